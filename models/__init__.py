@@ -1,0 +1,139 @@
+"""Pydantic models of the claims contract (``../shared/claims-schema.md``).
+
+Every object that crosses a boundary (JSON output, HTTP, database) is one of
+these. Field names follow the contract exactly; ``from`` is a Python keyword,
+so period and trade models expose it as ``from_`` and serialize it as ``from``.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Bound = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most", "range"]
+Granularity = Literal["day", "week", "month", "quarter", "half", "year", "range", "duration"]
+ActorType = Literal["country", "organization", "person", "group"]
+SourceType = Literal["data_source", "news_outlet", "person", "organization", "government"]
+ClaimKind = Literal["trade_value", "trade_change", "comparison", "quantity", "statement"]
+Change = Literal["up", "down"]
+Relation = Literal["highest_since", "lowest_since", "highest_in", "lowest_in", "up_from", "down_from"]
+VerdictStatus = Literal["supported", "close", "contradicted", "unverifiable"]
+
+
+class ContractModel(BaseModel):
+    model_config = ConfigDict(
+        serialize_by_alias=True, validate_by_name=True, validate_by_alias=True, extra="forbid"
+    )
+
+
+class Article(ContractModel):
+    id: str
+    url: Optional[str] = None
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[date] = None
+    text: str
+
+
+class Mention(ContractModel):
+    """A span of the clean article text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Amount(Mention):
+    value: float
+    unit: str
+    bound: Bound = "exact"
+    low: Optional[float] = None
+    high: Optional[float] = None
+    precision: Optional[float] = None
+    change: Optional[Change] = None
+
+
+class Period(Mention):
+    from_: Optional[date] = Field(default=None, alias="from")
+    to: Optional[date] = None
+    granularity: Granularity
+    relative: bool = False
+    duration: Optional[str] = None
+    bound: Bound = "exact"
+
+
+class Actor(Mention):
+    name: str
+    id: Optional[str] = None
+    type: ActorType
+
+
+class Source(Mention):
+    name: str
+    type: SourceType
+    cue: Optional[str] = None
+
+
+class Trade(ContractModel):
+    flow: Literal["directional", "total"]
+    from_: Optional[str] = Field(default=None, alias="from")
+    to: Optional[str] = None
+    between: Optional[list[str]] = None
+    commodity: Optional[str] = None
+    basis: Optional[Literal["year_on_year", "period_on_period"]] = None
+
+
+class Comparison(ContractModel):
+    relation: Relation
+    reference_period: Optional[int] = None
+
+
+class Claim(ContractModel):
+    id: str
+    kind: ClaimKind
+    sentence: str
+    start: int
+    end: int
+    amount: Optional[int] = None
+    period: Optional[int] = None
+    actors: list[int] = Field(default_factory=list)
+    sources: list[int] = Field(default_factory=list)
+    trade: Optional[Trade] = None
+    comparison: Optional[Comparison] = None
+
+
+class Verdict(ContractModel):
+    claim: str
+    status: VerdictStatus
+    claimed: Optional[float] = None
+    expected: Optional[float] = None
+    unit: Optional[str] = None
+    figures: list[str] = Field(default_factory=list)
+    explanation: str
+
+
+class Consistency(ContractModel):
+    claims: list[str]
+    status: Literal["inconsistent", "consistent"] = "inconsistent"
+    explanation: str
+
+
+class Extraction(ContractModel):
+    """One article's result: the top-level object of the contract."""
+
+    article: Article
+    amounts: list[Amount] = Field(default_factory=list)
+    periods: list[Period] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    verdicts: list[Verdict] = Field(default_factory=list)
+    consistency: list[Consistency] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+__all__ = [
+    "Actor", "Amount", "Article", "Claim", "Comparison", "Consistency", "Extraction",
+    "Mention", "Period", "Source", "Trade", "Verdict",
+]
