@@ -61,6 +61,8 @@ class Period(Mention):
     relative: bool = False
     duration: Optional[str] = None
     bound: Bound = "exact"
+    # TimeML TIMEX3-style value ("2019-12", "2013-Q1", "P6Y", "PXM", "2012-SU"); None when unresolved
+    value: Optional[str] = None
 
 
 class Actor(Mention):
