@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Throughput of newsclaims extraction against the bare spaCy model, side by side.
+
+Both halves run in the same process over the same texts:
+
+1. bare:       ``list(nlp.pipe(texts, batch_size=B))`` with the model from
+               ``extractor.nlp.load_model`` (no newsclaims components);
+2. newsclaims: ``list(Pipeline().extract_many(dicts, batch_size=B))``.
+
+Each half is warmed up once on a few texts, then timed twice over the whole
+set; the faster of the two runs counts. The ratio newsclaims / bare (in
+words/s) is the number to watch; the target is >= 0.6.
+
+Texts are real news read at run time from ``../shared/benchmarks`` (PolNeAR
+dev, MEANTIME dev, TempEval-3 platinum) plus ``corpus/articles``; nothing is
+copied into the repository. The pool interleaves the sources; ``--limit N``
+takes the first N of it and cycles through it again (with distinct ids) when N
+is larger than the pool (about 165 distinct articles).
+
+    python bench/bench_extract.py                 # 300 articles, batch size 32
+    python bench/bench_extract.py --limit 50 --batch-size 16 --json
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import sys
+import time
+import xml.etree.ElementTree as ET
+from itertools import cycle, islice, zip_longest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks"
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+
+# --------------------------------------------------------------------- loaders
+# Each loader yields dicts with the keys extract_many takes:
+# text, published (YYYY-MM-DD or None), id, url, title, outlet.
+
+def _article(id, text, published=None, url=None, title=None, outlet=None) -> dict:
+    return {"id": id, "text": text, "published": published, "url": url, "title": title, "outlet": outlet}
+
+
+def load_polnear(base: Path = SHARED / "polnear") -> list[dict]:
+    """PolNeAR dev: ``dev/text/<name>.txt``; dates and titles from ``metadata.tsv``."""
+    meta: dict[str, dict] = {}
+    tsv = base / "metadata.tsv"
+    if tsv.exists():
+        with tsv.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                meta[row["filename"]] = row
+    out = []
+    for path in sorted((base / "dev" / "text").glob("*.txt")):
+        row = meta.get(path.stem, {})
+        out.append(_article(
+            f"polnear/{path.stem}", path.read_text(encoding="utf-8"),
+            published=row.get("publication_date") or None,
+            title=row.get("title") or None, outlet=row.get("publisher") or None,
+        ))
+    return out
+
+
+def load_meantime(base: Path = SHARED / "meantime_en" / "intra_cross-doc_annotation") -> list[dict]:
+    """MEANTIME dev (CAT XML): tokens joined with spaces, one line per sentence.
+
+    Sentence 0 is the title; the document creation time is the TIMEX3 with
+    ``functionInDocument="CREATION_TIME"``.
+    """
+    out = []
+    for path in sorted(base.glob("*/*.xml")):
+        root = ET.parse(path).getroot()
+        sentences: dict[int, list[str]] = {}
+        for tok in root.iter("token"):
+            sentences.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
+        lines = [" ".join(sentences[k]) for k in sorted(sentences)]
+        published = None
+        for timex in root.iter("TIMEX3"):
+            if timex.get("functionInDocument") == "CREATION_TIME":
+                value = timex.get("value") or ""
+                published = value[:10] if len(value) >= 10 else None
+                break
+        out.append(_article(
+            f"meantime/{path.stem}", "\n".join(lines), published=published,
+            url=root.get("url"), title=lines[0] if lines else None, outlet="Wikinews",
+        ))
+    return out
+
+
+def load_tempeval(base: Path = SHARED / "tempeval3_platinum") -> list[dict]:
+    """TempEval-3 platinum (TimeML): the ``<TEXT>`` element's text; DCT as published."""
+    out = []
+    for path in sorted(base.glob("*.tml")):
+        root = ET.parse(path).getroot()
+        text_el = root.find("TEXT")
+        if text_el is None:
+            continue
+        dct = root.find("DCT/TIMEX3")
+        title = root.find("TITLE")
+        value = dct.get("value") if dct is not None else None
+        out.append(_article(
+            f"tempeval3/{path.stem}", "".join(text_el.itertext()).strip(),
+            published=value[:10] if value and len(value) >= 10 else None,
+            title=(title.text or "").strip() or None if title is not None else None,
+        ))
+    return out
+
+
+def load_corpus(base: Path = ROOT / "corpus" / "articles") -> list[dict]:
+    """The project's own sample articles (``corpus/articles/*.json``)."""
+    out = []
+    for path in sorted(base.glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        out.append(_article(d["id"], d["text"], d.get("published"), d.get("url"), d.get("title"), d.get("outlet")))
+    return out
+
+
+LOADERS = {"polnear": load_polnear, "meantime": load_meantime, "tempeval3": load_tempeval, "corpus": load_corpus}
+
+
+def load_articles(limit: int | None, sources=tuple(LOADERS)) -> list[dict]:
+    per_source: list[list[dict]] = []
+    for name in sources:
+        try:
+            per_source.append([a for a in LOADERS[name]() if a["text"].strip()])
+        except (OSError, ET.ParseError) as exc:  # a missing benchmark is not fatal
+            print(f"warning: skipping {name}: {exc}", file=sys.stderr)
+    # round-robin over the sources, so that a small --limit is still a mix
+    pool = [a for group in zip_longest(*per_source) for a in group if a is not None]
+    if not pool:
+        raise SystemExit("no articles found (is ../shared/benchmarks there?)")
+    if limit is None:
+        return pool
+    out = []
+    for i, art in enumerate(islice(cycle(pool), limit)):
+        rnd = i // len(pool)
+        out.append(art if rnd == 0 else {**art, "id": f"{art['id']}#{rnd + 1}"})
+    return out
+
+
+# --------------------------------------------------------------------- timing
+
+def best_of(fn, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def rates(seconds: float, n_articles: int, n_words: int) -> dict:
+    return {
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(n_articles / seconds, 2),
+        "words_per_s": round(n_words / seconds, 1),
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=300, help="number of articles (cycles the pool if larger; default 300)")
+    ap.add_argument("--batch-size", type=int, default=32, help="batch size for nlp.pipe and extract_many (default 32)")
+    ap.add_argument("--runs", type=int, default=2, help="timed runs per half; the best counts (default 2)")
+    ap.add_argument("--model", default=None, help="spaCy model name (default: extractor.nlp's preference)")
+    ap.add_argument("--sources", default=",".join(LOADERS), help=f"comma-separated subset of {','.join(LOADERS)}")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = ap.parse_args(argv)
+
+    articles = load_articles(args.limit, [s for s in args.sources.split(",") if s])
+    texts = [a["text"] for a in articles]
+    n_words = sum(len(t.split()) for t in texts)
+    warm = articles[: min(8, len(articles))]
+    bs = args.batch_size
+
+    from extractor.nlp import load_model
+
+    nlp = load_model(args.model)
+    list(nlp.pipe([a["text"] for a in warm], batch_size=bs))
+    bare_s = best_of(lambda: list(nlp.pipe(texts, batch_size=bs)), args.runs)
+
+    result = {
+        "articles": len(articles),
+        "words": n_words,
+        "batch_size": bs,
+        "runs": args.runs,
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "bare": rates(bare_s, len(articles), n_words),
+        "newsclaims": None,
+        "ratio": None,
+        "target": 0.6,
+    }
+
+    try:
+        from extractor import Pipeline
+    except (ImportError, AttributeError) as exc:
+        result["error"] = f"newsclaims Pipeline unavailable: {exc}"
+    else:
+        pipe = Pipeline(model=args.model) if args.model else Pipeline()
+        list(pipe.extract_many(warm, batch_size=bs))
+        nc_s = best_of(lambda: list(pipe.extract_many(articles, batch_size=bs)), args.runs)
+        result["newsclaims"] = rates(nc_s, len(articles), n_words)
+        result["ratio"] = round(bare_s / nc_s, 3)
+        result["pipeline_components"] = list(pipe.nlp.pipe_names)
+
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+
+    print(f"{result['articles']} articles, {n_words} words, batch size {bs}, best of {args.runs}, "
+          f"model {result['model']}, {result['cpus']} CPUs")
+    print(f"{'':12} {'seconds':>9} {'articles/s':>11} {'words/s':>10}")
+    for name in ("bare", "newsclaims"):
+        r = result[name]
+        if r:
+            print(f"{name:12} {r['seconds']:9.3f} {r['articles_per_s']:11.2f} {r['words_per_s']:10.1f}")
+    if result["ratio"] is not None:
+        verdict = "meets" if result["ratio"] >= result["target"] else "below"
+        print(f"ratio newsclaims/bare: {result['ratio']:.3f} ({verdict} target {result['target']})")
+    else:
+        print(result.get("error", "newsclaims not timed"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
