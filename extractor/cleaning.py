@@ -1,0 +1,94 @@
+"""Clean text: drop the web-page chrome that pasted news articles carry.
+
+Plain text copied from a news page holds more than the story: breadcrumbs
+("Home > National > North Korea"), print/share buttons, photo captions that
+appear twice (once under the picture, once in the lightbox), bylines with an
+e-mail address, and a footer of login and comment prompts. Offsets in the
+output point into the text this module returns, so it only ever *drops whole
+lines*; it never rewrites characters inside a kept line.
+
+Rules (each a pattern table in ``data/boilerplate.json``):
+
+* ``noise_lines``: a line that is only chrome is dropped.
+* ``footer_markers``: the first footer line (a comment or login prompt, a
+  copyright notice) and everything after it are dropped.
+* repeated paragraphs: a paragraph that repeats an earlier one (whitespace
+  folded) is kept once. This is what keeps a caption shown twice from yielding
+  its claims twice, and the headline repeated above the story once.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class BoilerplatePatterns:
+    noise_lines: tuple[re.Pattern, ...]
+    footer_markers: tuple[re.Pattern, ...]
+
+
+@cache
+def boilerplate_patterns() -> BoilerplatePatterns:
+    raw = json.loads((DATA / "boilerplate.json").read_text(encoding="utf-8"))
+    compile_all = lambda pats: tuple(re.compile(p, re.IGNORECASE) for p in pats)  # noqa: E731
+    return BoilerplatePatterns(compile_all(raw["noise_lines"]), compile_all(raw["footer_markers"]))
+
+
+@dataclass
+class CleanedText:
+    text: str
+    dropped: list[str] = field(default_factory=list)   # the lines removed, for --verbose and tests
+
+
+def _fold(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _is_noise_line(line: str, patterns: BoilerplatePatterns) -> bool:
+    # A line ending like a sentence is prose even when it starts like chrome
+    # ("By 2030, exports ..." is not a byline).
+    stripped = line.strip()
+    if len(stripped) > 120 or (stripped.endswith((".", "?", "!", "”", '"')) and len(stripped.split()) > 6):
+        return False
+    return any(p.fullmatch(stripped) for p in patterns.noise_lines)
+
+
+def _is_footer_marker(line: str, patterns: BoilerplatePatterns) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= 160 and any(p.fullmatch(stripped) for p in patterns.footer_markers)
+
+
+def clean_text(raw: str) -> CleanedText:
+    """Return the article text without page chrome, paragraphs joined by a blank line.
+
+    >>> clean_text("Home > World\\n\\nTrade rose.\\n\\nShare this article").text
+    'Trade rose.'
+    """
+    patterns = boilerplate_patterns()
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    kept: list[str] = []
+    seen: set[str] = set()
+    dropped: list[str] = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _is_footer_marker(line, patterns):
+            dropped.extend(l for l in lines[i:] if l.strip())
+            break
+        if _is_noise_line(line, patterns):
+            dropped.append(line)
+            continue
+        key = _fold(line)
+        if key in seen:
+            dropped.append(line)
+            continue
+        seen.add(key)
+        kept.append(line.strip())
+    return CleanedText("\n\n".join(kept), dropped)

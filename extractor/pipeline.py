@@ -1,0 +1,230 @@
+"""From an article to the claims contract: cleaning, spaCy, assembly.
+
+``Pipeline`` loads the spaCy model once and adds newsclaims' components to it;
+``extract`` is the one-article convenience over a shared default pipeline.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Iterable, Iterator, Mapping
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Article, Extraction
+
+from . import extensions  # noqa: F401  (registers Doc._.amounts & co.)
+from .cleaning import clean_text
+from .nlp import load_model
+
+# Importing the modules registers their @Language.factory components.
+from . import amounts, periods, actors, sources, claims  # noqa: E402,F401
+
+COMPONENTS = (
+    "newsclaims_amounts",
+    "newsclaims_periods",
+    "newsclaims_actors",
+    "newsclaims_sources",
+    "newsclaims_claims",
+)
+
+# spaCy's own default limit (nlp.max_length); an article past it is almost
+# always a mis-split file, so it is refused with a clear message, not truncated.
+MAX_CHARS = 1_000_000
+ARTICLE_FIELDS = ("text", "published", "id", "url", "title", "outlet")
+
+# A few of the most frequent English function words: news text in English has
+# one of them in every four or five words; other languages next to none.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on was with as by at from it said has have are were be this".split()
+)
+
+
+class ExtractionError(ValueError):
+    """An article that cannot be processed; the message is one line for the user."""
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    warnings: list[str]
+
+
+def parse_published(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+    raise ExtractionError(f"published must be a date as YYYY-MM-DD, got {value!r}")
+
+
+def decode_text(raw: Any) -> str:
+    """Accept str or UTF-8 bytes; refuse binary data with a one-line reason."""
+    if isinstance(raw, (bytes, bytearray)):
+        if b"\x00" in raw[:8192]:
+            raise ExtractionError("input looks like a binary file (NUL bytes), not article text")
+        try:
+            raw = bytes(raw).decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ExtractionError(f"input is not UTF-8 text (invalid byte at position {err.start})") from None
+    if not isinstance(raw, str):
+        raise ExtractionError(f"article text must be a string, got {type(raw).__name__}")
+    if "\x00" in raw[:8192]:
+        raise ExtractionError("input looks like a binary file (NUL characters), not article text")
+    return raw
+
+
+def _english_warning(text: str) -> str | None:
+    words = text.lower().split()[:400]
+    if len(words) < 20:
+        return None
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if share < 0.04:
+        return (f"text does not look like English (only {share:.0%} English function words); "
+                "newsclaims reads English news, results may be empty or wrong")
+    return None
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Pipeline:
+    """A reusable extraction pipeline: the spaCy model is loaded once.
+
+    >>> p = Pipeline()                                       # doctest: +SKIP
+    >>> for result in p.extract_many(articles): ...         # doctest: +SKIP
+    """
+
+    def __init__(self, model: str | None = None, *, nlp: Language | None = None, batch_size: int = 32):
+        self.nlp = nlp if nlp is not None else load_model(model)
+        for name in COMPONENTS:
+            if name not in self.nlp.pipe_names:
+                self.nlp.add_pipe(name, last=True)
+        self.batch_size = batch_size
+
+    # -- preparing one article ------------------------------------------------
+    def prepare(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
+                title: str | None = None, outlet: str | None = None, clean: bool = True) -> _Prepared:
+        raw = decode_text(text)
+        clean_txt = clean_text(raw).text if clean else raw
+        if not clean_txt.strip():
+            raise ExtractionError("article is empty" + (" after removing page boilerplate" if raw.strip() else ""))
+        if len(clean_txt) > MAX_CHARS:
+            raise ExtractionError(
+                f"article is {len(clean_txt):,} characters; the limit is {MAX_CHARS:,} "
+                "(split the file into articles)")
+        warnings = []
+        pub = parse_published(published)
+        not_english = _english_warning(clean_txt)
+        if not_english:
+            warnings.append(not_english)
+        article = Article(id=str(id) if id is not None else article_id(clean_txt), url=url, title=title,
+                          outlet=outlet, published=pub, text=clean_txt)
+        return _Prepared(article, warnings)
+
+    def _doc(self, prepared: _Prepared) -> Doc:
+        doc = self.nlp.make_doc(prepared.article.text)
+        doc._.published = prepared.article.published
+        doc._.warnings = list(prepared.warnings)
+        return doc
+
+    @staticmethod
+    def _result(prepared: _Prepared, doc: Doc) -> Extraction:
+        return Extraction(
+            article=prepared.article,
+            amounts=doc._.amounts or [],
+            periods=doc._.periods or [],
+            actors=doc._.actors or [],
+            sources=doc._.sources or [],
+            claims=doc._.claims or [],
+            warnings=doc._.warnings or [],
+        )
+
+    # -- public API -----------------------------------------------------------
+    def extract(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
+                title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:
+        """Extract one article. Raises :class:`ExtractionError` for unusable input."""
+        prepared = self.prepare(text, published=published, id=id, url=url, title=title, outlet=outlet,
+                                clean=clean)
+        return self._result(prepared, self.nlp(self._doc(prepared)))
+
+    def extract_many(self, articles: Iterable[Mapping[str, Any]], *, clean: bool = True,
+                     batch_size: int | None = None, errors: str = "raise") -> Iterator[Extraction | ExtractionError]:
+        """Extract many articles through ``nlp.pipe``, yielding results in input order.
+
+        ``articles`` are mappings with the keys ``text`` (required), ``published``,
+        ``id``, ``url``, ``title``, ``outlet``. With ``errors="yield"`` an unusable
+        article yields its :class:`ExtractionError` (with ``.index`` and ``.article_id``)
+        in its place and the run goes on; with ``errors="raise"`` it raises.
+        """
+        if errors not in ("raise", "yield"):
+            raise ValueError("errors must be 'raise' or 'yield'")
+        prepared_stream = self._prepare_stream(articles, clean, errors)
+        # Errors are held back in order: pipe only sees the good articles.
+        pending: list[tuple[int, Any]] = []
+
+        def docs():
+            for item in prepared_stream:
+                pending.append(item)
+                if isinstance(item[1], _Prepared):
+                    yield self._doc(item[1])
+
+        doc_iter = self.nlp.pipe(docs(), batch_size=batch_size or self.batch_size)
+        for doc in doc_iter:
+            while pending and not isinstance(pending[0][1], _Prepared):
+                yield pending.pop(0)[1]
+            _, prepared = pending.pop(0)
+            yield self._result(prepared, doc)
+        while pending:   # errors after the last good article
+            yield pending.pop(0)[1]
+
+    def _prepare_stream(self, articles, clean, errors):
+        for index, item in enumerate(articles):
+            try:
+                if not isinstance(item, Mapping):
+                    raise ExtractionError(f"article must be an object with a 'text' field, got {type(item).__name__}")
+                unknown = set(item) - set(ARTICLE_FIELDS)
+                fields = {k: item.get(k) for k in ARTICLE_FIELDS if k != "text"}
+                if "text" not in item:
+                    raise ExtractionError("article has no 'text' field")
+                prepared = self.prepare(item["text"], clean=clean, **fields)
+                if unknown:
+                    prepared.warnings.append(f"ignored unknown article fields: {', '.join(sorted(unknown))}")
+                yield index, prepared
+            except ExtractionError as err:
+                if errors == "raise":
+                    raise
+                err.index = index
+                err.article_id = item.get("id") if isinstance(item, Mapping) else None
+                yield index, err
+
+
+_default: Pipeline | None = None
+_default_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Pipeline()
+        return _default
+
+
+def extract(text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
+            title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:
+    """Extract the claims of one article with the default pipeline (model loaded on first use)."""
+    return default_pipeline().extract(text, published=published, id=id, url=url, title=title,
+                                      outlet=outlet, clean=clean)
