@@ -1,0 +1,295 @@
+"""Actors: countries, people, organizations and groups named in an article.
+
+Rules, in the order they apply:
+
+* **Names and official names** of states (``countries.json``): "North Korea",
+  "DPRK", "Democratic People's Republic of Korea", "PRC".
+* **Demonyms** stand for their state ("North Korean leader" -> PRK); a demonym
+  shared by two states ("Korean") names neither.
+* **Capital-for-state metonymy** ("Pyongyang closed its borders", "Beijing
+  said"): a capital names its government unless it is used as a place -
+  governed by a locative preposition ("in Beijing") or followed by its
+  country ("Beijing, China") (Markert & Nissim 2007, SemEval metonymy task).
+* **Contextual short forms**: "the North" names North Korea only in an
+  article that names North Korea.
+* **Definite descriptions** ("the regime", "the reclusive country") refer
+  back to the most salient state of the two preceding sentences (salience =
+  mentions so far, then recency; Grosz, Joshi & Weinstein 1995, centering).
+  "its neighbor" names another state than the possessor (the nearest state
+  before it in its sentence, else the salient one), preferring one that
+  borders it. With no candidate, nothing is guessed.
+* **People** come from spaCy's PERSON entities; a later partial name ("Kim",
+  "Kim's") joins the full name the article introduced that starts or ends
+  with it (the most mentioned when two do).
+* **Organizations** come from the alias table first (one canonical name for
+  GAC / GACC / "Chinese customs"), then from spaCy's ORG entities; an
+  acronym in parentheses after a name ("Foo Institute (FI)") becomes an alias
+  of that name for the rest of the article. Photo credits ("[EPA/YONHAP]")
+  are not actors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from models import Actor
+
+from . import extensions  # noqa: F401
+from .lexicon import load_table, phrase_matcher
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_LOCATIVE_PREPOSITIONS = {"in", "at", "near", "around", "outside", "inside", "across", "into", "within"}
+_TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "President", "Premier", "Leader", "Chairman",
+           "Minister", "Prime", "General", "Gen.", "Sen.", "Senator", "Rep.", "Gov.", "Governor", "Secretary"}
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    code: str
+    name: str
+    neighbors: tuple[str, ...]
+
+
+@cache
+def _countries() -> dict[str, CountryEntry]:
+    table = load_table("countries.json")["countries"]
+    return {code: CountryEntry(code, row["name"], tuple(row.get("neighbors", ()))) for code, row in table.items()}
+
+
+@cache
+def _country_patterns() -> tuple[tuple[str, str], ...]:
+    """(label, phrase) where label is 'KIND:CODE'."""
+    table = load_table("countries.json")
+    out = []
+    for code, row in table["countries"].items():
+        out += [(f"name:{code}", a) for a in row["aliases"]]
+        out += [(f"demonym:{code}", d) for d in row["demonyms"]]
+        if row.get("capital"):
+            out.append((f"capital:{code}", row["capital"]))
+        for form in row.get("short_forms", ()):
+            out += [(f"short:{code}", form), (f"short:{code}", form[0].upper() + form[1:])]
+    return tuple(out)
+
+
+@cache
+def _reference_patterns() -> tuple[tuple[str, str], ...]:
+    refs = load_table("countries.json")["descriptive_references"]
+    return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]])
+
+
+@cache
+def _organizations() -> dict:
+    return load_table("organizations.json")
+
+
+@cache
+def _org_patterns() -> tuple[tuple[str, str], ...]:
+    out = []
+    for canonical, row in _organizations()["organizations"].items():
+        out += [(f"org:{canonical}", alias) for alias in row["aliases"]]
+    return tuple(out)
+
+
+@cache
+def _country_surface_forms() -> frozenset[str]:
+    return frozenset(p for _, p in _country_patterns()) | frozenset(load_table("countries.json")["ambiguous_demonyms"])
+
+
+def organization_source_type(name: str) -> str | None:
+    """The contract's source type of a known organization, else None."""
+    row = _organizations()["organizations"].get(name)
+    return row["source_type"] if row else None
+
+
+def _trim(span: Span) -> Span:
+    """Drop a possessive ending, leading determiners and a title from a mention."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    return doc[start:end]
+
+
+def _photo_credit_spans(doc: Doc) -> list[tuple[int, int]]:
+    pattern = re.compile(_organizations()["photo_credit_pattern"])
+    return [m.span() for m in pattern.finditer(doc.text)]
+
+
+def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
+
+
+def _capital_used_as_place(span: Span) -> bool:
+    """'in Beijing', 'Beijing, China': the city, not the government."""
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1: span.end + 4].text
+        return any(nxt.startswith(c.name) for c in _countries().values())
+    return False
+
+
+def _salient_country(history: list[tuple[str, int]], counts: dict[str, int], sent_index: int,
+                     exclude: str | None = None) -> str | None:
+    """The most mentioned state among those named in this and the two preceding sentences."""
+    window = [(code, i) for i, (code, s) in enumerate(history) if sent_index - 2 <= s <= sent_index and code != exclude]
+    if not window:
+        return None
+    return max(window, key=lambda item: (counts[item[0]], item[1]))[0]
+
+
+def _neighbor_of(possessor: str, history: list[tuple[str, int]], sent_index: int) -> str | None:
+    """'its neighbor': another state of the recent sentences, one that borders the possessor first."""
+    recent = [code for code, s in reversed(history) if sent_index - 2 <= s <= sent_index and code != possessor]
+    borders = _countries()[possessor].neighbors if possessor in _countries() else ()
+    for code in recent:
+        if code in borders:
+            return code
+    if recent:
+        return recent[0]
+    # No other state nearby: a bordering state named earlier in the article.
+    earlier = [code for code, _ in reversed(history) if code in borders]
+    return earlier[0] if earlier else None
+
+
+def _person_name(span: Span) -> str:
+    words = span.text.split()
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _canonical_people(names: list[str]) -> dict[str, str]:
+    """Map each person name to the full name it abbreviates ('Kim' -> 'Kim Jong-un')."""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    full = [n for n in dict.fromkeys(names) if len(n.split()) > 1]
+    mapping = {}
+    for n in dict.fromkeys(names):
+        if len(n.split()) > 1:
+            mapping[n] = n
+            continue
+        matches = [f for f in full if f.split()[0] == n or f.split()[-1] == n]
+        mapping[n] = max(matches, key=lambda f: (counts[f], -full.index(f))) if matches else n
+    return mapping
+
+
+def find_actors(doc: Doc) -> list[Actor]:
+    """All actor mentions of ``doc``, sorted by position (see the module docstring)."""
+    countries = _countries()
+    credits = _photo_credit_spans(doc)
+    candidates: list[Span] = []
+    for key, patterns, attr in (("countries", _country_patterns(), "ORTH"),
+                                ("orgs", _org_patterns(), "ORTH"),
+                                ("refs", _reference_patterns(), "LOWER")):
+        matcher = phrase_matcher(doc.vocab, key, patterns, attr=attr)
+        for match_id, start, end in matcher(doc):
+            candidates.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+    # spaCy's entities join where no table entry covers them.
+    for ent in doc.ents:
+        if ent.label_ in {"PERSON", "ORG", "NORP"}:
+            candidates.append(Span(doc, ent.start, ent.end, label=f"ent:{ent.label_}"))
+    # Longest first; a table match wins over an entity of the same length.
+    candidates.sort(key=lambda s: (s.start, -(s.end - s.start), s.label_.startswith("ent:")))
+    spans = filter_spans(candidates)
+
+    sent_of = {}
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            sent_of[t] = i
+    named_countries = {s.label_.split(":", 1)[1] for s in spans if s.label_.startswith(("name:", "demonym:", "capital:"))}
+    surface_forms = _country_surface_forms()
+    org_aliases: dict[str, str] = {}
+    history: list[tuple[str, int]] = []
+    counts: dict[str, int] = {}
+    raw: list[tuple[Span, str, str | None, str]] = []   # span, name, id, type
+    person_spans: list[tuple[Span, str]] = []
+
+    def add_country(span: Span, code: str):
+        history.append((code, sent_of[span.start]))
+        counts[code] = counts.get(code, 0) + 1
+        raw.append((span, countries[code].name, code, "country"))
+
+    for span in sorted(spans, key=lambda s: s.start):
+        if _inside(span, credits):
+            continue
+        kind, _, value = span.label_.partition(":")
+        trimmed = _trim(span) if kind in {"name", "org", "ent"} else span
+        if kind in {"name", "demonym"}:
+            add_country(trimmed, value)
+        elif kind == "capital":
+            if not _capital_used_as_place(span):
+                add_country(span, value)
+        elif kind == "short":
+            if value in named_countries:
+                add_country(span, value)
+        elif kind in {"ref", "neighbor"}:
+            sent_index = sent_of[span.start]
+            salient = _salient_country(history, counts, sent_index)
+            if salient is None:
+                continue
+            if kind == "ref":
+                code = salient
+            else:
+                # "its" is bound by the nearest state before it in its own sentence
+                # ("North Korea imported ... from its neighbor"), else the salient one.
+                same_sentence = [c for c, s in history if s == sent_index]
+                code = _neighbor_of(same_sentence[-1] if same_sentence else salient, history, sent_index)
+            if code:
+                add_country(span, code)
+        elif kind == "org":
+            raw.append((trimmed, value, None, "organization"))
+            _learn_acronym(doc, span, value, org_aliases)
+        elif kind == "ent":
+            text = trimmed.text
+            if not text[:1].isupper() or text in surface_forms:
+                continue
+            if value == "PERSON":
+                if any(ch.isdigit() for ch in text) or text.isupper():
+                    continue
+                person_spans.append((trimmed, _person_name(trimmed)))
+            elif value == "ORG":
+                name = org_aliases.get(text, text)
+                raw.append((trimmed, name, None, "organization"))
+                _learn_acronym(doc, span, name, org_aliases)
+            elif value == "NORP":
+                raw.append((trimmed, text, None, "group"))
+
+    people = _canonical_people([name for _, name in person_spans])
+    raw += [(span, people[name], None, "person") for span, name in person_spans]
+    raw.sort(key=lambda r: r[0].start_char)
+    return [Actor(text=s.text, start=s.start_char, end=s.end_char, name=name, id=code, type=typ)
+            for s, name, code, typ in raw]
+
+
+def _learn_acronym(doc: Doc, span: Span, name: str, aliases: dict[str, str]) -> None:
+    """'Korea Institute for National Unification (KINU)': KINU names it from here on."""
+    end = span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+        aliases[doc[end + 1].text] = name
+
+
+class ActorRecognizer:
+    """Sets ``doc._.actors``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = find_actors(doc)
+        return doc
+
+
+@Language.factory("newsclaims_actors")
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)
