@@ -1,0 +1,875 @@
+"""Amounts: money, percentages, changes, counts and measured quantities.
+
+Rules in the style of textacy's ``extract/`` modules: pure functions over a
+parsed :class:`spacy.tokens.Doc`, each named after the bit of news-writing
+convention it encodes. All word lists (currencies, magnitudes, number words,
+bound cues, change verbs ...) live in ``data/amounts.json``.
+
+The scan is token-level and left to right: find a number *core* (digits such as
+"271.2", "$1.5bn", "20.9%" or number words such as "two", "nine-point-42",
+"half a million"), grow it with magnitudes and a unit (currency, percent,
+quantulum3 unit, counted noun), then look left for a bound cue and for
+what marks it as a change. spaCy's NER labels are hints only.
+
+Decisions (see the contract, ``shared/claims-schema.md``):
+
+* ranges ("$1-2 billion", "between 1.5 and 2 percent") have ``bound="range"``,
+  ``low``/``high`` filled and ``value`` = the midpoint, so that a consumer that
+  ignores ranges still gets a central figure;
+* ``precision`` is half a unit of the last stated digit times the magnitude;
+  for number words the last word's place counts ("two billion" -> 5e8,
+  "three hundred" -> 50), for fractions half the fraction ("half a million" -> 2.5e5);
+  "doubled"/"tripled" carry no precision (None);
+* vague plurals ("tens of thousands of tourists", "millions of dollars") are
+  not amounts: there is no definite value to check;
+* "a million" is an amount only with a currency or a counted noun after it;
+* bare numbers with no unit and no counted noun after them are not amounts
+  (they are mostly scores, ages, identifiers and list markers in news);
+* durations ("six years") are periods and are left to the period extractor;
+* ``¥`` is CNY when the document mentions China/yuan/RMB, else JPY.
+"""
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+import extractor.extensions  # noqa: F401  (registers Doc._.amounts)
+from models import Amount
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class AmountDataError(ValueError):
+    """The amounts data table is missing or malformed."""
+
+
+# --------------------------------------------------------------------------- data
+
+@cache
+def _tables() -> dict:
+    path = DATA_DIR / "amounts.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise AmountDataError(f"amount tables not found at {path}") from exc
+    except json.JSONDecodeError as exc:
+        raise AmountDataError(f"{path} is not valid JSON: {exc}") from exc
+    required = ("currency_symbols", "currency_words", "magnitudes", "number_words", "bound_cues_before",
+                "change_verbs_up", "change_verbs_down", "percent_units", "time_units")
+    missing = [k for k in required if k not in raw]
+    if missing:
+        raise AmountDataError(f"{path} lacks the table(s): {', '.join(missing)}")
+    t = dict(raw)
+    # multi-word cues are matched as token tuples, longest first
+    t["bound_before"] = {tuple(k.split()): v for k, v in raw["bound_cues_before"].items()}
+    t["bound_after"] = {tuple(k.split()): v for k, v in raw["bound_cues_after"].items()}
+    t["currency_word_seqs"] = {tuple(k.split()): v for k, v in raw["currency_words"].items()}
+    t["percent_seqs"] = {tuple(k.split()): v for k, v in raw["percent_units"].items()}
+    t["codes"] = {c: raw["currency_code_aliases"].get(c, c) for c in raw["currency_codes"]}
+    t["up_verbs"] = frozenset(raw["change_verbs_up"])
+    t["down_verbs"] = frozenset(raw["change_verbs_down"])
+    t["transitive_verbs"] = frozenset(raw.get("change_verbs_transitive", []))
+    t["up_nouns"] = frozenset(raw["change_nouns_up"])
+    t["down_nouns"] = frozenset(raw["change_nouns_down"])
+    t["time_set"] = frozenset(raw["time_units"])
+    t["ident_set"] = frozenset(raw["identifier_cues_before"])
+    t["vague_set"] = frozenset(raw["vague_plural_magnitudes"])
+    symbols = sorted(raw["currency_symbols"], key=len, reverse=True)
+    sym_re = "|".join(re.escape(s) for s in symbols)
+    mags = sorted(list(raw["magnitudes"]) + list(raw["money_only_magnitudes"]), key=len, reverse=True)
+    mag_re = "|".join(re.escape(m) for m in mags if m.isalpha() and len(m) <= 4)
+    # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "3.2x"
+    t["numeric_re"] = re.compile(
+        rf"^(?P<sign>[+\-−]?)(?P<cur>{sym_re})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        rf"(?P<mag>{mag_re})?(?P<pct>%)?$",
+        re.IGNORECASE,
+    )
+    return t
+
+
+# ------------------------------------------------------------------ value parsing
+
+@dataclass
+class _Core:
+    """A number before its unit: tokens [start, end), value, precision (base units)."""
+
+    start: int
+    end: int
+    value: float
+    precision: float
+    currency: Optional[str] = None
+    percent: bool = False
+    sign: str = ""
+    has_magnitude: bool = False
+    is_words: bool = False
+    year_like: bool = False
+    mult: float = 1.0
+
+
+@dataclass
+class _Found:
+    start: int          # first token, bound cue included
+    end: int            # token after the last one
+    value: float
+    unit: str
+    precision: Optional[float]
+    bound: str = "exact"
+    low: Optional[float] = None
+    high: Optional[float] = None
+    change: Optional[str] = None
+    of: Optional[str] = None
+    core: Optional[_Core] = field(default=None, repr=False)
+
+
+def _digit_precision(num: str) -> float:
+    """Half a unit of the last stated digit: '271.2' -> 0.05, '3,000' -> 0.5."""
+    if "." in num:
+        return 0.5 * 10 ** -len(num.split(".", 1)[1])
+    return 0.5
+
+
+def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
+    """Digits in one token, with a glued currency ('US$271.2m'), magnitude or '%'."""
+    t = _tables()
+    m = t["numeric_re"].match(doc[i].text)
+    if not m:
+        return None
+    num = m["num"]
+    value = float(num.replace(",", ""))
+    prec = _digit_precision(num)
+    core = _Core(i, i + 1, value, prec, sign=m["sign"].replace("−", "-"), percent=bool(m["pct"]))
+    if m["cur"]:
+        core.currency = t["currency_symbols"][m["cur"].lower()]
+    if m["mag"]:
+        mag = m["mag"].lower()
+        # 'm'/'b' glued to a bare number is a metre or a byte, not a magnitude
+        mult = t["magnitudes"].get(mag) or (t["money_only_magnitudes"].get(mag) if core.currency else None)
+        if mult is None:
+            return None
+        core.value *= mult
+        core.precision *= mult
+        core.has_magnitude = True
+        core.mult = mult
+    core.year_like = (not m["cur"] and not m["mag"] and not m["pct"] and not m["sign"]
+                      and re.fullmatch(r"1[89]\d\d|20\d\d|2100", num) is not None)
+    return core
+
+
+def _hyphen_parts(doc: Doc, i: int, limit: int = 5) -> tuple[list[str], int]:
+    """Words joined by hyphens without spaces ('nine-point-42', 'twenty-five'), split on '-'."""
+    j, text = i, ""
+    while j < len(doc) and j - i < limit:
+        text += doc[j].text
+        if doc[j].whitespace_ or j + 1 >= len(doc):
+            j += 1
+            break
+        nxt = doc[j + 1].text
+        if not (doc[j].text == "-" or nxt == "-" or nxt.startswith("-") or doc[j].text.endswith("-")):
+            j += 1
+            break
+        j += 1
+    parts = [p for p in text.lower().split("-") if p]
+    return parts, j
+
+
+def _words_core(doc: Doc, i: int) -> Optional[_Core]:
+    """Spelled-out numbers: 'two billion', 'twenty-five', 'nine-point-42 million', 'half a million'."""
+    t = _tables()
+    words, mags, fracs = t["number_words"], t["magnitudes"], t["fraction_words"]
+    first = doc[i].lower_
+    if first not in words and first not in ("a", "an", "half"):
+        return None
+    total = current = 0.0
+    last_place = 1.0
+    seen = False
+    j = i
+    decimals = None  # digits after 'point'
+    half = False
+    while j < len(doc):
+        parts, nxt = _hyphen_parts(doc, j)
+        if not parts:
+            break
+        ok = True
+        for k, p in enumerate(parts):
+            if decimals is not None and (p.isdigit() or (p in words and words[p] < 10)):
+                decimals += p if p.isdigit() else str(int(words[p]))
+                continue
+            if p in words and decimals is None:
+                current += words[p]
+                last_place = 12.0 if p == "dozen" else 1.0
+                seen = True
+            elif p == "point" and seen and decimals is None:
+                decimals = ""
+            elif p in ("a", "an") and not seen and k == 0:
+                current = 1.0
+                last_place = 1.0
+            elif p == "half" and not seen and j == i:
+                half = True
+            elif p == "and" and seen and decimals is None:
+                pass
+            elif p in mags and p.isalpha() and len(p) > 3 and (seen or current):
+                if decimals:
+                    current += float("0." + decimals)
+                    last_place = 10 ** -len(decimals)
+                    decimals = None
+                if p == "hundred":
+                    current *= 100
+                    last_place = 100.0
+                else:
+                    total += current * mags[p]
+                    last_place *= mags[p]
+                    current = 0.0
+                seen = True
+            else:
+                ok = False
+                break
+        if not ok:
+            break
+        j = nxt
+    # trailing 'and' or 'a' is not part of the number
+    while j > i and doc[j - 1].lower_ in ("and", "a", "an", "half", "point", "-"):
+        j -= 1
+    if j == i or not seen:
+        return None
+    if decimals:
+        current += float("0." + decimals)
+        last_place = 10 ** -len(decimals)
+    value = total + current
+    if half:
+        value *= fracs["half"]
+        last_place *= fracs["half"]
+    if value == 0 and doc[i].lower_ != "zero":
+        return None
+    mult = _round_pow10(last_place) if last_place >= 100 else 1.0
+    return _Core(i, j, value, 0.5 * last_place, is_words=True, has_magnitude=last_place >= 100, mult=mult)
+
+
+def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
+    """'271.2 million', '1.5 bn', '$5 m' (the bare 'm' only after a currency)."""
+    t = _tables()
+    j = core.end
+    money = bool(core.currency or _currency_before(doc, core.start)[0])
+    while j < len(doc):
+        low = doc[j].lower_
+        mult = t["magnitudes"].get(low)
+        if mult is None and low in t["money_only_magnitudes"] and (money or _currency_after(doc, j + 1)[0]):
+            mult = t["money_only_magnitudes"][low]
+        if mult is None or (low == "hundred" and core.has_magnitude):
+            break
+        # 'a million' style words already consumed their magnitude
+        core.value *= mult
+        core.precision *= mult
+        core.has_magnitude = True
+        core.mult *= mult
+        core.year_like = False
+        j += 1
+    core.end = j
+
+
+def _core_at(doc: Doc, i: int) -> Optional[_Core]:
+    core = _numeric_core(doc, i) or _words_core(doc, i)
+    if core is not None:
+        _extend_with_magnitude(doc, core)
+    return core
+
+
+# ----------------------------------------------------------------------- units
+
+def _match_seq(doc: Doc, j: int, table: dict, max_len: int = 3) -> tuple[Optional[str], int]:
+    """Longest token sequence of ``table`` starting at token j -> (value, end)."""
+    for n in range(max_len, 0, -1):
+        if j + n <= len(doc):
+            key = tuple(doc[k].lower_ for k in range(j, j + n))
+            if key in table:
+                return table[key], j + n
+    return None, j
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
+    """'$', 'US$', 'US $', '€', 'USD', 'RMB' right before the number -> (ISO code, first token)."""
+    t = _tables()
+    if i == 0:
+        return None, i
+    prev = doc[i - 1]
+    code = t["currency_symbols"].get(prev.lower_)
+    if code:
+        start = i - 1
+        # 'US $58.24', 'C $16.4 million': a country prefix split off the symbol
+        if prev.text == "$" and i >= 2 and doc[i - 2].whitespace_ in ("", " "):
+            pre = doc[i - 2].lower_ + "$"
+            if pre in t["currency_symbols"] and doc[i - 2].text[:1].isalpha():
+                return t["currency_symbols"][pre], i - 2
+        return code, start
+    if prev.text in t["codes"]:
+        return t["codes"][prev.text], i - 1
+    return None, i
+
+
+def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
+    """'dollars', 'yuan', 'won', 'U.S. dollars', 'USD' after the number -> (ISO code, end)."""
+    t = _tables()
+    if j >= len(doc):
+        return None, j
+    if doc[j].text in t["codes"]:
+        return t["codes"][doc[j].text], j + 1
+    code, end = _match_seq(doc, j, t["currency_word_seqs"])
+    if code is None:
+        return None, j
+    # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
+    # but a tagged past-tense verb means the parser saw a clause boundary
+    if doc[j].lower_ == "won" and doc[j].tag_ in ("VBD", "VBN"):
+        return None, j
+    return code, end
+
+
+def _yen_code(doc: Doc) -> str:
+    """¥ is both yen and yuan; Chinese context (China, yuan, RMB ...) picks CNY."""
+    cues = set(_tables()["yen_cny_cues"])
+    return "CNY" if any(tok.lower_ in cues for tok in doc) else "JPY"
+
+
+def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
+    """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere."""
+    unit, end = _match_seq(doc, j, _tables()["percent_seqs"])
+    return unit, end
+
+
+def _sentence_has_percent(doc: Doc, i: int) -> bool:
+    sent = doc[i].sent
+    pct = _tables()["percent_units"]
+    return any(tok.lower_ in pct or tok.text.endswith("%") for tok in sent)
+
+
+def _counted_noun(doc: Doc, j: int) -> Optional[Token]:
+    """The noun a cardinal counts: '3,000 workers', '12 new oil tankers'."""
+    k = j
+    while k < len(doc) and k - j < 4:
+        tok = doc[k]
+        if tok.pos_ in ("NOUN", "PROPN") and not tok.is_punct:
+            # a compound noun counts through to its head ('12 oil tankers')
+            if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i - j < 5:
+                k += 1
+                continue
+            return tok
+        if tok.pos_ in ("ADJ", "VERB") and tok.tag_ in ("JJ", "VBN", "VBG", "JJR") and tok.dep_ in ("amod", "compound"):
+            k += 1
+            continue
+        return None
+    return None
+
+
+# ------------------------------------------------------------ quantulum3 units
+
+@cache
+def _quantulum_unit_words() -> frozenset:
+    """Surface forms quantulum3 knows as units of measure (not money, time or bare counts)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import load
+            units = load.units("en_US")
+    except Exception:  # quantulum3 missing or broken: measured units are simply not found
+        return frozenset()
+    excluded = set(_tables()["quantulum_excluded_entities"])
+    words = set()
+    for table in (units.surfaces_lower, units.symbols_lower):
+        for surface, us in table.items():
+            if any(u.entity.name not in excluded for u in us):
+                words.add(surface.lower())
+    return frozenset(w for w in words if w not in _tables()["time_set"])
+
+
+@lru_cache(maxsize=4096)
+def _quantulum_parse(sentence: str) -> tuple:
+    """quantulum3 over one sentence (slow: cached by text) -> ((start, end, unit, entity), ...)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*[Cc]lassifier.*")
+            warnings.simplefilter("ignore", UserWarning)
+            from quantulum3 import parser
+            quants = parser.parse(sentence)
+    except Exception:
+        return ()
+    return tuple((q.span[0], q.span[1], q.unit.name, q.unit.entity.name) for q in quants)
+
+
+def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
+    """'22.5 million tonnes', '12 km': ask quantulum3 only when a unit-looking word follows."""
+    j = core.end
+    if j >= len(doc):
+        return None, j
+    unit_words = _quantulum_unit_words()
+    if doc[j].lower_ not in unit_words and not (
+        j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in unit_words
+    ):
+        return None, j
+    sent = doc[core.start].sent
+    base = sent.start_char
+    num_start = doc[core.start].idx - base
+    num_end = doc[core.end - 1].idx + len(doc[core.end - 1].text) - base
+    excluded = set(_tables()["quantulum_excluded_entities"])
+    for qs, qe, unit, entity in _quantulum_parse(sent.text):
+        if entity in excluded or qs > num_start or qe <= num_end:
+            continue
+        # accept only quantulum spans that end on one of our token boundaries
+        span = doc.char_span(base + num_start, base + qe, alignment_mode="strict")
+        if span is None or span.end - core.end > 5:
+            continue
+        return unit.replace(" ", "_"), span.end
+    return None, j
+
+
+# ------------------------------------------------------------------ not amounts
+
+def _is_identifier_number(doc: Doc, core: _Core) -> bool:
+    """'Resolution 2397', 'Article 37', 'No. 5', 'Boeing 737', 'F-35': a label, not a quantity."""
+    t = _tables()
+    i = core.start
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ in t["ident_set"] and prev.text[:1].isupper() or prev.text in ("#", "No.", "no."):
+        return True
+    # a hyphen glued to a word before the digits: 'F-35', 'Covid-19', 'G-7'
+    if prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[-1:].isalpha() and not doc[i - 2].whitespace_:
+        return True
+    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("MONEY", "PERCENT"):
+        return True
+    return False
+
+
+def _is_date_time_or_ordinal(doc: Doc, core: _Core) -> bool:
+    """spaCy's DATE/TIME/ORDINAL labels on the digits, a year-like integer, or 'p.m.' after."""
+    tok = doc[core.start]
+    if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        return True
+    nxt = doc[core.end].lower_ if core.end < len(doc) else ""
+    return nxt in _tables()["time_set"]
+
+
+def _is_age(doc: Doc, core: _Core) -> bool:
+    """'aged 45', '45-year-old'."""
+    i = core.start
+    if i > 0 and doc[i - 1].lower_ in _tables()["age_cues_before"]:
+        return True
+    return core.end + 2 < len(doc) and doc[core.end].text == "-" and doc[core.end + 1].lower_.startswith("year")
+
+
+def _is_list_marker_or_fraction(doc: Doc, core: _Core) -> bool:
+    """'1.' opening a line, '(2)', '0/250' character counters."""
+    j = core.end
+    if j < len(doc) and doc[j].text in ("/", ")") and not doc[core.end - 1].whitespace_:
+        return True
+    if core.start > 0 and doc[core.start - 1].text == "/" and not doc[core.start - 1].whitespace_:
+        return True
+    return doc[core.start].is_sent_start and j < len(doc) and doc[j].text in (".", ")")
+
+
+# ------------------------------------------------------------------------ bounds
+
+def _bound_from_preceding_quantifier(doc: Doc, i: int, lower: int) -> tuple[str, int]:
+    """'more than $228 million', 'nearly 3,000', 'up to 12%': the cue before the number."""
+    table = _tables()["bound_before"]
+    for n in (3, 2, 1):
+        s = i - n
+        if s >= lower:
+            key = tuple(doc[k].lower_ for k in range(s, i))
+            if key in table:
+                # 'some' is a quantifier only right before the number ('some 3,000 workers')
+                return table[key], s
+    return "exact", i
+
+
+def _bound_from_following_phrase(doc: Doc, j: int) -> tuple[Optional[str], int]:
+    """'3,000 or more', '$5 million or so', '100-plus'."""
+    if j < len(doc) and doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ == "plus":
+        return "at_least", j + 2
+    return _match_seq(doc, j, _tables()["bound_after"], max_len=2)
+
+
+# ----------------------------------------------------------------------- changes
+
+def _verb_direction(tok: Token) -> Optional[str]:
+    t = _tables()
+    lemma = tok.lemma_.lower()
+    if lemma in t["up_verbs"]:
+        return "up"
+    if lemma in t["down_verbs"]:
+        return "down"
+    return None
+
+
+def _noun_direction(tok: Token) -> Optional[str]:
+    t = _tables()
+    lemma = tok.lemma_.lower()
+    if lemma in t["up_nouns"]:
+        return "up"
+    if lemma in t["down_nouns"]:
+        return "down"
+    return None
+
+
+def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
+    """Market tables write '+0.2%' and '-0.3%' for moves."""
+    if core.sign == "+":
+        return "up"
+    if core.sign == "-" and unit in ("percent", "percentage_point", "basis_point"):
+        return "down"
+    return None
+
+
+def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
+    """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%'."""
+    if s > 0 and doc[s - 1].lower_ in ("up", "down") and doc[s - 1].pos_ in ("ADV", "ADP", "PART"):
+        return doc[s - 1].lower_
+    return None
+
+
+def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
+    """'closed 0.68 percent lower', 'shares ended 3% higher'."""
+    if e < len(doc):
+        return _tables()["change_comparatives"].get(doc[e].lower_) if doc[e].lower_ in ("higher", "lower", "stronger", "weaker") else None
+    return None
+
+
+def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
+    """'rose 20.9%', 'increased by 3 billion yuan'; 'rose to $300 million' is a level.
+
+    Reads leftwards over adverbs ('rose sharply 20%'); 'by' marks the size of a
+    change, 'to'/'from'/'at' the new or old level. Money and counts after a
+    transitive verb ('lost $5 billion', 'cut 3,000 jobs', 'raised $2 million')
+    are amounts lost or raised, not a change of the subject, so they need 'by'.
+    """
+    t = _tables()
+    k = s - 1
+    while k >= 0 and doc[k].pos_ in ("ADV",) and doc[k].lower_ not in ("up", "down") and s - k < 4:
+        k -= 1
+    if k < 0:
+        return None
+    tok = doc[k]
+    if tok.lower_ == t["change_preposition"]:
+        v = k - 1
+        while v >= 0 and k - v < 5 and doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PRON", "DET", "ADJ") and not _verb_direction(doc[v]):
+            v -= 1
+        if v >= 0 and doc[v].pos_ in ("VERB", "NOUN", "AUX"):
+            return _verb_direction(doc[v]) if doc[v].pos_ != "NOUN" else _noun_direction(doc[v])
+        return None
+    if tok.lower_ in t["level_prepositions"]:
+        return None
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if unit not in ("percent", "percentage_point", "basis_point", "times") and tok.lemma_.lower() in t["transitive_verbs"]:
+            return None
+        return _verb_direction(tok)
+    return None
+
+
+def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
+    """'a 86% drop', 'a 15% increase', 'an increase of 15%'."""
+    if e < len(doc) and doc[e].pos_ == "NOUN":
+        d = _noun_direction(doc[e])
+        if d:
+            return d
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "amod", "npadvmod", "quantmod") and head.i >= e and head.pos_ == "NOUN":
+        d = _noun_direction(head)
+        if d:
+            return d
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _noun_direction(head.head)
+    return None
+
+
+def _span_root(doc: Doc, s: int, e: int) -> Token:
+    return doc[s:e].root
+
+
+# --------------------------------------------------------------------- assembly
+
+def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int, Optional[str]]:
+    """-> (unit, end token, counted noun lemma); unit None means 'not an amount'."""
+    t = _tables()
+    j = core.end
+    cur = core.currency
+    if cur is None:
+        cur_b, _ = _currency_before(doc, core.start)
+        cur = cur_b
+    if core.currency == "JPY" or (cur == "JPY" and core.start > 0 and doc[core.start - 1].text == "¥"):
+        if not yen:
+            yen.append(_yen_code(doc))
+        cur = yen[0]
+    after, end = _currency_after(doc, j)
+    if after and (cur is None or cur == after or after == "USD"):
+        return (cur or after), end, None
+    if cur:
+        return cur, j, None
+    if core.percent:
+        return "percent", j, None
+    pct, end = _percent_after(doc, j)
+    if pct:
+        return pct, end, None
+    if j < len(doc) and doc[j].lower_ in t["subunits"] and doc[j].lower_ != "p":
+        return t["subunits"][doc[j].lower_], j + 1, None
+    if j < len(doc) and doc[j].lower_ in t["point_words"]:
+        return ("percentage_point" if _sentence_has_percent(doc, j) else "point"), j + 1, None
+    # '3.2-fold', '3.2x'
+    if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "fold":
+        return "times", j + 2, None
+    if j < len(doc) and doc[j].lower_ in ("fold", "times") and doc[j].lower_ == "fold":
+        return "times", j + 1, None
+    return None, j, None
+
+
+def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional[str]]:
+    """Measured quantities (quantulum3) and counts, after the not-an-amount filters."""
+    t = _tables()
+    if _is_date_time_or_ordinal(doc, core) or _is_age(doc, core) or _is_list_marker_or_fraction(doc, core):
+        return None, core.end, None
+    if _is_identifier_number(doc, core):
+        return None, core.end, None
+    unit, end = _measured_unit(doc, core)
+    if unit:
+        return unit, end, None
+    noun = _counted_noun(doc, core.end)
+    if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
+        return None, core.end, None
+    if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
+        return None, core.end, None
+    if core.year_like and noun.tag_ != "NNS":
+        return None, core.end, None
+    # 'one of ...', 'a million' with no noun were rejected above; 'one' before a noun is a count
+    return "count", core.end, noun.lemma_.lower()
+
+
+def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_Found]:
+    core = _core_at(doc, i)
+    if core is None:
+        return None
+    if core.end < len(doc) and doc[core.end].lower_ in _tables()["vague_set"]:
+        return None
+    cur_b, cur_start = _currency_before(doc, core.start)
+    unit, end, of = _unit_for_core(doc, core, yen)
+    if unit is None:
+        unit, end, of = _non_money_unit(doc, core)
+    if unit is None and not allow_bare:
+        return None
+    start = cur_start if (cur_b and core.currency is None) else core.start
+    return _Found(start, end, core.value, unit or "", core.precision, of=of, core=core)
+
+
+def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list) -> Optional[_Found]:
+    """'$1-2 billion', '1.5 to 2 percent', 'between $1 billion and $2 billion'."""
+    t = _tables()
+    j = a.end
+    if j >= len(doc) or doc[j].lower_ not in t["range_joiners"]:
+        return None
+    joiner = doc[j].lower_
+    if joiner == "and" and opener != "between":
+        return None
+    if joiner in ("-", "–", "—") and (doc[j - 1].whitespace_ and not doc[j].whitespace_):
+        return None  # '5 -3' is a minus sign, not a dash
+    k = j + 1
+    cur, cstart = _currency_before(doc, k + 1) if k + 1 < len(doc) else (None, k)
+    bi = k + 1 if (cur and cstart == k) else k
+    if cur and cstart < k:  # 'US $' two tokens
+        bi = k + 2
+    b = _build(doc, bi, yen, allow_bare=True)
+    if b is None:
+        return None
+    ac, bc = a.core, b.core
+    unit = a.unit or b.unit
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    if not unit:
+        return None
+    a_value = a.value
+    a_prec = a.precision
+    if not ac.has_magnitude and bc.has_magnitude and ac.value < bc.value / _magnitude_of(bc):
+        m = _magnitude_of(bc)
+        a_value, a_prec = ac.value * m, ac.precision * m
+    low, high = a_value, b.value
+    if low > high:
+        return None
+    return _Found(a.start, b.end, (low + high) / 2, unit, max(a_prec, b.precision), "range", low, high,
+                  of=a.of or b.of, core=bc)
+
+
+def _round_pow10(x: float) -> float:
+    """Largest power of ten not above x (the place of a number word: 'billion' -> 1e9)."""
+    p = 1.0
+    while p * 10 <= x * 1.0000001:
+        p *= 10
+    return p
+
+
+def _magnitude_of(core: _Core) -> float:
+    """The multiplier a core's magnitude word applied ('2 billion' -> 1e9)."""
+    return core.mult
+
+
+def _multiplier_verb(doc: Doc, i: int) -> Optional[_Found]:
+    """'doubled', 'more than tripled', 'halved': a ratio stated by the verb itself."""
+    tok = doc[i]
+    if tok.pos_ != "VERB":
+        return None
+    entry = _tables()["multiplier_verbs"].get(tok.lemma_.lower())
+    if entry is None or (i + 1 < len(doc) and doc[i + 1].lower_ == "down"):
+        return None  # 'doubled down' is an idiom
+    value, change = entry
+    return _Found(i, i + 1, float(value), "times", None, change=change)
+
+
+def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
+    """'a threefold increase'."""
+    value = _tables()["fold_words"].get(doc[i].lower_)
+    if value is None:
+        return None
+    return _Found(i, i + 1, float(value), "times", 0.5)
+
+
+def find_amounts(doc: Doc) -> list[Amount]:
+    """All amounts in ``doc``, sorted by start, non-overlapping, offsets into ``doc.text``."""
+    t = _tables()
+    found: list[_Found] = []
+    yen: list = []
+    n = len(doc)
+    i = 0
+    last_end = 0
+    while i < n:
+        tok = doc[i]
+        ch = tok.text[:1]
+        if not (ch.isdigit() or ch in "$€£¥₩₹₽+-−.ACHMNRSU" or tok.lower_ in t["number_words"]
+                or tok.lower_ in ("a", "an", "half") or tok.lower_ in t["fold_words"] or tok.pos_ == "VERB"):
+            i += 1
+            continue
+        f = None
+        # currency symbols start their own amount; the number is the next token
+        if tok.lower_ in t["currency_symbols"] or tok.text in t["codes"]:
+            i += 1
+            continue
+        f = _build(doc, i, yen)
+        if f is None:
+            f = _bare_range(doc, i, last_end, yen)
+        if f is None:
+            f = _multiplier_verb(doc, i) or _fold_word(doc, i)
+        if f is None:
+            i += 1 if _core_at(doc, i) is None else max(1, _core_at(doc, i).end - i)
+            continue
+        _complete(doc, f, last_end, yen)
+        if f.start < last_end:
+            i += 1
+            continue
+        found.append(f)
+        last_end = f.end
+        i = f.end
+    return [_to_model(doc, f) for f in found]
+
+
+def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
+    """'1.5 to 2 percent', '15-22 miles': the first number takes the second one's unit."""
+    a = _build(doc, i, yen, allow_bare=True)
+    if a is None or a.end >= len(doc) or doc[a.end].lower_ not in _tables()["range_joiners"]:
+        return None
+    if a.core.year_like or _is_date_time_or_ordinal(doc, a.core):
+        return None
+    opener = doc[i - 1].lower_ if i > lower and doc[i - 1].lower_ in _tables()["range_openers"] else None
+    r = _range_with_next(doc, a, opener, yen)
+    if r is None:
+        return None
+    return a if _adopt_range(a, r) else None
+
+
+def _adopt_range(f: _Found, r: _Found) -> bool:
+    f.end, f.value, f.unit, f.precision = r.end, r.value, r.unit, r.precision
+    f.bound, f.low, f.high, f.of = "range", r.low, r.high, r.of
+    return True
+
+
+def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
+    """Range, bounds and change for one amount, in place."""
+    t = _tables()
+    core = f.core
+    # range opener ('between', 'from') just before the number
+    opener = None
+    if f.start > lower and doc[f.start - 1].lower_ in t["range_openers"]:
+        opener = doc[f.start - 1].lower_
+    change = None
+    if core is not None:
+        change = _change_from_sign(core, f.unit)
+    num_start = f.start
+    bound, bstart = _bound_from_preceding_quantifier(doc, f.start, lower)
+    if core is not None and change is None:
+        change = _change_from_adverb(doc, bstart)
+    if core is not None and change is None:
+        change = _change_from_governing_verb(doc, bstart, f.unit)
+    if opener == "from" and change is None:
+        # 'rose from $2 billion to $3 billion' lists two levels, not a range
+        v = f.start - 2
+        if v >= 0 and (_verb_direction(doc[v]) or _change_from_governing_verb(doc, f.start - 1, f.unit)):
+            opener = "levels"
+    if core is not None and change is None and opener != "levels" and f.bound != "range":
+        r = _range_with_next(doc, f, opener, yen)
+        if r is not None:
+            _adopt_range(f, r)
+    if f.bound == "range" and opener in ("between", "from") and f.start == num_start:
+        f.start -= 1
+        bstart = f.start
+    elif f.bound == "range" and opener == "between":
+        pass
+    if f.bound != "range":
+        f.bound = bound
+        f.start = bstart
+        after, aend = _bound_from_following_phrase(doc, f.end)
+        if after and f.bound == "exact":
+            f.bound, f.end = after, aend
+    if change is None:
+        change = _change_from_comparative(doc, f.end)
+    if change is None and f.end > num_start:
+        root = _span_root(doc, num_start, f.end)
+        change = _change_from_modified_noun(doc, f.end, root)
+    if f.unit == "times" and f.change is not None:
+        change = f.change
+    if change is not None and f.unit == "count" and f.bound != "range":
+        # counts change only with 'by' ('cut jobs by 3,000'): see _change_from_governing_verb
+        if not (bstart > 0 and doc[bstart - 1].lower_ == "by"):
+            change = None
+    f.change = change
+    if f.unit == "" or f.unit is None:
+        raise ValueError(f"internal: amount without unit at token {f.start}")
+
+
+def _to_model(doc: Doc, f: _Found) -> Amount:
+    start = doc[f.start].idx
+    last = doc[f.end - 1]
+    end = last.idx + len(last.text)
+    kwargs = {}
+    if "of" in Amount.model_fields:
+        kwargs["of"] = f.of
+    return Amount(text=doc.text[start:end], start=start, end=end, value=f.value, unit=f.unit, bound=f.bound,
+                  low=f.low, high=f.high, precision=f.precision, change=f.change, **kwargs)
+
+
+# -------------------------------------------------------------------- component
+
+class AmountRecognizer:
+    """Sets ``doc._.amounts`` to :func:`find_amounts` of the doc."""
+
+    def __init__(self, nlp: Language, name: str = "newsclaims_amounts") -> None:
+        self.name = name
+        _tables()  # fail at pipeline construction, not on the first doc, if the data is broken
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.amounts = find_amounts(doc)
+        return doc
+
+
+@Language.factory("newsclaims_amounts")
+def make_amount_recognizer(nlp: Language, name: str) -> AmountRecognizer:
+    return AmountRecognizer(nlp, name)
