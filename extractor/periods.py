@@ -1,0 +1,1115 @@
+"""Periods: find date and time expressions in news text and resolve them to calendar spans.
+
+Style follows textacy's ``extract/`` modules: pure functions over a parsed ``Doc``,
+one rule per linguistic construction, tables in ``data/periods.json``.
+
+Public API
+----------
+- :func:`find_periods` -- ``find_periods(doc, published) -> list[Period]``
+- :func:`resolve_period` -- parse + resolve one expression (CLI, tests)
+- spaCy factory ``"newsclaims_periods"`` -- sets ``doc._.periods``
+
+Resolution rules (the decisions a reader needs to know)
+-------------------------------------------------------
+Deictic expressions ("last month", "this year", "Monday", "yesterday") are anchored
+on the publication date (TimeML's document creation time, DCT). Following AP style,
+where wire copy writes the weekday instead of "today", a bare weekday is the most
+recent such day *on or before* publication (so a Friday story's "Friday" is that
+Friday, as in TimeML gold); when the clause is in the future tense ("will meet on
+Monday") it is the next such day on or after publication.
+
+A bare month ("in September") is the latest such month that starts on or before
+publication (the month containing the publication date counts); a bare day-month
+("June 24") the latest such day not after publication. Future tense flips both to
+the earliest such month/day not before publication. If the *same sentence* writes a
+bare year ("in September, when exports ... in 2019") that year wins. The same rule
+fills the year of "the first quarter", "the first half", "the first nine months".
+These are not ``relative`` (the text names the period; only its year is inferred).
+
+Anaphoric expressions ("a year earlier", "the same period last year", "the previous
+month", "a month earlier", "from a year ago") are anchored on the period the sentence
+talks about: the nearest preceding resolved (non-duration) period in the same sentence,
+else the last one of the previous sentence, else the publication date ("ago" skips the
+previous sentence: TimeML anchors "ago" on the DCT unless the clause itself names a
+period). "N units earlier" shifts the anchor keeping its granularity ("September
+2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
+month before the one containing the anchor.
+
+Durations ("six years", "over six years", "nearly two decades") get granularity
+``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
+``bound`` from the preceding quantifier; from/to stay None -- except "the past three
+months" / "the last two years", which are anchored on publication and also get
+from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
+Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
+the TimeML value ``PXW`` / ``PXM``.
+
+Not periods: ages ("45-year-old"), frequencies ("annually", "every year", "twice a
+year"), ordinals of events ("the 80th anniversary"), "now"/"currently".
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractor.extensions  # noqa: F401  (registers Doc._.published / Doc._.periods)
+from extractor.extensions import add_warning
+from models import Period
+
+__all__ = ["find_periods", "resolve_period", "PeriodFinder", "period_value"]
+
+_DATA = json.loads((Path(__file__).parent / "data" / "periods.json").read_text(encoding="utf-8"))
+MONTHS: dict[str, int] = _DATA["months"]
+AMBIGUOUS_MONTHS: set[str] = set(_DATA["ambiguous_months"])
+WEEKDAYS: dict[str, int] = _DATA["weekdays"]
+ORDINALS: dict[str, int] = _DATA["ordinals"]
+NUMBERS: dict[str, float] = _DATA["numbers"]
+VAGUE: list[str] = _DATA["vague_numbers"]
+UNITS: dict[str, list] = _DATA["units"]
+BOUNDS: dict[str, str] = _DATA["bounds"]
+DEICTIC_SHIFT: dict[str, int] = _DATA["deictic_shift"]
+ANAPHORIC_DIRECTION: dict[str, int] = _DATA["anaphoric_direction"]
+DAY_WORDS: dict[str, int] = _DATA["day_words"]
+SEASONS: dict[str, str] = _DATA["seasons"]
+SEASON_MONTHS: dict[str, list[int]] = _DATA["season_months"]
+PART_OF_PERIOD: dict[str, str] = _DATA["part_of_period"]
+FUTURE_AUX: set[str] = set(_DATA["future_auxiliaries"])
+FUTURE_VERBS: set[str] = set(_DATA["future_verbs"])
+SET_CUES: set[str] = set(_DATA["set_cues"])
+YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
+
+# --------------------------------------------------------------------------- regex fragments
+
+
+def _alt(words, *, capitalised: bool = False) -> str:
+    """Alternation, longest first; ``capitalised`` matches only Title/UPPER case (proper names)."""
+    words = sorted(set(words), key=len, reverse=True)
+    if capitalised:
+        forms = []
+        for w in words:
+            forms += [re.escape(w.title()), re.escape(w.upper())]
+        return "(?-i:" + "|".join(dict.fromkeys(forms)) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+_UNITS_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+B = r"(?<![\w$€£¥#/-])"          # left word boundary that also refuses "$2019", "No.#2019", "45-"
+E = r"(?![\w])"                    # right word boundary
+# an abbreviation keeps its dot ("Sept. 4"); a full name never takes the sentence's full stop
+MON = ("(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")], capitalised=True) + r"\.?|"
+       + _alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")], capitalised=True) + ")")
+WDAY = ("(?:" + _alt([w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")], capitalised=True) + r"\.?|"
+        + _alt([w for w in WEEKDAYS if w.endswith("day")], capitalised=True) + ")")
+YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+NUM = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
+       + _alt(NUMBERS) + ")")
+UNIT = _alt(UNITS)
+BOUND = _alt(BOUNDS)
+ORD = _alt(ORDINALS)
+PART = r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|mid-|end-)"
+SEASON = _alt(SEASONS)
+OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
+          + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year)))")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match
+    order: int
+    span_start: int = -1  # when the period's text is narrower than the match ("on Monday" -> "Monday")
+    written_year: Optional[int] = None
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    published: Optional[date]
+    sent_starts: list[int]
+    tok_starts: list[int]
+    candidates: list[_Candidate]
+    resolved: list[tuple[int, Period]] = field(default_factory=list)  # (sentence index, period)
+    unresolved: list[str] = field(default_factory=list)
+
+    def sentence_of(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def token_at(self, char: int):
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        return self.doc[max(i, 0)] if len(self.doc) else None
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _shift_date(d: date, months: int = 0, days: int = 0) -> date:
+    if months:
+        y, m = _add_months(d.year, d.month, months)
+        d = date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+    return d + timedelta(days=days)
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), _month_end(y, m)
+
+
+def _quarter_span(y: int, q: int) -> tuple[date, date]:
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+def _half_span(y: int, h: int) -> tuple[date, date]:
+    return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+
+
+def _week_span(d: date) -> tuple[date, date]:
+    start = d - timedelta(days=d.weekday())
+    return start, start + timedelta(days=6)
+
+
+def period_value(frm: Optional[date], to: Optional[date], granularity: str) -> Optional[str]:
+    """TimeML TIMEX3 ``value`` for a resolved calendar span ("2019-12", "2013-Q1", "2013-W11")."""
+    if frm is None or to is None:
+        return None
+    if granularity == "day":
+        return frm.isoformat()
+    if granularity == "week":
+        y, w, _ = frm.isocalendar()
+        return f"{y}-W{w:02d}"
+    if granularity == "month":
+        return f"{frm.year}-{frm.month:02d}"
+    if granularity == "quarter":
+        return f"{frm.year}-Q{(frm.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{frm.year}-H{(frm.month - 1) // 6 + 1}"
+    if granularity == "year":
+        return str(frm.year)
+    if frm.day == 1 and to == _month_end(to.year, to.month):
+        return f"{frm.year}-{frm.month:02d}/{to.year}-{to.month:02d}"
+    return f"{frm.isoformat()}/{to.isoformat()}"
+
+
+def _number(word: str) -> Optional[float]:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in NUMBERS:
+        return NUMBERS[w]
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        if tens in NUMBERS and unit in NUMBERS:
+            return NUMBERS[tens] + NUMBERS[unit]
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def _iso_duration(n: float, unit_word: str) -> str:
+    code, mult = UNITS[unit_word.lower()]
+    q = n * mult
+    q_txt = str(int(q)) if float(q).is_integer() else f"{q:g}"
+    return f"P{q_txt}{code}"
+
+
+def _month_of(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+# --------------------------------------------------------------------------- resolution helpers
+
+
+def _is_future(ctx: _Context, char: int) -> bool:
+    """Future tense of the clause governing ``char``: a "will"/"shall" auxiliary, or a
+    scheduling verb ("is scheduled to", "is expected to", "plans to").
+
+    Reichenbach's reference time: a bare date in a future clause points forward."""
+    tok = ctx.token_at(char)
+    if tok is None:
+        return False
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX"):
+            for child in tok.children:
+                if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                    return True
+            if tok.lemma_.lower() in FUTURE_VERBS and tok.tag_ in ("VBN", "VBG", "VBZ", "VBP", "JJ"):
+                # "is scheduled to", "plans to" -- only with an infinitive or a date complement
+                if any(c.dep_ in ("xcomp", "prep", "npadvmod") for c in tok.children):
+                    return True
+            if tok.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in tok.children):
+                return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
+    """A bare year written in the same sentence ("in September, when ... in 2019")."""
+    sent = ctx.sentence_of(cand.start)
+    best = None
+    for other in ctx.candidates:
+        if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year"):
+            continue
+        if ctx.sentence_of(other.start) != sent:
+            continue
+        dist = abs(other.start - cand.start)
+        if best is None or dist < best[0]:
+            best = (dist, other.written_year)
+    return best[1] if best else None
+
+
+def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True) -> Optional[tuple[date, date, str]]:
+    """The period the sentence talks about: the nearest preceding resolved calendar period in
+    the same sentence, else (optionally) the last one of the previous sentence, else the
+    publication date (TimeML: anaphoric expressions take the reference time of the discourse)."""
+    sent = ctx.sentence_of(start)
+    for s_idx, p in reversed(ctx.resolved):
+        if p.start >= start or p.from_ is None or p.granularity == "duration":
+            continue
+        if s_idx == sent or (previous_sentence and s_idx == sent - 1):
+            return p.from_, p.to, p.granularity
+        if s_idx < sent - 1:
+            break
+    if ctx.published is None:
+        return None
+    return ctx.published, ctx.published, "day"
+
+
+def _latest_not_after(published: date, make: Callable[[int], tuple[date, date]], *, future: bool) -> tuple[date, date]:
+    """Latest period (by year) that starts on or before publication; with ``future`` the
+    earliest one that ends on or after it."""
+    y = published.year
+    if future:
+        for yy in (y - 1, y, y + 1):
+            frm, to = make(yy)
+            if to >= published:
+                return frm, to
+    for yy in (y + 1, y, y - 1):
+        frm, to = make(yy)
+        if frm <= published:
+            return frm, to
+    return make(y - 1)
+
+
+def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Optional[int], bool]:
+    """Year named after a quarter/half/month span ("of 2017", "of last year", "of the year").
+    Returns (year, relative)."""
+    gd = m.groupdict()
+    if gd.get("yr"):
+        return int(gd["yr"]), False
+    if gd.get("fyr"):
+        return int(gd["fyr"]), False
+    ryr = gd.get("ryr")
+    if ryr:
+        words = ryr.lower().split()
+        if ctx.published is None:
+            return None, True
+        if words[-1] == "year" and len(words) >= 2 and words[-2] in DEICTIC_SHIFT and words[0] != "the" or \
+                (len(words) == 2 and words[0] in DEICTIC_SHIFT):
+            return ctx.published.year + DEICTIC_SHIFT[words[-2]], True
+        if words[-2] in ("previous", "prior", "same") or words[-2] == "the":
+            anchor = _anchor(ctx, cand.start)
+            if anchor is None:
+                return None, True
+            shift = -1 if words[-2] in ("previous", "prior") else 0
+            return anchor[0].year + shift, True
+        return ctx.published.year + DEICTIC_SHIFT.get(words[-2], 0), True
+    return None, False
+
+
+def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True) -> Optional[tuple[date, date]]:
+    """Year of a period named without one: the sentence's written year, else the latest
+    such period not after publication (see module docstring)."""
+    y = _sentence_year(ctx, cand)
+    if y is not None:
+        return make(y)
+    if ctx.published is None:
+        return None
+    future = future_ok and _is_future(ctx, cand.start)
+    return _latest_not_after(ctx.published, make, future=future)
+
+
+# --------------------------------------------------------------------------- rules
+# Each rule: (name, regex, resolver). A resolver returns a dict of Period fields (without
+# text/start/end) or None to drop the candidate, or raises _NeedsPublication.
+
+
+class _NeedsPublication(Exception):
+    pass
+
+
+def _need(ctx: _Context) -> date:
+    if ctx.published is None:
+        raise _NeedsPublication
+    return ctx.published
+
+
+def _cal(frm, to, gran, *, relative=False, bound="exact", value=None):
+    return dict(from_=frm, to=to, granularity=gran, relative=relative, bound=bound,
+                value=value if value is not None else period_value(frm, to, gran))
+
+
+def _resolve_iso_date(ctx, cand, m):
+    d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _cal(d, d, "day")
+
+
+_PARSER = None
+
+
+def _dateparser():
+    """One ``DateDataParser`` per process: constructing one (and language detection) is slow."""
+    global _PARSER
+    if _PARSER is None:
+        from dateparser.date import DateDataParser
+
+        _PARSER = DateDataParser(languages=["en"], settings={
+            "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY", "REQUIRE_PARTS": ["year"]})
+    return _PARSER
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_absolute(text: str) -> Optional[tuple[date, str]]:
+    """Absolute date (with a written year) via dateparser; None when it cannot parse."""
+    data = _dateparser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _resolve_numeric_date(ctx, cand, m):
+    got = _dateparser_absolute(m.group(0))
+    if got is None:
+        return None
+    d, _ = got
+    return _cal(d, d, "day")
+
+
+def _resolve_written_day(ctx, cand, m):
+    """"October 20, 2025", "Sept. 4", "20 Oct 2025", "Monday, Oct. 20": a calendar day.
+    A day-month without a year takes the latest year not after publication (rule 5)."""
+    month = _month_of(m["mon"])
+    day = int(re.match(r"\d+", m["day"]).group(0))
+    if day > calendar.monthrange(2000, month)[1]:
+        return None
+    if m["yr"]:
+        y = int(m["yr"])
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        return _cal(d, d, "day")
+
+    def make(y):
+        dd = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        return dd, dd
+
+    span = _year_by_rule(ctx, cand, make)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "day")
+
+
+def _resolve_month_year(ctx, cand, m):
+    month = _month_of(m["mon"])
+    frm, to = _month_span(int(m["yr"]), month)
+    return _cal(frm, to, "month")
+
+
+def _resolve_deictic_month(ctx, cand, m):
+    """"in September", "last July", "this December", "next March".
+
+    Bare month: rule 5 (latest not after publication; sentence year wins). With a
+    deictic determiner (TimeML: anchored on the DCT): "last July" = the latest July before
+    the month of publication; "next July" = the first after it; "this July" = the pub year."""
+    month = _month_of(m["mon"])
+    rel = (m["rel"] or "").lower()
+    if not rel:
+        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month))
+        if span is None:
+            raise _NeedsPublication
+        return _cal(*span, "month")
+    pub = _need(ctx)
+    shift = DEICTIC_SHIFT[rel]
+    if shift == 0:
+        y = pub.year
+    elif shift < 0:
+        y = pub.year if month < pub.month else pub.year - 1
+    else:
+        y = pub.year if month > pub.month else pub.year + 1
+    return _cal(*_month_span(y, month), "month", relative=True)
+
+
+def _resolve_month_range(ctx, cand, m):
+    """"January-June", "January to June 2017", "the January-September period": one range."""
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    if m["yr"]:
+        y = int(m["yr"])
+        y1 = y if m1 <= m2 else y - 1
+        return _cal(date(y1, m1, 1), _month_end(y, m2), "range")
+    span = _year_by_rule(ctx, cand, lambda y: (date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2)),
+                         future_ok=False)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "range")
+
+
+def _ordinal_quarter(word: str) -> Optional[int]:
+    w = word.lower()
+    if w in ("final", "last"):
+        return 4
+    q = ORDINALS.get(w)
+    return q if q and q <= 4 else None
+
+
+def _resolve_named_quarter(ctx, cand, m):
+    """"the first quarter", "Q3 2024", "the third quarter of last year", "2013 Q1"."""
+    q = int(m["q"]) if m.groupdict().get("q") else _ordinal_quarter(m["ord"])
+    if q is None:
+        return None
+    if m.groupdict().get("ord") and m["ord"].lower() in ("last", "final") and not m.groupdict().get("yr") \
+            and not m.groupdict().get("ryr") and not m.groupdict().get("fyr"):
+        return _resolve_deictic_unit(ctx, cand, "last", "quarter")
+    y, rel = _year_from_group(ctx, cand, m)
+    if y is not None:
+        return _cal(*_quarter_span(y, q), "quarter", relative=rel)
+    if rel:
+        raise _NeedsPublication
+    span = _year_by_rule(ctx, cand, lambda yy: _quarter_span(yy, q), future_ok=False)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "quarter")
+
+
+def _resolve_named_half(ctx, cand, m):
+    """"the first half of 2017", "H1", "the second half", "first-half"."""
+    if m.groupdict().get("h"):
+        h = int(m["h"])
+    else:
+        h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    y, rel = _year_from_group(ctx, cand, m)
+    if y is not None:
+        return _cal(*_half_span(y, h), "half", relative=rel)
+    if rel:
+        raise _NeedsPublication
+    span = _year_by_rule(ctx, cand, lambda yy: _half_span(yy, h), future_ok=False)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "half")
+
+
+def _resolve_first_n_units(ctx, cand, m):
+    """"the first nine months (of 2017)", "first three quarters of 2017", "the first two months
+    of the year", "the last two months of 2024": a span from the start (end) of a year.
+    "the past/last three months" without a year is a duration ending on publication."""
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    edge = m["edge"].lower()
+    if n is None or n != int(n):
+        return None
+    n = int(n)
+    months = n * (3 if unit.startswith("quarter") else 1)
+    y, rel = _year_from_group(ctx, cand, m)
+    if edge in ("past", "last", "previous") and y is None and not m["ryr"]:
+        return _resolve_past_n_units(ctx, cand, n, unit, bound="exact")
+    if unit.startswith("week") or months > 12 or months < 1:
+        return None
+    if edge == "first":
+        make = lambda yy: (date(yy, 1, 1), _month_end(yy, months))  # noqa: E731
+    else:
+        make = lambda yy: (date(yy, 13 - months, 1), _month_end(yy, 12))  # noqa: E731
+    if y is not None:
+        frm, to = make(y)
+    else:
+        if rel:
+            raise _NeedsPublication
+        span = _year_by_rule(ctx, cand, make, future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        frm, to = span
+    gran = "range"
+    if months == 3 and frm.month in (1, 10):
+        gran = "quarter"
+    elif months == 6:
+        gran = "half"
+    elif months == 12:
+        gran = "year"
+    return _cal(frm, to, gran, relative=rel)
+
+
+def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
+    """"the past three months": a duration ending on publication (from/to filled; relative)."""
+    dur = _iso_duration(n, unit)
+    if ctx.published is None:
+        return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound,
+                    relative=True, value=dur, _needs_pub=True)
+    code, mult = UNITS[unit.lower()]
+    q = int(n * mult)
+    to = ctx.published
+    if code == "Y":
+        frm = _shift_date(to, months=-12 * q, days=1)
+    elif code == "M":
+        frm = _shift_date(to, months=-q, days=1)
+    elif code == "W":
+        frm = to - timedelta(days=7 * q - 1)
+    else:
+        frm = to - timedelta(days=q - 1)
+    return dict(from_=frm, to=to, granularity="duration", duration=dur, bound=bound, relative=True, value=dur)
+
+
+def _resolve_year_range(ctx, cand, m):
+    """"2017-2019", "from 2017 to 2019", "between 2010 and 2015", "2017-18"."""
+    y1 = int(m["y1"])
+    y2s = m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 100:
+        return None
+    return _cal(date(y1, 1, 1), date(y2, 12, 31), "range", value=f"{y1}/{y2}")
+
+
+def _resolve_decade(ctx, cand, m):
+    """"the 1990s", "the '90s": a range of ten years (TimeML value "199")."""
+    d = m["dec"]
+    if d.startswith("'") or len(d) == 2:
+        dd = int(d.strip("'"))
+        base = 1900 + dd if dd >= 30 else 2000 + dd
+    else:
+        base = int(d)
+    if base % 10:
+        return None
+    return _cal(date(base, 1, 1), date(base + 9, 12, 31), "range", value=str(base // 10))
+
+
+def _resolve_century(ctx, cand, m):
+    n = ORDINALS.get(m["c"].lower())
+    if n is None:
+        digits = re.match(r"\d+", m["c"])
+        n = int(digits.group(0)) if digits else None
+    if not n or n > 21:
+        return None
+    start = (n - 1) * 100
+    return _cal(date(max(start, 1), 1, 1), date(start + 99, 12, 31), "range", value=f"{n - 1:02d}")
+
+
+def _resolve_bare_year(ctx, cand, m):
+    y = int(m["yr"])
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _resolve_season(ctx, cand, m):
+    """"last summer", "summer 2019", "the winter of 2012" (meteorological, northern hemisphere)."""
+    code = SEASONS[m["season"].lower()]
+    a, b = SEASON_MONTHS[code]
+    if m["yr"]:
+        y = int(m["yr"])
+        rel = False
+    else:
+        pub = _need(ctx)
+        shift = DEICTIC_SHIFT[m["rel"].lower()]
+        cur = pub.year if pub.month >= a or code != "WI" else pub.year - 1
+        if shift < 0:
+            y = cur - 1 if (pub.month <= b and code != "WI") or (code == "WI" and pub.month in (12, 1, 2)) else cur
+            if code != "WI" and pub.month > b:
+                y = cur
+        else:
+            y = cur + shift
+        rel = True
+    frm = date(y, a, 1)
+    to = _month_end(y + 1, b) if b < a else _month_end(y, b)
+    return _cal(frm, to, "range", relative=rel, value=f"{y}-{code}")
+
+
+def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
+    """"last month", "this year", "next week", "last quarter": TimeML guidelines -- anchored on
+    the DCT, shifted by whole calendar units (not 30 days back)."""
+    pub = _need(ctx)
+    shift = DEICTIC_SHIFT[rel.lower()]
+    unit = unit.lower()
+    if unit == "month":
+        y, mo = _add_months(pub.year, pub.month, shift)
+        return _cal(*_month_span(y, mo), "month", relative=True)
+    if unit == "year":
+        return _cal(date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31), "year", relative=True)
+    if unit == "quarter":
+        y, mo = _add_months(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * shift)
+        return _cal(*_quarter_span(y, (mo - 1) // 3 + 1), "quarter", relative=True)
+    if unit == "week":
+        frm, to = _week_span(pub + timedelta(days=7 * shift))
+        return _cal(frm, to, "week", relative=True)
+    if unit == "weekend":
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7) if shift <= 0 else pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
+        return _cal(sat, sat + timedelta(days=1), "range", relative=True,
+                    value=f"{sat.isocalendar()[0]}-W{sat.isocalendar()[1]:02d}-WE")
+    return None
+
+
+def _resolve_deictic(ctx, cand, m):
+    rel = m["rel"].lower()
+    unit = m["unit"].lower().replace("fiscal ", "")
+    if m["the"] and rel in ("past", "last") and unit in ("week", "month", "year", "quarter"):
+        # "the past year", "over the last month": a span ending now (TimeML DURATION P1Y)
+        return _resolve_past_n_units(ctx, cand, 1, unit, bound="exact")
+    if rel in ("previous", "prior", "preceding", "following"):
+        return _resolve_anaphoric_unit(ctx, cand, -1 if rel != "following" else 1, unit)
+    if rel == "past":
+        rel = "last"
+    return _resolve_deictic_unit(ctx, cand, rel, unit)
+
+
+def _calendar_unit(d: date, unit: str) -> tuple[date, date, str]:
+    if unit == "month":
+        return (*_month_span(d.year, d.month), "month")
+    if unit == "quarter":
+        return (*_quarter_span(d.year, (d.month - 1) // 3 + 1), "quarter")
+    if unit == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31), "year"
+    if unit == "week":
+        return (*_week_span(d), "week")
+    return d, d, "day"
+
+
+def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
+    """"the previous month", "the month prior", "the year before": the calendar unit before
+    the one containing the anchor (the period the sentence talks about)."""
+    anchor = _anchor(ctx, cand.start)
+    if anchor is None:
+        raise _NeedsPublication
+    frm, _, _ = _calendar_unit(anchor[0] if direction < 0 else anchor[1], unit)
+    months = {"month": 1, "quarter": 3, "year": 12}.get(unit)
+    if months:
+        nfrm = _shift_date(frm, months=direction * months)
+    else:
+        nfrm = frm + timedelta(days=direction * (7 if unit == "week" else 1))
+    a, b, g = _calendar_unit(nfrm, unit)
+    return _cal(a, b, g, relative=True)
+
+
+def _shift_period(frm: date, to: date, gran: str, months: int, days: int) -> tuple[date, date, str]:
+    """Shift a period by whole months/days keeping its granularity (month ends stay month ends)."""
+    if gran in ("month", "quarter", "half", "year", "range") and not days:
+        a = _shift_date(frm, months=months)
+        y, mo = _add_months(to.year, to.month, months)
+        return a, _month_end(y, mo), gran
+    return _shift_date(frm, months=months, days=days), _shift_date(to, months=months, days=days), gran
+
+
+def _resolve_anaphoric_shift(ctx, cand, m):
+    """"a year earlier", "two months ago", "a week later", "a year before": anchor shifted by
+    N units (module docstring). With only the publication date as anchor, the result has the
+    granularity of the unit ("six years ago" -> that year, as TimeML's value 2007)."""
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    direction = ANAPHORIC_DIRECTION[m["dir"].lower()]
+    if n is None or n != int(n) or unit not in UNITS:
+        return None
+    code, mult = UNITS[unit]
+    q = int(n) * mult * direction
+    months = q * 12 if code == "Y" else q if code == "M" else 0
+    days = q * 7 if code == "W" else q if code == "D" else 0
+    is_ago = m["dir"].lower() == "ago"
+    anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago)
+    if anchor is None:
+        raise _NeedsPublication
+    frm, to, gran = anchor
+    if ctx.published is not None and (frm, to, gran) == (ctx.published, ctx.published, "day"):
+        target = _shift_date(frm, months=months, days=days)
+        unit_gran = {"Y": "year", "M": "month", "W": "week", "D": "day"}[code]
+        if unit.startswith(("decade", "centur")):
+            unit_gran = "year"
+        a, b, g = _calendar_unit(target, unit_gran)
+        out = _cal(a, b, g, relative=True)
+        if unit.startswith("decade") or (code == "Y" and int(n) * mult >= 2 and is_ago and False):
+            out["bound"] = "approx"
+        return out
+    a, b, g = _shift_period(frm, to, gran, months, days)
+    return _cal(a, b, g, relative=True)
+
+
+def _resolve_same_period(ctx, cand, m):
+    """"the same period last year", "the same month a year earlier", "the same quarter of 2024":
+    the anchor period moved to the previous (or the written) year."""
+    anchor = _anchor(ctx, cand.start)
+    if anchor is None:
+        raise _NeedsPublication
+    frm, to, gran = anchor
+    if m["yr"]:
+        shift = (int(m["yr"]) - frm.year) * 12
+    else:
+        shift = -12
+    if gran == "day" and m["what"].lower() in ("month",) and (frm, to) == (ctx.published, ctx.published):
+        frm, to, gran = _calendar_unit(frm, "month")
+    a, b, g = _shift_period(frm, to, gran, shift, 0)
+    return _cal(a, b, g, relative=True)
+
+
+def _resolve_day_word(ctx, cand, m):
+    """"yesterday", "today", "tomorrow": the DCT shifted by days."""
+    pub = _need(ctx)
+    d = pub + timedelta(days=DAY_WORDS[m["w"].lower()])
+    return _cal(d, d, "day", relative=True)
+
+
+def _resolve_weekday(ctx, cand, m):
+    """"Monday", "on Monday", "last Friday", "next Tuesday".
+
+    News usage (AP style writes the weekday for dates within a week): past-tense clauses
+    point back to the most recent such day on or before publication, future clauses
+    ("will meet on Monday") forward to the next such day on or after it."""
+    pub = _need(ctx)
+    wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
+    rel = (m["rel"] or "").lower()
+    back = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    fwd = pub + timedelta(days=(wd - pub.weekday()) % 7)
+    if rel == "last":
+        d = back if back != pub else pub - timedelta(days=7)
+    elif rel in ("next", "coming"):
+        d = fwd if fwd != pub else pub + timedelta(days=7)
+    elif rel == "this":
+        d = fwd if _is_future(ctx, cand.start) else back
+    else:
+        d = fwd if _is_future(ctx, cand.start) else back
+    return _cal(d, d, "day", relative=True)
+
+
+def _resolve_duration(ctx, cand, m):
+    """"six years", "over six years" (more_than), "nearly two decades" (approx, P20Y),
+    "for 18 months", "a six-year high": a span of time, bound from the quantifier."""
+    n = _number(m["n"])
+    if n is None or n <= 0:
+        return None
+    unit = m["unit"].lower()
+    bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
+    if m["edge"]:
+        return _resolve_past_n_units(ctx, cand, n, unit, bound=bound)
+    dur = _iso_duration(n, unit)
+    return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=dur)
+
+
+def _resolve_vague_duration(ctx, cand, m):
+    """"recent weeks", "several months", "the past few years": TimeML PXW/PXM/PXY, no ISO duration."""
+    code, _ = UNITS[m["unit"].lower()]
+    if m["unit"].lower().startswith("decade"):
+        value = "PXDE"
+    else:
+        value = f"PX{code}"
+    return dict(from_=None, to=None, granularity="duration", duration=None, bound="approx", value=value)
+
+
+# --- patterns. Order matters only on ties of length (earlier wins).
+_RULES: list[tuple[str, re.Pattern, Callable]] = []
+
+
+def _rule(name: str, pattern: str, resolver: Callable) -> None:
+    _RULES.append((name, re.compile(B + pattern + E, re.IGNORECASE), resolver))
+
+
+_rule("iso_date", r"(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])", _resolve_iso_date)
+_rule("numeric_date", r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d", _resolve_numeric_date)
+_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:,?\s+(?P<yr>" + YEAR + "))?",
+      _resolve_written_day)
+_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
+      + r")(?:,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
+      + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?(?:\s+period)?", _resolve_month_range)
+_rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
+      + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
+_rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r"),?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
+_rule("month", r"(?:(?P<rel>last|this|next|past|coming)\s+|" + PART + r")?(?P<mon>" + MON + r")", _resolve_deictic_month)
+_rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
+      _resolve_named_quarter)
+_rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
+_rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
+_rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?", _resolve_named_half)
+_rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
+_rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
+_rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
+      + r")\s+(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+_rule("year_range", r"(?:from\s+|between\s+)?(?P<y1>" + YEAR + r")\s*(?:-|–|to|through|and)\s*(?P<y2>" + YEAR
+      + r"|\d\d(?!\d))", _resolve_year_range)
+_rule("decade", r"(?:the\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0|\d0)s", _resolve_decade)
+_rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
+_rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
+_rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
+_rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
+      + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
+_rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
+      r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year)", _resolve_deictic)
+_rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
+      lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
+_rule("anaphoric_shift", r"(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
+      r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))", _resolve_anaphoric_shift)
+_rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
+      r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
+      r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
+_rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
+_rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
+_rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
+      + NUM + r")[\s-]+(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+_rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
+      _resolve_vague_duration)
+
+
+# --------------------------------------------------------------------------- candidate filters
+
+
+def _preceding_word(text: str, start: int) -> str:
+    m = re.search(r"([\w'$€£¥#.]+)\W*$", text[max(0, start - 24):start])
+    return m.group(1).lower() if m else ""
+
+
+def _following_word(text: str, end: int) -> str:
+    m = re.match(r"[\s-]*([\w%]+)", text[end:end + 24])
+    return m.group(1).lower() if m else ""
+
+
+_TIME_PREPOSITIONS = {"in", "since", "until", "till", "by", "from", "through", "of", "during", "before", "after",
+                      "early", "late", "mid", "last", "next", "this", "on", "between", "to", "and", "for", "until",
+                      "throughout", "around", "as", "that", "as of", "in late", "in early"}
+
+
+def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
+    """Reject candidates whose words are not used as a time expression here."""
+    text = ctx.doc.text
+    m = cand.match
+    rule = cand.rule
+    gd = m.groupdict()
+    if rule == "month" and not gd.get("rel"):
+        mon = gd["mon"]
+        word = mon.rstrip(".").lower()
+        tok = ctx.token_at(m.start("mon"))
+        if tok is not None and tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"):
+            return False
+        if word in AMBIGUOUS_MONTHS or len(word) <= 3:
+            # "May" the modal, "March" the verb/noun, "Jan" the name: need a temporal preposition
+            # or the NER's DATE label.
+            if mon.isupper() and len(mon) > 1 and word == "may":
+                return False
+            prev = _preceding_word(text, m.start("mon"))
+            if prev not in _TIME_PREPOSITIONS and not (tok is not None and tok.ent_type_ == "DATE"):
+                return False
+            if word == "may" and tok is not None and tok.tag_ == "MD":
+                return False
+    if rule in ("written_day",):
+        tok = ctx.token_at(m.start("mon"))
+        # "May 5" is safe; "Jan 3" inside a person entity is not
+        if tok is not None and tok.ent_type_ == "PERSON":
+            return False
+        if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
+            return False
+    if rule in ("year", "fiscal_year", "year_range", "decade"):
+        prev_char = text[cand.start - 1:cand.start] if cand.start else ""
+        if prev_char in "$€£¥#.,:" and prev_char:
+            return False
+        nxt = _following_word(text, cand.end)
+        if nxt in YEAR_NOUN_BLOCKERS or text[cand.end:cand.end + 1] in ("%", ",") and text[cand.end + 1:cand.end + 2].isdigit():
+            return False
+        tok = ctx.token_at(cand.start + (m.start("yr") - m.start() if gd.get("yr") else 0))
+        if tok is not None and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "LAW"):
+            return False
+        if rule == "year_range" and not gd.get("y2", "").startswith(("1", "2")) and len(gd.get("y2", "")) == 2:
+            pass
+    if rule in ("duration", "vague_duration", "anaphoric_shift"):
+        n = (gd.get("n") or gd.get("v") or "").lower()
+        prev = _preceding_word(text, cand.start)
+        if rule == "duration" and not gd.get("bound") and prev in SET_CUES and n in ("a", "an", "one"):
+            return False  # "twice a year", "once a month", "per year": a frequency (TimeML SET)
+        if prev in ("every", "each", "per"):
+            return False
+        if rule == "duration" and n in ("a", "an"):
+            # "a year" alone is a duration only after a preposition of extent ("in a decade", "for a month")
+            # or a bound; "a year earlier" is caught by anaphoric_shift (longer), "a year-on-year rise" is not time.
+            nxt = text[cand.end:cand.end + 4]
+            if nxt.startswith(("-on-", "-over-", "-to-")):
+                return False
+        if rule == "duration" and n.replace(".", "").isdigit() and _preceding_word(text, cand.start)[:1] in "$€£¥":
+            return False
+        if rule == "duration" and text[cand.end:cand.end + 4].lower().startswith(("-on", " on ")) \
+                and text[cand.end:cand.end + 10].lower().lstrip(" -").startswith("on-year"):
+            return False
+    if rule == "weekday":
+        tok = ctx.token_at(m.start("wd"))
+        if tok is not None and tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT"):
+            return False
+        w = gd["wd"].rstrip(".").lower()
+        if len(w) <= 4 and w not in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") and not gd["wd"].istitle():
+            return False
+        if len(w) <= 4:  # "Sat" / "Sun" / "Wed" abbreviations need a date next to them to count
+            return False
+    if rule == "day_word":
+        pass
+    if rule == "half" and gd.get("h") and not gd.get("yr"):
+        # "H1" alone is only a half when it looks like reporting jargon (upper-case)
+        if not m.group(0).startswith("H"):
+            return False
+    if rule == "quarter" and gd.get("q") and not m.group(0)[0] in "Qq0123456789":
+        return False
+    if rule == "decade" and not m.group(0).lower().startswith("the") and "'" not in gd["dec"]:
+        if len(gd["dec"]) == 2:  # "60s" without "the": ages ("in their 60s")
+            return False
+    return True
+
+
+def _written_year(cand: _Candidate) -> Optional[int]:
+    gd = cand.match.groupdict()
+    if gd.get("yr"):
+        return int(gd["yr"])
+    return None
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    text = doc.text
+    out: list[_Candidate] = []
+    for order, (name, rx, _) in enumerate(_RULES):
+        for m in rx.finditer(text):
+            c = _Candidate(m.start(), m.end(), name, m, order)
+            if name == "weekday" and m["rel"] and m["rel"].lower() == "on":
+                c.span_start = m.start("wd")
+            out.append(c)
+    return out
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest match first (then rule order), non-overlapping."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_TRIM_RIGHT = ".,;:"
+
+
+def _span_text(text: str, start: int, end: int) -> tuple[int, int]:
+    # an abbreviation dot at the very end of a sentence ("in Sept.") stays: it belongs to the word
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
+    """Periods in ``doc``, sorted by start, non-overlapping, resolved against ``published``.
+
+    Relative expressions that need ``published`` when it is None are kept with
+    from/to None and one warning is added to ``doc._.warnings``."""
+    text = doc.text
+    if not text or not any(ch.isdigit() or ch.isupper() or ch in "tTyYlL" for ch in text):
+        return []
+    if doc.has_annotation("SENT_START"):
+        sent_starts = [s.start_char for s in doc.sents]
+    else:
+        sent_starts = [0]
+    ctx = _Context(doc=doc, published=published, sent_starts=sent_starts,
+                   tok_starts=[t.idx for t in doc], candidates=[])
+    raw = _candidates(doc)
+    for c in raw:
+        c.written_year = _written_year(c)
+    ctx.candidates = [c for c in _select(raw) if _keep_candidate(ctx, c)]
+    resolvers = {name: res for name, _, res in _RULES}
+    # a resolver is looked up by the candidate's own rule object (names repeat)
+    by_order = [res for _, _, res in _RULES]
+    periods: list[Period] = []
+    for cand in ctx.candidates:
+        start = cand.span_start if cand.span_start >= 0 else cand.start
+        start, end = _span_text(text, start, cand.end)
+        span = text[start:end]
+        try:
+            fields = by_order[cand.order](ctx, cand, cand.match)
+            if fields is None:
+                continue
+            needs_pub = fields.pop("_needs_pub", False)
+        except _NeedsPublication:
+            fields = _unresolved_fields(cand)
+            needs_pub = True
+        if needs_pub:
+            ctx.unresolved.append(span)
+        p = Period(text=span, start=start, end=end, **fields)
+        periods.append(p)
+        ctx.resolved.append((ctx.sentence_of(start), p))
+    del resolvers
+    if ctx.unresolved and published is None:
+        shown = ", ".join(f"'{t}'" for t in ctx.unresolved[:3]) + (", …" if len(ctx.unresolved) > 3 else "")
+        n = len(ctx.unresolved)
+        add_warning(doc, f"no publication date: {n} relative period{'s' if n != 1 else ''} "
+                         f"left unresolved ({shown})")
+    return periods
+
+
+def _unresolved_fields(cand: _Candidate) -> dict:
+    """Granularity of an expression we could not resolve (no publication date)."""
+    rule = cand.rule
+    gd = cand.match.groupdict()
+    gran = {"written_day": "day", "weekday": "day", "day_word": "day", "month": "month", "quarter": "quarter",
+            "half": "half", "month_range": "range", "first_n": "range", "season": "range"}.get(rule)
+    if rule in ("deictic", "anaphoric_unit"):
+        u = (gd.get("unit") or "").lower().replace("fiscal ", "")
+        gran = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}.get(u, "range")
+    if rule in ("anaphoric_shift", "same_period"):
+        gran = "range"
+    relative = rule in ("weekday", "day_word", "deictic", "anaphoric_unit", "anaphoric_shift", "same_period") \
+        or (rule == "month" and bool(gd.get("rel"))) or (rule == "season")
+    return dict(from_=None, to=None, granularity=gran or "range", relative=relative)
+
+
+_NLP_FOR_STRINGS = None
+
+
+def resolve_period(text: str, published: Optional[date] = None, nlp=None) -> Optional[Period]:
+    """Resolve one time expression on its own ("last month", "the first half of 2017").
+
+    Parses ``text`` with ``nlp`` (default: the bare English model, loaded once) and returns
+    the longest period found, or None."""
+    global _NLP_FOR_STRINGS
+    if nlp is None:
+        if _NLP_FOR_STRINGS is None:
+            from extractor.nlp import load_model
+
+            _NLP_FOR_STRINGS = load_model()
+        nlp = _NLP_FOR_STRINGS
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    doc = nlp(text)
+    found = find_periods(doc, published)
+    return max(found, key=lambda p: p.end - p.start) if found else None
+
+
+class PeriodFinder:
+    """spaCy component: ``doc._.periods = find_periods(doc, doc._.published)``."""
+
+    def __init__(self, nlp: Language, name: str = "newsclaims_periods"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.periods = find_periods(doc, doc._.published)
+        return doc
+
+
+@Language.factory("newsclaims_periods")
+def make_period_finder(nlp: Language, name: str) -> PeriodFinder:
+    return PeriodFinder(nlp, name)
