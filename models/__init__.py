@@ -75,6 +75,9 @@ class Source(Mention):
     name: str
     type: SourceType
     cue: Optional[str] = None
+    # The source that relayed this one ("Citing data from GAC, NK News reported":
+    # GAC via "NK News"); claims follow it to build the chain, original data first.
+    via: Optional[str] = None
 
 
 class Trade(ContractModel):
