@@ -228,6 +228,8 @@ def _iso_duration(n: float, unit_word: str) -> str:
     code, mult = UNITS[unit_word.lower()]
     q = n * mult
     q_txt = str(int(q)) if float(q).is_integer() else f"{q:g}"
+    if code.startswith("T"):  # ISO 8601 time part: PT24H
+        return f"PT{q_txt}{code[1:]}"
     return f"P{q_txt}{code}"
 
 
@@ -239,27 +241,50 @@ def _month_of(word: str) -> int:
 
 
 def _is_future(ctx: _Context, char: int) -> bool:
-    """Future tense of the clause governing ``char``: a "will"/"shall" auxiliary, or a
-    scheduling verb ("is scheduled to", "is expected to", "plans to").
+    """Is the clause governing ``char`` about the future (relative to publication)?
 
-    Reichenbach's reference time: a bare date in a future clause points forward."""
+    Reichenbach: a bare date takes the clause's reference time. Cues, from the date's
+    governing verb up: a "will"/"shall" auxiliary ("will meet on Monday"); an infinitive
+    that modifies a noun ("a program to run through June") or depends on a present-tense or
+    scheduling predicate ("is due to be published in May", "plans to visit in June");
+    a scheduling predicate itself ("is scheduled for June"); "until" after a present or
+    present-perfect verb ("has been postponed until Saturday")."""
     tok = ctx.token_at(char)
     if tok is None:
         return False
-    for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX"):
-            for child in tok.children:
-                if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
-                    return True
-            if tok.lemma_.lower() in FUTURE_VERBS and tok.tag_ in ("VBN", "VBG", "VBZ", "VBP", "JJ"):
-                # "is scheduled to", "plans to" -- only with an infinitive or a date complement
-                if any(c.dep_ in ("xcomp", "prep", "npadvmod") for c in tok.children):
-                    return True
-            if tok.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in tok.children):
-                return True
+    date_tok = tok
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in FUTURE_VERBS:
+            return _clause_is_future(tok, date_tok)
         if tok.head is tok:
             break
         tok = tok.head
+    return False
+
+
+def _clause_is_future(verb, date_tok) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return True
+    present_aux = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if verb.lemma_.lower() in FUTURE_VERBS and (present_aux or verb.tag_ in ("VBZ", "VBP")):
+        return True
+    if any(a.lower_ == "to" for a in auxes):  # infinitive
+        if verb.dep_ in ("acl", "relcl"):
+            return True
+        head = verb.head
+        if head is not verb:
+            head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in FUTURE_AUX for a in head_aux):
+                return True
+            if head.lemma_.lower() in FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"):
+                return True
+            if head.pos_ == "ADJ" and any(a.tag_ in ("VBZ", "VBP") for a in head.head.children if a.dep_ in ("aux",)) \
+                    or (head.pos_ == "ADJ" and head.head.tag_ in ("VBZ", "VBP")):
+                return True
+    prep = date_tok.head if date_tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "till") and (present_aux or verb.tag_ in ("VBZ", "VBP")):
+        return True
     return False
 
 
@@ -572,6 +597,8 @@ def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
         frm = _shift_date(to, months=-q, days=1)
     elif code == "W":
         frm = to - timedelta(days=7 * q - 1)
+    elif code.startswith("T"):
+        frm = to - timedelta(days=max(0, -(-q // (24 if code == "TH" else 1440)) - 1))
     else:
         frm = to - timedelta(days=q - 1)
     return dict(from_=frm, to=to, granularity="duration", duration=dur, bound=bound, relative=True, value=dur)
@@ -623,6 +650,8 @@ def _resolve_season(ctx, cand, m):
     if m["yr"]:
         y = int(m["yr"])
         rel = False
+    elif not m["rel"]:
+        return None  # "summer" alone: which one is not said
     else:
         pub = _need(ctx)
         shift = DEICTIC_SHIFT[m["rel"].lower()]
@@ -762,6 +791,16 @@ def _resolve_same_period(ctx, cand, m):
     return _cal(a, b, g, relative=True)
 
 
+def _resolve_part_of_anaphoric_year(ctx, cand, m):
+    """"the end of the year", "the beginning of the year": the year of the period the
+    discourse is about (anchor rule), else the publication year."""
+    anchor = _anchor(ctx, cand.start)
+    if anchor is None:
+        raise _NeedsPublication
+    y = anchor[0].year
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+
+
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
     pub = _need(ctx)
@@ -834,7 +873,7 @@ _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|â€“|â
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r"),?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
-_rule("month", r"(?:(?P<rel>last|this|next|past|coming)\s+|" + PART + r")?(?P<mon>" + MON + r")", _resolve_deictic_month)
+_rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
 _rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
 _rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
@@ -857,13 +896,14 @@ _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
-      r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))", _resolve_anaphoric_shift)
+      r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))(?!\s+than\b)", _resolve_anaphoric_shift)
 _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
+_rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
-_rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
+_rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
       + NUM + r")[\s-]+(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
@@ -935,6 +975,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False  # "twice a year", "once a month", "per year": a frequency (TimeML SET)
         if prev in ("every", "each", "per"):
             return False
+        if prev in ("age", "ages", "aged"):
+            return False  # "children ages 6 months and older": an age, not a period
         if rule == "duration" and n in ("a", "an"):
             # "a year" alone is a duration only after a preposition of extent ("in a decade", "for a month")
             # or a bound; "a year earlier" is caught by anaphoric_shift (longer), "a year-on-year rise" is not time.
