@@ -1,0 +1,252 @@
+"""NewsQuant and the Recognizers-Text sets in CQE format: value, value+unit and
+value+change F1.
+
+Scoring follows shared/benchmarks/newsquant/README.md ("How the published
+numbers were scored", a paraphrase of CQE_Evaluation's ``evaluate_models.py``;
+Almasian et al., "CQE: A Comprehensive Quantity Extractor", EMNLP 2023):
+
+* per sentence, gold quantities are paired with predicted ones; values match
+  when numerically close (relative tolerance 1e-5); ranges match as
+  (low, high) pairs;
+* precision = matched / predicted, recall = matched / gold, micro-averaged over
+  sentences (sentences without gold quantities still count for precision);
+* value+unit also needs the lower-cased ``normalized_unit`` to agree (ours is
+  mapped through ``data/cqe_units.json``), value+change needs ``change`` to
+  agree (ours: up/down, else our bound mapped to = ~ > <).
+
+Each metric is its own one-to-one matching (a prediction serves one gold item).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence, Union
+
+from .matching import Score, match_one_to_one, span_distance, unmatched, values_close
+
+VALUE_REL_TOL = 1e-5  # CQE evaluate_models.py, per shared/benchmarks/newsquant/README.md
+DATA = Path(__file__).with_name("data")
+
+Value = Union[float, tuple[float, float]]
+
+
+@dataclass
+class GoldQuantity:
+    value: Value
+    unit: str                      # CQE normalized_unit, lower case ("-" = none)
+    change: Optional[str] = None   # = ~ > < up down; None in the Recognizers sets
+    surface: str = ""              # the unit as written, when given
+
+
+@dataclass
+class CQESentence:
+    text: str
+    quantities: list[GoldQuantity]
+
+
+@dataclass
+class PredictedQuantity:
+    value: Value
+    units: tuple[str, ...]         # every CQE unit name this prediction may stand for
+    change: Optional[str]          # = ~ > < up down, or None when the system has no notion of it
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    source_unit: str = ""          # the system's own unit, for miss reports
+
+
+# --------------------------------------------------------------------------- gold
+
+def parse_cqe_value(raw: str) -> Value:
+    """A CQE gold value: ``"6.0"`` -> 6.0, ``"1.0-1.5"`` -> (1.0, 1.5).
+
+    The README's rule: split on ``-`` unless the string starts with ``-`` or
+    contains ``E`` (``"-5.0"``, ``"1.99E-29"`` are single numbers).
+    """
+    s = raw.strip()
+    if s.startswith("-") or "E" in s or "e" in s or "-" not in s:
+        return float(s)
+    low, high = s.split("-", 1)
+    return (float(low.strip()), float(high.strip()))
+
+
+def load_cqe_file(path: str | Path) -> list[CQESentence]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    sentences = []
+    for item in data:
+        quantities = [
+            GoldQuantity(
+                value=parse_cqe_value(str(q["value"])),
+                unit=str(q.get("normalized_unit", "-")).strip().lower(),
+                change=q.get("change"),
+                surface=q.get("unit", ""),
+            )
+            for q in item.get("quantities", [])
+        ]
+        sentences.append(CQESentence(item["text"], quantities))
+    return sentences
+
+
+# --------------------------------------------------------------------------- our output
+
+@lru_cache(maxsize=None)
+def unit_table() -> dict:
+    return json.loads((DATA / "cqe_units.json").read_text(encoding="utf-8"))
+
+
+def cqe_units_for(unit: Optional[str]) -> tuple[str, ...]:
+    """CQE ``normalized_unit`` names our ``unit`` may stand for (``data/cqe_units.json``)."""
+    if not unit:
+        return ("-",)
+    table = unit_table()["units"]
+    if unit in table:
+        return tuple(table[unit])
+    return (unit.replace("_", " ").strip().lower(),)
+
+
+def cqe_change(amount: dict) -> str:
+    """Our ``change`` (up/down) or, when none, our ``bound`` as CQE's = ~ > <."""
+    if amount.get("change") in ("up", "down"):
+        return amount["change"]
+    return unit_table()["bound_to_change"].get(amount.get("bound") or "exact", "=")
+
+
+def amount_value(amount: dict) -> Value:
+    if amount.get("bound") == "range" and amount.get("low") is not None and amount.get("high") is not None:
+        return (float(amount["low"]), float(amount["high"]))
+    return float(amount["value"])
+
+
+_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
+
+
+def duration_quantity(period: dict) -> Optional[PredictedQuantity]:
+    """A period such as "six years" (duration ``P6Y``) read as the quantity 6 year.
+
+    CQE counts "3 years", "90 days" as quantities; newsclaims reports them as
+    periods, so they are scored here too.
+    """
+    m = _DURATION.match(period.get("duration") or "")
+    if not m:
+        return None
+    time_part, number, letter = m.groups()
+    key = ("T" + letter) if time_part else letter
+    unit = unit_table()["duration_units"].get(key)
+    if unit is None:
+        return None
+    return PredictedQuantity(
+        value=float(number), units=cqe_units_for(unit),
+        change=unit_table()["bound_to_change"].get(period.get("bound") or "exact", "="),
+        text=period.get("text", ""), start=period.get("start", 0), end=period.get("end", 0),
+        source_unit=f"duration {period.get('duration')}",
+    )
+
+
+def quantities_from_result(result: dict, durations: bool = True) -> list[PredictedQuantity]:
+    """Our amounts (and, with ``durations``, duration periods not inside an amount) as CQE quantities."""
+    out = [
+        PredictedQuantity(
+            value=amount_value(a), units=cqe_units_for(a.get("unit")), change=cqe_change(a),
+            text=a.get("text", ""), start=a.get("start", 0), end=a.get("end", 0), source_unit=a.get("unit") or "",
+        )
+        for a in result.get("amounts", [])
+    ]
+    if durations:
+        spans = [(q.start, q.end) for q in out]
+        for period in result.get("periods", []):
+            if period.get("granularity") != "duration":
+                continue
+            q = duration_quantity(period)
+            if q and not any(q.start < e and s < q.end for s, e in spans):
+                out.append(q)
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+
+def values_match(gold: Value, predicted: Value, rel_tol: float = VALUE_REL_TOL) -> bool:
+    """Numbers within ``rel_tol``; ranges as (low, high) pairs, order-insensitive
+    (the gold writes "from 4.8 to 4.7" as ``4.8-4.7``)."""
+    if isinstance(gold, tuple) != isinstance(predicted, tuple):
+        return False
+    if isinstance(gold, tuple):
+        g, p = sorted(gold), sorted(predicted)
+        return values_close(g[0], p[0], rel_tol) and values_close(g[1], p[1], rel_tol)
+    return values_close(gold, predicted, rel_tol)
+
+
+def _value_key(v: Value) -> float:
+    return sum(v) / 2 if isinstance(v, tuple) else v
+
+
+METRICS = ("value", "value+unit", "value+change")
+
+
+def match_predicate(metric: str):
+    def value_only(g: GoldQuantity, p: PredictedQuantity) -> bool:
+        return values_match(g.value, p.value)
+
+    if metric == "value":
+        return value_only
+    if metric == "value+unit":
+        return lambda g, p: value_only(g, p) and g.unit in p.units
+    if metric == "value+change":
+        return lambda g, p: value_only(g, p) and p.change is not None and g.change == p.change
+    raise ValueError(metric)
+
+
+@dataclass
+class CQEScores:
+    scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
+    misses: dict[str, Counter] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)
+
+
+def score_cqe(sentences: Sequence[CQESentence], predictions: Sequence[Sequence[PredictedQuantity]],
+              metrics: Sequence[str] = METRICS, with_change: bool = True) -> CQEScores:
+    """Micro-averaged scores over sentences, plus the categories of what was missed."""
+    out = CQEScores(scores={m: Score() for m in metrics})
+    value_misses_unit, value_misses_change = Counter(), Counter()
+    unit_confusions, change_confusions, false_hits = Counter(), Counter(), Counter()
+    for n, (sentence, predicted) in enumerate(zip(sentences, predictions)):
+        gold = sentence.quantities
+        pairs_by_metric = {}
+        for metric in metrics:
+            if metric == "value+change" and not with_change:
+                continue
+            pairs = match_one_to_one(gold, predicted, match_predicate(metric),
+                                     preference=lambda g, p: abs(_value_key(g.value) - _value_key(p.value)))
+            pairs_by_metric[metric] = pairs
+            out.scores[metric].add(len(pairs), len(predicted), len(gold))
+        value_pairs = pairs_by_metric.get("value", [])
+        for gi in unmatched(gold, value_pairs, 0):
+            value_misses_unit[gold[gi].unit] += 1
+            value_misses_change[gold[gi].change or "n/a"] += 1
+        for pi in unmatched(predicted, value_pairs, 1):
+            false_hits[predicted[pi].source_unit or "-"] += 1
+        unit_pairs = {gi for gi, _ in pairs_by_metric.get("value+unit", [])}
+        change_pairs = {gi for gi, _ in pairs_by_metric.get("value+change", [])}
+        for gi, pi in value_pairs:
+            if "value+unit" in pairs_by_metric and gi not in unit_pairs:
+                unit_confusions[f"{gold[gi].unit} ≠ {predicted[pi].source_unit or '-'}"] += 1
+            if "value+change" in pairs_by_metric and gi not in change_pairs:
+                change_confusions[f"{gold[gi].change} ≠ {predicted[pi].change}"] += 1
+        missed = [gold[gi] for gi in unmatched(gold, value_pairs, 0)]
+        invented = [predicted[pi] for pi in unmatched(predicted, value_pairs, 1)]
+        if missed or invented:
+            out.details.append(
+                f"#{n}: missed {[(q.value, q.unit) for q in missed]} false {[(q.text, q.value) for q in invented]}"
+                f" | {sentence.text[:160]}")
+    out.misses = {
+        "value misses by gold unit": value_misses_unit,
+        "value misses by gold change": value_misses_change,
+        "false hits by our unit": false_hits,
+        "unit wrong (gold ≠ ours)": unit_confusions,
+    }
+    if with_change:
+        out.misses["change wrong (gold ≠ ours)"] = change_confusions
+    return out
