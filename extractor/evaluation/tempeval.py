@@ -1,0 +1,239 @@
+"""TempEval-3 Platinum: TIMEX3 extent (strict / relaxed) and value F1.
+
+Rules from shared/benchmarks/tempeval3_platinum/README.md and the TempEval-3
+task paper (UzZaman et al., SemEval 2013, Task A):
+
+* input = the ``<TEXT>`` content with all tags removed; the DCT is the
+  ``published`` date;
+* strict extent = identical character span; relaxed extent = any overlap;
+* value F1: P = relaxed matches with the same ``value`` / system timexes,
+  R = the same / gold timexes (the TE3 attribute score over relaxed matches).
+
+"value (all types)" is the TE3 figure (comparable with HeidelTime's 77.61);
+"value (DATE+DURATION)" keeps gold DATE and DURATION timexes only — system
+timexes overlapping a gold TIME or SET timex are then left out of precision
+(they are neither right nor wrong for that metric).
+
+Our periods carry no TIMEX3 value unless the periods component fills
+``Period.value``; :func:`timex_value` derives one from from/to/granularity/duration.
+"""
+from __future__ import annotations
+
+import calendar
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .matching import Score, match_one_to_one, span_distance, spans_overlap, unmatched
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"          # DATE TIME DURATION SET
+    value: Optional[str] = None
+    mod: Optional[str] = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class TimeMLDocument:
+    id: str
+    text: str
+    dct: Optional[date]
+    timexes: list[Timex] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- loading
+
+def parse_timeml(path: str | Path) -> TimeMLDocument:
+    """Text of ``<TEXT>`` without tags, with the character offsets of its TIMEX3 elements."""
+    root = ET.parse(path).getroot()
+    doc_id = (root.findtext("DOCID") or Path(path).stem).strip()
+    dct = None
+    dct_el = root.find("DCT/TIMEX3")
+    if dct_el is not None and dct_el.get("value"):
+        try:
+            dct = date.fromisoformat(dct_el.get("value")[:10])
+        except ValueError:
+            dct = None
+    text_el = root.find("TEXT")
+    parts: list[str] = []
+    timexes: list[Timex] = []
+    length = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal length
+        start = length
+        if el.text:
+            parts.append(el.text)
+            length += len(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                length += len(child.tail)
+        if el.tag == "TIMEX3":
+            timexes.append(Timex(start, length, "".join(parts)[start:length], el.get("type", "DATE"),
+                                 el.get("value"), el.get("mod")))
+
+    if text_el is not None:
+        walk(text_el)
+    timexes.sort(key=lambda t: (t.start, t.end))
+    return TimeMLDocument(doc_id, "".join(parts), dct, timexes)
+
+
+def load_tempeval_dir(path: str | Path) -> list[TimeMLDocument]:
+    return [parse_timeml(p) for p in sorted(Path(path).glob("*.tml"))]
+
+
+# --------------------------------------------------------------------------- our periods -> TIMEX3
+
+def _d(value) -> Optional[date]:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def timex_value(period: dict) -> Optional[str]:
+    """The TimeML TIMEX3 ``value`` of one of our periods (contract dict).
+
+    ``period["value"]`` when the periods component filled it; otherwise:
+    duration -> its ISO duration ("P6Y"); a day -> "2019-12-05"; ISO week ->
+    "2013-W11"; a calendar month -> "2019-12"; quarter -> "2013-Q1"; half ->
+    "2013-H1"; year -> "2013"; a decade -> "199"; a century -> "19"; an
+    arbitrary from..to span -> None (TimeML has no range value).
+    The shape of from/to decides, so a "range" that is exactly a month still maps.
+    """
+    if period.get("value"):
+        return period["value"]
+    if period.get("granularity") == "duration" or (period.get("duration") and not period.get("from")):
+        return period.get("duration")
+    start, end = _d(period.get("from")), _d(period.get("to"))
+    if start is None and end is None:
+        return period.get("duration")
+    if start is None or end is None:
+        return (start or end).isoformat()
+    if start == end:
+        return start.isoformat()
+    granularity = period.get("granularity")
+    if granularity == "week" or (start.isoweekday() == 1 and end - start == timedelta(days=6)):
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if start.day == 1 and end == _month_end(start):
+        return f"{start.year}-{start.month:02d}"
+    if start.day == 1 and end == _month_end(end) and start.year == end.year:
+        months = end.month - start.month + 1
+        if months == 3 and start.month in (1, 4, 7, 10):
+            return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+        if months == 6 and start.month in (1, 7):
+            return f"{start.year}-H{1 if start.month == 1 else 2}"
+        if months == 12:
+            return f"{start.year}"
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        span = end.year - start.year + 1
+        if span == 10 and start.year % 10 == 0:
+            return str(start.year // 10)
+        if span == 100 and start.year % 100 == 0:
+            return str(start.year // 100)
+    return None
+
+
+def timex_type(period: dict) -> str:
+    return "DURATION" if period.get("granularity") == "duration" else "DATE"
+
+
+def timexes_from_result(result: dict) -> list[Timex]:
+    return [Timex(p.get("start", 0), p.get("end", 0), p.get("text", ""), timex_type(p), timex_value(p))
+            for p in result.get("periods", [])]
+
+
+# --------------------------------------------------------------------------- scoring
+
+METRICS = ("extent strict", "extent relaxed", "value (all types)", "value (DATE+DURATION)")
+VALUE_TYPES = ("DATE", "DURATION")
+
+
+def normalize_value(value: Optional[str]) -> Optional[str]:
+    return value.strip().upper() if value else value
+
+
+@dataclass
+class TimexScores:
+    scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
+    misses: dict[str, Counter] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)
+
+
+def value_shape(value: Optional[str]) -> str:
+    """A coarse category of a TIMEX3 value, for miss reports ("YYYY-MM-DD", "PnY", "PRESENT_REF"...)."""
+    import re
+    if not value:
+        return "none"
+    v = re.sub(r"\d", "n", value)
+    v = re.sub(r"n+", "n", v)
+    return v
+
+
+def score_timexes(gold_docs: Sequence[TimeMLDocument], predicted: Sequence[Sequence[Timex]],
+                  with_values: bool = True) -> TimexScores:
+    out = TimexScores()
+    miss_by_type, miss_value_by_shape, value_confusions, false_hits = Counter(), Counter(), Counter(), Counter()
+    for doc, preds in zip(gold_docs, predicted):
+        gold = doc.timexes
+        strict = match_one_to_one(gold, preds, lambda g, p: g.span == p.span)
+        relaxed = match_one_to_one(gold, preds, lambda g, p: spans_overlap(g.span, p.span),
+                                   preference=lambda g, p: span_distance(g.span, p.span))
+        out.scores["extent strict"].add(len(strict), len(preds), len(gold))
+        out.scores["extent relaxed"].add(len(relaxed), len(preds), len(gold))
+        for gi in unmatched(gold, relaxed, 0):
+            miss_by_type[gold[gi].type] += 1
+        for pi in unmatched(preds, relaxed, 1):
+            false_hits[preds[pi].type] += 1
+        if not with_values:
+            continue
+        same_value = [(gi, pi) for gi, pi in relaxed
+                      if normalize_value(gold[gi].value) == normalize_value(preds[pi].value)]
+        out.scores["value (all types)"].add(len(same_value), len(preds), len(gold))
+        right = {gi for gi, _ in same_value}
+        # DATE + DURATION only; predictions on a gold TIME/SET timex are left out
+        other = {pi for gi, pi in relaxed if gold[gi].type not in VALUE_TYPES}
+        kept_gold = [gi for gi, g in enumerate(gold) if g.type in VALUE_TYPES]
+        tp = sum(1 for gi in right if gold[gi].type in VALUE_TYPES)
+        out.scores["value (DATE+DURATION)"].add(tp, len(preds) - len(other), len(kept_gold))
+        pred_for = dict(relaxed)
+        for gi in kept_gold:
+            if gi in right:
+                continue
+            g = gold[gi]
+            miss_value_by_shape[f"{g.type} {value_shape(g.value)}"] += 1
+            if gi in pred_for:
+                value_confusions[f"{g.value} ≠ {preds[pred_for[gi]].value}"] += 1
+                out.details.append(f"{doc.id}: {g.text!r} gold {g.value} ours {preds[pred_for[gi]].value} "
+                                   f"({preds[pred_for[gi]].text!r})")
+            else:
+                out.details.append(f"{doc.id}: {g.text!r} ({g.type} {g.value}) not found")
+        for pi in unmatched(preds, relaxed, 1):
+            out.details.append(f"{doc.id}: false hit {preds[pi].text!r} = {preds[pi].value}")
+    out.misses = {"extent misses by TIMEX type": miss_by_type, "false hits by our type": false_hits}
+    if with_values:
+        out.misses["value misses (DATE+DURATION) by gold value shape"] = miss_value_by_shape
+        out.misses["wrong values (gold ≠ ours)"] = value_confusions
+    return out
