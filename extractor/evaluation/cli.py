@@ -1,0 +1,61 @@
+"""``newsclaims eval``: the typer command. The lead mounts it with
+``app.command("eval")(eval_command)`` in extractor/cli.py."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def eval_command(
+    gold: str = typer.Argument(
+        "all", help="A gold-article folder (texts/ + gold/), a benchmark folder, or 'all' "
+                    "(every benchmark under ../shared/benchmarks, or --benchmarks DIR)."),
+    baseline: str = typer.Option(
+        "all", "--baseline", "-b", help="Baselines to run too: quantulum3, dateparser, spacy, all or none "
+                                        "(comma-separated list allowed)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the table as Markdown (README 'Accuracy')."),
+    benchmarks: Optional[Path] = typer.Option(None, "--benchmarks", help="Folder holding the benchmarks for 'all'."),
+    details: bool = typer.Option(False, "--details", help="Also list every miss and false hit per document."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: the installed English model)."),
+) -> None:
+    """Score the extractor against gold articles and public benchmarks.
+
+    Prints one table: benchmark, metric, our precision/recall/F1, the
+    baselines' F1, the published reference figure and the project's target,
+    then the top miss categories of each benchmark.
+
+    Example:
+
+    \b
+        newsclaims eval all
+        newsclaims eval ../shared/benchmarks/articles --details
+        newsclaims eval ../shared/benchmarks/newsquant --baseline quantulum3 --json > eval.json
+        newsclaims eval all --markdown > accuracy.md
+    """
+    from . import baselines as bl
+    from .report import render_markdown, render_rich, report_to_dict
+    from .suite import evaluate
+
+    try:
+        names = bl.selected(baseline)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--baseline")
+    progress = None
+    if not (as_json or markdown):
+        progress = lambda msg: print(f"evaluating {msg}", file=sys.stderr)  # noqa: E731
+    try:
+        report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress)
+    except (FileNotFoundError, ValueError) as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps(report_to_dict(report), indent=2, ensure_ascii=False))
+    elif markdown:
+        typer.echo(render_markdown(report), nl=False)
+    else:
+        render_rich(report, details=details)

@@ -1,0 +1,248 @@
+"""Running the pipeline and the baselines over every benchmark, into one :class:`Report`.
+
+Each ``evaluate_*`` function takes the benchmark folder, a loaded pipeline
+(``extract_many`` with ``clean=False`` so offsets index the benchmark's own
+text) and the baseline names, and returns a :class:`BenchmarkResult`.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from . import gold as gold_mod
+from . import meantime, newsquant, polnear, tempeval
+from . import baselines as bl
+from .report import BenchmarkResult, Report, Row
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_BENCHMARKS = REPO_ROOT.parent / "shared" / "benchmarks"
+
+
+class BaselineModels:
+    """The spaCy model for the ``spacy`` baseline, loaded on first use, once."""
+
+    def __init__(self, model: Optional[str] = None):
+        self.model = model
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = bl.load_spacy(self.model)
+        return self._nlp
+
+    def docs(self, texts: Sequence[str]) -> list:
+        return bl.spacy_docs(self.nlp, texts)
+
+
+def run_pipeline(pipeline, inputs: Iterable[dict], clean: bool = False) -> list[dict]:
+    """Contract dicts for ``inputs`` (dicts with text/published/id), in order."""
+    return [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
+            for r in pipeline.extract_many(list(inputs), clean=clean)]
+
+
+def _rows(name: str, metrics: Sequence[str], ours: dict, baseline_scores: dict[str, dict]) -> list[Row]:
+    return [Row(name, m, ours.get(m), {b: s.get(m) for b, s in baseline_scores.items()}) for m in metrics]
+
+
+# --------------------------------------------------------------------------- quantities
+
+def _evaluate_cqe(name: str, path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                  metrics: Sequence[str], with_change: bool, description: str) -> BenchmarkResult:
+    started = time.perf_counter()
+    sentences = newsquant.load_cqe_file(path)
+    results = run_pipeline(pipeline, ({"text": s.text, "published": None, "id": f"{name}-{i}"}
+                                      for i, s in enumerate(sentences)))
+    ours = newsquant.score_cqe(sentences, [newsquant.quantities_from_result(r) for r in results],
+                               metrics, with_change)
+    base: dict[str, dict] = {}
+    if "quantulum3" in baselines:
+        base["quantulum3"] = newsquant.score_cqe(
+            sentences, [bl.quantulum3_quantities(s.text) for s in sentences], metrics, with_change=False).scores
+    if "spacy" in baselines:
+        docs = models.docs([s.text for s in sentences])
+        base["spacy"] = newsquant.score_cqe(sentences, [bl.spacy_quantities(d) for d in docs], metrics,
+                                            with_change=False).scores
+    n_gold = sum(len(s.quantities) for s in sentences)
+    bench = BenchmarkResult(name, f"{len(sentences)} sentences, {n_gold} quantities ({description})",
+                            _rows(name, metrics, ours.scores, base), ours.misses, [], ours.details)
+    if not with_change:
+        bench.notes.append("no change annotation in this set: value and value+unit only")
+    bench.seconds = time.perf_counter() - started
+    return bench
+
+
+def evaluate_newsquant(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+    path = Path(path)
+    file = path / "NewsQuant.json" if path.is_dir() else path
+    return _evaluate_cqe("newsquant", file, pipeline, baselines, models, newsquant.METRICS, True,
+                         "CQE scoring, newsquant/README.md")
+
+
+def evaluate_recognizers(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> list[BenchmarkResult]:
+    files = [Path(path)] if Path(path).is_file() else sorted(Path(path).glob("*-model.json"))
+    return [_evaluate_cqe(f"recognizers:{f.name.removesuffix('-model.json')}", f, pipeline, baselines, models,
+                          ("value", "value+unit"), False, "Recognizers-Text spec in CQE format")
+            for f in files]
+
+
+# --------------------------------------------------------------------------- time
+
+def evaluate_tempeval(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+    started = time.perf_counter()
+    docs = tempeval.load_tempeval_dir(path)
+    results = run_pipeline(pipeline, ({"text": d.text, "published": d.dct, "id": d.id} for d in docs))
+    ours = tempeval.score_timexes(docs, [tempeval.timexes_from_result(r) for r in results])
+    base: dict[str, dict] = {}
+    if "dateparser" in baselines:
+        base["dateparser"] = tempeval.score_timexes(docs, [bl.dateparser_timexes(d.text, d.dct) for d in docs]).scores
+    if "spacy" in baselines:
+        spacy_docs = models.docs([d.text for d in docs])
+        scores = tempeval.score_timexes(docs, [bl.spacy_dates(d) for d in spacy_docs], with_values=False).scores
+        base["spacy"] = {m: scores[m] for m in ("extent strict", "extent relaxed")}
+    n = sum(len(d.timexes) for d in docs)
+    bench = BenchmarkResult("tempeval3", f"{len(docs)} documents, {n} TIMEX3 in TEXT (TE3 Task A scoring)",
+                            _rows("tempeval3", tempeval.METRICS, ours.scores, base), ours.misses, [], ours.details)
+    bench.notes.append("value F1 counts a relaxed extent match with an identical TIMEX3 value; ours from "
+                       "Period.value or timex_value(from/to/granularity/duration)")
+    bench.seconds = time.perf_counter() - started
+    return bench
+
+
+# --------------------------------------------------------------------------- entities
+
+def evaluate_meantime(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+    started = time.perf_counter()
+    docs = meantime.load_meantime_dir(path)
+    results = run_pipeline(pipeline, ({"text": d.text, "published": d.dct, "id": d.id} for d in docs))
+    ours = meantime.score_mentions(docs, [meantime.mentions_from_result(r) for r in results])
+    metrics = list(ours.scores)
+    base: dict[str, dict] = {}
+    if "spacy" in baselines:
+        predicted = []
+        for doc in models.docs([d.text for d in docs]):
+            mentions = [meantime.Mention(c, s, e, doc.text[s:e]) for c, s, e in bl.spacy_entities(doc)]
+            mentions += [meantime.Mention(lab, e.start_char, e.end_char, e.text)
+                         for e in doc.ents for lab in [{"DATE": "date", "MONEY": "money", "PERCENT": "percent"}.get(e.label_)]
+                         if lab]
+            mentions += [meantime.Mention("source", s["start"], s["end"], s["text"]) for s in bl.spacy_sources(doc)]
+            predicted.append(mentions)
+        base["spacy"] = meantime.score_mentions(docs, predicted, with_date_values=False).scores
+    bench = BenchmarkResult("meantime", f"{len(docs)} documents, {sum(len(d.mentions) for d in docs)} gold mentions "
+                            "(span overlap; named mentions for person/organization/place)",
+                            _rows("meantime", metrics, ours.scores, base), ours.misses, [], ours.details)
+    bench.notes.append("place = country actors only (newsclaims has no city/region actors); "
+                       "source gold = Arg0 of 'said'-type SPEECH_COGNITIVE events, pronouns included")
+    bench.seconds = time.perf_counter() - started
+    return bench
+
+
+def evaluate_polnear(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+    started = time.perf_counter()
+    articles = polnear.load_polnear_dir(path)
+    results = run_pipeline(pipeline, ({"text": a.text, "published": a.published, "id": a.id} for a in articles))
+    ours = polnear.score_attributions(articles, [polnear.spans_from_result(r) for r in results])
+    metrics = ("source overlap", "cue overlap")
+    base: dict[str, dict] = {}
+    if "spacy" in baselines:
+        docs = models.docs([a.text for a in articles])
+        base["spacy"] = polnear.score_attributions(
+            articles, [polnear.spans_from_baseline(bl.spacy_sources(d)) for d in docs]).scores
+    bench = BenchmarkResult("polnear", f"{len(articles)} articles (first annotator), "
+                            f"{sum(len(a.spans) for a in articles)} Source/Cue spans",
+                            _rows("polnear", metrics, ours.scores, base), ours.misses, [], ours.details)
+    bench.notes.append("cue spans: cue_start/cue_end if our sources have them, else the cue string nearest the source")
+    bench.seconds = time.perf_counter() - started
+    return bench
+
+
+def evaluate_gold(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+    bench, _ = gold_mod.evaluate_gold_dir(path, pipeline)
+    return bench
+
+
+# --------------------------------------------------------------------------- discovery
+
+def benchmark_kind(path: Path) -> Optional[str]:
+    """What kind of benchmark a folder (or file) is, from its layout."""
+    path = Path(path)
+    if path.is_file():
+        if path.suffix == ".tml":
+            return "tempeval"
+        if path.name.endswith("-model.json"):
+            return "recognizers"
+        if path.suffix == ".json":
+            return "newsquant"
+        return None
+    if gold_mod.is_gold_dir(path):
+        return "gold"
+    if (path / "NewsQuant.json").exists():
+        return "newsquant"
+    if any(path.glob("*-model.json")):
+        return "recognizers"
+    if any(path.glob("*.tml")):
+        return "tempeval"
+    if (path / "intra_cross-doc_annotation").is_dir() or any(path.glob("corpus_*")):
+        return "meantime"
+    if (path / "attributions").is_dir() or (path / "dev" / "attributions").is_dir():
+        return "polnear"
+    return None
+
+
+EVALUATORS: dict[str, Callable] = {
+    "gold": evaluate_gold, "newsquant": evaluate_newsquant, "recognizers": evaluate_recognizers,
+    "tempeval": evaluate_tempeval, "meantime": evaluate_meantime, "polnear": evaluate_polnear,
+}
+ORDER = ("gold", "newsquant", "recognizers", "tempeval", "meantime", "polnear")
+
+
+def find_benchmarks(root: Path) -> list[tuple[str, Path]]:
+    """Every benchmark folder directly under ``root``, in a fixed order."""
+    found = [(benchmark_kind(p), p) for p in sorted(Path(root).iterdir()) if p.is_dir()]
+    found = [(k, p) for k, p in found if k]
+    return sorted(found, key=lambda kp: (ORDER.index(kp[0]), kp[1].name))
+
+
+def resolve_targets(target: str, benchmarks_dir: Optional[Path] = None) -> list[tuple[str, Path]]:
+    if target == "all":
+        root = Path(benchmarks_dir) if benchmarks_dir else DEFAULT_BENCHMARKS
+        if not root.is_dir():
+            raise FileNotFoundError(f"no benchmarks folder at {root} (use --benchmarks DIR)")
+        return find_benchmarks(root)
+    path = Path(target)
+    if not path.exists() and benchmarks_dir and (Path(benchmarks_dir) / target).exists():
+        path = Path(benchmarks_dir) / target
+    if not path.exists() and (DEFAULT_BENCHMARKS / target).exists():
+        path = DEFAULT_BENCHMARKS / target
+    if not path.exists():
+        raise FileNotFoundError(f"{target}: no such file, folder or benchmark name")
+    kind = benchmark_kind(path)
+    if kind:
+        return [(kind, path)]
+    found = find_benchmarks(path) if path.is_dir() else []
+    if not found:
+        raise ValueError(f"{path}: not a gold-article folder nor a known benchmark")
+    return found
+
+
+def evaluate(target: str = "all", pipeline=None, baselines: Sequence[str] = bl.NAMES,
+             benchmarks_dir: Optional[Path] = None, model: Optional[str] = None,
+             progress: Optional[Callable[[str], None]] = None) -> Report:
+    """Score ``pipeline`` (default: ``extractor.Pipeline(model)``) on ``target``:
+    ``"all"``, a benchmark folder, or a gold-article folder."""
+    started = time.perf_counter()
+    targets = resolve_targets(target, benchmarks_dir)
+    if pipeline is None:
+        from extractor import Pipeline
+
+        pipeline = Pipeline(model=model) if model else Pipeline()
+    models = BaselineModels(model)
+    report = Report(baselines=list(baselines))
+    for kind, path in targets:
+        if progress:
+            progress(f"{kind}: {path}")
+        out = EVALUATORS[kind](path, pipeline, baselines, models)
+        report.benchmarks.extend(out if isinstance(out, list) else [out])
+    report.seconds = time.perf_counter() - started
+    return report
