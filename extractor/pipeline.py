@@ -21,7 +21,7 @@ from .cleaning import clean_text
 from .nlp import load_model
 
 # Importing the modules registers their @Language.factory components.
-from . import amounts, periods, actors, sources, claims  # noqa: E402,F401
+from . import amounts, periods, actors, sources, claims, segmentation  # noqa: E402,F401
 
 COMPONENTS = (
     "newsclaims_amounts",
@@ -109,6 +109,9 @@ class Pipeline:
 
     def __init__(self, model: str | None = None, *, nlp: Language | None = None, batch_size: int = 32):
         self.nlp = nlp if nlp is not None else load_model(model)
+        if "newsclaims_paragraph_breaks" not in self.nlp.pipe_names:
+            before = "parser" if "parser" in self.nlp.pipe_names else None
+            self.nlp.add_pipe("newsclaims_paragraph_breaks", before=before)
         for name in COMPONENTS:
             if name not in self.nlp.pipe_names:
                 self.nlp.add_pipe(name, last=True)

