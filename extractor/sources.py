@@ -151,15 +151,44 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     return subject, cue
 
 
-_RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_subject)
+def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
+    """'X, an outlet based in Y, reported that ...' parsed as a reduced relative on X.
+
+    spaCy-sm reads a past-tense cue after a long apposition as a participle
+    modifying the name (acl); a participle with a that-clause is the main verb.
+    """
+    verbs = _cues()["speech_verbs"]
+    if token.dep_ != "acl" or token.lemma_ not in verbs or token.head.pos_ != "PROPN":
+        return None
+    if any(c.dep_ == "agent" for c in token.children):
+        return None
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return token.head, verbs[token.lemma_]
+    return None
+
+
+_RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_subject, _misparsed_reporting_clause)
 
 
 def _relay_of(cue_token: Token, index: _ActorIndex) -> Actor | None:
-    """For 'Citing X, Y reported': Y, the subject of the clause the citing phrase modifies."""
-    governor = cue_token.head
-    for child in governor.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return index.in_phrase(child)
+    """For 'Citing X, Y reported (that ...)': Y, the named subject of a clause above the citing phrase."""
+    for governor in cue_token.ancestors:
+        subjects = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if governor.dep_ == "acl" and governor.head.pos_ == "PROPN":
+            subjects.append(governor.head)
+        for subject in subjects:
+            actor = index.in_phrase(subject)
+            if actor is not None and actor.type in {"organization", "person"}:
+                return actor
+    return None
+
+
+def _anaphoric_data_reference(head: Token, last_data_source: Actor | None) -> Actor | None:
+    """'according to the customs figures': a definite data noun refers back to the last named data source."""
+    if last_data_source is None or not _is_data_noun(head):
+        return None
+    if any(c.lower_ in {"the", "these", "those", "its", "their"} for c in head.children):
+        return last_data_source
     return None
 
 
@@ -168,6 +197,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
     actors = doc._.actors if actors is None else actors
     index = _ActorIndex(doc, actors or [])
     found: dict[tuple[int, int], Source] = {}
+    last_data_source: Actor | None = None
     for token in doc:
         for rule in _RULES:
             hit = rule(token)
@@ -177,8 +207,14 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
             if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
                 continue
             actor = index.in_phrase(phrase_head)
+            mention = actor
             if actor is None:
-                continue
+                actor = _anaphoric_data_reference(phrase_head, last_data_source)
+                if actor is None:
+                    continue
+                span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
+                mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,
+                                id=actor.id, type=actor.type)
             data_context = cue in {"citing", "according to"} and (_is_data_noun(phrase_head)) or "data" in cue \
                 or "figures" in cue or cue == "released"
             via = None
@@ -186,10 +222,12 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 relay = _relay_of(token, index)
                 via = relay.name if relay is not None and relay.name != actor.name else None
                 data_context = True
-            key = (actor.start, actor.end)
+            key = (mention.start, mention.end)
             if key not in found:
-                found[key] = Source(text=actor.text, start=actor.start, end=actor.end, name=actor.name,
+                found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
                                     type=_source_type(actor, data_context), cue=cue, via=via)
+                if found[key].type == "data_source":
+                    last_data_source = actor
             break
     return sorted(found.values(), key=lambda s: s.start)
 
