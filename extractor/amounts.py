@@ -82,14 +82,12 @@ def _tables() -> dict:
     t["time_set"] = frozenset(raw["time_units"])
     t["ident_set"] = frozenset(raw["identifier_cues_before"])
     t["vague_set"] = frozenset(raw["vague_plural_magnitudes"])
-    symbols = sorted(raw["currency_symbols"], key=len, reverse=True)
-    sym_re = "|".join(re.escape(s) for s in symbols)
-    mags = sorted(list(raw["magnitudes"]) + list(raw["money_only_magnitudes"]), key=len, reverse=True)
-    mag_re = "|".join(re.escape(m) for m in mags if m.isalpha() and len(m) <= 4)
-    # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "3.2x"
+    prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]), key=len, reverse=True)
+    pre_re = "|".join(re.escape(s) for s in prefixes)
+    # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "USD10m", "155mph", "115USD"
     t["numeric_re"] = re.compile(
-        rf"^(?P<sign>[+\-−]?)(?P<cur>{sym_re})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-        rf"(?P<mag>{mag_re})?(?P<pct>%)?$",
+        rf"^(?P<sign>[+\-−~]?)(?P<cur>{pre_re})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        rf"(?P<suf>[^\d\s,.][^\s]*)?$",
         re.IGNORECASE,
     )
     return t
@@ -112,6 +110,10 @@ class _Core:
     is_words: bool = False
     year_like: bool = False
     mult: float = 1.0
+    unit: Optional[str] = None       # a measure glued to the digits ('155mph')
+    glued_unit_end: bool = False
+    approx: bool = False
+    split_prefix: bool = False       # the currency symbol is the token before
 
 
 @dataclass
@@ -137,30 +139,65 @@ def _digit_precision(num: str) -> float:
 
 
 def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
-    """Digits in one token, with a glued currency ('US$271.2m'), magnitude or '%'."""
+    """Digits in one token, with a glued currency ('US$271.2m', '115USD'), magnitude, '%' or unit ('155mph')."""
     t = _tables()
-    m = t["numeric_re"].match(doc[i].text)
-    if not m:
+    text = doc[i].text
+    dollar_split = i > 0 and doc[i - 1].text == "$" and not doc[i - 1].whitespace_ and text[:1].isalpha()
+    if dollar_split:  # Australian style '$US55,931,000' is tokenized '$' + 'US55,931,000'
+        text = "$" + text
+    m = t["numeric_re"].match(text)
+    if not m or (dollar_split and not m["cur"]):
         return None
     num = m["num"]
     value = float(num.replace(",", ""))
     prec = _digit_precision(num)
-    core = _Core(i, i + 1, value, prec, sign=m["sign"].replace("−", "-"), percent=bool(m["pct"]))
+    core = _Core(i, i + 1, value, prec, sign=m["sign"].replace("−", "-"), split_prefix=dollar_split)
     if m["cur"]:
-        core.currency = t["currency_symbols"][m["cur"].lower()]
-    if m["mag"]:
-        mag = m["mag"].lower()
-        # 'm'/'b' glued to a bare number is a metre or a byte, not a magnitude
-        mult = t["magnitudes"].get(mag) or (t["money_only_magnitudes"].get(mag) if core.currency else None)
-        if mult is None:
+        cur = m["cur"]
+        core.currency = t["currency_symbols"].get(cur.lower()) or t["codes"].get(cur.upper())
+    suf = m["suf"] or ""
+    if suf:
+        if not _glued_suffix(doc, core, suf):
             return None
+    if core.sign == "~":  # '~45g': a hedge, read as bound 'approx'
+        core.sign = ""
+        core.approx = True
+    if core.sign == "-" and not core.percent:
+        core.value = -core.value
+    core.year_like = (not m["cur"] and not suf and not m["sign"]
+                      and re.fullmatch(r"1[89]\d\d|20\d\d|2100", num) is not None)
+    return core
+
+
+def _glued_suffix(doc: Doc, core: _Core, suf: str) -> bool:
+    """Read what is glued after the digits: '%', 'bn', 'm' (money only), 'M', 'USD', 'mph'; False = not an amount."""
+    t = _tables()
+    low = suf.lower()
+    if suf == "%" or low in t["percent_units"] and t["percent_units"][low] == "percent":
+        core.percent = True  # '20.9%', and British '5pc'
+        return True
+    if low in t["time_set"] or low in ("st", "nd", "rd", "th", "s"):
+        return False  # '1.56pm', '80th', '1990s'
+    mult = t["magnitudes"].get(low)
+    money = bool(core.currency or _currency_before(doc, core.start)[0] or _currency_after(doc, core.start + 1)[0])
+    if mult is None and low in t["money_only_magnitudes"] and (money or suf == "M" or suf == "B"):
+        # news headlines write '4.3M sales'; a lower-case 'm' without money is a metre
+        mult = t["money_only_magnitudes"][low]
+    if mult is not None:
         core.value *= mult
         core.precision *= mult
         core.has_magnitude = True
         core.mult = mult
-    core.year_like = (not m["cur"] and not m["mag"] and not m["pct"] and not m["sign"]
-                      and re.fullmatch(r"1[89]\d\d|20\d\d|2100", num) is not None)
-    return core
+        return True
+    if suf.upper() in t["codes"] and core.currency is None:
+        core.currency = t["codes"][suf.upper()]
+        core.glued_unit_end = True
+        return True
+    unit = _quantulum_unit_name(suf)
+    if unit:
+        core.unit = unit
+        return True
+    return False
 
 
 def _hyphen_parts(doc: Doc, i: int, limit: int = 5) -> tuple[list[str], int]:
@@ -209,6 +246,10 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
             elif p == "point" and seen and decimals is None:
                 decimals = ""
             elif p in ("a", "an") and not seen and k == 0:
+                # 'a million', 'a hundred', 'a dozen'; 'a five per cent rise' is an article
+                if nxt >= len(doc) or doc[nxt].lower_ not in mags and doc[nxt].lower_ != "dozen":
+                    ok = False
+                    break
                 current = 1.0
                 last_place = 1.0
             elif p == "half" and not seen and j == i:
@@ -259,8 +300,11 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     money = bool(core.currency or _currency_before(doc, core.start)[0])
     while j < len(doc):
         low = doc[j].lower_
+        if low.endswith(".") and len(low) > 1 and doc[j].is_sent_end:
+            low = low[:-1]  # the tokenizer keeps the full stop on 'm.' at the end of a sentence
         mult = t["magnitudes"].get(low)
-        if mult is None and low in t["money_only_magnitudes"] and (money or _currency_after(doc, j + 1)[0]):
+        glued_capital = doc[j].text in ("M", "B") and not doc[j - 1].whitespace_  # headline '4.3M sales'
+        if mult is None and low in t["money_only_magnitudes"] and (money or glued_capital or _currency_after(doc, j + 1)[0]):
             mult = t["money_only_magnitudes"][low]
         if mult is None or (low == "hundred" and core.has_magnitude):
             break
@@ -353,7 +397,8 @@ def _counted_noun(doc: Doc, j: int) -> Optional[Token]:
     k = j
     while k < len(doc) and k - j < 4:
         tok = doc[k]
-        if tok.pos_ in ("NOUN", "PROPN") and not tok.is_punct:
+        # common nouns count; a singular proper noun after a number is a name ('575 Wilbraham Road')
+        if (tok.pos_ == "NOUN" or tok.tag_ == "NNPS" or (tok.pos_ == "PROPN" and tok.text.islower())) and not tok.is_punct:
             # a compound noun counts through to its head ('12 oil tankers')
             if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i - j < 5:
                 k += 1
@@ -369,22 +414,36 @@ def _counted_noun(doc: Doc, j: int) -> Optional[Token]:
 # ------------------------------------------------------------ quantulum3 units
 
 @cache
-def _quantulum_unit_words() -> frozenset:
-    """Surface forms quantulum3 knows as units of measure (not money, time or bare counts)."""
+def _quantulum_units() -> tuple[dict, dict]:
+    """quantulum3's units of measure (not money, time or bare counts): (symbol -> name, lower surface -> name)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import load
             units = load.units("en_US")
     except Exception:  # quantulum3 missing or broken: measured units are simply not found
-        return frozenset()
+        return {}, {}
     excluded = set(_tables()["quantulum_excluded_entities"])
-    words = set()
-    for table in (units.surfaces_lower, units.symbols_lower):
+    time_set = _tables()["time_set"]
+    symbols, surfaces = {}, {}
+    for table, out, fold in ((units.symbols, symbols, False), (units.surfaces_lower, surfaces, True),
+                             (units.symbols_lower, surfaces, True)):
         for surface, us in table.items():
-            if any(u.entity.name not in excluded for u in us):
-                words.add(surface.lower())
-    return frozenset(w for w in words if w not in _tables()["time_set"])
+            keep = [u for u in us if u.entity.name not in excluded]
+            key = surface.lower() if fold else surface
+            if keep and key.lower() not in time_set and key not in out:
+                out[key] = keep[0].name.replace(" ", "_")
+    return symbols, surfaces
+
+
+def _quantulum_unit_words() -> dict:
+    return _quantulum_units()[1]
+
+
+def _quantulum_unit_name(surface: str) -> Optional[str]:
+    """'mph' -> 'mile_per_hour', 'kW' -> 'kilowatt' (symbols are case-sensitive: 'mW' is not 'MW')."""
+    symbols, surfaces = _quantulum_units()
+    return symbols.get(surface) or surfaces.get(surface.lower())
 
 
 @lru_cache(maxsize=4096)
@@ -406,8 +465,12 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
     j = core.end
     if j >= len(doc):
         return None, j
+    # '6.1-inch screen': the unit hyphenated to the number
+    if doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc):
+        unit = _quantulum_unit_name(doc[j + 1].text)
+        return (unit, j + 2) if unit else (None, j)
     unit_words = _quantulum_unit_words()
-    if doc[j].lower_ not in unit_words and not (
+    if doc[j].lower_ not in unit_words and doc[j].text not in _quantulum_units()[0] and not (
         j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in unit_words
     ):
         return None, j
@@ -424,7 +487,9 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
         if span is None or span.end - core.end > 5:
             continue
         return unit.replace(" ", "_"), span.end
-    return None, j
+    # quantulum3 found nothing it could align: fall back to its unit table for the one word
+    unit = _quantulum_unit_name(doc[j].text)
+    return (unit, j + 1) if unit else (None, j)
 
 
 # ------------------------------------------------------------------ not amounts
@@ -436,12 +501,13 @@ def _is_identifier_number(doc: Doc, core: _Core) -> bool:
     if i == 0:
         return False
     prev = doc[i - 1]
-    if prev.lower_ in t["ident_set"] and prev.text[:1].isupper() or prev.text in ("#", "No.", "no."):
+    if prev.lower_ in t["ident_set"] or prev.text in ("#", "No.", "no."):
         return True
     # a hyphen glued to a word before the digits: 'F-35', 'Covid-19', 'G-7'
     if prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[-1:].isalpha() and not doc[i - 2].whitespace_:
         return True
-    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("MONEY", "PERCENT"):
+    # 'iPhone 11', 'Boeing 737', 'Galaxy S22 Ultra': a product or a name with a number
+    if prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.ent_type_ not in ("MONEY", "PERCENT"):
         return True
     return False
 
@@ -610,6 +676,8 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         return (cur or after), end, None
     if cur:
         return cur, j, None
+    if core.unit:
+        return core.unit, j, None
     if core.percent:
         return "percent", j, None
     pct, end = _percent_after(doc, j)
@@ -660,7 +728,7 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_F
         unit, end, of = _non_money_unit(doc, core)
     if unit is None and not allow_bare:
         return None
-    start = cur_start if (cur_b and core.currency is None) else core.start
+    start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
     return _Found(start, end, core.value, unit or "", core.precision, of=of, core=core)
 
 
@@ -823,6 +891,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         bstart = f.start
     elif f.bound == "range" and opener == "between":
         pass
+    if core is not None and core.approx and bound == "exact":
+        bound = "approx"
     if f.bound != "range":
         f.bound = bound
         f.start = bstart
@@ -849,6 +919,8 @@ def _to_model(doc: Doc, f: _Found) -> Amount:
     start = doc[f.start].idx
     last = doc[f.end - 1]
     end = last.idx + len(last.text)
+    if last.text.endswith(".") and last.lower_[:-1] in _tables()["money_only_magnitudes"]:
+        end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
     kwargs = {}
     if "of" in Amount.model_fields:
         kwargs["of"] = f.of
