@@ -813,7 +813,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     while i < n:
         tok = doc[i]
         ch = tok.text[:1]
-        if not (ch.isdigit() or ch in "$€£¥₩₹₽+-−.ACHMNRSU" or tok.lower_ in t["number_words"]
+        if not (ch.isdigit() or not ch.isalnum() or ch.isupper() or tok.lower_ in t["number_words"]
                 or tok.lower_ in ("a", "an", "half") or tok.lower_ in t["fold_words"] or tok.pos_ == "VERB"):
             i += 1
             continue

@@ -227,6 +227,23 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None) -> Trade | 
     return Trade(flow="directional", **{"from": exporter, "to": importer})
 
 
+def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
+    """'The November total was above ...' right after a trade sentence continues its series."""
+    if previous is None:
+        return None
+    nouns = _lexicon()["anaphoric_nouns"]
+    for token in sent:
+        role = nouns.get(token.lower_)
+        if role is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in {"det", "compound", "amod", "poss"} for c in token.children):
+            continue
+        if role == "total" and previous.flow == "directional":
+            return Trade(flow="total", between=sorted([previous.from_, previous.to]))
+        return previous.model_copy()
+    return None
+
+
 # -- periods ----------------------------------------------------------------------
 
 def _phrase_matches(text: str, phrases: list[str]) -> bool:
@@ -352,6 +369,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
         sent_periods = _data_periods(s_index, ctx)
         has_trade_word = any(_trade_kind(t) for t in sent)
+        anaphor = None if has_trade_word else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
 
         for a_index in by_sentence.get(s_index, []):
@@ -367,6 +385,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             trade = None
             if trigger is not None and (_is_money(amount) or is_change):
                 trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+            elif anaphor is not None and (_is_money(amount) or is_change):
+                trade = anaphor.model_copy()
             if trade is not None:
                 if period is None:
                     period = data_period
@@ -409,15 +429,17 @@ def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], da
             continue
         direction = lex["superlatives"][token.lower_]
         reference, relation = None, None
+        starts = {span.start: i for i, span in enumerate(ctx.period_spans) if span is not None}
         for nxt in ctx.doc[token.i + 1: min(sent.end, token.i + 6)]:
             word = lex["reference_prepositions"].get(nxt.lower_)
-            if word is None:
-                continue
-            for i, span in enumerate(ctx.period_spans):
-                if span is not None and span.start in (nxt.i + 1, nxt.i + 2):
-                    reference, relation = i, f"{direction}_{word}"
+            if word is not None:
+                hit = starts.get(nxt.i + 1, starts.get(nxt.i + 2))
+                if hit is not None:
+                    reference, relation = hit, f"{direction}_{word}"
                     break
-            if reference is not None:
+            elif nxt.i in starts and ctx.periods[starts[nxt.i]].granularity in {"year", "duration", "range"}:
+                # "the strongest monthly figure this year": a bare noun-phrase period is a frame, like "in".
+                reference, relation = starts[nxt.i], f"{direction}_in"
                 break
         if reference is None:
             continue

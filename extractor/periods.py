@@ -137,6 +137,7 @@ class _Candidate:
 @dataclass
 class _Context:
     doc: Doc
+    text: str  # doc.text, computed once (Doc.text re-joins every token on each access)
     published: Optional[date]
     sent_starts: list[int]
     tok_starts: list[int]
@@ -929,7 +930,7 @@ _TIME_PREPOSITIONS = {"in", "since", "until", "till", "by", "from", "through", "
 
 def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
     """Reject candidates whose words are not used as a time expression here."""
-    text = ctx.doc.text
+    text = ctx.text
     m = cand.match
     rule = cand.rule
     gd = m.groupdict()
@@ -1018,8 +1019,7 @@ def _written_year(cand: _Candidate) -> Optional[int]:
     return None
 
 
-def _candidates(doc: Doc) -> list[_Candidate]:
-    text = doc.text
+def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     for order, (name, rx, _) in enumerate(_RULES):
         for m in rx.finditer(text):
@@ -1063,13 +1063,19 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     text = doc.text
     if not text or not any(ch.isdigit() or ch.isupper() or ch in "tTyYlL" for ch in text):
         return []
+    # token offsets and sentence starts straight from the Doc's arrays: iterating Tokens
+    # (or doc.sents) costs more than all the rules together
+    idx = doc.to_array("IDX").tolist() if len(doc) else []
     if doc.has_annotation("SENT_START"):
-        sent_starts = [s.start_char for s in doc.sents]
+        flags = doc.to_array("SENT_START").tolist()
+        sent_starts = [idx[i] for i, f in enumerate(flags) if f == 1] or [0]
+        if sent_starts[0] != 0:
+            sent_starts.insert(0, 0)
     else:
         sent_starts = [0]
-    ctx = _Context(doc=doc, published=published, sent_starts=sent_starts,
-                   tok_starts=[t.idx for t in doc], candidates=[])
-    raw = _candidates(doc)
+    ctx = _Context(doc=doc, text=text, published=published, sent_starts=sent_starts,
+                   tok_starts=idx, candidates=[])
+    raw = _candidates(text)
     for c in raw:
         c.written_year = _written_year(c)
     ctx.candidates = [c for c in _select(raw) if _keep_candidate(ctx, c)]

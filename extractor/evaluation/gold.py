@@ -338,7 +338,8 @@ def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None) ->
     results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
                for r in pipeline.extract_many((_as_input(a, g) for a, g in pairs), clean=True)]
     articles = [score_gold_article(r, g) for r, (_, g) in zip(results, pairs)]
-    bench = BenchmarkResult(name=name or f"articles:{Path(path).name}",
+    folder = Path(path).resolve().name
+    bench = BenchmarkResult(name=name or (folder if folder == "articles" else f"gold:{folder}"),
                             description=f"{len(pairs)} gold article(s), contract Scoring rules")
     totals: dict[str, Score] = {}
     for art in articles:

@@ -97,7 +97,7 @@ def _f1(score: Optional[Score]) -> str:
 def _prf(score: Optional[Score]) -> str:
     if score is None:
         return "–"
-    return f"{score.f1:.3f} (P {score.precision:.3f} R {score.recall:.3f}; {score.tp}/{score.predicted}/{score.gold})"
+    return f"{score.f1:.3f}  P {score.precision:.3f} R {score.recall:.3f}  {score.tp}/{score.predicted}/{score.gold}"
 
 
 def _baselines(row: Row) -> str:
@@ -121,14 +121,18 @@ def _target(row: Row) -> str:
 
 
 def top_categories(counter: Counter, n: int = 6) -> str:
-    return ", ".join(f"{k} {v}" for k, v in counter.most_common(n)) or "none"
+    nonzero = [(k, v) for k, v in counter.most_common() if v]
+    return ", ".join(f"{k} {v}" for k, v in nonzero[:n]) or "none"
 
 
 def render_rich(report: Report, console=None, details: bool = True) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=180)
     table = Table(title="newsclaims evaluation (F1; ours shows P/R and tp/predicted/gold)", show_lines=False)
     for column in ("benchmark", "metric", "ours", "baselines", "published reference", "target"):
         table.add_column(column, overflow="fold")
@@ -144,7 +148,7 @@ def render_rich(report: Report, console=None, details: bool = True) -> None:
             console.print(f"[bold]{title}[/bold]: {top_categories(counter)}")
         for note in bench.notes:
             console.print(f"[yellow]note[/yellow] {note}")
-        if details:
+        if details or bench.articles:
             for line in bench.details:
                 console.print(line, markup=False, highlight=False)
     for note in report.notes:
