@@ -174,8 +174,14 @@ def other_claim_matches(gold_claim: dict, gold_doc: dict, our_claim: dict, our_d
     return True
 
 
+def is_trade_claim(claim: dict) -> bool:
+    """A trade_value / trade_change claim (a comparison may carry ``trade`` too, but is not one)."""
+    kind = claim.get("kind") or ""
+    return kind.startswith("trade_") or (not kind and bool(claim.get("trade")))
+
+
 def claim_matches(gold_claim: dict, gold_doc: dict, our_claim: dict, our_doc: dict) -> bool:
-    if gold_claim.get("trade"):
+    if is_trade_claim(gold_claim):
         return trade_claim_matches(gold_claim, gold_doc, our_claim, our_doc)
     return other_claim_matches(gold_claim, gold_doc, our_claim, our_doc)
 
@@ -266,8 +272,8 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
     gold_claims = gold.get("claims", [])
     our_claims = result.get("claims", [])
     # trade claims: the contract's rule
-    gold_trade = [c for c in gold_claims if c.get("trade")]
-    our_trade = [c for c in our_claims if c.get("trade")]
+    gold_trade = [c for c in gold_claims if is_trade_claim(c)]
+    our_trade = [c for c in our_claims if is_trade_claim(c)]
     if "claims" in gold:
         s, m, f, _ = _list_score(
             gold_trade, our_trade, lambda g, o: trade_claim_matches(g, gold, o, result),

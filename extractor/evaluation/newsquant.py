@@ -102,9 +102,9 @@ def cqe_units_for(unit: Optional[str]) -> tuple[str, ...]:
     """CQE ``normalized_unit`` names our ``unit`` may stand for (``data/cqe_units.json``)."""
     if not unit:
         return ("-",)
-    table = unit_table()["units"]
-    if unit in table:
-        return tuple(table[unit])
+    table = {k.lower(): v for k, v in unit_table()["units"].items()}
+    if unit.lower() in table:
+        return tuple(table[unit.lower()])
     return (unit.replace("_", " ").strip().lower(),)
 
 
