@@ -369,7 +369,7 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j
     # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
     # but a tagged past-tense verb means the parser saw a clause boundary
-    if doc[j].lower_ == "won" and doc[j].tag_ in ("VBD", "VBN"):
+    if doc[j].lower_ == "won" and end < len(doc) and doc[end].pos_ in ("DET", "PRON", "NUM"):
         return None, j
     return code, end
 
@@ -469,6 +469,8 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
     if doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc):
         unit = _quantulum_unit_name(doc[j + 1].text)
         return (unit, j + 2) if unit else (None, j)
+    if doc[j].pos_ in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "VERB", "ADV"):
+        return None, j  # 'in', 'a', 'at' are unit symbols to quantulum3, function words to us
     unit_words = _quantulum_unit_words()
     if doc[j].lower_ not in unit_words and doc[j].text not in _quantulum_units()[0] and not (
         j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in unit_words
@@ -705,7 +707,8 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
     unit, end = _measured_unit(doc, core)
     if unit:
         return unit, end, None
-    noun = _counted_noun(doc, core.end)
+    _, after_bound = _bound_from_following_phrase(doc, core.end)  # '3,000 or more inspectors'
+    noun = _counted_noun(doc, after_bound)
     if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
         return None, core.end, None
     if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:

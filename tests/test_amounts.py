@@ -1,0 +1,321 @@
+"""Amount extractor: money, percent, bounds, ranges, changes, quantities, counts, and what is not an amount.
+
+All sentences are written for these tests (news-like, about trade, oil and markets).
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, HealthCheck
+from hypothesis import strategies as st
+
+from extractor.amounts import find_amounts
+
+
+def amounts(parse, text):
+    doc = parse(text)
+    found = find_amounts(doc)
+    for a in found:  # the offset contract holds for every amount
+        assert doc.text[a.start:a.end] == a.text
+    assert [a.start for a in found] == sorted(a.start for a in found)
+    for x, y in zip(found, found[1:]):
+        assert x.end <= y.start
+    return found
+
+
+def only(parse, text):
+    found = amounts(parse, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+def by_text(parse, text):
+    return {a.text: a for a in amounts(parse, text)}
+
+
+# ---------------------------------------------------------------- 1. money
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Beijing shipped goods worth $45.6 million to Pyongyang in March.", "$45.6 million", 45_600_000.0, "USD"),
+    ("The fund bought US$3.5 million of bonds.", "US$3.5 million", 3_500_000.0, "USD"),
+    ("The port handled USD 12 million of cargo.", "USD 12 million", 12_000_000.0, "USD"),
+    ("The loan was 300 million dollars.", "300 million dollars", 300_000_000.0, "USD"),
+    ("China's customs office recorded 1.8 billion yuan in shipments.", "1.8 billion yuan", 1_800_000_000.0, "CNY"),
+    ("The deal was valued at RMB 40 billion by analysts.", "RMB 40 billion", 40_000_000_000.0, "CNY"),
+    ("Seoul pledged 500 billion won in aid.", "500 billion won", 500_000_000_000.0, "KRW"),
+    ("The carmaker paid 20 million euros in fines.", "20 million euros", 20_000_000.0, "EUR"),
+    ("Brussels froze €2.4bn of assets.", "€2.4bn", 2_400_000_000.0, "EUR"),
+    ("The London insurer set aside £750,000 for claims.", "£750,000", 750_000.0, "GBP"),
+    ("Moscow earned 90 billion rubles from the pipeline.", "90 billion rubles", 90_000_000_000.0, "RUB"),
+    ("The Hong Kong trader wired HK$5bn last week.", "HK$5bn", 5_000_000_000.0, "HKD"),
+    ("The yacht was listed at USD10m by the broker.", "USD10m", 10_000_000.0, "USD"),
+    ("Tokyo stocks lost ¥3 trillion in value as exporters slid.", "¥3 trillion", 3e12, "JPY"),
+])
+def test_money_symbols_codes_and_words(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound, a.change) == (span, value, unit, "exact", None)
+
+
+def test_yen_sign_is_yuan_in_a_chinese_context(parse):
+    a = only(parse, "China's central bank injected ¥300bn into the money market on Friday.")
+    assert (a.text, a.value, a.unit) == ("¥300bn", 3e11, "CNY")
+
+
+# ------------------------------------------------------- 2. magnitudes & words
+
+@pytest.mark.parametrize("text, span, value, precision", [
+    ("Dandong's exporters sold $271.2m of goods.", "$271.2m", 271_200_000.0, 50_000.0),
+    ("The refinery cost $1.5bn to build.", "$1.5bn", 1_500_000_000.0, 50_000_000.0),
+    ("Investors pulled out 2 billion dollars.", "2 billion dollars", 2_000_000_000.0, 500_000_000.0),
+    ("Customs seized two billion won in cash.", "two billion won", 2_000_000_000.0, 500_000_000.0),
+    ("The broker said nine-point-42 million dollars changed hands.", "nine-point-42 million dollars",
+     9_420_000.0, 5_000.0),
+    ("The lottery winner got a million dollars.", "a million dollars", 1_000_000.0, 500_000.0),
+    ("The estate sold for half a million dollars.", "half a million dollars", 500_000.0, 250_000.0),
+    ("The ministry paid $3,200 per family.", "$3,200", 3_200.0, 0.5),
+])
+def test_magnitudes_and_number_words(parse, text, span, value, precision):
+    a = only(parse, text)
+    assert (a.text, a.value, a.precision) == (span, value, precision)
+
+
+# ---------------------------------------------------------------- 3. bounds
+
+@pytest.mark.parametrize("cue, bound", [
+    ("more than", "more_than"), ("over", "more_than"), ("above", "more_than"), ("just over", "more_than"),
+    ("nearly", "approx"), ("almost", "approx"), ("about", "approx"), ("around", "approx"),
+    ("roughly", "approx"), ("some", "approx"), ("approximately", "approx"), ("an estimated", "approx"),
+    ("at least", "at_least"), ("up to", "at_most"), ("no more than", "at_most"),
+    ("less than", "less_than"), ("under", "less_than"), ("below", "less_than"), ("just under", "less_than"),
+])
+def test_bound_cue_is_part_of_the_amount(parse, cue, bound):
+    a = only(parse, f"Pyongyang imported {cue} $228 million worth of fuel from Russia.")
+    assert a.text == f"{cue} $228 million"
+    assert (a.value, a.unit, a.bound, a.precision) == (228_000_000.0, "USD", bound, 500_000.0)
+
+
+def test_trailing_bound(parse):
+    a = only(parse, "The agency expects 3,000 or more inspectors at the border.")
+    assert (a.text, a.bound, a.value, a.unit) == ("3,000 or more", "at_least", 3000.0, "count")
+
+
+# ---------------------------------------------------------------- 4. ranges
+
+@pytest.mark.parametrize("text, span, low, high, unit", [
+    ("Smuggling earned the regime between $1 billion and $2 billion.", "between $1 billion and $2 billion",
+     1e9, 2e9, "USD"),
+    ("Analysts put the shortfall at $1-2 billion this year.", "$1-2 billion", 1e9, 2e9, "USD"),
+    ("The pipeline will cost $1 billion to $2 billion.", "$1 billion to $2 billion", 1e9, 2e9, "USD"),
+    ("Economists expect growth of 1.5 to 2 percent next year.", "1.5 to 2 percent", 1.5, 2.0, "percent"),
+    ("Homes sold for $750,000 to $1 million.", "$750,000 to $1 million", 750_000.0, 1_000_000.0, "USD"),
+])
+def test_ranges_take_the_midpoint(parse, text, span, low, high, unit):
+    a = only(parse, text)
+    assert (a.text, a.bound, a.low, a.high, a.unit) == (span, "range", low, high, unit)
+    assert a.value == (low + high) / 2
+
+
+def test_from_to_after_a_change_verb_is_two_levels_not_a_range(parse):
+    found = by_text(parse, "Coal exports climbed from $2 billion to $3 billion.")
+    assert set(found) == {"$2 billion", "$3 billion"}
+    assert all(a.bound == "exact" and a.change is None for a in found.values())
+
+
+# ------------------------------------------------------------ 5. percentages
+
+@pytest.mark.parametrize("text, span, value, precision", [
+    ("The tariff is 20.9% on steel.", "20.9%", 20.9, 0.05),
+    ("The tariff is 20.9 percent on steel.", "20.9 percent", 20.9, 0.05),
+    ("The levy is 20.9 per cent on cars.", "20.9 per cent", 20.9, 0.05),
+    ("The duty is 12 pct on soybeans.", "12 pct", 12.0, 0.5),
+    ("Britain can borrow at 1.38pc for ten years.", "1.38pc", 1.38, 0.005),
+])
+def test_percent_spellings(parse, text, span, value, precision):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.precision) == (span, value, "percent", precision)
+
+
+def test_percentage_points(parse):
+    found = by_text(parse, "Unemployment is 4.1%, up 0.3 percentage points from May.")
+    assert found["0.3 percentage points"].unit == "percentage_point"
+    assert found["0.3 percentage points"].change == "up"
+
+
+def test_points_after_a_percent_context_are_percentage_points(parse):
+    found = by_text(parse, "The rate rose to 5.25%, a gain of 2 points in a year.")
+    assert found["2 points"].unit == "percentage_point"
+
+
+# ---------------------------------------------------------------- 6. changes
+
+@pytest.mark.parametrize("text, span, value, unit, change", [
+    ("China's exports to North Korea rose 20.9% in September.", "20.9%", 20.9, "percent", "up"),
+    ("Officials reported a 86% drop in coal shipments.", "86%", 86.0, "percent", "down"),
+    ("Iron ore imports were up 12 percent from a month earlier.", "12 percent", 12.0, "percent", "up"),
+    ("Fishing revenue fell 40% after the ban.", "40%", 40.0, "percent", "down"),
+    ("Textile trade was down 80 pct in the quarter.", "80 pct", 80.0, "percent", "down"),
+    ("Bilateral trade increased by 3 billion yuan last year.", "3 billion yuan", 3e9, "CNY", "up"),
+    ("Retailers announced a 15% increase in prices.", "15%", 15.0, "percent", "up"),
+    ("The Kospi plunged 4.3% on Monday.", "4.3%", 4.3, "percent", "down"),
+    ("Brent crude surged 6 percent on the news.", "6 percent", 6.0, "percent", "up"),
+    ("The won closed 0.7% lower against the dollar.", "0.7%", 0.7, "percent", "down"),
+    ("Nasdaq +0.8% in early trade.", "+0.8%", 0.8, "percent", "up"),
+])
+def test_changes(parse, text, span, value, unit, change):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.change) == (span, value, unit, change)
+
+
+def test_level_after_to_is_not_a_change(parse):
+    found = by_text(parse, "Exports rose 12% to $300 million in June.")
+    assert found["12%"].change == "up"
+    assert found["$300 million"].change is None
+    assert found["$300 million"].bound == "exact"
+
+
+def test_level_without_the_change_size(parse):
+    a = only(parse, "Exports rose to $300 million in June.")
+    assert (a.text, a.change, a.bound) == ("$300 million", None, "exact")
+
+
+@pytest.mark.parametrize("text, span, value, change, bound", [
+    ("Chinese imports of North Korean wigs more than doubled in August.", "more than doubled", 2.0, "up", "more_than"),
+    ("Oil deliveries tripled after the summit.", "tripled", 3.0, "up", "exact"),
+    ("Seafood exports halved under the sanctions.", "halved", 0.5, "down", "exact"),
+])
+def test_multiplying_verbs(parse, text, span, value, change, bound):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.change, a.bound) == (span, value, "times", change, bound)
+
+
+def test_fold_increase(parse):
+    a = only(parse, "Rice shipments saw a 3.2-fold increase over the year.")
+    assert (a.text, a.value, a.unit, a.change, a.precision) == ("3.2-fold", 3.2, "times", "up", 0.05)
+
+
+def test_money_lost_is_an_amount_not_a_change(parse):
+    a = only(parse, "The shipping firm lost $5 billion on the route.")
+    assert (a.text, a.change) == ("$5 billion", None)
+
+
+# ------------------------------------------------------- 7. measured quantities
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("China exported 22.5 million tonnes of coal last year.", "22.5 million tonnes", 22_500_000.0, "tonne"),
+    ("The tanker carried 600,000 barrels of diesel.", "600,000 barrels", 600_000.0, "barrel"),
+    ("The new rail link runs 12 kilometres to the border.", "12 kilometres", 12.0, "kilometre"),
+    ("The typhoon packed winds of 155mph near the coast.", "155mph", 155.0, "mile_per_hour"),
+])
+def test_quantities_with_units(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+# ---------------------------------------------------------------- 8. counts
+
+@pytest.mark.parametrize("text, span, value, noun", [
+    ("The factory in Sinuiju employs 3,000 workers.", "3,000", 3000.0, "worker"),
+    ("Satellite images showed 12 ships at the dock.", "12", 12.0, "ship"),
+    ("Regulators fined five companies for evading sanctions.", "five", 5.0, "company"),
+])
+def test_counts(parse, text, span, value, noun):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.precision) == (span, value, "count", 0.5)
+    if hasattr(a, "of"):
+        assert a.of == noun
+
+
+@pytest.mark.parametrize("text", [
+    "The resort needs tens of thousands of tourists every summer.",
+    "Hundreds of trucks crossed the bridge.",
+    "The scheme cost millions of dollars.",
+])
+def test_vague_plural_magnitudes_are_not_amounts(parse, text):
+    assert amounts(parse, text) == []
+
+
+# --------------------------------------------------------- 10. not amounts
+
+@pytest.mark.parametrize("text", [
+    "The border closed in 2019.",
+    "Trade peaked in December 2019.",
+    "The parade marked the 80th anniversary of the victory.",
+    "It was the third summit this year.",
+    "A man aged 45 was arrested at the port.",
+    "A 45-year-old captain was detained.",
+    "The leaders met on Sept. 4 in Beijing.",
+    "The talks began at 10:30 a.m. on June 24.",
+    "The sanctions have lasted six years.",
+    "The ban was extended by three months.",
+    "Call the embassy on 555-1234 for details.",
+    "The council adopted Resolution 2397 unanimously.",
+    "Article 37 of the treaty covers shipping.",
+    "The vessel was listed as No. 5 on the register.",
+    "The Covid-19 pandemic shut the border.",
+    "Seoul will buy more F-35 jets.",
+    "The company unveiled the iPhone 11 in Cupertino.",
+    "Pyongyang's team won 3-1 in the final.",
+])
+def test_not_amounts(parse, text):
+    assert amounts(parse, text) == []
+
+
+def test_character_counter_is_not_an_amount(parse):
+    assert amounts(parse, "Standards Board Policy (0/250자)") == []
+
+
+# ------------------------------------------------------------- seed-like text
+
+def test_seed_like_paragraph(parse):
+    text = ("Trade between the neighbours reached $271.2 million in September, the highest since "
+            "December 2019, when it totaled $279 million, months before Covid-19 closed the border on Sept. 4. "
+            "The North bought more than $228 million of goods from China, marking the 80th anniversary "
+            "of ties, and the resort wants tens of thousands of tourists over six years.")
+    found = amounts(parse, text)
+    assert [(a.text, a.value, a.unit, a.bound, a.precision) for a in found] == [
+        ("$271.2 million", 271_200_000.0, "USD", "exact", 50_000.0),
+        ("$279 million", 279_000_000.0, "USD", "exact", 500_000.0),
+        ("more than $228 million", 228_000_000.0, "USD", "more_than", 500_000.0),
+    ]
+
+
+def test_seed_article(parse, seed_article):
+    found = amounts(parse, seed_article["text"])
+    assert [(a.text, a.value, a.unit, a.bound, a.precision) for a in found] == [
+        ("$271.2 million", 271_200_000.0, "USD", "exact", 50_000.0),
+        ("$279 million", 279_000_000.0, "USD", "exact", 500_000.0),
+        ("more than $228 million", 228_000_000.0, "USD", "more_than", 500_000.0),
+    ]
+
+
+# ------------------------------------------------------------ the component
+
+def test_component_sets_doc_extension(nlp):
+    import extractor.amounts  # noqa: F401  (registers the factory)
+
+    nlp.add_pipe("newsclaims_amounts")
+    try:
+        doc = nlp("Exports jumped 31% to $120 million.")
+        assert [(a.text, a.change) for a in doc._.amounts] == [("31%", "up"), ("$120 million", None)]
+    finally:
+        nlp.remove_pipe("newsclaims_amounts")  # the session's bare model must stay bare
+
+
+# --------------------------------------------------------------- properties
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    whole=st.integers(min_value=1, max_value=999),
+    frac=st.text(alphabet="0123456789", min_size=1, max_size=3),
+    mag=st.sampled_from([("million", 1e6), ("billion", 1e9)]),
+    prefix=st.sampled_from(["Exports totalled ", "North Korea imported ", "The fund held "]),
+)
+def test_property_dollar_decimals(parse, whole, frac, mag, prefix):
+    word, mult = mag
+    amount = f"${whole}.{frac} {word}"
+    text = f"{prefix}{amount} of goods last month."
+    a = only(parse, text)
+    assert a.text == amount
+    assert a.start == len(prefix)
+    assert a.value == pytest.approx(float(f"{whole}.{frac}") * mult, rel=1e-12)
+    assert a.precision == pytest.approx(0.5 * 10 ** -len(frac) * mult, rel=1e-12)
+    assert (a.unit, a.bound, a.change) == ("USD", "exact", None)
