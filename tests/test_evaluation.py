@@ -211,9 +211,15 @@ def test_durations_count_as_quantities_unless_inside_an_amount():
     result = {"amounts": [], "periods": [
         {"text": "90 days", "start": 0, "end": 7, "granularity": "duration", "duration": "P90D", "bound": "exact"},
         {"text": "2 hours", "start": 10, "end": 17, "granularity": "duration", "duration": "PT2H", "bound": "exact"},
-        {"text": "May", "start": 20, "end": 23, "granularity": "month", "from": "2020-05-01", "to": "2020-05-31"}]}
+        {"text": "May", "start": 20, "end": 23, "granularity": "month", "from": "2020-05-01", "to": "2020-05-31"},
+        {"text": "a decade", "start": 30, "end": 38, "granularity": "duration", "duration": "P10Y", "bound": "exact"}]}
     qs = newsquant.quantities_from_result(result)
     assert [(q.value, q.units) for q in qs] == [(90.0, ("day",)), (2.0, ("hour",))]
+
+
+def test_counted_noun_is_the_unit_when_given():
+    assert "mosque" in newsquant.amount_units(amount(2.0, unit="count", noun="Mosque"))
+    assert newsquant.amount_units(amount(2.0, unit="count")) == ("count", "-")
 
 
 def test_unit_table_maps_our_units_to_cqe_names():

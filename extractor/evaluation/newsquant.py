@@ -108,6 +108,18 @@ def cqe_units_for(unit: Optional[str]) -> tuple[str, ...]:
     return (unit.replace("_", " ").strip().lower(),)
 
 
+def amount_units(amount: dict) -> tuple[str, ...]:
+    """CQE names for an amount's unit. CQE names counted things by their noun
+    ("14 first-team players" -> ``player``); our contract says ``count``. When
+    the amounts component adds the (optional, non-contract) ``noun`` field — the
+    counted noun's lemma — it is accepted as the unit too."""
+    units = cqe_units_for(amount.get("unit"))
+    noun = amount.get("noun")
+    if amount.get("unit") == "count" and isinstance(noun, str) and noun.strip():
+        units = (noun.strip().lower(),) + units
+    return units
+
+
 def cqe_change(amount: dict) -> str:
     """Our ``change`` (up/down) or, when none, our ``bound`` as CQE's = ~ > <."""
     if amount.get("change") in ("up", "down"):
@@ -124,14 +136,19 @@ def amount_value(amount: dict) -> Value:
 _DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
 
 
+_NUMERAL = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
+
+
 def duration_quantity(period: dict) -> Optional[PredictedQuantity]:
     """A period such as "six years" (duration ``P6Y``) read as the quantity 6 year.
 
     CQE counts "3 years", "90 days" as quantities; newsclaims reports them as
-    periods, so they are scored here too.
+    periods, so they are scored here too — when a numeral is written: "a
+    decade" or "a month" state no number, and CQE's gold has no quantity there.
     """
     m = _DURATION.match(period.get("duration") or "")
-    if not m:
+    if not m or not _NUMERAL.search(period.get("text") or ""):
         return None
     time_part, number, letter = m.groups()
     key = ("T" + letter) if time_part else letter
@@ -150,7 +167,7 @@ def quantities_from_result(result: dict, durations: bool = True) -> list[Predict
     """Our amounts (and, with ``durations``, duration periods not inside an amount) as CQE quantities."""
     out = [
         PredictedQuantity(
-            value=amount_value(a), units=cqe_units_for(a.get("unit")), change=cqe_change(a),
+            value=amount_value(a), units=amount_units(a), change=cqe_change(a),
             text=a.get("text", ""), start=a.get("start", 0), end=a.get("end", 0), source_unit=a.get("unit") or "",
         )
         for a in result.get("amounts", [])
