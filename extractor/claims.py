@@ -288,13 +288,19 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _period_for(amount_span: Span, sent_index: int, ctx: _Context) -> int | None:
-    # "December 2019, when it totaled $279 million": the amount's clause hangs on the period.
-    for head in amount_span.root.ancestors:
-        if head.dep_ == "relcl":
-            for i, span in enumerate(ctx.period_spans):
-                if span is not None and span.start <= head.head.i < span.end:
-                    return i
-            break
+    # "December 2019, when it totaled $279 million": a when-clause right after a
+    # period is about that period, whatever the parser attached it to.
+    for head in [amount_span.root] + list(amount_span.root.ancestors):
+        when = next((c for c in head.children if c.lower_ == "when" and c.i < amount_span.start), None)
+        if when is None:
+            continue
+        before = when.i - 1
+        while before >= 0 and ctx.doc[before].is_punct:
+            before -= 1
+        for i, span in enumerate(ctx.period_spans):
+            if span is not None and span.end - 1 == before:
+                return i
+        break
     candidates = _data_periods(sent_index, ctx)
     if not candidates:
         return None

@@ -143,7 +143,8 @@ def extract(
             results.append(result)
     except ExtractionError as e:
         fail(str(e))
-    out = Console(soft_wrap=True)
+    # Piped output keeps whole cells on a line rather than wrapping at 80 columns.
+    out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
     if format is OutputFormat.table:
         for r in results:
             print_table(r, out)

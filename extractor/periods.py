@@ -112,8 +112,9 @@ WDAY = ("(?:" + _alt([w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day
         + _alt([w for w in WEEKDAYS if w.endswith("day")], capitalised=True) + ")")
 YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
 DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-NUM = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
-       + _alt(NUMBERS) + ")")
+_NUM_BASE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
+             + _alt(NUMBERS) + ")")
+NUM = _NUM_BASE + r"(?:[\s-]+and[\s-]+a[\s-]+half)?"  # "seven and a half years", "four-and-a-half"
 UNIT = _alt(UNITS)
 BOUND = _alt(BOUNDS)
 ORD = _alt(ORDINALS)
@@ -213,6 +214,10 @@ def period_value(frm: Optional[date], to: Optional[date], granularity: str) -> O
 
 def _number(word: str) -> Optional[float]:
     w = re.sub(r"\s+", " ", word.lower())
+    half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", w)
+    if half:
+        base = _number(w[:half.start()])
+        return None if base is None else base + 0.5
     if w in NUMBERS:
         return NUMBERS[w]
     if "-" in w:
@@ -454,6 +459,17 @@ def _resolve_written_day(ctx, cand, m):
     if span is None:
         raise _NeedsPublication
     return _cal(*span, "day")
+
+
+def _resolve_day_range(ctx, cand, m):
+    """"September 16-19", "Oct. 3 to 5, 2025": one range of days in one month."""
+    d1 = int(re.match(r"\d+", m["day"]).group(0))
+    d2 = int(re.match(r"\d+", m["day2"]).group(0))
+    first = _resolve_written_day(ctx, cand, m)
+    if first is None or d2 <= d1 or d2 > calendar.monthrange(first["from_"].year, first["from_"].month)[1]:
+        return first
+    frm = first["from_"]
+    return _cal(frm, frm.replace(day=d2), "range")
 
 
 def _resolve_month_year(ctx, cand, m):
@@ -757,6 +773,7 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     months = q * 12 if code == "Y" else q if code == "M" else 0
     days = q * 7 if code == "W" else q if code == "D" else 0
     is_ago = m["dir"].lower() == "ago"
+    bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
     anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago)
     if anchor is None:
         raise _NeedsPublication
@@ -767,12 +784,9 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         if unit.startswith(("decade", "centur")):
             unit_gran = "year"
         a, b, g = _calendar_unit(target, unit_gran)
-        out = _cal(a, b, g, relative=True)
-        if unit.startswith("decade") or (code == "Y" and int(n) * mult >= 2 and is_ago and False):
-            out["bound"] = "approx"
-        return out
+        return _cal(a, b, g, relative=True, bound=bound)
     a, b, g = _shift_period(frm, to, gran, months, days)
-    return _cal(a, b, g, relative=True)
+    return _cal(a, b, g, relative=True, bound=bound)
 
 
 def _resolve_same_period(ctx, cand, m):
@@ -873,6 +887,8 @@ _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|�
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?(?:\s+period)?", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
+_rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
+      + r")(?:,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r"),?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
 _rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
@@ -884,8 +900,9 @@ _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
-_rule("year_range", r"(?:from\s+|between\s+)?(?P<y1>" + YEAR + r")\s*(?:-|–|to|through|and)\s*(?P<y2>" + YEAR
+_rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r"|\d\d(?!\d))", _resolve_year_range)
+_rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
 _rule("decade", r"(?:the\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0|\d0)s", _resolve_decade)
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
 _rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
@@ -896,7 +913,7 @@ _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past
       r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year)", _resolve_deictic)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
-_rule("anaphoric_shift", r"(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
+_rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
       r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))(?!\s+than\b)", _resolve_anaphoric_shift)
 _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
@@ -926,6 +943,15 @@ def _following_word(text: str, end: int) -> str:
 _TIME_PREPOSITIONS = {"in", "since", "until", "till", "by", "from", "through", "of", "during", "before", "after",
                       "early", "late", "mid", "last", "next", "this", "on", "between", "to", "and", "for", "until",
                       "throughout", "around", "as", "that", "as of", "in late", "in early"}
+
+
+_EXTENT_WORDS = {"for", "in", "within", "over", "than", "about", "around", "nearly", "almost", "after", "lasting",
+                 "only", "just", "mere", "full", "entire", "whole", "least", "under", "past", "last", "next",
+                 "of", "take", "took", "takes", "taken", "spent", "spend", "spends", "after", "by", "half"}
+
+
+# "a month earlier than usual", "an hour before the vote": a measure phrase of a comparative
+_MEASURE_COMPARATIVES = {"earlier", "later", "before", "after", "longer", "shorter", "sooner", "ahead", "late", "early"}
 
 
 def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
@@ -978,6 +1004,17 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if prev in ("age", "ages", "aged"):
             return False  # "children ages 6 months and older": an age, not a period
+        if rule == "duration" and n in ("a", "an", "one") and not gd.get("bound") and not gd.get("edge") \
+                and "-" not in m.group(0):
+            # A lone "a year" / "one day" is a span of time only after a preposition of extent
+            # ("in a decade", "for a month", "within a week"); after an amount it is a rate
+            # ("$500 a month", "60 hours a week"), before "of" a fraction ("a quarter of"), and
+            # "one day" alone is the adverb "some day".
+            if prev not in _EXTENT_WORDS and _following_word(text, cand.end) not in _MEASURE_COMPARATIVES:
+                return False
+        if rule in ("duration", "vague_duration") and gd["unit"].lower().startswith("quarter") \
+                and _following_word(text, cand.end) == "of":
+            return False  # "a quarter of the cost": a fraction
         if rule == "duration" and n in ("a", "an"):
             # "a year" alone is a duration only after a preposition of extent ("in a decade", "for a month")
             # or a bound; "a year earlier" is caught by anaphoric_shift (longer), "a year-on-year rise" is not time.
@@ -999,7 +1036,12 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if len(w) <= 4:  # "Sat" / "Sun" / "Wed" abbreviations need a date next to them to count
             return False
     if rule == "day_word":
-        pass
+        # "USA Today", "Russia Today": a capitalised day word right after a proper noun is a name
+        tok = ctx.token_at(cand.start)
+        if tok is not None and m.group(0)[:1].isupper() and tok.i > 0 and not tok.is_sent_start:
+            prev_tok = ctx.doc[tok.i - 1]
+            if prev_tok.is_title or prev_tok.is_upper or tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT"):
+                return False
     if rule == "half" and gd.get("h") and not gd.get("yr"):
         # "H1" alone is only a half when it looks like reporting jargon (upper-case)
         if not m.group(0).startswith("H"):

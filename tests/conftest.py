@@ -40,3 +40,11 @@ def seed_article() -> dict:
     if not path.exists():
         pytest.skip(f"{path} not present")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The full newsclaims pipeline, loaded once for the session."""
+    from extractor import Pipeline
+
+    return Pipeline()

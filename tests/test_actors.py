@@ -1,0 +1,74 @@
+import pytest
+
+from extractor.actors import find_actors
+
+
+def actors_of(parse, text):
+    doc = parse(text)
+    return [(a.text, a.name, a.id, a.type) for a in find_actors(doc)]
+
+
+def test_official_names_demonyms_and_acronyms_map_to_iso_codes(parse):
+    found = actors_of(parse, "The DPRK and the PRC signed a new border pact, a North Korean diplomat told reporters.")
+    codes = [(t, c) for t, _, c, typ in found if typ == "country"]
+    assert ("DPRK", "PRK") in codes
+    assert ("PRC", "CHN") in codes
+    assert ("North Korean", "PRK") in codes
+
+
+def test_capital_stands_for_the_state_unless_it_is_a_place(parse):
+    found = actors_of(parse, "Pyongyang rejected the offer. Talks were held in Beijing last week.")
+    assert ("Pyongyang", "North Korea", "PRK", "country") in found
+    assert all(t != "Beijing" for t, *_ in found)
+
+
+def test_the_north_needs_north_korea_in_the_article(parse):
+    with_context = actors_of(parse, "North Korea raised coal output. The North also sold more iron ore.")
+    assert ("The North", "North Korea", "PRK", "country") in with_context
+    without = actors_of(parse, "Heavy snow fell across the North on Tuesday, closing several roads.")
+    assert all(c != "PRK" for _, _, c, _ in without)
+
+
+def test_its_neighbor_is_the_other_recent_state(parse):
+    text = ("Shipments from China picked up in the spring. "
+            "North Korea bought more fertilizer from its neighbor in April.")
+    found = actors_of(parse, text)
+    assert ("its neighbor", "China", "CHN", "country") in found
+
+
+def test_the_regime_refers_to_the_salient_state(parse):
+    text = ("North Korea fired two missiles on Sunday. Analysts in Seoul said North Korea wanted attention. "
+            "The regime has ignored calls for talks.")
+    found = actors_of(parse, text)
+    assert ("The regime", "North Korea", "PRK", "country") in found
+
+
+def test_description_without_antecedent_is_not_guessed(parse):
+    found = actors_of(parse, "The regime has ignored calls for talks for a decade.")
+    assert all(typ != "country" for *_, typ in found)
+
+
+def test_surname_joins_the_full_name_introduced_earlier(parse):
+    text = ("Kim Jong-un toured a fertilizer plant on Friday. "
+            "The plant is one of Kim's favourite projects, and Kim praised its workers.")
+    people = [(t, n) for t, n, _, typ in actors_of(parse, text) if typ == "person"]
+    assert ("Kim Jong-un", "Kim Jong-un") in people
+    assert ("Kim", "Kim Jong-un") in people
+
+
+def test_customs_aliases_share_one_canonical_name(parse):
+    text = ("The GACC published the data on Tuesday. China's General Administration of Customs "
+            "said exports rose, and Chinese customs added that imports fell.")
+    orgs = {n for _, n, _, typ in actors_of(parse, text) if typ == "organization"}
+    assert orgs == {"General Administration of Customs of China"}
+
+
+def test_photo_credits_are_not_actors(parse):
+    found = actors_of(parse, "A truck crosses the bridge at Dandong on May 2. [AP/REUTERS]")
+    assert all(t not in {"AP", "REUTERS"} for t, *_ in found)
+
+
+@pytest.mark.parametrize("text", ["Kim Jong-un's", "Kim Jong-un’s"])
+def test_possessive_ending_is_not_part_of_the_name(parse, text):
+    found = actors_of(parse, f"{text} sister spoke on Monday.")
+    assert ("Kim Jong-un", "Kim Jong-un", None, "person") in found

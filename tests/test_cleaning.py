@@ -1,0 +1,51 @@
+from extractor.cleaning import clean_text
+
+PAGE = """World > Asia > Korean Peninsula
+
+print dictionary print
+
+Exports of coal resume at Nampo
+
+Exports of coal resume at Nampo
+
+A cargo ship waits at the port of Nampo on March 3. [SAMPLE WIRE]
+
+A cargo ship waits at the port of Nampo on March 3. [SAMPLE WIRE]
+
+Related Article
+
+North Korea shipped 12,000 tonnes of coal in February, port records show.
+Share this article
+BY KIM MINA [[email protected]]
+Log in to comment
+Trade rose 40% in March.
+"""
+
+
+def test_chrome_lines_are_dropped_and_repeats_kept_once():
+    cleaned = clean_text(PAGE).text
+    assert "World > Asia" not in cleaned
+    assert "print dictionary" not in cleaned
+    assert "Related Article" not in cleaned
+    assert "Share this article" not in cleaned
+    assert "KIM MINA" not in cleaned
+    assert cleaned.count("A cargo ship waits at the port of Nampo") == 1
+    assert cleaned.count("Exports of coal resume at Nampo") == 1
+    assert "North Korea shipped 12,000 tonnes of coal in February" in cleaned
+
+
+def test_everything_after_the_footer_marker_is_dropped():
+    cleaned = clean_text(PAGE).text
+    # the login prompt starts the footer: what follows it is page furniture, even a sentence
+    assert "Trade rose 40% in March." not in cleaned
+
+
+def test_prose_that_starts_like_chrome_is_kept():
+    text = "By 2030, exports to China could double, the ministry said in a report on Monday."
+    assert clean_text(text).text == text
+
+
+def test_kept_lines_are_verbatim_and_paragraphs_separated_by_blank_lines():
+    text = "First paragraph  with  two spaces.\r\nSecond paragraph.\n\n\n\nThird."
+    cleaned = clean_text(text).text
+    assert cleaned == "First paragraph  with  two spaces.\n\nSecond paragraph.\n\nThird."

@@ -1,0 +1,68 @@
+"""The command line, run as a user runs it (a subprocess), on files we wrote."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "corpus" / "articles" / "nk-china-trade-2025-09.json"
+
+
+def newsclaims(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "extractor.cli", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    proc = newsclaims("extract", str(ARTICLE))
+    assert proc.returncode == 0, proc.stderr.decode()
+    return json.loads(proc.stdout)
+
+
+def test_extract_json_follows_the_contract(extracted):
+    sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+    check_contract = pytest.importorskip("check_contract")
+    assert check_contract.problems(extracted) == []
+    assert any(c["kind"] == "trade_value" for c in extracted["claims"])
+
+
+def test_stdin_text_with_published_option():
+    proc = newsclaims("extract", "-", "--published", "2025-10-21", "--format", "jsonl",
+                      stdin="North Korea imported $12 million of rice from China last month.".encode())
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = proc.stdout.decode().strip().splitlines()
+    assert len(lines) == 1
+    result = json.loads(lines[0])
+    assert result["periods"][0]["from"] == "2025-09-01"
+
+
+def test_table_format_shows_the_claims():
+    proc = newsclaims("extract", str(ARTICLE), "--format", "table")
+    assert proc.returncode == 0
+    out = proc.stdout.decode()
+    assert "trade_value" in out and "CHN → PRK" in out
+
+
+def test_schema_is_a_json_schema_with_contract_names():
+    proc = newsclaims("schema")
+    schema = json.loads(proc.stdout)
+    assert {"article", "amounts", "periods", "actors", "sources", "claims"} <= set(schema["properties"])
+    assert "from" in schema["$defs"]["Period"]["properties"]
+
+
+@pytest.mark.parametrize("args, stdin, message", [
+    (["extract", "does-not-exist.txt"], None, "no such file"),
+    (["extract", "-"], b"", "empty"),
+    (["extract", "-"], b"{not json", "not valid JSON"),
+    (["extract", "-", "--published", "yesterday"], b"Exports rose 5%.", "YYYY-MM-DD"),
+    (["extract", "-"], b"\x00\x01\x02\x03", "binary"),
+])
+def test_bad_input_is_one_clear_line_and_exit_2(args, stdin, message):
+    proc = newsclaims(*args, stdin=stdin)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
