@@ -309,7 +309,8 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     return best[1] if best else None
 
 
-def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True) -> Optional[tuple[date, date, str]]:
+def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True,
+            whole_discourse: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
     publication date (TimeML: anaphoric expressions take the reference time of the discourse)."""
@@ -317,10 +318,12 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True) -> Opt
     for s_idx, p in reversed(ctx.resolved):
         if p.start >= start or p.from_ is None or p.granularity == "duration":
             continue
-        if s_idx == sent or (previous_sentence and s_idx == sent - 1):
+        if s_idx == sent or (previous_sentence and s_idx == sent - 1) or whole_discourse:
             return p.from_, p.to, p.granularity
         if s_idx < sent - 1:
             break
+    if whole_discourse:
+        return None
     if ctx.published is None:
         return None
     return ctx.published, ctx.published, "day"
@@ -774,7 +777,14 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     days = q * 7 if code == "W" else q if code == "D" else 0
     is_ago = m["dir"].lower() == "ago"
     bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
-    anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago)
+    if direction > 0:
+        # "a year later" never counts from the publication date: it moves the narrative's
+        # reference time (the last period named before it), else stays unresolved
+        anchor = _anchor(ctx, cand.start, whole_discourse=True)
+        if anchor is None:
+            return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
+    else:
+        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago)
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
