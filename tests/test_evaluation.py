@@ -116,6 +116,7 @@ def test_score_gold_article_per_field_with_readable_misses():
     assert (art.scores["trade claims"].tp, art.scores["trade claims"].predicted) == (1, 1)
     assert art.scores["verdicts"].recall == 0.0
     assert any("verdict" in n for n in art.notes)
+    assert art.is_exact("periods", "countries") and not art.is_exact("amounts") and not art.is_exact()
     text = "\n".join(art.lines())
     assert "missed: 'about 3%'" in text and "false hit" in text
 
@@ -150,6 +151,11 @@ class FakePipeline:
             yield self.result
 
 
+def test_empty_gold_and_empty_output_is_exact():
+    art = gold_mod.score_gold_article({"amounts": []}, {"amounts": []})
+    assert art.is_exact() and "none expected, none found" in "\n".join(art.lines())
+
+
 def test_score_gold_dir_reads_texts_and_gold(tmp_path):
     (tmp_path / "texts").mkdir()
     (tmp_path / "gold").mkdir()
@@ -164,6 +170,18 @@ def test_score_gold_dir_reads_texts_and_gold(tmp_path):
     assert bench.articles[0].id == "made-up"
     assert "| amounts |" in render_markdown(report)
     assert report_to_dict(report)["benchmarks"][0]["rows"][0]["ours"]["tp"] == 1
+
+
+def test_corpus_layout_articles_folder_and_txt(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles" / "b.txt").write_text("Home > News\nFreedonia ...")
+    (tmp_path / "gold" / "b.json").write_text(json.dumps(made_up_gold()))
+    assert gold_mod.is_gold_dir(tmp_path)
+    pipeline = FakePipeline(made_up_result())
+    gold_mod.score_gold_dir(tmp_path, pipeline)
+    item, clean = pipeline.seen[0]
+    assert item["id"] == "made-up" and item["published"] == "2024-05-10" and clean is True
 
 
 # --------------------------------------------------------------------------- CQE (NewsQuant, Recognizers)

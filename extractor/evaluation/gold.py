@@ -47,12 +47,19 @@ class ArticleScore:
     false_hits: dict[str, list[str]] = field(default_factory=dict)  # our items with no gold
     notes: list[str] = field(default_factory=list)
 
+    def is_exact(self, *fields: str) -> bool:
+        """Nothing missed and nothing invented in ``fields`` (default: all scored fields)."""
+        return all(not self.misses.get(f) and not self.false_hits.get(f) for f in (fields or tuple(self.scores)))
+
     def lines(self) -> list[str]:
         """A person-readable account: per field, score, then what was missed or invented."""
         out = [f"article {self.id}"]
         for name in FIELDS:
             s = self.scores.get(name)
             if s is None:
+                continue
+            if s.gold == 0 and s.predicted == 0:
+                out.append(f"  {name}: none expected, none found")
                 continue
             out.append(f"  {name}: F1 {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f}; {s.tp}/{s.predicted}/{s.gold})")
             for item in self.misses.get(name, []):
@@ -311,22 +318,38 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
 
 # --------------------------------------------------------------------------- folders
 
+TEXT_DIRS = ("texts", "articles")
+
+
+def _text_dir(path: Path) -> Optional[Path]:
+    return next((path / d for d in TEXT_DIRS if (path / d).is_dir()), None)
+
+
 def is_gold_dir(path: str | Path) -> bool:
+    """A folder with ``gold/*.json`` and the articles in ``texts/`` (shared
+    benchmarks) or ``articles/`` (the project's ``corpus/``)."""
     path = Path(path)
-    return (path / "texts").is_dir() and (path / "gold").is_dir()
+    return (path / "gold").is_dir() and _text_dir(path) is not None
 
 
 def load_gold_dir(path: str | Path) -> list[tuple[dict, dict]]:
-    """``(article, gold)`` pairs of ``texts/<name>.json`` and ``gold/<name>.json``
-    (gold files without a text are skipped)."""
+    """``(article, gold)`` pairs: ``gold/<name>.json`` with ``texts/<name>.json``
+    (an article object) or ``<name>.txt`` (the bare text; id and published then
+    come from the gold's ``article``). Gold files without a text are skipped."""
     path = Path(path)
+    texts = _text_dir(path)
     pairs = []
     for gold_file in sorted((path / "gold").glob("*.json")):
-        text_file = path / "texts" / gold_file.name
-        if not text_file.exists():
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        if texts is None:
             continue
-        pairs.append((json.loads(text_file.read_text(encoding="utf-8")),
-                      json.loads(gold_file.read_text(encoding="utf-8"))))
+        if (texts / gold_file.name).exists():
+            article = json.loads((texts / gold_file.name).read_text(encoding="utf-8"))
+        elif (texts / (gold_file.stem + ".txt")).exists():
+            article = {"text": (texts / (gold_file.stem + ".txt")).read_text(encoding="utf-8")}
+        else:
+            continue
+        pairs.append((article, gold))
     return pairs
 
 

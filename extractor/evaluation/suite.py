@@ -205,11 +205,17 @@ def find_benchmarks(root: Path) -> list[tuple[str, Path]]:
 
 
 def resolve_targets(target: str, benchmarks_dir: Optional[Path] = None) -> list[tuple[str, Path]]:
+    """``all`` = the project's own gold ``corpus/`` (when present, and no
+    ``--benchmarks`` given) plus every benchmark under the benchmarks folder."""
     if target == "all":
         root = Path(benchmarks_dir) if benchmarks_dir else DEFAULT_BENCHMARKS
         if not root.is_dir():
             raise FileNotFoundError(f"no benchmarks folder at {root} (use --benchmarks DIR)")
-        return find_benchmarks(root)
+        found = find_benchmarks(root)
+        corpus = REPO_ROOT / "corpus"
+        if benchmarks_dir is None and gold_mod.is_gold_dir(corpus):
+            found.insert(0, ("gold", corpus))
+        return found
     path = Path(target)
     if not path.exists() and benchmarks_dir and (Path(benchmarks_dir) / target).exists():
         path = Path(benchmarks_dir) / target
