@@ -805,6 +805,15 @@ def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
     return _Found(i, i + 1, float(value), "times", 0.5)
 
 
+def _may_start_amount(tok: Token, t: dict) -> bool:
+    """Cheap pre-filter: digits, a spelled-out number, 'a'/'half', a '-fold' word or a multiplying verb."""
+    if not tok.is_alpha:
+        return any(c.isdigit() for c in tok.text)
+    low = tok.lower_
+    return (low in t["number_words"] or low in ("a", "an", "half") or low in t["fold_words"]
+            or (tok.pos_ == "VERB" and tok.lemma_.lower() in t["multiplier_verbs"]))
+
+
 def find_amounts(doc: Doc) -> list[Amount]:
     """All amounts in ``doc``, sorted by start, non-overlapping, offsets into ``doc.text``."""
     t = _tables()
@@ -815,23 +824,17 @@ def find_amounts(doc: Doc) -> list[Amount]:
     last_end = 0
     while i < n:
         tok = doc[i]
-        ch = tok.text[:1]
-        if not (ch.isdigit() or not ch.isalnum() or ch.isupper() or tok.lower_ in t["number_words"]
-                or tok.lower_ in ("a", "an", "half") or tok.lower_ in t["fold_words"] or tok.pos_ == "VERB"):
+        if not _may_start_amount(tok, t):
             i += 1
             continue
         f = None
-        # currency symbols start their own amount; the number is the next token
-        if tok.lower_ in t["currency_symbols"] or tok.text in t["codes"]:
-            i += 1
-            continue
-        f = _build(doc, i, yen)
-        if f is None:
-            f = _bare_range(doc, i, last_end, yen)
-        if f is None:
+        core = _core_at(doc, i)
+        if core is not None:
+            f = _build(doc, i, yen) or _bare_range(doc, i, last_end, yen)
+        else:
             f = _multiplier_verb(doc, i) or _fold_word(doc, i)
         if f is None:
-            i += 1 if _core_at(doc, i) is None else max(1, _core_at(doc, i).end - i)
+            i = max(i + 1, core.end if core is not None else 0)
             continue
         _complete(doc, f, last_end, yen)
         if f.start < last_end:
@@ -840,7 +843,8 @@ def find_amounts(doc: Doc) -> list[Amount]:
         found.append(f)
         last_end = f.end
         i = f.end
-    return [_to_model(doc, f) for f in found]
+    text = doc.text  # built once: Doc.text joins every token
+    return [_to_model(doc, f, text) for f in found]
 
 
 def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
@@ -918,7 +922,7 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         raise ValueError(f"internal: amount without unit at token {f.start}")
 
 
-def _to_model(doc: Doc, f: _Found) -> Amount:
+def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     start = doc[f.start].idx
     last = doc[f.end - 1]
     end = last.idx + len(last.text)
@@ -927,7 +931,7 @@ def _to_model(doc: Doc, f: _Found) -> Amount:
     kwargs = {}
     if "of" in Amount.model_fields:
         kwargs["of"] = f.of
-    return Amount(text=doc.text[start:end], start=start, end=end, value=f.value, unit=f.unit, bound=f.bound,
+    return Amount(text=text[start:end], start=start, end=end, value=f.value, unit=f.unit, bound=f.bound,
                   low=f.low, high=f.high, precision=f.precision, change=f.change, **kwargs)
 
 
