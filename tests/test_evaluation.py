@@ -371,6 +371,11 @@ def test_meantime_text_rebuilt_and_mentions_typed(tmp_path):
     scored = meantime.score_mentions([doc], [ours])
     assert scored.scores["person overlap"].f1 == 1.0
     assert scored.scores["money overlap"].predicted == 1 and scored.scores["money overlap"].tp == 0
+    # past the last annotated sentence a prediction counts neither way
+    assert doc.annotated_end == len(doc.text)
+    doc.annotated_end = doc.text.index("Jane")
+    scored = meantime.score_mentions([doc], [ours])
+    assert scored.scores["person overlap"].predicted == 0 and scored.scores["person overlap"].gold == 1
 
 
 # --------------------------------------------------------------------------- report

@@ -17,6 +17,13 @@ Format from shared/benchmarks/meantime_en/README.md (CAT XML; Minard et al.,
   ``EVENT`` class is SPEECH_COGNITIVE and whose predicate is a "said"-type verb
   (``data/reporting_verbs.json``) — all syntactic types, pronouns included.
 
+Only the first sentences of each article carry the document-level annotation
+(sentence 0 = title, 1 = date line, 2-5 = the first four sentences of the body:
+no TIMEX3, VALUE or typed named mention of the corpus lies beyond sentence 5;
+mentions further down exist only as cross-document instance links). So
+predictions after sentence 5 are left out of the count — they can be neither
+right nor wrong.
+
 Scores are span-overlap F1 per category with one-to-one matching; dates also
 get a value F1 (overlap + same TIMEX3 value).
 """
@@ -34,6 +41,7 @@ from .matching import Score, match_one_to_one, span_distance, spans_overlap, unm
 
 CATEGORIES = ("date", "money", "percent", "person", "organization", "place", "source")
 ENT_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+LAST_ANNOTATED_SENTENCE = 5
 NAMED = {"NAM", "PRE.NAM"}
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "%", ")", "]", "}", "?", "!", "'s", "'", "''", "n't", "'re", "'ve",
@@ -57,6 +65,14 @@ class MeantimeDocument:
     text: str
     dct: Optional[date]
     mentions: list[Mention] = field(default_factory=list)
+    annotated_end: Optional[int] = None   # end of the last annotated sentence; None = whole text
+
+
+def _sentence_ends(tokens: list[tuple[str, str, str]], offsets: dict[str, tuple[int, int]]) -> dict[str, int]:
+    ends: dict[str, int] = {}
+    for t_id, sentence, _ in tokens:
+        ends[sentence] = max(ends.get(sentence, 0), offsets[t_id][1])
+    return ends
 
 
 def _detokenize(tokens: list[tuple[str, str, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -91,6 +107,10 @@ def parse_meantime(path: str | Path) -> MeantimeDocument:
         anchors = [offsets[a.get("t_id")] for a in el.findall("token_anchor") if a.get("t_id") in offsets]
         if anchors:
             spans[m_id] = (min(a[0] for a in anchors), max(a[1] for a in anchors))
+    ends = _sentence_ends(tokens, offsets)
+    annotated = [end for sentence, end in ends.items()
+                 if sentence.isdigit() and int(sentence) <= LAST_ANNOTATED_SENTENCE]
+    annotated_end = max(annotated) if annotated else None
     refers: dict[str, str] = {}
     participants: dict[str, list[tuple[str, str]]] = defaultdict(list)
     relations = root.find("Relations")
@@ -143,7 +163,7 @@ def parse_meantime(path: str | Path) -> MeantimeDocument:
         if key not in seen:
             seen.add(key)
             unique.append(m)
-    return MeantimeDocument(root.get("doc_id") or Path(path).stem, text, dct, unique)
+    return MeantimeDocument(root.get("doc_id") or Path(path).stem, text, dct, unique, annotated_end)
 
 
 def load_meantime_dir(path: str | Path) -> list[MeantimeDocument]:
@@ -197,6 +217,8 @@ def score_mentions(docs: Sequence[MeantimeDocument], predicted: Sequence[Sequenc
         out.scores["date value"] = Score()
     missed, false_hits, source_misses = Counter(), Counter(), Counter()
     for doc, preds in zip(docs, predicted):
+        if doc.annotated_end is not None:
+            preds = [m for m in preds if m.start < doc.annotated_end]
         for category in categories:
             gold = [m for m in doc.mentions if m.category == category]
             ours = [m for m in preds if m.category == category]
