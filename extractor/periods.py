@@ -143,7 +143,7 @@ class _Context:
     sent_starts: list[int]
     tok_starts: list[int]
     candidates: list[_Candidate]
-    resolved: list[tuple[int, Period]] = field(default_factory=list)  # (sentence index, period)
+    resolved: list[tuple[int, Period]] = field(default_factory=list)  # (sentence index, period) usable as anchors
     unresolved: list[str] = field(default_factory=list)
 
     def sentence_of(self, char: int) -> int:
@@ -750,7 +750,7 @@ def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
     else:
         nfrm = frm + timedelta(days=direction * (7 if unit == "week" else 1))
     a, b, g = _calendar_unit(nfrm, unit)
-    return _cal(a, b, g, relative=True)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
 
 
 def _shift_period(frm: date, to: date, gran: str, months: int, days: int) -> tuple[date, date, str]:
@@ -1144,14 +1144,19 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
             if fields is None:
                 continue
             needs_pub = fields.pop("_needs_pub", False)
+            anaphoric = fields.pop("_anaphoric", False)
         except _NeedsPublication:
             fields = _unresolved_fields(cand)
             needs_pub = True
+            anaphoric = False
         if needs_pub:
             ctx.unresolved.append(span)
         p = Period(text=span, start=start, end=end, **fields)
         periods.append(p)
-        ctx.resolved.append((ctx.sentence_of(start), p))
+        if cand.rule not in _ANAPHORIC_RULES and not anaphoric:
+            # an anaphor is not itself a reference time: in "rose from a year earlier and from the
+            # same period of 2023", both point back to the period the sentence is about
+            ctx.resolved.append((ctx.sentence_of(start), p))
     del resolvers
     if ctx.unresolved and published is None:
         shown = ", ".join(f"'{t}'" for t in ctx.unresolved[:3]) + (", …" if len(ctx.unresolved) > 3 else "")
@@ -1159,6 +1164,9 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         add_warning(doc, f"no publication date: {n} relative period{'s' if n != 1 else ''} "
                          f"left unresolved ({shown})")
     return periods
+
+
+_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period"}
 
 
 def _unresolved_fields(cand: _Candidate) -> dict:
