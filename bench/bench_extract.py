@@ -30,6 +30,7 @@ import platform
 import sys
 import time
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from itertools import cycle, islice, zip_longest
 from pathlib import Path
 
@@ -46,6 +47,18 @@ def _article(id, text, published=None, url=None, title=None, outlet=None) -> dic
     return {"id": id, "text": text, "published": published, "url": url, "title": title, "outlet": outlet}
 
 
+def _iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an annotation's date; one MEANTIME DCT is written
+    ``DD-MM-YYYY`` (03-02-2009 for February 3, 2009). Anything else -> None."""
+    value = (value or "").strip()[:10]
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def load_polnear(base: Path = SHARED / "polnear") -> list[dict]:
     """PolNeAR dev: ``dev/text/<name>.txt``; dates and titles from ``metadata.tsv``."""
     meta: dict[str, dict] = {}
@@ -59,7 +72,7 @@ def load_polnear(base: Path = SHARED / "polnear") -> list[dict]:
         row = meta.get(path.stem, {})
         out.append(_article(
             f"polnear/{path.stem}", path.read_text(encoding="utf-8"),
-            published=row.get("publication_date") or None,
+            published=_iso_date(row.get("publication_date")),
             title=row.get("title") or None, outlet=row.get("publisher") or None,
         ))
     return out
@@ -78,12 +91,8 @@ def load_meantime(base: Path = SHARED / "meantime_en" / "intra_cross-doc_annotat
         for tok in root.iter("token"):
             sentences.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
         lines = [" ".join(sentences[k]) for k in sorted(sentences)]
-        published = None
-        for timex in root.iter("TIMEX3"):
-            if timex.get("functionInDocument") == "CREATION_TIME":
-                value = timex.get("value") or ""
-                published = value[:10] if len(value) >= 10 else None
-                break
+        published = next((_iso_date(t.get("value")) for t in root.iter("TIMEX3")
+                          if t.get("functionInDocument") == "CREATION_TIME"), None)
         out.append(_article(
             f"meantime/{path.stem}", "\n".join(lines), published=published,
             url=root.get("url"), title=lines[0] if lines else None, outlet="Wikinews",
@@ -101,10 +110,9 @@ def load_tempeval(base: Path = SHARED / "tempeval3_platinum") -> list[dict]:
             continue
         dct = root.find("DCT/TIMEX3")
         title = root.find("TITLE")
-        value = dct.get("value") if dct is not None else None
         out.append(_article(
             f"tempeval3/{path.stem}", "".join(text_el.itertext()).strip(),
-            published=value[:10] if value and len(value) >= 10 else None,
+            published=_iso_date(dct.get("value")) if dct is not None else None,
             title=(title.text or "").strip() or None if title is not None else None,
         ))
     return out
