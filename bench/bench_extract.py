@@ -141,7 +141,7 @@ def load_articles(limit: int | None, sources=tuple(LOADERS)) -> list[dict]:
     pool = [a for group in zip_longest(*per_source) for a in group if a is not None]
     if not pool:
         raise SystemExit("no articles found (is ../shared/benchmarks there?)")
-    if limit is None:
+    if not limit:  # None or 0: the distinct pool, once
         return pool
     out = []
     for i, art in enumerate(islice(cycle(pool), limit)):
@@ -171,7 +171,7 @@ def rates(seconds: float, n_articles: int, n_words: int) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--limit", type=int, default=300, help="number of articles (cycles the pool if larger; default 300)")
+    ap.add_argument("--limit", type=int, default=300, help="number of articles (cycles the pool if larger; 0 = each distinct article once; default 300)")
     ap.add_argument("--batch-size", type=int, default=32, help="batch size for nlp.pipe and extract_many (default 32)")
     ap.add_argument("--runs", type=int, default=2, help="timed runs per half; the best counts (default 2)")
     ap.add_argument("--model", default=None, help="spaCy model name (default: extractor.nlp's preference)")
