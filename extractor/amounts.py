@@ -142,6 +142,8 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     """Digits in one token, with a glued currency ('US$271.2m', '115USD'), magnitude, '%' or unit ('155mph')."""
     t = _tables()
     text = doc[i].text
+    if text.lower().startswith("minus-"):  # 'minus-130 degrees'
+        text = "-" + text[6:]
     dollar_split = i > 0 and doc[i - 1].text == "$" and not doc[i - 1].whitespace_ and text[:1].isalpha()
     if dollar_split:  # Australian style '$US55,931,000' is tokenized '$' + 'US55,931,000'
         text = "$" + text
@@ -222,14 +224,14 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
     t = _tables()
     words, mags, fracs = t["number_words"], t["magnitudes"], t["fraction_words"]
     first = doc[i].lower_
-    if first not in words and first not in ("a", "an", "half"):
+    if first not in words and first not in ("a", "an") and first not in fracs:
         return None
     total = current = 0.0
     last_place = 1.0
     seen = False
     j = i
     decimals = None  # digits after 'point'
-    half = False
+    half = 0.0
     while j < len(doc):
         parts, nxt = _hyphen_parts(doc, j)
         if not parts:
@@ -252,8 +254,10 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
                     break
                 current = 1.0
                 last_place = 1.0
-            elif p == "half" and not seen and j == i:
-                half = True
+            elif p in fracs and p != "third" and not seen and j == i:
+                half = fracs[p]  # 'half a million', 'a quarter million'
+                if nxt < len(doc) and doc[nxt].lower_ in mags:
+                    current = 1.0
             elif p == "and" and seen and decimals is None:
                 pass
             elif p in mags and p.isalpha() and len(p) > 3 and (seen or current):
@@ -276,7 +280,7 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
             break
         j = nxt
     # trailing 'and' or 'a' is not part of the number
-    while j > i and doc[j - 1].lower_ in ("and", "a", "an", "half", "point", "-"):
+    while j > i and (doc[j - 1].lower_ in ("and", "a", "an", "point", "-") or doc[j - 1].lower_ in fracs):
         j -= 1
     if j == i or not seen:
         return None
@@ -285,8 +289,8 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
         last_place = 10 ** -len(decimals)
     value = total + current
     if half:
-        value *= fracs["half"]
-        last_place *= fracs["half"]
+        value *= half
+        last_place *= half
     if value == 0 and doc[i].lower_ != "zero":
         return None
     mult = _round_pow10(last_place) if last_place >= 100 else 1.0
@@ -364,6 +368,13 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j
     if doc[j].text in t["codes"]:
         return t["codes"][doc[j].text], j + 1
+    # '10 $', '100,000 ₭': a symbol after the number, unless it opens the next amount
+    if doc[j].text in t["currency_symbols"] and (j + 1 >= len(doc) or not doc[j + 1].like_num):
+        return t["currency_symbols"][doc[j].text], j + 1
+    # 'a one-yen bid', 'a 12-dollar ticket': the currency hyphenated to the number
+    if doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc):
+        code, end = _match_seq(doc, j + 1, t["currency_word_seqs"], max_len=1)
+        return (code, end) if code else (None, j)
     code, end = _match_seq(doc, j, t["currency_word_seqs"])
     if code is None:
         return None, j
@@ -732,6 +743,9 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_F
     if unit is None and not allow_bare:
         return None
     start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
+    if start > 0 and doc[start - 1].lower_ == "minus" and core.value > 0:  # 'minus 233 Celsius'
+        start -= 1
+        core.value = -core.value
     return _Found(start, end, core.value, unit or "", core.precision, of=of, core=core)
 
 
@@ -810,7 +824,7 @@ def _may_start_amount(tok: Token, t: dict) -> bool:
     if not tok.is_alpha:
         return any(c.isdigit() for c in tok.text)
     low = tok.lower_
-    return (low in t["number_words"] or low in ("a", "an", "half") or low in t["fold_words"]
+    return (low in t["number_words"] or low in ("a", "an") or low in t["fraction_words"] or low in t["fold_words"]
             or (tok.pos_ == "VERB" and tok.lemma_.lower() in t["multiplier_verbs"]))
 
 
