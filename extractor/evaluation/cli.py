@@ -12,7 +12,7 @@ import typer
 
 def eval_command(
     gold: str = typer.Argument(
-        "all", help="A gold-article folder (texts/ + gold/), a benchmark folder, or 'all' "
+        "all", metavar="GOLD", help="A gold-article folder (texts/ + gold/), a benchmark folder, or 'all' "
                     "(every benchmark under ../shared/benchmarks, or --benchmarks DIR)."),
     baseline: str = typer.Option(
         "all", "--baseline", "-b", help="Baselines to run too: quantulum3, dateparser, spacy, all or none "
