@@ -422,6 +422,17 @@ def _counted_noun(doc: Doc, j: int) -> Optional[Token]:
     return None
 
 
+def _counted_head(doc: Doc, core: _Core) -> Optional[Token]:
+    """The parser's noun for a cardinal ('14 first-team players', 'eight straight World Cups')."""
+    last = doc[core.end - 1]
+    head = last.head
+    if last.dep_ != "nummod" or not (core.end <= head.i < core.end + 6):
+        return None
+    if head.pos_ == "NOUN" or head.tag_ == "NNPS":
+        return head
+    return None
+
+
 # ------------------------------------------------------------ quantulum3 units
 
 @cache
@@ -528,7 +539,11 @@ def _is_identifier_number(doc: Doc, core: _Core) -> bool:
 def _is_date_time_or_ordinal(doc: Doc, core: _Core) -> bool:
     """spaCy's DATE/TIME/ORDINAL labels on the digits, a year-like integer, or 'p.m.' after."""
     tok = doc[core.start]
-    if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+    if tok.ent_type_ == "ORDINAL":
+        return True
+    # spaCy-sm calls many long numbers DATE ('1385710 lightning strikes'): trust it for
+    # day numbers, years and clock times only
+    if tok.ent_type_ in ("DATE", "TIME") and (core.year_like or core.value <= 31 or ":" in tok.text):
         return True
     nxt = doc[core.end].lower_ if core.end < len(doc) else ""
     return nxt in _tables()["time_set"]
@@ -719,7 +734,7 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
     if unit:
         return unit, end, None
     _, after_bound = _bound_from_following_phrase(doc, core.end)  # '3,000 or more inspectors'
-    noun = _counted_noun(doc, after_bound)
+    noun = _counted_noun(doc, after_bound) or _counted_head(doc, core)
     if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
         return None, core.end, None
     if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
