@@ -627,7 +627,7 @@ def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
 def _resolve_year_range(ctx, cand, m):
     """"2017-2019", "from 2017 to 2019", "between 2010 and 2015", "2017-18"."""
     y1 = int(m["y1"])
-    y2s = m["y2"]
+    y2s = m["y2"] or m["y2s"]
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if y2 <= y1 or y2 - y1 > 100:
         return None
@@ -715,6 +715,8 @@ def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
 def _resolve_deictic(ctx, cand, m):
     rel = m["rel"].lower()
     unit = m["unit"].lower().replace("fiscal ", "")
+    if unit in ("decade", "century"):
+        return _deictic_decade_or_century(ctx, cand, rel, unit, bool(m["the"]))
     if m["the"] and rel in ("past", "last") and unit in ("week", "month", "year", "quarter"):
         # "the past year", "over the last month": a span ending now (TimeML DURATION P1Y)
         return _resolve_past_n_units(ctx, cand, 1, unit, bound="exact")
@@ -723,6 +725,40 @@ def _resolve_deictic(ctx, cand, m):
     if rel == "past":
         rel = "last"
     return _resolve_deictic_unit(ctx, cand, rel, unit)
+
+
+def _deictic_decade_or_century(ctx, cand, rel: str, unit: str, has_the: bool):
+    """"the past decade" (a span ending at publication, P10Y), "the next decade" (P10Y ahead),
+    "this century" / "last decade" (the calendar decade or century)."""
+    shift = DEICTIC_SHIFT[rel]
+    if has_the and shift != 0:
+        if shift < 0:
+            return _resolve_past_n_units(ctx, cand, 1, unit, bound="exact")
+        dur = _iso_duration(1, unit)
+        return dict(from_=None, to=None, granularity="duration", duration=dur, bound="exact", value=dur,
+                    relative=True)
+    pub = _need(ctx)
+    size = 10 if unit == "decade" else 100
+    base = (pub.year // size + shift) * size
+    if unit == "century":
+        return _cal(date(base, 1, 1), date(base + 99, 12, 31), "range", relative=True, value=f"{base // 100:02d}")
+    return _cal(date(base, 1, 1), date(base + 9, 12, 31), "range", relative=True, value=str(base // 10))
+
+
+def _resolve_anaphoric_demonstrative(ctx, cand, m):
+    """"that year", "that month", "the same day": the calendar unit of the period the narrative
+    is about (the last period named before it). Never the publication date: "that" points back
+    into the text."""
+    unit = m["unit"].lower()
+    anchor = _anchor(ctx, cand.start, whole_discourse=True)
+    fineness = ["day", "week", "month", "quarter", "half", "year", "range"]
+    if anchor is not None and (anchor[2] not in fineness or fineness.index(anchor[2]) > fineness.index(unit)):
+        anchor = None  # "that day" after "in 2015": which day is not said
+        return dict(from_=None, to=None, granularity={"day": "day", "week": "week", "month": "month",
+                                                       "quarter": "quarter", "year": "year"}[unit],
+                    relative=True, value=None, _anaphoric=True)
+    a, b, g = _calendar_unit(anchor[0], unit)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
 
 
 def _calendar_unit(d: date, unit: str) -> tuple[date, date, str]:
@@ -910,17 +946,17 @@ _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
-_rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
-      + r"|\d\d(?!\d))", _resolve_year_range)
+_rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
+      + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
-_rule("decade", r"(?:the\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0|\d0)s", _resolve_decade)
+_rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", _resolve_decade)
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
 _rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
 _rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
-      r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year)", _resolve_deictic)
+      r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
@@ -929,6 +965,13 @@ _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
+_rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on))",
+      _resolve_anaphoric_demonstrative)
+_rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
+      _resolve_vague_duration)
+# "for years", "highest in decades", "within weeks": a bare plural unit after a preposition of extent
+_rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bafter\s))"
+      r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
 _rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
@@ -1003,8 +1046,6 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         tok = ctx.token_at(cand.start + (m.start("yr") - m.start() if gd.get("yr") else 0))
         if tok is not None and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "LAW"):
             return False
-        if rule == "year_range" and not gd.get("y2", "").startswith(("1", "2")) and len(gd.get("y2", "")) == 2:
-            pass
     if rule in ("duration", "vague_duration", "anaphoric_shift"):
         n = (gd.get("n") or gd.get("v") or "").lower()
         prev = _preceding_word(text, cand.start)
@@ -1130,7 +1171,9 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     raw = _candidates(text)
     for c in raw:
         c.written_year = _written_year(c)
-    ctx.candidates = [c for c in _select(raw) if _keep_candidate(ctx, c)]
+    # filter first, then pick the longest: a rejected long reading ("2030 to 32 percent") must
+    # leave room for the shorter one inside it ("2030")
+    ctx.candidates = _select([c for c in raw if _keep_candidate(ctx, c)])
     resolvers = {name: res for name, _, res in _RULES}
     # a resolver is looked up by the candidate's own rule object (names repeat)
     by_order = [res for _, _, res in _RULES]

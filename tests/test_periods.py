@@ -120,6 +120,8 @@ def test_years(parse):
     ("Sanctions were tightened between 2016 and 2017.", "between 2016 and 2017",
      date(2016, 1, 1), date(2017, 12, 31), "range"),
     ("Smuggling surged in the 1990s.", "the 1990s", date(1990, 1, 1), date(1999, 12, 31), "range"),
+    ("Smuggling surged in the mid-1990s.", "the mid-1990s", date(1990, 1, 1), date(1999, 12, 31), "range"),
+    ("The 2017-18 crackdown hit seafood.", "2017-18", date(2017, 1, 1), date(2018, 12, 31), "range"),
 ])
 def test_named_spans(parse, text, span, frm, to, gran):
     p = by_text(periods(parse, text), span)
@@ -214,6 +216,21 @@ def test_no_publication_date_never_uses_today(parse):
     assert p.from_ is None and p.to is None
 
 
+def test_that_year_points_back_into_the_text(parse):
+    ps = periods(parse, "Sanctions were tightened in 2017. That year, exports to the North collapsed.")
+    assert_period(by_text(ps, "That year"), date(2017, 1, 1), date(2017, 12, 31), "year", relative=True)
+
+
+def test_that_day_after_a_year_is_not_guessed(parse):
+    ps = periods(parse, "The mine closed in 2015. Miners still remember that day.")
+    assert by_text(ps, "that day").from_ is None
+
+
+def test_later_never_counts_from_publication(parse):
+    ps = periods(parse, "A year later, the border reopened.")
+    assert by_text(ps, "A year later").from_ is None
+
+
 # ----------------------------------------------------------------------------- 4. durations
 
 
@@ -231,6 +248,16 @@ def test_no_publication_date_never_uses_today(parse):
 def test_durations(parse, text, span, dur, bound):
     p = by_text(periods(parse, text), span)
     assert_period(p, None, None, "duration", bound=bound, duration=dur)
+
+
+def test_bare_plural_after_preposition_is_a_vague_duration(parse):
+    ps = periods(parse, "Coal exports have been banned for years, the longest ban in decades.")
+    assert [(p.text, p.value, p.duration) for p in ps] == [("years", "PXY", None), ("decades", "PXDE", None)]
+
+
+def test_past_decade_is_a_duration_ending_at_publication(parse):
+    p = by_text(periods(parse, "Smuggling grew over the past decade."), "the past decade")
+    assert (p.duration, p.from_, p.to) == ("P10Y", date(2015, 10, 22), PUB)
 
 
 def test_past_three_months_is_anchored_on_publication(parse):
@@ -299,7 +326,14 @@ def test_month_may_is_not_the_modal(parse):
     "A quarter of the cargo was seized.",
     "A reporter for USA Today visited Dandong.",
     "The shipment of 2019 tons of rice arrived.",
+    "Youth unemployment is in the mid-30s.",
 ])
+
+
+def test_rejected_long_reading_leaves_the_year(parse):
+    # "2030 to 32 percent" is not a range of years; "by 2030" still is a year
+    ps = periods(parse, "Emissions must fall by 2030 to 32 percent below 2005 levels.")
+    assert [p.text for p in ps] == ["2030", "2005"]
 def test_not_periods(parse, text):
     assert periods(parse, text) == []
 
