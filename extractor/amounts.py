@@ -241,6 +241,11 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
             if decimals is not None and (p.isdigit() or (p in words and words[p] < 10)):
                 decimals += p if p.isdigit() else str(int(words[p]))
                 continue
+            if p == "dozen" and decimals is None:
+                current = (current or 1.0) * 12  # 'a dozen', 'two dozen'
+                last_place = 12.0
+                seen = True
+                continue
             if p in words and decimals is None:
                 current += words[p]
                 last_place = 12.0 if p == "dozen" else 1.0
@@ -557,6 +562,21 @@ def _is_age(doc: Doc, core: _Core) -> bool:
     return core.end + 2 < len(doc) and doc[core.end].text == "-" and doc[core.end + 1].lower_.startswith("year")
 
 
+def _is_tally(doc: Doc, core: _Core) -> bool:
+    """'an 80-19 vote', 'won 3-1', '555-1234': numbers glued by a hyphen that are not a rising range."""
+    i, j = core.start, core.end
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+            and doc[i - 2].like_num:
+        return True
+    if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+            and doc[j + 1].like_num:
+        try:
+            return float(doc[j + 1].text.replace(",", "")) <= core.value
+        except ValueError:
+            return False
+    return False
+
+
 def _is_list_marker_or_fraction(doc: Doc, core: _Core) -> bool:
     """'1.' opening a line, '(2)', '0/250' character counters."""
     j = core.end
@@ -728,7 +748,7 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
     t = _tables()
     if _is_date_time_or_ordinal(doc, core) or _is_age(doc, core) or _is_list_marker_or_fraction(doc, core):
         return None, core.end, None
-    if _is_identifier_number(doc, core):
+    if _is_identifier_number(doc, core) or _is_tally(doc, core):
         return None, core.end, None
     unit, end = _measured_unit(doc, core)
     if unit:

@@ -216,6 +216,7 @@ def test_quantities_with_units(parse, text, span, value, unit):
     ("The factory in Sinuiju employs 3,000 workers.", "3,000", 3000.0, "worker"),
     ("Satellite images showed 12 ships at the dock.", "12", 12.0, "ship"),
     ("Regulators fined five companies for evading sanctions.", "five", 5.0, "company"),
+    ("As many as 14 first-team players left the club.", "As many as 14", 14.0, "player"),
 ])
 def test_counts(parse, text, span, value, noun):
     a = only(parse, text)
@@ -254,6 +255,7 @@ def test_vague_plural_magnitudes_are_not_amounts(parse, text):
     "Seoul will buy more F-35 jets.",
     "The company unveiled the iPhone 11 in Cupertino.",
     "Pyongyang's team won 3-1 in the final.",
+    "The resolution passed in an 80-19 vote of the assembly.",
 ])
 def test_not_amounts(parse, text):
     assert amounts(parse, text) == []
