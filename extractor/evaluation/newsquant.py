@@ -258,12 +258,11 @@ def score_cqe(sentences: Sequence[CQESentence], predictions: Sequence[Sequence[P
             out.details.append(
                 f"#{n}: missed {[(q.value, q.unit) for q in missed]} false {[(q.text, q.value) for q in invented]}"
                 f" | {sentence.text[:160]}")
-    out.misses = {
-        "value misses by gold unit": value_misses_unit,
-        "value misses by gold change": value_misses_change,
-        "false hits by our unit": false_hits,
-        "unit wrong (gold ≠ ours)": unit_confusions,
-    }
+    out.misses = {"value misses by gold unit": value_misses_unit}
+    if with_change:
+        out.misses["value misses by gold change"] = value_misses_change
+    out.misses["false hits by our unit"] = false_hits
+    out.misses["unit wrong (gold ≠ ours)"] = unit_confusions
     if with_change:
         out.misses["change wrong (gold ≠ ours)"] = change_confusions
     return out

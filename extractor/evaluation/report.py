@@ -145,6 +145,8 @@ def render_rich(report: Report, console=None, details: bool = True) -> None:
     for bench in report.benchmarks:
         console.rule(f"{bench.name}  [dim]{bench.description} · {bench.seconds:.1f}s[/dim]")
         for title, counter in bench.miss_categories.items():
+            if not any(counter.values()):
+                continue
             console.print(f"[bold]{title}[/bold]: {top_categories(counter)}")
         for note in bench.notes:
             console.print(f"[yellow]note[/yellow] {note}")
@@ -171,6 +173,8 @@ def render_markdown(report: Report) -> str:
     lines.append("")
     for bench in report.benchmarks:
         for title, counter in bench.miss_categories.items():
+            if not any(counter.values()):
+                continue
             lines.append(f"- {bench.name}, {title}: {top_categories(counter)}")
     notes = [f"{b.name}: {n}" for b in report.benchmarks for n in b.notes] + report.notes
     if notes:
