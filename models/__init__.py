@@ -52,6 +52,7 @@ class Amount(Mention):
     high: Optional[float] = None
     precision: Optional[float] = None
     change: Optional[Change] = None
+    of: Optional[str] = None        # counts: the counted noun's lemma ("3,000 workers" -> "worker")
 
 
 class Period(Mention):
