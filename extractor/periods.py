@@ -86,6 +86,7 @@ FUTURE_AUX: set[str] = set(_DATA["future_auxiliaries"])
 FUTURE_VERBS: set[str] = set(_DATA["future_verbs"])
 SET_CUES: set[str] = set(_DATA["set_cues"])
 YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
+UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
 
 # --------------------------------------------------------------------------- regex fragments
 
@@ -374,12 +375,21 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
 def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True) -> Optional[tuple[date, date]]:
     """Year of a period named without one: the sentence's written year, else the latest
     such period not after publication (see module docstring)."""
+    future = future_ok and ctx.published is not None and _is_future(ctx, cand.start)
     y = _sentence_year(ctx, cand)
     if y is not None:
-        return make(y)
+        span = make(y)
+        # the sentence's year only if it does not push a past-tense period past publication
+        if ctx.published is None or future or span[0] <= ctx.published:
+            return span
     if ctx.published is None:
         return None
-    future = future_ok and _is_future(ctx, cand.start)
+    if future_ok and not future:
+        # A day-month within a week after publication is the coming one: a story written on
+        # Thursday about "June 1" next Monday (news rarely names a day a year back without its year).
+        nxt = _latest_not_after(ctx.published, make, future=True)
+        if nxt[0] == nxt[1] and timedelta(0) < nxt[0] - ctx.published <= timedelta(days=UPCOMING_DAYS):
+            return nxt
     return _latest_not_after(ctx.published, make, future=future)
 
 
@@ -826,7 +836,7 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     frm, to, gran = anchor
     if ctx.published is not None and (frm, to, gran) == (ctx.published, ctx.published, "day"):
         target = _shift_date(frm, months=months, days=days)
-        unit_gran = {"Y": "year", "M": "month", "W": "week", "D": "day"}[code]
+        unit_gran = {"Y": "year", "M": "month", "W": "day", "D": "day"}[code]  # "a week ago": that day
         if unit.startswith(("decade", "centur")):
             unit_gran = "year"
         a, b, g = _calendar_unit(target, unit_gran)
@@ -846,8 +856,11 @@ def _resolve_same_period(ctx, cand, m):
         shift = (int(m["yr"]) - frm.year) * 12
     else:
         shift = -12
-    if gran == "day" and m["what"].lower() in ("month",) and (frm, to) == (ctx.published, ctx.published):
-        frm, to, gran = _calendar_unit(frm, "month")
+    if gran == "day" and (frm, to) == (ctx.published, ctx.published):
+        # no period named before: "the same period" is the publication's month (its quarter/week
+        # when the phrase says so) -- statistics are reported by month
+        what = m["what"].lower().rstrip("s")
+        frm, to, gran = _calendar_unit(frm, what if what in ("quarter", "week", "day") else "month")
     a, b, g = _shift_period(frm, to, gran, shift, 0)
     return _cal(a, b, g, relative=True)
 
@@ -925,17 +938,17 @@ def _rule(name: str, pattern: str, resolver: Callable) -> None:
 
 _rule("iso_date", r"(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])", _resolve_iso_date)
 _rule("numeric_date", r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d", _resolve_numeric_date)
-_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:,?\s+(?P<yr>" + YEAR + "))?",
+_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_written_day)
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
-      + r")(?:,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
+      + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?(?:\s+period)?", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
-      + r")(?:,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
-_rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r"),?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
+      + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
+_rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
 _rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
@@ -945,7 +958,7 @@ _rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFY
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
-      + r")\s+(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+      + r")\s+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+)?(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
@@ -975,7 +988,7 @@ _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
 _rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
-      + NUM + r")[\s-]+(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+      + NUM + r")[\s-]+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+)?(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
 
@@ -1166,6 +1179,9 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
             sent_starts.insert(0, 0)
     else:
         sent_starts = [0]
+    # a line break ends a headline, caption or dateline even where the parser runs on
+    if "\n" in text:
+        sent_starts = sorted(set(sent_starts) | {m.end() for m in re.finditer(r"\n+", text)})
     ctx = _Context(doc=doc, text=text, published=published, sent_starts=sent_starts,
                    tok_starts=idx, candidates=[])
     raw = _candidates(text)
