@@ -32,6 +32,10 @@ def test_each_gold_item_matched_at_most_once():
     assert s.precision == 1.0 and s.recall == 0.5 and abs(s.f1 - 2 / 3) < 1e-9
 
 
+def test_spans_overlap_is_half_open():
+    assert spans_overlap((0, 5), (4, 9)) and not spans_overlap((0, 5), (5, 9))
+
+
 def test_score_adds_up_and_handles_empty():
     assert (Score(1, 2, 3) + Score(1, 0, 1)).as_dict()["tp"] == 2
     assert Score().f1 == 0.0

@@ -18,7 +18,7 @@ import re
 from datetime import date, datetime, time as dtime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from .newsquant import PredictedQuantity
 from .tempeval import Timex

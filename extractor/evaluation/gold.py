@@ -25,9 +25,10 @@ import json
 import re
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Optional
 
 from .matching import Score, match_one_to_one, unmatched, values_close
 from .report import BenchmarkResult, Report, Row
@@ -374,7 +375,6 @@ def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None) ->
     for art in articles:
         for key, s in art.scores.items():
             totals[key] = totals.get(key, Score()) + s
-    from collections import Counter
     misses, false_hits = Counter(), Counter()
     for key in FIELDS:
         if key in totals:

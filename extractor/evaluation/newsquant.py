@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from .matching import Score, match_one_to_one, span_distance, unmatched, values_close
+from .matching import Score, match_one_to_one, unmatched, values_close
 
 VALUE_REL_TOL = 1e-5  # CQE evaluate_models.py, per shared/benchmarks/newsquant/README.md
 DATA = Path(__file__).with_name("data")
