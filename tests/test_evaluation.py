@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extractor.evaluation import gold as gold_mod
 from extractor.evaluation import meantime, newsquant, polnear, tempeval
@@ -23,6 +24,23 @@ def test_one_to_one_matching_is_maximal_not_greedy():
     predicted = ["ab", "a"]
     pairs = match_one_to_one(gold, predicted, lambda g, p: g in p)
     assert sorted(pairs) == [(0, 1), (1, 0)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.booleans(), min_size=4, max_size=4), min_size=0, max_size=4))
+def test_matching_size_equals_brute_force_maximum(rows):
+    """On small random bipartite graphs the matching is one-to-one and as large as possible."""
+    from itertools import permutations
+
+    n_pred = 4
+    edges = {(i, j) for i, row in enumerate(rows) for j, ok in enumerate(row) if ok}
+    pairs = match_one_to_one(list(range(len(rows))), list(range(n_pred)), lambda g, p: (g, p) in edges)
+    assert all(pair in edges for pair in pairs)
+    assert len({g for g, _ in pairs}) == len(pairs) == len({p for _, p in pairs})
+    best = 0
+    for perm in permutations(range(n_pred), len(rows)):
+        best = max(best, sum((i, perm[i]) in edges for i in range(len(rows))))
+    assert len(pairs) == best
 
 
 def test_each_gold_item_matched_at_most_once():
