@@ -173,6 +173,16 @@ class FakePipeline:
             yield self.result
 
 
+def test_expected_warning_and_listed_non_amounts():
+    gold = {"amounts": [], "non_amounts": ["9:30 a.m."], "expect_warning": True}
+    result = {"amounts": [amount(9.3, unit="count", text="9:30 a.m.")], "warnings": []}
+    art = gold_mod.score_gold_article(result, gold)
+    assert "non_amounts" in art.false_hits["amounts"][0]
+    assert art.scores["warnings"].recall == 0.0 and art.misses["warnings"]
+    result["warnings"] = ["no published date: relative dates left unresolved"]
+    assert gold_mod.score_gold_article(result, gold).is_exact("warnings")
+
+
 def test_empty_gold_and_empty_output_is_exact():
     art = gold_mod.score_gold_article({"amounts": []}, {"amounts": []})
     assert art.is_exact() and "none expected, none found" in "\n".join(art.lines())

@@ -13,7 +13,8 @@ The rules are those of the contract's "Scoring" section
   the amount's value/unit/bound;
 - verdict: the trade claim it belongs to, and ``status``;
 - consistency (not in the contract's list; our rule): ``status``, and at least
-  one of its claims aligned with one of the gold item's claims.
+  one of its claims aligned with one of the gold item's claims;
+- warnings (corpus gold's ``expect_warning``): some warning given or not.
 
 A field the gold item does not carry is not compared (gold durations have no
 ``from``/``to``); a field it carries as ``null`` must be null in ours. Items are
@@ -35,7 +36,7 @@ from .report import BenchmarkResult, Report, Row
 
 AMOUNT_REL_TOL = 0.005  # "value within 0.5 %" (claims-schema.md, Scoring)
 FIELDS = ("amounts", "periods", "countries", "persons", "organizations", "sources",
-          "trade claims", "verdicts", "consistency")
+          "trade claims", "verdicts", "consistency", "warnings")
 ORGANIZATION_TYPES = {"organization", "government", "group"}
 _MISSING = object()
 
@@ -239,8 +240,13 @@ def _set_score(gold_keys: dict[str, str], our_keys: dict[str, str]) -> tuple[Sco
     return Score(tp, len(our_keys), len(gold_keys)), misses, false_hits
 
 
+def _same_text_first(g, o) -> int:
+    """Among equally valid candidates, pair items with the same surface text (readable miss lists)."""
+    return 0 if isinstance(g, dict) and isinstance(o, dict) and g.get("text") and g.get("text") == o.get("text") else 1
+
+
 def _list_score(gold_items: list, our_items: list, is_match, describe_gold, describe_ours):
-    pairs = match_one_to_one(gold_items, our_items, is_match)
+    pairs = match_one_to_one(gold_items, our_items, is_match, preference=_same_text_first)
     misses = [describe_gold(gold_items[i]) for i in unmatched(gold_items, pairs, 0)]
     false_hits = [describe_ours(our_items[j]) for j in unmatched(our_items, pairs, 1)]
     return Score(len(pairs), len(our_items), len(gold_items)), misses, false_hits, pairs
@@ -260,6 +266,10 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
         s, m, f, _ = _list_score(gold["amounts"], result.get("amounts", []), amount_matches,
                                  describe_amount, describe_amount)
         put("amounts", s, m, f)
+    if gold.get("non_amounts") and "amounts" in art.false_hits:
+        listed = {t.casefold() for t in gold["non_amounts"] if isinstance(t, str)}
+        art.false_hits["amounts"] = [f"{d} — listed in the gold's non_amounts" if any(
+            f"'{t}'" in d.casefold() for t in listed) else d for d in art.false_hits["amounts"]]
     if "periods" in gold:
         s, m, f, _ = _list_score(gold["periods"], result.get("periods", []), period_matches,
                                  describe_period, describe_period)
@@ -277,6 +287,12 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
              for s in result.get("sources", [])}
         put("sources", *_set_score(g, o))
 
+    if "expect_warning" in gold:
+        warned = bool(result.get("warnings"))
+        expected = bool(gold["expect_warning"])
+        art.scores["warnings"] = Score(int(warned and expected), int(warned), int(expected))
+        art.misses["warnings"] = ["a warning was expected, none given"] if expected and not warned else []
+        art.false_hits["warnings"] = [f"unexpected warnings: {result.get('warnings')}"] if warned and not expected else []
     gold_claims = gold.get("claims", [])
     our_claims = result.get("claims", [])
     # trade claims: the contract's rule
