@@ -29,12 +29,14 @@ def eval_command(
     baselines' F1, the published reference figure and the project's target,
     then the top miss categories of each benchmark.
 
-    Example:
+    Examples:
 
-    \b
         newsclaims eval all
-        newsclaims eval ../shared/benchmarks/articles --details
+
+        newsclaims eval ../shared/benchmarks/articles --baseline none
+
         newsclaims eval ../shared/benchmarks/newsquant --baseline quantulum3 --json > eval.json
+
         newsclaims eval all --markdown > accuracy.md
     """
     from . import baselines as bl
