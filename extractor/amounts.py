@@ -721,6 +721,8 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         cur = yen[0]
     after, end = _currency_after(doc, j)
     if after and (cur is None or cur == after or after == "USD"):
+        end = _magnitude_after_currency(doc, core, end)
+        end = _subunits_after_currency(doc, core, end)
         return (cur or after), end, None
     if cur:
         return cur, j, None
@@ -741,6 +743,38 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     if j < len(doc) and doc[j].lower_ in ("fold", "times") and doc[j].lower_ == "fold":
         return "times", j + 1, None
     return None, j, None
+
+
+def _magnitude_after_currency(doc: Doc, core: _Core, end: int) -> int:
+    """'75 USD million': the magnitude after the currency code (tables and wire copy)."""
+    mult = _tables()["magnitudes"].get(doc[end].lower_) if end < len(doc) else None
+    if mult and not core.has_magnitude and mult >= 1000:
+        core.value *= mult
+        core.precision *= mult
+        core.has_magnitude = True
+        core.mult = mult
+        return end + 1
+    return end
+
+
+def _subunits_after_currency(doc: Doc, core: _Core, end: int) -> int:
+    """'thirteen dollars and forty-five cents', '15 dollars 50': cents after the main unit."""
+    if core.has_magnitude or core.value != int(core.value) or end >= len(doc):
+        return end
+    k = end + (doc[end].lower_ == "and")
+    if k >= len(doc):
+        return end
+    sub = _numeric_core(doc, k) or _words_core(doc, k)
+    if sub is None or sub.has_magnitude or sub.value != int(sub.value) or not 0 < sub.value < 100:
+        return end
+    nxt = doc[sub.end] if sub.end < len(doc) else None
+    named = nxt is not None and nxt.lower_ in ("cents", "cent", "pence", "p")
+    # without 'cents' only a number that closes the clause can be the cents ('15 dollars 50.')
+    if not named and nxt is not None and not nxt.is_punct:
+        return end
+    core.value += sub.value / 100
+    core.precision = 0.005
+    return sub.end + named
 
 
 def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional[str]]:

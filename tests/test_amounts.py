@@ -48,6 +48,8 @@ def by_text(parse, text):
     ("Moscow earned 90 billion rubles from the pipeline.", "90 billion rubles", 90_000_000_000.0, "RUB"),
     ("The Hong Kong trader wired HK$5bn last week.", "HK$5bn", 5_000_000_000.0, "HKD"),
     ("The yacht was listed at USD10m by the broker.", "USD10m", 10_000_000.0, "USD"),
+    ("The ticket cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
+    ("The fine was set at 75 USD million by the court.", "75 USD million", 75_000_000.0, "USD"),
     ("Tokyo stocks lost ¥3 trillion in value as exporters slid.", "¥3 trillion", 3e12, "JPY"),
 ])
 def test_money_symbols_codes_and_words(parse, text, span, value, unit):
