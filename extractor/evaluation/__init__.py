@@ -11,6 +11,15 @@ to the benchmark's items, and a pure scoring function:
 - :mod:`.baselines` — quantulum3, dateparser and spaCy NER on the same texts;
 - :mod:`.report` — the table (rich, JSON, Markdown); :mod:`.suite` runs it all.
 
+Command line (``newsclaims eval`` or ``python -m extractor.evaluation``)::
+
+    newsclaims eval all                      # corpus/ + every benchmark in ../shared/benchmarks
+    newsclaims eval corpus --baseline none   # the project's own gold, misses per article
+    newsclaims eval all --markdown           # the README "Accuracy" table
+    newsclaims eval all --json               # everything, for machines
+
+Library::
+
     >>> from extractor.evaluation import score_gold_article
     >>> score = score_gold_article(result_dict, gold_dict)
     >>> score.scores["amounts"].recall, score.misses["amounts"]
