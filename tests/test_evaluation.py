@@ -255,6 +255,8 @@ def test_score_cqe_value_unit_change():
     scored = newsquant.score_cqe([sentence], [newsquant.quantities_from_result(result)])
     assert (scored.scores["value"].tp, scored.scores["value+unit"].tp) == (3, 2)
     assert scored.misses["unit wrong (gold ≠ ours)"]["dollar ≠ EUR"] == 1
+    # a system without a notion of change (the baselines) gets no value+change score at all
+    assert "value+change" not in newsquant.score_cqe([sentence], [[]], with_change=False).scores
 
 
 def test_durations_count_as_quantities_unless_inside_an_amount():

@@ -226,6 +226,7 @@ class CQEScores:
 def score_cqe(sentences: Sequence[CQESentence], predictions: Sequence[Sequence[PredictedQuantity]],
               metrics: Sequence[str] = METRICS, with_change: bool = True) -> CQEScores:
     """Micro-averaged scores over sentences, plus the categories of what was missed."""
+    metrics = [m for m in metrics if with_change or m != "value+change"]
     out = CQEScores(scores={m: Score() for m in metrics})
     value_misses_unit, value_misses_change = Counter(), Counter()
     unit_confusions, change_confusions, false_hits = Counter(), Counter(), Counter()
@@ -233,8 +234,6 @@ def score_cqe(sentences: Sequence[CQESentence], predictions: Sequence[Sequence[P
         gold = sentence.quantities
         pairs_by_metric = {}
         for metric in metrics:
-            if metric == "value+change" and not with_change:
-                continue
             pairs = match_one_to_one(gold, predicted, match_predicate(metric),
                                      preference=lambda g, p: abs(_value_key(g.value) - _value_key(p.value)))
             pairs_by_metric[metric] = pairs
