@@ -477,3 +477,33 @@ def test_gold_articles_load():
     assert article["text"] and gold["amounts"] and gold["periods"]
     for a in gold["amounts"]:
         assert a["text"] in article["text"]
+
+
+# --------------------------------------------------------------------------- the command
+
+def test_eval_command_json_and_markdown(tmp_path, monkeypatch):
+    import typer
+    from typer.testing import CliRunner
+
+    import extractor
+    from extractor.evaluation.cli import eval_command
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "texts" / "a.json").write_text(json.dumps({"id": "made-up", "text": "Freedonia ..."}))
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(made_up_gold()))
+    monkeypatch.setattr(extractor, "Pipeline", lambda *a, **k: FakePipeline(made_up_result()), raising=False)
+    app = typer.Typer()
+    app.command()(eval_command)
+    runner = CliRunner()
+    out = runner.invoke(app, [str(tmp_path), "--baseline", "none", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    rows = {r["metric"]: r for r in data["benchmarks"][0]["rows"]}
+    assert rows["amounts"]["ours"]["tp"] == 1 and rows["persons"]["ours"]["recall"] == 0.0
+    out = runner.invoke(app, [str(tmp_path), "--baseline", "none", "--markdown"])
+    assert out.exit_code == 0 and "| gold:" in out.stdout
+    out = runner.invoke(app, [str(tmp_path), "--baseline", "bogus"])
+    assert out.exit_code != 0
+    out = runner.invoke(app, [str(tmp_path / "nowhere"), "--baseline", "none"])
+    assert out.exit_code == 2
