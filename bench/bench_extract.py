@@ -16,7 +16,7 @@ Texts are real news read at run time from ``../shared/benchmarks`` (PolNeAR
 dev, MEANTIME dev, TempEval-3 platinum) plus ``corpus/articles``; nothing is
 copied into the repository. The pool interleaves the sources; ``--limit N``
 takes the first N of it and cycles through it again (with distinct ids) when N
-is larger than the pool (about 165 distinct articles).
+is larger than the pool (163 distinct articles).
 
     python bench/bench_extract.py                 # 300 articles, batch size 32
     python bench/bench_extract.py --limit 50 --batch-size 16 --json
@@ -24,14 +24,12 @@ is larger than the pool (about 165 distinct articles).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import platform
 import sys
 import time
 import xml.etree.ElementTree as ET
-from datetime import datetime
 from itertools import cycle, islice, zip_longest
 from pathlib import Path
 
@@ -48,75 +46,32 @@ def _article(id, text, published=None, url=None, title=None, outlet=None) -> dic
     return {"id": id, "text": text, "published": published, "url": url, "title": title, "outlet": outlet}
 
 
-def _iso_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from an annotation's date; one MEANTIME DCT is written
-    ``DD-MM-YYYY`` (03-02-2009 for February 3, 2009). Anything else -> None."""
-    value = (value or "").strip()[:10]
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None
 
+
+# The shared benchmarks are read with the evaluation package's own parsers, so
+# the bench sees the same texts and dates as `newsclaims eval`.
 
 def load_polnear(base: Path = SHARED / "polnear") -> list[dict]:
-    """PolNeAR dev: ``dev/text/<name>.txt``; dates and titles from ``metadata.tsv``."""
-    meta: dict[str, dict] = {}
-    tsv = base / "metadata.tsv"
-    if tsv.exists():
-        with tsv.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                meta[row["filename"]] = row
-    out = []
-    for path in sorted((base / "dev" / "text").glob("*.txt")):
-        row = meta.get(path.stem, {})
-        out.append(_article(
-            f"polnear/{path.stem}", path.read_text(encoding="utf-8"),
-            published=_iso_date(row.get("publication_date")),
-            title=row.get("title") or None, outlet=row.get("publisher") or None,
-        ))
-    return out
+    """PolNeAR dev: raw article texts, dates from ``metadata.tsv``."""
+    from extractor.evaluation.polnear import load_polnear_dir
+
+    return [_article(f"polnear/{a.id}", a.text, _iso(a.published)) for a in load_polnear_dir(base)]
 
 
-def load_meantime(base: Path = SHARED / "meantime_en" / "intra_cross-doc_annotation") -> list[dict]:
-    """MEANTIME dev (CAT XML): tokens joined with spaces, one line per sentence.
+def load_meantime(base: Path = SHARED / "meantime_en") -> list[dict]:
+    """MEANTIME dev: each document's tokens detokenized; the DCT as the date."""
+    from extractor.evaluation.meantime import load_meantime_dir
 
-    Sentence 0 is the title; the document creation time is the TIMEX3 with
-    ``functionInDocument="CREATION_TIME"``.
-    """
-    out = []
-    for path in sorted(base.glob("*/*.xml")):
-        root = ET.parse(path).getroot()
-        sentences: dict[int, list[str]] = {}
-        for tok in root.iter("token"):
-            sentences.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
-        lines = [" ".join(sentences[k]) for k in sorted(sentences)]
-        published = next((_iso_date(t.get("value")) for t in root.iter("TIMEX3")
-                          if t.get("functionInDocument") == "CREATION_TIME"), None)
-        out.append(_article(
-            f"meantime/{path.stem}", "\n".join(lines), published=published,
-            url=root.get("url"), title=lines[0] if lines else None, outlet="Wikinews",
-        ))
-    return out
+    return [_article(f"meantime/{d.id}", d.text, _iso(d.dct), outlet="Wikinews") for d in load_meantime_dir(base)]
 
 
 def load_tempeval(base: Path = SHARED / "tempeval3_platinum") -> list[dict]:
-    """TempEval-3 platinum (TimeML): the ``<TEXT>`` element's text; DCT as published."""
-    out = []
-    for path in sorted(base.glob("*.tml")):
-        root = ET.parse(path).getroot()
-        text_el = root.find("TEXT")
-        if text_el is None:
-            continue
-        dct = root.find("DCT/TIMEX3")
-        title = root.find("TITLE")
-        out.append(_article(
-            f"tempeval3/{path.stem}", "".join(text_el.itertext()).strip(),
-            published=_iso_date(dct.get("value")) if dct is not None else None,
-            title=(title.text or "").strip() or None if title is not None else None,
-        ))
-    return out
+    """TempEval-3 platinum: the ``<TEXT>`` of each TimeML file; the DCT as the date."""
+    from extractor.evaluation.tempeval import load_tempeval_dir
+
+    return [_article(f"tempeval3/{d.id}", d.text, _iso(d.dct)) for d in load_tempeval_dir(base)]
 
 
 def load_corpus(base: Path = ROOT / "corpus" / "articles") -> list[dict]:
