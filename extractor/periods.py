@@ -20,11 +20,16 @@ Monday") it is the next such day on or after publication.
 
 A bare month ("in September") is the latest such month that starts on or before
 publication (the month containing the publication date counts); a bare day-month
-("June 24") the latest such day not after publication. Future tense flips both to
-the earliest such month/day not before publication. If the *same sentence* writes a
-bare year ("in September, when exports ... in 2019") that year wins. The same rule
-fills the year of "the first quarter", "the first half", "the first nine months".
+("June 24") the latest such day not after publication -- except a day-month at most
+``upcoming_day_window`` (7) days after publication, which is the coming one (a Thursday
+story about "June 1" next Monday). Future tense ("will", "is due to", "plans to",
+"postponed until") flips both to the earliest such month/day not before publication.
+If the *same sentence* writes a bare year ("in September, when exports ... in 2019")
+that year wins, unless it would put a past-tense period after publication. The same
+rule fills the year of "the first quarter", "the first half", "the first nine months".
 These are not ``relative`` (the text names the period; only its year is inferred).
+Sentences come from the parser, and every line break also ends one (headlines,
+captions and datelines are not part of the next sentence).
 
 Anaphoric expressions ("a year earlier", "the same period last year", "the previous
 month", "a month earlier", "from a year ago") are anchored on the period the sentence
@@ -42,6 +47,12 @@ months" / "the last two years", which are anchored on publication and also get
 from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
 Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
 the TimeML value ``PXW`` / ``PXM``.
+
+Candidates come from regular expressions over ``doc.text`` built from the lexicon;
+tokens (POS, dependencies, entity labels) then accept or reject them (``May`` the
+modal, "USA Today", "$500 a month"). spaCy's DATE entities are only hints: one that the
+rules got in pieces ("March the 3rd, 2019") is handed to dateparser, and kept only if
+dateparser reads all of it. When two readings overlap the longest wins.
 
 Not periods: ages ("45-year-old"), frequencies ("annually", "every year", "twice a
 year"), ordinals of events ("the 80th anniversary"), "now"/"currently".
@@ -132,7 +143,6 @@ class _Candidate:
     rule: str
     match: re.Match
     order: int
-    span_start: int = -1  # when the period's text is narrower than the match ("on Monday" -> "Monday")
     written_year: Optional[int] = None
 
 
@@ -354,21 +364,21 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
         return int(gd["yr"]), False
     if gd.get("fyr"):
         return int(gd["fyr"]), False
+    if gd.get("yy"):
+        return 2000 + int(gd["yy"]), False  # "Q3 '24"
     ryr = gd.get("ryr")
     if ryr:
-        words = ryr.lower().split()
-        if ctx.published is None:
-            return None, True
-        if words[-1] == "year" and len(words) >= 2 and words[-2] in DEICTIC_SHIFT and words[0] != "the" or \
-                (len(words) == 2 and words[0] in DEICTIC_SHIFT):
-            return ctx.published.year + DEICTIC_SHIFT[words[-2]], True
-        if words[-2] in ("previous", "prior", "same") or words[-2] == "the":
-            anchor = _anchor(ctx, cand.start)
-            if anchor is None:
+        det = ryr.lower().split()[-2]  # "last" year, "the" year, the "previous" year
+        if det in ("this", "last", "next", "current"):
+            # deictic (TimeML: anchored on the DCT)
+            if ctx.published is None:
                 return None, True
-            shift = -1 if words[-2] in ("previous", "prior") else 0
-            return anchor[0].year + shift, True
-        return ctx.published.year + DEICTIC_SHIFT.get(words[-2], 0), True
+            return ctx.published.year + DEICTIC_SHIFT[det], True
+        # "of the year", "of the previous year", "of the same year": the year the text is about
+        anchor = _anchor(ctx, cand.start)
+        if anchor is None:
+            return None, True
+        return anchor[0].year - (1 if det in ("previous", "prior") else 0), True
     return None, False
 
 
@@ -958,7 +968,7 @@ _rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFY
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
-      + r")\s+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+)?(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+      + r")\s+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
@@ -988,7 +998,7 @@ _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
 _rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
-      + NUM + r")[\s-]+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+)?(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+      + NUM + r")[\s-]+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
 
@@ -1129,10 +1139,7 @@ def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     for order, (name, rx, _) in enumerate(_RULES):
         for m in rx.finditer(text):
-            c = _Candidate(m.start(), m.end(), name, m, order)
-            if name == "weekday" and m["rel"] and m["rel"].lower() == "on":
-                c.span_start = m.start("wd")
-            out.append(c)
+            out.append(_Candidate(m.start(), m.end(), name, m, order))
     return out
 
 
@@ -1148,7 +1155,44 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_TRIM_RIGHT = ".,;:"
+# a DATE entity worth handing to dateparser: a written year plus a month name or a numeric date shape
+_DATE_SHAPE = re.compile(r"(?=.*\b(?:1[89]|20)\d\d\b)(?=.*(?:" + _alt(MONTHS, capitalised=True)
+                         + r"|\b\d{1,2}[./]\d{1,2}\b))", re.DOTALL)
+
+
+_DATE_PIECES = {"month", "year", "written_day", "month_year", "weekday"}
+
+
+def _date_entity_hints(doc: Doc, text: str, kept: list[_Candidate]) -> list[_Candidate]:
+    """spaCy's DATE entities that the rules only got in pieces (or not at all) and that look like
+    an absolute date ("March the 3rd, 2019"): the NER is a hint, dateparser the judge -- a hint
+    is only kept when dateparser reads the whole entity."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or len(ent.text) > 40:
+            continue
+        s, e = ent.start_char, ent.end_char
+        inside = [c for c in kept if c.start < e and s < c.end]
+        if any(c.start <= s and e <= c.end for c in inside) or any(c.rule not in _DATE_PIECES for c in inside):
+            continue
+        if not _DATE_SHAPE.match(ent.text) or _dateparser_absolute(ent.text) is None:
+            continue
+        m = re.compile(re.escape(ent.text)).match(text, s)
+        if m is not None:
+            out.append(_Candidate(s, e, "date_entity", m, len(_RULES)))
+    return out
+
+
+def _resolve_date_entity_hint(ctx, cand, m):
+    got = _dateparser_absolute(m.group(0))
+    if got is None:
+        return None
+    d, period = got
+    if period == "month":
+        return _cal(*_month_span(d.year, d.month), "month")
+    if period == "year":
+        return _cal(date(d.year, 1, 1), date(d.year, 12, 31), "year")
+    return _cal(d, d, "day")
 
 
 def _span_text(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1189,14 +1233,14 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         c.written_year = _written_year(c)
     # filter first, then pick the longest: a rejected long reading ("2030 to 32 percent") must
     # leave room for the shorter one inside it ("2030")
-    ctx.candidates = _select([c for c in raw if _keep_candidate(ctx, c)])
-    resolvers = {name: res for name, _, res in _RULES}
-    # a resolver is looked up by the candidate's own rule object (names repeat)
-    by_order = [res for _, _, res in _RULES]
+    kept = [c for c in raw if _keep_candidate(ctx, c)]
+    kept += _date_entity_hints(doc, text, kept)
+    ctx.candidates = _select(kept)
+    # a resolver is looked up by the candidate's own rule (names repeat); the last one is the hint's
+    by_order = [res for _, _, res in _RULES] + [_resolve_date_entity_hint]
     periods: list[Period] = []
     for cand in ctx.candidates:
-        start = cand.span_start if cand.span_start >= 0 else cand.start
-        start, end = _span_text(text, start, cand.end)
+        start, end = _span_text(text, cand.start, cand.end)
         span = text[start:end]
         try:
             fields = by_order[cand.order](ctx, cand, cand.match)
@@ -1216,11 +1260,10 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
             # an anaphor is not itself a reference time: in "rose from a year earlier and from the
             # same period of 2023", both point back to the period the sentence is about
             ctx.resolved.append((ctx.sentence_of(start), p))
-    del resolvers
     if ctx.unresolved and published is None:
         shown = ", ".join(f"'{t}'" for t in ctx.unresolved[:3]) + (", …" if len(ctx.unresolved) > 3 else "")
         n = len(ctx.unresolved)
-        add_warning(doc, f"no publication date: {n} relative period{'s' if n != 1 else ''} "
+        add_warning(doc, f"no publication date: {n} period{'s' if n != 1 else ''} relative to it "
                          f"left unresolved ({shown})")
     return periods
 

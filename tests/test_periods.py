@@ -308,6 +308,35 @@ def test_bare_day_month_future_tense(parse):
     assert p.from_ == date(2025, 12, 12)
 
 
+def test_day_month_within_a_week_after_publication_is_upcoming(parse):
+    # published Thursday 2025-10-23; "October 27" is next Monday, not a year ago
+    p = by_text(periods(parse, "Customs officials meet Chinese counterparts on October 27.", date(2025, 10, 23)),
+                "October 27")
+    assert p.from_ == date(2025, 10, 27)
+
+
+def test_sentence_year_does_not_push_a_past_month_after_publication(parse):
+    # "2025" is in the sentence, but a past-tense "November" before publication is 2024
+    ps = periods(parse, "Exports in 2025 are the highest since November.", date(2025, 10, 21))
+    assert by_text(ps, "November").from_ == date(2024, 11, 1)
+
+
+def test_line_break_ends_the_headline_sentence(parse):
+    # the headline's "2019" must not give its year to the body's bare month
+    ps = periods(parse, "Trade hits record not seen since 2019\nExports rose in September.")
+    assert by_text(ps, "September").from_ == date(2025, 9, 1)
+
+
+def test_date_entity_hint_goes_to_dateparser(parse):
+    ps = periods(parse, "The talks ended on March the 3rd, 2019 in Hanoi.")
+    assert [(p.text, p.from_, p.granularity) for p in ps] == [("March the 3rd, 2019", date(2019, 3, 3), "day")]
+
+
+def test_trading_days(parse):
+    p = by_text(periods(parse, "Stocks in Seoul fell for five straight trading days."), "five straight trading days")
+    assert p.duration == "P5D"
+
+
 def test_month_may_is_not_the_modal(parse):
     ps = periods(parse, "Officials may ease the ban, which began in May.")
     assert [p.text for p in ps] == ["May"]
