@@ -328,6 +328,8 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
 
 
 def _core_at(doc: Doc, i: int) -> Optional[_Core]:
+    if i >= len(doc):  # a range joiner at the end of the text ('5 to')
+        return None
     core = _numeric_core(doc, i) or _words_core(doc, i)
     if core is not None:
         _extend_with_magnitude(doc, core)

@@ -263,6 +263,11 @@ def test_not_amounts(parse, text):
     assert amounts(parse, text) == []
 
 
+@pytest.mark.parametrize("text", ["5 to", "between 5 and", "$", "US $", "minus", "half"])
+def test_truncated_text_does_not_crash(parse, text):
+    amounts(parse, text)
+
+
 def test_character_counter_is_not_an_amount(parse):
     assert amounts(parse, "Standards Board Policy (0/250자)") == []
 
