@@ -125,6 +125,34 @@ class Consistency(ContractModel):
     explanation: str
 
 
+Flow = Literal["export", "import", "total"]
+
+
+class Figure(ContractModel):
+    """An official statistic as the reporter's customs published it (one cell, one revision)."""
+
+    id: Optional[str] = None          # assigned by the store: stable for the same cell and revision
+    reporter: str                     # ISO alpha-3 of the country whose customs recorded it
+    partner: str                      # ISO alpha-3, or "WLD" for all partners
+    flow: Flow                        # as the reporter recorded it
+    period: str                       # "2025-09", "2019", "2019-01..2019-06"
+    from_: date = Field(alias="from")
+    to: date
+    granularity: Literal["month", "quarter", "half", "year", "range"]
+    value: float                      # base units of `currency`
+    currency: str = "USD"             # as published (USD or CNY); never converted
+    precision: float = 0.0            # half a unit of the last printed digit
+    qualifier: Optional[str] = None   # the source's hedge: about, nearly, more than
+    revision: int = 1
+    commodity: Optional[str] = None   # HS code, None for all goods
+    commodity_name: Optional[str] = None
+    quantity: Optional[str] = None
+    source_name: str                  # "GACC"
+    source_url: Optional[str] = None
+    published: Optional[date] = None  # release date of the report
+    note: Optional[str] = None
+
+
 class Extraction(ContractModel):
     """One article's result: the top-level object of the contract."""
 
@@ -140,6 +168,6 @@ class Extraction(ContractModel):
 
 
 __all__ = [
-    "Actor", "Amount", "Article", "Claim", "Comparison", "Consistency", "Extraction",
+    "Actor", "Amount", "Article", "Claim", "Comparison", "Consistency", "Extraction", "Figure",
     "Mention", "Period", "Source", "Trade", "Verdict",
 ]
