@@ -732,6 +732,29 @@ def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
     return None
 
 
+def _resolve_the_weekend(ctx, cand, m):
+    """"over the weekend": the weekend just past, or the coming one in a future clause."""
+    return _resolve_deictic_unit(ctx, cand, "next" if _is_future(ctx, cand.start) else "this", "weekend")
+
+
+def _resolve_months_to(ctx, cand, m):
+    """"the 12 months to June", "the three months ended September 2024": a span of whole months
+    ending with the named month (whose year follows the bare-month rule)."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 1 <= n <= 120:
+        return None
+    month = _month_of(m["mon"])
+    if m["yr"]:
+        end_y = int(m["yr"])
+    else:
+        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month), future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        end_y = span[0].year
+    sy, sm = _add_months(end_y, month, -int(n) + 1)
+    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
+
+
 def _resolve_deictic(ctx, cand, m):
     rel = m["rel"].lower()
     unit = m["unit"].lower().replace("fiscal ", "")
@@ -744,6 +767,8 @@ def _resolve_deictic(ctx, cand, m):
         return _resolve_anaphoric_unit(ctx, cand, -1 if rel != "following" else 1, unit)
     if rel == "past":
         rel = "last"
+    if unit == "weekend" and rel == "this" and _is_future(ctx, cand.start):
+        rel = "next"  # "will visit this weekend": the coming one
     return _resolve_deictic_unit(ctx, cand, rel, unit)
 
 
@@ -967,6 +992,9 @@ _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quar
 _rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?", _resolve_named_half)
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
+_rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
+      + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
+_rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR

@@ -128,6 +128,17 @@ def test_named_spans(parse, text, span, frm, to, gran):
     assert (p.from_, p.to, p.granularity) == (frm, to, gran)
 
 
+def test_twelve_months_to_june(parse):
+    ps = periods(parse, "Imports reached 1.2 million tonnes in the 12 months to June.")
+    assert [(p.text, p.from_, p.to, p.granularity) for p in ps] == [
+        ("the 12 months to June", date(2024, 7, 1), date(2025, 6, 30), "range")]
+
+
+def test_over_the_weekend(parse):
+    ps = periods(parse, "Over the weekend, the ministry said imports had risen.")
+    assert [(p.text, p.from_, p.to) for p in ps] == [("the weekend", date(2025, 10, 18), date(2025, 10, 19))]
+
+
 def test_first_six_months_is_a_half(parse):
     p = by_text(periods(parse, "Exports in the first six months of 2024 rose."), "the first six months of 2024")
     assert (p.from_, p.to, p.granularity) == (date(2024, 1, 1), date(2024, 6, 30), "half")
