@@ -742,7 +742,7 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     # '3.2-fold', '3.2x'
     if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "fold":
         return "times", j + 2, None
-    if j < len(doc) and doc[j].lower_ in ("fold", "times") and doc[j].lower_ == "fold":
+    if j < len(doc) and doc[j].lower_ == "fold":
         return "times", j + 1, None
     return None, j, None
 
@@ -820,14 +820,15 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_F
     return _Found(start, end, core.value, unit or "", core.precision, of=of, core=core)
 
 
-def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list) -> Optional[_Found]:
+def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list,
+                     dash_only: bool = False) -> Optional[_Found]:
     """'$1-2 billion', '1.5 to 2 percent', 'between $1 billion and $2 billion'."""
     t = _tables()
     j = a.end
     if j >= len(doc) or doc[j].lower_ not in t["range_joiners"]:
         return None
     joiner = doc[j].lower_
-    if joiner == "and" and opener != "between":
+    if joiner == "and" and opener != "between" or dash_only and joiner in ("to", "and"):
         return None
     if joiner in ("-", "–", "—") and (doc[j - 1].whitespace_ and not doc[j].whitespace_):
         return None  # '5 -3' is a minus sign, not a dash
@@ -912,7 +913,6 @@ def find_amounts(doc: Doc) -> list[Amount]:
         if not _may_start_amount(tok, t):
             i += 1
             continue
-        f = None
         core = _core_at(doc, i)
         if core is not None:
             f = _build(doc, i, yen) or _bare_range(doc, i, last_end, yen)
@@ -974,15 +974,14 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         v = f.start - 2
         if v >= 0 and (_verb_direction(doc[v]) or _change_from_governing_verb(doc, f.start - 1, f.unit)):
             opener = "levels"
-    if core is not None and change is None and opener != "levels" and f.bound != "range":
-        r = _range_with_next(doc, f, opener, yen)
+    if core is not None and opener != "levels" and f.bound != "range":
+        # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
+        r = _range_with_next(doc, f, opener, yen, dash_only=change is not None)
         if r is not None:
             _adopt_range(f, r)
     if f.bound == "range" and opener in ("between", "from") and f.start == num_start:
         f.start -= 1
         bstart = f.start
-    elif f.bound == "range" and opener == "between":
-        pass
     if core is not None and core.approx and bound == "exact":
         bound = "approx"
     if f.bound != "range":
@@ -1013,11 +1012,8 @@ def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     end = last.idx + len(last.text)
     if last.text.endswith(".") and last.lower_[:-1] in _tables()["money_only_magnitudes"]:
         end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
-    kwargs = {}
-    if "of" in Amount.model_fields:
-        kwargs["of"] = f.of
     return Amount(text=text[start:end], start=start, end=end, value=f.value, unit=f.unit, bound=f.bound,
-                  low=f.low, high=f.high, precision=f.precision, change=f.change, **kwargs)
+                  low=f.low, high=f.high, precision=f.precision, change=f.change, of=f.of)
 
 
 # -------------------------------------------------------------------- component

@@ -174,6 +174,11 @@ def test_level_after_to_is_not_a_change(parse):
     assert found["$300 million"].bound == "exact"
 
 
+def test_range_as_the_size_of_a_change(parse):
+    a = only(parse, "Analysts expect imports rose $1-2 billion in the quarter.")
+    assert (a.text, a.bound, a.low, a.high, a.change) == ("$1-2 billion", "range", 1e9, 2e9, "up")
+
+
 def test_level_without_the_change_size(parse):
     a = only(parse, "Exports rose to $300 million in June.")
     assert (a.text, a.change, a.bound) == ("$300 million", None, "exact")
