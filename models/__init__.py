@@ -109,6 +109,20 @@ class Claim(ContractModel):
     comparison: Optional[Comparison] = None
 
 
+class Evidence(ContractModel):
+    """A stored figure a verdict used, with what a reader needs to verify it."""
+
+    id: str
+    reporter: str
+    partner: str
+    flow: str
+    period: str
+    value: float
+    currency: str
+    source_url: Optional[str] = None
+    mirror: bool = False              # the partner's record used for want of the reporter's
+
+
 class Verdict(ContractModel):
     claim: str
     status: VerdictStatus
@@ -117,6 +131,7 @@ class Verdict(ContractModel):
     unit: Optional[str] = None
     figures: list[str] = Field(default_factory=list)
     explanation: str
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Consistency(ContractModel):
@@ -168,6 +183,6 @@ class Extraction(ContractModel):
 
 
 __all__ = [
-    "Actor", "Amount", "Article", "Claim", "Comparison", "Consistency", "Extraction", "Figure",
+    "Actor", "Amount", "Article", "Claim", "Comparison", "Consistency", "Evidence", "Extraction", "Figure",
     "Mention", "Period", "Source", "Trade", "Verdict",
 ]
