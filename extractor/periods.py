@@ -269,17 +269,19 @@ def _is_future(ctx: _Context, char: int) -> bool:
     tok = ctx.token_at(char)
     if tok is None:
         return False
-    date_tok = tok
+    prep = None
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in FUTURE_VERBS:
-            return _clause_is_future(tok, date_tok)
+            return _clause_is_future(tok, prep)
+        if prep is None and tok.dep_ == "prep":
+            prep = tok
         if tok.head is tok:
             break
         tok = tok.head
     return False
 
 
-def _clause_is_future(verb, date_tok) -> bool:
+def _clause_is_future(verb, prep) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return True
@@ -294,12 +296,13 @@ def _clause_is_future(verb, date_tok) -> bool:
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
             if any(a.lower_ in FUTURE_AUX for a in head_aux):
                 return True
+            if any(a.tag_ in ("VBZ", "VBP") for a in head_aux):
+                return True  # "has identified companies to run through June": purpose, ahead of now
             if head.lemma_.lower() in FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"):
                 return True
             if head.pos_ == "ADJ" and any(a.tag_ in ("VBZ", "VBP") for a in head.head.children if a.dep_ in ("aux",)) \
                     or (head.pos_ == "ADJ" and head.head.tag_ in ("VBZ", "VBP")):
                 return True
-    prep = date_tok.head if date_tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("until", "till") and (present_aux or verb.tag_ in ("VBZ", "VBP")):
         return True
     return False

@@ -169,6 +169,21 @@ def test_weekday_future_tense(parse):
     assert_period(p, date(2025, 10, 27), date(2025, 10, 27), "day", relative=True)
 
 
+def test_postponed_until_weekday_is_ahead(parse):
+    p = by_text(periods(parse, "The reopening of the Dandong bridge has been postponed until Saturday."), "Saturday")
+    assert p.from_ == date(2025, 10, 25)
+
+
+def test_purpose_infinitive_after_present_perfect_is_ahead(parse):
+    p = by_text(periods(parse, "Beijing has extended the seafood waiver to run through March."), "March")
+    assert (p.from_, p.to) == (date(2026, 3, 1), date(2026, 3, 31))
+
+
+def test_due_to_be_published_is_ahead(parse):
+    p = by_text(periods(parse, "The customs report is due to be published in December."), "December")
+    assert p.from_ == date(2025, 12, 1)
+
+
 def test_last_and_next_weekday(parse):
     ps = periods(parse, "Talks stalled last Friday and resume next Thursday.")
     assert by_text(ps, "last Friday").from_ == date(2025, 10, 17)
