@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Iterable, Protocol
 
@@ -102,7 +102,7 @@ def claim_supported(amount: Amount, figure: Interval, scale: float = 1.0) -> tup
     if bound == "approx":
         stated = Interval(v - max(p, 0.05 * abs(v)), v + max(p, 0.05 * abs(v)))
     elif bound == "range" and amount.low is not None and amount.high is not None:
-        stated = Interval(amount.low * scale - p, amount.high * scale + p)
+        stated = Interval(amount.low * scale, amount.high * scale)   # the contract: overlap with [low, high]
     elif bound == "more_than":
         return figure.high > v, max(0.0, v - figure.high)
     elif bound == "at_least":
@@ -276,7 +276,7 @@ def _pair(trade) -> tuple[str, str]:
 
 def _missing_reason(store: FigureStore, trade, start, end, currency, published: date | None) -> str:
     a, b = _pair(trade)
-    if published is not None and end >= date(published.year, published.month, 1) and end > published - timedelta(days=1):
+    if published is not None and end >= published:
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
     if not (store.has_pair(a, b) or store.has_pair(b, a)):
         return f"no figures are stored for {country_name(a)}–{country_name(b)} trade"
@@ -489,6 +489,7 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             continue
         claimed = periods[s.period].from_
         span = _months_between(ref.from_, claimed)
+        conflicts = []
         for w in within:
             if w.comparison.relation.split("_")[0] != s.comparison.relation.split("_")[0]:
                 continue
@@ -498,9 +499,16 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 continue
             strict = dur.bound in {"more_than", "at_least"}
             if span < months or (strict and span <= months):
-                out.append(Consistency(claims=[w.id, s.id], explanation=(
-                    f"'{_phrase(w, dur)}' but 'since {ref.text}' is {months_words(span)} before "
-                    f"{period_words(periods[s.period].from_, periods[s.period].to)}")))
+                conflicts.append((strict, months, w, dur))
+        if conflicts:
+            # One finding per since-claim; the most explicit wording ("over six years") leads.
+            conflicts.sort(key=lambda item: (not item[0], -item[1]))
+            _, _, lead, dur = conflicts[0]
+            also = [f"'{_phrase(w, d)}'" for _, _, w, d in conflicts[1:]]
+            out.append(Consistency(claims=[s.id] + [w.id for _, _, w, _ in conflicts], explanation=(
+                f"'{_phrase(lead, dur)}'" + (f" (also {', '.join(also)})" if also else "")
+                + f" but 'since {ref.text}' is {months_words(span)} before "
+                f"{period_words(periods[s.period].from_, periods[s.period].to)}")))
     # 2. a part larger than its whole; 3. one quantity stated twice with two values.
     levels = [c for c in claims if c.kind == "trade_value" and c.period is not None and c.amount is not None]
     for i, a in enumerate(levels):

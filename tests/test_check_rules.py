@@ -1,0 +1,106 @@
+"""The verdict rules as pure functions, and the article-against-itself checks."""
+from datetime import date
+
+import pytest
+
+from extractor.check import (Interval, claim_supported, consistency_of, duration_months, figure_interval,
+                             months_words, shift_period)
+from models import Amount
+
+
+def amount(value, bound="exact", precision=0.0, unit="USD", low=None, high=None):
+    return Amount(text="x", start=0, end=1, value=value, unit=unit, bound=bound, precision=precision, low=low, high=high)
+
+
+def test_exact_claim_agrees_within_both_precisions():
+    # "$271.2 million" against a stored "$271 million"
+    ok, gap = claim_supported(amount(271.2e6, precision=50_000), figure_interval(271e6, 500_000, None))
+    assert ok and gap == 0
+
+
+def test_truncated_figure_is_a_gap_not_an_overlap():
+    # "$54 million" for a figure of 54.68 million: off by 0.675 million (close, not supported)
+    ok, gap = claim_supported(amount(54e6, precision=500_000), figure_interval(54.68e6, 5_000, None))
+    assert not ok
+    assert gap == pytest.approx(54.675e6 - 54.5e6)
+
+
+def test_bounds_need_some_value_of_the_figure_beyond_them():
+    fig = figure_interval(228.1e6, 50_000, None)
+    assert claim_supported(amount(228e6, "more_than", 500_000), fig)[0]
+    assert not claim_supported(amount(230e6, "more_than", 500_000), fig)[0]
+    assert claim_supported(amount(230e6, "less_than"), fig)[0]
+    assert not claim_supported(amount(228e6, "at_most"), fig)[0]
+
+
+def test_approx_claims_cover_five_percent():
+    fig = figure_interval(100e6, 50_000, None)
+    assert claim_supported(amount(104e6, "approx", 500_000), fig)[0]
+    assert not claim_supported(amount(110e6, "approx", 500_000), fig)[0]
+
+
+def test_ranges_overlap_with_low_high():
+    fig = figure_interval(1.7e9, 5e6, None)
+    assert claim_supported(amount(1.5e9, "range", 5e8, low=1e9, high=2e9), fig)[0]
+    assert not claim_supported(amount(2.5e9, "range", 5e8, low=2e9, high=3e9), fig)[0]
+
+
+def test_hedged_figure_covers_five_percent():
+    about = figure_interval(63.6e6, 50_000, "about")
+    assert about.low == pytest.approx(63.6e6 * 0.95) and about.high == pytest.approx(63.6e6 * 1.05)
+    nearly = figure_interval(2e9, 5e8, "nearly")
+    assert nearly.high == 2e9 + 5e8 and nearly.low == 2e9 - 5e8
+
+
+def test_interval_gap_and_sum():
+    assert Interval(1, 2).gap(Interval(3, 5)) == 1
+    assert Interval(1, 2) + Interval(10, 20) == Interval(11, 22)
+
+
+@pytest.mark.parametrize("duration, months", [("P6Y", 72), ("P18M", 18), ("P2Y6M", 30), ("bogus", None)])
+def test_duration_months(duration, months):
+    assert duration_months(duration) == months
+
+
+def test_base_periods_of_changes():
+    assert shift_period(date(2025, 9, 1), date(2025, 9, 30), "year_on_year") == (date(2024, 9, 1), date(2024, 9, 30))
+    assert shift_period(date(2025, 3, 1), date(2025, 3, 31), "period_on_period") == (date(2025, 2, 1), date(2025, 2, 28))
+    assert shift_period(date(2017, 1, 1), date(2017, 6, 30), "period_on_period") == (date(2016, 7, 1), date(2016, 12, 31))
+    assert months_words(69) == "5 years 9 months"
+
+
+def test_duration_that_contradicts_a_since_date(pipeline):
+    text = ("Exports from China to North Korea hit their highest level in over five years in May. "
+            "China's exports to North Korea reached $201.3 million in May, the highest since March 2021.")
+    r = pipeline.extract(text, published="2025-06-20")
+    found = consistency_of(r)
+    assert len(found) == 1
+    assert "since March 2021" in found[0].explanation and "4 years 2 months" in found[0].explanation
+
+
+def test_duration_that_fits_the_since_date_is_consistent(pipeline):
+    text = ("Exports from China to North Korea hit their highest level in three years in May. "
+            "China's exports to North Korea reached $201.3 million in May, the highest since March 2021.")
+    assert consistency_of(pipeline.extract(text, published="2025-06-20")) == []
+
+
+def test_part_larger_than_whole(pipeline):
+    text = ("Trade between China and North Korea totaled $120 million in April. "
+            "China's exports to North Korea were $150 million in April.")
+    found = consistency_of(pipeline.extract(text, published="2025-05-20"))
+    assert [f.explanation.startswith("one direction") for f in found] == [True]
+
+
+def test_same_figure_stated_twice_with_two_values(pipeline):
+    text = ("China's exports to North Korea were $98 million in June. "
+            "Later in the report, China's exports to North Korea in June were put at $89 million.")
+    found = consistency_of(pipeline.extract(text, published="2025-07-20"))
+    assert len(found) == 1 and "is given as" in found[0].explanation
+
+
+def test_change_that_does_not_fit_the_stated_levels(pipeline):
+    text = ("China's exports to North Korea were $100 million in May 2024. "
+            "China's exports to North Korea were $150 million in May 2025. "
+            "China's exports to North Korea rose 20% in May 2025 from a year earlier.")
+    found = consistency_of(pipeline.extract(text, published="2025-06-20"))
+    assert len(found) == 1 and "+50.0%" in found[0].explanation
