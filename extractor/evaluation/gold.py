@@ -9,6 +9,8 @@ The rules are those of the contract's "Scoring" section
   for countries, persons and organizations (organization, government and group
   are one category, since the gold uses "government" which is no actor type);
 - source: the set of normalized ``name`` per article;
+- amounts and periods are compared as distinct values: the gold lists a value once
+  however often the article repeats it;
 - trade claim: ``flow``, ``from``/``to``/``between``, the period's ``from``/``to``,
   the amount's value/unit/bound;
 - verdict: the trade claim it belongs to, and ``status``;
@@ -252,6 +254,26 @@ def _list_score(gold_items: list, our_items: list, is_match, describe_gold, desc
     return Score(len(pairs), len(our_items), len(gold_items)), misses, false_hits, pairs
 
 
+def _distinct(items: list, key) -> list:
+    """One item per value: gold files list a period or an amount once however often
+    the article repeats it ("last month" three times is one period)."""
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def _period_key(p: dict):
+    return (p.get("from"), p.get("to"), p.get("duration"), p.get("bound") or "exact")
+
+
+def _amount_key(a: dict):
+    return (round(float(a.get("value") or 0), 6), a.get("unit"), a.get("bound") or "exact", a.get("change"))
+
+
 def score_gold_article(result: dict, gold: dict) -> ArticleScore:
     """Score one of our contract dicts (``Extraction.model_dump(mode="json")``)
     against one gold article, field by field."""
@@ -263,7 +285,7 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
         art.scores[name], art.misses[name], art.false_hits[name] = score, misses, false_hits
 
     if "amounts" in gold:
-        s, m, f, _ = _list_score(gold["amounts"], result.get("amounts", []), amount_matches,
+        s, m, f, _ = _list_score(gold["amounts"], _distinct(result.get("amounts", []), _amount_key), amount_matches,
                                  describe_amount, describe_amount)
         put("amounts", s, m, f)
     if gold.get("non_amounts") and "amounts" in art.false_hits:
@@ -271,7 +293,7 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
         art.false_hits["amounts"] = [f"{d} — listed in the gold's non_amounts" if any(
             f"'{t}'" in d.casefold() for t in listed) else d for d in art.false_hits["amounts"]]
     if "periods" in gold:
-        s, m, f, _ = _list_score(gold["periods"], result.get("periods", []), period_matches,
+        s, m, f, _ = _list_score(gold["periods"], _distinct(result.get("periods", []), _period_key), period_matches,
                                  describe_period, describe_period)
         put("periods", s, m, f)
     if "actors" in gold:
