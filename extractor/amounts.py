@@ -167,7 +167,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     if core.sign == "-" and not core.percent:
         core.value = -core.value
     core.year_like = (not m["cur"] and not suf and not m["sign"]
-                      and re.fullmatch(r"1[89]\d\d|20\d\d|2100", num) is not None)
+                      and re.fullmatch(r"1\d\d\d|20\d\d|2100", num) is not None)
     return core
 
 
@@ -537,8 +537,10 @@ def _is_identifier_number(doc: Doc, core: _Core) -> bool:
     # a hyphen glued to a word before the digits: 'F-35', 'Covid-19', 'G-7'
     if prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[-1:].isalpha() and not doc[i - 2].whitespace_:
         return True
-    # 'iPhone 11', 'Boeing 737', 'Galaxy S22 Ultra': a product or a name with a number
+    # 'iPhone 11', 'Boeing 737', 'COVID -19 tests': a product or a name with a number
     if prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.ent_type_ not in ("MONEY", "PERCENT"):
+        return True
+    if prev.text[:1].isupper() and not prev.is_sent_start and prev.is_alpha:
         return True
     return False
 
@@ -841,8 +843,11 @@ def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list,
     if b is None:
         return None
     ac, bc = a.core, b.core
-    unit = a.unit or b.unit
-    if a.unit and b.unit and a.unit != b.unit:
+    a_unit = a.unit
+    if a_unit == "count" and b.unit != "count":
+        a_unit = ""  # '5-10W laser': the noun after the range is not what the first number measures
+    unit = a_unit or b.unit
+    if a_unit and b.unit and a_unit != b.unit:
         return None
     if not unit:
         return None
@@ -922,7 +927,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
             i = max(i + 1, core.end if core is not None else 0)
             continue
         _complete(doc, f, last_end, yen)
-        if f.start < last_end:
+        if f.start < last_end or not f.unit:  # overlaps the previous amount, or no unit was found
             i += 1
             continue
         found.append(f)
@@ -1002,8 +1007,6 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         if not (bstart > 0 and doc[bstart - 1].lower_ == "by"):
             change = None
     f.change = change
-    if f.unit == "" or f.unit is None:
-        raise ValueError(f"internal: amount without unit at token {f.start}")
 
 
 def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
