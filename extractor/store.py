@@ -1,0 +1,798 @@
+"""The figures store: official statistics to check claims against, and the checks made.
+
+One SQL database (SQLAlchemy 2 Core, no ORM) holds
+
+- ``figures``: one row per published cell and revision (:class:`models.Figure`): a
+  reporter's customs figure for one partner, flow, period, currency and commodity;
+- ``articles``, ``claims``, ``claim_actors``, ``verdicts``: what ``newsclaims check``
+  found, so a newsroom can ask "every contradicted claim about PRK in 2025"
+  (:meth:`Store.query_claims`).
+
+SQLite is the embedded default (a file in the user's data directory); PostgreSQL is
+used through ``postgresql+psycopg://user:password@host/db``.
+
+Rules, and where they come from:
+
+- **A cell** is (reporter, partner, flow, currency, commodity, from, to): the Verdict
+  rules of ``../shared/claims-schema.md`` compare a claim with "the stored figure for the
+  same reporter/partner, flow, period (from..to), commodity and currency".
+- **Latest revision**: the same rules use the latest revision of a cell. Among rows of
+  one revision (two outlets disagreeing about the same release, e.g. 2023-04 wig imports
+  in the seed), the one with the later ``published`` date wins (an undated page counts as
+  oldest), then the larger id, so the choice is deterministic.
+- **Idempotent import**: a figure's id is derived from its cell, revision, value and
+  source URL (:func:`figure_id`), and the id is the primary key; inserting the same
+  figure again is skipped (``ON CONFLICT DO NOTHING``), never duplicated.
+- **All goods**: ``Figure.commodity is None`` means all goods. A goods-level figure the
+  source names but nobody mapped to an HS code ("soda", in the seed) must never answer
+  an all-goods lookup, so the indexed lookup column ``commodity_key`` is ``TOTAL`` for
+  all goods (Comtrade's own cmdCode for it), the HS code for mapped goods, and
+  ``NAME:<name>`` for unmapped goods.
+"""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from models import Figure
+
+#: Seed figures shipped with a repository checkout (a pip install may not have them).
+SEED_DIR = Path(__file__).resolve().parents[1] / "corpus" / "customs"
+
+#: ``commodity_key`` of an all-goods figure: Comtrade's cmdCode for "all commodities".
+ALL_GOODS = "TOTAL"
+
+#: Rows per INSERT batch: large enough to amortize round trips, small enough that an
+#: import's memory does not depend on the file's size.
+CHUNK_ROWS = 5000
+
+metadata = MetaData()
+
+figures = Table(
+    "figures",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("reporter", String(3), nullable=False),
+    Column("partner", String(3), nullable=False),
+    Column("flow", String(6), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("commodity_key", String(200), nullable=False),
+    Column("from_date", Date, nullable=False),
+    Column("to_date", Date, nullable=False),
+    Column("granularity", String(8), nullable=False),
+    Column("period", String(40), nullable=False),
+    Column("value", Float(53), nullable=False),
+    Column("precision", Float(53), nullable=False),
+    Column("qualifier", Text),
+    Column("revision", Integer, nullable=False),
+    Column("commodity", Text),
+    Column("commodity_name", Text),
+    Column("quantity", Text),
+    Column("source_name", Text, nullable=False),
+    Column("source_outlet", Text),
+    Column("source_url", Text),
+    Column("published", Date),
+    Column("note", Text),
+    # store.cell() / revisions(): equality on every column.
+    Index("ix_figures_cell", "reporter", "partner", "flow", "currency", "commodity_key", "from_date", "to_date"),
+    # store.months(): equality on the series, range on the month.
+    Index("ix_figures_series", "reporter", "partner", "flow", "currency", "commodity_key", "granularity", "from_date"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", Date),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+    Column("extraction", Text, nullable=False),   # the whole contract JSON, to show it again
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("claim_id", String(200), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("sentence", Text),
+    Column("sentence_start", Integer),
+    Column("sentence_end", Integer),
+    Column("amount_text", Text),
+    Column("amount_value", Float(53)),
+    Column("amount_unit", String(40)),
+    Column("amount_bound", String(10)),
+    Column("amount_change", String(4)),
+    Column("period_text", Text),
+    Column("period_from", Date),
+    Column("period_to", Date),
+    Column("period_granularity", String(10)),
+    Column("trade_flow", String(12)),
+    Column("trade_from", String(3)),
+    Column("trade_to", String(3)),
+    Column("trade_between", Text),                # JSON list, e.g. ["CHN", "PRK"]
+    Column("commodity", Text),
+    Column("basis", String(20)),
+    Column("comparison_relation", String(20)),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+    Index("ix_claims_period", "period_from", "period_to"),
+)
+
+# Every country a claim involves (its actors and its trade parties): the "about PRK" filter.
+claim_actors = Table(
+    "claim_actors",
+    metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("claim_id", String(200), primary_key=True),
+    Column("actor", String(3), primary_key=True),
+    ForeignKeyConstraint(["article_id", "claim_id"], ["claims.article_id", "claims.claim_id"], ondelete="CASCADE"),
+    Index("ix_claim_actors_actor", "actor"),
+)
+
+verdicts = Table(
+    "verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(200), nullable=False),
+    Column("claim_id", String(200), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("claimed", Float(53)),
+    Column("expected", Float(53)),
+    Column("unit", String(40)),
+    Column("figure_ids", Text, nullable=False),   # JSON list of figures.id
+    Column("explanation", Text),
+    ForeignKeyConstraint(["article_id", "claim_id"], ["claims.article_id", "claims.claim_id"], ondelete="CASCADE"),
+    Index("ix_verdicts_claim", "article_id", "claim_id"),
+    Index("ix_verdicts_status", "status"),
+)
+
+
+class StoreError(Exception):
+    """A store problem worth one line to the user (bad URL, unreachable server, bad input)."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: rows added, rows already there, rows a format's rules leave out."""
+
+    added: int = 0
+    skipped_duplicates: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)   # reason -> count (e.g. Comtrade re-exports)
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def __str__(self) -> str:
+        parts = [f"{self.added} added", f"{self.skipped_duplicates} already in the store"]
+        parts += [f"{n} skipped ({reason})" for reason, n in sorted(self.skipped.items())]
+        return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- figure identity
+
+
+def month_end(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def period_label(from_: date, to: date) -> str:
+    """The period string of the seed CSV's ``period`` column: ``2025-09``, ``2019``,
+    ``2019-01..2019-06`` (month-aligned spans), else ``2019-01-05..2019-02-03``."""
+    if from_.day == 1 and to == month_end(to):
+        if from_.month == 1 and to.month == 12 and from_.year == to.year:
+            return f"{from_.year}"
+        if (from_.year, from_.month) == (to.year, to.month):
+            return f"{from_.year}-{from_.month:02d}"
+        return f"{from_.year}-{from_.month:02d}..{to.year}-{to.month:02d}"
+    return f"{from_.isoformat()}..{to.isoformat()}"
+
+
+def granularity_of(from_: date, to: date) -> str:
+    """Granularity of a span when a file does not say it (Figure.granularity's values)."""
+    if from_.day != 1 or to != month_end(to) or from_.year != to.year:
+        return "range"
+    months = to.month - from_.month + 1
+    if months == 1:
+        return "month"
+    if months == 12:
+        return "year"
+    if months == 3 and from_.month % 3 == 1:
+        return "quarter"
+    if months == 6 and from_.month in (1, 7):
+        return "half"
+    return "range"
+
+
+def commodity_key(commodity: Optional[str], commodity_name: Optional[str]) -> str:
+    """The indexed lookup key: ``TOTAL`` (all goods), the HS code, or ``NAME:<name>``."""
+    if commodity:
+        return commodity
+    if commodity_name:
+        return "NAME:" + commodity_name
+    return ALL_GOODS
+
+
+def lookup_key(commodity: Optional[str]) -> str:
+    """The key a lookup for ``commodity`` (None = all goods, else an HS code) matches."""
+    return commodity if commodity else ALL_GOODS
+
+
+def figure_id(
+    reporter: str, partner: str, flow: str, from_: date, to: date, currency: str, key: str,
+    revision: int, value: float, source_url: Optional[str],
+) -> str:
+    """Stable id: readable cell + revision, then a hash of cell, revision, value and source.
+
+    ``CHN-PRK-total-2025-09-r1-3f0c2a91d4``; goods-level and non-USD figures carry the HS
+    code / currency too (``CHN-PRK-import-2023-04-6704-r1-…``). The same figure from the
+    same page always gets the same id (so importing it twice is one row); another value or
+    another page for the same cell and revision is another row.
+    """
+    digest = hashlib.sha256(
+        json.dumps(
+            [reporter, partner, flow, from_.isoformat(), to.isoformat(), currency, key, revision,
+             repr(float(value)), source_url],
+            separators=(",", ":"),
+        ).encode("utf-8")
+    ).hexdigest()[:10]
+    parts = [reporter, partner, flow, period_label(from_, to)]
+    if key != ALL_GOODS:
+        parts.append(re.sub(r"[^A-Za-z0-9.]+", "_", key.removeprefix("NAME:")).strip("_").lower()[:40])
+    if currency != "USD":
+        parts.append(currency)
+    return "-".join(parts) + f"-r{revision}-{digest}"
+
+
+def figure_row(fig: Figure) -> dict[str, Any]:
+    """The ``figures`` row of a Figure (its id computed here, whatever it carried)."""
+    value = float(fig.value)
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"value must be a finite number ≥ 0, not {fig.value!r}")
+    if fig.to < fig.from_:
+        raise ValueError(f"'to' ({fig.to}) is before 'from' ({fig.from_})")
+    key = commodity_key(fig.commodity, fig.commodity_name)
+    return {
+        "id": figure_id(fig.reporter, fig.partner, fig.flow, fig.from_, fig.to, fig.currency, key,
+                        fig.revision, value, fig.source_url),
+        "reporter": fig.reporter, "partner": fig.partner, "flow": fig.flow,
+        "currency": fig.currency, "commodity_key": key,
+        "from_date": fig.from_, "to_date": fig.to, "granularity": fig.granularity, "period": fig.period,
+        "value": value, "precision": float(fig.precision), "qualifier": fig.qualifier,
+        "revision": fig.revision, "commodity": fig.commodity, "commodity_name": fig.commodity_name,
+        "quantity": fig.quantity, "source_name": fig.source_name, "source_outlet": fig.source_outlet,
+        "source_url": fig.source_url, "published": fig.published, "note": fig.note,
+    }
+
+
+def row_to_figure(row: Any) -> Figure:
+    m = row._mapping
+    # model_validate from a complete dict is several times faster than model_construct here.
+    return Figure.model_validate({
+        "id": m["id"], "reporter": m["reporter"], "partner": m["partner"], "flow": m["flow"],
+        "period": m["period"], "from": m["from_date"], "to": m["to_date"], "granularity": m["granularity"],
+        "value": m["value"], "currency": m["currency"], "precision": m["precision"],
+        "qualifier": m["qualifier"], "revision": m["revision"], "commodity": m["commodity"],
+        "commodity_name": m["commodity_name"], "quantity": m["quantity"], "source_name": m["source_name"],
+        "source_outlet": m["source_outlet"], "source_url": m["source_url"], "published": m["published"],
+        "note": m["note"],
+    })
+
+
+def _newest_last(row: Any) -> tuple:
+    """Sort key for the revisions of one cell, oldest first (the module docstring's rule)."""
+    m = row._mapping
+    return (m["revision"], m["published"] or date.min, m["id"])
+
+
+# ---------------------------------------------------------------- connecting
+
+
+def default_sqlite_path() -> Path:
+    """``$XDG_DATA_HOME/newsclaims/newsclaims.db`` (XDG Base Directory spec), default ``~/.local/share``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newsclaims" / "newsclaims.db"
+
+
+def resolve_url(url: Optional[str]) -> str:
+    """A SQLAlchemy URL from what a user gives: a URL, a file path, or nothing.
+
+    Nothing → ``$NEWSCLAIMS_DB`` → the SQLite file of :func:`default_sqlite_path`. A bare
+    ``postgresql://`` / ``postgres://`` URL gets the psycopg 3 driver, the one we depend on
+    (SQLAlchemy's default would be psycopg2).
+    """
+    url = url or os.environ.get("NEWSCLAIMS_DB") or None
+    if url is None:
+        path = default_sqlite_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" not in url:
+        path = Path(url).expanduser()
+        if path.parent and not path.parent.exists():
+            raise StoreError(f"{path.parent}: no such directory for the SQLite database")
+        return f"sqlite:///{path}"
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url[len(bare):]
+    return url
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError, ValueError) as e:
+        raise StoreError(f"cannot use database URL {_hide_password(url)}: {e}") from None
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys = ON")     # SQLite enforces FKs only when asked
+            if url not in ("sqlite://", "sqlite:///:memory:"):
+                # WAL: readers (the checker) are not blocked while an import writes.
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.close()
+    return engine
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def _insert_ignoring_duplicates(engine: Engine, table: Table):
+    """INSERT … ON CONFLICT DO NOTHING in the engine's dialect (SQLite and PostgreSQL both have it)."""
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif engine.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        raise StoreError(f"unsupported database {engine.dialect.name}: use SQLite or PostgreSQL")
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+# ---------------------------------------------------------------- the store
+
+
+class Store:
+    """The figures store. ``Store()`` opens (and on first use creates and seeds) the default database.
+
+    >>> store = Store("sqlite:///tmp/figures.db")            # or postgresql+psycopg://…
+    >>> store.cell("CHN", "PRK", "total", date(2025, 9, 1), date(2025, 9, 30))
+
+    Lookups reuse one autocommit connection per thread and statements built once, so a
+    lookup is one indexed query and no ORM work.
+    """
+
+    def __init__(self, url: Optional[str] = None, *, seed: bool = True):
+        self.url = resolve_url(url)
+        self.engine = _make_engine(self.url)
+        self._local = threading.local()
+        self._readers: list[Connection] = []
+        self._readers_lock = threading.Lock()
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot open {_hide_password(self.url)}: {_one_line(e)}") from None
+        self._insert_figure = _insert_ignoring_duplicates(self.engine, figures)
+        self._build_statements()
+        if seed and SEED_DIR.is_dir() and not self._has_figures():
+            self.load_seed()
+
+    # -- statements, built once (SQLAlchemy caches their compiled form)
+
+    def _build_statements(self) -> None:
+        series = (
+            (figures.c.reporter == bindparam("reporter"))
+            & (figures.c.partner == bindparam("partner"))
+            & (figures.c.flow == bindparam("flow"))
+            & (figures.c.currency == bindparam("currency"))
+            & (figures.c.commodity_key == bindparam("commodity_key"))
+        )
+        self._cell_stmt = select(figures).where(
+            series,
+            figures.c.from_date == bindparam("from_date"),
+            figures.c.to_date == bindparam("to_date"),
+        )
+        self._months_stmt = select(figures).where(
+            series,
+            figures.c.granularity == "month",
+            figures.c.from_date >= bindparam("start"),
+            figures.c.from_date <= bindparam("end"),
+            figures.c.to_date <= bindparam("end"),
+        ).order_by(figures.c.from_date)
+        pair = (figures.c.reporter == bindparam("reporter")) & (figures.c.partner == bindparam("partner"))
+        self._has_pair_stmt = select(figures.c.id).where(pair).limit(1)
+        self._currencies_stmt = select(figures.c.currency).where(pair).distinct()
+        self._get_stmt = select(figures).where(figures.c.id == bindparam("id"))
+
+    def _reader(self) -> Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            try:
+                conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            except SQLAlchemyError as e:
+                raise StoreError(f"cannot connect to {_hide_password(self.url)}: {_one_line(e)}") from None
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def _read(self, stmt, params: Optional[dict] = None) -> list:
+        return self._reader().execute(stmt, params or {}).all()
+
+    def close(self) -> None:
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        self._local = threading.local()
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- lookups for the cross-check
+
+    def _cell_rows(self, reporter, partner, flow, from_, to, currency, commodity) -> list:
+        return self._read(self._cell_stmt, {
+            "reporter": reporter, "partner": partner, "flow": flow, "currency": currency,
+            "commodity_key": lookup_key(commodity), "from_date": from_, "to_date": to,
+        })
+
+    def cell(self, reporter: str, partner: str, flow: str, from_: date, to: date, *,
+             currency: str = "USD", commodity: Optional[str] = None) -> Optional[Figure]:
+        """The latest revision of exactly this cell (flow as the reporter recorded it), or None."""
+        rows = self._cell_rows(reporter, partner, flow, from_, to, currency, commodity)
+        if not rows:
+            return None
+        return row_to_figure(max(rows, key=_newest_last))
+
+    def revisions(self, reporter: str, partner: str, flow: str, from_: date, to: date, *,
+                  currency: str = "USD", commodity: Optional[str] = None) -> list[Figure]:
+        """Every stored figure of this cell, oldest revision first."""
+        rows = self._cell_rows(reporter, partner, flow, from_, to, currency, commodity)
+        return [row_to_figure(r) for r in sorted(rows, key=_newest_last)]
+
+    def months(self, reporter: str, partner: str, flow: str, start: date, end: date, *,
+               currency: str = "USD", commodity: Optional[str] = None) -> list[Figure]:
+        """Monthly cells lying wholly in [start, end], latest revision each, by month."""
+        rows = self._read(self._months_stmt, {
+            "reporter": reporter, "partner": partner, "flow": flow, "currency": currency,
+            "commodity_key": lookup_key(commodity), "start": start, "end": end,
+        })
+        latest: dict[date, Any] = {}
+        for row in rows:
+            month = row._mapping["from_date"]
+            if month not in latest or _newest_last(row) > _newest_last(latest[month]):
+                latest[month] = row
+        return [row_to_figure(latest[m]) for m in sorted(latest)]
+
+    def has_pair(self, reporter: str, partner: str) -> bool:
+        """Whether any figure of ``reporter``'s customs about ``partner`` is stored."""
+        return bool(self._read(self._has_pair_stmt, {"reporter": reporter, "partner": partner}))
+
+    def currencies(self, reporter: str, partner: str) -> set[str]:
+        """The currencies ``reporter``'s figures about ``partner`` are stored in."""
+        return {r[0] for r in self._read(self._currencies_stmt, {"reporter": reporter, "partner": partner})}
+
+    def get_figure(self, figure_id: str) -> Optional[Figure]:
+        rows = self._read(self._get_stmt, {"id": figure_id})
+        return row_to_figure(rows[0]) if rows else None
+
+    def list_figures(self, reporter: Optional[str] = None, partner: Optional[str] = None,
+                     flow: Optional[str] = None, date_from: Optional[date] = None,
+                     date_to: Optional[date] = None, currency: Optional[str] = None,
+                     commodity: Optional[str] = None, limit: Optional[int] = None, *,
+                     all_revisions: bool = False) -> list[Figure]:
+        """Figures matching every filter given, latest revision per cell unless ``all_revisions``.
+
+        ``date_from``/``date_to``: the figure's period lies wholly within them.
+        ``commodity``: an HS code, or ``TOTAL`` for all-goods figures only; None = any.
+        Ordered by reporter, partner, period, flow, commodity.
+        """
+        return list(self.iter_figures(reporter, partner, flow, date_from, date_to, currency,
+                                      commodity, limit, all_revisions=all_revisions))
+
+    def iter_figures(self, reporter=None, partner=None, flow=None, date_from=None, date_to=None,
+                     currency=None, commodity=None, limit=None, *, all_revisions=False) -> Iterator[Figure]:
+        """:meth:`list_figures` as a stream (the CLI prints a million figures in constant memory)."""
+        stmt = select(figures)
+        for column, wanted in ((figures.c.reporter, reporter), (figures.c.partner, partner),
+                               (figures.c.flow, flow), (figures.c.currency, currency)):
+            if wanted is not None:
+                stmt = stmt.where(column == wanted)
+        if commodity is not None:
+            stmt = stmt.where(figures.c.commodity_key == commodity)
+        if date_from is not None:
+            stmt = stmt.where(figures.c.from_date >= date_from)
+        if date_to is not None:
+            stmt = stmt.where(figures.c.to_date <= date_to)
+        cell_columns = (figures.c.reporter, figures.c.partner, figures.c.from_date, figures.c.to_date,
+                        figures.c.flow, figures.c.currency, figures.c.commodity_key)
+        stmt = stmt.order_by(*cell_columns, figures.c.revision, figures.c.id)
+        produced = 0
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=1000).execute(stmt)
+            pending: list = []          # the rows of the current cell, to pick its latest revision
+
+            def emit(rows):
+                return rows if all_revisions else [max(rows, key=_newest_last)]
+
+            for row in result:
+                if pending and _cell_of(pending[0]) != _cell_of(row):
+                    for r in sorted(emit(pending), key=_newest_last):
+                        yield row_to_figure(r)
+                        produced += 1
+                        if limit is not None and produced >= limit:
+                            return
+                    pending = []
+                pending.append(row)
+            if pending:
+                for r in sorted(emit(pending), key=_newest_last):
+                    yield row_to_figure(r)
+                    produced += 1
+                    if limit is not None and produced >= limit:
+                        return
+
+    def count_figures(self) -> int:
+        return self._read(select(func.count()).select_from(figures))[0][0]
+
+    def _has_figures(self) -> bool:
+        return bool(self._read(select(figures.c.id).limit(1)))
+
+    # -- writing figures
+
+    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None,
+                    on_row: Any = None) -> ImportReport:
+        """Insert figures in one transaction: all of them, or none if any is invalid.
+
+        Figures already stored (same id: same cell, revision, value and source URL) are
+        counted in ``skipped_duplicates``. Figures are consumed lazily and written in
+        chunks of :data:`CHUNK_ROWS`, so an iterator over a huge file stays in constant
+        memory. ``on_row(n)`` errors are the caller's: an exception raised while iterating
+        rolls the whole transaction back and propagates.
+        """
+        report = report or ImportReport()
+        offered = 0
+        try:
+            with self.engine.begin() as conn:
+                before = conn.execute(select(func.count()).select_from(figures)).scalar_one()
+                chunk: list[dict] = []
+                for fig in new_figures:
+                    chunk.append(figure_row(fig))
+                    offered += 1
+                    if len(chunk) >= CHUNK_ROWS:
+                        conn.execute(self._insert_figure, chunk)
+                        chunk = []
+                if chunk:
+                    conn.execute(self._insert_figure, chunk)
+                after = conn.execute(select(func.count()).select_from(figures)).scalar_one()
+        except SQLAlchemyError as e:
+            raise StoreError(f"could not write figures to {_hide_password(self.url)}: {_one_line(e)}") from None
+        report.added += after - before
+        report.skipped_duplicates += offered - (after - before)
+        return report
+
+    def load_seed(self, directory: Path = SEED_DIR) -> ImportReport:
+        """Import every project-format CSV in ``directory`` (the seed: China's customs figures)."""
+        from .importers import import_file
+
+        report = ImportReport()
+        for path in sorted(Path(directory).glob("*.csv")):
+            import_file(self, path, format="csv", report=report)
+        return report
+
+    # -- checks: articles, claims, verdicts
+
+    def save_check(self, result: dict) -> None:
+        """Store one checked article (the contract JSON, verdicts filled): its claims and verdicts.
+
+        Idempotent per article id: checking an article again replaces what was stored for it.
+        """
+        article = result.get("article") or {}
+        article_id = article.get("id")
+        if not article_id:
+            raise StoreError("save_check: the result has no article id")
+        amounts, periods, actors = (result.get(k) or [] for k in ("amounts", "periods", "actors"))
+
+        def pick(items: list, index: Optional[int]) -> dict:
+            return items[index] if index is not None and 0 <= index < len(items) else {}
+
+        claim_rows, actor_rows = [], []
+        for claim in result.get("claims") or []:
+            amount, period = pick(amounts, claim.get("amount")), pick(periods, claim.get("period"))
+            trade = claim.get("trade") or {}
+            comparison = claim.get("comparison") or {}
+            claim_rows.append({
+                "article_id": article_id, "claim_id": claim["id"], "kind": claim["kind"],
+                "sentence": claim.get("sentence"), "sentence_start": claim.get("start"),
+                "sentence_end": claim.get("end"),
+                "amount_text": amount.get("text"), "amount_value": amount.get("value"),
+                "amount_unit": amount.get("unit"), "amount_bound": amount.get("bound"),
+                "amount_change": amount.get("change"),
+                "period_text": period.get("text"), "period_from": _as_date(period.get("from")),
+                "period_to": _as_date(period.get("to")), "period_granularity": period.get("granularity"),
+                "trade_flow": trade.get("flow"), "trade_from": trade.get("from"), "trade_to": trade.get("to"),
+                "trade_between": json.dumps(trade["between"]) if trade.get("between") else None,
+                "commodity": trade.get("commodity"), "basis": trade.get("basis"),
+                "comparison_relation": comparison.get("relation"),
+            })
+            involved = {pick(actors, i).get("id") for i in claim.get("actors") or []}
+            involved |= {trade.get("from"), trade.get("to"), *(trade.get("between") or [])}
+            for iso in sorted(a for a in involved if a and a != "WLD"):
+                actor_rows.append({"article_id": article_id, "claim_id": claim["id"], "actor": iso})
+        claim_ids = {row["claim_id"] for row in claim_rows}
+        verdict_rows = []
+        for verdict in result.get("verdicts") or []:
+            if verdict.get("claim") not in claim_ids:
+                raise StoreError(f"save_check: verdict for unknown claim {verdict.get('claim')!r} in article {article_id}")
+            verdict_rows.append({
+                "article_id": article_id, "claim_id": verdict["claim"], "status": verdict["status"],
+                "claimed": verdict.get("claimed"), "expected": verdict.get("expected"),
+                "unit": verdict.get("unit"), "figure_ids": json.dumps(verdict.get("figures") or []),
+                "explanation": verdict.get("explanation"),
+            })
+        try:
+            with self.engine.begin() as conn:
+                # Children first: works whether or not the backend enforces the cascades.
+                for table in (verdicts, claim_actors, claims, articles):
+                    key = table.c.id if table is articles else table.c.article_id
+                    conn.execute(delete(table).where(key == article_id))
+                conn.execute(insert(articles), [{
+                    "id": article_id, "url": article.get("url"), "title": article.get("title"),
+                    "outlet": article.get("outlet"), "published": _as_date(article.get("published")),
+                    "checked_at": datetime.now(timezone.utc),
+                    "extraction": json.dumps(result, ensure_ascii=False, default=str),
+                }])
+                for table, rows in ((claims, claim_rows), (claim_actors, actor_rows), (verdicts, verdict_rows)):
+                    if rows:
+                        conn.execute(insert(table), rows)
+        except SQLAlchemyError as e:
+            raise StoreError(f"could not save the check of article {article_id}: {_one_line(e)}") from None
+
+    def query_claims(self, status: Optional[str] = None, actor: Optional[str] = None,
+                     date_from: Optional[date] = None, date_to: Optional[date] = None,
+                     limit: int = 100, offset: int = 0) -> list[dict]:
+        """Claims with their verdicts (JSON-ready dicts), newest article first.
+
+        ``status``: the verdict's status (supported, close, contradicted, unverifiable);
+        ``actor``: an ISO code among the claim's actors or trade parties; ``date_from`` /
+        ``date_to``: the claim's period overlaps [date_from, date_to] (claims without a
+        resolved period are left out when either is given).
+        """
+        stmt = (
+            select(claims, articles.c.url, articles.c.title, articles.c.outlet, articles.c.published,
+                   verdicts.c.status, verdicts.c.claimed, verdicts.c.expected, verdicts.c.unit,
+                   verdicts.c.figure_ids, verdicts.c.explanation)
+            .select_from(
+                claims.join(articles, articles.c.id == claims.c.article_id).outerjoin(
+                    verdicts, and_(verdicts.c.article_id == claims.c.article_id,
+                                   verdicts.c.claim_id == claims.c.claim_id)))
+        )
+        if status is not None:
+            stmt = stmt.where(verdicts.c.status == status)
+        if actor is not None:
+            stmt = stmt.where(exists().where(
+                claim_actors.c.article_id == claims.c.article_id,
+                claim_actors.c.claim_id == claims.c.claim_id,
+                claim_actors.c.actor == actor))
+        if date_from is not None:
+            stmt = stmt.where(claims.c.period_to >= date_from)
+        if date_to is not None:
+            stmt = stmt.where(claims.c.period_from <= date_to)
+        stmt = stmt.order_by(articles.c.published.desc(), claims.c.article_id, claims.c.sentence_start,
+                             claims.c.claim_id, verdicts.c.id).limit(limit).offset(offset)
+        rows = self._read(stmt)
+        involved: dict[tuple[str, str], list[str]] = {}
+        if rows:
+            article_ids = sorted({r._mapping["article_id"] for r in rows})
+            for a in self._read(select(claim_actors).where(claim_actors.c.article_id.in_(article_ids))
+                                .order_by(claim_actors.c.actor)):
+                involved.setdefault((a.article_id, a.claim_id), []).append(a.actor)
+        out = []
+        for r in rows:
+            m = r._mapping
+            out.append({
+                "article_id": m["article_id"], "article_url": m["url"], "article_title": m["title"],
+                "article_outlet": m["outlet"], "article_published": _iso(m["published"]),
+                "claim_id": m["claim_id"], "kind": m["kind"], "sentence": m["sentence"],
+                "actors": involved.get((m["article_id"], m["claim_id"]), []),
+                "amount_text": m["amount_text"], "amount_value": m["amount_value"],
+                "amount_unit": m["amount_unit"], "amount_bound": m["amount_bound"],
+                "period_text": m["period_text"], "period_from": _iso(m["period_from"]),
+                "period_to": _iso(m["period_to"]), "trade_flow": m["trade_flow"],
+                "trade_from": m["trade_from"], "trade_to": m["trade_to"],
+                "trade_between": json.loads(m["trade_between"]) if m["trade_between"] else None,
+                "commodity": m["commodity"], "basis": m["basis"],
+                "status": m["status"], "claimed": m["claimed"], "expected": m["expected"], "unit": m["unit"],
+                "figures": json.loads(m["figure_ids"]) if m["figure_ids"] else [],
+                "explanation": m["explanation"],
+            })
+        return out
+
+    # -- diagnostics
+
+    def explain_lookups(self) -> dict[str, list[str]]:
+        """The database's plan for the ``cell`` and ``months`` queries (to see the indexes used)."""
+        sample = {"reporter": "CHN", "partner": "PRK", "flow": "total", "currency": "USD",
+                  "commodity_key": ALL_GOODS}
+        queries = {
+            "cell": (self._cell_stmt, {**sample, "from_date": date(2025, 9, 1), "to_date": date(2025, 9, 30)}),
+            "months": (self._months_stmt, {**sample, "start": date(2025, 1, 1), "end": date(2025, 12, 31)}),
+        }
+        prefix = "EXPLAIN QUERY PLAN " if self.engine.dialect.name == "sqlite" else "EXPLAIN "
+        plans = {}
+        with self.engine.connect() as conn:
+            for name, (stmt, params) in queries.items():
+                # Literal values: a plan of the statement as the lookups send it, bound once.
+                sql = str(stmt.params(**params).compile(dialect=self.engine.dialect,
+                                                        compile_kwargs={"literal_binds": True}))
+                rows = conn.exec_driver_sql(prefix + sql).all()
+                plans[name] = [" ".join(str(c) for c in row) for row in rows]
+        return plans
+
+
+def _cell_of(row: Any) -> tuple:
+    m = row._mapping
+    return (m["reporter"], m["partner"], m["from_date"], m["to_date"], m["flow"], m["currency"], m["commodity_key"])
+
+
+def _as_date(value: Any) -> Optional[date]:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _iso(value: Optional[date]) -> Optional[str]:
+    return value.isoformat() if value is not None else None
+
+
+def _one_line(error: BaseException) -> str:
+    """The first line of a driver error, without SQLAlchemy's background-link footer."""
+    message = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return message[0] if message else type(error).__name__
+
+
+__all__ = [
+    "ALL_GOODS", "ImportReport", "SEED_DIR", "Store", "StoreError", "figure_id", "period_label",
+    "granularity_of", "resolve_url",
+]
