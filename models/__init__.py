@@ -163,6 +163,7 @@ class Figure(ContractModel):
     commodity_name: Optional[str] = None
     quantity: Optional[str] = None
     source_name: str                  # "GACC"
+    source_outlet: Optional[str] = None  # who printed it, when not the agency itself ("NK News")
     source_url: Optional[str] = None
     published: Optional[date] = None  # release date of the report
     note: Optional[str] = None
