@@ -9,8 +9,8 @@ Both halves run in the same process over the same texts:
 
 Each half is warmed up once on a few texts, then timed twice over the whole
 set, the two halves alternating (bare, newsclaims, bare, newsclaims) so that
-both see the same machine load; the faster run of each counts. The ratio newsclaims / bare (in
-words/s) is the number to watch; the target is >= 0.6.
+both see the same machine load; the faster run of each counts. The ratio
+newsclaims / bare (in words/s) is the number to watch; the target is >= 0.6.
 
 Texts are real news read at run time from ``../shared/benchmarks`` (PolNeAR
 dev, MEANTIME dev, TempEval-3 platinum) plus ``corpus/articles``; nothing is
