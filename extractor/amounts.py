@@ -647,8 +647,18 @@ def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
 def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
     """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%'."""
     if s > 0 and doc[s - 1].lower_ in ("up", "down") and doc[s - 1].pos_ in ("ADV", "ADP", "PART"):
-        return doc[s - 1].lower_
+        adv = doc[s - 1]
+        # the particle of another phrasal verb is no direction: 'make up about 80 percent'
+        if adv.dep_ == "prt" and adv.head.lemma_.lower() not in _directional_heads():
+            return None
+        return adv.lower_
     return None
+
+
+@cache
+def _directional_heads() -> frozenset:
+    t = _tables()
+    return frozenset(t["change_verbs_up"] + t["change_verbs_down"] + t["change_verbs_neutral"])
 
 
 def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
@@ -739,7 +749,8 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         return pct, end, None
     if j < len(doc) and doc[j].lower_ in t["subunits"] and doc[j].lower_ != "p":
         return t["subunits"][doc[j].lower_], j + 1, None
-    if j < len(doc) and doc[j].lower_ in t["point_words"]:
+    if j < len(doc) and doc[j].lower_ in t["point_words"] and not (core.is_words and core.value == 1):
+        # 'at one point' is an idiom of time, '50 points' a score or an index move
         return ("percentage_point" if _sentence_has_percent(doc, j) else "point"), j + 1, None
     # '3.2-fold', '3.2x'
     if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "fold":

@@ -167,6 +167,16 @@ def test_changes(parse, text, span, value, unit, change):
     assert (a.text, a.value, a.unit, a.change) == (span, value, unit, change)
 
 
+def test_particle_of_another_verb_is_not_a_direction(parse):
+    a = only(parse, "Chinese buyers make up about 80 percent of the investors.")
+    assert (a.text, a.bound, a.change) == ("about 80 percent", "approx", None)
+
+
+def test_edged_up_is_a_direction(parse):
+    a = only(parse, "The yuan edged up 0.2% against the dollar.")
+    assert (a.text, a.change) == ("0.2%", "up")
+
+
 def test_level_after_to_is_not_a_change(parse):
     found = by_text(parse, "Exports rose 12% to $300 million in June.")
     assert found["12%"].change == "up"
