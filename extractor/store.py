@@ -454,7 +454,10 @@ class Store:
         return conn
 
     def _read(self, stmt, params: Optional[dict] = None) -> list:
-        return self._reader().execute(stmt, params or {}).all()
+        try:
+            return self._reader().execute(stmt, params or {}).all()
+        except SQLAlchemyError as e:
+            raise StoreError(f"query failed on {_hide_password(self.url)}: {_one_line(e)}") from None
 
     def close(self) -> None:
         with self._readers_lock:
@@ -535,6 +538,14 @@ class Store:
     def iter_figures(self, reporter=None, partner=None, flow=None, date_from=None, date_to=None,
                      currency=None, commodity=None, limit=None, *, all_revisions=False) -> Iterator[Figure]:
         """:meth:`list_figures` as a stream (the CLI prints a million figures in constant memory)."""
+        try:
+            yield from self._iter_figures(reporter, partner, flow, date_from, date_to, currency,
+                                          commodity, limit, all_revisions)
+        except SQLAlchemyError as e:
+            raise StoreError(f"query failed on {_hide_password(self.url)}: {_one_line(e)}") from None
+
+    def _iter_figures(self, reporter, partner, flow, date_from, date_to, currency, commodity, limit,
+                      all_revisions) -> Iterator[Figure]:
         stmt = select(figures)
         for column, wanted in ((figures.c.reporter, reporter), (figures.c.partner, partner),
                                (figures.c.flow, flow), (figures.c.currency, currency)):
