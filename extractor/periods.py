@@ -33,10 +33,12 @@ captions and datelines are not part of the next sentence).
 
 Anaphoric expressions ("a year earlier", "the same period last year", "the previous
 month", "a month earlier", "from a year ago") are anchored on the period the sentence
-talks about: the nearest preceding resolved (non-duration) period in the same sentence,
-else the last one of the previous sentence, else the publication date ("ago" skips the
-previous sentence: TimeML anchors "ago" on the DCT unless the clause itself names a
-period). "N units earlier" shifts the anchor keeping its granularity ("September
+talks about: the nearest preceding resolved (non-duration, non-anaphoric) period in the
+same sentence, else the nearest one after it in the same sentence ("fell 40% from the
+previous month in October 2017"), else the last one of the previous sentence, else the
+publication date ("ago" skips the previous sentence: TimeML anchors "ago" on the DCT
+unless the clause itself names a period). "of that year" / "that year" / "of the year"
+take the anchor's year; "that year" never falls back to publication. "N units earlier" shifts the anchor keeping its granularity ("September
 2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
 month before the one containing the anchor.
 
@@ -133,7 +135,7 @@ ORD = _alt(ORDINALS)
 PART = r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|mid-|end-)"
 SEASON = _alt(SEASONS)
 OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
-          + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year)))")
+          + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year|that\s+year)))")
 
 
 @dataclass
@@ -329,13 +331,21 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True,
     the same sentence, else (optionally) the last one of the previous sentence, else the
     publication date (TimeML: anaphoric expressions take the reference time of the discourse)."""
     sent = ctx.sentence_of(start)
-    for s_idx, p in reversed(ctx.resolved):
-        if p.start >= start or p.from_ is None or p.granularity == "duration":
-            continue
-        if s_idx == sent or (previous_sentence and s_idx == sent - 1) or whole_discourse:
-            return p.from_, p.to, p.granularity
-        if s_idx < sent - 1:
-            break
+    before = [(s_idx, p) for s_idx, p in ctx.resolved
+              if p.from_ is not None and p.granularity != "duration" and p.start < start]
+    before.sort(key=lambda sp: sp[1].start)
+    if before and before[-1][0] == sent:
+        p = before[-1][1]
+        return p.from_, p.to, p.granularity
+    # "fell 40% from the previous month in October 2017": the sentence's period may come after
+    after = [p for s_idx, p in ctx.resolved
+             if s_idx == sent and p.start > start and p.from_ is not None and p.granularity != "duration"]
+    if after:
+        p = min(after, key=lambda p: p.start)
+        return p.from_, p.to, p.granularity
+    if before and ((previous_sentence and before[-1][0] == sent - 1) or whole_discourse):
+        p = before[-1][1]
+        return p.from_, p.to, p.granularity
     if whole_discourse:
         return None
     if ctx.published is None:
@@ -526,6 +536,15 @@ def _resolve_deictic_month(ctx, cand, m):
     else:
         y = pub.year if month > pub.month else pub.year + 1
     return _cal(*_month_span(y, month), "month", relative=True)
+
+
+def _resolve_month_of_year(ctx, cand, m):
+    """"June of that year", "March of last year", "May this year": the month in the year named."""
+    month = _month_of(m["mon"])
+    y, rel = _year_from_group(ctx, cand, m)
+    if y is None:
+        raise _NeedsPublication
+    return _cal(*_month_span(y, month), "month", relative=rel)
 
 
 def _resolve_month_range(ctx, cand, m):
@@ -981,12 +1000,13 @@ _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" 
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
-      + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?(?:\s+period)?", _resolve_month_range)
+      + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?P<yr>" + YEAR + r"))|\s+period)?", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
+_rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _resolve_month_of_year(ctx, cand, m))
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
 _rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
@@ -1270,7 +1290,10 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     # a resolver is looked up by the candidate's own rule (names repeat); the last one is the hint's
     by_order = [res for _, _, res in _RULES] + [_resolve_date_entity_hint]
     periods: list[Period] = []
-    for cand in ctx.candidates:
+    # anaphors last, so that "the previous month" can point at a period named later in its sentence
+    first = [c for c in ctx.candidates if not _is_anaphoric_candidate(c)]
+    second = [c for c in ctx.candidates if _is_anaphoric_candidate(c)]
+    for cand in first + second:
         start, end = _span_text(text, cand.start, cand.end)
         span = text[start:end]
         try:
@@ -1284,13 +1307,15 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
             needs_pub = True
             anaphoric = False
         if needs_pub:
-            ctx.unresolved.append(span)
+            ctx.unresolved.append((start, span))
         p = Period(text=span, start=start, end=end, **fields)
         periods.append(p)
-        if cand.rule not in _ANAPHORIC_RULES and not anaphoric:
+        if not _is_anaphoric_candidate(cand) and not anaphoric:
             # an anaphor is not itself a reference time: in "rose from a year earlier and from the
             # same period of 2023", both point back to the period the sentence is about
             ctx.resolved.append((ctx.sentence_of(start), p))
+    periods.sort(key=lambda p: p.start)
+    ctx.unresolved = [t for _, t in sorted(ctx.unresolved)]
     if ctx.unresolved and published is None:
         shown = ", ".join(f"'{t}'" for t in ctx.unresolved[:3]) + (", …" if len(ctx.unresolved) > 3 else "")
         n = len(ctx.unresolved)
@@ -1299,7 +1324,13 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     return periods
 
 
-_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period"}
+_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that"}
+
+
+def _is_anaphoric_candidate(cand: _Candidate) -> bool:
+    if cand.rule in _ANAPHORIC_RULES:
+        return True
+    return cand.rule == "deictic" and cand.match["rel"].lower() in ("previous", "prior", "preceding", "following")
 
 
 def _unresolved_fields(cand: _Candidate) -> dict:

@@ -215,6 +215,19 @@ def test_previous_month_and_month_prior(parse):
     assert_period(by_text(ps, "the month prior"), date(2025, 8, 1), date(2025, 8, 31), "month", relative=True)
 
 
+def test_anaphor_before_the_period_of_its_sentence(parse):
+    ps = periods(parse, "In 2017 sanctions tightened. Imports fell 40% from the previous month in October 2017.")
+    assert_period(by_text(ps, "the previous month"), date(2017, 9, 1), date(2017, 9, 30), "month", relative=True)
+
+
+def test_of_that_year(parse):
+    ps = periods(parse, "Exports collapsed in the first quarter of 2021. They totalled $57 million in the "
+                        "first half of that year and $20 million in June of that year.")
+    assert_period(by_text(ps, "the first half of that year"), date(2021, 1, 1), date(2021, 6, 30), "half",
+                  relative=True)
+    assert_period(by_text(ps, "June of that year"), date(2021, 6, 1), date(2021, 6, 30), "month", relative=True)
+
+
 def test_month_earlier_anchors_on_previous_sentence(parse):
     ps = periods(parse, "Imports in August reached $200 million. That was up from $150 million a month earlier.")
     assert_period(by_text(ps, "a month earlier"), date(2025, 7, 1), date(2025, 7, 31), "month", relative=True)
