@@ -1111,6 +1111,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
             return False
     if rule in ("year", "fiscal_year", "year_range", "decade"):
+        if re.search(r"(?:©|\(c\)|copyright)\s*$", text[max(0, cand.start - 12):cand.start], re.IGNORECASE):
+            return False  # "Copyright © 2025 ...": boilerplate, not a period the story talks about
         prev_char = text[cand.start - 1:cand.start] if cand.start else ""
         if prev_char in "$€£¥#.,:" and prev_char:
             return False

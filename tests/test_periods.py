@@ -395,6 +395,7 @@ def test_month_may_is_not_the_modal(parse):
     "A reporter for USA Today visited Dandong.",
     "The shipment of 2019 tons of rice arrived.",
     "Youth unemployment is in the mid-30s.",
+    "Copyright © 2025 Newsclaims Sample Wire. All rights reserved.",
 ])
 def test_not_periods(parse, text):
     assert periods(parse, text) == []
