@@ -196,7 +196,7 @@ def show_command(
 
     Example:
 
-        newsclaims figures show CHN-PRK-total-2025-03-r2-6e6fca47a3
+        newsclaims figures show CHN-PRK-total-2025-03-r2-485ef4d233
     """
     from .store import StoreError
 

@@ -260,18 +260,16 @@ def figure_id(
 ) -> str:
     """Stable id: readable cell + revision, then a hash of cell, revision, value and source.
 
-    ``CHN-PRK-total-2025-09-r1-3f0c2a91d4``; goods-level and non-USD figures carry the HS
+    ``CHN-PRK-total-2025-03-r2-485ef4d233``; goods-level and non-USD figures carry the HS
     code / currency too (``CHN-PRK-import-2023-04-6704-r1-…``). The same figure from the
     same page always gets the same id (so importing it twice is one row); another value or
     another page for the same cell and revision is another row.
     """
-    digest = hashlib.sha256(
-        json.dumps(
-            [reporter, partner, flow, from_.isoformat(), to.isoformat(), currency, key, revision,
-             repr(float(value)), source_url],
-            separators=(",", ":"),
-        ).encode("utf-8")
-    ).hexdigest()[:10]
+    # Unit separator between fields: no field value can contain it, so no two cells collide.
+    digest = hashlib.sha256("\x1f".join((
+        reporter, partner, flow, from_.isoformat(), to.isoformat(), currency, key, str(revision),
+        repr(float(value)), source_url or "",
+    )).encode("utf-8")).hexdigest()[:10]
     parts = [reporter, partner, flow, period_label(from_, to)]
     if key != ALL_GOODS:
         parts.append(re.sub(r"[^A-Za-z0-9.]+", "_", key.removeprefix("NAME:")).strip("_").lower()[:40])
