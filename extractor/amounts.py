@@ -729,7 +729,8 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     if cur is None:
         cur_b, _ = _currency_before(doc, core.start)
         cur = cur_b
-    if core.currency == "JPY" or (cur == "JPY" and core.start > 0 and doc[core.start - 1].text == "¥"):
+    yen_sign = doc[core.start].text.lstrip("+-−~").startswith("¥") or (core.start > 0 and doc[core.start - 1].text == "¥")
+    if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
         if not yen:
             yen.append(_yen_code(doc))
         cur = yen[0]
@@ -752,7 +753,7 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     if j < len(doc) and doc[j].lower_ in t["point_words"] and not (core.is_words and core.value == 1):
         # 'at one point' is an idiom of time, '50 points' a score or an index move
         return ("percentage_point" if _sentence_has_percent(doc, j) else "point"), j + 1, None
-    # '3.2-fold', '3.2x'
+    # '3.2-fold'
     if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "fold":
         return "times", j + 2, None
     if j < len(doc) and doc[j].lower_ == "fold":

@@ -62,6 +62,11 @@ def test_yen_sign_is_yuan_in_a_chinese_context(parse):
     assert (a.text, a.value, a.unit) == ("¥300bn", 3e11, "CNY")
 
 
+def test_yen_word_stays_yen_in_a_chinese_context(parse):
+    a = only(parse, "China's buyers paid 5 billion yen for the Japanese robots.")
+    assert (a.text, a.unit) == ("5 billion yen", "JPY")
+
+
 # ------------------------------------------------------- 2. magnitudes & words
 
 @pytest.mark.parametrize("text, span, value, precision", [
