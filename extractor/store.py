@@ -408,6 +408,17 @@ class Store:
         except SQLAlchemyError as e:
             raise StoreError(f"cannot open {_hide_password(self.url)}: {_one_line(e)}") from None
         self._insert_figure = _insert_ignoring_duplicates(self.engine, figures)
+        # Bulk imports go straight to the driver's executemany: SQLAlchemy's per-row parameter
+        # processing was a third of an import's time. Same statement, rendered once.
+        placeholder = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        columns = [c.name for c in figures.columns]
+        self._figure_columns = columns
+        self._bulk_insert_sql = (
+            f"INSERT INTO figures ({', '.join(chr(34) + c + chr(34) for c in columns)}) "
+            f"VALUES ({', '.join([placeholder] * len(columns))}) ON CONFLICT (id) DO NOTHING"
+        )
+        # SQLAlchemy stores SQLite dates as ISO text; the driver-level path must do the same.
+        self._dates_as_text = self.engine.dialect.name == "sqlite"
         self._build_statements()
         if seed and SEED_DIR.is_dir() and not self._has_figures():
             self.load_seed()
@@ -605,21 +616,27 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 before = conn.execute(select(func.count()).select_from(figures)).scalar_one()
-                chunk: list[dict] = []
+                chunk: list[tuple] = []
                 for fig in new_figures:
-                    chunk.append(figure_row(fig))
+                    chunk.append(self._driver_row(figure_row(fig)))
                     offered += 1
                     if len(chunk) >= CHUNK_ROWS:
-                        conn.execute(self._insert_figure, chunk)
+                        conn.exec_driver_sql(self._bulk_insert_sql, chunk)
                         chunk = []
                 if chunk:
-                    conn.execute(self._insert_figure, chunk)
+                    conn.exec_driver_sql(self._bulk_insert_sql, chunk)
                 after = conn.execute(select(func.count()).select_from(figures)).scalar_one()
         except SQLAlchemyError as e:
             raise StoreError(f"could not write figures to {_hide_password(self.url)}: {_one_line(e)}") from None
         report.added += after - before
         report.skipped_duplicates += offered - (after - before)
         return report
+
+    def _driver_row(self, row: dict[str, Any]) -> tuple:
+        values = tuple(row[c] for c in self._figure_columns)
+        if self._dates_as_text:
+            values = tuple(v.isoformat() if isinstance(v, date) else v for v in values)
+        return values
 
     def load_seed(self, directory: Path = SEED_DIR) -> ImportReport:
         """Import every project-format CSV in ``directory`` (the seed: China's customs figures)."""
