@@ -392,10 +392,17 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     return code, end
 
 
-def _yen_code(doc: Doc) -> str:
-    """¥ is both yen and yuan; Chinese context (China, yuan, RMB ...) picks CNY."""
-    cues = set(_tables()["yen_cny_cues"])
-    return "CNY" if any(tok.lower_ in cues for tok in doc) else "JPY"
+def _yen_code(doc: Doc, i: int) -> str:
+    """¥ is both yen and yuan: the sentence decides ('In Japan ...' -> JPY, 'Chinese ...' -> CNY),
+    else a Chinese context anywhere in the document (China, yuan, RMB ...) picks CNY, else JPY."""
+    t = _tables()
+    cny, jpy = set(t["yen_cny_cues"]), set(t["yen_jpy_cues"])
+    sent = {tok.lower_ for tok in doc[i].sent}
+    if sent & jpy and not sent & cny:
+        return "JPY"
+    if sent & cny and not sent & jpy:
+        return "CNY"
+    return "CNY" if any(tok.lower_ in cny for tok in doc) else "JPY"
 
 
 def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
@@ -731,9 +738,7 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         cur = cur_b
     yen_sign = doc[core.start].text.lstrip("+-−~").startswith("¥") or (core.start > 0 and doc[core.start - 1].text == "¥")
     if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
-        if not yen:
-            yen.append(_yen_code(doc))
-        cur = yen[0]
+        cur = _yen_code(doc, core.start)
     after, end = _currency_after(doc, j)
     if after and (cur is None or cur == after or after == "USD"):
         end = _magnitude_after_currency(doc, core, end)
@@ -812,7 +817,24 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
     if core.year_like and noun.tag_ != "NNS":
         return None, core.end, None
     # 'one of ...', 'a million' with no noun were rejected above; 'one' before a noun is a count
-    return "count", core.end, noun.lemma_.lower()
+    if _is_anaphoric_or_indefinite_count(doc, core):
+        return None, core.end, None
+    # the span runs to the counted noun: '1,200 people', '12 new oil tankers'
+    end = noun.i + 1 if core.end <= noun.i < core.end + 6 else core.end
+    return "count", end, noun.lemma_.lower()
+
+
+def _is_anaphoric_or_indefinite_count(doc: Doc, core: _Core) -> bool:
+    """'the two countries' points back at a known set and 'one trader said' is an indefinite
+    article in disguise: neither states a quantity a reader could check."""
+    if core.is_words and core.value == 1 and doc[core.start].lower_ == "one":
+        # a focus particle makes it a real count again: 'in just one area', 'only one ship'
+        return not (core.start > 0 and doc[core.start - 1].lower_ in ("just", "only", "exactly", "merely"))
+    if core.start > 0:
+        prev = doc[core.start - 1]
+        if prev.lower_ in ("the", "these", "those", "its", "their", "his", "her", "our", "both") or prev.tag_ == "POS":
+            return True
+    return False
 
 
 def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_Found]:
@@ -891,9 +913,10 @@ def _magnitude_of(core: _Core) -> float:
 def _multiplier_verb(doc: Doc, i: int) -> Optional[_Found]:
     """'doubled', 'more than tripled', 'halved': a ratio stated by the verb itself."""
     tok = doc[i]
-    if tok.pos_ != "VERB":
+    # 'doubled', and the predeterminer in 'more than double the total of a year earlier'
+    if tok.pos_ != "VERB" and not (tok.tag_ == "PDT" or (tok.pos_ in ("ADJ", "ADV") and i > 0 and doc[i - 1].lower_ == "than")):
         return None
-    entry = _tables()["multiplier_verbs"].get(tok.lemma_.lower())
+    entry = _tables()["multiplier_verbs"].get(tok.lemma_.lower()) or _tables()["multiplier_verbs"].get(tok.lower_)
     if entry is None or (i + 1 < len(doc) and doc[i + 1].lower_ == "down"):
         return None  # 'doubled down' is an idiom
     value, change = entry
@@ -914,7 +937,7 @@ def _may_start_amount(tok: Token, t: dict) -> bool:
         return any(c.isdigit() for c in tok.text)
     low = tok.lower_
     return (low in t["number_words"] or low in ("a", "an") or low in t["fraction_words"] or low in t["fold_words"]
-            or (tok.pos_ == "VERB" and tok.lemma_.lower() in t["multiplier_verbs"]))
+            or tok.lemma_.lower() in t["multiplier_verbs"] or low in t["multiplier_verbs"])
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
@@ -1004,9 +1027,10 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
     if f.bound != "range":
         f.bound = bound
         f.start = bstart
-        after, aend = _bound_from_following_phrase(doc, f.end)
+        # '3,000 or more inspectors': the phrase may sit between the number and its noun
+        after, aend = _bound_from_following_phrase(doc, core.end if core is not None and f.unit == "count" else f.end)
         if after and f.bound == "exact":
-            f.bound, f.end = after, aend
+            f.bound, f.end = after, max(f.end, aend)
     if change is None:
         change = _change_from_comparative(doc, f.end)
     if change is None and f.end > num_start:
@@ -1027,8 +1051,13 @@ def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     end = last.idx + len(last.text)
     if last.text.endswith(".") and last.lower_[:-1] in _tables()["money_only_magnitudes"]:
         end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
-    return Amount(text=text[start:end], start=start, end=end, value=f.value, unit=f.unit, bound=f.bound,
-                  low=f.low, high=f.high, precision=f.precision, change=f.change, of=f.of)
+    return Amount(text=text[start:end], start=start, end=end, value=_tidy(f.value), unit=f.unit, bound=f.bound,
+                  low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of)
+
+
+def _tidy(x: Optional[float]) -> Optional[float]:
+    """Drop binary noise from scaling: 4.03 * 1e9 is 4030000000.0000005 in floating point."""
+    return None if x is None else float(f"{x:.12g}")
 
 
 # -------------------------------------------------------------------- component

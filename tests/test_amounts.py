@@ -62,6 +62,21 @@ def test_yen_sign_is_yuan_in_a_chinese_context(parse):
     assert (a.text, a.value, a.unit) == ("¥300bn", 3e11, "CNY")
 
 
+def test_yen_sign_is_yen_in_a_japanese_sentence_of_a_chinese_story(parse):
+    found = by_text(parse, "China's wig exports rose. In Japan, a finished wig retails for about ¥12,000.")
+    assert found["about ¥12,000"].unit == "JPY"
+
+
+def test_predeterminer_double(parse):
+    a = only(parse, "Exports reached more than double the total of a year earlier.")
+    assert (a.text, a.value, a.unit, a.bound, a.change) == ("more than double", 2.0, "times", "more_than", "up")
+
+
+def test_scaled_values_carry_no_float_noise(parse):
+    a = only(parse, "Neighbours traded $4.03 billion of goods.")
+    assert a.value == 4_030_000_000.0
+
+
 def test_yen_word_stays_yen_in_a_chinese_context(parse):
     a = only(parse, "China's buyers paid 5 billion yen for the Japanese robots.")
     assert (a.text, a.unit) == ("5 billion yen", "JPY")
@@ -102,7 +117,7 @@ def test_bound_cue_is_part_of_the_amount(parse, cue, bound):
 
 def test_trailing_bound(parse):
     a = only(parse, "The agency expects 3,000 or more inspectors at the border.")
-    assert (a.text, a.bound, a.value, a.unit) == ("3,000 or more", "at_least", 3000.0, "count")
+    assert (a.text, a.bound, a.value, a.unit) == ("3,000 or more inspectors", "at_least", 3000.0, "count")
 
 
 # ---------------------------------------------------------------- 4. ranges
@@ -235,10 +250,11 @@ def test_quantities_with_units(parse, text, span, value, unit):
 # ---------------------------------------------------------------- 8. counts
 
 @pytest.mark.parametrize("text, span, value, noun", [
-    ("The factory in Sinuiju employs 3,000 workers.", "3,000", 3000.0, "worker"),
-    ("Satellite images showed 12 ships at the dock.", "12", 12.0, "ship"),
-    ("Regulators fined five companies for evading sanctions.", "five", 5.0, "company"),
-    ("As many as 14 first-team players left the club.", "As many as 14", 14.0, "player"),
+    ("The factory in Sinuiju employs 3,000 workers.", "3,000 workers", 3000.0, "worker"),
+    ("Satellite images showed 12 ships at the dock.", "12 ships", 12.0, "ship"),
+    ("Regulators fined five companies for evading sanctions.", "five companies", 5.0, "company"),
+    ("Satellite images showed 12 new oil tankers at the dock.", "12 new oil tankers", 12.0, "tanker"),
+    ("As many as 14 first-team players left the club.", "As many as 14 first-team players", 14.0, "player"),
 ])
 def test_counts(parse, text, span, value, noun):
     a = only(parse, text)
@@ -254,6 +270,20 @@ def test_counts(parse, text, span, value, noun):
 ])
 def test_vague_plural_magnitudes_are_not_amounts(parse, text):
     assert amounts(parse, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between the two countries recovered.",
+    "One trader said the border was busy.",
+    "Beijing's three ministries did not comment.",
+])
+def test_anaphoric_and_indefinite_numbers_are_not_counts(parse, text):
+    assert amounts(parse, text) == []
+
+
+def test_only_one_is_a_count(parse):
+    a = only(parse, "Customs cleared only one ship on Monday.")
+    assert (a.text, a.value, a.unit) == ("one ship", 1.0, "count")
 
 
 # --------------------------------------------------------- 10. not amounts
