@@ -298,7 +298,7 @@ def _clause_is_future(verb, prep) -> bool:
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
             if any(a.lower_ in FUTURE_AUX for a in head_aux):
                 return True
-            if any(a.tag_ in ("VBZ", "VBP") for a in head_aux):
+            if head.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in head_aux):
                 return True  # "has identified companies to run through June": purpose, ahead of now
             if head.lemma_.lower() in FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"):
                 return True
@@ -325,7 +325,7 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     return best[1] if best else None
 
 
-def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True,
+def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
             whole_discourse: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
@@ -339,7 +339,7 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True,
         return p.from_, p.to, p.granularity
     # "fell 40% from the previous month in October 2017": the sentence's period may come after
     after = [p for s_idx, p in ctx.resolved
-             if s_idx == sent and p.start > start and p.from_ is not None and p.granularity != "duration"]
+             if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity != "duration"]
     if after:
         p = min(after, key=lambda p: p.start)
         return p.from_, p.to, p.granularity
@@ -887,7 +887,8 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         if anchor is None:
             return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
     else:
-        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago)
+        # "ago" is deictic unless its own clause named a period first ("from a year ago")
+        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago)
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -1188,9 +1189,41 @@ def _written_year(cand: _Candidate) -> Optional[int]:
     return None
 
 
+# Rules that end in a unit or a direction word are only run in windows around those words:
+# their leading optional quantifiers make a whole-text scan the costliest part of the module.
+_KEYWORD = re.compile(r"(?<![\w])(?:" + UNIT + r"|earlier|ago|later|prior|previously|before)(?![\w])", re.IGNORECASE)
+_WINDOWED = {"duration", "anaphoric_shift", "vague_duration"}  # rules whose match ends at the keyword
+_LEFT, _RIGHT = 110, 40
+
+
+def _keyword_windows(text: str) -> list[tuple[int, int, int]]:
+    """Merged (lo, hi, last keyword end) windows around unit and direction words."""
+    out: list[list[int]] = []
+    for k in _KEYWORD.finditer(text):
+        lo, hi = max(0, k.start() - _LEFT), k.end() + _RIGHT
+        if out and lo <= out[-1][1]:
+            out[-1][1] = hi
+            out[-1][2] = k.end()
+        else:
+            out.append([lo, hi, k.end()])
+    return [tuple(w) for w in out]
+
+
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
+    windows = None
     for order, (name, rx, _) in enumerate(_RULES):
+        if name in _WINDOWED:
+            if windows is None:
+                windows = _keyword_windows(text)
+            for lo, hi, last in windows:
+                for m in rx.finditer(text, lo, min(hi, len(text))):
+                    # a match is only trusted where the window still shows what follows it
+                    if m.end() <= last + (1 if hi < len(text) else len(text)):
+                        out.append(_Candidate(m.start(), m.end(), name, m, order))
+            continue
+        if name == "months_to" and "months" not in text.lower():
+            continue
         for m in rx.finditer(text):
             out.append(_Candidate(m.start(), m.end(), name, m, order))
     return out

@@ -233,6 +233,13 @@ def test_month_earlier_anchors_on_previous_sentence(parse):
     assert_period(by_text(ps, "a month earlier"), date(2025, 7, 1), date(2025, 7, 31), "month", relative=True)
 
 
+def test_ago_does_not_look_ahead(parse):
+    # "ago" counts back from publication unless its clause named a period before it
+    ps = periods(parse, "When the bridge opened more than 10 years ago, Beijing promised that by 2030 trade would triple.")
+    p = by_text(ps, "more than 10 years ago")
+    assert (p.from_, p.bound) == (date(2015, 1, 1), "more_than")
+
+
 def test_year_ago_without_anchor_uses_publication(parse):
     p = by_text(periods(parse, "The ministry promised a review a year ago."), "a year ago")
     assert_period(p, date(2024, 1, 1), date(2024, 12, 31), "year", relative=True)
