@@ -715,15 +715,22 @@ def _resolve_season(ctx, cand, m):
     elif not m["rel"]:
         return None  # "summer" alone: which one is not said
     else:
+        # deictic (DCT-anchored): "this" = the season of the publication year (a winter that
+        # began last December while it is still Jan/Feb); "last"/"past" = the latest one already
+        # over; "next"/"coming" = the first one not yet begun
         pub = _need(ctx)
         shift = DEICTIC_SHIFT[m["rel"].lower()]
-        cur = pub.year if pub.month >= a or code != "WI" else pub.year - 1
+
+        def bounds(yy):
+            return date(yy, a, 1), (_month_end(yy + 1, b) if b < a else _month_end(yy, b))
+
+        years = range(pub.year - 2, pub.year + 2)
         if shift < 0:
-            y = cur - 1 if (pub.month <= b and code != "WI") or (code == "WI" and pub.month in (12, 1, 2)) else cur
-            if code != "WI" and pub.month > b:
-                y = cur
+            y = max(yy for yy in years if bounds(yy)[1] < pub)
+        elif shift > 0:
+            y = min(yy for yy in years if bounds(yy)[0] > pub)
         else:
-            y = cur + shift
+            y = pub.year - 1 if code == "WI" and pub.month <= b else pub.year
         rel = True
     frm = date(y, a, 1)
     to = _month_end(y + 1, b) if b < a else _month_end(y, b)
@@ -1158,11 +1165,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         tok = ctx.token_at(m.start("wd"))
         if tok is not None and tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT"):
             return False
-        w = gd["wd"].rstrip(".").lower()
-        if len(w) <= 4 and w not in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") and not gd["wd"].istitle():
-            return False
-        if len(w) <= 4:  # "Sat" / "Sun" / "Wed" abbreviations need a date next to them to count
-            return False
+        if not gd["wd"].rstrip(".").lower().endswith("day"):
+            return False  # "Sat", "Sun", "Wed" alone are words; abbreviations count only inside a date
     if rule == "day_word":
         # "USA Today", "Russia Today": a capitalised day word right after a proper noun is a name
         tok = ctx.token_at(cand.start)

@@ -184,6 +184,12 @@ def test_due_to_be_published_is_ahead(parse):
     assert p.from_ == date(2025, 12, 1)
 
 
+def test_seasons(parse):
+    ps = periods(parse, "Smuggling slowed last summer and may pick up next spring.", date(2025, 7, 10))
+    assert (by_text(ps, "last summer").from_, by_text(ps, "last summer").to) == (date(2024, 6, 1), date(2024, 8, 31))
+    assert by_text(ps, "next spring").from_ == date(2026, 3, 1)
+
+
 def test_last_and_next_weekday(parse):
     ps = periods(parse, "Talks stalled last Friday and resume next Thursday.")
     assert by_text(ps, "last Friday").from_ == date(2025, 10, 17)
