@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -182,6 +183,10 @@ def list_command(
             currency and currency.upper(), commodity, limit, all_revisions=all_revisions), output)
     except StoreError as e:
         fail(str(e))
+    except BrokenPipeError:
+        # `figures list | head`: the reader has gone, which is not an error. Point stdout at
+        # /dev/null so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         store.close()
 

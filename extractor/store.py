@@ -775,7 +775,7 @@ class Store:
             stmt = stmt.where(claims.c.period_to >= date_from)
         if date_to is not None:
             stmt = stmt.where(claims.c.period_from <= date_to)
-        stmt = stmt.order_by(articles.c.published.desc(), claims.c.article_id, claims.c.sentence_start,
+        stmt = stmt.order_by(articles.c.published.desc().nulls_last(), claims.c.article_id, claims.c.sentence_start,
                              claims.c.claim_id, verdicts.c.id).limit(limit).offset(offset)
         rows = self._read(stmt)
         involved: dict[tuple[str, str], list[str]] = {}
