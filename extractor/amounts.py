@@ -814,7 +814,8 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
         return None, core.end, None
     if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
         return None, core.end, None
-    if core.year_like and noun.tag_ != "NNS":
+    # '2,000 workers' has a comma; '2000 workers' may still be a count, but 'of 2023 Chinese exports' is a year
+    if core.year_like and (noun.tag_ != "NNS" or (core.start > 0 and doc[core.start - 1].pos_ == "ADP")):
         return None, core.end, None
     # 'one of ...', 'a million' with no noun were rejected above; 'one' before a noun is a count
     if _is_anaphoric_or_indefinite_count(doc, core):

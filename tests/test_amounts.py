@@ -290,6 +290,7 @@ def test_only_one_is_a_count(parse):
 
 @pytest.mark.parametrize("text", [
     "The border closed in 2019.",
+    "The share of 2023 Chinese exports that went north was small.",
     "Trade peaked in December 2019.",
     "The parade marked the 80th anniversary of the victory.",
     "It was the third summit this year.",
