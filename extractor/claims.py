@@ -63,8 +63,45 @@ def _is_money(amount: Amount) -> bool:
 
 
 def _trade_kind(token: Token) -> str | None:
-    words = _lexicon()["words"]
-    return words.get(token.lower_) or words.get(token.lemma_.lower())
+    lex = _lexicon()
+    words = lex["words"]
+    kind = words.get(token.lower_) or words.get(token.lemma_.lower())
+    if kind is None and token.pos_ in {"VERB", "AUX"}:
+        verbs = lex["verb_only"]["words"]
+        kind = verbs.get(token.lower_) or verbs.get(token.lemma_.lower())
+    return kind
+
+
+def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+    """The goods a trade word is about: ('2701', None) for 'coal exports', (None, 'flour-ish') when
+    named but not in the table, (None, None) for all goods ('goods', 'products' or nothing)."""
+    lex = _lexicon()
+    codes = lex["commodities"]["codes"]
+    generic = set(lex["generic_goods"])
+    skip = set(lex["non_commodity_modifiers"])
+    phrases: list[Span] = []
+    for child in trigger.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i < trigger.i:
+            phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+        if child.dep_ == "prep" and child.lower_ == "of":
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+    for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
+        if child.dep_ in {"dobj", "attr"}:
+            for c in child.subtree:
+                if c.dep_ == "pobj" and c.head.lower_ == "of":
+                    phrases.append(ctx.doc[c.left_edge.i: c.right_edge.i + 1])
+    for phrase in phrases:
+        words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and not t.like_num
+                 and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"} and not _trade_kind(t)]
+        if not words:
+            continue
+        text = " ".join(t.lower_ for t in words)
+        for name, code in sorted(codes.items(), key=lambda item: -len(item[0])):
+            if name == text or f" {name} " in f" {text} ":
+                return code, None
+        if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
+            return None, text
+    return None, None
 
 
 @dataclass
@@ -124,18 +161,26 @@ class TradeFrame:
 
 
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
-    """The trade word an amount belongs to: on its chain of heads, or a subject along it."""
+    """The trade word an amount belongs to: on its chain of heads, or an argument along it
+    (the subject of "exports reached $X", the object of "put imports at $X")."""
     chain = [amount_span.root] + list(amount_span.root.ancestors)
     for head in chain:
         if head.i < sent.start or head.i >= sent.end:
             break
         if _trade_kind(head):
             return head
-        for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod"}]:
-                    if _trade_kind(t):
-                        return t
+        arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
+                           key=lambda c: abs(c.i - amount_span.start))
+        for child in arguments:
+            for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod"}]:
+                if _trade_kind(t):
+                    return t
+        if head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            # A misparsed subject ("in the period of 2023 Chinese exports ... reached $X"):
+            # the nearest trade noun before the verb within its own clause.
+            for t in sorted((t for t in head.subtree if t.i < head.i and _trade_kind(t)), key=lambda t: -t.i):
+                if not any(a.pos_ in {"VERB", "AUX"} for a in t.ancestors if a.i != head.i and head in a.ancestors):
+                    return t
     triggers = [t for t in sent if _trade_kind(t)]
     if not triggers:
         return None
@@ -227,11 +272,20 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None) -> Trade | 
     return Trade(flow="directional", **{"from": exporter, "to": importer})
 
 
+def _names_the_pair(sent: Span) -> bool:
+    """'the two countries exchanged goods': a plural description of the article's pair."""
+    low = f" {sent.text.lower()} "
+    return any(f" {p} " in low or f" {p}'" in low or f" {p}," in low for p in _lexicon()["pair_references"]["phrases"])
+
+
 def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
     """'The November total was above ...' right after a trade sentence continues its series."""
     if previous is None:
         return None
     nouns = _lexicon()["anaphoric_nouns"]
+    subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].lower_ in {"that", "this", "it"}:
+        return previous.model_copy()   # "That amounts to a decline of about 34.5%.", "In May it reached $230 million"
     for token in sent:
         role = nouns.get(token.lower_)
         if role is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
@@ -272,7 +326,8 @@ def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
     sent = ctx.sents[sent_index]
     out = []
     for i, p in enumerate(ctx.periods):
-        if sent.start_char <= p.start < sent.end_char and p.granularity in _DATA_GRANULARITIES and p.from_:
+        # Unresolved periods (no publication date) still name the claim's period.
+        if sent.start_char <= p.start < sent.end_char and p.granularity in _DATA_GRANULARITIES:
             if _reference_role(i, ctx) is None:
                 out.append(i)
     return out
@@ -301,11 +356,41 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context) -> int | None
             if span is not None and span.end - 1 == before:
                 return i
         break
+    # "$222.1 million the month prior": a period right after the amount is its own.
+    for i, span in enumerate(ctx.period_spans):
+        if span is not None and span.start == amount_span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES:
+            return i
+    # "up from $222.1 million in April": a period inside the amount's own phrase
+    # is its period, even when it is the reference of the sentence's change.
+    local = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
+    for i, span in enumerate(ctx.period_spans):
+        if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
+                local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
+                and _reference_role(i, ctx) != "since":
+            return i
     candidates = _data_periods(sent_index, ctx)
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
                                           abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _basis_from_reference(period: int | None, s_index: int, ctx: _Context) -> str | None:
+    """'down from $257.73 million in December ... a decline of 34.5%': the basis is what the
+    stated reference period is to the claim's period (the month before, or a year before)."""
+    if period is None or ctx.periods[period].from_ is None:
+        return None
+    from .check import shift_period   # the same calendar arithmetic the check uses
+    p = ctx.periods[period]
+    lo = ctx.sents[max(0, s_index - 1)].start_char
+    hi = ctx.sents[s_index].end_char
+    for i, ref in enumerate(ctx.periods):
+        if i == period or not (lo <= ref.start < hi) or ref.from_ is None:
+            continue
+        for basis in ("period_on_period", "year_on_year"):
+            if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to):
+                return basis
+    return None
 
 
 def _basis(sent: Span) -> str | None:
@@ -360,6 +445,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     data_period: int | None = None        # the period the last trade sentence was about
     last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
     amount_claim: dict[int, Claim] = {}
+    last_trade_sentence: int | None = None
 
     by_sentence: dict[int, list[int]] = {}
     for i, a in enumerate(ctx.amounts):
@@ -375,22 +461,33 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
         sent_periods = _data_periods(s_index, ctx)
         has_trade_word = any(_trade_kind(t) for t in sent)
-        anaphor = None if has_trade_word else _anaphoric_trade_noun(sent, previous_trade)
+        # A sentence that names no state continues the trade story only right after it.
+        continues = last_trade_sentence is not None and (
+            s_index - last_trade_sentence <= 1 or _paragraph_of(ctx.sents[last_trade_sentence].start_char, doc.text) == paragraph)
+        names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent)
+        anaphor = None if has_trade_word or not continues else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
 
         for a_index in by_sentence.get(s_index, []):
             amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
-            if span is None or (folded, amount.text) in seen_sentences:
+            key = (folded, amount.start - sent.start_char)
+            if span is None or key in seen_sentences:
                 continue   # one sentence's claim is never counted twice
-            seen_sentences.add((folded, amount.text))
+            seen_sentences.add(key)
             period = _period_for(span, s_index, ctx)
             common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
                           actors=sent_actors, sources=sent_sources)
-            trigger = _trigger_for(span, sent) if has_trade_word else None
-            is_change = amount.change is not None and amount.unit in {"percent", "times", "percentage_point"}
+            # A trade word with no state named counts once the article has told a trade story.
+            trigger = _trigger_for(span, sent) if has_trade_word and (names_a_state or previous_trade is not None) else None
+            # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
+            is_change = amount.change is not None and amount.unit in {"percent", "times"}
             trade = None
             if trigger is not None and (_is_money(amount) or is_change):
-                trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+                code, unknown_goods = _commodity(trigger, ctx)
+                if unknown_goods is None:
+                    trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+                    if trade is not None:
+                        trade.commodity = code
             elif anaphor is not None and (_is_money(amount) or is_change):
                 trade = anaphor.model_copy()
             if trade is not None:
@@ -398,10 +495,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     period = data_period
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_change":
-                    trade.basis = _basis(sent)
+                    trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx)
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, **common)
                 previous_trade = trade
+                last_trade_sentence = s_index
                 if period is not None and _reference_role(period, ctx) is None:
                     data_period = period
             else:
@@ -411,6 +509,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             amount_claim[a_index] = claim
         if has_trade_word and sent_periods:
             data_period = sent_periods[0]
+        if has_trade_word and names_a_state and last_trade_sentence != s_index:
+            # "North Korea's trade with China grew in the spring." sets the story's frame
+            # even without a figure.
+            trigger = next(t for t in sent if _trade_kind(t))
+            frame_trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+            if frame_trade is not None:
+                previous_trade = frame_trade
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
     # A superlative or trade claim that came before any period (a headline) is about
     # the article's data period: the one its trade claims use most.

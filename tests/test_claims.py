@@ -88,3 +88,48 @@ def test_a_repeated_caption_does_not_count_its_claim_twice(run):
     caption = "China shipped $2 million of flour to North Korea in May, port officials said."
     r = run(f"{caption}\n\n{caption}\n\nOther news followed.")
     assert len([c for c in r.claims if c.kind == "trade_value"]) == 1
+
+
+def test_named_goods_get_their_hs_heading(run):
+    r = run("China's coal imports from North Korea reached $150 million in 2016.")
+    claim = next(c for c in r.claims if c.kind == "trade_value")
+    assert (claim.trade.from_, claim.trade.to, claim.trade.commodity) == ("PRK", "CHN", "2701")
+
+
+def test_goods_outside_the_table_are_not_checked_as_all_goods(run):
+    r = run("North Korea's exports of ginseng to China reached $4 million in 2016.")
+    assert [c.kind for c in r.claims] == ["quantity"]
+
+
+def test_exchange_rates_are_not_trade(run):
+    r = run("North Korea said its revenue rose to two billion yuan, or about $270 million at current exchange rates.")
+    assert all(not c.kind.startswith("trade") for c in r.claims)
+
+
+def test_the_two_countries_name_the_article_pair(run):
+    text = ("China and North Korea reopened a border crossing in Dandong. "
+            "The two countries exchanged goods worth $95.2 million in April.")
+    claims = trade_claims(run(text, published="2025-05-20"))
+    assert claims == [("trade_value", 95_200_000.0, "USD", "total", ("CHN", "PRK"), ("2025-04-01", "2025-04-30"), None)]
+
+
+def test_demonstrative_sentence_continues_the_series_with_the_basis_of_its_reference(run):
+    text = ("China's exports to North Korea were $150 million last month, down from $200 million in August. "
+            "That amounts to a decline of 25%.")
+    claims = trade_claims(run(text))
+    change = [c for c in claims if c[0] == "trade_change"]
+    assert change == [("trade_change", 25.0, "percent", "directional", ("CHN", "PRK"),
+                       ("2025-09-01", "2025-09-30"), "period_on_period")]
+    assert ("trade_value", 200_000_000.0, "USD", "directional", ("CHN", "PRK"), ("2025-08-01", "2025-08-31"), None) in claims
+
+
+def test_a_period_right_after_an_amount_is_its_own(run):
+    text = "Trade between China and North Korea reached $230 million in May, up from $222.1 million the month prior."
+    claims = trade_claims(run(text, published="2025-06-20"))
+    assert [c[5] for c in claims] == [("2025-05-01", "2025-05-31"), ("2025-04-01", "2025-04-30")]
+
+
+def test_a_trade_sentence_naming_no_state_needs_a_trade_story_before_it(run):
+    assert [c.kind for c in run("Exports rose to $40 million in June.").claims] == ["quantity"]
+    text = "North Korea's trade with China grew in the spring. Trade rose to $40 million in June."
+    assert trade_claims(run(text))[0][3:5] == ("total", ("CHN", "PRK"))

@@ -267,7 +267,9 @@ def _distinct(items: list, key) -> list:
 
 
 def _period_key(p: dict):
-    return (p.get("from"), p.get("to"), p.get("duration"), p.get("bound") or "exact")
+    key = (p.get("from"), p.get("to"), p.get("duration"), p.get("bound") or "exact")
+    # Unresolved periods (no publication date) are told apart by their words.
+    return key if any(key[:3]) else key + ((p.get("text") or "").casefold(),)
 
 
 def _amount_key(a: dict):
