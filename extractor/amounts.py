@@ -381,6 +381,8 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     # 'a one-yen bid', 'a 12-dollar ticket': the currency hyphenated to the number
     if doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc):
         code, end = _match_seq(doc, j + 1, t["currency_word_seqs"], max_len=1)
+        if code is None and doc[j + 1].lower_ in t["subunits"]:  # 'a 12-cent dividend'
+            code, end = t["subunits"][doc[j + 1].lower_], j + 2
         return (code, end) if code else (None, j)
     code, end = _match_seq(doc, j, t["currency_word_seqs"])
     if code is None:
