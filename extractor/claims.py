@@ -484,7 +484,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             trade = None
             if trigger is not None and (_is_money(amount) or is_change):
                 code, unknown_goods = _commodity(trigger, ctx)
-                if unknown_goods is None:
+                # Goods-level figures are checked only when the sentence names who trades them.
+                if unknown_goods is None and (code is None or names_a_state):
                     trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
                     if trade is not None:
                         trade.commodity = code

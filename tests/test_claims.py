@@ -133,3 +133,9 @@ def test_a_trade_sentence_naming_no_state_needs_a_trade_story_before_it(run):
     assert [c.kind for c in run("Exports rose to $40 million in June.").claims] == ["quantity"]
     text = "North Korea's trade with China grew in the spring. Trade rose to $40 million in June."
     assert trade_claims(run(text))[0][3:5] == ("total", ("CHN", "PRK"))
+
+
+def test_goods_level_claims_need_the_parties_in_their_sentence(run):
+    text = ("North Korea's trade with China grew in the spring. "
+            "Coal sales suffered an 86% drop after inspections were tightened.")
+    assert all(not c.kind.startswith("trade") for c in run(text).claims)
