@@ -158,6 +158,93 @@ def extract(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
+VERDICT_STYLES = {"supported": "green", "close": "yellow", "contradicted": "bold red", "unverifiable": "dim"}
+FAIL_ON_CHOICES = ("contradicted", "close", "unverifiable", "inconsistent")
+
+
+def print_verdicts(result, console: Console) -> None:
+    claims = {c.id: c for c in result.claims}
+    table = Table(header_style="bold", show_lines=True)
+    for col in ("claim", "verdict", "stated", "figure", "explanation"):
+        table.add_column(col, overflow="fold")
+    for v in result.verdicts:
+        claim = claims.get(v.claim)
+        stated = result.amounts[claim.amount].text if claim is not None and claim.amount is not None else ""
+        expected = "" if v.expected is None else f"{v.expected:,.10g} {v.unit or ''}"
+        style = VERDICT_STYLES.get(v.status, "")
+        table.add_row(v.claim, f"[{style}]{v.status}[/{style}]", stated, expected, v.explanation)
+    console.print(table)
+    for c in result.consistency:
+        console.print(f"[bold magenta]{c.status}[/bold magenta] ({', '.join(c.claims)}): {c.explanation}")
+
+
+@app.command()
+def check(
+    path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; overrides the file's."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
+    db: Optional[str] = typer.Option(None, "--db", help="Store URL (default: SQLite in the user data folder, or $NEWSCLAIMS_DB)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a verdict has this status: contradicted, close, unverifiable, inconsistent (comma-separated)."),
+    no_store: bool = typer.Option(False, "--no-store", help="Do not record the article, claims and verdicts in the store."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+):
+    """Extract the claims of an article and check them against the stored customs figures.
+
+    Each trade claim gets a verdict (supported, close, contradicted, unverifiable) with the
+    figures used and one sentence to paste; `consistency` lists where the article contradicts itself.
+
+    Example:
+
+        newsclaims check corpus/articles/trade-claims-showcase.json --format table
+
+        newsclaims check story.txt --published 2025-10-21 --fail-on contradicted,inconsistent
+    """
+    from .check import check as check_result
+    from .nlp import ModelNotFound
+    from .pipeline import ExtractionError, Pipeline
+    from .store import Store, StoreError
+
+    wanted = set()
+    if fail_on:
+        wanted = {w.strip() for w in fail_on.split(",") if w.strip()}
+        unknown = wanted - set(FAIL_ON_CHOICES)
+        if unknown:
+            fail(f"--fail-on takes {', '.join(FAIL_ON_CHOICES)}; got {', '.join(sorted(unknown))}")
+    articles = read_articles(path, published)
+    try:
+        store = Store(db)
+    except StoreError as e:
+        fail(str(e))
+    try:
+        pipeline = Pipeline(model)
+    except ModelNotFound as e:
+        fail(str(e))
+    results = []
+    try:
+        for extraction in pipeline.extract_many(articles):
+            checked = check_result(extraction, store)
+            if not no_store:
+                store.save_check(checked.model_dump(mode="json"))
+            results.append(checked)
+    except ExtractionError as e:
+        fail(str(e))
+    out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+    if format is OutputFormat.table:
+        for r in results:
+            print_table(r, out)
+            print_verdicts(r, out)
+    else:
+        dumped = [r.model_dump(mode="json") for r in results]
+        if format is OutputFormat.jsonl:
+            for d in dumped:
+                sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(json.dumps(dumped[0] if len(dumped) == 1 else dumped, ensure_ascii=False, indent=2) + "\n")
+    statuses = {v.status for r in results for v in r.verdicts} | {c.status for r in results for c in r.consistency}
+    if wanted & statuses:
+        raise typer.Exit(1)
+
+
 @app.command()
 def schema():
     """Print the JSON Schema of the extraction output (the claims contract).
@@ -171,15 +258,16 @@ def schema():
     sys.stdout.write(json.dumps(Extraction.model_json_schema(by_alias=True, mode="serialization"), indent=2) + "\n")
 
 
-def _mount_optional_commands() -> None:
-    try:
-        from .evaluation.cli import eval_command
-    except ImportError:   # the evaluation package is optional at import time only while it is being built
-        return
+def _mount_subcommands() -> None:
+    from .evaluation.cli import eval_command
+
+    from .figures_cli import figures_app
+
     app.command("eval")(eval_command)
+    app.add_typer(figures_app, name="figures")
 
 
-_mount_optional_commands()
+_mount_subcommands()
 
 
 if __name__ == "__main__":
