@@ -21,7 +21,7 @@ import extractor.importers as importers
 import extractor.store as store_module
 from extractor.importers import ImportFileError, import_file
 from extractor.store import Store
-from test_store import empty_store, store, store_url  # noqa: F401  (fixtures: both backends)
+from test_store import empty_store, postgres_url, store, store_url  # noqa: F401  (fixtures: both backends)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CSV = ROOT / "corpus" / "customs" / "china_prk_gacc.csv"

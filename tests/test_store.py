@@ -7,6 +7,7 @@ unreachable server skips the PostgreSQL half; in CI (``CI=true``) it fails.
 from __future__ import annotations
 
 import os
+import uuid
 from datetime import date
 
 import pytest
@@ -37,16 +38,32 @@ def _postgres_or_skip() -> None:
         pytest.skip(message)
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """PG_URL in a schema of this test run's own: several runs (a developer's and CI's, or two
+    sessions on one machine) may share the server, and must not drop each other's tables."""
+    _postgres_or_skip()
+    schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path) -> str:
     """An empty database of each backend."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'figures.db'}"
-    _postgres_or_skip()
-    engine = create_engine(PG_URL)
+    url = request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
     metadata.drop_all(engine)
     engine.dispose()
-    return PG_URL
+    return url
 
 
 @pytest.fixture
