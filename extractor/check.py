@@ -297,6 +297,12 @@ def _verdict_level(claim: Claim, result: Extraction, store: FigureStore) -> Verd
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
                        explanation=f"The claim '{amount.text}' has no resolved period to look up"
                        + (" (the article has no publication date)." if result.article.published is None else "."))
+    published = result.article.published
+    if published is not None and period.to >= published:
+        # A forecast or a month still running: later figures do not make it true or false.
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
+                       explanation=f"Cannot check '{amount.text}': {describe_cell(trade, period.from_, period.to, currency)} "
+                       f"is {UNKNOWN_FUTURE}.")
     found = find_figure(store, trade, period.from_, period.to, currency)
     cell = describe_cell(trade, period.from_, period.to, currency)
     if found is None:
@@ -339,6 +345,9 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         missing = "its period" if period is None or period.from_ is None else "what it is measured against (a year earlier or the period before)"
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
                        explanation=f"Cannot check '{amount.text}': the article does not give {missing}.")
+    if result.article.published is not None and period.to >= result.article.published:
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
+                       explanation=f"Cannot check '{amount.text}': {period_words(period.from_, period.to)} is {UNKNOWN_FUTURE}.")
     base_start, base_end = shift_period(period.from_, period.to, trade.basis)
     current = find_figure(store, trade, period.from_, period.to, "USD")
     base = find_figure(store, trade, base_start, base_end, "USD")

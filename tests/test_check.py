@@ -1,0 +1,76 @@
+"""`check` against a real store (SQLite, seeded from corpus/customs) on articles with gold verdicts."""
+import json
+
+import pytest
+
+from extractor.check import check
+from extractor.evaluation.gold import score_gold_article
+from extractor.store import Store
+
+from conftest import CORPUS, SHARED
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "figures.db"
+    with Store(f"sqlite:///{path}") as s:
+        yield s
+
+
+def checked(pipeline, store, article):
+    result = pipeline.extract(article["text"], published=article.get("published"), id=article.get("id"),
+                              title=article.get("title"), outlet=article.get("outlet"))
+    return check(result, store)
+
+
+GOLD_ARTICLES = [
+    (SHARED / "benchmarks" / "articles" / "texts" / "seed-joongang-2025-10.json",
+     SHARED / "benchmarks" / "articles" / "gold" / "seed-joongang-2025-10.json"),
+] + [(CORPUS / "articles" / f"{name}.json", CORPUS / "gold" / f"{name}.json")
+     for name in ("nk-china-trade-2025-09", "nk-china-trade-2025-11-webpaste", "periods-showcase",
+                  "sources-showcase", "trade-claims-showcase", "undated-relative-dates")]
+
+
+@pytest.mark.parametrize("text_path, gold_path", GOLD_ARTICLES, ids=[p.stem for p, _ in GOLD_ARTICLES])
+def test_gold_verdicts_are_reproduced(pipeline, store, text_path, gold_path):
+    if not text_path.exists():
+        pytest.skip(f"{text_path} not present")
+    article = json.loads(text_path.read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    result = checked(pipeline, store, article)
+    score = score_gold_article(result.model_dump(mode="json"), gold)
+    assert not score.misses.get("verdicts"), "\n".join(score.lines())
+
+
+def test_seed_article_verdicts_carry_figures_and_a_sentence(pipeline, store, seed_article):
+    result = checked(pipeline, store, seed_article)
+    total = next(v for v in result.verdicts if v.claimed == 271_200_000.0 and v.status == "supported")
+    assert total.expected == 271_000_000.0 and total.figures and total.evidence[0].source_url.startswith("http")
+    assert "agrees with China's customs figure of $271 million" in total.explanation
+    assert len(result.consistency) == 1
+
+
+def test_wrong_and_unknown_figures(pipeline, store):
+    text = ("China's exports to North Korea were $260 million in September 2025. "
+            "Trade between China and North Korea reached $270 million in September 2025. "
+            "Russia's exports to North Korea were $20 million in September 2025. "
+            "China's exports to North Korea were 1.5 billion yuan in September 2025.")
+    result = check(pipeline.extract(text, published="2025-11-01"), store)
+    statuses = [v.status for v in result.verdicts]
+    assert statuses == ["contradicted", "supported", "unverifiable", "unverifiable"]
+    assert "off by $31.35 million" in result.verdicts[0].explanation
+    assert "no figures are stored for Russia" in result.verdicts[2].explanation
+    assert "no figure in CNY" in result.verdicts[3].explanation
+
+
+def test_truncated_figure_is_close_and_direction_is_one_fact(pipeline, store):
+    # the store holds China's September 2025 exports as $228.1 million
+    text = "North Korea imported $227 million worth of goods from China in September 2025."
+    verdict = check(pipeline.extract(text, published="2025-11-01"), store).verdicts[0]
+    assert verdict.status == "close" and verdict.expected == 228_100_000.0
+
+
+def test_future_month_is_unverifiable(pipeline, store):
+    text = "China's exports to North Korea will reach $300 million in December 2025, traders predict."
+    verdict = check(pipeline.extract(text, published="2025-11-01"), store).verdicts[0]
+    assert verdict.status == "unverifiable" and "had not ended" in verdict.explanation
