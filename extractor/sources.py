@@ -136,19 +136,80 @@ def _agentive_passive(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _cue_verbs() -> dict[str, str]:
+    """Every verb whose subject is a source: speech, stance and directive verbs (lemma -> cue label)."""
+    return _all_cue_verbs()
+
+
+@cache
+def _all_cue_verbs() -> dict[str, str]:
+    cues = _cues()
+    return {**cues["directive_verbs"], **cues["stance_verbs"], **cues["speech_verbs"]}
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``; a conjoined or participial verb shares its governor's.
+
+    "X told reporters and added ...", "X mocked the plan, saying ...": the second
+    verb has no subject of its own and predicates of the first one's (PARC 3.0
+    annotates each such verb as a cue with the same source; Pareti 2016, ch. 4).
+    """
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return c if c.dep_ == "nsubj" else None
+    if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
+        governor = verb.head
+        if governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
+            for c in governor.children:
+                if c.dep_ == "nsubj":
+                    return c
+    return None
+
+
 def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
-    """'X said', 'said X', 'X reported that', 'data from X showed'."""
-    verbs = _cues()["speech_verbs"]
+    """'X said', 'said X', 'X reported that', 'data from X showed', 'X criticized', 'X urged'.
+
+    Speech verbs follow Krestel et al. (2008)'s reporting verbs; stance and
+    directive verbs are the other cue classes of the PolNeAR guidelines (Newell
+    et al. 2018: "X called the plan a disaster", "X urged voters to ...").
+    """
+    verbs = _cue_verbs()
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in verbs or token.tag_ == "VBN":
         return None
-    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
+    subject = _subject_of(token)
+    if subject is None:
         return None
-    subject = subjects[0]
     cue = verbs[token.lemma_]
     if _is_data_noun(subject) or any(_is_data_noun(c) for c in subject.children if c.dep_ == "compound"):
         cue = f"{subject.lower_ if _is_data_noun(subject) else 'data'} {cue}"
     return subject, cue
+
+
+def _speaker_label(token: Token) -> tuple[Token, str] | None:
+    """Transcript and headline speaker labels: 'PENCE: Well, look, ...', 'Caddell: ...'.
+
+    A name opening its sentence (or line) and followed by a colon introduces what
+    that speaker said (PolNeAR guidelines, Newell et al. 2018: the colon is the cue).
+    Only names that read as people (spaCy PERSON, all capitals, or a person the
+    article names) qualify - "Update:" or "Poll:" do not.
+    """
+    if token.text not in {":"} or token.i == 0:
+        return None
+    head = token.doc[token.i - 1]
+    if head.pos_ != "PROPN":
+        return None
+    first = head
+    while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and head.i - first.i < 3:
+        first = token.doc[first.i - 1]
+    before = token.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and not (first.is_sent_start or before.text in {'"', "\u201c", "\n"} or "\n" in before.text):
+        return None
+    if token.i + 1 >= len(token.doc) or "\n" in token.doc[token.i + 1].text:
+        return None
+    name = token.doc[first.i: head.i + 1]
+    if not (head.ent_type_ == "PERSON" or name.text.isupper()):
+        return None
+    return head, ":"
 
 
 def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
@@ -167,7 +228,46 @@ def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
     return None
 
 
-_RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_subject, _misparsed_reporting_clause)
+def _quoted(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks (a paragraph break closes an open quote)."""
+    marks = _cues()["quote_marks"]
+    opening, closing, toggles = set(marks["open"]), set(marks["close"]), set(marks["toggle"])
+    inside, out = False, []
+    for token in doc:
+        if "\n" in token.text or (token.i > 0 and "\n" in token.doc[token.i - 1].whitespace_):
+            inside = False
+        if token.text in opening:
+            inside = True
+        elif token.text in closing:
+            inside = False
+        elif token.text in toggles:
+            inside = not inside
+        out.append(inside)
+    return out
+
+
+def _inside_reported_content(verb: Token, quoted: list[bool]) -> bool:
+    """A cue inside the content of another attribution ('Trump said that Clinton described ...').
+
+    What the outer source reports is one attribution; the inner cue belongs to its
+    content (PolNeAR's univocal annotation, Newell et al. 2018, where a token has one
+    role in one attribution; PARC 3.0 nests it, Pareti 2016). The article's source
+    is the outer one.
+    """
+    verbs = _cue_verbs()
+    current = verb
+    while current.head.i != current.i:
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_ in verbs \
+                and quoted[current.head.i] <= quoted[verb.i] \
+                and any(c.dep_ == "nsubj" for c in current.head.children):
+            # (a cue outside quotes is never part of a quotation's content, whatever the parse says)
+            return True
+        current = current.head
+    return False
+
+
+_RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_subject, _misparsed_reporting_clause,
+          _speaker_label)
 
 
 def _relay_of(cue_token: Token, index: _ActorIndex) -> Actor | None:
@@ -192,29 +292,283 @@ def _anaphoric_data_reference(head: Token, last_data_source: Actor | None) -> Ac
     return None
 
 
+# -- resolving the source phrase to a named actor -------------------------------------------------
+
+_TITLE_WORDS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.",
+                "Sens.", "Reps.", "Prof.", "President", "Senator", "Governor", "Secretary", "Speaker", "Judge",
+                "Justice", "Chief", "Leader", "Minister", "Premier", "Chairman", "Mayor", "Director", "Pope"}
+
+
+class _Discourse:
+    """Who was mentioned where: the antecedents pronouns and descriptions refer back to.
+
+    Mentions are the article's actors plus the names the source rules resolve on
+    the way (a subject "Stumpf" spaCy did not tag). Gender comes only from what
+    the text says - titles (Mr./Ms.) and gendered role nouns - never from first names.
+    """
+
+    WINDOW = 2   # the current and the two preceding sentences (as for actors' definite descriptions)
+    TOPIC_WINDOW = 8   # a subject stays the center further on: '"...," he said' paragraphs after the name
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.doc = doc
+        self.sent_of: list[int] = [0] * len(doc)
+        self.sent_starts: list[int] = []
+        for i, sent in enumerate(doc.sents):
+            self.sent_starts.append(sent.start)
+            for t in range(sent.start, sent.end):
+                self.sent_of[t] = i
+        cues = _cues()
+        self.masculine = set(cues["masculine_cues"])
+        self.feminine = set(cues["feminine_cues"])
+        self.gender: dict[str, str] = {}
+        # (token index, name, actor type, is subject)
+        self.mentions: list[tuple[int, str, str, bool]] = []
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.add(span.root.i, actor.name, actor.type, span.root.dep_ in {"nsubj", "nsubjpass"})
+            if actor.type == "person":
+                self._learn_gender(span, actor.name)
+        self.mentions.sort()
+
+    def _learn_gender(self, span: Span, name: str) -> None:
+        before = self.doc[span.start - 1].text if span.start > 0 else ""
+        words = {span[0].text, before}
+        if words & self.feminine:
+            self.gender.setdefault(name, "f")
+        elif words & self.masculine:
+            self.gender.setdefault(name, "m")
+
+    def add(self, i: int, name: str, typ: str, subject: bool) -> None:
+        self.mentions.append((i, name, typ, subject))
+
+    def antecedent(self, i: int, types: set[str], gender: str | None = None) -> tuple[str, str] | None:
+        """The referent of a pronoun or description at token ``i``: the nearest sentence with a
+        compatible mention; in an earlier sentence its subject first (centering: the preferred
+        center is the subject, Grosz, Joshi & Weinstein 1995), in the same sentence the nearest."""
+        sent = self.sent_of[i]
+        best = None
+        for j, name, typ, subject in self.mentions:
+            if j >= i:
+                break
+            if typ not in types or self.sent_of[j] < sent - self.TOPIC_WINDOW:
+                continue
+            if self.sent_of[j] < sent - self.WINDOW and not subject:
+                continue
+            known = self.gender.get(name)
+            if gender and known and known != gender:
+                continue
+            distance = sent - self.sent_of[j]
+            rank = (distance, 0 if (distance == 0 or subject) else 1, -j)
+            if best is None or rank < best[0]:
+                best = (rank, name, typ)
+        return (best[1], best[2]) if best else None
+
+
+def _proper_name(head: Token, lowercase_words: frozenset[str] = frozenset()) -> Span | None:
+    """The proper-noun run a PROPN head belongs to ('Sen. Jon Tester', 'Stumpf'), titles dropped."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (head.i, start) \
+            and doc[start - 1].text[:1].isupper():
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_ in {"flat", "compound"} \
+            and doc[end].head.i == head.i:
+        end += 1
+    while start < end - 1 and (doc[start].text in _TITLE_WORDS or doc[start].ent_type_ in {"NORP", "GPE"}):
+        start += 1
+    span = doc[start:end]
+    if any(ch.isdigit() for ch in span.text) or span.text.lower() in _cues()["generic_sources"]:
+        return None
+    if len(span) == 1 and not span[0].ent_type_ and span[0].is_sent_start and not span[0].is_upper \
+            and span[0].lower_ in lowercase_words:
+        # 'Trade between ...': a capital only because the sentence starts there - the
+        # article writes the word in lower case elsewhere, so it is not a name.
+        return None
+    return span
+
+
+def _core_phrase(head: Token) -> list[Token]:
+    """The tokens that name who speaks: the head, its modifiers and affiliation phrases
+    ('a spokesman for X', 'officials at X', "X's campaign", 'the X campaign'), not its
+    relative clauses or topical phrases ('experts on North Korea' is not North Korea speaking)."""
+    prepositions = set(_cues()["affiliation_prepositions"])
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in {"compound", "poss", "amod", "nmod", "appos", "flat", "conj", "nummod"}:
+                stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ in prepositions:
+                stack.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.doc = doc
+        self.index = _ActorIndex(doc, actors)
+        self.discourse = _Discourse(doc, actors)
+        cues = _cues()
+        self.pronouns = cues["pronoun_sources"]
+        self.relatives = set(cues["relative_pronouns"])
+        self.person_roles = set(cues["person_role_nouns"])
+        self.org_roles = set(cues["organization_role_nouns"])
+        self.groups = set(cues["affiliated_group_nouns"])
+        self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
+        self.people = {}
+        for actor in actors:
+            if actor.type == "person":
+                for part in actor.name.split():
+                    self.people.setdefault(part, actor.name)
+
+    def actor_in_phrase(self, head: Token) -> Actor | None:
+        if head.i in self.index.by_token:
+            return self.index.by_token[head.i]
+        found = [self.index.by_token[t.i] for t in _core_phrase(head) if t.i in self.index.by_token]
+        if not found:
+            return None
+        rank = {"person": 0, "organization": 1, "group": 2, "country": 3}
+        return min(found, key=lambda a: rank[a.type])
+
+    def _span(self, start: int, end: int) -> Span:
+        return self.doc[start:end]
+
+    def resolve(self, head: Token, allow_reference: bool = True) -> tuple[Span, str, str] | None:
+        """(mention span, canonical name, actor type) of the phrase headed by ``head``, else None."""
+        doc = self.doc
+        lower = head.lower_
+        # relative pronoun: 'Clinton, who said ...' - the noun the clause modifies
+        if lower in self.relatives and head.head.dep_ == "relcl":
+            target = self.resolve(head.head.head, allow_reference)
+            return (doc[head.i: head.i + 1], target[1], target[2]) if target else None
+        if lower in self.pronouns and head.pos_ == "PRON":
+            if not allow_reference:
+                return None
+            return self._pronoun(head)
+        if _is_generic(head) and head.i not in self.index.by_token:
+            return None
+        actor = self.actor_in_phrase(head)
+        if actor is not None:
+            mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            name = actor.name
+            if head.i not in self.index.by_token and head.lemma_.lower() in self.groups and actor.type != "country":
+                name, typ = f"{actor.name} {head.lemma_.lower()}", "organization"
+                return doc[head.left_edge.i: head.i + 1] if head.left_edge.i <= mention.start else mention, name, typ
+            return mention, name, actor.type
+        name_span = _proper_name(head, self.lowercase_words)
+        if name_span is not None:
+            return name_span, *self._name_of(name_span)
+        if allow_reference:
+            return self._definite_description(head)
+        return None
+
+    def _name_of(self, span: Span) -> tuple[str, str]:
+        """Canonical name and type of a proper name no actor covered."""
+        text = span.text
+        for suffix in ("'s", "\u2019s"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        label = span.root.ent_type_
+        if label == "ORG":
+            return text, "organization"
+        if label in {"GPE"}:
+            return text, "country"
+        words = text.split()
+        if len(words) == 1 and text in self.people:
+            return self.people[text], "person"
+        if len(words) == 1 and text.isupper() and text.title() in self.people:
+            return self.people[text.title()], "person"
+        outlet_words, government_words = _name_words()
+        if set(words) & (outlet_words | government_words):
+            return text, "organization"
+        return (text.title() if text.isupper() else text), "person"
+
+    def _pronoun(self, token: Token) -> tuple[Span, str, str] | None:
+        lower = token.lower_
+        if lower in {"he", "she"}:
+            found = self.discourse.antecedent(token.i, {"person"}, "m" if lower == "he" else "f")
+        elif lower == "they":
+            found = self.discourse.antecedent(token.i, {"organization", "group"})
+        else:
+            found = self.discourse.antecedent(token.i, {"organization"})
+        if found is None:
+            return None
+        if lower in {"he", "she"}:
+            self.discourse.gender.setdefault(found[0], "m" if lower == "he" else "f")
+        return self.doc[token.i: token.i + 1], found[0], found[1]
+
+    def _definite_description(self, head: Token) -> tuple[Span, str, str] | None:
+        """'the Republican nominee said', 'the campaign said': a definite description refers back
+        to the nearest compatible named actor (Poesio & Vieira 1998's direct anaphora)."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.person_roles:
+            types = {"person"}
+        elif lemma in self.org_roles:
+            types = {"organization"}
+        else:
+            return None
+        found = self.discourse.antecedent(head.i, types)
+        if found is None:
+            return None
+        return self.doc[head.left_edge.i: head.i + 1], found[0], found[1]
+
+
+_ACTOR_TYPE = {"person", "organization", "group", "country"}
+
+
 def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
     """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``."""
     actors = doc._.actors if actors is None else actors
-    index = _ActorIndex(doc, actors or [])
+    resolver = _Resolver(doc, actors or [])
+    index = resolver.index
     found: dict[tuple[int, int], Source] = {}
     last_data_source: Actor | None = None
+    quoted = _quoted(doc)
     for token in doc:
         for rule in _RULES:
             hit = rule(token)
             if hit is None:
                 continue
             phrase_head, cue = hit
-            if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
-                continue
-            actor = index.in_phrase(phrase_head)
-            mention = actor
-            if actor is None:
+            if rule is _speech_verb_subject and cue in _cue_verbs().values() \
+                    and (quoted[token.i] or _inside_reported_content(token, quoted)):
+                # Reported content, not the article's own attribution; cited data
+                # ('data from X showed', cue 'data showed') stays: claims chain it.
+                break
+            resolved = None
+            actor = None
+            if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause):
+                resolved = resolver.resolve(phrase_head)
+            else:
+                if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
+                    continue
+                actor = resolver.actor_in_phrase(phrase_head)
+                if actor is None:
+                    resolved = resolver.resolve(phrase_head, allow_reference=False)
+            if actor is None and resolved is None:
                 actor = _anaphoric_data_reference(phrase_head, last_data_source)
                 if actor is None:
                     continue
                 span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
                 mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,
                                 id=actor.id, type=actor.type)
+            elif actor is not None:
+                mention = actor
+            else:
+                span, name, typ = resolved
+                actor = Actor(text=span.text, start=span.start_char, end=span.end_char, name=name, type=typ)
+                mention = actor
+                if typ == "person" and rule is not _speaker_label:
+                    resolver.discourse.add(phrase_head.i, name, typ, True)
             data_context = cue in {"citing", "according to"} and (_is_data_noun(phrase_head)) or "data" in cue \
                 or "figures" in cue or cue == "released"
             via = None

@@ -48,3 +48,53 @@ def test_definite_data_noun_refers_back_to_the_named_data_source(parse):
     later = [s for s in found if s.cue == "according to"]
     assert later and later[0].name == "General Administration of Customs of China"
     assert later[0].text == "the customs figures"
+
+
+def test_pronoun_subject_names_the_person_it_refers_back_to(parse):
+    text = ("Jane Whitcombe, the ministry's spokeswoman, announced the tariffs on Monday. "
+            "She said the measures would take effect in May.")
+    found = sources_of(parse, text)
+    pronoun = [s for s in found if s.text == "She"]
+    assert pronoun and pronoun[0].name == "Jane Whitcombe" and pronoun[0].type == "person"
+    assert text[pronoun[0].start:pronoun[0].end] == "She"
+
+
+def test_pronoun_without_antecedent_is_not_a_source(parse):
+    assert sources_of(parse, "He said the plan would fail. It added that prices would rise.") == []
+
+
+def test_relative_pronoun_takes_the_noun_its_clause_modifies(parse):
+    found = sources_of(parse, "Reporters met Maria Lopez, who said the harvest had failed.")
+    assert ("who", "Maria Lopez") in {(s.text, s.name) for s in found}
+
+
+def test_definite_description_refers_back_to_the_named_person(parse):
+    text = "Governor Tom Reyes visited the port on Friday. The governor said exports would rise."
+    found = sources_of(parse, text)
+    described = [s for s in found if s.text.lower().startswith("the governor")]
+    assert described and described[0].name == "Tom Reyes"
+
+
+def test_stance_and_conjoined_verbs_have_the_subject_as_source(parse):
+    found = sources_of(parse, "Senator Ana Ruiz criticized the deal as reckless.")
+    assert [(s.name, s.cue) for s in found] == [("Ana Ruiz", "criticized")]
+    found = sources_of(parse, "Lee Min-ho met reporters in Seoul and added that trade would recover.")
+    assert [(s.name, s.cue) for s in found] == [("Lee Min-ho", "added")]
+
+
+def test_attribution_inside_reported_content_is_not_the_articles_source(parse):
+    found = sources_of(parse, "Lee Min-ho said that Kim Soo-jin had criticized the deal.")
+    assert [s.name for s in found] == ["Lee Min-ho"]
+    found = sources_of(parse, "\u201cEveryone knows Kim Soo-jin said no,\u201d Lee Min-ho told reporters.")
+    assert [s.name for s in found] == ["Lee Min-ho"]
+
+
+def test_transcript_speaker_label(parse):
+    found = sources_of(parse, "HARRIS: We will publish the numbers next week.")
+    assert [(s.text, s.type, s.cue) for s in found] == [("HARRIS", "person", ":")]
+    assert sources_of(parse, "Update: The numbers will be published next week.") == []
+
+
+def test_capitalized_sentence_start_is_not_a_name(parse):
+    text = "Trade fell in May, signaling weak demand. Analysts expect trade to recover."
+    assert sources_of(parse, text) == []
