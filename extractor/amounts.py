@@ -671,10 +671,17 @@ def _directional_heads() -> frozenset:
 
 
 def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
-    """'closed 0.68 percent lower', 'shares ended 3% higher'."""
-    if e < len(doc):
-        return _tables()["change_comparatives"].get(doc[e].lower_) if doc[e].lower_ in ("higher", "lower", "stronger", "weaker") else None
-    return None
+    """'closed 0.68 percent lower', 'shares ended 3% higher', '27% more than a year earlier'.
+
+    'more'/'less' need their 'than': the difference to a reference is a change;
+    a bare 'more' ('3,000 more troops') is not a comparison with an earlier level.
+    """
+    if e >= len(doc):
+        return None
+    word = doc[e].lower_
+    if word in ("more", "less", "fewer", "bigger", "smaller", "larger"):
+        return _tables()["change_comparatives"].get(word) if e + 1 < len(doc) and doc[e + 1].lower_ == "than" else None
+    return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
 
 
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:

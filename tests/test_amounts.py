@@ -182,6 +182,8 @@ def test_points_after_a_percent_context_are_percentage_points(parse):
     ("Brent crude surged 6 percent on the news.", "6 percent", 6.0, "percent", "up"),
     ("The won closed 0.7% lower against the dollar.", "0.7%", 0.7, "percent", "down"),
     ("Nasdaq +0.8% in early trade.", "+0.8%", 0.8, "percent", "up"),
+    ("May trade was 27% more than a year earlier.", "27%", 27.0, "percent", "up"),
+    ("Coal sales were 12% less than in April.", "12%", 12.0, "percent", "down"),
 ])
 def test_changes(parse, text, span, value, unit, change):
     a = only(parse, text)
