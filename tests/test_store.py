@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from extractor.store import (
-    ALL_GOODS, CHUNK_ROWS, ImportReport, Store, StoreError, metadata, month_end, resolve_url,
+    ALL_GOODS, CHUNK_ROWS, ImportReport, Store, StoreError, _hide_password, metadata, month_end, resolve_url,
 )
 from models import Figure
 
@@ -32,7 +32,7 @@ def _postgres_or_skip() -> None:
             pass
         engine.dispose()
     except Exception as e:  # noqa: BLE001 - any failure to connect means "no server"
-        message = f"PostgreSQL at {PG_URL} is not reachable: {str(e).splitlines()[0]}"
+        message = f"PostgreSQL at {_hide_password(PG_URL)} is not reachable: {str(e).splitlines()[0]}"
         if os.environ.get("CI") == "true":
             pytest.fail(message + " (CI must test PostgreSQL: .ci/run starts it)")
         pytest.skip(message)
