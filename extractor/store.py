@@ -56,7 +56,6 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
-    bindparam,
     create_engine,
     delete,
     event,
@@ -64,7 +63,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -379,17 +377,6 @@ def _hide_password(url: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 
-def _insert_ignoring_duplicates(engine: Engine, table: Table):
-    """INSERT … ON CONFLICT DO NOTHING in the engine's dialect (SQLite and PostgreSQL both have it)."""
-    if engine.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif engine.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:
-        raise StoreError(f"unsupported database {engine.dialect.name}: use SQLite or PostgreSQL")
-    return dialect_insert(table).on_conflict_do_nothing()
-
-
 # ---------------------------------------------------------------- the store
 
 
@@ -409,21 +396,14 @@ class Store:
         self._local = threading.local()
         self._readers: list[Connection] = []
         self._readers_lock = threading.Lock()
+        if self.engine.dialect.name not in ("sqlite", "postgresql"):
+            # Both have INSERT … ON CONFLICT DO NOTHING, which idempotent imports rely on.
+            raise StoreError(f"unsupported database {self.engine.dialect.name}: use SQLite or PostgreSQL")
         try:
             metadata.create_all(self.engine)
         except SQLAlchemyError as e:
             raise StoreError(f"cannot open {_hide_password(self.url)}: {_one_line(e)}") from None
-        self._insert_figure = _insert_ignoring_duplicates(self.engine, figures)
-        # Bulk imports go straight to the driver's executemany: SQLAlchemy's per-row parameter
-        # processing was a third of an import's time. Same statement, rendered once.
-        placeholder = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
-        columns = [c.name for c in figures.columns]
-        self._figure_columns = columns
-        self._bulk_insert_sql = (
-            f"INSERT INTO figures ({', '.join(chr(34) + c + chr(34) for c in columns)}) "
-            f"VALUES ({', '.join([placeholder] * len(columns))}) ON CONFLICT (id) DO NOTHING"
-        )
-        # SQLAlchemy stores SQLite dates as ISO text; the driver-level path must do the same.
+        # SQLAlchemy stores SQLite dates as ISO text; the driver-level paths must do the same.
         self._dates_as_text = self.engine.dialect.name == "sqlite"
         self._build_statements()
         if seed and SEED_DIR.is_dir() and not self._has_figures():
@@ -447,29 +427,12 @@ class Store:
         self._currencies_sql = f"SELECT DISTINCT currency FROM figures WHERE reporter = {p} AND partner = {p}"
         self._get_sql = f"SELECT {columns} FROM figures WHERE id = {p}"
         self._driver_errors = self.engine.dialect.loaded_dbapi.Error
-        series = (
-            (figures.c.reporter == bindparam("reporter"))
-            & (figures.c.partner == bindparam("partner"))
-            & (figures.c.flow == bindparam("flow"))
-            & (figures.c.currency == bindparam("currency"))
-            & (figures.c.commodity_key == bindparam("commodity_key"))
+        # Bulk imports use the driver's executemany too: SQLAlchemy's per-row parameter
+        # processing was a third of an import's time.
+        self._bulk_insert_sql = (
+            f"INSERT INTO figures ({columns}) VALUES ({', '.join([p] * len(FIGURE_COLUMNS))}) "
+            f"ON CONFLICT (id) DO NOTHING"
         )
-        self._cell_stmt = select(figures).where(
-            series,
-            figures.c.from_date == bindparam("from_date"),
-            figures.c.to_date == bindparam("to_date"),
-        )
-        self._months_stmt = select(figures).where(
-            series,
-            figures.c.granularity == "month",
-            figures.c.from_date >= bindparam("start"),
-            figures.c.from_date <= bindparam("end"),
-            figures.c.to_date <= bindparam("end"),
-        ).order_by(figures.c.from_date)
-        pair = (figures.c.reporter == bindparam("reporter")) & (figures.c.partner == bindparam("partner"))
-        self._has_pair_stmt = select(figures.c.id).where(pair).limit(1)
-        self._currencies_stmt = select(figures.c.currency).where(pair).distinct()
-        self._get_stmt = select(figures).where(figures.c.id == bindparam("id"))
 
     def _reader(self) -> Connection:
         conn = getattr(self._local, "conn", None)
@@ -663,7 +626,7 @@ class Store:
         return report
 
     def _driver_row(self, row: dict[str, Any]) -> tuple:
-        values = tuple(row[c] for c in self._figure_columns)
+        values = tuple(row[c] for c in FIGURE_COLUMNS)
         if self._dates_as_text:
             values = tuple(v.isoformat() if isinstance(v, date) else v for v in values)
         return values
