@@ -342,7 +342,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 100 + abs(a.i - b.i)
 
 
-def _period_for(amount_span: Span, sent_index: int, ctx: _Context) -> int | None:
+def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bool = False) -> int | None:
     # "December 2019, when it totaled $279 million": a when-clause right after a
     # period is about that period, whatever the parser attached it to.
     for head in [amount_span.root] + list(amount_span.root.ancestors):
@@ -356,9 +356,11 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context) -> int | None
             if span is not None and span.end - 1 == before:
                 return i
         break
-    # "$222.1 million the month prior": a period right after the amount is its own.
+    # "$222.1 million the month prior": a period right after a level is its own
+    # (after a change, "27% more than a year earlier" names the base, not the claim's period).
     for i, span in enumerate(ctx.period_spans):
-        if span is not None and span.start == amount_span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES:
+        if span is not None and span.start == amount_span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES \
+                and not (is_change and _reference_role(i, ctx) == "basis"):
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
@@ -366,7 +368,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context) -> int | None
     for i, span in enumerate(ctx.period_spans):
         if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
-                and _reference_role(i, ctx) != "since":
+                and _reference_role(i, ctx) != "since" and not (is_change and _reference_role(i, ctx) == "basis"):
             return i
     candidates = _data_periods(sent_index, ctx)
     if not candidates:
@@ -474,7 +476,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if span is None or key in seen_sentences:
                 continue   # one sentence's claim is never counted twice
             seen_sentences.add(key)
-            period = _period_for(span, s_index, ctx)
+            period = _period_for(span, s_index, ctx, is_change=amount.change is not None)
             common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
                           actors=sent_actors, sources=sent_sources)
             # A trade word with no state named counts once the article has told a trade story.
