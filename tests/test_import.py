@@ -335,3 +335,32 @@ def test_cli_bad_row_is_one_line_and_nothing_imported(tmp_path):
     store = Store(str(db))
     assert store.count_figures() == 195        # the seed only
     store.close()
+
+
+# ---------------------------------------------------------------- the streaming JSON reader
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+json_scalars = st.none() | st.booleans() | st.integers(-10**12, 10**12) | \
+    st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
+json_records = st.dictionaries(st.text(max_size=8), st.recursive(
+    json_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6), max_size=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(records=st.lists(json_records, max_size=8), chunk=st.integers(1, 50), indent=st.sampled_from([None, 1]),
+       wrapped=st.booleans())
+def test_streamed_records_equal_json_loads(tmp_path_factory, records, chunk, indent, wrapped):
+    """Whatever the buffer size, the incremental reader yields exactly what json.loads reads."""
+    path = tmp_path_factory.mktemp("json") / "records.json"
+    document = {"elapsedTime": "1 sec", "data": records, "count": len(records)} if wrapped else records
+    path.write_text(json.dumps(document, indent=indent, ensure_ascii=False), encoding="utf-8")
+    original = importers._JsonStream.CHUNK
+    importers._JsonStream.CHUNK = chunk
+    try:
+        streamed = [record for _, record in importers._json_records(path)]
+    finally:
+        importers._JsonStream.CHUNK = original
+    assert streamed == records
