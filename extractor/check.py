@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Iterable, Protocol
 
@@ -127,20 +127,27 @@ def money(value: float, currency: str) -> str:
     return f"{sign}{value:,.0f}{suffix}"
 
 
+# calendar.month_name formats through strftime on every access; the check writes a
+# period into every explanation, so the names are read once.
+MONTH_NAMES = tuple(calendar.month_name)
+
+
 def period_words(start: date, end: date) -> str:
     if start.day == 1 and end == _month_end(end) and start.year == end.year and start.month == end.month:
-        return f"{calendar.month_name[start.month]} {start.year}"
+        return f"{MONTH_NAMES[start.month]} {start.year}"
     if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
         return str(start.year)
     if start.day == 1 and end == _month_end(end):
         if start.year == end.year:
-            return f"{calendar.month_name[start.month]}–{calendar.month_name[end.month]} {end.year}"
-        return f"{calendar.month_name[start.month]} {start.year}–{calendar.month_name[end.month]} {end.year}"
+            return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
+        return f"{MONTH_NAMES[start.month]} {start.year}–{MONTH_NAMES[end.month]} {end.year}"
     return f"{start.isoformat()}–{end.isoformat()}"
 
 
 def _month_end(d: date) -> date:
-    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+    if d.month == 12:
+        return date(d.year, 12, 31)
+    return date(d.year, d.month + 1, 1) - timedelta(days=1)
 
 
 def _month_starts(start: date, end: date) -> list[date]:
@@ -212,8 +219,10 @@ class Found:
 
 
 def _evidence(found: Found) -> list[Evidence]:
-    return [Evidence(id=f.id or "", reporter=f.reporter, partner=f.partner, flow=f.flow, period=f.period,
-                     value=f.value, currency=f.currency, source_url=f.source_url, mirror=found.mirror)
+    # Built from stored figures that were validated on their way in: no second validation.
+    return [Evidence.model_construct(id=f.id or "", reporter=f.reporter, partner=f.partner, flow=f.flow,
+                                     period=f.period, value=f.value, currency=f.currency,
+                                     source_url=f.source_url, mirror=found.mirror)
             for f in found.figures]
 
 
