@@ -22,6 +22,8 @@ def eval_command(
     benchmarks: Optional[Path] = typer.Option(None, "--benchmarks", help="Folder holding the benchmarks for 'all'."),
     details: bool = typer.Option(False, "--details", help="Also list every miss and false hit per document."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: the installed English model)."),
+    readme: Optional[Path] = typer.Option(None, "--readme", help="Write the Markdown table into this file between "
+                                          "<!-- accuracy:start --> and <!-- accuracy:end -->."),
 ) -> None:
     """Score the extractor against gold articles and public benchmarks.
 
@@ -38,6 +40,8 @@ def eval_command(
         newsclaims eval ../shared/benchmarks/newsquant --baseline quantulum3 --json > eval.json
 
         newsclaims eval all --markdown > accuracy.md
+
+        newsclaims eval all --readme README.md
     """
     from . import baselines as bl
     from .report import render_markdown, render_rich, report_to_dict
@@ -55,9 +59,26 @@ def eval_command(
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
-    if as_json:
+    if readme is not None:
+        write_accuracy_section(readme, render_markdown(report))
+        typer.echo(f"wrote the accuracy table into {readme}", err=True)
+    elif as_json:
         typer.echo(json.dumps(report_to_dict(report), indent=2, ensure_ascii=False))
     elif markdown:
         typer.echo(render_markdown(report), nl=False)
     else:
         render_rich(report, details=details)
+
+
+START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
+
+
+def write_accuracy_section(path: Path, table: str) -> None:
+    """Replace what stands between the accuracy markers of ``path`` with ``table``."""
+    text = path.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        typer.echo(f"Error: {path} has no {START} ... {END} markers", err=True)
+        raise typer.Exit(2)
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{table.rstrip()}\n{END}{tail}", encoding="utf-8")
