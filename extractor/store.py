@@ -65,7 +65,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, ProgrammingError, SQLAlchemyError
 
 from models import Figure
 
@@ -400,7 +400,12 @@ class Store:
             # Both have INSERT … ON CONFLICT DO NOTHING, which idempotent imports rely on.
             raise StoreError(f"unsupported database {self.engine.dialect.name}: use SQLite or PostgreSQL")
         try:
-            metadata.create_all(self.engine)
+            try:
+                metadata.create_all(self.engine)
+            except (IntegrityError, ProgrammingError):
+                # Two processes creating one PostgreSQL database's tables at once: the loser's
+                # CREATE TABLE collides with the winner's; by now the tables exist.
+                metadata.create_all(self.engine)
         except SQLAlchemyError as e:
             raise StoreError(f"cannot open {_hide_password(self.url)}: {_one_line(e)}") from None
         # SQLAlchemy stores SQLite dates as ISO text; the driver-level paths must do the same.
