@@ -227,6 +227,9 @@ def _project_row_to_figure(path: Path, where: str, row: dict) -> Figure:
     for column in ("reporter", "partner"):
         if not ISO3.fullmatch(cell[column]):
             raise ImportFileError(path, where, f"{column}: not an ISO alpha-3 code: {cell[column]!r}")
+    if cell.get("currency") and not ISO3.fullmatch(cell["currency"]):
+        # Lookups match the currency exactly: "usd" would be stored and never found.
+        raise ImportFileError(path, where, f"currency: not an ISO 4217 code (USD, CNY): {cell['currency']!r}")
     return _make_figure(path, where, {
         "reporter": cell["reporter"], "partner": cell["partner"], "flow": cell["flow"],
         "period": cell.get("period") or period_label(from_, to), "from": from_, "to": to,

@@ -364,3 +364,10 @@ def test_streamed_records_equal_json_loads(tmp_path_factory, records, chunk, ind
     finally:
         importers._JsonStream.CHUNK = original
     assert streamed == records
+
+
+def test_currency_must_be_an_iso_code(empty_store, tmp_path):
+    path = tmp_path / "lower.csv"
+    path.write_text(HEADER + "\nCHN,PRK,total,,2030-01-01,2030-01-31,,5,usd,,,1,,,,GACC,,,,\n")
+    with pytest.raises(ImportFileError, match=r"line 2: currency: not an ISO 4217 code \(USD, CNY\): 'usd'"):
+        import_file(empty_store, path)
