@@ -122,8 +122,8 @@ def _citing_clause(token: Token) -> tuple[Token, str] | None:
 
 
 def _agentive_passive(token: Token) -> tuple[Token, str] | None:
-    """'figures released by X', 'as reported by X': the agent of a cue verb."""
-    verbs = _cues()["speech_verbs"]
+    """'figures released by X', 'as reported by X', 'endorsed by X': the agent of a cue verb."""
+    verbs = _cue_verbs()
     if token.pos_ != "VERB" or token.lemma_ not in verbs or token.tag_ != "VBN":
         return None
     for child in token.children:
@@ -174,8 +174,9 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     et al. 2018: "X called the plan a disaster", "X urged voters to ...").
     """
     verbs = _cue_verbs()
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in verbs or token.tag_ == "VBN":
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in verbs:
         return None
+    # a participle speaks only in the perfect ('X has said'); 'figures released by X' is the agent rule's
     subject = _subject_of(token)
     if subject is None:
         return None
@@ -210,6 +211,46 @@ def _speaker_label(token: Token) -> tuple[Token, str] | None:
     if not (head.ent_type_ == "PERSON" or name.text.isupper()):
         return None
     return head, ":"
+
+
+def _nominal_cue_possessor(token: Token) -> tuple[Token, str] | None:
+    """"Trump's claim that ...", "his comments about ...": the possessor of an attribution noun.
+
+    PARC 3.0 and PolNeAR annotate nominal cues (Pareti 2016, sec. 3.2: "X's
+    statement", "X's warning") with the possessor as source.
+    """
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _cues()["cue_nouns"]:
+        return None
+    # the noun must carry its content: "X's claim that ...", not "X's speech" or "his comments"
+    if not any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in token.children):
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child, token.lemma_.lower()
+    return None
+
+
+def _dash_attribution(token: Token) -> tuple[Token, str] | None:
+    """'"...," ― Jane Doe': a quotation signed with a dash and a name ending the line."""
+    if token.text not in {"\u2015", "\u2014", "--"}:
+        return None
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and not (before.text in {"\u201d", '"', "''"} or "\n" in before.text
+                                   or "\n" in before.whitespace_ or before.is_punct and before.text in {"?", "!", "."}):
+        return None
+    names = []
+    for t in doc[token.i + 1: token.i + 6]:
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            names.append(t)
+            continue
+        break
+    if not names:
+        return None
+    end = names[-1].i + 1
+    if end < len(doc) and not ("\n" in doc[end].text or "\n" in names[-1].whitespace_ or doc[end].text == ","):
+        return None
+    return names[-1], token.text
 
 
 def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
@@ -266,8 +307,26 @@ def _inside_reported_content(verb: Token, quoted: list[bool]) -> bool:
     return False
 
 
+def _speaker_outside_quote(verb: Token, quoted: list[bool]) -> Token | None:
+    """'"Full panic mode," said Jane Doe' parsed with the quotation as subject: the
+    speaker is the noun phrase next to the verb outside the quotation marks."""
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1: verb.i + 6] if not quoted[t.i]]
+    for t in after:
+        if t.is_punct:
+            break
+        if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.head.i != t.i:
+            while t.dep_ in {"compound", "flat"} and t.head.i > t.i:
+                t = t.head
+            return t
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and not quoted[before.i] and before.pos_ in {"PROPN", "NOUN"}:
+        return before
+    return None
+
+
 _RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_subject, _misparsed_reporting_clause,
-          _speaker_label)
+          _speaker_label, _nominal_cue_possessor, _dash_attribution)
 
 
 def _relay_of(cue_token: Token, index: _ActorIndex) -> Actor | None:
@@ -417,10 +476,13 @@ class _Resolver:
         self.discourse = _Discourse(doc, actors)
         cues = _cues()
         self.pronouns = cues["pronoun_sources"]
+        self.possessives = cues["possessive_pronouns"]
         self.relatives = set(cues["relative_pronouns"])
         self.person_roles = set(cues["person_role_nouns"])
         self.org_roles = set(cues["organization_role_nouns"])
         self.groups = set(cues["affiliated_group_nouns"])
+        self.human_nouns = set(cues["human_nouns"])
+        self.documents = set(cues["document_nouns"])
         self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
         self.people = {}
         for actor in actors:
@@ -448,7 +510,7 @@ class _Resolver:
         if lower in self.relatives and head.head.dep_ == "relcl":
             target = self.resolve(head.head.head, allow_reference)
             return (doc[head.i: head.i + 1], target[1], target[2]) if target else None
-        if lower in self.pronouns and head.pos_ == "PRON":
+        if lower in self.pronouns and head.pos_ == "PRON" or lower in self.possessives and head.dep_ == "poss":
             if not allow_reference:
                 return None
             return self._pronoun(head)
@@ -491,7 +553,7 @@ class _Resolver:
         return (text.title() if text.isupper() else text), "person"
 
     def _pronoun(self, token: Token) -> tuple[Span, str, str] | None:
-        lower = token.lower_
+        lower = self.possessives.get(token.lower_, token.lower_)
         if lower in {"he", "she"}:
             found = self.discourse.antecedent(token.i, {"person"}, "m" if lower == "he" else "f")
         elif lower == "they":
@@ -500,9 +562,36 @@ class _Resolver:
             found = self.discourse.antecedent(token.i, {"organization"})
         if found is None:
             return None
-        if lower in {"he", "she"}:
-            self.discourse.gender.setdefault(found[0], "m" if lower == "he" else "f")
         return self.doc[token.i: token.i + 1], found[0], found[1]
+
+    def description(self, head: Token, speaking_nouns_only: bool = False) -> tuple[Span, str, str] | None:
+        """'the source added', 'a senior official told reporters', 'according to the poll':
+        a described, unnamed source, named by its description ('senior official').
+
+        Only a phrase that picks out a particular source qualifies: one with a
+        determiner, possessor, number or modifier. A bare plural ('Observers say',
+        'Experts believe', 'officials said') has the generic reading (Carlson 1977) -
+        people of that kind, not a source the reader could look up - and is left out.
+        """
+        if head.pos_ != "NOUN" or head.lower_ in _cues()["generic_sources"] and not list(head.children):
+            return None
+        lemma = head.lemma_.lower()
+        if speaking_nouns_only and not (lemma in self.person_roles or lemma in self.human_nouns or lemma in self.org_roles
+                or _is_data_noun(head) or lemma in self.documents):
+            # 'according to his body mass index': not something that speaks; a subject of
+            # 'say' is one whatever its noun ('the spot says')
+            return None
+        modifiers = [c for c in head.children if c.dep_ in {"det", "poss", "nummod", "amod", "compound", "quantmod"}
+                     and c.i < head.i]
+        if not modifiers:
+            return None
+        words = [t for t in self.doc[head.left_edge.i: head.i + 1] if t.dep_ != "det" and not t.is_punct]
+        if not words or any(t.pos_ == "PRON" and t.dep_ != "poss" for t in words):
+            return None
+        name = " ".join(t.text for t in words).lower()
+        lemma = head.lemma_.lower()
+        typ = "person" if lemma in self.person_roles or lemma in self.human_nouns else "organization"
+        return self.doc[head.left_edge.i: head.i + 1], name, typ
 
     def _definite_description(self, head: Token) -> tuple[Span, str, str] | None:
         """'the Republican nominee said', 'the campaign said': a definite description refers back
@@ -539,14 +628,19 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
             if hit is None:
                 continue
             phrase_head, cue = hit
-            if rule is _speech_verb_subject and cue in _cue_verbs().values() \
+            if (rule is _speech_verb_subject and cue in _cue_verbs().values() or rule is _nominal_cue_possessor) \
                     and (quoted[token.i] or _inside_reported_content(token, quoted)):
                 # Reported content, not the article's own attribution; cited data
                 # ('data from X showed', cue 'data showed') stays: claims chain it.
                 break
+            if rule is _speech_verb_subject and quoted[phrase_head.i] and not quoted[token.i]:
+                phrase_head = _speaker_outside_quote(token, quoted)
+                if phrase_head is None:
+                    break
             resolved = None
             actor = None
-            if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause):
+            if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
+                        _dash_attribution):
                 resolved = resolver.resolve(phrase_head)
             else:
                 if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
@@ -556,12 +650,19 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                     resolved = resolver.resolve(phrase_head, allow_reference=False)
             if actor is None and resolved is None:
                 actor = _anaphoric_data_reference(phrase_head, last_data_source)
-                if actor is None:
-                    continue
+            if actor is None and resolved is None and (
+                    rule is _prepositional_cue
+                    or (rule is _speech_verb_subject and token.lemma_ in _cues()["speech_verbs"]
+                        and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)))):
+                # 'A photo shows ...' depicts; only data ('the poll shows') is a described source of 'show'.
+                resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
+            if actor is None and resolved is None:
+                continue
+            if resolved is None:
                 span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
                 mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,
                                 id=actor.id, type=actor.type)
-            elif actor is not None:
+            elif actor is not None and resolved is None:
                 mention = actor
             else:
                 span, name, typ = resolved

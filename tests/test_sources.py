@@ -98,3 +98,26 @@ def test_transcript_speaker_label(parse):
 def test_capitalized_sentence_start_is_not_a_name(parse):
     text = "Trade fell in May, signaling weak demand. Analysts expect trade to recover."
     assert sources_of(parse, text) == []
+
+
+def test_described_source_is_named_by_its_description(parse):
+    found = sources_of(parse, "A senior trade official told reporters that the quota would be lifted.")
+    assert [(s.name, s.type) for s in found] == [("senior trade official", "person")]
+    # bare plurals read generically and stay out, as does a photo that 'shows' something
+    assert sources_of(parse, "Economists say the quota will be lifted. A photo shows the port.") == []
+
+
+def test_possessive_cue_noun_and_perfect_tense(parse):
+    text = "Maria Lopez has argued for months that the port is too small. Her claim that it is full was denied."
+    found = sources_of(parse, text)
+    assert [(s.text, s.name) for s in found] == [("Maria Lopez", "Maria Lopez"), ("Her", "Maria Lopez")]
+
+
+def test_quotation_signed_with_a_dash(parse):
+    found = sources_of(parse, "\u201cWe will not give up.\u201d \u2015 Maria Lopez\n")
+    assert [s.name for s in found] == ["Maria Lopez"]
+
+
+def test_inverted_speaker_after_a_quotation_parsed_as_subject(parse):
+    found = sources_of(parse, "\u201cNot a chance,\u201d said Maria Lopez, the union's president.")
+    assert [s.name for s in found] == ["Maria Lopez"]
