@@ -198,7 +198,9 @@ def find_actors(doc: Doc) -> list[Actor]:
     # spaCy's entities join where no table entry covers them.
     for ent in doc.ents:
         if ent.label_ in {"PERSON", "ORG", "NORP"}:
-            candidates.append(Span(doc, ent.start, ent.end, label=f"ent:{ent.label_}"))
+            # Trimmed first, so that "the UN Security Council" does not outgrow the table's name.
+            trimmed = _trim(ent)
+            candidates.append(Span(doc, trimmed.start, trimmed.end, label=f"ent:{ent.label_}"))
     # Longest first; a table match wins over an entity of the same length.
     candidates.sort(key=lambda s: (s.start, -(s.end - s.start), s.label_.startswith("ent:")))
     spans = filter_spans(candidates)

@@ -332,7 +332,10 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
     ours_for_gold_id = {gold_claims[i].get("id"): our_claims[j].get("id") for i, j in claim_pairs}
 
     if "verdicts" in gold:
-        our_verdicts = result.get("verdicts", [])
+        # The contract scores a verdict by "the trade claim it belongs to": verdicts on
+        # comparisons are not in the gold's list.
+        trade_ids = {c.get("id") for c in our_claims if is_trade_claim(c)}
+        our_verdicts = [v for v in result.get("verdicts", []) if v.get("claim") in trade_ids]
 
         def verdict_matches(g, o):
             return ours_for_gold_id.get(g.get("claim")) == o.get("claim") and g.get("status") == o.get("status")
@@ -342,8 +345,7 @@ def score_gold_article(result: dict, gold: dict) -> ArticleScore:
                                  lambda v: f"{v.get('claim')}: {v.get('status')} ({v.get('explanation', '')})")
         put("verdicts", s, m, f)
         if not our_verdicts and gold["verdicts"]:
-            art.notes.append("verdicts: our output has none (`extract` does not check; verdicts come from "
-                             "`newsclaims check`), so verdict recall is 0")
+            art.notes.append("verdicts: our output has none (scored output came from `extract`, not `check`)")
     if "consistency" in gold:
         def consistency_matches(g, o):
             mapped = {ours_for_gold_id.get(c) for c in g.get("claims", [])} - {None}
@@ -402,11 +404,28 @@ def _as_input(article: dict, gold: dict) -> dict:
     return out
 
 
-def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None) -> tuple[BenchmarkResult, list[ArticleScore]]:
+def _checked(results: Iterable, store) -> Iterable:
+    from ..check import check
+    for r in results:
+        yield check(r, store) if hasattr(r, "model_dump") else r
+
+
+def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None, store=None) -> tuple[BenchmarkResult, list[ArticleScore]]:
+    """Extract and check every gold article. Verdicts need figures: without ``store`` a
+    temporary SQLite store seeded from ``corpus/customs`` is used, so gold verdicts
+    are scored against the project's seed figures."""
     started = time.perf_counter()
     pairs = load_gold_dir(path)
-    results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
-               for r in pipeline.extract_many((_as_input(a, g) for a, g in pairs), clean=True)]
+    extracted = pipeline.extract_many((_as_input(a, g) for a, g in pairs), clean=True)
+    if store is None:
+        import tempfile
+        from ..store import Store
+        with tempfile.TemporaryDirectory(prefix="newsclaims-eval-") as tmp:
+            with Store(f"sqlite:///{Path(tmp) / 'figures.db'}") as temp_store:
+                results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
+                           for r in _checked(extracted, temp_store)]
+    else:
+        results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r for r in _checked(extracted, store)]
     articles = [score_gold_article(r, g) for r, (_, g) in zip(results, pairs)]
     folder = Path(path).resolve().name
     bench = BenchmarkResult(name=name or (folder if folder == "articles" else f"gold:{folder}"),
