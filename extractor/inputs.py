@@ -1,0 +1,334 @@
+"""Reading articles from files, directories, web pages, news crawls and stdin.
+
+``iter_articles(paths)`` is a generator: it yields one article dict per article
+(the keys ``extract_many`` takes — ``text``, ``id``, ``url``, ``title``,
+``outlet``, ``published`` — plus ``location``), or an :class:`InputError` in
+its place for input that cannot be read. It never raises for a bad input and
+never holds more than one file (one WARC record) in memory.
+
+Formats, chosen by suffix (``.gz`` is stripped first and decompressed):
+
+======================  =====================================================  ==========================
+suffix                  articles                                               ``location``
+======================  =====================================================  ==========================
+``.txt`` (and unknown)  the whole file is one article                          ``path``
+``.json``               one article object, or a list of them                  ``path`` / ``path[3]``
+``.jsonl``              one article object per line (blank lines skipped)      ``path:12`` (1-based line)
+``.html`` ``.htm``      main text, title, date and site name via trafilatura   ``path``
+``.warc`` ``.warc.gz``  each HTML ``response`` record, via trafilatura         ``path#1234`` (record offset)
+directory               its files, recursively, in sorted order (hidden files  per file
+                        and unknown suffixes skipped)
+``-``                   stdin: a JSON object or list, JSON lines, else text    ``<stdin>`` / ``<stdin>:2``
+======================  =====================================================  ==========================
+
+Metadata that comes with the input (``id``, ``url``, ``published``, ``title``,
+``outlet`` in a JSON article, the WARC record's target URI) always wins over
+what trafilatura guesses from the page.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator, Union
+
+from .pipeline import ExtractionError, decode_text
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WARC_SUFFIXES = (".warc", ".arc")
+KNOWN_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES
+STDIN = "-"
+
+
+@dataclass
+class InputError:
+    """An input that could not be read: where, and why (one line)."""
+
+    location: str
+    message: str
+    size: int = 0          # bytes of input it stands for (for progress)
+
+    def as_dict(self, stage: str = "read") -> dict:
+        return {"id": None, "location": self.location, "stage": stage, "message": self.message}
+
+
+Item = Union[dict, InputError]
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Item]:
+    """Yield the articles of every path in order (directories recursively, sorted)."""
+    for path in paths:
+        if str(path) == STDIN:
+            raw = sys.stdin.buffer.read()
+            yield from _from_bytes(raw, "<stdin>", _sniff(raw))
+            continue
+        path = Path(path)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _from_file(file)
+        elif path.exists():
+            yield from _from_file(path)
+        else:
+            yield InputError(str(path), "no such file or directory")
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files ``iter_articles`` reads, in the same order (stdin and missing paths left out)."""
+    for path in paths:
+        if str(path) == STDIN:
+            continue
+        path = Path(path)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+
+
+def total_bytes(paths: Iterable[str | Path]) -> int | None:
+    """Total size of the input files; None when stdin is among them (size unknown)."""
+    if any(str(p) == STDIN for p in paths):
+        return None
+    return sum(f.stat().st_size for f in input_files(paths))
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    files = []
+    for file in directory.rglob("*"):
+        rel = file.relative_to(directory)
+        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+            continue
+        if _kind(file.name) is None:
+            continue
+        files.append(file)
+    yield from sorted(files, key=lambda f: f.as_posix())
+
+
+def _kind(name: str) -> str | None:
+    """'text', 'json', 'jsonl', 'html' or 'warc' from a file name; None for an unknown suffix."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("json", JSON_SUFFIXES), ("html", HTML_SUFFIXES),
+                           ("warc", WARC_SUFFIXES), ("text", TEXT_SUFFIXES)):
+        if lower.endswith(suffixes):
+            return kind
+    return None
+
+
+def _sniff(raw: bytes) -> str:
+    head = raw.lstrip()[:1]
+    if head in (b"{", b"["):
+        try:
+            json.loads(raw)
+            return "json"
+        except ValueError:
+            return "jsonl" if head == b"{" else "json"
+    if head == b"<":
+        return "html"
+    if raw.startswith(b"WARC/"):
+        return "warc"
+    return "text"
+
+
+def _from_file(file: Path) -> Iterator[Item]:
+    location = str(file)
+    kind = _kind(file.name)
+    if kind == "warc":
+        yield from _from_warc(file)
+        return
+    try:
+        if file.name.lower().endswith(".gz"):
+            with gzip.open(file, "rb") as fh:
+                if kind == "jsonl":       # stream a large .jsonl.gz line by line
+                    yield from _from_jsonl_stream(fh, location)
+                    return
+                raw = fh.read()
+        else:
+            if kind == "jsonl":
+                with open(file, "rb") as fh:
+                    yield from _from_jsonl_stream(fh, location)
+                return
+            raw = file.read_bytes()
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        yield InputError(location, f"cannot read: {e}", _size(file))
+        return
+    if kind is None:                      # named explicitly with an unknown suffix
+        kind = _sniff(raw)
+    yield from _from_bytes(raw, location, kind)
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
+
+
+def _from_bytes(raw: bytes, location: str, kind: str) -> Iterator[Item]:
+    if kind == "warc":
+        yield from _from_warc_stream(io.BytesIO(raw), location)
+    elif kind == "jsonl":
+        yield from _from_jsonl_stream(io.BytesIO(raw), location)
+    elif kind == "json":
+        yield from _from_json(raw, location)
+    elif kind == "html":
+        yield _from_html(raw, location, len(raw))
+    else:
+        yield _from_text(raw, location)
+
+
+def _from_text(raw: bytes, location: str) -> Item:
+    try:
+        text = decode_text(raw)
+    except ExtractionError as e:
+        return InputError(location, str(e), len(raw))
+    return {"text": text, "location": location, "size": len(raw)}
+
+
+def _article(obj: Any, location: str, size: int) -> Item:
+    if not isinstance(obj, dict):
+        return InputError(location, f"an article must be a JSON object with a 'text' field, got {type(obj).__name__}", size)
+    if "text" not in obj and "html" not in obj:
+        return InputError(location, "article has no 'text' field", size)
+    article = dict(obj)
+    if "html" in article and "text" not in article:     # a crawled page with its metadata
+        extracted = _from_html(article.pop("html"), location, size)
+        if isinstance(extracted, InputError):
+            return extracted
+        for key in ("title", "outlet", "published", "url"):
+            if article.get(key) in (None, "") and extracted.get(key):
+                article[key] = extracted[key]
+        article["text"] = extracted["text"]
+    if not isinstance(article["text"], str):
+        return InputError(location, f"article 'text' must be a string, got {type(article['text']).__name__}", size)
+    article["location"] = location
+    article["size"] = size
+    return article
+
+
+def _from_json(raw: bytes, location: str) -> Iterator[Item]:
+    try:
+        data = json.loads(decode_text(raw))
+    except ExtractionError as e:
+        yield InputError(location, str(e), len(raw))
+        return
+    except json.JSONDecodeError as e:
+        yield InputError(location, f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}", len(raw))
+        return
+    if isinstance(data, list):
+        if not data:
+            yield InputError(location, "empty JSON list: no articles", len(raw))
+        share = len(raw) // max(1, len(data))
+        for i, obj in enumerate(data):
+            yield _article(obj, f"{location}[{i}]", share)
+    else:
+        yield _article(data, location, len(raw))
+
+
+def _from_jsonl_stream(fh: BinaryIO, location: str) -> Iterator[Item]:
+    for lineno, line in enumerate(fh, start=1):
+        where = f"{location}:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(decode_text(line))
+        except ExtractionError as e:
+            yield InputError(where, str(e), len(line))
+            continue
+        except json.JSONDecodeError as e:
+            yield InputError(where, f"invalid JSON: {e.msg} at column {e.colno}", len(line))
+            continue
+        yield _article(obj, where, len(line))
+
+
+def _from_html(raw: bytes | str, location: str, size: int) -> Item:
+    import trafilatura
+
+    try:
+        html = raw if isinstance(raw, str) else decode_html(raw)
+    except ExtractionError as e:
+        return InputError(location, str(e), size)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as e:  # trafilatura raises assorted parser errors on broken markup
+        return InputError(location, f"cannot parse HTML: {type(e).__name__}: {e}", size)
+    if doc is None or not (doc.text or "").strip():
+        return InputError(location, "no article text found in the HTML page", size)
+    article = {"text": doc.text, "location": location, "size": size}
+    if doc.title:
+        article["title"] = doc.title
+    if doc.sitename:
+        article["outlet"] = doc.sitename
+    if doc.date:
+        article["published"] = doc.date
+    if doc.url:
+        article["url"] = doc.url
+    return article
+
+
+def decode_html(raw: bytes) -> str:
+    """HTML bytes to text: UTF-8, else the page's declared charset, else cp1252 (as browsers do)."""
+    if b"\x00" in raw[:8192]:
+        raise ExtractionError("input looks like a binary file (NUL bytes), not an HTML page")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    head = raw[:4096].lower()
+    marker = head.find(b"charset=")
+    if marker >= 0:
+        charset = head[marker + 8:marker + 40].strip(b"\"' ").split(b'"')[0].split(b"'")[0].split(b";")[0]
+        try:
+            return raw.decode(charset.decode("ascii", "ignore").strip() or "cp1252")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return raw.decode("cp1252", errors="replace")
+
+
+def _from_warc(file: Path) -> Iterator[Item]:
+    try:
+        fh = open(file, "rb")
+    except OSError as e:
+        yield InputError(str(file), f"cannot read: {e}", _size(file))
+        return
+    with fh:
+        yield from _from_warc_stream(fh, str(file))
+
+
+def _from_warc_stream(fh: BinaryIO, location: str) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = ArchiveIterator(fh)
+    previous = 0
+    try:
+        for record in records:
+            offset = records.get_record_offset()
+            where = f"{location}#{offset}"
+            if record.rec_type != "response":
+                continue
+            http = record.http_headers
+            ctype = (http.get_header("Content-Type") if http else record.rec_headers.get_header("Content-Type")) or ""
+            if "html" not in ctype.lower():
+                continue
+            status = http.get_statuscode() if http else "200"
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            body = record.content_stream().read()
+            size = max(0, offset - previous) or len(body)
+            previous = offset
+            if status and not str(status).startswith("2"):
+                continue          # redirects and error pages are not articles
+            item = _from_html(body, where, size)
+            if isinstance(item, dict) and uri:
+                item["url"] = uri     # the crawl's own record of the URL wins over the page's guess
+            yield item
+    except ArchiveLoadFailed as e:
+        yield InputError(location, f"not a readable WARC file: {str(e).splitlines()[0]}")
+    except (OSError, EOFError, ValueError) as e:
+        yield InputError(location, f"WARC file is damaged: {e}")
