@@ -599,35 +599,34 @@ class Store:
 
     # -- writing figures
 
-    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None,
-                    on_row: Any = None) -> ImportReport:
+    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None) -> ImportReport:
         """Insert figures in one transaction: all of them, or none if any is invalid.
 
         Figures already stored (same id: same cell, revision, value and source URL) are
         counted in ``skipped_duplicates``. Figures are consumed lazily and written in
         chunks of :data:`CHUNK_ROWS`, so an iterator over a huge file stays in constant
-        memory. ``on_row(n)`` errors are the caller's: an exception raised while iterating
-        rolls the whole transaction back and propagates.
+        memory; an exception raised while iterating (an importer's bad row) rolls the whole
+        transaction back and propagates.
         """
         report = report or ImportReport()
-        offered = 0
+        offered = added = 0
         try:
             with self.engine.begin() as conn:
-                before = conn.execute(select(func.count()).select_from(figures)).scalar_one()
                 chunk: list[tuple] = []
                 for fig in new_figures:
                     chunk.append(self._driver_row(figure_row(fig)))
                     offered += 1
                     if len(chunk) >= CHUNK_ROWS:
-                        conn.exec_driver_sql(self._bulk_insert_sql, chunk)
+                        # executemany's rowcount is the rows inserted (sqlite3 and psycopg 3 sum
+                        # it over the batch); ON CONFLICT DO NOTHING rows count 0.
+                        added += conn.exec_driver_sql(self._bulk_insert_sql, chunk).rowcount
                         chunk = []
                 if chunk:
-                    conn.exec_driver_sql(self._bulk_insert_sql, chunk)
-                after = conn.execute(select(func.count()).select_from(figures)).scalar_one()
+                    added += conn.exec_driver_sql(self._bulk_insert_sql, chunk).rowcount
         except SQLAlchemyError as e:
             raise StoreError(f"could not write figures to {_hide_password(self.url)}: {_one_line(e)}") from None
-        report.added += after - before
-        report.skipped_duplicates += offered - (after - before)
+        report.added += added
+        report.skipped_duplicates += offered - added
         return report
 
     def _driver_row(self, row: dict[str, Any]) -> tuple:
