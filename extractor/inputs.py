@@ -30,12 +30,16 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Union
 
 from .pipeline import ExtractionError, decode_text
+
+# trafilatura logs an ERROR for every page it cannot parse; here such a page is an error item.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 JSON_SUFFIXES = (".json",)
@@ -305,21 +309,39 @@ def _from_warc_stream(fh: BinaryIO, location: str) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    head = fh.read(2)
+    fh.seek(0)
+    if head == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=fh) as gz:
+                head = gz.read(11)
+        except (OSError, EOFError):
+            head = b""
+        fh.seek(0)
+    else:
+        head = fh.read(11)
+        fh.seek(0)
+    if not (head.startswith(b"WARC/") or head.startswith(b"filedesc://")):
+        yield InputError(location, "not a WARC file (no WARC/ header)")
+        return
     records = ArchiveIterator(fh)
     previous = 0
     try:
         for record in records:
+            # The body must be read before asking for the offset: get_record_offset() reads the
+            # record to its end.
+            wanted = False
+            if record.rec_type == "response":
+                http = record.http_headers
+                ctype = (http.get_header("Content-Type") if http else record.rec_headers.get_header("Content-Type")) or ""
+                wanted = "html" in ctype.lower()
+            body = record.content_stream().read() if wanted else b""
             offset = records.get_record_offset()
             where = f"{location}#{offset}"
-            if record.rec_type != "response":
-                continue
-            http = record.http_headers
-            ctype = (http.get_header("Content-Type") if http else record.rec_headers.get_header("Content-Type")) or ""
-            if "html" not in ctype.lower():
+            if not wanted:
                 continue
             status = http.get_statuscode() if http else "200"
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            body = record.content_stream().read()
             size = max(0, offset - previous) or len(body)
             previous = offset
             if status and not str(status).startswith("2"):
