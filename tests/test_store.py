@@ -113,6 +113,15 @@ def test_seed_false_leaves_an_empty_store(empty_store):
     assert not empty_store.has_pair("CHN", "PRK")
 
 
+def test_no_seed_folder_means_no_seed(store_url, tmp_path, monkeypatch):
+    """A pip install may not ship corpus/customs: the store opens empty instead of failing."""
+    import extractor.store as store_module
+
+    monkeypatch.setattr(store_module, "SEED_DIR", tmp_path / "not-shipped")
+    with Store(store_url) as s:
+        assert s.count_figures() == 0
+
+
 def test_latest_revision_answers_and_every_revision_is_kept(store):
     march = (date(2025, 3, 1), date(2025, 3, 31))
     latest = store.cell("CHN", "PRK", "total", *march)
