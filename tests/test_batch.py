@@ -1,0 +1,208 @@
+"""newsclaims batch: errors as lines, duplicates once, kill -9 and resume, workers and Dask equal to one process."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.batch import BatchError, run_batch
+
+ROOT = Path(__file__).resolve().parents[1]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def story(i: int) -> dict:
+    month = MONTHS[i % 12]
+    return {
+        "id": f"story-{i:03d}",
+        "published": f"2025-{(i % 12) + 1:02d}-28",
+        "text": (f"China exported ${100 + i * 3.7:.1f} million worth of goods to North Korea in {month}, "
+                 f"according to customs data released on Monday. The figure was {5 + i % 40}% higher "
+                 f"than a year earlier, the General Administration of Customs said.\n\n"
+                 f"Imports from the North were about ${10 + i % 9} million in {month}, officials said."),
+    }
+
+
+def write_jsonl(path: Path, items) -> None:
+    path.write_text("".join(json.dumps(a) + "\n" for a in items), encoding="utf-8")
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def by_id(path: Path) -> dict[str, dict]:
+    result = {}
+    for obj in lines(path):
+        assert obj["article"]["id"] not in result, f"{obj['article']['id']} written twice"
+        result[obj["article"]["id"]] = obj
+    return result
+
+
+@pytest.fixture(scope="module")
+def corpus60(tmp_path_factory):
+    d = tmp_path_factory.mktemp("corpus60")
+    write_jsonl(d / "stories.jsonl", [story(i) for i in range(60)])
+    return d
+
+
+@pytest.fixture(scope="module")
+def reference60(corpus60, tmp_path_factory):
+    """The uninterrupted one-process run over the 60 articles."""
+    out = tmp_path_factory.mktemp("ref60") / "results.jsonl"
+    summary = run_batch([corpus60], out, progress=False)
+    assert (summary.written, summary.errors, summary.duplicates) == (60, 0, 0)
+    return out
+
+
+def test_broken_files_among_good_ones_are_error_lines(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = [story(i) for i in range(4)]
+    (corpus / "feed.jsonl").write_text(json.dumps(good[0]) + "\n{oops, not json\n" + json.dumps(good[1]) + "\n")
+    (corpus / "one.json").write_text(json.dumps(good[2]))
+    (corpus / "plain.txt").write_text(good[3]["text"])
+    (corpus / "blob.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary junk")
+    (corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out" / "results.jsonl"
+    summary = run_batch([corpus], out, progress=False)
+    assert (summary.articles, summary.written, summary.errors) == (7, 4, 3)
+    written = lines(out)
+    assert {r["article"]["id"] for r in written} >= {"story-000", "story-001", "story-002"}
+    assert all(r["claims"] for r in written)
+    errors = {Path(e["location"]).name: e for e in lines(out.parent / "errors.jsonl")}
+    assert set(errors) == {"feed.jsonl:2", "blob.txt", "empty.txt"}
+    assert errors["feed.jsonl:2"]["stage"] == "read" and "invalid JSON" in errors["feed.jsonl:2"]["message"]
+    assert errors["blob.txt"]["stage"] == "read" and "binary" in errors["blob.txt"]["message"]
+    assert errors["empty.txt"]["stage"] == "extract" and "empty" in errors["empty.txt"]["message"]
+    assert all(set(e) == {"id", "location", "stage", "message"} for e in errors.values())
+
+
+def test_identical_articles_are_extracted_once_and_reported(tmp_path):
+    a = story(1)
+    (tmp_path / "a.json").write_text(json.dumps(a))
+    (tmp_path / "b.txt").write_text("\n" + a["text"] + "\n")      # same clean text, no id
+    (tmp_path / "c.json").write_text(json.dumps({**a, "id": "other-id"}))
+    out = tmp_path / "results.jsonl"
+    summary = run_batch([tmp_path / "a.json", tmp_path / "b.txt", tmp_path / "c.json"], out, progress=False,
+                        duplicates_path=tmp_path / "dups.jsonl")
+    assert (summary.written, summary.duplicates) == (1, 2)
+    assert [r["article"]["id"] for r in lines(out)] == ["story-001"]
+    dups = lines(tmp_path / "dups.jsonl")
+    assert [d["duplicate_of"] for d in dups] == ["story-001", "story-001"]
+    assert [Path(d["location"]).name for d in dups] == ["b.txt", "c.json"]
+
+
+def test_resume_truncates_a_torn_last_line_and_finishes(corpus60, reference60, tmp_path):
+    out = tmp_path / "results.jsonl"
+    ref = reference60.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(ref[:7]) + ref[7][: len(ref[7]) // 2])     # killed mid-write
+    summary = run_batch([corpus60], out, resume=True, progress=False)
+    assert summary.skipped == 7 and summary.written == 53
+    assert out.read_bytes() == reference60.read_bytes()
+
+
+def test_kill_9_mid_run_then_resume_gives_each_article_once(corpus60, reference60, tmp_path):
+    out = tmp_path / "results.jsonl"
+    cmd = [sys.executable, "-m", "extractor.batch_cli", str(corpus60), "--out", str(out),
+           "--workers", "2", "--chunk-size", "2", "--no-progress"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.exists() and out.stat().st_size > 0:
+                break
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read().decode()
+        os.killpg(proc.pid, signal.SIGKILL)       # the parent and its worker processes
+    finally:
+        proc.wait(timeout=30)
+        proc.stderr.close()
+    partial = len(out.read_bytes().splitlines())
+    assert partial < 60, "the kill came after the end"
+    summary = run_batch([corpus60], out, resume=True, progress=False)     # the model is loaded here already
+    assert summary.skipped >= partial - 1 and summary.written == 60 - summary.skipped
+    got, want = by_id(out), by_id(reference60)
+    assert got.keys() == want.keys() and len(got) == 60
+    assert got == want
+    assert out.read_bytes() == reference60.read_bytes()      # and in input order
+
+
+def test_dask_local_cluster_with_two_workers_equals_one_process(tmp_path):
+    pytest.importorskip("distributed")
+    write_jsonl(tmp_path / "ten.jsonl", [story(i) for i in range(100, 110)])
+    single, cluster = tmp_path / "single.jsonl", tmp_path / "cluster.jsonl"
+    run_batch([tmp_path / "ten.jsonl"], single, progress=False)
+    summary = run_batch([tmp_path / "ten.jsonl"], cluster, dask="local:2", chunk_size=3, progress=False,
+                        errors_path=tmp_path / "cluster-errors.jsonl",
+                        duplicates_path=tmp_path / "cluster-dups.jsonl")
+    assert summary.written == 10
+    assert cluster.read_bytes() == single.read_bytes()
+
+
+def test_check_adds_verdicts_and_db_stores_them(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps(story(8)) + "\n")
+    db = f"sqlite:///{tmp_path / 'figures.db'}"
+    out = tmp_path / "results.jsonl"
+    summary = run_batch([tmp_path / "a.jsonl"], out, check=True, db=db, progress=False)
+    assert summary.written == 1 and summary.errors == 0
+    [result] = lines(out)
+    assert result["verdicts"], "a trade claim gets a verdict"
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(db)
+    tables = inspect(engine).get_table_names()
+    with engine.connect() as conn:
+        stored = [t for t in tables if "claim" in t and conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()]
+    assert stored, "claims were stored"
+
+
+def test_library_refuses_bad_arguments(tmp_path):
+    with pytest.raises(BatchError):
+        run_batch([tmp_path], tmp_path / "o.jsonl", workers=0)
+    with pytest.raises(BatchError):
+        run_batch([tmp_path], tmp_path / "o.jsonl", workers=2, dask="local:2")
+
+
+# -- the command ------------------------------------------------------------------------------
+
+def _cli():
+    import typer
+
+    from extractor.batch_cli import batch_command
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    app.command()(batch_command)
+    return app
+
+
+def test_cli_bad_arguments_are_one_red_line_and_exit_2(tmp_path):
+    runner = CliRunner()
+    app = _cli()
+    r = runner.invoke(app, [str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 2 and "no such file" in r.output and "Traceback" not in r.output
+    r = runner.invoke(app, [str(tmp_path), "--out", str(tmp_path / "o.jsonl"), "--workers", "0"])
+    assert r.exit_code == 2 and "--workers" in r.output
+    (tmp_path / "o.jsonl").write_text('{"x": 1}\n')
+    r = runner.invoke(app, [str(tmp_path), "--out", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 2 and "--resume" in r.output
+
+
+def test_cli_exits_1_past_max_errors_and_prints_a_summary(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text("{bad\n{worse\n" + json.dumps(story(2)) + "\n")
+    runner = CliRunner()
+    r = runner.invoke(_cli(), [str(corpus), "--out", str(tmp_path / "o.jsonl"), "--max-errors", "1", "--no-progress"])
+    assert r.exit_code == 1 and "too many errors" in r.output
+    r = runner.invoke(_cli(), [str(corpus), "--out", str(tmp_path / "o.jsonl"), "--overwrite", "--no-progress"])
+    assert r.exit_code == 0 and "1 written" in r.output and "2 errors" in r.output
