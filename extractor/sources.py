@@ -144,7 +144,7 @@ def _cue_verbs() -> dict[str, str]:
 @cache
 def _all_cue_verbs() -> dict[str, str]:
     cues = _cues()
-    return {**cues["directive_verbs"], **cues["stance_verbs"], **cues["speech_verbs"]}
+    return {**cues["cognitive_verbs"], **cues["directive_verbs"], **cues["stance_verbs"], **cues["speech_verbs"]}
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -166,6 +166,27 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _reports_content(verb: Token) -> bool:
+    """Whether a verb that is a cue only in one of its senses reports something here.
+
+    "Apple released a new phone", "members can add applications", "airlines agree
+    purchase" are not attributions; "the ministry released figures", "she added
+    that ...", '"...," he added' are: the verb has a clausal complement, a data or
+    document object, or stands next to a quotation (PARC 3.0's content span,
+    Pareti 2016)."""
+    documents = set(_cues()["document_nouns"])
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp", "parataxis"}:
+            return True
+        if c.dep_ == "dobj" and (_is_data_noun(c) or c.lemma_.lower() in documents):
+            return True
+    doc = verb.doc
+    near = doc[max(verb.i - 4, 0): min(verb.i + 3, len(doc))]
+    if any(t.text in {"\u201d", "\u201c", '"', "''", ":"} for t in near):
+        return True
+    return verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))
+
+
 def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     """'X said', 'said X', 'X reported that', 'data from X showed', 'X criticized', 'X urged'.
 
@@ -177,6 +198,8 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in verbs:
         return None
     # a participle speaks only in the perfect ('X has said'); 'figures released by X' is the agent rule's
+    if token.lemma_ in _cues()["content_verbs"] and not _reports_content(token):
+        return None
     subject = _subject_of(token)
     if subject is None:
         return None

@@ -121,3 +121,14 @@ def test_quotation_signed_with_a_dash(parse):
 def test_inverted_speaker_after_a_quotation_parsed_as_subject(parse):
     found = sources_of(parse, "\u201cNot a chance,\u201d said Maria Lopez, the union's president.")
     assert [s.name for s in found] == ["Maria Lopez"]
+
+
+def test_intentions_and_beliefs_are_attributed_to_their_holder(parse):
+    found = sources_of(parse, "Maria Lopez wants the port to reopen, and the union plans to strike.")
+    assert ("Maria Lopez", "wants") in {(s.name, s.cue) for s in found}
+
+
+def test_product_release_is_not_an_attribution(parse):
+    assert sources_of(parse, "Nokturna Motors released a new electric truck on Monday.") == []
+    found = sources_of(parse, "Nokturna Motors released figures showing sales fell.")
+    assert [s.cue for s in found] == ["released"]
