@@ -245,6 +245,55 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command("claims")
+def list_claims(
+    status: Optional[str] = typer.Option(None, "--status", help="supported, close, contradicted or unverifiable."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="ISO alpha-3 code of a state the claim involves, e.g. PRK."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Claims whose period ends on or after YYYY-MM-DD."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Claims whose period starts on or before YYYY-MM-DD."),
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many claims."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many (paging)."),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="json, jsonl or table."),
+    db: Optional[str] = typer.Option(None, "--db", help="Store URL (default: SQLite in the user data folder, or $NEWSCLAIMS_DB)."),
+):
+    """List checked claims from the store, with their verdicts.
+
+    Example (every contradicted claim about North Korea in 2025):
+
+        newsclaims claims --status contradicted --actor PRK --from 2025-01-01 --to 2025-12-31
+    """
+    from .pipeline import ExtractionError, parse_published
+    from .store import Store, StoreError
+
+    if status is not None and status not in VERDICT_STYLES:
+        fail(f"--status takes {', '.join(VERDICT_STYLES)}; got {status}")
+    try:
+        start, end = parse_published(date_from), parse_published(date_to)
+    except ExtractionError as e:
+        fail(str(e).replace("published", "--from/--to"))
+    try:
+        rows = Store(db).query_claims(status=status, actor=actor.upper() if actor else None, date_from=start,
+                                      date_to=end, limit=limit, offset=offset)
+    except StoreError as e:
+        fail(str(e))
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if format is OutputFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    table = Table(header_style="bold")
+    for col in ("article", "claim", "verdict", "stated", "period", "explanation"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        style = VERDICT_STYLES.get(row["status"] or "", "")
+        verdict = f"[{style}]{row['status']}[/{style}]" if row["status"] else ""
+        table.add_row(row["article_title"] or row["article_id"], row["claim_id"], verdict, row["amount_text"] or "",
+                      row["period_text"] or "", row["explanation"] or "")
+    Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200).print(table)
+
+
 @app.command()
 def schema():
     """Print the JSON Schema of the extraction output (the claims contract).
