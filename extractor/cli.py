@@ -129,25 +129,32 @@ def extract(
 
         cat story.txt | newsclaims extract - --published 2025-10-21
     """
+    results = run_pipeline(read_articles(path, published), model, clean=not no_clean)
+    emit(results, format, print_table)
+
+
+def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = True, after=None) -> list:
+    """Extract ``articles`` (then ``after(result)``), turning bad input into one-line errors."""
     from .nlp import ModelNotFound
     from .pipeline import ExtractionError, Pipeline
 
-    articles = read_articles(path, published)
     try:
         pipeline = Pipeline(model)
     except ModelNotFound as e:
         fail(str(e))
-    results = []
     try:
-        for result in pipeline.extract_many(articles, clean=not no_clean):
-            results.append(result)
+        return [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
     except ExtractionError as e:
         fail(str(e))
-    # Piped output keeps whole cells on a line rather than wrapping at 80 columns.
-    out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+
+def emit(results: list, format: OutputFormat, print_one) -> None:
+    """Print results as one JSON document, JSON lines, or with ``print_one`` as tables."""
     if format is OutputFormat.table:
+        # Piped output keeps whole cells on a line rather than wrapping at 80 columns.
+        out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
         for r in results:
-            print_table(r, out)
+            print_one(r, out)
         return
     dumped = [r.model_dump(mode="json") for r in results]
     if format is OutputFormat.jsonl:
@@ -200,8 +207,6 @@ def check(
         newsclaims check story.txt --published 2025-10-21 --fail-on contradicted,inconsistent
     """
     from .check import check as check_result
-    from .nlp import ModelNotFound
-    from .pipeline import ExtractionError, Pipeline
     from .store import Store, StoreError
 
     wanted = set()
@@ -215,31 +220,15 @@ def check(
         store = Store(db)
     except StoreError as e:
         fail(str(e))
-    try:
-        pipeline = Pipeline(model)
-    except ModelNotFound as e:
-        fail(str(e))
-    results = []
-    try:
-        for extraction in pipeline.extract_many(articles):
-            checked = check_result(extraction, store)
-            if not no_store:
-                store.save_check(checked.model_dump(mode="json"))
-            results.append(checked)
-    except ExtractionError as e:
-        fail(str(e))
-    out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-    if format is OutputFormat.table:
-        for r in results:
-            print_table(r, out)
-            print_verdicts(r, out)
-    else:
-        dumped = [r.model_dump(mode="json") for r in results]
-        if format is OutputFormat.jsonl:
-            for d in dumped:
-                sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(json.dumps(dumped[0] if len(dumped) == 1 else dumped, ensure_ascii=False, indent=2) + "\n")
+
+    def check_and_store(extraction):
+        checked = check_result(extraction, store)
+        if not no_store:
+            store.save_check(checked.model_dump(mode="json"))
+        return checked
+
+    results = run_pipeline(articles, model, after=check_and_store)
+    emit(results, format, lambda r, out: (print_table(r, out), print_verdicts(r, out)))
     statuses = {v.status for r in results for v in r.verdicts} | {c.status for r in results for c in r.consistency}
     if wanted & statuses:
         raise typer.Exit(1)
