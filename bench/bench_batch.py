@@ -79,9 +79,9 @@ def sentence(row: dict, rnd: random.Random) -> str:
     return f"Trade between {rep} and {par} totaled {value} in {when}, {src}."
 
 
-def generate(n: int, path: Path, seed: int = 7) -> int:
+def generate(n: int, path: Path, seed: int = 7, customs: Path = CUSTOMS) -> int:
     """Write n articles as JSON lines; return the number of words."""
-    rows = list(csv.DictReader(CUSTOMS.open(encoding="utf-8")))
+    rows = list(csv.DictReader(customs.open(encoding="utf-8")))
     rnd = random.Random(seed)
     words = 0
     with path.open("w", encoding="utf-8") as fh:
@@ -155,6 +155,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,4000", help="corpus sizes, comma-separated (default 1000,4000)")
     ap.add_argument("--rounds", type=int, default=2, help="rounds per size, configurations alternating")
     ap.add_argument("--workers", default="1,2", help="worker counts to time (default 1,2)")
+    ap.add_argument("--customs", type=Path, default=CUSTOMS, help="the customs figures CSV the sentences are built from")
     ap.add_argument("--json", dest="json_out", help="also write all runs as JSON to this file")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -165,7 +166,7 @@ def main() -> None:
         tmp = Path(tmpdir)
         for size in sizes:
             corpus = tmp / f"corpus-{size}.jsonl"
-            words = generate(size, corpus)
+            words = generate(size, corpus, customs=args.customs)
             runs: dict[str, list] = {"bare": [], **{f"w{w}": [] for w in worker_counts}}
             for rnd in range(args.rounds):
                 for name in runs:

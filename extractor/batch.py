@@ -32,7 +32,9 @@ How it behaves
   ``out`` and the locations already in the errors and duplicates files, and skips
   them; since the order is deterministic the first copy of a text is the one that
   was written. A run killed at any moment (``kill -9`` included) and resumed gives
-  every article exactly once.
+  every article exactly once. Articles already in ``errors.jsonl`` are not retried
+  (remove their lines, or the file, to retry them). Resume with the same inputs in
+  the same order: an input removed in between is simply not read.
 
 Batch on a cluster
 ------------------
