@@ -17,6 +17,7 @@ generic subjects are in ``data/attribution_cues.json``.
 """
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.language import Language
@@ -424,7 +425,7 @@ class _Discourse:
             self.gender.setdefault(name, "m")
 
     def add(self, i: int, name: str, typ: str, subject: bool) -> None:
-        self.mentions.append((i, name, typ, subject))
+        bisect.insort(self.mentions, (i, name, typ, subject))
 
     def antecedent(self, i: int, types: set[str], gender: str | None = None) -> tuple[str, str] | None:
         """The referent of a pronoun or description at token ``i``: the nearest sentence with a
@@ -547,6 +548,9 @@ class _Resolver:
                 name, typ = f"{actor.name} {head.lemma_.lower()}", "organization"
                 return doc[head.left_edge.i: head.i + 1] if head.left_edge.i <= mention.start else mention, name, typ
             return mention, name, actor.type
+        if head.pos_ == "NOUN" and head.text in self.people and not head.is_sent_start:
+            # a known surname the tagger read as a common noun ('The Latest: Trump urges ...')
+            return doc[head.i: head.i + 1], self.people[head.text], "person"
         name_span = _proper_name(head, self.lowercase_words)
         if name_span is not None:
             return name_span, *self._name_of(name_span)
@@ -596,7 +600,8 @@ class _Resolver:
         'Experts believe', 'officials said') has the generic reading (Carlson 1977) -
         people of that kind, not a source the reader could look up - and is left out.
         """
-        if head.pos_ != "NOUN" or head.lower_ in _cues()["generic_sources"] and not list(head.children):
+        if head.pos_ != "NOUN" or head.lower_ in _cues()["generic_sources"] and not list(head.children) \
+                or head.ent_type_ in {"DATE", "TIME"} or head.dep_ == "npadvmod":
             return None
         lemma = head.lemma_.lower()
         if speaking_nouns_only and not (lemma in self.person_roles or lemma in self.human_nouns or lemma in self.org_roles
@@ -675,7 +680,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 actor = _anaphoric_data_reference(phrase_head, last_data_source)
             if actor is None and resolved is None and (
                     rule is _prepositional_cue
-                    or (rule is _speech_verb_subject and token.lemma_ in _cues()["speech_verbs"]
+                    or (rule is _speech_verb_subject
                         and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)))):
                 # 'A photo shows ...' depicts; only data ('the poll shows') is a described source of 'show'.
                 resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
@@ -691,8 +696,11 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 span, name, typ = resolved
                 actor = Actor(text=span.text, start=span.start_char, end=span.end_char, name=name, type=typ)
                 mention = actor
-                if typ == "person" and rule is not _speaker_label:
-                    resolver.discourse.add(phrase_head.i, name, typ, True)
+                if rule is not _speaker_label and span.root.pos_ != "PRON" and span.root.lower_ not in resolver.relatives:
+                    # a name or description the rules resolved is an antecedent like an actor
+                    # ("Several experts ... they say"; a plural description is a group)
+                    plural = span.root.tag_ in {"NNS", "NNPS"}
+                    resolver.discourse.add(span.root.i, name, "group" if plural else typ, True)
             data_context = cue in {"citing", "according to"} and (_is_data_noun(phrase_head)) or "data" in cue \
                 or "figures" in cue or cue == "released"
             via = None

@@ -132,3 +132,10 @@ def test_product_release_is_not_an_attribution(parse):
     assert sources_of(parse, "Nokturna Motors released a new electric truck on Monday.") == []
     found = sources_of(parse, "Nokturna Motors released figures showing sales fell.")
     assert [s.cue for s in found] == ["released"]
+
+
+def test_described_group_is_the_antecedent_of_they(parse):
+    text = ("Several port engineers warned on Monday that the cranes were unsafe. "
+            "They said the repairs would take a month.")
+    found = sources_of(parse, text)
+    assert ("They", "several port engineers") in {(s.text, s.name) for s in found}
