@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from models import Amount, Claim, Consistency, Evidence, Extraction, Figure, Period, Verdict
 

@@ -307,7 +307,7 @@ def _phrase_matches(text: str, phrases: list[str]) -> bool:
 
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, else None."""
-    period, span = ctx.periods[index], ctx.period_spans[index]
+    span = ctx.period_spans[index]
     if span is None:
         return None
     lex = _lexicon()

@@ -17,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .cli_support import DB_HELP, fail, open_store
+
 app = typer.Typer(
     name="newsclaims",
     help="Extract checkable claims from news articles (amounts, periods, actors, sources, trade claims).",
@@ -24,7 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True)
 
 # quantulum3 warns on import that its optional classifier is absent; that is our choice.
 warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
@@ -34,11 +35,6 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
-
-
-def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def read_articles(path: str, published: Optional[str]) -> list[dict]:
@@ -190,7 +186,7 @@ def check(
     path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; overrides the file's."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
-    db: Optional[str] = typer.Option(None, "--db", help="Store URL (default: SQLite in the user data folder, or $NEWSCLAIMS_DB)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a verdict has this status: contradicted, close, unverifiable, inconsistent (comma-separated)."),
     no_store: bool = typer.Option(False, "--no-store", help="Do not record the article, claims and verdicts in the store."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
@@ -207,8 +203,6 @@ def check(
         newsclaims check story.txt --published 2025-10-21 --fail-on contradicted,inconsistent
     """
     from .check import check as check_result
-    from .store import Store, StoreError
-
     wanted = set()
     if fail_on:
         wanted = {w.strip() for w in fail_on.split(",") if w.strip()}
@@ -216,10 +210,7 @@ def check(
         if unknown:
             fail(f"--fail-on takes {', '.join(FAIL_ON_CHOICES)}; got {', '.join(sorted(unknown))}")
     articles = read_articles(path, published)
-    try:
-        store = Store(db)
-    except StoreError as e:
-        fail(str(e))
+    store = open_store(db)
 
     def check_and_store(extraction):
         checked = check_result(extraction, store)
@@ -243,7 +234,7 @@ def list_claims(
     limit: int = typer.Option(100, "--limit", min=1, help="At most this many claims."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many (paging)."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="json, jsonl or table."),
-    db: Optional[str] = typer.Option(None, "--db", help="Store URL (default: SQLite in the user data folder, or $NEWSCLAIMS_DB)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ):
     """List checked claims from the store, with their verdicts.
 
@@ -252,7 +243,7 @@ def list_claims(
         newsclaims claims --status contradicted --actor PRK --from 2025-01-01 --to 2025-12-31
     """
     from .pipeline import ExtractionError, parse_published
-    from .store import Store, StoreError
+    from .store import StoreError
 
     if status is not None and status not in VERDICT_STYLES:
         fail(f"--status takes {', '.join(VERDICT_STYLES)}; got {status}")
@@ -261,7 +252,7 @@ def list_claims(
     except ExtractionError as e:
         fail(str(e).replace("published", "--from/--to"))
     try:
-        rows = Store(db).query_claims(status=status, actor=actor.upper() if actor else None, date_from=start,
+        rows = open_store(db).query_claims(status=status, actor=actor.upper() if actor else None, date_from=start,
                                       date_to=end, limit=limit, offset=offset)
     except StoreError as e:
         fail(str(e))

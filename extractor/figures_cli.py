@@ -13,13 +13,15 @@ import re
 import sys
 from datetime import date
 from enum import Enum
-from typing import Iterable, NoReturn, Optional
+from typing import Iterable, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from models import Figure
+
+from .cli_support import DB_HELP, fail, open_store
 
 figures_app = typer.Typer(
     name="figures",
@@ -28,10 +30,6 @@ figures_app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True)
-
-DB_HELP = ("Database: a SQLAlchemy URL (sqlite:///path.db, postgresql+psycopg://user:pw@host/db) or a "
-           "SQLite file path. Default: $NEWSCLAIMS_DB, else ~/.local/share/newsclaims/newsclaims.db.")
 
 
 class ImportFormat(str, Enum):
@@ -44,20 +42,6 @@ class ListFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True, markup=True)
-    raise typer.Exit(code)
-
-
-def open_store(db: Optional[str]):
-    from .store import Store, StoreError
-
-    try:
-        return Store(db)
-    except StoreError as e:
-        fail(str(e))
 
 
 def parse_period_bound(text: str, *, end: bool, option: str) -> date:

@@ -31,7 +31,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .matching import Score, match_one_to_one, unmatched, values_close
 from .report import BenchmarkResult, Report, Row
