@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from .cli_support import DB_HELP
+
 
 def batch_command(
     inputs: List[str] = typer.Argument(..., help="Files, directories (read recursively) or - for stdin: "
@@ -15,7 +17,7 @@ def batch_command(
     workers: int = typer.Option(1, "--workers", "-w", help="Processes on this machine (each loads the model once)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address (tcp://host:8786), or local:N for N local workers."),
     check: bool = typer.Option(False, "--check", help="Add verdicts against the stored figures."),
-    db: Optional[str] = typer.Option(None, "--db", help="Store URL: figures for --check; also stores articles, claims and verdicts."),
+    db: Optional[str] = typer.Option(None, "--db", help="Figures for --check, and where articles, claims and verdicts are stored. " + DB_HELP),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run: skip articles already in --out."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing non-empty --out."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error lines file (default: errors.jsonl beside --out)."),
@@ -36,7 +38,7 @@ def batch_command(
         newsclaims batch corpus/ --out results.jsonl --resume --dask tcp://scheduler:8786
     """
     from .batch import BatchError, run_batch
-    from .cli import err_console, fail
+    from .cli_support import err_console, fail
     from .nlp import ModelNotFound
 
     if workers < 1:
