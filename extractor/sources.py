@@ -181,6 +181,8 @@ def _reports_content(verb: Token) -> bool:
             return True
         if c.dep_ == "dobj" and (_is_data_noun(c) or c.lemma_.lower() in documents):
             return True
+        if c.dep_ == "prep" and c.lower_ in {"about", "of", "against"}:   # 'spoke about X'
+            return True
     doc = verb.doc
     near = doc[max(verb.i - 4, 0): min(verb.i + 3, len(doc))]
     if any(t.text in {"\u201d", "\u201c", '"', "''", ":"} for t in near):
@@ -230,9 +232,6 @@ def _speaker_label(token: Token) -> tuple[Token, str] | None:
     if before is not None and not (first.is_sent_start or before.text in {'"', "\u201c", "\n"} or "\n" in before.text):
         return None
     if token.i + 1 >= len(token.doc) or "\n" in token.doc[token.i + 1].text:
-        return None
-    name = token.doc[first.i: head.i + 1]
-    if not (head.ent_type_ == "PERSON" or name.text.isupper()):
         return None
     return head, ":"
 
@@ -337,8 +336,10 @@ def _speaker_outside_quote(verb: Token, quoted: list[bool]) -> Token | None:
     doc = verb.doc
     after = [t for t in doc[verb.i + 1: verb.i + 6] if not quoted[t.i]]
     for t in after:
-        if t.is_punct:
+        if t.is_punct or t.pos_ == "ADP":
             break
+        if t.ent_type_ in {"DATE", "TIME"}:   # '..." Jane Doe said Monday'
+            continue
         if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.head.i != t.i:
             while t.dep_ in {"compound", "flat"} and t.head.i > t.i:
                 t = t.head
@@ -548,7 +549,7 @@ class _Resolver:
                 name, typ = f"{actor.name} {head.lemma_.lower()}", "organization"
                 return doc[head.left_edge.i: head.i + 1] if head.left_edge.i <= mention.start else mention, name, typ
             return mention, name, actor.type
-        if head.pos_ == "NOUN" and head.text in self.people and not head.is_sent_start:
+        if head.pos_ == "NOUN" and head.text in self.people and head.lower_ not in self.lowercase_words:
             # a known surname the tagger read as a common noun ('The Latest: Trump urges ...')
             return doc[head.i: head.i + 1], self.people[head.text], "person"
         name_span = _proper_name(head, self.lowercase_words)
@@ -611,7 +612,7 @@ class _Resolver:
             return None
         modifiers = [c for c in head.children if c.dep_ in {"det", "poss", "nummod", "amod", "compound", "quantmod"}
                      and c.i < head.i]
-        if not modifiers:
+        if not modifiers and not _is_data_noun(head):   # 'polls show' is evidence, not a kind of people
             return None
         words = [t for t in self.doc[head.left_edge.i: head.i + 1] if t.dep_ != "det" and not t.is_punct]
         if not words or any(t.pos_ == "PRON" and t.dep_ != "poss" for t in words):
@@ -661,6 +662,10 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 # Reported content, not the article's own attribution; cited data
                 # ('data from X showed', cue 'data showed') stays: claims chain it.
                 break
+            if rule is _speaker_label and not (
+                    phrase_head.ent_type_ == "PERSON" or phrase_head.is_upper
+                    or (phrase_head.i in index.by_token and index.by_token[phrase_head.i].type == "person")):
+                break   # 'Update:', 'Poll:', 'Stealth Over Health:' are not speakers
             if rule is _speech_verb_subject and quoted[phrase_head.i] and not quoted[token.i]:
                 phrase_head = _speaker_outside_quote(token, quoted)
                 if phrase_head is None:

@@ -139,3 +139,11 @@ def test_described_group_is_the_antecedent_of_they(parse):
             "They said the repairs would take a month.")
     found = sources_of(parse, text)
     assert ("They", "several port engineers") in {(s.text, s.name) for s in found}
+
+
+def test_speaking_needs_content_and_dates_are_not_speakers(parse):
+    assert sources_of(parse, "Maria Lopez spoke for five minutes in the hall.") == []
+    found = sources_of(parse, "Maria Lopez spoke about the tariffs in the hall.")
+    assert [s.name for s in found] == ["Maria Lopez"]
+    found = sources_of(parse, "\u201cWe are ready,\u201d the port director said Monday.")
+    assert [s.name for s in found] == ["port director"]
