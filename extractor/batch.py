@@ -396,8 +396,6 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
     state = _load_state(out, errors_path, duplicates_path) if resume else _DoneState({}, set(), set())
     started = time.monotonic()
     summary = BatchSummary()
-    mode = "ab" if resume else "wb"
-    out_fh, err_fh, dup_fh = open(out, mode), open(errors_path, mode), open(duplicates_path, mode)
     store = None
     if db is not None:
         from .store import Store, StoreError
@@ -406,13 +404,22 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
             store = Store(db)
         except StoreError as e:
             raise BatchError(str(e)) from None
+    # Connect to the cluster (or start the pool) before touching the output files: a scheduler
+    # that cannot be reached must not have emptied a previous run's results.
+    try:
+        if dask:
+            executor = _Dask(dask, model, check, db)
+        elif workers > 1:
+            executor = _Pool(workers, model, check, db)
+        else:
+            executor = _Inline(model, check, db)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+    mode = "ab" if resume else "wb"
+    out_fh, err_fh, dup_fh = open(out, mode), open(errors_path, mode), open(duplicates_path, mode)
     bar = _Progress(progress, total_bytes(inputs), summary, started)
-    if dask:
-        executor = _Dask(dask, model, check, db)
-    elif workers > 1:
-        executor = _Pool(workers, model, check, db)
-    else:
-        executor = _Inline(model, check, db)
 
     seen: dict[bytes, Any] = {}     # text hash -> id of the first copy, this pass
 
