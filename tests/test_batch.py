@@ -206,3 +206,40 @@ def test_cli_exits_1_past_max_errors_and_prints_a_summary(tmp_path):
     assert r.exit_code == 1 and "too many errors" in r.output
     r = runner.invoke(_cli(), [str(corpus), "--out", str(tmp_path / "o.jsonl"), "--overwrite", "--no-progress"])
     assert r.exit_code == 0 and "1 written" in r.output and "2 errors" in r.output
+
+
+def test_resume_keeps_duplicates_and_errors_exactly_once(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    items = [story(i) for i in range(200, 208)]
+    feed = []
+    for i, item in enumerate(items):
+        feed.append(json.dumps(item))
+        if i % 3 == 0:
+            feed.append(json.dumps({**item, "id": f"copy-{i}"}))     # a copy of the article just before
+        if i % 4 == 1:
+            feed.append("{broken")
+    (corpus / "feed.jsonl").write_text("\n".join(feed) + "\n")
+    ref = tmp_path / "ref" / "results.jsonl"
+    full = run_batch([corpus], ref, progress=False, chunk_size=2)
+    assert full.duplicates == 3 and full.errors == 2 and full.written == 8
+    for cut_out, cut_dups, cut_errs in [(0, 0, 0), (3, 1, 2), (5, 3, 0), (8, 2, 1)]:
+        run = tmp_path / f"run-{cut_out}-{cut_dups}-{cut_errs}"
+        run.mkdir()
+        for name, cut in (("results.jsonl", cut_out), ("duplicates.jsonl", cut_dups), ("errors.jsonl", cut_errs)):
+            kept = (ref.parent / name).read_text().splitlines(keepends=True)[:cut]
+            (run / name).write_text("".join(kept))
+        run_batch([corpus], run / "results.jsonl", resume=True, progress=False, chunk_size=2)
+        for name in ("results.jsonl", "duplicates.jsonl", "errors.jsonl"):
+            got = sorted((run / name).read_text().splitlines())
+            assert got == sorted((ref.parent / name).read_text().splitlines()), (name, cut_out, cut_dups, cut_errs)
+
+
+def test_progress_lines_on_stderr_when_not_a_terminal(tmp_path, monkeypatch, capsys):
+    import extractor.batch as batch
+
+    monkeypatch.setattr(batch, "LOG_EVERY", 0.0)
+    write_jsonl(tmp_path / "a.jsonl", [story(i) for i in range(300, 304)])
+    run_batch([tmp_path / "a.jsonl"], tmp_path / "o.jsonl", progress=True, chunk_size=1)
+    err = capsys.readouterr().err
+    assert "batch: " in err and "articles/s" in err
