@@ -238,9 +238,18 @@ class _Dask:
                 self.client = Client(address, timeout="20s")
             except (OSError, TimeoutError, ValueError) as e:
                 raise BatchError(f"cannot reach the Dask scheduler at {address}: {_one_line(e)}") from None
-        workers = len(self.client.scheduler_info().get("workers", {})) or 1
-        self.slots = 2 * workers
         self.args = (model, check, db)
+        self._slots, self._counted = 2, 0.0
+
+    @property
+    def slots(self) -> int:
+        """Two chunks per worker in flight; workers that join a running cluster are counted too."""
+        now = time.monotonic()
+        if now - self._counted > 5.0:
+            self._counted = now
+            workers = len(self.client.scheduler_info().get("workers", {}))
+            self._slots = 2 * max(1, workers)
+        return self._slots
 
     def submit(self, chunk):
         return self.client.submit(process_chunk, chunk, *self.args, pure=False)
