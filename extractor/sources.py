@@ -8,12 +8,28 @@ Margolin & Ruths 2018, PolNeAR). The cues recognized here, each a rule below:
   *via* Y (the chain runs from the original data to the outlet);
 * ``_agentive_passive``: "figures released by X", "as reported by X";
 * ``_speech_verb_subject``: "X said", "said X, a senior fellow at Y",
-  "X reported that", and data nouns as subjects ("data from X showed",
-  "the X report noted" - the source is the entity inside the subject).
+  "X reported that", data nouns as subjects ("data from X showed"), and the
+  other cue classes PolNeAR annotates: stance ("X criticized"), directive ("X
+  urged") and belief/intention verbs ("X wants"); a conjoined or participial
+  verb shares its governor's subject ("X met reporters and added ...");
+* ``_speaker_label``: transcript and headline labels ("PENCE: ...");
+* ``_nominal_cue_possessor``: "X's claim that ...";
+* ``_dash_attribution``: a quotation signed "― Jane Doe".
 
-Sources must be named: a generic subject ("observers say", "officials said")
-is not a source the contract can record. The cue verbs, data nouns and
-generic subjects are in ``data/attribution_cues.json``.
+A cue inside quotation marks or inside the content of another attribution is
+that attribution's content, not the article's own source (PolNeAR's univocal
+annotation), except cited data, which claims chain.
+
+The phrase a cue points to is resolved to a name (``_Resolver``): an actor in
+it (its head, or an affiliation: "a spokesman for X", "X's campaign"); a proper
+name spaCy did not tag ("Stumpf said"); a pronoun or relative pronoun, through
+its antecedent (he/she: the nearest person, they: group or organization, it:
+organization; current and two preceding sentences, a subject up to eight -
+no antecedent, no source); a definite description ("the governor said") the
+same way; else a *described* source named by its description ("a senior
+official", "the poll"). Bare plurals ("Observers say", "officials said") read
+generically and are not sources. The cue verbs, nouns and word lists are in
+``data/attribution_cues.json``.
 """
 from __future__ import annotations
 
@@ -686,8 +702,11 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
             if actor is None and resolved is None and (
                     rule is _prepositional_cue
                     or (rule is _speech_verb_subject
-                        and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)))):
-                # 'A photo shows ...' depicts; only data ('the poll shows') is a described source of 'show'.
+                        and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)
+                             or phrase_head.lemma_.lower() in resolver.human_nouns
+                             or phrase_head.lemma_.lower() in resolver.person_roles))):
+                # 'A photo shows ...' depicts; only data ('the poll shows') or people ('the
+                # researchers found') are described sources of 'show', 'find', 'indicate'.
                 resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
             if actor is None and resolved is None:
                 continue

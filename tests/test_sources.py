@@ -147,3 +147,10 @@ def test_speaking_needs_content_and_dates_are_not_speakers(parse):
     assert [s.name for s in found] == ["Maria Lopez"]
     found = sources_of(parse, "\u201cWe are ready,\u201d the port director said Monday.")
     assert [s.name for s in found] == ["port director"]
+
+
+def test_continued_with_a_quotation_and_researchers_who_found(parse):
+    found = sources_of(parse, "Maria Lopez continued: \u201cThe port will reopen.\u201d")
+    assert [(s.name, s.cue) for s in found] == [("Maria Lopez", "continued")]
+    found = sources_of(parse, "The port researchers found that delays doubled.")
+    assert [s.type for s in found] == ["person"]
