@@ -12,6 +12,9 @@ How it behaves
   (inputs in the order given, directories sorted), whatever the number of workers
   or machines: a run with ``workers=4`` or on a Dask cluster writes the same file,
   byte for byte, as a run with one process.
+* **Web pages.** With workers or Dask, HTML pages and WARC records go through
+  trafilatura on the workers too (in blocks, results back in order), so a crawl is not
+  held up by the reading process; the text hash is taken after that, as for text.
 * **Memory.** Articles are read lazily; at most ``2 × workers`` chunks of
   ``chunk_size`` articles are in flight. What grows with the corpus is the set of
   text hashes kept for de-duplication (about 150 bytes per article).
@@ -74,7 +77,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from .cleaning import clean_text
-from .inputs import InputError, iter_articles, total_bytes
+from .inputs import InputError, finish_html, iter_articles, total_bytes
 from .pipeline import ARTICLE_FIELDS, ExtractionError, article_id
 
 DEFAULT_CHUNK = 32
@@ -187,6 +190,11 @@ class _Done:
         return self.value
 
 
+def finish_pages(items: list) -> list:
+    """Turn the deferred web pages of a block of input items into articles (trafilatura)."""
+    return [finish_html(i) if isinstance(i, dict) and "html" in i else i for i in items]
+
+
 class _Inline:
     slots = 1
 
@@ -195,6 +203,9 @@ class _Inline:
 
     def submit(self, chunk):
         return _Done(process_chunk(chunk, *self.args))
+
+    def call(self, fn, *args):
+        return _Done(fn(*args))
 
     def close(self):
         pass
@@ -212,6 +223,9 @@ class _Pool:
 
     def submit(self, chunk):
         return self.pool.submit(process_chunk, chunk, *self.args)
+
+    def call(self, fn, *args):
+        return self.pool.submit(fn, *args)
 
     def close(self):
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -253,6 +267,9 @@ class _Dask:
 
     def submit(self, chunk):
         return self.client.submit(process_chunk, chunk, *self.args, pure=False)
+
+    def call(self, fn, *args):
+        return self.client.submit(fn, *args, pure=False)
 
     def close(self):
         self.client.close()
@@ -445,9 +462,29 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
             fh.flush()
             os.fsync(fh.fileno())
 
+    def items() -> Iterator:
+        """Input items in order; web pages go through trafilatura on the workers, in blocks."""
+        if isinstance(executor, _Inline):
+            yield from iter_articles(inputs)
+            return
+        pending: deque = deque()
+        block: list = []
+        for item in iter_articles(inputs, defer_html=True):
+            block.append(item)
+            if len(block) >= chunk_size:
+                pending.append(executor.call(finish_pages, block) if any(
+                    isinstance(i, dict) and "html" in i for i in block) else _Done(block))
+                block = []
+                while len(pending) >= executor.slots:
+                    yield from pending.popleft().result()
+        if block:
+            pending.append(executor.call(finish_pages, block))
+        while pending:
+            yield from pending.popleft().result()
+
     def chunks() -> Iterator[list]:
         chunk = []
-        for item in iter_articles(inputs):
+        for item in items():
             summary.articles += 1
             if isinstance(item, InputError):
                 if item.location in state.error_locations:

@@ -65,8 +65,36 @@ class InputError:
 Item = Union[dict, InputError]
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Yield the articles of every path in order (directories recursively, sorted)."""
+def iter_articles(paths: Iterable[str | Path], *, defer_html: bool = False) -> Iterator[Item]:
+    """Yield the articles of every path in order (directories recursively, sorted).
+
+    With ``defer_html=True`` a web page is yielded as it was read — a dict with ``html``
+    (the page) instead of ``text``, plus the metadata that came with it — and
+    :func:`finish_html` turns it into an article later, e.g. in a worker process.
+    """
+    items = _iter_raw(paths)
+    if defer_html:
+        yield from items
+        return
+    for item in items:
+        yield finish_html(item) if isinstance(item, dict) and "html" in item else item
+
+
+def finish_html(item: dict) -> Item:
+    """A deferred web page to an article: trafilatura's text, title, date and site name,
+    under the metadata that came with the page (which always wins)."""
+    extracted = _from_html(item["html"], item["location"], item.get("size", 0))
+    if isinstance(extracted, InputError):
+        return extracted
+    article = {k: v for k, v in item.items() if k != "html"}
+    for key in ("title", "outlet", "published", "url"):
+        if article.get(key) in (None, "") and extracted.get(key):
+            article[key] = extracted[key]
+    article["text"] = extracted["text"]
+    return article
+
+
+def _iter_raw(paths: Iterable[str | Path]) -> Iterator[Item]:
     for path in paths:
         if str(path) == STDIN:
             raw = sys.stdin.buffer.read()
@@ -182,7 +210,7 @@ def _from_bytes(raw: bytes, location: str, kind: str) -> Iterator[Item]:
     elif kind == "json":
         yield from _from_json(raw, location)
     elif kind == "html":
-        yield _from_html(raw, location, len(raw))
+        yield {"html": raw, "location": location, "size": len(raw)}
     else:
         yield _from_text(raw, location)
 
@@ -201,14 +229,12 @@ def _article(obj: Any, location: str, size: int) -> Item:
     if "text" not in obj and "html" not in obj:
         return InputError(location, "article has no 'text' field", size)
     article = dict(obj)
-    if "html" in article and "text" not in article:     # a crawled page with its metadata
-        extracted = _from_html(article.pop("html"), location, size)
-        if isinstance(extracted, InputError):
-            return extracted
-        for key in ("title", "outlet", "published", "url"):
-            if article.get(key) in (None, "") and extracted.get(key):
-                article[key] = extracted[key]
-        article["text"] = extracted["text"]
+    if "text" not in article:     # a crawled page with its metadata: see finish_html
+        if not isinstance(article["html"], str):
+            return InputError(location, f"article 'html' must be a string, got {type(article['html']).__name__}", size)
+        article["location"], article["size"] = location, size
+        return article
+    article.pop("html", None)
     if not isinstance(article["text"], str):
         return InputError(location, f"article 'text' must be a string, got {type(article['text']).__name__}", size)
     article["location"] = location
@@ -346,8 +372,8 @@ def _from_warc_stream(fh: BinaryIO, location: str) -> Iterator[Item]:
             previous = offset
             if status and not str(status).startswith("2"):
                 continue          # redirects and error pages are not articles
-            item = _from_html(body, where, size)
-            if isinstance(item, dict) and uri:
+            item = {"html": body, "location": where, "size": size}
+            if uri:
                 item["url"] = uri     # the crawl's own record of the URL wins over the page's guess
             yield item
     except ArchiveLoadFailed as e:

@@ -139,14 +139,25 @@ def test_kill_9_mid_run_then_resume_gives_each_article_once(corpus60, reference6
 
 def test_dask_local_cluster_with_two_workers_equals_one_process(tmp_path):
     pytest.importorskip("distributed")
-    write_jsonl(tmp_path / "ten.jsonl", [story(i) for i in range(100, 110)])
+    from test_inputs import PAGE, _warc   # web pages go through trafilatura on the workers
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "a-ten.jsonl", [story(i) for i in range(100, 110)])
+    (corpus / "b-page.html").write_text(PAGE, encoding="utf-8")
+    _warc(corpus / "c-crawl.warc.gz", [
+        ("https://news.example/a", "200 OK", "text/html", PAGE.replace("271.2", "13.5").encode()),
+        ("https://news.example/b", "200 OK", "text/html", b"<html><body></body></html>"),
+        ("https://news.example/c", "200 OK", "text/html", PAGE.encode()),    # a copy of b-page.html
+    ])
     single, cluster = tmp_path / "single.jsonl", tmp_path / "cluster.jsonl"
-    run_batch([tmp_path / "ten.jsonl"], single, progress=False)
-    summary = run_batch([tmp_path / "ten.jsonl"], cluster, dask="local:2", chunk_size=3, progress=False,
+    run_batch([corpus], single, progress=False)
+    summary = run_batch([corpus], cluster, dask="local:2", chunk_size=3, progress=False,
                         errors_path=tmp_path / "cluster-errors.jsonl",
                         duplicates_path=tmp_path / "cluster-dups.jsonl")
-    assert summary.written == 10
+    assert (summary.written, summary.errors, summary.duplicates) == (12, 1, 1)
     assert cluster.read_bytes() == single.read_bytes()
+    assert lines(tmp_path / "cluster-dups.jsonl") == lines(tmp_path / "duplicates.jsonl")
 
 
 def test_check_adds_verdicts_and_db_stores_them(tmp_path):
