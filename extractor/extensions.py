@@ -14,7 +14,8 @@ DOC_EXTENSIONS = {
     "amounts": None,     # list[models.Amount]
     "periods": None,     # list[models.Period]
     "actors": None,      # list[models.Actor]
-    "sources": None,     # list[models.Source]
+    "sources": None,     # list[models.Source]: named sources, what claims cite
+    "attributions": None,  # list[models.Source]: every attribution, described ones included
     "claims": None,      # list[models.Claim]
     "warnings": None,    # list[str]: anything a user should know about this doc
 }

@@ -153,6 +153,7 @@ class Pipeline:
             sources=doc._.sources or [],
             claims=doc._.claims or [],
             warnings=doc._.warnings or [],
+            attributions=doc._.attributions or [],
         )
 
     # -- public API -----------------------------------------------------------

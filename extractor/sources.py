@@ -27,7 +27,8 @@ its antecedent (he/she: the nearest person, they: group or organization, it:
 organization; current and two preceding sentences, a subject up to eight -
 no antecedent, no source); a definite description ("the governor said") the
 same way; else a *described* source named by its description ("a senior
-official", "the poll"). Bare plurals ("Observers say", "officials said") read
+official", "the poll"), which is an attribution (``doc._.attributions``) but not
+one of the named ``doc._.sources`` that claims cite. Bare plurals ("Observers say", "officials said") read
 generically and are not sources. The cue verbs, nouns and word lists are in
 ``data/attribution_cues.json``.
 """
@@ -370,6 +371,18 @@ _RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_su
           _speaker_label, _nominal_cue_possessor, _dash_attribution)
 
 
+def _negated(verb: Token) -> bool:
+    """A negated cue attributes nothing: 'has not commented', 'publishes no figures'."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            return True
+    return False
+
+
 def _relay_of(cue_token: Token, index: _ActorIndex) -> Actor | None:
     """For 'Citing X, Y reported (that ...)': Y, the named subject of a clause above the citing phrase."""
     for governor in cue_token.ancestors:
@@ -558,6 +571,9 @@ class _Resolver:
         if _is_generic(head) and head.i not in self.index.by_token:
             return None
         actor = self.actor_in_phrase(head)
+        if actor is not None and actor.type == "country" and head.i not in self.index.by_token \
+                and head.pos_ == "NOUN" and head.lemma_.lower() not in self.groups:
+            return None   # "a German importer said": a company described by its country, not the state
         if actor is not None:
             mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             name = actor.name
@@ -666,6 +682,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
     index = resolver.index
     found: dict[tuple[int, int], Source] = {}
     last_data_source: Actor | None = None
+    described_names: set[str] = set()
     quoted = _quoted(doc)
     for token in doc:
         for rule in _RULES:
@@ -688,6 +705,12 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                     break
             resolved = None
             actor = None
+            described = False
+            # 'Washington urged', 'Tokyo plans', 'Beijing has not commented': attributions
+            # (PolNeAR annotates them) that give a claim nothing to cite.
+            informative = not _negated(token) and not (
+                token.pos_ in {"VERB", "AUX"} and token.lemma_ in _all_cue_verbs()
+                and token.lemma_ not in _cues()["speech_verbs"])
             if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
                         _dash_attribution):
                 resolved = resolver.resolve(phrase_head)
@@ -708,6 +731,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 # 'A photo shows ...' depicts; only data ('the poll shows') or people ('the
                 # researchers found') are described sources of 'show', 'find', 'indicate'.
                 resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
+                described = resolved is not None
             if actor is None and resolved is None:
                 continue
             if resolved is None:
@@ -718,6 +742,10 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 mention = actor
             else:
                 span, name, typ = resolved
+                # "The company said" after "a consultancy said": still an unnamed source.
+                described = described or name in described_names
+                if described:
+                    described_names.add(name)
                 actor = Actor(text=span.text, start=span.start_char, end=span.end_char, name=name, type=typ)
                 mention = actor
                 if rule is not _speaker_label and span.root.pos_ != "PRON" and span.root.lower_ not in resolver.relatives:
@@ -735,7 +763,8 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
             key = (mention.start, mention.end)
             if key not in found:
                 found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
-                                    type=_source_type(actor, data_context), cue=cue, via=via)
+                                    type=_source_type(actor, data_context), cue=cue, via=via, described=described,
+                                    informative=informative)
                 if found[key].type == "data_source":
                     last_data_source = actor
             break
@@ -743,16 +772,19 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
 
 
 class SourceRecognizer:
-    """Sets ``doc._.sources`` (needs ``newsclaims_actors`` before it)."""
+    """Sets ``doc._.attributions`` (all) and ``doc._.sources`` (the named ones; needs ``newsclaims_actors``)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sources = find_sources(doc)
+        found = find_sources(doc)
+        doc._.attributions = found
+        # A fact-checker can look up a named source; "a senior official" stays an attribution.
+        doc._.sources = [s for s in found if s.informative and not s.described]
         return doc
 
 
-@Language.factory("newsclaims_sources", requires=["doc._.actors"], assigns=["doc._.sources"])
+@Language.factory("newsclaims_sources", requires=["doc._.actors"], assigns=["doc._.sources", "doc._.attributions"])
 def make_source_recognizer(nlp: Language, name: str) -> SourceRecognizer:
     return SourceRecognizer(nlp, name)

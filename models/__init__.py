@@ -79,6 +79,12 @@ class Source(Mention):
     # The source that relayed this one ("Citing data from GAC, NK News reported":
     # GAC via "NK News"); claims follow it to build the chain, original data first.
     via: Optional[str] = None
+    # An unnamed source known only by its description ("a senior official said",
+    # "the poll shows"): listed under `attributions`, never under `sources`.
+    described: bool = False
+    # False when the cue attributes no information a claim could cite: a stance, demand
+    # or intention ("X urged", "X plans") or a negated cue ("X has not commented").
+    informative: bool = True
 
 
 class Trade(ContractModel):
@@ -181,6 +187,9 @@ class Extraction(ContractModel):
     verdicts: list[Verdict] = Field(default_factory=list)
     consistency: list[Consistency] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # Every attribution found, named or described: `sources` plus the unnamed ones
+    # (what attribution corpora such as PolNeAR annotate).
+    attributions: list[Source] = Field(default_factory=list)
 
 
 __all__ = [

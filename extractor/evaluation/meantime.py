@@ -196,7 +196,7 @@ def mentions_from_result(result: dict) -> list[Mention]:
         category = actor_category.get(a.get("type"))
         if category:
             out.append(Mention(category, a["start"], a["end"], a.get("text", "")))
-    for s in result.get("sources", []):
+    for s in result.get("attributions") or result.get("sources", []):
         out.append(Mention("source", s["start"], s["end"], s.get("text", "")))
     return out
 

@@ -127,7 +127,7 @@ def locate_cue(text: str, cue: str, start: int, end: int, window: int = CUE_WIND
 def spans_from_result(result: dict) -> list[Span]:
     text = (result.get("article") or {}).get("text", "")
     out = []
-    for s in result.get("sources", []):
+    for s in result.get("attributions") or result.get("sources", []):
         out.append(Span("Source", [(s["start"], s["end"])], s.get("text", "")))
         if s.get("cue_start") is not None and s.get("cue_end") is not None:
             cue = (s["cue_start"], s["cue_end"])
