@@ -290,8 +290,10 @@ def schema():
 def _mount_subcommands() -> None:
     from .evaluation.cli import eval_command
 
+    from .batch_cli import batch_command
     from .figures_cli import figures_app
 
+    app.command("batch")(batch_command)
     app.command("eval")(eval_command)
     app.add_typer(figures_app, name="figures")
 

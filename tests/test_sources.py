@@ -154,3 +154,16 @@ def test_continued_with_a_quotation_and_researchers_who_found(parse):
     assert [(s.name, s.cue) for s in found] == [("Maria Lopez", "continued")]
     found = sources_of(parse, "The port researchers found that delays doubled.")
     assert [s.type for s in found] == ["person"]
+
+
+def test_unnamed_stance_and_negated_attributions_are_not_cited_sources(pipeline):
+    text = ("A senior official said exports would recover. Washington urged Beijing to enforce the sanctions. "
+            "Pyongyang has not commented on the figures. A German importer said it paid $4 million. "
+            "Yonhap reported the figures on Friday.")
+    r = pipeline.extract(text, published="2025-06-02")
+    assert [s.name for s in r.sources] == ["Yonhap News Agency"]
+    kept = {s.text: s for s in r.attributions}
+    assert kept["A senior official"].described
+    assert kept["Washington"].informative is False
+    assert kept["Pyongyang"].informative is False
+    assert all(s.name != "Germany" for s in r.attributions)
