@@ -26,7 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_check_store import FIRST_YEAR, PARTNERS, REPORTERS, build_synthetic_store  # noqa: E402
+from bench_check_store import (FIRST_YEAR, PARTNERS, REPORTERS, build_synthetic_store,  # noqa: E402
+                               print_plans_and_load)
 
 from extractor.check import verdicts_for  # noqa: E402
 from extractor.store import month_end  # noqa: E402
@@ -100,9 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {args.figures:,} synthetic figures (built in {result['build_seconds']} s)")
     print(f"check: {args.claims:,} claims in {result['check_seconds']} s = {result['claims_per_s']:,} claims/s "
           f"(target 5,000); verdicts {dict(statuses)}")
-    for name, plan in result["plans"].items():
-        print(f"EXPLAIN QUERY PLAN {name}: " + " | ".join(plan))
-    print(f"load average: {' '.join(f'{x:.2f}' for x in result['load_average'])}")
+    print_plans_and_load(result)
     return 0
 
 

@@ -147,10 +147,15 @@ def main(argv: list[str] | None = None) -> int:
           f"{result['cell_lookups_per_s']:,} lookups/s ({result['cell_found']:,} found)")
     print(f"months(): {result['months_lookups']:,} 12-month series in {result['months_seconds']} s = "
           f"{result['months_lookups_per_s']:,} lookups/s ({result['months_figures_returned']:,} figures)")
+    print_plans_and_load(result)
+    return 0
+
+
+def print_plans_and_load(result: dict) -> None:
+    """The lookups' query plans (they must name the indexes) and the machine's load."""
     for name, plan in result["plans"].items():
         print(f"EXPLAIN QUERY PLAN {name}: " + " | ".join(plan))
     print(f"load average: {' '.join(f'{x:.2f}' for x in result['load_average'])}")
-    return 0
 
 
 if __name__ == "__main__":
