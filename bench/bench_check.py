@@ -51,7 +51,8 @@ def synthetic_articles(store, n_claims: int, n_figures: int, *, seed: int = 5) -
 
     for i in range(n_claims):
         exporter, importer = rng.choice(pairs)
-        month = rng.randrange(12, months_built)
+        # a year in, so that year-on-year changes have their base (when the store is that deep)
+        month = rng.randrange(12 if months_built > 12 else 0, months_built)
         start = date(FIRST_YEAR + month // 12, month % 12 + 1, 1)
         periods.append(Period(text="m", start=0, end=1, from_=start, to=month_end(start), granularity="month"))
         if i % 10 == 0:
