@@ -25,12 +25,13 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Protocol
 
 from models import Amount, Claim, Consistency, Evidence, Extraction, Figure, Period, Verdict
 
+from .calendar_spans import add_months, month_end, month_starts, shift_period
 from .lexicon import load_table
 
 UNKNOWN_FUTURE = "a period that had not ended when the article was published"
@@ -133,42 +134,15 @@ MONTH_NAMES = tuple(calendar.month_name)
 
 
 def period_words(start: date, end: date) -> str:
-    if start.day == 1 and end == _month_end(end) and start.year == end.year and start.month == end.month:
+    if start.day == 1 and end == month_end(end) and start.year == end.year and start.month == end.month:
         return f"{MONTH_NAMES[start.month]} {start.year}"
     if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
         return str(start.year)
-    if start.day == 1 and end == _month_end(end):
+    if start.day == 1 and end == month_end(end):
         if start.year == end.year:
             return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
         return f"{MONTH_NAMES[start.month]} {start.year}–{MONTH_NAMES[end.month]} {end.year}"
     return f"{start.isoformat()}–{end.isoformat()}"
-
-
-def _month_end(d: date) -> date:
-    if d.month == 12:
-        return date(d.year, 12, 31)
-    return date(d.year, d.month + 1, 1) - timedelta(days=1)
-
-
-def _month_starts(start: date, end: date) -> list[date]:
-    out, d = [], date(start.year, start.month, 1)
-    while d <= end:
-        out.append(d)
-        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return out
-
-
-def shift_period(start: date, end: date, basis: str) -> tuple[date, date]:
-    """The base period of a change: the same span a year before, or the span just before."""
-    if basis == "year_on_year":
-        return _add_months(start, -12), _month_end(_add_months(end, -12))
-    months = len(_month_starts(start, end))
-    return _add_months(start, -months), _month_end(_add_months(end, -months))
-
-
-def _add_months(d: date, n: int) -> date:
-    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def duration_months(duration: str | None) -> int | None:
@@ -231,8 +205,8 @@ def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -
     fig = store.cell(reporter, partner, flow, start, end, currency=currency)
     if fig is not None:
         return Found(figure_interval(fig.value, fig.precision, fig.qualifier), fig.value, [fig])
-    months = _month_starts(start, end)
-    if len(months) < 2 or start.day != 1 or end != _month_end(end):
+    months = month_starts(start, end)
+    if len(months) < 2 or start.day != 1 or end != month_end(end):
         return None
     series = store.months(reporter, partner, flow, start, end, currency=currency)
     if len(series) != len(months):
@@ -414,7 +388,7 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
         months = duration_months(reference.duration) if reference.granularity == "duration" else None
         if months is None:
             return None
-        start = _add_months(period.from_, -months)
+        start = add_months(period.from_, -months)
     else:
         return None
     end = period.to
@@ -427,7 +401,7 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
         return Verdict(claim=claim.id, status="unverifiable", unit="USD",
                        explanation=f"Cannot check the comparison: no figure is stored for {what} in {period_words(period.from_, period.to)}.")
     beats = (lambda f: f.value > current.value) if highest else (lambda f: f.value < current.value)
-    between = [m for m in _month_starts(start, end) if m != claimed_month and (not comp.relation.endswith("_since") or m != start)]
+    between = [m for m in month_starts(start, end) if m != claimed_month and (not comp.relation.endswith("_since") or m != start)]
     breakers = [by_month[m] for m in between if m in by_month and beats(by_month[m])]
     word = "higher" if highest else "lower"
     if breakers:
@@ -454,11 +428,11 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
         return Verdict(claim=claim.id, status="unverifiable", claimed=current.value, unit="USD",
                        figures=[f.id or "" for f in series],
                        explanation=f"No stored month beats {period_words(period.from_, period.to)}, but {len(missing)} month(s) "
-                       f"of {what} are missing (first: {period_words(missing[0], _month_end(missing[0]))}).")
+                       f"of {what} are missing (first: {period_words(missing[0], month_end(missing[0]))}).")
     return Verdict(claim=claim.id, status="supported", claimed=current.value, unit="USD",
                    figures=[f.id or "" for f in series],
                    explanation=f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}) is the {'highest' if highest else 'lowest'} "
-                   f"month of {what} from {period_words(start, _month_end(start))} on.")
+                   f"month of {what} from {period_words(start, month_end(start))} on.")
 
 
 def _series(store: FigureStore, trade, start: date, end: date) -> list[Figure]:

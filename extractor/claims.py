@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
 from . import extensions  # noqa: F401
+from .calendar_spans import shift_period
 from .lexicon import load_table
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
@@ -382,7 +383,6 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context) -> st
     stated reference period is to the claim's period (the month before, or a year before)."""
     if period is None or ctx.periods[period].from_ is None:
         return None
-    from .check import shift_period   # the same calendar arithmetic the check uses
     p = ctx.periods[period]
     lo = ctx.sents[max(0, s_index - 1)].start_char
     hi = ctx.sents[s_index].end_char

@@ -74,6 +74,7 @@ from typing import Callable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.calendar_spans import month_end
 import extractor.extensions  # noqa: F401  (registers Doc._.published / Doc._.periods)
 from extractor.extensions import add_warning
 from models import Period
@@ -171,7 +172,7 @@ class _Context:
 
 
 def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+    return month_end(date(y, m, 1))
 
 
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:

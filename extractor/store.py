@@ -31,7 +31,6 @@ Rules, and where they come from:
 """
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import math
@@ -67,6 +66,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, ProgrammingError, SQLAlchemyError
 
+from .calendar_spans import month_end  # noqa: F401  (re-exported: importers and benches use it)
 from models import Figure
 
 #: Seed figures shipped with a repository checkout (a pip install may not have them).
@@ -204,10 +204,6 @@ class ImportReport:
 
 
 # ---------------------------------------------------------------- figure identity
-
-
-def month_end(d: date) -> date:
-    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
 
 
 def period_label(from_: date, to: date) -> str:
