@@ -30,6 +30,7 @@ one inherits the sources of the preceding sentence of its paragraph.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -132,6 +133,12 @@ class _Context:
         self.amount_spans = [self.span(a) for a in self.amounts]
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
         self.main_countries = [code for code, _ in counts.most_common()]
+        # Read once per doc: the assembly asks for them sentence after sentence.
+        self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
+        self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.doc.text)]
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_breaks, char - 2)   # breaks ending at or before char
 
     def span(self, mention) -> Span | None:
         return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -307,7 +314,8 @@ def _phrase_matches(text: str, phrases: list[str]) -> bool:
 
 
 def _reference_role(index: int, ctx: _Context) -> str | None:
-    """'since' for a comparison's reference, 'basis' for a change's base period, else None."""
+    """'since' for a comparison's reference, 'basis' for a change's base period, else None
+    (computed once per period into ``ctx.roles``)."""
     span = ctx.period_spans[index]
     if span is None:
         return None
@@ -329,7 +337,7 @@ def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
     for i, p in enumerate(ctx.periods):
         # Unresolved periods (no publication date) still name the claim's period.
         if sent.start_char <= p.start < sent.end_char and p.granularity in _DATA_GRANULARITIES:
-            if _reference_role(i, ctx) is None:
+            if ctx.roles[i] is None:
                 out.append(i)
     return out
 
@@ -361,7 +369,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
     for i, span in enumerate(ctx.period_spans):
         if span is not None and span.start == amount_span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES \
-                and not (is_change and _reference_role(i, ctx) == "basis"):
+                and not (is_change and ctx.roles[i] == "basis"):
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
@@ -369,7 +377,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     for i, span in enumerate(ctx.period_spans):
         if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
-                and _reference_role(i, ctx) != "since" and not (is_change and _reference_role(i, ctx) == "basis"):
+                and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis"):
             return i
     candidates = _data_periods(sent_index, ctx)
     if not candidates:
@@ -422,10 +430,6 @@ def _sources_in(sent_index: int, ctx: _Context) -> list[int]:
     return chain
 
 
-def _paragraph_of(char: int, text: str) -> int:
-    return text.count("\n\n", 0, char)
-
-
 # -- assembly ---------------------------------------------------------------------
 
 def claim_id(kind: str, sentence_start: int, anchor: int, detail: str = "") -> str:
@@ -454,7 +458,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         by_sentence.setdefault(ctx.sentence_of(a.start), []).append(i)
 
     for s_index, sent in enumerate(ctx.sents):
-        paragraph = _paragraph_of(sent.start_char, doc.text)
+        paragraph = ctx.paragraph_of(sent.start_char)
         sent_sources = _sources_in(s_index, ctx)
         if not sent_sources and last_sources[0] == paragraph:
             sent_sources = list(last_sources[1])
@@ -465,7 +469,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         has_trade_word = any(_trade_kind(t) for t in sent)
         # A sentence that names no state continues the trade story only right after it.
         continues = last_trade_sentence is not None and (
-            s_index - last_trade_sentence <= 1 or _paragraph_of(ctx.sents[last_trade_sentence].start_char, doc.text) == paragraph)
+            s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph)
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent)
         anaphor = None if has_trade_word or not continues else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
@@ -503,7 +507,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                               trade=trade, **common)
                 previous_trade = trade
                 last_trade_sentence = s_index
-                if period is not None and _reference_role(period, ctx) is None:
+                if period is not None and ctx.roles[period] is None:
                     data_period = period
             else:
                 claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
