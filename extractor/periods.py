@@ -578,15 +578,20 @@ def _resolve_named_quarter(ctx, cand, m):
     if m.groupdict().get("ord") and m["ord"].lower() in ("last", "final") and not m.groupdict().get("yr") \
             and not m.groupdict().get("ryr") and not m.groupdict().get("fyr"):
         return _resolve_deictic_unit(ctx, cand, "last", "quarter")
+    return _span_in_year(ctx, cand, m, lambda yy: _quarter_span(yy, q), "quarter")
+
+
+def _span_in_year(ctx, cand, m, span_of, granularity: str):
+    """A quarter or half of the year the expression names, else of the year the rules give it."""
     y, rel = _year_from_group(ctx, cand, m)
     if y is not None:
-        return _cal(*_quarter_span(y, q), "quarter", relative=rel)
+        return _cal(*span_of(y), granularity, relative=rel)
     if rel:
         raise _NeedsPublication
-    span = _year_by_rule(ctx, cand, lambda yy: _quarter_span(yy, q), future_ok=False)
+    span = _year_by_rule(ctx, cand, span_of, future_ok=False)
     if span is None:
         raise _NeedsPublication
-    return _cal(*span, "quarter")
+    return _cal(*span, granularity)
 
 
 def _resolve_named_half(ctx, cand, m):
@@ -595,15 +600,7 @@ def _resolve_named_half(ctx, cand, m):
         h = int(m["h"])
     else:
         h = 1 if m["ord"].lower() in ("first", "1st") else 2
-    y, rel = _year_from_group(ctx, cand, m)
-    if y is not None:
-        return _cal(*_half_span(y, h), "half", relative=rel)
-    if rel:
-        raise _NeedsPublication
-    span = _year_by_rule(ctx, cand, lambda yy: _half_span(yy, h), future_ok=False)
-    if span is None:
-        raise _NeedsPublication
-    return _cal(*span, "half")
+    return _span_in_year(ctx, cand, m, lambda yy: _half_span(yy, h), "half")
 
 
 def _resolve_first_n_units(ctx, cand, m):
