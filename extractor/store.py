@@ -708,6 +708,32 @@ class Store:
         except SQLAlchemyError as e:
             raise StoreError(f"could not save the check of article {article_id}: {_one_line(e)}") from None
 
+    def get_article(self, article_id: str) -> Optional[dict]:
+        """The stored check of one article (the contract JSON, verdicts filled), or None."""
+        rows = self._read(select(articles.c.extraction).where(articles.c.id == article_id))
+        return json.loads(rows[0].extraction) if rows else None
+
+    def list_articles(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        """Checked articles, newest publication first: id, url, title, outlet, published,
+        checked_at, and how many claims each verdict status has."""
+        rows = self._read(
+            select(articles.c.id, articles.c.url, articles.c.title, articles.c.outlet, articles.c.published,
+                   articles.c.checked_at)
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.checked_at.desc(), articles.c.id)
+            .limit(limit).offset(offset))
+        counts: dict[str, dict[str, int]] = {}
+        if rows:
+            ids = [r.id for r in rows]
+            for r in self._read(select(verdicts.c.article_id, verdicts.c.status, func.count())
+                                .where(verdicts.c.article_id.in_(ids))
+                                .group_by(verdicts.c.article_id, verdicts.c.status)):
+                counts.setdefault(r[0], {})[r[1]] = r[2]
+        return [{
+            "id": r.id, "url": r.url, "title": r.title, "outlet": r.outlet, "published": _iso(r.published),
+            "checked_at": r.checked_at.isoformat() if r.checked_at else None,
+            "verdicts": counts.get(r.id, {}),
+        } for r in rows]
+
     def query_claims(self, status: Optional[str] = None, actor: Optional[str] = None,
                      date_from: Optional[date] = None, date_to: Optional[date] = None,
                      limit: int = 100, offset: int = 0) -> list[dict]:

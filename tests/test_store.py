@@ -313,6 +313,19 @@ def test_save_check_again_replaces_the_article(store):
     assert store.query_claims(status="contradicted") == []
 
 
+def test_stored_articles_list_newest_first_and_come_back_whole(store):
+    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "supported", "t2": "contradicted", "t3": "contradicted"}))
+    store.save_check(_checked_article("a2", "2026-01-20", {"t1": "contradicted"}))
+    listed = store.list_articles()
+    assert [a["id"] for a in listed] == ["a2", "a1"]
+    assert listed[1]["published"] == "2025-10-21"
+    assert listed[1]["verdicts"] == {"supported": 1, "contradicted": 2}
+    assert [a["id"] for a in store.list_articles(limit=1, offset=1)] == ["a1"]
+    whole = store.get_article("a1")
+    assert whole["article"]["id"] == "a1" and [v["status"] for v in whole["verdicts"]] == ["supported", "contradicted", "contradicted"]
+    assert store.get_article("nope") is None
+
+
 def test_save_check_rejects_a_verdict_for_an_unknown_claim(store):
     result = _checked_article("a1", "2025-10-21", {"t9": "supported"})
     with pytest.raises(StoreError, match="unknown claim 't9'"):
