@@ -274,6 +274,18 @@ def test_counted_noun_is_the_unit_when_given():
     assert newsquant.amount_units(amount(2.0, unit="count")) == ("count", "-")
 
 
+def test_counted_noun_comes_from_the_amounts_field_of_and_its_phrase():
+    # the amounts component names the counted noun's lemma `of` (models.Amount); the scorer read
+    # only `noun`, so no count ever matched CQE's noun units ("people", "user", "heart transplant")
+    units = newsquant.amount_units(amount(40.0, unit="count", of="ferry", text="more than 40 river ferries"))
+    assert units[:2] == ("ferry", "river ferry")
+    units = newsquant.amount_units(amount(3e6, unit="count", of="voter", text="3 million first-time voters"))
+    assert "first-time voter" in units and "voter" in units
+    assert newsquant.amount_units(amount(12.0, unit="count", of="people", text="twelve people"))[:1] == ("people",)
+    # a phrase is only built from what our span holds: nothing before the number joins it
+    assert "top seed" not in newsquant.amount_units(amount(3.0, unit="count", of="seed", text="three seeds"))
+
+
 def test_unit_table_maps_our_units_to_cqe_names():
     assert "dollar" in newsquant.cqe_units_for("USD")
     assert newsquant.cqe_units_for("percent") == ("percentage",)

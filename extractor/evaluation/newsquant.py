@@ -108,15 +108,43 @@ def cqe_units_for(unit: Optional[str]) -> tuple[str, ...]:
     return (unit.replace("_", " ").strip().lower(),)
 
 
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_NUMBER = re.compile(rf"^(?:[~+\-−$£€¥]*\d[\d.,]*\S*|(?:{_NUMBER_WORDS})(?:-\w+)?)$", re.I)
+_NUMBER_CONT = re.compile(rf"^(?:[~+\-−$£€¥]*\d[\d.,]*\S*|(?:{_NUMBER_WORDS})(?:-\w+)?|hundred|thousand|million|"
+                          r"billion|trillion|dozen|to|and|or|more|fewer|less|-|–)$", re.I)
+
+
+def counted_phrase(text: str, noun: str) -> Optional[str]:
+    """The counted noun phrase of a count amount, in CQE's style: the words of our span after
+    the number, the last one replaced by its lemma (``of``): "12 new oil tankers" + "tanker"
+    -> "new oil tanker". CQE's noun-based units are such phrases ("heart transplant",
+    "eligible pensioner"; shared/benchmarks/newsquant/README.md, ``normalized_unit``)."""
+    words = text.lower().split()
+    first = next((k for k, w in enumerate(words) if _NUMBER.match(w)), None)
+    if first is None:
+        return None
+    k = first
+    while k < len(words) and _NUMBER_CONT.match(words[k]):
+        k += 1
+    rest = words[k:]
+    if not rest:
+        return None
+    return " ".join(rest[:-1] + [noun])
+
+
 def amount_units(amount: dict) -> tuple[str, ...]:
-    """CQE names for an amount's unit. CQE names counted things by their noun
-    ("14 first-team players" -> ``player``); our contract says ``count``. When
-    the amounts component adds the (optional, non-contract) ``noun`` field — the
-    counted noun's lemma — it is accepted as the unit too."""
+    """CQE names for an amount's unit. CQE names counted things by their noun phrase
+    ("14 first-team players" -> ``first-team player``, "17 players" -> ``player``); our
+    contract says ``count`` and the amounts component adds the (non-contract) field ``of``,
+    the counted noun's lemma. Both the lemma and the phrase our span gives it ("first-team
+    player") are accepted. (``noun`` is read too, for outputs that name the field so.)"""
     units = cqe_units_for(amount.get("unit"))
-    noun = amount.get("noun")
+    noun = amount.get("of") or amount.get("noun")
     if amount.get("unit") == "count" and isinstance(noun, str) and noun.strip():
-        units = (noun.strip().lower(),) + units
+        noun = noun.strip().lower()
+        phrase = counted_phrase(amount.get("text") or "", noun)
+        units = ((noun,) + ((phrase,) if phrase and phrase != noun else ())) + units
     return units
 
 
