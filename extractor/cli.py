@@ -287,13 +287,49 @@ def schema():
     sys.stdout.write(json.dumps(Extraction.model_json_schema(by_alias=True, mode="serialization"), indent=2) + "\n")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", min=1, help="Extraction processes (each loads the model once)."),
+    max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1, help="Largest request body in bytes; larger gets 413."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds an extraction may run before it is stopped (503)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+):
+    """Run the HTTP service and the review page (FastAPI + uvicorn).
+
+    The review page is at /, the API under /v1 (OpenAPI at /docs). POST /v1/figures needs
+    the bearer token in $NEWSCLAIMS_API_TOKEN; without it figure imports are refused.
+
+    Example:
+
+        NEWSCLAIMS_API_TOKEN=s3cret newsclaims serve --port 8000 --db sqlite:///newsclaims.db
+
+        curl -s -H 'Content-Type: text/plain' --data-binary @story.txt \\
+             'http://127.0.0.1:8000/v1/check?published=2025-10-21'
+    """
+    import uvicorn
+
+    from .service import create_app
+    from .store import StoreError
+
+    try:
+        service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout)
+    except StoreError as e:
+        fail(str(e))
+    uvicorn.run(service, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+
+
 def _mount_subcommands() -> None:
     from .evaluation.cli import eval_command
 
     from .batch_cli import batch_command
+    from .export_cli import export_command
     from .figures_cli import figures_app
 
     app.command("batch")(batch_command)
+    app.command("export")(export_command)
     app.command("eval")(eval_command)
     app.add_typer(figures_app, name="figures")
 

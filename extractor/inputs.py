@@ -83,7 +83,7 @@ def iter_articles(paths: Iterable[str | Path], *, defer_html: bool = False) -> I
 def finish_html(item: dict) -> Item:
     """A deferred web page to an article: trafilatura's text, title, date and site name,
     under the metadata that came with the page (which always wins)."""
-    extracted = _from_html(item["html"], item["location"], item.get("size", 0))
+    extracted = html_article(item["html"], item["location"], item.get("size", 0))
     if isinstance(extracted, InputError):
         return extracted
     article = {k: v for k, v in item.items() if k != "html"}
@@ -277,7 +277,7 @@ def _from_jsonl_stream(fh: BinaryIO, location: str) -> Iterator[Item]:
         yield _article(obj, where, len(line))
 
 
-def _from_html(raw: bytes | str, location: str, size: int) -> Item:
+def html_article(raw: bytes | str, location: str, size: int) -> Item:
     import trafilatura
 
     try:

@@ -1,0 +1,97 @@
+// newsclaims review page. Plain script, no build step, no dependencies.
+// Articles go to POST /v1/check; messages are set with textContent, never as HTML.
+"use strict";
+
+function showStatus(message, isError) {
+  const status = document.getElementById("status");
+  if (!status) return;
+  status.textContent = message;
+  status.classList.toggle("error", Boolean(isError));
+}
+
+async function sendArticle(form, body, contentType, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value) query.set(key, value);
+  }
+  const buttons = form.querySelectorAll("button");
+  buttons.forEach((b) => (b.disabled = true));
+  showStatus("Checking…", false);
+  try {
+    const url = form.dataset.endpoint + (query.toString() ? "?" + query : "");
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": contentType }, body });
+    const payload = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      showStatus(`Could not check the article (${response.status}): ${payload.detail || response.statusText}`, true);
+      return;
+    }
+    window.location.assign("/articles/" + encodeURIComponent(payload.article.id));
+  } catch (err) {
+    showStatus("Could not reach the server: " + err, true);
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
+
+function contentTypeOf(file) {
+  const name = file.name.toLowerCase();
+  if (name.endsWith(".html") || name.endsWith(".htm")) return "text/html";
+  if (name.endsWith(".json")) return "application/json";
+  return "text/plain; charset=utf-8";
+}
+
+async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (err) {
+      // fall through to the selection-based copy
+    }
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  return ok;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const paste = document.getElementById("paste-form");
+  if (paste) {
+    paste.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const data = new FormData(paste);
+      sendArticle(paste, data.get("text"), "text/plain; charset=utf-8", {
+        published: data.get("published"), title: data.get("title"),
+        outlet: data.get("outlet"), url: data.get("url"),
+      });
+    });
+  }
+  const upload = document.getElementById("upload-form");
+  if (upload) {
+    upload.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const file = document.getElementById("article-file").files[0];
+      if (!file) {
+        showStatus("Choose a file first.", true);
+        return;
+      }
+      const data = new FormData(upload);
+      sendArticle(upload, file, contentTypeOf(file), { published: data.get("published") });
+    });
+  }
+  document.querySelectorAll("button.copy-claimreview").forEach((button) => {
+    button.addEventListener("click", async () => {
+      const source = button.closest(".claim").querySelector("textarea.claimreview-json");
+      const ok = await copyText(source.value);
+      button.textContent = ok ? "Copied ClaimReview JSON-LD" : "Copy failed: select the JSON below";
+      if (!ok) source.hidden = false;
+    });
+  });
+});
