@@ -1,0 +1,164 @@
+"""The review page in a real browser: Playwright driving Debian's Chromium, headless.
+
+The server is ``newsclaims serve`` as a user starts it (a subprocess on a free port, its
+own SQLite store). Screenshots go to tests/output/e2e/ (or $NEWSCLAIMS_TEST_OUTPUT).
+On CI (CI=true) a missing browser fails these tests instead of skipping them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from test_service import ONE_WRONG_FIGURE
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = Path(os.environ.get("NEWSCLAIMS_TEST_OUTPUT", ROOT / "tests" / "output")) / "e2e"
+CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM", "/usr/bin/chromium")
+# As the machine's notes say: without the background-networking flags Chromium keeps
+# trying Google's hosts, which a closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs it: see .ci/run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = tmp_path_factory.mktemp("e2e") / "store.db"
+    log = open(tmp_path_factory.mktemp("e2e-log") / "server.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "serve", "--port", str(port),
+                             "--db", f"sqlite:///{db}"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                    if json.load(r)["status"] == "ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                raise RuntimeError("the server did not start: " + Path(log.name).read_text(errors="replace")[-2000:])
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else __import__(
+        "playwright.sync_api", fromlist=["sync_playwright"])
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        _missing(f"no Chromium at {CHROMIUM}")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server, viewport={"width": 1400, "height": 1000},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+def test_paste_an_article_with_a_wrong_figure_and_see_it_contradicted(page, request):
+    page.goto("/")
+    page.fill("#article-text", ONE_WRONG_FIGURE)
+    page.fill("#published", "2026-01-21")
+    page.fill("#title", "Year-end trade, one figure wrong")
+    page.click("#check-button")
+    page.wait_for_url("**/articles/**", timeout=120_000)
+
+    contradicted = page.locator("article.claim[data-status=contradicted]")
+    assert contradicted.count() == 1
+    assert contradicted.locator(".badge.contradicted").is_visible()
+    assert "$310 million" in contradicted.locator("blockquote").inner_text()
+    assert "$244 million" in contradicted.locator(".explanation").inner_text()
+    chart = contradicted.locator("figure.chart svg")
+    assert chart.is_visible()
+    assert chart.locator(".chart-claimed").count() >= 1
+    link = contradicted.locator("table.figures a").first
+    assert link.get_attribute("href").startswith("https://")
+    assert page.locator("article.claim[data-status=supported]").count() >= 1
+    assert page.locator("#article-body .hl.amount").count() >= 3
+
+    contradicted.locator("button.copy-claimreview").click()
+    page.wait_for_function("document.querySelector('article.claim[data-status=contradicted] button.copy-claimreview')"
+                           ".textContent.startsWith('Copied')")
+    review = json.loads(page.evaluate("navigator.clipboard.readText()"))
+    assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "contradicted"
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    shot = OUTPUT / f"{request.node.name}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+
+def test_an_article_holding_script_shows_it_as_text(page, request):
+    hostile = ("<script>window.__pwned = true; alert('pwned')</script>\n\n"
+               "<img src=x onerror=\"window.__pwned = true\"> China exported $257.4 million of goods to "
+               "North Korea in December 2025, customs data showed.")
+    page.goto("/")
+    page.fill("#article-text", hostile)
+    page.fill("#published", "2026-01-21")
+    page.click("#check-button")
+    page.wait_for_url("**/articles/**", timeout=120_000)
+
+    body = page.locator("#article-body").inner_text()
+    assert "<script>window.__pwned = true;" in body and "<img src=x" in body
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == []
+    assert page.locator("#article-body script, #article-body img").count() == 0
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{request.node.name}.png"), full_page=True)
+
+
+def test_upload_an_html_page(page, tmp_path):
+    html = tmp_path / "story.html"
+    html.write_text("<html><head><title>Year-end trade</title></head><body><nav>Home | World</nav><article>"
+                    "<h1>Year-end trade</h1><p>" + ONE_WRONG_FIGURE.replace("\n\n", "</p><p>") +
+                    "</p></article></body></html>", encoding="utf-8")
+    page.goto("/")
+    page.set_input_files("#article-file", str(html))
+    page.fill("#upload-published", "2026-01-21")
+    page.click("#upload-button")
+    page.wait_for_url("**/articles/**", timeout=120_000)
+    assert page.locator("h1").first.inner_text() == "Year-end trade"
+    assert page.locator(".badge.contradicted").count() >= 1
+
+
+def test_an_error_from_the_api_is_shown_on_the_page(page):
+    page.goto("/")
+    page.fill("#article-text", "   ")
+    page.click("#check-button")
+    page.wait_for_function("document.getElementById('status').textContent.includes('422')")
+    assert "empty" in page.locator("#status").inner_text()
+    assert "/articles/" not in page.url                                # still on the intake page
