@@ -41,6 +41,7 @@ class Piece:
     text: str
     classes: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()      # ids of the claims whose sentence this piece is in
 
 
 def _amount_label(a: dict) -> str:
@@ -76,6 +77,8 @@ LAYERS: tuple[tuple[str, str, Callable[[dict], str]], ...] = (
     ("amount", "amounts", _amount_label),
 )
 
+LAYER_ORDER = [layer for layer, _, _ in LAYERS]
+
 
 def highlight(result: dict) -> list[Piece]:
     """The article text cut at every mention boundary; each piece names the layers covering it.
@@ -89,6 +92,11 @@ def highlight(result: dict) -> list[Piece]:
             start, end = item.get("start"), item.get("end")
             if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
                 marks.append((start, end, layer, label(item)))
+    # Claim sentences: not styled, but the page lights a claim's sentence up from its card.
+    for claim in result.get("claims") or []:
+        start, end = claim.get("start"), claim.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            marks.append((start, end, "claim", claim["id"]))
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
     starting: dict[int, list] = {}
     for m in marks:
@@ -97,9 +105,10 @@ def highlight(result: dict) -> list[Piece]:
     pieces = []
     for a, b in zip(cuts, cuts[1:]):
         active = [m for m in active if m[1] > a] + starting.get(a, [])
-        order = sorted(active, key=lambda m: [layer for layer, _, _ in LAYERS].index(m[2]))
+        order = sorted((m for m in active if m[2] != "claim"), key=lambda m: LAYER_ORDER.index(m[2]))
         pieces.append(Piece(text[a:b], tuple(dict.fromkeys(m[2] for m in order)),
-                            tuple(dict.fromkeys(m[3] for m in order))))
+                            tuple(dict.fromkeys(m[3] for m in order)),
+                            tuple(sorted({m[3] for m in active if m[2] == "claim"}))))
     return pieces
 
 

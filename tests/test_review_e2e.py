@@ -110,6 +110,11 @@ def test_paste_an_article_with_a_wrong_figure_and_see_it_contradicted(page, requ
     assert page.locator("article.claim[data-status=supported]").count() >= 1
     assert page.locator("#article-body .hl.amount").count() >= 3
 
+    contradicted.locator("a.in-text").click()
+    lit = page.locator("#article-body .focus")
+    assert "$310 million" in " ".join(lit.all_inner_texts())
+    assert "$257.4" not in " ".join(lit.all_inner_texts())
+
     contradicted.locator("button.copy-claimreview").click()
     page.wait_for_function("document.querySelector('article.claim[data-status=contradicted] button.copy-claimreview')"
                            ".textContent.startsWith('Copied')")

@@ -86,6 +86,24 @@ document.addEventListener("DOMContentLoaded", () => {
       sendArticle(upload, file, contentTypeOf(file), { published: data.get("published") });
     });
   }
+  // A claim card lights its sentence up in the text; "show in text" scrolls to it.
+  const sentenceOf = (id) =>
+    Array.from(document.querySelectorAll("#article-body [data-claims]")).filter((el) =>
+      el.dataset.claims.split(" ").includes(id));
+  document.querySelectorAll("article.claim").forEach((card) => {
+    const id = card.dataset.claim;
+    card.addEventListener("mouseenter", () => sentenceOf(id).forEach((el) => el.classList.add("focus")));
+    card.addEventListener("mouseleave", () => sentenceOf(id).forEach((el) => el.classList.remove("focus")));
+  });
+  document.querySelectorAll("a.in-text").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const pieces = sentenceOf(link.dataset.claim);
+      document.querySelectorAll("#article-body .focus").forEach((el) => el.classList.remove("focus"));
+      pieces.forEach((el) => el.classList.add("focus"));
+      if (pieces.length) pieces[0].scrollIntoView({ block: "center", behavior: "smooth" });
+    });
+  });
   document.querySelectorAll("button.copy-claimreview").forEach((button) => {
     button.addEventListener("click", async () => {
       const source = button.closest(".claim").querySelector("textarea.claimreview-json");
