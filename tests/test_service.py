@@ -320,3 +320,13 @@ def test_review_page_marks_claims_and_keeps_article_html_as_text(client, checked
     assert "/articles/one-wrong-figure" in index
     missing = client.get("/articles/nope", headers={"Accept": "text/html"})
     assert missing.status_code == 404 and "nope" in missing.text
+
+
+def test_review_page_marks_where_the_article_contradicts_itself(client):
+    article = json.loads((ROOT / "corpus" / "articles" / "nk-china-trade-2025-09.json").read_text())
+    checked = client.post("/v1/check", json=article).json()
+    inconsistent = [c for c in checked["consistency"] if c["status"] == "inconsistent"]
+    assert inconsistent, "the sample article's 'over six years' vs 'since December 2019' should be caught"
+    page = client.get(f"/articles/{article['id']}").text
+    assert page.count('class="badge inconsistent"') >= 1 + len(inconsistent[0]["claims"])
+    assert "5 years 9 months" in page
