@@ -146,8 +146,7 @@ def _from_store(store, wanted: list[str], reviewed: Optional[str]) -> list[tuple
             missing = [w for w, r in found.items() if r is None]
             if missing:
                 fail(f"no checked article {', '.join(map(repr, missing))} in the store")
-            checked_at = {} if reviewed else _checked_dates(store, set(wanted))
-            return [(found[w], reviewed or checked_at.get(w)) for w in wanted]
+            return [(found[w], reviewed or _iso_day(store.checked_on(w))) for w in wanted]
         out = []
         for row in _all_rows(store):
             result = store.get_article(row["id"])
@@ -168,15 +167,8 @@ def _all_rows(store) -> Iterator[dict]:
         offset += PAGE
 
 
-def _checked_dates(store, ids: set[str]) -> dict[str, Optional[str]]:
-    # The store lists check times with its article summaries, not with one stored result.
-    dates = {}
-    for row in _all_rows(store):
-        if row["id"] in ids:
-            dates[row["id"]] = _day(row.get("checked_at"))
-            if len(dates) == len(ids):
-                break
-    return dates
+def _iso_day(day) -> Optional[str]:
+    return day.isoformat() if day else None
 
 
 def _day(timestamp: Optional[str]) -> Optional[str]:

@@ -136,11 +136,14 @@ class ClaimView:
     inconsistent: list[str] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     chart_svg: Optional[str] = None
+    chart_figures: list[dict] = field(default_factory=list)   # every stored figure the chart draws
     claimreview: Optional[str] = None
 
 
-def claim_views(result: dict, store, chart: Callable[[dict, str], Optional[str]]) -> list[ClaimView]:
-    """What the page shows for each claim, in the article's order."""
+def claim_views(result: dict, store, chart: Callable[[dict, str], Any],
+                date_reviewed: Optional[str] = None) -> list[ClaimView]:
+    """What the page shows for each claim, in the article's order. ``chart(result, claim_id)``
+    gives the claim's :class:`extractor.chart.ChartData` or None."""
     from .check import country_name, money
 
     verdicts = {v["claim"]: v for v in result.get("verdicts") or []}
@@ -177,11 +180,35 @@ def claim_views(result: dict, store, chart: Callable[[dict, str], Optional[str]]
             view.figures = [_figure_row(e, store, money, country_name) for e in verdict.get("evidence") or []]
             from .claimreview import claim_review
 
-            view.claimreview = json.dumps(claim_review(result, claim["id"]), ensure_ascii=False, indent=2)
-        if trade:
-            view.chart_svg = chart(result, claim["id"])
+            view.claimreview = json.dumps(claim_review(result, claim["id"], date_reviewed=date_reviewed),
+                                          ensure_ascii=False, indent=2)
+        data = chart(result, claim["id"]) if trade else None
+        if data is not None:
+            from .chart import render_svg
+
+            view.chart_svg = render_svg(data)
+            ids = list(dict.fromkeys(i for bar in data.bars for i in bar.figure_ids))
+            view.chart_figures = [_figure_row(e.model_dump(), store, money, country_name)
+                                  for e in _evidence_of(store, ids)]
         views.append(view)
     return views
+
+
+def _iso(day) -> Optional[str]:
+    return day.isoformat() if day else None
+
+
+def _evidence_of(store, figure_ids: list[str]) -> list:
+    from models import Evidence
+
+    out = []
+    for figure_id in figure_ids:
+        fig = store.get_figure(figure_id)
+        if fig is not None:
+            out.append(Evidence(id=fig.id, reporter=fig.reporter, partner=fig.partner, flow=fig.flow,
+                                period=fig.period, value=fig.value, currency=fig.currency,
+                                source_url=fig.source_url))
+    return out
 
 
 def _figure_row(evidence: dict, store, money, country_name) -> dict:
@@ -217,11 +244,10 @@ def mount_review(app: FastAPI, store) -> None:
     templates = _templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    def chart_for(result: dict, claim_id: str) -> Optional[str]:
-        from .chart import chart_data, render_svg
+    def chart_for(result: dict, claim_id: str):
+        from .chart import chart_data
 
-        data = chart_data(result, claim_id, store)
-        return render_svg(data) if data is not None else None
+        return chart_data(result, claim_id, store)
 
     def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
         response = templates.TemplateResponse(request, name, context, status_code=status)
@@ -247,7 +273,7 @@ def mount_review(app: FastAPI, store) -> None:
             "article": result["article"],
             "article_url": safe_url(result["article"].get("url")),
             "pieces": highlight(result),
-            "claims": claim_views(result, store, chart_for),
+            "claims": claim_views(result, store, chart_for, _iso(store_call(store.checked_on, article_id))),
             "consistency": [c for c in result.get("consistency") or [] if c.get("status") == "inconsistent"],
         })
 

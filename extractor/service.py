@@ -295,13 +295,15 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         from .claimreview import claim_review, claim_reviews
 
         result = stored_article(article_id)
+        reviewed = store_call(store.checked_on, article_id)
+        options = {"date_reviewed": reviewed.isoformat() if reviewed else None}
         if claim is not None:
             try:
-                reviews: Any = claim_review(result, claim)
+                reviews: Any = claim_review(result, claim, **options)
             except KeyError:
                 raise HTTPException(404, f"article {article_id} has no checked claim {claim}") from None
         else:
-            reviews = claim_reviews(result)
+            reviews = claim_reviews(result, **options)
         return Response(json.dumps(reviews, ensure_ascii=False), media_type="application/ld+json")
 
     def stored_article(article_id: str) -> dict:

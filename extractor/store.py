@@ -713,6 +713,11 @@ class Store:
         rows = self._read(select(articles.c.extraction).where(articles.c.id == article_id))
         return json.loads(rows[0].extraction) if rows else None
 
+    def checked_on(self, article_id: str) -> Optional[date]:
+        """The UTC day the article's check was stored (a ClaimReview's review date), or None."""
+        rows = self._read(select(articles.c.checked_at).where(articles.c.id == article_id))
+        return rows[0].checked_at.date() if rows and rows[0].checked_at else None
+
     def list_articles(self, limit: int = 100, offset: int = 0) -> list[dict]:
         """Checked articles, newest publication first: id, url, title, outlet, published,
         checked_at, and how many claims each verdict status has."""

@@ -324,6 +324,8 @@ def test_stored_articles_list_newest_first_and_come_back_whole(store):
     whole = store.get_article("a1")
     assert whole["article"]["id"] == "a1" and [v["status"] for v in whole["verdicts"]] == ["supported", "contradicted", "contradicted"]
     assert store.get_article("nope") is None
+    assert store.checked_on("a1").isoformat() == listed[1]["checked_at"][:10]
+    assert store.checked_on("nope") is None
 
 
 def test_save_check_rejects_a_verdict_for_an_unknown_claim(store):
