@@ -115,18 +115,7 @@ class BatchSummary:
 
 # -- the work of one chunk, in whichever process runs it -------------------------------
 
-_PIPELINES: dict = {}
 _STORES: dict = {}
-#: The model the pool's forkserver preloads (extractor.batch_preload reads it).
-PRELOAD_MODEL_ENV = "NEWSCLAIMS_PRELOAD_MODEL"
-
-
-def _pipeline(model: Optional[str]):
-    if model not in _PIPELINES:
-        from .pipeline import Pipeline
-
-        _PIPELINES[model] = Pipeline(model)
-    return _PIPELINES[model]
 
 
 def _store(db: Optional[str]):
@@ -150,7 +139,9 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
     ``("error", location, id, stage, message)``. Runs in a worker process or on a Dask
     worker; the pipeline (and store) are loaded once per process.
     """
-    pipeline = _pipeline(model)
+    from .pipeline import cached_pipeline
+
+    pipeline = cached_pipeline(model)
     articles = [article for _, article in chunk]
     try:
         results = list(pipeline.extract_many(articles, clean=False, errors="yield"))
@@ -215,18 +206,13 @@ class _Inline:
 
 class _Pool:
     def __init__(self, workers, model, check, db):
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from .pipeline import forkserver_context
+
         # Not fork: the parent may run rich's refresh thread, and fork with threads can hang.
-        # A forkserver is a fresh single-threaded process; it loads the model once
-        # (extractor.batch_preload) and forks every worker from there with the model in
-        # memory. With spawn each worker loaded its own, two loads competing for two cores:
-        # at 1,000 articles that start-up was a fifth of a two-worker run.
-        context = multiprocessing.get_context("forkserver")
-        os.environ[PRELOAD_MODEL_ENV] = model or ""
-        context.set_forkserver_preload(["extractor.batch_preload"])
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        # Not spawn: each worker then loaded its own model, two loads competing for two cores.
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=forkserver_context(model))
         self.args = (model, check, db)
         self.slots = 2 * workers
 

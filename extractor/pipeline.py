@@ -215,16 +215,41 @@ class Pipeline:
                 yield index, err
 
 
-_default: Pipeline | None = None
-_default_lock = threading.Lock()
+_cache_lock = threading.Lock()
+_by_model: dict[str | None, Pipeline] = {}
+
+#: The model a worker-starting forkserver preloads (see :mod:`extractor.preload`).
+PRELOAD_MODEL_ENV = "NEWSCLAIMS_PRELOAD_MODEL"
+
+
+def cached_pipeline(model: str | None = None) -> Pipeline:
+    """This process's pipeline for ``model``, loaded on first use: what a worker process
+    (batch, service) uses for every job it is given."""
+    with _cache_lock:
+        if model not in _by_model:
+            _by_model[model] = Pipeline(model)
+        return _by_model[model]
+
+
+def forkserver_context(model: str | None):
+    """A multiprocessing context whose workers fork from a process that loaded ``model``.
+
+    The forkserver is a fresh single-threaded process (safe to fork, unlike a server or a
+    process running a progress-bar thread); it imports :mod:`extractor.preload` once, so
+    N workers start in the time of one model load instead of N loads competing for the
+    same cores, and share the model's pages copy-on-write.
+    """
+    import multiprocessing
+    import os
+
+    context = multiprocessing.get_context("forkserver")
+    os.environ[PRELOAD_MODEL_ENV] = model or ""
+    context.set_forkserver_preload(["extractor.preload"])
+    return context
 
 
 def default_pipeline() -> Pipeline:
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Pipeline()
-        return _default
+    return cached_pipeline(None)
 
 
 def extract(text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,

@@ -11,7 +11,6 @@ takes its place; the server process never loads spaCy and keeps answering.
 """
 from __future__ import annotations
 
-import multiprocessing
 import queue
 import threading
 import time
@@ -37,9 +36,9 @@ class WorkerFailed(Exception):
 def _worker_main(conn: Connection, model: Optional[str]) -> None:
     """A worker's loop: load the pipeline, then answer jobs until the pipe closes."""
     try:
-        from .pipeline import ExtractionError, Pipeline
+        from .pipeline import ExtractionError, cached_pipeline
 
-        pipeline = Pipeline(model)
+        pipeline = cached_pipeline(model)    # already loaded when forked from the preloading forkserver
     except Exception as e:   # a missing model must reach the server as a message, not a hang
         conn.send(("failed", f"{type(e).__name__}: {e}"))
         return
@@ -90,8 +89,10 @@ class _Worker:
 class ExtractionPool:
     """``size`` worker processes, each with the pipeline loaded; thread-safe.
 
-    Workers are started with the ``spawn`` method: forking a server that runs threads
-    (uvicorn's, the store's connections) can copy a held lock into the child.
+    Workers fork from a forkserver that loaded the model once
+    (:func:`extractor.pipeline.forkserver_context`), so a worker killed for running too
+    long is replaced in milliseconds, not a model load. The server itself is never forked:
+    it runs threads (uvicorn's, the store's connections), and a fork can copy a held lock.
     """
 
     def __init__(self, size: int = 1, model: Optional[str] = None):
@@ -99,7 +100,9 @@ class ExtractionPool:
             raise ValueError("an extraction pool needs at least one worker")
         self.size = size
         self.model = model
-        self._context = multiprocessing.get_context("spawn")
+        from .pipeline import forkserver_context
+
+        self._context = forkserver_context(model)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self._all: list[_Worker] = []
