@@ -82,7 +82,12 @@ def _tables() -> dict:
     t["time_set"] = frozenset(raw["time_units"])
     t["ident_set"] = frozenset(raw["identifier_cues_before"])
     t["vague_set"] = frozenset(raw["vague_plural_magnitudes"])
-    prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]), key=len, reverse=True)
+    t["transliterated"] = raw.get("transliterated_currency_signs", {})
+    t["code_magnitudes"] = raw.get("currency_code_magnitude_prefixes", {})
+    t["rate_nouns"] = frozenset(raw.get("rate_nouns_after_a", []))
+    t["rate_not_after"] = frozenset(raw.get("rate_not_after", []))
+    prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]) + list(t["transliterated"]),
+                      key=len, reverse=True)
     pre_re = "|".join(re.escape(s) for s in prefixes)
     # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "USD10m", "155mph", "115USD"
     t["numeric_re"] = re.compile(
@@ -114,6 +119,7 @@ class _Core:
     glued_unit_end: bool = False
     approx: bool = False
     split_prefix: bool = False       # the currency symbol is the token before
+    transliterated: bool = False     # 'PS2.7m': an ASCII-transliterated sign, needs a scale to be money
 
 
 @dataclass
@@ -128,6 +134,7 @@ class _Found:
     high: Optional[float] = None
     change: Optional[str] = None
     of: Optional[str] = None
+    per: Optional[str] = None
     core: Optional[_Core] = field(default=None, repr=False)
 
 
@@ -157,6 +164,10 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     if m["cur"]:
         cur = m["cur"]
         core.currency = t["currency_symbols"].get(cur.lower()) or t["codes"].get(cur.upper())
+        if core.currency is None and cur.lower() in t["transliterated"]:
+            # 'PS2.7m', 'Y=28,030': '£' and '¥' as ASCII feeds write them (data: transliterated_currency_signs)
+            core.currency = t["transliterated"][cur.lower()]
+            core.transliterated = cur.lower() == "ps" and "," not in num and "." not in num
     suf = m["suf"] or ""
     if suf:
         if not _glued_suffix(doc, core, suf):
@@ -333,6 +344,8 @@ def _core_at(doc: Doc, i: int) -> Optional[_Core]:
     core = _numeric_core(doc, i) or _words_core(doc, i)
     if core is not None:
         _extend_with_magnitude(doc, core)
+        if core.transliterated and not core.has_magnitude:
+            return None  # 'PS5' is a games console, 'PS5m' five million pounds
     return core
 
 
@@ -348,6 +361,25 @@ def _match_seq(doc: Doc, j: int, table: dict, max_len: int = 3) -> tuple[Optiona
     return None, j
 
 
+def _scaled_code(text: str) -> tuple[Optional[str], float]:
+    """'MEUR' -> ('EUR', 1e6), 'kUSD' -> ('USD', 1e3): a magnitude prefix on an ISO code, as finance
+    tables write them (data: currency_code_magnitude_prefixes); (None, 1) for anything else."""
+    t = _tables()
+    for pre, mult in t["code_magnitudes"].items():
+        if text.startswith(pre) and text[len(pre):] in t["codes"] and len(text) == len(pre) + 3:
+            return t["codes"][text[len(pre):]], float(mult)
+    return None, 1.0
+
+
+def _apply_scale(core: _Core, mult: float) -> None:
+    if mult != 1.0 and not core.has_magnitude:
+        core.value *= mult
+        core.precision *= mult
+        core.has_magnitude = True
+        core.mult = mult
+        core.year_like = False
+
+
 def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     """'$', 'US$', 'US $', '€', 'USD', 'RMB' right before the number -> (ISO code, first token)."""
     t = _tables()
@@ -360,11 +392,15 @@ def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
         # 'US $58.24', 'C $16.4 million': a country prefix split off the symbol
         if prev.text == "$" and i >= 2 and doc[i - 2].whitespace_ in ("", " "):
             pre = doc[i - 2].lower_ + "$"
-            if pre in t["currency_symbols"] and doc[i - 2].text[:1].isalpha():
+            # ('a $3,500 mortgage': the article is no Australian 'A$')
+            if pre in t["currency_symbols"] and doc[i - 2].text[:1].isalpha() and doc[i - 2].pos_ != "DET":
                 return t["currency_symbols"][pre], i - 2
         return code, start
     if prev.text in t["codes"]:
         return t["codes"][prev.text], i - 1
+    code, _ = _scaled_code(prev.text)
+    if code:
+        return code, i - 1
     return None, i
 
 
@@ -375,6 +411,9 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j
     if doc[j].text in t["codes"]:
         return t["codes"][doc[j].text], j + 1
+    code, _ = _scaled_code(doc[j].text)
+    if code:
+        return code, j + 1
     # '10 $', '100,000 ₭': a symbol after the number, unless it opens the next amount
     if doc[j].text in t["currency_symbols"] and (j + 1 >= len(doc) or not doc[j + 1].like_num):
         return t["currency_symbols"][doc[j].text], j + 1
@@ -471,6 +510,9 @@ def _quantulum_units() -> tuple[dict, dict]:
             key = surface.lower() if fold else surface
             if keep and key.lower() not in time_set and key not in out:
                 out[key] = keep[0].name.replace(" ", "_")
+    # symbols quantulum3 lacks or files under an excluded entity ('ppb', 'GWh', 'mpg'): data table extra_units
+    for surface, name in _tables().get("extra_units", {}).items():
+        surfaces[surface.lower()] = name
     return symbols, surfaces
 
 
@@ -743,12 +785,16 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     j = core.end
     cur = core.currency
     if cur is None:
-        cur_b, _ = _currency_before(doc, core.start)
+        cur_b, cur_start = _currency_before(doc, core.start)
         cur = cur_b
+        if cur_b:
+            _apply_scale(core, _scaled_code(doc[cur_start].text)[1])  # 'MAUD 60'
     yen_sign = doc[core.start].text.lstrip("+-−~").startswith("¥") or (core.start > 0 and doc[core.start - 1].text == "¥")
     if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
         cur = _yen_code(doc, core.start)
     after, end = _currency_after(doc, j)
+    if after and end == j + 1:
+        _apply_scale(core, _scaled_code(doc[j].text)[1])  # '120 MEUR'
     if after and (cur is None or cur == after or after == "USD"):
         end = _magnitude_after_currency(doc, core, end)
         end = _subunits_after_currency(doc, core, end)
@@ -831,7 +877,16 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
         return None, core.end, None
     # the span runs to the counted noun: '1,200 people', '12 new oil tankers'
     end = noun.i + 1 if core.end <= noun.i < core.end + 6 else core.end
-    return "count", end, noun.lemma_.lower()
+    return "count", end, _noun_lemma(noun)
+
+
+def _noun_lemma(tok: Token) -> str:
+    """The counted noun's lemma; spaCy leaves plural proper nouns as written ('Americans',
+    'World Cups'), so their plural '-s' is dropped here: 'american', 'cup'."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma == tok.lower_ and len(lemma) > 3 and lemma.endswith("s") and not lemma.endswith("ss"):
+        lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return lemma
 
 
 def _is_anaphoric_or_indefinite_count(doc: Doc, core: _Core) -> bool:
@@ -1052,7 +1107,58 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         # counts change only with 'by' ('cut jobs by 3,000'): see _change_from_governing_verb
         if not (bstart > 0 and doc[bstart - 1].lower_ == "by"):
             change = None
+    if change is None and f.unit == "percentage_point" and _bare_points_word(doc, f):
+        # a bare 'points' next to a percentage is a percentage-point difference only when it is a
+        # change ('rose 2 points', 'a gain of 2 points'); a level ('closed at 1,478 points') or a
+        # tally ('averaged 7.3 points') counts index or game points
+        f.unit = "point"
     f.change = change
+    f.per = _rate_denominator(doc, f)
+
+
+def _bare_points_word(doc: Doc, f: _Found) -> bool:
+    core = f.core
+    return core is not None and core.end < len(doc) and doc[core.end].lower_ in _tables()["point_words"]
+
+
+_NOT_RATES = frozenset(("count", "percent", "percentage_point", "basis_point", "times", "point"))
+
+
+def _rate_denominator(doc: Doc, f: _Found) -> Optional[str]:
+    """'$58.24 per barrel' -> 'barrel', '$98 a share' -> 'share', '12-cent-a-share' -> 'share',
+    '$80 per sq m' -> 'square_metre': what a price or a flow is stated per (data: _rates).
+
+    Only money and measured quantities are rates here; counts and percentages are not read.
+    """
+    if f.unit in _NOT_RATES or f.bound == "range" and f.core is None:
+        return None
+    t = _tables()
+    j = f.end
+    n = len(doc)
+    hyphenated = j < n and doc[j].text == "-" and (
+        not doc[j - 1].whitespace_ or j + 2 < n and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].text == "-")
+    if hyphenated:  # '12-cent-a-share', '$ 70 - a - share', 'barrel-a-day'
+        j += 1
+    if j + 1 >= n:
+        return None
+    word = doc[j].lower_
+    k = j + 1
+    if hyphenated and k < n and doc[k].text == "-":
+        k += 1
+    if k >= n:
+        return None
+    if word == "per":
+        two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else ""
+        if two in _quantulum_unit_words():  # 'per sq m', 'per square foot'
+            return _quantulum_unit_words()[two]
+        if doc[k].pos_ in ("NOUN", "PROPN") or doc[k].lower_ in t["rate_nouns"]:
+            return _quantulum_unit_words().get(doc[k].lower_) if doc[k].lower_ in ("sq", "ft") else doc[k].lemma_.lower()
+        return None
+    if word in ("a", "an") and doc[k].lemma_.lower() in t["rate_nouns"]:
+        if k + 1 < n and doc[k + 1].lower_ in t["rate_not_after"]:
+            return None  # '$5 million a year earlier'
+        return doc[k].lemma_.lower()
+    return None
 
 
 def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
@@ -1062,7 +1168,8 @@ def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     if last.text.endswith(".") and last.lower_[:-1] in _tables()["money_only_magnitudes"]:
         end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
     return Amount(text=text[start:end], start=start, end=end, value=_tidy(f.value), unit=f.unit, bound=f.bound,
-                  low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of)
+                  low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of,
+                  per=f.per)
 
 
 def _tidy(x: Optional[float]) -> Optional[float]:

@@ -53,6 +53,7 @@ class Amount(Mention):
     precision: Optional[float] = None
     change: Optional[Change] = None
     of: Optional[str] = None        # counts: the counted noun's lemma ("3,000 workers" -> "worker")
+    per: Optional[str] = None       # rates: what the amount is per ("$58 per barrel" -> "barrel", "$98 a share" -> "share")
 
 
 class Period(Mention):

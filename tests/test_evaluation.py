@@ -286,6 +286,14 @@ def test_counted_noun_comes_from_the_amounts_field_of_and_its_phrase():
     assert "top seed" not in newsquant.amount_units(amount(3.0, unit="count", of="seed", text="three seeds"))
 
 
+def test_a_rate_is_cqes_compound_unit():
+    # "$58 per barrel": our unit USD, per "barrel" -> CQE "dollar per barrel" (and no longer plain "dollar")
+    units = newsquant.amount_units(amount(58.0, unit="USD", per="barrel"))
+    assert "dollar per barrel" in units and "dollar" not in units
+    assert newsquant.amount_units(amount(15.0, unit="cent", per="share")) == ("cent per share",)
+    assert "dollar per square foot" in newsquant.amount_units(amount(95.0, unit="USD", per="square_foot"))
+
+
 def test_unit_table_maps_our_units_to_cqe_names():
     assert "dollar" in newsquant.cqe_units_for("USD")
     assert newsquant.cqe_units_for("percent") == ("percentage",)

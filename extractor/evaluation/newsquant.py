@@ -138,8 +138,14 @@ def amount_units(amount: dict) -> tuple[str, ...]:
     ("14 first-team players" -> ``first-team player``, "17 players" -> ``player``); our
     contract says ``count`` and the amounts component adds the (non-contract) field ``of``,
     the counted noun's lemma. Both the lemma and the phrase our span gives it ("first-team
-    player") are accepted. (``noun`` is read too, for outputs that name the field so.)"""
+    player") are accepted. (``noun`` is read too, for outputs that name the field so.) A rate
+    names what it is per (``per``, "$98 a share"), which CQE writes as "dollar per share"."""
     units = cqe_units_for(amount.get("unit"))
+    per = amount.get("per")
+    if isinstance(per, str) and per.strip():
+        # a rate ("$58 per barrel": unit USD, per "barrel") is CQE's compound unit "dollar per barrel"
+        per_name = cqe_units_for(per)[0]
+        return tuple(f"{u} per {per_name}" for u in units if u != "-")
     noun = amount.get("of") or amount.get("noun")
     if amount.get("unit") == "count" and isinstance(noun, str) and noun.strip():
         noun = noun.strip().lower()

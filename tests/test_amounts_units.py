@@ -1,0 +1,118 @@
+"""Amount units the NewsQuant / Recognizers-Text evaluation showed missing (issue 6): currency signs as
+ASCII feeds write them, magnitude-prefixed currency codes, unit symbols quantulum3 lacks, rates ("per
+barrel", "a share"), index and game points, plural proper nouns as counted nouns.
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.amounts import find_amounts
+
+
+def amounts(parse, text):
+    doc = parse(text)
+    found = find_amounts(doc)
+    for a in found:
+        assert doc.text[a.start:a.end] == a.text
+    return found
+
+
+def only(parse, text):
+    found = amounts(parse, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+# ------------------------------------------- currency signs in ASCII (unidecode: £ -> PS, ¥ -> Y=)
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The portrait sold for PS4.2m at the London auction.", "PS4.2m", 4_200_000.0, "GBP"),
+    ("The club paid PS35,000 for the striker's loan.", "PS35,000", 35_000.0, "GBP"),
+    ("Toyota shares closed at Y=3,150 in Tokyo.", "Y=3,150", 3150.0, "JPY"),
+    ("The carmaker booked a profit of Y=420 billion.", "Y=420 billion", 420e9, "JPY"),
+])
+def test_transliterated_currency_signs(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_ps_before_a_bare_small_number_is_a_console_not_pounds(parse):
+    found = amounts(parse, "The retailer sold 3 million PS5 consoles over Christmas.")
+    assert [(a.value, a.unit) for a in found] == [(3_000_000.0, "count")]
+
+
+# --------------------------------------------------- magnitude-prefixed ISO codes, Mex$
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The order book stood at 45 MEUR in June.", "45 MEUR", 45e6, "EUR"),
+    ("Sales reached MUSD 12.5 last year.", "MUSD 12.5", 12.5e6, "USD"),
+    ("The bank sold Mex$ 40 million of bonds.", "Mex$ 40 million", 40e6, "MXN"),
+])
+def test_scaled_codes_and_regional_dollar_signs(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_an_article_before_a_dollar_sign_is_no_country_prefix(parse):
+    a = only(parse, "The couple took out a $250,000 loan.")
+    assert (a.text, a.unit) == ("$250,000", "USD")
+
+
+# ------------------------------------------------- unit symbols quantulum3 does not file
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Lead in the tap water reached 12 ppb last spring.", "12 ppb", "parts-per-billion"),
+    ("The battery plant will store 20 GWh of power.", "20 GWh", "gigawatt_hour"),
+    ("The hatchback returns 48 mpg on the highway.", "48 mpg", "mile_per_gallon"),
+    ("The test train reached 320km/h near the coast.", "320km/h", "kilometre_per_hour"),
+    ("The studio flat measures 45m2 in all.", "45m2", "square_metre"),
+    ("The coating is 3.5 μm thick.", "3.5 μm", "micrometre"),
+])
+def test_extra_unit_symbols(parse, text, span, unit):
+    a = only(parse, text)
+    assert (a.text, a.unit) == (span, unit)
+
+
+# ------------------------------------------------------------------ rates
+
+@pytest.mark.parametrize("text, span, unit, per", [
+    ("Brent traded at $81.30 per barrel on Tuesday.", "$81.30", "USD", "barrel"),
+    ("The buyer offered $42 a share in cash.", "$42", "USD", "share"),
+    ("The board approved a 15-cent-a-share dividend.", "15-cent", "cent", "share"),
+    ("Rent in the district is $2,400 a month.", "$2,400", "USD", "month"),
+    ("The refinery processes 90,000 barrels a day.", "90,000 barrels", "barrel", "day"),
+    ("Offices there lease at $95 per square foot.", "$95", "USD", "square_foot"),
+])
+def test_rates_name_what_they_are_per(parse, text, span, unit, per):
+    a = only(parse, text)
+    assert (a.text, a.unit, a.per) == (span, unit, per)
+
+
+@pytest.mark.parametrize("text", [
+    "Exports were $5 million a year earlier.",
+    "The port handled $40 million of cargo.",
+    "Wages rose 3% a year for a decade.",
+])
+def test_not_rates(parse, text):
+    assert all(a.per is None for a in amounts(parse, text))
+
+
+# ------------------------------------------------------------------ points
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("The Nikkei closed at 38,250 points, up 1.2%.", "38,250 points", "point"),
+    ("The guard averaged 18.4 points while shooting 45% from the field.", "18.4 points", "point"),
+    ("Unemployment hit 5%, up 2 points from a year before.", "2 points", "percentage_point"),
+])
+def test_points_are_percentage_points_only_as_changes_of_a_percentage(parse, text, span, unit):
+    found = {a.text: a for a in amounts(parse, text)}
+    assert found[span].unit == unit
+
+
+# ------------------------------------------------------------------ counted proper nouns
+
+def test_plural_proper_nouns_count_in_the_singular(parse):
+    a = only(parse, "Some 40,000 Canadians crossed the border.")
+    assert (a.unit, a.of) == ("count", "canadian")
