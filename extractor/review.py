@@ -261,7 +261,7 @@ def mount_review(app: FastAPI, store) -> None:
 
         return page(request, "index.html", {"articles": store_call(store.list_articles, limit=50)})
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
         from .service import store_call
 

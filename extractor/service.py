@@ -283,12 +283,9 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         """Checked articles, newest first, with their verdict counts."""
         return _page(store_call(store.list_articles, limit=limit + 1, offset=offset), limit, offset)
 
-    @app.get("/v1/articles/{article_id}", tags=["store"])
-    def get_article(article_id: str):
-        """A checked article as it was stored: the contract's JSON with verdicts."""
-        return stored_article(article_id)
-
-    @app.get("/v1/articles/{article_id}/claimreview", tags=["store"],
+    # Article ids may hold "/" (a newsroom's "desk/2025/10/story"): both routes take a path,
+    # the claimreview one first so that its suffix is not read as part of an id.
+    @app.get("/v1/articles/{article_id:path}/claimreview", tags=["store"],
              responses={200: {"content": {"application/ld+json": {}}}})
     def article_claimreview(article_id: str, claim: Optional[str] = Query(None, description="Only this claim's review.")):
         """schema.org ClaimReview JSON-LD, one object per checked claim."""
@@ -305,6 +302,11 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         else:
             reviews = claim_reviews(result, **options)
         return Response(json.dumps(reviews, ensure_ascii=False), media_type="application/ld+json")
+
+    @app.get("/v1/articles/{article_id:path}", tags=["store"])
+    def get_article(article_id: str):
+        """A checked article as it was stored: the contract's JSON with verdicts."""
+        return stored_article(article_id)
 
     def stored_article(article_id: str) -> dict:
         result = store_call(store.get_article, article_id)

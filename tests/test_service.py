@@ -159,6 +159,18 @@ def test_claimreview_of_a_stored_article(client, checked):
     assert one["@type"] == "ClaimReview" and one["reviewRating"]["alternateName"] == "contradicted"
     assert one["reviewBody"] == wrong["explanation"]
     assert client.get("/v1/articles/one-wrong-figure/claimreview", params={"claim": "nope"}).status_code == 404
+    from extractor.claimreview import validate_jsonld
+
+    assert [validate_jsonld(r) for r in reviews] == [[] for _ in reviews]
+
+
+def test_article_ids_may_hold_slashes(client):
+    article = {"id": "desk/2026/01/rice", "published": "2026-01-21",
+               "text": "China exported $257.4 million of goods to North Korea in December 2025, customs data showed."}
+    assert client.post("/v1/check", json=article).status_code == 200
+    assert client.get("/v1/articles/desk/2026/01/rice").json()["article"]["id"] == "desk/2026/01/rice"
+    assert len(client.get("/v1/articles/desk/2026/01/rice/claimreview").json()) == 1
+    assert client.get("/articles/desk%2F2026%2F01%2Frice").status_code == 200
 
 
 # ---------------------------------------------------------------- importing figures: the token rule
