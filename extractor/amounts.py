@@ -576,8 +576,12 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
 
 # ------------------------------------------------------------------ not amounts
 
-def _is_identifier_number(doc: Doc, core: _Core) -> bool:
-    """'Resolution 2397', 'Article 37', 'No. 5', 'Boeing 737', 'F-35': a label, not a quantity."""
+def _is_identifier_number(doc: Doc, core: _Core, measured: bool = False) -> bool:
+    """'Resolution 2397', 'Article 37', 'No. 5', 'Boeing 737', 'F-35': a label, not a quantity.
+
+    A product name before a number followed by a unit of measure is no label: 'the MacBook Pro
+    16 inch', 'Tylenol 500mg' state a size and a dose (``measured``).
+    """
     t = _tables()
     i = core.start
     if i == 0:
@@ -588,6 +592,8 @@ def _is_identifier_number(doc: Doc, core: _Core) -> bool:
     # a hyphen glued to a word before the digits: 'F-35', 'Covid-19', 'G-7'
     if prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[-1:].isalpha() and not doc[i - 2].whitespace_:
         return True
+    if measured:
+        return False
     # 'iPhone 11', 'Boeing 737', 'COVID -19 tests': a product or a name with a number
     if prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.ent_type_ not in ("MONEY", "PERCENT"):
         return True
@@ -618,11 +624,18 @@ def _is_age(doc: Doc, core: _Core) -> bool:
 
 
 def _is_tally(doc: Doc, core: _Core) -> bool:
-    """'an 80-19 vote', 'won 3-1', '555-1234': numbers glued by a hyphen that are not a rising range."""
+    """'an 80-19 vote', 'won 3-1', '2-2': numbers glued by a hyphen that are not a rising range.
+
+    Seen from either number: the second of '15-22 miles per hour' closes a rising range, so it
+    is no tally (the pair 'an 80-19 vote' falls; a score's second number is at most the first).
+    """
     i, j = core.start, core.end
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
             and doc[i - 2].like_num:
-        return True
+        try:
+            return float(doc[i - 2].text.replace(",", "")) >= abs(core.value)
+        except ValueError:
+            return True
     if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
             and doc[j + 1].like_num:
         try:
@@ -858,19 +871,26 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
     t = _tables()
     if _is_date_time_or_ordinal(doc, core) or _is_age(doc, core) or _is_list_marker_or_fraction(doc, core):
         return None, core.end, None
-    if _is_identifier_number(doc, core) or _is_tally(doc, core):
-        return None, core.end, None
     unit, end = _measured_unit(doc, core)
+    # a unit written as a word or a lower-case symbol ('16 inch', '500mg'), not a lone capital ('PA 23456 F')
+    spelled = core.unit is not None or (end > core.end and doc[core.end].text.islower())
+    if _is_tally(doc, core) or _is_identifier_number(doc, core, measured=unit is not None and spelled):
+        return None, core.end, None
     if unit:
         return unit, end, None
     _, after_bound = _bound_from_following_phrase(doc, core.end)  # '3,000 or more inspectors'
     noun = _counted_noun(doc, after_bound) or _counted_head(doc, core)
     if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
         return None, core.end, None
+    if noun.text[:1].isdigit() and noun.i == core.end + 1 and doc[core.end].text in ("-", "–"):
+        # '5-10W laser': the parser's 'noun' is the range's second number with its unit
+        return None, core.end, None
     if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
         return None, core.end, None
     # '2,000 workers' has a comma; '2000 workers' may still be a count, but 'of 2023 Chinese exports' is a year
-    if core.year_like and (noun.tag_ != "NNS" or (core.start > 0 and doc[core.start - 1].pos_ == "ADP")):
+    # ... unless a bound cue makes it a quantity: years take no 'more than' ('more than 1000 customers')
+    if core.year_like and (noun.tag_ != "NNS" or (core.start > 0 and doc[core.start - 1].pos_ == "ADP")) \
+            and _bound_from_preceding_quantifier(doc, core.start, 0)[0] == "exact":
         return None, core.end, None
     # 'one of ...', 'a million' with no noun were rejected above; 'one' before a noun is a count
     if _is_anaphoric_or_indefinite_count(doc, core):

@@ -116,3 +116,36 @@ def test_points_are_percentage_points_only_as_changes_of_a_percentage(parse, tex
 def test_plural_proper_nouns_count_in_the_singular(parse):
     a = only(parse, "Some 40,000 Canadians crossed the border.")
     assert (a.unit, a.of) == ("count", "canadian")
+
+
+# ------------------------------------------------- ranges, product names, year-like counts
+
+@pytest.mark.parametrize("text, span, low, high, unit", [
+    ("Gusts of 40-65 miles per hour hit the harbour.", "40-65 miles per hour", 40.0, 65.0, "mile_per_hour"),
+    ("The lab bought a 2-8W diode for the test.", "2-8W", 2.0, 8.0, "watt"),
+])
+def test_a_rising_dash_pair_is_a_range_not_a_tally(parse, text, span, low, high, unit):
+    a = only(parse, text)
+    assert (a.text, a.bound, a.low, a.high, a.unit) == (span, "range", low, high, unit)
+
+
+def test_a_falling_dash_pair_stays_a_tally(parse):
+    assert amounts(parse, "The bill passed on a 71-29 vote.") == []
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("The new ThinkPad X1 14 inch model ships in May.", "14 inch", "inch"),
+    ("Pharmacies stock Panadol 500mg tablets.", "500mg", "milligram"),
+])
+def test_a_product_name_before_a_measure_is_no_label(parse, text, span, unit):
+    found = {a.text: a for a in amounts(parse, text)}
+    assert found[span].unit == unit
+
+
+def test_a_lone_capital_after_an_address_number_is_no_unit(parse):
+    assert amounts(parse, "Send it to Main Street, Springfield, PA 19103 F Wing.") == []
+
+
+def test_a_bound_cue_makes_a_year_like_number_a_count(parse):
+    a = only(parse, "The startup now has more than 1500 clients.")
+    assert (a.text, a.value, a.bound, a.unit, a.of) == ("more than 1500 clients", 1500.0, "more_than", "count", "client")
