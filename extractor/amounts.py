@@ -491,9 +491,44 @@ def _counted_head(doc: Doc, core: _Core) -> Optional[Token]:
 # ------------------------------------------------------------ quantulum3 units
 
 @cache
+def _import_quantulum() -> None:
+    """Import quantulum3 without paying for inflect's run-time type checks.
+
+    quantulum3 imports inflect (to pluralize unit names); inflect 7 wraps each of its
+    methods with typeguard's ``@typechecked`` at import, which re-parses and recompiles
+    them: 3.2 s of every process's first article on this machine, more than loading the
+    spaCy model. quantulum3 calls inflect with plain strings, so the checks guard nothing
+    here; inflect is imported with ``typechecked`` as the identity (when this process has
+    not imported it already), and typeguard is restored at once.
+    """
+    import sys
+
+    if "inflect" not in sys.modules:
+        try:
+            import typeguard
+        except ImportError:     # an inflect without typeguard: nothing to skip
+            typeguard = None
+        if typeguard is not None:
+            original = typeguard.typechecked
+
+            def unchecked(target=None, **_options):
+                return target if target is not None else (lambda inner: inner)
+
+            typeguard.typechecked = unchecked
+            try:
+                import inflect  # noqa: F401
+            finally:
+                typeguard.typechecked = original
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load, parser  # noqa: F401
+
+
+@cache
 def _quantulum_units() -> tuple[dict, dict]:
     """quantulum3's units of measure (not money, time or bare counts): (symbol -> name, lower surface -> name)."""
     try:
+        _import_quantulum()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import load
@@ -530,6 +565,7 @@ def _quantulum_unit_name(surface: str) -> Optional[str]:
 def _quantulum_parse(sentence: str) -> tuple:
     """quantulum3 over one sentence (slow: cached by text) -> ((start, end, unit, entity), ...)."""
     try:
+        _import_quantulum()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*[Cc]lassifier.*")
             warnings.simplefilter("ignore", UserWarning)
