@@ -18,8 +18,10 @@ each configuration sees the same machine load, it runs in a fresh process each:
    loading included) and the run's own summary seconds (workers' model loading
    included, interpreter start not).
 
-Peak RSS is ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a wrapper process around each
-run: the largest resident set of any one process of that run (the parent or a worker).
+Peak RSS is the largest ``VmHWM`` (peak resident set) of any one process of the run (the
+parent, the forkserver or a worker), read from ``/proc`` by a wrapper process every 0.2 s
+while the run lives (workers forked by a forkserver are not the wrapper's children, so
+``getrusage(RUSAGE_CHILDREN)`` alone would miss them).
 The fastest round of each configuration counts; every round and the load average
 (before and after each run) are printed and in ``--json``.
 
@@ -48,12 +50,34 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 NAMES = {"CHN": "China", "PRK": "North Korea"}
 SOURCES = ["according to the General Administration of Customs", "customs data showed",
            "according to figures released by Beijing's customs agency", "the customs office said"]
+# Filler sentences are templates with slots, so that, as in real news, sentences rarely
+# repeat verbatim across articles. (Four fixed filler sentences made 70% of all sentences
+# repeats; per-process caches then favoured one worker, which sees every repeat, over two.)
 FILLER = [
-    "Trade between the two neighbors has been closely watched since sanctions were tightened.",
-    "Analysts said the figures reflected seasonal demand for fertilizer and food.",
-    "Officials in Pyongyang did not comment on the data.",
-    "Most goods cross the border through the city of Dandong.",
+    "Trade between the two neighbors has been closely watched since sanctions were tightened in {year}, {person} said.",
+    "Analysts at {firm} said the figures reflected seasonal demand for {goods}.",
+    "Officials in Pyongyang did not comment on the {goods} figures, {n} days after their release.",
+    "About {trucks} trucks a day cross the border through the city of {city}, traders said.",
+    "{person}, an economist at {firm}, said shipments of {goods} had picked up since {month}.",
+    "A trader in {city} said prices of {goods} had risen by about {pct}% over the past {n} weeks.",
 ]
+SLOTS = {
+    "firm": ["the Korea Development Institute", "a Seoul brokerage", "the Hyundai Research Institute",
+             "a Beijing consultancy", "the Asan Institute", "a Dandong logistics firm", "a Tokyo bank"],
+    "goods": ["fertilizer", "food", "wigs", "rice", "textiles", "soybean oil", "flour", "sugar", "steel", "fuel"],
+    "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+    "city": ["Dandong", "Hunchun", "Tumen", "Ji'an", "Sinuiju"],
+    "person": ["Kim Min-jun", "Lee Ji-eun", "Park Sung-ho", "Zhang Wei", "Li Na", "Choi Young-soo", "Wang Fang"],
+    "month": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"],
+}
+
+
+def filler(rnd: random.Random) -> str:
+    values = {k: rnd.choice(v) for k, v in SLOTS.items()}
+    values.update(year=rnd.randint(2016, 2024), trucks=rnd.randint(40, 400), pct=rnd.randint(2, 40),
+                  n=rnd.randint(2, 12))
+    return rnd.choice(FILLER).format(**values)
 
 
 def money(value: float) -> str:
@@ -69,25 +93,41 @@ def period_words(row: dict) -> str:
     return f"the {end.month - start.month + 1} months from {MONTHS[start.month - 1]} to {MONTHS[end.month - 1]} {end.year}"
 
 
+FIGURE_TEMPLATES = {
+    "export": ["{rep}'s exports to {par} were {value} in {when}, {src}{released}.",
+               "{rep} shipped {value} worth of goods to {par} in {when}, {src}{released}.",
+               "In {when}, {rep} sold {value} of goods to {par}, {src}{released}."],
+    "import": ["{rep} imported {value} worth of goods from {par} in {when}, {src}{released}.",
+               "{rep}'s imports from {par} came to {value} in {when}, {src}{released}.",
+               "In {when}, {rep} bought {value} of goods from {par}, {src}{released}."],
+    "total": ["Trade between {rep} and {par} totaled {value} in {when}, {src}{released}.",
+              "{rep}'s trade with {par} reached {value} in {when}, {src}{released}.",
+              "In {when}, trade between {rep} and {par} came to {value}, {src}{released}."],
+}
+RELEASED = ["", " on {weekday}", " in data released on {weekday}", " in a report published on {weekday}"]
+
+
 def sentence(row: dict, rnd: random.Random) -> str:
     rep, par = NAMES.get(row["reporter"], row["reporter"]), NAMES.get(row["partner"], row["partner"])
-    value, when, src = money(float(row["value"])), period_words(row), rnd.choice(SOURCES)
-    if row["flow"] == "export":
-        return f"{rep}'s exports to {par} were {value} in {when}, {src}."
-    if row["flow"] == "import":
-        return f"{rep} imported {value} worth of goods from {par} in {when}, {src}."
-    return f"Trade between {rep} and {par} totaled {value} in {when}, {src}."
+    released = rnd.choice(RELEASED).format(weekday=rnd.choice(SLOTS["weekday"]))
+    template = rnd.choice(FIGURE_TEMPLATES.get(row["flow"], FIGURE_TEMPLATES["total"]))
+    return template.format(rep=rep, par=par, value=money(float(row["value"])), when=period_words(row),
+                           src=rnd.choice(SOURCES), released=released)
 
 
 def generate(n: int, path: Path, seed: int = 7, customs: Path = CUSTOMS) -> int:
-    """Write n articles as JSON lines; return the number of words."""
+    """Write n articles as JSON lines; return the number of words.
+
+    Each sentence of a figure comes from a customs row (195 of them), phrased in one of a few
+    ways; with the slotted filler, about four sentences in five are distinct at 1,000 articles
+    (``main`` prints the share)."""
     rows = list(csv.DictReader(customs.open(encoding="utf-8")))
     rnd = random.Random(seed)
     words = 0
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             picked = rnd.sample(rows, rnd.randint(2, 4))
-            body = [sentence(r, rnd) for r in picked] + rnd.sample(FILLER, 2)
+            body = [sentence(r, rnd) for r in picked] + [filler(rnd), filler(rnd)]
             rnd.shuffle(body)
             latest = max(date.fromisoformat(r["to"]) for r in picked)
             published = date(latest.year + (latest.month == 12), latest.month % 12 + 1, 15)
@@ -100,12 +140,50 @@ def generate(n: int, path: Path, seed: int = 7, customs: Path = CUSTOMS) -> int:
 # ------------------------------------------------------------------ the measured runs
 
 WRAPPER = r"""
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, tempfile, time
+
+def descendants(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+def hwm_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+out, err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
 t = time.perf_counter()
-p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+p = subprocess.Popen(sys.argv[1:], stdout=out, stderr=err, text=True)
+peak = {}
+while p.poll() is None:
+    # Peak resident set of each process of the run, read while it lives: the workers of a
+    # forkserver are not this wrapper's children, so RUSAGE_CHILDREN would miss them.
+    for pid in descendants(p.pid):
+        peak[pid] = max(peak.get(pid, 0), hwm_kb(pid))
+    time.sleep(0.2)
 wall = time.perf_counter() - t
-print(json.dumps({"rc": p.returncode, "wall": wall, "stdout": p.stdout, "stderr": p.stderr,
-                  "maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+out.seek(0); err.seek(0)
+print(json.dumps({"rc": p.returncode, "wall": wall, "stdout": out.read(), "stderr": err.read(),
+                  "maxrss_kb": max([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, *peak.values()]),
+                  "processes": len(peak)}))
 """
 
 BARE = r"""
@@ -120,6 +198,16 @@ for _ in nlp.pipe(texts, batch_size=32):
     pass
 print(json.dumps({"seconds": time.perf_counter() - t}))
 """
+
+
+def distinct_sentence_share(corpus: Path) -> float:
+    """Share of distinct sentences: repeats let one process's caches answer what two workers
+    each compute once, so the corpus should repeat about as little as news does."""
+    import re
+
+    sentences = [s for line in corpus.open(encoding="utf-8")
+                 for s in re.split(r"(?<=\.)\s+", json.loads(line)["text"])]
+    return len(set(sentences)) / max(1, len(sentences))
 
 
 def wrapped(cmd: list[str]) -> dict:
@@ -167,6 +255,7 @@ def main() -> None:
         for size in sizes:
             corpus = tmp / f"corpus-{size}.jsonl"
             words = generate(size, corpus, customs=args.customs)
+            distinct = distinct_sentence_share(corpus)
             runs: dict[str, list] = {"bare": [], **{f"w{w}": [] for w in worker_counts}}
             for rnd in range(args.rounds):
                 for name in runs:
@@ -187,8 +276,8 @@ def main() -> None:
                 summary["ratio_w1_vs_bare"] = w1["words_per_s"] / summary["bare"]["words_per_s"]
             if w1 and "w2" in summary:
                 summary["speedup_w2_vs_w1"] = summary["w2"]["words_per_s"] / w1["words_per_s"]
-            report["sizes"][size] = {"words": words, "best": summary, "runs": runs}
-            print(f"size {size} ({words} words), best of {args.rounds}:")
+            report["sizes"][size] = {"words": words, "distinct_sentences": distinct, "best": summary, "runs": runs}
+            print(f"size {size} ({words} words, {distinct:.0%} of sentences distinct), best of {args.rounds}:")
             for name, s in summary.items():
                 if isinstance(s, dict):
                     print(f"  {name:>4}: {s['articles_per_s']:7.1f} articles/s {s['words_per_s']:8.0f} words/s "
