@@ -177,6 +177,10 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         summary="Extract checkable claims from news articles and check trade figures against customs statistics.",
         version=_version(),
         lifespan=lifespan,
+        # FastAPI's own /docs and /redoc load their scripts from a CDN, which a newsroom's
+        # closed network may not reach: /docs is served below from a packaged Swagger UI.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
     app.state.timeout = timeout
@@ -410,10 +414,29 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         return {"status": "ok", "store": store.engine.dialect.name, "figures": figures,
                 "workers": pool.size, "workers_ready": pool.ready_workers}
 
+    mount_docs(app)
+
     from .review import mount_review
 
     mount_review(app, store)
     return app
+
+
+def mount_docs(app: FastAPI) -> None:
+    """The OpenAPI page at ``/docs`` with Swagger UI from the ``swagger-ui-bundle-v2`` package:
+    no CDN (Swagger UI 5 renders the OpenAPI 3.1 that FastAPI writes)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="newsclaims API",
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/docs-static/favicon-32x32.png")
 
 
 def store_call(fn, *args, **kwargs):

@@ -167,3 +167,12 @@ def test_an_error_from_the_api_is_shown_on_the_page(page):
     page.wait_for_function("document.getElementById('status').textContent.includes('422')")
     assert "empty" in page.locator("#status").inner_text()
     assert "/articles/" not in page.url                                # still on the intake page
+
+
+def test_api_docs_render_offline(page):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto("/docs")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    assert page.locator(".opblock").count() >= 9            # every endpoint of the API
+    assert all(url.startswith(page.url.split("/docs")[0]) for url in requests)   # nothing from a CDN

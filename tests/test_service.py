@@ -308,7 +308,10 @@ def test_openapi_documents_every_endpoint(client):
                  "/v1/articles/{article_id}/claimreview", "/v1/claims", "/v1/figures", "/healthz"):
         assert path in paths
     assert set(paths["/v1/extract"]["post"]["requestBody"]["content"]) >= {"application/json", "text/plain", "text/html"}
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn" not in docs.text.lower()
+    for asset in ("/docs-static/swagger-ui-bundle.js", "/docs-static/swagger-ui.css"):
+        assert client.get(asset).status_code == 200
 
 
 def test_review_page_marks_claims_and_keeps_article_html_as_text(client, checked):
