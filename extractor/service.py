@@ -32,11 +32,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from models import Extraction, Figure
 
@@ -244,8 +245,6 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
                      outlet: Optional[str] = Query(None)) -> dict:
         return {"published": published, "id": id, "url": url, "title": title, "outlet": outlet}
 
-    from fastapi import Depends
-
     # -- extraction and check ------------------------------------------------
 
     @app.post("/v1/extract", response_model=Extraction, response_model_by_alias=True, tags=["claims"],
@@ -253,8 +252,6 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
     async def extract(request: Request, meta: dict = Depends(article_meta),
                       clean: bool = Query(True, description="Remove page boilerplate first.")):
         """Extract the claims of one article (the contract's JSON, without verdicts)."""
-        from starlette.concurrency import run_in_threadpool
-
         article = await article_from(request, meta)
         return _contract(await run_in_threadpool(run_extraction, article, clean))
 
@@ -264,8 +261,6 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
                     clean: bool = Query(True, description="Remove page boilerplate first.")):
         """Extract and check one article against the stored figures; the article, its claims
         and verdicts are stored (``GET /v1/articles/{id}`` shows them afterwards)."""
-        from starlette.concurrency import run_in_threadpool
-
         article = await article_from(request, meta)
         return _contract(await run_in_threadpool(check_and_store, article, clean))
 
@@ -355,8 +350,6 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         """Import figures: a JSON array of figures (the contract's Figure), a UN Comtrade JSON
         export, or CSV (the project's columns or Comtrade's). One transaction; importing the
         same figures again adds nothing. Needs ``Authorization: Bearer <NEWSCLAIMS_API_TOKEN>``."""
-        from starlette.concurrency import run_in_threadpool
-
         require_token(request)
         body = await request.body()
         kind = _media_type(request)
