@@ -1145,6 +1145,11 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             # "one day" alone is the adverb "some day".
             if prev not in _EXTENT_WORDS and _following_word(text, cand.end) not in _MEASURE_COMPARATIVES:
                 return False
+        if rule == "duration" and gd["unit"].lower() == "second" and n in ("a", "an", "one"):
+            # "a second tanker", "for a second month": the ordinal. Seconds are durations as
+            # any other unit of time (TimeML Annotation Guidelines 1.2.1, Sauri et al. 2006,
+            # TIMEX3 type DURATION, value "PT8S" for "8 seconds"), but only with a stated number.
+            return False
         if rule in ("duration", "vague_duration") and gd["unit"].lower().startswith("quarter") \
                 and _following_word(text, cand.end) == "of":
             return False  # "a quarter of the cost": a fraction

@@ -302,6 +302,27 @@ def test_durations(parse, text, span, dur, bound):
     assert_period(p, None, None, "duration", bound=bound, duration=dur)
 
 
+@pytest.mark.parametrize("text,span,dur,bound", [
+    ("The customs scanner clears a truck in about 40 seconds.", "about 40 seconds", "PT40S", "approx"),
+    ("The launch window closed in fewer than 2.5 seconds.", "fewer than 2.5 seconds", "PT2.5S", "less_than"),
+    ("A 30-second advert aired during the match.", "30-second", "PT30S", "exact"),
+])
+def test_seconds_are_durations(parse, text, span, dur, bound):
+    # TimeML 1.2.1 guidelines (Sauri et al. 2006), TIMEX3 type DURATION: any unit of time,
+    # value PnS in the time part (TIMEX3 value "PT40S").
+    p = by_text(periods(parse, text), span)
+    assert_period(p, None, None, "duration", bound=bound, duration=dur)
+
+
+@pytest.mark.parametrize("text", [
+    "A second tanker docked at Nampo.",
+    "Exports fell for a second month.",
+    "It was the second-largest shipment this year.",
+])
+def test_ordinal_second_is_not_a_duration(parse, text):
+    assert not [p for p in periods(parse, text) if p.duration and p.duration.endswith("S")]
+
+
 def test_bare_plural_after_preposition_is_a_vague_duration(parse):
     ps = periods(parse, "Coal exports have been banned for years, the longest ban in decades.")
     assert [(p.text, p.value, p.duration) for p in ps] == [("years", "PXY", None), ("decades", "PXDE", None)]
