@@ -269,6 +269,56 @@ def test_durations_count_as_quantities_unless_inside_an_amount():
     assert [(q.value, q.units) for q in qs] == [(90.0, ("day",)), (2.0, ("hour",))]
 
 
+def _spans(text, *pieces, **fields):
+    """Amount dicts for ``pieces`` of ``text`` (value, unit from ``fields``, offsets from the text)."""
+    out = []
+    for piece, value in pieces:
+        start = text.index(piece)
+        out.append(amount(value, text=piece, start=start, end=start + len(piece), **fields))
+    return out
+
+
+def test_from_a_to_b_levels_are_scored_as_cqes_one_range():
+    # CQE annotates "from A to B" as one range quantity "A-B" (change "=" like its other ranges);
+    # the extractor gives the two levels of "climbed from A to B" (tests/test_amounts.py)
+    text = "Rice exports climbed from $40 million to $55 million last year."
+    result = {"article": {"text": text}, "periods": [],
+              "amounts": _spans(text, ("$40 million", 40e6), ("$55 million", 55e6))}
+    qs = newsquant.quantities_from_result(result)
+    assert [(q.value, q.change) for q in qs] == [((40e6, 55e6), "=")]
+    assert "dollar" in qs[0].units
+    sentence = newsquant.CQESentence(text, [newsquant.GoldQuantity((40e6, 55e6), "dollar", "=")])
+    scored = newsquant.score_cqe([sentence], [qs])
+    assert all(scored.scores[m].tp == 1 and scored.scores[m].predicted == 1 for m in newsquant.METRICS)
+
+
+def test_from_a_at_a_time_to_b_is_one_range_too():
+    # the level's time may stand beside it: "from 20 tonnes in 2019 to 31 tonnes in 2023"
+    text = "Catches grew from 20 tonnes in 2019 to 31 tonnes in 2023."
+    result = {"article": {"text": text},
+              "periods": [{"text": "2019", "start": text.index("2019"), "end": text.index("2019") + 4,
+                           "granularity": "year"}],
+              "amounts": _spans(text, ("20 tonnes", 20.0), ("31 tonnes", 31.0), unit="tonne")}
+    assert [q.value for q in newsquant.quantities_from_result(result)] == [(20.0, 31.0)]
+
+
+@pytest.mark.parametrize("text, pieces, units", [
+    # no "from": two figures joined by "to" are not the ends of one phrase
+    ("Imports went to $3 million to $4 million buyers.", (("$3 million", 3e6), ("$4 million", 4e6)), ("USD", "USD")),
+    # a different unit at each end is no range
+    ("The share rose from 5% to $2 billion in value.", (("5%", 5.0), ("$2 billion", 2e9)), ("percent", "USD")),
+    # something else between them: "from $3 million a month to ..." is not "A to B"
+    ("Fees went from $3 million for members to $4 million.", (("$3 million", 3e6), ("$4 million", 4e6)),
+     ("USD", "USD")),
+])
+def test_other_pairs_of_amounts_stay_two_quantities(text, pieces, units):
+    amounts = _spans(text, *pieces)
+    for a, u in zip(amounts, units):
+        a["unit"] = u
+    qs = newsquant.quantities_from_result({"article": {"text": text}, "periods": [], "amounts": amounts})
+    assert len(qs) == 2
+
+
 def test_counted_noun_is_the_unit_when_given():
     assert "mosque" in newsquant.amount_units(amount(2.0, unit="count", noun="Mosque"))
     assert newsquant.amount_units(amount(2.0, unit="count")) == ("count", "-")

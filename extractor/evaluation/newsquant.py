@@ -15,6 +15,30 @@ Almasian et al., "CQE: A Comprehensive Quantity Extractor", EMNLP 2023):
   agree (ours: up/down, else our bound mapped to = ~ > <).
 
 Each metric is its own one-to-one matching (a prediction serves one gold item).
+
+Mapping our output onto CQE's quantities (format only; nothing is added that we did not extract):
+
+* an amount is one quantity: ``value`` (a range as its (low, high)), ``unit`` through
+  ``data/cqe_units.json`` (counted nouns and rates as CQE's noun and compound units,
+  :func:`amount_units`), ``change`` up/down, else ``bound`` -> = ~ > < (``bound_to_change``).
+* a duration period (granularity ``duration``, ISO 8601 ``duration`` such as ``P6Y``,
+  ``PT8S``) whose text states a numeral and that no amount covers is one quantity: value
+  n, ``normalized_unit`` by the duration's designator (``duration_units``: Y year,
+  M month, W week, D day, TH hour, TM minute, TS second — CQE's names, as its gold writes
+  "3 years" = 3 ``year``, "90 days" = 90 ``day``, "8 seconds" = 8 ``second``), ``change``
+  from the period's ``bound`` as for amounts ("over six years" -> ``>``). Only numeric
+  durations: "a decade" states no number and CQE has no quantity there.
+* "from A to B": CQE annotates the two ends of a "from A to B" phrase as one range
+  quantity ``"A-B"`` (in the order written, so "fell from 4.8 to 4.7" is ``4.8-4.7``),
+  whatever verb governs it ("rose from", "ranging from", "homes from"), and with change
+  ``=`` like its other ranges (in the NewsQuant dev gold the range of a "climbed/dropped
+  from A to B" phrase carries ``=`` in all but one case, not the verb's direction). The
+  extractor reports "rose from $2 billion to $3 billion" as two levels (its consistency
+  check compares them; tests/test_amounts.py), so two of our amounts become one CQE range
+  when: the first follows "from", the text between them is " to " (optionally after the
+  first level's time: "from 20 mpg in 2008 to 29 mpg", the time being one of our periods),
+  both have the same ``unit``, and neither is a range or a change. The range takes the
+  change of our ``range`` bound (``=``).
 """
 from __future__ import annotations
 
@@ -197,15 +221,65 @@ def duration_quantity(period: dict) -> Optional[PredictedQuantity]:
     )
 
 
+def _amount_quantity(a: dict) -> PredictedQuantity:
+    return PredictedQuantity(
+        value=amount_value(a), units=amount_units(a), change=cqe_change(a),
+        text=a.get("text", ""), start=a.get("start", 0), end=a.get("end", 0), source_unit=a.get("unit") or "",
+    )
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# what may stand between the two ends: "to", or the first level's time ("in 2019", "at 5pm
+# yesterday"), T standing for one of our periods
+_FROM_TO_BETWEEN = re.compile(r"^\s+(?:(?:in|at|on|during|by|as\s+of)\s+(?:the\s+)?T(?:\s+T)*\s+)?to\s+$", re.I)
+
+
+def _from_to_ends(text: str, a: dict, b: dict, periods: Sequence[dict]) -> bool:
+    """Are amounts ``a`` and ``b`` the two ends of one "from A to B" phrase?"""
+    if not text or a.get("bound") == "range" or b.get("bound") == "range":
+        return False
+    if a.get("change") in ("up", "down") or b.get("change") in ("up", "down"):
+        return False  # "up 5% from 3% to ...": a change, not a level
+    if not a.get("unit") or a.get("unit") != b.get("unit"):
+        return False
+    s, e = a.get("end", 0), b.get("start", 0)
+    if e <= s or not _FROM_BEFORE.search(text[max(0, a.get("start", 0) - 12):a.get("start", 0)]):
+        return False
+    between = text[s:e]
+    for p in sorted(periods, key=lambda p: -p.get("start", 0)):
+        ps, pe = p.get("start", 0), p.get("end", 0)
+        if s <= ps and pe <= e and pe > ps:
+            between = between[:ps - s] + "T" + between[pe - s:]
+    return bool(_FROM_TO_BETWEEN.match(between))
+
+
+def _from_to_range(text: str, a: dict, b: dict) -> PredictedQuantity:
+    units = amount_units(a)
+    units += tuple(u for u in amount_units(b) if u not in units)
+    start, end = a.get("start", 0), b.get("end", 0)
+    return PredictedQuantity(
+        value=(float(a["value"]), float(b["value"])), units=units,
+        change=unit_table()["bound_to_change"]["range"],
+        text=text[start:end], start=start, end=end, source_unit=f"{a.get('unit')} from-to",
+    )
+
+
 def quantities_from_result(result: dict, durations: bool = True) -> list[PredictedQuantity]:
-    """Our amounts (and, with ``durations``, duration periods not inside an amount) as CQE quantities."""
-    out = [
-        PredictedQuantity(
-            value=amount_value(a), units=amount_units(a), change=cqe_change(a),
-            text=a.get("text", ""), start=a.get("start", 0), end=a.get("end", 0), source_unit=a.get("unit") or "",
-        )
-        for a in result.get("amounts", [])
-    ]
+    """Our amounts (and, with ``durations``, duration periods not inside an amount) as CQE quantities.
+
+    Two amounts that are the ends of one "from A to B" phrase are one CQE range (module docstring)."""
+    amounts = sorted(result.get("amounts", []), key=lambda a: a.get("start", 0))
+    text = (result.get("article") or {}).get("text") or ""
+    periods = result.get("periods", [])
+    out, k = [], 0
+    while k < len(amounts):
+        a = amounts[k]
+        if k + 1 < len(amounts) and _from_to_ends(text, a, amounts[k + 1], periods):
+            out.append(_from_to_range(text, a, amounts[k + 1]))
+            k += 2
+            continue
+        out.append(_amount_quantity(a))
+        k += 1
     if durations:
         spans = [(q.start, q.end) for q in out]
         for period in result.get("periods", []):
