@@ -978,8 +978,10 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_F
 
 
 def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list,
-                     dash_only: bool = False) -> Optional[_Found]:
-    """'$1-2 billion', '1.5 to 2 percent', 'between $1 billion and $2 billion'."""
+                     dash_only: bool = False, ordered: bool = True) -> Optional[_Found]:
+    """'$1-2 billion', '1.5 to 2 percent', 'between $1 billion and $2 billion'.
+
+    ``ordered=False`` also pairs a falling 'from 4.8 to 4.7 percent' (two levels, not a range)."""
     t = _tables()
     j = a.end
     if j >= len(doc) or doc[j].lower_ not in t["range_joiners"]:
@@ -1012,7 +1014,7 @@ def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list,
         m = _magnitude_of(bc)
         a_value, a_prec = ac.value * m, ac.precision * m
     low, high = a_value, b.value
-    if low > high:
+    if low > high and ordered:
         return None
     return _Found(a.start, b.end, (low + high) / 2, unit, max(a_prec, b.precision), "range", low, high,
                   of=a.of or b.of, core=bc)
@@ -1101,10 +1103,24 @@ def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
     if a.core.year_like or _is_date_time_or_ordinal(doc, a.core):
         return None
     opener = doc[i - 1].lower_ if i > lower and doc[i - 1].lower_ in _tables()["range_openers"] else None
-    r = _range_with_next(doc, a, opener, yen)
+    r = _range_with_next(doc, a, opener, yen, ordered=False)
     if r is None:
         return None
+    if opener == "from" and _levels_after_change(doc, i - 1, r.unit):
+        # 'fell from 4.8 to 4.7 percent': two levels, and the unit said once serves both
+        # (right-node raising); the second number is found on its own next
+        a.unit, a.of = r.unit, r.of
+        return a
+    if r.low > r.high:
+        return None
     return a if _adopt_range(a, r) else None
+
+
+def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
+    """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
+    and the new level, not a range ('ranged from A to B' is a range)."""
+    v = from_index - 1
+    return v >= 0 and bool(_verb_direction(doc[v]) or _change_from_governing_verb(doc, from_index, unit))
 
 
 def _adopt_range(f: _Found, r: _Found) -> bool:
@@ -1130,11 +1146,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_adverb(doc, bstart)
     if core is not None and change is None:
         change = _change_from_governing_verb(doc, bstart, f.unit)
-    if opener == "from" and change is None:
-        # 'rose from $2 billion to $3 billion' lists two levels, not a range
-        v = f.start - 2
-        if v >= 0 and (_verb_direction(doc[v]) or _change_from_governing_verb(doc, f.start - 1, f.unit)):
-            opener = "levels"
+    if opener == "from" and change is None and _levels_after_change(doc, f.start - 1, f.unit):
+        opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
     if core is not None and opener != "levels" and f.bound != "range":
         # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
         r = _range_with_next(doc, f, opener, yen, dash_only=change is not None)

@@ -143,6 +143,21 @@ def test_from_to_after_a_change_verb_is_two_levels_not_a_range(parse):
     assert all(a.bound == "exact" and a.change is None for a in found.values())
 
 
+@pytest.mark.parametrize("text, levels", [
+    ("Unemployment fell from 4.8 to 4.7 percent in May.", {("4.8", 4.8, "percent"), ("4.7 percent", 4.7, "percent")}),
+    ("Output at the mine rose from 240 to 273 tonnes.", {("240", 240.0, "tonne"), ("273 tonnes", 273.0, "tonne")}),
+])
+def test_from_to_after_a_change_verb_shares_the_unit_said_once(parse, text, levels):
+    found = amounts(parse, text)
+    assert {(a.text, a.value, a.unit) for a in found} == levels
+    assert all(a.bound == "exact" for a in found)
+
+
+def test_from_to_without_a_change_verb_is_still_a_range(parse):
+    a = only(parse, "Forecasts for growth ranged from 4.8 to 5.1 percent.")
+    assert (a.bound, a.low, a.high, a.unit) == ("range", 4.8, 5.1, "percent")
+
+
 # ------------------------------------------------------------ 5. percentages
 
 @pytest.mark.parametrize("text, span, value, precision", [
