@@ -206,6 +206,11 @@ def _glued_suffix(doc: Doc, core: _Core, suf: str) -> bool:
         core.currency = t["codes"][suf.upper()]
         core.glued_unit_end = True
         return True
+    if low in t["subunits"]:
+        # '118.5p', '4p': pence written onto the number, as British share prices are
+        # (quantulum3 reads 'p' as pints)
+        core.unit = t["subunits"][low]
+        return True
     unit = _quantulum_unit_name(suf)
     if unit:
         core.unit = unit
@@ -858,7 +863,7 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     if pct:
         return pct, end, None
     if j < len(doc) and doc[j].lower_ in t["subunits"] and doc[j].lower_ != "p":
-        return t["subunits"][doc[j].lower_], j + 1, None
+        return t["subunits"][doc[j].lower_], j + 1, None   # '68 p' apart may be a page
     if j < len(doc) and doc[j].lower_ in t["point_words"] and not (core.is_words and core.value == 1):
         # 'at one point' is an idiom of time, '50 points' a score or an index move
         return ("percentage_point" if _sentence_has_percent(doc, j) else "point"), j + 1, None

@@ -149,3 +149,15 @@ def test_a_lone_capital_after_an_address_number_is_no_unit(parse):
 def test_a_bound_cue_makes_a_year_like_number_a_count(parse):
     a = only(parse, "The startup now has more than 1500 clients.")
     assert (a.text, a.value, a.bound, a.unit, a.of) == ("more than 1500 clients", 1500.0, "more_than", "count", "client")
+
+
+# ------------------------------------------------------- subunits: cents and pence
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Shares in the miner closed at 118.5p in London.", "118.5p", 118.5, "penny"),
+    ("A first-class stamp now costs 85 pence.", "85 pence", 85.0, "penny"),
+    ("The dividend was raised to 12 cents a share.", "12 cents", 12.0, "cent"),
+])
+def test_subunits_keep_their_unit_and_p_on_a_number_is_pence_not_pints(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
