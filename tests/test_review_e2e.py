@@ -115,9 +115,13 @@ def test_paste_an_article_with_a_wrong_figure_and_see_it_contradicted(page, requ
     assert "$310 million" in " ".join(lit.all_inner_texts())
     assert "$257.4" not in " ".join(lit.all_inner_texts())
 
-    contradicted.locator("button.copy-claimreview").click()
-    page.wait_for_function("document.querySelector('article.claim[data-status=contradicted] button.copy-claimreview')"
-                           ".textContent.startsWith('Copied')")
+    # The clipboard belongs to the focused page: under load another window may hold the focus.
+    page.bring_to_front()
+    button = contradicted.locator("button.copy-claimreview")
+    button.click()
+    page.wait_for_function("!document.querySelector('article.claim[data-status=contradicted] button.copy-claimreview')"
+                           ".textContent.startsWith('Copy as')")
+    assert button.inner_text().startswith("Copied"), button.inner_text()
     review = json.loads(page.evaluate("navigator.clipboard.readText()"))
     assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "contradicted"
 
