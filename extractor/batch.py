@@ -78,7 +78,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from .cleaning import clean_text
 from .inputs import InputError, finish_html, iter_articles, total_bytes
-from .pipeline import ARTICLE_FIELDS, ExtractionError, article_id
+from .articles import ARTICLE_FIELDS, article_id
 
 DEFAULT_CHUNK = 32
 LOG_EVERY = 10.0          # seconds between plain progress lines when stderr is not a terminal
@@ -208,7 +208,7 @@ class _Pool:
     def __init__(self, workers, model, check, db):
         from concurrent.futures import ProcessPoolExecutor
 
-        from .pipeline import forkserver_context
+        from .processes import forkserver_context
 
         # Not fork: the parent may run rich's refresh thread, and fork with threads can hang.
         # Not spawn: each worker then loaded its own model, two loads competing for two cores.

@@ -242,7 +242,7 @@ def list_claims(
 
         newsclaims claims --status contradicted --actor PRK --from 2025-01-01 --to 2025-12-31
     """
-    from .pipeline import ExtractionError, parse_published
+    from .articles import ExtractionError, parse_published
     from .store import StoreError
 
     if status is not None and status not in VERDICT_STYLES:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Union
 
-from .pipeline import ExtractionError, decode_text
+from .articles import ExtractionError, decode_text
 
 # trafilatura logs an ERROR for every page it cannot parse; here such a page is an error item.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

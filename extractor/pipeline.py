@@ -5,10 +5,8 @@
 """
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Mapping
 
 from spacy.language import Language
@@ -17,6 +15,8 @@ from spacy.tokens import Doc
 from models import Article, Extraction
 
 from . import extensions  # noqa: F401  (registers Doc._.amounts & co.)
+from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
+    ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published)
 from .cleaning import clean_text
 from .nlp import load_model
 
@@ -31,11 +31,6 @@ COMPONENTS = (
     "newsclaims_claims",
 )
 
-# spaCy's own default limit (nlp.max_length); an article past it is almost
-# always a mis-split file, so it is refused with a clear message, not truncated.
-MAX_CHARS = 1_000_000
-ARTICLE_FIELDS = ("text", "published", "id", "url", "title", "outlet")
-
 # A few of the most frequent English function words: news text in English has
 # one of them in every four or five words; other languages next to none.
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -43,46 +38,10 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
-class ExtractionError(ValueError):
-    """An article that cannot be processed; the message is one line for the user."""
-
-
 @dataclass
 class _Prepared:
     article: Article
     warnings: list[str]
-
-
-def parse_published(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            pass
-    raise ExtractionError(f"published must be a date as YYYY-MM-DD, got {value!r}")
-
-
-def decode_text(raw: Any) -> str:
-    """Accept str or UTF-8 bytes; refuse binary data with a one-line reason."""
-    if isinstance(raw, (bytes, bytearray)):
-        if b"\x00" in raw[:8192]:
-            raise ExtractionError("input looks like a binary file (NUL bytes), not article text")
-        try:
-            raw = bytes(raw).decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise ExtractionError(f"input is not UTF-8 text (invalid byte at position {err.start})") from None
-    if not isinstance(raw, str):
-        raise ExtractionError(f"article text must be a string, got {type(raw).__name__}")
-    if "\x00" in raw[:8192]:
-        raise ExtractionError("input looks like a binary file (NUL characters), not article text")
-    return raw
 
 
 def _english_warning(text: str) -> str | None:
@@ -94,10 +53,6 @@ def _english_warning(text: str) -> str | None:
         return (f"text does not look like English (only {share:.0%} English function words); "
                 "newsclaims reads English news, results may be empty or wrong")
     return None
-
-
-def article_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class Pipeline:
@@ -218,10 +173,6 @@ class Pipeline:
 _cache_lock = threading.Lock()
 _by_model: dict[str | None, Pipeline] = {}
 
-#: The model a worker-starting forkserver preloads (see :mod:`extractor.preload`).
-PRELOAD_MODEL_ENV = "NEWSCLAIMS_PRELOAD_MODEL"
-
-
 def cached_pipeline(model: str | None = None) -> Pipeline:
     """This process's pipeline for ``model``, loaded on first use: what a worker process
     (batch, service) uses for every job it is given."""
@@ -229,23 +180,6 @@ def cached_pipeline(model: str | None = None) -> Pipeline:
         if model not in _by_model:
             _by_model[model] = Pipeline(model)
         return _by_model[model]
-
-
-def forkserver_context(model: str | None):
-    """A multiprocessing context whose workers fork from a process that loaded ``model``.
-
-    The forkserver is a fresh single-threaded process (safe to fork, unlike a server or a
-    process running a progress-bar thread); it imports :mod:`extractor.preload` once, so
-    N workers start in the time of one model load instead of N loads competing for the
-    same cores, and share the model's pages copy-on-write.
-    """
-    import multiprocessing
-    import os
-
-    context = multiprocessing.get_context("forkserver")
-    os.environ[PRELOAD_MODEL_ENV] = model or ""
-    context.set_forkserver_preload(["extractor.preload"])
-    return context
 
 
 def default_pipeline() -> Pipeline:

@@ -6,7 +6,8 @@ memory (shared copy-on-write) instead of loading its own. See
 """
 import os
 
-from .pipeline import PRELOAD_MODEL_ENV, cached_pipeline
+from .pipeline import cached_pipeline
+from .processes import PRELOAD_MODEL_ENV
 
 try:
     # One short article too: the lazy first-use work (unit tables, date parsing) is then done

@@ -226,7 +226,7 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         return {k: v for k, v in article.items() if v is not None}
 
     def run_extraction(article: dict, clean: bool) -> Extraction:
-        from .pipeline import ExtractionError
+        from .articles import ExtractionError
         from .workers import JobTimeout, PoolBusy, WorkerFailed
 
         try:

@@ -100,7 +100,7 @@ class ExtractionPool:
             raise ValueError("an extraction pool needs at least one worker")
         self.size = size
         self.model = model
-        from .pipeline import forkserver_context
+        from .processes import forkserver_context
 
         self._context = forkserver_context(model)
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -140,7 +140,7 @@ class ExtractionPool:
         """The contract JSON of one article. Raises ``pipeline.ExtractionError`` for
         unusable input, :class:`JobTimeout` past ``timeout`` seconds of work,
         :class:`PoolBusy` when no worker is free within ``timeout``, :class:`WorkerFailed`."""
-        from .pipeline import ExtractionError
+        from .articles import ExtractionError
 
         if self._closed:
             raise WorkerFailed("the extraction pool is closed")
