@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Union, Iterator, Optional
 
 import typer
 
@@ -133,7 +133,7 @@ def _select(results: list[dict], wanted: list[str], source: str) -> list[dict]:
     return [by_id[w] for w in wanted]
 
 
-def _from_store(store, wanted: list[str], reviewed: Optional[str]) -> list[tuple[dict, Optional[str]]]:
+def _from_store(store, wanted: list[str], reviewed: Optional[str]) -> list[tuple[dict, Union[str, date, None]]]:
     """(stored result, review date) for the wanted articles, or all, newest publication first.
 
     A review's date is the day its check was stored, unless ``--date-reviewed`` says otherwise.
@@ -146,7 +146,7 @@ def _from_store(store, wanted: list[str], reviewed: Optional[str]) -> list[tuple
             missing = [w for w, r in found.items() if r is None]
             if missing:
                 fail(f"no checked article {', '.join(map(repr, missing))} in the store")
-            return [(found[w], reviewed or _iso_day(store.checked_on(w))) for w in wanted]
+            return [(found[w], reviewed or store.checked_on(w)) for w in wanted]
         out = []
         for row in _all_rows(store):
             result = store.get_article(row["id"])
@@ -165,10 +165,6 @@ def _all_rows(store) -> Iterator[dict]:
         if len(rows) < PAGE:
             return
         offset += PAGE
-
-
-def _iso_day(day) -> Optional[str]:
-    return day.isoformat() if day else None
 
 
 def _day(timestamp: Optional[str]) -> Optional[str]:

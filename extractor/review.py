@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
@@ -141,10 +142,10 @@ class ClaimView:
 
 
 def claim_views(result: dict, store, chart: Callable[[dict, str], Any],
-                date_reviewed: Optional[str] = None) -> list[ClaimView]:
+                date_reviewed: Optional[date] = None) -> list[ClaimView]:
     """What the page shows for each claim, in the article's order. ``chart(result, claim_id)``
     gives the claim's :class:`extractor.chart.ChartData` or None."""
-    from .check import country_name, money
+    from .check import country_name
 
     verdicts = {v["claim"]: v for v in result.get("verdicts") or []}
     inconsistent: dict[str, list[str]] = {}
@@ -177,7 +178,7 @@ def claim_views(result: dict, store, chart: Callable[[dict, str], Any],
         verdict = verdicts.get(claim["id"])
         if verdict is not None:
             view.verdict = verdict
-            view.figures = [_figure_row(e, store, money, country_name) for e in verdict.get("evidence") or []]
+            view.figures = [_figure_row(e, store.get_figure(e["id"])) for e in verdict.get("evidence") or []]
             from .claimreview import claim_review
 
             view.claimreview = json.dumps(claim_review(result, claim["id"], date_reviewed=date_reviewed),
@@ -188,59 +189,44 @@ def claim_views(result: dict, store, chart: Callable[[dict, str], Any],
 
             view.chart_svg = render_svg(data)
             ids = list(dict.fromkeys(i for bar in data.bars for i in bar.figure_ids))
-            view.chart_figures = [_figure_row(e.model_dump(), store, money, country_name)
-                                  for e in _evidence_of(store, ids)]
+            stored = [f for f in map(store.get_figure, ids) if f is not None]
+            view.chart_figures = [_figure_row(f.model_dump(mode="json"), f) for f in stored]
         views.append(view)
     return views
 
 
-def _iso(day) -> Optional[str]:
-    return day.isoformat() if day else None
+def _figure_row(fields: dict, stored) -> dict:
+    """One row of a figures table: ``fields`` are a verdict's evidence or a stored figure's
+    own (they share id, reporter, partner, flow, period, value, currency, source_url);
+    ``stored`` is the store's :class:`models.Figure`, for who published it and when."""
+    from .check import country_name, money
 
-
-def _evidence_of(store, figure_ids: list[str]) -> list:
-    from models import Evidence
-
-    out = []
-    for figure_id in figure_ids:
-        fig = store.get_figure(figure_id)
-        if fig is not None:
-            out.append(Evidence(id=fig.id, reporter=fig.reporter, partner=fig.partner, flow=fig.flow,
-                                period=fig.period, value=fig.value, currency=fig.currency,
-                                source_url=fig.source_url))
-    return out
-
-
-def _figure_row(evidence: dict, store, money, country_name) -> dict:
-    stored = store.get_figure(evidence["id"])
-    flow = evidence["flow"]
-    reporter, partner = country_name(evidence["reporter"]), country_name(evidence["partner"])
+    flow = fields["flow"]
+    reporter, partner = country_name(fields["reporter"]), country_name(fields["partner"])
     what = {"export": f"{reporter}'s exports to {partner}", "import": f"{reporter}'s imports from {partner}",
             "total": f"{reporter}'s trade with {partner}"}.get(flow, flow)
     return {
-        "id": evidence["id"], "period": evidence["period"], "what": what,
-        "value": money(evidence["value"], evidence["currency"]),
-        "mirror": evidence.get("mirror", False),
+        "period": fields["period"], "what": what,
+        "value": money(fields["value"], fields["currency"]),
+        "mirror": fields.get("mirror", False),
         "source": (stored.source_name + (f" via {stored.source_outlet}" if stored.source_outlet else "")) if stored else "",
         "published": stored.published.isoformat() if stored and stored.published else "",
-        "url": safe_url(evidence.get("source_url")),
-        "url_text": evidence.get("source_url") or "",
+        "url": safe_url(fields.get("source_url")),
     }
 
 
 def _templates():
     from fastapi.templating import Jinja2Templates
 
-    from .check import money
-
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True       # also for names not ending in .html
-    templates.env.filters["money"] = money
     return templates
 
 
 def mount_review(app: FastAPI, store) -> None:
     """Add the review pages and their static files to the service's app."""
+    from .service import store_call   # here, not at the top: service imports this module
+
     templates = _templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -257,14 +243,10 @@ def mount_review(app: FastAPI, store) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request):
-        from .service import store_call
-
         return page(request, "index.html", {"articles": store_call(store.list_articles, limit=50)})
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
-        from .service import store_call
-
         result = store_call(store.get_article, article_id)
         if result is None:
             return page(request, "missing.html", {"article_id": article_id}, status=404)
@@ -273,7 +255,7 @@ def mount_review(app: FastAPI, store) -> None:
             "article": result["article"],
             "article_url": safe_url(result["article"].get("url")),
             "pieces": highlight(result),
-            "claims": claim_views(result, store, chart_for, _iso(store_call(store.checked_on, article_id))),
+            "claims": claim_views(result, store, chart_for, store_call(store.checked_on, article_id)),
             "consistency": [c for c in result.get("consistency") or [] if c.get("status") == "inconsistent"],
         })
 

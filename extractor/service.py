@@ -132,6 +132,13 @@ def _decode(body: bytes, what: str) -> str:
         raise HTTPException(422, f"{what} is not UTF-8 text (byte {e.start})") from None
 
 
+def _json_body(body: bytes) -> Any:
+    try:
+        return json.loads(_decode(body, "the JSON body"))
+    except json.JSONDecodeError as e:
+        raise HTTPException(422, f"the body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+
+
 def _validation_message(errors: list) -> str:
     parts = []
     for err in errors:
@@ -200,10 +207,7 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
             raise HTTPException(422, "the request body is empty: send an article as JSON, plain text or HTML")
         kind = _media_type(request)
         if kind in JSON_TYPES or kind.endswith("+json"):
-            try:
-                data = json.loads(_decode(body, "the JSON body"))
-            except json.JSONDecodeError as e:
-                raise HTTPException(422, f"the body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+            data = _json_body(body)
             if not isinstance(data, dict):
                 raise HTTPException(422, f"the JSON body must be one article object with a 'text' field, not a {type(data).__name__}")
             try:
@@ -291,8 +295,7 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         from .claimreview import claim_review, claim_reviews
 
         result = stored_article(article_id)
-        reviewed = store_call(store.checked_on, article_id)
-        options = {"date_reviewed": reviewed.isoformat() if reviewed else None}
+        options = {"date_reviewed": store_call(store.checked_on, article_id)}
         if claim is not None:
             try:
                 reviews: Any = claim_review(result, claim, **options)
@@ -354,10 +357,7 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         body = await request.body()
         kind = _media_type(request)
         if kind in JSON_TYPES:
-            try:
-                data = json.loads(_decode(body, "the JSON body"))
-            except json.JSONDecodeError as e:
-                raise HTTPException(422, f"the body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+            data = _json_body(body)
             if isinstance(data, list):
                 try:
                     figures = [Figure.model_validate(item) for item in data]
