@@ -431,11 +431,25 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     code, end = _match_seq(doc, j, t["currency_word_seqs"])
     if code is None:
         return None, j
+    if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
+        return None, j  # '208 pounds' of body weight: left to the measured units
     # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
     # but a tagged past-tense verb means the parser saw a clause boundary
     if doc[j].lower_ == "won" and end < len(doc) and doc[end].pos_ in ("DET", "PRON", "NUM"):
         return None, j
     return code, end
+
+
+def _pound_is_sterling(doc: Doc, j: int) -> bool:
+    """Is the word 'pound(s)' at ``j`` money? Yes after a magnitude ('5 million pounds', '5m pounds')
+    and in a British context (data: _pound_rule); '208 pounds' in a story about a diet is weight."""
+    t = _tables()
+    prev = doc[j - 1] if j > 0 else None
+    if prev is not None and (prev.lower_ in t["magnitudes"] or _scaled_code(prev.text)[1] != 1
+                             or re.search(r"\d(?:m|bn|k)$", prev.lower_)):
+        return True
+    cues = frozenset(t["pound_sterling_cues"])
+    return any(tok.lower_ in cues for tok in doc)
 
 
 def _yen_code(doc: Doc, i: int) -> str:
@@ -561,9 +575,29 @@ def _quantulum_unit_words() -> dict:
 
 
 def _quantulum_unit_name(surface: str) -> Optional[str]:
-    """'mph' -> 'mile_per_hour', 'kW' -> 'kilowatt' (symbols are case-sensitive: 'mW' is not 'MW')."""
+    """'mph' -> 'mile_per_hour', 'kW' -> 'kilowatt' (symbols are case-sensitive: 'mW' is not 'MW');
+    news readings that differ from quantulum3's come first (data: unit_overrides)."""
+    override = _tables()["unit_overrides"].get(surface)
+    if override:
+        return override
     symbols, surfaces = _quantulum_units()
     return symbols.get(surface) or surfaces.get(surface.lower())
+
+
+def _compound_unit(doc: Doc, j: int, unit: str) -> tuple[str, int]:
+    """Extend a unit ending before token ``j``: '100km/hr' (a unit over a unit: quantulum3's
+    'X per Y' name) and '130 degrees Fahrenheit' (the scale after 'degrees')."""
+    n = len(doc)
+    if j + 1 < n and doc[j].text == "/" and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+        denominator = _quantulum_unit_name(doc[j + 1].text)
+        whole = _quantulum_unit_name(doc[j - 1].text.lstrip("0123456789.,") + "/" + doc[j + 1].text)
+        if whole:
+            return whole, j + 2
+        if denominator:
+            return f"{unit}_per_{denominator}", j + 2
+    if unit in ("degree", "degree_angle") and j < n and doc[j].lower_ in _tables()["degree_scales"]:
+        return _tables()["degree_scales"][doc[j].lower_], j + 1
+    return unit, j
 
 
 @lru_cache(maxsize=4096)
@@ -581,6 +615,21 @@ def _quantulum_parse(sentence: str) -> tuple:
     return tuple((q.span[0], q.span[1], q.unit.name, q.unit.entity.name) for q in quants)
 
 
+def _unit_override_at(doc: Doc, j: int) -> Optional[tuple[str, int]]:
+    """A unit of unit_overrides at token ``j``, alone ('12 C') or hyphenated ('275 pound-feet')."""
+    table = _tables()["unit_overrides"]
+    if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+        name = table.get(f"{doc[j].lower_}-{doc[j + 2].lower_}")
+        if name:
+            return name, j + 3
+    name = table.get(doc[j].text)
+    return (name, j + 1) if name else None
+
+
+def _without_trailing_hyphen(text: str) -> str:
+    return text[:-1] if len(text) > 2 and text.endswith("-") and text[-2].isalpha() else text
+
+
 def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
     """'22.5 million tonnes', '12 km': ask quantulum3 only when a unit-looking word follows."""
     j = core.end
@@ -592,7 +641,14 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
         return (unit, j + 2) if unit else (None, j)
     if doc[j].pos_ in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "VERB", "ADV"):
         return None, j  # 'in', 'a', 'at' are unit symbols to quantulum3, function words to us
+    override = _unit_override_at(doc, j)
+    if override:
+        return override
     unit_words = _quantulum_unit_words()
+    word = _without_trailing_hyphen(doc[j].text)
+    if word != doc[j].text:  # '287 miles- and': a dash glued to the unit word
+        unit = _quantulum_unit_name(word)
+        return (unit, j + 1) if unit else (None, j)
     if doc[j].lower_ not in unit_words and doc[j].text not in _quantulum_units()[0] and not (
         j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in unit_words
     ):
@@ -811,6 +867,15 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     return None
 
 
+def _after_change_verb(doc: Doc, s: int) -> bool:
+    """'lost 42p to 871p', 'shed $3 to $40': right after a change verb, even a transitive one whose
+    object is not read as a change, 'to' names the new level and does not close a range."""
+    k = s - 1
+    while k >= 0 and doc[k].pos_ == "ADV" and s - k < 4:
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "VERB" and _verb_direction(doc[k]) is not None
+
+
 def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
     """'a 86% drop', 'a 15% increase', 'an increase of 15%'."""
     if e < len(doc) and doc[e].pos_ == "NOUN":
@@ -856,14 +921,19 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     if cur:
         return cur, j, None
     if core.unit:
-        return core.unit, j, None
+        unit, end = _compound_unit(doc, j, core.unit)
+        return unit, end, None
     if core.percent:
         return "percent", j, None
     pct, end = _percent_after(doc, j)
     if pct:
         return pct, end, None
     if j < len(doc) and doc[j].lower_ in t["subunits"] and doc[j].lower_ != "p":
-        return t["subunits"][doc[j].lower_], j + 1, None   # '68 p' apart may be a page
+        return t["subunits"][doc[j].lower_], j + 1, None
+    if j < len(doc) and doc[j].text in ("p", "p.") and (doc[j].text == "p" or doc[j].is_sent_end) \
+            and not core.is_words and (j + 1 >= len(doc) or not doc[j + 1].text[:1].isdigit()):
+        # 'down 68 p at 1112 p': London share prices in pence, set apart; a page is 'p. 68', before
+        return "penny", j + 1, None
     if j < len(doc) and doc[j].lower_ in t["point_words"] and not (core.is_words and core.value == 1):
         # 'at one point' is an idiom of time, '50 points' a score or an index move
         return ("percentage_point" if _sentence_has_percent(doc, j) else "point"), j + 1, None
@@ -910,21 +980,27 @@ def _subunits_after_currency(doc: Doc, core: _Core, end: int) -> int:
 def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional[str]]:
     """Measured quantities (quantulum3) and counts, after the not-an-amount filters."""
     t = _tables()
-    if _is_date_time_or_ordinal(doc, core) or _is_age(doc, core) or _is_list_marker_or_fraction(doc, core):
+    if _is_age(doc, core) or _is_list_marker_or_fraction(doc, core):
         return None, core.end, None
     unit, end = _measured_unit(doc, core)
+    # spaCy calls '1520' in 'a 1520 sq m centre' a DATE; a unit of measure written after it says otherwise
+    measure_after_year = unit is not None and core.year_like and end > core.end and doc[core.end].text[:1].islower()
+    if _is_date_time_or_ordinal(doc, core) and not measure_after_year:
+        return None, core.end, None
     # a unit written as a word or a lower-case symbol ('16 inch', '500mg'), not a lone capital ('PA 23456 F')
     spelled = core.unit is not None or (end > core.end and doc[core.end].text.islower())
     if _is_tally(doc, core) or _is_identifier_number(doc, core, measured=unit is not None and spelled):
         return None, core.end, None
     if unit:
+        unit, end = _compound_unit(doc, end, unit)
         return unit, end, None
     _, after_bound = _bound_from_following_phrase(doc, core.end)  # '3,000 or more inspectors'
     noun = _counted_noun(doc, after_bound) or _counted_head(doc, core)
     if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
         return None, core.end, None
-    if noun.text[:1].isdigit() and noun.i == core.end + 1 and doc[core.end].text in ("-", "–"):
-        # '5-10W laser': the parser's 'noun' is the range's second number with its unit
+    if core.end + 1 < len(doc) and doc[core.end].text in ("-", "–") and doc[core.end + 1].text[:1].isdigit():
+        # '14-18 mpg', '5-10W laser': the first number of a range; the range takes the unit of the
+        # second number (_bare_range), not the parser's noun beyond it
         return None, core.end, None
     if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
         return None, core.end, None
@@ -1083,7 +1159,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
             continue
         core = _core_at(doc, i)
         if core is not None:
-            f = _build(doc, i, yen) or _bare_range(doc, i, last_end, yen)
+            f = _build(doc, i, yen) or _bare_range(doc, i, last_end, yen) or _level_with_elided_unit(doc, i, found, yen)
         else:
             f = _multiplier_verb(doc, i) or _fold_word(doc, i)
         if f is None:
@@ -1121,6 +1197,35 @@ def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
     return a if _adopt_range(a, r) else None
 
 
+def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'dropping from 208 pounds to 193', 'climbed from 21 mpg combined to 23': the second level of
+    a 'from A to B' pair leaves out the unit the first one stated (gapping of the repeated noun; the
+    mirror of 'from 4.8 to 4.7 percent', see _bare_range). A bare number right after 'to' takes the
+    unit of the amount that follows 'from' in the same clause, at most four words back."""
+    if not found or i < 2 or doc[i - 1].lower_ != "to":
+        return None
+    prev = found[-1]
+    if prev.change is not None or not (0 <= i - 1 - prev.end <= 4):
+        return None
+    # what may stand between: the first level's time or a qualifier ('in 2019', 'combined'), no
+    # clause break, no finite verb and no other quantity
+    for tok in doc[prev.end:i - 1]:
+        if tok.is_punct or tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.like_num and tok.ent_type_ not in ("DATE", "TIME"):
+            return None
+    k = prev.start
+    while k > 0 and doc[k - 1].lower_ in ("about", "around", "roughly", "some", "nearly", "almost", "up", "to"):
+        k -= 1  # 'from up to 252 miles to 287'
+    if k == 0 or doc[k - 1].lower_ != "from":
+        return None
+    b = _build(doc, i, yen, allow_bare=True)
+    if b is None or b.unit or b.core.year_like or _is_date_time_or_ordinal(doc, b.core):
+        return None
+    if prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
+        return None  # 'from $2 billion to 3': too unsure which scale the bare number has
+    b.unit, b.of = prev.unit, prev.of
+    return b
+
+
 def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
     """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
     and the new level, not a range ('ranged from A to B' is a range)."""
@@ -1155,7 +1260,7 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
     if core is not None and opener != "levels" and f.bound != "range":
         # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
-        r = _range_with_next(doc, f, opener, yen, dash_only=change is not None)
+        r = _range_with_next(doc, f, opener, yen, dash_only=change is not None or _after_change_verb(doc, bstart))
         if r is not None:
             _adopt_range(f, r)
     if f.bound == "range" and opener in ("between", "from") and f.start == num_start:
@@ -1239,7 +1344,7 @@ def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     start = doc[f.start].idx
     last = doc[f.end - 1]
     end = last.idx + len(last.text)
-    if last.text.endswith(".") and last.lower_[:-1] in _tables()["money_only_magnitudes"]:
+    if last.text.endswith(".") and (last.lower_[:-1] in _tables()["money_only_magnitudes"] or last.lower_ == "p."):
         end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
     return Amount(text=text[start:end], start=start, end=end, value=_tidy(f.value), unit=f.unit, bound=f.bound,
                   low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of,

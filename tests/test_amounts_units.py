@@ -161,3 +161,80 @@ def test_a_bound_cue_makes_a_year_like_number_a_count(parse):
 def test_subunits_keep_their_unit_and_p_on_a_number_is_pence_not_pints(parse, text, span, value, unit):
     a = only(parse, text)
     assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_p_set_apart_from_a_share_price_is_pence(parse):
+    found = amounts(parse, "Among the fallers, Halden Homes lost 42 p to 871 p, and Orbitel shed 3.5 p to 96.4 p.")
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("42 p", 42.0, "penny"), ("871 p", 871.0, "penny"), ("3.5 p", 3.5, "penny"), ("96.4 p", 96.4, "penny")]
+
+
+# -------------------------------------- 'pound(s)': sterling in a British context, else weight
+
+@pytest.mark.parametrize("text, unit", [
+    ("The coach shed weight over the winter, going from 231 pounds to 214.", "pound-mass"),
+    ("The calf weighed 95 pounds at birth.", "pound-mass"),
+    ("The painting sold for 40 million pounds.", "GBP"),
+    ("In London the fare rose to 3 pounds.", "GBP"),
+])
+def test_pounds_as_a_word_are_weight_unless_the_story_is_about_sterling(parse, text, unit):
+    found = amounts(parse, text)
+    assert found[0].unit == unit
+
+
+# ------------------------------------- a year-like number before a unit of measure is no year
+
+def test_a_year_like_number_before_a_unit_of_measure_is_a_measure(parse):
+    a = only(parse, "The clinic occupies a 1640 sq m ground floor.")
+    assert (a.text, a.value, a.unit) == ("1640 sq m", 1640.0, "square_metre")
+
+
+# -------------------------------------------------- ranges glued with a dash take the unit after
+
+def test_a_dash_range_takes_the_unit_after_its_second_number(parse):
+    a = only(parse, "Older pickups manage 12-16 mpg on the highway.")
+    assert (a.text, a.low, a.high, a.unit, a.bound) == ("12-16 mpg", 12.0, 16.0, "mile_per_gallon", "range")
+
+
+def test_a_dash_glued_to_a_unit_word_is_not_part_of_it(parse):
+    found = amounts(parse, "The new battery adds range - 310 miles- and charges faster.")
+    assert [(a.value, a.unit) for a in found] == [(310.0, "mile")]
+
+
+# ------------------------------- 'from A to B' that states the unit once, on the first level
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her weight went from 150 pounds to 138 after the race season.",
+     [(150.0, "pound-mass"), (138.0, "pound-mass")]),
+    ("Mileage improved from 26 mpg combined to 29 for the hybrid.",
+     [(26.0, "mile_per_gallon"), (29.0, "mile_per_gallon")]),
+    ("The fleet grew from 40 trawlers in 2015 to 55 in 2022.",
+     [(40.0, "count"), (55.0, "count")]),
+])
+def test_the_second_level_of_from_a_to_b_takes_the_unit_the_first_stated(parse, text, expected):
+    assert [(a.value, a.unit) for a in amounts(parse, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue rose from $4 billion to 5 percent of the market.",   # another unit follows: no gap
+    "The fleet grew from 40 trawlers, and 12 of them were new.",  # no 'to'
+    "Exports fell from $2 billion to 3 in May.",                   # unsure of the scale
+])
+def test_no_unit_is_lent_across_a_clause_or_a_scale(parse, text):
+    first, *rest = amounts(parse, text)
+    assert all(a.unit != first.unit for a in rest), [(a.text, a.unit) for a in rest]
+
+
+# --------------------------- units whose news reading differs from quantulum3's; compound units
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Overnight the pass fell to 4 C and snow began.", "4 C", "degree_Celsius"),
+    ("Each dose holds 20mL of syrup.", "20mL", "millilitre"),
+    ("The tablet's screen is 11.2″ across.", "11.2″", "inch"),
+    ("The diesel makes 410 pound-feet of torque.", "410 pound-feet", "pound-foot"),
+    ("The core can cool to minus-40 degrees Fahrenheit.", "minus-40 degrees Fahrenheit", "degree_fahrenheit"),
+    ("The train reached 320km/hr on the test track.", "320km/hr", "kilometre_per_hour"),
+])
+def test_news_readings_of_unit_symbols_and_compound_units(parse, text, span, unit):
+    a = only(parse, text)
+    assert (a.text, a.unit) == (span, unit)

@@ -302,6 +302,16 @@ def test_from_a_at_a_time_to_b_is_one_range_too():
     assert [q.value for q in newsquant.quantities_from_result(result)] == [(20.0, 31.0)]
 
 
+@pytest.mark.parametrize("text, pieces, unit", [
+    # a clock time beside the first level, and a qualifier of the first level's unit
+    ("The coin slid from $41,200 at 9.30pm on Sunday to $39,800.", (("$41,200", 41200.0), ("$39,800", 39800.0)), "USD"),
+    ("Mileage went from 26 mpg combined to 29.", (("26 mpg", 26.0), ("29", 29.0)), "mile_per_gallon"),
+])
+def test_from_a_to_b_across_a_clock_time_or_a_qualifier_is_one_range(text, pieces, unit):
+    result = {"article": {"text": text}, "periods": [], "amounts": _spans(text, *pieces, unit=unit)}
+    assert [q.value for q in newsquant.quantities_from_result(result)] == [(pieces[0][1], pieces[1][1])]
+
+
 @pytest.mark.parametrize("text, pieces, units", [
     # no "from": two figures joined by "to" are not the ends of one phrase
     ("Imports went to $3 million to $4 million buyers.", (("$3 million", 3e6), ("$4 million", 4e6)), ("USD", "USD")),

@@ -229,9 +229,15 @@ def _amount_quantity(a: dict) -> PredictedQuantity:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-# what may stand between the two ends: "to", or the first level's time ("in 2019", "at 5pm
-# yesterday"), T standing for one of our periods
-_FROM_TO_BETWEEN = re.compile(r"^\s+(?:(?:in|at|on|during|by|as\s+of)\s+(?:the\s+)?T(?:\s+T)*\s+)?to\s+$", re.I)
+# what may stand between the two ends: "to", after the first level's time ("in 2019", "at
+# 10.45pm last night"; T stands for one of our periods, or a clock time) or a qualifier of up to
+# two words, no number and no preposition other than 'per' ("21 mpg combined to 23", "$75 U.S.
+# per barrel to $45.88"; "from $3 million for members to $4 million" compares two groups)
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+_FROM_TO_BETWEEN = re.compile(
+    r"^\s+(?:(?:(?:in|at|on|during|by|as\s+of)\s+(?:the\s+)?T(?:\s+(?:T|\w+)){0,2}"
+    r"|_W(?:\s+_W){0,2})\s+)?to\s+$".replace("_W", r"(?:per\s+\w+|(?!(?:for|of|with|from|among|on|in|at|by)\b)[A-Za-z.]+)"),
+    re.I)
 
 
 def _from_to_ends(text: str, a: dict, b: dict, periods: Sequence[dict]) -> bool:
@@ -250,6 +256,7 @@ def _from_to_ends(text: str, a: dict, b: dict, periods: Sequence[dict]) -> bool:
         ps, pe = p.get("start", 0), p.get("end", 0)
         if s <= ps and pe <= e and pe > ps:
             between = between[:ps - s] + "T" + between[pe - s:]
+    between = _CLOCK.sub("T", between)
     return bool(_FROM_TO_BETWEEN.match(between))
 
 
