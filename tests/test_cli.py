@@ -39,6 +39,21 @@ def test_stdin_text_with_published_option():
     assert result["periods"][0]["from"] == "2025-09-01"
 
 
+def test_amount_scope_all_adds_every_quantity_and_still_follows_the_contract():
+    text = "Dozens of boats and 4 tugs left port; a 52-year-old captain said exports fell to $3 million.".encode()
+    scoped = {}
+    for scope in ("claims", "all"):
+        proc = newsclaims("extract", "-", "--published", "2025-10-21", "--amount-scope", scope, stdin=text)
+        assert proc.returncode == 0, proc.stderr.decode()
+        scoped[scope] = json.loads(proc.stdout)
+    assert [a["text"] for a in scoped["claims"]["amounts"]] == ["4 tugs", "$3 million"]
+    assert [(a["text"], a["unit"]) for a in scoped["all"]["amounts"]] == [
+        ("Dozens of boats", "count"), ("4 tugs", "count"), ("52-year-old", "year_of_age"), ("$3 million", "USD")]
+    sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+    check_contract = pytest.importorskip("check_contract")
+    assert check_contract.problems(scoped["all"]) == []
+
+
 def test_table_format_shows_the_claims():
     proc = newsclaims("extract", str(ARTICLE), "--format", "table")
     assert proc.returncode == 0

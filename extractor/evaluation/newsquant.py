@@ -198,15 +198,24 @@ _NUMERAL = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|e
                       r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
 
 
-def duration_quantity(period: dict) -> Optional[PredictedQuantity]:
+_ATTRIBUTIVE = re.compile(r"^\w+-\w+$")
+
+
+def duration_quantity(period: dict, text: str = "") -> Optional[PredictedQuantity]:
     """A period such as "six years" (duration ``P6Y``) read as the quantity 6 year.
 
     CQE counts "3 years", "90 days" as quantities; newsclaims reports them as
     periods, so they are scored here too — when a numeral is written: "a
     decade" or "a month" state no number, and CQE's gold has no quantity there.
+    A hyphenated duration right before a noun ("a five-year award", "a two-month
+    contract") modifies it and is no quantity to CQE either (3 of the 4 such
+    durations in the NewsQuant dev gold; the fourth stands before a comma).
     """
     m = _DURATION.match(period.get("duration") or "")
     if not m or not _NUMERAL.search(period.get("text") or ""):
+        return None
+    end = period.get("end", 0)
+    if _ATTRIBUTIVE.match(period.get("text") or "") and re.match(r" [A-Za-z$£€¥\d]", text[end:end + 2]):
         return None
     time_part, number, letter = m.groups()
     key = ("T" + letter) if time_part else letter
@@ -292,7 +301,7 @@ def quantities_from_result(result: dict, durations: bool = True) -> list[Predict
         for period in result.get("periods", []):
             if period.get("granularity") != "duration":
                 continue
-            q = duration_quantity(period)
+            q = duration_quantity(period, text)
             if q and not any(q.start < e and s < q.end for s, e in spans):
                 out.append(q)
     return out

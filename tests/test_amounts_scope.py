@@ -1,0 +1,88 @@
+"""Amount scope "all": every quantity, as quantity-extraction benchmarks (CQE's NewsQuant) count
+them, against the default scope "claims" (the amounts a claim can be checked on).
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.amounts import find_amounts
+
+
+def found(parse, text, scope):
+    doc = parse(text)
+    out = find_amounts(doc, scope)
+    for a in out:
+        assert doc.text[a.start:a.end] == a.text
+    return [(a.text, a.value, a.unit, a.bound, a.low, a.high, a.of) for a in out]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ages: hyphenated '-year-old', '-month-old', and 'the age of N'
+    ("A 47-year-old fisherman was rescued off the coast.",
+     [("47-year-old", 47.0, "year_of_age", "exact", None, None, None)]),
+    ("Her 9 month-old son slept through the flight.",
+     [("9 month-old", 9.0, "month_of_age", "exact", None, None, None)]),
+    ("Only players over the age of 23 may sign.",
+     [("23", 23.0, "year_of_age", "exact", None, None, None)]),
+    # vague plurals: a plural magnitude word M before 'of' is between M and 10 M
+    ("Hundreds of volunteers cleared the beach.",
+     [("Hundreds of volunteers", 550.0, "count", "range", 100.0, 1000.0, "volunteer")]),
+    ("The storm caused tens of millions of dollars in damage.",
+     [("tens of millions of dollars", 55e6, "USD", "range", 1e7, 1e8, None)]),
+    # 'one' and anaphoric counts
+    ("The council approved one proposal on Monday.",
+     [("one proposal", 1.0, "count", "exact", None, None, "proposal")]),
+    ("The two delegations met in Geneva.",
+     [("two delegations", 2.0, "count", "exact", None, None, "delegation")]),
+    # 'one of the N'
+    ("It is one of the oldest bridges in Europe.",
+     [("one of the oldest bridges", 1.0, "count", "exact", None, None, "bridge")]),
+    # bare numbers: a level with no unit, and a range of two
+    ("Analysts had expected 51,300 against last year's figure.",
+     [("51,300", 51300.0, "dimensionless", "exact", None, None, None)]),
+    ("The ratio moved between 12.5 and 14.8 during the session.",
+     [("between 12.5 and 14.8", 13.65, "dimensionless", "range", 12.5, 14.8, None)]),
+    # an all-capital statistic after a number names what is counted
+    ("The closer finished the season at 1.7 WAR, a career best.",
+     [("1.7 WAR", 1.7, "count", "exact", None, None, "war")]),
+])
+def test_scope_all_reports_what_scope_claims_leaves_out(parse, text, expected):
+    assert found(parse, text, "all") == expected
+    assert found(parse, text, "claims") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The iPhone 11 Pro and 11 Pro Max went on sale.",        # names, not quantities
+    "The 787 Dreamliner first flew in 2009.",                # a name and a year
+    "Their office is at 41 Harbour Road.",                   # an address
+    "A baker's dozen came out of the oven.",                 # a number word as an idiom
+    "The talks ended on March 3 at 4pm.",                    # a date and a time
+])
+def test_scope_all_still_skips_names_years_dates_and_idioms(parse, text):
+    assert found(parse, text, "all") == []
+
+
+def test_scope_all_keeps_the_ranges_and_units_scope_claims_finds(parse):
+    text = "Prices rose from 4.1 to 4.6 percent, and the firm paid $3 million to 12 suppliers."
+    claims = found(parse, text, "claims")
+    assert claims
+    assert all(a in found(parse, text, "all") for a in claims)
+
+
+def test_the_two_levels_of_a_bare_from_to_after_a_change_verb(parse):
+    assert [(t, v, u) for t, v, u, *_ in found(parse, "Attendance climbed from 310 to 365 last year.", "all")] == [
+        ("310", 310.0, "dimensionless"), ("365", 365.0, "dimensionless")]
+
+
+def test_an_unknown_scope_is_a_clear_error(parse):
+    with pytest.raises(ValueError, match="scope must be one of claims, all"):
+        find_amounts(parse("It costs $5."), "everything")
+
+
+def test_the_component_is_configured_by_name(nlp):
+    from extractor.pipeline import Pipeline
+
+    with pytest.raises(ValueError, match="amount_scope"):
+        Pipeline(nlp=nlp, amount_scope="some")
