@@ -420,6 +420,8 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j
     if doc[j].text in t["codes"]:
         return t["codes"][doc[j].text], j + 1
+    if doc[j].text.endswith("=") and doc[j].text[:-1] in t["codes"]:
+        return t["codes"][doc[j].text[:-1]], j + 1  # '108.79 JPY=': a Reuters quote code
     code, _ = _scaled_code(doc[j].text)
     if code:
         return code, j + 1
@@ -494,6 +496,10 @@ def _counted_noun(doc: Doc, j: int) -> Optional[Token]:
                 continue
             return tok
         if tok.pos_ in ("ADJ", "VERB") and tok.tag_ in ("JJ", "VBN", "VBG", "JJR") and tok.dep_ in ("amod", "compound"):
+            k += 1
+            continue
+        # coordinated modifiers: '4.3M digital and physical sales'
+        if tok.lower_ in ("and", "or") and k > j and doc[k - 1].pos_ == "ADJ" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADJ":
             k += 1
             continue
         return None
@@ -669,7 +675,8 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
         span = doc.char_span(base + num_start, base + qe, alignment_mode="strict")
         if span is None or span.end - core.end > 5:
             continue
-        return unit.replace(" ", "_"), span.end
+        end = span.end - (span[-1].text in ("/", "-") and span.end - 1 > core.end)  # '224 kW / 300 PS'
+        return unit.replace(" ", "_"), end
     # quantulum3 found nothing it could align: fall back to its unit table for the one word
     unit = _quantulum_unit_name(doc[j].text)
     return (unit, j + 1) if unit else (None, j)
@@ -871,13 +878,32 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     return None
 
 
-def _after_change_verb(doc: Doc, s: int) -> bool:
-    """'lost 42p to 871p', 'shed $3 to $40': right after a change verb, even a transitive one whose
-    object is not read as a change, 'to' names the new level and does not close a range."""
+def _change_verb_before(doc: Doc, s: int) -> Optional[str]:
+    """The direction of a change verb right before token ``s`` (over adverbs), transitive or not."""
     k = s - 1
     while k >= 0 and doc[k].pos_ == "ADV" and s - k < 4:
         k -= 1
-    return k >= 0 and doc[k].pos_ == "VERB" and _verb_direction(doc[k]) is not None
+    return _verb_direction(doc[k]) if k >= 0 and doc[k].pos_ == "VERB" else None
+
+
+def _after_change_verb(doc: Doc, s: int) -> bool:
+    """'lost 42p to 871p', 'shed $3 to $40': right after a change verb, even a transitive one whose
+    object is not read as a change, 'to' names the new level and does not close a range."""
+    return _change_verb_before(doc, s) is not None
+
+
+def _moves_to_a_level(doc: Doc, f: _Found, s: int) -> Optional[str]:
+    """'Hextar added 15 sen to RM2.70', 'shed $3 to $40': an amount between a change verb and 'to'
+    plus a new level is the size of the move, even after a verb whose object is usually what was
+    added or lost ('lost $5 billion'): the level after 'to' shows the subject itself moved."""
+    j = f.end
+    if j + 1 >= len(doc) or doc[j].lower_ != "to":
+        return None
+    nxt = doc[j + 1]
+    if not (nxt.like_num or nxt.text[:1].isdigit() or _currency_before(doc, j + 2)[0]
+            or _numeric_core(doc, j + 1) is not None):
+        return None
+    return _change_verb_before(doc, s)
 
 
 def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
@@ -1048,7 +1074,9 @@ def _age(doc: Doc, core: _Core) -> Optional[tuple[str, int]]:
         return t["age_units"]["year"], j  # 'over the age of 21'
     # 'Maddon, 66,': a whole number between commas right after a person's name
     if (core.start >= 2 and doc[core.start - 1].text == "," and j < n and doc[j].text in (",", ")")
-            and doc[core.start - 2].ent_type_ == "PERSON" and core.value == int(core.value) and 0 < core.value < 120
+            and (doc[core.start - 2].ent_type_ == "PERSON" or doc[core.start - 2].pos_ == "PROPN"
+                 and doc[core.start - 2].text[:1].isupper())
+            and core.value == int(core.value) and 0 < core.value < 120
             and not core.has_magnitude):
         return t["age_units"]["year"], j
     return None
@@ -1294,7 +1322,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
             f = vague
         elif core is not None:
             f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
-                 or _level_with_elided_unit(doc, i, found, yen)
+                 or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
         else:
@@ -1309,8 +1337,41 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         found.append(f)
         last_end = f.end
         i = f.end
+    _carry_into_restatements(doc, found)
+    _carry_into_gapped_clauses(doc, found)
     text = doc.text  # built once: Doc.text joins every token
     return [_to_model(doc, f, text) for f in found]
+
+
+def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
+    """'more than 7.5 million crowns (US$1.1 million)', 'just under 296 hp (224 kW / 300 PS)',
+    'dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)': an amount in brackets right
+    after another one restates it in another unit, so it shares its bound and its change (the
+    writer states them once, before the first figure)."""
+    for a, b in zip(found, found[1:]):
+        between = [t.text for t in doc[a.end:b.start]]
+        if between not in (["("], ["/"], ["("] + ["about"], ["("] + ["or"]):
+            continue
+        if between == ["/"] and not (a.start > 0 and doc[a.start - 1].text == "("):
+            continue  # '224 kW / 300 PS' inside brackets; '5/10' elsewhere is no restatement
+        if b.bound == "exact" and a.bound not in ("exact", "range"):
+            b.bound = a.bound
+        if b.change is None and a.change is not None:
+            b.change = a.change
+
+
+def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
+    """'Acme was down 2.3%, Corvo by 2.6% and ...': a clause that leaves out the verb of the one
+    before (gapping) keeps its change; 'by' right after the new subject marks the gap."""
+    for a, b in zip(found, found[1:]):
+        if b.change is not None or a.change is None or b.start < 2 or doc[b.start - 1].lower_ != "by":
+            continue
+        if doc[b.start - 2].pos_ not in ("PROPN", "NOUN") or doc[a.start].sent.start != doc[b.start].sent.start:
+            continue
+        between = doc[a.end:b.start - 1]
+        if any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) and not any(
+                t.pos_ in ("VERB", "AUX") for t in between):
+            b.change = a.change
 
 
 def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
@@ -1363,6 +1424,33 @@ def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) ->
     return b
 
 
+def _unit_from_parallel_clause(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'The DAX rose by 2 percent but the Nasdaq fell by 1', 'ended at 1,463.78 points, while the
+    TA-125 ended at 1,334.20': in a second clause built like the first, the number after the same
+    preposition leaves out the unit the first clause stated (gapping, Ross 1970)."""
+    if i < 2 or doc[i - 1].lower_ not in ("by", "at") or not found:
+        return None
+    prep = doc[i - 1].lower_
+    sent_start = doc[i].sent.start
+    for a in reversed(found):
+        if a.start < sent_start:
+            return None
+        if a.bound == "range" or a.unit in ("count", "dimensionless", "times"):
+            continue
+        k = a.start
+        if k == 0 or doc[k - 1].lower_ != prep:
+            continue
+        # another clause: a conjunction or a comma stands between the two
+        if not any(t.lower_ in ("but", "while", "and", "whereas", ",", ";") for t in doc[a.end:i - 1]):
+            return None
+        b = _build(doc, i, yen, allow_bare=True)
+        if b is None or b.unit or b.core.year_like or _is_date_time_or_ordinal(doc, b.core):
+            return None
+        b.unit, b.of = a.unit, a.of
+        return b
+    return None
+
+
 def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
     """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
     and the new level, not a range ('ranged from A to B' is a range)."""
@@ -1393,6 +1481,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_adverb(doc, bstart)
     if core is not None and change is None:
         change = _change_from_governing_verb(doc, bstart, f.unit)
+    if core is not None and change is None and f.bound != "range":
+        change = _moves_to_a_level(doc, f, bstart)
     if opener == "from" and change is None and _levels_after_change(doc, f.start - 1, f.unit):
         opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
     if core is not None and opener != "levels" and f.bound != "range":
@@ -1455,6 +1545,8 @@ def _rate_denominator(doc: Doc, f: _Found) -> Optional[str]:
         not doc[j - 1].whitespace_ or j + 2 < n and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].text == "-")
     if hyphenated:  # '12-cent-a-share', '$ 70 - a - share', 'barrel-a-day'
         j += 1
+    if j < n and doc[j].text in ("U.S.", "US") and f.unit == "USD":
+        j += 1  # '$75 U.S. per barrel': the country names the dollar, the rate follows
     if j + 1 >= n:
         return None
     word = doc[j].lower_
@@ -1464,7 +1556,9 @@ def _rate_denominator(doc: Doc, f: _Found) -> Optional[str]:
     if k >= n:
         return None
     if word == "per":
-        two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else ""
+        # the tokenizer keeps a full stop on a sentence's last word ('per sq m.')
+        two = f"{doc[k].lower_} {doc[k + 1].lower_.rstrip('.') if doc[k + 1].is_sent_end else doc[k + 1].lower_}" \
+            if k + 1 < n else ""
         if two in _quantulum_unit_words():  # 'per sq m', 'per square foot'
             return _quantulum_unit_words()[two]
         if doc[k].pos_ in ("NOUN", "PROPN") or doc[k].lower_ in t["rate_nouns"]:

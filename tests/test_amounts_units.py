@@ -238,3 +238,63 @@ def test_no_unit_is_lent_across_a_clause_or_a_scale(parse, text):
 def test_news_readings_of_unit_symbols_and_compound_units(parse, text, span, unit):
     a = only(parse, text)
     assert (a.text, a.unit) == (span, unit)
+
+
+# ------------------------------- a bracketed restatement shares the bound and change it restates
+
+@pytest.mark.parametrize("text, expected", [
+    ("Savers with more than 9 million Swiss francs (US$9.8 million) will pay the fee.",
+     [("CHF", "more_than", None), ("USD", "more_than", None)]),
+    ("The sedan makes just under 250 hp (184 kW / 253 PS) in this trim.",
+     [("horsepower", "less_than", None), ("kilowatt", "less_than", None), ("horsepower", "less_than", None)]),
+    ("Lake temperatures fell by 2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit) that winter.",
+     [("degree_Celsius", "range", "down"), ("degree_fahrenheit", "range", "down")]),
+])
+def test_a_bracketed_restatement_shares_bound_and_change(parse, text, expected):
+    assert [(a.unit, a.bound, a.change) for a in amounts(parse, text)] == expected
+
+
+# ------------------------------------------ a move to a new level, after any change verb
+
+def test_a_transitive_change_verb_before_to_and_a_level_states_a_move(parse):
+    found = amounts(parse, "Kelana Foods added 12 sen to RM4.10, and Mirano gained 9 sen to RM1.85.")
+    assert [(a.text, a.change) for a in found] == [("12 sen", "up"), ("RM4.10", None), ("9 sen", "up"), ("RM1.85", None)]
+
+
+def test_an_amount_lost_or_raised_without_a_new_level_is_no_change(parse):
+    found = amounts(parse, "The carrier lost $2 billion in 2024 and raised $500 million to pay debts.")
+    assert [a.change for a in found] == [None, None]
+
+
+# ------------------------------------------------ gapping: a second clause leaves out unit or verb
+
+def test_a_parallel_clause_leaves_out_the_unit(parse):
+    found = amounts(parse, "The Bovespa climbed by 3 percent but the Merval slipped by 2.")
+    assert [(a.text, a.unit, a.change) for a in found] == [("3 percent", "percent", "up"), ("2", "percent", "down")]
+
+
+def test_a_parallel_clause_leaves_out_the_verb(parse):
+    found = amounts(parse, "Shares of Acme were down 2.3%, Corvo by 2.6% and Dune was up 1.9%.")
+    assert [(a.value, a.change) for a in found] == [(2.3, "down"), (2.6, "down"), (1.9, "up")]
+
+
+def test_no_unit_is_lent_to_a_clock_time(parse):
+    found = amounts(parse, "Revenue rose by 4% and the meeting starts at 3.")
+    assert [a.text for a in found] == ["4%"]
+
+
+# ------------------------------------------------------------- rates, quote codes, coordination
+
+@pytest.mark.parametrize("text, span, unit, per", [
+    ("Brent traded at $81 U.S. per barrel on Monday.", "$81", "USD", "barrel"),
+    ("The warehouse let at $95 per sq m.", "$95", "USD", "square_metre"),
+    ("The dollar firmed to 151.20 JPY= in Tokyo.", "151.20 JPY=", "JPY", None),
+])
+def test_rates_after_a_country_and_at_a_sentence_end_and_quote_codes(parse, text, span, unit, per):
+    a = only(parse, text)
+    assert (a.text, a.unit, a.per) == (span, unit, per)
+
+
+def test_coordinated_modifiers_belong_to_the_counted_noun(parse):
+    found = amounts(parse, "The label shipped 2.1 million digital and physical copies.")
+    assert [(a.text, a.of) for a in found] == [("2.1 million digital and physical copies", "copy")]

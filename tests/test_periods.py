@@ -523,3 +523,17 @@ def test_weekday_is_within_the_week_before_publication(parse, published, weekday
     p = by_text(periods(parse, f"The customs office said on {weekday} that trade rose.", published), weekday)
     assert timedelta(0) <= published - p.from_ < timedelta(days=7)
     assert p.from_.strftime("%A") == weekday
+
+
+@pytest.mark.parametrize("text, not_a_duration", [
+    ("The 2011 quarter included a one-off gain.", "2011 quarter"),          # a year's quarter, singular
+    ("The deal was worth three quarters billion dollars.", "three quarters"),  # a fraction of a number
+])
+def test_a_number_before_a_time_word_is_not_always_a_duration(parse, text, not_a_duration):
+    assert all(p.granularity != "duration" for p in periods(parse, text)), [p.text for p in periods(parse, text)]
+
+
+def test_plural_and_hyphenated_durations_still_count(parse):
+    ps = periods(parse, "Over the past three quarters, a six-year high followed 18 months of decline.")
+    assert {p.text: p.duration for p in ps if p.granularity == "duration"}.get("18 months") == "P18M"
+    assert any(p.duration == "P6Y" for p in ps)

@@ -151,7 +151,8 @@ def counted_phrase(text: str, noun: str) -> Optional[str]:
     k = first
     while k < len(words) and _NUMBER_CONT.match(words[k]):
         k += 1
-    rest = words[k:]
+    # CQE's phrases keep content words only ("digital and physical sales" -> "digital physical sale")
+    rest = [w for w in words[k:-1] if w not in ("and", "or", "of", "the", "a", "an")] + words[-1:]
     if not rest:
         return None
     return " ".join(rest[:-1] + [noun])
@@ -175,6 +176,10 @@ def amount_units(amount: dict) -> tuple[str, ...]:
         noun = noun.strip().lower()
         phrase = counted_phrase(amount.get("text") or "", noun)
         units = ((noun,) + ((phrase,) if phrase and phrase != noun else ())) + units
+        written = (amount.get("text") or "").split()[-1:]
+        if written and written[0][:1].isupper() and written[0].lower() not in units:
+            # CQE keeps a proper noun as written ("millions of Americans" -> "americans")
+            units += (written[0].lower(),)
     return units
 
 
