@@ -1094,6 +1094,44 @@ def _partitive_noun(doc: Doc, j: int) -> Optional[Token]:
     return None
 
 
+def _hyphenated_count(doc: Doc, i: int) -> Optional[_Found]:
+    """'a six-cylinder engine', and the suspended hyphens of 'four-, five- and six-cylinder
+    engines': a number hyphenated to a noun counts that noun (scope 'all'; to a reader of claims
+    it describes the thing modified). Time words are left to the periods ('a six-year high')."""
+    t = _tables()
+    tok, n = doc[i], len(doc)
+    word = tok.lower_.rstrip("-")
+    value = t["number_words"].get(word)
+    if value is None and word.isdigit():
+        value = float(word)
+    if value is None:
+        return None
+
+    def noun_after_hyphen(k: int) -> Optional[Token]:
+        if k + 2 < n and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_ \
+                and doc[k + 2].pos_ == "NOUN" and doc[k + 2].lower_ not in t["time_set"] \
+                and doc[k + 2].lemma_.lower() not in t["time_set"] and not _quantulum_unit_name(doc[k + 2].text) \
+                and not _currency_after(doc, k + 1)[0] \
+                and not doc[k + 2].text[:1].isdigit() and doc[k + 2].lemma_.lower() not in t["fraction_words"]:
+            # not money ('a 12-cent dividend'), a range ('5-10W') nor a fraction ('two-thirds')
+            return doc[k + 2]
+        return None
+
+    noun, end = noun_after_hyphen(i), i + 3
+    if noun is None and tok.text.endswith("-") and len(tok.text) > 1:   # 'four-,' waits for the last member
+        for k in range(i + 1, min(n, i + 8)):
+            if doc[k].lower_.rstrip("-") in t["number_words"] or doc[k].text.rstrip("-").isdigit():
+                noun = noun_after_hyphen(k)
+                if noun is not None or not doc[k].text.endswith("-"):
+                    break
+            elif not (doc[k].is_punct or doc[k].lower_ in ("and", "or")):
+                break
+        end = i + 1
+    if noun is None:
+        return None
+    return _Found(i, end, float(value), "count", None, of=_noun_lemma(noun))
+
+
 def _abbreviated_unit(doc: Doc, j: int) -> Optional[Token]:
     """'(0.5 WAR)', '12 RBI,': an all-capital abbreviation right after a number and closing its
     phrase names what is counted (a statistic), as a unit symbol would."""
@@ -1282,6 +1320,26 @@ def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
     return _Found(i, i + 1, float(value), "times", 0.5)
 
 
+_FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
+
+
+def _fraction_of_unit(doc: Doc, i: int) -> Optional[_Found]:
+    """'1/16 of a US pint', '1⁄128 of a gallon': a written fraction of one unit of measure."""
+    m = _FRACTION.match(doc[i].text)
+    if not m or int(m[2]) == 0 or i + 2 >= len(doc) or doc[i + 1].lower_ != "of" or doc[i + 2].lower_ not in ("a", "an"):
+        return None
+    for k in range(i + 3, min(len(doc), i + 6)):
+        unit = None
+        if doc[k].pos_ == "NOUN":  # the longer name first: 'fluid ounce' before 'ounce'
+            unit = _quantulum_unit_words().get(f"{doc[k - 1].lower_} {doc[k].lower_}") or _quantulum_unit_name(doc[k].text)
+        if unit:
+            value = int(m[1]) / int(m[2])
+            return _Found(i, k + 1, value, unit, None)
+        if doc[k].pos_ not in ("PROPN", "ADJ", "NOUN"):
+            return None
+    return None
+
+
 def _may_start_amount(tok: Token, t: dict) -> bool:
     """Cheap pre-filter: digits, a spelled-out number, 'a'/'half', a '-fold' word or a multiplying verb."""
     if not tok.is_alpha:
@@ -1313,7 +1371,9 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
     last_end = 0
     while i < n:
         tok = doc[i]
-        vague = _vague_plural(doc, i) if every and tok.lower_ in t["vague_plural_values"] else None
+        vague = None
+        if every:
+            vague = _vague_plural(doc, i) if tok.lower_ in t["vague_plural_values"] else _hyphenated_count(doc, i)
         if vague is None and not _may_start_amount(tok, t):
             i += 1
             continue
@@ -1326,7 +1386,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
         else:
-            f = _multiplier_verb(doc, i) or _fold_word(doc, i)
+            f = _multiplier_verb(doc, i) or _fold_word(doc, i) or _fraction_of_unit(doc, i)
         if f is None:
             i = max(i + 1, core.end if core is not None else 0)
             continue

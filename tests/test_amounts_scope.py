@@ -86,3 +86,20 @@ def test_the_component_is_configured_by_name(nlp):
 
     with pytest.raises(ValueError, match="amount_scope"):
         Pipeline(nlp=nlp, amount_scope="some")
+
+
+def test_scope_all_counts_hyphenated_and_suspended_compounds(parse):
+    text = "The range offers three-, four- and eight-seat cabins and a 12-cent dividend."
+    assert [(t, v, u, of) for t, v, u, _, _, _, of in found(parse, text, "all")] == [
+        ("three-", 3.0, "count", "seat"), ("four-", 4.0, "count", "seat"), ("eight-seat", 8.0, "count", "seat"),
+        ("12-cent", 12.0, "cent", None)]
+    assert [t for t, *_ in found(parse, text, "claims")] == ["12-cent"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shares hit a six-year high.",          # a duration, left to the periods
+    "We used a 5-10W laser.",               # a range with its unit
+    "Nearly two-thirds of voters agreed.",  # a fraction
+])
+def test_scope_all_hyphen_rule_leaves_times_ranges_and_fractions(parse, text):
+    assert all(u != "count" for _, _, u, *_ in found(parse, text, "all"))
