@@ -246,6 +246,9 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
     first = doc[i].lower_
     if first not in words and first not in ("a", "an") and first not in fracs:
         return None
+    fraction_of = _fraction_of_a_magnitude(doc, i)
+    if fraction_of is not None:
+        return fraction_of
     total = current = 0.0
     last_place = 1.0
     seen = False
@@ -320,6 +323,27 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
         return None
     mult = _round_pow10(last_place) if last_place >= 100 else 1.0
     return _Core(i, j, value, 0.5 * last_place, is_words=True, has_magnitude=last_place >= 100, mult=mult)
+
+
+def _fraction_of_a_magnitude(doc: Doc, i: int) -> Optional[_Core]:
+    """'a quarter of a million', 'three quarters of a billion', 'half of a million'."""
+    t = _tables()
+    n = len(doc)
+    k, count = i, 1.0
+    if doc[k].lower_ in t["number_words"]:
+        count, k = t["number_words"][doc[k].lower_], k + 1
+    elif doc[k].lower_ in ("a", "an"):
+        k += 1
+    if k + 3 >= n:
+        return None
+    frac = t["fraction_words"].get(doc[k].lemma_.lower()) or t["fraction_words"].get(doc[k].lower_)
+    if not frac or doc[k + 1].lower_ != "of" or doc[k + 2].lower_ not in ("a", "an"):
+        return None
+    mag = t["magnitudes"].get(doc[k + 3].lower_)
+    if not mag or mag < 1000:
+        return None
+    value = count * frac * mag
+    return _Core(i, k + 4, value, 0.5 * frac * mag, is_words=True, has_magnitude=True, mult=_round_pow10(mag))
 
 
 def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
@@ -1094,6 +1118,48 @@ def _partitive_noun(doc: Doc, j: int) -> Optional[Token]:
     return None
 
 
+def _proportion(doc: Doc, i: int) -> Optional[_Found]:
+    """'a third of the population', 'half of which', 'two-thirds of sales', 'one out of three
+    Germans', 'one in five adults': a part of a whole, as a fraction (unit 'fraction', scope 'all')."""
+    t = _tables()
+    fracs, words = t["fraction_words"], t["number_words"]
+    n = len(doc)
+
+    def fraction_at(k: int) -> Optional[float]:
+        lemma = doc[k].lemma_.lower() if k < n else ""
+        return fracs.get(lemma) or fracs.get(doc[k].lower_) if k < n else None
+
+    tok = doc[i]
+    low = tok.lower_
+    of_a_number = lambda k: k + 2 < n and doc[k + 1].lower_ in ("a", "an") and doc[k + 2].lower_ in t["magnitudes"]
+    if any(doc[k].lower_ == "of" and of_a_number(k) for k in range(i + 1, min(n, i + 4))):
+        return None  # 'a quarter of a million people' is a number, not a share
+    # 'a third of', 'one quarter of', 'half of' (not 'the first half of')
+    if low in ("a", "one") and i + 2 < n and fraction_at(i + 1) and doc[i + 2].lower_ == "of":
+        return _Found(i, i + 2, fraction_at(i + 1), "fraction", None)
+    if low == "half" and i + 1 < n and doc[i + 1].lower_ == "of" and not (i > 0 and doc[i - 1].lower_ in ("the", "first", "second")):
+        return _Found(i, i + 1, 0.5, "fraction", None)
+    # 'two-thirds of'
+    if low in words and i + 3 < n and doc[i + 1].text == "-" and fraction_at(i + 2) and doc[i + 3].lower_ == "of":
+        return _Found(i, i + 3, words[low] * fraction_at(i + 2), "fraction", None)
+    # 'one out of three', 'one in five' before a noun
+    if low in words or low.isdigit():
+        part = words.get(low) or float(low)
+        k = i + 1
+        if k + 1 < n and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of":
+            k += 2
+        elif k < n and doc[k].lower_ == "in":
+            k += 1
+        else:
+            return None
+        whole = words.get(doc[k].lower_) if k < n else None
+        if whole is None and k < n and doc[k].text.isdigit():
+            whole = float(doc[k].text)
+        if whole and part < whole and k + 1 < n and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return _Found(i, k + 1, part / whole, "fraction", None)
+    return None
+
+
 def _hyphenated_count(doc: Doc, i: int) -> Optional[_Found]:
     """'a six-cylinder engine', and the suspended hyphens of 'four-, five- and six-cylinder
     engines': a number hyphenated to a noun counts that noun (scope 'all'; to a reader of claims
@@ -1373,7 +1439,8 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         tok = doc[i]
         vague = None
         if every:
-            vague = _vague_plural(doc, i) if tok.lower_ in t["vague_plural_values"] else _hyphenated_count(doc, i)
+            vague = (_vague_plural(doc, i) if tok.lower_ in t["vague_plural_values"]
+                     else _hyphenated_count(doc, i) or _proportion(doc, i))
         if vague is None and not _may_start_amount(tok, t):
             i += 1
             continue

@@ -103,3 +103,27 @@ def test_scope_all_counts_hyphenated_and_suspended_compounds(parse):
 ])
 def test_scope_all_hyphen_rule_leaves_times_ranges_and_fractions(parse, text):
     assert all(u != "count" for _, _, u, *_ in found(parse, text, "all"))
+
+
+@pytest.mark.parametrize("text, span, value, bound", [
+    ("A third of the delegates walked out.", "A third", 1 / 3, "exact"),
+    ("The firm has 900 staff, almost half of whom work remotely.", "almost half", 0.5, "approx"),
+    ("Nearly three-quarters of the harvest was lost.", "Nearly three-quarters", 0.75, "approx"),
+    ("Two out of five drivers failed the test.", "Two out of five", 0.4, "exact"),
+    ("One in four adults now cycles to work.", "One in four", 0.25, "exact"),
+])
+def test_scope_all_reads_proportions_as_fractions(parse, text, span, value, bound):
+    fractions = [(t, v, b) for t, v, u, b, *_ in found(parse, text, "all") if u == "fraction"]
+    assert len(fractions) == 1
+    t, v, b = fractions[0]
+    assert (t, round(v, 6), b) == (span, round(value, 6), bound)
+    assert all(u != "fraction" for _, _, u, *_ in found(parse, text, "claims"))
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose in the first half of the year.",          # a period
+    "Both sides struggled in the final third of the pitch.",
+    "Some 250,000 people, a quarter of a million, came.",  # a number, not a share
+])
+def test_scope_all_proportions_leave_periods_places_and_numbers(parse, text):
+    assert all(u != "fraction" for _, _, u, *_ in found(parse, text, "all"))

@@ -308,3 +308,12 @@ def test_a_written_fraction_of_a_unit(parse):
 
 def test_a_fraction_of_something_not_measured_is_no_amount(parse):
     assert amounts(parse, "The motion won 2/3 of the vote.") == []
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Organisers expect a quarter of a million visitors.", "a quarter of a million visitors", 250_000.0, "count"),
+    ("The fund lost three quarters of a billion dollars.", "three quarters of a billion dollars", 750e6, "USD"),
+])
+def test_a_fraction_of_a_magnitude_is_one_number(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
