@@ -132,7 +132,7 @@ def _one_line(err: BaseException) -> str:
 
 
 def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, check: bool = False,
-                  db: Optional[str] = None) -> list[tuple]:
+                  db: Optional[str] = None, amount_scope: str = "claims") -> list[tuple]:
     """Extract (and check) a chunk of ``(location, article)``; article text is already clean.
 
     Returns one record per article, in order: ``("ok", location, id, json_line)`` or
@@ -141,7 +141,7 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
     """
     from .pipeline import cached_pipeline
 
-    pipeline = cached_pipeline(model)
+    pipeline = cached_pipeline(model, amount_scope)
     articles = [article for _, article in chunk]
     try:
         results = list(pipeline.extract_many(articles, clean=False, errors="yield"))
@@ -191,8 +191,8 @@ def finish_pages(items: list) -> list:
 class _Inline:
     slots = 1
 
-    def __init__(self, model, check, db):
-        self.args = (model, check, db)
+    def __init__(self, model, check, db, amount_scope="claims"):
+        self.args = (model, check, db, amount_scope)
 
     def submit(self, chunk):
         return _Done(process_chunk(chunk, *self.args))
@@ -205,7 +205,7 @@ class _Inline:
 
 
 class _Pool:
-    def __init__(self, workers, model, check, db):
+    def __init__(self, workers, model, check, db, amount_scope="claims"):
         from concurrent.futures import ProcessPoolExecutor
 
         from .processes import forkserver_context
@@ -213,7 +213,7 @@ class _Pool:
         # Not fork: the parent may run rich's refresh thread, and fork with threads can hang.
         # Not spawn: each worker then loaded its own model, two loads competing for two cores.
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=forkserver_context(model))
-        self.args = (model, check, db)
+        self.args = (model, check, db, amount_scope)
         self.slots = 2 * workers
 
     def submit(self, chunk):
@@ -227,7 +227,7 @@ class _Pool:
 
 
 class _Dask:
-    def __init__(self, address, model, check, db):
+    def __init__(self, address, model, check, db, amount_scope="claims"):
         import logging
 
         try:
@@ -247,7 +247,7 @@ class _Dask:
                 self.client = Client(address, timeout="20s")
             except (OSError, TimeoutError, ValueError) as e:
                 raise BatchError(f"cannot reach the Dask scheduler at {address}: {_one_line(e)}") from None
-        self.args = (model, check, db)
+        self.args = (model, check, db, amount_scope)
         self._slots, self._counted = 2, 0.0
 
     @property
@@ -386,13 +386,13 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
               resume: bool = False, max_errors: Optional[int] = None, progress: bool = True,
               errors_path: str | Path | None = None, duplicates_path: str | Path | None = None,
               model: Optional[str] = None, chunk_size: int = DEFAULT_CHUNK,
-              overwrite: bool = True) -> BatchSummary:
+              overwrite: bool = True, amount_scope: str = "claims") -> BatchSummary:
     """Extract every article of ``inputs`` into the JSON lines file ``out``; see the module doc.
 
     ``workers`` processes on this machine, or ``dask`` (a scheduler address, or
     ``"local:N"``). ``check`` adds verdicts from ``Store(db)``; ``db`` also stores
     each result (``Store.save_check``). ``overwrite=False`` refuses to replace a non-empty
-    ``out`` without ``resume``.
+    ``out`` without ``resume``. ``amount_scope`` is the Pipeline's ("claims" or "all").
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -403,6 +403,8 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
         raise BatchError("give either workers or dask, not both (Dask workers are set on the cluster)")
     if chunk_size < 1:
         raise BatchError("chunk_size must be at least 1")
+    if amount_scope not in ("claims", "all"):
+        raise BatchError(f"amount_scope must be claims or all, not {amount_scope!r}")
     out = Path(out)
     errors_path = Path(errors_path) if errors_path else out.parent / "errors.jsonl"
     duplicates_path = Path(duplicates_path) if duplicates_path else out.parent / "duplicates.jsonl"
@@ -429,11 +431,11 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
     # that cannot be reached must not have emptied a previous run's results.
     try:
         if dask:
-            executor = _Dask(dask, model, check, db)
+            executor = _Dask(dask, model, check, db, amount_scope)
         elif workers > 1:
-            executor = _Pool(workers, model, check, db)
+            executor = _Pool(workers, model, check, db, amount_scope)
         else:
-            executor = _Inline(model, check, db)
+            executor = _Inline(model, check, db, amount_scope)
     except BaseException:
         if store is not None:
             store.close()

@@ -184,6 +184,21 @@ def test_library_refuses_bad_arguments(tmp_path):
         run_batch([tmp_path], tmp_path / "o.jsonl", workers=2, dask="local:2")
 
 
+def test_amount_scope_reaches_the_workers(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    extra = {"id": "crowd", "published": "2025-05-02",
+             "text": "Thousands of traders and a 61-year-old broker watched China's exports rise 4% in April."}
+    write_jsonl(corpus, [story(1), extra])
+    run_batch([corpus], tmp_path / "claims.jsonl", workers=2, progress=False)
+    run_batch([corpus], tmp_path / "all.jsonl", workers=2, progress=False, amount_scope="all")
+    claims, every = lines(tmp_path / "claims.jsonl"), lines(tmp_path / "all.jsonl")
+    assert [a["text"] for a in claims[1]["amounts"]] == ["4%"]
+    assert [a["unit"] for a in every[1]["amounts"]] == ["count", "year_of_age", "percent"]
+    assert claims[0]["amounts"] == every[0]["amounts"]   # the trade story has nothing more to add
+    with pytest.raises(BatchError, match="amount_scope"):
+        run_batch([corpus], tmp_path / "x.jsonl", amount_scope="most", progress=False)
+
+
 # -- the command ------------------------------------------------------------------------------
 
 def _cli():
