@@ -122,6 +122,7 @@ class _Core:
     unit: Optional[str] = None       # a measure glued to the digits ('155mph')
     glued_unit_end: bool = False
     approx: bool = False
+    below: bool = False              # 'sub-7': less than the number
     split_prefix: bool = False       # the currency symbol is the token before
     transliterated: bool = False     # 'PS2.7m': an ASCII-transliterated sign, needs a scale to be money
 
@@ -155,6 +156,9 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     text = doc[i].text
     if text.lower().startswith("minus-"):  # 'minus-130 degrees'
         text = "-" + text[6:]
+    below = text.lower().startswith("sub-") and text[4:5].isdigit()
+    if below:  # 'sub-7 nanometer chips': under the number
+        text = text[4:]
     dollar_split = i > 0 and doc[i - 1].text == "$" and not doc[i - 1].whitespace_ and text[:1].isalpha()
     if dollar_split:  # Australian style '$US55,931,000' is tokenized '$' + 'US55,931,000'
         text = "$" + text
@@ -179,6 +183,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     if core.sign == "~":  # '~45g': a hedge, read as bound 'approx'
         core.sign = ""
         core.approx = True
+    core.below = below
     if core.sign == "-" and not core.percent:
         core.value = -core.value
     core.year_like = (not m["cur"] and not suf and not m["sign"]
@@ -1107,15 +1112,18 @@ def _age(doc: Doc, core: _Core) -> Optional[tuple[str, int]]:
 
 
 def _partitive_noun(doc: Doc, j: int) -> Optional[Token]:
-    """'one of the best screens', 'two of its plants': the noun of the 'of' phrase after a number."""
+    """'one of the best screens', 'thousands of COVID-19 tests': the noun of the 'of' phrase after a
+    number (the parser's object of 'of'), unless another quantity stands in between ('280 million of
+    the 1.5 billion shekels' has its own unit, later)."""
     if j >= len(doc) or doc[j].lower_ != "of":
         return None
-    for tok in doc[j + 1:min(len(doc), j + 7)]:
-        if tok.pos_ == "NOUN" and tok.head.i != tok.i and tok.dep_ in ("pobj", "conj", "appos"):
-            return tok
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
-            return None
-    return None
+    objects = [c for c in doc[j].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and c.i - j <= 6]
+    if not objects:
+        return None
+    noun = objects[0]
+    if any(t.like_num and t.dep_ != "punct" or t.lower_ in _tables()["magnitudes"] for t in doc[j + 1:noun.i]):
+        return None
+    return noun if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else None
 
 
 def _proportion(doc: Doc, i: int) -> Optional[_Found]:
@@ -1622,6 +1630,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         bstart = f.start
     if core is not None and core.approx and bound == "exact":
         bound = "approx"
+    if core is not None and core.below and bound == "exact":
+        bound = "less_than"
     if f.bound != "range":
         f.bound = bound
         f.start = bstart

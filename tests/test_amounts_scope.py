@@ -127,3 +127,10 @@ def test_scope_all_reads_proportions_as_fractions(parse, text, span, value, boun
 ])
 def test_scope_all_proportions_leave_periods_places_and_numbers(parse, text):
     assert all(u != "fraction" for _, _, u, *_ in found(parse, text, "all"))
+
+
+def test_scope_all_partitive_takes_the_object_of_of_but_not_across_another_figure(parse):
+    assert [(t, u, of) for t, _, u, _, _, _, of in found(parse, "Clinics ordered thousands of COVID-19 kits.", "all")] == [
+        ("thousands of COVID-19 kits", "count", "kit")]
+    assert [(t, u) for t, _, u, *_ in found(parse, "The fund raised 80 million of the 2 billion euros it needs.", "all")] == [
+        ("80 million", "dimensionless"), ("2 billion euros", "EUR")]

@@ -317,3 +317,8 @@ def test_a_fraction_of_something_not_measured_is_no_amount(parse):
 def test_a_fraction_of_a_magnitude_is_one_number(parse, text, span, value, unit):
     a = only(parse, text)
     assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_sub_before_a_number_is_an_upper_bound(parse):
+    a = only(parse, "Foundries race to make sub-3 nanometer chips.")
+    assert (a.text, a.value, a.unit, a.bound) == ("sub-3 nanometer", 3.0, "nanometre", "less_than")
