@@ -229,12 +229,12 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
         article.update({k: v for k, v in meta.items() if v is not None})
         return {k: v for k, v in article.items() if v is not None}
 
-    def run_extraction(article: dict, clean: bool) -> Extraction:
+    def run_extraction(article: dict, clean: bool, amount_scope: str = "claims") -> Extraction:
         from .articles import ExtractionError
         from .workers import JobTimeout, PoolBusy, WorkerFailed
 
         try:
-            payload = app.state.pool.extract(article, timeout=app.state.timeout, clean=clean)
+            payload = app.state.pool.extract(article, timeout=app.state.timeout, clean=clean, amount_scope=amount_scope)
         except ExtractionError as e:
             raise HTTPException(422, str(e)) from None
         except (JobTimeout, PoolBusy) as e:
@@ -254,10 +254,13 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
     @app.post("/v1/extract", response_model=Extraction, response_model_by_alias=True, tags=["claims"],
               openapi_extra={"requestBody": _ARTICLE_BODY})
     async def extract(request: Request, meta: dict = Depends(article_meta),
-                      clean: bool = Query(True, description="Remove page boilerplate first.")):
+                      clean: bool = Query(True, description="Remove page boilerplate first."),
+                      amount_scope: Literal["claims", "all"] = Query(
+                          "claims", description="claims: the amounts a claim can be checked on; all: every quantity "
+                                                "(ages, 'dozens of', 'one X', bare numbers ...).")):
         """Extract the claims of one article (the contract's JSON, without verdicts)."""
         article = await article_from(request, meta)
-        return _contract(await run_in_threadpool(run_extraction, article, clean))
+        return _contract(await run_in_threadpool(run_extraction, article, clean, amount_scope))
 
     @app.post("/v1/check", response_model=Extraction, response_model_by_alias=True, tags=["claims"],
               openapi_extra={"requestBody": _ARTICLE_BODY})

@@ -45,11 +45,13 @@ def _worker_main(conn: Connection, model: Optional[str]) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            article, clean = conn.recv()
+            article, clean, amount_scope = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            result = pipeline.extract(article.pop("text"), clean=clean, **article)
+            # scope "all" loads a second pipeline in this worker on its first such job
+            scoped = pipeline if amount_scope == "claims" else cached_pipeline(model, amount_scope)
+            result = scoped.extract(article.pop("text"), clean=clean, **article)
             conn.send(("ok", result.model_dump(mode="json", by_alias=True)))
         except ExtractionError as e:
             conn.send(("invalid", str(e)))
@@ -136,7 +138,8 @@ class ExtractionPool:
         with self._lock:
             return sum(1 for w in self._all if w.ready and w.process.is_alive())
 
-    def extract(self, article: dict[str, Any], *, timeout: float, clean: bool = True) -> dict:
+    def extract(self, article: dict[str, Any], *, timeout: float, clean: bool = True,
+                amount_scope: str = "claims") -> dict:
         """The contract JSON of one article. Raises ``pipeline.ExtractionError`` for
         unusable input, :class:`JobTimeout` past ``timeout`` seconds of work,
         :class:`PoolBusy` when no worker is free within ``timeout``, :class:`WorkerFailed`."""
@@ -151,7 +154,7 @@ class ExtractionPool:
         try:
             worker.wait_ready()          # a fresh worker's model load is not the job's time
             deadline = time.monotonic() + timeout
-            worker.conn.send((dict(article), clean))
+            worker.conn.send((dict(article), clean, amount_scope))
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 worker.kill()
                 worker = self._start()

@@ -77,6 +77,19 @@ def test_extract_plain_text_anchors_relative_periods_on_the_published_query(clie
     assert (period["from"], period["to"]) == ("2025-09-01", "2025-09-30")
 
 
+def test_extract_amount_scope_all_reports_every_quantity(client):
+    text = "Hundreds of fans and a 70-year-old coach saw exports rise 3% in May."
+    units = {}
+    for scope in ("claims", "all"):
+        response = client.post("/v1/extract", content=text, params={"amount_scope": scope},
+                               headers={"Content-Type": "text/plain"})
+        assert response.status_code == 200, response.text
+        units[scope] = [a["unit"] for a in response.json()["amounts"]]
+    assert units == {"claims": ["percent"], "all": ["count", "year_of_age", "percent"]}
+    bad = client.post("/v1/extract", content=text, params={"amount_scope": "most"}, headers={"Content-Type": "text/plain"})
+    assert bad.status_code == 422 and "amount_scope" in bad.text
+
+
 def test_extract_html_reads_the_main_text_and_metadata_and_drops_scripts(client):
     page = ("<html><head><title>Rice deliveries resume</title>"
             "<meta property='article:published_time' content='2025-10-21'></head><body>"
