@@ -1064,9 +1064,11 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
         noun = _partitive_noun(doc, core.end) or _abbreviated_unit(doc, core.end)
     if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
         return None, core.end, None
-    if core.end + 1 < len(doc) and doc[core.end].text in ("-", "–") and doc[core.end + 1].text[:1].isdigit():
-        # '14-18 mpg', '5-10W laser': the first number of a range; the range takes the unit of the
-        # second number (_bare_range), not the parser's noun beyond it
+    if core.end + 1 < len(doc) and doc[core.end + 1].text[:1].isdigit() and (
+            doc[core.end].text in ("-", "–")
+            or doc[core.end].lower_ == "and" and core.start > 0 and doc[core.start - 1].lower_ == "between"):
+        # '14-18 mpg', '5-10W laser', 'between 5 and 10 workers': the first number of a range; the
+        # range takes the unit of the second number (_bare_range), not the parser's noun beyond it
         return None, core.end, None
     if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
         return None, core.end, None
@@ -1342,6 +1344,8 @@ def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list,
     ac, bc = a.core, b.core
     a_unit = a.unit
     if a_unit == "count" and b.unit != "count":
+        if a.of and joiner not in ("-", "–", "—"):
+            return None  # 'trade between the two countries to $216 million': a count, then a level
         a_unit = ""  # '5-10W laser': the noun after the range is not what the first number measures
     unit = a_unit or b.unit
     if a_unit and b.unit and a_unit != b.unit:

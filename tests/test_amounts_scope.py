@@ -134,3 +134,8 @@ def test_scope_all_partitive_takes_the_object_of_of_but_not_across_another_figur
         ("thousands of COVID-19 kits", "count", "kit")]
     assert [(t, u) for t, _, u, *_ in found(parse, "The fund raised 80 million of the 2 billion euros it needs.", "all")] == [
         ("80 million", "dimensionless"), ("2 billion euros", "EUR")]
+
+
+def test_scope_all_a_count_followed_by_to_and_a_level_is_no_range(parse):
+    text = "Trade between the two neighbours rose to $88.4 million in May."
+    assert [(t, u) for t, _, u, *_ in found(parse, text, "all")] == [("two neighbours", "count"), ("$88.4 million", "USD")]

@@ -322,3 +322,8 @@ def test_a_fraction_of_a_magnitude_is_one_number(parse, text, span, value, unit)
 def test_sub_before_a_number_is_an_upper_bound(parse):
     a = only(parse, "Foundries race to make sub-3 nanometer chips.")
     assert (a.text, a.value, a.unit, a.bound) == ("sub-3 nanometer", 3.0, "nanometre", "less_than")
+
+
+def test_between_n_and_m_counted_things_is_one_range(parse):
+    a = only(parse, "The workshop hired between 6 and 9 welders this spring.")
+    assert (a.text, a.low, a.high, a.unit, a.of) == ("between 6 and 9 welders", 6.0, 9.0, "count", "welder")
