@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import extractor.extensions  # noqa: F401  (registers Doc._.amounts)
+from extractor.articles import AMOUNT_SCOPES as SCOPES
 from models import Amount
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -86,6 +87,7 @@ def _tables() -> dict:
     t["time_set"] = frozenset(raw["time_units"])
     t["ident_set"] = frozenset(raw["identifier_cues_before"])
     t["vague_set"] = frozenset(raw["vague_plural_magnitudes"])
+    t["sterling_cues"] = frozenset(raw["pound_sterling_cues"])
     t["transliterated"] = raw.get("transliterated_currency_signs", {})
     t["code_magnitudes"] = raw.get("currency_code_magnitude_prefixes", {})
     t["rate_nouns"] = frozenset(raw.get("rate_nouns_after_a", []))
@@ -330,6 +332,12 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
     return _Core(i, j, value, 0.5 * last_place, is_words=True, has_magnitude=last_place >= 100, mult=mult)
 
 
+def _fraction_word_value(tok: Token) -> Optional[float]:
+    """'third' and 'thirds' -> 1/3, 'half' -> 0.5 (data: fraction_words)."""
+    fracs = _tables()["fraction_words"]
+    return fracs.get(tok.lemma_.lower()) or fracs.get(tok.lower_)
+
+
 def _fraction_of_a_magnitude(doc: Doc, i: int) -> Optional[_Core]:
     """'a quarter of a million', 'three quarters of a billion', 'half of a million'."""
     t = _tables()
@@ -341,7 +349,7 @@ def _fraction_of_a_magnitude(doc: Doc, i: int) -> Optional[_Core]:
         k += 1
     if k + 3 >= n:
         return None
-    frac = t["fraction_words"].get(doc[k].lemma_.lower()) or t["fraction_words"].get(doc[k].lower_)
+    frac = _fraction_word_value(doc[k])
     if not frac or doc[k + 1].lower_ != "of" or doc[k + 2].lower_ not in ("a", "an"):
         return None
     mag = t["magnitudes"].get(doc[k + 3].lower_)
@@ -483,8 +491,7 @@ def _pound_is_sterling(doc: Doc, j: int) -> bool:
     if prev is not None and (prev.lower_ in t["magnitudes"] or _scaled_code(prev.text)[1] != 1
                              or re.search(r"\d(?:m|bn|k)$", prev.lower_)):
         return True
-    cues = frozenset(t["pound_sterling_cues"])
-    return any(tok.lower_ in cues for tok in doc)
+    return any(tok.lower_ in t["sterling_cues"] for tok in doc)
 
 
 def _yen_code(doc: Doc, i: int) -> str:
@@ -915,12 +922,6 @@ def _change_verb_before(doc: Doc, s: int) -> Optional[str]:
     return _verb_direction(doc[k]) if k >= 0 and doc[k].pos_ == "VERB" else None
 
 
-def _after_change_verb(doc: Doc, s: int) -> bool:
-    """'lost 42p to 871p', 'shed $3 to $40': right after a change verb, even a transitive one whose
-    object is not read as a change, 'to' names the new level and does not close a range."""
-    return _change_verb_before(doc, s) is not None
-
-
 def _moves_to_a_level(doc: Doc, f: _Found, s: int) -> Optional[str]:
     """'Hextar added 15 sen to RM2.70', 'shed $3 to $40': an amount between a change verb and 'to'
     plus a new level is the size of the move, even after a verb whose object is usually what was
@@ -1132,18 +1133,18 @@ def _proportion(doc: Doc, i: int) -> Optional[_Found]:
     """'a third of the population', 'half of which', 'two-thirds of sales', 'one out of three
     Germans', 'one in five adults': a part of a whole, as a fraction (unit 'fraction', scope 'all')."""
     t = _tables()
-    fracs, words = t["fraction_words"], t["number_words"]
+    words = t["number_words"]
     n = len(doc)
+    low = doc[i].lower_
+    if low not in ("a", "half") and low not in words and not low.isdigit():
+        return None   # runs on every token in scope 'all': the cheap test first
+    if any(doc[k].lower_ == "of" and k + 2 < n and doc[k + 1].lower_ in ("a", "an") and doc[k + 2].lower_ in t["magnitudes"]
+           for k in range(i + 1, min(n, i + 4))):
+        return None  # 'a quarter of a million people' is a number, not a share (_fraction_of_a_magnitude)
 
     def fraction_at(k: int) -> Optional[float]:
-        lemma = doc[k].lemma_.lower() if k < n else ""
-        return fracs.get(lemma) or fracs.get(doc[k].lower_) if k < n else None
+        return _fraction_word_value(doc[k]) if k < n else None
 
-    tok = doc[i]
-    low = tok.lower_
-    of_a_number = lambda k: k + 2 < n and doc[k + 1].lower_ in ("a", "an") and doc[k + 2].lower_ in t["magnitudes"]
-    if any(doc[k].lower_ == "of" and of_a_number(k) for k in range(i + 1, min(n, i + 4))):
-        return None  # 'a quarter of a million people' is a number, not a share
     # 'a third of', 'one quarter of', 'half of' (not 'the first half of')
     if low in ("a", "one") and i + 2 < n and fraction_at(i + 1) and doc[i + 2].lower_ == "of":
         return _Found(i, i + 2, fraction_at(i + 1), "fraction", None)
@@ -1427,9 +1428,6 @@ def _may_start_amount(tok: Token, t: dict) -> bool:
             or tok.lemma_.lower() in t["multiplier_verbs"] or low in t["multiplier_verbs"])
 
 
-SCOPES = ("claims", "all")
-
-
 def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
     """All amounts in ``doc``, sorted by start, non-overlapping, offsets into ``doc.text``.
 
@@ -1554,12 +1552,19 @@ def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) ->
         k -= 1  # 'from up to 252 miles to 287'
     if k == 0 or doc[k - 1].lower_ != "from":
         return None
+    b = _bare_number_with_unit_of(doc, i, yen, prev)
+    if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
+        return None  # 'from $2 billion to 3': too unsure which scale the bare number has
+    return b
+
+
+def _bare_number_with_unit_of(doc: Doc, i: int, yen: list, stated: _Found) -> Optional[_Found]:
+    """The bare number at ``i`` with the unit ``stated`` gave (gapping, see the two rules above and
+    below); None when it has a unit of its own or is a year, a date or a time."""
     b = _build(doc, i, yen, allow_bare=True)
     if b is None or b.unit or b.core.year_like or _is_date_time_or_ordinal(doc, b.core):
         return None
-    if prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
-        return None  # 'from $2 billion to 3': too unsure which scale the bare number has
-    b.unit, b.of = prev.unit, prev.of
+    b.unit, b.of = stated.unit, stated.of
     return b
 
 
@@ -1582,11 +1587,7 @@ def _unit_from_parallel_clause(doc: Doc, i: int, found: list[_Found], yen: list)
         # another clause: a conjunction or a comma stands between the two
         if not any(t.lower_ in ("but", "while", "and", "whereas", ",", ";") for t in doc[a.end:i - 1]):
             return None
-        b = _build(doc, i, yen, allow_bare=True)
-        if b is None or b.unit or b.core.year_like or _is_date_time_or_ordinal(doc, b.core):
-            return None
-        b.unit, b.of = a.unit, a.of
-        return b
+        return _bare_number_with_unit_of(doc, i, yen, a)
     return None
 
 
@@ -1626,7 +1627,9 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
     if core is not None and opener != "levels" and f.bound != "range":
         # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
-        r = _range_with_next(doc, f, opener, yen, dash_only=change is not None or _after_change_verb(doc, bstart))
+        # ... and after any change verb, even a transitive one whose object is not read as a change
+        # ('lost 42p to 871p')
+        r = _range_with_next(doc, f, opener, yen, dash_only=change is not None or _change_verb_before(doc, bstart) is not None)
         if r is not None:
             _adopt_range(f, r)
     if f.bound == "range" and opener in ("between", "from") and f.start == num_start:

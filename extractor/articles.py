@@ -14,6 +14,9 @@ from typing import Any
 # always a mis-split file, so it is refused with a clear message, not truncated.
 MAX_CHARS = 1_000_000
 ARTICLE_FIELDS = ("text", "published", "id", "url", "title", "outlet")
+# What `amounts` holds: the amounts a claim can be checked on, or every quantity
+# (extractor.amounts.find_amounts); here so that the batch parent can check it without spaCy.
+AMOUNT_SCOPES = ("claims", "all")
 
 
 class ExtractionError(ValueError):

@@ -78,7 +78,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from .cleaning import clean_text
 from .inputs import InputError, finish_html, iter_articles, total_bytes
-from .articles import ARTICLE_FIELDS, article_id
+from .articles import AMOUNT_SCOPES, ARTICLE_FIELDS, article_id
 
 DEFAULT_CHUNK = 32
 LOG_EVERY = 10.0          # seconds between plain progress lines when stderr is not a terminal
@@ -191,8 +191,8 @@ def finish_pages(items: list) -> list:
 class _Inline:
     slots = 1
 
-    def __init__(self, model, check, db, amount_scope="claims"):
-        self.args = (model, check, db, amount_scope)
+    def __init__(self, args: tuple):
+        self.args = args   # process_chunk's arguments after the chunk
 
     def submit(self, chunk):
         return _Done(process_chunk(chunk, *self.args))
@@ -205,15 +205,16 @@ class _Inline:
 
 
 class _Pool:
-    def __init__(self, workers, model, check, db, amount_scope="claims"):
+    def __init__(self, workers, args: tuple):
         from concurrent.futures import ProcessPoolExecutor
 
         from .processes import forkserver_context
 
         # Not fork: the parent may run rich's refresh thread, and fork with threads can hang.
         # Not spawn: each worker then loaded its own model, two loads competing for two cores.
+        model = args[0]
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=forkserver_context(model))
-        self.args = (model, check, db, amount_scope)
+        self.args = args
         self.slots = 2 * workers
 
     def submit(self, chunk):
@@ -227,7 +228,7 @@ class _Pool:
 
 
 class _Dask:
-    def __init__(self, address, model, check, db, amount_scope="claims"):
+    def __init__(self, address, args: tuple):
         import logging
 
         try:
@@ -247,7 +248,7 @@ class _Dask:
                 self.client = Client(address, timeout="20s")
             except (OSError, TimeoutError, ValueError) as e:
                 raise BatchError(f"cannot reach the Dask scheduler at {address}: {_one_line(e)}") from None
-        self.args = (model, check, db, amount_scope)
+        self.args = args
         self._slots, self._counted = 2, 0.0
 
     @property
@@ -403,8 +404,8 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
         raise BatchError("give either workers or dask, not both (Dask workers are set on the cluster)")
     if chunk_size < 1:
         raise BatchError("chunk_size must be at least 1")
-    if amount_scope not in ("claims", "all"):
-        raise BatchError(f"amount_scope must be claims or all, not {amount_scope!r}")
+    if amount_scope not in AMOUNT_SCOPES:
+        raise BatchError(f"amount_scope must be one of {', '.join(AMOUNT_SCOPES)}, not {amount_scope!r}")
     out = Path(out)
     errors_path = Path(errors_path) if errors_path else out.parent / "errors.jsonl"
     duplicates_path = Path(duplicates_path) if duplicates_path else out.parent / "duplicates.jsonl"
@@ -429,13 +430,14 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
             raise BatchError(str(e)) from None
     # Connect to the cluster (or start the pool) before touching the output files: a scheduler
     # that cannot be reached must not have emptied a previous run's results.
+    args = (model, check, db, amount_scope)   # process_chunk's, after the chunk
     try:
         if dask:
-            executor = _Dask(dask, model, check, db, amount_scope)
+            executor = _Dask(dask, args)
         elif workers > 1:
-            executor = _Pool(workers, model, check, db, amount_scope)
+            executor = _Pool(workers, args)
         else:
-            executor = _Inline(model, check, db, amount_scope)
+            executor = _Inline(args)
     except BaseException:
         if store is not None:
             store.close()

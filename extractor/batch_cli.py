@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .cli_support import DB_HELP
+from .cli_support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope
 
 
 def batch_command(
@@ -24,8 +24,7 @@ def batch_command(
     max_errors: Optional[int] = typer.Option(None, "--max-errors", help="Stop and exit 1 past this many errors (default: no limit)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
     chunk_size: int = typer.Option(32, "--chunk-size", help="Articles per chunk sent to a worker."),
-    amount_scope: str = typer.Option("claims", "--amount-scope",
-                                     help="claims (default): the amounts a claim can be checked on; all: every quantity."),
+    amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope", help=AMOUNT_SCOPE_HELP),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar or progress lines."),
 ):
     """Extract every article of a corpus into one JSON line each, in input order.
@@ -53,8 +52,6 @@ def batch_command(
         fail(f"--max-errors must be 0 or more, got {max_errors}")
     if chunk_size < 1:
         fail(f"--chunk-size must be at least 1, got {chunk_size}")
-    if amount_scope not in ("claims", "all"):
-        fail(f"--amount-scope must be claims or all, got {amount_scope!r}")
     for path in inputs:
         if path != "-" and not Path(path).exists():
             fail(f"{path}: no such file or directory")
@@ -67,7 +64,7 @@ def batch_command(
     try:
         summary = run_batch(inputs, out, workers=workers, dask=dask, check=check, db=db, resume=resume,
                             max_errors=max_errors, progress=not no_progress, errors_path=errors,
-                            model=model, chunk_size=chunk_size, overwrite=True, amount_scope=amount_scope)
+                            model=model, chunk_size=chunk_size, overwrite=True, amount_scope=amount_scope.value)
     except (BatchError, ModelNotFound) as e:
         fail(str(e), code=1)
     except KeyboardInterrupt:

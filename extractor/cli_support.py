@@ -1,12 +1,20 @@
 """What every newsclaims command shares: one-line errors and opening the store."""
 from __future__ import annotations
 
+from enum import Enum
 from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
 
+from .articles import AMOUNT_SCOPES
+
 err_console = Console(stderr=True)
+
+# --amount-scope of extract and batch: typer checks the value and lists the choices
+AmountScope = Enum("AmountScope", {s: s for s in AMOUNT_SCOPES}, type=str)
+AMOUNT_SCOPE_HELP = ("claims (default): the amounts a claim can be checked on; all: every quantity "
+                     "(also ages, 'dozens of', 'one X', bare numbers).")
 
 DB_HELP = ("Database: a SQLAlchemy URL (sqlite:///path.db, postgresql+psycopg://user:pw@host/db) or a "
            "SQLite file path. Default: $NEWSCLAIMS_DB, else ~/.local/share/newsclaims/newsclaims.db.")

@@ -49,9 +49,8 @@ def _worker_main(conn: Connection, model: Optional[str]) -> None:
         except (EOFError, OSError):
             return
         try:
-            # scope "all" loads a second pipeline in this worker on its first such job
-            scoped = pipeline if amount_scope == "claims" else cached_pipeline(model, amount_scope)
-            result = scoped.extract(article.pop("text"), clean=clean, **article)
+            # the preloaded pipeline is the "claims" one; "all" is loaded on its first job here
+            result = cached_pipeline(model, amount_scope).extract(article.pop("text"), clean=clean, **article)
             conn.send(("ok", result.model_dump(mode="json", by_alias=True)))
         except ExtractionError as e:
             conn.send(("invalid", str(e)))

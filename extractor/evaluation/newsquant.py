@@ -248,10 +248,10 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 # two words, no number and no preposition other than 'per' ("21 mpg combined to 23", "$75 U.S.
 # per barrel to $45.88"; "from $3 million for members to $4 million" compares two groups)
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+_QUALIFIER_WORD = r"(?:per\s+\w+|(?!(?:for|of|with|from|among|on|in|at|by)\b)[A-Za-z.]+)"
 _FROM_TO_BETWEEN = re.compile(
     r"^\s+(?:(?:(?:in|at|on|during|by|as\s+of)\s+(?:the\s+)?T(?:\s+(?:T|\w+)){0,2}"
-    r"|_W(?:\s+_W){0,2})\s+)?to\s+$".replace("_W", r"(?:per\s+\w+|(?!(?:for|of|with|from|among|on|in|at|by)\b)[A-Za-z.]+)"),
-    re.I)
+    rf"|{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD}){{0,2}})\s+)?to\s+$", re.I)
 
 
 def _from_to_ends(text: str, a: dict, b: dict, periods: Sequence[dict]) -> bool:
