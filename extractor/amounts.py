@@ -85,6 +85,7 @@ def _tables() -> dict:
     t["up_nouns"] = frozenset(raw["change_nouns_up"])
     t["down_nouns"] = frozenset(raw["change_nouns_down"])
     t["time_set"] = frozenset(raw["time_units"])
+    t["counted_time_set"] = frozenset(raw.get("time_units_counted", []))
     t["ident_set"] = frozenset(raw["identifier_cues_before"])
     t["vague_set"] = frozenset(raw["vague_plural_magnitudes"])
     t["sterling_cues"] = frozenset(raw["pound_sterling_cues"])
@@ -1050,7 +1051,8 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
     unit, end = _measured_unit(doc, core)
     # spaCy calls '1520' in 'a 1520 sq m centre' a DATE; a unit of measure written after it says otherwise
     measure_after_year = unit is not None and core.year_like and end > core.end and doc[core.end].text[:1].islower()
-    if _is_date_time_or_ordinal(doc, core) and not measure_after_year:
+    counted_time = every and _counts_time_units(doc, core)  # spaCy tags 'five seasons' DATE all the same
+    if _is_date_time_or_ordinal(doc, core) and not measure_after_year and not counted_time:
         return None, core.end, None
     # a unit written as a word or a lower-case symbol ('16 inch', '500mg'), not a lone capital ('PA 23456 F')
     spelled = core.unit is not None or (end > core.end and doc[core.end].text.islower())
@@ -1063,15 +1065,17 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
     noun = _counted_noun(doc, after_bound) or _counted_head(doc, core)
     if noun is None and every:
         noun = _partitive_noun(doc, core.end) or _abbreviated_unit(doc, core.end)
-    if noun is None or noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]:
+    if noun is None:
         return None, core.end, None
+    if (noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]) and not counted_time:
+        return None, core.end, None  # periods measure years and hours
     if core.end + 1 < len(doc) and doc[core.end + 1].text[:1].isdigit() and (
             doc[core.end].text in ("-", "–")
             or doc[core.end].lower_ == "and" and core.start > 0 and doc[core.start - 1].lower_ == "between"):
         # '14-18 mpg', '5-10W laser', 'between 5 and 10 workers': the first number of a range; the
         # range takes the unit of the second number (_bare_range), not the parser's noun beyond it
         return None, core.end, None
-    if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in t["vague_set"]:
+    if (noun.ent_type_ in ("DATE", "TIME") and not counted_time) or noun.lower_ in t["vague_set"]:
         return None, core.end, None
     # '2,000 workers' has a comma; '2000 workers' may still be a count, but 'of 2023 Chinese exports' is a year
     # ... unless a bound cue makes it a quantity: years take no 'more than' ('more than 1000 customers')
@@ -1087,6 +1091,13 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
 
 
 # ------------------------------------------------- scope 'all': every quantity, checkable or not
+
+def _counts_time_units(doc: Doc, core: _Core) -> bool:
+    """'five seasons', 'three nights': time words that are counted, not measured as a span
+    (the period finder reads years and hours; spaCy tags these DATE or TIME all the same)."""
+    noun = _counted_noun(doc, core.end)
+    return noun is not None and _noun_lemma(noun) in _tables()["counted_time_set"]
+
 
 def _age(doc: Doc, core: _Core) -> Optional[tuple[str, int]]:
     """'a 50-year-old man', 'an 18-month-old', '400 million-year-old bedrock', 'aged 45', and the

@@ -88,7 +88,8 @@ WEEKDAYS: dict[str, int] = _DATA["weekdays"]
 ORDINALS: dict[str, int] = _DATA["ordinals"]
 NUMBERS: dict[str, float] = _DATA["numbers"]
 VAGUE: list[str] = _DATA["vague_numbers"]
-UNITS: dict[str, list] = _DATA["units"]
+UNIT_ABBREVIATIONS: dict[str, list] = _DATA["unit_abbreviations"]
+UNITS: dict[str, list] = {**_DATA["units"], **UNIT_ABBREVIATIONS}
 BOUNDS: dict[str, str] = _DATA["bounds"]
 DEICTIC_SHIFT: dict[str, int] = _DATA["deictic_shift"]
 ANAPHORIC_DIRECTION: dict[str, int] = _DATA["anaphoric_direction"]
@@ -130,7 +131,9 @@ DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _NUM_BASE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
              + _alt(NUMBERS) + ")")
 NUM = _NUM_BASE + r"(?:[\s-]+and[\s-]+a[\s-]+half)?"  # "seven and a half years", "four-and-a-half"
-UNIT = _alt(UNITS)
+UNIT = "(?:" + _alt(_DATA["units"]) + "|(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + "))"
+# a unit word after its number; an abbreviation may be glued to the digits ('40min')
+UNIT_GAP = r"(?:[\s-]+|(?<=\d)(?=(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b))"
 BOUND = _alt(BOUNDS)
 ORD = _alt(ORDINALS)
 PART = r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|mid-|end-)"
@@ -975,15 +978,34 @@ def _resolve_duration(ctx, cand, m):
         return None
     unit = m["unit"].lower()
     written = m.group(0)
-    if n != 1 and not unit.endswith("s") and "-" not in written:
-        return None  # 'the 1988 quarter' names a year's quarter; 'six year' without '-' is no span
+    if n != 1 and not unit.endswith("s") and "-" not in written and unit not in UNIT_ABBREVIATIONS and n.is_integer():
+        # 'the 1988 quarter' names a year's quarter; 'six year' without '-' is no span, but an
+        # abbreviation has no plural ('3 min') and 'a 4.3 second dash' is one however written
+        return None
     if re.match(r"\s+(?:million|billion|trillion)\b", ctx.text[cand.end:cand.end + 12], re.I):
         return None  # 'three quarters billion dollars' is a fraction of a number
-    bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
+    bound = "approx" if m["bound"] == "~" else BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
     if m["edge"]:
         return _resolve_past_n_units(ctx, cand, n, unit, bound=bound)
     dur = _iso_duration(n, unit)
     return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=dur)
+
+
+def _resolve_duration_range(ctx, cand, m):
+    """"three or four years", "between seven and 10 years", "18-24 months": a span whose length
+    lies between two stated lengths (bound range; ``low``/``high`` the two ISO durations, ``duration``
+    their midpoint, as an amount range's value is). TimeML has no range value: a vague ``PnY``
+    count is written with X (TIMEX3 guidelines 1.2.1, 'a few years' = PXY)."""
+    n, n2 = _number(m["n_a"] or m["n_b"]), _number(m["n2_a"] or m["n2_b"])
+    if n is None or n2 is None or not 0 < n < n2:
+        return None  # 'six to one odds' is no span; a year range has no unit after it
+    unit = m["unit"].lower()
+    if not unit.endswith("s") and "-" not in m.group(0) and unit not in UNIT_ABBREVIATIONS:
+        return None
+    code, _ = UNITS[unit]
+    value = "PXDE" if unit.startswith("decade") else f"PT{code[1:]}X" if code.startswith("T") else f"PX{code}"
+    return dict(from_=None, to=None, granularity="duration", duration=_iso_duration((n + n2) / 2, unit),
+                bound="range", low=_iso_duration(n, unit), high=_iso_duration(n2, unit), value=value)
 
 
 def _resolve_vague_duration(ctx, cand, m):
@@ -1059,8 +1081,11 @@ _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
-_rule("duration", r"(?:(?P<bound>" + BOUND + r")\s+(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
-      + NUM + r")[\s-]+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+_rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
+      + NUM + r")" + UNIT_GAP + r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+_rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
+      + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-–]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}"
+      r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration_range)
 _rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
 
@@ -1203,8 +1228,8 @@ def _written_year(cand: _Candidate) -> Optional[int]:
 
 # Rules that end in a unit or a direction word are only run in windows around those words:
 # their leading optional quantifiers make a whole-text scan the costliest part of the module.
-_KEYWORD = re.compile(r"(?<![\w])(?:" + UNIT + r"|earlier|ago|later|prior|previously|before)(?![\w])", re.IGNORECASE)
-_WINDOWED = {"duration", "anaphoric_shift", "vague_duration"}  # rules whose match ends at the keyword
+_KEYWORD = re.compile(r"(?:(?<![\w])|(?<=\d))(?:" + UNIT + r"|earlier|ago|later|prior|previously|before)(?![\w])", re.IGNORECASE)
+_WINDOWED = {"duration", "duration_range", "anaphoric_shift", "vague_duration"}  # rules whose match ends at the keyword
 _LEFT, _RIGHT = 110, 40
 
 

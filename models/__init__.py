@@ -63,6 +63,10 @@ class Period(Mention):
     relative: bool = False
     duration: Optional[str] = None
     bound: Bound = "exact"
+    # bound "range": the shortest and longest span, as ISO 8601 durations ("three or four
+    # years": P3Y, P4Y; ``duration`` is their midpoint, as an amount range's value is)
+    low: Optional[str] = None
+    high: Optional[str] = None
     # TimeML TIMEX3-style value ("2019-12", "2013-Q1", "P6Y", "PXM", "2012-SU"); None when unresolved
     value: Optional[str] = None
 

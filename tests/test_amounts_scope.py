@@ -44,6 +44,13 @@ def found(parse, text, scope):
      [("51,300", 51300.0, "dimensionless", "exact", None, None, None)]),
     ("The ratio moved between 12.5 and 14.8 during the session.",
      [("between 12.5 and 14.8", 13.65, "dimensionless", "range", 12.5, 14.8, None)]),
+    # time words the period finder does not measure are counted (spaCy tags them DATE/TIME)
+    ("The sitcom ran for six seasons before it was cancelled.",
+     [("six seasons", 6.0, "count", "exact", None, None, "season")]),
+    ("Three new seasons of the quiz show were ordered.",
+     [("Three new seasons", 3.0, "count", "exact", None, None, "season")]),
+    ("The delegates spent four nights in Lagos.",
+     [("four nights", 4.0, "count", "exact", None, None, "night")]),
     # an all-capital statistic after a number names what is counted
     ("The closer finished the season at 1.7 WAR, a career best.",
      [("1.7 WAR", 1.7, "count", "exact", None, None, "war")]),

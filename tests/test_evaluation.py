@@ -269,6 +269,14 @@ def test_durations_count_as_quantities_unless_inside_an_amount():
     assert [(q.value, q.units) for q in qs] == [(90.0, ("day",)), (2.0, ("hour",))]
 
 
+def test_a_duration_range_is_cqes_range(parse):
+    from extractor.periods import find_periods
+    doc = parse("Dredging the harbour will take between four and six years.")
+    periods = [p.model_dump(mode="json", by_alias=True) for p in find_periods(doc, None)]
+    qs = newsquant.quantities_from_result({"amounts": [], "periods": periods})
+    assert [(q.value, q.units, q.change) for q in qs] == [((4.0, 6.0), ("year",), "=")]
+
+
 def _spans(text, *pieces, **fields):
     """Amount dicts for ``pieces`` of ``text`` (value, unit from ``fields``, offsets from the text)."""
     out = []

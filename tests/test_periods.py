@@ -314,6 +314,45 @@ def test_seconds_are_durations(parse, text, span, dur, bound):
     assert_period(p, None, None, "duration", bound=bound, duration=dur)
 
 
+@pytest.mark.parametrize("text,span,dur", [
+    ("The ferry crossing takes 2 hrs in winter.", "2 hrs", "PT2H"),
+    ("Bake the loaf for 35min, then let it rest.", "35min", "PT35M"),
+    ("Inspectors waited ~20 minutes at the gate.", "~20 minutes", "PT20M"),
+    ("The sprinter ran a 9.9 second 100-metre final.", "9.9 second", "PT9.9S"),
+])
+def test_abbreviated_and_decimal_durations(parse, text, span, dur):
+    # recipe and sport style: 'hrs', 'min' (glued or not) have no plural; a decimal before a
+    # singular unit ('a 9.9 second final') is a span however it is hyphenated; '~' hedges it
+    p = by_text(periods(parse, text), span)
+    assert_period(p, None, None, "duration", bound="approx" if span.startswith("~") else "exact", duration=dur)
+
+
+def test_abbreviations_are_lower_case_only(parse):
+    assert periods(parse, "The firm hired 200 HR staff and 12 SEC lawyers.") == []
+
+
+@pytest.mark.parametrize("text,span,low,high,mid", [
+    ("Freight rates have doubled over the past three or four years.", "three or four years", "P3Y", "P4Y", "P3.5Y"),
+    ("The new line will take between seven and 10 years to build.", "between seven and 10 years", "P7Y", "P10Y", "P8.5Y"),
+    ("Repairs to the dock need 18-24 months.", "18-24 months", "P18M", "P24M", "P21M"),
+    ("Customs clearance can take two to three weeks.", "two to three weeks", "P2W", "P3W", "P2.5W"),
+    ("He faces a three-to-five-year sentence.", "three-to-five-year", "P3Y", "P5Y", "P4Y"),
+    ("The soup simmers for 25 – 40min.", "25 – 40min", "PT25M", "PT40M", "PT32.5M"),
+])
+def test_duration_ranges(parse, text, span, low, high, mid):
+    p = by_text(periods(parse, text), span)
+    assert_period(p, None, None, "duration", bound="range", duration=mid)
+    assert (p.low, p.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The favourite won at odds of six to one.",        # no unit of time after the numbers
+    "The committee voted 7 to 2 this week.",            # a tally, then a period of its own
+])
+def test_a_pair_of_numbers_without_a_time_unit_is_no_duration_range(parse, text):
+    assert all(p.bound != "range" for p in periods(parse, text)), [p.text for p in periods(parse, text)]
+
+
 @pytest.mark.parametrize("text", [
     "A second tanker docked at Nampo.",
     "Exports fell for a second month.",

@@ -227,8 +227,13 @@ def duration_quantity(period: dict, text: str = "") -> Optional[PredictedQuantit
     unit = unit_table()["duration_units"].get(key)
     if unit is None:
         return None
+    value = float(number)
+    if period.get("bound") == "range":  # "three or four years": CQE's range (3, 4)
+        low, high = _DURATION.match(period.get("low") or ""), _DURATION.match(period.get("high") or "")
+        if low and high:
+            value = (float(low.group(2)), float(high.group(2)))
     return PredictedQuantity(
-        value=float(number), units=cqe_units_for(unit),
+        value=value, units=cqe_units_for(unit),
         change=unit_table()["bound_to_change"].get(period.get("bound") or "exact", "="),
         text=period.get("text", ""), start=period.get("start", 0), end=period.get("end", 0),
         source_unit=f"duration {period.get('duration')}",
