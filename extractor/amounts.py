@@ -87,6 +87,7 @@ def _tables() -> dict:
     t["time_set"] = frozenset(raw["time_units"])
     t["counted_time_set"] = frozenset(raw.get("time_units_counted", []))
     t["ident_set"] = frozenset(raw["identifier_cues_before"])
+    t["ident_after"] = {tuple(k.split()): True for k in raw.get("identifier_cues_after", [])}
     t["vague_set"] = frozenset(raw["vague_plural_magnitudes"])
     t["sterling_cues"] = frozenset(raw["pound_sterling_cues"])
     t["transliterated"] = raw.get("transliterated_currency_signs", {})
@@ -190,7 +191,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     if core.sign == "-" and not core.percent:
         core.value = -core.value
     core.year_like = (not m["cur"] and not suf and not m["sign"]
-                      and re.fullmatch(r"1\d\d\d|20\d\d|2100", num) is not None)
+                      and re.fullmatch(r"1\d\d\d|2[01]\d\d", num) is not None)
     return core
 
 
@@ -628,7 +629,27 @@ def _quantulum_unit_name(surface: str) -> Optional[str]:
     if override:
         return override
     symbols, surfaces = _quantulum_units()
-    return symbols.get(surface) or surfaces.get(surface.lower())
+    name = symbols.get(surface) or surfaces.get(surface.lower())
+    power = None if name else re.fullmatch(r"([A-Za-zµ]{1,3})([23²³])", surface)
+    if power:  # 'cm2', 'mm³': a length symbol raised to a power, which quantulum3 lists only for some
+        base = symbols.get(power[1]) or surfaces.get(power[1].lower())
+        if base in _length_units():
+            return ("square_" if power[2] in "2²" else "cubic_") + base
+    return name
+
+
+@cache
+def _length_units() -> frozenset:
+    """quantulum3's units of length ('centimetre', 'foot'), the ones a power makes an area or volume."""
+    try:
+        _import_quantulum()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import load
+            units = load.units("en_US")
+    except Exception:
+        return frozenset()
+    return frozenset(n.replace(" ", "_") for n, u in units.names.items() if u.entity.name == "length")
 
 
 def _compound_unit(doc: Doc, j: int, unit: str) -> tuple[str, int]:
@@ -699,7 +720,8 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
     if doc[j].lower_ not in unit_words and doc[j].text not in _quantulum_units()[0] and not (
         j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in unit_words
     ):
-        return None, j
+        unit = _quantulum_unit_name(doc[j].text)  # a length to a power: '45 m3', '12 cm2'
+        return (unit, j + 1) if unit else (None, j)
     sent = doc[core.start].sent
     base = sent.start_char
     num_start = doc[core.start].idx - base
@@ -729,6 +751,8 @@ def _is_identifier_number(doc: Doc, core: _Core, measured: bool = False) -> bool
     """
     t = _tables()
     i = core.start
+    if _match_seq(doc, core.end, t["ident_after"], max_len=2)[0]:
+        return True  # 'the 90049 ZIP code'
     if i == 0:
         return False
     prev = doc[i - 1]
@@ -750,7 +774,7 @@ def _is_identifier_number(doc: Doc, core: _Core, measured: bool = False) -> bool
 def _is_date_time_or_ordinal(doc: Doc, core: _Core) -> bool:
     """spaCy's DATE/TIME/ORDINAL labels on the digits, a year-like integer, or 'p.m.' after."""
     tok = doc[core.start]
-    if tok.ent_type_ == "ORDINAL":
+    if tok.ent_type_ == "ORDINAL" and "." not in tok.text:  # '96.088 .DXY' is no ordinal, whatever the tagger says
         return True
     # spaCy-sm calls many long numbers DATE ('1385710 lightning strikes'): trust it for
     # day numbers, years and clock times only
@@ -854,14 +878,19 @@ def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
 
 
 def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
-    """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%'."""
-    if s > 0 and doc[s - 1].lower_ in ("up", "down") and doc[s - 1].pos_ in ("ADV", "ADP", "PART"):
-        adv = doc[s - 1]
-        # the particle of another phrasal verb is no direction: 'make up about 80 percent'
-        if adv.dep_ == "prt" and adv.head.lemma_.lower() not in _directional_heads():
-            return None
-        return adv.lower_
-    return None
+    """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%', 'revised upward 2%'."""
+    return _adverb_direction(doc[s - 1]) if s > 0 else None
+
+
+def _adverb_direction(adv: Token) -> Optional[str]:
+    """'up', 'downward' (data: direction_adverbs) as an adverb or particle of direction."""
+    direction = _tables()["direction_adverbs"].get(adv.lower_)
+    if direction is None or (adv.pos_ not in ("ADV", "ADP", "PART") and adv.dep_ != "advmod"):  # 'downwards' NOUN
+        return None
+    # the particle or adverb of another verb is no direction: 'make up about 80 percent'
+    if adv.dep_ == "prt" and adv.head.lemma_.lower() not in _directional_heads():
+        return None
+    return direction
 
 
 @cache
@@ -902,6 +931,8 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     if tok.lower_ == t["change_preposition"]:
         v = k - 1
         while v >= 0 and k - v < 5 and doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PRON", "DET", "ADJ") and not _verb_direction(doc[v]):
+            if _adverb_direction(doc[v]):
+                return _adverb_direction(doc[v])  # 'was revised upward by 40 billion yen'
             v -= 1
         if v >= 0 and doc[v].pos_ in ("VERB", "NOUN", "AUX"):
             return _verb_direction(doc[v]) if doc[v].pos_ != "NOUN" else _noun_direction(doc[v])

@@ -327,3 +327,40 @@ def test_sub_before_a_number_is_an_upper_bound(parse):
 def test_between_n_and_m_counted_things_is_one_range(parse):
     a = only(parse, "The workshop hired between 6 and 9 welders this spring.")
     assert (a.text, a.low, a.high, a.unit, a.of) == ("between 6 and 9 welders", 6.0, 9.0, "count", "welder")
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("The new cell reached 2.4 A/cm2 in the lab.", "2.4 A/cm2", "ampere_per_square_centimetre"),
+    ("The tank holds 45 m3 of water.", "45 m3", "cubic_metre"),
+    ("Each chip is 12 cm² across.", "12 cm²", "square_centimetre"),
+])
+def test_a_length_symbol_to_a_power_is_an_area_or_a_volume(parse, text, span, unit):
+    a = only(parse, text)
+    assert (a.text, a.unit) == (span, unit)
+
+
+@pytest.mark.parametrize("text, span, change", [
+    ("Net profit was revised upward by 40 billion yen.", "40 billion yen", "up"),
+    ("The bank adjusted its forecast downwards by 0.3 percentage points.", "0.3 percentage points", "down"),
+    ("The growth estimate was revised down by 2 percent.", "2 percent", "down"),
+])
+def test_a_verb_of_revision_takes_its_direction_from_the_adverb(parse, text, span, change):
+    a = only(parse, text)
+    assert (a.text, a.change) == (span, change)
+
+
+def test_a_particle_of_another_verb_gives_no_direction(parse):
+    assert only(parse, "The plan was backed up by 60 percent of members.").change is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Homes in the 10021 ZIP code sold for $2 million.", ["$2 million"]),   # a postal code
+    ("Sea levels could rise 2 feet by 2150, the study says.", ["2 feet"]),   # a year of the 22nd century
+])
+def test_codes_and_far_future_years_are_no_quantities(parse, text, kept):
+    assert [a.text for a in find_amounts(parse(text), "all")] == kept
+
+
+def test_a_decimal_number_is_never_an_ordinal(parse):
+    # spaCy-sm tags '101.35' ORDINAL before a Reuters index code ('.DXY')
+    assert [a.text for a in find_amounts(parse("The dollar index stood at 101.35 .DXY ."), "all")] == ["101.35"]
