@@ -978,7 +978,7 @@ def _resolve_duration(ctx, cand, m):
         return None
     unit = m["unit"].lower()
     written = m.group(0)
-    if n != 1 and not unit.endswith("s") and "-" not in written and unit not in UNIT_ABBREVIATIONS and n.is_integer():
+    if n != 1 and not unit.endswith("s") and "-" not in written and unit not in UNIT_ABBREVIATIONS and float(n).is_integer():
         # 'the 1988 quarter' names a year's quarter; 'six year' without '-' is no span, but an
         # abbreviation has no plural ('3 min') and 'a 4.3 second dash' is one however written
         return None

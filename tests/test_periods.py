@@ -567,6 +567,7 @@ def test_weekday_is_within_the_week_before_publication(parse, published, weekday
 @pytest.mark.parametrize("text, not_a_duration", [
     ("The 2011 quarter included a one-off gain.", "2011 quarter"),          # a year's quarter, singular
     ("The deal was worth three quarters billion dollars.", "three quarters"),  # a fraction of a number
+    ("The club offered him a ten year deal.", "ten year"),                    # a number word, singular unit
 ])
 def test_a_number_before_a_time_word_is_not_always_a_duration(parse, text, not_a_duration):
     assert all(p.granularity != "duration" for p in periods(parse, text)), [p.text for p in periods(parse, text)]
