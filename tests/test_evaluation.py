@@ -429,6 +429,27 @@ def test_timex_value(period, value):
 
 # --------------------------------------------------------------------------- PolNeAR
 
+@pytest.mark.parametrize("text, ends", [
+    ("Coal output fell every year from 2009 to 2011.", [("2009", "2009"), ("2011", "2011")]),
+    ("The 1961-62 harvest was the worst on record.", [("1961", "1961"), ("62", "1962")]),
+    ("Exports recovered between January and March 2024.", [("January", "2024-01"), ("March 2024", "2024-03")]),
+])
+def test_a_range_of_two_dates_is_two_timexes_as_timeml_annotates_it(parse, text, ends):
+    from extractor.periods import find_periods
+    doc = parse(text)
+    periods = [p.model_dump(mode="json", by_alias=True) for p in find_periods(doc, doc._.published)]
+    timexes = tempeval.timexes_from_result({"periods": periods})
+    assert [(t.text, t.value) for t in timexes] == ends
+    assert all(text[t.start:t.end] == t.text for t in timexes)
+
+
+def test_a_duration_is_never_split(parse):
+    from extractor.periods import find_periods
+    doc = parse("The repairs took two to three weeks.")
+    periods = [p.model_dump(mode="json", by_alias=True) for p in find_periods(doc, None)]
+    assert [(t.text, t.type) for t in tempeval.timexes_from_result({"periods": periods})] == [("two to three weeks", "DURATION")]
+
+
 def test_parse_ann_and_overlap():
     ann = "T1\tSource 0 9\tthe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 30\tx\nT4\tSource 40 43;50 55\tshe ... aides\n" \
           "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3\n"

@@ -178,12 +178,12 @@ _PERCENT_UNITS = {"percent", "percentage_point"}
 
 
 def mentions_from_result(result: dict) -> list[Mention]:
-    from .tempeval import timex_value
+    from .tempeval import timexes_from_result
 
     out = []
-    for p in result.get("periods", []):
-        if p.get("granularity") != "duration":
-            out.append(Mention("date", p["start"], p["end"], p.get("text", ""), timex_value(p)))
+    for t in timexes_from_result({"periods": result.get("periods", [])}):  # ranges as two ends, as TimeML
+        if t.type != "DURATION":
+            out.append(Mention("date", t.start, t.end, t.text, t.value))
     for a in result.get("amounts", []):
         unit = a.get("unit") or ""
         if unit in _PERCENT_UNITS:

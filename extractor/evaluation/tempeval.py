@@ -20,6 +20,7 @@ Our periods carry no TIMEX3 value unless the periods component fills
 from __future__ import annotations
 
 import calendar
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
@@ -161,8 +162,40 @@ def timex_type(period: dict) -> str:
 
 
 def timexes_from_result(result: dict) -> list[Timex]:
-    return [Timex(p.get("start", 0), p.get("end", 0), p.get("text", ""), timex_type(p), timex_value(p))
-            for p in result.get("periods", [])]
+    out: list[Timex] = []
+    for p in result.get("periods", []):
+        value = timex_value(p)
+        ends = _range_ends(p, value)
+        if ends:
+            out += ends
+        else:
+            out.append(Timex(p.get("start", 0), p.get("end", 0), p.get("text", ""), timex_type(p), value))
+    return out
+
+
+# "2009-2010", "from 1957 to 1958", "1957-58", "January to March 2013": the joiner between two ends
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|/|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"^(?:from|between)\s+", re.IGNORECASE)
+
+
+def _range_ends(period: dict, value: Optional[str]) -> list[Timex]:
+    """A range of two calendar points ("2009-2010", value ``2009/2010``) as TimeML annotates it:
+    two DATE timexes, one per end (TimeML Annotation Guidelines 1.2.1, 2.2.1: "from 1992 through
+    1995" is two TIMEX3s; a range has no single value). [] when the period is no such range."""
+    if not value or value.count("/") != 1 or value.startswith("P"):
+        return []
+    first_value, second_value = value.split("/")
+    text, start = period.get("text", ""), period.get("start", 0)
+    joiners = [m for m in _RANGE_JOINER.finditer(text) if 0 < m.start() and m.end() < len(text)]
+    if not joiners:
+        return []
+    joiner = joiners[-1] if len(joiners) == 1 else joiners[0]
+    opener = _RANGE_OPENER.match(text)
+    first_start = opener.end() if opener else 0
+    if first_start >= joiner.start():
+        return []
+    return [Timex(start + first_start, start + joiner.start(), text[first_start:joiner.start()], "DATE", first_value),
+            Timex(start + joiner.end(), start + len(text), text[joiner.end():], "DATE", second_value)]
 
 
 # --------------------------------------------------------------------------- scoring
