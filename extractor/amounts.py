@@ -834,6 +834,8 @@ def _bound_from_preceding_quantifier(doc: Doc, i: int, lower: int) -> tuple[str,
         if s >= lower:
             key = tuple(doc[k].lower_ for k in range(s, i))
             if key in table:
+                if key == ("up", "to") and s > 0 and doc[s - 1].lower_ == "back":
+                    return "exact", i  # 'climbed back up to 5%': a return to a level, not a ceiling
                 # 'some' is a quantifier only right before the number ('some 3,000 workers')
                 return table[key], s
     return "exact", i

@@ -364,3 +364,10 @@ def test_codes_and_far_future_years_are_no_quantities(parse, text, kept):
 def test_a_decimal_number_is_never_an_ordinal(parse):
     # spaCy-sm tags '101.35' ORDINAL before a Reuters index code ('.DXY')
     assert [a.text for a in find_amounts(parse("The dollar index stood at 101.35 .DXY ."), "all")] == ["101.35"]
+
+
+def test_back_up_to_is_a_return_to_a_level_not_a_ceiling(parse):
+    a = only(parse, "The jobless rate fell in spring before edging back up to 3.4 percent.")
+    assert (a.text, a.bound, a.change) == ("3.4 percent", "exact", None)
+    ceiling = only(parse, "The fine could reach up to 4 percent of turnover.")
+    assert (ceiling.text, ceiling.bound) == ("up to 4 percent", "at_most")
