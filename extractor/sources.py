@@ -732,6 +732,9 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 # researchers found') are described sources of 'show', 'find', 'indicate'.
                 resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
                 described = resolved is not None
+            if actor is None and resolved is None and rule is _speech_verb_subject:
+                resolved = _unresolved_pronoun(phrase_head)
+                described = resolved is not None
             if actor is None and resolved is None:
                 continue
             if resolved is None:
@@ -762,13 +765,36 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 data_context = True
             key = (mention.start, mention.end)
             if key not in found:
+                cue_span = _cue_span(token, cue)
                 found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
                                     type=_source_type(actor, data_context), cue=cue, via=via, described=described,
-                                    informative=informative)
+                                    informative=informative, cue_start=cue_span.start_char, cue_end=cue_span.end_char)
                 if found[key].type == "data_source":
                     last_data_source = actor
             break
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _cue_span(token: Token, cue: str) -> Span:
+    """The words of ``cue`` as written around the token that triggered it: 'according to' over
+    both words, 'says' for the cue 'said'; the trigger token alone when the words differ."""
+    words = cue.lower().split()
+    doc = token.doc
+    for start in range(token.i - len(words) + 1, token.i + 1):
+        end = start + len(words)
+        if start >= 0 and end <= len(doc) and [t.lower_ for t in doc[start:end]] == words:
+            return doc[start:end]
+    return doc[token.i: token.i + 1]
+
+
+def _unresolved_pronoun(head: Token) -> tuple[Span, str, str] | None:
+    """'"Pay up," she said' with no earlier woman to refer to: still an attribution (PolNeAR
+    annotates the pronoun as the source), but one nobody can look up, so it is a described source
+    named by the pronoun itself and never reaches ``sources``."""
+    typ = _cues()["pronoun_sources"].get(head.lower_)
+    if typ is None or head.pos_ != "PRON":
+        return None
+    return head.doc[head.i: head.i + 1], head.lower_, "group" if head.lower_ == "they" else typ
 
 
 class SourceRecognizer:

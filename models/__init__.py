@@ -81,6 +81,9 @@ class Source(Mention):
     name: str
     type: SourceType
     cue: Optional[str] = None
+    # Where the cue is written ("says" for the cue "said"; "according to"), offsets into the text
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
     # The source that relayed this one ("Citing data from GAC, NK News reported":
     # GAC via "NK News"); claims follow it to build the chain, original data first.
     via: Optional[str] = None

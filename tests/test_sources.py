@@ -60,7 +60,21 @@ def test_pronoun_subject_names_the_person_it_refers_back_to(parse):
 
 
 def test_pronoun_without_antecedent_is_not_a_source(parse):
-    assert sources_of(parse, "He said the plan would fail. It added that prices would rise.") == []
+    # still an attribution ('"Pay up," she said'), but one nobody can look up: described, named
+    # by the pronoun, so it never reaches doc._.sources
+    found = sources_of(parse, "He said the plan would fail. It added that prices would rise.")
+    assert [(s.text, s.name, s.described) for s in found] == [("He", "he", True), ("It", "it", True)]
+    assert [s for s in found if not s.described] == []
+
+
+def test_the_cue_is_located_as_written(parse):
+    text = ("Rice imports fell 12% in May, according to the customs office. "
+            "Jane Whitcombe, the ministry's spokeswoman, says the measures will last.")
+    found = {s.text: s for s in sources_of(parse, text)}
+    assert set(found) >= {"the customs office", "Jane Whitcombe"}
+    spans = {name: text[s.cue_start:s.cue_end] for name, s in found.items()}
+    assert spans["the customs office"] == "according to"
+    assert (found["Jane Whitcombe"].cue, spans["Jane Whitcombe"]) == ("said", "says")
 
 
 def test_relative_pronoun_takes_the_noun_its_clause_modifies(parse):
