@@ -117,6 +117,26 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+@cache
+def _nouns_an_agency_speaks_through() -> frozenset[str]:
+    cues = load_table("attribution_cues.json")
+    return frozenset(cues["data_nouns"]) | frozenset(cues["document_nouns"])
+
+
+def _attributive(span: Span) -> bool:
+    """'China's customs rules', 'the Sino-Korean Friendship Bridge': the name modifies a noun after
+    it, so the phrase is about the rules or the bridge, not the agency or the people. An agency's
+    data and documents ('Chinese customs data showed') still name it: the data are its word."""
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in {"compound", "amod"} or head.i <= last.i or head.i - last.i > 3:
+        return False
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return True      # part of a longer name: 'Sino-Korean Friendship Bridge', 'American Airlines'
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in _nouns_an_agency_speaks_through() \
+        and head.lower_ not in _nouns_an_agency_speaks_through()
+
+
 def _photo_credit_spans(doc: Doc) -> list[tuple[int, int]]:
     pattern = re.compile(_organizations()["photo_credit_pattern"])
     return [m.span() for m in pattern.finditer(doc.text)]
@@ -201,6 +221,9 @@ def find_actors(doc: Doc) -> list[Actor]:
             # Trimmed first, so that "the UN Security Council" does not outgrow the table's name.
             trimmed = _trim(ent)
             candidates.append(Span(doc, trimmed.start, trimmed.end, label=f"ent:{ent.label_}"))
+    # 'China's customs rules' are rules, not the customs agency: the country inside stays
+    candidates = [c for c in candidates
+                  if not (c.label_.startswith("org:") and c[-1].lower_ == "customs" and _attributive(c))]
     # Longest first; a table match wins over an entity of the same length.
     candidates.sort(key=lambda s: (s.start, -(s.end - s.start), s.label_.startswith("ent:")))
     spans = filter_spans(candidates)
@@ -265,6 +288,8 @@ def find_actors(doc: Doc) -> list[Actor]:
                 raw.append((trimmed, name, None, "organization"))
                 _learn_acronym(doc, span, name, org_aliases)
             elif value == "NORP":
+                if _attributive(trimmed) and trimmed[-1].head.pos_ == "PROPN":
+                    continue   # 'the Sino-Korean Friendship Bridge': part of a name, not a group
                 raw.append((trimmed, text, None, "group"))
 
     people = _canonical_people([name for _, name in person_spans])

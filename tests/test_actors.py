@@ -72,3 +72,15 @@ def test_photo_credits_are_not_actors(parse):
 def test_possessive_ending_is_not_part_of_the_name(parse, text):
     found = actors_of(parse, f"{text} sister spoke on Monday.")
     assert ("Kim Jong-un", "Kim Jong-un", None, "person") in found
+
+
+def test_a_name_that_modifies_a_noun_is_about_that_noun(parse):
+    # the customs agency's rules are rules; the bridge's name is no group of people
+    found = actors_of(parse, "Under Article 12 of China's customs rules, lorries crossing the Sino-Korean "
+                             "Friendship Bridge must declare their loads.")
+    assert [(t, typ) for t, _, _, typ in found] == [("China", "country")]
+
+
+def test_an_agencys_data_still_name_the_agency(parse):
+    found = actors_of(parse, "Coal imports fell by half, according to Chinese customs data.")
+    assert ("Chinese customs data", "General Administration of Customs of China", None, "organization") in found
