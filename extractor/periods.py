@@ -1085,7 +1085,8 @@ _rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<ed
       + NUM + r")" + UNIT_GAP + r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
       + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-–]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}"
-      r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration_range)
+      r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds|\s+(?:ago|earlier|later|before|prior|previously)\b)",
+      _resolve_duration_range)  # 'two to three years ago' is a date back from the reference, not a span
 _rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
 
