@@ -592,15 +592,24 @@ def _import_quantulum() -> None:
 
 
 @cache
-def _quantulum_units() -> tuple[dict, dict]:
-    """quantulum3's units of measure (not money, time or bare counts): (symbol -> name, lower surface -> name)."""
+def _quantulum_unit_table():
+    """quantulum3's English unit table, or None when quantulum3 is missing or broken (measured
+    units are then simply not found)."""
     try:
         _import_quantulum()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import load
-            units = load.units("en_US")
-    except Exception:  # quantulum3 missing or broken: measured units are simply not found
+            return load.units("en_US")
+    except Exception:
+        return None
+
+
+@cache
+def _quantulum_units() -> tuple[dict, dict]:
+    """quantulum3's units of measure (not money, time or bare counts): (symbol -> name, lower surface -> name)."""
+    units = _quantulum_unit_table()
+    if units is None:
         return {}, {}
     excluded = set(_tables()["quantulum_excluded_entities"])
     time_set = _tables()["time_set"]
@@ -641,13 +650,8 @@ def _quantulum_unit_name(surface: str) -> Optional[str]:
 @cache
 def _length_units() -> frozenset:
     """quantulum3's units of length ('centimetre', 'foot'), the ones a power makes an area or volume."""
-    try:
-        _import_quantulum()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from quantulum3 import load
-            units = load.units("en_US")
-    except Exception:
+    units = _quantulum_unit_table()
+    if units is None:
         return frozenset()
     return frozenset(n.replace(" ", "_") for n, u in units.names.items() if u.entity.name == "length")
 
