@@ -716,6 +716,9 @@ def _measured_unit(doc: Doc, core: _Core) -> tuple[Optional[str], int]:
     override = _unit_override_at(doc, j)
     if override:
         return override
+    if doc[j].text.isupper() and doc[j].text not in _quantulum_units()[0] and j + 1 < len(doc) \
+            and doc[j + 1].text.istitle() and doc[j + 1].pos_ == "PROPN":
+        return None, j  # 'four FA Cup finals': capitals that only match a symbol ('fA') ignoring case start a name
     unit_words = _quantulum_unit_words()
     word = _without_trailing_hyphen(doc[j].text)
     if word != doc[j].text:  # '287 miles- and': a dash glued to the unit word

@@ -371,3 +371,10 @@ def test_back_up_to_is_a_return_to_a_level_not_a_ceiling(parse):
     assert (a.text, a.bound, a.change) == ("3.4 percent", "exact", None)
     ceiling = only(parse, "The fine could reach up to 4 percent of turnover.")
     assert (ceiling.text, ceiling.bound) == ("up to 4 percent", "at_most")
+
+
+def test_capitals_before_a_title_case_name_are_no_unit_symbol(parse):
+    # 'FA' matches the symbol 'fA' (femtoampere) only if case is ignored; before 'Trophy' it starts a name
+    a = only(parse, "The club has lifted three FA Trophy titles since 1990.")
+    assert (a.text, a.unit, a.of) == ("three FA Trophy titles", "count", "title")
+    assert only(parse, "The wind farm adds 40 MW to the grid.").unit == "megawatt"
