@@ -77,6 +77,7 @@ def _tables() -> dict:
     t["bound_before"] = {tuple(k.split()): v for k, v in raw["bound_cues_before"].items()}
     t["bound_after"] = {tuple(k.split()): v for k, v in raw["bound_cues_after"].items()}
     t["currency_word_seqs"] = {tuple(k.split()): v for k, v in raw["currency_words"].items()}
+    t["currency_single_words"] = frozenset(k for k in raw["currency_words"] if " " not in k)
     t["percent_seqs"] = {tuple(k.split()): v for k, v in raw["percent_units"].items()}
     t["codes"] = {c: raw["currency_code_aliases"].get(c, c) for c in raw["currency_codes"]}
     t["up_verbs"] = frozenset(raw["change_verbs_up"])
@@ -312,6 +313,8 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
                 seen = True
             else:
                 ok = False
+                if k > 0 and seen and _hyphenated_money_word(doc, j, k, p):
+                    j += 2 * k - 1  # 'a one-yen bid': the number ends before '-yen'
                 break
         if not ok:
             break
@@ -334,6 +337,15 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
     return _Core(i, j, value, 0.5 * last_place, is_words=True, has_magnitude=last_place >= 100, mult=mult)
 
 
+def _hyphenated_money_word(doc: Doc, j: int, k: int, word: str) -> bool:
+    """Is part ``k`` of the hyphen group at token ``j`` a currency ('one-yen', 'ten-dollar'), with
+    every part its own token (word, '-', word), so that the number can end before it?"""
+    t = _tables()
+    if word not in t["currency_single_words"] and word not in t["subunits"]:
+        return False
+    return all(doc[j + 2 * m + 1].text == "-" for m in range(k) if j + 2 * m + 1 < len(doc))
+
+
 def _fraction_word_value(tok: Token) -> Optional[float]:
     """'third' and 'thirds' -> 1/3, 'half' -> 0.5 (data: fraction_words)."""
     fracs = _tables()["fraction_words"]
@@ -341,24 +353,29 @@ def _fraction_word_value(tok: Token) -> Optional[float]:
 
 
 def _fraction_of_a_magnitude(doc: Doc, i: int) -> Optional[_Core]:
-    """'a quarter of a million', 'three quarters of a billion', 'half of a million'."""
+    """'a quarter of a million', 'three quarters of a billion', 'three-quarters billion', 'half of a million'."""
     t = _tables()
     n = len(doc)
     k, count = i, 1.0
     if doc[k].lower_ in t["number_words"]:
         count, k = t["number_words"][doc[k].lower_], k + 1
+        if k < n and doc[k].text == "-" and not doc[k - 1].whitespace_:  # 'three-quarters'
+            k += 1
     elif doc[k].lower_ in ("a", "an"):
         k += 1
-    if k + 3 >= n:
+    if k + 1 >= n:
         return None
     frac = _fraction_word_value(doc[k])
-    if not frac or doc[k + 1].lower_ != "of" or doc[k + 2].lower_ not in ("a", "an"):
+    if not frac:
         return None
-    mag = t["magnitudes"].get(doc[k + 3].lower_)
+    k += 1
+    if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("a", "an"):
+        k += 2  # 'of a' is optional: 'three quarters billion dollars'
+    mag = t["magnitudes"].get(doc[k].lower_) if k < n else None
     if not mag or mag < 1000:
         return None
     value = count * frac * mag
-    return _Core(i, k + 4, value, 0.5 * frac * mag, is_words=True, has_magnitude=True, mult=_round_pow10(mag))
+    return _Core(i, k + 1, value, 0.5 * frac * mag, is_words=True, has_magnitude=True, mult=_round_pow10(mag))
 
 
 def _extend_with_magnitude(doc: Doc, core: _Core) -> None:

@@ -378,3 +378,18 @@ def test_capitals_before_a_title_case_name_are_no_unit_symbol(parse):
     a = only(parse, "The club has lifted three FA Trophy titles since 1990.")
     assert (a.text, a.unit, a.of) == ("three FA Trophy titles", "count", "title")
     assert only(parse, "The wind farm adds 40 MW to the grid.").unit == "megawatt"
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The bank set aside three quarters billion euros for losses.", "three quarters billion euros", 750e6, "EUR"),
+    ("The fund raised three-quarters of a billion dollars.", "three-quarters of a billion dollars", 750e6, "USD"),
+    ("The contractor won with a one-yen bid.", "one-yen", 1.0, "JPY"),
+    ("Each voter got a ten-dollar voucher.", "ten-dollar", 10.0, "USD"),
+])
+def test_spelled_out_fractions_and_hyphenated_currencies(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_a_number_word_hyphenated_to_a_fraction_stays_a_proportion(parse):
+    assert amounts(parse, "One-third of the harvest was lost.") == []
