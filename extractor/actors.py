@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import Actor
@@ -123,18 +123,31 @@ def _nouns_an_agency_speaks_through() -> frozenset[str]:
     return frozenset(cues["data_nouns"]) | frozenset(cues["document_nouns"])
 
 
-def _attributive(span: Span) -> bool:
-    """'China's customs rules', 'the Sino-Korean Friendship Bridge': the name modifies a noun after
-    it, so the phrase is about the rules or the bridge, not the agency or the people. An agency's
-    data and documents ('Chinese customs data showed') still name it: the data are its word."""
+def _modified_head(span: Span) -> Token | None:
+    """The noun a mention modifies, right after it ('China's customs rules' -> rules, 'the
+    Sino-Korean Friendship Bridge' -> Bridge): the phrase is then about that noun."""
     last = span[-1]
     head = last.head
     if last.dep_ not in {"compound", "amod"} or head.i <= last.i or head.i - last.i > 3:
+        return None
+    return head
+
+
+def _part_of_a_longer_name(span: Span) -> bool:
+    """'Sino-Korean Friendship Bridge', 'American Airlines': no group of people."""
+    head = _modified_head(span)
+    return head is not None and head.pos_ == "PROPN" and head.text[:1].isupper()
+
+
+def _customs_as_a_modifier(span: Span) -> bool:
+    """'China's customs rules' are rules, not the customs agency; its data and documents
+    ('Chinese customs data showed') still name it: the data are its word."""
+    head = _modified_head(span)
+    if span[-1].lower_ != "customs" or head is None:
         return False
-    if head.pos_ == "PROPN" and head.text[:1].isupper():
-        return True      # part of a longer name: 'Sino-Korean Friendship Bridge', 'American Airlines'
-    return head.pos_ == "NOUN" and head.lemma_.lower() not in _nouns_an_agency_speaks_through() \
-        and head.lower_ not in _nouns_an_agency_speaks_through()
+    agency_nouns = _nouns_an_agency_speaks_through()
+    return (_part_of_a_longer_name(span) or head.pos_ == "NOUN"
+            and head.lemma_.lower() not in agency_nouns and head.lower_ not in agency_nouns)
 
 
 def _photo_credit_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -221,9 +234,8 @@ def find_actors(doc: Doc) -> list[Actor]:
             # Trimmed first, so that "the UN Security Council" does not outgrow the table's name.
             trimmed = _trim(ent)
             candidates.append(Span(doc, trimmed.start, trimmed.end, label=f"ent:{ent.label_}"))
-    # 'China's customs rules' are rules, not the customs agency: the country inside stays
-    candidates = [c for c in candidates
-                  if not (c.label_.startswith("org:") and c[-1].lower_ == "customs" and _attributive(c))]
+    # the country inside 'China's customs rules' stays
+    candidates = [c for c in candidates if not (c.label_.startswith("org:") and _customs_as_a_modifier(c))]
     # Longest first; a table match wins over an entity of the same length.
     candidates.sort(key=lambda s: (s.start, -(s.end - s.start), s.label_.startswith("ent:")))
     spans = filter_spans(candidates)
@@ -288,8 +300,8 @@ def find_actors(doc: Doc) -> list[Actor]:
                 raw.append((trimmed, name, None, "organization"))
                 _learn_acronym(doc, span, name, org_aliases)
             elif value == "NORP":
-                if _attributive(trimmed) and trimmed[-1].head.pos_ == "PROPN":
-                    continue   # 'the Sino-Korean Friendship Bridge': part of a name, not a group
+                if _part_of_a_longer_name(trimmed):
+                    continue
                 raw.append((trimmed, text, None, "group"))
 
     people = _canonical_people([name for _, name in person_spans])

@@ -957,8 +957,8 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     if tok.lower_ == t["change_preposition"]:
         v = k - 1
         while v >= 0 and k - v < 5 and doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PRON", "DET", "ADJ") and not _verb_direction(doc[v]):
-            if _adverb_direction(doc[v]):
-                return _adverb_direction(doc[v])  # 'was revised upward by 40 billion yen'
+            if direction := _adverb_direction(doc[v]):
+                return direction  # 'was revised upward by 40 billion yen'
             v -= 1
         if v >= 0 and doc[v].pos_ in ("VERB", "NOUN", "AUX"):
             return _verb_direction(doc[v]) if doc[v].pos_ != "NOUN" else _noun_direction(doc[v])

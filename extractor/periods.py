@@ -131,9 +131,12 @@ DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _NUM_BASE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
              + _alt(NUMBERS) + ")")
 NUM = _NUM_BASE + r"(?:[\s-]+and[\s-]+a[\s-]+half)?"  # "seven and a half years", "four-and-a-half"
-UNIT = "(?:" + _alt(_DATA["units"]) + "|(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + "))"
+_UNIT_ABBREVIATION = "(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + ")"  # lower case only
+UNIT = "(?:" + _alt(_DATA["units"]) + "|" + _UNIT_ABBREVIATION + ")"
 # a unit word after its number; an abbreviation may be glued to the digits ('40min')
-UNIT_GAP = r"(?:[\s-]+|(?<=\d)(?=(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b))"
+UNIT_GAP = r"(?:[\s-]+|(?<=\d)(?=" + _UNIT_ABBREVIATION + r"\b))"
+# words between a number and its unit of time: 'five straight months', 'ten trading days'
+SPAN_MODIFIERS = r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}"
 BOUND = _alt(BOUNDS)
 ORD = _alt(ORDINALS)
 PART = r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|mid-|end-)"
@@ -977,11 +980,8 @@ def _resolve_duration(ctx, cand, m):
     if n is None or n <= 0:
         return None
     unit = m["unit"].lower()
-    written = m.group(0)
-    if n != 1 and not unit.endswith("s") and "-" not in written and unit not in UNIT_ABBREVIATIONS and float(n).is_integer():
-        # 'the 1988 quarter' names a year's quarter; 'six year' without '-' is no span, but an
-        # abbreviation has no plural ('3 min') and 'a 4.3 second dash' is one however written
-        return None
+    if n != 1 and float(n).is_integer() and not _written_as_a_length(unit, m.group(0)):
+        return None  # 'the 1988 quarter' names a year's quarter; 'a 4.3 second dash' is a span however written
     if re.match(r"\s+(?:million|billion|trillion)\b", ctx.text[cand.end:cand.end + 12], re.I):
         return None  # 'three quarters billion dollars' is a fraction of a number
     bound = "approx" if m["bound"] == "~" else BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
@@ -1000,22 +1000,31 @@ def _resolve_duration_range(ctx, cand, m):
     if n is None or n2 is None or not 0 < n < n2:
         return None  # 'six to one odds' is no span; a year range has no unit after it
     unit = m["unit"].lower()
-    if not unit.endswith("s") and "-" not in m.group(0) and unit not in UNIT_ABBREVIATIONS:
+    if not _written_as_a_length(unit, m.group(0)):
         return None
-    code, _ = UNITS[unit]
-    value = "PXDE" if unit.startswith("decade") else f"PT{code[1:]}X" if code.startswith("T") else f"PX{code}"
     return dict(from_=None, to=None, granularity="duration", duration=_iso_duration((n + n2) / 2, unit),
-                bound="range", low=_iso_duration(n, unit), high=_iso_duration(n2, unit), value=value)
+                bound="range", low=_iso_duration(n, unit), high=_iso_duration(n2, unit), value=_vague_value(unit))
+
+
+def _written_as_a_length(unit: str, written: str) -> bool:
+    """A unit of time after more than one of it names a length when plural ('six years'),
+    hyphenated ('a six-year high') or abbreviated, which has no plural ('3 min'); 'six year'
+    without either is no span."""
+    return unit.endswith("s") or "-" in written or unit in UNIT_ABBREVIATIONS
+
+
+def _vague_value(unit: str) -> str:
+    """TimeML's value for an unknown number of ``unit``: PXY, PXW, PXDE (decades), PTXH."""
+    if unit.lower().startswith("decade"):
+        return "PXDE"
+    code, _ = UNITS[unit.lower()]
+    return f"PT{code[1:]}X" if code.startswith("T") else f"PX{code}"
 
 
 def _resolve_vague_duration(ctx, cand, m):
     """"recent weeks", "several months", "the past few years": TimeML PXW/PXM/PXY, no ISO duration."""
-    code, _ = UNITS[m["unit"].lower()]
-    if m["unit"].lower().startswith("decade"):
-        value = "PXDE"
-    else:
-        value = f"PX{code}"
-    return dict(from_=None, to=None, granularity="duration", duration=None, bound="approx", value=value)
+    return dict(from_=None, to=None, granularity="duration", duration=None, bound="approx",
+                value=_vague_value(m["unit"]))
 
 
 # --- patterns. Order matters only on ties of length (earlier wins).
@@ -1052,7 +1061,7 @@ _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|end
       + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
-      + r")\s+(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+      + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
@@ -1082,10 +1091,10 @@ _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
 _rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
-      + NUM + r")" + UNIT_GAP + r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+      + NUM + r")" + UNIT_GAP + SPAN_MODIFIERS + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
-      + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-–]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}"
-      r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds|\s+(?:ago|earlier|later|before|prior|previously)\b)",
+      + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-–]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + SPAN_MODIFIERS
+      + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds|\s+(?:ago|earlier|later|before|prior|previously)\b)",
       _resolve_duration_range)  # 'two to three years ago' is a date back from the reference, not a span
 _rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)

@@ -51,6 +51,8 @@ def by_text(parse, text):
     ("The ticket cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
     ("The fine was set at 75 USD million by the court.", "75 USD million", 75_000_000.0, "USD"),
     ("The board declared a 12-cent dividend on Monday.", "12-cent", 12.0, "cent"),
+    ("The contractor won with a one-yen bid.", "one-yen", 1.0, "JPY"),      # a currency hyphenated
+    ("Each voter got a ten-dollar voucher.", "ten-dollar", 10.0, "USD"),     # to a number word
     ("Tokyo stocks lost ¥3 trillion in value as exporters slid.", "¥3 trillion", 3e12, "JPY"),
 ])
 def test_money_symbols_codes_and_words(parse, text, span, value, unit):

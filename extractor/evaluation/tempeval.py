@@ -186,10 +186,9 @@ def _range_ends(period: dict, value: Optional[str]) -> list[Timex]:
         return []
     first_value, second_value = value.split("/")
     text, start = period.get("text", ""), period.get("start", 0)
-    joiners = [m for m in _RANGE_JOINER.finditer(text) if 0 < m.start() and m.end() < len(text)]
-    if not joiners:
+    joiner = next((m for m in _RANGE_JOINER.finditer(text) if 0 < m.start() and m.end() < len(text)), None)
+    if joiner is None:
         return []
-    joiner = joiners[-1] if len(joiners) == 1 else joiners[0]
     opener = _RANGE_OPENER.match(text)
     first_start = opener.end() if opener else 0
     if first_start >= joiner.start():
