@@ -12,7 +12,7 @@ each configuration sees the same machine load, it runs in a fresh process each:
 
 1. **bare**: ``list(nlp.pipe(texts, batch_size=32))`` with the same spaCy model, no
    newsclaims code, model loaded before the clock starts;
-2. **batch w=1** and **batch w=2**: ``python -m extractor.batch_cli corpus.jsonl --out ...
+2. **batch w=1** and **batch w=2**: ``python -m extractor.cli.batch corpus.jsonl --out ...
    --workers N`` — the whole command: reading, cleaning, de-duplication, extraction,
    JSON lines with fsync per chunk. Timed twice: the wall clock of the command (model
    loading included) and the run's own summary seconds (workers' model loading
@@ -189,7 +189,7 @@ print(json.dumps({"rc": p.returncode, "wall": wall, "stdout": out.read(), "stder
 BARE = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[2])
-from extractor.nlp import load_model
+from extractor.pipeline.nlp import load_model
 nlp = load_model()
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 list(nlp.pipe(texts[:16]))
@@ -224,7 +224,7 @@ def run_bare(corpus: Path) -> dict:
 
 def run_batch(corpus: Path, workers: int, tmp: Path) -> dict:
     out = tmp / f"out-w{workers}.jsonl"
-    r = wrapped([sys.executable, "-m", "extractor.batch_cli", str(corpus), "--out", str(out), "--overwrite",
+    r = wrapped([sys.executable, "-m", "extractor.cli.batch", str(corpus), "--out", str(out), "--overwrite",
                  "--workers", str(workers), "--no-progress", "--errors", str(tmp / "errors.jsonl")])
     if r["rc"] != 0:
         raise SystemExit(f"batch --workers {workers} failed:\n" + r["stderr"])

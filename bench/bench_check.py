@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_check_store import (FIRST_YEAR, PARTNERS, REPORTERS, build_synthetic_store,  # noqa: E402
                                print_plans_and_load)
 
-from extractor.check import verdicts_for  # noqa: E402
-from extractor.store import month_end  # noqa: E402
+from extractor.verify.check import verdicts_for  # noqa: E402
+from extractor.pipeline.calendar_spans import month_end  # noqa: E402
 from models import Amount, Article, Claim, Extraction, Period, Trade  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 100

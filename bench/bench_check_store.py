@@ -26,7 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
-from extractor.store import ALL_GOODS, Store, figure_id, figures, month_end, period_label  # noqa: E402
+from extractor.pipeline.calendar_spans import month_end  # noqa: E402
+from extractor.verify.schema import ALL_GOODS, figure_id, figures, period_label  # noqa: E402
+from extractor.verify.store import Store  # noqa: E402
 
 REPORTERS = ["CHN", "KOR", "JPN", "USA", "RUS", "DEU", "IND", "VNM", "SGP", "THA"]
 PARTNERS = REPORTERS + ["PRK", "WLD"]

@@ -138,7 +138,7 @@ def main(argv=None) -> int:
     warm = articles[: min(8, len(articles))]
     bs = args.batch_size
 
-    from extractor.nlp import load_model
+    from extractor.pipeline.nlp import load_model
 
     nlp = load_model(args.model)
     try:

@@ -13,7 +13,7 @@ __all__ = ["extract", "Pipeline", "ExtractionError"]
 
 def __getattr__(name):  # lazy: importing the package must not load spaCy
     if name in __all__:
-        from . import pipeline
+        from .pipeline import extraction
 
-        return getattr(pipeline, name)
+        return getattr(extraction, name)
     raise AttributeError(name)

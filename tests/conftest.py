@@ -14,7 +14,7 @@ CORPUS = ROOT / "corpus"
 @pytest.fixture(scope="session")
 def nlp():
     """The bare English model (no newsclaims components), loaded once."""
-    from extractor.nlp import load_model
+    from extractor.pipeline.nlp import load_model
 
     return load_model()
 
@@ -22,7 +22,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def parse(nlp):
     """parse(text, published=None) -> Doc with ``doc._.published`` set before the pipeline runs."""
-    import extractor.extensions  # noqa: F401  (registers Doc._.published & co.)
+    import extractor.pipeline.extensions  # noqa: F401  (registers Doc._.published & co.)
 
     def _parse(text: str, published: date | str | None = None):
         doc = nlp.make_doc(text)

@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.actors import find_actors
+from extractor.pipeline.actors import find_actors
 
 
 def actors_of(parse, text):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, HealthCheck
 from hypothesis import strategies as st
 
-from extractor.amounts import find_amounts
+from extractor.pipeline.amounts import find_amounts
 
 
 def amounts(parse, text):
@@ -370,7 +370,7 @@ def test_seed_article(parse, seed_article):
 # ------------------------------------------------------------ the component
 
 def test_component_sets_doc_extension(nlp):
-    import extractor.amounts  # noqa: F401  (registers the factory)
+    import extractor.pipeline.amounts  # noqa: F401  (registers the factory)
 
     nlp.add_pipe("newsclaims_amounts")
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.amounts import find_amounts
+from extractor.pipeline.amounts import find_amounts
 
 
 def found(parse, text, scope):
@@ -89,7 +89,7 @@ def test_an_unknown_scope_is_a_clear_error(parse):
 
 
 def test_the_component_is_configured_by_name(nlp):
-    from extractor.pipeline import Pipeline
+    from extractor.pipeline.extraction import Pipeline
 
     with pytest.raises(ValueError, match="amount_scope"):
         Pipeline(nlp=nlp, amount_scope="some")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.amounts import find_amounts
+from extractor.pipeline.amounts import find_amounts
 
 
 def amounts(parse, text):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor.batch import BatchError, run_batch
+from extractor.batch.run import BatchError, run_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -112,7 +112,7 @@ def test_resume_truncates_a_torn_last_line_and_finishes(corpus60, reference60, t
 
 def test_kill_9_mid_run_then_resume_gives_each_article_once(corpus60, reference60, tmp_path):
     out = tmp_path / "results.jsonl"
-    cmd = [sys.executable, "-m", "extractor.batch_cli", str(corpus60), "--out", str(out),
+    cmd = [sys.executable, "-m", "extractor.cli.batch", str(corpus60), "--out", str(out),
            "--workers", "2", "--chunk-size", "2", "--no-progress"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
@@ -204,7 +204,7 @@ def test_amount_scope_reaches_the_workers(tmp_path):
 def _cli():
     import typer
 
-    from extractor.batch_cli import batch_command
+    from extractor.cli.batch import batch_command
 
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     app.command()(batch_command)
@@ -262,7 +262,7 @@ def test_resume_keeps_duplicates_and_errors_exactly_once(tmp_path):
 
 
 def test_progress_lines_on_stderr_when_not_a_terminal(tmp_path, monkeypatch, capsys):
-    import extractor.batch as batch
+    import extractor.batch.run as batch
 
     monkeypatch.setattr(batch, "LOG_EVERY", 0.0)
     write_jsonl(tmp_path / "a.jsonl", [story(i) for i in range(300, 304)])

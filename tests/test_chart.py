@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from extractor.calendar_spans import add_months, month_end
-from extractor.chart import Bar, ChartData, chart_data, render_svg, short_money
-from extractor.check import check
-from extractor.store import Store
+from extractor.pipeline.calendar_spans import add_months, month_end
+from extractor.serve.chart import Bar, ChartData, chart_data, render_svg, short_money
+from extractor.verify.check import check
+from extractor.verify.store import Store
 
 from conftest import CORPUS
 

@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from extractor.check import check
+from extractor.verify.check import check
 from extractor.evaluation.gold import score_gold_article
-from extractor.store import Store
+from extractor.verify.store import Store
 
 from conftest import CORPUS, SHARED
 

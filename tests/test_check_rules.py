@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from extractor.check import (Interval, claim_supported, consistency_of, duration_months, figure_interval,
+from extractor.verify.check import (Interval, claim_supported, consistency_of, duration_months, figure_interval,
                              months_words, shift_period)
 from models import Amount
 

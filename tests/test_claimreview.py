@@ -6,11 +6,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from extractor.check import check
-from extractor.claimreview import (BEST_RATING, RATING_VALUES, WORST_RATING, UnknownClaim, claim_review,
+from extractor.verify.check import check
+from extractor.verify.claimreview import (BEST_RATING, RATING_VALUES, WORST_RATING, UnknownClaim, claim_review,
                                    claim_reviews, schemaorg_vocabulary, validate_jsonld)
-from extractor.cli import app
-from extractor.store import Store
+from extractor.cli.main import app
+from extractor.verify.store import Store
 
 # Written for these tests. In the seeded customs figures China's November 2025 exports to North
 # Korea are $244 million and their 2019 trade $2.79 billion, so the second paragraph's figure is

@@ -1,4 +1,4 @@
-from extractor.cleaning import clean_text
+from extractor.pipeline.cleaning import clean_text
 
 PAGE = """World > Asia > Korean Peninsula
 

@@ -270,7 +270,7 @@ def test_durations_count_as_quantities_unless_inside_an_amount():
 
 
 def test_a_duration_range_is_cqes_range(parse):
-    from extractor.periods import find_periods
+    from extractor.pipeline.periods import find_periods
     doc = parse("Dredging the harbour will take between four and six years.")
     periods = [p.model_dump(mode="json", by_alias=True) for p in find_periods(doc, None)]
     qs = newsquant.quantities_from_result({"amounts": [], "periods": periods})
@@ -435,7 +435,7 @@ def test_timex_value(period, value):
     ("Exports recovered between January and March 2024.", [("January", "2024-01"), ("March 2024", "2024-03")]),
 ])
 def test_a_range_of_two_dates_is_two_timexes_as_timeml_annotates_it(parse, text, ends):
-    from extractor.periods import find_periods
+    from extractor.pipeline.periods import find_periods
     doc = parse(text)
     periods = [p.model_dump(mode="json", by_alias=True) for p in find_periods(doc, doc._.published)]
     timexes = tempeval.timexes_from_result({"periods": periods})
@@ -444,7 +444,7 @@ def test_a_range_of_two_dates_is_two_timexes_as_timeml_annotates_it(parse, text,
 
 
 def test_a_duration_is_never_split(parse):
-    from extractor.periods import find_periods
+    from extractor.pipeline.periods import find_periods
     doc = parse("The repairs took two to three weeks.")
     periods = [p.model_dump(mode="json", by_alias=True) for p in find_periods(doc, None)]
     assert [(t.text, t.type) for t in tempeval.timexes_from_result({"periods": periods})] == [("two to three weeks", "DURATION")]

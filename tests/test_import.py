@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-import extractor.importers as importers
-import extractor.store as store_module
-from extractor.importers import ImportFileError, import_file
-from extractor.store import Store
+import extractor.verify.importers as importers
+import extractor.verify.store as store_module
+from extractor.verify.importers import ImportFileError, import_file
+from extractor.verify.store import Store
 from test_store import empty_store, postgres_url, store, store_url  # noqa: F401  (fixtures: both backends)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -273,10 +273,10 @@ def test_import_memory_does_not_grow_with_the_file(tmp_path, monkeypatch, kind):
 
 def _figures_cli(*args: str, db: Path) -> subprocess.CompletedProcess:
     """Run the figures commands as a user does: mounted under `newsclaims` when the main CLI has them."""
-    from extractor import cli
+    from extractor.cli import app
 
-    mounted = any(group.name == "figures" for group in cli.app.registered_groups)
-    command = ["-m", "extractor.cli", "figures"] if mounted else ["-m", "extractor.figures_cli"]
+    mounted = any(group.name == "figures" for group in app.registered_groups)
+    command = ["-m", "extractor.cli", "figures"] if mounted else ["-m", "extractor.cli.figures"]
     env = {k: v for k, v in os.environ.items() if k != "NEWSCLAIMS_DB"}
     return subprocess.run([sys.executable, *command, *args, "--db", str(db)], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120)

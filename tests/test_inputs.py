@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from extractor.inputs import InputError, iter_articles
+from extractor.pipeline.inputs import InputError, iter_articles
 
 STORY = ("China exported $271.2 million worth of goods to North Korea in September, according to "
          "customs data released on Monday. The figure was the highest since December 2019.")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.periods import find_periods, period_value, resolve_period
+from extractor.pipeline.periods import find_periods, period_value, resolve_period
 
 PUB = date(2025, 10, 21)  # a Tuesday
 
@@ -514,8 +514,8 @@ def test_period_value():
 
 
 def test_spacy_component(nlp):
-    import extractor.periods  # noqa: F401  (registers the factory)
-    from extractor.nlp import load_model
+    import extractor.pipeline.periods  # noqa: F401  (registers the factory)
+    from extractor.pipeline.nlp import load_model
 
     pipe = load_model()
     pipe.add_pipe("newsclaims_periods", last=True)

@@ -1,5 +1,5 @@
 """The review page's pure parts: cutting the text for nested highlights, and safe links."""
-from extractor.review import highlight, safe_url
+from extractor.serve.review import highlight, safe_url
 
 
 def _result(text, **layers):

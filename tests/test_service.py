@@ -30,7 +30,7 @@ ONE_WRONG_FIGURE = (
 def client(tmp_path_factory):
     from fastapi.testclient import TestClient
 
-    from extractor.service import create_app
+    from extractor.serve.app import create_app
 
     db = tmp_path_factory.mktemp("service") / "store.db"
     app = create_app(f"sqlite:///{db}", token=TOKEN, max_body=200_000)
@@ -172,7 +172,7 @@ def test_claimreview_of_a_stored_article(client, checked):
     assert one["@type"] == "ClaimReview" and one["reviewRating"]["alternateName"] == "contradicted"
     assert one["reviewBody"] == wrong["explanation"]
     assert client.get("/v1/articles/one-wrong-figure/claimreview", params={"claim": "nope"}).status_code == 404
-    from extractor.claimreview import validate_jsonld
+    from extractor.verify.claimreview import validate_jsonld
 
     assert [validate_jsonld(r) for r in reviews] == [[] for _ in reviews]
 
@@ -232,7 +232,7 @@ def test_figure_import_rejects_a_bad_figure_and_keeps_nothing(client):
 def test_figure_import_is_refused_when_the_server_has_no_token(tmp_path):
     from fastapi.testclient import TestClient
 
-    from extractor.service import create_app
+    from extractor.serve.app import create_app
 
     app = create_app(f"sqlite:///{tmp_path / 's.db'}", token="")
     response = TestClient(app).post("/v1/figures", json=[FIGURE], headers={"Authorization": "Bearer anything"})
@@ -278,7 +278,7 @@ def test_oversized_body_gets_413_declared_or_streamed(client):
 
 
 def test_default_body_limit_is_two_megabytes():
-    from extractor.service import DEFAULT_MAX_BODY
+    from extractor.serve.app import DEFAULT_MAX_BODY
 
     assert DEFAULT_MAX_BODY == 2 * 1024 * 1024
 
@@ -286,7 +286,7 @@ def test_default_body_limit_is_two_megabytes():
 def test_a_request_that_runs_too_long_is_cut_and_the_server_keeps_serving(tmp_path):
     from fastapi.testclient import TestClient
 
-    from extractor.service import create_app
+    from extractor.serve.app import create_app
 
     app = create_app(f"sqlite:///{tmp_path / 's.db'}", timeout=1.0, max_body=3_000_000)
     paragraph = ("China's exports to North Korea rose 20.9% to $227.8 million in September, "

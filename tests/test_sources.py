@@ -1,5 +1,5 @@
-from extractor.actors import find_actors
-from extractor.sources import find_sources
+from extractor.pipeline.actors import find_actors
+from extractor.pipeline.sources import find_sources
 
 
 def sources_of(parse, text):

@@ -13,9 +13,9 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine
 
-from extractor.store import (
-    ALL_GOODS, CHUNK_ROWS, ImportReport, Store, StoreError, _hide_password, metadata, month_end, resolve_url,
-)
+from extractor.pipeline.calendar_spans import month_end
+from extractor.verify.schema import ALL_GOODS, ImportReport, StoreError, metadata
+from extractor.verify.store import CHUNK_ROWS, Store, _hide_password, resolve_url
 from models import Figure
 
 PG_URL = os.environ.get(
@@ -115,7 +115,7 @@ def test_seed_false_leaves_an_empty_store(empty_store):
 
 def test_no_seed_folder_means_no_seed(store_url, tmp_path, monkeypatch):
     """A pip install may not ship corpus/customs: the store opens empty instead of failing."""
-    import extractor.store as store_module
+    import extractor.verify.store as store_module
 
     monkeypatch.setattr(store_module, "SEED_DIR", tmp_path / "not-shipped")
     with Store(store_url) as s:

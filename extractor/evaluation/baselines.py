@@ -211,7 +211,7 @@ def spacy_sources(doc) -> list[dict]:
 
 
 def load_spacy(model: Optional[str] = None):
-    from extractor.nlp import load_model
+    from extractor.pipeline.nlp import load_model
 
     return load_model(model)
 

@@ -405,7 +405,7 @@ def _as_input(article: dict, gold: dict) -> dict:
 
 
 def _checked(results: Iterable, store) -> Iterable:
-    from ..check import check
+    from ..verify.check import check
     for r in results:
         yield check(r, store) if hasattr(r, "model_dump") else r
 
@@ -419,7 +419,7 @@ def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None, st
     extracted = pipeline.extract_many((_as_input(a, g) for a, g in pairs), clean=True)
     if store is None:
         import tempfile
-        from ..store import Store
+        from ..verify.store import Store
         with tempfile.TemporaryDirectory(prefix="newsclaims-eval-") as tmp:
             with Store(f"sqlite:///{Path(tmp) / 'figures.db'}") as temp_store:
                 results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r

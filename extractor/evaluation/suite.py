@@ -37,7 +37,7 @@ class BaselineModels:
 
     def every_quantity_pipeline(self):
         """Our pipeline with amount scope "all": the quantity benchmarks count every quantity."""
-        from extractor.pipeline import cached_pipeline
+        from extractor.pipeline.extraction import cached_pipeline
 
         return cached_pipeline(self.model, "all")
 

@@ -1,0 +1,162 @@
+"""Changes: what marks an amount as a move up or down rather than a level -- the governing
+verb ("rose 20.9%"), a noun ("a 5% increase"), a comparative, an adverb ("revised upward
+by"), a sign, and the old and new levels after a change verb ("fell from A to B").
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .numbers import _Core, _Found, _numeric_core
+from .tables import _tables
+from .units import _currency_before
+
+# ----------------------------------------------------------------------- changes
+
+def _verb_direction(tok: Token) -> Optional[str]:
+    t = _tables()
+    lemma = tok.lemma_.lower()
+    if lemma in t["up_verbs"]:
+        return "up"
+    if lemma in t["down_verbs"]:
+        return "down"
+    return None
+
+
+def _noun_direction(tok: Token) -> Optional[str]:
+    t = _tables()
+    lemma = tok.lemma_.lower()
+    if lemma in t["up_nouns"]:
+        return "up"
+    if lemma in t["down_nouns"]:
+        return "down"
+    return None
+
+
+def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
+    """Market tables write '+0.2%' and '-0.3%' for moves."""
+    if core.sign == "+":
+        return "up"
+    if core.sign == "-" and unit in ("percent", "percentage_point", "basis_point"):
+        return "down"
+    return None
+
+
+def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
+    """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%', 'revised upward 2%'."""
+    return _adverb_direction(doc[s - 1]) if s > 0 else None
+
+
+def _adverb_direction(adv: Token) -> Optional[str]:
+    """'up', 'downward' (data: direction_adverbs) as an adverb or particle of direction."""
+    direction = _tables()["direction_adverbs"].get(adv.lower_)
+    if direction is None or (adv.pos_ not in ("ADV", "ADP", "PART") and adv.dep_ != "advmod"):  # 'downwards' NOUN
+        return None
+    # the particle or adverb of another verb is no direction: 'make up about 80 percent'
+    if adv.dep_ == "prt" and adv.head.lemma_.lower() not in _directional_heads():
+        return None
+    return direction
+
+
+@cache
+def _directional_heads() -> frozenset:
+    t = _tables()
+    return frozenset(t["change_verbs_up"] + t["change_verbs_down"] + t["change_verbs_neutral"])
+
+
+def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
+    """'closed 0.68 percent lower', 'shares ended 3% higher', '27% more than a year earlier'.
+
+    'more'/'less' need their 'than': the difference to a reference is a change;
+    a bare 'more' ('3,000 more troops') is not a comparison with an earlier level.
+    """
+    if e >= len(doc):
+        return None
+    word = doc[e].lower_
+    if word in ("more", "less", "fewer", "bigger", "smaller", "larger"):
+        return _tables()["change_comparatives"].get(word) if e + 1 < len(doc) and doc[e + 1].lower_ == "than" else None
+    return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
+
+
+def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
+    """'rose 20.9%', 'increased by 3 billion yuan'; 'rose to $300 million' is a level.
+
+    Reads leftwards over adverbs ('rose sharply 20%'); 'by' marks the size of a
+    change, 'to'/'from'/'at' the new or old level. Money and counts after a
+    transitive verb ('lost $5 billion', 'cut 3,000 jobs', 'raised $2 million')
+    are amounts lost or raised, not a change of the subject, so they need 'by'.
+    """
+    t = _tables()
+    k = s - 1
+    while k >= 0 and doc[k].pos_ in ("ADV",) and doc[k].lower_ not in ("up", "down") and s - k < 4:
+        k -= 1
+    if k < 0:
+        return None
+    tok = doc[k]
+    if tok.lower_ == t["change_preposition"]:
+        v = k - 1
+        while v >= 0 and k - v < 5 and doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PRON", "DET", "ADJ") and not _verb_direction(doc[v]):
+            if direction := _adverb_direction(doc[v]):
+                return direction  # 'was revised upward by 40 billion yen'
+            v -= 1
+        if v >= 0 and doc[v].pos_ in ("VERB", "NOUN", "AUX"):
+            return _verb_direction(doc[v]) if doc[v].pos_ != "NOUN" else _noun_direction(doc[v])
+        return None
+    if tok.lower_ in t["level_prepositions"]:
+        return None
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if unit not in ("percent", "percentage_point", "basis_point", "times") and tok.lemma_.lower() in t["transitive_verbs"]:
+            return None
+        return _verb_direction(tok)
+    return None
+
+
+def _change_verb_before(doc: Doc, s: int) -> Optional[str]:
+    """The direction of a change verb right before token ``s`` (over adverbs), transitive or not."""
+    k = s - 1
+    while k >= 0 and doc[k].pos_ == "ADV" and s - k < 4:
+        k -= 1
+    return _verb_direction(doc[k]) if k >= 0 and doc[k].pos_ == "VERB" else None
+
+
+def _moves_to_a_level(doc: Doc, f: _Found, s: int) -> Optional[str]:
+    """'Hextar added 15 sen to RM2.70', 'shed $3 to $40': an amount between a change verb and 'to'
+    plus a new level is the size of the move, even after a verb whose object is usually what was
+    added or lost ('lost $5 billion'): the level after 'to' shows the subject itself moved."""
+    j = f.end
+    if j + 1 >= len(doc) or doc[j].lower_ != "to":
+        return None
+    nxt = doc[j + 1]
+    if not (nxt.like_num or nxt.text[:1].isdigit() or _currency_before(doc, j + 2)[0]
+            or _numeric_core(doc, j + 1) is not None):
+        return None
+    return _change_verb_before(doc, s)
+
+
+def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
+    """'a 86% drop', 'a 15% increase', 'an increase of 15%'."""
+    if e < len(doc) and doc[e].pos_ == "NOUN":
+        d = _noun_direction(doc[e])
+        if d:
+            return d
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "amod", "npadvmod", "quantmod") and head.i >= e and head.pos_ == "NOUN":
+        d = _noun_direction(head)
+        if d:
+            return d
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _noun_direction(head.head)
+    return None
+
+
+def _span_root(doc: Doc, s: int, e: int) -> Token:
+    return doc[s:e].root
+
+
+def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
+    """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
+    and the new level, not a range ('ranged from A to B' is a range)."""
+    v = from_index - 1
+    return v >= 0 and bool(_verb_direction(doc[v]) or _change_from_governing_verb(doc, from_index, unit))

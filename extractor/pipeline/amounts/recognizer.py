@@ -1,0 +1,449 @@
+"""The scan and the spaCy component: :func:`find_amounts` walks the tokens left to right,
+builds each amount from a core (:mod:`.numbers`) with its unit (:mod:`.measures`), bound
+(:mod:`.bounds`) and change (:mod:`.changes`), joins ranges, carries units and changes into
+gapped clauses and restatements, and ``newsclaims_amounts`` sets ``doc._.amounts``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from models import Amount
+
+from .. import extensions  # noqa: F401  (registers Doc._.amounts)
+from ..articles import AMOUNT_SCOPES as SCOPES
+from .bounds import _bound_from_following_phrase, _bound_from_preceding_quantifier
+from .changes import (
+    _change_from_adverb,
+    _change_from_comparative,
+    _change_from_governing_verb,
+    _change_from_modified_noun,
+    _change_from_sign,
+    _change_verb_before,
+    _levels_after_change,
+    _moves_to_a_level,
+    _span_root,
+)
+from .counts import _bare_number_range, _hyphenated_count, _is_bare_quantity, _proportion, _vague_plural
+from .exclusions import _is_date_time_or_ordinal
+from .measures import _fraction_of_unit, _non_money_unit, _unit_for_core
+from .numbers import _core_at, _Found, _magnitude_of
+from .tables import _tables
+from .units import _currency_before, _quantulum_unit_words
+
+
+def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = False,
+           bare_quantity: bool = False) -> Optional[_Found]:
+    core = _core_at(doc, i)
+    if core is None:
+        return None
+    if core.end < len(doc) and doc[core.end].lower_ in _tables()["vague_set"]:
+        return None
+    cur_b, cur_start = _currency_before(doc, core.start)
+    unit, end, of = _unit_for_core(doc, core, yen)
+    if unit is None:
+        unit, end, of = _non_money_unit(doc, core, every)
+    if unit is None and bare_quantity and _is_bare_quantity(doc, core):
+        unit, end = "dimensionless", core.end
+    if unit is None and not allow_bare:
+        return None
+    start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
+    if start > 0 and doc[start - 1].lower_ == "minus" and core.value > 0:  # 'minus 233 Celsius'
+        start -= 1
+        core.value = -core.value
+    return _Found(start, end, core.value, unit or "", core.precision, of=of, core=core)
+
+
+def _range_with_next(doc: Doc, a: _Found, opener: Optional[str], yen: list,
+                     dash_only: bool = False, ordered: bool = True) -> Optional[_Found]:
+    """'$1-2 billion', '1.5 to 2 percent', 'between $1 billion and $2 billion'.
+
+    ``ordered=False`` also pairs a falling 'from 4.8 to 4.7 percent' (two levels, not a range)."""
+    t = _tables()
+    j = a.end
+    if j >= len(doc) or doc[j].lower_ not in t["range_joiners"]:
+        return None
+    joiner = doc[j].lower_
+    if joiner == "and" and opener != "between" or dash_only and joiner in ("to", "and"):
+        return None
+    if joiner in ("-", "–", "—") and (doc[j - 1].whitespace_ and not doc[j].whitespace_):
+        return None  # '5 -3' is a minus sign, not a dash
+    k = j + 1
+    cur, cstart = _currency_before(doc, k + 1) if k + 1 < len(doc) else (None, k)
+    bi = k + 1 if (cur and cstart == k) else k
+    if cur and cstart < k:  # 'US $' two tokens
+        bi = k + 2
+    b = _build(doc, bi, yen, allow_bare=True)
+    if b is None:
+        return None
+    ac, bc = a.core, b.core
+    a_unit = a.unit
+    if a_unit == "count" and b.unit != "count":
+        if a.of and joiner not in ("-", "–", "—"):
+            return None  # 'trade between the two countries to $216 million': a count, then a level
+        a_unit = ""  # '5-10W laser': the noun after the range is not what the first number measures
+    unit = a_unit or b.unit
+    if a_unit and b.unit and a_unit != b.unit:
+        return None
+    if not unit:
+        return None
+    a_value = a.value
+    a_prec = a.precision
+    if not ac.has_magnitude and bc.has_magnitude and ac.value < bc.value / _magnitude_of(bc):
+        m = _magnitude_of(bc)
+        a_value, a_prec = ac.value * m, ac.precision * m
+    low, high = a_value, b.value
+    if low > high and ordered:
+        return None
+    return _Found(a.start, b.end, (low + high) / 2, unit, max(a_prec, b.precision), "range", low, high,
+                  of=a.of or b.of, core=bc)
+
+
+def _multiplier_verb(doc: Doc, i: int) -> Optional[_Found]:
+    """'doubled', 'more than tripled', 'halved': a ratio stated by the verb itself."""
+    tok = doc[i]
+    # 'doubled', and the predeterminer in 'more than double the total of a year earlier'
+    if tok.pos_ != "VERB" and not (tok.tag_ == "PDT" or (tok.pos_ in ("ADJ", "ADV") and i > 0 and doc[i - 1].lower_ == "than")):
+        return None
+    entry = _tables()["multiplier_verbs"].get(tok.lemma_.lower()) or _tables()["multiplier_verbs"].get(tok.lower_)
+    if entry is None or (i + 1 < len(doc) and doc[i + 1].lower_ == "down"):
+        return None  # 'doubled down' is an idiom
+    value, change = entry
+    return _Found(i, i + 1, float(value), "times", None, change=change)
+
+
+def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
+    """'a threefold increase'."""
+    value = _tables()["fold_words"].get(doc[i].lower_)
+    if value is None:
+        return None
+    return _Found(i, i + 1, float(value), "times", 0.5)
+
+
+def _may_start_amount(tok: Token, t: dict) -> bool:
+    """Cheap pre-filter: digits, a spelled-out number, 'a'/'half', a '-fold' word or a multiplying verb."""
+    if not tok.is_alpha:
+        return any(c.isdigit() for c in tok.text)
+    low = tok.lower_
+    return (low in t["number_words"] or low in ("a", "an") or low in t["fraction_words"] or low in t["fold_words"]
+            or tok.lemma_.lower() in t["multiplier_verbs"] or low in t["multiplier_verbs"])
+
+
+def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
+    """All amounts in ``doc``, sorted by start, non-overlapping, offsets into ``doc.text``.
+
+    ``scope="claims"`` (the default) keeps the quantities a claim can be checked on; ``"all"``
+    reports every quantity, as quantity-extraction benchmarks count them: also ages ('a 50-year-old'),
+    vague plurals as ranges ('dozens of people' = 12 to 120), 'one' and anaphoric counts ('one
+    solution', 'the two sides') and bare numbers with no unit (``dimensionless``).
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"amount scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    every = scope == "all"
+    t = _tables()
+    found: list[_Found] = []
+    yen: list = []
+    n = len(doc)
+    i = 0
+    last_end = 0
+    while i < n:
+        tok = doc[i]
+        vague = None
+        if every:
+            vague = (_vague_plural(doc, i) if tok.lower_ in t["vague_plural_values"]
+                     else _hyphenated_count(doc, i) or _proportion(doc, i))
+        if vague is None and not _may_start_amount(tok, t):
+            i += 1
+            continue
+        core = None if vague else _core_at(doc, i)
+        if vague:
+            f = vague
+        elif core is not None:
+            f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
+                 or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
+                 or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
+                     if every else None))
+        else:
+            f = _multiplier_verb(doc, i) or _fold_word(doc, i) or _fraction_of_unit(doc, i)
+        if f is None:
+            i = max(i + 1, core.end if core is not None else 0)
+            continue
+        _complete(doc, f, last_end, yen)
+        if f.start < last_end or not f.unit:  # overlaps the previous amount, or no unit was found
+            i += 1
+            continue
+        found.append(f)
+        last_end = f.end
+        i = f.end
+    _carry_into_restatements(doc, found)
+    _carry_into_gapped_clauses(doc, found)
+    text = doc.text  # built once: Doc.text joins every token
+    return [_to_model(doc, f, text) for f in found]
+
+
+def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
+    """'more than 7.5 million crowns (US$1.1 million)', 'just under 296 hp (224 kW / 300 PS)',
+    'dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)': an amount in brackets right
+    after another one restates it in another unit, so it shares its bound and its change (the
+    writer states them once, before the first figure)."""
+    for a, b in zip(found, found[1:]):
+        between = [t.text for t in doc[a.end:b.start]]
+        if between not in (["("], ["/"], ["("] + ["about"], ["("] + ["or"]):
+            continue
+        if between == ["/"] and not (a.start > 0 and doc[a.start - 1].text == "("):
+            continue  # '224 kW / 300 PS' inside brackets; '5/10' elsewhere is no restatement
+        if b.bound == "exact" and a.bound not in ("exact", "range"):
+            b.bound = a.bound
+        if b.change is None and a.change is not None:
+            b.change = a.change
+
+
+def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
+    """'Acme was down 2.3%, Corvo by 2.6% and ...': a clause that leaves out the verb of the one
+    before (gapping) keeps its change; 'by' right after the new subject marks the gap."""
+    for a, b in zip(found, found[1:]):
+        if b.change is not None or a.change is None or b.start < 2 or doc[b.start - 1].lower_ != "by":
+            continue
+        if doc[b.start - 2].pos_ not in ("PROPN", "NOUN") or doc[a.start].sent.start != doc[b.start].sent.start:
+            continue
+        between = doc[a.end:b.start - 1]
+        if any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) and not any(
+                t.pos_ in ("VERB", "AUX") for t in between):
+            b.change = a.change
+
+
+def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
+    """'1.5 to 2 percent', '15-22 miles': the first number takes the second one's unit."""
+    a = _build(doc, i, yen, allow_bare=True)
+    if a is None or a.end >= len(doc) or doc[a.end].lower_ not in _tables()["range_joiners"]:
+        return None
+    if a.core.year_like or _is_date_time_or_ordinal(doc, a.core):
+        return None
+    opener = doc[i - 1].lower_ if i > lower and doc[i - 1].lower_ in _tables()["range_openers"] else None
+    r = _range_with_next(doc, a, opener, yen, ordered=False)
+    if r is None:
+        return None
+    if opener == "from" and _levels_after_change(doc, i - 1, r.unit):
+        # 'fell from 4.8 to 4.7 percent': two levels, and the unit said once serves both
+        # (right-node raising); the second number is found on its own next
+        a.unit, a.of = r.unit, r.of
+        return a
+    if r.low > r.high:
+        return None
+    return a if _adopt_range(a, r) else None
+
+
+def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'dropping from 208 pounds to 193', 'climbed from 21 mpg combined to 23': the second level of
+    a 'from A to B' pair leaves out the unit the first one stated (gapping of the repeated noun; the
+    mirror of 'from 4.8 to 4.7 percent', see _bare_range). A bare number right after 'to' takes the
+    unit of the amount that follows 'from' in the same clause, at most four words back."""
+    if not found or i < 2 or doc[i - 1].lower_ != "to":
+        return None
+    prev = found[-1]
+    if prev.change is not None or not (0 <= i - 1 - prev.end <= 4):
+        return None
+    # what may stand between: the first level's time or a qualifier ('in 2019', 'combined'), no
+    # clause break, no finite verb and no other quantity
+    for tok in doc[prev.end:i - 1]:
+        if tok.is_punct or tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.like_num and tok.ent_type_ not in ("DATE", "TIME"):
+            return None
+    k = prev.start
+    while k > 0 and doc[k - 1].lower_ in ("about", "around", "roughly", "some", "nearly", "almost", "up", "to"):
+        k -= 1  # 'from up to 252 miles to 287'
+    if k == 0 or doc[k - 1].lower_ != "from":
+        return None
+    b = _bare_number_with_unit_of(doc, i, yen, prev)
+    if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
+        return None  # 'from $2 billion to 3': too unsure which scale the bare number has
+    return b
+
+
+def _bare_number_with_unit_of(doc: Doc, i: int, yen: list, stated: _Found) -> Optional[_Found]:
+    """The bare number at ``i`` with the unit ``stated`` gave (gapping, see the two rules above and
+    below); None when it has a unit of its own or is a year, a date or a time."""
+    b = _build(doc, i, yen, allow_bare=True)
+    if b is None or b.unit or b.core.year_like or _is_date_time_or_ordinal(doc, b.core):
+        return None
+    b.unit, b.of = stated.unit, stated.of
+    return b
+
+
+def _unit_from_parallel_clause(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'The DAX rose by 2 percent but the Nasdaq fell by 1', 'ended at 1,463.78 points, while the
+    TA-125 ended at 1,334.20': in a second clause built like the first, the number after the same
+    preposition leaves out the unit the first clause stated (gapping, Ross 1970)."""
+    if i < 2 or doc[i - 1].lower_ not in ("by", "at") or not found:
+        return None
+    prep = doc[i - 1].lower_
+    sent_start = doc[i].sent.start
+    for a in reversed(found):
+        if a.start < sent_start:
+            return None
+        if a.bound == "range" or a.unit in ("count", "dimensionless", "times"):
+            continue
+        k = a.start
+        if k == 0 or doc[k - 1].lower_ != prep:
+            continue
+        # another clause: a conjunction or a comma stands between the two
+        if not any(t.lower_ in ("but", "while", "and", "whereas", ",", ";") for t in doc[a.end:i - 1]):
+            return None
+        return _bare_number_with_unit_of(doc, i, yen, a)
+    return None
+
+
+def _adopt_range(f: _Found, r: _Found) -> bool:
+    f.end, f.value, f.unit, f.precision = r.end, r.value, r.unit, r.precision
+    f.bound, f.low, f.high, f.of = "range", r.low, r.high, r.of
+    return True
+
+
+def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
+    """Range, bounds and change for one amount, in place."""
+    t = _tables()
+    core = f.core
+    # range opener ('between', 'from') just before the number
+    opener = None
+    if f.start > lower and doc[f.start - 1].lower_ in t["range_openers"]:
+        opener = doc[f.start - 1].lower_
+    change = None
+    if core is not None:
+        change = _change_from_sign(core, f.unit)
+    num_start = f.start
+    bound, bstart = _bound_from_preceding_quantifier(doc, f.start, lower)
+    if core is not None and change is None:
+        change = _change_from_adverb(doc, bstart)
+    if core is not None and change is None:
+        change = _change_from_governing_verb(doc, bstart, f.unit)
+    if core is not None and change is None and f.bound != "range":
+        change = _moves_to_a_level(doc, f, bstart)
+    if opener == "from" and change is None and _levels_after_change(doc, f.start - 1, f.unit):
+        opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
+    if core is not None and opener != "levels" and f.bound != "range":
+        # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
+        # ... and after any change verb, even a transitive one whose object is not read as a change
+        # ('lost 42p to 871p')
+        r = _range_with_next(doc, f, opener, yen, dash_only=change is not None or _change_verb_before(doc, bstart) is not None)
+        if r is not None:
+            _adopt_range(f, r)
+    if f.bound == "range" and opener in ("between", "from") and f.start == num_start:
+        f.start -= 1
+        bstart = f.start
+    if core is not None and core.approx and bound == "exact":
+        bound = "approx"
+    if core is not None and core.below and bound == "exact":
+        bound = "less_than"
+    if f.bound != "range":
+        f.bound = bound
+        f.start = bstart
+        # '3,000 or more inspectors': the phrase may sit between the number and its noun
+        after, aend = _bound_from_following_phrase(doc, core.end if core is not None and f.unit == "count" else f.end)
+        if after and f.bound == "exact":
+            f.bound, f.end = after, max(f.end, aend)
+    if change is None:
+        change = _change_from_comparative(doc, f.end)
+    if change is None and f.end > num_start:
+        root = _span_root(doc, num_start, f.end)
+        change = _change_from_modified_noun(doc, f.end, root)
+    if f.unit == "times" and f.change is not None:
+        change = f.change
+    if change is not None and f.unit == "count" and f.bound != "range":
+        # counts change only with 'by' ('cut jobs by 3,000'): see _change_from_governing_verb
+        if not (bstart > 0 and doc[bstart - 1].lower_ == "by"):
+            change = None
+    if change is None and f.unit == "percentage_point" and _bare_points_word(doc, f):
+        # a bare 'points' next to a percentage is a percentage-point difference only when it is a
+        # change ('rose 2 points', 'a gain of 2 points'); a level ('closed at 1,478 points') or a
+        # tally ('averaged 7.3 points') counts index or game points
+        f.unit = "point"
+    f.change = change
+    f.per = _rate_denominator(doc, f)
+
+
+def _bare_points_word(doc: Doc, f: _Found) -> bool:
+    core = f.core
+    return core is not None and core.end < len(doc) and doc[core.end].lower_ in _tables()["point_words"]
+
+
+_NOT_RATES = frozenset(("count", "percent", "percentage_point", "basis_point", "times", "point"))
+
+
+def _rate_denominator(doc: Doc, f: _Found) -> Optional[str]:
+    """'$58.24 per barrel' -> 'barrel', '$98 a share' -> 'share', '12-cent-a-share' -> 'share',
+    '$80 per sq m' -> 'square_metre': what a price or a flow is stated per (data: _rates).
+
+    Only money and measured quantities are rates here; counts and percentages are not read.
+    """
+    if f.unit in _NOT_RATES or f.bound == "range" and f.core is None:
+        return None
+    t = _tables()
+    j = f.end
+    n = len(doc)
+    hyphenated = j < n and doc[j].text == "-" and (
+        not doc[j - 1].whitespace_ or j + 2 < n and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].text == "-")
+    if hyphenated:  # '12-cent-a-share', '$ 70 - a - share', 'barrel-a-day'
+        j += 1
+    if j < n and doc[j].text in ("U.S.", "US") and f.unit == "USD":
+        j += 1  # '$75 U.S. per barrel': the country names the dollar, the rate follows
+    if j + 1 >= n:
+        return None
+    word = doc[j].lower_
+    k = j + 1
+    if hyphenated and k < n and doc[k].text == "-":
+        k += 1
+    if k >= n:
+        return None
+    if word == "per":
+        # the tokenizer keeps a full stop on a sentence's last word ('per sq m.')
+        two = f"{doc[k].lower_} {doc[k + 1].lower_.rstrip('.') if doc[k + 1].is_sent_end else doc[k + 1].lower_}" \
+            if k + 1 < n else ""
+        if two in _quantulum_unit_words():  # 'per sq m', 'per square foot'
+            return _quantulum_unit_words()[two]
+        if doc[k].pos_ in ("NOUN", "PROPN") or doc[k].lower_ in t["rate_nouns"]:
+            return _quantulum_unit_words().get(doc[k].lower_) if doc[k].lower_ in ("sq", "ft") else doc[k].lemma_.lower()
+        return None
+    if word in ("a", "an") and doc[k].lemma_.lower() in t["rate_nouns"]:
+        if k + 1 < n and doc[k + 1].lower_ in t["rate_not_after"]:
+            return None  # '$5 million a year earlier'
+        return doc[k].lemma_.lower()
+    return None
+
+
+def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
+    start = doc[f.start].idx
+    last = doc[f.end - 1]
+    end = last.idx + len(last.text)
+    if last.text.endswith(".") and (last.lower_[:-1] in _tables()["money_only_magnitudes"] or last.lower_ == "p."):
+        end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
+    return Amount(text=text[start:end], start=start, end=end, value=_tidy(f.value), unit=f.unit, bound=f.bound,
+                  low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of,
+                  per=f.per)
+
+
+def _tidy(x: Optional[float]) -> Optional[float]:
+    """Drop binary noise from scaling: 4.03 * 1e9 is 4030000000.0000005 in floating point."""
+    return None if x is None else float(f"{x:.12g}")
+
+
+# -------------------------------------------------------------------- component
+
+class AmountRecognizer:
+    """Sets ``doc._.amounts`` to :func:`find_amounts` of the doc, in the configured ``scope``."""
+
+    def __init__(self, nlp: Language, name: str = "newsclaims_amounts", scope: str = "claims") -> None:
+        if scope not in SCOPES:
+            raise ValueError(f"newsclaims_amounts: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        self.name = name
+        self.scope = scope
+        _tables()  # fail at pipeline construction, not on the first doc, if the data is broken
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.amounts = find_amounts(doc, self.scope)
+        return doc
+
+
+@Language.factory("newsclaims_amounts", default_config={"scope": "claims"})
+def make_amount_recognizer(nlp: Language, name: str, scope: str) -> AmountRecognizer:
+    return AmountRecognizer(nlp, name, scope)

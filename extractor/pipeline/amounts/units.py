@@ -1,0 +1,277 @@
+"""Units named by words: currency symbols, codes and names before or after a number, percent
+words, and quantulum3's unit entities (its unit names, surfaces and dimensions, loaded once).
+Reads tokens only; which unit a given number takes is decided in :mod:`.measures`.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from functools import cache, lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .tables import _match_seq, _scaled_code, _tables
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
+    """'$', 'US$', 'US $', '€', 'USD', 'RMB' right before the number -> (ISO code, first token)."""
+    t = _tables()
+    if i == 0:
+        return None, i
+    prev = doc[i - 1]
+    code = t["currency_symbols"].get(prev.lower_)
+    if code:
+        start = i - 1
+        # 'US $58.24', 'C $16.4 million': a country prefix split off the symbol
+        if prev.text == "$" and i >= 2 and doc[i - 2].whitespace_ in ("", " "):
+            pre = doc[i - 2].lower_ + "$"
+            # ('a $3,500 mortgage': the article is no Australian 'A$')
+            if pre in t["currency_symbols"] and doc[i - 2].text[:1].isalpha() and doc[i - 2].pos_ != "DET":
+                return t["currency_symbols"][pre], i - 2
+        return code, start
+    if prev.text in t["codes"]:
+        return t["codes"][prev.text], i - 1
+    code, _ = _scaled_code(prev.text)
+    if code:
+        return code, i - 1
+    return None, i
+
+
+def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
+    """'dollars', 'yuan', 'won', 'U.S. dollars', 'USD' after the number -> (ISO code, end)."""
+    t = _tables()
+    if j >= len(doc):
+        return None, j
+    if doc[j].text in t["codes"]:
+        return t["codes"][doc[j].text], j + 1
+    if doc[j].text.endswith("=") and doc[j].text[:-1] in t["codes"]:
+        return t["codes"][doc[j].text[:-1]], j + 1  # '108.79 JPY=': a Reuters quote code
+    code, _ = _scaled_code(doc[j].text)
+    if code:
+        return code, j + 1
+    # '10 $', '100,000 ₭': a symbol after the number, unless it opens the next amount
+    if doc[j].text in t["currency_symbols"] and (j + 1 >= len(doc) or not doc[j + 1].like_num):
+        return t["currency_symbols"][doc[j].text], j + 1
+    # 'a one-yen bid', 'a 12-dollar ticket': the currency hyphenated to the number
+    if doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc):
+        code, end = _match_seq(doc, j + 1, t["currency_word_seqs"], max_len=1)
+        if code is None and doc[j + 1].lower_ in t["subunits"]:  # 'a 12-cent dividend'
+            code, end = t["subunits"][doc[j + 1].lower_], j + 2
+        return (code, end) if code else (None, j)
+    code, end = _match_seq(doc, j, t["currency_word_seqs"])
+    if code is None:
+        return None, j
+    if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
+        return None, j  # '208 pounds' of body weight: left to the measured units
+    # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
+    # but a tagged past-tense verb means the parser saw a clause boundary
+    if doc[j].lower_ == "won" and end < len(doc) and doc[end].pos_ in ("DET", "PRON", "NUM"):
+        return None, j
+    return code, end
+
+
+def _pound_is_sterling(doc: Doc, j: int) -> bool:
+    """Is the word 'pound(s)' at ``j`` money? Yes after a magnitude ('5 million pounds', '5m pounds')
+    and in a British context (data: _pound_rule); '208 pounds' in a story about a diet is weight."""
+    t = _tables()
+    prev = doc[j - 1] if j > 0 else None
+    if prev is not None and (prev.lower_ in t["magnitudes"] or _scaled_code(prev.text)[1] != 1
+                             or re.search(r"\d(?:m|bn|k)$", prev.lower_)):
+        return True
+    return any(tok.lower_ in t["sterling_cues"] for tok in doc)
+
+
+def _yen_code(doc: Doc, i: int) -> str:
+    """¥ is both yen and yuan: the sentence decides ('In Japan ...' -> JPY, 'Chinese ...' -> CNY),
+    else a Chinese context anywhere in the document (China, yuan, RMB ...) picks CNY, else JPY."""
+    t = _tables()
+    cny, jpy = set(t["yen_cny_cues"]), set(t["yen_jpy_cues"])
+    sent = {tok.lower_ for tok in doc[i].sent}
+    if sent & jpy and not sent & cny:
+        return "JPY"
+    if sent & cny and not sent & jpy:
+        return "CNY"
+    return "CNY" if any(tok.lower_ in cny for tok in doc) else "JPY"
+
+
+def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
+    """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere."""
+    unit, end = _match_seq(doc, j, _tables()["percent_seqs"])
+    return unit, end
+
+
+def _sentence_has_percent(doc: Doc, i: int) -> bool:
+    sent = doc[i].sent
+    pct = _tables()["percent_units"]
+    return any(tok.lower_ in pct or tok.text.endswith("%") for tok in sent)
+
+
+def _counted_noun(doc: Doc, j: int) -> Optional[Token]:
+    """The noun a cardinal counts: '3,000 workers', '12 new oil tankers'."""
+    k = j
+    while k < len(doc) and k - j < 4:
+        tok = doc[k]
+        # common nouns count; a singular proper noun after a number is a name ('575 Wilbraham Road')
+        if (tok.pos_ == "NOUN" or tok.tag_ == "NNPS" or (tok.pos_ == "PROPN" and tok.text.islower())) and not tok.is_punct:
+            # a compound noun counts through to its head ('12 oil tankers')
+            if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i - j < 5:
+                k += 1
+                continue
+            return tok
+        if tok.pos_ in ("ADJ", "VERB") and tok.tag_ in ("JJ", "VBN", "VBG", "JJR") and tok.dep_ in ("amod", "compound"):
+            k += 1
+            continue
+        # coordinated modifiers: '4.3M digital and physical sales'
+        if tok.lower_ in ("and", "or") and k > j and doc[k - 1].pos_ == "ADJ" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADJ":
+            k += 1
+            continue
+        return None
+    return None
+
+
+# ------------------------------------------------------------ quantulum3 units
+
+@cache
+def _import_quantulum() -> None:
+    """Import quantulum3 without paying for inflect's run-time type checks.
+
+    quantulum3 imports inflect (to pluralize unit names); inflect 7 wraps each of its
+    methods with typeguard's ``@typechecked`` at import, which re-parses and recompiles
+    them: 3.2 s of every process's first article on this machine, more than loading the
+    spaCy model. quantulum3 calls inflect with plain strings, so the checks guard nothing
+    here; inflect is imported with ``typechecked`` as the identity (when this process has
+    not imported it already), and typeguard is restored at once.
+    """
+    import sys
+
+    if "inflect" not in sys.modules:
+        try:
+            import typeguard
+        except ImportError:     # an inflect without typeguard: nothing to skip
+            typeguard = None
+        if typeguard is not None:
+            original = typeguard.typechecked
+
+            def unchecked(target=None, **_options):
+                return target if target is not None else (lambda inner: inner)
+
+            typeguard.typechecked = unchecked
+            try:
+                import inflect  # noqa: F401
+            finally:
+                typeguard.typechecked = original
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load, parser  # noqa: F401
+
+
+@cache
+def _quantulum_unit_table():
+    """quantulum3's English unit table, or None when quantulum3 is missing or broken (measured
+    units are then simply not found)."""
+    try:
+        _import_quantulum()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import load
+            return load.units("en_US")
+    except Exception:
+        return None
+
+
+@cache
+def _quantulum_units() -> tuple[dict, dict]:
+    """quantulum3's units of measure (not money, time or bare counts): (symbol -> name, lower surface -> name)."""
+    units = _quantulum_unit_table()
+    if units is None:
+        return {}, {}
+    excluded = set(_tables()["quantulum_excluded_entities"])
+    time_set = _tables()["time_set"]
+    symbols, surfaces = {}, {}
+    for table, out, fold in ((units.symbols, symbols, False), (units.surfaces_lower, surfaces, True),
+                             (units.symbols_lower, surfaces, True)):
+        for surface, us in table.items():
+            keep = [u for u in us if u.entity.name not in excluded]
+            key = surface.lower() if fold else surface
+            if keep and key.lower() not in time_set and key not in out:
+                out[key] = keep[0].name.replace(" ", "_")
+    # symbols quantulum3 lacks or files under an excluded entity ('ppb', 'GWh', 'mpg'): data table extra_units
+    for surface, name in _tables().get("extra_units", {}).items():
+        surfaces[surface.lower()] = name
+    return symbols, surfaces
+
+
+def _quantulum_unit_words() -> dict:
+    return _quantulum_units()[1]
+
+
+def _quantulum_unit_name(surface: str) -> Optional[str]:
+    """'mph' -> 'mile_per_hour', 'kW' -> 'kilowatt' (symbols are case-sensitive: 'mW' is not 'MW');
+    news readings that differ from quantulum3's come first (data: unit_overrides)."""
+    override = _tables()["unit_overrides"].get(surface)
+    if override:
+        return override
+    symbols, surfaces = _quantulum_units()
+    name = symbols.get(surface) or surfaces.get(surface.lower())
+    power = None if name else re.fullmatch(r"([A-Za-zµ]{1,3})([23²³])", surface)
+    if power:  # 'cm2', 'mm³': a length symbol raised to a power, which quantulum3 lists only for some
+        base = symbols.get(power[1]) or surfaces.get(power[1].lower())
+        if base in _length_units():
+            return ("square_" if power[2] in "2²" else "cubic_") + base
+    return name
+
+
+@cache
+def _length_units() -> frozenset:
+    """quantulum3's units of length ('centimetre', 'foot'), the ones a power makes an area or volume."""
+    units = _quantulum_unit_table()
+    if units is None:
+        return frozenset()
+    return frozenset(n.replace(" ", "_") for n, u in units.names.items() if u.entity.name == "length")
+
+
+def _compound_unit(doc: Doc, j: int, unit: str) -> tuple[str, int]:
+    """Extend a unit ending before token ``j``: '100km/hr' (a unit over a unit: quantulum3's
+    'X per Y' name) and '130 degrees Fahrenheit' (the scale after 'degrees')."""
+    n = len(doc)
+    if j + 1 < n and doc[j].text == "/" and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+        denominator = _quantulum_unit_name(doc[j + 1].text)
+        whole = _quantulum_unit_name(doc[j - 1].text.lstrip("0123456789.,") + "/" + doc[j + 1].text)
+        if whole:
+            return whole, j + 2
+        if denominator:
+            return f"{unit}_per_{denominator}", j + 2
+    if unit in ("degree", "degree_angle") and j < n and doc[j].lower_ in _tables()["degree_scales"]:
+        return _tables()["degree_scales"][doc[j].lower_], j + 1
+    return unit, j
+
+
+@lru_cache(maxsize=4096)
+def _quantulum_parse(sentence: str) -> tuple:
+    """quantulum3 over one sentence (slow: cached by text) -> ((start, end, unit, entity), ...)."""
+    try:
+        _import_quantulum()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*[Cc]lassifier.*")
+            warnings.simplefilter("ignore", UserWarning)
+            from quantulum3 import parser
+            quants = parser.parse(sentence)
+    except Exception:
+        return ()
+    return tuple((q.span[0], q.span[1], q.unit.name, q.unit.entity.name) for q in quants)
+
+
+def _unit_override_at(doc: Doc, j: int) -> Optional[tuple[str, int]]:
+    """A unit of unit_overrides at token ``j``, alone ('12 C') or hyphenated ('275 pound-feet')."""
+    table = _tables()["unit_overrides"]
+    if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+        name = table.get(f"{doc[j].lower_}-{doc[j + 2].lower_}")
+        if name:
+            return name, j + 3
+    name = table.get(doc[j].text)
+    return (name, j + 1) if name else None
+
+
+def _without_trailing_hyphen(text: str) -> str:
+    return text[:-1] if len(text) > 2 and text.endswith("-") and text[-2].isalpha() else text

@@ -1,0 +1,59 @@
+"""What an article is before any model sees it: its fields, its id, and the checks that
+turn bad input into one-line :class:`ExtractionError` messages.
+
+Kept apart from :mod:`extractor.pipeline.extraction` so that the processes that only read and route
+articles (the batch parent, the service) do not import spaCy.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Any
+
+# spaCy's own default limit (nlp.max_length); an article past it is almost
+# always a mis-split file, so it is refused with a clear message, not truncated.
+MAX_CHARS = 1_000_000
+ARTICLE_FIELDS = ("text", "published", "id", "url", "title", "outlet")
+# What `amounts` holds: the amounts a claim can be checked on, or every quantity
+# (extractor.pipeline.amounts.find_amounts); here so that the batch parent can check it without spaCy.
+AMOUNT_SCOPES = ("claims", "all")
+
+
+class ExtractionError(ValueError):
+    """An article that cannot be processed; the message is one line for the user."""
+
+
+def parse_published(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+    raise ExtractionError(f"published must be a date as YYYY-MM-DD, got {value!r}")
+
+
+def decode_text(raw: Any) -> str:
+    """Accept str or UTF-8 bytes; refuse binary data with a one-line reason."""
+    if isinstance(raw, (bytes, bytearray)):
+        if b"\x00" in raw[:8192]:
+            raise ExtractionError("input looks like a binary file (NUL bytes), not article text")
+        try:
+            raw = bytes(raw).decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ExtractionError(f"input is not UTF-8 text (invalid byte at position {err.start})") from None
+    if not isinstance(raw, str):
+        raise ExtractionError(f"article text must be a string, got {type(raw).__name__}")
+    if "\x00" in raw[:8192]:
+        raise ExtractionError("input looks like a binary file (NUL characters), not article text")
+    return raw
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

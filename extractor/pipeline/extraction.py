@@ -1,0 +1,201 @@
+"""From an article to the claims contract: cleaning, spaCy, assembly.
+
+``Pipeline`` loads the spaCy model once and adds newsclaims' components to it;
+``extract`` is the one-article convenience over a shared default pipeline.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Mapping
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Article, Extraction
+
+from . import extensions  # noqa: F401  (registers Doc._.amounts & co.)
+from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
+    AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published)
+from .cleaning import clean_text
+from .nlp import load_model
+
+# Importing the modules registers their @Language.factory components.
+from . import amounts, periods, actors, sources, claims, segmentation  # noqa: E402,F401
+
+COMPONENTS = (
+    "newsclaims_amounts",
+    "newsclaims_periods",
+    "newsclaims_actors",
+    "newsclaims_sources",
+    "newsclaims_claims",
+)
+
+# A few of the most frequent English function words: news text in English has
+# one of them in every four or five words; other languages next to none.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on was with as by at from it said has have are were be this".split()
+)
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    warnings: list[str]
+
+
+def _english_warning(text: str) -> str | None:
+    words = text.lower().split()[:400]
+    if len(words) < 20:
+        return None
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if share < 0.04:
+        return (f"text does not look like English (only {share:.0%} English function words); "
+                "newsclaims reads English news, results may be empty or wrong")
+    return None
+
+
+class Pipeline:
+    """A reusable extraction pipeline: the spaCy model is loaded once.
+
+    >>> p = Pipeline()                                       # doctest: +SKIP
+    >>> for result in p.extract_many(articles): ...         # doctest: +SKIP
+    """
+
+    def __init__(self, model: str | None = None, *, nlp: Language | None = None, batch_size: int = 32,
+                 amount_scope: str = "claims"):
+        """``amount_scope``: "claims" (default) keeps the amounts a claim can be checked on; "all"
+        reports every quantity (ages, vague plurals, bare numbers ...; see amounts.find_amounts)."""
+        if amount_scope not in AMOUNT_SCOPES:
+            raise ValueError(f"amount_scope must be one of {', '.join(AMOUNT_SCOPES)}, not {amount_scope!r}")
+        self.nlp = nlp if nlp is not None else load_model(model)
+        if "newsclaims_paragraph_breaks" not in self.nlp.pipe_names:
+            before = "parser" if "parser" in self.nlp.pipe_names else None
+            self.nlp.add_pipe("newsclaims_paragraph_breaks", before=before)
+        for name in COMPONENTS:
+            if name not in self.nlp.pipe_names:
+                config = {"scope": amount_scope} if name == "newsclaims_amounts" else {}
+                self.nlp.add_pipe(name, last=True, config=config)
+        self.amount_scope = self.nlp.get_pipe("newsclaims_amounts").scope
+        self.batch_size = batch_size
+
+    # -- preparing one article ------------------------------------------------
+    def prepare(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
+                title: str | None = None, outlet: str | None = None, clean: bool = True) -> _Prepared:
+        raw = decode_text(text)
+        clean_txt = clean_text(raw).text if clean else raw
+        if not clean_txt.strip():
+            raise ExtractionError("article is empty" + (" after removing page boilerplate" if raw.strip() else ""))
+        if len(clean_txt) > MAX_CHARS:
+            raise ExtractionError(
+                f"article is {len(clean_txt):,} characters; the limit is {MAX_CHARS:,} "
+                "(split the file into articles)")
+        warnings = []
+        pub = parse_published(published)
+        not_english = _english_warning(clean_txt)
+        if not_english:
+            warnings.append(not_english)
+        article = Article(id=str(id) if id is not None else article_id(clean_txt), url=url, title=title,
+                          outlet=outlet, published=pub, text=clean_txt)
+        return _Prepared(article, warnings)
+
+    def _doc(self, prepared: _Prepared) -> Doc:
+        doc = self.nlp.make_doc(prepared.article.text)
+        doc._.published = prepared.article.published
+        doc._.warnings = list(prepared.warnings)
+        return doc
+
+    @staticmethod
+    def _result(prepared: _Prepared, doc: Doc) -> Extraction:
+        return Extraction(
+            article=prepared.article,
+            amounts=doc._.amounts or [],
+            periods=doc._.periods or [],
+            actors=doc._.actors or [],
+            sources=doc._.sources or [],
+            claims=doc._.claims or [],
+            warnings=doc._.warnings or [],
+            attributions=doc._.attributions or [],
+        )
+
+    # -- public API -----------------------------------------------------------
+    def extract(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
+                title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:
+        """Extract one article. Raises :class:`ExtractionError` for unusable input."""
+        prepared = self.prepare(text, published=published, id=id, url=url, title=title, outlet=outlet,
+                                clean=clean)
+        return self._result(prepared, self.nlp(self._doc(prepared)))
+
+    def extract_many(self, articles: Iterable[Mapping[str, Any]], *, clean: bool = True,
+                     batch_size: int | None = None, errors: str = "raise") -> Iterator[Extraction | ExtractionError]:
+        """Extract many articles through ``nlp.pipe``, yielding results in input order.
+
+        ``articles`` are mappings with the keys ``text`` (required), ``published``,
+        ``id``, ``url``, ``title``, ``outlet``. With ``errors="yield"`` an unusable
+        article yields its :class:`ExtractionError` (with ``.index`` and ``.article_id``)
+        in its place and the run goes on; with ``errors="raise"`` it raises.
+        """
+        if errors not in ("raise", "yield"):
+            raise ValueError("errors must be 'raise' or 'yield'")
+        prepared_stream = self._prepare_stream(articles, clean, errors)
+        # Errors are held back in order: pipe only sees the good articles.
+        pending: list[tuple[int, Any]] = []
+
+        def docs():
+            for item in prepared_stream:
+                pending.append(item)
+                if isinstance(item[1], _Prepared):
+                    yield self._doc(item[1])
+
+        doc_iter = self.nlp.pipe(docs(), batch_size=batch_size or self.batch_size)
+        for doc in doc_iter:
+            while pending and not isinstance(pending[0][1], _Prepared):
+                yield pending.pop(0)[1]
+            _, prepared = pending.pop(0)
+            yield self._result(prepared, doc)
+        while pending:   # errors after the last good article
+            yield pending.pop(0)[1]
+
+    def _prepare_stream(self, articles, clean, errors):
+        for index, item in enumerate(articles):
+            try:
+                if not isinstance(item, Mapping):
+                    raise ExtractionError(f"article must be an object with a 'text' field, got {type(item).__name__}")
+                unknown = set(item) - set(ARTICLE_FIELDS)
+                fields = {k: item.get(k) for k in ARTICLE_FIELDS if k != "text"}
+                if "text" not in item:
+                    raise ExtractionError("article has no 'text' field")
+                prepared = self.prepare(item["text"], clean=clean, **fields)
+                if unknown:
+                    prepared.warnings.append(f"ignored unknown article fields: {', '.join(sorted(unknown))}")
+                yield index, prepared
+            except ExtractionError as err:
+                if errors == "raise":
+                    raise
+                err.index = index
+                err.article_id = item.get("id") if isinstance(item, Mapping) else None
+                yield index, err
+
+
+_cache_lock = threading.Lock()
+_by_model: dict[tuple[str | None, str], Pipeline] = {}
+
+def cached_pipeline(model: str | None = None, amount_scope: str = "claims") -> Pipeline:
+    """This process's pipeline for ``model``, loaded on first use: what a worker process
+    (batch, service) uses for every job it is given."""
+    with _cache_lock:
+        key = (model, amount_scope)
+        if key not in _by_model:
+            _by_model[key] = Pipeline(model, amount_scope=amount_scope)
+        return _by_model[key]
+
+
+def default_pipeline() -> Pipeline:
+    return cached_pipeline(None)
+
+
+def extract(text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
+            title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:
+    """Extract the claims of one article with the default pipeline (model loaded on first use)."""
+    return default_pipeline().extract(text, published=published, id=id, url=url, title=title,
+                                      outlet=outlet, clean=clean)

@@ -1,0 +1,70 @@
+"""Periods: find date and time expressions in news text and resolve them to calendar spans.
+
+Style follows textacy's ``extract/`` modules: pure functions over a parsed ``Doc``,
+one rule per linguistic construction, tables in ``data/periods.json``.
+
+Public API
+----------
+- :func:`find_periods` -- ``find_periods(doc, published) -> list[Period]``
+- :func:`resolve_period` -- parse + resolve one expression (CLI, tests)
+- spaCy factory ``"newsclaims_periods"`` -- sets ``doc._.periods``
+
+Resolution rules (the decisions a reader needs to know)
+-------------------------------------------------------
+Deictic expressions ("last month", "this year", "Monday", "yesterday") are anchored
+on the publication date (TimeML's document creation time, DCT). Following AP style,
+where wire copy writes the weekday instead of "today", a bare weekday is the most
+recent such day *on or before* publication (so a Friday story's "Friday" is that
+Friday, as in TimeML gold); when the clause is in the future tense ("will meet on
+Monday") it is the next such day on or after publication.
+
+A bare month ("in September") is the latest such month that starts on or before
+publication (the month containing the publication date counts); a bare day-month
+("June 24") the latest such day not after publication -- except a day-month at most
+``upcoming_day_window`` (7) days after publication, which is the coming one (a Thursday
+story about "June 1" next Monday). Future tense ("will", "is due to", "plans to",
+"postponed until") flips both to the earliest such month/day not before publication.
+If the *same sentence* writes a bare year ("in September, when exports ... in 2019")
+that year wins, unless it would put a past-tense period after publication. The same
+rule fills the year of "the first quarter", "the first half", "the first nine months".
+These are not ``relative`` (the text names the period; only its year is inferred).
+Sentences come from the parser, and every line break also ends one (headlines,
+captions and datelines are not part of the next sentence).
+
+Anaphoric expressions ("a year earlier", "the same period last year", "the previous
+month", "a month earlier", "from a year ago") are anchored on the period the sentence
+talks about: the nearest preceding resolved (non-duration, non-anaphoric) period in the
+same sentence, else the nearest one after it in the same sentence ("fell 40% from the
+previous month in October 2017"), else the last one of the previous sentence, else the
+publication date ("ago" skips the previous sentence: TimeML anchors "ago" on the DCT
+unless the clause itself names a period). "of that year" / "that year" / "of the year"
+take the anchor's year; "that year" never falls back to publication. "N units earlier" shifts the anchor keeping its granularity ("September
+2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
+month before the one containing the anchor.
+
+Durations ("six years", "over six years", "nearly two decades") get granularity
+``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
+``bound`` from the preceding quantifier; from/to stay None -- except "the past three
+months" / "the last two years", which are anchored on publication and also get
+from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
+Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
+the TimeML value ``PXW`` / ``PXM``.
+
+Candidates come from regular expressions over ``doc.text`` built from the lexicon;
+tokens (POS, dependencies, entity labels) then accept or reject them (``May`` the
+modal, "USA Today", "$500 a month"). spaCy's DATE entities are only hints: one that the
+rules got in pieces ("March the 3rd, 2019") is handed to dateparser, and kept only if
+dateparser reads all of it. When two readings overlap the longest wins.
+
+Not periods: ages ("45-year-old"), frequencies ("annually", "every year", "twice a
+year"), ordinals of events ("the 80th anniversary"), "now"/"currently".
+
+Modules, from the bottom up: :mod:`.patterns` (tables and regex fragments), :mod:`.anchors`
+(candidates, calendar arithmetic, years and anchors), :mod:`.dates`, :mod:`.anaphora` and
+:mod:`.durations` (the resolvers), :mod:`.candidates` (the rule table and filters),
+:mod:`.finder` (the entry points and the component).
+"""
+from .anchors import period_value
+from .finder import PeriodFinder, find_periods, make_period_finder, resolve_period
+
+__all__ = ["find_periods", "resolve_period", "PeriodFinder", "period_value", "make_period_finder"]

@@ -1,0 +1,174 @@
+"""Resolvers for anaphoric periods, anchored on the period the sentence talks about: "that
+year", "the month before", "a year earlier", "the same period last year"; and day words
+and weekdays, anchored on publication.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .anchors import (
+    _add_months,
+    _anchor,
+    _cal,
+    _is_future,
+    _month_end,
+    _month_span,
+    _need,
+    _NeedsPublication,
+    _number,
+    _quarter_span,
+    _shift_date,
+    _week_span,
+)
+from .patterns import ANAPHORIC_DIRECTION, BOUNDS, DAY_WORDS, UNITS, WEEKDAYS
+
+
+def _resolve_anaphoric_demonstrative(ctx, cand, m):
+    """"that year", "that month", "the same day": the calendar unit of the period the narrative
+    is about (the last period named before it). Never the publication date: "that" points back
+    into the text."""
+    unit = m["unit"].lower()
+    anchor = _anchor(ctx, cand.start, whole_discourse=True)
+    fineness = ["day", "week", "month", "quarter", "half", "year", "range"]
+    if anchor is not None and (anchor[2] not in fineness or fineness.index(anchor[2]) > fineness.index(unit)):
+        anchor = None  # "that day" after "in 2015": which day is not said
+        return dict(from_=None, to=None, granularity={"day": "day", "week": "week", "month": "month",
+                                                       "quarter": "quarter", "year": "year"}[unit],
+                    relative=True, value=None, _anaphoric=True)
+    a, b, g = _calendar_unit(anchor[0], unit)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+
+
+def _calendar_unit(d: date, unit: str) -> tuple[date, date, str]:
+    if unit == "month":
+        return (*_month_span(d.year, d.month), "month")
+    if unit == "quarter":
+        return (*_quarter_span(d.year, (d.month - 1) // 3 + 1), "quarter")
+    if unit == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31), "year"
+    if unit == "week":
+        return (*_week_span(d), "week")
+    return d, d, "day"
+
+
+def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
+    """"the previous month", "the month prior", "the year before": the calendar unit before
+    the one containing the anchor (the period the sentence talks about)."""
+    anchor = _anchor(ctx, cand.start)
+    if anchor is None:
+        raise _NeedsPublication
+    frm, _, _ = _calendar_unit(anchor[0] if direction < 0 else anchor[1], unit)
+    months = {"month": 1, "quarter": 3, "year": 12}.get(unit)
+    if months:
+        nfrm = _shift_date(frm, months=direction * months)
+    else:
+        nfrm = frm + timedelta(days=direction * (7 if unit == "week" else 1))
+    a, b, g = _calendar_unit(nfrm, unit)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+
+
+def _shift_period(frm: date, to: date, gran: str, months: int, days: int) -> tuple[date, date, str]:
+    """Shift a period by whole months/days keeping its granularity (month ends stay month ends)."""
+    if gran in ("month", "quarter", "half", "year", "range") and not days:
+        a = _shift_date(frm, months=months)
+        y, mo = _add_months(to.year, to.month, months)
+        return a, _month_end(y, mo), gran
+    return _shift_date(frm, months=months, days=days), _shift_date(to, months=months, days=days), gran
+
+
+def _resolve_anaphoric_shift(ctx, cand, m):
+    """"a year earlier", "two months ago", "a week later", "a year before": anchor shifted by
+    N units (module docstring). With only the publication date as anchor, the result has the
+    granularity of the unit ("six years ago" -> that year, as TimeML's value 2007)."""
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    direction = ANAPHORIC_DIRECTION[m["dir"].lower()]
+    if n is None or n != int(n) or unit not in UNITS:
+        return None
+    code, mult = UNITS[unit]
+    q = int(n) * mult * direction
+    months = q * 12 if code == "Y" else q if code == "M" else 0
+    days = q * 7 if code == "W" else q if code == "D" else 0
+    is_ago = m["dir"].lower() == "ago"
+    bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
+    if direction > 0:
+        # "a year later" never counts from the publication date: it moves the narrative's
+        # reference time (the last period named before it), else stays unresolved
+        anchor = _anchor(ctx, cand.start, whole_discourse=True)
+        if anchor is None:
+            return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
+    else:
+        # "ago" is deictic unless its own clause named a period first ("from a year ago")
+        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago)
+    if anchor is None:
+        raise _NeedsPublication
+    frm, to, gran = anchor
+    if ctx.published is not None and (frm, to, gran) == (ctx.published, ctx.published, "day"):
+        target = _shift_date(frm, months=months, days=days)
+        unit_gran = {"Y": "year", "M": "month", "W": "day", "D": "day"}[code]  # "a week ago": that day
+        if unit.startswith(("decade", "centur")):
+            unit_gran = "year"
+        a, b, g = _calendar_unit(target, unit_gran)
+        return _cal(a, b, g, relative=True, bound=bound)
+    a, b, g = _shift_period(frm, to, gran, months, days)
+    return _cal(a, b, g, relative=True, bound=bound)
+
+
+def _resolve_same_period(ctx, cand, m):
+    """"the same period last year", "the same month a year earlier", "the same quarter of 2024":
+    the anchor period moved to the previous (or the written) year."""
+    anchor = _anchor(ctx, cand.start)
+    if anchor is None:
+        raise _NeedsPublication
+    frm, to, gran = anchor
+    if m["yr"]:
+        shift = (int(m["yr"]) - frm.year) * 12
+    else:
+        shift = -12
+    if gran == "day" and (frm, to) == (ctx.published, ctx.published):
+        # no period named before: "the same period" is the publication's month (its quarter/week
+        # when the phrase says so) -- statistics are reported by month
+        what = m["what"].lower().rstrip("s")
+        frm, to, gran = _calendar_unit(frm, what if what in ("quarter", "week", "day") else "month")
+    a, b, g = _shift_period(frm, to, gran, shift, 0)
+    return _cal(a, b, g, relative=True)
+
+
+def _resolve_part_of_anaphoric_year(ctx, cand, m):
+    """"the end of the year", "the beginning of the year": the year of the period the
+    discourse is about (anchor rule), else the publication year."""
+    anchor = _anchor(ctx, cand.start)
+    if anchor is None:
+        raise _NeedsPublication
+    y = anchor[0].year
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+
+
+def _resolve_day_word(ctx, cand, m):
+    """"yesterday", "today", "tomorrow": the DCT shifted by days."""
+    pub = _need(ctx)
+    d = pub + timedelta(days=DAY_WORDS[m["w"].lower()])
+    return _cal(d, d, "day", relative=True)
+
+
+def _resolve_weekday(ctx, cand, m):
+    """"Monday", "on Monday", "last Friday", "next Tuesday".
+
+    News usage (AP style writes the weekday for dates within a week): past-tense clauses
+    point back to the most recent such day on or before publication, future clauses
+    ("will meet on Monday") forward to the next such day on or after it."""
+    pub = _need(ctx)
+    wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
+    rel = (m["rel"] or "").lower()
+    back = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    fwd = pub + timedelta(days=(wd - pub.weekday()) % 7)
+    if rel == "last":
+        d = back if back != pub else pub - timedelta(days=7)
+    elif rel in ("next", "coming"):
+        d = fwd if fwd != pub else pub + timedelta(days=7)
+    elif rel == "this":
+        d = fwd if _is_future(ctx, cand.start) else back
+    else:
+        d = fwd if _is_future(ctx, cand.start) else back
+    return _cal(d, d, "day", relative=True)

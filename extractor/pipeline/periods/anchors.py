@@ -1,0 +1,318 @@
+"""Candidates and what anchors them: the candidate and document-context records, calendar
+arithmetic, and how a partial expression gets its year (the sentence's own year, else the
+latest such period not after publication, future tense flipping the direction) or its
+anchor (the period the sentence talks about).
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+
+from models import Period
+
+from ..calendar_spans import month_end
+from .patterns import DEICTIC_SHIFT, FUTURE_AUX, FUTURE_VERBS, MONTHS, NUMBERS, UNITS, UPCOMING_DAYS
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match
+    order: int
+    written_year: Optional[int] = None
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    text: str  # doc.text, computed once (Doc.text re-joins every token on each access)
+    published: Optional[date]
+    sent_starts: list[int]
+    tok_starts: list[int]
+    candidates: list[_Candidate]
+    resolved: list[tuple[int, Period]] = field(default_factory=list)  # (sentence index, period) usable as anchors
+    unresolved: list[str] = field(default_factory=list)
+
+    def sentence_of(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def token_at(self, char: int):
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        return self.doc[max(i, 0)] if len(self.doc) else None
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _month_end(y: int, m: int) -> date:
+    return month_end(date(y, m, 1))
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _shift_date(d: date, months: int = 0, days: int = 0) -> date:
+    if months:
+        y, m = _add_months(d.year, d.month, months)
+        d = date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+    return d + timedelta(days=days)
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), _month_end(y, m)
+
+
+def _quarter_span(y: int, q: int) -> tuple[date, date]:
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+def _half_span(y: int, h: int) -> tuple[date, date]:
+    return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+
+
+def _week_span(d: date) -> tuple[date, date]:
+    start = d - timedelta(days=d.weekday())
+    return start, start + timedelta(days=6)
+
+
+def period_value(frm: Optional[date], to: Optional[date], granularity: str) -> Optional[str]:
+    """TimeML TIMEX3 ``value`` for a resolved calendar span ("2019-12", "2013-Q1", "2013-W11")."""
+    if frm is None or to is None:
+        return None
+    if granularity == "day":
+        return frm.isoformat()
+    if granularity == "week":
+        y, w, _ = frm.isocalendar()
+        return f"{y}-W{w:02d}"
+    if granularity == "month":
+        return f"{frm.year}-{frm.month:02d}"
+    if granularity == "quarter":
+        return f"{frm.year}-Q{(frm.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{frm.year}-H{(frm.month - 1) // 6 + 1}"
+    if granularity == "year":
+        return str(frm.year)
+    if frm.day == 1 and to == _month_end(to.year, to.month):
+        return f"{frm.year}-{frm.month:02d}/{to.year}-{to.month:02d}"
+    return f"{frm.isoformat()}/{to.isoformat()}"
+
+
+def _number(word: str) -> Optional[float]:
+    w = re.sub(r"\s+", " ", word.lower())
+    half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", w)
+    if half:
+        base = _number(w[:half.start()])
+        return None if base is None else base + 0.5
+    if w in NUMBERS:
+        return NUMBERS[w]
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        if tens in NUMBERS and unit in NUMBERS:
+            return NUMBERS[tens] + NUMBERS[unit]
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def _iso_duration(n: float, unit_word: str) -> str:
+    code, mult = UNITS[unit_word.lower()]
+    q = n * mult
+    q_txt = str(int(q)) if float(q).is_integer() else f"{q:g}"
+    if code.startswith("T"):  # ISO 8601 time part: PT24H
+        return f"PT{q_txt}{code[1:]}"
+    return f"P{q_txt}{code}"
+
+
+def _month_of(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+# --------------------------------------------------------------------------- resolution helpers
+
+
+def _is_future(ctx: _Context, char: int) -> bool:
+    """Is the clause governing ``char`` about the future (relative to publication)?
+
+    Reichenbach: a bare date takes the clause's reference time. Cues, from the date's
+    governing verb up: a "will"/"shall" auxiliary ("will meet on Monday"); an infinitive
+    that modifies a noun ("a program to run through June") or depends on a present-tense or
+    scheduling predicate ("is due to be published in May", "plans to visit in June");
+    a scheduling predicate itself ("is scheduled for June"); "until" after a present or
+    present-perfect verb ("has been postponed until Saturday")."""
+    tok = ctx.token_at(char)
+    if tok is None:
+        return False
+    prep = None
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in FUTURE_VERBS:
+            return _clause_is_future(tok, prep)
+        if prep is None and tok.dep_ == "prep":
+            prep = tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _clause_is_future(verb, prep) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return True
+    present_aux = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if verb.lemma_.lower() in FUTURE_VERBS and (present_aux or verb.tag_ in ("VBZ", "VBP")):
+        return True
+    if any(a.lower_ == "to" for a in auxes):  # infinitive
+        if verb.dep_ in ("acl", "relcl"):
+            return True
+        head = verb.head
+        if head is not verb:
+            head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in FUTURE_AUX for a in head_aux):
+                return True
+            if head.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in head_aux):
+                return True  # "has identified companies to run through June": purpose, ahead of now
+            if head.lemma_.lower() in FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"):
+                return True
+            if head.pos_ == "ADJ" and any(a.tag_ in ("VBZ", "VBP") for a in head.head.children if a.dep_ in ("aux",)) \
+                    or (head.pos_ == "ADJ" and head.head.tag_ in ("VBZ", "VBP")):
+                return True
+    if prep is not None and prep.lower_ in ("until", "till") and (present_aux or verb.tag_ in ("VBZ", "VBP")):
+        return True
+    return False
+
+
+def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
+    """A bare year written in the same sentence ("in September, when ... in 2019")."""
+    sent = ctx.sentence_of(cand.start)
+    best = None
+    for other in ctx.candidates:
+        if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year"):
+            continue
+        if ctx.sentence_of(other.start) != sent:
+            continue
+        dist = abs(other.start - cand.start)
+        if best is None or dist < best[0]:
+            best = (dist, other.written_year)
+    return best[1] if best else None
+
+
+def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
+            whole_discourse: bool = False) -> Optional[tuple[date, date, str]]:
+    """The period the sentence talks about: the nearest preceding resolved calendar period in
+    the same sentence, else (optionally) the last one of the previous sentence, else the
+    publication date (TimeML: anaphoric expressions take the reference time of the discourse)."""
+    sent = ctx.sentence_of(start)
+    before = [(s_idx, p) for s_idx, p in ctx.resolved
+              if p.from_ is not None and p.granularity != "duration" and p.start < start]
+    before.sort(key=lambda sp: sp[1].start)
+    if before and before[-1][0] == sent:
+        p = before[-1][1]
+        return p.from_, p.to, p.granularity
+    # "fell 40% from the previous month in October 2017": the sentence's period may come after
+    after = [p for s_idx, p in ctx.resolved
+             if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity != "duration"]
+    if after:
+        p = min(after, key=lambda p: p.start)
+        return p.from_, p.to, p.granularity
+    if before and ((previous_sentence and before[-1][0] == sent - 1) or whole_discourse):
+        p = before[-1][1]
+        return p.from_, p.to, p.granularity
+    if whole_discourse:
+        return None
+    if ctx.published is None:
+        return None
+    return ctx.published, ctx.published, "day"
+
+
+def _latest_not_after(published: date, make: Callable[[int], tuple[date, date]], *, future: bool) -> tuple[date, date]:
+    """Latest period (by year) that starts on or before publication; with ``future`` the
+    earliest one that ends on or after it."""
+    y = published.year
+    if future:
+        for yy in (y - 1, y, y + 1):
+            frm, to = make(yy)
+            if to >= published:
+                return frm, to
+    for yy in (y + 1, y, y - 1):
+        frm, to = make(yy)
+        if frm <= published:
+            return frm, to
+    return make(y - 1)
+
+
+def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Optional[int], bool]:
+    """Year named after a quarter/half/month span ("of 2017", "of last year", "of the year").
+    Returns (year, relative)."""
+    gd = m.groupdict()
+    if gd.get("yr"):
+        return int(gd["yr"]), False
+    if gd.get("fyr"):
+        return int(gd["fyr"]), False
+    if gd.get("yy"):
+        return 2000 + int(gd["yy"]), False  # "Q3 '24"
+    ryr = gd.get("ryr")
+    if ryr:
+        det = ryr.lower().split()[-2]  # "last" year, "the" year, the "previous" year
+        if det in ("this", "last", "next", "current"):
+            # deictic (TimeML: anchored on the DCT)
+            if ctx.published is None:
+                return None, True
+            return ctx.published.year + DEICTIC_SHIFT[det], True
+        # "of the year", "of the previous year", "of the same year": the year the text is about
+        anchor = _anchor(ctx, cand.start)
+        if anchor is None:
+            return None, True
+        return anchor[0].year - (1 if det in ("previous", "prior") else 0), True
+    return None, False
+
+
+def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True) -> Optional[tuple[date, date]]:
+    """Year of a period named without one: the sentence's written year, else the latest
+    such period not after publication (see module docstring)."""
+    future = future_ok and ctx.published is not None and _is_future(ctx, cand.start)
+    y = _sentence_year(ctx, cand)
+    if y is not None:
+        span = make(y)
+        # the sentence's year only if it does not push a past-tense period past publication
+        if ctx.published is None or future or span[0] <= ctx.published:
+            return span
+    if ctx.published is None:
+        return None
+    if future_ok and not future:
+        # A day-month within a week after publication is the coming one: a story written on
+        # Thursday about "June 1" next Monday (news rarely names a day a year back without its year).
+        nxt = _latest_not_after(ctx.published, make, future=True)
+        if nxt[0] == nxt[1] and timedelta(0) < nxt[0] - ctx.published <= timedelta(days=UPCOMING_DAYS):
+            return nxt
+    return _latest_not_after(ctx.published, make, future=future)
+
+
+# --------------------------------------------------------------------------- rules
+# Each rule: (name, regex, resolver). A resolver returns a dict of Period fields (without
+# text/start/end) or None to drop the candidate, or raises _NeedsPublication.
+
+
+class _NeedsPublication(Exception):
+    pass
+
+
+def _need(ctx: _Context) -> date:
+    if ctx.published is None:
+        raise _NeedsPublication
+    return ctx.published
+
+
+def _cal(frm, to, gran, *, relative=False, bound="exact", value=None):
+    return dict(from_=frm, to=to, granularity=gran, relative=relative, bound=bound,
+                value=value if value is not None else period_value(frm, to, gran))

@@ -1,0 +1,376 @@
+"""The rule table (one regular expression per construction, each with its resolver), the
+filters that reject a match from its tokens ("May" the modal, ages, "$500 a month"), and
+spaCy DATE entities used as hints.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+
+from .anaphora import (
+    _resolve_anaphoric_demonstrative,
+    _resolve_anaphoric_shift,
+    _resolve_anaphoric_unit,
+    _resolve_day_word,
+    _resolve_part_of_anaphoric_year,
+    _resolve_same_period,
+    _resolve_weekday,
+)
+from .anchors import _cal, _Candidate, _Context, _month_span
+from .dates import (
+    _dateparser_absolute,
+    _resolve_bare_year,
+    _resolve_century,
+    _resolve_day_range,
+    _resolve_decade,
+    _resolve_deictic,
+    _resolve_deictic_month,
+    _resolve_first_n_units,
+    _resolve_iso_date,
+    _resolve_month_of_year,
+    _resolve_month_range,
+    _resolve_month_year,
+    _resolve_months_to,
+    _resolve_named_half,
+    _resolve_named_quarter,
+    _resolve_numeric_date,
+    _resolve_season,
+    _resolve_the_weekend,
+    _resolve_written_day,
+    _resolve_year_range,
+)
+from .durations import _resolve_duration, _resolve_duration_range, _resolve_vague_duration
+from .patterns import (
+    AMBIGUOUS_MONTHS,
+    BOUND,
+    DAY_WORDS,
+    DAYN,
+    MON,
+    MONTHS,
+    NUM,
+    OFYEAR,
+    ORD,
+    PART,
+    SEASON,
+    SET_CUES,
+    SPAN_MODIFIERS,
+    UNIT,
+    UNIT_GAP,
+    VAGUE,
+    WDAY,
+    YEAR,
+    YEAR_NOUN_BLOCKERS,
+    B,
+    E,
+    _alt,
+)
+
+# --- patterns. Order matters only on ties of length (earlier wins).
+_RULES: list[tuple[str, re.Pattern, Callable]] = []
+
+
+def _rule(name: str, pattern: str, resolver: Callable) -> None:
+    _RULES.append((name, re.compile(B + pattern + E, re.IGNORECASE), resolver))
+
+
+_rule("iso_date", r"(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])", _resolve_iso_date)
+_rule("numeric_date", r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d", _resolve_numeric_date)
+_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
+      _resolve_written_day)
+_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
+      + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
+      + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?P<yr>" + YEAR + r"))|\s+period)?", _resolve_month_range)
+_rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
+      + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
+_rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
+      + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
+_rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
+_rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _resolve_month_of_year(ctx, cand, m))
+_rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
+_rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
+      _resolve_named_quarter)
+_rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
+_rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
+_rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?", _resolve_named_half)
+_rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
+_rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
+_rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
+      + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
+_rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
+_rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
+      + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+_rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
+      + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
+_rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
+_rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", _resolve_decade)
+_rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
+_rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
+_rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
+_rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
+      + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
+_rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
+      r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
+_rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
+      lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
+_rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
+      r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))(?!\s+than\b)", _resolve_anaphoric_shift)
+_rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
+      r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
+      r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
+_rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
+_rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on))",
+      _resolve_anaphoric_demonstrative)
+_rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
+      _resolve_vague_duration)
+# "for years", "highest in decades", "within weeks": a bare plural unit after a preposition of extent
+_rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bafter\s))"
+      r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
+_rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
+_rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
+_rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
+      + NUM + r")" + UNIT_GAP + SPAN_MODIFIERS + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
+_rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
+      + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-–]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + SPAN_MODIFIERS
+      + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds|\s+(?:ago|earlier|later|before|prior|previously)\b)",
+      _resolve_duration_range)  # 'two to three years ago' is a date back from the reference, not a span
+_rule("vague_duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<v>" + _alt(VAGUE) + r")\s+(?P<unit>days|weeks|months|years|decades)",
+      _resolve_vague_duration)
+
+
+# --------------------------------------------------------------------------- candidate filters
+
+
+def _preceding_word(text: str, start: int) -> str:
+    m = re.search(r"([\w'$€£¥#.]+)\W*$", text[max(0, start - 24):start])
+    return m.group(1).lower() if m else ""
+
+
+def _following_word(text: str, end: int) -> str:
+    m = re.match(r"[\s-]*([\w%]+)", text[end:end + 24])
+    return m.group(1).lower() if m else ""
+
+
+_TIME_PREPOSITIONS = {"in", "since", "until", "till", "by", "from", "through", "of", "during", "before", "after",
+                      "early", "late", "mid", "last", "next", "this", "on", "between", "to", "and", "for", "until",
+                      "throughout", "around", "as", "that", "as of", "in late", "in early"}
+
+
+_EXTENT_WORDS = {"for", "in", "within", "over", "than", "about", "around", "nearly", "almost", "after", "lasting",
+                 "only", "just", "mere", "full", "entire", "whole", "least", "under", "past", "last", "next",
+                 "of", "take", "took", "takes", "taken", "spent", "spend", "spends", "after", "by", "half"}
+
+
+# "a month earlier than usual", "an hour before the vote": a measure phrase of a comparative
+_MEASURE_COMPARATIVES = {"earlier", "later", "before", "after", "longer", "shorter", "sooner", "ahead", "late", "early"}
+
+
+def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
+    """Reject candidates whose words are not used as a time expression here."""
+    text = ctx.text
+    m = cand.match
+    rule = cand.rule
+    gd = m.groupdict()
+    if rule == "month" and not gd.get("rel"):
+        mon = gd["mon"]
+        word = mon.rstrip(".").lower()
+        tok = ctx.token_at(m.start("mon"))
+        if tok is not None and tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"):
+            return False
+        if word in AMBIGUOUS_MONTHS or len(word) <= 3:
+            # "May" the modal, "March" the verb/noun, "Jan" the name: need a temporal preposition
+            # or the NER's DATE label.
+            if mon.isupper() and len(mon) > 1 and word == "may":
+                return False
+            prev = _preceding_word(text, m.start("mon"))
+            if prev not in _TIME_PREPOSITIONS and not (tok is not None and tok.ent_type_ == "DATE"):
+                return False
+            if word == "may" and tok is not None and tok.tag_ == "MD":
+                return False
+    if rule in ("written_day",):
+        tok = ctx.token_at(m.start("mon"))
+        # "May 5" is safe; "Jan 3" inside a person entity is not
+        if tok is not None and tok.ent_type_ == "PERSON":
+            return False
+        if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
+            return False
+    if rule in ("year", "fiscal_year", "year_range", "decade"):
+        if re.search(r"(?:©|\(c\)|copyright)\s*$", text[max(0, cand.start - 12):cand.start], re.IGNORECASE):
+            return False  # "Copyright © 2025 ...": boilerplate, not a period the story talks about
+        prev_char = text[cand.start - 1:cand.start] if cand.start else ""
+        if prev_char in "$€£¥#.,:" and prev_char:
+            return False
+        nxt = _following_word(text, cand.end)
+        if nxt in YEAR_NOUN_BLOCKERS or text[cand.end:cand.end + 1] in ("%", ",") and text[cand.end + 1:cand.end + 2].isdigit():
+            return False
+        tok = ctx.token_at(cand.start + (m.start("yr") - m.start() if gd.get("yr") else 0))
+        if tok is not None and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "LAW"):
+            return False
+    if rule in ("duration", "vague_duration", "anaphoric_shift"):
+        n = (gd.get("n") or gd.get("v") or "").lower()
+        prev = _preceding_word(text, cand.start)
+        if rule == "duration" and not gd.get("bound") and prev in SET_CUES and n in ("a", "an", "one"):
+            return False  # "twice a year", "once a month", "per year": a frequency (TimeML SET)
+        if prev in ("every", "each", "per"):
+            return False
+        if prev in ("age", "ages", "aged"):
+            return False  # "children ages 6 months and older": an age, not a period
+        if rule == "duration" and n in ("a", "an", "one") and not gd.get("bound") and not gd.get("edge") \
+                and "-" not in m.group(0):
+            # A lone "a year" / "one day" is a span of time only after a preposition of extent
+            # ("in a decade", "for a month", "within a week"); after an amount it is a rate
+            # ("$500 a month", "60 hours a week"), before "of" a fraction ("a quarter of"), and
+            # "one day" alone is the adverb "some day".
+            if prev not in _EXTENT_WORDS and _following_word(text, cand.end) not in _MEASURE_COMPARATIVES:
+                return False
+        if rule == "duration" and gd["unit"].lower() == "second" and n in ("a", "an", "one"):
+            # "a second tanker", "for a second month": the ordinal. Seconds are durations as
+            # any other unit of time (TimeML Annotation Guidelines 1.2.1, Sauri et al. 2006,
+            # TIMEX3 type DURATION, value "PT8S" for "8 seconds"), but only with a stated number.
+            return False
+        if rule in ("duration", "vague_duration") and gd["unit"].lower().startswith("quarter") \
+                and _following_word(text, cand.end) == "of":
+            return False  # "a quarter of the cost": a fraction
+        if rule == "duration" and n in ("a", "an"):
+            # "a year" alone is a duration only after a preposition of extent ("in a decade", "for a month")
+            # or a bound; "a year earlier" is caught by anaphoric_shift (longer), "a year-on-year rise" is not time.
+            nxt = text[cand.end:cand.end + 4]
+            if nxt.startswith(("-on-", "-over-", "-to-")):
+                return False
+        if rule == "duration" and n.replace(".", "").isdigit() and _preceding_word(text, cand.start)[:1] in "$€£¥":
+            return False
+        if rule == "duration" and text[cand.end:cand.end + 4].lower().startswith(("-on", " on ")) \
+                and text[cand.end:cand.end + 10].lower().lstrip(" -").startswith("on-year"):
+            return False
+    if rule == "weekday":
+        tok = ctx.token_at(m.start("wd"))
+        if tok is not None and tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT"):
+            return False
+        if not gd["wd"].rstrip(".").lower().endswith("day"):
+            return False  # "Sat", "Sun", "Wed" alone are words; abbreviations count only inside a date
+    if rule == "day_word":
+        # "USA Today", "Russia Today": a capitalised day word right after a proper noun is a name
+        tok = ctx.token_at(cand.start)
+        if tok is not None and m.group(0)[:1].isupper() and tok.i > 0 and not tok.is_sent_start:
+            prev_tok = ctx.doc[tok.i - 1]
+            if prev_tok.is_title or prev_tok.is_upper or tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT"):
+                return False
+    if rule == "half" and gd.get("h") and not gd.get("yr"):
+        # "H1" alone is only a half when it looks like reporting jargon (upper-case)
+        if not m.group(0).startswith("H"):
+            return False
+    if rule == "quarter" and gd.get("q") and not m.group(0)[0] in "Qq0123456789":
+        return False
+    if rule == "decade" and not m.group(0).lower().startswith("the") and "'" not in gd["dec"]:
+        if len(gd["dec"]) == 2:  # "60s" without "the": ages ("in their 60s")
+            return False
+    return True
+
+
+def _written_year(cand: _Candidate) -> Optional[int]:
+    gd = cand.match.groupdict()
+    if gd.get("yr"):
+        return int(gd["yr"])
+    return None
+
+
+# Rules that end in a unit or a direction word are only run in windows around those words:
+# their leading optional quantifiers make a whole-text scan the costliest part of the module.
+_KEYWORD = re.compile(r"(?:(?<![\w])|(?<=\d))(?:" + UNIT + r"|earlier|ago|later|prior|previously|before)(?![\w])", re.IGNORECASE)
+_WINDOWED = {"duration", "duration_range", "anaphoric_shift", "vague_duration"}  # rules whose match ends at the keyword
+_LEFT, _RIGHT = 110, 40
+
+
+def _keyword_windows(text: str) -> list[tuple[int, int, int]]:
+    """Merged (lo, hi, last keyword end) windows around unit and direction words."""
+    out: list[list[int]] = []
+    for k in _KEYWORD.finditer(text):
+        lo, hi = max(0, k.start() - _LEFT), k.end() + _RIGHT
+        if out and lo <= out[-1][1]:
+            out[-1][1] = hi
+            out[-1][2] = k.end()
+        else:
+            out.append([lo, hi, k.end()])
+    return [tuple(w) for w in out]
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    windows = None
+    for order, (name, rx, _) in enumerate(_RULES):
+        if name in _WINDOWED:
+            if windows is None:
+                windows = _keyword_windows(text)
+            for lo, hi, last in windows:
+                for m in rx.finditer(text, lo, min(hi, len(text))):
+                    # a match is only trusted where the window still shows what follows it
+                    if m.end() <= last + (1 if hi < len(text) else len(text)):
+                        out.append(_Candidate(m.start(), m.end(), name, m, order))
+            continue
+        if name == "months_to" and "months" not in text.lower():
+            continue
+        for m in rx.finditer(text):
+            out.append(_Candidate(m.start(), m.end(), name, m, order))
+    return out
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest match first (then rule order), non-overlapping."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# a DATE entity worth handing to dateparser: a written year plus a month name or a numeric date shape
+_DATE_SHAPE = re.compile(r"(?=.*\b(?:1[89]|20)\d\d\b)(?=.*(?:" + _alt(MONTHS, capitalised=True)
+                         + r"|\b\d{1,2}[./]\d{1,2}\b))", re.DOTALL)
+
+
+_DATE_PIECES = {"month", "year", "written_day", "month_year", "weekday"}
+
+
+def _date_entity_hints(doc: Doc, text: str, kept: list[_Candidate]) -> list[_Candidate]:
+    """spaCy's DATE entities that the rules only got in pieces (or not at all) and that look like
+    an absolute date ("March the 3rd, 2019"): the NER is a hint, dateparser the judge -- a hint
+    is only kept when dateparser reads the whole entity."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or len(ent.text) > 40:
+            continue
+        s, e = ent.start_char, ent.end_char
+        inside = [c for c in kept if c.start < e and s < c.end]
+        if any(c.start <= s and e <= c.end for c in inside) or any(c.rule not in _DATE_PIECES for c in inside):
+            continue
+        if not _DATE_SHAPE.match(ent.text) or _dateparser_absolute(ent.text) is None:
+            continue
+        m = re.compile(re.escape(ent.text)).match(text, s)
+        if m is not None:
+            out.append(_Candidate(s, e, "date_entity", m, len(_RULES)))
+    return out
+
+
+def _resolve_date_entity_hint(ctx, cand, m):
+    got = _dateparser_absolute(m.group(0))
+    if got is None:
+        return None
+    d, period = got
+    if period == "month":
+        return _cal(*_month_span(d.year, d.month), "month")
+    if period == "year":
+        return _cal(date(d.year, 1, 1), date(d.year, 12, 31), "year")
+    return _cal(d, d, "day")
+
+
+def _span_text(text: str, start: int, end: int) -> tuple[int, int]:
+    # an abbreviation dot at the very end of a sentence ("in Sept.") stays: it belongs to the word
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end

@@ -1,0 +1,412 @@
+"""Resolvers for calendar dates and named periods: ISO and numeric dates, written days and day
+ranges, months (bare, deictic, of a year, ranges), quarters, halves, "the first N months",
+year ranges, decades, centuries, years, seasons, deictic units ("last month").
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from .anaphora import _resolve_anaphoric_unit
+from .anchors import (
+    _add_months,
+    _cal,
+    _half_span,
+    _is_future,
+    _iso_duration,
+    _month_end,
+    _month_of,
+    _month_span,
+    _need,
+    _NeedsPublication,
+    _number,
+    _quarter_span,
+    _shift_date,
+    _week_span,
+    _year_by_rule,
+    _year_from_group,
+)
+from .patterns import DEICTIC_SHIFT, ORDINALS, SEASON_MONTHS, SEASONS, UNITS
+
+
+def _resolve_iso_date(ctx, cand, m):
+    d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _cal(d, d, "day")
+
+
+_PARSER = None
+
+
+def _dateparser():
+    """One ``DateDataParser`` per process: constructing one (and language detection) is slow."""
+    global _PARSER
+    if _PARSER is None:
+        from dateparser.date import DateDataParser
+
+        _PARSER = DateDataParser(languages=["en"], settings={
+            "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY", "REQUIRE_PARTS": ["year"]})
+    return _PARSER
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_absolute(text: str) -> Optional[tuple[date, str]]:
+    """Absolute date (with a written year) via dateparser; None when it cannot parse."""
+    data = _dateparser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _resolve_numeric_date(ctx, cand, m):
+    got = _dateparser_absolute(m.group(0))
+    if got is None:
+        return None
+    d, _ = got
+    return _cal(d, d, "day")
+
+
+def _resolve_written_day(ctx, cand, m):
+    """"October 20, 2025", "Sept. 4", "20 Oct 2025", "Monday, Oct. 20": a calendar day.
+    A day-month without a year takes the latest year not after publication (rule 5)."""
+    month = _month_of(m["mon"])
+    day = int(re.match(r"\d+", m["day"]).group(0))
+    if day > calendar.monthrange(2000, month)[1]:
+        return None
+    if m["yr"]:
+        y = int(m["yr"])
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        return _cal(d, d, "day")
+
+    def make(y):
+        dd = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        return dd, dd
+
+    span = _year_by_rule(ctx, cand, make)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "day")
+
+
+def _resolve_day_range(ctx, cand, m):
+    """"September 16-19", "Oct. 3 to 5, 2025": one range of days in one month."""
+    d1 = int(re.match(r"\d+", m["day"]).group(0))
+    d2 = int(re.match(r"\d+", m["day2"]).group(0))
+    first = _resolve_written_day(ctx, cand, m)
+    if first is None or d2 <= d1 or d2 > calendar.monthrange(first["from_"].year, first["from_"].month)[1]:
+        return first
+    frm = first["from_"]
+    return _cal(frm, frm.replace(day=d2), "range")
+
+
+def _resolve_month_year(ctx, cand, m):
+    month = _month_of(m["mon"])
+    frm, to = _month_span(int(m["yr"]), month)
+    return _cal(frm, to, "month")
+
+
+def _resolve_deictic_month(ctx, cand, m):
+    """"in September", "last July", "this December", "next March".
+
+    Bare month: rule 5 (latest not after publication; sentence year wins). With a
+    deictic determiner (TimeML: anchored on the DCT): "last July" = the latest July before
+    the month of publication; "next July" = the first after it; "this July" = the pub year."""
+    month = _month_of(m["mon"])
+    rel = (m["rel"] or "").lower()
+    if not rel:
+        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month))
+        if span is None:
+            raise _NeedsPublication
+        return _cal(*span, "month")
+    pub = _need(ctx)
+    shift = DEICTIC_SHIFT[rel]
+    if shift == 0:
+        y = pub.year
+    elif shift < 0:
+        y = pub.year if month < pub.month else pub.year - 1
+    else:
+        y = pub.year if month > pub.month else pub.year + 1
+    return _cal(*_month_span(y, month), "month", relative=True)
+
+
+def _resolve_month_of_year(ctx, cand, m):
+    """"June of that year", "March of last year", "May this year": the month in the year named."""
+    month = _month_of(m["mon"])
+    y, rel = _year_from_group(ctx, cand, m)
+    if y is None:
+        raise _NeedsPublication
+    return _cal(*_month_span(y, month), "month", relative=rel)
+
+
+def _resolve_month_range(ctx, cand, m):
+    """"January-June", "January to June 2017", "the January-September period": one range."""
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    if m["yr"]:
+        y = int(m["yr"])
+        y1 = y if m1 <= m2 else y - 1
+        return _cal(date(y1, m1, 1), _month_end(y, m2), "range")
+    span = _year_by_rule(ctx, cand, lambda y: (date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2)),
+                         future_ok=False)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "range")
+
+
+def _ordinal_quarter(word: str) -> Optional[int]:
+    w = word.lower()
+    if w in ("final", "last"):
+        return 4
+    q = ORDINALS.get(w)
+    return q if q and q <= 4 else None
+
+
+def _resolve_named_quarter(ctx, cand, m):
+    """"the first quarter", "Q3 2024", "the third quarter of last year", "2013 Q1"."""
+    q = int(m["q"]) if m.groupdict().get("q") else _ordinal_quarter(m["ord"])
+    if q is None:
+        return None
+    if m.groupdict().get("ord") and m["ord"].lower() in ("last", "final") and not m.groupdict().get("yr") \
+            and not m.groupdict().get("ryr") and not m.groupdict().get("fyr"):
+        return _resolve_deictic_unit(ctx, cand, "last", "quarter")
+    return _span_in_year(ctx, cand, m, lambda yy: _quarter_span(yy, q), "quarter")
+
+
+def _span_in_year(ctx, cand, m, span_of, granularity: str):
+    """A quarter or half of the year the expression names, else of the year the rules give it."""
+    y, rel = _year_from_group(ctx, cand, m)
+    if y is not None:
+        return _cal(*span_of(y), granularity, relative=rel)
+    if rel:
+        raise _NeedsPublication
+    span = _year_by_rule(ctx, cand, span_of, future_ok=False)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, granularity)
+
+
+def _resolve_named_half(ctx, cand, m):
+    """"the first half of 2017", "H1", "the second half", "first-half"."""
+    if m.groupdict().get("h"):
+        h = int(m["h"])
+    else:
+        h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    return _span_in_year(ctx, cand, m, lambda yy: _half_span(yy, h), "half")
+
+
+def _resolve_first_n_units(ctx, cand, m):
+    """"the first nine months (of 2017)", "first three quarters of 2017", "the first two months
+    of the year", "the last two months of 2024": a span from the start (end) of a year.
+    "the past/last three months" without a year is a duration ending on publication."""
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    edge = m["edge"].lower()
+    if n is None or n != int(n):
+        return None
+    n = int(n)
+    months = n * (3 if unit.startswith("quarter") else 1)
+    y, rel = _year_from_group(ctx, cand, m)
+    if edge in ("past", "last", "previous") and y is None and not m["ryr"]:
+        return _resolve_past_n_units(ctx, cand, n, unit, bound="exact")
+    if unit.startswith("week") or months > 12 or months < 1:
+        return None
+    if edge == "first":
+        make = lambda yy: (date(yy, 1, 1), _month_end(yy, months))  # noqa: E731
+    else:
+        make = lambda yy: (date(yy, 13 - months, 1), _month_end(yy, 12))  # noqa: E731
+    if y is not None:
+        frm, to = make(y)
+    else:
+        if rel:
+            raise _NeedsPublication
+        span = _year_by_rule(ctx, cand, make, future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        frm, to = span
+    gran = "range"
+    if months == 3 and frm.month in (1, 10):
+        gran = "quarter"
+    elif months == 6:
+        gran = "half"
+    elif months == 12:
+        gran = "year"
+    return _cal(frm, to, gran, relative=rel)
+
+
+def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
+    """"the past three months": a duration ending on publication (from/to filled; relative)."""
+    dur = _iso_duration(n, unit)
+    if ctx.published is None:
+        return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound,
+                    relative=True, value=dur, _needs_pub=True)
+    code, mult = UNITS[unit.lower()]
+    q = int(n * mult)
+    to = ctx.published
+    if code == "Y":
+        frm = _shift_date(to, months=-12 * q, days=1)
+    elif code == "M":
+        frm = _shift_date(to, months=-q, days=1)
+    elif code == "W":
+        frm = to - timedelta(days=7 * q - 1)
+    elif code.startswith("T"):
+        frm = to - timedelta(days=max(0, -(-q // (24 if code == "TH" else 1440)) - 1))
+    else:
+        frm = to - timedelta(days=q - 1)
+    return dict(from_=frm, to=to, granularity="duration", duration=dur, bound=bound, relative=True, value=dur)
+
+
+def _resolve_year_range(ctx, cand, m):
+    """"2017-2019", "from 2017 to 2019", "between 2010 and 2015", "2017-18"."""
+    y1 = int(m["y1"])
+    y2s = m["y2"] or m["y2s"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 100:
+        return None
+    return _cal(date(y1, 1, 1), date(y2, 12, 31), "range", value=f"{y1}/{y2}")
+
+
+def _resolve_decade(ctx, cand, m):
+    """"the 1990s", "the '90s": a range of ten years (TimeML value "199")."""
+    d = m["dec"]
+    if d.startswith("'") or len(d) == 2:
+        dd = int(d.strip("'"))
+        base = 1900 + dd if dd >= 30 else 2000 + dd
+    else:
+        base = int(d)
+    if base % 10:
+        return None
+    return _cal(date(base, 1, 1), date(base + 9, 12, 31), "range", value=str(base // 10))
+
+
+def _resolve_century(ctx, cand, m):
+    n = ORDINALS.get(m["c"].lower())
+    if n is None:
+        digits = re.match(r"\d+", m["c"])
+        n = int(digits.group(0)) if digits else None
+    if not n or n > 21:
+        return None
+    start = (n - 1) * 100
+    return _cal(date(max(start, 1), 1, 1), date(start + 99, 12, 31), "range", value=f"{n - 1:02d}")
+
+
+def _resolve_bare_year(ctx, cand, m):
+    y = int(m["yr"])
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _resolve_season(ctx, cand, m):
+    """"last summer", "summer 2019", "the winter of 2012" (meteorological, northern hemisphere)."""
+    code = SEASONS[m["season"].lower()]
+    a, b = SEASON_MONTHS[code]
+    if m["yr"]:
+        y = int(m["yr"])
+        rel = False
+    elif not m["rel"]:
+        return None  # "summer" alone: which one is not said
+    else:
+        # deictic (DCT-anchored): "this" = the season of the publication year (a winter that
+        # began last December while it is still Jan/Feb); "last"/"past" = the latest one already
+        # over; "next"/"coming" = the first one not yet begun
+        pub = _need(ctx)
+        shift = DEICTIC_SHIFT[m["rel"].lower()]
+
+        def bounds(yy):
+            return date(yy, a, 1), (_month_end(yy + 1, b) if b < a else _month_end(yy, b))
+
+        years = range(pub.year - 2, pub.year + 2)
+        if shift < 0:
+            y = max(yy for yy in years if bounds(yy)[1] < pub)
+        elif shift > 0:
+            y = min(yy for yy in years if bounds(yy)[0] > pub)
+        else:
+            y = pub.year - 1 if code == "WI" and pub.month <= b else pub.year
+        rel = True
+    frm = date(y, a, 1)
+    to = _month_end(y + 1, b) if b < a else _month_end(y, b)
+    return _cal(frm, to, "range", relative=rel, value=f"{y}-{code}")
+
+
+def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
+    """"last month", "this year", "next week", "last quarter": TimeML guidelines -- anchored on
+    the DCT, shifted by whole calendar units (not 30 days back)."""
+    pub = _need(ctx)
+    shift = DEICTIC_SHIFT[rel.lower()]
+    unit = unit.lower()
+    if unit == "month":
+        y, mo = _add_months(pub.year, pub.month, shift)
+        return _cal(*_month_span(y, mo), "month", relative=True)
+    if unit == "year":
+        return _cal(date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31), "year", relative=True)
+    if unit == "quarter":
+        y, mo = _add_months(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * shift)
+        return _cal(*_quarter_span(y, (mo - 1) // 3 + 1), "quarter", relative=True)
+    if unit == "week":
+        frm, to = _week_span(pub + timedelta(days=7 * shift))
+        return _cal(frm, to, "week", relative=True)
+    if unit == "weekend":
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7) if shift <= 0 else pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
+        return _cal(sat, sat + timedelta(days=1), "range", relative=True,
+                    value=f"{sat.isocalendar()[0]}-W{sat.isocalendar()[1]:02d}-WE")
+    return None
+
+
+def _resolve_the_weekend(ctx, cand, m):
+    """"over the weekend": the weekend just past, or the coming one in a future clause."""
+    return _resolve_deictic_unit(ctx, cand, "next" if _is_future(ctx, cand.start) else "this", "weekend")
+
+
+def _resolve_months_to(ctx, cand, m):
+    """"the 12 months to June", "the three months ended September 2024": a span of whole months
+    ending with the named month (whose year follows the bare-month rule)."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 1 <= n <= 120:
+        return None
+    month = _month_of(m["mon"])
+    if m["yr"]:
+        end_y = int(m["yr"])
+    else:
+        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month), future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        end_y = span[0].year
+    sy, sm = _add_months(end_y, month, -int(n) + 1)
+    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
+
+
+def _resolve_deictic(ctx, cand, m):
+    rel = m["rel"].lower()
+    unit = m["unit"].lower().replace("fiscal ", "")
+    if unit in ("decade", "century"):
+        return _deictic_decade_or_century(ctx, cand, rel, unit, bool(m["the"]))
+    if m["the"] and rel in ("past", "last") and unit in ("week", "month", "year", "quarter"):
+        # "the past year", "over the last month": a span ending now (TimeML DURATION P1Y)
+        return _resolve_past_n_units(ctx, cand, 1, unit, bound="exact")
+    if rel in ("previous", "prior", "preceding", "following"):
+        return _resolve_anaphoric_unit(ctx, cand, -1 if rel != "following" else 1, unit)
+    if rel == "past":
+        rel = "last"
+    if unit == "weekend" and rel == "this" and _is_future(ctx, cand.start):
+        rel = "next"  # "will visit this weekend": the coming one
+    return _resolve_deictic_unit(ctx, cand, rel, unit)
+
+
+def _deictic_decade_or_century(ctx, cand, rel: str, unit: str, has_the: bool):
+    """"the past decade" (a span ending at publication, P10Y), "the next decade" (P10Y ahead),
+    "this century" / "last decade" (the calendar decade or century)."""
+    shift = DEICTIC_SHIFT[rel]
+    if has_the and shift != 0:
+        if shift < 0:
+            return _resolve_past_n_units(ctx, cand, 1, unit, bound="exact")
+        dur = _iso_duration(1, unit)
+        return dict(from_=None, to=None, granularity="duration", duration=dur, bound="exact", value=dur,
+                    relative=True)
+    pub = _need(ctx)
+    size = 10 if unit == "decade" else 100
+    base = (pub.year // size + shift) * size
+    if unit == "century":
+        return _cal(date(base, 1, 1), date(base + 99, 12, 31), "range", relative=True, value=f"{base // 100:02d}")
+    return _cal(date(base, 1, 1), date(base + 9, 12, 31), "range", relative=True, value=str(base // 10))

@@ -1,0 +1,65 @@
+"""Resolvers for durations: "six years", "between seven and 10 years" (a range with low and
+high ISO durations), and vague durations ("recent weeks": TimeML's PXW).
+"""
+from __future__ import annotations
+
+import re
+
+from .anchors import _iso_duration, _number
+from .dates import _resolve_past_n_units
+from .patterns import BOUNDS, UNIT_ABBREVIATIONS, UNITS
+
+
+def _resolve_duration(ctx, cand, m):
+    """"six years", "over six years" (more_than), "nearly two decades" (approx, P20Y),
+    "for 18 months", "a six-year high": a span of time, bound from the quantifier."""
+    n = _number(m["n"])
+    if n is None or n <= 0:
+        return None
+    unit = m["unit"].lower()
+    if n != 1 and float(n).is_integer() and not _written_as_a_length(unit, m.group(0)):
+        return None  # 'the 1988 quarter' names a year's quarter; 'a 4.3 second dash' is a span however written
+    if re.match(r"\s+(?:million|billion|trillion)\b", ctx.text[cand.end:cand.end + 12], re.I):
+        return None  # 'three quarters billion dollars' is a fraction of a number
+    bound = "approx" if m["bound"] == "~" else BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
+    if m["edge"]:
+        return _resolve_past_n_units(ctx, cand, n, unit, bound=bound)
+    dur = _iso_duration(n, unit)
+    return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=dur)
+
+
+def _resolve_duration_range(ctx, cand, m):
+    """"three or four years", "between seven and 10 years", "18-24 months": a span whose length
+    lies between two stated lengths (bound range; ``low``/``high`` the two ISO durations, ``duration``
+    their midpoint, as an amount range's value is). TimeML has no range value: a vague ``PnY``
+    count is written with X (TIMEX3 guidelines 1.2.1, 'a few years' = PXY)."""
+    n, n2 = _number(m["n_a"] or m["n_b"]), _number(m["n2_a"] or m["n2_b"])
+    if n is None or n2 is None or not 0 < n < n2:
+        return None  # 'six to one odds' is no span; a year range has no unit after it
+    unit = m["unit"].lower()
+    if not _written_as_a_length(unit, m.group(0)):
+        return None
+    return dict(from_=None, to=None, granularity="duration", duration=_iso_duration((n + n2) / 2, unit),
+                bound="range", low=_iso_duration(n, unit), high=_iso_duration(n2, unit), value=_vague_value(unit))
+
+
+def _written_as_a_length(unit: str, written: str) -> bool:
+    """A unit of time after more than one of it names a length when plural ('six years'),
+    hyphenated ('a six-year high') or abbreviated, which has no plural ('3 min'); 'six year'
+    without either is no span."""
+    return unit.endswith("s") or "-" in written or unit in UNIT_ABBREVIATIONS
+
+
+def _vague_value(unit: str) -> str:
+    """TimeML's value for an unknown number of ``unit``: PXY, PXW, PXDE (decades), PTXH."""
+    if unit.lower().startswith("decade"):
+        return "PXDE"
+    code, _ = UNITS[unit.lower()]
+    return f"PT{code[1:]}X" if code.startswith("T") else f"PX{code}"
+
+
+def _resolve_vague_duration(ctx, cand, m):
+    """"recent weeks", "several months", "the past few years": TimeML PXW/PXM/PXY, no ISO duration."""
+    return dict(from_=None, to=None, granularity="duration", duration=None, bound="approx",
+                value=_vague_value(m["unit"]))
+

@@ -1,0 +1,159 @@
+"""The entry points: :func:`find_periods` over a Doc, :func:`resolve_period` for one
+expression, and the ``newsclaims_periods`` component that sets ``doc._.periods``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Period
+
+from ..extensions import add_warning
+from .anchors import _Candidate, _Context, _NeedsPublication
+from .candidates import (
+    _RULES,
+    _candidates,
+    _date_entity_hints,
+    _keep_candidate,
+    _resolve_date_entity_hint,
+    _select,
+    _span_text,
+    _written_year,
+)
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
+    """Periods in ``doc``, sorted by start, non-overlapping, resolved against ``published``.
+
+    Relative expressions that need ``published`` when it is None are kept with
+    from/to None and one warning is added to ``doc._.warnings``."""
+    text = doc.text
+    if not text or not any(ch.isdigit() or ch.isupper() or ch in "tTyYlL" for ch in text):
+        return []
+    # token offsets and sentence starts straight from the Doc's arrays: iterating Tokens
+    # (or doc.sents) costs more than all the rules together
+    idx = doc.to_array("IDX").tolist() if len(doc) else []
+    if doc.has_annotation("SENT_START"):
+        flags = doc.to_array("SENT_START").tolist()
+        sent_starts = [idx[i] for i, f in enumerate(flags) if f == 1] or [0]
+        if sent_starts[0] != 0:
+            sent_starts.insert(0, 0)
+    else:
+        sent_starts = [0]
+    # a line break ends a headline, caption or dateline even where the parser runs on
+    if "\n" in text:
+        sent_starts = sorted(set(sent_starts) | {m.end() for m in re.finditer(r"\n+", text)})
+    ctx = _Context(doc=doc, text=text, published=published, sent_starts=sent_starts,
+                   tok_starts=idx, candidates=[])
+    raw = _candidates(text)
+    for c in raw:
+        c.written_year = _written_year(c)
+    # filter first, then pick the longest: a rejected long reading ("2030 to 32 percent") must
+    # leave room for the shorter one inside it ("2030")
+    kept = [c for c in raw if _keep_candidate(ctx, c)]
+    kept += _date_entity_hints(doc, text, kept)
+    ctx.candidates = _select(kept)
+    # a resolver is looked up by the candidate's own rule (names repeat); the last one is the hint's
+    by_order = [res for _, _, res in _RULES] + [_resolve_date_entity_hint]
+    periods: list[Period] = []
+    # anaphors last, so that "the previous month" can point at a period named later in its sentence
+    first = [c for c in ctx.candidates if not _is_anaphoric_candidate(c)]
+    second = [c for c in ctx.candidates if _is_anaphoric_candidate(c)]
+    for cand in first + second:
+        start, end = _span_text(text, cand.start, cand.end)
+        span = text[start:end]
+        try:
+            fields = by_order[cand.order](ctx, cand, cand.match)
+            if fields is None:
+                continue
+            needs_pub = fields.pop("_needs_pub", False)
+            anaphoric = fields.pop("_anaphoric", False)
+        except _NeedsPublication:
+            fields = _unresolved_fields(cand)
+            needs_pub = True
+            anaphoric = False
+        if needs_pub:
+            ctx.unresolved.append((start, span))
+        p = Period(text=span, start=start, end=end, **fields)
+        periods.append(p)
+        if not _is_anaphoric_candidate(cand) and not anaphoric:
+            # an anaphor is not itself a reference time: in "rose from a year earlier and from the
+            # same period of 2023", both point back to the period the sentence is about
+            ctx.resolved.append((ctx.sentence_of(start), p))
+    periods.sort(key=lambda p: p.start)
+    ctx.unresolved = [t for _, t in sorted(ctx.unresolved)]
+    if ctx.unresolved and published is None:
+        shown = ", ".join(f"'{t}'" for t in ctx.unresolved[:3]) + (", …" if len(ctx.unresolved) > 3 else "")
+        n = len(ctx.unresolved)
+        add_warning(doc, f"no publication date: {n} period{'s' if n != 1 else ''} relative to it "
+                         f"left unresolved ({shown})")
+    return periods
+
+
+_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that"}
+
+
+def _is_anaphoric_candidate(cand: _Candidate) -> bool:
+    if cand.rule in _ANAPHORIC_RULES:
+        return True
+    return cand.rule == "deictic" and cand.match["rel"].lower() in ("previous", "prior", "preceding", "following")
+
+
+def _unresolved_fields(cand: _Candidate) -> dict:
+    """Granularity of an expression we could not resolve (no publication date)."""
+    rule = cand.rule
+    gd = cand.match.groupdict()
+    gran = {"written_day": "day", "weekday": "day", "day_word": "day", "month": "month", "quarter": "quarter",
+            "half": "half", "month_range": "range", "first_n": "range", "season": "range"}.get(rule)
+    if rule in ("deictic", "anaphoric_unit"):
+        u = (gd.get("unit") or "").lower().replace("fiscal ", "")
+        gran = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}.get(u, "range")
+    if rule in ("anaphoric_shift", "same_period"):
+        gran = "range"
+    relative = rule in ("weekday", "day_word", "deictic", "anaphoric_unit", "anaphoric_shift", "same_period") \
+        or (rule == "month" and bool(gd.get("rel"))) or (rule == "season")
+    return dict(from_=None, to=None, granularity=gran or "range", relative=relative)
+
+
+_NLP_FOR_STRINGS = None
+
+
+def resolve_period(text: str, published: Optional[date] = None, nlp=None) -> Optional[Period]:
+    """Resolve one time expression on its own ("last month", "the first half of 2017").
+
+    Parses ``text`` with ``nlp`` (default: the bare English model, loaded once) and returns
+    the longest period found, or None."""
+    global _NLP_FOR_STRINGS
+    if nlp is None:
+        if _NLP_FOR_STRINGS is None:
+            from extractor.pipeline.nlp import load_model
+
+            _NLP_FOR_STRINGS = load_model()
+        nlp = _NLP_FOR_STRINGS
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    doc = nlp(text)
+    found = find_periods(doc, published)
+    return max(found, key=lambda p: p.end - p.start) if found else None
+
+
+class PeriodFinder:
+    """spaCy component: ``doc._.periods = find_periods(doc, doc._.published)``."""
+
+    def __init__(self, nlp: Language, name: str = "newsclaims_periods"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.periods = find_periods(doc, doc._.published)
+        return doc
+
+
+@Language.factory("newsclaims_periods")
+def make_period_finder(nlp: Language, name: str) -> PeriodFinder:
+    return PeriodFinder(nlp, name)

@@ -1,0 +1,71 @@
+"""The periods tables (``data/periods.json``) and the regular-expression fragments the rules
+are written in (month and weekday names, years, day numbers, number words, units, bounds).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+_DATA = json.loads((Path(__file__).parents[1] / "data" / "periods.json").read_text(encoding="utf-8"))
+MONTHS: dict[str, int] = _DATA["months"]
+AMBIGUOUS_MONTHS: set[str] = set(_DATA["ambiguous_months"])
+WEEKDAYS: dict[str, int] = _DATA["weekdays"]
+ORDINALS: dict[str, int] = _DATA["ordinals"]
+NUMBERS: dict[str, float] = _DATA["numbers"]
+VAGUE: list[str] = _DATA["vague_numbers"]
+UNIT_ABBREVIATIONS: dict[str, list] = _DATA["unit_abbreviations"]
+UNITS: dict[str, list] = {**_DATA["units"], **UNIT_ABBREVIATIONS}
+BOUNDS: dict[str, str] = _DATA["bounds"]
+DEICTIC_SHIFT: dict[str, int] = _DATA["deictic_shift"]
+ANAPHORIC_DIRECTION: dict[str, int] = _DATA["anaphoric_direction"]
+DAY_WORDS: dict[str, int] = _DATA["day_words"]
+SEASONS: dict[str, str] = _DATA["seasons"]
+SEASON_MONTHS: dict[str, list[int]] = _DATA["season_months"]
+PART_OF_PERIOD: dict[str, str] = _DATA["part_of_period"]
+FUTURE_AUX: set[str] = set(_DATA["future_auxiliaries"])
+FUTURE_VERBS: set[str] = set(_DATA["future_verbs"])
+SET_CUES: set[str] = set(_DATA["set_cues"])
+YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
+UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
+
+# --------------------------------------------------------------------------- regex fragments
+
+
+def _alt(words, *, capitalised: bool = False) -> str:
+    """Alternation, longest first; ``capitalised`` matches only Title/UPPER case (proper names)."""
+    words = sorted(set(words), key=len, reverse=True)
+    if capitalised:
+        forms = []
+        for w in words:
+            forms += [re.escape(w.title()), re.escape(w.upper())]
+        return "(?-i:" + "|".join(dict.fromkeys(forms)) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+_UNITS_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+B = r"(?<![\w$€£¥#/-])"          # left word boundary that also refuses "$2019", "No.#2019", "45-"
+E = r"(?![\w])"                    # right word boundary
+# an abbreviation keeps its dot ("Sept. 4"); a full name never takes the sentence's full stop
+MON = ("(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")], capitalised=True) + r"\.?|"
+       + _alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")], capitalised=True) + ")")
+WDAY = ("(?:" + _alt([w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")], capitalised=True) + r"\.?|"
+        + _alt([w for w in WEEKDAYS if w.endswith("day")], capitalised=True) + ")")
+YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_NUM_BASE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
+             + _alt(NUMBERS) + ")")
+NUM = _NUM_BASE + r"(?:[\s-]+and[\s-]+a[\s-]+half)?"  # "seven and a half years", "four-and-a-half"
+_UNIT_ABBREVIATION = "(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + ")"  # lower case only
+UNIT = "(?:" + _alt(_DATA["units"]) + "|" + _UNIT_ABBREVIATION + ")"
+# a unit word after its number; an abbreviation may be glued to the digits ('40min')
+UNIT_GAP = r"(?:[\s-]+|(?<=\d)(?=" + _UNIT_ABBREVIATION + r"\b))"
+# words between a number and its unit of time: 'five straight months', 'ten trading days'
+SPAN_MODIFIERS = r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}"
+BOUND = _alt(BOUNDS)
+ORD = _alt(ORDINALS)
+PART = r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|mid-|end-)"
+SEASON = _alt(SEASONS)
+OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
+          + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year|that\s+year)))")

@@ -1,0 +1,276 @@
+"""Attribution cues: the cue tables and the rules that find a cue and the phrase it points to
+("according to X", "citing data from X", "figures released by X", "X said", speaker labels,
+"X's claim that", a dash signature).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from models import Actor
+
+from ..actors import organization_source_type
+from ..lexicon import load_table
+
+_OBJECT_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound", "poss"}
+
+
+@cache
+def _cues() -> dict:
+    return load_table("attribution_cues.json")
+
+
+@cache
+def _name_words() -> tuple[frozenset, frozenset]:
+    orgs = load_table("organizations.json")
+    return frozenset(orgs["outlet_name_words"]), frozenset(orgs["government_name_words"])
+
+
+def _source_type(actor: Actor, data_context: bool) -> str:
+    if actor.type == "person":
+        return "person"
+    if actor.type == "country":
+        return "government"
+    known = organization_source_type(actor.name)
+    if known:
+        return known
+    outlet_words, government_words = _name_words()
+    words = set(actor.name.replace("'s", "").split())
+    if words & outlet_words:
+        return "news_outlet"
+    if data_context:
+        return "data_source"
+    if words & government_words:
+        return "government"
+    return "organization"
+
+
+class _ActorIndex:
+    """Actor mentions by token, to name the source inside a noun phrase."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.by_token: dict[int, Actor] = {}
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in range(span.start, span.end):
+                self.by_token[t] = actor
+
+    def in_phrase(self, head: Token) -> Actor | None:
+        """The actor a noun phrase names: its head's, else the most specific one inside it.
+
+        "China's General Administration of Customs" names the customs office, not
+        China; "data from X" names X (data nouns are looked through).
+        """
+        if head.i in self.by_token:
+            return self.by_token[head.i]
+        found = [self.by_token[t.i] for t in head.subtree if t.i in self.by_token]
+        if not found:
+            return None
+        rank = {"person": 0, "organization": 1, "group": 2, "country": 3}
+        return min(found, key=lambda a: rank[a.type])
+
+
+def _is_data_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _cues()["data_nouns"] or token.lower_ in _cues()["data_nouns"]
+
+
+def _is_generic(token: Token) -> bool:
+    return token.lower_ in _cues()["generic_sources"] or token.pos_ == "PRON"
+
+
+def _prepositional_cue(token: Token) -> tuple[Token, str] | None:
+    """'according to X', 'per X': the object of the fixed preposition is the source."""
+    cues = _cues()["prepositional_cues"]
+    if token.lower_ == "according":
+        for child in token.children:
+            if child.lower_ == "to":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0], "according to"
+    if token.lower_ == "per" and token.dep_ == "prep":
+        objs = [c for c in token.children if c.dep_ == "pobj"]
+        if objs and objs[0].pos_ == "PROPN":
+            return objs[0], cues["per"]
+    return None
+
+
+def _citing_clause(token: Token) -> tuple[Token, str] | None:
+    """'Citing (data from) X, Y reported': X is the source, relayed by Y."""
+    if token.lower_ in {"citing", "quoting"} and token.pos_ == "VERB":
+        objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
+        if objs:
+            return objs[0], token.lower_
+    return None
+
+
+def _agentive_passive(token: Token) -> tuple[Token, str] | None:
+    """'figures released by X', 'as reported by X', 'endorsed by X': the agent of a cue verb."""
+    verbs = _cue_verbs()
+    if token.pos_ != "VERB" or token.lemma_ not in verbs or token.tag_ != "VBN":
+        return None
+    for child in token.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                as_cue = token.i > 0 and token.doc[token.i - 1].lower_ == "as"
+                cue = f"as {token.text.lower()} by" if as_cue else verbs[token.lemma_]
+                return objs[0], cue
+    return None
+
+
+def _cue_verbs() -> dict[str, str]:
+    """Every verb whose subject is a source: speech, stance and directive verbs (lemma -> cue label)."""
+    return _all_cue_verbs()
+
+
+@cache
+def _all_cue_verbs() -> dict[str, str]:
+    cues = _cues()
+    return {**cues["cognitive_verbs"], **cues["directive_verbs"], **cues["stance_verbs"], **cues["speech_verbs"]}
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``; a conjoined or participial verb shares its governor's.
+
+    "X told reporters and added ...", "X mocked the plan, saying ...": the second
+    verb has no subject of its own and predicates of the first one's (PARC 3.0
+    annotates each such verb as a cue with the same source; Pareti 2016, ch. 4).
+    """
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return c if c.dep_ == "nsubj" else None
+    if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
+        governor = verb.head
+        if governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
+            for c in governor.children:
+                if c.dep_ == "nsubj":
+                    return c
+    return None
+
+
+def _reports_content(verb: Token) -> bool:
+    """Whether a verb that is a cue only in one of its senses reports something here.
+
+    "Apple released a new phone", "members can add applications", "airlines agree
+    purchase" are not attributions; "the ministry released figures", "she added
+    that ...", '"...," he added' are: the verb has a clausal complement, a data or
+    document object, or stands next to a quotation (PARC 3.0's content span,
+    Pareti 2016)."""
+    documents = set(_cues()["document_nouns"])
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp", "parataxis"}:
+            return True
+        if c.dep_ == "dobj" and (_is_data_noun(c) or c.lemma_.lower() in documents):
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"about", "of", "against"}:   # 'spoke about X'
+            return True
+    doc = verb.doc
+    near = doc[max(verb.i - 4, 0): min(verb.i + 3, len(doc))]
+    if any(t.text in {"\u201d", "\u201c", '"', "''", ":"} for t in near):
+        return True
+    return verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))
+
+
+def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
+    """'X said', 'said X', 'X reported that', 'data from X showed', 'X criticized', 'X urged'.
+
+    Speech verbs follow Krestel et al. (2008)'s reporting verbs; stance and
+    directive verbs are the other cue classes of the PolNeAR guidelines (Newell
+    et al. 2018: "X called the plan a disaster", "X urged voters to ...").
+    """
+    verbs = _cue_verbs()
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in verbs:
+        return None
+    # a participle speaks only in the perfect ('X has said'); 'figures released by X' is the agent rule's
+    if token.lemma_ in _cues()["content_verbs"] and not _reports_content(token):
+        return None
+    subject = _subject_of(token)
+    if subject is None:
+        return None
+    cue = verbs[token.lemma_]
+    if _is_data_noun(subject) or any(_is_data_noun(c) for c in subject.children if c.dep_ == "compound"):
+        cue = f"{subject.lower_ if _is_data_noun(subject) else 'data'} {cue}"
+    return subject, cue
+
+
+def _speaker_label(token: Token) -> tuple[Token, str] | None:
+    """Transcript and headline speaker labels: 'PENCE: Well, look, ...', 'Caddell: ...'.
+
+    A name opening its sentence (or line) and followed by a colon introduces what
+    that speaker said (PolNeAR guidelines, Newell et al. 2018: the colon is the cue).
+    Only names that read as people (spaCy PERSON, all capitals, or a person the
+    article names) qualify - "Update:" or "Poll:" do not.
+    """
+    if token.text not in {":"} or token.i == 0:
+        return None
+    head = token.doc[token.i - 1]
+    if head.pos_ != "PROPN":
+        return None
+    first = head
+    while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and head.i - first.i < 3:
+        first = token.doc[first.i - 1]
+    before = token.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and not (first.is_sent_start or before.text in {'"', "\u201c", "\n"} or "\n" in before.text):
+        return None
+    if token.i + 1 >= len(token.doc) or "\n" in token.doc[token.i + 1].text:
+        return None
+    return head, ":"
+
+
+def _nominal_cue_possessor(token: Token) -> tuple[Token, str] | None:
+    """"Trump's claim that ...", "his comments about ...": the possessor of an attribution noun.
+
+    PARC 3.0 and PolNeAR annotate nominal cues (Pareti 2016, sec. 3.2: "X's
+    statement", "X's warning") with the possessor as source.
+    """
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _cues()["cue_nouns"]:
+        return None
+    # the noun must carry its content: "X's claim that ...", not "X's speech" or "his comments"
+    if not any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in token.children):
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child, token.lemma_.lower()
+    return None
+
+
+def _dash_attribution(token: Token) -> tuple[Token, str] | None:
+    """'"...," ― Jane Doe': a quotation signed with a dash and a name ending the line."""
+    if token.text not in {"\u2015", "\u2014", "--"}:
+        return None
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and not (before.text in {"\u201d", '"', "''"} or "\n" in before.text
+                                   or "\n" in before.whitespace_ or before.is_punct and before.text in {"?", "!", "."}):
+        return None
+    names = []
+    for t in doc[token.i + 1: token.i + 6]:
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            names.append(t)
+            continue
+        break
+    if not names:
+        return None
+    end = names[-1].i + 1
+    if end < len(doc) and not ("\n" in doc[end].text or "\n" in names[-1].whitespace_ or doc[end].text == ","):
+        return None
+    return names[-1], token.text
+
+
+def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
+    """'X, an outlet based in Y, reported that ...' parsed as a reduced relative on X.
+
+    spaCy-sm reads a past-tense cue after a long apposition as a participle
+    modifying the name (acl); a participle with a that-clause is the main verb.
+    """
+    verbs = _cues()["speech_verbs"]
+    if token.dep_ != "acl" or token.lemma_ not in verbs or token.head.pos_ != "PROPN":
+        return None
+    if any(c.dep_ == "agent" for c in token.children):
+        return None
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return token.head, verbs[token.lemma_]
+    return None

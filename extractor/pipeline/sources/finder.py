@@ -1,0 +1,178 @@
+"""The entry point :func:`find_sources` and the ``newsclaims_sources`` component.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from models import Actor, Source
+
+from .. import extensions  # noqa: F401  (registers Doc._.sources)
+from .cues import (
+    _all_cue_verbs,
+    _citing_clause,
+    _cue_verbs,
+    _cues,
+    _dash_attribution,
+    _is_data_noun,
+    _is_generic,
+    _misparsed_reporting_clause,
+    _nominal_cue_possessor,
+    _prepositional_cue,
+    _source_type,
+    _speaker_label,
+    _speech_verb_subject,
+)
+from .quotes import (
+    _RULES,
+    _anaphoric_data_reference,
+    _inside_reported_content,
+    _negated,
+    _quoted,
+    _relay_of,
+    _speaker_outside_quote,
+)
+from .speakers import _Resolver
+
+_ACTOR_TYPE = {"person", "organization", "group", "country"}
+
+
+def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
+    """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``."""
+    actors = doc._.actors if actors is None else actors
+    resolver = _Resolver(doc, actors or [])
+    index = resolver.index
+    found: dict[tuple[int, int], Source] = {}
+    last_data_source: Actor | None = None
+    described_names: set[str] = set()
+    quoted = _quoted(doc)
+    for token in doc:
+        for rule in _RULES:
+            hit = rule(token)
+            if hit is None:
+                continue
+            phrase_head, cue = hit
+            if (rule is _speech_verb_subject and cue in _cue_verbs().values() or rule is _nominal_cue_possessor) \
+                    and (quoted[token.i] or _inside_reported_content(token, quoted)):
+                # Reported content, not the article's own attribution; cited data
+                # ('data from X showed', cue 'data showed') stays: claims chain it.
+                break
+            if rule is _speaker_label and not (
+                    phrase_head.ent_type_ == "PERSON" or phrase_head.is_upper
+                    or (phrase_head.i in index.by_token and index.by_token[phrase_head.i].type == "person")):
+                break   # 'Update:', 'Poll:', 'Stealth Over Health:' are not speakers
+            if rule is _speech_verb_subject and quoted[phrase_head.i] and not quoted[token.i]:
+                phrase_head = _speaker_outside_quote(token, quoted)
+                if phrase_head is None:
+                    break
+            resolved = None
+            actor = None
+            described = False
+            # 'Washington urged', 'Tokyo plans', 'Beijing has not commented': attributions
+            # (PolNeAR annotates them) that give a claim nothing to cite.
+            informative = not _negated(token) and not (
+                token.pos_ in {"VERB", "AUX"} and token.lemma_ in _all_cue_verbs()
+                and token.lemma_ not in _cues()["speech_verbs"])
+            if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
+                        _dash_attribution):
+                resolved = resolver.resolve(phrase_head)
+            else:
+                if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
+                    continue
+                actor = resolver.actor_in_phrase(phrase_head)
+                if actor is None:
+                    resolved = resolver.resolve(phrase_head, allow_reference=False)
+            if actor is None and resolved is None:
+                actor = _anaphoric_data_reference(phrase_head, last_data_source)
+            if actor is None and resolved is None and (
+                    rule is _prepositional_cue
+                    or (rule is _speech_verb_subject
+                        and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)
+                             or phrase_head.lemma_.lower() in resolver.human_nouns
+                             or phrase_head.lemma_.lower() in resolver.person_roles))):
+                # 'A photo shows ...' depicts; only data ('the poll shows') or people ('the
+                # researchers found') are described sources of 'show', 'find', 'indicate'.
+                resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
+                described = resolved is not None
+            if actor is None and resolved is None and rule is _speech_verb_subject:
+                resolved = _unresolved_pronoun(phrase_head)
+                described = resolved is not None
+            if actor is None and resolved is None:
+                continue
+            if resolved is None:
+                span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
+                mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,
+                                id=actor.id, type=actor.type)
+            elif actor is not None and resolved is None:
+                mention = actor
+            else:
+                span, name, typ = resolved
+                # "The company said" after "a consultancy said": still an unnamed source.
+                described = described or name in described_names
+                if described:
+                    described_names.add(name)
+                actor = Actor(text=span.text, start=span.start_char, end=span.end_char, name=name, type=typ)
+                mention = actor
+                if rule is not _speaker_label and span.root.pos_ != "PRON" and span.root.lower_ not in resolver.relatives:
+                    # a name or description the rules resolved is an antecedent like an actor
+                    # ("Several experts ... they say"; a plural description is a group)
+                    plural = span.root.tag_ in {"NNS", "NNPS"}
+                    resolver.discourse.add(span.root.i, name, "group" if plural else typ, True)
+            data_context = cue in {"citing", "according to"} and (_is_data_noun(phrase_head)) or "data" in cue \
+                or "figures" in cue or cue == "released"
+            via = None
+            if rule is _citing_clause:
+                relay = _relay_of(token, index)
+                via = relay.name if relay is not None and relay.name != actor.name else None
+                data_context = True
+            key = (mention.start, mention.end)
+            if key not in found:
+                cue_span = _cue_span(token, cue)
+                found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
+                                    type=_source_type(actor, data_context), cue=cue, via=via, described=described,
+                                    informative=informative, cue_start=cue_span.start_char, cue_end=cue_span.end_char)
+                if found[key].type == "data_source":
+                    last_data_source = actor
+            break
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def _cue_span(token: Token, cue: str) -> Span:
+    """The words of ``cue`` as written around the token that triggered it: 'according to' over
+    both words, 'says' for the cue 'said'; the trigger token alone when the words differ."""
+    words = cue.lower().split()
+    doc = token.doc
+    for start in range(token.i - len(words) + 1, token.i + 1):
+        end = start + len(words)
+        if start >= 0 and end <= len(doc) and [t.lower_ for t in doc[start:end]] == words:
+            return doc[start:end]
+    return doc[token.i: token.i + 1]
+
+
+def _unresolved_pronoun(head: Token) -> tuple[Span, str, str] | None:
+    """'"Pay up," she said' with no earlier woman to refer to: still an attribution (PolNeAR
+    annotates the pronoun as the source), but one nobody can look up, so it is a described source
+    named by the pronoun itself and never reaches ``sources``."""
+    typ = _cues()["pronoun_sources"].get(head.lower_)
+    if typ is None or head.pos_ != "PRON":
+        return None
+    return head.doc[head.i: head.i + 1], head.lower_, "group" if head.lower_ == "they" else typ
+
+
+class SourceRecognizer:
+    """Sets ``doc._.attributions`` (all) and ``doc._.sources`` (the named ones; needs ``newsclaims_actors``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_sources(doc)
+        doc._.attributions = found
+        # A fact-checker can look up a named source; "a senior official" stays an attribution.
+        doc._.sources = [s for s in found if s.informative and not s.described]
+        return doc
+
+
+@Language.factory("newsclaims_sources", requires=["doc._.actors"], assigns=["doc._.sources", "doc._.attributions"])
+def make_source_recognizer(nlp: Language, name: str) -> SourceRecognizer:
+    return SourceRecognizer(nlp, name)

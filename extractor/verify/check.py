@@ -1,0 +1,565 @@
+"""Cross-checking claims against stored figures, and the article against itself.
+
+The rules are the contract's "Verdict rules" (``claims-schema.md``):
+
+* each side is an interval: a stated number ``v`` with precision ``p`` covers
+  ``[v - p, v + p]``; a figure its source hedged ("about") covers ±5 %;
+* ``exact`` claims are supported when the intervals overlap, ``approx`` claims
+  cover ``v ± max(p, 5 % of v)``, bounds need *some* value of the figure beyond
+  them, ranges need overlap with ``[low, high]``;
+* changes are computed from the two figures they compare, over their
+  intervals (lowest to highest possible change);
+* ``close``: not supported, but within 2 % of the figure (levels), 1
+  percentage point (changes) or 2 % (``times``);
+* no figure for the cell, or none in the claim's currency: ``unverifiable``,
+  saying which cell is missing; otherwise ``contradicted``.
+
+Direction: "North Korea imported X from China" and "China's exports to North
+Korea were X" are the same figure; the exporter's own export record is used
+first, then the importer's import record (its mirror, said so). A total is the
+reporter's total, else the sum of its two flows; a span of months is the sum
+of its months when every month is there.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Protocol
+
+from models import Amount, Claim, Consistency, Evidence, Extraction, Figure, Period, Verdict
+
+from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
+from ..pipeline.lexicon import load_table
+
+UNKNOWN_FUTURE = "a period that had not ended when the article was published"
+
+
+class FigureStore(Protocol):
+    def cell(self, reporter, partner, flow, from_, to, *, currency="USD", commodity=None) -> Figure | None: ...
+    def months(self, reporter, partner, flow, start, end, *, currency="USD", commodity=None) -> list[Figure]: ...
+    def has_pair(self, reporter, partner) -> bool: ...
+    def currencies(self, reporter, partner) -> set[str]: ...
+
+
+@cache
+def _phrases() -> dict:
+    return load_table("check_phrases.json")
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names = {code: row["name"] for code, row in load_table("countries.json")["countries"].items()}
+    names["WLD"] = "the world"
+    return names
+
+
+def country_name(code: str | None) -> str:
+    return _country_names().get(code or "", code or "?")
+
+
+# -- intervals ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def gap(self, other: "Interval") -> float:
+        """Distance between two intervals (0 when they overlap)."""
+        return max(0.0, other.low - self.high, self.low - other.high)
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.low + other.low, self.high + other.high)
+
+
+def figure_interval(value: float, precision: float, qualifier: str | None) -> Interval:
+    """A stored figure as the interval its source's wording allows."""
+    p = precision or 0.0
+    hedge = _phrases()["hedged_qualifiers"].get((qualifier or "").strip().lower())
+    share = _phrases()["hedge_share"] * abs(value)
+    if hedge == "approx":
+        return Interval(value - max(p, share), value + max(p, share))
+    if hedge == "at_least":     # the source said "more than 6.5 billion"
+        return Interval(value - p, value + max(p, share))
+    if hedge == "at_most":      # "nearly 2 billion"
+        return Interval(value - max(p, share), value + p)
+    return Interval(value - p, value + p)
+
+
+def claim_supported(amount: Amount, figure: Interval, scale: float = 1.0) -> tuple[bool, float]:
+    """Whether a stated amount agrees with a figure interval, and the gap when it does not.
+
+    ``scale`` converts the amount's value to the figure's units (1 for levels).
+    """
+    v = amount.value * scale
+    p = (amount.precision or 0.0) * scale
+    bound = amount.bound
+    if bound == "approx":
+        stated = Interval(v - max(p, 0.05 * abs(v)), v + max(p, 0.05 * abs(v)))
+    elif bound == "range" and amount.low is not None and amount.high is not None:
+        stated = Interval(amount.low * scale, amount.high * scale)   # the contract: overlap with [low, high]
+    elif bound == "more_than":
+        return figure.high > v, max(0.0, v - figure.high)
+    elif bound == "at_least":
+        return figure.high >= v, max(0.0, v - figure.high)
+    elif bound == "less_than":
+        return figure.low < v, max(0.0, figure.low - v)
+    elif bound == "at_most":
+        return figure.low <= v, max(0.0, figure.low - v)
+    else:
+        stated = Interval(v - p, v + p)
+    return stated.overlaps(figure), stated.gap(figure)
+
+
+# -- money and periods in words ------------------------------------------------------
+
+def money(value: float, currency: str) -> str:
+    sign = "$" if currency == "USD" else ""
+    suffix = "" if currency == "USD" else f" {currency}"
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if abs(value) >= size:
+            return f"{sign}{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}{suffix}"
+    return f"{sign}{value:,.0f}{suffix}"
+
+
+# calendar.month_name formats through strftime on every access; the check writes a
+# period into every explanation, so the names are read once.
+MONTH_NAMES = tuple(calendar.month_name)
+
+
+def period_words(start: date, end: date) -> str:
+    if start.day == 1 and end == month_end(end) and start.year == end.year and start.month == end.month:
+        return f"{MONTH_NAMES[start.month]} {start.year}"
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return str(start.year)
+    if start.day == 1 and end == month_end(end):
+        if start.year == end.year:
+            return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
+        return f"{MONTH_NAMES[start.month]} {start.year}–{MONTH_NAMES[end.month]} {end.year}"
+    return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def duration_months(duration: str | None) -> int | None:
+    """'P6Y' -> 72, 'P18M' -> 18 (the ISO 8601 durations periods carry)."""
+    if not duration or not duration.startswith("P"):
+        return None
+    total, number = 0, ""
+    for ch in duration[1:]:
+        if ch.isdigit() or ch == ".":
+            number += ch
+            continue
+        if not number:
+            return None
+        n = float(number)
+        number = ""
+        if ch == "Y":
+            total += n * 12
+        elif ch == "M":
+            total += n
+        elif ch == "W":
+            total += n / 4.345
+        elif ch == "D":
+            total += n / 30.4
+        else:
+            return None
+    return round(total)
+
+
+def months_words(n: int) -> str:
+    years, months = divmod(n, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' * (years != 1)}")
+    if months:
+        parts.append(f"{months} month{'s' * (months != 1)}")
+    return " ".join(parts) or "0 months"
+
+
+# -- finding the figure for a claim -------------------------------------------------
+
+@dataclass
+class Found:
+    interval: Interval
+    value: float
+    figures: list[Figure]
+    mirror: bool = False
+    how: str = ""          # "", "sum of flows", "sum of months"
+
+
+def _evidence(found: Found) -> list[Evidence]:
+    # Built from stored figures that were validated on their way in: no second validation.
+    return [Evidence.model_construct(id=f.id or "", reporter=f.reporter, partner=f.partner, flow=f.flow,
+                                     period=f.period, value=f.value, currency=f.currency,
+                                     source_url=f.source_url, mirror=found.mirror)
+            for f in found.figures]
+
+
+def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -> Found | None:
+    """One cell, else the sum of its months when every month is stored."""
+    fig = store.cell(reporter, partner, flow, start, end, currency=currency)
+    if fig is not None:
+        return Found(figure_interval(fig.value, fig.precision, fig.qualifier), fig.value, [fig])
+    months = month_starts(start, end)
+    if len(months) < 2 or start.day != 1 or end != month_end(end):
+        return None
+    series = store.months(reporter, partner, flow, start, end, currency=currency)
+    if len(series) != len(months):
+        return None
+    interval = Interval(0.0, 0.0)
+    for f in series:
+        interval = interval + figure_interval(f.value, f.precision, f.qualifier)
+    return Found(interval, sum(f.value for f in series), series, how="sum of months")
+
+
+def find_figure(store: FigureStore, trade, start: date, end: date, currency: str) -> Found | None:
+    """The stored figure a trade frame and period denote (see the module docstring)."""
+    if trade.flow == "directional":
+        exporter, importer = trade.from_, trade.to
+        found = _single(store, exporter, importer, "export", start, end, currency)
+        if found is not None:
+            return found
+        found = _single(store, importer, exporter, "import", start, end, currency)
+        if found is not None:
+            found.mirror = True
+        return found
+    a, b = sorted(trade.between or [])[:2]
+    for reporter, partner in ((a, b), (b, a)):
+        found = _single(store, reporter, partner, "total", start, end, currency)
+        if found is not None:
+            return found
+        exports = _single(store, reporter, partner, "export", start, end, currency)
+        imports = _single(store, reporter, partner, "import", start, end, currency)
+        if exports is not None and imports is not None:
+            return Found(exports.interval + imports.interval, exports.value + imports.value,
+                         exports.figures + imports.figures, how="sum of flows")
+    return None
+
+
+def describe_cell(trade, start: date, end: date, currency: str) -> str:
+    if trade.flow == "directional":
+        what = f"{country_name(trade.from_)}'s exports to {country_name(trade.to)}"
+    else:
+        a, b = sorted(trade.between or [])[:2]
+        what = f"{country_name(a)}–{country_name(b)} trade"
+    return f"{what} in {period_words(start, end)} ({currency})"
+
+
+def _pair(trade) -> tuple[str, str]:
+    if trade.flow == "directional":
+        return trade.from_, trade.to
+    a, b = sorted(trade.between or [])[:2]
+    return a, b
+
+
+def _missing_reason(store: FigureStore, trade, start, end, currency, published: date | None) -> str:
+    a, b = _pair(trade)
+    if published is not None and end >= published:
+        return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
+    if not (store.has_pair(a, b) or store.has_pair(b, a)):
+        return f"no figures are stored for {country_name(a)}–{country_name(b)} trade"
+    stored = store.currencies(a, b) | store.currencies(b, a)
+    if currency not in stored:
+        return f"no figure in {currency} is stored for {country_name(a)}–{country_name(b)} trade (only {', '.join(sorted(stored))})"
+    return f"no figure is stored for {describe_cell(trade, start, end, currency)}"
+
+
+# -- verdicts --------------------------------------------------------------------------
+
+def _verdict_level(claim: Claim, result: Extraction, store: FigureStore) -> Verdict:
+    amount = result.amounts[claim.amount]
+    period = result.periods[claim.period] if claim.period is not None else None
+    trade = claim.trade
+    currency = amount.unit
+    if period is None or period.from_ is None or period.to is None:
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
+                       explanation=f"The claim '{amount.text}' has no resolved period to look up"
+                       + (" (the article has no publication date)." if result.article.published is None else "."))
+    published = result.article.published
+    if published is not None and period.to >= published:
+        # A forecast or a month still running: later figures do not make it true or false.
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
+                       explanation=f"Cannot check '{amount.text}': {describe_cell(trade, period.from_, period.to, currency)} "
+                       f"is {UNKNOWN_FUTURE}.")
+    found = find_figure(store, trade, period.from_, period.to, currency)
+    cell = describe_cell(trade, period.from_, period.to, currency)
+    if found is None:
+        reason = _missing_reason(store, trade, period.from_, period.to, currency, result.article.published)
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
+                       explanation=f"Cannot check '{amount.text}': {reason}.")
+    ok, gap = claim_supported(amount, found.interval)
+    source = _source_words(found)
+    if ok:
+        status = "supported"
+        verb = "agrees with"
+    elif gap <= _phrases()["close_share_levels"] * abs(found.value):
+        status, verb = "close", "is close to but not within"
+    else:
+        status, verb = "contradicted", "contradicts"
+    spread = (found.interval.high - found.interval.low) / 2
+    figure_text = money(found.value, currency) + (f" (±{money(spread, currency)})" if spread else "")
+    explanation = (f"'{amount.text}' {verb} {source} figure of {figure_text} for {cell}"
+                   + (f", {found.how}" if found.how else "")
+                   + (f"; off by {money(gap, currency)}" if status != "supported" else "") + ".")
+    return Verdict(claim=claim.id, status=status, claimed=amount.value, expected=found.value, unit=currency,
+                   figures=[f.id or "" for f in found.figures], explanation=explanation, evidence=_evidence(found))
+
+
+def _source_words(found: Found) -> str:
+    f = found.figures[0]
+    reporter = country_name(f.reporter)
+    mirror = " (the partner's mirror record)" if found.mirror else ""
+    return f"{reporter}'s customs{mirror}"
+
+
+def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Verdict:
+    amount = result.amounts[claim.amount]
+    period = result.periods[claim.period] if claim.period is not None else None
+    trade = claim.trade
+    if amount.unit not in {"percent", "times"}:
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
+                       explanation=f"Cannot check '{amount.text}': changes in {amount.unit} are not computed from trade figures.")
+    if period is None or period.from_ is None or trade.basis is None:
+        missing = "its period" if period is None or period.from_ is None else "what it is measured against (a year earlier or the period before)"
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
+                       explanation=f"Cannot check '{amount.text}': the article does not give {missing}.")
+    if result.article.published is not None and period.to >= result.article.published:
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
+                       explanation=f"Cannot check '{amount.text}': {period_words(period.from_, period.to)} is {UNKNOWN_FUTURE}.")
+    base_start, base_end = shift_period(period.from_, period.to, trade.basis)
+    current = find_figure(store, trade, period.from_, period.to, "USD")
+    base = find_figure(store, trade, base_start, base_end, "USD")
+    if current is None or base is None:
+        missing_start, missing_end = (period.from_, period.to) if current is None else (base_start, base_end)
+        reason = _missing_reason(store, trade, missing_start, missing_end, "USD", result.article.published)
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
+                       explanation=f"Cannot check '{amount.text}': {reason}.")
+    sign = -1.0 if amount.change == "down" else 1.0
+    if amount.unit == "percent":
+        lowest = (current.interval.low / base.interval.high - 1) * 100
+        highest = (current.interval.high / base.interval.low - 1) * 100 if base.interval.low > 0 else math.inf
+        computed = (current.value / base.value - 1) * 100
+        stated = Amount(**{**amount.model_dump(), "value": sign * amount.value,
+                           "low": None if amount.low is None else sign * amount.low,
+                           "high": None if amount.high is None else sign * amount.high})
+        if sign < 0 and stated.bound in {"more_than", "at_least", "less_than", "at_most"}:
+            # "fell more than 40%" is a change below -40%
+            flip = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
+            stated = Amount(**{**stated.model_dump(), "bound": flip[stated.bound]})
+        close_limit = _phrases()["close_points_changes"]
+        unit_word = "%"
+    else:   # times: the ratio of the two periods
+        lowest = current.interval.low / base.interval.high
+        highest = current.interval.high / base.interval.low if base.interval.low > 0 else math.inf
+        computed = current.value / base.value
+        stated = amount
+        close_limit = _phrases()["close_share_times"] * abs(computed)
+        unit_word = "×"
+    ok, gap = claim_supported(stated, Interval(lowest, highest))
+    status = "supported" if ok else ("close" if gap <= close_limit else "contradicted")
+    basis = "a year earlier" if trade.basis == "year_on_year" else "the period before"
+    explanation = (f"'{amount.text}' {'agrees with' if ok else 'does not match'} the change computed from "
+                   f"{_source_words(current)} figures: {money(base.value, 'USD')} in {period_words(base_start, base_end)} "
+                   f"to {money(current.value, 'USD')} in {period_words(period.from_, period.to)} is "
+                   f"{computed:+.1f}{unit_word} ({basis}).")
+    return Verdict(claim=claim.id, status=status, claimed=stated.value, expected=round(computed, 4), unit=amount.unit,
+                   figures=[f.id or "" for f in base.figures + current.figures], explanation=explanation,
+                   evidence=_evidence(base) + _evidence(current))
+
+
+def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) -> Verdict | None:
+    comp, trade = claim.comparison, claim.trade
+    if comp is None or trade is None or claim.period is None or comp.reference_period is None:
+        return None
+    period, reference = result.periods[claim.period], result.periods[comp.reference_period]
+    if period.from_ is None or period.granularity != "month":
+        return None
+    highest = comp.relation.startswith("highest")
+    if comp.relation.endswith("_since"):
+        if reference.from_ is None:
+            return None
+        start = date(reference.from_.year, reference.from_.month, 1)
+    elif comp.relation.endswith("_in"):
+        months = duration_months(reference.duration) if reference.granularity == "duration" else None
+        if months is None:
+            return None
+        start = add_months(period.from_, -months)
+    else:
+        return None
+    end = period.to
+    series = _series(store, trade, start, end)
+    claimed_month = date(period.from_.year, period.from_.month, 1)
+    by_month = {date(f.from_.year, f.from_.month, 1): f for f in series}
+    what = describe_cell(trade, period.from_, period.to, "USD").rsplit(" in ", 1)[0]
+    current = by_month.get(claimed_month)
+    if current is None:
+        return Verdict(claim=claim.id, status="unverifiable", unit="USD",
+                       explanation=f"Cannot check the comparison: no figure is stored for {what} in {period_words(period.from_, period.to)}.")
+    beats = (lambda f: f.value > current.value) if highest else (lambda f: f.value < current.value)
+    between = [m for m in month_starts(start, end) if m != claimed_month and (not comp.relation.endswith("_since") or m != start)]
+    breakers = [by_month[m] for m in between if m in by_month and beats(by_month[m])]
+    word = "higher" if highest else "lower"
+    if breakers:
+        worst = max(breakers, key=lambda f: f.value) if highest else min(breakers, key=lambda f: f.value)
+        return Verdict(claim=claim.id, status="contradicted", claimed=current.value, expected=worst.value, unit="USD",
+                       figures=[current.id or "", worst.id or ""],
+                       explanation=f"{period_words(worst.from_, worst.to)} was {word} ({money(worst.value, 'USD')}) than "
+                       f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}) for {what}.",
+                       evidence=_evidence(Found(Interval(0, 0), 0, [current, worst])))
+    missing = [m for m in between if m not in by_month]
+    if comp.relation.endswith("_since"):
+        ref = by_month.get(start)
+        if ref is None:
+            missing.insert(0, start)
+        elif beats(ref) or ref.value == current.value:
+            pass
+        else:
+            return Verdict(claim=claim.id, status="contradicted", claimed=current.value, expected=ref.value, unit="USD",
+                           figures=[current.id or "", ref.id or ""],
+                           explanation=f"{period_words(ref.from_, ref.to)} ({money(ref.value, 'USD')}) was not {word} than "
+                           f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}), so 'since' points at the wrong month.",
+                           evidence=_evidence(Found(Interval(0, 0), 0, [current, ref])))
+    if missing:
+        return Verdict(claim=claim.id, status="unverifiable", claimed=current.value, unit="USD",
+                       figures=[f.id or "" for f in series],
+                       explanation=f"No stored month beats {period_words(period.from_, period.to)}, but {len(missing)} month(s) "
+                       f"of {what} are missing (first: {period_words(missing[0], month_end(missing[0]))}).")
+    return Verdict(claim=claim.id, status="supported", claimed=current.value, unit="USD",
+                   figures=[f.id or "" for f in series],
+                   explanation=f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}) is the {'highest' if highest else 'lowest'} "
+                   f"month of {what} from {period_words(start, month_end(start))} on.")
+
+
+def _series(store: FigureStore, trade, start: date, end: date) -> list[Figure]:
+    """Monthly figures for a trade frame: the exporter's record, else the mirror, else totals."""
+    if trade.flow == "directional":
+        series = store.months(trade.from_, trade.to, "export", start, end)
+        return series or store.months(trade.to, trade.from_, "import", start, end)
+    a, b = sorted(trade.between or [])[:2]
+    return store.months(a, b, "total", start, end) or store.months(b, a, "total", start, end)
+
+
+def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
+    out = []
+    for claim in result.claims:
+        if claim.trade is None:
+            continue
+        if claim.kind == "trade_value" and claim.amount is not None:
+            out.append(_verdict_level(claim, result, store))
+        elif claim.kind == "trade_change" and claim.amount is not None:
+            out.append(_verdict_change(claim, result, store))
+        elif claim.kind == "comparison":
+            verdict = _verdict_comparison(claim, result, store)
+            if verdict is not None:
+                out.append(verdict)
+    return out
+
+
+# -- the article against itself ---------------------------------------------------------
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def consistency_of(result: Extraction) -> list[Consistency]:
+    """Contradictions inside the article (see each rule's comment)."""
+    out: list[Consistency] = []
+    claims = result.claims
+    periods = result.periods
+    # 1. "highest in over six years" vs "highest since December 2019": the since-month lies
+    #    inside the duration, so the two cannot both hold.
+    since = [c for c in claims if c.comparison and c.comparison.relation.endswith("_since")]
+    within = [c for c in claims if c.comparison and c.comparison.relation.endswith("_in")]
+    for s in since:
+        ref = periods[s.comparison.reference_period]
+        if ref.from_ is None or s.period is None or periods[s.period].from_ is None:
+            continue
+        claimed = periods[s.period].from_
+        span = _months_between(ref.from_, claimed)
+        conflicts = []
+        for w in within:
+            if w.comparison.relation.split("_")[0] != s.comparison.relation.split("_")[0]:
+                continue
+            dur = periods[w.comparison.reference_period]
+            months = duration_months(dur.duration)
+            if months is None:
+                continue
+            strict = dur.bound in {"more_than", "at_least"}
+            if span < months or (strict and span <= months):
+                conflicts.append((strict, months, w, dur))
+        if conflicts:
+            # One finding per since-claim; the most explicit wording ("over six years") leads.
+            conflicts.sort(key=lambda item: (not item[0], -item[1]))
+            _, _, lead, dur = conflicts[0]
+            also = [f"'{_phrase(w, d)}'" for _, _, w, d in conflicts[1:]]
+            out.append(Consistency(claims=[s.id] + [w.id for _, _, w, _ in conflicts], explanation=(
+                f"'{_phrase(lead, dur)}'" + (f" (also {', '.join(also)})" if also else "")
+                + f" but 'since {ref.text}' is {months_words(span)} before "
+                f"{period_words(periods[s.period].from_, periods[s.period].to)}")))
+    # 2. a part larger than its whole; 3. one quantity stated twice with two values.
+    levels = [c for c in claims if c.kind == "trade_value" and c.period is not None and c.amount is not None]
+    for i, a in enumerate(levels):
+        for b in levels[i + 1:]:
+            pa, pb = periods[a.period], periods[b.period]
+            if pa.from_ is None or (pa.from_, pa.to) != (pb.from_, pb.to):
+                continue
+            ma, mb = result.amounts[a.amount], result.amounts[b.amount]
+            if ma.unit != mb.unit:
+                continue
+            same_cell = a.trade.model_dump() == b.trade.model_dump()
+            if same_cell and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
+                    and ma.bound == mb.bound == "exact":
+                out.append(Consistency(claims=[a.id, b.id], explanation=(
+                    f"the same figure ({describe_cell(a.trade, pa.from_, pa.to, ma.unit)}) is given as "
+                    f"'{ma.text}' and as '{mb.text}'")))
+                continue
+            part, whole = (a, b) if a.trade.flow == "directional" and b.trade.flow == "total" else \
+                (b, a) if b.trade.flow == "directional" and a.trade.flow == "total" else (None, None)
+            if part is None or set(_pair(part.trade)) != set(_pair(whole.trade)):
+                continue
+            mp, mw = result.amounts[part.amount], result.amounts[whole.amount]
+            if mp.value - (mp.precision or 0) > mw.value + (mw.precision or 0) and mp.bound in {"exact", "more_than", "at_least"}:
+                out.append(Consistency(claims=[part.id, whole.id], explanation=(
+                    f"one direction ('{mp.text}') is larger than the total it is part of ('{mw.text}') "
+                    f"for {period_words(pa.from_, pa.to)}")))
+    # 4. a percent change that does not fit the two levels the article states.
+    for c in claims:
+        if c.kind != "trade_change" or c.period is None or c.trade.basis is None or c.amount is None:
+            continue
+        amount = result.amounts[c.amount]
+        p = periods[c.period]
+        if amount.unit != "percent" or p.from_ is None:
+            continue
+        base_start, base_end = shift_period(p.from_, p.to, c.trade.basis)
+        frame = {k: v for k, v in c.trade.model_dump().items() if k != "basis"}
+        def level(start, end):
+            for l in levels:
+                lp = periods[l.period]
+                if (lp.from_, lp.to) == (start, end) and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame:
+                    return l, result.amounts[l.amount]
+            return None
+        now, before = level(p.from_, p.to), level(base_start, base_end)
+        if now is None or before is None or before[1].value == 0:
+            continue
+        computed = (now[1].value / before[1].value - 1) * 100
+        stated = amount.value * (-1 if amount.change == "down" else 1)
+        if abs(computed - stated) > (amount.precision or 0) + _phrases()["close_points_changes"] and amount.bound == "exact":
+            out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
+                f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
+                f"is {computed:+.1f}%")))
+    return out
+
+
+def _phrase(claim: Claim, duration: Period) -> str:
+    words = "highest" if claim.comparison.relation.startswith("highest") else "lowest"
+    return f"{words} in {duration.text}"
+
+
+def check(result: Extraction, store: FigureStore) -> Extraction:
+    """The extraction with ``verdicts`` and ``consistency`` filled."""
+    return result.model_copy(update={"verdicts": verdicts_for(result, store), "consistency": consistency_of(result)})
