@@ -94,6 +94,7 @@ class BatchSummary:
     written: int = 0
     duplicates: int = 0
     errors: int = 0
+    with_warnings: int = 0  # written, but a component failed on them (its output is empty; see warnings)
     skipped: int = 0        # done by an earlier run (--resume)
     seconds: float = 0.0
     stopped: bool = False   # stopped early: more than max_errors errors
@@ -107,7 +108,8 @@ class BatchSummary:
         return {**asdict(self), "articles_per_second": round(self.articles_per_second, 2)}
 
     def line(self) -> str:
-        return (f"{self.articles} articles: {self.written} written, {self.duplicates} duplicates, "
+        degraded = f" ({self.with_warnings} with a component's failure in warnings)" if self.with_warnings else ""
+        return (f"{self.articles} articles: {self.written} written{degraded}, {self.duplicates} duplicates, "
                 f"{self.errors} errors" + (f", {self.skipped} already done" if self.skipped else "")
                 + f" in {self.seconds:.1f} s ({self.articles_per_second:.1f} articles/s)"
                 + (" — stopped: too many errors" if self.stopped else ""))
@@ -135,10 +137,11 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
                   db: Optional[str] = None, amount_scope: str = "claims") -> list[tuple]:
     """Extract (and check) a chunk of ``(location, article)``; article text is already clean.
 
-    Returns one record per article, in order: ``("ok", location, id, json_line)`` or
+    Returns one record per article, in order: ``("ok", location, id, json_line, degraded)`` or
     ``("error", location, id, stage, message)``. Runs in a worker process or on a Dask
     worker; the pipeline (and store) are loaded once per process.
     """
+    from ..pipeline.extensions import is_failure_warning
     from ..pipeline.extraction import cached_pipeline
 
     pipeline = cached_pipeline(model, amount_scope)
@@ -169,7 +172,8 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
                 records.append(("error", location, result.article.id, "check", _one_line(e)))
                 continue
         line = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
-        records.append(("ok", location, result.article.id, line))
+        degraded = any(is_failure_warning(w) for w in result.warnings)
+        records.append(("ok", location, result.article.id, line, degraded))
     return records
 
 
@@ -523,9 +527,10 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
     def write(records: list, sizes: list) -> None:
         for record, size in zip(records, sizes):
             if record[0] == "ok":
-                _, location, art_id, line = record
+                _, location, art_id, line, degraded = record
                 out_fh.write((line + "\n").encode("utf-8"))
                 summary.written += 1
+                summary.with_warnings += degraded
                 if store is not None:
                     try:
                         store.save_check(json.loads(line))

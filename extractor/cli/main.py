@@ -143,9 +143,13 @@ def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = Tr
     except ModelNotFound as e:
         fail(str(e))
     try:
-        return [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
+        results = [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
     except ExtractionError as e:
         fail(str(e))
+    for r in results:   # stdout stays the result; what a user should know goes to stderr
+        for warning in r.warnings:
+            typer.echo(f"warning: {r.article.id}: {warning}", err=True)
+    return results
 
 
 def emit(results: list, format: OutputFormat, print_one) -> None:
@@ -313,10 +317,16 @@ def serve(
         curl -s -H 'Content-Type: text/plain' --data-binary @story.txt \\
              'http://127.0.0.1:8000/v1/check?published=2025-10-21'
     """
+    import os
+
     import uvicorn
 
+    from .. import log_to
     from ..serve.app import create_app
     from ..verify.store import StoreError
+
+    if not os.environ.get("NEWSCLAIMS_LOG"):
+        log_to("-")   # a server's log is its stderr: a component's traceback reaches the operator
 
     try:
         service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from models import Period
 
-from ..extensions import add_warning
+from ..extensions import add_warning, isolated
 from .anchors import _Candidate, _Context, _NeedsPublication
 from .candidates import (
     _RULES,
@@ -150,7 +150,8 @@ class PeriodFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.periods = find_periods(doc, doc._.published)
+        with isolated(doc, self.name, "periods"):
+            doc._.periods = find_periods(doc, doc._.published)
         return doc
 
 
