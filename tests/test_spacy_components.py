@@ -5,8 +5,10 @@ from datetime import date
 
 import pytest
 import spacy
+from spacy import displacy
 
 import extractor.pipeline.extraction  # noqa: F401  (registers the newsclaims_* factories in this process)
+from extractor.pipeline.span_group import LABEL_COLORS, SPANS_KEY
 
 
 def test_a_malformed_configured_date_fails_when_the_pipeline_is_built():
@@ -68,3 +70,38 @@ def test_without_any_date_relative_periods_stay_open_with_a_warning():
     doc = nlp(LAST_MONTH)
     assert _last_month(doc) == (None, None) and doc._.published is None
     assert any("no publication date" in w for w in doc._.warnings)
+
+
+# -- the span group and displaCy ---------------------------------------------------------
+
+STORY = ("Exports from China to North Korea rose 20.9% to $227.8 million in September, according to "
+         "China's General Administration of Customs.\n\n\"Demand is recovering,\" said Park Min-ji, an "
+         "analyst at the Seoul Trade Institute. She expects the rise to continue.")
+
+
+def test_span_group_labels_amounts_periods_actors_and_sources(pipeline):
+    doc = pipeline.doc(STORY, published="2025-10-21")
+    spans = doc.spans[SPANS_KEY]
+    labelled = [(s.text, s.label_) for s in spans]
+    for found in [("20.9%", "AMOUNT"), ("$227.8 million", "AMOUNT"), ("September", "PERIOD"),
+                  ("North Korea", "ACTOR"), ("Park Min-ji", "ACTOR"), ("Park Min-ji", "SOURCE"), ("She", "SOURCE")]:
+        assert found in labelled
+    assert [s.start_char for s in spans] == sorted(s.start_char for s in spans)
+    # what a mention resolves to rides along as the span's kb_id, when it is news to the reader
+    assert {(s.text, s.kb_id_) for s in spans if s.label_ in ("ACTOR", "SOURCE")} >= {
+        ("North Korea", "PRK"), ("She", "Park Min-ji"), ("Park Min-ji", "")}
+    counts = {label: sum(s.label_ == label for s in spans) for label in LABEL_COLORS}
+    assert counts == {"AMOUNT": len(doc._.amounts), "PERIOD": len(doc._.periods), "ACTOR": len(doc._.actors),
+                      "SOURCE": len(doc._.sources)}
+
+
+def test_displacy_draws_the_span_group(pipeline):
+    doc = pipeline.doc(STORY, published="2025-10-21")
+    html = displacy.render(doc, style="span", options={"spans_key": SPANS_KEY, "colors": LABEL_COLORS},
+                           jupyter=False)
+    spans = doc.spans[SPANS_KEY]
+    # each span's label is written once, where the span starts, in the label's colour
+    for label, color in LABEL_COLORS.items():
+        assert html.count(f"\n        {label}\n") == sum(s.label_ == label for s in spans) > 0
+        assert f"background: {color}" in html
+    assert 'href="#">Park Min-ji</a>' in html
