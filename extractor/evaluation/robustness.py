@@ -33,8 +33,6 @@ from typing import Iterable, Iterator, Optional
 
 PUBLISHED_VARIANTS: tuple[Optional[str], ...] = ("given", None, "1900-01-01", "2100-12-31")
 SCOPES = ("claims", "all")
-COMPONENT_ORDER = ("newsclaims_amounts", "newsclaims_periods", "newsclaims_actors", "newsclaims_sources",
-                   "newsclaims_claims")
 
 
 @dataclass
@@ -255,14 +253,14 @@ def sweep(texts: Iterable[SweepText], *, model: Optional[str] = None, check: boo
           progress=None) -> SweepReport:
     """Run every configuration on every text; collect what the components log as failed."""
     from extractor.pipeline.amounts import AmountRecognizer
-    from extractor.pipeline.extraction import Pipeline, _Prepared
+    from extractor.pipeline.extraction import COMPONENTS, Pipeline, _Prepared
     from extractor.verify.check import check as check_result
     from extractor.verify.store import Store
 
     started = time.perf_counter()
     pipeline = Pipeline(model)
     nlp = pipeline.nlp
-    components = {"claims": [nlp.get_pipe(n) for n in COMPONENT_ORDER]}
+    components = {"claims": [nlp.get_pipe(n) for n in COMPONENTS]}
     components["all"] = [AmountRecognizer(nlp, "newsclaims_amounts", scope="all")] + components["claims"][1:]
     report = SweepReport()
     collector = _Collector()
@@ -302,7 +300,7 @@ def sweep(texts: Iterable[SweepText], *, model: Optional[str] = None, check: boo
                 pairs.append((item, prepared))
                 yield pipeline._doc(prepared)
 
-        with nlp.select_pipes(disable=list(COMPONENT_ORDER)):
+        with nlp.select_pipes(disable=list(COMPONENTS)):
             parsed = nlp.pipe(docs(), batch_size=64)
             for base in parsed:
                 item, prepared = pairs.pop(0)

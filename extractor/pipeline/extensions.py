@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from typing import Iterator
+from datetime import date
+from typing import Any, Iterator, Optional
 
 from spacy.tokens import Doc
+
+from .articles import parse_published
 
 logger = logging.getLogger("newsclaims")
 
 # name -> default; list defaults use getters-free "default" semantics, so each
 # component must assign a fresh list (never append to the default).
 DOC_EXTENSIONS = {
-    "published": None,   # datetime.date | None: anchor for relative periods
+    "published": None,   # datetime.date | None: anchor for relative periods (see reference_date)
     "amounts": None,     # list[models.Amount]
     "periods": None,     # list[models.Period]
     "actors": None,      # list[models.Actor]
@@ -78,3 +81,26 @@ def isolated(doc: Doc, component: str, *outputs: str) -> Iterator[None]:
         logger.error("%s failed on a document (%d characters)", component, len(doc.text),
                      exc_info=error, extra={"component": component})
         add_warning(doc, failure_warning(component, error))
+
+
+# The Doc.user_data key a user sets instead of doc._.published (a date or "YYYY-MM-DD").
+PUBLISHED_KEY = "published"
+
+
+def reference_date(doc: Doc, per_call: Any = None, configured: Optional[date] = None) -> Optional[date]:
+    """The date relative expressions in ``doc`` are resolved against, most specific first:
+    ``doc._.published``, then ``doc.user_data["published"]`` (both per document), then
+    ``per_call`` (``nlp.pipe(docs, component_cfg={"newsclaims_periods": {"published": ...}})``),
+    then ``configured`` (the component's ``published`` config, null by default).
+
+    The date found is written to ``doc._.published`` so that later components and the
+    caller read the one the periods were resolved against. A malformed date raises
+    ``ValueError`` (an ``ExtractionError``) rather than silently leaving periods unresolved."""
+    for given in (doc._.published, doc.user_data.get(PUBLISHED_KEY), per_call):
+        found = parse_published(given)
+        if found is not None:
+            break
+    else:
+        found = configured
+    doc._.published = found
+    return found

@@ -22,7 +22,7 @@ from .cleaning import clean_text
 from .nlp import load_model
 
 # Importing the modules registers their @Language.factory components.
-from . import amounts, periods, actors, sources, claims, segmentation  # noqa: E402,F401
+from . import amounts, periods, actors, sources, claims, segmentation, span_group  # noqa: E402,F401
 
 COMPONENTS = (
     "newsclaims_amounts",
@@ -30,6 +30,7 @@ COMPONENTS = (
     "newsclaims_actors",
     "newsclaims_sources",
     "newsclaims_claims",
+    "newsclaims_spans",   # doc.spans["newsclaims"] for displaCy; the contract does not read it
 )
 
 # A few of the most frequent English function words: news text in English has
@@ -136,6 +137,11 @@ class Pipeline:
         )
 
     # -- public API -----------------------------------------------------------
+    def doc(self, text: Any, *, published: Any = None, clean: bool = True) -> Doc:
+        """The processed spaCy ``Doc`` of one article: ``doc._.amounts`` & co. and the span group
+        ``doc.spans["newsclaims"]`` (for displaCy). Raises :class:`ExtractionError` as ``extract`` does."""
+        return self.nlp(self._doc(self.prepare(text, published=published, clean=clean)))
+
     def extract(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
                 title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:
         """Extract one article. Raises :class:`ExtractionError` for unusable input."""
