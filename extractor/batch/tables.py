@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Union
 
 COLUMNS_FILE = Path(__file__).with_name("data") / "table_columns.json"
-ROW_GROUP_ROWS = 10_000      # rows held in memory before they are written as one Parquet row group
+ROW_GROUP_ROWS = 10_000      # rows per Parquet row group: written as soon as that many have come
+ARROW_BATCH_ROWS = 1_000     # rows held as Python objects (~3 KB a row) before they become Arrow (~0.3 KB)
 LIST_SEPARATOR = "|"         # joins a list column's items in CSV: rare in names, unlike ',' and ';'
 FORMATS = ("parquet", "csv")
 SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}
@@ -372,8 +373,9 @@ class TableSummary:
 class TableWriter:
     """Streams the rows of one table to ``path`` (``"-"``: CSV on stdout).
 
-    ``write(result)`` adds one result's rows; Parquet rows are buffered by column and written
-    as a row group every ``row_group_rows`` rows, CSV rows as they come. The file is written
+    ``write(result)`` adds one result's rows; Parquet rows are turned into Arrow record
+    batches every :data:`ARROW_BATCH_ROWS` rows (Python objects take ten times the memory)
+    and written as a row group every ``row_group_rows`` rows; CSV rows go out as they come. The file is written
     as ``path + ".partial"`` and renamed to ``path`` by :meth:`close`, so ``path`` is either
     the previous file or a complete table, never a torn one; :meth:`abort` (or leaving a
     ``with`` block on an exception) removes the partial file.
@@ -398,7 +400,9 @@ class TableWriter:
 
             self.schema = arrow_schema(rows)
             self._buffer: dict[str, list] = {c: [] for c in self.columns}
-            self._buffered = 0
+            self._buffered = 0           # rows in _buffer
+            self._batches: list = []     # Arrow record batches not yet written
+            self._batched = 0            # rows in them
             self._parquet = pq.ParquetWriter(self.partial, self.schema)
         else:
             self._fh = sys.stdout if self.to_stdout else open(self.partial, "w", encoding="utf-8", newline="")
@@ -418,22 +422,35 @@ class TableWriter:
             for column, values in self._buffer.items():
                 values.append(row[column])
         self._buffered += len(rows)
-        if self._buffered >= self.row_group_rows:
+        if self._buffered >= min(ARROW_BATCH_ROWS, self.row_group_rows):
+            self._to_arrow()
+        if self._batched >= self.row_group_rows:
             self._flush()
         return len(rows)
 
-    def _flush(self) -> None:
+    def _to_arrow(self) -> None:
         if not self._buffered:
             return
         import pyarrow as pa
 
         try:
-            table = pa.Table.from_pydict(self._buffer, schema=self.schema)
+            self._batches.append(pa.RecordBatch.from_pydict(self._buffer, schema=self.schema))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
             raise TableError(f"a value does not fit its column's type: {e}") from None
-        self._parquet.write_table(table, row_group_size=self._buffered)
+        self._batched += self._buffered
         self._buffer = {c: [] for c in self.columns}
         self._buffered = 0
+
+    def _flush(self) -> None:
+        """Write the rows so far as one row group."""
+        import pyarrow as pa
+
+        self._to_arrow()
+        if not self._batched:
+            return
+        self._parquet.write_table(pa.Table.from_batches(self._batches, schema=self.schema),
+                                  row_group_size=self._batched)
+        self._batches, self._batched = [], 0
 
     def close(self) -> TableSummary:
         """Write what is buffered, finish the file and move it into place."""
