@@ -148,7 +148,12 @@ def _export_table(files: list[str], db: Optional[str], wanted: list[str], path: 
                   format: Optional[str]) -> None:
     """Stream the results (files, else the store) into the table; the summary goes to stderr."""
     from ..batch.tables import TableError, read_results as stream_results, write_table
-    from ..verify.store import StoreError
+
+    errors: tuple = (TableError,)
+    if not files:   # sqlalchemy only when the store is read: it is a fifth of the export's memory
+        from ..verify.store import StoreError
+
+        errors += (StoreError,)
 
     def from_files() -> Iterator[dict]:
         for file in files:
@@ -159,7 +164,7 @@ def _export_table(files: list[str], db: Optional[str], wanted: list[str], path: 
         results = _only(results, wanted, ", ".join(files))
     try:
         summary = write_table(results, path, rows, format)
-    except (TableError, StoreError) as e:
+    except errors as e:
         fail(str(e))
     except BrokenPipeError:   # `export --table - … | head`: the reader has what it wanted
         _quiet_stdout()
