@@ -41,7 +41,7 @@ ROWS_HELP = "What one row of the --table is: claims, articles, amounts, periods,
 
 def export_command(
     inputs: Optional[List[str]] = typer.Argument(
-        None, metavar="[INPUT]...",
+        None, metavar="INPUT",
         help="Results files: JSON lines as 'newsclaims batch' writes them, or check results (one JSON result "
              "or a JSON list); .gz too; - for stdin. Default: the store (--db)."),
     claimreview: bool = typer.Option(
