@@ -10,20 +10,18 @@ import re
 from datetime import date
 from pathlib import Path
 
+import duckdb            # the test extras' (a researcher's reader); pyarrow is a dependency
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-pa = pytest.importorskip("pyarrow")
-pq = pytest.importorskip("pyarrow.parquet")
-duckdb = pytest.importorskip("duckdb")
-
-from extractor.batch.run import run_batch  # noqa: E402
-from extractor.batch.tables import (LIST_SEPARATOR, TABLES, TableError, TableWriter, column_docs,  # noqa: E402
-                                    column_types, columns_markdown, read_results, table_columns, table_rows,
-                                    write_table)
-from extractor.cli.main import app  # noqa: E402
-from extractor.verify.check import check  # noqa: E402
-from extractor.verify.store import Store  # noqa: E402
+from extractor.batch.run import run_batch
+from extractor.batch.tables import (LIST_SEPARATOR, TABLES, TableError, TableWriter, column_docs, column_types,
+                                    columns_markdown, read_results, table_columns, table_rows, write_table)
+from extractor.cli.main import app
+from extractor.verify.check import check
+from extractor.verify.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
