@@ -239,27 +239,57 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     return frame
 
 
-def _other_party(known: str | None, ctx: _Context, previous: Trade | None) -> str | None:
+#: What a claim's ``inferred`` says of a part taken from discourse rather than its sentence.
+FROM_PREVIOUS_CLAIM = "taken from the previous claim about trade"
+FROM_MAIN_COUNTRIES = "the countries the article names most"
+FROM_EARLIER_SENTENCE = "taken from an earlier sentence about trade"
+FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
+
+
+def _other_party(known: str | None, ctx: _Context, previous: Trade | None) -> tuple[str | None, str]:
+    """The party a sentence leaves out, and where it came from."""
     if previous is not None:
         ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
         others = [e for e in ends if e and e != known]
         if others:
-            return others[0]
+            return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
     others = [c for c in ctx.main_countries if c != known]
-    return others[0] if others else None
+    return (others[0] if others else None), f"the other party is the one of {FROM_MAIN_COUNTRIES}"
 
 
-def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None) -> Trade | None:
+def _agent_of(trade: Trade | None, kind: str | None) -> str | None:
+    """Whose trade a directional claim states: the exporter of an export word, the importer of
+    an import word ("China's exports to ...": China; "North Korea imported ...": North Korea)."""
+    if trade is None or trade.flow != "directional":
+        return None
+    return trade.to if kind == "import" else trade.from_
+
+
+def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
+           inferred: dict[str, str] | None = None, pair_named: bool = False,
+           previous_agent: str | None = None) -> Trade | None:
+    """The trade a frame states; what the sentence leaves out comes from ``previous`` or the
+    article, and is recorded in ``inferred``. ``pair_named``: the sentence says "the two
+    countries", an explicit reference to the article's pair. ``previous_agent``: whose trade
+    the previous claim stated; a bare "imports rose" after "China's exports to X" is China's
+    imports (the story keeps its reporter), so from X to China."""
+    inferred = {} if inferred is None else inferred
     if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
         parties = list(frame.between)
         if len(parties) == 1:
-            other = _other_party(parties[0], ctx, previous)
-            parties += [other] if other else []
+            other, how = _other_party(parties[0], ctx, previous)
+            if other:
+                parties.append(other)
+                inferred["parties"] = how
         if len(parties) == 0 and previous is not None and previous.flow == "total":
             parties = list(previous.between or [])
+            if not pair_named:
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
         if len(parties) == 0:
             # "bilateral trade", "the two countries exchanged": the article's pair.
             parties = ctx.main_countries[:2]
+            if not pair_named:
+                inferred["parties"] = f"the parties are {FROM_MAIN_COUNTRIES}"
         if len(parties) < 2:
             return None
         return Trade(flow="total", between=sorted(parties[:2]))
@@ -270,11 +300,17 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None) -> Trade | 
     if importer is None and exporter is None:
         if previous is None or previous.flow != "directional":
             return None
-        return Trade(flow="directional", **{"from": previous.from_, "to": previous.to})
+        inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
+        other = previous.to if agent == previous.from_ else previous.from_
+        exporter, importer = (other, agent) if frame.kind == "import" else (agent, other)
+        return Trade(flow="directional", **{"from": exporter, "to": importer})
     if importer is None:
-        importer = _other_party(exporter, ctx, previous)
+        importer, how = _other_party(exporter, ctx, previous)
+        inferred["parties"] = how
     if exporter is None:
-        exporter = _other_party(importer, ctx, previous)
+        exporter, how = _other_party(importer, ctx, previous)
+        inferred["parties"] = how
     if importer is None or exporter is None or importer == exporter:
         return None
     return Trade(flow="directional", **{"from": exporter, "to": importer})
@@ -448,6 +484,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
+    previous_agent: str | None = None     # whose trade the last directional claim stated
     data_period: int | None = None        # the period the last trade sentence was about
     last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
     amount_claim: dict[int, Claim] = {}
@@ -488,23 +525,29 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
             is_change = amount.change is not None and amount.unit in {"percent", "times"}
             trade = None
+            inferred: dict[str, str] = {}
             if trigger is not None and (_is_money(amount) or is_change):
                 code, unknown_goods = _commodity(trigger, ctx)
                 # Goods-level figures are checked only when the sentence names who trades them.
                 if unknown_goods is None and (code is None or names_a_state):
-                    trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+                    frame = _frame(trigger, ctx)
+                    trade = _trade(frame, ctx, previous_trade, inferred, _names_the_pair(sent), previous_agent)
                     if trade is not None:
                         trade.commodity = code
+                        previous_agent = _agent_of(trade, frame.kind)
             elif anaphor is not None and (_is_money(amount) or is_change):
                 trade = anaphor.model_copy()
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+                inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
             if trade is not None:
-                if period is None:
+                if period is None and data_period is not None:
                     period = data_period
+                    inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_change":
                     trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx)
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
-                              trade=trade, **common)
+                              trade=trade, inferred=inferred, **common)
                 previous_trade = trade
                 last_trade_sentence = s_index
                 if period is not None and ctx.roles[period] is None:
@@ -520,9 +563,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # "North Korea's trade with China grew in the spring." sets the story's frame
             # even without a figure.
             trigger = next(t for t in sent if _trade_kind(t))
-            frame_trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+            frame = _frame(trigger, ctx)
+            frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:
                 previous_trade = frame_trade
+                previous_agent = _agent_of(frame_trade, frame.kind)
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
     # A superlative or trade claim that came before any period (a headline) is about
     # the article's data period: the one its trade claims use most.
@@ -532,6 +577,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         for c in claims:
             if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"}:
                 c.period = topic
+                c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
 
@@ -563,19 +609,25 @@ def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], da
             continue
         amount = _amount_described(token, s_index, ctx)
         period = None
-        if amount is not None and amount in amount_claim:
-            period = amount_claim[amount].period
+        inferred: dict[str, str] = {}
+        described = amount_claim.get(amount) if amount is not None else None
+        if described is not None:
+            period = described.period
+            inferred.update(described.inferred)
         if period is None:
             candidates = [i for i in _data_periods(s_index, ctx) if i != reference]
             period = candidates[0] if candidates else data_period
-        trade = amount_claim[amount].trade if amount is not None and amount in amount_claim else None
+            if not candidates and data_period is not None:
+                inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
+        trade = described.trade if described is not None else None
         if trade is None and any(_trade_kind(t) for t in sent):
             trigger = min((t for t in sent if _trade_kind(t)), key=lambda t: abs(t.i - token.i))
-            trade = _trade(_frame(trigger, ctx), ctx, previous_trade)
+            trade = _trade(_frame(trigger, ctx), ctx, previous_trade, inferred, _names_the_pair(sent))
         out.append(Claim(id=claim_id("comparison", sent.start_char, token.idx, relation), kind="comparison",
                          sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=amount,
                          period=period, actors=sent_actors, sources=sent_sources, trade=trade,
-                         comparison=Comparison(relation=relation, reference_period=reference)))
+                         comparison=Comparison(relation=relation, reference_period=reference),
+                         inferred=inferred))
     return out
 
 
