@@ -4,6 +4,7 @@ One module per benchmark, each with a loader, a converter of our contract JSON
 to the benchmark's items, and a pure scoring function:
 
 - :mod:`.gold` — gold articles in the contract format (claims-schema.md, "Scoring");
+- :mod:`.real_articles` — real trade-news pages (texts materialized locally): claims, verdicts, false alarms;
 - :mod:`.newsquant` — NewsQuant and Recognizers-Text in CQE format (value, value+unit, value+change);
 - :mod:`.tempeval` — TempEval-3 Platinum TIMEX3 extents and values (and :func:`timex_value`);
 - :mod:`.meantime` — MEANTIME dates, money, percents, entities and speakers;
@@ -17,6 +18,7 @@ Command line (``newsclaims eval`` or ``python -m extractor.evaluation``)::
     newsclaims eval corpus --baseline none   # the project's own gold, misses per article
     newsclaims eval all --markdown           # the README "Accuracy" table
     newsclaims eval all --json               # everything, for machines
+    newsclaims eval real_articles --misses   # what each real article misses, into corpus/real/out/
 
 Library::
 

@@ -26,6 +26,14 @@ def eval_command(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Write the Markdown table into this file between "
                                           "<!-- accuracy:start --> and <!-- accuracy:end -->."),
     generated: int = typer.Option(2000, "--generated", help="robustness: how many generated texts to add."),
+    real_texts: Optional[Path] = typer.Option(
+        None, "--real-texts", metavar="DIR", help="The materialized real_articles texts (NNN.json; default "
+                                                  "corpus/real/texts). Absent or empty: the benchmark is skipped."),
+    misses: bool = typer.Option(
+        False, "--misses", help="real_articles: write what each article misses, one JSON line per article, to "
+                                "corpus/real/out/real_articles.misses.jsonl (git-ignored: it quotes the texts)."),
+    misses_file: Optional[Path] = typer.Option(
+        None, "--misses-file", metavar="FILE", help="Like --misses, into FILE (keep it out of git: third-party text)."),
 ) -> None:
     """Score the extractor against gold articles and public benchmarks.
 
@@ -46,6 +54,8 @@ def eval_command(
         newsclaims eval all --readme README.md
 
         newsclaims eval robustness --generated 5000
+
+        newsclaims eval real_articles --misses
     """
     if gold == "robustness":   # not a score: every text in every configuration, and no exception
         from .robustness import run_robustness
@@ -53,7 +63,8 @@ def eval_command(
         raise typer.Exit(run_robustness(benchmarks, model=model, generated=generated, as_json=as_json))
     from . import baselines as bl
     from .report import render_markdown, render_rich, report_to_dict
-    from .suite import evaluate
+    from .real_articles import DEFAULT_MISSES
+    from .suite import EvalOptions, evaluate
 
     try:
         names = bl.selected(baseline)
@@ -63,7 +74,9 @@ def eval_command(
     if not (as_json or markdown):
         progress = lambda msg: print(f"evaluating {msg}", file=sys.stderr)  # noqa: E731
     try:
-        report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress)
+        options = EvalOptions(real_texts=real_texts, misses=misses_file or (DEFAULT_MISSES if misses else None))
+        report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress,
+                          options=options)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)

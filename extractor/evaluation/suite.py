@@ -7,16 +7,27 @@ text) and the baseline names, and returns a :class:`BenchmarkResult`.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from . import gold as gold_mod
-from . import meantime, newsquant, polnear, tempeval
+from . import meantime, newsquant, polnear, real_articles, tempeval
 from . import baselines as bl
 from .report import BenchmarkResult, Report, Row
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BENCHMARKS = REPO_ROOT.parent / "shared" / "benchmarks"
+
+
+@dataclass
+class EvalOptions:
+    """Options some benchmarks read: ``folds`` (0 = no split), where the real articles'
+    texts are, and where their misses go (None = not written)."""
+
+    folds: int = 0
+    real_texts: Optional[Path] = None
+    misses: Optional[Path] = None
 
 
 class BaselineModels:
@@ -183,6 +194,13 @@ def evaluate_gold(path: Path, pipeline, baselines: Sequence[str], models: Baseli
     return bench
 
 
+def evaluate_real_articles(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                           options: Optional[EvalOptions] = None) -> BenchmarkResult:
+    options = options or EvalOptions()
+    return real_articles.evaluate_real_articles(path, pipeline, texts_dir=options.real_texts,
+                                                misses_path=options.misses, folds=options.folds)
+
+
 # --------------------------------------------------------------------------- discovery
 
 def benchmark_kind(path: Path) -> Optional[str]:
@@ -196,6 +214,8 @@ def benchmark_kind(path: Path) -> Optional[str]:
         if path.suffix == ".json":
             return "newsquant"
         return None
+    if real_articles.is_real_articles_dir(path) and not gold_mod.is_gold_dir(path):
+        return "real_articles"
     if gold_mod.is_gold_dir(path):
         return "gold"
     if (path / "NewsQuant.json").exists():
@@ -214,8 +234,11 @@ def benchmark_kind(path: Path) -> Optional[str]:
 EVALUATORS: dict[str, Callable] = {
     "gold": evaluate_gold, "newsquant": evaluate_newsquant, "recognizers": evaluate_recognizers,
     "tempeval": evaluate_tempeval, "meantime": evaluate_meantime, "polnear": evaluate_polnear,
+    "real_articles": evaluate_real_articles,
 }
-ORDER = ("gold", "newsquant", "recognizers", "tempeval", "meantime", "polnear")
+ORDER = ("gold", "real_articles", "newsquant", "recognizers", "tempeval", "meantime", "polnear")
+# evaluators that read EvalOptions
+WITH_OPTIONS = {"real_articles"}
 
 
 def find_benchmarks(root: Path) -> list[tuple[str, Path]]:
@@ -255,9 +278,10 @@ def resolve_targets(target: str, benchmarks_dir: Optional[Path] = None) -> list[
 
 def evaluate(target: str = "all", pipeline=None, baselines: Sequence[str] = bl.NAMES,
              benchmarks_dir: Optional[Path] = None, model: Optional[str] = None,
-             progress: Optional[Callable[[str], None]] = None) -> Report:
+             progress: Optional[Callable[[str], None]] = None, options: Optional[EvalOptions] = None) -> Report:
     """Score ``pipeline`` (default: ``extractor.Pipeline(model)``) on ``target``:
     ``"all"``, a benchmark folder, or a gold-article folder."""
+    options = options or EvalOptions()
     started = time.perf_counter()
     targets = resolve_targets(target, benchmarks_dir)
     if pipeline is None:
@@ -269,7 +293,10 @@ def evaluate(target: str = "all", pipeline=None, baselines: Sequence[str] = bl.N
     for kind, path in targets:
         if progress:
             progress(f"{kind}: {path}")
-        out = EVALUATORS[kind](path, pipeline, baselines, models)
+        if kind in WITH_OPTIONS:
+            out = EVALUATORS[kind](path, pipeline, baselines, models, options)
+        else:
+            out = EVALUATORS[kind](path, pipeline, baselines, models)
         report.benchmarks.extend(out if isinstance(out, list) else [out])
     report.seconds = time.perf_counter() - started
     return report
