@@ -26,6 +26,9 @@ def eval_command(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Write the Markdown table into this file between "
                                           "<!-- accuracy:start --> and <!-- accuracy:end -->."),
     generated: int = typer.Option(2000, "--generated", help="robustness: how many generated texts to add."),
+    folds: int = typer.Option(
+        0, "--folds", metavar="N", help="Also score each benchmark on N folds (item i in fold i mod N: documents, "
+                                        "or sentences for NewsQuant/Recognizers-Text) and show the gap between them."),
     real_texts: Optional[Path] = typer.Option(
         None, "--real-texts", metavar="DIR", help="The materialized real_articles texts (NNN.json; default "
                                                   "corpus/real/texts). Absent or empty: the benchmark is skipped."),
@@ -55,6 +58,8 @@ def eval_command(
 
         newsclaims eval robustness --generated 5000
 
+        newsclaims eval all --folds 2 --readme README.md
+
         newsclaims eval real_articles --misses
     """
     if gold == "robustness":   # not a score: every text in every configuration, and no exception
@@ -66,6 +71,8 @@ def eval_command(
     from .real_articles import DEFAULT_MISSES
     from .suite import EvalOptions, evaluate
 
+    if folds == 1 or folds < 0:
+        raise typer.BadParameter("needs at least 2 folds (0 = no split)", param_hint="--folds")
     try:
         names = bl.selected(baseline)
     except ValueError as exc:
@@ -74,7 +81,7 @@ def eval_command(
     if not (as_json or markdown):
         progress = lambda msg: print(f"evaluating {msg}", file=sys.stderr)  # noqa: E731
     try:
-        options = EvalOptions(real_texts=real_texts, misses=misses_file or (DEFAULT_MISSES if misses else None))
+        options = EvalOptions(folds=folds, real_texts=real_texts, misses=misses_file or (DEFAULT_MISSES if misses else None))
         report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress,
                           options=options)
     except (FileNotFoundError, ValueError) as exc:

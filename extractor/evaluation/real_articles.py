@@ -48,7 +48,7 @@ from typing import Optional, Sequence
 
 from . import gold as gold_mod
 from .matching import Score, match_one_to_one, unmatched
-from .report import BenchmarkResult, Row
+from .report import BenchmarkResult, Row, scored
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEXTS = REPO_ROOT / "corpus" / "real" / "texts"
@@ -429,6 +429,8 @@ def evaluate_real_articles(path: str | Path, pipeline, texts_dir: Optional[str |
     if folds:
         by_fold = [[a for i, a in enumerate(articles) if fold_of(a.id, i, folds) == k] for k in range(folds)]
         for row, *fold_rows in zip(bench.rows, *(total_rows(f) for f in by_fold)):
+            for fold_row in fold_rows:
+                fold_row.ours = scored(fold_row.ours)
             row.folds = list(fold_rows)
     if misses_path:
         write_misses(misses_path, articles)
