@@ -232,7 +232,7 @@ def test_texts_present_are_extracted_checked_scored_and_misses_written(tmp_path)
     seen = {}
 
     class FakePipeline:
-        def extract_many(self, inputs, clean, errors):
+        def extract_many(self, inputs, clean):
             seen.update(clean=clean, inputs=list(inputs))
             return [our_result()]
 

@@ -49,6 +49,7 @@ from typing import Optional, Sequence
 from . import gold as gold_mod
 from .matching import Score, match_one_to_one, unmatched
 from .report import BenchmarkResult, Row, scored
+from .running import extract_all, failure_notes
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEXTS = REPO_ROOT / "corpus" / "real" / "texts"
@@ -393,9 +394,10 @@ def skipped(texts_dir: Path, name: str = NAME) -> BenchmarkResult:
     return bench
 
 
-def _empty_result(article: dict, error: Exception) -> dict:
+def _empty_result(article: dict) -> dict:
+    """What a page the pipeline raised on is scored as: nothing found."""
     return {"article": {"id": article.get("id")}, "amounts": [], "periods": [], "actors": [], "sources": [],
-            "claims": [], "verdicts": [], "consistency": [], "warnings": [f"extraction failed: {error}"]}
+            "claims": [], "verdicts": [], "consistency": []}
 
 
 def evaluate_real_articles(path: str | Path, pipeline, texts_dir: Optional[str | Path] = None,
@@ -408,20 +410,17 @@ def evaluate_real_articles(path: str | Path, pipeline, texts_dir: Optional[str |
     if not pairs:
         return skipped(texts_dir)
     inputs = [{k: a.get(k) for k in ("text", "id", "url", "title", "outlet", "published")} for a, _ in pairs]
-    extracted = list(pipeline.extract_many(inputs, clean=True, errors="yield"))
-    good = [r for r in extracted if hasattr(r, "model_dump") or isinstance(r, dict)]
-    checked = iter(gold_mod.checked_results(good, store))
-    results = [next(checked) if (hasattr(r, "model_dump") or isinstance(r, dict)) else _empty_result(a, r)
-               for r, (a, _) in zip(extracted, pairs)]
+    failures: list[str] = []
+    extracted = extract_all(pipeline, inputs, clean=True, failures=failures)
+    checked = iter(gold_mod.checked_results([r for r in extracted if r is not None], store))
+    results = [next(checked) if r is not None else _empty_result(a) for r, (a, _) in zip(extracted, pairs)]
     articles = [score_real_article(r, g, a) for r, (a, g) in zip(results, pairs)]
     n_gold = len(list((Path(path) / "gold").glob("*.json")))
     bench = BenchmarkResult(NAME, f"{len(pairs)} of {n_gold} real trade-news pages (texts from {texts_dir}; "
                             "cleaning on, checked against the seed figures)", total_rows(articles))
     if len(pairs) < n_gold:
         bench.notes.append(f"{n_gold - len(pairs)} gold file(s) without a materialized text were left out")
-    failed = [r["article"]["id"] for r in results if any(w.startswith("extraction failed") for w in r.get("warnings", []))]
-    if failed:
-        bench.notes.append(f"extraction failed on {', '.join(map(str, failed))} (scored as empty)")
+    bench.notes.extend(failure_notes(failures))
     bench.notes.append("trade claims match on flow, parties, commodity, basis, the period's from/to and the amount "
                        "(kind not compared); counts are false alarms: lower is better")
     bench.miss_categories = miss_categories(articles)
