@@ -246,3 +246,45 @@ def test_texts_present_are_extracted_checked_scored_and_misses_written(tmp_path)
     assert [f.count for f in rows["false contradicted"].folds] == [0, 0]
     line = json.loads(misses.read_text().splitlines()[0])
     assert line["id"] == "007" and line["trade_claims_missed"] == []
+
+
+def test_eval_command_notes_the_skip_and_warns_about_a_misses_file_git_would_commit(tmp_path, monkeypatch):
+    import subprocess
+
+    import typer
+    from typer.testing import CliRunner
+
+    import extractor
+    from extractor.evaluation.cli import eval_command
+
+    bench_dir = tmp_path / "real_articles"
+    (bench_dir / "gold").mkdir(parents=True)
+    (bench_dir / "SOURCES.tsv").write_text("id\turl\n")
+    (bench_dir / "gold" / "007.json").write_text(json.dumps(GOLD))
+
+    class OneResult:
+        def extract_many(self, inputs, clean):
+            return [our_result() for _ in inputs]
+
+    monkeypatch.setattr(extractor, "Pipeline", lambda *a, **k: OneResult(), raising=False)
+    app = typer.Typer()
+    app.command()(eval_command)
+    runner = CliRunner()
+    out = runner.invoke(app, [str(bench_dir), "--baseline", "none", "--markdown",
+                              "--real-texts", str(tmp_path / "absent")])
+    assert out.exit_code == 0, out.output
+    assert "real_articles: skipped: no texts in" in out.stdout
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "007.json").write_text(json.dumps({"id": "007", "published": None, "text": "Made-up text."}))
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    out = runner.invoke(app, [str(bench_dir), "--baseline", "none", "--markdown", "--real-texts", str(texts),
+                              "--misses-file", str(repo / "misses.jsonl")])
+    assert out.exit_code == 0, out.output
+    assert (repo / "misses.jsonl").exists()
+    assert "git does not ignore it" in out.stderr
+    (repo / ".gitignore").write_text("misses.jsonl\n")
+    out = runner.invoke(app, [str(bench_dir), "--baseline", "none", "--markdown", "--real-texts", str(texts),
+                              "--misses-file", str(repo / "misses.jsonl")])
+    assert "git does not ignore it" not in out.stderr

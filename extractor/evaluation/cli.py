@@ -87,6 +87,9 @@ def eval_command(
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
+    if options.misses is not None and options.misses.exists() and not git_ignores(options.misses):
+        typer.echo(f"warning: {options.misses} quotes third-party pages and git does not ignore it: "
+                   "keep it out of commits", err=True)
     if readme is not None:
         write_accuracy_section(readme, render_markdown(report))
         typer.echo(f"wrote the accuracy table into {readme}", err=True)
@@ -96,6 +99,19 @@ def eval_command(
         typer.echo(render_markdown(report), nl=False)
     else:
         render_rich(report, details=details)
+
+
+def git_ignores(path: Path) -> bool:
+    """True unless ``path`` lies in a git work tree that does not ignore it (outside any
+    repository, or without git, nothing can commit it by mistake)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "check-ignore", "-q", str(Path(path).resolve())],
+                              cwd=Path(path).resolve().parent, capture_output=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return done.returncode != 1   # 0 ignored, 1 not ignored, 128 not a repository
 
 
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
