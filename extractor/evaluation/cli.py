@@ -81,7 +81,8 @@ def eval_command(
     if not (as_json or markdown):
         progress = lambda msg: print(f"evaluating {msg}", file=sys.stderr)  # noqa: E731
     try:
-        options = EvalOptions(folds=folds, real_texts=real_texts, misses=misses_file or (DEFAULT_MISSES if misses else None))
+        options = EvalOptions(folds=folds, real_texts=real_texts,
+                              misses=misses_file or (DEFAULT_MISSES if misses else None))
         report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress,
                           options=options)
     except (FileNotFoundError, ValueError) as exc:
