@@ -38,12 +38,13 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
 from .extensions import isolated  # (importing it registers Doc._.claims)
 from .calendar_spans import shift_period
-from .lexicon import load_table
+from .lexicon import load_table, phrase_matcher
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
 _DATA_GRANULARITIES = {"month", "quarter", "half", "year", "range"}
@@ -58,6 +59,14 @@ def _lexicon() -> dict:
         for w in table[kind]:
             words[w] = kind
     return {**table, "words": words}
+
+
+@cache
+def _partner_patterns() -> tuple[tuple[str, str], ...]:
+    """(code or name, phrase) for the partners that are not one country (the lexicon's table)."""
+    table = _lexicon()["partners"]
+    return tuple((label, phrase) for group in ("codes", "regions")
+                 for label, phrases in table[group].items() for phrase in phrases)
 
 
 def _is_money(amount: Amount) -> bool:
@@ -75,8 +84,9 @@ def _trade_kind(token: Token) -> str | None:
 
 
 def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
-    """The goods a trade word is about: ('2701', None) for 'coal exports', (None, 'flour-ish') when
-    named but not in the table, (None, None) for all goods ('goods', 'products' or nothing)."""
+    """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
+    exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
+    ('goods', 'products' or nothing)."""
     lex = _lexicon()
     codes = lex["commodities"]["codes"]
     generic = set(lex["generic_goods"])
@@ -94,13 +104,14 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
                     phrases.append(ctx.doc[c.left_edge.i: c.right_edge.i + 1])
     for phrase in phrases:
         words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and not t.like_num
-                 and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"} and not _trade_kind(t)]
+                 and t.i not in ctx.period_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+                 and not _trade_kind(t)]
         if not words:
             continue
         text = " ".join(t.lower_ for t in words)
         for name, code in sorted(codes.items(), key=lambda item: -len(item[0])):
             if name == text or f" {name} " in f" {text} ":
-                return code, None
+                return code, text
         if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
             return None, text
     return None, None
@@ -119,6 +130,7 @@ class _Context:
     period_spans: list[Span | None] = field(default_factory=list)
     amount_spans: list[Span | None] = field(default_factory=list)
     main_countries: list[str] = field(default_factory=list)
+    period_tokens: set[int] = field(default_factory=set)
 
     def __post_init__(self):
         self.sents = list(self.doc.sents)
@@ -129,7 +141,16 @@ class _Context:
                 if span is not None:
                     for t in range(span.start, span.end):
                         self.country_at[t] = actor.id
+        # Blocs, regions, groups and the world as trade partners ("the European Union", "Southeast
+        # Asia", "countries along the Belt and Road"): a longer name wins over a country inside it.
+        matcher = phrase_matcher(self.doc.vocab, "trade_partners", _partner_patterns(), attr="LOWER")
+        spans = [Span(self.doc, start, end, label=match_id) for match_id, start, end in matcher(self.doc)]
+        for span in filter_spans(spans):
+            for t in range(span.start, span.end):
+                self.country_at[t] = span.label_
         self.period_spans = [self.span(p) for p in self.periods]
+        # "China's January exports": a period modifying a trade word is no kind of goods
+        self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
         self.amount_spans = [self.span(a) for a in self.amounts]
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
         self.main_countries = [code for code, _ in counts.most_common()]
@@ -216,6 +237,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     preps = [c for c in trigger.children if c.dep_ == "prep"]
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
         preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
+        # "bought $3.34 billion worth of Chinese goods": a country naming the goods is where they come from
+        for goods in (t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"):
+            makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
+                      for code in ctx.countries_in(c)]
+            if makers and frame.source is None:
+                frame.source = makers[0]
     for prep in preps:
         word = prep.lower_
         parties = []
@@ -244,17 +271,125 @@ FROM_PREVIOUS_CLAIM = "taken from the previous claim about trade"
 FROM_MAIN_COUNTRIES = "the countries the article names most"
 FROM_EARLIER_SENTENCE = "taken from an earlier sentence about trade"
 FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
+UNSTATED_BASIS = "the change is taken as year on year, the customs convention when no comparison is stated"
 
 
-def _other_party(known: str | None, ctx: _Context, previous: Trade | None) -> tuple[str | None, str]:
-    """The party a sentence leaves out, and where it came from."""
+WORLD = "WLD"
+WORLD_READING = "the partner is the world: a country's trade with no partner named"
+
+
+def _main_pair(ctx: _Context) -> list[str]:
+    return ctx.main_countries[:2]
+
+
+def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
+                 world: bool = False) -> tuple[str | None, str | None]:
+    """The party a sentence leaves out, and where it came from (None: read, not inferred).
+
+    "China's foreign trade", "global exports": the world. Else the other party of the previous
+    claim when that claim is about the same country and the article's pair (a bilateral story
+    names the pair once: "North Korea's trade with China ... Its exports rose"). Else the world:
+    "South Korea's exports rose 8.2%" are its exports to all partners (how customs and the wires
+    report a country's trade; UN Comtrade's partner WLD)."""
+    if world:
+        return WORLD, None
     if previous is not None:
         ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
         others = [e for e in ends if e and e != known]
-        if others:
+        if others and (known in ends or known is None) and (others[0] in _main_pair(ctx) or others[0] == WORLD):
             return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
-    others = [c for c in ctx.main_countries if c != known]
-    return (others[0] if others else None), f"the other party is the one of {FROM_MAIN_COUNTRIES}"
+    return WORLD, None
+
+
+def _world_modified(trigger: Token, whose: bool) -> bool:
+    """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
+    the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
+    story about two countries is theirs). ``whose``: the frame names whose trade it is."""
+    words = set(_lexicon()["world_modifiers"]["words"]) | ({"total"} if whose else set())
+    return any(c.lower_ in words and c.dep_ in {"amod", "compound", "advmod", "nmod"} for c in trigger.children) \
+        or trigger.lower_ in words - {"total"}
+
+
+def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
+           inferred: dict[str, str] | None = None, pair_named: bool = False,
+           previous_agent: str | None = None) -> Trade | None:
+    """The trade a frame states; what the sentence leaves out comes from ``previous`` or the
+    article, and is recorded in ``inferred``. ``pair_named``: the sentence says "the two
+    countries", an explicit reference to the article's pair. ``previous_agent``: whose trade
+    the previous claim stated; a bare "imports rose" after "China's exports to X" is China's
+    imports (the story keeps its reporter), so from X to China.
+
+    Roles: a "from" party is the exporter and a "to" party the importer whatever the trade
+    word; the agent (subject, possessor) takes the role the word gives it, or the role the
+    prepositions leave open ("North Korea's shipments from China": North Korea imports)."""
+    inferred = {} if inferred is None else inferred
+    world = _world_modified(frame.trigger, bool(frame.agent or frame.between))
+    if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
+        parties = list(frame.between)
+        if len(parties) == 1:
+            other, how = _other_party(parties[0], ctx, previous, world)
+            if other and other != parties[0]:
+                parties.append(other)
+                if how:
+                    inferred["parties"] = how
+        if len(parties) == 0 and previous is not None and previous.flow == "total":
+            parties = list(previous.between or [])
+            if not pair_named:
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        if len(parties) == 0 and (pair_named or not world):
+            # "bilateral trade", "the two countries exchanged": the article's pair.
+            parties = _main_pair(ctx)
+            if not pair_named:
+                inferred["parties"] = f"the parties are {FROM_MAIN_COUNTRIES}"
+        if len(parties) < 2:
+            return None
+        return Trade(flow="total", between=sorted(parties[:2]))
+    agent, source, target = frame.agent, frame.source, frame.target
+    exporter, importer = source, target
+    if frame.kind == "import":
+        if importer is None and agent is not None and agent != exporter:
+            importer = agent
+        elif exporter is None and agent is not None and agent != importer:
+            exporter = agent
+    else:
+        if exporter is None and agent is not None and agent != importer:
+            exporter = agent
+        elif importer is None and agent is not None and agent != exporter:
+            importer = agent
+    if importer is None and exporter is None:
+        if previous is None or previous.flow != "directional":
+            return None
+        inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
+        other = previous.to if agent == previous.from_ else previous.from_
+        if world or not (other in _main_pair(ctx) or other == WORLD):
+            other = WORLD   # after "exports to Southeast Asia rose", a bare "exports" is the total again
+        exporter, importer = (other, agent) if frame.kind == "import" else (agent, other)
+        return Trade(flow="directional", **{"from": exporter, "to": importer})
+    # "the world" only ever fills the partner: "its outbound shipments to China" names the
+    # partner, and the exporter left out is whose shipments they are
+    if importer is None:
+        importer, how = _other_party(exporter, ctx, previous, world and frame.kind != "import")
+        if how:
+            inferred["parties"] = how
+    if exporter is None:
+        exporter, how = _other_party(importer, ctx, previous, world and frame.kind == "import")
+        if how:
+            inferred["parties"] = how
+    if importer is None or exporter is None or importer == exporter:
+        return None
+    return Trade(flow="directional", **{"from": exporter, "to": importer})
+
+
+_POSSIBILITY_MODALS = frozenset({"may", "might", "can", "could", "would", "should", "must"})
+
+
+def _hypothetical(trigger: Token) -> bool:
+    """A trade verb under a modal of possibility or obligation ('may import', 'could ship'):
+    what is allowed or possible, not what was traded ('will' is a forecast, kept and left
+    unverifiable by the check)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children)
 
 
 def _agent_of(trade: Trade | None, kind: str | None) -> str | None:
@@ -265,55 +400,13 @@ def _agent_of(trade: Trade | None, kind: str | None) -> str | None:
     return trade.to if kind == "import" else trade.from_
 
 
-def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
-           inferred: dict[str, str] | None = None, pair_named: bool = False,
-           previous_agent: str | None = None) -> Trade | None:
-    """The trade a frame states; what the sentence leaves out comes from ``previous`` or the
-    article, and is recorded in ``inferred``. ``pair_named``: the sentence says "the two
-    countries", an explicit reference to the article's pair. ``previous_agent``: whose trade
-    the previous claim stated; a bare "imports rose" after "China's exports to X" is China's
-    imports (the story keeps its reporter), so from X to China."""
-    inferred = {} if inferred is None else inferred
-    if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
-        parties = list(frame.between)
-        if len(parties) == 1:
-            other, how = _other_party(parties[0], ctx, previous)
-            if other:
-                parties.append(other)
-                inferred["parties"] = how
-        if len(parties) == 0 and previous is not None and previous.flow == "total":
-            parties = list(previous.between or [])
-            if not pair_named:
-                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
-        if len(parties) == 0:
-            # "bilateral trade", "the two countries exchanged": the article's pair.
-            parties = ctx.main_countries[:2]
-            if not pair_named:
-                inferred["parties"] = f"the parties are {FROM_MAIN_COUNTRIES}"
-        if len(parties) < 2:
-            return None
-        return Trade(flow="total", between=sorted(parties[:2]))
-    if frame.kind == "import":
-        importer, exporter = frame.agent or frame.target, frame.source
-    else:
-        exporter, importer = frame.agent or frame.source, frame.target
-    if importer is None and exporter is None:
-        if previous is None or previous.flow != "directional":
-            return None
-        inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
-        agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
-        other = previous.to if agent == previous.from_ else previous.from_
-        exporter, importer = (other, agent) if frame.kind == "import" else (agent, other)
-        return Trade(flow="directional", **{"from": exporter, "to": importer})
-    if importer is None:
-        importer, how = _other_party(exporter, ctx, previous)
-        inferred["parties"] = how
-    if exporter is None:
-        exporter, how = _other_party(importer, ctx, previous)
-        inferred["parties"] = how
-    if importer is None or exporter is None or importer == exporter:
-        return None
-    return Trade(flow="directional", **{"from": exporter, "to": importer})
+def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
+    """Every party of ``trade`` is named in the sentence itself: then they are read, even where
+    the parser did not attach them to the trade word ("Commerce across the border between North
+    Korea and China jumped")."""
+    parties = [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
+    named = {ctx.country_at[t] for t in range(sent.start, sent.end) if t in ctx.country_at}
+    return all(p in named for p in parties if p)
 
 
 def _names_the_pair(sent: Span) -> bool:
@@ -361,8 +454,9 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     window = ctx.doc[max(span.sent.start, span.start - 3): span.end].text
     if _phrase_matches(window, lex["year_on_year"]) or _phrase_matches(window, lex["period_on_period"]):
         return "basis"
-    if span.root.head.lower_ in {"from", "than"} and span.root.head.head.lower_ in {"up", "down", "rose", "fell"}:
-        return "basis"
+    if span.root.head.lower_ in {"from", "than", "on", "over", "against"} and span.root.head.head.lower_ in \
+            set(lex["comparative_change"]) | {"up", "down", "rose", "fell", "compared", "increase", "decrease", "rise", "fall", "less", "more"}:
+        return "basis"   # "up 10.2% on July", "10.8% less than in 2019"
     return None
 
 
@@ -433,7 +527,9 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context) -> st
     for i, ref in enumerate(ctx.periods):
         if i == period or not (lo <= ref.start < hi) or ref.from_ is None:
             continue
-        for basis in ("period_on_period", "year_on_year"):
+        # a year's previous period is the year before: for years both shifts coincide, and the
+        # customs name for it is year on year
+        for basis in ("year_on_year", "period_on_period"):
             if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to):
                 return basis
     return None
@@ -526,26 +622,40 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             is_change = amount.change is not None and amount.unit in {"percent", "times"}
             trade = None
             inferred: dict[str, str] = {}
-            if trigger is not None and (_is_money(amount) or is_change):
-                code, unknown_goods = _commodity(trigger, ctx)
-                # Goods-level figures are checked only when the sentence names who trades them.
-                if unknown_goods is None and (code is None or names_a_state):
+            goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
+            # "97,492,000 tonnes of iron ore", "1.47 million pairs of gloves": a goods-level figure
+            # may be a quantity; the flow's value is money
+            measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (amount.unit == "count" and amount.change is None)
+            if trigger is not None and _hypothetical(trigger):
+                trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
+            if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
+                code, words = goods
+                # Goods-level figures are claims only when the sentence names who trades them.
+                if code is None and words is None or names_a_state:
                     frame = _frame(trigger, ctx)
                     trade = _trade(frame, ctx, previous_trade, inferred, _names_the_pair(sent), previous_agent)
                     if trade is not None:
-                        trade.commodity = code
-                        previous_agent = _agent_of(trade, frame.kind)
+                        trade.commodity, trade.commodity_text = code, words
+                        if code is None and words is None:
+                            previous_agent = _agent_of(trade, frame.kind)
             elif anaphor is not None and (_is_money(amount) or is_change):
                 trade = anaphor.model_copy()
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
             if trade is not None:
+                if "parties" in inferred and _parties_named_in(sent, trade, ctx):
+                    del inferred["parties"]
                 if period is None and data_period is not None:
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_change":
                     trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx)
+                    if trade.basis is None:
+                        # "exports fell 5.9 percent": customs data and the wires compare with the
+                        # same period a year earlier unless they say otherwise
+                        trade.basis = "year_on_year"
+                        inferred["basis"] = UNSTATED_BASIS
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
                 previous_trade = trade
@@ -623,6 +733,8 @@ def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], da
         if trade is None and any(_trade_kind(t) for t in sent):
             trigger = min((t for t in sent if _trade_kind(t)), key=lambda t: abs(t.i - token.i))
             trade = _trade(_frame(trigger, ctx), ctx, previous_trade, inferred, _names_the_pair(sent))
+            if trade is not None and "parties" in inferred and _parties_named_in(sent, trade, ctx):
+                del inferred["parties"]
         out.append(Claim(id=claim_id("comparison", sent.start_char, token.idx, relation), kind="comparison",
                          sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=amount,
                          period=period, actors=sent_actors, sources=sent_sources, trade=trade,

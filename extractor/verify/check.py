@@ -205,15 +205,16 @@ def _evidence(found: Found) -> list[Evidence]:
             for f in found.figures]
 
 
-def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -> Found | None:
-    """One cell, else the sum of its months when every month is stored."""
-    fig = store.cell(reporter, partner, flow, start, end, currency=currency)
+def _single(store: FigureStore, reporter, partner, flow, start, end, currency, commodity=None) -> Found | None:
+    """One cell (all goods, or the HS heading ``commodity``), else the sum of its months when
+    every month is stored."""
+    fig = store.cell(reporter, partner, flow, start, end, currency=currency, commodity=commodity)
     if fig is not None:
         return Found(figure_interval(fig.value, fig.precision, fig.qualifier), fig.value, [fig])
     months = month_starts(start, end)
     if len(months) < 2 or start.day != 1 or end != month_end(end):
         return None
-    series = store.months(reporter, partner, flow, start, end, currency=currency)
+    series = store.months(reporter, partner, flow, start, end, currency=currency, commodity=commodity)
     if len(series) != len(months):
         return None
     interval = Interval(0.0, 0.0)
@@ -223,23 +224,27 @@ def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -
 
 
 def find_figure(store: FigureStore, trade, start: date, end: date, currency: str) -> Found | None:
-    """The stored figure a trade frame and period denote (see the module docstring)."""
+    """The stored figure a trade frame and period denote (see the module docstring). Goods the
+    HS table does not map have no figure: they are never compared with all goods."""
+    commodity = trade.commodity
+    if commodity is None and trade.commodity_text:
+        return None
     if trade.flow == "directional":
         exporter, importer = trade.from_, trade.to
-        found = _single(store, exporter, importer, "export", start, end, currency)
+        found = _single(store, exporter, importer, "export", start, end, currency, commodity)
         if found is not None:
             return found
-        found = _single(store, importer, exporter, "import", start, end, currency)
+        found = _single(store, importer, exporter, "import", start, end, currency, commodity)
         if found is not None:
             found.mirror = True
         return found
     a, b = sorted(trade.between or [])[:2]
     for reporter, partner in ((a, b), (b, a)):
-        found = _single(store, reporter, partner, "total", start, end, currency)
+        found = _single(store, reporter, partner, "total", start, end, currency, commodity)
         if found is not None:
             return found
-        exports = _single(store, reporter, partner, "export", start, end, currency)
-        imports = _single(store, reporter, partner, "import", start, end, currency)
+        exports = _single(store, reporter, partner, "export", start, end, currency, commodity)
+        imports = _single(store, reporter, partner, "import", start, end, currency, commodity)
         if exports is not None and imports is not None:
             return Found(exports.interval + imports.interval, exports.value + imports.value,
                          exports.figures + imports.figures, how="sum of flows")
@@ -247,11 +252,12 @@ def find_figure(store: FigureStore, trade, start: date, end: date, currency: str
 
 
 def describe_cell(trade, start: date, end: date, currency: str) -> str:
+    goods = trade.commodity_text or (f"HS {trade.commodity}" if trade.commodity else None)
     if trade.flow == "directional":
-        what = f"{country_name(trade.from_)}'s exports to {country_name(trade.to)}"
+        what = f"{country_name(trade.from_)}'s exports{f' of {goods}' if goods else ''} to {country_name(trade.to)}"
     else:
         a, b = sorted(trade.between or [])[:2]
-        what = f"{country_name(a)}–{country_name(b)} trade"
+        what = f"{country_name(a)}–{country_name(b)} trade{f' in {goods}' if goods else ''}"
     return f"{what} in {period_words(start, end)} ({currency})"
 
 
@@ -266,6 +272,9 @@ def _missing_reason(store: FigureStore, trade, start, end, currency, published: 
     a, b = _pair(trade)
     if published is not None and end >= published:
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
+    if trade.commodity is None and trade.commodity_text:
+        return (f"no figures are stored for the goods '{trade.commodity_text}' (they are not mapped to an HS "
+                "heading, and all-goods figures do not answer a claim about one kind of goods)")
     if not (store.has_pair(a, b) or store.has_pair(b, a)):
         return f"no figures are stored for {country_name(a)}–{country_name(b)} trade"
     stored = store.currencies(a, b) | store.currencies(b, a)
@@ -475,8 +484,9 @@ FAR_RATIO = 3.0
 
 def _claim_parts(claim: Claim) -> list[str]:
     trade = claim.trade
-    goods = trade is not None and (trade.commodity or trade.goods)
-    return ["amount", "parties", "flow", "period"] + (["goods"] if goods else [])
+    goods = trade is not None and (trade.commodity or trade.commodity_text)
+    change = claim.kind == "trade_change"
+    return ["amount", "parties", "flow", "period"] + (["goods"] if goods else []) + (["basis"] if change else [])
 
 
 def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
