@@ -73,8 +73,16 @@ def _is_money(amount: Amount) -> bool:
     return amount.unit not in CURRENCY_UNITS_EXCLUDED and len(amount.unit) == 3 and amount.unit.isupper()
 
 
+def _is_balance(token: Token) -> bool:
+    """'trade surplus', 'the trade deficit', 'export surplus': a balance is no flow."""
+    balances = _lexicon()["balance_nouns"]["words"]
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
+
+
 def _trade_kind(token: Token) -> str | None:
     lex = _lexicon()
+    if _is_balance(token):
+        return None
     words = lex["words"]
     kind = words.get(token.lower_) or words.get(token.lemma_.lower())
     if kind is None and token.pos_ in {"VERB", "AUX"}:
@@ -187,15 +195,21 @@ class TradeFrame:
     source: str | None = None    # "from" party
     target: str | None = None    # "to" party
     between: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)   # "with X", "between X and Y": not the agent
 
 
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
     (the subject of "exports reached $X", the object of "put imports at $X")."""
     chain = [amount_span.root] + list(amount_span.root.ancestors)
+    balances = set(_lexicon()["balance_nouns"]["words"])
     for head in chain:
         if head.i < sent.start or head.i >= sent.end:
             break
+        # "a trade surplus of $12 billion", "the deficit stood at $7 billion": a balance, no flow
+        if head.lemma_.lower() in balances or any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in balances for c in head.children):
+            return None
         if _trade_kind(head):
             return head
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
@@ -243,6 +257,11 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                       for code in ctx.countries_in(c)]
             if makers and frame.source is None:
                 frame.source = makers[0]
+    # "North Korea's annual exports totalling $292 million to China": a participle modifying the
+    # trade noun carries its parties
+    for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+        preps += [c for c in acl.children if c.dep_ == "prep"]
+
     for prep in preps:
         word = prep.lower_
         parties = []
@@ -252,12 +271,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             continue
         if word in {"between", "with", "among"}:
             frame.between += [p for p in parties if p not in frame.between]
+            frame.partners += [p for p in parties if p not in frame.partners]
         elif word in lex["from_prepositions"] and frame.source is None:
             frame.source = parties[0]
         elif word in lex["to_prepositions"] and frame.target is None:
             frame.target = parties[0]
     if frame.kind == "total":
         frame.between = list(dict.fromkeys(agents + frame.between + [p for p in (frame.source, frame.target) if p]))
+        frame.agent = agents[0] if agents else None
     elif len(agents) >= 2 and frame.kind != "total":
         # "North Korea-China trade" style compounds name both ends.
         frame.between = agents
@@ -301,6 +322,21 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
     return WORLD, None
 
 
+def _story_reporter(known: str | None, previous: Trade | None, previous_agent: str | None,
+                    ctx: _Context) -> str | None:
+    """Whose trade a sentence that names only the partner states: the country whose trade the
+    story has been reporting (the previous claim's agent), never the partner itself nor the world."""
+    if previous_agent and previous_agent not in (known, WORLD):
+        return previous_agent
+    if previous is not None:
+        ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
+        others = [e for e in ends if e and e not in (known, WORLD)]
+        if others:
+            return others[0]
+    others = [c for c in ctx.main_countries if c != known]
+    return others[0] if others else None
+
+
 def _world_modified(trigger: Token, whose: bool) -> bool:
     """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
     the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
@@ -326,7 +362,14 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     world = _world_modified(frame.trigger, bool(frame.agent or frame.between))
     if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
         parties = list(frame.between)
-        if len(parties) == 1:
+        if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
+            # "Trade with the Netherlands stood at ...": the partner is named, whose trade it is
+            # is the story's reporter
+            reporter = _story_reporter(parties[0], previous, previous_agent, ctx)
+            if reporter:
+                parties.append(reporter)
+                inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+        elif len(parties) == 1:
             other, how = _other_party(parties[0], ctx, previous, world)
             if other and other != parties[0]:
                 parties.append(other)
@@ -357,6 +400,13 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         elif importer is None and agent is not None and agent != exporter:
             importer = agent
     if importer is None and exporter is None:
+        if previous is not None and previous.flow == "total" and WORLD in (previous.between or []):
+            # "China's foreign trade fell 11% ... Exports dipped 17.2%": the reporter's exports
+            # to the world; a bilateral total says nothing of whose exports these are
+            reporter = next(p for p in previous.between if p != WORLD)
+            inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+            exporter, importer = (WORLD, reporter) if frame.kind == "import" else (reporter, WORLD)
+            return Trade(flow="directional", **{"from": exporter, "to": importer})
         if previous is None or previous.flow != "directional":
             return None
         inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
@@ -368,12 +418,25 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         return Trade(flow="directional", **{"from": exporter, "to": importer})
     # "the world" only ever fills the partner: "its outbound shipments to China" names the
     # partner, and the exporter left out is whose shipments they are
+    # The side left out is the partner when the agent is named ("South Korea's exports rose"), and
+    # whose trade it is when only the partner is ("Exports to China increased"): the story's reporter.
+    agent_side_missing = (exporter is None) if frame.kind != "import" else (importer is None)
+    if agent_side_missing:
+        known = importer if frame.kind != "import" else exporter
+        reporter = _story_reporter(known, previous, previous_agent, ctx)
+        if reporter is None:
+            return None
+        inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+        if frame.kind != "import":
+            exporter = reporter
+        else:
+            importer = reporter
     if importer is None:
-        importer, how = _other_party(exporter, ctx, previous, world and frame.kind != "import")
+        importer, how = _other_party(exporter, ctx, previous, world)
         if how:
             inferred["parties"] = how
     if exporter is None:
-        exporter, how = _other_party(importer, ctx, previous, world and frame.kind == "import")
+        exporter, how = _other_party(importer, ctx, previous, world)
         if how:
             inferred["parties"] = how
     if importer is None or exporter is None or importer == exporter:
@@ -392,12 +455,15 @@ def _hypothetical(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children)
 
 
-def _agent_of(trade: Trade | None, kind: str | None) -> str | None:
-    """Whose trade a directional claim states: the exporter of an export word, the importer of
-    an import word ("China's exports to ...": China; "North Korea imported ...": North Korea)."""
-    if trade is None or trade.flow != "directional":
-        return None
-    return trade.to if kind == "import" else trade.from_
+def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None) -> str | None:
+    """Whose trade a claim states: the exporter of an export word, the importer of an import word
+    ("China's exports to ...": China; "North Korea imported ...": North Korea), the possessor of
+    a total ("China's trade with Germany"); a total with no possessor keeps the story's."""
+    if trade is None:
+        return previous_agent
+    if trade.flow != "directional":
+        return frame.agent or previous_agent
+    return trade.to if frame.kind == "import" else trade.from_
 
 
 def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
@@ -637,7 +703,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
                         if code is None and words is None:
-                            previous_agent = _agent_of(trade, frame.kind)
+                            previous_agent = _agent_of(trade, frame, previous_agent)
             elif anaphor is not None and (_is_money(amount) or is_change):
                 trade = anaphor.model_copy()
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
@@ -677,7 +743,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:
                 previous_trade = frame_trade
-                previous_agent = _agent_of(frame_trade, frame.kind)
+                previous_agent = _agent_of(frame_trade, frame, previous_agent)
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
     # A superlative or trade claim that came before any period (a headline) is about
     # the article's data period: the one its trade claims use most.
