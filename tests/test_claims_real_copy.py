@@ -110,3 +110,28 @@ def test_a_change_with_no_stated_comparison_is_year_on_year_and_marked_inferred(
     r = extract("Kenya's exports to Uganda fell 6 percent in June, data showed.", published="2024-08-01")
     (claim,) = [c for c in r.claims if c.kind == "trade_change"]
     assert claim.trade.basis == "year_on_year" and "basis" in claim.inferred
+
+
+# ---------------------------------------------------------------- balances frame the story
+
+
+def test_a_balance_sentence_names_the_reporter_and_the_month():
+    text = ("Sweden recorded a trade deficit of 4.2 billion crowns in May, the statistics office said. "
+            "Exports slipped 3.4 percent year-on-year to 160 billion crowns.")
+    got = trades(text, published="2024-06-20")
+    (claim,) = [t for t in got if t[0] == "3.4 percent"]
+    assert claim[1:4] == ("directional", "SWE", "WLD") and claim[-1] == "May"
+    assert not [t for t in got if t[0] == "4.2 billion crowns"]          # the balance is no flow
+
+
+def test_in_trade_with_a_partner_frames_the_flows_that_follow():
+    text = ("Canada's exports fell 2 percent in March, data showed. "
+            "In trade with Mexico, Canada's surplus narrowed. Exports were up 3.8 percent, and imports were up 6.1 percent.")
+    got = parties(text, published="2024-05-01")
+    assert got["3.8 percent"] == ("directional", "CAN", "MEX", ())
+    assert got["6.1 percent"] == ("directional", "MEX", "CAN", ())
+
+
+def test_a_balance_compared_with_another_balance_is_no_flow():
+    got = parties("In trade with Brazil, Argentina posted a deficit of $424 million, compared with $58 million a year before.")
+    assert got == {}

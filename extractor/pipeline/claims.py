@@ -208,8 +208,8 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
             break
         # "a trade surplus of $12 billion", "the deficit stood at $7 billion": a balance, no flow
         if head.lemma_.lower() in balances or any(
-                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in balances for c in head.children):
-            return None
+                c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
+            return None   # "posted a deficit of ¥424 billion, compared with ¥58.3 billion" too
         if _trade_kind(head):
             return head
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
@@ -337,6 +337,23 @@ def _story_reporter(known: str | None, previous: Trade | None, previous_agent: s
     return others[0] if others else None
 
 
+def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
+    """The country whose trade balance a sentence states ("Japan recorded a trade deficit",
+    "South Korea's trade surplus widened"): the subject of the clause or the possessor."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    for token in sent:
+        if token.lemma_.lower() not in balances or not any(_is_balance(c) for c in token.children):
+            continue
+        holders = [c for c in token.children if c.dep_ == "poss"]
+        if token.dep_ in {"dobj", "attr"}:
+            holders += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for holder in holders:
+            codes = ctx.countries_in(holder)
+            if codes:
+                return codes[0]
+    return None
+
+
 def _world_modified(trigger: Token, whose: bool) -> bool:
     """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
     the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
@@ -400,12 +417,16 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         elif importer is None and agent is not None and agent != exporter:
             importer = agent
     if importer is None and exporter is None:
-        if previous is not None and previous.flow == "total" and WORLD in (previous.between or []):
-            # "China's foreign trade fell 11% ... Exports dipped 17.2%": the reporter's exports
-            # to the world; a bilateral total says nothing of whose exports these are
-            reporter = next(p for p in previous.between if p != WORLD)
-            inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
-            exporter, importer = (WORLD, reporter) if frame.kind == "import" else (reporter, WORLD)
+        ends = list(previous.between or []) if previous is not None and previous.flow == "total" else []
+        # "China's foreign trade fell 11% ... Exports dipped 17.2%": the reporter's exports to the
+        # world; "In trade with the US, Japan's surplus plunged. Exports were up 13.8%": Japan's
+        # to the US. A bilateral total with no known reporter says nothing of whose exports these are.
+        reporter = previous_agent if previous_agent in ends else next((p for p in ends if p != WORLD), None) \
+            if WORLD in ends else None
+        if reporter is not None:
+            other = next(p for p in ends if p != reporter)
+            inferred["parties"] = f"the reporter and partner are {FROM_PREVIOUS_CLAIM}"
+            exporter, importer = (other, reporter) if frame.kind == "import" else (reporter, other)
             return Trade(flow="directional", **{"from": exporter, "to": importer})
         if previous is None or previous.flow != "directional":
             return None
@@ -733,8 +754,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                               period=period, **common)
             claims.append(claim)
             amount_claim[a_index] = claim
-        if has_trade_word and sent_periods:
-            data_period = sent_periods[0]
+        if sent_periods and (has_trade_word or any(_is_balance(t) for t in sent)):
+            data_period = sent_periods[0]   # "Japan logged a trade deficit in July": the story's month
         if has_trade_word and names_a_state and last_trade_sentence != s_index:
             # "North Korea's trade with China grew in the spring." sets the story's frame
             # even without a figure.
@@ -744,6 +765,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if frame_trade is not None:
                 previous_trade = frame_trade
                 previous_agent = _agent_of(frame_trade, frame, previous_agent)
+        elif previous_trade is None and names_a_state:
+            # "Japan recorded a trade deficit in May": no flow, but whose trade the story reports
+            reporter = _balance_reporter(sent, ctx)
+            if reporter is not None:
+                previous_trade, previous_agent = Trade(flow="total", between=sorted([reporter, WORLD])), reporter
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
     # A superlative or trade claim that came before any period (a headline) is about
     # the article's data period: the one its trade claims use most.
