@@ -135,3 +135,36 @@ def test_in_trade_with_a_partner_frames_the_flows_that_follow():
 def test_a_balance_compared_with_another_balance_is_no_flow():
     got = parties("In trade with Brazil, Argentina posted a deficit of $424 million, compared with $58 million a year before.")
     assert got == {}
+
+
+# ---------------------------------------------------------------- the period of each level
+
+
+def test_from_a_to_b_each_level_keeps_its_own_period():
+    got = trades("Imports of machinery from Germany to Poland rose from $2.1 billion in 2020 to $3.4 billion "
+                 "as of July 2023, customs data showed.", published="2023-09-01")
+    periods = {amount: period for amount, *_, period in got}
+    assert periods["$2.1 billion"] == "2020" and periods["$3.4 billion"] == "July 2023"
+
+
+# ---------------------------------------------------------------- goods
+
+
+@pytest.mark.parametrize("text,amount,goods", [
+    ("The value of luxury goods imported from France to Qatar reached $40 million in 2022.", "$40 million", "luxury goods"),
+    ("Bolivia bought 16 ventilators from Peru in August, worth $4,284.", "$4,284", "ventilators"),
+    ("The export value of these beauty products from Vietnam to Japan rose to $163 million in 2023.",
+     "$163 million", "beauty products"),
+])
+def test_the_goods_a_figure_is_about_are_read_where_they_are_written(text, amount, goods):
+    r = extract(text, published="2024-03-21")
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount]
+    assert claim.trade is not None and goods in (claim.trade.commodity_text or "")
+
+
+def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
+    text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
+            "was its second-largest trading partner in 2023, with bilateral trade reaching $84 million.")
+    r = extract(text, published="2024-03-21")
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$84 million"]
+    assert claim.trade is None or "parties" in claim.inferred

@@ -48,6 +48,7 @@ from .lexicon import load_table, phrase_matcher
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
 _DATA_GRANULARITIES = {"month", "quarter", "half", "year", "range"}
+_TIME_PREPOSITIONS = {"in", "for", "during", "as", "of", "at", "by", "through"}
 _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 
 
@@ -110,6 +111,17 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
             for c in child.subtree:
                 if c.dep_ == "pobj" and c.head.lower_ == "of":
                     phrases.append(ctx.doc[c.left_edge.i: c.right_edge.i + 1])
+            # "bought 16 ventilators": the object itself, when it is goods and not the figure
+            if child.pos_ == "NOUN" and not child.like_num and child.ent_type_ not in {"MONEY", "CARDINAL", "QUANTITY"}:
+                phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+    # "luxury goods imported from China": a participle's noun is what was traded
+    if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
+        head = trigger.head
+        phrases.append(ctx.doc[head.left_edge.i: head.i + 1])
+    # "the export value of these beauty products": the goods of the noun the trade word qualifies
+    if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
+        for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
     for phrase in phrases:
         words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and not t.like_num
                  and t.i not in ctx.period_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
@@ -257,6 +269,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                       for code in ctx.countries_in(c)]
             if makers and frame.source is None:
                 frame.source = makers[0]
+    # "the export value of these beauty products from Vietnam to Japan": a trade word qualifying a
+    # noun shares that noun's parties
+    if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
+        head = trigger.head
+        preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ != "of"]
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for goods in (c for c in of.children if c.dep_ == "pobj"):
+                preps += [c for c in goods.children if c.dep_ == "prep"]
     # "North Korea's annual exports totalling $292 million to China": a participle modifying the
     # trade noun carries its parties
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
@@ -496,6 +516,22 @@ def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
     return all(p in named for p in parties if p)
 
 
+def _refers_to_the_pair(sent: Span, ctx: _Context) -> bool:
+    """The sentence refers to the article's pair ("the two countries", "bilateral") and names no
+    other country: "Russia was its second-largest partner, with bilateral trade of $84 million"
+    is about Russia's trade, not the pair's."""
+    if not _names_the_pair(sent):
+        return False
+    lex = _lexicon()
+    party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])
+
+    def could_be_a_party(t: Token) -> bool:   # not "an outlet based in the United States"
+        return t.dep_ in {"nsubj", "nsubjpass", "poss"} or (t.dep_ == "pobj" and t.head.lower_ in party_preps)
+
+    named = {ctx.country_at[t.i] for t in sent if t.i in ctx.country_at and could_be_a_party(t)}
+    return named <= set(_main_pair(ctx))
+
+
 def _names_the_pair(sent: Span) -> bool:
     """'the two countries exchanged goods': a plural description of the article's pair."""
     low = f" {sent.text.lower()} "
@@ -584,9 +620,16 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         break
     # "$222.1 million the month prior": a period right after a level is its own
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
+    # "from $22.8 million in 2020 to $40.6 million as of July 2023": so is one after a preposition
+    # of time, the second level of a "from A to B" move keeping its own.
     for i, span in enumerate(ctx.period_spans):
-        if span is not None and span.start == amount_span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES \
-                and not (is_change and ctx.roles[i] == "basis"):
+        if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis"):
+            continue
+        if span.start < amount_span.end:
+            continue
+        between = ctx.doc[amount_span.end: span.start]
+        if span.start == amount_span.end or (len(between) <= 2 and all(
+                t.lower_ in _TIME_PREPOSITIONS for t in between)):
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
@@ -720,7 +763,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # Goods-level figures are claims only when the sentence names who trades them.
                 if code is None and words is None or names_a_state:
                     frame = _frame(trigger, ctx)
-                    trade = _trade(frame, ctx, previous_trade, inferred, _names_the_pair(sent), previous_agent)
+                    trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent)
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
                         if code is None and words is None:
@@ -824,7 +867,7 @@ def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], da
         trade = described.trade if described is not None else None
         if trade is None and any(_trade_kind(t) for t in sent):
             trigger = min((t for t in sent if _trade_kind(t)), key=lambda t: abs(t.i - token.i))
-            trade = _trade(_frame(trigger, ctx), ctx, previous_trade, inferred, _names_the_pair(sent))
+            trade = _trade(_frame(trigger, ctx), ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx))
             if trade is not None and "parties" in inferred and _parties_named_in(sent, trade, ctx):
                 del inferred["parties"]
         out.append(Claim(id=claim_id("comparison", sent.start_char, token.idx, relation), kind="comparison",
