@@ -168,3 +168,22 @@ def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     r = extract(text, published="2024-03-21")
     (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$84 million"]
     assert claim.trade is None or "parties" in claim.inferred
+
+
+def test_a_pair_adjective_names_both_parties_and_a_period_s_possessive_its_level():
+    got = trades("Inter-Korean trade reached $1.1 billion in 2023, down 40 percent from the previous year's "
+                 "$1.9 billion.", published="2024-02-01")
+    by_amount = {a: (flow, between, period) for a, flow, _, _, between, _, _, period in got}
+    assert by_amount["$1.1 billion"] == ("total", ("KOR", "PRK"), "2023")
+    assert by_amount["$1.9 billion"] == ("total", ("KOR", "PRK"), "the previous year")
+
+
+def test_exported_and_imported_is_the_total():
+    got = parties("Peru exported and imported $9.2 billion worth of goods in January, customs figures showed.")
+    assert got["$9.2 billion"] == ("total", None, None, ("PER", "WLD"))
+
+
+def test_they_continues_the_previous_flow():
+    got = parties("Egypt's exports to Italy were $2 billion in July. In August they dropped 12 percent.",
+                  published="2024-10-01")
+    assert got["12 percent"] == ("directional", "EGY", "ITA", ())

@@ -123,7 +123,8 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
     for phrase in phrases:
-        words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and not t.like_num
+        words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
+                 and not t.like_num
                  and t.i not in ctx.period_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
                  and not _trade_kind(t)]
         if not words:
@@ -151,6 +152,7 @@ class _Context:
     amount_spans: list[Span | None] = field(default_factory=list)
     main_countries: list[str] = field(default_factory=list)
     period_tokens: set[int] = field(default_factory=set)
+    pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
 
     def __post_init__(self):
         self.sents = list(self.doc.sents)
@@ -168,6 +170,11 @@ class _Context:
         for span in filter_spans(spans):
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
+        pairs = _lexicon()["pair_adjectives"]["words"]
+        matcher = phrase_matcher(self.doc.vocab, "trade_pair_adjectives", [(w, w) for w in pairs], attr="LOWER")
+        for match_id, start, end in matcher(self.doc):
+            for t in range(start, end):
+                self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
         self.period_spans = [self.span(p) for p in self.periods]
         # "China's January exports": a period modifying a trade word is no kind of goods
         self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
@@ -188,12 +195,13 @@ class _Context:
         return max(0, bisect_right(self.sent_starts, char) - 1)
 
     def countries_in(self, token: Token) -> list[str]:
-        """States named in a phrase, conjuncts included ("North Korea and China")."""
+        """States named in a phrase, conjuncts included ("North Korea and China"); "inter-Korean"
+        names two."""
         out = []
         for t in token.subtree:
-            code = self.country_at.get(t.i)
-            if code and code not in out:
-                out.append(code)
+            for code in self.pair_at.get(t.i, [self.country_at.get(t.i)]):
+                if code and code not in out:
+                    out.append(code)
         return out
 
 
@@ -252,6 +260,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     left = []
     if verb is not None:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
+            left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "exported and imported $40.67 billion worth of goods": both flows, so the total
+        if any(_trade_kind(t) not in (None, frame.kind, "total") for t in [trigger.head] + list(trigger.children)
+               if t.dep_ == "conj" or t == trigger.head and trigger.dep_ == "conj"):
+            frame.kind = "total"
     else:
         left = [c for c in trigger.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.i]
     agents: list[str] = []
@@ -544,7 +558,7 @@ def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
         return None
     nouns = _lexicon()["anaphoric_nouns"]
     subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if subjects and subjects[0].lower_ in {"that", "this", "it"}:
+    if subjects and subjects[0].lower_ in {"that", "this", "it", "they", "these", "those"}:
         return previous.model_copy()   # "That amounts to a decline of about 34.5%.", "In May it reached $230 million"
     for token in sent:
         role = nouns.get(token.lower_)
@@ -625,6 +639,9 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     for i, span in enumerate(ctx.period_spans):
         if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis"):
             continue
+        if span.end < amount_span.start and span.end + 1 == amount_span.start \
+                and ctx.doc[span.end].lower_ in {"'s", "’s"}:
+            return i   # "the previous year's $1.98 billion", "last year's $6.4 billion"
         if span.start < amount_span.end:
             continue
         between = ctx.doc[amount_span.end: span.start]
@@ -733,7 +750,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # A sentence that names no state continues the trade story only right after it.
         continues = last_trade_sentence is not None and (
             s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph)
-        names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent)
+        names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
+            or any(t.i in ctx.pair_at for t in sent)
         anaphor = None if has_trade_word or not continues else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
 

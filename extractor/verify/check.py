@@ -122,6 +122,14 @@ def claim_supported(amount: Amount, figure: Interval, scale: float = 1.0) -> tup
     return stated.overlaps(figure), stated.gap(figure)
 
 
+def _stated_interval(amount: Amount) -> Interval:
+    """An exact or approximate stated level as the interval of values its wording allows."""
+    p = amount.precision or 0.0
+    if amount.bound == "approx":
+        p = max(p, 0.05 * abs(amount.value))
+    return Interval(amount.value - p, amount.value + p)
+
+
 # -- money and periods in words ------------------------------------------------------
 
 def money(value: float, currency: str) -> str:
@@ -617,9 +625,17 @@ def consistency_of(result: Extraction) -> list[Consistency]:
         now, before = level(p.from_, p.to), level(base_start, base_end)
         if now is None or before is None or before[1].value == 0:
             continue
+        if {now[1].bound, before[1].bound} - {"exact", "approx"}:
+            continue   # a bound level ("more than $2 billion") fixes no change
+        # each level as the interval its wording allows ("roughly one billion": 5% either way)
+        a_now, a_before = _stated_interval(now[1]), _stated_interval(before[1])
+        if a_before.low <= 0:
+            continue
+        lowest, highest = (a_now.low / a_before.high - 1) * 100, (a_now.high / a_before.low - 1) * 100
         computed = (now[1].value / before[1].value - 1) * 100
         stated = amount.value * (-1 if amount.change == "down" else 1)
-        if abs(computed - stated) > (amount.precision or 0) + _phrases()["close_points_changes"] and amount.bound == "exact":
+        slack = (amount.precision or 0) + _phrases()["close_points_changes"]
+        if (stated + slack < lowest or stated - slack > highest) and amount.bound == "exact":
             out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
                 f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
                 f"is {computed:+.1f}%")))
