@@ -187,3 +187,20 @@ def test_they_continues_the_previous_flow():
     got = parties("Egypt's exports to Italy were $2 billion in July. In August they dropped 12 percent.",
                   published="2024-10-01")
     assert got["12 percent"] == ("directional", "EGY", "ITA", ())
+
+
+# ---------------------------------------------------------------- "respectively"
+
+
+def test_respectively_pairs_partners_with_figures_in_order():
+    got = parties("Italy's trade with the European Union, the United States and Japan decreased 14.2 percent, "
+                  "19.6 percent and 15.3 percent, respectively, in the January-February period.", published="2020-03-07")
+    assert got["14.2 percent"] == ("total", None, None, ("EUU", "ITA"))
+    assert got["19.6 percent"] == ("total", None, None, ("ITA", "USA"))
+    assert got["15.3 percent"] == ("total", None, None, ("ITA", "JPN"))
+
+
+def test_respectively_pairs_flows_with_figures_in_order():
+    got = trades("Spain's exports and imports rose 4 percent and 7 percent in May, respectively.", published="2020-07-01")
+    by_amount = {a: (frm, to, kind_basis) for a, _, frm, to, _, _, kind_basis, _ in got}
+    assert by_amount["4 percent"][:2] == ("ESP", "WLD") and by_amount["7 percent"][:2] == ("WLD", "ESP")

@@ -388,6 +388,72 @@ def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
     return None
 
 
+def _coordinations(sent: Span) -> list[list[Token]]:
+    """Each coordinated list of the sentence, in order: 'the EU, the US and Japan'."""
+    out = []
+    for t in sent:
+        if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+            continue
+        items, frontier = [t], [t]
+        while frontier:
+            nxt = [c for x in frontier for c in x.children if c.dep_ == "conj"]
+            items += nxt
+            frontier = nxt
+        out.append(sorted(items, key=lambda x: x.i))
+    return out
+
+
+def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
+    """'trade with the EU, the US and Japan decreased 14.2%, 19.6% and 15.3%, respectively':
+    the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
+    country whose trade it is, or a flow ('exports and imports ... respectively')."""
+    if not any(t.lower_ == "respectively" for t in sent):
+        return {}
+    lex = _lexicon()
+    party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])
+    groups: dict[str, list[int]] = {}
+    for i in amount_indexes:
+        unit = ctx.amounts[i].unit
+        groups.setdefault("change" if unit in {"percent", "times", "percentage_point"} else "level", []).append(i)
+    out: dict[int, dict] = {}
+    for items in _coordinations(sent):
+        codes = [ctx.country_at.get(x.i) for x in items]
+        if all(codes):
+            role = "partner" if items[0].dep_ == "pobj" and items[0].head.lower_ in party_preps else \
+                "agent" if items[0].dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
+            slots = [{role: c} for c in codes] if role else []
+        elif all(_trade_kind(x) for x in items):
+            slots = [{"trigger": x} for x in items]
+        else:
+            continue
+        for group in groups.values():
+            if len(group) == len(slots) >= 2:
+                # "decreased 14.2, 19.6 and 15.3 percent": the verb's direction is every member's
+                change = next((ctx.amounts[i].change for i in group if ctx.amounts[i].change), None)
+                for i, slot in zip(group, slots):
+                    out.setdefault(i, {}).update(slot, **({"change": change} if change else {}))
+    return out
+
+
+def _fill_slot(frame: TradeFrame, slot: dict) -> None:
+    """Narrow a frame that names a list to the member a figure goes with."""
+    if "partner" in slot:
+        partner = slot["partner"]
+        if frame.kind == "total":
+            frame.between = [p for p in frame.between if p not in frame.partners or p == partner]
+            if partner not in frame.between:
+                frame.between.append(partner)
+            frame.partners = [partner]
+        elif frame.kind == "import":
+            frame.source = partner
+        else:
+            frame.target = partner
+    if "agent" in slot:
+        frame.agent = slot["agent"]
+        if frame.kind == "total":
+            frame.between = [slot["agent"]] + [p for p in frame.partners if p != slot["agent"]]
+
+
 def _world_modified(trigger: Token, whose: bool) -> bool:
     """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
     the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
@@ -755,6 +821,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         anaphor = None if has_trade_word or not continues else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
 
+        respective = _respectively(sent, by_sentence.get(s_index, []), ctx)
         for a_index in by_sentence.get(s_index, []):
             amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
             key = (folded, amount.start - sent.start_char)
@@ -766,8 +833,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                           actors=sent_actors, sources=sent_sources)
             # A trade word with no state named counts once the article has told a trade story.
             trigger = _trigger_for(span, sent) if has_trade_word and (names_a_state or previous_trade is not None) else None
+            slot = respective.get(a_index, {})
+            if "trigger" in slot:
+                trigger = slot["trigger"]   # "exports and imports rose 5% and 3%, respectively"
             # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
-            is_change = amount.change is not None and amount.unit in {"percent", "times"}
+            is_change = (amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
@@ -781,6 +851,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # Goods-level figures are claims only when the sentence names who trades them.
                 if code is None and words is None or names_a_state:
                     frame = _frame(trigger, ctx)
+                    _fill_slot(frame, slot)
                     trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent)
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
