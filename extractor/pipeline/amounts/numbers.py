@@ -312,10 +312,44 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     core.end = j
 
 
+_SPOKEN_POINT = re.compile(r"-point-([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def _spoken_decimals(doc: Doc, core: _Core) -> None:
+    """'12-point-four million', '70-point-seven percent', '19-point-35': broadcast copy writes a
+    figure as it is read aloud, the decimal point as the word 'point' hyphenated to the digits
+    before and after it (the decimals as digits or as single-digit number words). Extends a
+    whole-number core in place; 'nine-point-42' (a number word first) is read by _words_core."""
+    if core.end != core.start + 1 or core.has_magnitude or core.percent or core.unit or core.currency \
+            or "." in doc[core.start].text or core.value != int(core.value):
+        return
+    words = _tables()["number_words"]
+    j, text, best = core.end, "", None
+    while j < len(doc) and j - core.end < 8 and not doc[j - 1].whitespace_:
+        text += doc[j].lower_
+        m = _SPOKEN_POINT.fullmatch(text)
+        if m:
+            parts = m[1].split("-")
+            if all(p.isdigit() or words.get(p, 10) < 10 for p in parts):
+                best = j + 1, "".join(p if p.isdigit() else str(int(words[p])) for p in parts)
+        j += 1
+    if best is None:
+        return
+    core.end, decimals = best
+    fraction = float("0." + decimals)
+    core.value += -fraction if core.value < 0 else fraction
+    core.precision = 0.5 * 10 ** -len(decimals)
+    core.year_like = False
+
+
 def _core_at(doc: Doc, i: int) -> Optional[_Core]:
     if i >= len(doc):  # a range joiner at the end of the text ('5 to')
         return None
-    core = _numeric_core(doc, i) or _words_core(doc, i)
+    core = _numeric_core(doc, i)
+    if core is not None:
+        _spoken_decimals(doc, core)
+    else:
+        core = _words_core(doc, i)
     if core is not None:
         _extend_with_magnitude(doc, core)
         if core.transliterated and not core.has_magnitude:

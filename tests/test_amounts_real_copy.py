@@ -1,0 +1,58 @@
+"""Amounts in the shapes real trade copy writes them (issue 12, issue 14): broadcast decimals,
+percent written onto the number, multiplicative 'times', the yen sign, and the like.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline.amounts import find_amounts
+
+
+def amounts(parse, text, scope="claims"):
+    doc = parse(text)
+    found = find_amounts(doc, scope)
+    for a in found:
+        assert doc.text[a.start:a.end] == a.text
+    return found
+
+
+def only(parse, text):
+    found = amounts(parse, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+# ------------------------------------------------------------ broadcast decimals (issue 12, shape 5)
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Shipments to Dandong came to 12-point-four million dollars in March.",
+     "12-point-four million dollars", 12_400_000.0, "USD"),
+    ("The border trade shrank to two-point-35 million U.S. dollars last quarter.",
+     "two-point-35 million U.S. dollars", 2_350_000.0, "USD"),
+    ("Pyongyang's purchases of fertiliser totalled 46-point-two billion dollars over the decade.",
+     "46-point-two billion dollars", 46_200_000_000.0, "USD"),
+    ("Seafood sales abroad reached 3-point-05 billion yuan.", "3-point-05 billion yuan", 3_050_000_000.0, "CNY"),
+])
+def test_broadcast_decimal_point_read_aloud(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound) == (span, pytest.approx(value), unit, "exact")
+
+
+def test_broadcast_decimal_precision_is_the_last_spoken_digit(parse):
+    a = only(parse, "Coal exports came to 12-point-four million dollars.")
+    assert a.precision == pytest.approx(50_000.0)
+
+
+def test_broadcast_percentages_keep_their_change(parse):
+    found = amounts(parse, "Imports from Russia rose 70-point-seven percent, and exports fell 24-point-eight percent.")
+    assert [(a.text, a.value, a.unit, a.change) for a in found] == [
+        ("70-point-seven percent", pytest.approx(70.7), "percent", "up"),
+        ("24-point-eight percent", pytest.approx(24.8), "percent", "down"),
+    ]
+
+
+def test_a_hyphenated_point_with_no_decimals_is_no_broadcast_decimal(parse):
+    # 'a 12-point lead' counts points: no decimal is spoken after 'point'
+    assert all(a.value == 12.0 for a in amounts(parse, "The ruling party kept a 12-point lead in the poll."))
