@@ -56,3 +56,16 @@ def test_broadcast_percentages_keep_their_change(parse):
 def test_a_hyphenated_point_with_no_decimals_is_no_broadcast_decimal(parse):
     # 'a 12-point lead' counts points: no decimal is spoken after 'point'
     assert all(a.value == 12.0 for a in amounts(parse, "The ruling party kept a 12-point lead in the poll."))
+
+
+# ------------------------------------------------------------ percent written onto the number
+
+@pytest.mark.parametrize("text, span, value, unit, change", [
+    ("Rice imports posted a 19-percent increase over the year.", "19-percent", 19.0, "percent", "up"),
+    ("Tariff revenue saw a 6-per-cent drop in June.", "6-per-cent", 6.0, "percent", "down"),
+    ("Fuel shipments grew 4.1per cent in April.", "4.1per cent", 4.1, "percent", "up"),
+    ("The jobless rate rose 0.3percentage points.", "0.3percentage points", 0.3, "percentage_point", "up"),
+])
+def test_percent_hyphenated_or_glued_to_the_number(parse, text, span, value, unit, change):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.change) == (span, value, unit, change)

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .tables import _tables
-from .units import _currency_after, _currency_before, _quantulum_unit_name
+from .units import _currency_after, _currency_before, _glued_seq, _quantulum_unit_name
 
 # ------------------------------------------------------------------ value parsing
 
@@ -111,6 +111,11 @@ def _glued_suffix(doc: Doc, core: _Core, suf: str) -> bool:
     low = suf.lower()
     if suf == "%" or low in t["percent_units"] and t["percent_units"][low] == "percent":
         core.percent = True  # '20.9%', and British '5pc'
+        return True
+    unit, end = _glued_seq(doc, core.start, low, t["percent_seqs"])
+    if unit:  # '4.1per cent': the space before the words was lost
+        core.percent, core.unit = unit == "percent", None if unit == "percent" else unit
+        core.end = end
         return True
     if low in t["time_set"] or low in ("st", "nd", "rd", "th", "s"):
         return False  # '1.56pm', '80th', '1990s'

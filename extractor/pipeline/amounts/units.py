@@ -96,9 +96,40 @@ def _yen_code(doc: Doc, i: int) -> str:
 
 
 def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
-    """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere."""
-    unit, end = _match_seq(doc, j, _tables()["percent_seqs"])
-    return unit, end
+    """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere. As a compound
+    modifier the word is hyphenated to the number ('a 19-percent increase', 'a 5-per-cent rise')."""
+    table = _tables()["percent_seqs"]
+    if j < len(doc) and doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        return _hyphenated_seq(doc, j + 1, table)
+    return _match_seq(doc, j, table)
+
+
+def _hyphenated_seq(doc: Doc, j: int, table: dict) -> tuple[Optional[str], int]:
+    """The longest entry of ``table`` at token ``j``, its words joined by spaces or by hyphens
+    glued to them ('per-cent', 'per cent')."""
+    words, ends, k = [], [], j
+    while k < len(doc) and len(words) < 3:
+        if doc[k].text != "-":
+            words.append(doc[k].lower_)
+            ends.append(k + 1)
+        elif doc[k - 1].whitespace_ or doc[k].whitespace_:
+            break
+        k += 1
+    for n in range(len(words), 0, -1):
+        if tuple(words[:n]) in table:
+            return table[tuple(words[:n])], ends[n - 1]
+    return None, j
+
+
+def _glued_seq(doc: Doc, i: int, first: str, table: dict) -> tuple[Optional[str], int]:
+    """'4.1per cent', '3.2percentage points': a multi-word entry of ``table`` whose first word the
+    digits at ``i`` carry (a space lost in copy); (value, token after the entry) or (None, i + 1)."""
+    for n in (3, 2):
+        if i + n <= len(doc):
+            key = (first,) + tuple(doc[k].lower_ for k in range(i + 1, i + n))
+            if key in table:
+                return table[key], i + n
+    return None, i + 1
 
 
 def _sentence_has_percent(doc: Doc, i: int) -> bool:
