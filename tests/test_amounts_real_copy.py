@@ -69,3 +69,14 @@ def test_a_hyphenated_point_with_no_decimals_is_no_broadcast_decimal(parse):
 def test_percent_hyphenated_or_glued_to_the_number(parse, text, span, value, unit, change):
     a = only(parse, text)
     assert (a.text, a.value, a.unit, a.change) == (span, value, unit, change)
+
+
+def test_a_minus_sign_before_a_percent_word_is_a_fall(parse):
+    found = amounts(parse, "Exports to Laos were -2.57 percent on the year, imports -0.4 percentage points.")
+    assert [(a.value, a.unit, a.change) for a in found] == [
+        (2.57, "percent", "down"), (0.4, "percentage_point", "down")]
+
+
+def test_a_minus_sign_before_money_is_a_negative_level(parse):
+    a = only(parse, "The current account stood at -5 million dollars.")
+    assert (a.value, a.unit, a.change) == (-5_000_000.0, "USD", None)

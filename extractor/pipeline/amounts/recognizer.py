@@ -34,6 +34,10 @@ from .tables import _tables
 from .units import _currency_before, _quantulum_unit_words
 
 
+# units in which a minus sign states a fall rather than a negative level
+_SIGNED_CHANGES = frozenset(("percent", "percentage_point", "basis_point"))
+
+
 def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = False,
            bare_quantity: bool = False) -> Optional[_Found]:
     core = _core_at(doc, i)
@@ -49,6 +53,8 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = 
         unit, end = "dimensionless", core.end
     if unit is None and not allow_bare:
         return None
+    if core.sign == "-" and unit in _SIGNED_CHANGES and core.value < 0:
+        core.value = -core.value  # '-2.57 percent' is a fall of 2.57 percent, as '-2.57%' is (_change_from_sign)
     start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
     if start > 0 and doc[start - 1].lower_ == "minus" and core.value > 0:  # 'minus 233 Celsius'
         start -= 1
