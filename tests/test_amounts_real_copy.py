@@ -80,3 +80,23 @@ def test_a_minus_sign_before_a_percent_word_is_a_fall(parse):
 def test_a_minus_sign_before_money_is_a_negative_level(parse):
     a = only(parse, "The current account stood at -5 million dollars.")
     assert (a.value, a.unit, a.change) == (-5_000_000.0, "USD", None)
+
+
+# ------------------------------------------------------------ the yen sign
+
+def test_yen_sign_in_a_japanese_story_about_trade_with_china_is_yen(parse):
+    text = ("OSAKA -- Japan posted a deficit in May, Japan's finance ministry said. "
+            "Japanese car exports slowed. In trade with China, Japan's gap widened to ¥310 billion.")
+    found = amounts(parse, text)
+    assert [(a.text, a.unit) for a in found] == [("¥310 billion", "JPY")]
+
+
+def test_yen_sign_in_a_chinese_story_mentioning_japan_once_is_yuan(parse):
+    text = "China's exports to Japan slowed. Beijing's trade surplus with Tokyo and Seoul reached ¥90 billion, Chinese data showed."
+    found = amounts(parse, text)
+    assert [(a.text, a.unit) for a in found] == [("¥90 billion", "CNY")]
+
+
+def test_full_width_yen_sign(parse):
+    found = amounts(parse, "Japan's surplus with the US slid to ￥564.1 billion, Japan's ministry said.")
+    assert [(a.text, a.value, a.unit) for a in found] == [("￥564.1 billion", 564_100_000_000.0, "JPY")]

@@ -107,7 +107,8 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         cur = cur_b
         if cur_b:
             _apply_scale(core, _scaled_code(doc[cur_start].text)[1])  # 'MAUD 60'
-    yen_sign = doc[core.start].text.lstrip("+-−~").startswith("¥") or (core.start > 0 and doc[core.start - 1].text == "¥")
+    signs = tuple(t["yen_signs"])
+    yen_sign = doc[core.start].text.lstrip("+-−~").startswith(signs) or (core.start > 0 and doc[core.start - 1].text in signs)
     if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
         cur = _yen_code(doc, core.start)
     after, end = _currency_after(doc, j)
