@@ -100,3 +100,25 @@ def test_yen_sign_in_a_chinese_story_mentioning_japan_once_is_yuan(parse):
 def test_full_width_yen_sign(parse):
     found = amounts(parse, "Japan's surplus with the US slid to ￥564.1 billion, Japan's ministry said.")
     assert [(a.text, a.value, a.unit) for a in found] == [("￥564.1 billion", 564_100_000_000.0, "JPY")]
+
+
+# ------------------------------------------------------------ multiplicative 'times'
+
+@pytest.mark.parametrize("text, span, value, bound", [
+    ("Sugar shipments to Sinuiju were 2.5 times more than in the spring.", "2.5 times", 2.5, "exact"),
+    ("Cement sales grew by more than 13 times over two years.", "more than 13 times", 13.0, "more_than"),
+    ("Last month's total was nearly four times the level of January.", "nearly four times", 4.0, "approx"),
+    ("The new quota is three times that of the old treaty.", "three times", 3.0, "exact"),
+    ("Fish exports were about 15 times smaller than before the ban.", "about 15 times", 15.0, "approx"),
+])
+def test_multiplicative_comparison_is_a_ratio(parse, text, span, value, bound):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound) == (span, value, "times", bound)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy visited Pyongyang three times last year.",
+    "The central bank raised rates three times this year.",
+])
+def test_times_counting_occasions_is_no_ratio(parse, text):
+    assert all(a.unit != "times" for a in amounts(parse, text))
