@@ -122,3 +122,14 @@ def test_multiplicative_comparison_is_a_ratio(parse, text, span, value, bound):
 ])
 def test_times_counting_occasions_is_no_ratio(parse, text):
     assert all(a.unit != "times" for a in amounts(parse, text))
+
+
+# ------------------------------------------------------------ units quantulum3 reads otherwise in news
+
+def test_tons_in_trade_copy_are_metric_tonnes(parse):
+    found = amounts(parse, "Flour deliveries fell to 5,100 tons from 61,000 tons.")
+    assert [(a.value, a.unit) for a in found] == [(5100.0, "tonne"), (61000.0, "tonne")]
+
+
+def test_a_named_short_ton_stays_a_short_ton(parse):
+    assert only(parse, "The barge carried 40 short tons of scrap.").unit == "short_ton"
