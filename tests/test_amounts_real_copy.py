@@ -133,3 +133,15 @@ def test_tons_in_trade_copy_are_metric_tonnes(parse):
 
 def test_a_named_short_ton_stays_a_short_ton(parse):
     assert only(parse, "The barge carried 40 short tons of scrap.").unit == "short_ton"
+
+
+# ------------------------------------------------------------ a decimal point set apart by a space
+
+def test_decimal_point_followed_by_a_stray_space(parse):
+    found = amounts(parse, "Purchases from Myanmar and Laos came to 21.7 billion and 12. 48 billion yuan respectively.")
+    assert (found[-1].text, found[-1].value, found[-1].unit) == ("12. 48 billion yuan", 12_480_000_000.0, "CNY")
+
+
+def test_a_year_ending_a_sentence_is_no_decimal(parse):
+    found = amounts(parse, "The bridge opened in 2009. 40 trucks cross it each day.")
+    assert [(a.text, a.value) for a in found] == [("40 trucks", 40.0)]

@@ -347,12 +347,34 @@ def _spoken_decimals(doc: Doc, core: _Core) -> None:
     core.year_like = False
 
 
+def _spaced_decimal_point(doc: Doc, core: _Core) -> None:
+    """'34. 89 billion U.S. dollars': a decimal point set apart from its decimals by a stray space,
+    as wire copy typeset from tables prints it. Edited news never starts a sentence with a
+    figure (AP, Reuters and Xinhua style), so whole digits, a full stop and digits followed by a
+    magnitude or a percent word are one number, not a sentence end and a new sentence; a year
+    before the stop ('built in 1998. 12 workers') is a sentence end."""
+    i, n = core.start, len(doc)
+    if core.end != i + 1 or core.has_magnitude or core.percent or core.unit or core.year_like \
+            or not doc[i].text.isdigit() or len(doc[i].text) > 3 or i + 3 >= n:
+        return
+    stop, decimals, after = doc[i + 1], doc[i + 2], doc[i + 3]
+    if doc[i].whitespace_ or stop.text != "." or stop.whitespace_ != " " or not decimals.text.isdigit():
+        return
+    t = _tables()
+    if after.lower_ not in t["magnitudes"] and after.lower_ not in t["percent_units"] and after.text != "%":
+        return
+    core.end = i + 3
+    core.value = float(f"{doc[i].text}.{decimals.text}") * (-1 if core.value < 0 else 1)
+    core.precision = _digit_precision(f"{doc[i].text}.{decimals.text}")
+
+
 def _core_at(doc: Doc, i: int) -> Optional[_Core]:
     if i >= len(doc):  # a range joiner at the end of the text ('5 to')
         return None
     core = _numeric_core(doc, i)
     if core is not None:
         _spoken_decimals(doc, core)
+        _spaced_decimal_point(doc, core)
     else:
         core = _words_core(doc, i)
     if core is not None:
