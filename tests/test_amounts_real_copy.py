@@ -145,3 +145,36 @@ def test_decimal_point_followed_by_a_stray_space(parse):
 def test_a_year_ending_a_sentence_is_no_decimal(parse):
     found = amounts(parse, "The bridge opened in 2009. 40 trucks cross it each day.")
     assert [(a.text, a.value) for a in found] == [("40 trucks", 40.0)]
+
+
+# ------------------------------------------------------------ bounds stated around the amount
+
+@pytest.mark.parametrize("text, span, value, bound", [
+    ("The steel sector posted more than a 30 percent increase in orders.", "more than a 30 percent", 30.0, "more_than"),
+    ("Garment makers suffered nearly a 12% drop in sales.", "nearly a 12%", 12.0, "approx"),
+])
+def test_degree_quantifier_before_the_article_bounds_the_amount(parse, text, span, value, bound):
+    a = only(parse, text)
+    assert (a.text, a.value, a.bound) == (span, value, bound)
+
+
+def test_a_preposition_before_the_article_is_no_bound(parse):
+    assert only(parse, "Officials argued about a 10% tariff on timber.").bound == "exact"
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Seafood shipments exceeded 40 percent of the total.", "40 percent", 40.0, "percent"),
+    ("Annual battery exports surpassed 30 billion dollars.", "30 billion dollars", 30_000_000_000.0, "USD"),
+    ("Battery Exports Top $30 Billion", "$30 Billion", 30_000_000_000.0, "USD"),
+])
+def test_verb_of_exceeding_states_a_lower_bound(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound) == (span, value, unit, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "Growth in May outpaced April, surpassing the 4.2% growth seen then.",   # a figure named with 'the'
+    "Inflation did not exceed 3 percent.",                                   # negated
+])
+def test_verb_of_exceeding_without_a_bound(parse, text):
+    assert only(parse, text).bound == "exact"

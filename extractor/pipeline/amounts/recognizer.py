@@ -14,7 +14,7 @@ from models import Amount
 
 from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
-from .bounds import _bound_from_following_phrase, _bound_from_preceding_quantifier
+from .bounds import _bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier, _bound_from_verb
 from .changes import (
     _change_from_adverb,
     _change_from_comparative,
@@ -319,6 +319,9 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_sign(core, f.unit)
     num_start = f.start
     bound, bstart = _bound_from_preceding_quantifier(doc, f.start, lower)
+    if bound == "exact" and f.bound != "range":
+        bound, bstart = _bound_before_article(doc, f.start, f.end, lower)
+        bound = bound or _bound_from_verb(doc, bstart, lower) or "exact"
     if core is not None and change is None:
         change = _change_from_adverb(doc, bstart)
     if core is not None and change is None:
