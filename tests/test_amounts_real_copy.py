@@ -178,3 +178,24 @@ def test_verb_of_exceeding_states_a_lower_bound(parse, text, span, value, unit):
 ])
 def test_verb_of_exceeding_without_a_bound(parse, text):
     assert only(parse, text).bound == "exact"
+
+
+# ------------------------------------------------------------ the figure a comparison sets against another
+
+def test_compared_figure_takes_the_unit_the_first_figure_stated(parse):
+    found = amounts(parse, "Coal sales reached US$88 million in May, compared with about 41 million a year earlier.")
+    assert [(a.text, a.value, a.unit, a.bound) for a in found] == [
+        ("US$88 million", 88_000_000.0, "USD", "exact"), ("about 41 million", 41_000_000.0, "USD", "approx")]
+
+
+def test_compared_percentage_without_its_word(parse):
+    found = amounts(parse, "The tariff rate was 6.4 percent, versus 5.9 in the previous round.")
+    assert [(a.value, a.unit) for a in found] == [(6.4, "percent"), (5.9, "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports jumped 52 percent in 2024 compared to 2023.",          # a year is no gapped figure
+    "The surplus was $4.1 billion versus 3.8 a year ago.",           # which scale is 3.8?
+])
+def test_no_compared_figure(parse, text):
+    assert len(amounts(parse, text)) == 1

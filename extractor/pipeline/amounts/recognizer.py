@@ -169,6 +169,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         elif core is not None:
             f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
+                 or _unit_of_compared_figure(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
         else:
@@ -264,6 +265,29 @@ def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) ->
     b = _bare_number_with_unit_of(doc, i, yen, prev)
     if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
         return None  # 'from $2 billion to 3': too unsure which scale the bare number has
+    return b
+
+
+def _unit_of_compared_figure(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'stood at US$102 million in April, compared with some 30 million a year ago', 'a surplus of
+    $4.1 billion versus 3.8 billion': the figure a comparison sets against the first leaves out
+    the unit the first one stated (gapping, as in the two rules above). A bare number after a
+    comparison cue (data: comparison_cues), over a bound cue, takes the unit of the last amount of
+    the sentence when that is money, a percentage or a measure. A count's noun is not carried: a
+    comparison of counts restates its noun ('1.47 million pairs, compared with 400,000 pairs')."""
+    if not found:
+        return None
+    _, s = _bound_from_preceding_quantifier(doc, i, 0)
+    cues = _tables()["comparison_cue_seqs"]
+    if not any(s - len(cue) >= 0 and tuple(t.lower_ for t in doc[s - len(cue):s]) == cue for cue in cues):
+        return None
+    prev = found[-1]
+    if prev.bound == "range" or prev.unit in ("count", "dimensionless", "times") \
+            or doc[prev.start].sent.start != doc[i].sent.start:
+        return None
+    b = _bare_number_with_unit_of(doc, i, yen, prev)
+    if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
+        return None  # '$102 million, compared with 30': too unsure which scale the bare number has
     return b
 
 
