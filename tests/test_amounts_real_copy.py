@@ -199,3 +199,13 @@ def test_compared_percentage_without_its_word(parse):
 ])
 def test_no_compared_figure(parse, text):
     assert len(amounts(parse, text)) == 1
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("The sum was also higher than $81.4 million recorded in June.", "$81.4 million", "exact"),
+    ("July's total was lower than $3 billion a year earlier.", "$3 billion", "exact"),
+    ("Rice imports were higher than $2 billion.", "higher than $2 billion", "more_than"),
+])
+def test_the_figure_after_a_comparative_is_exact_when_its_own_time_follows(parse, text, span, bound):
+    a = only(parse, text)
+    assert (a.text, a.bound) == (span, bound)

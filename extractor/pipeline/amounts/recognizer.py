@@ -343,6 +343,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_sign(core, f.unit)
     num_start = f.start
     bound, bstart = _bound_from_preceding_quantifier(doc, f.start, lower)
+    if bound != "exact" and _names_the_compared_figure(doc, bstart, f):
+        bound, bstart = "exact", f.start
     if bound == "exact" and f.bound != "range":
         bound, bstart = _bound_before_article(doc, f.start, f.end, lower)
         bound = bound or _bound_from_verb(doc, bstart, lower) or "exact"
@@ -393,6 +395,19 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         f.unit = "point"
     f.change = change
     f.per = _rate_denominator(doc, f)
+
+
+def _names_the_compared_figure(doc: Doc, bstart: int, f: _Found) -> bool:
+    """'The amount was also higher than $227.5 million tallied in September', '... lower than $3
+    billion a year earlier': after a comparative adjective's 'than' (data: comparative_figure_cues),
+    an amount followed by a participle of reporting or by its own time (no preposition between)
+    is the other figure compared with, stated exactly. 'Exports were higher than $2 billion'
+    stays a bound, and so does '... lower than 3,000 tons in 2019', where the year may be the
+    subject's."""
+    if tuple(t.lower_ for t in doc[bstart:f.start]) not in _tables()["comparative_figure_cue_seqs"] or f.end >= len(doc):
+        return False
+    after = doc[f.end]
+    return after.tag_ == "VBN" or after.ent_type_ == "DATE"
 
 
 def _bare_points_word(doc: Doc, f: _Found) -> bool:
