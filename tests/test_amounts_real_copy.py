@@ -209,3 +209,15 @@ def test_no_compared_figure(parse, text):
 def test_the_figure_after_a_comparative_is_exact_when_its_own_time_follows(parse, text, span, bound):
     a = only(parse, text)
     assert (a.text, a.bound) == (span, bound)
+
+
+# ------------------------------------------------------------ what a rate is per, by unit name
+
+@pytest.mark.parametrize("text, per", [
+    ("Henry Hub gas settled at $2.61 per mmBTU.", "mega_british_thermal_unit"),
+    ("Lobster fetched $31 per kilogramme at the market.", "kilogram"),
+    ("Maize traded at $212 a ton.", "tonne"),
+    ("The stock closed at $44 a share.", "share"),   # no unit of measure: the noun's lemma
+])
+def test_rate_denominator_named_as_a_unit(parse, text, per):
+    assert only(parse, text).per == per

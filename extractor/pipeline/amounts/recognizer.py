@@ -31,7 +31,7 @@ from .exclusions import _is_date_time_or_ordinal
 from .measures import _fraction_of_unit, _non_money_unit, _unit_for_core
 from .numbers import _core_at, _Found, _magnitude_of
 from .tables import _tables
-from .units import _currency_before, _quantulum_unit_words
+from .units import _currency_before, _quantulum_unit_name, _quantulum_unit_words
 
 
 # units in which a minus sign states a fall rather than a negative level
@@ -450,13 +450,20 @@ def _rate_denominator(doc: Doc, f: _Found) -> Optional[str]:
         if two in _quantulum_unit_words():  # 'per sq m', 'per square foot'
             return _quantulum_unit_words()[two]
         if doc[k].pos_ in ("NOUN", "PROPN") or doc[k].lower_ in t["rate_nouns"]:
-            return _quantulum_unit_words().get(doc[k].lower_) if doc[k].lower_ in ("sq", "ft") else doc[k].lemma_.lower()
+            return _per_what(doc[k])
         return None
     if word in ("a", "an") and doc[k].lemma_.lower() in t["rate_nouns"]:
         if k + 1 < n and doc[k + 1].lower_ in t["rate_not_after"]:
             return None  # '$5 million a year earlier'
-        return doc[k].lemma_.lower()
+        return _per_what(doc[k])
     return None
+
+
+def _per_what(tok: Token) -> str:
+    """What a rate is per: a unit of measure by its quantulum3 name ('per mmBTU' ->
+    'mega_british_thermal_unit', 'per gramme' -> 'gram', 'a ton' -> 'tonne'), anything else by its
+    lemma ('a share' -> 'share', 'per day' -> 'day': quantulum3's time units are periods here)."""
+    return _quantulum_unit_name(tok.text) or tok.lemma_.lower()
 
 
 def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
