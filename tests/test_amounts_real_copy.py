@@ -221,3 +221,11 @@ def test_the_figure_after_a_comparative_is_exact_when_its_own_time_follows(parse
 ])
 def test_rate_denominator_named_as_a_unit(parse, text, per):
     assert only(parse, text).per == per
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Pyongyang recorded 35 degrees C on Sunday.", "degree_Celsius"),
+    ("Inland it reached 101 degrees F.", "degree_fahrenheit"),
+])
+def test_temperature_scale_abbreviated_after_degrees(parse, text, unit):
+    assert only(parse, text).unit == unit

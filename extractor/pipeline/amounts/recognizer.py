@@ -470,7 +470,9 @@ def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     start = doc[f.start].idx
     last = doc[f.end - 1]
     end = last.idx + len(last.text)
-    if last.text.endswith(".") and (last.lower_[:-1] in _tables()["money_only_magnitudes"] or last.lower_ == "p."):
+    t = _tables()
+    if last.text.endswith(".") and (last.lower_[:-1] in t["money_only_magnitudes"] or last.lower_ == "p."
+                                    or last.lower_[:-1] in t["degree_scales"]):
         end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
     return Amount(text=text[start:end], start=start, end=end, value=_tidy(f.value), unit=f.unit, bound=f.bound,
                   low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of,

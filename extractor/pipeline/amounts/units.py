@@ -279,8 +279,12 @@ def _compound_unit(doc: Doc, j: int, unit: str) -> tuple[str, int]:
             return whole, j + 2
         if denominator:
             return f"{unit}_per_{denominator}", j + 2
-    if unit in ("degree", "degree_angle") and j < n and doc[j].lower_ in _tables()["degree_scales"]:
-        return _tables()["degree_scales"][doc[j].lower_], j + 1
+    if unit in ("degree", "degree_angle") and j < n:
+        scales = _tables()["degree_scales"]
+        # the tokenizer keeps the full stop on a sentence's last word ('101 degrees F.')
+        scale = doc[j].lower_[:-1] if doc[j].lower_.endswith(".") and doc[j].is_sent_end else doc[j].lower_
+        if scale in scales:
+            return scales[scale], j + 1
     return unit, j
 
 
