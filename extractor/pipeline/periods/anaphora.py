@@ -149,7 +149,7 @@ def _resolve_part_of_anaphoric_year(ctx, cand, m):
 
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
-    pub = _need(ctx)
+    pub = _need(ctx, "day", cand.start)
     d = pub + timedelta(days=DAY_WORDS[m["w"].lower()])
     return _cal(d, d, "day", relative=True)
 
@@ -160,7 +160,7 @@ def _resolve_weekday(ctx, cand, m):
     News usage (AP style writes the weekday for dates within a week): past-tense clauses
     point back to the most recent such day on or before publication, future clauses
     ("will meet on Monday") forward to the next such day on or after it."""
-    pub = _need(ctx)
+    pub = _need(ctx, "day", cand.start)
     wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
     back = pub - timedelta(days=(pub.weekday() - wd) % 7)

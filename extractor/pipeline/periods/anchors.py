@@ -40,6 +40,12 @@ class _Context:
     candidates: list[_Candidate]
     resolved: list[tuple[int, Period]] = field(default_factory=list)  # (sentence index, period) usable as anchors
     unresolved: list[str] = field(default_factory=list)
+    # Without a publication date, ``published`` may stand for the text's own latest date
+    # (HeidelTime's narrative strategy, see :mod:`.narrative`): "day" when that is a full date,
+    # "month" when it is a month of a year; None when ``published`` is the real one.
+    narrative: Optional[str] = None
+    # (offset, date) of the text's full dates: a weekday or "yesterday" counts from the nearest one before it
+    day_anchors: list[tuple[int, date]] = field(default_factory=list)
 
     def sentence_of(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
@@ -230,7 +236,8 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
         return p.from_, p.to, p.granularity
     if whole_discourse:
         return None
-    if ctx.published is None:
+    if ctx.published is None or ctx.narrative == "month":
+        # a month of the text is no day to count "a year ago" or "the same period" from
         return None
     return ctx.published, ctx.published, "day"
 
@@ -283,6 +290,11 @@ def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = Tr
     such period not after publication (see module docstring)."""
     future = future_ok and ctx.published is not None and _is_future(ctx, cand.start)
     y = _sentence_year(ctx, cand)
+    if ctx.narrative == "month":
+        # HeidelTime's narrative strategy: a month named without a year is in the year of the
+        # text's own latest month (that month is a period reported on, not the day of writing,
+        # so "latest not after it" would push the months after it a year back)
+        return make(y if y is not None else ctx.published.year)
     if y is not None:
         span = make(y)
         # the sentence's year only if it does not push a past-tense period past publication
@@ -308,8 +320,23 @@ class _NeedsPublication(Exception):
     pass
 
 
-def _need(ctx: _Context) -> date:
+def _need(ctx: _Context, level: str = "year", at: Optional[int] = None) -> date:
+    """The reference date an expression counts from; ``level`` is the finest calendar unit it
+    needs from it ("day" for "yesterday" and weekdays, "week", "month", "year").
+
+    Anchored on the text's own dates (no publication date): a day counts only from a full
+    date written before it (the narrative's current day), a week or month not from a month
+    of the text (which month the story was written in is not said)."""
     if ctx.published is None:
+        raise _NeedsPublication
+    if ctx.narrative is None:
+        return ctx.published
+    if level in ("day", "week"):
+        before = [d for offset, d in ctx.day_anchors if at is not None and offset < at]
+        if not before:
+            raise _NeedsPublication
+        return before[-1]
+    if ctx.narrative == "month" and level != "year":
         raise _NeedsPublication
     return ctx.published
 

@@ -123,7 +123,7 @@ def _resolve_deictic_month(ctx, cand, m):
         if span is None:
             raise _NeedsPublication
         return _cal(*span, "month")
-    pub = _need(ctx)
+    pub = _need(ctx, "month")
     shift = DEICTIC_SHIFT[rel]
     if shift == 0:
         y = pub.year
@@ -240,7 +240,8 @@ def _resolve_first_n_units(ctx, cand, m):
 def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
     """"the past three months": a duration ending on publication (from/to filled; relative)."""
     dur = _iso_duration(n, unit)
-    if ctx.published is None:
+    if ctx.published is None or ctx.narrative is not None:
+        # (a span ending on the day of writing: the text's own latest date is not that day)
         return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound,
                     relative=True, value=dur, _needs_pub=True)
     code, mult = UNITS[unit.lower()]
@@ -311,7 +312,7 @@ def _resolve_season(ctx, cand, m):
         # deictic (DCT-anchored): "this" = the season of the publication year (a winter that
         # began last December while it is still Jan/Feb); "last"/"past" = the latest one already
         # over; "next"/"coming" = the first one not yet begun
-        pub = _need(ctx)
+        pub = _need(ctx, "month")
         shift = DEICTIC_SHIFT[m["rel"].lower()]
 
         def bounds(yy):
@@ -333,9 +334,9 @@ def _resolve_season(ctx, cand, m):
 def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
     """"last month", "this year", "next week", "last quarter": TimeML guidelines -- anchored on
     the DCT, shifted by whole calendar units (not 30 days back)."""
-    pub = _need(ctx)
-    shift = DEICTIC_SHIFT[rel.lower()]
     unit = unit.lower()
+    pub = _need(ctx, {"weekend": "day", "quarter": "month"}.get(unit, unit), cand.start if cand else None)
+    shift = DEICTIC_SHIFT[rel.lower()]
     if unit == "month":
         y, mo = _add_months(pub.year, pub.month, shift)
         return _cal(*_month_span(y, mo), "month", relative=True)
