@@ -58,6 +58,9 @@ Durations ("six years", "over six years", "nearly two decades") get granularity
 ``bound`` from the preceding quantifier; from/to stay None -- except "the past three
 months" / "the last two years", which are anchored on publication and also get
 from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
+A run of units ("the fifth consecutive month", "the 70th month in a row") is a duration of
+that many units (P5M): the contract's gold counts the streak a figure extends (TimeML leaves it
+untagged; one such phrase in TBAQ).
 Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
 the TimeML value ``PXW`` / ``PXM``.
 

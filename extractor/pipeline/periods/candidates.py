@@ -42,7 +42,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .durations import _resolve_duration, _resolve_duration_range, _resolve_vague_duration
+from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
     BOUND,
@@ -131,6 +131,11 @@ _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
+# "the fifth consecutive month", "a 10th straight year", "the 70th month in a row": the run a
+# figure has kept up, N units long (a span, as "for five months"; the ordinal counts the units)
+_rule("streak", r"(?:the|a|an)\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)"
+      r"\s+(?P<unit>day|week|month|quarter|year)|(?P<unit2>day|week|month|quarter|year)\s+(?:in\s+a\s+row|running))",
+      _resolve_streak)
 _rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
       + NUM + r")" + UNIT_GAP + SPAN_MODIFIERS + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
