@@ -46,3 +46,37 @@ def test_an_ordinal_run_of_units_is_a_span_that_long(parse, text, streak, durati
 
 def test_the_first_straight_month_starts_no_run(parse):
     assert not [p for p in periods(parse, "It was the first straight month of gains.") if "straight" in p.text]
+
+
+# ----------------------------------------------------------------------------- parts of a month
+
+
+def test_the_first_days_of_a_named_month(parse):
+    p = period(periods(parse, "Exports rose 4 percent in the first 10 days of September."), "the first 10 days of September")
+    assert span(p) == (date(2025, 9, 1), date(2025, 9, 10))
+    assert p.granularity == "range"
+
+
+def test_the_first_days_of_this_month(parse):
+    p = period(periods(parse, "Chip shipments during the first 20 days of this month fell 12 percent."),
+               "the first 20 days of this month")
+    assert span(p) == (date(2025, 10, 1), date(2025, 10, 20))
+    assert p.relative
+
+
+def test_the_last_days_of_a_month_of_a_year(parse):
+    p = period(periods(parse, "Port traffic slowed in the last five days of February 2024."),
+               "the last five days of February 2024")
+    assert span(p) == (date(2024, 2, 25), date(2024, 2, 29))
+
+
+def test_first_days_without_a_month_are_no_months(parse):
+    # 'days' are no months: the first ten days of a year are not January to October
+    ps = periods(parse, "Inspections happen in the first 10 days of each quarter.")
+    assert not [p for p in ps if p.from_ == date(2025, 1, 1) and p.to == date(2025, 10, 31)]
+
+
+def test_a_year_earlier_keeps_the_days_of_a_part_of_a_month(parse):
+    ps = periods(parse, "Exports reached $18.1 billion in the first 10 days of September, compared with "
+                        "$17.2 billion a year earlier.")
+    assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 10))

@@ -70,8 +70,9 @@ def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
 
 
 def _shift_period(frm: date, to: date, gran: str, months: int, days: int) -> tuple[date, date, str]:
-    """Shift a period by whole months/days keeping its granularity (month ends stay month ends)."""
-    if gran in ("month", "quarter", "half", "year", "range") and not days:
+    """Shift a period by whole months/days keeping its granularity (month ends stay month ends;
+    "the Nov. 1-10 period" a year earlier is Nov. 1-10)."""
+    if gran in ("month", "quarter", "half", "year", "range") and not days and to == _month_end(to.year, to.month):
         a = _shift_date(frm, months=months)
         y, mo = _add_months(to.year, to.month, months)
         return a, _month_end(y, mo), gran

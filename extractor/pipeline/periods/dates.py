@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from .anaphora import _resolve_anaphoric_unit
+from .anaphora import _resolve_anaphoric_demonstrative, _resolve_anaphoric_unit
 from .anchors import (
     _add_months,
     _cal,
@@ -212,8 +212,8 @@ def _resolve_first_n_units(ctx, cand, m):
     y, rel = _year_from_group(ctx, cand, m)
     if edge in ("past", "last", "previous") and y is None and not m["ryr"]:
         return _resolve_past_n_units(ctx, cand, n, unit, bound="exact")
-    if unit.startswith("week") or months > 12 or months < 1:
-        return None
+    if unit.startswith(("week", "day")) or months > 12 or months < 1:
+        return None  # 'the first 10 days' of which month: the month rule below reads 'of November'
     if edge == "first":
         make = lambda yy: (date(yy, 1, 1), _month_end(yy, months))  # noqa: E731
     else:
@@ -235,6 +235,27 @@ def _resolve_first_n_units(ctx, cand, m):
     elif months == 12:
         gran = "year"
     return _cal(frm, to, gran, relative=rel)
+
+
+def _resolve_days_of_month(ctx, cand, m):
+    """"the first 10 days of November", "the first 20 days of this month", "the last five days of
+    March 2024": days counted from the start (or back from the end) of the month named."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 1 <= n <= 31:
+        return None
+    if m["mon"]:
+        inner = _resolve_month_year(ctx, cand, m) if m["yr"] else _resolve_deictic_month(ctx, cand, m)
+    elif m["rel"]:
+        inner = _resolve_deictic_unit(ctx, cand, m["rel"], "month")
+    else:
+        inner = _resolve_anaphoric_demonstrative(ctx, cand, {"unit": "month"})
+    if inner is None or inner["from_"] is None:
+        raise _NeedsPublication
+    frm, to = inner["from_"], inner["to"]
+    n = min(int(n), to.day)
+    if m["edge"].lower() == "first":
+        return _cal(frm, frm.replace(day=n), "range", relative=inner["relative"])
+    return _cal(to.replace(day=to.day - n + 1), to, "range", relative=inner["relative"])
 
 
 def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
