@@ -80,3 +80,18 @@ def test_a_year_earlier_keeps_the_days_of_a_part_of_a_month(parse):
     ps = periods(parse, "Exports reached $18.1 billion in the first 10 days of September, compared with "
                         "$17.2 billion a year earlier.")
     assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 10))
+
+
+# ----------------------------------------------------------------------------- the year of a date
+
+
+def test_a_day_month_is_of_the_current_year_whatever_year_its_sentence_names(parse):
+    # AP style writes a date's year only when it is not the current one
+    ps = periods(parse, "Exports for 2024 reached $2.1 billion, according to figures released on Jan. 18.",
+                 date(2025, 2, 3))
+    assert span(period(ps, "Jan. 18")) == (date(2025, 1, 18), date(2025, 1, 18))
+
+
+def test_a_bare_month_still_takes_its_sentence_year(parse):
+    ps = periods(parse, "In September, when exports peaked in 2019, the border was open.", date(2025, 2, 3))
+    assert span(period(ps, "September")) == (date(2019, 9, 1), date(2019, 9, 30))

@@ -285,11 +285,16 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
     return None, False
 
 
-def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True) -> Optional[tuple[date, date]]:
+def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True,
+                  day: bool = False) -> Optional[tuple[date, date]]:
     """Year of a period named without one: the sentence's written year, else the latest
-    such period not after publication (see module docstring)."""
+    such period not after publication (see module docstring).
+
+    ``day``: a day-month ("Jan 22"). News writes the year of a date only when it is not the
+    current one (AP style), so the sentence's year is no clue to a day-month's once the
+    publication date is known ("data for 2023 released on Jan 22" in February 2024)."""
     future = future_ok and ctx.published is not None and _is_future(ctx, cand.start)
-    y = _sentence_year(ctx, cand)
+    y = None if day and ctx.published is not None and ctx.narrative != "month" else _sentence_year(ctx, cand)
     if ctx.narrative == "month":
         # HeidelTime's narrative strategy: a month named without a year is in the year of the
         # text's own latest month (that month is a period reported on, not the day of writing,

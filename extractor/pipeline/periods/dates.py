@@ -87,7 +87,7 @@ def _resolve_written_day(ctx, cand, m):
         dd = date(y, month, min(day, calendar.monthrange(y, month)[1]))
         return dd, dd
 
-    span = _year_by_rule(ctx, cand, make)
+    span = _year_by_rule(ctx, cand, make, day=True)
     if span is None:
         raise _NeedsPublication
     return _cal(*span, "day")
