@@ -95,3 +95,14 @@ def test_a_day_month_is_of_the_current_year_whatever_year_its_sentence_names(par
 def test_a_bare_month_still_takes_its_sentence_year(parse):
     ps = periods(parse, "In September, when exports peaked in 2019, the border was open.", date(2025, 2, 3))
     assert span(period(ps, "September")) == (date(2019, 9, 1), date(2019, 9, 30))
+
+
+def test_a_perfect_infinitive_after_expect_looks_back(parse):
+    ps = periods(parse, "Economists had expected the surplus to have widened to $48 billion in January.",
+                 date(2025, 2, 9))
+    assert span(period(ps, "January")) == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_a_plan_in_the_past_tense_still_points_ahead(parse):
+    ps = periods(parse, "The delegation planned to leave for Dandong on Thursday.", date(2025, 2, 4))
+    assert span(period(ps, "Thursday")) == (date(2025, 2, 6), date(2025, 2, 6))

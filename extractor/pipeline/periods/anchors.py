@@ -179,6 +179,8 @@ def _clause_is_future(verb, prep) -> bool:
     if verb.lemma_.lower() in FUTURE_VERBS and (present_aux or verb.tag_ in ("VBZ", "VBP")):
         return True
     if any(a.lower_ == "to" for a in auxes):  # infinitive
+        if any(a.lemma_ == "have" for a in auxes):
+            return False  # "expected exports to have risen in January": a perfect infinitive looks back
         if verb.dep_ in ("acl", "relcl"):
             return True
         head = verb.head
