@@ -106,3 +106,12 @@ def test_a_perfect_infinitive_after_expect_looks_back(parse):
 def test_a_plan_in_the_past_tense_still_points_ahead(parse):
     ps = periods(parse, "The delegation planned to leave for Dandong on Thursday.", date(2025, 2, 4))
     assert span(period(ps, "Thursday")) == (date(2025, 2, 6), date(2025, 2, 6))
+
+
+@pytest.mark.parametrize("text", [
+    "The deficit widened in March to $98 billion, the largest since records began in 1992.",
+    "The deficit widened in March to $98 billion, its largest since 1992.",
+])
+def test_a_year_a_span_starts_from_is_not_the_sentence_year(parse, text):
+    ps = periods(parse, text, date(2025, 5, 4))
+    assert span(period(ps, "March")) == (date(2025, 3, 1), date(2025, 3, 31))

@@ -207,12 +207,27 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     for other in ctx.candidates:
         if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year"):
             continue
-        if ctx.sentence_of(other.start) != sent:
+        if ctx.sentence_of(other.start) != sent or _since_phrase(ctx, other.start):
             continue
         dist = abs(other.start - cand.start)
         if best is None or dist < best[0]:
             best = (dist, other.written_year)
     return best[1] if best else None
+
+
+def _since_phrase(ctx: _Context, char: int) -> bool:
+    """Is the date at ``char`` the start of a span ("since 2009", "the highest since comparable data
+    became available in 1992")? Such a year is the base the sentence measures from, not its time."""
+    tok = ctx.token_at(char)
+    for _ in range(5):
+        if tok is None:
+            return False
+        if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acomp", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
