@@ -115,3 +115,18 @@ def test_a_plan_in_the_past_tense_still_points_ahead(parse):
 def test_a_year_a_span_starts_from_is_not_the_sentence_year(parse, text):
     ps = periods(parse, text, date(2025, 5, 4))
     assert span(period(ps, "March")) == (date(2025, 3, 1), date(2025, 3, 31))
+
+
+# ----------------------------------------------------------------------------- the same period
+
+
+def test_the_same_period_points_back_past_a_release_day_and_a_sentence_without_periods(parse):
+    ps = periods(parse, "Trade fell 9 percent in the first two months of this year, customs data showed on "
+                        "March 7. Exports dipped 15 percent during the period. The surplus was $40 billion "
+                        "in the same period last year.", date(2025, 3, 8))
+    assert span(period(ps, "the same period last year")) == (date(2024, 1, 1), date(2024, 2, 29))
+
+
+def test_the_same_day_may_point_back_to_a_day(parse):
+    ps = periods(parse, "The bridge reopened on March 7. The same day last year it was shut.", date(2025, 3, 8))
+    assert span(period(ps, "The same day last year")) == (date(2024, 3, 7), date(2024, 3, 7))

@@ -120,8 +120,13 @@ def _resolve_anaphoric_shift(ctx, cand, m):
 
 def _resolve_same_period(ctx, cand, m):
     """"the same period last year", "the same month a year earlier", "the same quarter of 2024":
-    the anchor period moved to the previous (or the written) year."""
-    anchor = _anchor(ctx, cand.start)
+    the anchor period moved to the previous (or the written) year. "The same" points back to a
+    period the text named, however many sentences before; only without one is it the
+    publication's month."""
+    what = m["what"].lower().rstrip("s")
+    anchor = _anchor(ctx, cand.start, whole_discourse=True, periods_only=what != "day")
+    if anchor is None:
+        anchor = _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -132,7 +137,6 @@ def _resolve_same_period(ctx, cand, m):
     if gran == "day" and (frm, to) == (ctx.published, ctx.published):
         # no period named before: "the same period" is the publication's month (its quarter/week
         # when the phrase says so) -- statistics are reported by month
-        what = m["what"].lower().rstrip("s")
         frm, to, gran = _calendar_unit(frm, what if what in ("quarter", "week", "day") else "month")
     a, b, g = _shift_period(frm, to, gran, shift, 0)
     return _cal(a, b, g, relative=True)

@@ -231,20 +231,23 @@ def _since_phrase(ctx: _Context, char: int) -> bool:
 
 
 def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
-            whole_discourse: bool = False) -> Optional[tuple[date, date, str]]:
+            whole_discourse: bool = False, periods_only: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
-    publication date (TimeML: anaphoric expressions take the reference time of the discourse)."""
+    publication date (TimeML: anaphoric expressions take the reference time of the discourse).
+    ``periods_only``: days are no candidates ("the same period" is a period figures are for,
+    not the day they were released)."""
     sent = ctx.sentence_of(start)
+    skip = ("duration", "day") if periods_only else ("duration",)
     before = [(s_idx, p) for s_idx, p in ctx.resolved
-              if p.from_ is not None and p.granularity != "duration" and p.start < start]
+              if p.from_ is not None and p.granularity not in skip and p.start < start]
     before.sort(key=lambda sp: sp[1].start)
     if before and before[-1][0] == sent:
         p = before[-1][1]
         return p.from_, p.to, p.granularity
     # "fell 40% from the previous month in October 2017": the sentence's period may come after
     after = [p for s_idx, p in ctx.resolved
-             if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity != "duration"]
+             if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity not in skip]
     if after:
         p = min(after, key=lambda p: p.start)
         return p.from_, p.to, p.granularity
