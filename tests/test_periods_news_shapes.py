@@ -130,3 +130,15 @@ def test_the_same_period_points_back_past_a_release_day_and_a_sentence_without_p
 def test_the_same_day_may_point_back_to_a_day(parse):
     ps = periods(parse, "The bridge reopened on March 7. The same day last year it was shut.", date(2025, 3, 8))
     assert span(period(ps, "The same day last year")) == (date(2024, 3, 7), date(2024, 3, 7))
+
+
+def test_a_year_earlier_two_sentences_after_the_period_still_points_to_it(parse):
+    ps = periods(parse, "Exports rose 4 percent in the first 10 days of September, customs data showed on "
+                        "Friday. Shipments of chips led the gains. Working days came to 8.5, unchanged from "
+                        "a year earlier.", date(2025, 9, 13))
+    assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 10))
+
+
+def test_a_year_earlier_with_nothing_named_before_counts_from_publication(parse):
+    ps = periods(parse, "Exports rose 4 percent from a year earlier.", date(2025, 9, 13))
+    assert span(period(ps, "a year earlier")) == (date(2024, 1, 1), date(2024, 12, 31))

@@ -102,7 +102,8 @@ def _resolve_anaphoric_shift(ctx, cand, m):
             return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
     else:
         # "ago" is deictic unless its own clause named a period first ("from a year ago")
-        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago)
+        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago,
+                         discourse_periods=not is_ago)
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor

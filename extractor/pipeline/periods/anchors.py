@@ -231,12 +231,14 @@ def _since_phrase(ctx: _Context, char: int) -> bool:
 
 
 def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
-            whole_discourse: bool = False, periods_only: bool = False) -> Optional[tuple[date, date, str]]:
+            whole_discourse: bool = False, periods_only: bool = False,
+            discourse_periods: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
     publication date (TimeML: anaphoric expressions take the reference time of the discourse).
     ``periods_only``: days are no candidates ("the same period" is a period figures are for,
-    not the day they were released)."""
+    not the day they were released). ``discourse_periods``: before the publication date, the
+    last period (not day) named anywhere before."""
     sent = ctx.sentence_of(start)
     skip = ("duration", "day") if periods_only else ("duration",)
     before = [(s_idx, p) for s_idx, p in ctx.resolved
@@ -256,6 +258,12 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
         return p.from_, p.to, p.granularity
     if whole_discourse:
         return None
+    if discourse_periods:
+        # "unchanged from a year earlier" two sentences after the figures' period: still that
+        # period (a release day in between is no reference time for a comparison of figures)
+        periods = [p for _, p in before if p.granularity != "day"]
+        if periods:
+            return periods[-1].from_, periods[-1].to, periods[-1].granularity
     if ctx.published is None or ctx.narrative == "month":
         # a month of the text is no day to count "a year ago" or "the same period" from
         return None
