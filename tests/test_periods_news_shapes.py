@@ -142,3 +142,9 @@ def test_a_year_earlier_two_sentences_after_the_period_still_points_to_it(parse)
 def test_a_year_earlier_with_nothing_named_before_counts_from_publication(parse):
     ps = periods(parse, "Exports rose 4 percent from a year earlier.", date(2025, 9, 13))
     assert span(period(ps, "a year earlier")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_previous_month_counts_from_the_reported_month_not_from_the_comparison_base(parse):
+    ps = periods(parse, "Total trade in March rose 12 percent compared with 2024, slowing from the previous "
+                        "month's 20 percent.", date(2025, 4, 11))
+    assert span(period(ps, "the previous month")) == (date(2025, 2, 1), date(2025, 2, 28))

@@ -215,6 +215,18 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     return best[1] if best else None
 
 
+# "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
+_COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?)"
+                              r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
+
+
+def _is_comparison_base(text: str, start: int, end: int) -> bool:
+    """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
+    year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
+    return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])) and not _RANGE_AFTER.match(text, end)
+
+
 def _since_phrase(ctx: _Context, char: int) -> bool:
     """Is the date at ``char`` the start of a span ("since 2009", "the highest since comparable data
     became available in 1992")? Such a year is the base the sentence measures from, not its time."""
@@ -241,14 +253,17 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
     last period (not day) named anywhere before."""
     sent = ctx.sentence_of(start)
     skip = ("duration", "day") if periods_only else ("duration",)
-    before = [(s_idx, p) for s_idx, p in ctx.resolved
+    # a period a figure is compared with is not the one the sentence reports ("in March increased
+    # 12% compared with last year, narrowing from the previous month's": March's previous month)
+    resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)]
+    before = [(s_idx, p) for s_idx, p in resolved
               if p.from_ is not None and p.granularity not in skip and p.start < start]
     before.sort(key=lambda sp: sp[1].start)
     if before and before[-1][0] == sent:
         p = before[-1][1]
         return p.from_, p.to, p.granularity
     # "fell 40% from the previous month in October 2017": the sentence's period may come after
-    after = [p for s_idx, p in ctx.resolved
+    after = [p for s_idx, p in resolved
              if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity not in skip]
     if after:
         p = min(after, key=lambda p: p.start)

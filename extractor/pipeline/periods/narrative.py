@@ -20,21 +20,16 @@ halves take its year, "this year" / "last year" count from it; "last month", "ne
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Optional
 
 from models import Period
 
-from .anchors import _add_months, _Candidate, _Context, _is_future, _month_end
+from .anchors import _add_months, _Candidate, _Context, _is_comparison_base, _is_future, _month_end
 
 # rules whose match writes its own year (a full date, or a month of a year)
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
 _MONTH_RULES = {"month_year", "month_range", "months_to"}
-# "compared to August 2020", "over April 2015", "from March 2019" (not "from March 2019 to ...")
-_COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?)\s+(?:in\s+)?$",
-                              re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
 
 def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
@@ -56,8 +51,7 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
             key, ref, level = (period.from_.year, period.from_.month, 1), period.from_, "day"
         else:
             y, m = period.to.year, period.to.month
-            if _COMPARISON_BASE.search(ctx.text[max(0, cand.start - 20):cand.start]) \
-                    and not _RANGE_AFTER.match(ctx.text, cand.end):
+            if _is_comparison_base(ctx.text, cand.start, cand.end):
                 y, m = _add_months(y, m, 12)
             key, ref, level = (y, m, 0), _month_end(y, m), "month"
         if best is None or key > best[0]:
