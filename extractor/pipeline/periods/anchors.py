@@ -207,7 +207,8 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     for other in ctx.candidates:
         if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year"):
             continue
-        if ctx.sentence_of(other.start) != sent or _since_phrase(ctx, other.start):
+        if ctx.sentence_of(other.start) != sent or _since_phrase(ctx, other.start) \
+                or _is_comparison_base(ctx.text, other.start, other.end):
             continue
         dist = abs(other.start - cand.start)
         if best is None or dist < best[0]:
