@@ -204,3 +204,8 @@ def test_respectively_pairs_flows_with_figures_in_order():
     got = trades("Spain's exports and imports rose 4 percent and 7 percent in May, respectively.", published="2020-07-01")
     by_amount = {a: (frm, to, kind_basis) for a, _, frm, to, _, _, kind_basis, _ in got}
     assert by_amount["4 percent"][:2] == ("ESP", "WLD") and by_amount["7 percent"][:2] == ("WLD", "ESP")
+
+
+def test_whose_trade_volume_is_said_of_the_noun_the_trade_word_qualifies():
+    got = parties("Ghana's foreign trade volume rose 3 percent to $31 billion in 2023, customs data showed.")
+    assert got["$31 billion"] == ("total", None, None, ("GHA", "WLD"))

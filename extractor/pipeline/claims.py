@@ -268,6 +268,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             frame.kind = "total"
     else:
         left = [c for c in trigger.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.i]
+        if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN":
+            # "China's foreign trade volume": whose is said of the noun the trade word qualifies
+            left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                     and c.i < trigger.i and c != trigger]
     agents: list[str] = []
     for c in left:
         for code in ctx.countries_in(c):
