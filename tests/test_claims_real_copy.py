@@ -209,3 +209,9 @@ def test_respectively_pairs_flows_with_figures_in_order():
 def test_whose_trade_volume_is_said_of_the_noun_the_trade_word_qualifies():
     got = parties("Ghana's foreign trade volume rose 3 percent to $31 billion in 2023, customs data showed.")
     assert got["$31 billion"] == ("total", None, None, ("GHA", "WLD"))
+
+
+def test_a_possessor_in_the_partner_phrase_says_whose_partner_not_who_trades():
+    got = parties("Mexico's exports to Canada's biggest trading partner, the United States, rose 4 percent in May.",
+                  published="2024-07-01")
+    assert got["4 percent"] == ("directional", "MEX", "USA", ())

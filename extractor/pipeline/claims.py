@@ -218,6 +218,15 @@ class TradeFrame:
     partners: list[str] = field(default_factory=list)   # "with X", "between X and Y": not the agent
 
 
+def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
+    """The countries a prepositional object names as parties: "to Japan's biggest trading
+    partner, China" is China (a possessor says whose partner, not who trades)."""
+    possessed = {t.i for c in phrase.subtree if c.dep_ == "poss" for t in c.subtree}
+    named = [code for t in phrase.subtree if t.i not in possessed
+             for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code]
+    return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
+
+
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
     (the subject of "exports reached $X", the object of "put imports at $X")."""
@@ -304,7 +313,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         word = prep.lower_
         parties = []
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            parties += ctx.countries_in(pobj)
+            parties += _parties_in(pobj, ctx)
         if not parties:
             continue
         if word in {"between", "with", "among"}:
