@@ -215,3 +215,11 @@ def test_a_possessor_in_the_partner_phrase_says_whose_partner_not_who_trades():
     got = parties("Mexico's exports to Canada's biggest trading partner, the United States, rose 4 percent in May.",
                   published="2024-07-01")
     assert got["4 percent"] == ("directional", "MEX", "USA", ())
+
+
+def test_a_period_inside_a_cause_is_not_the_figure_s():
+    text = ("Chile's exports rose 6 percent in 2023, customs data showed. Copper shipments from Chile to "
+            "China edged down 0.3 percent to $28 billion due to strikes at two mines in the second half.")
+    got = trades(text, published="2024-01-10")
+    (claim,) = [t for t in got if t[0] == "$28 billion"]
+    assert claim[-1] != "the second half"

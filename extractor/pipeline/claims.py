@@ -735,7 +735,12 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
                 and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis"):
             return i
-    candidates = _data_periods(sent_index, ctx)
+    # "edged down 0.1% to $70.8 billion due to strikes in the second half": a period inside a cause
+    # is the cause's
+    causal = set(_lexicon()["causal_adjuncts"]["words"])
+    candidates = [i for i in _data_periods(sent_index, ctx)
+                  if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
+                             if amount_span.root not in a.subtree)]
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
