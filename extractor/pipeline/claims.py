@@ -861,7 +861,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             # "97,492,000 tonnes of iron ore", "1.47 million pairs of gloves": a goods-level figure
             # may be a quantity; the flow's value is money
-            measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (amount.unit == "count" and amount.change is None)
+            # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),
+            # not "strikes at two mines"
+            measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
+                amount.unit == "count" and amount.change is None and trigger is not None
+                and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
             if trigger is not None and _hypothetical(trigger):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
