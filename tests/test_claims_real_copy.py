@@ -223,3 +223,17 @@ def test_a_period_inside_a_cause_is_not_the_figure_s():
     got = trades(text, published="2024-01-10")
     (claim,) = [t for t in got if t[0] == "$28 billion"]
     assert claim[-1] == "2023"        # the story's year, not the strikes' half-year
+
+
+def test_year_on_year_before_a_month_names_the_month_as_the_figure_s():
+    got = trades("Senegal's trade with Mali fell nearly 13 percent year on year in May, customs data showed.",
+                 published="2024-06-20")
+    (claim,) = [t for t in got if t[0] == "nearly 13 percent"]
+    assert claim[-1] == "May" and claim[-2] == "year_on_year"
+
+
+def test_less_than_in_the_previous_year_is_the_base_and_a_relative_clause_keeps_its_year():
+    got = trades("In 2021, trade between Kenya and Tanzania amounted to $147 million, which soared to "
+                 "$190 million in 2022.", published="2023-03-01")
+    periods = {amount: period for amount, *_, period in got}
+    assert periods["$147 million"] == "2021" and periods["$190 million"] == "2022"

@@ -658,6 +658,26 @@ def _phrase_matches(text: str, phrases: list[str]) -> bool:
     return any(p in low for p in phrases)
 
 
+def _in_other_relative_clause(token: Token, amount_root: Token) -> bool:
+    """The period is inside a relative clause the amount is not in ("$147 million, which soared to
+    $190 million in 2022")."""
+    for clause in [token] + list(token.ancestors):
+        if clause.dep_ == "relcl":
+            return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+    return False
+
+
+def _through_a_clause(token: Token, top: Token) -> bool:
+    """Whether the path from ``token`` up to ``top`` passes a clause of its own (relative,
+    adverbial, participial)."""
+    for t in [token] + list(token.ancestors):
+        if t == top:
+            return False
+        if t.dep_ in {"relcl", "advcl", "acl", "ccomp"}:
+            return True
+    return False
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, else None
     (computed once per period into ``ctx.roles``)."""
@@ -667,10 +687,19 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     lex = _lexicon()
     if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
         return "since"
-    window = ctx.doc[max(span.sent.start, span.start - 3): span.end].text
-    if _phrase_matches(window, lex["year_on_year"]) or _phrase_matches(window, lex["period_on_period"]):
-        return "basis"
-    if span.root.head.lower_ in {"from", "than", "on", "over", "against"} and span.root.head.head.lower_ in \
+    # "a year earlier", "the same period last year": the basis phrase reaches into the period itself
+    # ("fell 13 percent year on year in May" names May as the figure's month, not a base)
+    start = ctx.doc[max(span.sent.start, span.start - 3)].idx
+    window = ctx.doc.text[start: span.end_char].lower()
+    cut = span.start_char - start
+    for phrase in lex["year_on_year"] + lex["period_on_period"]:
+        at = window.find(phrase)
+        if at != -1 and at + len(phrase) > cut:
+            return "basis"
+    head = span.root.head
+    if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
+        head = head.head   # "10.8% less than in the previous year", "compared to in 2019"
+    if head.lower_ in {"from", "than", "on", "over", "against"} and head.head.lower_ in \
             set(lex["comparative_change"]) | {"up", "down", "rose", "fell", "compared", "increase", "decrease", "rise", "fall", "less", "more"}:
         return "basis"   # "up 10.2% on July", "10.8% less than in 2019"
     return None
@@ -729,18 +758,22 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
+    # Not through a clause hanging on the amount ("$147 billion, which soared to $190 billion in
+    # 2022": 2022 is the relative clause's).
     local = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
     for i, span in enumerate(ctx.period_spans):
         if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
-                and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis"):
+                and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
+                and not _through_a_clause(span.root, local):
             return i
     # "edged down 0.1% to $70.8 billion due to strikes in the second half": a period inside a cause
     # is the cause's
     causal = set(_lexicon()["causal_adjuncts"]["words"])
     candidates = [i for i in _data_periods(sent_index, ctx)
                   if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
-                             if amount_span.root not in a.subtree)]
+                             if amount_span.root not in a.subtree)
+                  and not _in_other_relative_clause(ctx.period_spans[i].root, amount_span.root)]
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
