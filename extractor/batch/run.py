@@ -520,6 +520,10 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
         if chunk:
             yield chunk
 
+    from ..verify.checks_store import Writer
+
+    writer = Writer.local("batch")      # who the audit log says stored each check
+
     def write(records: list, sizes: list) -> None:
         for record, size in zip(records, sizes):
             if record[0] == "ok":
@@ -528,7 +532,7 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
                 summary.written += 1
                 if store is not None:
                     try:
-                        store.save_check(json.loads(line))
+                        store.save_check(json.loads(line), by=writer)
                     except Exception as e:
                         write_error({"id": art_id, "location": location, "stage": "store",
                                      "message": _one_line(e)})

@@ -1,7 +1,7 @@
 """The command line: the ``newsclaims`` entry point (:data:`app`).
 
 One module per command group: :mod:`.main` (the app and ``extract``, ``check``, ``claims``,
-``schema``, ``serve``), :mod:`.batch`, :mod:`.export`, :mod:`.figures`, and :mod:`.support`
+``schema``, ``serve``), :mod:`.batch`, :mod:`.export`, :mod:`.figures`, :mod:`.audit`, and :mod:`.support`
 (options and error output they share); ``eval`` is :mod:`extractor.evaluation.cli`.
 
 May import everything below it: :mod:`extractor.serve`, :mod:`extractor.batch`,

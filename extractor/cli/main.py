@@ -216,10 +216,14 @@ def check(
     articles = read_articles(path, published)
     store = open_store(db)
 
+    from ..verify.store import Writer
+
+    writer = Writer.local("cli")
+
     def check_and_store(extraction):
         checked = check_result(extraction, store)
         if not no_store:
-            store.save_check(checked.model_dump(mode="json"))
+            store.save_check(checked.model_dump(mode="json"), by=writer)
         return checked
 
     results = run_pipeline(articles, model, after=check_and_store)
@@ -328,12 +332,14 @@ def serve(
 def _mount_subcommands() -> None:
     from ..evaluation.cli import eval_command
 
+    from .audit import audit_command
     from .batch import batch_command
     from .export import export_command
     from .figures import figures_app
 
     app.command("batch")(batch_command)
     app.command("export")(export_command)
+    app.command("audit")(audit_command)
     app.command("eval")(eval_command)
     app.add_typer(figures_app, name="figures")
 
