@@ -1,15 +1,14 @@
 """The figures store, on SQLite and on PostgreSQL alike.
 
 Every test that takes ``store`` (or ``store_url``) runs once per backend. PostgreSQL is at
-``$NEWSCLAIMS_TEST_PG_URL`` (``.ci/run`` starts a server and sets it). Outside CI an
-unreachable server skips the PostgreSQL half; in CI (``CI=true``) it fails.
+``$NEWSCLAIMS_TEST_PG_URL`` (``.ci/run`` starts a server and sets it; the ``postgres_url``
+fixture is in conftest.py). Outside CI an unreachable server skips the PostgreSQL half; in CI
+(``CI=true``) it fails.
 """
 from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import uuid
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -18,43 +17,11 @@ from sqlalchemy import create_engine
 
 from extractor.pipeline.calendar_spans import month_end
 from extractor.verify.schema import ALL_GOODS, ImportReport, StoreError, metadata
-from extractor.verify.store import CHUNK_ROWS, Store, _hide_password, resolve_url
+from extractor.verify.store import CHUNK_ROWS, Store, resolve_url
 from models import Figure
 
-PG_URL = os.environ.get(
-    "NEWSCLAIMS_TEST_PG_URL", "postgresql+psycopg://newsclaims:newsclaims@localhost:5432/newsclaims_test"
-)
 SEED_ROWS = 195          # rows of corpus/customs/china_prk_gacc.csv
 SEED_CELLS = 193         # 2025-03 total has two revisions; 2023-04 wig imports two reports of one revision
-
-
-def _postgres_or_skip() -> None:
-    try:
-        engine = create_engine(PG_URL)
-        with engine.connect():
-            pass
-        engine.dispose()
-    except Exception as e:  # noqa: BLE001 - any failure to connect means "no server"
-        message = f"PostgreSQL at {_hide_password(PG_URL)} is not reachable: {str(e).splitlines()[0]}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (CI must test PostgreSQL: .ci/run starts it)")
-        pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    """PG_URL in a schema of this test run's own: several runs (a developer's and CI's, or two
-    sessions on one machine) may share the server, and must not drop each other's tables."""
-    _postgres_or_skip()
-    schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -297,35 +297,53 @@ def schema():
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface: give a token first)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", min=1, help="Extraction processes (each loads the model once)."),
     max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1, help="Largest request body in bytes; larger gets 413."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds an extraction may run before it is stopped (503)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+    tokens: Optional[Path] = typer.Option(None, "--tokens", help="Token file: one 'name secret' line per token "
+                                          "('name secret read' for one that may only read). Also $NEWSCLAIMS_API_TOKENS_FILE."),
+    private: bool = typer.Option(False, "--private", help="Reads (the API and the review pages) need a token too."),
 ):
     """Run the HTTP service and the review page (FastAPI + uvicorn).
 
-    The review page is at /, the API under /v1 (OpenAPI at /docs). POST /v1/figures needs
-    the bearer token in $NEWSCLAIMS_API_TOKEN; without it figure imports are refused.
+    The review page is at /, the API under /v1 (OpenAPI at /docs). With a token
+    ($NEWSCLAIMS_API_TOKEN, or --tokens FILE) every write -- a check stored, figures
+    imported -- needs it; reads stay open unless --private. Without a token writes are
+    open: the server says so and listens on 127.0.0.1 unless --host says otherwise.
+    Checking a stored article id adds a version; every write is in the audit log
+    (newsclaims audit, GET /v1/audit).
 
     Example:
 
         NEWSCLAIMS_API_TOKEN=s3cret newsclaims serve --port 8000 --db sqlite:///newsclaims.db
 
-        curl -s -H 'Content-Type: text/plain' --data-binary @story.txt \\
-             'http://127.0.0.1:8000/v1/check?published=2025-10-21'
+        curl -s -H "Authorization: Bearer s3cret" -H 'Content-Type: text/plain' --data-binary @story.txt \\
+             'http://127.0.0.1:8000/v1/check?published=2025-10-21&id=story-1'
     """
     import uvicorn
 
     from ..serve.app import create_app
+    from ..serve.auth import TOKEN_ENV, TokenFileError
     from ..verify.store import StoreError
 
     try:
-        service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout)
-    except StoreError as e:
+        service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout,
+                             token_file=str(tokens) if tokens else None, private=private)
+    except (StoreError, TokenFileError) as e:
         fail(str(e))
+    except ValueError as e:          # --private without a token
+        fail(f"{e} (--private)")
+    from .support import err_console
+
+    if service.state.access.writes_open:
+        reach = " (only this machine)" if host in ("127.0.0.1", "localhost", "::1") else ""
+        err_console.print(f"[yellow]warning:[/yellow] no token ({TOKEN_ENV} or --tokens): writes are open -- "
+                          f"anyone who can reach {host}:{port}{reach} may store checks and import figures",
+                          highlight=False, soft_wrap=True)
     uvicorn.run(service, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
 
 

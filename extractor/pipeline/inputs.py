@@ -288,9 +288,20 @@ def html_article(raw: bytes | str, location: str, size: int) -> Item:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises assorted parser errors on broken markup
         return InputError(location, f"cannot parse HTML: {type(e).__name__}: {e}", size)
-    if doc is None or not (doc.text or "").strip():
-        return InputError(location, "no article text found in the HTML page", size)
-    article = {"text": doc.text, "location": location, "size": size}
+    notes = []
+    text = doc.text if doc is not None else None
+    if not (text or "").strip():
+        # trafilatura keeps a page's main text and finds none in a fragment or a short page
+        # ("<p>China exported $5 million.</p>"): read what a browser would show instead.
+        text = visible_text(html)
+        if not text.strip():
+            return InputError(location, "no text in the HTML page", size)
+        notes.append("no main article text found in the HTML page; its visible text was read")
+    article = {"text": text, "location": location, "size": size}
+    if notes:
+        article["notes"] = notes
+    if doc is None:
+        return article
     if doc.title:
         article["title"] = doc.title
     if doc.sitename:
@@ -300,6 +311,20 @@ def html_article(raw: bytes | str, location: str, size: int) -> Item:
     if doc.url:
         article["url"] = doc.url
     return article
+
+
+def visible_text(html: str) -> str:
+    """What a browser shows of a page: its text without markup, scripts, styles or comments."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(remove_comments=True))
+    except (lxml.etree.ParserError, ValueError):      # a document of whitespace only
+        return ""
+    for hidden in doc.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    return doc.text_content()
 
 
 def decode_html(raw: bytes) -> str:
