@@ -61,6 +61,21 @@ def test_table_format_shows_the_claims():
     assert "trade_value" in out and "CHN → PRK" in out
 
 
+def test_html_format_is_displacys_picture_of_the_article(tmp_path):
+    article = {"id": "rice-1", "title": "Rice & wheat shipments", "published": "2025-10-21",
+               "text": ("North Korea imported $12 million of rice from China last month, according to "
+                        "China's General Administration of Customs.")}
+    (tmp_path / "rice.json").write_text(json.dumps(article), encoding="utf-8")
+    proc = newsclaims("extract", str(tmp_path / "rice.json"), "--format", "html")
+    assert proc.returncode == 0, proc.stderr.decode()
+    page = proc.stdout.decode()
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "Rice &amp; wheat shipments (published 2025-10-21)</h2>" in page
+    for label in ("AMOUNT", "PERIOD", "ACTOR", "SOURCE"):
+        assert f"\n        {label}" in page
+    assert '<div class="spans"' in page and 'href="#">CHN</a>' in page
+
+
 def test_schema_is_a_json_schema_with_contract_names():
     proc = newsclaims("schema")
     schema = json.loads(proc.stdout)

@@ -38,6 +38,13 @@ How it behaves
   every article exactly once. Articles already in ``errors.jsonl`` are not retried
   (remove their lines, or the file, to retry them). Resume with the same inputs in
   the same order: an input removed in between is simply not read.
+* **Tables.** ``table="claims.parquet"`` (``--table``) writes a flat table of the results
+  (:mod:`.tables`; ``table_rows`` chooses the rows) as they are written to ``out``. It is
+  built as ``claims.parquet.partial`` and moved into place when the run ends, so it always
+  holds exactly what ``out`` holds, in the same order. A run that dies (a kill, a dead
+  worker, an interrupt) leaves no table, or the previous one untouched; ``resume=True``
+  rebuilds the table from the lines already in ``out`` (read anyway to skip them) and then
+  adds the new ones, so the resumed table is the one an uninterrupted run writes.
 
 Batch on a cluster
 ------------------
@@ -94,6 +101,7 @@ class BatchSummary:
     written: int = 0
     duplicates: int = 0
     errors: int = 0
+    with_warnings: int = 0  # written, but a component failed on them (its output is empty; see warnings)
     skipped: int = 0        # done by an earlier run (--resume)
     seconds: float = 0.0
     stopped: bool = False   # stopped early: more than max_errors errors
@@ -107,7 +115,8 @@ class BatchSummary:
         return {**asdict(self), "articles_per_second": round(self.articles_per_second, 2)}
 
     def line(self) -> str:
-        return (f"{self.articles} articles: {self.written} written, {self.duplicates} duplicates, "
+        degraded = f" ({self.with_warnings} with a component's failure in warnings)" if self.with_warnings else ""
+        return (f"{self.articles} articles: {self.written} written{degraded}, {self.duplicates} duplicates, "
                 f"{self.errors} errors" + (f", {self.skipped} already done" if self.skipped else "")
                 + f" in {self.seconds:.1f} s ({self.articles_per_second:.1f} articles/s)"
                 + (" — stopped: too many errors" if self.stopped else ""))
@@ -135,10 +144,11 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
                   db: Optional[str] = None, amount_scope: str = "claims") -> list[tuple]:
     """Extract (and check) a chunk of ``(location, article)``; article text is already clean.
 
-    Returns one record per article, in order: ``("ok", location, id, json_line)`` or
+    Returns one record per article, in order: ``("ok", location, id, json_line, degraded)`` or
     ``("error", location, id, stage, message)``. Runs in a worker process or on a Dask
     worker; the pipeline (and store) are loaded once per process.
     """
+    from ..pipeline.extensions import is_failure_warning
     from ..pipeline.extraction import cached_pipeline
 
     pipeline = cached_pipeline(model, amount_scope)
@@ -169,7 +179,8 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
                 records.append(("error", location, result.article.id, "check", _one_line(e)))
                 continue
         line = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
-        records.append(("ok", location, result.article.id, line))
+        degraded = any(is_failure_warning(w) for w in result.warnings)
+        records.append(("ok", location, result.article.id, line, degraded))
     return records
 
 
@@ -322,13 +333,16 @@ class _DoneState:
     duplicate_locations: set
 
 
-def _load_state(out: Path, errors: Path, duplicates: Path) -> _DoneState:
+def _load_state(out: Path, errors: Path, duplicates: Path, each_result=None) -> _DoneState:
+    """What earlier runs did; ``each_result`` is called with every result already in ``out``, in order."""
     for path in (out, errors, duplicates):
         _truncate_torn(path)
     hashes = {}
     for obj in _json_lines(out):
         article = obj.get("article") or {}
         hashes[text_hash(article.get("text") or "")] = article.get("id")
+        if each_result is not None:
+            each_result(obj)
     error_locations = {obj.get("location") for obj in _json_lines(errors)}
     duplicate_locations = {obj.get("location") for obj in _json_lines(duplicates)}
     return _DoneState(hashes, error_locations, duplicate_locations)
@@ -378,6 +392,40 @@ class _Progress:
 
 # -- the run ------------------------------------------------------------------------------------
 
+def _table_writer(table: str | Path, rows: str):
+    from .tables import TableError, TableWriter
+
+    if str(table) == "-":
+        raise BatchError("the table needs a file name (.parquet or .csv); stdout is not one")
+    try:
+        return _TableWriter(TableWriter(table, rows))
+    except TableError as e:
+        raise BatchError(str(e)) from None
+    except OSError as e:
+        raise BatchError(f"cannot write the table {table}: {e.strerror or e}") from None
+
+
+class _TableWriter:
+    """A table writer whose errors stop the run as BatchErrors (a result the table cannot take)."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def write(self, result: dict) -> None:
+        from .tables import TableError
+
+        try:
+            self.writer.write(result)
+        except TableError as e:
+            raise BatchError(f"table {self.writer.path}: {e}") from None
+
+    def close(self) -> None:
+        self.writer.close()
+
+    def abort(self) -> None:
+        self.writer.abort()
+
+
 def _article_fields(item: dict) -> dict:
     return {k: v for k, v in item.items() if k not in ("location", "size")}
 
@@ -387,13 +435,16 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
               resume: bool = False, max_errors: Optional[int] = None, progress: bool = True,
               errors_path: str | Path | None = None, duplicates_path: str | Path | None = None,
               model: Optional[str] = None, chunk_size: int = DEFAULT_CHUNK,
-              overwrite: bool = True, amount_scope: str = "claims") -> BatchSummary:
+              overwrite: bool = True, amount_scope: str = "claims",
+              table: str | Path | None = None, table_rows: str = "claims") -> BatchSummary:
     """Extract every article of ``inputs`` into the JSON lines file ``out``; see the module doc.
 
     ``workers`` processes on this machine, or ``dask`` (a scheduler address, or
     ``"local:N"``). ``check`` adds verdicts from ``Store(db)``; ``db`` also stores
     each result (``Store.save_check``). ``overwrite=False`` refuses to replace a non-empty
     ``out`` without ``resume``. ``amount_scope`` is the Pipeline's ("claims" or "all").
+    ``table`` (a .parquet or .csv path) also writes the flat table ``table_rows`` of
+    :mod:`.tables` of everything in ``out`` (see "Tables" in the module doc).
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -409,29 +460,36 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
     out = Path(out)
     errors_path = Path(errors_path) if errors_path else out.parent / "errors.jsonl"
     duplicates_path = Path(duplicates_path) if duplicates_path else out.parent / "duplicates.jsonl"
-    if len({out.resolve(), errors_path.resolve(), duplicates_path.resolve()}) < 3:
-        raise BatchError("the output, errors and duplicates files must be different files")
+    outputs = [out, errors_path, duplicates_path] + ([Path(table)] if table is not None else [])
+    if len({path.resolve() for path in outputs}) < len(outputs):
+        raise BatchError("the output, errors, duplicates and table files must be different files")
     if not resume and not overwrite and out.exists() and out.stat().st_size > 0:
         raise BatchError(f"{out} exists; add --resume to continue it or --overwrite to replace it")
     out.parent.mkdir(parents=True, exist_ok=True)
     errors_path.parent.mkdir(parents=True, exist_ok=True)
     duplicates_path.parent.mkdir(parents=True, exist_ok=True)
 
-    state = _load_state(out, errors_path, duplicates_path) if resume else _DoneState({}, set(), set())
-    started = time.monotonic()
-    summary = BatchSummary()
+    if table is not None:
+        Path(table).parent.mkdir(parents=True, exist_ok=True)
+    # The table is written beside its final name and moved there at the end: a previous table
+    # stays whole until then, and a run that dies leaves no torn one.
+    table_writer = _table_writer(table, table_rows) if table is not None else None
     store = None
-    if db is not None:
-        from ..verify.store import Store, StoreError
-
-        try:
-            store = Store(db)
-        except StoreError as e:
-            raise BatchError(str(e)) from None
-    # Connect to the cluster (or start the pool) before touching the output files: a scheduler
-    # that cannot be reached must not have emptied a previous run's results.
-    args = (model, check, db, amount_scope)   # process_chunk's, after the chunk
     try:
+        state = (_load_state(out, errors_path, duplicates_path, table_writer and table_writer.write)
+                 if resume else _DoneState({}, set(), set()))
+        started = time.monotonic()
+        summary = BatchSummary()
+        if db is not None:
+            from ..verify.store import Store, StoreError
+
+            try:
+                store = Store(db)
+            except StoreError as e:
+                raise BatchError(str(e)) from None
+        # Connect to the cluster (or start the pool) before touching the output files: a scheduler
+        # that cannot be reached must not have emptied a previous run's results.
+        args = (model, check, db, amount_scope)   # process_chunk's, after the chunk
         if dask:
             executor = _Dask(dask, args)
         elif workers > 1:
@@ -441,6 +499,8 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
     except BaseException:
         if store is not None:
             store.close()
+        if table_writer is not None:
+            table_writer.abort()
         raise
     mode = "ab" if resume else "wb"
     out_fh, err_fh, dup_fh = open(out, mode), open(errors_path, mode), open(duplicates_path, mode)
@@ -527,12 +587,16 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
     def write(records: list, sizes: list) -> None:
         for record, size in zip(records, sizes):
             if record[0] == "ok":
-                _, location, art_id, line = record
+                _, location, art_id, line, degraded = record
                 out_fh.write((line + "\n").encode("utf-8"))
                 summary.written += 1
+                summary.with_warnings += degraded
+                result = json.loads(line) if store is not None or table_writer is not None else None
+                if table_writer is not None:
+                    table_writer.write(result)
                 if store is not None:
                     try:
-                        store.save_check(json.loads(line), by=writer)
+                        store.save_check(result, by=writer)
                     except Exception as e:
                         write_error({"id": art_id, "location": location, "stage": "store",
                                      "message": _one_line(e)})
@@ -543,6 +607,7 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
         sync()
 
     inflight: deque = deque()
+    finished = False
     try:
         for chunk in chunks():
             sizes = [size for *_, size in chunk]
@@ -556,6 +621,7 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
             future, sizes = inflight.popleft()
             write(future.result(), sizes)
         sync()
+        finished = True
     except BrokenProcessPool:
         raise BatchError("a worker process died (out of memory?); rerun with --resume to go on") from None
     finally:
@@ -565,6 +631,11 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
             fh.close()
         if store is not None:
             store.close()
+        if table_writer is not None:
+            if finished:
+                table_writer.close()
+            else:
+                table_writer.abort()
     summary.stopped = too_many()
     summary.seconds = time.monotonic() - started
     return summary

@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from .export import ROWS_HELP, TableRows
 from .support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope
 
 
@@ -26,6 +27,11 @@ def batch_command(
     chunk_size: int = typer.Option(32, "--chunk-size", help="Articles per chunk sent to a worker."),
     amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope", help=AMOUNT_SCOPE_HELP),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar or progress lines."),
+    table: Optional[Path] = typer.Option(
+        None, "--table", "-t",
+        help="Also write a flat table of the results (.parquet or .csv), as 'newsclaims export --table' does; "
+             "with --resume it is rebuilt from --out and the new results."),
+    rows: TableRows = typer.Option(TableRows.claims, "--rows", help=ROWS_HELP),
 ):
     """Extract every article of a corpus into one JSON line each, in input order.
 
@@ -39,6 +45,8 @@ def batch_command(
         newsclaims batch corpus/ --out results.jsonl --resume --dask tcp://scheduler:8786
 
         newsclaims batch corpus/ --out quantities.jsonl --amount-scope all
+
+        newsclaims batch corpus/ --out results.jsonl --check --table claims.parquet
     """
     from ..batch.run import BatchError, run_batch
     from .support import err_console, fail
@@ -61,10 +69,20 @@ def batch_command(
         fail(f"--out {out} is a directory; give a file name")
     if not resume and not overwrite and out.exists() and out.stat().st_size > 0:
         fail(f"{out} exists; add --resume to continue it or --overwrite to replace it")
+    if table is not None:
+        from ..batch.tables import TableError, table_format
+
+        try:
+            table_format(table)
+        except TableError as e:
+            fail(f"--table: {e}".replace(", or give the format", ""))
+    elif rows is not TableRows.claims:
+        fail("--rows chooses the rows of a table: add --table FILE")
     try:
         summary = run_batch(inputs, out, workers=workers, dask=dask, check=check, db=db, resume=resume,
                             max_errors=max_errors, progress=not no_progress, errors_path=errors,
-                            model=model, chunk_size=chunk_size, overwrite=True, amount_scope=amount_scope.value)
+                            model=model, chunk_size=chunk_size, overwrite=True, amount_scope=amount_scope.value,
+                            table=table, table_rows=rows.value)
     except (BatchError, ModelNotFound) as e:
         fail(str(e), code=1)
     except KeyboardInterrupt:

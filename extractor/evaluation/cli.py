@@ -12,8 +12,9 @@ import typer
 
 def eval_command(
     gold: str = typer.Argument(
-        "all", metavar="GOLD", help="A gold-article folder (texts/ + gold/), a benchmark folder, or 'all' "
-                    "(every benchmark under ../shared/benchmarks, or --benchmarks DIR)."),
+        "all", metavar="GOLD", help="A gold-article folder (texts/ + gold/), a benchmark folder, 'all' "
+                    "(every benchmark under ../shared/benchmarks, or --benchmarks DIR), or 'robustness' (the "
+                    "pipeline over every text in every configuration: reports exceptions, must report none)."),
     baseline: str = typer.Option(
         "all", "--baseline", "-b", help="Baselines to run too: quantulum3, dateparser, spacy, all or none "
                                         "(comma-separated list allowed)."),
@@ -24,6 +25,7 @@ def eval_command(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: the installed English model)."),
     readme: Optional[Path] = typer.Option(None, "--readme", help="Write the Markdown table into this file between "
                                           "<!-- accuracy:start --> and <!-- accuracy:end -->."),
+    generated: int = typer.Option(2000, "--generated", help="robustness: how many generated texts to add."),
 ) -> None:
     """Score the extractor against gold articles and public benchmarks.
 
@@ -42,7 +44,13 @@ def eval_command(
         newsclaims eval all --markdown > accuracy.md
 
         newsclaims eval all --readme README.md
+
+        newsclaims eval robustness --generated 5000
     """
+    if gold == "robustness":   # not a score: every text in every configuration, and no exception
+        from .robustness import run_robustness
+
+        raise typer.Exit(run_robustness(benchmarks, model=model, generated=generated, as_json=as_json))
     from . import baselines as bl
     from .report import render_markdown, render_rich, report_to_dict
     from .suite import evaluate

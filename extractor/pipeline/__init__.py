@@ -3,7 +3,8 @@
 What lives here: :mod:`.extraction` (:class:`Pipeline`, :func:`extract`), the article reader
 (:mod:`.inputs`: text, JSON, JSON lines, HTML pages and WARC records), the article checks
 and cleaning that come before spaCy (:mod:`.articles`, :mod:`.cleaning`, :mod:`.segmentation`), the model loader (:mod:`.nlp`), the ``newsclaims_*`` spaCy components
-(:mod:`.amounts`, :mod:`.periods`, :mod:`.actors`, :mod:`.sources`, :mod:`.claims`), the
+(:mod:`.amounts`, :mod:`.periods`, :mod:`.actors`, :mod:`.sources`, :mod:`.claims`,
+:mod:`.span_group`; declared under spaCy's ``spacy_factories`` entry point in pyproject.toml), the
 ``Doc`` extensions they set (:mod:`.extensions`), the tables they read (``data/``, loaded by
 :mod:`.lexicon`), calendar arithmetic shared with the cross-check (:mod:`.calendar_spans`),
 and the worker processes that hold a loaded pipeline (:mod:`.processes`, :mod:`.preload`).

@@ -39,7 +39,7 @@ from spacy.util import filter_spans
 
 from models import Actor
 
-from . import extensions  # noqa: F401
+from .extensions import isolated  # (importing it registers Doc._.actors)
 from .lexicon import load_table, phrase_matcher
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -325,7 +325,8 @@ class ActorRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = find_actors(doc)
+        with isolated(doc, self.name, "actors"):
+            doc._.actors = find_actors(doc)
         return doc
 
 

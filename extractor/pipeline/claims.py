@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
-from . import extensions  # noqa: F401
+from .extensions import isolated  # (importing it registers Doc._.claims)
 from .calendar_spans import shift_period
 from .lexicon import load_table
 
@@ -611,7 +611,8 @@ class ClaimAssembler:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = assemble_claims(doc)
+        with isolated(doc, self.name, "claims"):
+            doc._.claims = assemble_claims(doc)
         return doc
 
 

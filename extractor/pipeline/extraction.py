@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
@@ -14,14 +15,14 @@ from spacy.tokens import Doc
 
 from models import Article, Extraction
 
-from . import extensions  # noqa: F401  (registers Doc._.amounts & co.)
+from .extensions import add_warning, failure_warning  # (importing it registers Doc._.amounts & co.)
 from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
     AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published)
 from .cleaning import clean_text
 from .nlp import load_model
 
 # Importing the modules registers their @Language.factory components.
-from . import amounts, periods, actors, sources, claims, segmentation  # noqa: E402,F401
+from . import amounts, periods, actors, sources, claims, segmentation, span_group  # noqa: E402,F401
 
 COMPONENTS = (
     "newsclaims_amounts",
@@ -29,6 +30,7 @@ COMPONENTS = (
     "newsclaims_actors",
     "newsclaims_sources",
     "newsclaims_claims",
+    "newsclaims_spans",   # doc.spans["newsclaims"] for displaCy; the contract does not read it
 )
 
 # A few of the most frequent English function words: news text in English has
@@ -36,6 +38,13 @@ COMPONENTS = (
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on was with as by at from it said has have are were be this".split()
 )
+
+
+logger = logging.getLogger("newsclaims")
+
+#: ``Doc.user_data`` key of an article's place in the input: spaCy drops a document whose
+#: component raised from ``nlp.pipe``'s output, and the place says which one is missing.
+_PLACE = "newsclaims_place"
 
 
 @dataclass
@@ -78,19 +87,28 @@ class Pipeline:
                 self.nlp.add_pipe(name, last=True, config=config)
         self.amount_scope = self.nlp.get_pipe("newsclaims_amounts").scope
         self.batch_size = batch_size
+        # A function component that raises (newsclaims' own catch their errors; this is for
+        # one a user added) leaves a warning on that document instead of ending the run. Not
+        # nlp.set_error_handler: spaCy 3.8's parser cannot take one (no error_handler slot).
+        self.nlp.default_error_handler = _component_failed
 
     # -- preparing one article ------------------------------------------------
     def prepare(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
                 title: str | None = None, outlet: str | None = None, clean: bool = True) -> _Prepared:
         raw = decode_text(text)
-        clean_txt = clean_text(raw).text if clean else raw
+        warnings = []
+        try:
+            clean_txt = clean_text(raw).text if clean else raw
+        except Exception as error:  # noqa: BLE001  (a cleaning rule's bug: read the text as given)
+            logger.error("cleaning failed on an article (%d characters)", len(raw), exc_info=error)
+            warnings.append(failure_warning("cleaning", error, "the text is read as given"))
+            clean_txt = raw
         if not clean_txt.strip():
             raise ExtractionError("article is empty" + (" after removing page boilerplate" if raw.strip() else ""))
         if len(clean_txt) > MAX_CHARS:
             raise ExtractionError(
                 f"article is {len(clean_txt):,} characters; the limit is {MAX_CHARS:,} "
                 "(split the file into articles)")
-        warnings = []
         pub = parse_published(published)
         not_english = _english_warning(clean_txt)
         if not_english:
@@ -119,12 +137,18 @@ class Pipeline:
         )
 
     # -- public API -----------------------------------------------------------
+    def doc(self, text: Any, *, published: Any = None, clean: bool = True) -> Doc:
+        """The processed spaCy ``Doc`` of one article: ``doc._.amounts`` & co. and the span group
+        ``doc.spans["newsclaims"]`` (for displaCy). Raises :class:`ExtractionError` as ``extract`` does."""
+        return self.nlp(self._doc(self.prepare(text, published=published, clean=clean)))
+
     def extract(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
                 title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:
         """Extract one article. Raises :class:`ExtractionError` for unusable input."""
         prepared = self.prepare(text, published=published, id=id, url=url, title=title, outlet=outlet,
                                 clean=clean)
-        return self._result(prepared, self.nlp(self._doc(prepared)))
+        # Through pipe, as extract_many: a component that raises is then handled the same way.
+        return next(self._results(iter([(0, prepared)]), batch_size=1))
 
     def extract_many(self, articles: Iterable[Mapping[str, Any]], *, clean: bool = True,
                      batch_size: int | None = None, errors: str = "raise") -> Iterator[Extraction | ExtractionError]:
@@ -137,24 +161,37 @@ class Pipeline:
         """
         if errors not in ("raise", "yield"):
             raise ValueError("errors must be 'raise' or 'yield'")
-        prepared_stream = self._prepare_stream(articles, clean, errors)
-        # Errors are held back in order: pipe only sees the good articles.
-        pending: list[tuple[int, Any]] = []
+        yield from self._results(self._prepare_stream(articles, clean, errors), batch_size or self.batch_size)
+
+    def _results(self, prepared_stream, batch_size: int) -> Iterator[Extraction | ExtractionError]:
+        """Results in input order. Input errors are held back in order (pipe only sees the good
+        articles); a document spaCy dropped because a component raised comes out with what the
+        components before it found and the warning the error handler left on it."""
+        pending: list[tuple[int, Any, Doc | None]] = []
 
         def docs():
-            for item in prepared_stream:
-                pending.append(item)
-                if isinstance(item[1], _Prepared):
-                    yield self._doc(item[1])
+            for index, item in prepared_stream:
+                doc = self._doc(item) if isinstance(item, _Prepared) else None
+                if doc is not None:
+                    doc.user_data[_PLACE] = index
+                pending.append((index, item, doc))
+                if doc is not None:
+                    yield doc
 
-        doc_iter = self.nlp.pipe(docs(), batch_size=batch_size or self.batch_size)
-        for doc in doc_iter:
-            while pending and not isinstance(pending[0][1], _Prepared):
-                yield pending.pop(0)[1]
-            _, prepared = pending.pop(0)
-            yield self._result(prepared, doc)
-        while pending:   # errors after the last good article
-            yield pending.pop(0)[1]
+        def settle(item, doc):
+            return self._result(item, doc) if isinstance(item, _Prepared) else item
+
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            place = doc.user_data.get(_PLACE)
+            while pending and pending[0][0] != place:
+                _, item, dropped = pending.pop(0)
+                yield settle(item, dropped)
+            if pending:
+                _, item, _ = pending.pop(0)
+                yield settle(item, doc)
+        while pending:   # errors and dropped documents after the last good article
+            _, item, dropped = pending.pop(0)
+            yield settle(item, dropped)
 
     def _prepare_stream(self, articles, clean, errors):
         for index, item in enumerate(articles):
@@ -175,6 +212,13 @@ class Pipeline:
                 err.index = index
                 err.article_id = item.get("id") if isinstance(item, Mapping) else None
                 yield index, err
+
+
+def _component_failed(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
+    """spaCy's error handler: the traceback to the log, one line to each document's warnings."""
+    logger.error("component %s failed on %d document(s)", name, len(docs), exc_info=error)
+    for doc in docs:
+        add_warning(doc, failure_warning(name, error))
 
 
 _cache_lock = threading.Lock()

@@ -299,7 +299,7 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
 
     def run_extraction(article: dict, clean: bool, amount_scope: str = "claims") -> Extraction:
         from ..pipeline.articles import ExtractionError
-        from .workers import JobTimeout, PoolBusy, WorkerFailed
+        from .workers import ExtractionBug, JobTimeout, PoolBusy, WorkerFailed
 
         try:
             payload = app.state.pool.extract(article, timeout=app.state.timeout, clean=clean, amount_scope=amount_scope)
@@ -309,6 +309,8 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
             raise HTTPException(503, str(e), headers={"Retry-After": "5"}) from None
         except WorkerFailed as e:
             raise HTTPException(503, str(e)) from None
+        except ExtractionBug as e:   # retrying would fail the same way: not 503
+            raise HTTPException(500, str(e)) from None
         return Extraction.model_validate(payload)
 
     def article_meta(published: Optional[Published] = Query(

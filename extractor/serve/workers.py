@@ -33,6 +33,11 @@ class WorkerFailed(Exception):
     """A worker died or could not start (the message says why)."""
 
 
+class ExtractionBug(Exception):
+    """The extraction raised on this article: the same request would fail again (500, not 503).
+    Components catch their own errors, so this is what they missed."""
+
+
 def _worker_main(conn: Connection, model: Optional[str]) -> None:
     """A worker's loop: load the pipeline, then answer jobs until the pipe closes."""
     try:
@@ -173,7 +178,7 @@ class ExtractionPool:
             return payload
         if status == "invalid":
             raise ExtractionError(payload)
-        raise WorkerFailed(f"extraction failed: {payload}")
+        raise ExtractionBug(f"extraction failed: {payload}")
 
     def close(self) -> None:
         self._closed = True

@@ -23,6 +23,7 @@ of its months when every month is there.
 from __future__ import annotations
 
 import calendar
+import logging
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -33,8 +34,12 @@ from models import Amount, Claim, Consistency, Evidence, Extraction, Figure, Per
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
 from ..pipeline.lexicon import load_table
+from .schema import StoreError
 
 UNKNOWN_FUTURE = "a period that had not ended when the article was published"
+
+
+logger = logging.getLogger("newsclaims")
 
 
 class FigureStore(Protocol):
@@ -449,15 +454,28 @@ def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
     for claim in result.claims:
         if claim.trade is None:
             continue
-        if claim.kind == "trade_value" and claim.amount is not None:
-            out.append(_verdict_level(claim, result, store))
-        elif claim.kind == "trade_change" and claim.amount is not None:
-            out.append(_verdict_change(claim, result, store))
-        elif claim.kind == "comparison":
-            verdict = _verdict_comparison(claim, result, store)
-            if verdict is not None:
-                out.append(verdict)
+        try:
+            verdict = _verdict_of(claim, result, store)
+        except StoreError:
+            raise   # the database, not this claim: the caller reports it
+        except Exception as error:  # noqa: BLE001  (a rule's bug on one claim must not lose the article)
+            logger.error("the check failed on claim %s", claim.id, exc_info=error)
+            verdict = Verdict(claim=claim.id, status="unverifiable",
+                              explanation=f"Not checked: the cross-check failed on this claim "
+                                          f"({type(error).__name__}); nothing is said about it.")
+        if verdict is not None:
+            out.append(verdict)
     return out
+
+
+def _verdict_of(claim: Claim, result: Extraction, store: FigureStore) -> Verdict | None:
+    if claim.kind == "trade_value" and claim.amount is not None:
+        return _verdict_level(claim, result, store)
+    if claim.kind == "trade_change" and claim.amount is not None:
+        return _verdict_change(claim, result, store)
+    if claim.kind == "comparison":
+        return _verdict_comparison(claim, result, store)
+    return None
 
 
 # -- the article against itself ---------------------------------------------------------
@@ -561,5 +579,18 @@ def _phrase(claim: Claim, duration: Period) -> str:
 
 
 def check(result: Extraction, store: FigureStore) -> Extraction:
-    """The extraction with ``verdicts`` and ``consistency`` filled."""
-    return result.model_copy(update={"verdicts": verdicts_for(result, store), "consistency": consistency_of(result)})
+    """The extraction with ``verdicts`` and ``consistency`` filled.
+
+    A claim the cross-check fails on is ``unverifiable`` saying so; if the consistency rules
+    fail, ``consistency`` is empty with a warning. A :class:`StoreError` (the database) is raised.
+    """
+    verdicts = verdicts_for(result, store)
+    warnings = list(result.warnings)
+    try:
+        consistency = consistency_of(result)
+    except Exception as error:  # noqa: BLE001  (a rule's bug must not lose the article)
+        logger.error("the consistency check failed on article %s", result.article.id, exc_info=error)
+        consistency = []
+        warnings.append(f"the consistency check failed on this article ({type(error).__name__}); "
+                        "no inconsistency is reported")
+    return result.model_copy(update={"verdicts": verdicts, "consistency": consistency, "warnings": warnings})

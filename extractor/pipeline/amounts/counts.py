@@ -90,7 +90,7 @@ def _proportion(doc: Doc, i: int) -> Optional[_Found]:
         return _Found(i, i + 3, words[low] * fraction_at(i + 2), "fraction", None)
     # 'one out of three', 'one in five' before a noun
     if low in words or low.isdigit():
-        part = words.get(low) or float(low)
+        part = words[low] if low in words else float(low)   # "zero" is 0, not missing
         k = i + 1
         if k + 1 < n and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of":
             k += 2

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from models import Amount
 
-from .. import extensions  # noqa: F401  (registers Doc._.amounts)
+from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
 from .bounds import _bound_from_following_phrase, _bound_from_preceding_quantifier
 from .changes import (
@@ -440,7 +440,8 @@ class AmountRecognizer:
         _tables()  # fail at pipeline construction, not on the first doc, if the data is broken
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.amounts = find_amounts(doc, self.scope)
+        with isolated(doc, self.name, "amounts"):
+            doc._.amounts = find_amounts(doc, self.scope)
         return doc
 
 

@@ -7,7 +7,8 @@ Public API
 ----------
 - :func:`find_periods` -- ``find_periods(doc, published) -> list[Period]``
 - :func:`resolve_period` -- parse + resolve one expression (CLI, tests)
-- spaCy factory ``"newsclaims_periods"`` -- sets ``doc._.periods``
+- spaCy factory ``"newsclaims_periods"`` -- sets ``doc._.periods``; the publication date comes
+  from the doc, the call's ``component_cfg`` or the ``published`` config (:class:`PeriodFinder`)
 
 Resolution rules (the decisions a reader needs to know)
 -------------------------------------------------------

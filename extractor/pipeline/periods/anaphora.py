@@ -31,8 +31,9 @@ def _resolve_anaphoric_demonstrative(ctx, cand, m):
     unit = m["unit"].lower()
     anchor = _anchor(ctx, cand.start, whole_discourse=True)
     fineness = ["day", "week", "month", "quarter", "half", "year", "range"]
-    if anchor is not None and (anchor[2] not in fineness or fineness.index(anchor[2]) > fineness.index(unit)):
-        anchor = None  # "that day" after "in 2015": which day is not said
+    if anchor is None or anchor[2] not in fineness or fineness.index(anchor[2]) > fineness.index(unit):
+        # nothing named before it ("on 1 May that year" opening a story), or a coarser period
+        # ("that day" after "in 2015": which day is not said): unresolved, never publication
         return dict(from_=None, to=None, granularity={"day": "day", "week": "week", "month": "month",
                                                        "quarter": "quarter", "year": "year"}[unit],
                     relative=True, value=None, _anaphoric=True)
@@ -106,7 +107,8 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     frm, to, gran = anchor
     if ctx.published is not None and (frm, to, gran) == (ctx.published, ctx.published, "day"):
         target = _shift_date(frm, months=months, days=days)
-        unit_gran = {"Y": "year", "M": "month", "W": "day", "D": "day"}[code]  # "a week ago": that day
+        # "a week ago", "three hours earlier": that day (hours, minutes, seconds: TH, TM, TS)
+        unit_gran = {"Y": "year", "M": "month"}.get(code, "day")
         if unit.startswith(("decade", "centur")):
             unit_gran = "year"
         a, b, g = _calendar_unit(target, unit_gran)

@@ -269,8 +269,9 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
             if ctx.published is None:
                 return None, True
             return ctx.published.year + DEICTIC_SHIFT[det], True
-        # "of the year", "of the previous year", "of the same year": the year the text is about
-        anchor = _anchor(ctx, cand.start)
+        # "of the year", "of the previous year", "of the same year": the year the text is about;
+        # "that year" points back into the text, never to the publication date
+        anchor = _anchor(ctx, cand.start, whole_discourse=det == "that")
         if anchor is None:
             return None, True
         return anchor[0].year - (1 if det in ("previous", "prior") else 0), True

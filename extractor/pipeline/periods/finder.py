@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import Period
 
-from ..extensions import add_warning
+from ..articles import parse_published
+from ..extensions import add_warning, isolated, reference_date
 from .anchors import _Candidate, _Context, _NeedsPublication
 from .candidates import (
     _RULES,
@@ -144,16 +145,24 @@ def resolve_period(text: str, published: Optional[date] = None, nlp=None) -> Opt
 
 
 class PeriodFinder:
-    """spaCy component: ``doc._.periods = find_periods(doc, doc._.published)``."""
+    """spaCy component: ``doc._.periods = find_periods(doc, <reference date>)``.
 
-    def __init__(self, nlp: Language, name: str = "newsclaims_periods"):
+    The reference date is, most specific first, ``doc._.published``, ``doc.user_data["published"]``,
+    ``published`` given per call (``nlp.pipe(docs, component_cfg={name: {"published": ...}})``)
+    and the ``published`` config (null by default); see :func:`extensions.reference_date`."""
+
+    def __init__(self, nlp: Language, name: str = "newsclaims_periods", published: Optional[str] = None):
         self.name = name
+        # checked here so that a bad config fails when the pipeline is built, not on its first doc
+        self.published = parse_published(published)
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.periods = find_periods(doc, doc._.published)
+    def __call__(self, doc: Doc, published: Any = None) -> Doc:
+        reference = reference_date(doc, published, self.published)
+        with isolated(doc, self.name, "periods"):
+            doc._.periods = find_periods(doc, reference)
         return doc
 
 
-@Language.factory("newsclaims_periods")
-def make_period_finder(nlp: Language, name: str) -> PeriodFinder:
-    return PeriodFinder(nlp, name)
+@Language.factory("newsclaims_periods", default_config={"published": None})
+def make_period_finder(nlp: Language, name: str, published: Optional[str]) -> PeriodFinder:
+    return PeriodFinder(nlp, name, published)

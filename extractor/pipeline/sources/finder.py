@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Actor, Source
 
-from .. import extensions  # noqa: F401  (registers Doc._.sources)
+from ..extensions import isolated  # (importing it registers Doc._.sources)
 from .cues import (
     _all_cue_verbs,
     _citing_clause,
@@ -166,10 +166,11 @@ class SourceRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_sources(doc)
-        doc._.attributions = found
-        # A fact-checker can look up a named source; "a senior official" stays an attribution.
-        doc._.sources = [s for s in found if s.informative and not s.described]
+        with isolated(doc, self.name, "attributions", "sources"):
+            found = find_sources(doc)
+            doc._.attributions = found
+            # A fact-checker can look up a named source; "a senior official" stays an attribution.
+            doc._.sources = [s for s in found if s.informative and not s.described]
         return doc
 
 
