@@ -21,9 +21,10 @@ from ..pipeline.articles import MAX_CHARS
 NO_NUL = r"^[^\u0000]*$"
 #: Text with a visible character and no NUL.
 VISIBLE_TEXT = r"^[^\u0000]*[^\u0000\s][^\u0000]*$"
-#: An HTML page with a visible character outside its tags (after any number of tags and
-#: text, a character that is neither '<' nor a space).
-VISIBLE_PAGE = r"^(?:[^<\u0000]|<[^>\u0000]*>)*?[^<\s\u0000]"
+#: An HTML page: it begins with a tag (after any spaces), and a visible character stands
+#: outside its tags (after tags and text, a character that is neither '<' nor a space).
+#: A body that begins with text is not a page: send it as text/plain. No NUL anywhere.
+VISIBLE_PAGE = r"^\s*<[^>\u0000]*>(?:[^<\u0000]|<[^>\u0000]*>)*?[^<\s\u0000][^\u0000]*$"
 #: The store keeps article ids in 200 characters.
 ID_MAX = 200
 ARTICLE_ID = {"min_length": 1, "max_length": ID_MAX, "pattern": NO_NUL}
@@ -44,6 +45,16 @@ def _iso_only(value: Any) -> Any:
     return value
 
 
+def _json_number(value: Any) -> Any:
+    """A JSON number only: pydantic would also take true or "5", which the document's
+    ``type: number`` does not allow (an integral 713.0 is an integer, as JSON Schema says)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+JsonFloat = Annotated[float, BeforeValidator(_json_number)]
+JsonInt = Annotated[int, BeforeValidator(_json_number)]
 IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
 Published = Annotated[Union[date, datetime], BeforeValidator(_iso_only)]
@@ -92,8 +103,8 @@ def article_body_doc() -> dict:
                                       "description": f"The article's text, at most {MAX_CHARS:,} characters."},
                            "example": "China's exports to North Korea rose 20.9% …"},
             "text/html": {"schema": {"type": "string", "minLength": 1, "pattern": VISIBLE_PAGE,
-                                     "description": "A web page; its main text is read with trafilatura, "
-                                                    "else its visible text."},
+                                     "description": "A web page, beginning with a tag: its main text is read "
+                                                    "with trafilatura, else its visible text."},
                           "example": "<html>…</html>"},
         },
     }
@@ -108,12 +119,11 @@ class FigureIn(Figure):
     reporter: str = Field(pattern=r"^[A-Z]{3}$")
     partner: str = Field(pattern=r"^[A-Z]{3}$")
     period: str = Field(min_length=1, max_length=40, pattern=NO_NUL)
-    # strict: a JSON true or "5" is not the number the document promises to take
-    value: float = Field(ge=0, allow_inf_nan=False, strict=True)
+    value: JsonFloat = Field(ge=0, allow_inf_nan=False)
     currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
-    precision: float = Field(0.0, ge=0, allow_inf_nan=False, strict=True)
+    precision: JsonFloat = Field(0.0, ge=0, allow_inf_nan=False)
     qualifier: Optional[str] = Field(None, max_length=4000, pattern=NO_NUL)
-    revision: int = Field(1, ge=1, le=1_000_000, strict=True)
+    revision: JsonInt = Field(1, ge=1, le=1_000_000)
     commodity: Optional[str] = Field(None, min_length=1, max_length=190, pattern=r"^[0-9A-Za-z.]+$")
     commodity_name: Optional[str] = Field(None, max_length=190, pattern=NO_NUL)
     quantity: Optional[str] = Field(None, max_length=4000, pattern=NO_NUL)

@@ -271,7 +271,8 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
             from ..pipeline.inputs import InputError, html_article
 
             if not _VISIBLE_PAGE.match(_decode(body, "the page")):
-                raise HTTPException(422, "the page has no text outside its tags")
+                raise HTTPException(422, "an HTML page begins with a tag and has text outside its tags; "
+                                         "send plain text as text/plain")
             parsed = html_article(body, "request body", len(body))
             if isinstance(parsed, InputError):
                 raise HTTPException(422, parsed.message)

@@ -34,11 +34,10 @@ Rules, and where they come from:
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
