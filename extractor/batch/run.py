@@ -84,7 +84,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from ..pipeline.cleaning import clean_text
-from ..pipeline.inputs import InputError, finish_html, iter_articles, total_bytes
+from ..pipeline.inputs import InputError, finish_html, iter_articles, pipeline_fields, total_bytes
 from ..pipeline.articles import AMOUNT_SCOPES, ARTICLE_FIELDS, article_id
 
 DEFAULT_CHUNK = 32
@@ -152,7 +152,7 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
     from ..pipeline.extraction import cached_pipeline
 
     pipeline = cached_pipeline(model, amount_scope)
-    articles = [article for _, article in chunk]
+    articles = [pipeline_fields(article) for _, article in chunk]
     try:
         results = list(pipeline.extract_many(articles, clean=False, errors="yield"))
     except Exception:  # a bug in a component: isolate the article that triggers it
@@ -170,6 +170,7 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
         if isinstance(result, BaseException):
             records.append(("error", location, given_id, "extract", _one_line(result)))
             continue
+        result.warnings[:0] = article.get("notes") or []      # what the reader said (where the date came from)
         if store is not None:
             from ..verify.check import check as check_result
 
