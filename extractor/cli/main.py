@@ -12,12 +12,13 @@ import sys
 import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from .reading import INPUTS_HELP, USER_AGENT_HELP, read_inputs
 from .support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, err_console, fail, open_store
 
 app = typer.Typer(
@@ -44,42 +45,6 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
     html = "html"
-
-
-def read_articles(path: str, published: Optional[str]) -> list[dict]:
-    """Articles from a .txt/.json file or stdin ('-'): a list of article mappings."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        file = Path(path)
-        if not file.exists():
-            fail(f"{path}: no such file")
-        if file.is_dir():
-            fail(f"{path} is a directory; give one article file (.txt or .json) or '-' for stdin")
-        raw = file.read_bytes()
-        name = file.name
-    stripped = raw.lstrip()
-    articles: list[dict]
-    if name.endswith(".json") or (name == "<stdin>" and stripped[:1] in (b"{", b"[")):
-        try:
-            data = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            fail(f"{name} is not UTF-8 text")
-        except json.JSONDecodeError as e:
-            fail(f"{name} is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}")
-        items = data if isinstance(data, list) else [data]
-        articles = []
-        for i, item in enumerate(items):
-            if not isinstance(item, dict) or "text" not in item:
-                fail(f"{name}: article {i} must be an object with a 'text' field")
-            articles.append(dict(item))
-    else:
-        articles = [{"text": raw}]
-    if published is not None:
-        for a in articles:
-            a["published"] = published
-    return articles
 
 
 def print_table(result, console: Console) -> None:
@@ -120,8 +85,9 @@ def print_table(result, console: Console) -> None:
 
 @app.command()
 def extract(
-    path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'last month'); overrides the file's."),
+    paths: List[str] = typer.Argument(..., metavar="INPUT...", help=INPUTS_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'last month'); beats the input's and the page's."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", help=USER_AGENT_HELP),
     format: ExtractFormat = typer.Option(
         ExtractFormat.json, "--format", "-f",
         help="json, jsonl, table, or html (a page showing the amounts, periods, actors and sources in the text)."),
@@ -129,11 +95,16 @@ def extract(
     no_clean: bool = typer.Option(False, "--no-clean", help="Keep the text as given (no boilerplate removal)."),
     amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope", help=AMOUNT_SCOPE_HELP),
 ):
-    """Extract the claims of one article and print them in the contract's JSON.
+    """Extract the claims of articles and print them in the contract's JSON: one result for
+    one article, one per article for several.
 
     Example:
 
         newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format table
+
+        newsclaims extract story.html                 # a saved page: its text, title and date
+
+        newsclaims extract https://news.example.org/2025/10/border-trade
 
         cat story.txt | newsclaims extract - --published 2025-10-21
 
@@ -141,7 +112,7 @@ def extract(
 
         newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format html > story.html
     """
-    articles = read_articles(path, published)
+    articles = read_inputs(paths, published, user_agent)
     if format is ExtractFormat.html:
         sys.stdout.write(render_html(articles, model, clean=not no_clean, amount_scope=amount_scope.value))
         return
@@ -164,9 +135,17 @@ def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = Tr
     """Extract ``articles`` (then ``after(result)``), turning bad input into one-line errors."""
     from ..pipeline.extraction import ExtractionError
 
+    from ..pipeline.inputs import pipeline_fields
+
     pipeline = open_pipeline(model, amount_scope)
+
+    def noted(result, article):      # the reader's notes (where the date came from) lead the warnings
+        result.warnings[:0] = article.get("notes") or []
+        return after(result) if after else result
+
     try:
-        results = [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
+        results = [noted(r, a) for r, a in zip(pipeline.extract_many(map(pipeline_fields, articles), clean=clean),
+                                               articles)]
     except ExtractionError as e:
         fail(str(e))
     for r in results:   # stdout stays the result; what a user should know goes to stderr
@@ -195,7 +174,7 @@ def render_html(articles: list[dict], model: Optional[str], *, clean: bool = Tru
         heading = article.get("title") or article.get("id")
         dated = f"published {doc._.published}" if doc._.published else "publication date unknown"
         doc.user_data["title"] = html.escape(f"{heading} ({dated})" if heading else dated)
-        for warning in doc._.warnings or []:
+        for warning in list(article.get("notes") or []) + list(doc._.warnings or []):
             err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
         docs.append(doc)
     return displacy.render(docs, style="span", page=True, jupyter=False,
@@ -241,8 +220,9 @@ def print_verdicts(result, console: Console) -> None:
 
 @app.command()
 def check(
-    path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; overrides the file's."),
+    paths: List[str] = typer.Argument(..., metavar="INPUT...", help=INPUTS_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; beats the input's and the page's."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", help=USER_AGENT_HELP),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a verdict has this status: contradicted, close, unverifiable, inconsistent (comma-separated)."),
@@ -258,6 +238,10 @@ def check(
 
         newsclaims check corpus/articles/trade-claims-showcase.json --format table
 
+        newsclaims check story.html --format table      # a saved page
+
+        newsclaims check https://news.example.org/2025/10/border-trade
+
         newsclaims check story.txt --published 2025-10-21 --fail-on contradicted,inconsistent
     """
     from ..verify.check import check as check_result
@@ -267,7 +251,7 @@ def check(
         unknown = wanted - set(FAIL_ON_CHOICES)
         if unknown:
             fail(f"--fail-on takes {', '.join(FAIL_ON_CHOICES)}; got {', '.join(sorted(unknown))}")
-    articles = read_articles(path, published)
+    articles = read_inputs(paths, published, user_agent)
     store = open_store(db)
 
     from ..verify.store import Writer
