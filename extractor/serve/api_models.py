@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, Optional, TypeVar, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from models import Figure
 
@@ -68,22 +68,42 @@ class ErrorBody(BaseModel):
     errors: Optional[list[dict[str, Any]]] = None
 
 
-class ArticleIn(BaseModel):
-    """An article as the contract's ``article`` object has it; only ``text`` is required."""
+def _no_default(schema: dict) -> None:
+    schema.pop("default", None)      # absent is not null: the document shows no default
 
-    model_config = ConfigDict(extra="forbid")
+
+class ArticleIn(BaseModel):
+    """An article as the contract's ``article`` object has it, its ``text`` or, for a page,
+    its ``html`` (one of them): the page is read as a saved page is (main text, title, site
+    name, canonical URL, publication date). The service never fetches ``url``: it is stored
+    as given."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
 
     # No maxLength: the body limit (413) bounds it first, and schemathesis cannot generate
     # for a pattern under a maxLength of a million.
-    text: str = Field(min_length=1, pattern=VISIBLE_TEXT,
-                      description=f"The article's text, at most {MAX_CHARS:,} characters (page chrome such as "
-                                  "'Share this article' is removed unless the query says clean=false).")
-    published: Optional[Published] = Field(None, description="Publication date (a date-time's date is used).")
+    # Not nullable (a JSON null is refused): with one of the two null, the document's oneOf
+    # would hold for both branches.
+    text: str = Field(None, min_length=1, pattern=VISIBLE_TEXT, json_schema_extra=_no_default,
+                                description=f"The article's text, at most {MAX_CHARS:,} characters (page chrome "
+                                            "such as 'Share this article' is removed unless the query says clean=false).")
+    html: str = Field(None, min_length=1, pattern=VISIBLE_PAGE, json_schema_extra=_no_default,
+                                description="The article's web page, beginning with a tag (instead of text).")
+    published: Optional[Published] = Field(None, description="Publication date (a date-time's date is used); "
+                                                             "beats the page's metadata and its byline.")
     id: Optional[str] = Field(None, **ARTICLE_ID, description="Your id; default: a hash of the clean text. "
                                                             "Checking a stored id adds a version.")
-    url: Optional[str] = Field(None, max_length=4000, pattern=NO_NUL)
+    url: Optional[str] = Field(None, max_length=4000, pattern=NO_NUL,
+                               description="Where the article was published; stored as given, never fetched.")
     title: Optional[str] = Field(None, max_length=4000, pattern=NO_NUL)
     outlet: Optional[str] = Field(None, max_length=4000, pattern=NO_NUL)
+
+    @model_validator(mode="after")
+    def _text_or_html(self) -> "ArticleIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give the article's 'text' or its page's 'html', one of them")
+        return self
 
 
 def published_text(value: Optional[Published]) -> Optional[str]:

@@ -251,39 +251,47 @@ def create_app(db: Optional[str] = None, *, workers: int = 1, model: Optional[st
     # -- reading an article from a request ----------------------------------
 
     async def article_from(request: Request, meta: dict[str, Optional[str]]) -> dict:
+        """The article of a request, read by the reader every command uses
+        (:mod:`extractor.pipeline.inputs`); the query's metadata beats the body's, which beats
+        what a page states, which beats a date in its byline."""
+        from ..pipeline.inputs import InputError, article_from_mapping, read_bytes
+
         body = await request.body()
         if not body.strip():
             raise HTTPException(422, "the request body is empty: send an article as JSON, plain text or HTML")
         kind = _media_type(request)
+        given = {k: v for k, v in meta.items() if v is not None}
         if kind in JSON_TYPES or kind.endswith("+json"):
             data = _json_body(body)
             if not isinstance(data, dict):
-                raise HTTPException(422, f"the JSON body must be one article object with a 'text' field, not a {type(data).__name__}")
+                raise HTTPException(422, f"the JSON body must be one article object with a 'text' or 'html' field, "
+                                         f"not a {type(data).__name__}")
             try:
-                article = ArticleIn.model_validate(data).model_dump()
+                fields = ArticleIn.model_validate(data).model_dump(exclude_none=True)
             except ValidationError as e:
                 raise HTTPException(422, _validation_message(e.errors())) from None
-            article["published"] = published_text(article["published"])
-            article["text"] = _LONE_SURROGATE.sub("\ufffd", article["text"])
+            if "published" in fields:
+                fields["published"] = published_text(fields["published"])
+            for key in ("text", "html"):
+                if key in fields:
+                    fields[key] = _LONE_SURROGATE.sub("\ufffd", fields[key])
+            if "html" in fields and not _VISIBLE_PAGE.match(fields["html"]):
+                raise HTTPException(422, "html: a page begins with a tag and has text outside its tags")
+            item = article_from_mapping(fields, "request body", given=given)
         elif kind in TEXT_TYPES or kind == "":
-            article = {"text": _decode(body, "the body")}
+            item = next(read_bytes(body, "request body", "text", given=given))
         elif kind in HTML_TYPES:
-            from ..pipeline.inputs import InputError, html_article
-
             if not _VISIBLE_PAGE.match(_decode(body, "the page")):
                 raise HTTPException(422, "an HTML page begins with a tag and has text outside its tags; "
                                          "send plain text as text/plain")
-            parsed = html_article(body, "request body", len(body))
-            if isinstance(parsed, InputError):
-                raise HTTPException(422, parsed.message)
-            article = {k: parsed.get(k) for k in ("text", "published", "url", "title", "outlet", "notes")}
+            item = next(read_bytes(body, "request body", "html", given=given))
         else:
             raise HTTPException(415, f"unsupported Content-Type {kind!r}: send application/json, text/plain or text/html")
-        # What the request states wins over what the body's page suggested.
-        article.update({k: v for k, v in meta.items() if v is not None})
-        if not article["text"].strip():
+        if isinstance(item, InputError):
+            raise HTTPException(422, item.message)
+        if not item["text"].strip():
             raise HTTPException(422, "the article text is empty")
-        return {k: v for k, v in article.items() if v is not None}
+        return {k: v for k, v in item.items() if v is not None and k not in ("location", "size")}
 
     def cleanable(article: dict, clean: bool) -> tuple[dict, bool, list[str]]:
         """The article, whether to clean it, and the reader's notes for the result's warnings.
