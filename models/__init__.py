@@ -102,6 +102,10 @@ class Trade(ContractModel):
     between: Optional[list[str]] = None
     commodity: Optional[str] = None
     basis: Optional[Literal["year_on_year", "period_on_period"]] = None
+    # The goods' words of a goods-level claim ("iron ore", "biohealth products"), with or without
+    # an HS code in `commodity`: a claim about goods the table does not map is still about those
+    # goods, and never checked against all-goods figures.
+    commodity_text: Optional[str] = None
 
 
 class Comparison(ContractModel):
@@ -121,6 +125,10 @@ class Claim(ContractModel):
     sources: list[int] = Field(default_factory=list)
     trade: Optional[Trade] = None
     comparison: Optional[Comparison] = None
+    # The parts of the claim not read from its own sentence, each with where it came from:
+    # {"period": "taken from the previous sentence", "parties": "..."}; parts: period, parties,
+    # flow, goods. A claim with an inferred part is never called contradicted (see the check).
+    inferred: dict[str, str] = Field(default_factory=dict)
 
 
 class Evidence(ContractModel):
@@ -146,6 +154,10 @@ class Verdict(ContractModel):
     figures: list[str] = Field(default_factory=list)
     explanation: str
     evidence: list[Evidence] = Field(default_factory=list)
+    # Which parts of the claim the verdict rests on were read from its sentence, and which
+    # were inferred (part -> where from): what a fact-checker should double-check first.
+    read: list[str] = Field(default_factory=list)
+    inferred: dict[str, str] = Field(default_factory=dict)
 
 
 class Consistency(ContractModel):

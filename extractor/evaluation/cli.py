@@ -26,6 +26,17 @@ def eval_command(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Write the Markdown table into this file between "
                                           "<!-- accuracy:start --> and <!-- accuracy:end -->."),
     generated: int = typer.Option(2000, "--generated", help="robustness: how many generated texts to add."),
+    folds: int = typer.Option(
+        0, "--folds", metavar="N", help="Also score each benchmark on N folds (item i in fold i mod N: documents, "
+                                        "or sentences for NewsQuant/Recognizers-Text) and show the gap between them."),
+    real_texts: Optional[Path] = typer.Option(
+        None, "--real-texts", metavar="DIR", help="The materialized real_articles texts (NNN.json; default "
+                                                  "corpus/real/texts). Absent or empty: the benchmark is skipped."),
+    misses: bool = typer.Option(
+        False, "--misses", help="real_articles: write what each article misses, one JSON line per article, to "
+                                "corpus/real/out/real_articles.misses.jsonl (git-ignored: it quotes the texts)."),
+    misses_file: Optional[Path] = typer.Option(
+        None, "--misses-file", metavar="FILE", help="Like --misses, into FILE (keep it out of git: third-party text)."),
 ) -> None:
     """Score the extractor against gold articles and public benchmarks.
 
@@ -46,6 +57,10 @@ def eval_command(
         newsclaims eval all --readme README.md
 
         newsclaims eval robustness --generated 5000
+
+        newsclaims eval all --folds 2 --readme README.md
+
+        newsclaims eval real_articles --misses
     """
     if gold == "robustness":   # not a score: every text in every configuration, and no exception
         from .robustness import run_robustness
@@ -53,8 +68,11 @@ def eval_command(
         raise typer.Exit(run_robustness(benchmarks, model=model, generated=generated, as_json=as_json))
     from . import baselines as bl
     from .report import render_markdown, render_rich, report_to_dict
-    from .suite import evaluate
+    from .real_articles import DEFAULT_MISSES
+    from .suite import EvalOptions, evaluate
 
+    if folds == 1 or folds < 0:
+        raise typer.BadParameter("needs at least 2 folds (0 = no split)", param_hint="--folds")
     try:
         names = bl.selected(baseline)
     except ValueError as exc:
@@ -63,10 +81,16 @@ def eval_command(
     if not (as_json or markdown):
         progress = lambda msg: print(f"evaluating {msg}", file=sys.stderr)  # noqa: E731
     try:
-        report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress)
+        options = EvalOptions(folds=folds, real_texts=real_texts,
+                              misses=misses_file or (DEFAULT_MISSES if misses else None))
+        report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress,
+                          options=options)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
+    if options.misses is not None and options.misses.exists() and not git_ignores(options.misses):
+        typer.echo(f"warning: {options.misses} quotes third-party pages and git does not ignore it: "
+                   "keep it out of commits", err=True)
     if readme is not None:
         write_accuracy_section(readme, render_markdown(report))
         typer.echo(f"wrote the accuracy table into {readme}", err=True)
@@ -76,6 +100,19 @@ def eval_command(
         typer.echo(render_markdown(report), nl=False)
     else:
         render_rich(report, details=details)
+
+
+def git_ignores(path: Path) -> bool:
+    """True unless ``path`` lies in a git work tree that does not ignore it (outside any
+    repository, or without git, nothing can commit it by mistake)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "check-ignore", "-q", str(Path(path).resolve())],
+                              cwd=Path(path).resolve().parent, capture_output=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return done.returncode != 1   # 0 ignored, 1 not ignored, 128 not a repository
 
 
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"

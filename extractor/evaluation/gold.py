@@ -421,22 +421,27 @@ def _checked(results: Iterable, store) -> Iterable:
         yield check(r, store) if hasattr(r, "model_dump") else r
 
 
-def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None, store=None) -> tuple[BenchmarkResult, list[ArticleScore]]:
-    """Extract and check every gold article. Verdicts need figures: without ``store`` a
-    temporary SQLite store seeded from ``corpus/customs`` is used, so gold verdicts
-    are scored against the project's seed figures."""
-    started = time.perf_counter()
-    pairs = load_gold_dir(path)
-    extracted = pipeline.extract_many((_as_input(a, g) for a, g in pairs), clean=True)
+def checked_results(extracted: Iterable, store=None) -> list[dict]:
+    """Contract dicts of ``extracted`` after the cross-check. Verdicts need figures: without
+    ``store`` a temporary SQLite store seeded from ``corpus/customs`` is used, so gold
+    verdicts are scored against the project's seed figures (the user's database is never
+    touched)."""
     if store is None:
         import tempfile
         from ..verify.store import Store
         with tempfile.TemporaryDirectory(prefix="newsclaims-eval-") as tmp:
             with Store(f"sqlite:///{Path(tmp) / 'figures.db'}") as temp_store:
-                results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
-                           for r in _checked(extracted, temp_store)]
-    else:
-        results = [r.model_dump(mode="json") if hasattr(r, "model_dump") else r for r in _checked(extracted, store)]
+                return [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
+                        for r in _checked(extracted, temp_store)]
+    return [r.model_dump(mode="json") if hasattr(r, "model_dump") else r for r in _checked(extracted, store)]
+
+
+def evaluate_gold_dir(path: str | Path, pipeline, name: Optional[str] = None, store=None) -> tuple[BenchmarkResult, list[ArticleScore]]:
+    """Extract and check every gold article (see :func:`checked_results` for the figures)."""
+    started = time.perf_counter()
+    pairs = load_gold_dir(path)
+    extracted = pipeline.extract_many((_as_input(a, g) for a, g in pairs), clean=True)
+    results = checked_results(extracted, store)
     articles = [score_gold_article(r, g) for r, (_, g) in zip(results, pairs)]
     folder = Path(path).resolve().name
     bench = BenchmarkResult(name=name or (folder if folder == "articles" else f"gold:{folder}"),

@@ -2,21 +2,42 @@
 
 Each ``evaluate_*`` function takes the benchmark folder, a loaded pipeline
 (``extract_many`` with ``clean=False`` so offsets index the benchmark's own
-text) and the baseline names, and returns a :class:`BenchmarkResult`.
+text), the baseline names and the :class:`EvalOptions`, and returns a
+:class:`BenchmarkResult`.
+
+Folds (``--folds N``, issue 14): the pipeline runs once over the whole set and each
+benchmark's scorer is run again on every fold's part. The split is a fixed rule:
+document ``i`` (sentence ``i`` for the sentence-level sets NewsQuant and
+Recognizers-Text; the order of the files as listed) goes to fold ``i mod N``, so
+fold 1 holds the 1st, 3rd, 5th ... item. real_articles alternates by article id.
+Baselines are not split.
 """
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from . import gold as gold_mod
-from . import meantime, newsquant, polnear, tempeval
+from . import meantime, newsquant, polnear, real_articles, tempeval
 from . import baselines as bl
-from .report import BenchmarkResult, Report, Row
+from .matching import Score
+from .report import BenchmarkResult, Report, Row, scored
+from .running import extract_all, failure_notes
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BENCHMARKS = REPO_ROOT.parent / "shared" / "benchmarks"
+
+
+@dataclass
+class EvalOptions:
+    """Options some benchmarks read: ``folds`` (0 = no split), where the real articles'
+    texts are, and where their misses go (None = not written)."""
+
+    folds: int = 0
+    real_texts: Optional[Path] = None
+    misses: Optional[Path] = None
 
 
 class BaselineModels:
@@ -42,20 +63,48 @@ class BaselineModels:
         return cached_pipeline(self.model, "all")
 
 
-def run_pipeline(pipeline, inputs: Iterable[dict], clean: bool = False) -> list[dict]:
-    """Contract dicts for ``inputs`` (dicts with text/published/id), in order."""
-    return [r.model_dump(mode="json") if hasattr(r, "model_dump") else r
-            for r in pipeline.extract_many(list(inputs), clean=clean)]
+def run_pipeline(pipeline, inputs: Iterable[dict], clean: bool = False,
+                 failures: Optional[list[str]] = None) -> list[dict]:
+    """Contract dicts for ``inputs`` (dicts with text/published/id), in order; an empty result
+    where the pipeline raised (see :func:`.running.extract_all`)."""
+    inputs = list(inputs)
+    out = []
+    for item, r in zip(inputs, extract_all(pipeline, inputs, clean=clean, failures=failures)):
+        if r is None:
+            r = {"article": {"id": item.get("id")}, "amounts": [], "periods": [], "actors": [], "sources": [],
+                 "claims": []}
+        out.append(r.model_dump(mode="json") if hasattr(r, "model_dump") else r)
+    return out
 
 
 def _rows(name: str, metrics: Sequence[str], ours: dict, baseline_scores: dict[str, dict]) -> list[Row]:
     return [Row(name, m, ours.get(m), {b: s.get(m) for b, s in baseline_scores.items()}) for m in metrics]
 
 
+def fold_parts(n: int, folds: int) -> list[list[int]]:
+    """The item indexes of each fold: item ``i`` goes to fold ``i mod folds``."""
+    return [list(range(k, n, folds)) for k in range(folds)]
+
+
+def attach_folds(rows: Sequence[Row], folds: int, n: int, score_part: Callable[[list[int]], dict]) -> None:
+    """Give every row its per-fold scores: ``score_part(indexes)`` scores the items at
+    ``indexes`` and returns ``{metric: Score}`` (no split below two folds)."""
+    if folds < 2:
+        return
+    per_fold = [score_part(part) for part in fold_parts(n, folds)]
+    for row in rows:
+        row.folds = [Row(row.benchmark, row.metric, scored(scores.get(row.metric)), headline=row.headline)
+                     for scores in per_fold]
+
+
+def _pick(items: Sequence, indexes: Sequence[int]) -> list:
+    return [items[i] for i in indexes]
+
+
 # --------------------------------------------------------------------------- quantities
 
 def _evaluate_cqe(name: str, path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
-                  metrics: Sequence[str], with_change: bool, description: str) -> BenchmarkResult:
+                  metrics: Sequence[str], with_change: bool, description: str, folds: int = 0) -> BenchmarkResult:
     started = time.perf_counter()
     sentences = newsquant.load_cqe_file(path)
     inputs = [{"text": s.text, "published": None, "id": f"{name}-{i}"} for i, s in enumerate(sentences)]
@@ -67,8 +116,8 @@ def _evaluate_cqe(name: str, path: Path, pipeline, baselines: Sequence[str], mod
     else:
         claims_results = None
     results = run_pipeline(pipeline, inputs)
-    ours = newsquant.score_cqe(sentences, [newsquant.quantities_from_result(r) for r in results],
-                               metrics, with_change)
+    predicted = [newsquant.quantities_from_result(r) for r in results]
+    ours = newsquant.score_cqe(sentences, predicted, metrics, with_change)
     base: dict[str, dict] = {}
     if "quantulum3" in baselines:
         base["quantulum3"] = newsquant.score_cqe(
@@ -81,11 +130,21 @@ def _evaluate_cqe(name: str, path: Path, pipeline, baselines: Sequence[str], mod
     rows = _rows(name, metrics, ours.scores, base)
     for row in rows:
         row.note = "amount scope all"
+    claims_predicted = None
     if claims_results is not None:
-        claims = newsquant.score_cqe(sentences, [newsquant.quantities_from_result(r) for r in claims_results],
-                                     metrics, with_change)
+        claims_predicted = [newsquant.quantities_from_result(r) for r in claims_results]
+        claims = newsquant.score_cqe(sentences, claims_predicted, metrics, with_change)
         rows += [Row(name, f"{m} (scope claims)", claims.scores.get(m), {}, "default scope: checkable amounts only")
                  for m in metrics]
+
+    def score_part(part: list[int]) -> dict:
+        scores = dict(newsquant.score_cqe(_pick(sentences, part), _pick(predicted, part), metrics, with_change).scores)
+        if claims_predicted is not None:
+            scores.update({f"{m} (scope claims)": s for m, s in newsquant.score_cqe(
+                _pick(sentences, part), _pick(claims_predicted, part), metrics, with_change).scores.items()})
+        return scores
+
+    attach_folds(rows, folds, len(sentences), score_part)
     bench = BenchmarkResult(name, f"{len(sentences)} sentences, {n_gold} quantities ({description}; amount scope all)",
                             rows, ours.misses, [], ours.details)
     if not with_change:
@@ -94,50 +153,95 @@ def _evaluate_cqe(name: str, path: Path, pipeline, baselines: Sequence[str], mod
     return bench
 
 
-def evaluate_newsquant(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+def evaluate_newsquant(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                       options: Optional[EvalOptions] = None) -> BenchmarkResult:
     path = Path(path)
     file = path / "NewsQuant.json" if path.is_dir() else path
     return _evaluate_cqe("newsquant", file, pipeline, baselines, models, newsquant.METRICS, True,
-                         "CQE scoring, newsquant/README.md")
+                         "CQE scoring, newsquant/README.md", (options or EvalOptions()).folds)
 
 
-def evaluate_recognizers(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> list[BenchmarkResult]:
+def evaluate_recognizers(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                         options: Optional[EvalOptions] = None) -> list[BenchmarkResult]:
     files = [Path(path)] if Path(path).is_file() else sorted(Path(path).glob("*-model.json"))
     return [_evaluate_cqe(f"recognizers:{f.name.removesuffix('-model.json')}", f, pipeline, baselines, models,
-                          ("value", "value+unit"), False, "Recognizers-Text spec in CQE format")
+                          ("value", "value+unit"), False, "Recognizers-Text spec in CQE format",
+                          (options or EvalOptions()).folds)
             for f in files]
 
 
 # --------------------------------------------------------------------------- time
 
-def evaluate_tempeval(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+def _evaluate_timeml(name: str, docs: list, pipeline, baselines: Sequence[str], models: BaselineModels,
+                     options: Optional[EvalOptions], without_present_ref: bool = False) -> BenchmarkResult:
+    """TIMEX3 extent and value over TimeML documents (TE3 Task A scoring, see :mod:`.tempeval`);
+    with ``without_present_ref``, extent and value again without the gold PRESENT_REF timexes."""
     started = time.perf_counter()
-    docs = tempeval.load_tempeval_dir(path)
-    results = run_pipeline(pipeline, ({"text": d.text, "published": d.dct, "id": d.id} for d in docs))
-    ours = tempeval.score_timexes(docs, [tempeval.timexes_from_result(r) for r in results])
+    failures: list[str] = []
+    results = run_pipeline(pipeline, ({"text": d.text, "published": d.dct, "id": d.id} for d in docs),
+                           failures=failures)
+    predicted = [tempeval.timexes_from_result(r) for r in results]
+
+    def score(docs_part: list, predicted_part: list) -> dict:
+        scores = dict(tempeval.score_timexes(docs_part, predicted_part).scores)
+        if without_present_ref:
+            kept = tempeval.score_timexes(*tempeval.without_value(docs_part, predicted_part)).scores
+            scores.update({tempeval.without_present_ref(m): kept[m] for m in tempeval.METRICS_WITHOUT_PRESENT_REF})
+        return scores
+
+    ours = tempeval.score_timexes(docs, predicted)
+    metrics = list(tempeval.METRICS)
+    if without_present_ref:
+        metrics += [tempeval.without_present_ref(m) for m in tempeval.METRICS_WITHOUT_PRESENT_REF]
     base: dict[str, dict] = {}
     if "dateparser" in baselines:
         base["dateparser"] = tempeval.score_timexes(docs, [bl.dateparser_timexes(d.text, d.dct) for d in docs]).scores
-    if "spacy" in baselines:
+    if "spacy" in baselines and name != "tbaq":
         spacy_docs = models.docs([d.text for d in docs])
         scores = tempeval.score_timexes(docs, [bl.spacy_dates(d) for d in spacy_docs], with_values=False).scores
         base["spacy"] = {m: scores[m] for m in ("extent strict", "extent relaxed")}
     n = sum(len(d.timexes) for d in docs)
-    bench = BenchmarkResult("tempeval3", f"{len(docs)} documents, {n} TIMEX3 in TEXT (TE3 Task A scoring)",
-                            _rows("tempeval3", tempeval.METRICS, ours.scores, base), ours.misses, [], ours.details)
+    bench = BenchmarkResult(name, f"{len(docs)} documents, {n} TIMEX3 in TEXT (TE3 Task A scoring)",
+                            _rows(name, metrics, score(docs, predicted), base), ours.misses, [], ours.details)
+    attach_folds(bench.rows, (options or EvalOptions()).folds, len(docs),
+                 lambda part: score(_pick(docs, part), _pick(predicted, part)))
     bench.notes.append("value F1 counts a relaxed extent match with an identical TIMEX3 value; ours from "
                        "Period.value or timex_value(from/to/granularity/duration)")
+    bench.notes.extend(failure_notes(failures))
     bench.seconds = time.perf_counter() - started
+    return bench
+
+
+def evaluate_tempeval(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                      options: Optional[EvalOptions] = None) -> BenchmarkResult:
+    return _evaluate_timeml("tempeval3", tempeval.load_tempeval_dir(path), pipeline, baselines, models, options)
+
+
+def evaluate_tbaq(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                  options: Optional[EvalOptions] = None) -> BenchmarkResult:
+    """TBAQ-cleaned (TimeBank + AQUAINT, TempEval-3's training gold): the TempEval adapter's
+    definitions, plus the rows without PRESENT_REF. The spaCy baseline is left out here: it
+    would add half a minute to ``eval all`` for the figure the platinum set already gives."""
+    docs = tempeval.load_timeml_tree(path)
+    bench = _evaluate_timeml("tbaq", docs, pipeline, baselines, models, options, without_present_ref=True)
+    present = sum(1 for d in docs for t in d.timexes if tempeval.normalize_value(t.value) == tempeval.PRESENT_REF)
+    bench.notes.append(f"{present} gold timexes are PRESENT_REF ('now', 'currently'), which newsclaims leaves "
+                       "out of periods by design; the rows 'without PRESENT_REF' drop them from the gold "
+                       "(and ours overlapping them) to show that decision's cost")
+    if "spacy" in baselines:
+        bench.notes.append("spaCy baseline not run on tbaq (time); see tempeval3 for it")
     return bench
 
 
 # --------------------------------------------------------------------------- entities
 
-def evaluate_meantime(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+def evaluate_meantime(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                      options: Optional[EvalOptions] = None) -> BenchmarkResult:
     started = time.perf_counter()
     docs = meantime.load_meantime_dir(path)
     results = run_pipeline(pipeline, ({"text": d.text, "published": d.dct, "id": d.id} for d in docs))
-    ours = meantime.score_mentions(docs, [meantime.mentions_from_result(r) for r in results])
+    predicted_mentions = [meantime.mentions_from_result(r) for r in results]
+    ours = meantime.score_mentions(docs, predicted_mentions)
     metrics = list(ours.scores)
     base: dict[str, dict] = {}
     if "spacy" in baselines:
@@ -153,17 +257,21 @@ def evaluate_meantime(path: Path, pipeline, baselines: Sequence[str], models: Ba
     bench = BenchmarkResult("meantime", f"{len(docs)} documents, {sum(len(d.mentions) for d in docs)} gold mentions "
                             "(span overlap; named mentions for person/organization/place)",
                             _rows("meantime", metrics, ours.scores, base), ours.misses, [], ours.details)
+    attach_folds(bench.rows, (options or EvalOptions()).folds, len(docs),
+                 lambda part: meantime.score_mentions(_pick(docs, part), _pick(predicted_mentions, part)).scores)
     bench.notes.append("place = country actors only (newsclaims has no city/region actors); "
                        "source gold = Arg0 of 'said'-type SPEECH_COGNITIVE events, pronouns included")
     bench.seconds = time.perf_counter() - started
     return bench
 
 
-def evaluate_polnear(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
+def evaluate_polnear(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                     options: Optional[EvalOptions] = None) -> BenchmarkResult:
     started = time.perf_counter()
     articles = polnear.load_polnear_dir(path)
     results = run_pipeline(pipeline, ({"text": a.text, "published": a.published, "id": a.id} for a in articles))
-    ours = polnear.score_attributions(articles, [polnear.spans_from_result(r) for r in results])
+    predicted = [polnear.spans_from_result(r) for r in results]
+    ours = polnear.score_attributions(articles, predicted)
     metrics = ("source overlap", "cue overlap")
     base: dict[str, dict] = {}
     if "spacy" in baselines:
@@ -173,14 +281,33 @@ def evaluate_polnear(path: Path, pipeline, baselines: Sequence[str], models: Bas
     bench = BenchmarkResult("polnear", f"{len(articles)} articles (first annotator), "
                             f"{sum(len(a.spans) for a in articles)} Source/Cue spans",
                             _rows("polnear", metrics, ours.scores, base), ours.misses, [], ours.details)
+    attach_folds(bench.rows, (options or EvalOptions()).folds, len(articles),
+                 lambda part: polnear.score_attributions(_pick(articles, part), _pick(predicted, part)).scores)
     bench.notes.append("cue spans: cue_start/cue_end if our sources have them, else the cue string nearest the source")
     bench.seconds = time.perf_counter() - started
     return bench
 
 
-def evaluate_gold(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels) -> BenchmarkResult:
-    bench, _ = gold_mod.evaluate_gold_dir(path, pipeline)
+def evaluate_gold(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                  options: Optional[EvalOptions] = None) -> BenchmarkResult:
+    bench, articles = gold_mod.evaluate_gold_dir(path, pipeline)
+
+    def score_part(part: list[int]) -> dict:
+        totals: dict = {}
+        for art in _pick(articles, part):
+            for key, score in art.scores.items():
+                totals[key] = totals.get(key, Score()) + score
+        return totals
+
+    attach_folds(bench.rows, (options or EvalOptions()).folds, len(articles), score_part)
     return bench
+
+
+def evaluate_real_articles(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
+                           options: Optional[EvalOptions] = None) -> BenchmarkResult:
+    options = options or EvalOptions()
+    return real_articles.evaluate_real_articles(path, pipeline, texts_dir=options.real_texts,
+                                                misses_path=options.misses, folds=options.folds)
 
 
 # --------------------------------------------------------------------------- discovery
@@ -196,6 +323,8 @@ def benchmark_kind(path: Path) -> Optional[str]:
         if path.suffix == ".json":
             return "newsquant"
         return None
+    if real_articles.is_real_articles_dir(path) and not gold_mod.is_gold_dir(path):
+        return "real_articles"
     if gold_mod.is_gold_dir(path):
         return "gold"
     if (path / "NewsQuant.json").exists():
@@ -204,6 +333,8 @@ def benchmark_kind(path: Path) -> Optional[str]:
         return "recognizers"
     if any(path.glob("*.tml")):
         return "tempeval"
+    if any(path.glob("*/*.tml")):
+        return "tbaq"
     if (path / "intra_cross-doc_annotation").is_dir() or any(path.glob("corpus_*")):
         return "meantime"
     if (path / "attributions").is_dir() or (path / "dev" / "attributions").is_dir():
@@ -214,8 +345,9 @@ def benchmark_kind(path: Path) -> Optional[str]:
 EVALUATORS: dict[str, Callable] = {
     "gold": evaluate_gold, "newsquant": evaluate_newsquant, "recognizers": evaluate_recognizers,
     "tempeval": evaluate_tempeval, "meantime": evaluate_meantime, "polnear": evaluate_polnear,
+    "real_articles": evaluate_real_articles, "tbaq": evaluate_tbaq,
 }
-ORDER = ("gold", "newsquant", "recognizers", "tempeval", "meantime", "polnear")
+ORDER = ("gold", "real_articles", "newsquant", "recognizers", "tempeval", "tbaq", "meantime", "polnear")
 
 
 def find_benchmarks(root: Path) -> list[tuple[str, Path]]:
@@ -255,9 +387,10 @@ def resolve_targets(target: str, benchmarks_dir: Optional[Path] = None) -> list[
 
 def evaluate(target: str = "all", pipeline=None, baselines: Sequence[str] = bl.NAMES,
              benchmarks_dir: Optional[Path] = None, model: Optional[str] = None,
-             progress: Optional[Callable[[str], None]] = None) -> Report:
+             progress: Optional[Callable[[str], None]] = None, options: Optional[EvalOptions] = None) -> Report:
     """Score ``pipeline`` (default: ``extractor.Pipeline(model)``) on ``target``:
     ``"all"``, a benchmark folder, or a gold-article folder."""
+    options = options or EvalOptions()
     started = time.perf_counter()
     targets = resolve_targets(target, benchmarks_dir)
     if pipeline is None:
@@ -265,11 +398,11 @@ def evaluate(target: str = "all", pipeline=None, baselines: Sequence[str] = bl.N
 
         pipeline = Pipeline(model=model) if model else Pipeline()
     models = BaselineModels(model)
-    report = Report(baselines=list(baselines))
+    report = Report(baselines=list(baselines), folds=options.folds if options.folds >= 2 else 0)
     for kind, path in targets:
         if progress:
             progress(f"{kind}: {path}")
-        out = EVALUATORS[kind](path, pipeline, baselines, models)
+        out = EVALUATORS[kind](path, pipeline, baselines, models, options)
         report.benchmarks.extend(out if isinstance(out, list) else [out])
     report.seconds = time.perf_counter() - started
     return report

@@ -96,6 +96,12 @@ def load_tempeval_dir(path: str | Path) -> list[TimeMLDocument]:
     return [parse_timeml(p) for p in sorted(Path(path).glob("*.tml"))]
 
 
+def load_timeml_tree(path: str | Path) -> list[TimeMLDocument]:
+    """Every ``.tml`` under ``path``, sub-folders included, in path order (TBAQ-cleaned keeps
+    TimeBank and AQUAINT in two folders)."""
+    return [parse_timeml(p) for p in sorted(Path(path).rglob("*.tml"))]
+
+
 # --------------------------------------------------------------------------- our periods -> TIMEX3
 
 def _d(value) -> Optional[date]:
@@ -201,6 +207,31 @@ def _range_ends(period: dict, value: Optional[str]) -> list[Timex]:
 
 METRICS = ("extent strict", "extent relaxed", "value (all types)", "value (DATE+DURATION)")
 VALUE_TYPES = ("DATE", "DURATION")
+# "now", "currently", "at present": TimeML's PRESENT_REF. newsclaims leaves them out of its periods
+# by design (a claim's period must be one a statistic exists for; the contract's gold leaves "now"
+# out), so these metrics are also reported without them, to show what that decision costs.
+PRESENT_REF = "PRESENT_REF"
+METRICS_WITHOUT_PRESENT_REF = ("extent strict", "extent relaxed", "value (DATE+DURATION)")
+
+
+def without_present_ref(metric: str) -> str:
+    """The row name of ``metric`` scored without PRESENT_REF: "extent relaxed (without PRESENT_REF)",
+    "value (DATE+DURATION, without PRESENT_REF)"."""
+    if metric.endswith(")"):
+        return metric[:-1] + ", without PRESENT_REF)"
+    return metric + " (without PRESENT_REF)"
+
+
+def without_value(docs: Sequence[TimeMLDocument], predicted: Sequence[Sequence[Timex]],
+                  value: str = PRESENT_REF) -> tuple[list[TimeMLDocument], list[list[Timex]]]:
+    """The documents without their gold timexes of ``value``, and the predictions without those
+    overlapping such a timex (neither right nor wrong once the gold item is out)."""
+    docs_out, preds_out = [], []
+    for doc, preds in zip(docs, predicted):
+        dropped = [t for t in doc.timexes if normalize_value(t.value) == value]
+        docs_out.append(TimeMLDocument(doc.id, doc.text, doc.dct, [t for t in doc.timexes if t not in dropped]))
+        preds_out.append([p for p in preds if not any(spans_overlap(p.span, t.span) for t in dropped)])
+    return docs_out, preds_out
 
 
 def normalize_value(value: Optional[str]) -> Optional[str]:

@@ -205,15 +205,16 @@ def _evidence(found: Found) -> list[Evidence]:
             for f in found.figures]
 
 
-def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -> Found | None:
-    """One cell, else the sum of its months when every month is stored."""
-    fig = store.cell(reporter, partner, flow, start, end, currency=currency)
+def _single(store: FigureStore, reporter, partner, flow, start, end, currency, commodity=None) -> Found | None:
+    """One cell (all goods, or the HS heading ``commodity``), else the sum of its months when
+    every month is stored."""
+    fig = store.cell(reporter, partner, flow, start, end, currency=currency, commodity=commodity)
     if fig is not None:
         return Found(figure_interval(fig.value, fig.precision, fig.qualifier), fig.value, [fig])
     months = month_starts(start, end)
     if len(months) < 2 or start.day != 1 or end != month_end(end):
         return None
-    series = store.months(reporter, partner, flow, start, end, currency=currency)
+    series = store.months(reporter, partner, flow, start, end, currency=currency, commodity=commodity)
     if len(series) != len(months):
         return None
     interval = Interval(0.0, 0.0)
@@ -223,23 +224,27 @@ def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -
 
 
 def find_figure(store: FigureStore, trade, start: date, end: date, currency: str) -> Found | None:
-    """The stored figure a trade frame and period denote (see the module docstring)."""
+    """The stored figure a trade frame and period denote (see the module docstring). Goods the
+    HS table does not map have no figure: they are never compared with all goods."""
+    commodity = trade.commodity
+    if commodity is None and trade.commodity_text:
+        return None
     if trade.flow == "directional":
         exporter, importer = trade.from_, trade.to
-        found = _single(store, exporter, importer, "export", start, end, currency)
+        found = _single(store, exporter, importer, "export", start, end, currency, commodity)
         if found is not None:
             return found
-        found = _single(store, importer, exporter, "import", start, end, currency)
+        found = _single(store, importer, exporter, "import", start, end, currency, commodity)
         if found is not None:
             found.mirror = True
         return found
     a, b = sorted(trade.between or [])[:2]
     for reporter, partner in ((a, b), (b, a)):
-        found = _single(store, reporter, partner, "total", start, end, currency)
+        found = _single(store, reporter, partner, "total", start, end, currency, commodity)
         if found is not None:
             return found
-        exports = _single(store, reporter, partner, "export", start, end, currency)
-        imports = _single(store, reporter, partner, "import", start, end, currency)
+        exports = _single(store, reporter, partner, "export", start, end, currency, commodity)
+        imports = _single(store, reporter, partner, "import", start, end, currency, commodity)
         if exports is not None and imports is not None:
             return Found(exports.interval + imports.interval, exports.value + imports.value,
                          exports.figures + imports.figures, how="sum of flows")
@@ -247,11 +252,12 @@ def find_figure(store: FigureStore, trade, start: date, end: date, currency: str
 
 
 def describe_cell(trade, start: date, end: date, currency: str) -> str:
+    goods = trade.commodity_text or (f"HS {trade.commodity}" if trade.commodity else None)
     if trade.flow == "directional":
-        what = f"{country_name(trade.from_)}'s exports to {country_name(trade.to)}"
+        what = f"{country_name(trade.from_)}'s exports{f' of {goods}' if goods else ''} to {country_name(trade.to)}"
     else:
         a, b = sorted(trade.between or [])[:2]
-        what = f"{country_name(a)}–{country_name(b)} trade"
+        what = f"{country_name(a)}–{country_name(b)} trade{f' in {goods}' if goods else ''}"
     return f"{what} in {period_words(start, end)} ({currency})"
 
 
@@ -266,6 +272,9 @@ def _missing_reason(store: FigureStore, trade, start, end, currency, published: 
     a, b = _pair(trade)
     if published is not None and end >= published:
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
+    if trade.commodity is None and trade.commodity_text:
+        return (f"no figures are stored for the goods '{trade.commodity_text}' (they are not mapped to an HS "
+                "heading, and all-goods figures do not answer a claim about one kind of goods)")
     if not (store.has_pair(a, b) or store.has_pair(b, a)):
         return f"no figures are stored for {country_name(a)}–{country_name(b)} trade"
     stored = store.currencies(a, b) | store.currencies(b, a)
@@ -464,8 +473,46 @@ def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
                               explanation=f"Not checked: the cross-check failed on this claim "
                                           f"({type(error).__name__}); nothing is said about it.")
         if verdict is not None:
-            out.append(verdict)
+            out.append(_guarded(verdict, claim))
     return out
+
+
+#: A stated level this many times the stored figure (or a fraction this small of it) is far
+#: likelier a different figure than a false one.
+FAR_RATIO = 3.0
+
+
+def _claim_parts(claim: Claim) -> list[str]:
+    trade = claim.trade
+    goods = trade is not None and (trade.commodity or trade.commodity_text)
+    change = claim.kind == "trade_change"
+    return ["amount", "parties", "flow", "period"] + (["goods"] if goods else []) + (["basis"] if change else [])
+
+
+def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
+    """Record which parts were read and which inferred, and never accuse on an inference.
+
+    ``contradicted`` stands only when the claim's amount, parties, flow, goods and period were
+    each read from its own sentence: a mismatch with an inherited part (the period of the
+    previous sentence, the article's pair) is likelier our link than the article's error, so
+    the verdict is ``unverifiable`` and says which part was inferred. A level more than
+    ``FAR_RATIO`` times off is said to be likelier another figure.
+    """
+    inferred = dict(claim.inferred)
+    update: dict = {"read": [p for p in _claim_parts(claim) if p not in inferred], "inferred": inferred}
+    if verdict.status == "contradicted":
+        explanation = verdict.explanation.rstrip(".")
+        far = (claim.kind == "trade_value" and verdict.claimed and verdict.expected
+               and not 1 / FAR_RATIO <= verdict.claimed / verdict.expected <= FAR_RATIO)
+        if far:
+            explanation += ("; a figure this far from the stored one is likelier another figure "
+                            "(another period, flow or goods) than a false one")
+        if inferred:
+            why = " and ".join(inferred.values())
+            update["status"] = "unverifiable"
+            explanation = f"Not called contradicted, because {why}: read that way, {explanation[:1].lower()}{explanation[1:]}"
+        update["explanation"] = explanation + "."
+    return verdict.model_copy(update=update)
 
 
 def _verdict_of(claim: Claim, result: Extraction, store: FigureStore) -> Verdict | None:
@@ -487,7 +534,10 @@ def _months_between(earlier: date, later: date) -> int:
 def consistency_of(result: Extraction) -> list[Consistency]:
     """Contradictions inside the article (see each rule's comment)."""
     out: list[Consistency] = []
-    claims = result.claims
+    # An inconsistency is an accusation too: only between claims read from their sentences. Two
+    # superlatives of one figure may share a period that one of them states ("its highest in six
+    # years last month ... the highest since December 2019"); levels and changes must be read whole.
+    claims = [c for c in result.claims if not set(c.inferred) - {"period"}]
     periods = result.periods
     # 1. "highest in over six years" vs "highest since December 2019": the since-month lies
     #    inside the duration, so the two cannot both hold.
@@ -507,6 +557,8 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             months = duration_months(dur.duration)
             if months is None:
                 continue
+            if "period" in s.inferred and ("period" in w.inferred or w.period != s.period):
+                continue   # the claimed period must be read from one of the two sentences
             strict = dur.bound in {"more_than", "at_least"}
             if span < months or (strict and span <= months):
                 conflicts.append((strict, months, w, dur))
@@ -520,7 +572,8 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 + f" but 'since {ref.text}' is {months_words(span)} before "
                 f"{period_words(periods[s.period].from_, periods[s.period].to)}")))
     # 2. a part larger than its whole; 3. one quantity stated twice with two values.
-    levels = [c for c in claims if c.kind == "trade_value" and c.period is not None and c.amount is not None]
+    levels = [c for c in claims if c.kind == "trade_value" and c.period is not None and c.amount is not None
+              and not c.inferred]
     for i, a in enumerate(levels):
         for b in levels[i + 1:]:
             pa, pb = periods[a.period], periods[b.period]
@@ -547,7 +600,7 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                     f"for {period_words(pa.from_, pa.to)}")))
     # 4. a percent change that does not fit the two levels the article states.
     for c in claims:
-        if c.kind != "trade_change" or c.period is None or c.trade.basis is None or c.amount is None:
+        if c.kind != "trade_change" or c.period is None or c.trade.basis is None or c.amount is None or c.inferred:
             continue
         amount = result.amounts[c.amount]
         p = periods[c.period]

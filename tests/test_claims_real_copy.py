@@ -1,0 +1,170 @@
+"""Trade claims in the shapes real copy takes (issue 12). Every sentence is written for these
+tests; each test names the construction it reads."""
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def trades(text: str, published: str = "2024-03-21") -> list[tuple]:
+    """(amount text, flow, from, to, between, commodity, basis, period text) of each trade claim."""
+    r = extract(text, published=published)
+    out = []
+    for c in r.claims:
+        if c.trade is None or c.amount is None:
+            continue
+        t = c.trade
+        out.append((r.amounts[c.amount].text, t.flow, t.from_, t.to, tuple(t.between or ()), t.commodity,
+                    t.basis, r.periods[c.period].text if c.period is not None else None))
+    return out
+
+
+def parties(text: str, published: str = "2024-03-21") -> dict[str, tuple]:
+    return {a: (flow, frm, to, between) for a, flow, frm, to, between, *_ in trades(text, published)}
+
+
+# ---------------------------------------------------------------- who trades with whom
+
+
+def test_a_country_s_exports_with_no_partner_named_go_to_the_world():
+    got = parties("Japan's exports rose 4.1 percent in February to 7.2 trillion yen, the finance ministry said.")
+    assert got["4.1 percent"] == ("directional", "JPN", "WLD", ())
+
+
+@pytest.mark.parametrize("text,amount,expected", [
+    ("Vietnam's foreign trade climbed 9 percent to $68 billion in the first quarter.", "$68 billion",
+     ("total", None, None, ("VNM", "WLD"))),
+    ("Brazil's global exports fell 3 percent in March, the trade ministry said.", "3 percent",
+     ("directional", "BRA", "WLD", ())),
+])
+def test_foreign_and_global_trade_are_with_the_world(text, amount, expected):
+    assert parties(text)[amount] == expected
+
+
+def test_blocs_regions_and_groups_are_partners():
+    got = parties("India's trade with the European Union reached $120 billion in 2023, while its exports to "
+                  "Latin America rose to $18 billion and trade with ASEAN stood at $122 billion.")
+    assert got["$120 billion"] == ("total", None, None, ("EUU", "IND"))
+    assert got["$18 billion"] == ("directional", "IND", "Latin America", ())   # not the USA in 'America'
+    assert got["$122 billion"] == ("total", None, None, ("ASEAN", "IND"))
+
+
+def test_from_names_the_exporter_whatever_the_trade_word():
+    got = parties("Laos's shipments from Thailand totaled $310 million in May, Thai customs said.")
+    assert got["$310 million"] == ("directional", "THA", "LAO", ())
+
+
+def test_a_country_naming_the_goods_is_where_they_come_from():
+    got = parties("Mongolia bought $45 million worth of Russian fuel in April, customs figures showed.")
+    assert got["$45 million"] == ("directional", "RUS", "MNG", ())
+
+
+def test_the_partner_named_alone_trades_with_the_story_s_reporter():
+    text = ("Turkey's exports rose 6 percent in 2023, trade ministry data showed. "
+            "Exports to Germany increased 3 percent to $21 billion. "
+            "Trade with Italy stood at $25 billion.")
+    got = parties(text)
+    assert got["$21 billion"] == ("directional", "TUR", "DEU", ())
+    assert got["$25 billion"] == ("total", None, None, ("ITA", "TUR"))
+
+
+def test_a_bare_flow_after_a_country_s_foreign_trade_is_its_flow_with_the_world():
+    text = ("Chile's foreign trade fell 8 percent in the first half to $90 billion, customs data showed. "
+            "Exports dipped 5 percent to $48 billion, while imports fell 11 percent.")
+    got = parties(text)
+    assert got["$48 billion"] == ("directional", "CHL", "WLD", ())
+    assert got["11 percent"] == ("directional", "WLD", "CHL", ())
+
+
+def test_a_participle_on_the_trade_noun_carries_its_partner():
+    got = parties("Cambodia reported exports totalling $9 billion to the United States in 2022.")
+    assert got["$9 billion"] == ("directional", "KHM", "USA", ())
+
+
+def test_imports_after_exports_are_the_same_reporter_s():
+    text = "Peru's exports to China were $21 billion in 2023, customs data showed. Imports reached $14 billion."
+    got = parties(text)
+    assert got["$14 billion"] == ("directional", "CHN", "PER", ())
+
+
+def test_a_trade_balance_is_no_flow():
+    got = parties("Norway's exports to Germany rose to $30 billion in 2022, leaving a trade surplus of $12 billion.")
+    assert "$30 billion" in got and "$12 billion" not in got
+
+
+# ---------------------------------------------------------------- the basis of a change
+
+
+@pytest.mark.parametrize("text,amount,basis", [
+    ("Kenya's exports to Uganda rose 7 percent in June from a year earlier.", "7 percent", "year_on_year"),
+    ("Kenya's exports to Uganda rose 7 percent in June on-year.", "7 percent", "year_on_year"),
+    ("Kenya imported 40,000 tonnes of wheat in June, up 12% on May.", "12%", "period_on_period"),
+    ("Kenya's trade with Uganda stood at $1.2 billion in 2023, down 4 percent from 2022.", "4 percent", "year_on_year"),
+])
+def test_the_basis_is_read_from_the_comparison(text, amount, basis):
+    assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
+
+
+def test_a_change_with_no_stated_comparison_is_year_on_year_and_marked_inferred():
+    r = extract("Kenya's exports to Uganda fell 6 percent in June, data showed.", published="2024-08-01")
+    (claim,) = [c for c in r.claims if c.kind == "trade_change"]
+    assert claim.trade.basis == "year_on_year" and "basis" in claim.inferred
+
+
+# ---------------------------------------------------------------- balances frame the story
+
+
+def test_a_balance_sentence_names_the_reporter_and_the_month():
+    text = ("Sweden recorded a trade deficit of 4.2 billion crowns in May, the statistics office said. "
+            "Exports slipped 3.4 percent year-on-year to 160 billion crowns.")
+    got = trades(text, published="2024-06-20")
+    (claim,) = [t for t in got if t[0] == "3.4 percent"]
+    assert claim[1:4] == ("directional", "SWE", "WLD") and claim[-1] == "May"
+    assert not [t for t in got if t[0] == "4.2 billion crowns"]          # the balance is no flow
+
+
+def test_in_trade_with_a_partner_frames_the_flows_that_follow():
+    text = ("Canada's exports fell 2 percent in March, data showed. "
+            "In trade with Mexico, Canada's surplus narrowed. Exports were up 3.8 percent, and imports were up 6.1 percent.")
+    got = parties(text, published="2024-05-01")
+    assert got["3.8 percent"] == ("directional", "CAN", "MEX", ())
+    assert got["6.1 percent"] == ("directional", "MEX", "CAN", ())
+
+
+def test_a_balance_compared_with_another_balance_is_no_flow():
+    got = parties("In trade with Brazil, Argentina posted a deficit of $424 million, compared with $58 million a year before.")
+    assert got == {}
+
+
+# ---------------------------------------------------------------- the period of each level
+
+
+def test_from_a_to_b_each_level_keeps_its_own_period():
+    got = trades("Imports of machinery from Germany to Poland rose from $2.1 billion in 2020 to $3.4 billion "
+                 "as of July 2023, customs data showed.", published="2023-09-01")
+    periods = {amount: period for amount, *_, period in got}
+    assert periods["$2.1 billion"] == "2020" and periods["$3.4 billion"] == "July 2023"
+
+
+# ---------------------------------------------------------------- goods
+
+
+@pytest.mark.parametrize("text,amount,goods", [
+    ("The value of luxury goods imported from France to Qatar reached $40 million in 2022.", "$40 million", "luxury goods"),
+    ("Bolivia bought 16 ventilators from Peru in August, worth $4,284.", "$4,284", "ventilators"),
+    ("The export value of these beauty products from Vietnam to Japan rose to $163 million in 2023.",
+     "$163 million", "beauty products"),
+])
+def test_the_goods_a_figure_is_about_are_read_where_they_are_written(text, amount, goods):
+    r = extract(text, published="2024-03-21")
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount]
+    assert claim.trade is not None and goods in (claim.trade.commodity_text or "")
+
+
+def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
+    text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
+            "was its second-largest trading partner in 2023, with bilateral trade reaching $84 million.")
+    r = extract(text, published="2024-03-21")
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$84 million"]
+    assert claim.trade is None or "parties" in claim.inferred

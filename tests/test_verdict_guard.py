@@ -1,0 +1,77 @@
+"""Verdicts that never accuse on an inference: `contradicted` and `inconsistent` only for claims
+whose parts were all read from their own sentence. Sentences written for these tests; the store
+is the project's seed (China's exports to North Korea in November 2025: $244 million)."""
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.verify.check import check
+from extractor.verify.store import Store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return Store(f"sqlite:///{tmp_path_factory.mktemp('guard')}/store.db")
+
+
+def verdicts(text: str, store, published: str = "2026-01-21"):
+    result = check(extract(text, published=published), store)
+    amounts = {c.id: result.amounts[c.amount].text for c in result.claims if c.amount is not None}
+    return {amounts.get(v.claim, v.claim): v for v in result.verdicts}, result
+
+
+def test_a_wrong_figure_read_whole_from_its_sentence_is_contradicted(store):
+    found, _ = verdicts("China's exports to North Korea were $310 million in November 2025, customs data showed.", store)
+    v = found["$310 million"]
+    assert v.status == "contradicted"
+    assert v.inferred == {} and set(v.read) == {"amount", "parties", "flow", "period"}
+    assert "likelier another figure" not in v.explanation      # 310 against 244 is not far off
+
+
+def test_a_period_taken_from_the_previous_sentence_is_never_an_accusation(store):
+    text = ("China's exports to North Korea slowed in November 2025, customs data showed. "
+            "China shipped $310 million worth of goods to North Korea.")
+    found, _ = verdicts(text, store)
+    v = found["$310 million"]
+    assert v.status == "unverifiable"
+    assert "period" in v.inferred and "period" not in v.read
+    assert "period is taken from an earlier sentence" in v.explanation
+    assert "$244 million" in v.explanation                     # the figure it would have contradicted
+
+
+def test_the_other_party_taken_from_discourse_is_never_an_accusation(store):
+    text = ("China's trade with North Korea grew in late 2025, customs data showed. "
+            "In November 2025, China's exports reached $310 million.")
+    found, _ = verdicts(text, store)
+    v = found["$310 million"]
+    assert v.status == "unverifiable" and "parties" in v.inferred
+
+
+def test_a_supported_claim_with_an_inferred_part_stays_supported(store):
+    text = ("China's exports to North Korea slowed in November 2025, customs data showed. "
+            "China shipped $244 million worth of goods to North Korea.")
+    found, _ = verdicts(text, store)
+    v = found["$244 million"]
+    assert v.status == "supported" and "period" in v.inferred
+
+
+def test_a_level_far_from_the_figure_is_said_to_be_likelier_another_figure(store):
+    read_whole, _ = verdicts("China's exports to North Korea were $2.1 billion in November 2025.", store)
+    assert read_whole["$2.1 billion"].status == "contradicted"
+    assert "likelier another figure" in read_whole["$2.1 billion"].explanation
+    inherited, _ = verdicts("China's exports to North Korea slowed in November 2025, customs data showed. "
+                            "China shipped $2.1 billion worth of goods to North Korea.", store)
+    v = inherited["$2.1 billion"]
+    assert v.status == "unverifiable" and "likelier another figure" in v.explanation
+
+
+def test_one_figure_stated_twice_is_inconsistent_only_when_both_are_read(store):
+    both_read = ("China's exports to North Korea were $244 million in November 2025, customs data showed. "
+                 "Later revisions aside, China's exports to North Korea in November 2025 stood at $290 million.")
+    _, result = verdicts(both_read, store)
+    assert len(result.consistency) == 1
+    one_inherited = ("China's exports to North Korea were $244 million in November 2025, customs data showed. "
+                     "China shipped $290 million worth of goods to North Korea.")
+    _, result = verdicts(one_inherited, store)
+    assert result.consistency == []
