@@ -237,3 +237,10 @@ def test_less_than_in_the_previous_year_is_the_base_and_a_relative_clause_keeps_
                  "$190 million in 2022.", published="2023-03-01")
     periods = {amount: period for amount, *_, period in got}
     assert periods["$147 million"] == "2021" and periods["$190 million"] == "2022"
+
+
+def test_coordinated_figures_share_the_change_and_pair_with_coordinated_partners():
+    got = trades("Spain's exports to Morocco and Portugal grew 14.8% and 12% in May, customs data showed.",
+                 published="2024-07-01")
+    by_amount = {a: (to, basis) for a, _, _, to, _, _, basis, _ in got}
+    assert by_amount["14.8%"][0] == "MAR" and by_amount["12%"][0] == "PRT"

@@ -420,8 +420,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     """'trade with the EU, the US and Japan decreased 14.2%, 19.6% and 15.3%, respectively':
     the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
     country whose trade it is, or a flow ('exports and imports ... respectively')."""
-    if not any(t.lower_ == "respectively" for t in sent):
-        return {}
+    explicit = any(t.lower_ == "respectively" for t in sent)
     lex = _lexicon()
     party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])
     groups: dict[str, list[int]] = {}
@@ -429,6 +428,17 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         unit = ctx.amounts[i].unit
         groups.setdefault("change" if unit in {"percent", "times", "percentage_point"} else "level", []).append(i)
     out: dict[int, dict] = {}
+    # "fell 45 percent and 43 percent": a figure coordinated with a change is a change the same way
+    roots = {ctx.amount_spans[i].root.i: i for i in amount_indexes if ctx.amount_spans[i] is not None}
+    for items in _coordinations(sent):
+        members = [roots[x.i] for x in items if x.i in roots]
+        change = next((ctx.amounts[i].change for i in members if ctx.amounts[i].change), None)
+        if change and len(members) >= 2:
+            for i in members:
+                out.setdefault(i, {})["change"] = change
+    coordinated_figures = any(len([x for x in items if x.i in roots]) >= 2 for items in _coordinations(sent))
+    if not (explicit or coordinated_figures):
+        return out
     for items in _coordinations(sent):
         codes = [ctx.country_at.get(x.i) for x in items]
         if all(codes):
@@ -440,6 +450,12 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         else:
             continue
         for group in groups.values():
+            # without "respectively", only figures that are themselves coordinated pair up
+            # ("exports to A and B grew 14.8% and 12%")
+            if not explicit and not all(ctx.amount_spans[i] is not None and (
+                    ctx.amount_spans[i].root.dep_ == "conj" or any(c.dep_ == "conj" for c in ctx.amount_spans[i].root.children))
+                    for i in group):
+                continue
             if len(group) == len(slots) >= 2:
                 # "decreased 14.2, 19.6 and 15.3 percent": the verb's direction is every member's
                 change = next((ctx.amounts[i].change for i in group if ctx.amounts[i].change), None)
