@@ -244,3 +244,16 @@ def test_coordinated_figures_share_the_change_and_pair_with_coordinated_partners
                  published="2024-07-01")
     by_amount = {a: (to, basis) for a, _, _, to, _, _, basis, _ in got}
     assert by_amount["14.8%"][0] == "MAR" and by_amount["12%"][0] == "PRT"
+
+
+def test_a_flow_coordinated_in_one_sentence_keeps_the_sentence_s_partner():
+    text = ("Japan's exports rose 2 percent in January. Exports to Japan's biggest trading partner, China, retreated "
+            "6.4 percent, while imports fell 5.7 percent.")
+    got = parties(text, published="2020-02-20")
+    assert got["6.4 percent"] == ("directional", "JPN", "CHN", ())
+    assert got["5.7 percent"] == ("directional", "CHN", "JPN", ())
+
+
+def test_the_world_s_largest_exporter_is_no_partner():
+    got = parties("Shipments from the world's largest exporter, China, slumped 7.7 percent in 2016.", published="2017-02-09")
+    assert got["7.7 percent"][1:3] == ("CHN", "WLD")

@@ -153,6 +153,8 @@ class _Context:
     main_countries: list[str] = field(default_factory=list)
     period_tokens: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
+    current_sentence: int = -1           # the sentence being assembled
+    previous_claim_sentence: int = -2    # the sentence of the last trade claim
 
     def __post_init__(self):
         self.sents = list(self.doc.sents)
@@ -166,7 +168,10 @@ class _Context:
         # Blocs, regions, groups and the world as trade partners ("the European Union", "Southeast
         # Asia", "countries along the Belt and Road"): a longer name wins over a country inside it.
         matcher = phrase_matcher(self.doc.vocab, "trade_partners", _partner_patterns(), attr="LOWER")
-        spans = [Span(self.doc, start, end, label=match_id) for match_id, start, end in matcher(self.doc)]
+        spans = [Span(self.doc, start, end, label=match_id) for match_id, start, end in matcher(self.doc)
+                 # "the world's largest exporter" says who, not with whom
+                 if not (self.doc.vocab.strings[match_id] == WORLD and end < len(self.doc)
+                         and self.doc[end].lower_ in {"'s", "’s"})]
         for span in filter_spans(spans):
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
@@ -562,7 +567,9 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
         agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
         other = previous.to if agent == previous.from_ else previous.from_
-        if world or not (other in _main_pair(ctx) or other == WORLD):
+        # "Exports to China retreated 6.4%, while imports fell 5.7%": the sentence's own partner
+        same_sentence = ctx.previous_claim_sentence == ctx.current_sentence
+        if world or not (same_sentence or other in _main_pair(ctx) or other == WORLD):
             other = WORLD   # after "exports to Southeast Asia rose", a bare "exports" is the total again
         exporter, importer = (other, agent) if frame.kind == "import" else (agent, other)
         return Trade(flow="directional", **{"from": exporter, "to": importer})
@@ -871,6 +878,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         by_sentence.setdefault(ctx.sentence_of(a.start), []).append(i)
 
     for s_index, sent in enumerate(ctx.sents):
+        ctx.current_sentence = s_index
+        ctx.previous_claim_sentence = last_trade_sentence if last_trade_sentence is not None else -2
         paragraph = ctx.paragraph_of(sent.start_char)
         sent_sources = _sources_in(s_index, ctx)
         if not sent_sources and last_sources[0] == paragraph:
@@ -949,7 +958,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
                 previous_trade = trade
-                last_trade_sentence = s_index
+                last_trade_sentence = ctx.previous_claim_sentence = s_index
                 if period is not None and ctx.roles[period] is None:
                     data_period = period
             else:
