@@ -257,3 +257,19 @@ def test_a_flow_coordinated_in_one_sentence_keeps_the_sentence_s_partner():
 def test_the_world_s_largest_exporter_is_no_partner():
     got = parties("Shipments from the world's largest exporter, China, slumped 7.7 percent in 2016.", published="2017-02-09")
     assert got["7.7 percent"][1:3] == ("CHN", "WLD")
+
+
+def test_a_period_in_a_subordinate_clause_is_that_clause_s():
+    text = ("Laos's exports to Thailand rose in 2023, data showed. The country's exports stood at $2.9 billion "
+            "last year, and it has run a deficit since the agency started tallying data in 1990.")
+    got = trades(text, published="2024-02-01")
+    (claim,) = [t for t in got if t[0] == "$2.9 billion"]
+    assert claim[-1] != "1990"
+
+
+def test_a_fronted_period_before_a_subordinate_clause_stays_the_figure_s():
+    text = ("In the first three quarters of 2019, before new tariffs took hold, Chile and Peru traded $4 billion "
+            "worth of goods.")
+    got = trades(text, published="2020-03-01")
+    (claim,) = [t for t in got if t[0] == "$4 billion"]
+    assert claim[-1] == "the first three quarters of 2019"
