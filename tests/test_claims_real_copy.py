@@ -273,3 +273,10 @@ def test_a_fronted_period_before_a_subordinate_clause_stays_the_figure_s():
     got = trades(text, published="2020-03-01")
     (claim,) = [t for t in got if t[0] == "$4 billion"]
     assert claim[-1] == "the first three quarters of 2019"
+
+
+def test_the_figure_s_own_words_are_no_goods():
+    r = extract("Tunisia imported 19-point-three million U.S. dollars worth of Algerian products in August.",
+                published="2020-09-16")
+    (claim,) = [c for c in r.claims if c.trade is not None]
+    assert claim.trade.commodity_text is None and (claim.trade.from_, claim.trade.to) == ("DZA", "TUN")

@@ -32,6 +32,7 @@ class _Context:
     amount_spans: list[Span | None] = field(default_factory=list)
     main_countries: list[str] = field(default_factory=list)
     period_tokens: set[int] = field(default_factory=set)
+    amount_tokens: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
     current_sentence: int = -1           # the sentence being assembled
     previous_claim_sentence: int = -2    # the sentence of the last trade claim
@@ -64,6 +65,9 @@ class _Context:
         # "China's January exports": a period modifying a trade word is no kind of goods
         self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
         self.amount_spans = [self.span(a) for a in self.amounts]
+        # "19-point-three million U.S. dollars worth of products": the figure's words are no goods
+        self.amount_tokens = {t for span, amount in zip(self.amount_spans, self.amounts)
+                              if span is not None and amount.unit != "count" for t in range(span.start, span.end)}
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
         self.main_countries = [code for code, _ in counts.most_common()]
         # Read once per doc: the assembly asks for them sentence after sentence.

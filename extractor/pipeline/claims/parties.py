@@ -48,7 +48,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     for phrase in phrases:
         words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
                  and not t.like_num
-                 and t.i not in ctx.period_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+                 and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
                  and not _trade_kind(t)]
         if not words:
             continue
