@@ -229,3 +229,12 @@ def test_rate_denominator_named_as_a_unit(parse, text, per):
 ])
 def test_temperature_scale_abbreviated_after_degrees(parse, text, unit):
     assert only(parse, text).unit == unit
+
+
+# ------------------------------------------------------------ pruned (issue 14 item 4)
+
+def test_appositive_number_after_a_name_is_no_age(parse):
+    # the rule read 'Name, 66,' as an age; CQE's gold annotates one of its three such numbers
+    found = amounts(parse, "Kim, 58, said the ferry would carry 300 passengers.", scope="all")
+    assert "year_of_age" not in [a.unit for a in found]
+    assert (found[-1].value, found[-1].unit) == (300.0, "count")
