@@ -275,15 +275,18 @@ def _unit_of_compared_figure(doc: Doc, i: int, found: list[_Found], yen: list) -
     comparison cue (data: comparison_cues), over a bound cue, takes the unit of the last amount of
     the sentence when that is money, a percentage or a measure. A count's noun is not carried: a
     comparison of counts restates its noun ('1.47 million pairs, compared with 400,000 pairs')."""
-    if not found:
+    if not found or found[-1].bound == "range" or found[-1].unit in ("count", "dimensionless", "times"):
         return None
+    t = _tables()
+    ends = t["comparison_cue_ends"]
+    if not any(doc[k].lower_ in ends for k in range(max(0, i - 4), i)):
+        return None  # the cheap test first: this runs on every number without a unit
     _, s = _bound_from_preceding_quantifier(doc, i, 0)
-    cues = _tables()["comparison_cue_seqs"]
-    if not any(s - len(cue) >= 0 and tuple(t.lower_ for t in doc[s - len(cue):s]) == cue for cue in cues):
+    if not any(s - len(cue) >= 0 and tuple(tok.lower_ for tok in doc[s - len(cue):s]) == cue
+               for cue in t["comparison_cue_seqs"]):
         return None
     prev = found[-1]
-    if prev.bound == "range" or prev.unit in ("count", "dimensionless", "times") \
-            or doc[prev.start].sent.start != doc[i].sent.start:
+    if doc[prev.start].sent.start != doc[i].sent.start:
         return None
     b = _bare_number_with_unit_of(doc, i, yen, prev)
     if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
