@@ -43,11 +43,24 @@ take the anchor's year; "that year" never falls back to publication. "N units ea
 2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
 month before the one containing the anchor.
 
+Without a publication date, relative expressions are anchored on the text's own latest date
+(HeidelTime's "narrative" strategy, :mod:`.narrative`): the latest full date or month of a
+year the text states outside a future clause (a month named as the base of a comparison,
+"compared with October 2023", counts a year later). A full date resolves everything a
+publication date would (weekdays and day words count from the nearest full date before them);
+a month only what needs no more than its year (bare months take its year, "last year" counts
+from it; "last month", "Monday" stay unresolved). A bare year anchors nothing. A warning names
+the anchor and what it resolved (those periods are ``relative``); another lists what stays
+unresolved.
+
 Durations ("six years", "over six years", "nearly two decades") get granularity
 ``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
 ``bound`` from the preceding quantifier; from/to stay None -- except "the past three
 months" / "the last two years", which are anchored on publication and also get
 from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
+A run of units ("the fifth consecutive month", "the 70th month in a row") is a duration of
+that many units (P5M): the contract's gold counts the streak a figure extends (TimeML leaves it
+untagged; one such phrase in TBAQ).
 Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
 the TimeML value ``PXW`` / ``PXM``.
 
@@ -63,7 +76,7 @@ year"), ordinals of events ("the 80th anniversary"), "now"/"currently".
 Modules, from the bottom up: :mod:`.patterns` (tables and regex fragments), :mod:`.anchors`
 (candidates, calendar arithmetic, years and anchors), :mod:`.dates`, :mod:`.anaphora` and
 :mod:`.durations` (the resolvers), :mod:`.candidates` (the rule table and filters),
-:mod:`.finder` (the entry points and the component).
+:mod:`.narrative` (the reference of an undated text), :mod:`.finder` (the entry points and the component).
 """
 from .anchors import period_value
 from .finder import PeriodFinder, find_periods, make_period_finder, resolve_period

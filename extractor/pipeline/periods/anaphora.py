@@ -70,8 +70,9 @@ def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
 
 
 def _shift_period(frm: date, to: date, gran: str, months: int, days: int) -> tuple[date, date, str]:
-    """Shift a period by whole months/days keeping its granularity (month ends stay month ends)."""
-    if gran in ("month", "quarter", "half", "year", "range") and not days:
+    """Shift a period by whole months/days keeping its granularity (month ends stay month ends;
+    "the Nov. 1-10 period" a year earlier is Nov. 1-10)."""
+    if gran in ("month", "quarter", "half", "year", "range") and not days and to == _month_end(to.year, to.month):
         a = _shift_date(frm, months=months)
         y, mo = _add_months(to.year, to.month, months)
         return a, _month_end(y, mo), gran
@@ -101,7 +102,8 @@ def _resolve_anaphoric_shift(ctx, cand, m):
             return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
     else:
         # "ago" is deictic unless its own clause named a period first ("from a year ago")
-        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago)
+        anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago,
+                         discourse_periods=not is_ago)
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -119,8 +121,13 @@ def _resolve_anaphoric_shift(ctx, cand, m):
 
 def _resolve_same_period(ctx, cand, m):
     """"the same period last year", "the same month a year earlier", "the same quarter of 2024":
-    the anchor period moved to the previous (or the written) year."""
-    anchor = _anchor(ctx, cand.start)
+    the anchor period moved to the previous (or the written) year. "The same" points back to a
+    period the text named, however many sentences before; only without one is it the
+    publication's month."""
+    what = m["what"].lower().rstrip("s")
+    anchor = _anchor(ctx, cand.start, whole_discourse=True, periods_only=what != "day")
+    if anchor is None:
+        anchor = _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -131,7 +138,6 @@ def _resolve_same_period(ctx, cand, m):
     if gran == "day" and (frm, to) == (ctx.published, ctx.published):
         # no period named before: "the same period" is the publication's month (its quarter/week
         # when the phrase says so) -- statistics are reported by month
-        what = m["what"].lower().rstrip("s")
         frm, to, gran = _calendar_unit(frm, what if what in ("quarter", "week", "day") else "month")
     a, b, g = _shift_period(frm, to, gran, shift, 0)
     return _cal(a, b, g, relative=True)
@@ -149,7 +155,7 @@ def _resolve_part_of_anaphoric_year(ctx, cand, m):
 
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
-    pub = _need(ctx)
+    pub = _need(ctx, "day", cand.start)
     d = pub + timedelta(days=DAY_WORDS[m["w"].lower()])
     return _cal(d, d, "day", relative=True)
 
@@ -160,7 +166,7 @@ def _resolve_weekday(ctx, cand, m):
     News usage (AP style writes the weekday for dates within a week): past-tense clauses
     point back to the most recent such day on or before publication, future clauses
     ("will meet on Monday") forward to the next such day on or after it."""
-    pub = _need(ctx)
+    pub = _need(ctx, "day", cand.start)
     wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
     back = pub - timedelta(days=(pub.weekday() - wd) % 7)

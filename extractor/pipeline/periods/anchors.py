@@ -40,6 +40,12 @@ class _Context:
     candidates: list[_Candidate]
     resolved: list[tuple[int, Period]] = field(default_factory=list)  # (sentence index, period) usable as anchors
     unresolved: list[str] = field(default_factory=list)
+    # Without a publication date, ``published`` may stand for the text's own latest date
+    # (HeidelTime's narrative strategy, see :mod:`.narrative`): "day" when that is a full date,
+    # "month" when it is a month of a year; None when ``published`` is the real one.
+    narrative: Optional[str] = None
+    # (offset, date) of the text's full dates: a weekday or "yesterday" counts from the nearest one before it
+    day_anchors: list[tuple[int, date]] = field(default_factory=list)
 
     def sentence_of(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
@@ -173,6 +179,8 @@ def _clause_is_future(verb, prep) -> bool:
     if verb.lemma_.lower() in FUTURE_VERBS and (present_aux or verb.tag_ in ("VBZ", "VBP")):
         return True
     if any(a.lower_ == "to" for a in auxes):  # infinitive
+        if any(a.lemma_ == "have" for a in auxes):
+            return False  # "expected exports to have risen in January": a perfect infinitive looks back
         if verb.dep_ in ("acl", "relcl"):
             return True
         head = verb.head
@@ -199,7 +207,8 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     for other in ctx.candidates:
         if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year"):
             continue
-        if ctx.sentence_of(other.start) != sent:
+        if ctx.sentence_of(other.start) != sent or _since_phrase(ctx, other.start) \
+                or _is_comparison_base(ctx.text, other.start, other.end):
             continue
         dist = abs(other.start - cand.start)
         if best is None or dist < best[0]:
@@ -207,21 +216,56 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     return best[1] if best else None
 
 
+# "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
+_COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?)"
+                              r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
+
+
+def _is_comparison_base(text: str, start: int, end: int) -> bool:
+    """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
+    year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
+    return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])) and not _RANGE_AFTER.match(text, end)
+
+
+def _since_phrase(ctx: _Context, char: int) -> bool:
+    """Is the date at ``char`` the start of a span ("since 2009", "the highest since comparable data
+    became available in 1992")? Such a year is the base the sentence measures from, not its time."""
+    tok = ctx.token_at(char)
+    for _ in range(5):
+        if tok is None:
+            return False
+        if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acomp", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
-            whole_discourse: bool = False) -> Optional[tuple[date, date, str]]:
+            whole_discourse: bool = False, periods_only: bool = False,
+            discourse_periods: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
-    publication date (TimeML: anaphoric expressions take the reference time of the discourse)."""
+    publication date (TimeML: anaphoric expressions take the reference time of the discourse).
+    ``periods_only``: days are no candidates ("the same period" is a period figures are for,
+    not the day they were released). ``discourse_periods``: before the publication date, the
+    last period (not day) named anywhere before."""
     sent = ctx.sentence_of(start)
-    before = [(s_idx, p) for s_idx, p in ctx.resolved
-              if p.from_ is not None and p.granularity != "duration" and p.start < start]
+    skip = ("duration", "day") if periods_only else ("duration",)
+    # a period a figure is compared with is not the one the sentence reports ("in March increased
+    # 12% compared with last year, narrowing from the previous month's": March's previous month)
+    resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)]
+    before = [(s_idx, p) for s_idx, p in resolved
+              if p.from_ is not None and p.granularity not in skip and p.start < start]
     before.sort(key=lambda sp: sp[1].start)
     if before and before[-1][0] == sent:
         p = before[-1][1]
         return p.from_, p.to, p.granularity
     # "fell 40% from the previous month in October 2017": the sentence's period may come after
-    after = [p for s_idx, p in ctx.resolved
-             if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity != "duration"]
+    after = [p for s_idx, p in resolved
+             if following and s_idx == sent and p.start > start and p.from_ is not None and p.granularity not in skip]
     if after:
         p = min(after, key=lambda p: p.start)
         return p.from_, p.to, p.granularity
@@ -230,7 +274,14 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
         return p.from_, p.to, p.granularity
     if whole_discourse:
         return None
-    if ctx.published is None:
+    if discourse_periods:
+        # "unchanged from a year earlier" two sentences after the figures' period: still that
+        # period (a release day in between is no reference time for a comparison of figures)
+        periods = [p for _, p in before if p.granularity != "day"]
+        if periods:
+            return periods[-1].from_, periods[-1].to, periods[-1].granularity
+    if ctx.published is None or ctx.narrative == "month":
+        # a month of the text is no day to count "a year ago" or "the same period" from
         return None
     return ctx.published, ctx.published, "day"
 
@@ -278,11 +329,21 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
     return None, False
 
 
-def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True) -> Optional[tuple[date, date]]:
+def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = True,
+                  day: bool = False) -> Optional[tuple[date, date]]:
     """Year of a period named without one: the sentence's written year, else the latest
-    such period not after publication (see module docstring)."""
+    such period not after publication (see module docstring).
+
+    ``day``: a day-month ("Jan 22"). News writes the year of a date only when it is not the
+    current one (AP style), so the sentence's year is no clue to a day-month's once the
+    publication date is known ("data for 2023 released on Jan 22" in February 2024)."""
     future = future_ok and ctx.published is not None and _is_future(ctx, cand.start)
-    y = _sentence_year(ctx, cand)
+    y = None if day and ctx.published is not None and ctx.narrative != "month" else _sentence_year(ctx, cand)
+    if ctx.narrative == "month":
+        # HeidelTime's narrative strategy: a month named without a year is in the year of the
+        # text's own latest month (that month is a period reported on, not the day of writing,
+        # so "latest not after it" would push the months after it a year back)
+        return make(y if y is not None else ctx.published.year)
     if y is not None:
         span = make(y)
         # the sentence's year only if it does not push a past-tense period past publication
@@ -308,8 +369,23 @@ class _NeedsPublication(Exception):
     pass
 
 
-def _need(ctx: _Context) -> date:
+def _need(ctx: _Context, level: str = "year", at: Optional[int] = None) -> date:
+    """The reference date an expression counts from; ``level`` is the finest calendar unit it
+    needs from it ("day" for "yesterday" and weekdays, "week", "month", "year").
+
+    Anchored on the text's own dates (no publication date): a day counts only from a full
+    date written before it (the narrative's current day), a week or month not from a month
+    of the text (which month the story was written in is not said)."""
     if ctx.published is None:
+        raise _NeedsPublication
+    if ctx.narrative is None:
+        return ctx.published
+    if level in ("day", "week"):
+        before = [d for offset, d in ctx.day_anchors if at is not None and offset < at]
+        if not before:
+            raise _NeedsPublication
+        return before[-1]
+    if ctx.narrative == "month" and level != "year":
         raise _NeedsPublication
     return ctx.published
 

@@ -25,6 +25,7 @@ from .dates import (
     _resolve_bare_year,
     _resolve_century,
     _resolve_day_range,
+    _resolve_days_of_month,
     _resolve_decade,
     _resolve_deictic,
     _resolve_deictic_month,
@@ -42,7 +43,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .durations import _resolve_duration, _resolve_duration_range, _resolve_vague_duration
+from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
     BOUND,
@@ -101,6 +102,8 @@ _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
       + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
+_rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM + r")\s+days\s+of\s+(?:(?P<rel>this|last|next)\s+month"
+      r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
@@ -131,6 +134,11 @@ _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
 _rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
 _rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
+# "the fifth consecutive month", "a 10th straight year", "the 70th month in a row": the run a
+# figure has kept up, N units long (a span, as "for five months"; the ordinal counts the units)
+_rule("streak", r"(?:the|a|an)\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)"
+      r"\s+(?P<unit>day|week|month|quarter|year)|(?P<unit2>day|week|month|quarter|year)\s+(?:in\s+a\s+row|running))",
+      _resolve_streak)
 _rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
       + NUM + r")" + UNIT_GAP + SPAN_MODIFIERS + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM

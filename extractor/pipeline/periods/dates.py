@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from .anaphora import _resolve_anaphoric_unit
+from .anaphora import _resolve_anaphoric_demonstrative, _resolve_anaphoric_unit
 from .anchors import (
     _add_months,
     _cal,
@@ -87,7 +87,7 @@ def _resolve_written_day(ctx, cand, m):
         dd = date(y, month, min(day, calendar.monthrange(y, month)[1]))
         return dd, dd
 
-    span = _year_by_rule(ctx, cand, make)
+    span = _year_by_rule(ctx, cand, make, day=True)
     if span is None:
         raise _NeedsPublication
     return _cal(*span, "day")
@@ -123,7 +123,7 @@ def _resolve_deictic_month(ctx, cand, m):
         if span is None:
             raise _NeedsPublication
         return _cal(*span, "month")
-    pub = _need(ctx)
+    pub = _need(ctx, "month")
     shift = DEICTIC_SHIFT[rel]
     if shift == 0:
         y = pub.year
@@ -212,8 +212,8 @@ def _resolve_first_n_units(ctx, cand, m):
     y, rel = _year_from_group(ctx, cand, m)
     if edge in ("past", "last", "previous") and y is None and not m["ryr"]:
         return _resolve_past_n_units(ctx, cand, n, unit, bound="exact")
-    if unit.startswith("week") or months > 12 or months < 1:
-        return None
+    if unit.startswith(("week", "day")) or months > 12 or months < 1:
+        return None  # 'the first 10 days' of which month: the month rule below reads 'of November'
     if edge == "first":
         make = lambda yy: (date(yy, 1, 1), _month_end(yy, months))  # noqa: E731
     else:
@@ -237,10 +237,32 @@ def _resolve_first_n_units(ctx, cand, m):
     return _cal(frm, to, gran, relative=rel)
 
 
+def _resolve_days_of_month(ctx, cand, m):
+    """"the first 10 days of November", "the first 20 days of this month", "the last five days of
+    March 2024": days counted from the start (or back from the end) of the month named."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 1 <= n <= 31:
+        return None
+    if m["mon"]:
+        inner = _resolve_month_year(ctx, cand, m) if m["yr"] else _resolve_deictic_month(ctx, cand, m)
+    elif m["rel"]:
+        inner = _resolve_deictic_unit(ctx, cand, m["rel"], "month")
+    else:
+        inner = _resolve_anaphoric_demonstrative(ctx, cand, {"unit": "month"})
+    if inner is None or inner["from_"] is None:
+        raise _NeedsPublication
+    frm, to = inner["from_"], inner["to"]
+    n = min(int(n), to.day)
+    if m["edge"].lower() == "first":
+        return _cal(frm, frm.replace(day=n), "range", relative=inner["relative"])
+    return _cal(to.replace(day=to.day - n + 1), to, "range", relative=inner["relative"])
+
+
 def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
     """"the past three months": a duration ending on publication (from/to filled; relative)."""
     dur = _iso_duration(n, unit)
-    if ctx.published is None:
+    if ctx.published is None or ctx.narrative is not None:
+        # (a span ending on the day of writing: the text's own latest date is not that day)
         return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound,
                     relative=True, value=dur, _needs_pub=True)
     code, mult = UNITS[unit.lower()]
@@ -311,7 +333,7 @@ def _resolve_season(ctx, cand, m):
         # deictic (DCT-anchored): "this" = the season of the publication year (a winter that
         # began last December while it is still Jan/Feb); "last"/"past" = the latest one already
         # over; "next"/"coming" = the first one not yet begun
-        pub = _need(ctx)
+        pub = _need(ctx, "month")
         shift = DEICTIC_SHIFT[m["rel"].lower()]
 
         def bounds(yy):
@@ -333,9 +355,9 @@ def _resolve_season(ctx, cand, m):
 def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
     """"last month", "this year", "next week", "last quarter": TimeML guidelines -- anchored on
     the DCT, shifted by whole calendar units (not 30 days back)."""
-    pub = _need(ctx)
-    shift = DEICTIC_SHIFT[rel.lower()]
     unit = unit.lower()
+    pub = _need(ctx, {"weekend": "day", "quarter": "month"}.get(unit, unit), cand.start if cand else None)
+    shift = DEICTIC_SHIFT[rel.lower()]
     if unit == "month":
         y, mo = _add_months(pub.year, pub.month, shift)
         return _cal(*_month_span(y, mo), "month", relative=True)

@@ -7,7 +7,7 @@ import re
 
 from .anchors import _iso_duration, _number
 from .dates import _resolve_past_n_units
-from .patterns import BOUNDS, UNIT_ABBREVIATIONS, UNITS
+from .patterns import BOUNDS, ORDINALS, UNIT_ABBREVIATIONS, UNITS
 
 
 def _resolve_duration(ctx, cand, m):
@@ -63,3 +63,17 @@ def _resolve_vague_duration(ctx, cand, m):
     return dict(from_=None, to=None, granularity="duration", duration=None, bound="approx",
                 value=_vague_value(m["unit"]))
 
+
+
+def _resolve_streak(ctx, cand, m):
+    """"the fifth consecutive month", "a 10th straight year", "the 70th month in a row": a run of
+    N units (ISO duration PnU), the length of the streak the figure extends."""
+    word = m["ord"].lower()
+    n = ORDINALS.get(word)
+    if n is None:
+        digits = re.match(r"\d+", word)
+        n = int(digits.group(0)) if digits else None
+    if not n or n < 2:
+        return None  # 'the first straight month' starts no run
+    dur = _iso_duration(n, (m["unit"] or m["unit2"]).lower())
+    return dict(from_=None, to=None, granularity="duration", duration=dur, bound="exact", value=dur)

@@ -4,6 +4,7 @@ expression, and the ``newsclaims_periods`` component that sets ``doc._.periods``
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any, Optional
 
@@ -15,6 +16,7 @@ from models import Period
 from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anchors import _Candidate, _Context, _NeedsPublication
+from .narrative import narrative_reference
 from .candidates import (
     _RULES,
     _candidates,
@@ -60,9 +62,48 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     kept = [c for c in raw if _keep_candidate(ctx, c)]
     kept += _date_entity_hints(doc, text, kept)
     ctx.candidates = _select(kept)
+    found = _resolve_all(ctx)
+    reference = None
+    if published is None and ctx.unresolved:
+        reference = narrative_reference(ctx, found)
+    if reference is not None:
+        # HeidelTime's narrative strategy: resolve again, the text's own latest date standing
+        # in for the publication date; what needed it and now has a span is marked relative
+        needed = {start for start, _ in ctx.unresolved}
+        ref_date, level, ref_period, days = reference
+        ctx = replace(ctx, published=ref_date, narrative=level, day_anchors=days, resolved=[], unresolved=[])
+        found = _resolve_all(ctx)
+        anchored = []
+        for _, p in found:
+            if p.start in needed and p.start not in {s for s, _ in ctx.unresolved} \
+                    and (p.from_ is not None or p.duration is not None):
+                p.relative = True
+                anchored.append(p.text)
+        if anchored:
+            add_warning(doc, f"no publication date: {_count(anchored)} anchored on the text's own latest "
+                             f"date '{ref_period.text}' ({_shown(anchored)})")
+    periods = sorted((p for _, p in found), key=lambda p: p.start)
+    unresolved = [t for _, t in sorted(ctx.unresolved)]
+    if unresolved and published is None:
+        add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
+                         f"left unresolved ({_shown(unresolved)})")
+    return periods
+
+
+def _count(texts: list[str]) -> str:
+    return f"{len(texts)} period{'s' if len(texts) != 1 else ''}"
+
+
+def _shown(texts: list[str]) -> str:
+    return ", ".join(f"'{t}'" for t in texts[:3]) + (", …" if len(texts) > 3 else "")
+
+
+def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
+    """Every selected candidate resolved against ``ctx.published`` (in ``ctx.resolved`` as it goes)."""
+    text = ctx.text
     # a resolver is looked up by the candidate's own rule (names repeat); the last one is the hint's
     by_order = [res for _, _, res in _RULES] + [_resolve_date_entity_hint]
-    periods: list[Period] = []
+    found: list[tuple[_Candidate, Period]] = []
     # anaphors last, so that "the previous month" can point at a period named later in its sentence
     first = [c for c in ctx.candidates if not _is_anaphoric_candidate(c)]
     second = [c for c in ctx.candidates if _is_anaphoric_candidate(c)]
@@ -82,19 +123,12 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         if needs_pub:
             ctx.unresolved.append((start, span))
         p = Period(text=span, start=start, end=end, **fields)
-        periods.append(p)
+        found.append((cand, p))
         if not _is_anaphoric_candidate(cand) and not anaphoric:
             # an anaphor is not itself a reference time: in "rose from a year earlier and from the
             # same period of 2023", both point back to the period the sentence is about
             ctx.resolved.append((ctx.sentence_of(start), p))
-    periods.sort(key=lambda p: p.start)
-    ctx.unresolved = [t for _, t in sorted(ctx.unresolved)]
-    if ctx.unresolved and published is None:
-        shown = ", ".join(f"'{t}'" for t in ctx.unresolved[:3]) + (", …" if len(ctx.unresolved) > 3 else "")
-        n = len(ctx.unresolved)
-        add_warning(doc, f"no publication date: {n} period{'s' if n != 1 else ''} relative to it "
-                         f"left unresolved ({shown})")
-    return periods
+    return found
 
 
 _ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that"}

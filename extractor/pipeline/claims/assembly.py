@@ -1,0 +1,303 @@
+"""The assembly: claims of a document in text order (trade values, trade changes, comparisons,
+quantities) with their sources, the story's frame carried from sentence to sentence, and the
+``newsclaims_claims`` component.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
+
+from ..extensions import isolated  # (importing it registers Doc._.claims)
+from .context import _Context
+from .lists import _fill_slot, _respectively
+from .parties import (
+    FROM_ARTICLE_TOPIC,
+    FROM_EARLIER_SENTENCE,
+    FROM_PREVIOUS_CLAIM,
+    UNSTATED_BASIS,
+    _agent_of,
+    _anaphoric_trade_noun,
+    _balance_reporter,
+    _commodity,
+    _frame,
+    _names_the_pair,
+    _parties_named_in,
+    _refers_to_the_pair,
+    _trade,
+    _trigger_for,
+)
+from .periods import _basis, _basis_from_reference, _data_periods, _period_for
+from .words import (
+    _SUPERLATIVE_TAGS,
+    CURRENCY_UNITS_EXCLUDED,
+    WORLD,
+    _hypothetical,
+    _is_balance,
+    _is_money,
+    _lexicon,
+    _trade_kind,
+)
+
+# -- sources ----------------------------------------------------------------------
+
+def _sources_in(sent_index: int, ctx: _Context) -> list[int]:
+    sent = ctx.sents[sent_index]
+    own = [i for i, s in enumerate(ctx.sources) if sent.start_char <= s.start < sent.end_char]
+    # original data first: data sources, then outlets and the rest in text order
+    own.sort(key=lambda i: (ctx.sources[i].type != "data_source", ctx.sources[i].start))
+    chain = list(own)
+    for i in own:
+        name = ctx.sources[i].name
+        relays = [s.via for s in ctx.sources if s.name == name and s.via]
+        for relay in relays:
+            j = next((k for k, s in enumerate(ctx.sources) if s.name == relay), None)
+            if j is not None and all(ctx.sources[c].name != relay for c in chain):
+                chain.append(j)
+    return chain
+
+
+# -- assembly ---------------------------------------------------------------------
+
+def claim_id(kind: str, sentence_start: int, anchor: int, detail: str = "") -> str:
+    """Stable for the same clean text: derived from positions, never from run order."""
+    digest = hashlib.sha1(f"{kind}|{sentence_start}|{anchor}|{detail}".encode()).hexdigest()
+    return f"{kind[0]}{digest[:11]}"
+
+
+def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list[Period] | None = None,
+                    actors: list[Actor] | None = None, sources: list[Source] | None = None) -> list[Claim]:
+    """Claims of ``doc`` in text order (arguments default to the ``doc._`` extensions)."""
+    ctx = _Context(doc, amounts if amounts is not None else (doc._.amounts or []),
+                   periods if periods is not None else (doc._.periods or []),
+                   actors if actors is not None else (doc._.actors or []),
+                   sources if sources is not None else (doc._.sources or []))
+    claims: list[Claim] = []
+    seen_sentences: set[tuple[str, str]] = set()
+    previous_trade: Trade | None = None
+    previous_agent: str | None = None     # whose trade the last directional claim stated
+    data_period: int | None = None        # the period the last trade sentence was about
+    last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
+    amount_claim: dict[int, Claim] = {}
+    last_trade_sentence: int | None = None
+
+    by_sentence: dict[int, list[int]] = {}
+    for i, a in enumerate(ctx.amounts):
+        by_sentence.setdefault(ctx.sentence_of(a.start), []).append(i)
+
+    for s_index, sent in enumerate(ctx.sents):
+        ctx.current_sentence = s_index
+        ctx.previous_claim_sentence = last_trade_sentence if last_trade_sentence is not None else -2
+        paragraph = ctx.paragraph_of(sent.start_char)
+        sent_sources = _sources_in(s_index, ctx)
+        if not sent_sources and last_sources[0] == paragraph:
+            sent_sources = list(last_sources[1])
+        if sent_sources:
+            last_sources = (paragraph, sent_sources)
+        sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
+        sent_periods = _data_periods(s_index, ctx)
+        has_trade_word = any(_trade_kind(t) for t in sent)
+        # A sentence that names no state continues the trade story only right after it.
+        continues = last_trade_sentence is not None and (
+            s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph)
+        names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
+            or any(t.i in ctx.pair_at for t in sent)
+        anaphor = None if has_trade_word or not continues else _anaphoric_trade_noun(sent, previous_trade)
+        folded = " ".join(sent.text.split()).lower()
+
+        respective = _respectively(sent, by_sentence.get(s_index, []), ctx)
+        for a_index in by_sentence.get(s_index, []):
+            amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
+            key = (folded, amount.start - sent.start_char)
+            if span is None or key in seen_sentences:
+                continue   # one sentence's claim is never counted twice
+            seen_sentences.add(key)
+            period = _period_for(span, s_index, ctx, is_change=amount.change is not None)
+            common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
+                          actors=sent_actors, sources=sent_sources)
+            # A trade word with no state named counts once the article has told a trade story.
+            trigger = _trigger_for(span, sent) if has_trade_word and (names_a_state or previous_trade is not None) else None
+            slot = respective.get(a_index, {})
+            if "trigger" in slot:
+                trigger = slot["trigger"]   # "exports and imports rose 5% and 3%, respectively"
+            # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
+            is_change = (amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}
+            trade = None
+            inferred: dict[str, str] = {}
+            goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
+            # "97,492,000 tonnes of iron ore", "1.47 million pairs of gloves": a goods-level figure
+            # may be a quantity; the flow's value is money
+            # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),
+            # not "strikes at two mines"
+            measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
+                amount.unit == "count" and amount.change is None and trigger is not None
+                and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
+            if trigger is not None and _hypothetical(trigger):
+                trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
+            if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
+                code, words = goods
+                # Goods-level figures are claims only when the sentence names who trades them.
+                if code is None and words is None or names_a_state:
+                    frame = _frame(trigger, ctx)
+                    _fill_slot(frame, slot)
+                    trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent)
+                    if trade is not None:
+                        trade.commodity, trade.commodity_text = code, words
+                        if code is None and words is None:
+                            previous_agent = _agent_of(trade, frame, previous_agent)
+            elif anaphor is not None and (_is_money(amount) or is_change):
+                trade = anaphor.model_copy()
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+                inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+            if trade is not None:
+                if "parties" in inferred and _parties_named_in(sent, trade, ctx):
+                    del inferred["parties"]
+                if period is None and data_period is not None:
+                    period = data_period
+                    inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
+                kind = "trade_change" if is_change else "trade_value"
+                if kind == "trade_change":
+                    trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx)
+                    if trade.basis is None:
+                        # "exports fell 5.9 percent": customs data and the wires compare with the
+                        # same period a year earlier unless they say otherwise
+                        trade.basis = "year_on_year"
+                        inferred["basis"] = UNSTATED_BASIS
+                claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
+                              trade=trade, inferred=inferred, **common)
+                previous_trade = trade
+                last_trade_sentence = ctx.previous_claim_sentence = s_index
+                if period is not None and ctx.roles[period] is None:
+                    data_period = period
+            else:
+                claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
+                              period=period, **common)
+            claims.append(claim)
+            amount_claim[a_index] = claim
+        if sent_periods and (has_trade_word or any(_is_balance(t) for t in sent)):
+            data_period = sent_periods[0]   # "Japan logged a trade deficit in July": the story's month
+        if has_trade_word and names_a_state and last_trade_sentence != s_index:
+            # "North Korea's trade with China grew in the spring." sets the story's frame
+            # even without a figure.
+            trigger = next(t for t in sent if _trade_kind(t))
+            frame = _frame(trigger, ctx)
+            frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
+            if frame_trade is not None:
+                previous_trade = frame_trade
+                previous_agent = _agent_of(frame_trade, frame, previous_agent)
+        elif previous_trade is None and names_a_state:
+            # "Japan recorded a trade deficit in May": no flow, but whose trade the story reports
+            reporter = _balance_reporter(sent, ctx)
+            if reporter is not None:
+                previous_trade, previous_agent = Trade(flow="total", between=sorted([reporter, WORLD])), reporter
+        claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
+    # A superlative or trade claim that came before any period (a headline) is about
+    # the article's data period: the one its trade claims use most.
+    used = Counter(c.period for c in claims if c.kind.startswith("trade") and c.period is not None)
+    if used:
+        topic = used.most_common(1)[0][0]
+        for c in claims:
+            if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"}:
+                c.period = topic
+                c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
+    claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
+    return claims
+
+
+def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], data_period: int | None,
+                 sent_actors: list[int], sent_sources: list[int], previous_trade: Trade | None) -> list[Claim]:
+    """'the highest since December 2019', 'its highest level in over six years'."""
+    lex = _lexicon()
+    sent = ctx.sents[s_index]
+    out = []
+    for token in sent:
+        if token.tag_ not in _SUPERLATIVE_TAGS or token.lower_ not in lex["superlatives"]:
+            continue
+        direction = lex["superlatives"][token.lower_]
+        reference, relation = None, None
+        starts = {span.start: i for i, span in enumerate(ctx.period_spans) if span is not None}
+        for nxt in ctx.doc[token.i + 1: min(sent.end, token.i + 6)]:
+            word = lex["reference_prepositions"].get(nxt.lower_)
+            if word is not None:
+                hit = starts.get(nxt.i + 1, starts.get(nxt.i + 2))
+                if hit is not None:
+                    reference, relation = hit, f"{direction}_{word}"
+                    break
+            elif nxt.i in starts and ctx.periods[starts[nxt.i]].granularity in {"year", "duration", "range"}:
+                # "the strongest monthly figure this year": a bare noun-phrase period is a frame, like "in".
+                reference, relation = starts[nxt.i], f"{direction}_in"
+                break
+        if reference is None:
+            continue
+        amount = _amount_described(token, s_index, ctx)
+        period = None
+        inferred: dict[str, str] = {}
+        described = amount_claim.get(amount) if amount is not None else None
+        if described is not None:
+            period = described.period
+            inferred.update(described.inferred)
+        if period is None:
+            candidates = [i for i in _data_periods(s_index, ctx) if i != reference]
+            period = candidates[0] if candidates else data_period
+            if not candidates and data_period is not None:
+                inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
+        trade = described.trade if described is not None else None
+        if trade is None and any(_trade_kind(t) for t in sent):
+            trigger = min((t for t in sent if _trade_kind(t)), key=lambda t: abs(t.i - token.i))
+            trade = _trade(_frame(trigger, ctx), ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx))
+            if trade is not None and "parties" in inferred and _parties_named_in(sent, trade, ctx):
+                del inferred["parties"]
+        out.append(Claim(id=claim_id("comparison", sent.start_char, token.idx, relation), kind="comparison",
+                         sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=amount,
+                         period=period, actors=sent_actors, sources=sent_sources, trade=trade,
+                         comparison=Comparison(relation=relation, reference_period=reference),
+                         inferred=inferred))
+    return out
+
+
+def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
+    """The amount a superlative describes: the one it is in apposition to, else the nearest before it."""
+    for head in [token] + list(token.ancestors):
+        for i, span in enumerate(ctx.amount_spans):
+            if span is not None and span.start <= head.i < span.end and _is_money(ctx.amounts[i]):
+                return i
+        if head.dep_ == "appos":
+            continue
+    sent = ctx.sents[s_index]
+    before = [i for i, span in enumerate(ctx.amount_spans)
+              if span is not None and sent.start <= span.start < token.i and token.i - span.end <= 4
+              and _is_money(ctx.amounts[i])]
+    if before:
+        return before[-1]
+    # "That was the largest sum since ...": a demonstrative subject points back to
+    # the last amount of the previous sentence.
+    subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if s_index > 0 and subjects and subjects[0].lower_ in {"that", "this", "it"}:
+        prev = ctx.sents[s_index - 1]
+        earlier = [i for i, a in enumerate(ctx.amounts)
+                   if prev.start_char <= a.start < prev.end_char and _is_money(a)]
+        return earlier[-1] if earlier else None
+    return None
+
+
+class ClaimAssembler:
+    """Sets ``doc._.claims`` from the amounts, periods, actors and sources components."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        with isolated(doc, self.name, "claims"):
+            doc._.claims = assemble_claims(doc)
+        return doc
+
+
+@Language.factory("newsclaims_claims",
+                  requires=["doc._.amounts", "doc._.periods", "doc._.actors", "doc._.sources"],
+                  assigns=["doc._.claims"])
+def make_claim_assembler(nlp: Language, name: str) -> ClaimAssembler:
+    return ClaimAssembler(nlp, name)

@@ -1,0 +1,124 @@
+"""One document's view for the assembly: sentences, the countries and partners at each token
+(blocs, regions and 'inter-Korean' included), the spans of amounts and periods, the article's
+most named countries, and the role of each period (a comparison's 'since', a change's base).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from models import Actor, Amount, Period, Source
+
+from ..lexicon import phrase_matcher
+from .words import WORLD, _lexicon, _partner_patterns
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    amounts: list[Amount]
+    periods: list[Period]
+    actors: list[Actor]
+    sources: list[Source]
+    sents: list[Span] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    country_at: dict[int, str] = field(default_factory=dict)      # token index -> ISO code
+    period_spans: list[Span | None] = field(default_factory=list)
+    amount_spans: list[Span | None] = field(default_factory=list)
+    main_countries: list[str] = field(default_factory=list)
+    period_tokens: set[int] = field(default_factory=set)
+    pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
+    current_sentence: int = -1           # the sentence being assembled
+    previous_claim_sentence: int = -2    # the sentence of the last trade claim
+
+    def __post_init__(self):
+        self.sents = list(self.doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        for actor in self.actors:
+            if actor.type == "country" and actor.id:
+                span = self.span(actor)
+                if span is not None:
+                    for t in range(span.start, span.end):
+                        self.country_at[t] = actor.id
+        # Blocs, regions, groups and the world as trade partners ("the European Union", "Southeast
+        # Asia", "countries along the Belt and Road"): a longer name wins over a country inside it.
+        matcher = phrase_matcher(self.doc.vocab, "trade_partners", _partner_patterns(), attr="LOWER")
+        spans = [Span(self.doc, start, end, label=match_id) for match_id, start, end in matcher(self.doc)
+                 # "the world's largest exporter" says who, not with whom
+                 if not (self.doc.vocab.strings[match_id] == WORLD and end < len(self.doc)
+                         and self.doc[end].lower_ in {"'s", "’s"})]
+        for span in filter_spans(spans):
+            for t in range(span.start, span.end):
+                self.country_at[t] = span.label_
+        pairs = _lexicon()["pair_adjectives"]["words"]
+        matcher = phrase_matcher(self.doc.vocab, "trade_pair_adjectives", [(w, w) for w in pairs], attr="LOWER")
+        for match_id, start, end in matcher(self.doc):
+            for t in range(start, end):
+                self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
+        self.period_spans = [self.span(p) for p in self.periods]
+        # "China's January exports": a period modifying a trade word is no kind of goods
+        self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
+        self.amount_spans = [self.span(a) for a in self.amounts]
+        counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
+        self.main_countries = [code for code, _ in counts.most_common()]
+        # Read once per doc: the assembly asks for them sentence after sentence.
+        self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
+        self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.doc.text)]
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_breaks, char - 2)   # breaks ending at or before char
+
+    def span(self, mention) -> Span | None:
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def countries_in(self, token: Token) -> list[str]:
+        """States named in a phrase, conjuncts included ("North Korea and China"); "inter-Korean"
+        names two."""
+        out = []
+        for t in token.subtree:
+            for code in self.pair_at.get(t.i, [self.country_at.get(t.i)]):
+                if code and code not in out:
+                    out.append(code)
+        return out
+
+
+# -- periods ----------------------------------------------------------------------
+
+def _phrase_matches(text: str, phrases: list[str]) -> bool:
+    low = text.lower()
+    return any(p in low for p in phrases)
+
+
+def _reference_role(index: int, ctx: _Context) -> str | None:
+    """'since' for a comparison's reference, 'basis' for a change's base period, else None
+    (computed once per period into ``ctx.roles``)."""
+    span = ctx.period_spans[index]
+    if span is None:
+        return None
+    lex = _lexicon()
+    if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
+        return "since"
+    # "a year earlier", "the same period last year": the basis phrase reaches into the period itself
+    # ("fell 13 percent year on year in May" names May as the figure's month, not a base)
+    start = ctx.doc[max(span.sent.start, span.start - 3)].idx
+    window = ctx.doc.text[start: span.end_char].lower()
+    cut = span.start_char - start
+    for phrase in lex["year_on_year"] + lex["period_on_period"]:
+        at = window.find(phrase)
+        if at != -1 and at + len(phrase) > cut:
+            return "basis"
+    head = span.root.head
+    if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
+        head = head.head   # "10.8% less than in the previous year", "compared to in 2019"
+    if head.lower_ in {"from", "than", "on", "over", "against"} and head.head.lower_ in \
+            set(lex["comparative_change"]) | {"up", "down", "rose", "fell", "compared", "increase", "decrease", "rise", "fall", "less", "more"}:
+        return "basis"   # "up 10.2% on July", "10.8% less than in 2019"
+    return None

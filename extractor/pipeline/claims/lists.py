@@ -1,0 +1,92 @@
+"""Lists: 'trade with the EU, the US and Japan fell 14.2%, 19.6% and 15.3%, respectively', and
+coordinated figures that share a change or pair with coordinated partners.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import _Context
+from .parties import TradeFrame
+from .words import _lexicon, _trade_kind
+
+
+def _coordinations(sent: Span) -> list[list[Token]]:
+    """Each coordinated list of the sentence, in order: 'the EU, the US and Japan'."""
+    out = []
+    for t in sent:
+        if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+            continue
+        items, frontier = [t], [t]
+        while frontier:
+            nxt = [c for x in frontier for c in x.children if c.dep_ == "conj"]
+            items += nxt
+            frontier = nxt
+        out.append(sorted(items, key=lambda x: x.i))
+    return out
+
+
+def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
+    """'trade with the EU, the US and Japan decreased 14.2%, 19.6% and 15.3%, respectively':
+    the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
+    country whose trade it is, or a flow ('exports and imports ... respectively')."""
+    explicit = any(t.lower_ == "respectively" for t in sent)
+    lex = _lexicon()
+    party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])
+    groups: dict[str, list[int]] = {}
+    for i in amount_indexes:
+        unit = ctx.amounts[i].unit
+        groups.setdefault("change" if unit in {"percent", "times", "percentage_point"} else "level", []).append(i)
+    out: dict[int, dict] = {}
+    # "fell 45 percent and 43 percent": a figure coordinated with a change is a change the same way
+    roots = {ctx.amount_spans[i].root.i: i for i in amount_indexes if ctx.amount_spans[i] is not None}
+    for items in _coordinations(sent):
+        members = [roots[x.i] for x in items if x.i in roots]
+        change = next((ctx.amounts[i].change for i in members if ctx.amounts[i].change), None)
+        if change and len(members) >= 2:
+            for i in members:
+                out.setdefault(i, {})["change"] = change
+    coordinated_figures = any(len([x for x in items if x.i in roots]) >= 2 for items in _coordinations(sent))
+    if not (explicit or coordinated_figures):
+        return out
+    for items in _coordinations(sent):
+        codes = [ctx.country_at.get(x.i) for x in items]
+        if all(codes):
+            role = "partner" if items[0].dep_ == "pobj" and items[0].head.lower_ in party_preps else \
+                "agent" if items[0].dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
+            slots = [{role: c} for c in codes] if role else []
+        elif all(_trade_kind(x) for x in items):
+            slots = [{"trigger": x} for x in items]
+        else:
+            continue
+        for group in groups.values():
+            # without "respectively", only figures that are themselves coordinated pair up
+            # ("exports to A and B grew 14.8% and 12%")
+            if not explicit and not all(ctx.amount_spans[i] is not None and (
+                    ctx.amount_spans[i].root.dep_ == "conj" or any(c.dep_ == "conj" for c in ctx.amount_spans[i].root.children))
+                    for i in group):
+                continue
+            if len(group) == len(slots) >= 2:
+                # "decreased 14.2, 19.6 and 15.3 percent": the verb's direction is every member's
+                change = next((ctx.amounts[i].change for i in group if ctx.amounts[i].change), None)
+                for i, slot in zip(group, slots):
+                    out.setdefault(i, {}).update(slot, **({"change": change} if change else {}))
+    return out
+
+
+def _fill_slot(frame: TradeFrame, slot: dict) -> None:
+    """Narrow a frame that names a list to the member a figure goes with."""
+    if "partner" in slot:
+        partner = slot["partner"]
+        if frame.kind == "total":
+            frame.between = [p for p in frame.between if p not in frame.partners or p == partner]
+            if partner not in frame.between:
+                frame.between.append(partner)
+            frame.partners = [partner]
+        elif frame.kind == "import":
+            frame.source = partner
+        else:
+            frame.target = partner
+    if "agent" in slot:
+        frame.agent = slot["agent"]
+        if frame.kind == "total":
+            frame.between = [slot["agent"]] + [p for p in frame.partners if p != slot["agent"]]

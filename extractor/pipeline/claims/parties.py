@@ -1,0 +1,428 @@
+"""Who trades with whom: the trade word an amount belongs to, its frame (agent, 'from' and 'to'
+parties, partners of 'with'/'between', goods), and the trade a frame states -- with what the
+sentence leaves out taken from the story (the previous claim, its reporter, the world) and
+recorded as inferred.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from models import Trade
+
+from .context import _Context
+from .words import WORLD, _is_balance, _lexicon, _trade_kind
+
+
+def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+    """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
+    exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
+    ('goods', 'products' or nothing)."""
+    lex = _lexicon()
+    codes = lex["commodities"]["codes"]
+    generic = set(lex["generic_goods"])
+    skip = set(lex["non_commodity_modifiers"])
+    phrases: list[Span] = []
+    for child in trigger.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i < trigger.i:
+            phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+        if child.dep_ == "prep" and child.lower_ == "of":
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+    for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
+        if child.dep_ in {"dobj", "attr"}:
+            for c in child.subtree:
+                if c.dep_ == "pobj" and c.head.lower_ == "of":
+                    phrases.append(ctx.doc[c.left_edge.i: c.right_edge.i + 1])
+            # "bought 16 ventilators": the object itself, when it is goods and not the figure
+            if child.pos_ == "NOUN" and not child.like_num and child.ent_type_ not in {"MONEY", "CARDINAL", "QUANTITY"}:
+                phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+    # "luxury goods imported from China": a participle's noun is what was traded
+    if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
+        head = trigger.head
+        phrases.append(ctx.doc[head.left_edge.i: head.i + 1])
+    # "the export value of these beauty products": the goods of the noun the trade word qualifies
+    if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
+        for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
+    for phrase in phrases:
+        words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
+                 and not t.like_num
+                 and t.i not in ctx.period_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+                 and not _trade_kind(t)]
+        if not words:
+            continue
+        text = " ".join(t.lower_ for t in words)
+        for name, code in sorted(codes.items(), key=lambda item: -len(item[0])):
+            if name == text or f" {name} " in f" {text} ":
+                return code, text
+        if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
+            return None, text
+    return None, None
+
+
+# -- trade frames ---------------------------------------------------------------
+
+@dataclass
+class TradeFrame:
+    kind: str                    # import | export | total
+    trigger: Token
+    agent: str | None = None
+    source: str | None = None    # "from" party
+    target: str | None = None    # "to" party
+    between: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)   # "with X", "between X and Y": not the agent
+
+
+def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
+    """The countries a prepositional object names as parties: "to Japan's biggest trading
+    partner, China" is China (a possessor says whose partner, not who trades)."""
+    possessed = {t.i for c in phrase.subtree if c.dep_ == "poss" for t in c.subtree}
+    named = [code for t in phrase.subtree if t.i not in possessed
+             for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code]
+    return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
+
+
+def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
+    """The trade word an amount belongs to: on its chain of heads, or an argument along it
+    (the subject of "exports reached $X", the object of "put imports at $X")."""
+    chain = [amount_span.root] + list(amount_span.root.ancestors)
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    for head in chain:
+        if head.i < sent.start or head.i >= sent.end:
+            break
+        # "a trade surplus of $12 billion", "the deficit stood at $7 billion": a balance, no flow
+        if head.lemma_.lower() in balances or any(
+                c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
+            return None   # "posted a deficit of ¥424 billion, compared with ¥58.3 billion" too
+        if _trade_kind(head):
+            return head
+        arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
+                           key=lambda c: abs(c.i - amount_span.start))
+        for child in arguments:
+            for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod"}]:
+                if _trade_kind(t):
+                    return t
+        if head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            # A misparsed subject ("in the period of 2023 Chinese exports ... reached $X"):
+            # the nearest trade noun before the verb within its own clause.
+            for t in sorted((t for t in head.subtree if t.i < head.i and _trade_kind(t)), key=lambda t: -t.i):
+                if not any(a.pos_ in {"VERB", "AUX"} for a in t.ancestors if a.i != head.i and head in a.ancestors):
+                    return t
+    triggers = [t for t in sent if _trade_kind(t)]
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
+    lex = _lexicon()
+    frame = TradeFrame(_trade_kind(trigger), trigger)
+    # The agent: subject of a trade verb, possessor or modifier of a trade noun.
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
+        verb = None  # "Exports rose": the noun carries the frame
+    left = []
+    if verb is not None:
+        left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
+            left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "exported and imported $40.67 billion worth of goods": both flows, so the total
+        if any(_trade_kind(t) not in (None, frame.kind, "total") for t in [trigger.head] + list(trigger.children)
+               if t.dep_ == "conj" or t == trigger.head and trigger.dep_ == "conj"):
+            frame.kind = "total"
+    else:
+        left = [c for c in trigger.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.i]
+        if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN":
+            # "China's foreign trade volume": whose is said of the noun the trade word qualifies
+            left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                     and c.i < trigger.i and c != trigger]
+    agents: list[str] = []
+    for c in left:
+        for code in ctx.countries_in(c):
+            if code not in agents:
+                agents.append(code)
+    # Prepositional parties of the trigger (and of its direct object: "goods from X").
+    preps = [c for c in trigger.children if c.dep_ == "prep"]
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
+        preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
+        # "bought $3.34 billion worth of Chinese goods": a country naming the goods is where they come from
+        for goods in (t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"):
+            makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
+                      for code in ctx.countries_in(c)]
+            if makers and frame.source is None:
+                frame.source = makers[0]
+    # "the export value of these beauty products from Vietnam to Japan": a trade word qualifying a
+    # noun shares that noun's parties
+    if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
+        head = trigger.head
+        preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ != "of"]
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for goods in (c for c in of.children if c.dep_ == "pobj"):
+                preps += [c for c in goods.children if c.dep_ == "prep"]
+    # "North Korea's annual exports totalling $292 million to China": a participle modifying the
+    # trade noun carries its parties
+    for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+        preps += [c for c in acl.children if c.dep_ == "prep"]
+
+    for prep in preps:
+        word = prep.lower_
+        parties = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            parties += _parties_in(pobj, ctx)
+        if not parties:
+            continue
+        if word in {"between", "with", "among"}:
+            frame.between += [p for p in parties if p not in frame.between]
+            frame.partners += [p for p in parties if p not in frame.partners]
+        elif word in lex["from_prepositions"] and frame.source is None:
+            frame.source = parties[0]
+        elif word in lex["to_prepositions"] and frame.target is None:
+            frame.target = parties[0]
+    if frame.kind == "total":
+        frame.between = list(dict.fromkeys(agents + frame.between + [p for p in (frame.source, frame.target) if p]))
+        frame.agent = agents[0] if agents else None
+    elif len(agents) >= 2 and frame.kind != "total":
+        # "North Korea-China trade" style compounds name both ends.
+        frame.between = agents
+    else:
+        frame.agent = agents[0] if agents else None
+    return frame
+
+
+#: What a claim's ``inferred`` says of a part taken from discourse rather than its sentence.
+FROM_PREVIOUS_CLAIM = "taken from the previous claim about trade"
+FROM_MAIN_COUNTRIES = "the countries the article names most"
+FROM_EARLIER_SENTENCE = "taken from an earlier sentence about trade"
+FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
+UNSTATED_BASIS = "the change is taken as year on year, the customs convention when no comparison is stated"
+
+
+def _main_pair(ctx: _Context) -> list[str]:
+    return ctx.main_countries[:2]
+
+
+def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
+                 world: bool = False) -> tuple[str | None, str | None]:
+    """The party a sentence leaves out, and where it came from (None: read, not inferred).
+
+    "China's foreign trade", "global exports": the world. Else the other party of the previous
+    claim when that claim is about the same country and the article's pair (a bilateral story
+    names the pair once: "North Korea's trade with China ... Its exports rose"). Else the world:
+    "South Korea's exports rose 8.2%" are its exports to all partners (how customs and the wires
+    report a country's trade; UN Comtrade's partner WLD)."""
+    if world:
+        return WORLD, None
+    if previous is not None:
+        ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
+        others = [e for e in ends if e and e != known]
+        if others and (known in ends or known is None) and (others[0] in _main_pair(ctx) or others[0] == WORLD):
+            return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
+    return WORLD, None
+
+
+def _story_reporter(known: str | None, previous: Trade | None, previous_agent: str | None,
+                    ctx: _Context) -> str | None:
+    """Whose trade a sentence that names only the partner states: the country whose trade the
+    story has been reporting (the previous claim's agent), never the partner itself nor the world."""
+    if previous_agent and previous_agent not in (known, WORLD):
+        return previous_agent
+    if previous is not None:
+        ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
+        others = [e for e in ends if e and e not in (known, WORLD)]
+        if others:
+            return others[0]
+    others = [c for c in ctx.main_countries if c != known]
+    return others[0] if others else None
+
+
+def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
+    """The country whose trade balance a sentence states ("Japan recorded a trade deficit",
+    "South Korea's trade surplus widened"): the subject of the clause or the possessor."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    for token in sent:
+        if token.lemma_.lower() not in balances or not any(_is_balance(c) for c in token.children):
+            continue
+        holders = [c for c in token.children if c.dep_ == "poss"]
+        if token.dep_ in {"dobj", "attr"}:
+            holders += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for holder in holders:
+            codes = ctx.countries_in(holder)
+            if codes:
+                return codes[0]
+    return None
+
+
+def _world_modified(trigger: Token, whose: bool) -> bool:
+    """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
+    the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
+    story about two countries is theirs). ``whose``: the frame names whose trade it is."""
+    words = set(_lexicon()["world_modifiers"]["words"]) | ({"total"} if whose else set())
+    return any(c.lower_ in words and c.dep_ in {"amod", "compound", "advmod", "nmod"} for c in trigger.children) \
+        or trigger.lower_ in words - {"total"}
+
+
+def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
+           inferred: dict[str, str] | None = None, pair_named: bool = False,
+           previous_agent: str | None = None) -> Trade | None:
+    """The trade a frame states; what the sentence leaves out comes from ``previous`` or the
+    article, and is recorded in ``inferred``. ``pair_named``: the sentence says "the two
+    countries", an explicit reference to the article's pair. ``previous_agent``: whose trade
+    the previous claim stated; a bare "imports rose" after "China's exports to X" is China's
+    imports (the story keeps its reporter), so from X to China.
+
+    Roles: a "from" party is the exporter and a "to" party the importer whatever the trade
+    word; the agent (subject, possessor) takes the role the word gives it, or the role the
+    prepositions leave open ("North Korea's shipments from China": North Korea imports)."""
+    inferred = {} if inferred is None else inferred
+    world = _world_modified(frame.trigger, bool(frame.agent or frame.between))
+    if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
+        parties = list(frame.between)
+        if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
+            # "Trade with the Netherlands stood at ...": the partner is named, whose trade it is
+            # is the story's reporter
+            reporter = _story_reporter(parties[0], previous, previous_agent, ctx)
+            if reporter:
+                parties.append(reporter)
+                inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+        elif len(parties) == 1:
+            other, how = _other_party(parties[0], ctx, previous, world)
+            if other and other != parties[0]:
+                parties.append(other)
+                if how:
+                    inferred["parties"] = how
+        if len(parties) == 0 and previous is not None and previous.flow == "total":
+            parties = list(previous.between or [])
+            if not pair_named:
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        if len(parties) == 0 and (pair_named or not world):
+            # "bilateral trade", "the two countries exchanged": the article's pair.
+            parties = _main_pair(ctx)
+            if not pair_named:
+                inferred["parties"] = f"the parties are {FROM_MAIN_COUNTRIES}"
+        if len(parties) < 2:
+            return None
+        return Trade(flow="total", between=sorted(parties[:2]))
+    agent, source, target = frame.agent, frame.source, frame.target
+    exporter, importer = source, target
+    if frame.kind == "import":
+        if importer is None and agent is not None and agent != exporter:
+            importer = agent
+        elif exporter is None and agent is not None and agent != importer:
+            exporter = agent
+    else:
+        if exporter is None and agent is not None and agent != importer:
+            exporter = agent
+        elif importer is None and agent is not None and agent != exporter:
+            importer = agent
+    if importer is None and exporter is None:
+        ends = list(previous.between or []) if previous is not None and previous.flow == "total" else []
+        # "China's foreign trade fell 11% ... Exports dipped 17.2%": the reporter's exports to the
+        # world; "In trade with the US, Japan's surplus plunged. Exports were up 13.8%": Japan's
+        # to the US. A bilateral total with no known reporter says nothing of whose exports these are.
+        reporter = previous_agent if previous_agent in ends else next((p for p in ends if p != WORLD), None) \
+            if WORLD in ends else None
+        if reporter is not None:
+            other = next(p for p in ends if p != reporter)
+            inferred["parties"] = f"the reporter and partner are {FROM_PREVIOUS_CLAIM}"
+            exporter, importer = (other, reporter) if frame.kind == "import" else (reporter, other)
+            return Trade(flow="directional", **{"from": exporter, "to": importer})
+        if previous is None or previous.flow != "directional":
+            return None
+        inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
+        other = previous.to if agent == previous.from_ else previous.from_
+        # "Exports to China retreated 6.4%, while imports fell 5.7%": the sentence's own partner
+        same_sentence = ctx.previous_claim_sentence == ctx.current_sentence
+        if world or not (same_sentence or other in _main_pair(ctx) or other == WORLD):
+            other = WORLD   # after "exports to Southeast Asia rose", a bare "exports" is the total again
+        exporter, importer = (other, agent) if frame.kind == "import" else (agent, other)
+        return Trade(flow="directional", **{"from": exporter, "to": importer})
+    # "the world" only ever fills the partner: "its outbound shipments to China" names the
+    # partner, and the exporter left out is whose shipments they are
+    # The side left out is the partner when the agent is named ("South Korea's exports rose"), and
+    # whose trade it is when only the partner is ("Exports to China increased"): the story's reporter.
+    agent_side_missing = (exporter is None) if frame.kind != "import" else (importer is None)
+    if agent_side_missing:
+        known = importer if frame.kind != "import" else exporter
+        reporter = _story_reporter(known, previous, previous_agent, ctx)
+        if reporter is None:
+            return None
+        inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+        if frame.kind != "import":
+            exporter = reporter
+        else:
+            importer = reporter
+    if importer is None:
+        importer, how = _other_party(exporter, ctx, previous, world)
+        if how:
+            inferred["parties"] = how
+    if exporter is None:
+        exporter, how = _other_party(importer, ctx, previous, world)
+        if how:
+            inferred["parties"] = how
+    if importer is None or exporter is None or importer == exporter:
+        return None
+    return Trade(flow="directional", **{"from": exporter, "to": importer})
+
+
+def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None) -> str | None:
+    """Whose trade a claim states: the exporter of an export word, the importer of an import word
+    ("China's exports to ...": China; "North Korea imported ...": North Korea), the possessor of
+    a total ("China's trade with Germany"); a total with no possessor keeps the story's."""
+    if trade is None:
+        return previous_agent
+    if trade.flow != "directional":
+        return frame.agent or previous_agent
+    return trade.to if frame.kind == "import" else trade.from_
+
+
+def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
+    """Every party of ``trade`` is named in the sentence itself: then they are read, even where
+    the parser did not attach them to the trade word ("Commerce across the border between North
+    Korea and China jumped")."""
+    parties = [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
+    named = {ctx.country_at[t] for t in range(sent.start, sent.end) if t in ctx.country_at}
+    return all(p in named for p in parties if p)
+
+
+def _refers_to_the_pair(sent: Span, ctx: _Context) -> bool:
+    """The sentence refers to the article's pair ("the two countries", "bilateral") and names no
+    other country: "Russia was its second-largest partner, with bilateral trade of $84 million"
+    is about Russia's trade, not the pair's."""
+    if not _names_the_pair(sent):
+        return False
+    lex = _lexicon()
+    party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])
+
+    def could_be_a_party(t: Token) -> bool:   # not "an outlet based in the United States"
+        return t.dep_ in {"nsubj", "nsubjpass", "poss"} or (t.dep_ == "pobj" and t.head.lower_ in party_preps)
+
+    named = {ctx.country_at[t.i] for t in sent if t.i in ctx.country_at and could_be_a_party(t)}
+    return named <= set(_main_pair(ctx))
+
+
+def _names_the_pair(sent: Span) -> bool:
+    """'the two countries exchanged goods': a plural description of the article's pair."""
+    low = f" {sent.text.lower()} "
+    return any(f" {p} " in low or f" {p}'" in low or f" {p}," in low for p in _lexicon()["pair_references"]["phrases"])
+
+
+def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
+    """'The November total was above ...' right after a trade sentence continues its series."""
+    if previous is None:
+        return None
+    nouns = _lexicon()["anaphoric_nouns"]
+    subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].lower_ in {"that", "this", "it", "they", "these", "those"}:
+        return previous.model_copy()   # "That amounts to a decline of about 34.5%.", "In May it reached $230 million"
+    for token in sent:
+        role = nouns.get(token.lower_)
+        if role is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in {"det", "compound", "amod", "poss"} for c in token.children):
+            continue
+        if role == "total" and previous.flow == "directional":
+            return Trade(flow="total", between=sorted([previous.from_, previous.to]))
+        return previous.model_copy()
+    return None

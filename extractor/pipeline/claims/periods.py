@@ -1,0 +1,150 @@
+"""Which period a figure is for: a when-clause's period, a period written right after the figure
+or as its possessive, one in the figure's own phrase, else the nearest data period of its clause
+(never a cause's, a relative or subordinate clause's, nor a change's base); and a change's basis.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..calendar_spans import shift_period
+from .context import _Context, _phrase_matches
+from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _lexicon
+
+
+def _in_other_relative_clause(token: Token, amount_root: Token) -> bool:
+    """The period is inside a relative clause the amount is not in ("$147 million, which soared to
+    $190 million in 2022")."""
+    for clause in [token] + list(token.ancestors):
+        if clause.dep_ == "relcl":
+            return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+    return False
+
+
+_SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until", "although", "though", "while", "once"})
+
+
+def _in_other_subordinate_clause(token: Token, amount_root: Token) -> bool:
+    """The period is inside a subordinate clause the amount is not in ("... had run a deficit since
+    the agency started tallying data in 1990"): that clause's time, not the figure's."""
+    for clause in [token] + list(token.ancestors):
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS]
+        # only what follows the subordinator is the clause's ("In the first three quarters, before the
+        # sanctions took hold, ...": a fronted period the parser hung on the clause is not)
+        if clause.dep_ == "advcl" and marks and marks[0].i < token.i:
+            return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+    return False
+
+
+def _through_a_clause(token: Token, top: Token) -> bool:
+    """Whether the path from ``token`` up to ``top`` passes a clause of its own (relative,
+    adverbial, participial)."""
+    for t in [token] + list(token.ancestors):
+        if t == top:
+            return False
+        if t.dep_ in {"relcl", "advcl", "acl", "ccomp"}:
+            return True
+    return False
+
+
+def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
+    """Periods of a sentence that can be a claim's data period."""
+    sent = ctx.sents[sent_index]
+    out = []
+    for i, p in enumerate(ctx.periods):
+        # Unresolved periods (no publication date) still name the claim's period.
+        if sent.start_char <= p.start < sent.end_char and p.granularity in _DATA_GRANULARITIES:
+            if ctx.roles[i] is None:
+                out.append(i)
+    return out
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path_a = [a] + list(a.ancestors)
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b] + list(b.ancestors)):
+        if t.i in index:
+            return index[t.i] + n
+    return 100 + abs(a.i - b.i)
+
+
+def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bool = False) -> int | None:
+    # "December 2019, when it totaled $279 million": a when-clause right after a
+    # period is about that period, whatever the parser attached it to.
+    for head in [amount_span.root] + list(amount_span.root.ancestors):
+        when = next((c for c in head.children if c.lower_ == "when" and c.i < amount_span.start), None)
+        if when is None:
+            continue
+        before = when.i - 1
+        while before >= 0 and ctx.doc[before].is_punct:
+            before -= 1
+        for i, span in enumerate(ctx.period_spans):
+            if span is not None and span.end - 1 == before:
+                return i
+        break
+    # "$222.1 million the month prior": a period right after a level is its own
+    # (after a change, "27% more than a year earlier" names the base, not the claim's period).
+    # "from $22.8 million in 2020 to $40.6 million as of July 2023": so is one after a preposition
+    # of time, the second level of a "from A to B" move keeping its own.
+    for i, span in enumerate(ctx.period_spans):
+        if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis"):
+            continue
+        if span.end < amount_span.start and span.end + 1 == amount_span.start \
+                and ctx.doc[span.end].lower_ in {"'s", "’s"}:
+            return i   # "the previous year's $1.98 billion", "last year's $6.4 billion"
+        if span.start < amount_span.end:
+            continue
+        between = ctx.doc[amount_span.end: span.start]
+        if span.start == amount_span.end or (len(between) <= 2 and all(
+                t.lower_ in _TIME_PREPOSITIONS for t in between)):
+            return i
+    # "up from $222.1 million in April": a period inside the amount's own phrase
+    # is its period, even when it is the reference of the sentence's change.
+    # Not through a clause hanging on the amount ("$147 billion, which soared to $190 billion in
+    # 2022": 2022 is the relative clause's).
+    local = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
+    for i, span in enumerate(ctx.period_spans):
+        if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
+                local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
+                and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
+                and not _through_a_clause(span.root, local):
+            return i
+    # "edged down 0.1% to $70.8 billion due to strikes in the second half": a period inside a cause
+    # is the cause's
+    causal = set(_lexicon()["causal_adjuncts"]["words"])
+    candidates = [i for i in _data_periods(sent_index, ctx)
+                  if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
+                             if amount_span.root not in a.subtree)
+                  and not _in_other_relative_clause(ctx.period_spans[i].root, amount_span.root)
+                  and not _in_other_subordinate_clause(ctx.period_spans[i].root, amount_span.root)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
+                                          abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _basis_from_reference(period: int | None, s_index: int, ctx: _Context) -> str | None:
+    """'down from $257.73 million in December ... a decline of 34.5%': the basis is what the
+    stated reference period is to the claim's period (the month before, or a year before)."""
+    if period is None or ctx.periods[period].from_ is None:
+        return None
+    p = ctx.periods[period]
+    lo = ctx.sents[max(0, s_index - 1)].start_char
+    hi = ctx.sents[s_index].end_char
+    for i, ref in enumerate(ctx.periods):
+        if i == period or not (lo <= ref.start < hi) or ref.from_ is None:
+            continue
+        # a year's previous period is the year before: for years both shifts coincide, and the
+        # customs name for it is year on year
+        for basis in ("year_on_year", "period_on_period"):
+            if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to):
+                return basis
+    return None
+
+
+def _basis(sent: Span) -> str | None:
+    lex = _lexicon()
+    if _phrase_matches(sent.text, lex["year_on_year"]):
+        return "year_on_year"
+    if _phrase_matches(sent.text, lex["period_on_period"]):
+        return "period_on_period"
+    return None

@@ -1,0 +1,72 @@
+"""The trade lexicon (``data/trade_lexicon.json``) compiled for lookup, and what a single word
+says: a trade word and its kind (import, export, total), a balance ('trade surplus'), money,
+a modal of possibility ('may import'), the world as partner (WLD).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from models import Amount
+
+from ..lexicon import load_table
+
+CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
+_DATA_GRANULARITIES = {"month", "quarter", "half", "year", "range"}
+_TIME_PREPOSITIONS = {"in", "for", "during", "as", "of", "at", "by", "through"}
+_SUPERLATIVE_TAGS = {"JJS", "RBS"}
+
+
+@cache
+def _lexicon() -> dict:
+    table = load_table("trade_lexicon.json")
+    words = {}
+    for kind in ("import", "export", "total"):
+        for w in table[kind]:
+            words[w] = kind
+    return {**table, "words": words}
+
+
+@cache
+def _partner_patterns() -> tuple[tuple[str, str], ...]:
+    """(code or name, phrase) for the partners that are not one country (the lexicon's table)."""
+    table = _lexicon()["partners"]
+    return tuple((label, phrase) for group in ("codes", "regions")
+                 for label, phrases in table[group].items() for phrase in phrases)
+
+
+def _is_money(amount: Amount) -> bool:
+    return amount.unit not in CURRENCY_UNITS_EXCLUDED and len(amount.unit) == 3 and amount.unit.isupper()
+
+
+def _is_balance(token: Token) -> bool:
+    """'trade surplus', 'the trade deficit', 'export surplus': a balance is no flow."""
+    balances = _lexicon()["balance_nouns"]["words"]
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
+
+
+def _trade_kind(token: Token) -> str | None:
+    lex = _lexicon()
+    if _is_balance(token):
+        return None
+    words = lex["words"]
+    kind = words.get(token.lower_) or words.get(token.lemma_.lower())
+    if kind is None and token.pos_ in {"VERB", "AUX"}:
+        verbs = lex["verb_only"]["words"]
+        kind = verbs.get(token.lower_) or verbs.get(token.lemma_.lower())
+    return kind
+
+
+WORLD = "WLD"
+
+
+_POSSIBILITY_MODALS = frozenset({"may", "might", "can", "could", "would", "should", "must"})
+
+
+def _hypothetical(trigger: Token) -> bool:
+    """A trade verb under a modal of possibility or obligation ('may import', 'could ship'):
+    what is allowed or possible, not what was traded ('will' is a forecast, kept and left
+    unverifiable by the check)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children)

@@ -1,0 +1,62 @@
+"""Pages without a publication date: the text's own dates as the reference time.
+
+HeidelTime's "narrative" strategy (Strötgen & Gertz 2013) resolves the relative expressions
+of a text that has no document creation time against the dates the text itself states. Here
+the reference is the latest fully dated expression of the text -- a full date ("Monday,
+January 26th, 2015") or a month with its year ("Sept. 2021", "September to December 2023") --
+in a clause that is not about the future (a date something is planned for says nothing of
+when the story was written). A bare year ("in 2023") is no anchor: stories about a past year
+are written in the years after it.
+
+A month named as the base of a comparison ("up 95% compared to August 2020", "over April
+2015") is a period the story's own figures are measured against, so the story's period is a
+year later: the comparison news makes with a named month of an earlier year is year-on-year.
+
+What the reference decides (see :func:`.anchors._need`): with a full date, everything a
+publication date would; weekdays and day words count from the nearest full date written
+before them. With a month, only what needs no more than its year: bare months, quarters and
+halves take its year, "this year" / "last year" count from it; "last month", "next week",
+"Monday" stay unresolved.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from models import Period
+
+from .anchors import _add_months, _Candidate, _Context, _is_comparison_base, _is_future, _month_end
+
+# rules whose match writes its own year (a full date, or a month of a year)
+_FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
+_MONTH_RULES = {"month_year", "month_range", "months_to"}
+
+
+def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
+                        ) -> Optional[tuple[date, str, Period, list[tuple[int, date]]]]:
+    """(reference date, "day" | "month", the period it comes from, the text's full dates) or None.
+
+    ``found``: the candidates resolved without a publication date, with their periods."""
+    days: list[tuple[int, date]] = []
+    best: Optional[tuple[tuple, date, str, Period]] = None
+    for cand, period in found:
+        if period.from_ is None or period.relative or cand.rule not in _FULL_DATE_RULES | _MONTH_RULES:
+            continue
+        if cand.rule != "date_entity" and not cand.match.groupdict().get("yr") and cand.rule not in ("iso_date", "numeric_date"):
+            continue
+        if _is_future(ctx, cand.start):
+            continue
+        if period.granularity == "day":
+            days.append((cand.start, period.from_))
+            key, ref, level = (period.from_.year, period.from_.month, 1), period.from_, "day"
+        else:
+            y, m = period.to.year, period.to.month
+            if _is_comparison_base(ctx.text, cand.start, cand.end):
+                y, m = _add_months(y, m, 12)
+            key, ref, level = (y, m, 0), _month_end(y, m), "month"
+        if best is None or key > best[0]:
+            best = (key, ref, level, period)
+    if best is None:
+        return None
+    _, ref, level, period = best
+    return ref, level, period, sorted(days)

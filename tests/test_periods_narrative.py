@@ -1,0 +1,94 @@
+"""Pages without a publication date (issue 12, shape 6): relative expressions anchored on the
+text's own latest date (HeidelTime's narrative strategy), with a warning; what nothing anchors
+stays unresolved.
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from extractor.pipeline.periods import find_periods
+
+
+def undated(parse, text):
+    doc = parse(text, None)
+    return find_periods(doc, None), doc._.warnings
+
+
+def period(ps, text, nth=0):
+    found = [p for p in ps if p.text == text]
+    assert len(found) > nth, f"{text!r} not among {[p.text for p in ps]}"
+    return found[nth]
+
+
+def span(p):
+    return p.from_, p.to
+
+
+def test_bare_months_take_the_year_of_the_latest_month_the_text_names(parse):
+    # the headline's month comes before the dated one: the whole text is anchored, not what precedes
+    ps, warnings = undated(parse, "Coal shipments to Dandong jump in June\n\n"
+                                  "Shipments rose to $8.1 million in June from $3.9 million in May. "
+                                  "That was still below the $12 million shipped in March 2019 and the $10.5 million "
+                                  "of November 2022.")
+    assert span(period(ps, "June")) == (date(2022, 6, 1), date(2022, 6, 30))
+    assert span(period(ps, "June", 1)) == (date(2022, 6, 1), date(2022, 6, 30))
+    assert span(period(ps, "May")) == (date(2022, 5, 1), date(2022, 5, 31))
+    assert period(ps, "May").relative  # its year was inferred, not read
+    assert any("anchored on the text's own latest date 'November 2022'" in w for w in warnings)
+
+
+def test_a_named_month_a_figure_is_compared_with_puts_the_story_a_year_later(parse):
+    ps, _ = undated(parse, "Fertiliser imports in October climbed 40% compared with October 2023, "
+                           "while September imports were flat.")
+    assert span(period(ps, "October")) == (date(2024, 10, 1), date(2024, 10, 31))
+    assert span(period(ps, "September")) == (date(2024, 9, 1), date(2024, 9, 30))
+    assert span(period(ps, "October 2023")) == (date(2023, 10, 1), date(2023, 10, 31))
+
+
+def test_a_month_range_that_starts_with_from_is_no_comparison_base(parse):
+    ps, _ = undated(parse, "Trade grew from January 2020 to March 2021. In May, it fell again.")
+    assert span(period(ps, "May")) == (date(2021, 5, 1), date(2021, 5, 31))
+
+
+def test_with_a_month_anchor_years_resolve_but_months_and_days_do_not(parse):
+    ps, warnings = undated(parse, "Exports reached $50 million in August 2024, up from last year, the agency "
+                                  "said on Tuesday. Imports fell last month.")
+    assert span(period(ps, "last year")) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert period(ps, "Tuesday").from_ is None      # which day of which week: not said
+    assert period(ps, "last month").from_ is None   # August may be the month written in, or the one before
+    assert any("left unresolved" in w and "'Tuesday'" in w for w in warnings)
+
+
+def test_a_full_date_anchors_weekdays_that_follow_it(parse):
+    ps, _ = undated(parse, "Friday, March 7th, 2025\n\nThe ministry said Thursday that rice imports rose "
+                           "last year and would rise again next month.")
+    assert span(period(ps, "Thursday")) == (date(2025, 3, 6), date(2025, 3, 6))
+    assert span(period(ps, "last year")) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert span(period(ps, "next month")) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_a_weekday_before_any_full_date_stays_unresolved(parse):
+    ps, _ = undated(parse, "Officials met on Wednesday.\n\nTuesday, June 3, 2025\n\nTrade rose in May.")
+    assert period(ps, "Wednesday").from_ is None
+    assert span(period(ps, "May")) == (date(2025, 5, 1), date(2025, 5, 31))
+
+
+def test_a_date_in_a_future_clause_anchors_nothing(parse):
+    ps, _ = undated(parse, "The new tariff will take effect on January 1, 2027. Exports fell in March.")
+    assert period(ps, "March").from_ is None
+
+
+def test_a_bare_year_anchors_nothing(parse):
+    # a story about 2023 is written in 2023 or any year after it
+    ps, warnings = undated(parse, "In 2023, the two countries traded $2.3 billion. Trade fell in October.")
+    assert period(ps, "October").from_ is None
+    assert not any("anchored" in w for w in warnings)
+
+
+def test_a_publication_date_is_never_replaced_by_the_text(parse):
+    doc = parse("Exports fell in May, after a rise in December 2019.", date(2025, 10, 21))
+    ps = find_periods(doc, doc._.published)
+    assert span(period(ps, "May")) == (date(2025, 5, 1), date(2025, 5, 31))
+    assert not doc._.warnings

@@ -1,0 +1,150 @@
+"""Period shapes of real trade copy (issues 12 and 14): runs of months, parts of a month,
+comparisons with earlier periods.
+
+All sentences are written for these tests (news-like: trade statistics).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractor.pipeline.periods import find_periods
+
+PUB = date(2025, 10, 21)  # a Tuesday
+
+
+def periods(parse, text, published=PUB):
+    doc = parse(text, published)
+    return find_periods(doc, doc._.published)
+
+
+def period(ps, text, nth=0):
+    found = [p for p in ps if p.text == text]
+    assert len(found) > nth, f"{text!r} not among {[p.text for p in ps]}"
+    return found[nth]
+
+
+def span(p):
+    return p.from_, p.to
+
+
+# ----------------------------------------------------------------------------- streaks
+
+
+@pytest.mark.parametrize("text,streak,duration", [
+    ("Exports fell for the fifth consecutive month in September.", "the fifth consecutive month", "P5M"),
+    ("Shipments rose for a 3rd straight quarter.", "a 3rd straight quarter", "P9M"),
+    ("The surplus widened for the 14th straight month.", "the 14th straight month", "P14M"),
+    ("Rice imports grew for the seventh successive year.", "the seventh successive year", "P7Y"),
+    ("It was the 26th month in a row that coal deliveries shrank.", "the 26th month in a row", "P26M"),
+])
+def test_an_ordinal_run_of_units_is_a_span_that_long(parse, text, streak, duration):
+    p = period(periods(parse, text), streak)
+    assert (p.granularity, p.duration, p.from_, p.to) == ("duration", duration, None, None)
+
+
+def test_the_first_straight_month_starts_no_run(parse):
+    assert not [p for p in periods(parse, "It was the first straight month of gains.") if "straight" in p.text]
+
+
+# ----------------------------------------------------------------------------- parts of a month
+
+
+def test_the_first_days_of_a_named_month(parse):
+    p = period(periods(parse, "Exports rose 4 percent in the first 10 days of September."), "the first 10 days of September")
+    assert span(p) == (date(2025, 9, 1), date(2025, 9, 10))
+    assert p.granularity == "range"
+
+
+def test_the_first_days_of_this_month(parse):
+    p = period(periods(parse, "Chip shipments during the first 20 days of this month fell 12 percent."),
+               "the first 20 days of this month")
+    assert span(p) == (date(2025, 10, 1), date(2025, 10, 20))
+    assert p.relative
+
+
+def test_the_last_days_of_a_month_of_a_year(parse):
+    p = period(periods(parse, "Port traffic slowed in the last five days of February 2024."),
+               "the last five days of February 2024")
+    assert span(p) == (date(2024, 2, 25), date(2024, 2, 29))
+
+
+def test_first_days_without_a_month_are_no_months(parse):
+    # 'days' are no months: the first ten days of a year are not January to October
+    ps = periods(parse, "Inspections happen in the first 10 days of each quarter.")
+    assert not [p for p in ps if p.from_ == date(2025, 1, 1) and p.to == date(2025, 10, 31)]
+
+
+def test_a_year_earlier_keeps_the_days_of_a_part_of_a_month(parse):
+    ps = periods(parse, "Exports reached $18.1 billion in the first 10 days of September, compared with "
+                        "$17.2 billion a year earlier.")
+    assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 10))
+
+
+# ----------------------------------------------------------------------------- the year of a date
+
+
+def test_a_day_month_is_of_the_current_year_whatever_year_its_sentence_names(parse):
+    # AP style writes a date's year only when it is not the current one
+    ps = periods(parse, "Exports for 2024 reached $2.1 billion, according to figures released on Jan. 18.",
+                 date(2025, 2, 3))
+    assert span(period(ps, "Jan. 18")) == (date(2025, 1, 18), date(2025, 1, 18))
+
+
+def test_a_bare_month_still_takes_its_sentence_year(parse):
+    ps = periods(parse, "In September, when exports peaked in 2019, the border was open.", date(2025, 2, 3))
+    assert span(period(ps, "September")) == (date(2019, 9, 1), date(2019, 9, 30))
+
+
+def test_a_perfect_infinitive_after_expect_looks_back(parse):
+    ps = periods(parse, "Economists had expected the surplus to have widened to $48 billion in January.",
+                 date(2025, 2, 9))
+    assert span(period(ps, "January")) == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_a_plan_in_the_past_tense_still_points_ahead(parse):
+    ps = periods(parse, "The delegation planned to leave for Dandong on Thursday.", date(2025, 2, 4))
+    assert span(period(ps, "Thursday")) == (date(2025, 2, 6), date(2025, 2, 6))
+
+
+@pytest.mark.parametrize("text", [
+    "The deficit widened in March to $98 billion, the largest since records began in 1992.",
+    "The deficit widened in March to $98 billion, its largest since 1992.",
+])
+def test_a_year_a_span_starts_from_is_not_the_sentence_year(parse, text):
+    ps = periods(parse, text, date(2025, 5, 4))
+    assert span(period(ps, "March")) == (date(2025, 3, 1), date(2025, 3, 31))
+
+
+# ----------------------------------------------------------------------------- the same period
+
+
+def test_the_same_period_points_back_past_a_release_day_and_a_sentence_without_periods(parse):
+    ps = periods(parse, "Trade fell 9 percent in the first two months of this year, customs data showed on "
+                        "March 7. Exports dipped 15 percent during the period. The surplus was $40 billion "
+                        "in the same period last year.", date(2025, 3, 8))
+    assert span(period(ps, "the same period last year")) == (date(2024, 1, 1), date(2024, 2, 29))
+
+
+def test_the_same_day_may_point_back_to_a_day(parse):
+    ps = periods(parse, "The bridge reopened on March 7. The same day last year it was shut.", date(2025, 3, 8))
+    assert span(period(ps, "The same day last year")) == (date(2024, 3, 7), date(2024, 3, 7))
+
+
+def test_a_year_earlier_two_sentences_after_the_period_still_points_to_it(parse):
+    ps = periods(parse, "Exports rose 4 percent in the first 10 days of September, customs data showed on "
+                        "Friday. Shipments of chips led the gains. Working days came to 8.5, unchanged from "
+                        "a year earlier.", date(2025, 9, 13))
+    assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 10))
+
+
+def test_a_year_earlier_with_nothing_named_before_counts_from_publication(parse):
+    ps = periods(parse, "Exports rose 4 percent from a year earlier.", date(2025, 9, 13))
+    assert span(period(ps, "a year earlier")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_previous_month_counts_from_the_reported_month_not_from_the_comparison_base(parse):
+    ps = periods(parse, "Total trade in March rose 12 percent compared with 2024, slowing from the previous "
+                        "month's 20 percent.", date(2025, 4, 11))
+    assert span(period(ps, "the previous month")) == (date(2025, 2, 1), date(2025, 2, 28))
