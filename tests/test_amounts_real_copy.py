@@ -238,3 +238,18 @@ def test_appositive_number_after_a_name_is_no_age(parse):
     found = amounts(parse, "Kim, 58, said the ferry would carry 300 passengers.", scope="all")
     assert "year_of_age" not in [a.unit for a in found]
     assert (found[-1].value, found[-1].unit) == (300.0, "count")
+
+
+# ------------------------------------------------------------ gapping keeps the change
+
+@pytest.mark.parametrize("text", [
+    "Zinc exports to Japan were down 4.2 percent and its imports from Japan 0.9 percent.",
+    "Steel shares fell 2.1%, the miners by 1.4%.",
+])
+def test_a_gapped_clause_keeps_the_change_of_the_one_before(parse, text):
+    assert [a.change for a in amounts(parse, text)] == ["down", "down"]
+
+
+def test_a_clause_with_its_own_verb_is_no_gap(parse):
+    found = amounts(parse, "Coal output rose 5% while the stockpile stood at 12%.")
+    assert [a.change for a in found] == ["up", None]
