@@ -138,14 +138,6 @@ def _hyphenated_count(doc: Doc, i: int) -> Optional[_Found]:
     return _Found(i, end, float(value), "count", None, of=_noun_lemma(noun))
 
 
-def _abbreviated_unit(doc: Doc, j: int) -> Optional[Token]:
-    """'(0.5 WAR)', '12 RBI,': an all-capital abbreviation right after a number and closing its
-    phrase names what is counted (a statistic), as a unit symbol would."""
-    if j + 1 >= len(doc) or not (doc[j].is_alpha and doc[j].is_upper and 2 <= len(doc[j].text) <= 5):
-        return None
-    return doc[j] if doc[j + 1].is_punct else None
-
-
 def _bare_number_range(doc: Doc, i: int, lower: int) -> Optional[_Found]:
     """'jumped from 240 to 273', 'between 12 and 15': a range of two bare numbers (scope 'all')."""
     a = _core_at(doc, i)

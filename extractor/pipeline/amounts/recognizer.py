@@ -28,7 +28,7 @@ from .changes import (
 )
 from .counts import _bare_number_range, _hyphenated_count, _is_bare_quantity, _proportion, _vague_plural
 from .exclusions import _is_date_time_or_ordinal
-from .measures import _fraction_of_unit, _non_money_unit, _unit_for_core
+from .measures import _non_money_unit, _unit_for_core
 from .numbers import _core_at, _Found, _magnitude_of
 from .tables import _tables
 from .units import _currency_before, _quantulum_unit_name, _quantulum_unit_words
@@ -173,7 +173,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
         else:
-            f = _multiplier_verb(doc, i) or _fold_word(doc, i) or _fraction_of_unit(doc, i)
+            f = _multiplier_verb(doc, i) or _fold_word(doc, i)
         if f is None:
             i = max(i + 1, core.end if core is not None else 0)
             continue
