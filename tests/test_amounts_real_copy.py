@@ -253,3 +253,13 @@ def test_a_gapped_clause_keeps_the_change_of_the_one_before(parse, text):
 def test_a_clause_with_its_own_verb_is_no_gap(parse):
     found = amounts(parse, "Coal output rose 5% while the stockpile stood at 12%.")
     assert [a.change for a in found] == ["up", None]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Exports came to 19-point-three million U.S. dollars.", 19_300_000.0, "USD"),
+    ("Rice imports posted a 19-percent increase.", 19.0, "percent"),
+])
+def test_hyphenated_figures_read_alike_in_scope_all(parse, text, value, unit):
+    # scope 'all' once read a number hyphenated to a word as a count of that word ('19-point', '19-percent')
+    found = amounts(parse, text, scope="all")
+    assert [(a.value, a.unit) for a in found] == [(pytest.approx(value), unit)]

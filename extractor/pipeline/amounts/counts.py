@@ -117,11 +117,23 @@ def _hyphenated_count(doc: Doc, i: int) -> Optional[_Found]:
         if k + 2 < n and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_ \
                 and doc[k + 2].pos_ == "NOUN" and doc[k + 2].lower_ not in t["time_set"] \
                 and doc[k + 2].lemma_.lower() not in t["time_set"] and not _quantulum_unit_name(doc[k + 2].text) \
-                and not _currency_after(doc, k + 1)[0] \
-                and not doc[k + 2].text[:1].isdigit() and doc[k + 2].lemma_.lower() not in t["fraction_words"]:
-            # not money ('a 12-cent dividend'), a range ('5-10W') nor a fraction ('two-thirds')
+                and not _currency_after(doc, k + 1)[0] and not _names_a_number(k + 2):
+            # not money ('a 12-cent dividend') nor a number read on (_names_a_number)
             return doc[k + 2]
         return None
+
+    def _names_a_number(k: int) -> bool:
+        """The word after the hyphen carries the number on, it is not what is counted: a range
+        ('5-10W', '30-to-60'), a fraction ('two-thirds', 'one-eighth': number and ordinal words),
+        a percent ('a 19-percent rise', '6-per-cent'), a bound ('15-plus') or a broadcast decimal
+        ('17-point-six')."""
+        word = doc[k]
+        if any(c.isdigit() for c in word.text) or word.like_num or word.lemma_.lower() in t["fraction_words"]:
+            return True
+        if (word.lower_,) in t["percent_seqs"] or word.lower_ == "per" or (word.lower_,) in t["bound_after"]:
+            return True
+        return word.lower_ in t["point_words"] and k + 2 < n and doc[k + 1].text == "-" and not word.whitespace_ \
+            and (doc[k + 2].like_num or doc[k + 2].text[:1].isdigit())
 
     noun, end = noun_after_hyphen(i), i + 3
     if noun is None and tok.text.endswith("-") and len(tok.text) > 1:   # 'four-,' waits for the last member
