@@ -263,3 +263,14 @@ def test_hyphenated_figures_read_alike_in_scope_all(parse, text, value, unit):
     # scope 'all' once read a number hyphenated to a word as a count of that word ('19-point', '19-percent')
     found = amounts(parse, text, scope="all")
     assert [(a.value, a.unit) for a in found] == [(pytest.approx(value), unit)]
+
+
+def test_to_between_two_sums_is_no_move_to_a_level(parse):
+    # a level reached by a move is larger than the move; here 'to' compares what two sides raised
+    found = amounts(parse, "In May, the union raised $8.2 million to $3.9 million for the employers.")
+    assert [a.change for a in found] == [None, None]
+
+
+def test_a_move_to_a_larger_level(parse):
+    found = amounts(parse, "Marlow Foods shed 6 cents to $2.10.")
+    assert [(a.text, a.change) for a in found] == [("6 cents", "down"), ("$2.10", None)]
