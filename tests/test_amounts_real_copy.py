@@ -229,3 +229,48 @@ def test_rate_denominator_named_as_a_unit(parse, text, per):
 ])
 def test_temperature_scale_abbreviated_after_degrees(parse, text, unit):
     assert only(parse, text).unit == unit
+
+
+# ------------------------------------------------------------ pruned (issue 14 item 4)
+
+def test_appositive_number_after_a_name_is_no_age(parse):
+    # the rule read 'Name, 66,' as an age; CQE's gold annotates one of its three such numbers
+    found = amounts(parse, "Kim, 58, said the ferry would carry 300 passengers.", scope="all")
+    assert "year_of_age" not in [a.unit for a in found]
+    assert (found[-1].value, found[-1].unit) == (300.0, "count")
+
+
+# ------------------------------------------------------------ gapping keeps the change
+
+@pytest.mark.parametrize("text", [
+    "Zinc exports to Japan were down 4.2 percent and its imports from Japan 0.9 percent.",
+    "Steel shares fell 2.1%, the miners by 1.4%.",
+])
+def test_a_gapped_clause_keeps_the_change_of_the_one_before(parse, text):
+    assert [a.change for a in amounts(parse, text)] == ["down", "down"]
+
+
+def test_a_clause_with_its_own_verb_is_no_gap(parse):
+    found = amounts(parse, "Coal output rose 5% while the stockpile stood at 12%.")
+    assert [a.change for a in found] == ["up", None]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Exports came to 19-point-three million U.S. dollars.", 19_300_000.0, "USD"),
+    ("Rice imports posted a 19-percent increase.", 19.0, "percent"),
+])
+def test_hyphenated_figures_read_alike_in_scope_all(parse, text, value, unit):
+    # scope 'all' once read a number hyphenated to a word as a count of that word ('19-point', '19-percent')
+    found = amounts(parse, text, scope="all")
+    assert [(a.value, a.unit) for a in found] == [(pytest.approx(value), unit)]
+
+
+def test_to_between_two_sums_is_no_move_to_a_level(parse):
+    # a level reached by a move is larger than the move; here 'to' compares what two sides raised
+    found = amounts(parse, "In May, the union raised $8.2 million to $3.9 million for the employers.")
+    assert [a.change for a in found] == [None, None]
+
+
+def test_a_move_to_a_larger_level(parse):
+    found = amounts(parse, "Marlow Foods shed 6 cents to $2.10.")
+    assert [(a.text, a.change) for a in found] == [("6 cents", "down"), ("$2.10", None)]

@@ -296,12 +296,6 @@ def test_coordinated_modifiers_belong_to_the_counted_noun(parse):
     assert [(a.text, a.of) for a in found] == [("2.1 million digital and physical copies", "copy")]
 
 
-def test_a_written_fraction_of_a_unit(parse):
-    found = amounts(parse, "A teaspoon holds 1/6 of a fluid ounce, and a jigger 3⁄2 of an ounce.")
-    assert [(a.text, round(a.value, 4), a.unit) for a in found] == [
-        ("1/6 of a fluid ounce", 0.1667, "fluid_ounce"), ("3⁄2 of an ounce", 1.5, "ounce")]
-
-
 def test_a_fraction_of_something_not_measured_is_no_amount(parse):
     assert amounts(parse, "The motion won 2/3 of the vote.") == []
 

@@ -30,7 +30,12 @@ Decisions (see the contract, ``shared/claims-schema.md``):
   reports them too, as quantity-extraction benchmarks count every quantity (the section
   'scope all' below);
 * durations ("six years") are periods and are left to the period extractor;
-* ``¥`` is CNY when the document mentions China/yuan/RMB, else JPY.
+* ``¥`` (and ``￥``) is JPY or CNY by the sentence's country cues, else by the country the document
+  names more often (CNY on a tie);
+* numbers are read as real copy writes them: broadcast decimals ("12-point-four million"), a
+  decimal point set apart by a stray space ("34. 89 billion"), a percent hyphenated or glued to
+  the number ("a 19-percent increase", "4.1per cent"); "N times" is a ratio (unit ``times``) only
+  in a multiplicative comparison ("2.5 times more than", "three times that of 2019").
 
 Modules, from the bottom up: :mod:`.tables` (the word tables), :mod:`.units` (units named by
 words), :mod:`.numbers` (number cores and magnitudes), :mod:`.exclusions` (numbers that are

@@ -132,7 +132,25 @@ def _moves_to_a_level(doc: Doc, f: _Found, s: int) -> Optional[str]:
     if not (nxt.like_num or nxt.text[:1].isdigit() or _currency_before(doc, j + 2)[0]
             or _numeric_core(doc, j + 1) is not None):
         return None
+    if _level_not_above_the_move(doc, j + 1, f):
+        return None  # 'raised $64.8 million to $45.1 million that went to ...': 'to' compares two sums
     return _change_verb_before(doc, s)
+
+
+def _level_not_above_the_move(doc: Doc, k: int, f: _Found) -> bool:
+    """A level reached by a move is larger than the move (a price that 'shed $3 to $40'); only a
+    fall of more than half breaks that, and market copy states those as percentages. Compared
+    only when both figures are in the same unit ('added 15 sen to RM2.70' is not)."""
+    if doc[k].text in _tables()["currency_symbols"]:
+        k += 1  # '$' '40': the sign is its own token
+    level = _numeric_core(doc, k) if k < len(doc) else None
+    if level is None:
+        return False
+    unit = level.currency or _currency_before(doc, level.start)[0] or level.unit
+    if unit != f.unit:
+        return False
+    scale = _tables()["magnitudes"].get(doc[level.end].lower_, 1) if level.end < len(doc) and not level.has_magnitude else 1
+    return level.value * scale <= abs(f.value)
 
 
 def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:

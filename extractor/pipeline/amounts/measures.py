@@ -1,10 +1,8 @@
 """What a number measures: the unit a core takes (money, percent, a unit of measure, a
-counted noun), with the magnitude or sub-units written after a currency, and written
-fractions of a unit ("1/16 of a US pint").
+counted noun), with the magnitude or sub-units written after a currency.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -12,7 +10,6 @@ from spacy.tokens import Doc, Token
 from .bounds import _bound_from_following_phrase, _bound_from_preceding_quantifier
 from .changes import _change_verb_before
 from .counts import (
-    _abbreviated_unit,
     _age,
     _counts_time_units,
     _is_anaphoric_or_indefinite_count,
@@ -20,7 +17,7 @@ from .counts import (
     _partitive_noun,
 )
 from .exclusions import _is_age, _is_date_time_or_ordinal, _is_identifier_number, _is_list_marker_or_fraction, _is_tally
-from .numbers import _apply_scale, _Core, _Found, _numeric_core, _words_core
+from .numbers import _apply_scale, _Core, _numeric_core, _words_core
 from .tables import _scaled_code, _tables
 from .units import (
     _compound_unit,
@@ -223,7 +220,7 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
     _, after_bound = _bound_from_following_phrase(doc, core.end)  # '3,000 or more inspectors'
     noun = _counted_noun(doc, after_bound) or _counted_head(doc, core)
     if noun is None and every:
-        noun = _partitive_noun(doc, core.end) or _abbreviated_unit(doc, core.end)
+        noun = _partitive_noun(doc, core.end)
     if noun is None:
         return None, core.end, None
     if (noun.lower_ in t["time_set"] or noun.lemma_.lower() in t["time_set"]) and not counted_time:
@@ -247,23 +244,3 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
     # the span runs to the counted noun: '1,200 people', '12 new oil tankers'
     end = noun.i + 1 if core.end <= noun.i < core.end + 6 else core.end
     return "count", end, _noun_lemma(noun)
-
-
-_FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
-
-
-def _fraction_of_unit(doc: Doc, i: int) -> Optional[_Found]:
-    """'1/16 of a US pint', '1⁄128 of a gallon': a written fraction of one unit of measure."""
-    m = _FRACTION.match(doc[i].text)
-    if not m or int(m[2]) == 0 or i + 2 >= len(doc) or doc[i + 1].lower_ != "of" or doc[i + 2].lower_ not in ("a", "an"):
-        return None
-    for k in range(i + 3, min(len(doc), i + 6)):
-        unit = None
-        if doc[k].pos_ == "NOUN":  # the longer name first: 'fluid ounce' before 'ounce'
-            unit = _quantulum_unit_words().get(f"{doc[k - 1].lower_} {doc[k].lower_}") or _quantulum_unit_name(doc[k].text)
-        if unit:
-            value = int(m[1]) / int(m[2])
-            return _Found(i, k + 1, value, unit, None)
-        if doc[k].pos_ not in ("PROPN", "ADJ", "NOUN"):
-            return None
-    return None

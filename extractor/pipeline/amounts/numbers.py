@@ -325,6 +325,8 @@ def _spoken_decimals(doc: Doc, core: _Core) -> None:
     figure as it is read aloud, the decimal point as the word 'point' hyphenated to the digits
     before and after it (the decimals as digits or as single-digit number words). Extends a
     whole-number core in place; 'nine-point-42' (a number word first) is read by _words_core."""
+    if doc[core.start].whitespace_ or core.end >= len(doc) or not doc[core.end].text.startswith("-"):
+        return  # the cheap test first: this runs on every number
     if core.end != core.start + 1 or core.has_magnitude or core.percent or core.unit or core.currency \
             or "." in doc[core.start].text or core.value != int(core.value):
         return
@@ -354,8 +356,10 @@ def _spaced_decimal_point(doc: Doc, core: _Core) -> None:
     magnitude or a percent word are one number, not a sentence end and a new sentence; a year
     before the stop ('built in 1998. 12 workers') is a sentence end."""
     i, n = core.start, len(doc)
+    if doc[i].whitespace_ or i + 3 >= n or doc[i + 1].text != ".":
+        return  # the cheap test first: this runs on every number
     if core.end != i + 1 or core.has_magnitude or core.percent or core.unit or core.year_like \
-            or not doc[i].text.isdigit() or len(doc[i].text) > 3 or i + 3 >= n:
+            or not doc[i].text.isdigit() or len(doc[i].text) > 3:
         return
     stop, decimals, after = doc[i + 1], doc[i + 2], doc[i + 3]
     if doc[i].whitespace_ or stop.text != "." or stop.whitespace_ != " " or not decimals.text.isdigit():

@@ -28,7 +28,7 @@ from .changes import (
 )
 from .counts import _bare_number_range, _hyphenated_count, _is_bare_quantity, _proportion, _vague_plural
 from .exclusions import _is_date_time_or_ordinal
-from .measures import _fraction_of_unit, _non_money_unit, _unit_for_core
+from .measures import _non_money_unit, _unit_for_core
 from .numbers import _core_at, _Found, _magnitude_of
 from .tables import _tables
 from .units import _currency_before, _quantulum_unit_name, _quantulum_unit_words
@@ -173,7 +173,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
         else:
-            f = _multiplier_verb(doc, i) or _fold_word(doc, i) or _fraction_of_unit(doc, i)
+            f = _multiplier_verb(doc, i) or _fold_word(doc, i)
         if f is None:
             i = max(i + 1, core.end if core is not None else 0)
             continue
@@ -208,16 +208,20 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
 
 
 def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
-    """'Acme was down 2.3%, Corvo by 2.6% and ...': a clause that leaves out the verb of the one
-    before (gapping) keeps its change; 'by' right after the new subject marks the gap."""
+    """'Exports fell 3.1 percent and imports 1.5 percent', 'Acme was down 2.3%, Corvo by 2.6%': a
+    clause that leaves out the verb of the one before (gapping, Ross 1970) keeps its change. The
+    gapped clause is a new subject (a noun phrase ending right before the amount, or before 'by')
+    after a comma, 'and', 'while' or 'but', with no verb of its own; the amounts share a unit
+    kind (a percentage after a percentage, money after money)."""
     for a, b in zip(found, found[1:]):
-        if b.change is not None or a.change is None or b.start < 2 or doc[b.start - 1].lower_ != "by":
+        if b.change is not None or a.change is None or b.start < 2 or b.unit != a.unit:
             continue
-        if doc[b.start - 2].pos_ not in ("PROPN", "NOUN") or doc[a.start].sent.start != doc[b.start].sent.start:
+        subject_end = b.start - 1 if doc[b.start - 1].lower_ == "by" else b.start
+        if doc[subject_end - 1].pos_ not in ("PROPN", "NOUN", "PRON") or doc[a.start].sent.start != doc[b.start].sent.start:
             continue
-        between = doc[a.end:b.start - 1]
-        if any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) and not any(
-                t.pos_ in ("VERB", "AUX") for t in between):
+        between = doc[a.end:subject_end]
+        if any(t.text in (",", ";") or t.lower_ in ("and", "while", "but") for t in between) and not any(
+                t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in between):
             b.change = a.change
 
 
@@ -275,15 +279,18 @@ def _unit_of_compared_figure(doc: Doc, i: int, found: list[_Found], yen: list) -
     comparison cue (data: comparison_cues), over a bound cue, takes the unit of the last amount of
     the sentence when that is money, a percentage or a measure. A count's noun is not carried: a
     comparison of counts restates its noun ('1.47 million pairs, compared with 400,000 pairs')."""
-    if not found:
+    if not found or found[-1].bound == "range" or found[-1].unit in ("count", "dimensionless", "times"):
         return None
+    t = _tables()
+    ends = t["comparison_cue_ends"]
+    if not any(doc[k].lower_ in ends for k in range(max(0, i - 4), i)):
+        return None  # the cheap test first: this runs on every number without a unit
     _, s = _bound_from_preceding_quantifier(doc, i, 0)
-    cues = _tables()["comparison_cue_seqs"]
-    if not any(s - len(cue) >= 0 and tuple(t.lower_ for t in doc[s - len(cue):s]) == cue for cue in cues):
+    if not any(s - len(cue) >= 0 and tuple(tok.lower_ for tok in doc[s - len(cue):s]) == cue
+               for cue in t["comparison_cue_seqs"]):
         return None
     prev = found[-1]
-    if prev.bound == "range" or prev.unit in ("count", "dimensionless", "times") \
-            or doc[prev.start].sent.start != doc[i].sent.start:
+    if doc[prev.start].sent.start != doc[i].sent.start:
         return None
     b = _bare_number_with_unit_of(doc, i, yen, prev)
     if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
