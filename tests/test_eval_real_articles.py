@@ -288,3 +288,12 @@ def test_eval_command_notes_the_skip_and_warns_about_a_misses_file_git_would_com
     out = runner.invoke(app, [str(bench_dir), "--baseline", "none", "--markdown", "--real-texts", str(texts),
                               "--misses-file", str(repo / "misses.jsonl")])
     assert "git does not ignore it" not in out.stderr
+
+
+def test_a_count_matches_a_gold_unit_that_names_the_counted_noun():
+    from extractor.evaluation.gold import amount_matches
+
+    gold = {"value": 1470000.0, "unit": "pair", "bound": "exact"}
+    assert amount_matches(gold, {"value": 1470000.0, "unit": "count", "of": "pair", "bound": "exact"})
+    assert not amount_matches(gold, {"value": 1470000.0, "unit": "count", "of": "glove", "bound": "exact"})
+    assert not amount_matches(gold, {"value": 1470000.0, "unit": "USD", "bound": "exact"})

@@ -112,10 +112,20 @@ def _date_eq(a, b) -> bool:
 # --------------------------------------------------------------------------- item rules
 
 def amount_matches(gold: dict, ours: dict) -> bool:
-    """unit, bound and value within 0.5 % (each only if the gold item has it)."""
-    return (_same_if_present(gold, ours, "unit")
+    """unit, bound and value within 0.5 % (each only if the gold item has it). A count's unit is
+    ``count`` in the contract, with the counted noun in ``of``; the real-article gold writes that
+    noun as the unit ("pair", "round"): either spelling of the same count matches."""
+    return ((_same_if_present(gold, ours, "unit") or _counted_noun_is_the_unit(gold, ours))
             and _same_if_present(gold, ours, "bound")
             and _same_if_present(gold, ours, "value", _value_eq))
+
+
+def _counted_noun_is_the_unit(gold: dict, ours: dict) -> bool:
+    noun, unit = ours.get("of"), gold.get("unit")
+    if ours.get("unit") != "count" or not noun or not isinstance(unit, str):
+        return False
+    singular = lambda w: w.lower().rstrip("s")  # noqa: E731  ("pairs" ~ "pair", "masks" ~ "mask")
+    return singular(noun) == singular(unit) or singular(unit) in singular(noun).split()
 
 
 def period_matches(gold: dict, ours: dict) -> bool:
