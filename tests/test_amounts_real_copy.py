@@ -7,21 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.pipeline.amounts import find_amounts
-
-
-def amounts(parse, text, scope="claims"):
-    doc = parse(text)
-    found = find_amounts(doc, scope)
-    for a in found:
-        assert doc.text[a.start:a.end] == a.text
-    return found
-
-
-def only(parse, text):
-    found = amounts(parse, text)
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
+from amounts_support import amounts, only  # noqa: F401
 
 
 # ------------------------------------------------------------ broadcast decimals (issue 12, shape 5)

@@ -8,21 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from amounts_support import amounts, only  # noqa: F401
 from extractor.pipeline.amounts import find_amounts
-
-
-def amounts(parse, text):
-    doc = parse(text)
-    found = find_amounts(doc)
-    for a in found:
-        assert doc.text[a.start:a.end] == a.text
-    return found
-
-
-def only(parse, text):
-    found = amounts(parse, text)
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
 
 
 # ------------------------------------------- currency signs in ASCII (unidecode: £ -> PS, ¥ -> Y=)
