@@ -148,3 +148,23 @@ def test_the_previous_month_counts_from_the_reported_month_not_from_the_comparis
     ps = periods(parse, "Total trade in March rose 12 percent compared with 2024, slowing from the previous "
                         "month's 20 percent.", date(2025, 4, 11))
     assert span(period(ps, "the previous month")) == (date(2025, 2, 1), date(2025, 2, 28))
+
+
+@pytest.mark.parametrize("text,base", [
+    ("Total trade in March increased 12 percent compared with last year.", "last year"),
+    ("Exports in March rose 9 percent from the year before.", "the year before"),
+    ("March also saw a 40 percent rise in spending over the previous year.", "the previous year"),
+])
+def test_a_year_compared_with_a_month_figure_is_that_month_a_year_before(parse, text, base):
+    ps = periods(parse, text, date(2025, 4, 11))
+    assert span(period(ps, base)) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_year_compared_with_a_year_figure_stays_a_year(parse):
+    ps = periods(parse, "Exports in 2024 rose 9 percent from the year before.", date(2025, 4, 11))
+    assert span(period(ps, "the year before")) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_last_year_that_is_no_comparison_base_stays_the_calendar_year(parse):
+    ps = periods(parse, "Exports rose in March, and last year they fell.", date(2025, 4, 11))
+    assert span(period(ps, "last year")) == (date(2024, 1, 1), date(2024, 12, 31))

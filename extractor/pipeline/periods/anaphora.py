@@ -11,6 +11,7 @@ from .anchors import (
     _add_months,
     _anchor,
     _cal,
+    _is_comparison_base,
     _is_future,
     _month_end,
     _month_span,
@@ -53,9 +54,31 @@ def _calendar_unit(d: date, unit: str) -> tuple[date, date, str]:
     return d, d, "day"
 
 
+def _year_as_comparison_base(ctx, cand):
+    """"Exports in March rose 12% compared with last year", "up 9% from the year before", "over the
+    previous year": a year a figure for part of a year is compared with is elliptical for the same
+    part of that year (the period the sentence reports, a year before). None when the sentence
+    reports no period shorter than a year, or the year is no comparison base."""
+    if not _is_comparison_base(ctx.text, cand.start, cand.end):
+        return None
+    anchor = _anchor(ctx, cand.start, previous_sentence=False, periods_only=True)
+    if anchor is None:
+        return None
+    frm, to, gran = anchor
+    if gran in ("day", "year", "duration") or (to - frm).days >= 365:
+        return None
+    a, b, g = _shift_period(frm, to, gran, -12, 0)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+
+
 def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
     """"the previous month", "the month prior", "the year before": the calendar unit before
-    the one containing the anchor (the period the sentence talks about)."""
+    the one containing the anchor (the period the sentence talks about); a year as a comparison
+    base after a shorter period is that period a year before (:func:`_year_as_comparison_base`)."""
+    if unit == "year" and direction < 0:
+        same_part = _year_as_comparison_base(ctx, cand)
+        if same_part is not None:
+            return same_part
     anchor = _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication

@@ -10,7 +10,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from .anaphora import _resolve_anaphoric_demonstrative, _resolve_anaphoric_unit
+from .anaphora import (
+    _resolve_anaphoric_demonstrative,
+    _resolve_anaphoric_unit,
+    _year_as_comparison_base,
+)
 from .anchors import (
     _add_months,
     _cal,
@@ -411,6 +415,10 @@ def _resolve_deictic(ctx, cand, m):
         return _resolve_anaphoric_unit(ctx, cand, -1 if rel != "following" else 1, unit)
     if rel == "past":
         rel = "last"
+    if rel == "last" and unit == "year":
+        same_part = _year_as_comparison_base(ctx, cand)   # "in March rose 12% compared with last year"
+        if same_part is not None:
+            return same_part
     if unit == "weekend" and rel == "this" and _is_future(ctx, cand.start):
         rel = "next"  # "will visit this weekend": the coming one
     return _resolve_deictic_unit(ctx, cand, rel, unit)
