@@ -168,3 +168,15 @@ def test_a_year_compared_with_a_year_figure_stays_a_year(parse):
 def test_last_year_that_is_no_comparison_base_stays_the_calendar_year(parse):
     ps = periods(parse, "Exports rose in March, and last year they fell.", date(2025, 4, 11))
     assert span(period(ps, "last year")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_year_earlier_as_a_comparison_base_skips_the_release_day(parse):
+    ps = periods(parse, "China's exports rose in September. Data released Monday showed shipments were "
+                        "8.3% higher than a year earlier.", date(2025, 10, 13))
+    assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 30))
+
+
+def test_a_year_earlier_in_a_narrative_still_counts_from_a_day(parse):
+    ps = periods(parse, "The bridge opened on March 3, 2024. A year earlier, the site was a field.",
+                 date(2025, 10, 13))
+    assert span(period(ps, "A year earlier")) == (date(2023, 3, 3), date(2023, 3, 3))

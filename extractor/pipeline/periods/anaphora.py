@@ -125,8 +125,11 @@ def _resolve_anaphoric_shift(ctx, cand, m):
             return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
     else:
         # "ago" is deictic unless its own clause named a period first ("from a year ago")
+        # a comparison base ("up 8% from a year earlier") compares figures, which are for periods:
+        # the day they were released ("data showed on Monday") is no anchor for it
         anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago,
-                         discourse_periods=not is_ago)
+                         discourse_periods=not is_ago,
+                         periods_only=_is_comparison_base(ctx.text, cand.start, cand.end) and code in ("Y", "M"))
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
