@@ -180,3 +180,23 @@ def test_a_year_earlier_in_a_narrative_still_counts_from_a_day(parse):
     ps = periods(parse, "The bridge opened on March 3, 2024. A year earlier, the site was a field.",
                  date(2025, 10, 13))
     assert span(period(ps, "A year earlier")) == (date(2023, 3, 3), date(2023, 3, 3))
+
+
+# ----------------------------------------------------------------------------- parts of a year
+
+
+def test_the_past_months_of_this_year_are_the_months_gone_by(parse):
+    p = period(periods(parse, "Exports rose in each of the past 11 months this year.", date(2025, 12, 2)),
+               "the past 11 months this year")
+    assert span(p) == (date(2025, 1, 1), date(2025, 11, 30))
+
+
+def test_the_first_month_of_a_year(parse):
+    ps = periods(parse, "Trade grew 20 percent in the first month of this year, and fell in the last month of 2024.")
+    assert span(period(ps, "the first month of this year")) == (date(2025, 1, 1), date(2025, 1, 31))
+    assert span(period(ps, "the last month of 2024")) == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+def test_the_last_months_of_a_past_year_end_with_it(parse):
+    p = period(periods(parse, "Imports slowed in the last two months of 2024."), "the last two months of 2024")
+    assert span(p) == (date(2024, 11, 1), date(2024, 12, 31))

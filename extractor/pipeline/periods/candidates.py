@@ -106,6 +106,7 @@ _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM +
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+_rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)

@@ -205,8 +205,10 @@ def _resolve_named_half(ctx, cand, m):
 def _resolve_first_n_units(ctx, cand, m):
     """"the first nine months (of 2017)", "first three quarters of 2017", "the first two months
     of the year", "the last two months of 2024": a span from the start (end) of a year.
-    "the past/last three months" without a year is a duration ending on publication."""
-    n = _number(m["n"])
+    "the past/last three months" without a year is a duration ending on publication; "the past
+    11 months this year" the months of the publication year gone by (up to the month before
+    publication); "the first month of this year" its January."""
+    n = _number(m["n"]) if m.groupdict().get("n") else 1
     unit = m["unit"].lower()
     edge = m["edge"].lower()
     if n is None or n != int(n):
@@ -216,6 +218,10 @@ def _resolve_first_n_units(ctx, cand, m):
     y, rel = _year_from_group(ctx, cand, m)
     if edge in ("past", "last", "previous") and y is None and not m["ryr"]:
         return _resolve_past_n_units(ctx, cand, n, unit, bound="exact")
+    if edge in ("past", "previous") and y is not None and rel and unit.startswith("month") \
+            and ctx.published is not None and y == ctx.published.year and 1 <= months < ctx.published.month:
+        end = ctx.published.month - 1
+        return _cal(date(y, end - months + 1, 1), _month_end(y, end), "range", relative=True)
     if unit.startswith(("week", "day")) or months > 12 or months < 1:
         return None  # 'the first 10 days' of which month: the month rule below reads 'of November'
     if edge == "first":
@@ -231,7 +237,7 @@ def _resolve_first_n_units(ctx, cand, m):
         if span is None:
             raise _NeedsPublication
         frm, to = span
-    gran = "range"
+    gran = "month" if months == 1 else "range"
     if months == 3 and frm.month in (1, 10):
         gran = "quarter"
     elif months == 6:
