@@ -200,3 +200,17 @@ def test_the_first_month_of_a_year(parse):
 def test_the_last_months_of_a_past_year_end_with_it(parse):
     p = period(periods(parse, "Imports slowed in the last two months of 2024."), "the last two months of 2024")
     assert span(p) == (date(2024, 11, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize("text,part,frm,to", [
+    ("The border reopened in early August.", "early August", date(2025, 8, 1), date(2025, 8, 31)),
+    ("Imports slowed at the end of 2023.", "the end of 2023", date(2023, 1, 1), date(2023, 12, 31)),
+    ("Trade collapsed in late 2020.", "late 2020", date(2020, 1, 1), date(2020, 12, 31)),
+])
+def test_a_part_of_a_period_is_the_period_with_an_approximate_bound(parse, text, part, frm, to):
+    p = period(periods(parse, text), part)
+    assert (p.from_, p.to, p.bound) == (frm, to, "approx")
+
+
+def test_a_whole_month_keeps_an_exact_bound(parse):
+    assert period(periods(parse, "The border reopened in August."), "August").bound == "exact"
