@@ -214,3 +214,12 @@ def test_a_part_of_a_period_is_the_period_with_an_approximate_bound(parse, text,
 
 def test_a_whole_month_keeps_an_exact_bound(parse):
     assert period(periods(parse, "The border reopened in August."), "August").bound == "exact"
+
+
+@pytest.mark.parametrize("text,end", [
+    ("We think export growth will slow further by year-end.", "year-end"),
+    ("Stocks of rice ran low by the year's end.", "the year's end"),
+])
+def test_year_end_is_the_year_with_an_approximate_bound(parse, text, end):
+    p = period(periods(parse, text), end)
+    assert (p.from_, p.to, p.bound) == (date(2025, 1, 1), date(2025, 12, 31), "approx")

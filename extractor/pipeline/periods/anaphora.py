@@ -170,13 +170,13 @@ def _resolve_same_period(ctx, cand, m):
 
 
 def _resolve_part_of_anaphoric_year(ctx, cand, m):
-    """"the end of the year", "the beginning of the year": the year of the period the
-    discourse is about (anchor rule), else the publication year."""
+    """"the end of the year", "the beginning of the year", "year-end": the year of the period the
+    discourse is about (anchor rule), else the publication year; a part of it (bound approx)."""
     anchor = _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
     y = anchor[0].year
-    return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True, bound="approx")
 
 
 def _resolve_day_word(ctx, cand, m):

@@ -126,6 +126,7 @@ _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
+_rule("part_of_year", r"(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![-\w])", _resolve_part_of_anaphoric_year)  # 'by year-end'
 _rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on))",
       _resolve_anaphoric_demonstrative)
 _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
