@@ -223,3 +223,30 @@ def test_a_whole_month_keeps_an_exact_bound(parse):
 def test_year_end_is_the_year_with_an_approximate_bound(parse, text, end):
     p = period(periods(parse, text), end)
     assert (p.from_, p.to, p.bound) == (date(2025, 1, 1), date(2025, 12, 31), "approx")
+
+
+# ----------------------------------------------------------------------------- two months
+
+
+@pytest.mark.parametrize("text,both,frm,to", [
+    ("Exports in April and May fell 10 percent from a year earlier.", "April and May",
+     date(2025, 4, 1), date(2025, 5, 31)),
+    ("China's trade in Jan., Feb. increased to $40 billion.", "Jan., Feb.", date(2025, 1, 1), date(2025, 2, 28)),
+])
+def test_two_consecutive_months_under_one_preposition_are_one_period(parse, text, both, frm, to):
+    assert span(period(periods(parse, text), both)) == (frm, to)
+
+
+def test_two_months_apart_stay_two_periods(parse):
+    ps = periods(parse, "Exports rose in March and June.")
+    assert [p.text for p in ps] == ["March", "June"]
+
+
+def test_a_change_between_two_months_is_from_one_to_the_other(parse):
+    ps = periods(parse, "Trade more than doubled between August and September.")
+    assert [p.text for p in ps] == ["August", "September"]
+
+
+def test_a_total_between_two_months_is_the_range(parse):
+    p = period(periods(parse, "Trade between January and June totaled $1 billion."), "between January and June")
+    assert span(p) == (date(2025, 1, 1), date(2025, 6, 30))

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
+from ..lexicon import load_table
 from .anaphora import (
     _resolve_anaphoric_demonstrative,
     _resolve_anaphoric_shift,
@@ -87,6 +89,10 @@ _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|�
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?P<yr>" + YEAR + r"))|\s+period)?", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
+# "exports in April and May", "in Jan., Feb.": two months one preposition governs are read
+# together (the figure is for both); only consecutive ones (see _keep_candidate)
+_rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
+      + r")(?:,?\s+(?P<yr>" + YEAR + r"))?", _resolve_month_range)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
@@ -200,6 +206,14 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
                 return False
             if word == "may" and tok is not None and tok.tag_ == "MD":
                 return False
+    if rule == "month_range":
+        m1, m2 = MONTHS[gd["mon"].rstrip(".").lower()], MONTHS[gd["mon2"].rstrip(".").lower()]
+        joined = text[m.end("mon"):m.start("mon2")]
+        if ("and" in joined or "," in joined or "&" in joined) and not joined.strip().startswith("-") \
+                and "between" not in m.group(0).lower() and m2 != m1 % 12 + 1:
+            return False  # "in March and June": two months, not the months between them
+        if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()):
+            return False  # "more than doubled between August and September": from one to the other
     if rule in ("written_day",):
         tok = ctx.token_at(m.start("mon"))
         # "May 5" is safe; "Jan 3" inside a person entity is not
@@ -278,6 +292,19 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if len(gd["dec"]) == 2:  # "60s" without "the": ages ("in their 60s")
             return False
     return True
+
+
+def _governed_by_a_change(ctx: _Context, char: int) -> bool:
+    """Does the word at ``char`` ('between') depend on a verb of change ('rose', 'doubled')?"""
+    tok = ctx.token_at(char)
+    head = tok.head if tok is not None else None
+    return head is not None and head.lemma_.lower() in _change_verbs()
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    table = load_table("amounts.json")
+    return frozenset(table["change_verbs_up"] + table["change_verbs_down"] + list(table["multiplier_verbs"]))
 
 
 def _written_year(cand: _Candidate) -> Optional[int]:
