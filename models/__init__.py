@@ -102,9 +102,10 @@ class Trade(ContractModel):
     between: Optional[list[str]] = None
     commodity: Optional[str] = None
     basis: Optional[Literal["year_on_year", "period_on_period"]] = None
-    # The goods' words when the claim is about goods the HS table does not know ("biohealth
-    # products"): a goods-level claim all the same, never checked against all-goods figures.
-    goods: Optional[str] = None
+    # The goods' words of a goods-level claim ("iron ore", "biohealth products"), with or without
+    # an HS code in `commodity`: a claim about goods the table does not map is still about those
+    # goods, and never checked against all-goods figures.
+    commodity_text: Optional[str] = None
 
 
 class Comparison(ContractModel):

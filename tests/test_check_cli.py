@@ -51,3 +51,19 @@ def test_stored_checks_answer_contradicted_claims_about_prk(checked, db):
     contradicted = {v["claim"] for v in checked["verdicts"] if v["status"] == "contradicted"}
     assert rows and {r["claim_id"] for r in rows} <= contradicted
     assert all(r["status"] == "contradicted" and "PRK" in r["actors"] for r in rows)
+
+
+def test_audit_lists_the_checks_the_cli_stored_and_who_ran_them(checked, db):
+    import getpass
+
+    article_id = checked["article"]["id"]
+    proc = newsclaims("audit", "--article", article_id, "--format", "json", db=db)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = json.loads(proc.stdout)
+    # The module's first check stored version 1; re-checking the same file added nothing.
+    assert [(r["action"], r["version"]) for r in rows] == [("check_stored", 1)]
+    assert rows[0]["who"] == f"cli:{getpass.getuser()}"
+    table = newsclaims("audit", "--format", "table", db=db).stdout.decode()
+    assert "check_stored" in table and "figures_imported" in table and "seed" in table
+    bad = newsclaims("audit", "--action", "deleted", db=db)
+    assert bad.returncode == 2 and "--action takes" in bad.stderr.decode()

@@ -293,6 +293,26 @@ def test_export_from_a_results_file(result, tmp_path, layout):
     assert len(everything) == len(result["verdicts"]) * (1 if layout == "object" else 2)
 
 
+def test_export_of_an_earlier_version_reviews_what_that_version_said(stored, tmp_path):
+    article, _ = stored
+    db = f"sqlite:///{tmp_path / 'versions.db'}"
+    corrected = copy.deepcopy(article)
+    corrected["article"]["text"] += " (Corrected.)"
+    corrected["verdicts"] = [v for v in corrected["verdicts"] if v["status"] != "contradicted"]
+    with Store(db) as store:
+        store.save_check(article)
+        store.save_check(corrected)
+    latest = json.loads(export("--article", ARTICLE["id"], "--db", db).stdout)
+    first = json.loads(export("--article", ARTICLE["id"], "--version", "1", "--db", db).stdout)
+    assert [r["reviewRating"]["alternateName"] for r in first].count("contradicted") == 1
+    assert "contradicted" not in [r["reviewRating"]["alternateName"] for r in latest]
+    assert len(first) == len(latest) + 1
+    missing = export("--article", ARTICLE["id"], "--version", "3", "--db", db)
+    assert missing.exit_code == 2 and "has no version 3" in missing.stderr
+    both = export("--article", ARTICLE["id"], "--article", "another", "--version", "1", "--db", db)
+    assert both.exit_code == 2 and "exactly one --article" in both.stderr
+
+
 def test_unknown_article_is_one_line_and_exit_2(stored, db, tmp_path):
     run = export("--article", "no-such-article", "--db", db)
     assert run.exit_code == 2 and run.stdout == ""

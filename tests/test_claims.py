@@ -96,9 +96,28 @@ def test_named_goods_get_their_hs_heading(run):
     assert (claim.trade.from_, claim.trade.to, claim.trade.commodity) == ("PRK", "CHN", "2701")
 
 
-def test_goods_outside_the_table_are_not_checked_as_all_goods(run):
+def test_goods_outside_the_table_are_a_goods_claim_never_checked_as_all_goods(run, tmp_path):
+    from extractor.verify.check import check
+    from extractor.verify.store import Store
+
     r = run("North Korea's exports of ginseng to China reached $4 million in 2016.")
-    assert [c.kind for c in r.claims] == ["quantity"]
+    (claim,) = [c for c in r.claims if c.kind == "trade_value"]
+    assert (claim.trade.from_, claim.trade.to, claim.trade.commodity, claim.trade.commodity_text) == \
+        ("PRK", "CHN", None, "ginseng")
+    (verdict,) = check(r, Store(f"sqlite:///{tmp_path}/s.db")).verdicts
+    assert verdict.status == "unverifiable" and "goods 'ginseng'" in verdict.explanation
+
+
+def test_a_quantity_of_named_goods_is_a_goods_claim(run):
+    r = run("China shipped 16,000 tonnes of rice to North Korea in October, customs data showed.")
+    (claim,) = [c for c in r.claims if c.kind == "trade_value"]
+    assert (claim.trade.from_, claim.trade.to, claim.trade.commodity, r.amounts[claim.amount].unit) == \
+        ("CHN", "PRK", "1006", "tonne")
+
+
+def test_what_may_be_traded_is_no_claim(run):
+    r = run("Under the sanctions, North Korea may import up to 500,000 barrels of refined petroleum a year.")
+    assert all(not c.kind.startswith("trade") for c in r.claims)
 
 
 def test_exchange_rates_are_not_trade(run):

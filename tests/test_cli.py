@@ -86,7 +86,7 @@ def test_schema_is_a_json_schema_with_contract_names():
 @pytest.mark.parametrize("args, stdin, message", [
     (["extract", "does-not-exist.txt"], None, "no such file"),
     (["extract", "-"], b"", "empty"),
-    (["extract", "-"], b"{not json", "not valid JSON"),
+    (["extract", "-"], b"{not json", "<stdin>:1: invalid JSON"),
     (["extract", "-", "--published", "yesterday"], b"Exports rose 5%.", "YYYY-MM-DD"),
     (["extract", "-"], b"\x00\x01\x02\x03", "binary"),
 ])

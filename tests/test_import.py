@@ -21,7 +21,7 @@ import extractor.verify.importers as importers
 import extractor.verify.store as store_module
 from extractor.verify.importers import ImportFileError, import_file
 from extractor.verify.store import Store
-from test_store import empty_store, postgres_url, store, store_url  # noqa: F401  (fixtures: both backends)
+from test_store import empty_store, store, store_url  # noqa: F401  (fixtures: both backends; postgres_url is in conftest.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CSV = ROOT / "corpus" / "customs" / "china_prk_gacc.csv"

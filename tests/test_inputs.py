@@ -93,7 +93,7 @@ def test_empty_html_and_binary_and_undecodable_files_are_error_items(tmp_path):
     items = articles(tmp_path)
     assert [type(i) for i in items] == [InputError] * 3
     assert [i.location.rsplit("/", 1)[1] for i in items] == ["blob.txt", "empty.html", "latin.txt"]
-    assert "binary" in items[0].message and "no article text" in items[1].message and "UTF-8" in items[2].message
+    assert "binary" in items[0].message and "no text in the HTML page" in items[1].message and "UTF-8" in items[2].message
 
 
 def test_gzip_of_each_format(tmp_path):

@@ -24,6 +24,7 @@ from test_service import ONE_WRONG_FIGURE
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = Path(os.environ.get("NEWSCLAIMS_TEST_OUTPUT", ROOT / "tests" / "output")) / "e2e"
 CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM", "/usr/bin/chromium")
+TOKEN = "e2e-token-5b20"
 # As the machine's notes say: without the background-networking flags Chromium keeps
 # trying Google's hosts, which a closed network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -43,8 +44,10 @@ def server(tmp_path_factory):
         port = s.getsockname()[1]
     db = tmp_path_factory.mktemp("e2e") / "store.db"
     log = open(tmp_path_factory.mktemp("e2e-log") / "server.log", "wb")
+    # With a token, as a newsroom runs it: the intake page asks for it before storing a check.
     proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "serve", "--port", str(port),
-                             "--db", f"sqlite:///{db}"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                             "--db", f"sqlite:///{db}"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, "NEWSCLAIMS_API_TOKEN": TOKEN})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -97,6 +100,7 @@ def page(browser, server):
 
 def test_paste_an_article_with_a_wrong_figure_and_see_it_contradicted(page, request):
     page.goto("/")
+    page.fill("#api-token", TOKEN)
     page.fill("#article-text", ONE_WRONG_FIGURE)
     page.fill("#published", "2026-01-21")
     page.fill("#title", "Year-end trade, one figure wrong")
@@ -143,6 +147,7 @@ def test_an_article_holding_script_shows_it_as_text(page, request):
                "<img src=x onerror=\"window.__pwned = true\"> China exported $257.4 million of goods to "
                "North Korea in December 2025, customs data showed.")
     page.goto("/")
+    page.fill("#api-token", TOKEN)
     page.fill("#article-text", hostile)
     page.fill("#published", "2026-01-21")
     page.click("#check-button")
@@ -163,6 +168,7 @@ def test_upload_an_html_page(page, tmp_path):
                     "<h1>Year-end trade</h1><p>" + ONE_WRONG_FIGURE.replace("\n\n", "</p><p>") +
                     "</p></article></body></html>", encoding="utf-8")
     page.goto("/")
+    page.fill("#api-token", TOKEN)
     page.set_input_files("#article-file", str(html))
     page.fill("#upload-published", "2026-01-21")
     page.click("#upload-button")
@@ -173,11 +179,57 @@ def test_upload_an_html_page(page, tmp_path):
 
 def test_an_error_from_the_api_is_shown_on_the_page(page):
     page.goto("/")
+    page.fill("#api-token", TOKEN)
     page.fill("#article-text", "   ")
     page.click("#check-button")
     _expect(page.locator("#status")).to_contain_text("422")
     assert "empty" in page.locator("#status").inner_text()
     assert "/articles/" not in page.url                                # still on the intake page
+
+
+def test_without_the_token_nothing_is_stored_and_the_page_says_why(page):
+    page.goto("/")
+    page.evaluate("sessionStorage.clear()")
+    page.fill("#api-token", "")
+    page.fill("#article-text", ONE_WRONG_FIGURE)
+    page.fill("#article-id", "e2e-no-token")
+    page.click("#check-button")
+    _expect(page.locator("#status")).to_contain_text("401")
+    assert "token" in page.locator("#status").inner_text()
+    assert page.goto("/articles/e2e-no-token").status == 404
+
+
+def _check_through_the_api(base: str, article: dict) -> None:
+    request = urllib.request.Request(base + "/v1/check", data=json.dumps(article).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        assert response.status == 200
+
+
+def test_the_review_page_shows_versions_and_the_earlier_ones(page, server, request):
+    first = {"id": "e2e-versions", "published": "2026-01-21", "title": "Year-end trade", "text": ONE_WRONG_FIGURE}
+    _check_through_the_api(server, first)
+    corrected = ONE_WRONG_FIGURE.replace("$310 million", "$244 million")     # the outlet corrected its figure
+    _check_through_the_api(server, dict(first, text=corrected))
+
+    page.goto("/articles/e2e-versions")
+    banner = page.locator("#version-banner")
+    _expect(banner).to_contain_text("version 2 of 2 — text and verdicts changed on")
+    assert page.locator("article.claim[data-status=contradicted]").count() == 0
+    assert "$244 million" in page.locator("#article-body").inner_text()
+
+    page.locator(".version-list a", has_text="version 1").click()
+    page.wait_for_url("**/articles/e2e-versions?version=1")
+    _expect(page.locator("#version-banner")).to_contain_text("version 1 of 2 — first checked on")
+    assert "not the latest" in page.locator("#version-banner").inner_text()
+    assert "$310 million" in page.locator("#article-body").inner_text()
+    assert page.locator("article.claim[data-status=contradicted]").count() == 1
+    review = json.loads(page.locator("article.claim[data-status=contradicted] textarea.claimreview-json").input_value())
+    assert "$310 million" in review["claimReviewed"]              # the review of what version 1 said
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{request.node.name}.png"), full_page=True)
+    page.locator("#version-banner a").click()                       # back to the latest
+    _expect(page.locator("#version-banner")).to_contain_text("version 2 of 2")
 
 
 def test_api_docs_render_offline(page):

@@ -1,7 +1,9 @@
 """The HTTP service, through its API: every endpoint, its error cases and the token rule.
 
 One app (one extraction worker process) serves the module; its store is a temporary
-SQLite file seeded from corpus/customs, so verdicts are the real check's.
+SQLite file seeded from corpus/customs, so verdicts are the real check's. The server has a
+token and the client sends it unless a test says otherwise (versions, the audit log and
+who may write: tests/test_service_versions.py).
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ def client(tmp_path_factory):
 
     db = tmp_path_factory.mktemp("service") / "store.db"
     app = create_app(f"sqlite:///{db}", token=TOKEN, max_body=200_000)
-    with TestClient(app) as c:
+    with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
         yield c
 
 
@@ -147,8 +149,12 @@ def test_claims_reject_bad_filters_with_a_message(client):
     assert bad_status.status_code == 422 and "status" in bad_status.json()["detail"]
     bad_date = client.get("/v1/claims", params={"from": "yesterday"})
     assert bad_date.status_code == 422 and "from" in bad_date.json()["detail"]
-    backwards = client.get("/v1/claims", params={"from": "2025-12-31", "to": "2025-01-01"})
-    assert backwards.status_code == 422 and "after" in backwards.json()["detail"]
+    unix_time = client.get("/v1/claims", params={"to": "0"})          # pydantic alone would read 1970-01-01
+    assert unix_time.status_code == 422 and "YYYY-MM-DD" in unix_time.json()["detail"]
+    # 'from' after 'to' is a question the document allows: claims whose period covers both days.
+    spanning = client.get("/v1/claims", params={"from": "2025-12-31", "to": "2025-01-01"})
+    assert spanning.status_code == 200 and all(
+        c["period_from"] <= "2025-01-01" and c["period_to"] >= "2025-12-31" for c in spanning.json()["items"])
 
 
 def test_figures_filter_by_reporter_partner_and_dates(client):
@@ -195,7 +201,7 @@ FIGURE = {"reporter": "CHN", "partner": "PRK", "flow": "export", "period": "2031
 
 
 def test_figure_import_needs_the_bearer_token(client):
-    assert client.post("/v1/figures", json=[FIGURE]).status_code == 401
+    assert client.post("/v1/figures", json=[FIGURE], headers={"Authorization": ""}).status_code == 401
     wrong = client.post("/v1/figures", json=[FIGURE], headers={"Authorization": "Bearer not-the-token"})
     assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
     assert client.get("/v1/figures", params={"from": "2031-01-01"}).json()["items"] == []
@@ -229,14 +235,10 @@ def test_figure_import_rejects_a_bad_figure_and_keeps_nothing(client):
     assert client.get("/v1/figures", params={"from": "2031-04-01"}).json()["items"] == []
 
 
-def test_figure_import_is_refused_when_the_server_has_no_token(tmp_path):
-    from fastapi.testclient import TestClient
-
-    from extractor.serve.app import create_app
-
-    app = create_app(f"sqlite:///{tmp_path / 's.db'}", token="")
-    response = TestClient(app).post("/v1/figures", json=[FIGURE], headers={"Authorization": "Bearer anything"})
-    assert response.status_code == 403 and "NEWSCLAIMS_API_TOKEN" in response.json()["detail"]
+def test_figure_import_refuses_a_figure_that_ends_before_it_starts(client):
+    backwards = dict(FIGURE, period="2031-05", **{"from": "2031-05-31", "to": "2031-05-01"})
+    response = client.post("/v1/figures", json=[backwards])
+    assert response.status_code == 422 and "before 'from'" in response.json()["detail"]
 
 
 # ---------------------------------------------------------------- bad input
@@ -246,7 +248,8 @@ def test_figure_import_is_refused_when_the_server_has_no_token(tmp_path):
     (b"", "text/plain", "empty"),
     (b"{\"text\": ", "application/json", "not valid JSON"),
     (b"[1, 2]", "application/json", "one article object"),
-    (b"{\"txt\": \"China exported $5 million.\"}", "application/json", "text: Field required"),
+    (b"{\"txt\": \"China exported $5 million.\"}", "application/json", "txt: Extra inputs are not permitted"),
+    (b"{\"published\": \"2025-10-21\"}", "application/json", "give the article's 'text' or its page's 'html'"),
     (b"{\"text\": 42}", "application/json", "text: Input should be a valid string"),
     (b"{\"text\": \"China exported $5 million.\", \"published\": \"last Tuesday\"}", "application/json", "published"),
     (b"\xff\xfe\xfa China", "text/plain", "not UTF-8"),

@@ -1,57 +1,27 @@
 """The figures store, on SQLite and on PostgreSQL alike.
 
 Every test that takes ``store`` (or ``store_url``) runs once per backend. PostgreSQL is at
-``$NEWSCLAIMS_TEST_PG_URL`` (``.ci/run`` starts a server and sets it). Outside CI an
-unreachable server skips the PostgreSQL half; in CI (``CI=true``) it fails.
+``$NEWSCLAIMS_TEST_PG_URL`` (``.ci/run`` starts a server and sets it; the ``postgres_url``
+fixture is in conftest.py). Outside CI an unreachable server skips the PostgreSQL half; in CI
+(``CI=true``) it fails.
 """
 from __future__ import annotations
 
-import os
-import uuid
-from datetime import date
+import importlib.util
+import json
+from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
 from extractor.pipeline.calendar_spans import month_end
 from extractor.verify.schema import ALL_GOODS, ImportReport, StoreError, metadata
-from extractor.verify.store import CHUNK_ROWS, Store, _hide_password, resolve_url
+from extractor.verify.store import CHUNK_ROWS, Store, resolve_url
 from models import Figure
 
-PG_URL = os.environ.get(
-    "NEWSCLAIMS_TEST_PG_URL", "postgresql+psycopg://newsclaims:newsclaims@localhost:5432/newsclaims_test"
-)
 SEED_ROWS = 195          # rows of corpus/customs/china_prk_gacc.csv
 SEED_CELLS = 193         # 2025-03 total has two revisions; 2023-04 wig imports two reports of one revision
-
-
-def _postgres_or_skip() -> None:
-    try:
-        engine = create_engine(PG_URL)
-        with engine.connect():
-            pass
-        engine.dispose()
-    except Exception as e:  # noqa: BLE001 - any failure to connect means "no server"
-        message = f"PostgreSQL at {_hide_password(PG_URL)} is not reachable: {str(e).splitlines()[0]}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (CI must test PostgreSQL: .ci/run starts it)")
-        pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    """PG_URL in a schema of this test run's own: several runs (a developer's and CI's, or two
-    sessions on one machine) may share the server, and must not drop each other's tables."""
-    _postgres_or_skip()
-    schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -304,13 +274,72 @@ def test_save_check_and_query_claims(store):
     assert len(store.query_claims(limit=2)) == 2 and len(store.query_claims(limit=10, offset=4)) == 2
 
 
-def test_save_check_again_replaces_the_article(store):
-    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "contradicted", "t2": "contradicted"}))
-    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "supported"}))
+def test_a_changed_check_adds_a_version_and_the_index_answers_about_the_latest(store):
+    first = store.save_check(_checked_article("a1", "2025-10-21", {"t1": "contradicted", "t2": "contradicted"}))
+    second = store.save_check(_checked_article("a1", "2025-10-21", {"t1": "supported"}))
+    assert (first.version, first.added) == (1, True)
+    assert (second.version, second.added, second.text_changed, second.verdicts_changed) == (2, True, False, True)
     rows = store.query_claims()
-    assert len(rows) == 3
+    assert len(rows) == 3 and {r["article_version"] for r in rows} == {2}
     assert {r["claim_id"]: r["status"] for r in rows} == {"t1": "supported", "t2": None, "t3": None}
     assert store.query_claims(status="contradicted") == []
+    # Version 1 is still there, whole, with the day it was checked.
+    assert [v["status"] for v in store.get_article("a1", version=1)["verdicts"]] == ["contradicted", "contradicted"]
+    assert [v["status"] for v in store.get_article("a1")["verdicts"]] == ["supported"]
+    assert store.get_article("a1", version=3) is None and store.checked_on("a1", version=3) is None
+    assert store.checked_on("a1", version=1) == store.checked_on("a1")
+
+
+def test_an_identical_check_adds_nothing_and_other_text_adds_a_version(store):
+    result = _checked_article("a1", "2025-10-21", {"t1": "supported"})
+    store.save_check(result)
+    again = store.save_check(result)
+    assert (again.version, again.added) == (1, False)
+    edited = json.loads(json.dumps(result))
+    edited["article"]["text"] = "An updated story."
+    changed = store.save_check(edited)
+    assert (changed.version, changed.text_changed, changed.verdicts_changed) == (2, True, False)
+    versions = store.list_versions("a1")
+    assert [(v["version"], v["text_changed"], v["verdicts_changed"], v["claims"], v["verdicts"]) for v in versions] == [
+        (1, False, False, 3, {"supported": 1}), (2, True, False, 3, {"supported": 1})]
+    import hashlib
+
+    assert versions[1]["text_sha256"] == hashlib.sha256(b"An updated story.").hexdigest()
+    assert versions[0]["checked_at"] <= versions[1]["checked_at"]
+    assert store.list_versions("nope") == []
+    assert store.list_articles()[0]["version"] == 2
+
+
+def test_each_version_records_the_figures_revision_it_was_checked_against(store):
+    before = store.figures_revision()
+    assert before >= 1                                    # the seed import
+    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "supported"}))
+    store.add_figures([fig("2030-01", 1)])
+    assert store.add_figures([fig("2030-01", 1)]).added == 0  # nothing added: no new revision
+    assert store.figures_revision() == before + 1
+    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "close"}))
+    assert [v["figures_revision"] for v in store.list_versions("a1")] == [before, before + 1]
+
+
+def test_the_audit_log_lists_every_write_with_who_and_from_where(store):
+    from extractor.verify.store import Writer
+
+    newsroom = Writer("newsroom-cms", "192.0.2.10")
+    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "supported"}), by=newsroom)
+    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "supported"}), by=Writer("open", "127.0.0.1"))
+    store.save_check(_checked_article("a1", "2025-10-21", {"t1": "contradicted"}), by=Writer("open", "127.0.0.1"))
+    store.add_figures([fig("2030-01", 1)], by=newsroom, source="upload")
+    rows = store.audit(limit=4)
+    assert [(r["action"], r["who"], r["client"], r["article_id"], r["version"]) for r in rows] == [
+        ("figures_imported", "newsroom-cms", "192.0.2.10", None, None),
+        ("version_added", "open", "127.0.0.1", "a1", 2),
+        ("check_stored", "newsroom-cms", "192.0.2.10", "a1", 1),
+        ("figures_imported", "seed", None, None, None),
+    ]
+    assert rows[0]["detail"] == "upload: 1 figure(s) added, 0 already stored"
+    assert rows[1]["detail"].startswith("verdicts changed")
+    assert [r["action"] for r in store.audit(article_id="a1")] == ["version_added", "check_stored"]
+    assert [r["version"] for r in store.audit(action="version_added")] == [2]
 
 
 def test_stored_articles_list_newest_first_and_come_back_whole(store):
@@ -355,3 +384,99 @@ def test_unreachable_database_is_one_clear_error(tmp_path):
         Store(str(tmp_path / "missing" / "x.db"))
     with pytest.raises(StoreError, match=r"cannot open postgresql\+psycopg://u:\*\*\*@127.0.0.1:1/db"):
         Store("postgresql://u:secret@127.0.0.1:1/db")
+
+
+# ---------------------------------------------------------------- upgrading a store made by release 0.1.0
+
+
+def _release_0_1_tables():
+    """The table definitions of release 0.1.0 (tests/fixtures/store_schema_v1.py)."""
+    path = Path(__file__).parent / "fixtures" / "store_schema_v1.py"
+    spec = importlib.util.spec_from_file_location("store_schema_v1", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _make_release_0_1_store(url: str) -> dict:
+    """A store as release 0.1.0 left it: its tables, two figures, one checked article with
+    its claims and verdicts; returns the stored result."""
+    old = _release_0_1_tables()
+    engine = create_engine(url)                  # store_url is an empty database
+    old.metadata.create_all(engine)
+    result = _checked_article("story-1", "2025-10-21", {"t1": "supported", "t2": "contradicted"})
+    result["article"]["text"] = "Trade between North Korea and China reached $271.2 million in September."
+    checked_at = datetime(2025, 10, 22, 8, 30, tzinfo=timezone.utc)
+    with engine.begin() as conn:
+        from extractor.verify.schema import figure_row
+
+        conn.execute(old.figures.insert(), [figure_row(fig("2030-01", 10)), figure_row(fig("2030-02", 20))])
+        conn.execute(old.articles.insert(), [{
+            "id": "story-1", "url": None, "title": "t", "outlet": "Sample Wire", "published": date(2025, 10, 21),
+            "checked_at": checked_at, "extraction": json.dumps(result)}])
+        conn.execute(old.claims.insert(), [
+            {"article_id": "story-1", "claim_id": c["id"], "kind": c["kind"], "sentence": c["sentence"],
+             "sentence_start": c["start"], "period_from": date(2025, 9, 1), "period_to": date(2025, 9, 30)}
+            for c in result["claims"]])
+        conn.execute(old.claim_actors.insert(), [{"article_id": "story-1", "claim_id": "t1", "actor": "PRK"}])
+        conn.execute(old.verdicts.insert(), [
+            {"article_id": "story-1", "claim_id": v["claim"], "status": v["status"], "figure_ids": "[]",
+             "explanation": v["explanation"]} for v in result["verdicts"]])
+    engine.dispose()
+    return result
+
+
+def test_a_store_made_by_release_0_1_is_upgraded_in_place_with_its_data(store_url):
+    stored = _make_release_0_1_store(store_url)
+    with Store(store_url) as upgraded:
+        assert upgraded.count_figures() == 2                         # not re-seeded: figures were there
+        assert upgraded.get_article("story-1") == stored
+        assert upgraded.get_article("story-1", version=1) == stored
+        [v1] = upgraded.list_versions("story-1")
+        assert (v1["version"], v1["checked_at"], v1["figures_revision"]) == (1, "2025-10-22T08:30:00+00:00", None)
+        assert upgraded.checked_on("story-1").isoformat() == "2025-10-22"
+        assert [(r["claim_id"], r["status"]) for r in upgraded.query_claims(actor="PRK")] == [("t1", "supported")]
+        [upgrade_row] = upgraded.audit(action="store_upgraded")
+        assert upgrade_row["detail"] == "schema 1 → 2: 1 checked article(s) kept as version 1"
+        assert upgraded.figures_revision() == 1
+        # The upgraded store versions like a new one: the same check is nothing, a changed one is version 2.
+        assert upgraded.save_check(stored).added is False
+        edited = json.loads(json.dumps(stored))
+        edited["article"]["text"] = "Nothing to see here."
+        assert upgraded.save_check(edited).version == 2
+        assert upgraded.get_article("story-1", version=1) == stored
+    with Store(store_url) as reopened:                               # upgraded once, not again
+        assert len(reopened.audit(action="store_upgraded")) == 1
+
+
+def test_an_upgraded_store_has_the_tables_of_a_new_one(store_url, tmp_path):
+    from sqlalchemy import inspect
+
+    _make_release_0_1_store(store_url)
+    Store(store_url, seed=False).close()
+    fresh_url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    Store(fresh_url, seed=False).close()
+
+    def columns(url):
+        engine = create_engine(url)
+        inspector = inspect(engine)
+        found = {t: sorted((c["name"], c["nullable"]) for c in inspector.get_columns(t))
+                 for t in inspector.get_table_names()}
+        engine.dispose()
+        return found
+
+    assert columns(store_url) == columns(fresh_url)
+
+
+def test_a_store_newer_than_this_release_is_refused(store_url):
+    from sqlalchemy import update
+
+    from extractor.verify.schema import SCHEMA_VERSION, store_meta
+
+    Store(store_url, seed=False).close()
+    engine = create_engine(store_url)
+    with engine.begin() as conn:
+        conn.execute(update(store_meta).where(store_meta.c.name == "schema_version").values(value=SCHEMA_VERSION + 1))
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer than this newsclaims"):
+        Store(store_url)

@@ -84,7 +84,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from ..pipeline.cleaning import clean_text
-from ..pipeline.inputs import InputError, finish_html, iter_articles, total_bytes
+from ..pipeline.inputs import InputError, finish_html, iter_articles, pipeline_fields, total_bytes
 from ..pipeline.articles import AMOUNT_SCOPES, ARTICLE_FIELDS, article_id
 
 DEFAULT_CHUNK = 32
@@ -152,7 +152,7 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
     from ..pipeline.extraction import cached_pipeline
 
     pipeline = cached_pipeline(model, amount_scope)
-    articles = [article for _, article in chunk]
+    articles = [pipeline_fields(article) for _, article in chunk]
     try:
         results = list(pipeline.extract_many(articles, clean=False, errors="yield"))
     except Exception:  # a bug in a component: isolate the article that triggers it
@@ -170,6 +170,7 @@ def process_chunk(chunk: list[tuple[str, dict]], model: Optional[str] = None, ch
         if isinstance(result, BaseException):
             records.append(("error", location, given_id, "extract", _one_line(result)))
             continue
+        result.warnings[:0] = article.get("notes") or []      # what the reader said (where the date came from)
         if store is not None:
             from ..verify.check import check as check_result
 
@@ -580,6 +581,10 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
         if chunk:
             yield chunk
 
+    from ..verify.checks_store import Writer
+
+    writer = Writer.local("batch")      # who the audit log says stored each check
+
     def write(records: list, sizes: list) -> None:
         for record, size in zip(records, sizes):
             if record[0] == "ok":
@@ -592,7 +597,7 @@ def run_batch(inputs: Iterable[str | Path] | str | Path, out: str | Path, *, wor
                     table_writer.write(result)
                 if store is not None:
                     try:
-                        store.save_check(result)
+                        store.save_check(result, by=writer)
                     except Exception as e:
                         write_error({"id": art_id, "location": location, "stage": "store",
                                      "message": _one_line(e)})

@@ -51,6 +51,9 @@ def export_command(
     rows: TableRows = typer.Option(TableRows.claims, "--rows", help=ROWS_HELP),
     article: Optional[list[str]] = typer.Option(
         None, "--article", "-a", help="Export this article id (repeat for several). Default: every article."),
+    version: Optional[int] = typer.Option(
+        None, "--version", min=1, help="ClaimReview of this stored version of the one --article (default: the "
+                                       "latest), dated the day that version was checked."),
     input: Optional[str] = typer.Option(
         None, "--input", "-i",
         help="Read check results from this file instead of the store (the same as giving it as an INPUT)."),
@@ -98,6 +101,9 @@ def export_command(
     if files.count("-") > 1:
         fail("stdin (-) can be read only once")
     wanted = list(dict.fromkeys(article or []))
+    if version is not None and (len(wanted) != 1 or files or table is not None):
+        fail("--version picks a stored version of one article: give it with exactly one --article, "
+             "reading the store, without --table")
     if table is not None:
         if claimreview:
             fail("give --claimreview or --table, not both")
@@ -128,7 +134,7 @@ def export_command(
         results = [(r, reviewed) for r in _select([r for f in files for r in read_results(f)], wanted,
                                                   ", ".join(files))]
     else:
-        results = _from_store(open_store(db), wanted, reviewed)
+        results = _from_store(open_store(db), wanted, reviewed, version)
 
     reviews = []
     for result, when in results:
@@ -255,20 +261,25 @@ def _select(results: list[dict], wanted: list[str], source: str) -> list[dict]:
     return [by_id[w] for w in wanted]
 
 
-def _from_store(store, wanted: list[str], reviewed: Optional[str]) -> list[tuple[dict, Union[str, date, None]]]:
-    """(stored result, review date) for the wanted articles, or all, newest publication first.
+def _from_store(store, wanted: list[str], reviewed: Optional[str],
+                version: Optional[int] = None) -> list[tuple[dict, Union[str, date, None]]]:
+    """(stored result, review date) for the wanted articles (their latest versions, or
+    ``version`` of the one wanted), or all, newest publication first.
 
-    A review's date is the day its check was stored, unless ``--date-reviewed`` says otherwise.
+    A review's date is the day that version's check was stored, unless ``--date-reviewed``
+    says otherwise.
     """
     from ..verify.store import StoreError
 
     try:
         if wanted:
-            found = {w: store.get_article(w) for w in wanted}
+            found = {w: store.get_article(w, version) for w in wanted}
             missing = [w for w, r in found.items() if r is None]
+            if missing and version is not None and store.get_article(missing[0]) is not None:
+                fail(f"article {missing[0]!r} has no version {version} in the store")
             if missing:
                 fail(f"no checked article {', '.join(map(repr, missing))} in the store")
-            return [(found[w], reviewed or store.checked_on(w)) for w in wanted]
+            return [(found[w], reviewed or store.checked_on(w, version)) for w in wanted]
         out = []
         for row in _all_rows(store):
             result = store.get_article(row["id"])

@@ -120,11 +120,11 @@ def import_command(
         newsclaims figures import figures.csv --format csv --db postgresql+psycopg://me@localhost/news
     """
     from ..verify.importers import ImportFileError, import_file
-    from ..verify.store import StoreError
+    from ..verify.store import StoreError, Writer
 
     store = open_store(db)
     try:
-        report = import_file(store, file, format.value if format else None)
+        report = import_file(store, file, format.value if format else None, by=Writer.local("cli"))
     except (ImportFileError, StoreError) as e:
         fail(f"{e} (nothing imported)" if isinstance(e, ImportFileError) else str(e))
     finally:

@@ -12,12 +12,13 @@ import sys
 import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from .reading import INPUTS_HELP, USER_AGENT_HELP, read_inputs
 from .support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, err_console, fail, open_store
 
 app = typer.Typer(
@@ -44,42 +45,6 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
     html = "html"
-
-
-def read_articles(path: str, published: Optional[str]) -> list[dict]:
-    """Articles from a .txt/.json file or stdin ('-'): a list of article mappings."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        file = Path(path)
-        if not file.exists():
-            fail(f"{path}: no such file")
-        if file.is_dir():
-            fail(f"{path} is a directory; give one article file (.txt or .json) or '-' for stdin")
-        raw = file.read_bytes()
-        name = file.name
-    stripped = raw.lstrip()
-    articles: list[dict]
-    if name.endswith(".json") or (name == "<stdin>" and stripped[:1] in (b"{", b"[")):
-        try:
-            data = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            fail(f"{name} is not UTF-8 text")
-        except json.JSONDecodeError as e:
-            fail(f"{name} is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}")
-        items = data if isinstance(data, list) else [data]
-        articles = []
-        for i, item in enumerate(items):
-            if not isinstance(item, dict) or "text" not in item:
-                fail(f"{name}: article {i} must be an object with a 'text' field")
-            articles.append(dict(item))
-    else:
-        articles = [{"text": raw}]
-    if published is not None:
-        for a in articles:
-            a["published"] = published
-    return articles
 
 
 def print_table(result, console: Console) -> None:
@@ -120,8 +85,9 @@ def print_table(result, console: Console) -> None:
 
 @app.command()
 def extract(
-    path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'last month'); overrides the file's."),
+    paths: List[str] = typer.Argument(..., metavar="INPUT...", help=INPUTS_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'last month'); beats the input's and the page's."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", help=USER_AGENT_HELP),
     format: ExtractFormat = typer.Option(
         ExtractFormat.json, "--format", "-f",
         help="json, jsonl, table, or html (a page showing the amounts, periods, actors and sources in the text)."),
@@ -129,11 +95,16 @@ def extract(
     no_clean: bool = typer.Option(False, "--no-clean", help="Keep the text as given (no boilerplate removal)."),
     amount_scope: AmountScope = typer.Option(AmountScope.claims, "--amount-scope", help=AMOUNT_SCOPE_HELP),
 ):
-    """Extract the claims of one article and print them in the contract's JSON.
+    """Extract the claims of articles and print them in the contract's JSON: one result for
+    one article, one per article for several.
 
     Example:
 
         newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format table
+
+        newsclaims extract story.html                 # a saved page: its text, title and date
+
+        newsclaims extract https://news.example.org/2025/10/border-trade
 
         cat story.txt | newsclaims extract - --published 2025-10-21
 
@@ -141,7 +112,7 @@ def extract(
 
         newsclaims extract corpus/articles/nk-china-trade-2025-09.json --format html > story.html
     """
-    articles = read_articles(path, published)
+    articles = read_inputs(paths, published, user_agent)
     if format is ExtractFormat.html:
         sys.stdout.write(render_html(articles, model, clean=not no_clean, amount_scope=amount_scope.value))
         return
@@ -164,9 +135,17 @@ def run_pipeline(articles: list[dict], model: Optional[str], *, clean: bool = Tr
     """Extract ``articles`` (then ``after(result)``), turning bad input into one-line errors."""
     from ..pipeline.extraction import ExtractionError
 
+    from ..pipeline.inputs import pipeline_fields
+
     pipeline = open_pipeline(model, amount_scope)
+
+    def noted(result, article):      # the reader's notes (where the date came from) lead the warnings
+        result.warnings[:0] = article.get("notes") or []
+        return after(result) if after else result
+
     try:
-        results = [after(r) if after else r for r in pipeline.extract_many(articles, clean=clean)]
+        results = [noted(r, a) for r, a in zip(pipeline.extract_many(map(pipeline_fields, articles), clean=clean),
+                                               articles)]
     except ExtractionError as e:
         fail(str(e))
     for r in results:   # stdout stays the result; what a user should know goes to stderr
@@ -195,7 +174,7 @@ def render_html(articles: list[dict], model: Optional[str], *, clean: bool = Tru
         heading = article.get("title") or article.get("id")
         dated = f"published {doc._.published}" if doc._.published else "publication date unknown"
         doc.user_data["title"] = html.escape(f"{heading} ({dated})" if heading else dated)
-        for warning in doc._.warnings or []:
+        for warning in list(article.get("notes") or []) + list(doc._.warnings or []):
             err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
         docs.append(doc)
     return displacy.render(docs, style="span", page=True, jupyter=False,
@@ -241,8 +220,9 @@ def print_verdicts(result, console: Console) -> None:
 
 @app.command()
 def check(
-    path: str = typer.Argument(..., help="Article file (.txt or .json article object), or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; overrides the file's."),
+    paths: List[str] = typer.Argument(..., metavar="INPUT...", help=INPUTS_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; beats the input's and the page's."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", help=USER_AGENT_HELP),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a verdict has this status: contradicted, close, unverifiable, inconsistent (comma-separated)."),
@@ -258,6 +238,10 @@ def check(
 
         newsclaims check corpus/articles/trade-claims-showcase.json --format table
 
+        newsclaims check story.html --format table      # a saved page
+
+        newsclaims check https://news.example.org/2025/10/border-trade
+
         newsclaims check story.txt --published 2025-10-21 --fail-on contradicted,inconsistent
     """
     from ..verify.check import check as check_result
@@ -267,13 +251,17 @@ def check(
         unknown = wanted - set(FAIL_ON_CHOICES)
         if unknown:
             fail(f"--fail-on takes {', '.join(FAIL_ON_CHOICES)}; got {', '.join(sorted(unknown))}")
-    articles = read_articles(path, published)
+    articles = read_inputs(paths, published, user_agent)
     store = open_store(db)
+
+    from ..verify.store import Writer
+
+    writer = Writer.local("cli")
 
     def check_and_store(extraction):
         checked = check_result(extraction, store)
         if not no_store:
-            store.save_check(checked.model_dump(mode="json"))
+            store.save_check(checked.model_dump(mode="json"), by=writer)
         return checked
 
     results = run_pipeline(articles, model, after=check_and_store)
@@ -347,25 +335,32 @@ def schema():
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface: give a token first)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", min=1, help="Extraction processes (each loads the model once)."),
     max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1, help="Largest request body in bytes; larger gets 413."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds an extraction may run before it is stopped (503)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+    tokens: Optional[Path] = typer.Option(None, "--tokens", help="Token file: one 'name secret' line per token "
+                                          "('name secret read' for one that may only read). Also $NEWSCLAIMS_API_TOKENS_FILE."),
+    private: bool = typer.Option(False, "--private", help="Reads (the API and the review pages) need a token too."),
 ):
     """Run the HTTP service and the review page (FastAPI + uvicorn).
 
-    The review page is at /, the API under /v1 (OpenAPI at /docs). POST /v1/figures needs
-    the bearer token in $NEWSCLAIMS_API_TOKEN; without it figure imports are refused.
+    The review page is at /, the API under /v1 (OpenAPI at /docs). With a token
+    ($NEWSCLAIMS_API_TOKEN, or --tokens FILE) every write -- a check stored, figures
+    imported -- needs it; reads stay open unless --private. Without a token writes are
+    open: the server says so and listens on 127.0.0.1 unless --host says otherwise.
+    Checking a stored article id adds a version; every write is in the audit log
+    (newsclaims audit, GET /v1/audit).
 
     Example:
 
         NEWSCLAIMS_API_TOKEN=s3cret newsclaims serve --port 8000 --db sqlite:///newsclaims.db
 
-        curl -s -H 'Content-Type: text/plain' --data-binary @story.txt \\
-             'http://127.0.0.1:8000/v1/check?published=2025-10-21'
+        curl -s -H "Authorization: Bearer s3cret" -H 'Content-Type: text/plain' --data-binary @story.txt \\
+             'http://127.0.0.1:8000/v1/check?published=2025-10-21&id=story-1'
     """
     import os
 
@@ -373,27 +368,40 @@ def serve(
 
     from .. import log_to
     from ..serve.app import create_app
+    from ..serve.auth import TOKEN_ENV, TokenFileError
     from ..verify.store import StoreError
 
     if not os.environ.get("NEWSCLAIMS_LOG"):
         log_to("-")   # a server's log is its stderr: a component's traceback reaches the operator
 
     try:
-        service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout)
-    except StoreError as e:
+        service = create_app(db, workers=workers, model=model, max_body=max_body, timeout=timeout,
+                             token_file=str(tokens) if tokens else None, private=private)
+    except (StoreError, TokenFileError) as e:
         fail(str(e))
+    except ValueError as e:          # --private without a token
+        fail(f"{e} (--private)")
+    from .support import err_console
+
+    if service.state.access.writes_open:
+        reach = " (only this machine)" if host in ("127.0.0.1", "localhost", "::1") else ""
+        err_console.print(f"[yellow]warning:[/yellow] no token ({TOKEN_ENV} or --tokens): writes are open -- "
+                          f"anyone who can reach {host}:{port}{reach} may store checks and import figures",
+                          highlight=False, soft_wrap=True)
     uvicorn.run(service, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
 
 
 def _mount_subcommands() -> None:
     from ..evaluation.cli import eval_command
 
+    from .audit import audit_command
     from .batch import batch_command
     from .export import export_command
     from .figures import figures_app
 
     app.command("batch")(batch_command)
     app.command("export")(export_command)
+    app.command("audit")(audit_command)
     app.command("eval")(eval_command)
     app.add_typer(figures_app, name="figures")
 

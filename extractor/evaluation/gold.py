@@ -375,10 +375,19 @@ def is_gold_dir(path: str | Path) -> bool:
     return (path / "gold").is_dir() and _text_dir(path) is not None
 
 
+#: The article of gold/<name>.json is texts/<name> with the first of these suffixes found.
+TEXT_SUFFIXES = (".json", ".txt", ".html", ".htm")
+
+
 def load_gold_dir(path: str | Path) -> list[tuple[dict, dict]]:
-    """``(article, gold)`` pairs: ``gold/<name>.json`` with ``texts/<name>.json``
-    (an article object) or ``<name>.txt`` (the bare text; id and published then
-    come from the gold's ``article``). Gold files without a text are skipped."""
+    """``(article, gold)`` pairs: ``gold/<name>.json`` with ``texts/<name>.json`` (an
+    article object), ``<name>.txt`` (the bare text) or ``<name>.html`` (a saved page), read
+    by the reader every command uses (:mod:`extractor.pipeline.inputs`); what the article
+    does not state (id, publication date) comes from the gold's ``article`` before anything
+    the reader would guess. Gold files without a text are skipped; an unreadable text is a
+    ValueError naming it."""
+    from ..pipeline.inputs import InputError, iter_articles
+
     path = Path(path)
     texts = _text_dir(path)
     pairs = []
@@ -386,12 +395,14 @@ def load_gold_dir(path: str | Path) -> list[tuple[dict, dict]]:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         if texts is None:
             continue
-        if (texts / gold_file.name).exists():
-            article = json.loads((texts / gold_file.name).read_text(encoding="utf-8"))
-        elif (texts / (gold_file.stem + ".txt")).exists():
-            article = {"text": (texts / (gold_file.stem + ".txt")).read_text(encoding="utf-8")}
-        else:
+        found = next((texts / (gold_file.stem + s) for s in TEXT_SUFFIXES if (texts / (gold_file.stem + s)).exists()),
+                     None)
+        if found is None:
             continue
+        meta = gold.get("article") or {}
+        article = next(iter_articles([found], defaults={"id": meta.get("id"), "published": meta.get("published")}))
+        if isinstance(article, InputError):
+            raise ValueError(f"{article.location}: {article.message}")
         pairs.append((article, gold))
     return pairs
 

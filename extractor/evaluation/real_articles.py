@@ -84,15 +84,18 @@ def is_real_articles_dir(path: str | Path) -> bool:
 
 
 def load_texts(texts_dir: str | Path) -> dict[str, dict]:
-    """``id -> article`` for every ``*.json`` with a ``text`` in ``texts_dir`` ({} when absent)."""
+    """``id -> article`` for every ``*.json`` with a ``text`` in ``texts_dir`` ({} when absent),
+    read by the reader every command uses (:mod:`extractor.pipeline.inputs`)."""
+    from ..pipeline.inputs import iter_articles
+
     texts_dir = Path(texts_dir)
     if not texts_dir.is_dir():
         return {}
     out = {}
     for file in sorted(texts_dir.glob("*.json")):
-        article = json.loads(file.read_text(encoding="utf-8"))
-        if isinstance(article, dict) and article.get("text"):
-            out[str(article.get("id") or file.stem)] = article
+        for article in iter_articles([file]):
+            if isinstance(article, dict) and article.get("text"):
+                out[str(article.get("id") or file.stem)] = article
     return out
 
 

@@ -1,7 +1,8 @@
 """The NLP pipeline: an article's text in, the contract's :class:`models.Extraction` out.
 
 What lives here: :mod:`.extraction` (:class:`Pipeline`, :func:`extract`), the article reader
-(:mod:`.inputs`: text, JSON, JSON lines, HTML pages and WARC records), the article checks
+(:mod:`.inputs`: text, JSON, JSON lines, HTML pages and WARC records, for every command and
+the service; :mod:`.page_dates`: a page's date from its metadata or byline; it never fetches), the article checks
 and cleaning that come before spaCy (:mod:`.articles`, :mod:`.cleaning`, :mod:`.segmentation`), the model loader (:mod:`.nlp`), the ``newsclaims_*`` spaCy components
 (:mod:`.amounts`, :mod:`.periods`, :mod:`.actors`, :mod:`.sources`, :mod:`.claims`,
 :mod:`.span_group`; declared under spaCy's ``spacy_factories`` entry point in pyproject.toml), the

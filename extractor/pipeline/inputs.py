@@ -1,10 +1,14 @@
-"""Reading articles from files, directories, web pages, news crawls and stdin.
+"""The article reader: every command and the service read articles here.
 
 ``iter_articles(paths)`` is a generator: it yields one article dict per article
 (the keys ``extract_many`` takes — ``text``, ``id``, ``url``, ``title``,
-``outlet``, ``published`` — plus ``location``), or an :class:`InputError` in
-its place for input that cannot be read. It never raises for a bad input and
-never holds more than one file (one WARC record) in memory.
+``outlet``, ``published`` — plus ``location``, and ``notes``: what the reader
+has to say, for the result's warnings), or an :class:`InputError` in its place
+for input that cannot be read. It never raises for a bad input and never holds
+more than one file (one WARC record) in memory. :func:`read_bytes` reads one
+body (stdin, a request, a fetched page); :func:`article_from_mapping` one JSON
+article object. None of them fetches anything: a URL is fetched by the command
+line (:mod:`extractor.cli.fetch`), never by the service.
 
 Formats, chosen by suffix (``.gz`` is stripped first and decompressed):
 
@@ -14,16 +18,24 @@ suffix                  articles                                               `
 ``.txt`` (and unknown)  the whole file is one article                          ``path``
 ``.json``               one article object, or a list of them                  ``path`` / ``path[3]``
 ``.jsonl``              one article object per line (blank lines skipped)      ``path:12`` (1-based line)
-``.html`` ``.htm``      main text, title, date and site name via trafilatura   ``path``
-``.warc`` ``.warc.gz``  each HTML ``response`` record, via trafilatura         ``path#1234`` (record offset)
+``.html`` ``.htm``      main text, title, site name and canonical URL via      ``path``
+                        trafilatura (else the page's visible text)
+``.warc`` ``.warc.gz``  each HTML ``response`` record, read as a page          ``path#1234`` (record offset)
 directory               its files, recursively, in sorted order (hidden files  per file
                         and unknown suffixes skipped)
-``-``                   stdin: a JSON object or list, JSON lines, else text    ``<stdin>`` / ``<stdin>:2``
+``-``                   stdin: a JSON object or list, JSON lines, a page       ``<stdin>`` / ``<stdin>:2``
+                        (it begins with ``<``), else text
 ======================  =====================================================  ==========================
 
-Metadata that comes with the input (``id``, ``url``, ``published``, ``title``,
-``outlet`` in a JSON article, the WARC record's target URI) always wins over
-what trafilatura guesses from the page.
+An article object may hold ``html`` (a crawled page) instead of ``text``.
+
+**Metadata precedence.** What is given explicitly — ``given`` (``--published``, the
+service's query parameters), then the fields of a JSON article, the WARC record's target
+URI, a fetched URL — always wins; then ``defaults`` (metadata known from elsewhere, such as
+a gold file); then what the page states in its metadata (trafilatura's title, site name
+and canonical URL; the publication date from ``<meta>``/JSON-LD, :mod:`.page_dates`); then,
+for the date only, a date in the byline or dateline of the page or text. ``notes`` say where
+a date that was not given came from, and when a given date differs from the page's.
 """
 from __future__ import annotations
 
@@ -36,7 +48,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Union
 
-from .articles import ExtractionError, decode_text
+from .articles import ARTICLE_FIELDS, ExtractionError, decode_text
+from .page_dates import PAGE_BYLINE_LINES, FoundDate, byline_date, metadata_date, page_lines, parse_date_value
 
 # trafilatura logs an ERROR for every page it cannot parse; here such a page is an error item.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -65,32 +78,103 @@ class InputError:
 Item = Union[dict, InputError]
 
 
-def iter_articles(paths: Iterable[str | Path], *, defer_html: bool = False) -> Iterator[Item]:
+def iter_articles(paths: Iterable[str | Path], *, defer_html: bool = False, given: dict | None = None,
+                  defaults: dict | None = None) -> Iterator[Item]:
     """Yield the articles of every path in order (directories recursively, sorted).
 
+    ``given``: metadata that beats everything the input says (``{"published": "2025-10-21"}``);
+    ``defaults``: metadata used where the input says nothing, before anything guessed.
     With ``defer_html=True`` a web page is yielded as it was read — a dict with ``html``
     (the page) instead of ``text``, plus the metadata that came with it — and
     :func:`finish_html` turns it into an article later, e.g. in a worker process.
     """
-    items = _iter_raw(paths)
-    if defer_html:
-        yield from items
-        return
-    for item in items:
-        yield finish_html(item) if isinstance(item, dict) and "html" in item else item
+    for item in _iter_raw(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        item = _with_given(item, given, defaults)
+        if "html" in item:
+            yield item if defer_html else finish_html(item)
+        else:
+            yield _settle_text(item)
+
+
+def read_bytes(raw: bytes, location: str, kind: str | None = None, *, given: dict | None = None,
+               defaults: dict | None = None) -> Iterator[Item]:
+    """The articles of one body (stdin, a request, a fetched page): ``kind`` is ``text``,
+    ``json``, ``jsonl``, ``html`` or ``warc``; None sniffs it from the first bytes."""
+    for item in _from_bytes(raw, location, kind or _sniff(raw)):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        item = _with_given(item, given, defaults)
+        yield finish_html(item) if "html" in item else _settle_text(item)
+
+
+def article_from_mapping(obj: Any, location: str, *, given: dict | None = None) -> Item:
+    """One JSON article object (``text``, or ``html`` for a page, and metadata), read as a
+    ``.json`` file's would be."""
+    item = _article(obj, location, 0)
+    if isinstance(item, InputError):
+        return item
+    item = _with_given(item, given, None)
+    return finish_html(item) if "html" in item else _settle_text(item)
+
+
+def pipeline_fields(article: dict) -> dict:
+    """What the pipeline takes of a read article: its text and the contract's metadata."""
+    return {k: article[k] for k in ARTICLE_FIELDS if k in article}
+
+
+def _with_given(item: dict, given: dict | None, defaults: dict | None) -> dict:
+    item = dict(item)
+    for key, value in (defaults or {}).items():
+        if value is not None and item.get(key) in (None, ""):
+            item[key] = value
+    for key, value in (given or {}).items():
+        if value is not None:
+            item[key] = value
+    return item
 
 
 def finish_html(item: dict) -> Item:
-    """A deferred web page to an article: trafilatura's text, title, date and site name,
-    under the metadata that came with the page (which always wins)."""
+    """A read web page to an article: trafilatura's text, title, site name and canonical URL,
+    and the page's publication date, under the metadata that came with the page (which
+    always wins; see the module docstring)."""
     extracted = html_article(item["html"], item["location"], item.get("size", 0))
     if isinstance(extracted, InputError):
         return extracted
     article = {k: v for k, v in item.items() if k != "html"}
-    for key in ("title", "outlet", "published", "url"):
+    for key in ("title", "outlet", "url"):
         if article.get(key) in (None, "") and extracted.get(key):
             article[key] = extracted[key]
     article["text"] = extracted["text"]
+    article["notes"] = list(article.get("notes") or []) + extracted.get("notes", [])
+    return _settle_date(article, extracted.get("found_date"))
+
+
+def _settle_text(item: dict) -> dict:
+    """A text article's date: as given, else a byline or dateline in its first lines."""
+    if not isinstance(item.get("text"), str):
+        return item
+    return _settle_date(dict(item), byline_date(item["text"].splitlines()))
+
+
+def _settle_date(article: dict, found: FoundDate | None) -> dict:
+    """Given beats the page's metadata, which beats its byline; the notes say which won."""
+    notes = list(article.get("notes") or [])
+    given = article.get("published")
+    if given not in (None, ""):
+        if found is not None and str(given)[:10] != found.value.isoformat():
+            notes.append(f"publication date {str(given)[:10]} as given; {found.describe()} says "
+                         f"{found.value.isoformat()}")
+    elif found is not None:
+        article["published"] = found.value.isoformat()
+        notes.append(f"publication date {found.value.isoformat()} from {found.describe()}")
+    if notes:
+        article["notes"] = notes
+    else:
+        article.pop("notes", None)
     return article
 
 
@@ -278,6 +362,11 @@ def _from_jsonl_stream(fh: BinaryIO, location: str) -> Iterator[Item]:
 
 
 def html_article(raw: bytes | str, location: str, size: int) -> Item:
+    """What a page holds: ``text`` (trafilatura's main text, else the visible text), ``title``,
+    ``outlet`` (site name), ``url`` (canonical), ``found_date`` (a :class:`FoundDate` from the
+    page's metadata, else its byline) and ``notes``."""
+    import lxml.etree
+    import lxml.html
     import trafilatura
 
     try:
@@ -288,15 +377,33 @@ def html_article(raw: bytes | str, location: str, size: int) -> Item:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises assorted parser errors on broken markup
         return InputError(location, f"cannot parse HTML: {type(e).__name__}: {e}", size)
-    if doc is None or not (doc.text or "").strip():
-        return InputError(location, "no article text found in the HTML page", size)
-    article = {"text": doc.text, "location": location, "size": size}
+    try:
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(remove_comments=True))
+    except (lxml.etree.ParserError, ValueError):     # a document of whitespace only
+        tree = None
+    notes = []
+    text = doc.text if doc is not None else None
+    if not (text or "").strip():
+        # trafilatura keeps a page's main text and finds none in a fragment or a short page
+        # ("<p>China exported $5 million.</p>"): read what a browser would show instead.
+        text = "\n\n".join(page_lines(tree)) if tree is not None else ""
+        if not text.strip():
+            return InputError(location, "no text in the HTML page", size)
+        notes.append("no main article text found in the HTML page; its visible text was read")
+    article: dict[str, Any] = {"text": text, "location": location, "size": size, "notes": notes}
+    if tree is not None:
+        article["found_date"] = metadata_date(tree) or byline_date(page_lines(tree), limit=PAGE_BYLINE_LINES)
+    if doc is None:
+        return article
+    if article.get("found_date") is None and doc.date:
+        # Last: htmldate's own search (through trafilatura): a date in the URL or elsewhere in the text.
+        found = parse_date_value(doc.date)
+        if found is not None:
+            article["found_date"] = FoundDate(found, "page", "htmldate")
     if doc.title:
         article["title"] = doc.title
     if doc.sitename:
         article["outlet"] = doc.sitename
-    if doc.date:
-        article["published"] = doc.date
     if doc.url:
         article["url"] = doc.url
     return article

@@ -1,7 +1,9 @@
 """The fact-checker's review page: an article with its claims marked, verdicts beside it.
 
 ``/`` takes a pasted article or an uploaded file (the page sends it to ``POST /v1/check``
-and opens the stored result); ``/articles/{id}`` shows a checked article from the store:
+and opens the stored result); ``/articles/{id}`` shows a checked article from the store, its
+latest version or ``?version=N``, and says which ("version 2 of 3 — text changed on …") with
+a link to each version:
 
 - the text with amounts, periods, actors and sources highlighted in distinct styles
   (:func:`highlight`); spans may nest ("China" inside "China's General Administration of
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -225,16 +227,46 @@ def _templates():
     return templates
 
 
-def mount_review(app: FastAPI, store) -> None:
-    """Add the review pages and their static files to the service's app."""
+def version_banner(versions: list[dict], shown: int) -> dict:
+    """What the page says about versions: "version 2 of 3 — text changed on 2026-01-22", and
+    a link for each version (the one shown is not a link)."""
+    current = next(v for v in versions if v["version"] == shown)
+    return {
+        "shown": shown, "count": len(versions), "latest": versions[-1]["version"],
+        "change": _change_words(current), "on": current["checked_at"][:10],
+        "versions": [{"version": v["version"], "change": _change_words(v), "on": v["checked_at"][:10],
+                      "verdicts": v["verdicts"]} for v in versions],
+    }
+
+
+def _change_words(version: dict) -> str:
+    if version["version"] == 1:
+        return "first checked"
+    changed = [what for what, flag in (("text", version["text_changed"]), ("verdicts", version["verdicts_changed"]))
+               if flag]
+    return " and ".join(changed) + " changed" if changed else "checked again"
+
+
+def mount_review(app: FastAPI, store, access=None) -> None:
+    """Add the review pages and their static files to the service's app. ``access``
+    (:class:`extractor.serve.auth.Access`): on a private server the pages ask for a token
+    (HTTP Basic: the browser asks, the token is the password); the intake page asks for one
+    when writes need it."""
 
     templates = _templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    private = bool(access and access.private)
+    write_needs_token = bool(access and not access.writes_open)
 
     def chart_for(result: dict, claim_id: str):
         from .chart import chart_data
 
         return chart_data(result, claim_id, store)
+
+    def guard(request: Request) -> None:
+        if private:
+            access.require_token(request, write=False, what="this private server",
+                                 challenge='Basic realm="newsclaims", charset="UTF-8"')
 
     def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
         response = templates.TemplateResponse(request, name, context, status_code=status)
@@ -244,20 +276,26 @@ def mount_review(app: FastAPI, store) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request):
-        return page(request, "index.html", {"articles": store_call(store.list_articles, limit=50)})
+        guard(request)
+        return page(request, "index.html", {"articles": store_call(store.list_articles, limit=50),
+                                            "write_needs_token": write_needs_token})
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str):
-        result = store_call(store.get_article, article_id)
+    def article_page(request: Request, article_id: str, version: Optional[int] = Query(None, ge=1)):
+        guard(request)
+        versions = store_call(store.list_versions, article_id)
+        shown = version or (versions[-1]["version"] if versions else None)
+        result = store_call(store.get_article, article_id, shown) if versions else None
         if result is None:
-            return page(request, "missing.html", {"article_id": article_id}, status=404)
+            return page(request, "missing.html", {"article_id": article_id, "version": version}, status=404)
         return page(request, "article.html", {
             "result": result,
             "article": result["article"],
             "article_url": safe_url(result["article"].get("url")),
             "pieces": highlight(result),
-            "claims": claim_views(result, store, chart_for, store_call(store.checked_on, article_id)),
+            "claims": claim_views(result, store, chart_for, store_call(store.checked_on, article_id, shown)),
             "consistency": [c for c in result.get("consistency") or [] if c.get("status") == "inconsistent"],
+            "banner": version_banner(versions, shown),
         })
 
     @app.exception_handler(404)

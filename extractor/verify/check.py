@@ -122,6 +122,14 @@ def claim_supported(amount: Amount, figure: Interval, scale: float = 1.0) -> tup
     return stated.overlaps(figure), stated.gap(figure)
 
 
+def _stated_interval(amount: Amount) -> Interval:
+    """An exact or approximate stated level as the interval of values its wording allows."""
+    p = amount.precision or 0.0
+    if amount.bound == "approx":
+        p = max(p, 0.05 * abs(amount.value))
+    return Interval(amount.value - p, amount.value + p)
+
+
 # -- money and periods in words ------------------------------------------------------
 
 def money(value: float, currency: str) -> str:
@@ -205,15 +213,16 @@ def _evidence(found: Found) -> list[Evidence]:
             for f in found.figures]
 
 
-def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -> Found | None:
-    """One cell, else the sum of its months when every month is stored."""
-    fig = store.cell(reporter, partner, flow, start, end, currency=currency)
+def _single(store: FigureStore, reporter, partner, flow, start, end, currency, commodity=None) -> Found | None:
+    """One cell (all goods, or the HS heading ``commodity``), else the sum of its months when
+    every month is stored."""
+    fig = store.cell(reporter, partner, flow, start, end, currency=currency, commodity=commodity)
     if fig is not None:
         return Found(figure_interval(fig.value, fig.precision, fig.qualifier), fig.value, [fig])
     months = month_starts(start, end)
     if len(months) < 2 or start.day != 1 or end != month_end(end):
         return None
-    series = store.months(reporter, partner, flow, start, end, currency=currency)
+    series = store.months(reporter, partner, flow, start, end, currency=currency, commodity=commodity)
     if len(series) != len(months):
         return None
     interval = Interval(0.0, 0.0)
@@ -223,23 +232,27 @@ def _single(store: FigureStore, reporter, partner, flow, start, end, currency) -
 
 
 def find_figure(store: FigureStore, trade, start: date, end: date, currency: str) -> Found | None:
-    """The stored figure a trade frame and period denote (see the module docstring)."""
+    """The stored figure a trade frame and period denote (see the module docstring). Goods the
+    HS table does not map have no figure: they are never compared with all goods."""
+    commodity = trade.commodity
+    if commodity is None and trade.commodity_text:
+        return None
     if trade.flow == "directional":
         exporter, importer = trade.from_, trade.to
-        found = _single(store, exporter, importer, "export", start, end, currency)
+        found = _single(store, exporter, importer, "export", start, end, currency, commodity)
         if found is not None:
             return found
-        found = _single(store, importer, exporter, "import", start, end, currency)
+        found = _single(store, importer, exporter, "import", start, end, currency, commodity)
         if found is not None:
             found.mirror = True
         return found
     a, b = sorted(trade.between or [])[:2]
     for reporter, partner in ((a, b), (b, a)):
-        found = _single(store, reporter, partner, "total", start, end, currency)
+        found = _single(store, reporter, partner, "total", start, end, currency, commodity)
         if found is not None:
             return found
-        exports = _single(store, reporter, partner, "export", start, end, currency)
-        imports = _single(store, reporter, partner, "import", start, end, currency)
+        exports = _single(store, reporter, partner, "export", start, end, currency, commodity)
+        imports = _single(store, reporter, partner, "import", start, end, currency, commodity)
         if exports is not None and imports is not None:
             return Found(exports.interval + imports.interval, exports.value + imports.value,
                          exports.figures + imports.figures, how="sum of flows")
@@ -247,11 +260,12 @@ def find_figure(store: FigureStore, trade, start: date, end: date, currency: str
 
 
 def describe_cell(trade, start: date, end: date, currency: str) -> str:
+    goods = trade.commodity_text or (f"HS {trade.commodity}" if trade.commodity else None)
     if trade.flow == "directional":
-        what = f"{country_name(trade.from_)}'s exports to {country_name(trade.to)}"
+        what = f"{country_name(trade.from_)}'s exports{f' of {goods}' if goods else ''} to {country_name(trade.to)}"
     else:
         a, b = sorted(trade.between or [])[:2]
-        what = f"{country_name(a)}–{country_name(b)} trade"
+        what = f"{country_name(a)}–{country_name(b)} trade{f' in {goods}' if goods else ''}"
     return f"{what} in {period_words(start, end)} ({currency})"
 
 
@@ -266,6 +280,9 @@ def _missing_reason(store: FigureStore, trade, start, end, currency, published: 
     a, b = _pair(trade)
     if published is not None and end >= published:
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
+    if trade.commodity is None and trade.commodity_text:
+        return (f"no figures are stored for the goods '{trade.commodity_text}' (they are not mapped to an HS "
+                "heading, and all-goods figures do not answer a claim about one kind of goods)")
     if not (store.has_pair(a, b) or store.has_pair(b, a)):
         return f"no figures are stored for {country_name(a)}–{country_name(b)} trade"
     stored = store.currencies(a, b) | store.currencies(b, a)
@@ -475,8 +492,9 @@ FAR_RATIO = 3.0
 
 def _claim_parts(claim: Claim) -> list[str]:
     trade = claim.trade
-    goods = trade is not None and (trade.commodity or trade.goods)
-    return ["amount", "parties", "flow", "period"] + (["goods"] if goods else [])
+    goods = trade is not None and (trade.commodity or trade.commodity_text)
+    change = claim.kind == "trade_change"
+    return ["amount", "parties", "flow", "period"] + (["goods"] if goods else []) + (["basis"] if change else [])
 
 
 def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
@@ -607,9 +625,17 @@ def consistency_of(result: Extraction) -> list[Consistency]:
         now, before = level(p.from_, p.to), level(base_start, base_end)
         if now is None or before is None or before[1].value == 0:
             continue
+        if {now[1].bound, before[1].bound} - {"exact", "approx"}:
+            continue   # a bound level ("more than $2 billion") fixes no change
+        # each level as the interval its wording allows ("roughly one billion": 5% either way)
+        a_now, a_before = _stated_interval(now[1]), _stated_interval(before[1])
+        if a_before.low <= 0:
+            continue
+        lowest, highest = (a_now.low / a_before.high - 1) * 100, (a_now.high / a_before.low - 1) * 100
         computed = (now[1].value / before[1].value - 1) * 100
         stated = amount.value * (-1 if amount.change == "down" else 1)
-        if abs(computed - stated) > (amount.precision or 0) + _phrases()["close_points_changes"] and amount.bound == "exact":
+        slack = (amount.precision or 0) + _phrases()["close_points_changes"]
+        if (stated + slack < lowest or stated - slack > highest) and amount.bound == "exact":
             out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
                 f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
                 f"is {computed:+.1f}%")))

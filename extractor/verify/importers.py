@@ -81,7 +81,8 @@ class FigureSink(Protocol):
     """What an import writes into: :class:`extractor.verify.store.Store` (named by its method
     here, so that the store can import this module to seed itself without a circle)."""
 
-    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None) -> ImportReport:
+    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None,
+                    source: Optional[str] = None, **audit: Any) -> ImportReport:
         ...
 
 
@@ -101,9 +102,11 @@ class _Skip(Exception):
 
 
 def import_file(store: FigureSink, path: Union[str, Path], format: Optional[str] = None, *,
-                report: Optional[ImportReport] = None) -> ImportReport:
+                report: Optional[ImportReport] = None, by: Any = None, source: Optional[str] = None) -> ImportReport:
     """Import one file into ``store`` in one transaction; ``format`` is ``csv`` (the project's),
-    ``comtrade`` (CSV or JSON), or None to recognize it from the content."""
+    ``comtrade`` (CSV or JSON), or None to recognize it from the content. ``by`` (a
+    :class:`~extractor.verify.checks_store.Writer`) and ``source`` (default: the file's name)
+    are what the store's audit log records."""
     path = Path(path)
     if not path.exists():
         raise ImportFileError(path, None, "no such file")
@@ -118,7 +121,8 @@ def import_file(store: FigureSink, path: Union[str, Path], format: Optional[str]
         "comtrade-csv": lambda: _comtrade_rows(path, _csv_records(path)),
         "comtrade-json": lambda: _comtrade_rows(path, _json_records(path)),
     }[kind]()
-    store.add_figures(_figures_counting_skips(path, rows, report), report=report)
+    audit = {"by": by} if by is not None else {}
+    store.add_figures(_figures_counting_skips(path, rows, report), report=report, source=source or path.name, **audit)
     return report
 
 

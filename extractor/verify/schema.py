@@ -1,6 +1,10 @@
-"""The store's tables and a figure's identity: the SQL schema (figures, articles, claims,
-verdicts), period labels and granularity, commodity keys, figure ids, rows to figures and
-back. No connection here: importers and the store both build on it.
+"""The store's tables and a figure's identity: the SQL schema (figures, articles and their
+versions, claims, verdicts, the audit log, the store's own state), period labels and
+granularity, commodity keys, figure ids, rows to figures and back. No connection here:
+importers, the store and its migrations (:mod:`.migrations`) build on it.
+
+:data:`SCHEMA_VERSION` is the version these tables are; a store made by an earlier release
+is upgraded to it in place when it is opened (:mod:`.migrations`).
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from datetime import date
 from typing import Any, Optional
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -31,6 +36,10 @@ from ..pipeline.calendar_spans import month_end  # noqa: F401  (re-exported: imp
 
 #: ``commodity_key`` of an all-goods figure: Comtrade's cmdCode for "all commodities".
 ALL_GOODS = "TOTAL"
+
+#: The version of the tables below. 1: the release before article versions (no ``store_meta``);
+#: 2: article versions, the audit log, the figures revision counter.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -65,6 +74,9 @@ figures = Table(
     Index("ix_figures_series", "reporter", "partner", "flow", "currency", "commodity_key", "granularity", "from_date"),
 )
 
+# One row per checked article: its latest version's metadata and JSON. The JSON is also in
+# article_versions; keeping the latest here keeps the default read and the listing one
+# indexed row each, and a store opened by the release before versions still reads.
 articles = Table(
     "articles",
     metadata,
@@ -73,8 +85,53 @@ articles = Table(
     Column("title", Text),
     Column("outlet", Text),
     Column("published", Date),
+    Column("checked_at", DateTime(timezone=True), nullable=False),   # of the latest version
+    Column("extraction", Text, nullable=False),   # the latest version's contract JSON
+    Column("latest_version", Integer, nullable=False, server_default="1"),
+)
+
+# Every version of a checked article, never updated or deleted: a new version is added when a
+# check of the same id finds other text or other verdicts (what a published ClaimReview
+# pointed at stays readable).
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("version", Integer, primary_key=True),
     Column("checked_at", DateTime(timezone=True), nullable=False),
-    Column("extraction", Text, nullable=False),   # the whole contract JSON, to show it again
+    Column("text_sha256", String(64), nullable=False),
+    Column("verdicts_sha256", String(64), nullable=False),   # of the verdicts and consistency findings
+    Column("figures_revision", Integer),         # the store's figures revision used; None: before counting
+    Column("text_changed", Boolean, nullable=False),
+    Column("verdicts_changed", Boolean, nullable=False),
+    Column("extraction", Text, nullable=False),
+    ForeignKeyConstraint(["article_id"], ["articles.id"]),
+)
+
+# Every write to the store: what, when, by whom (a token's name, "open", or a local command)
+# and from which client address.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("client", Text),
+    Column("article_id", String(200)),
+    Column("version", Integer),
+    Column("detail", Text),
+    Index("ix_audit_log_at", "at"),
+    Index("ix_audit_log_article", "article_id"),
+)
+
+# The store's own state, one integer per name: schema_version (see SCHEMA_VERSION) and
+# figures_revision (raised by every import that adds figures; each article version records it).
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Integer, nullable=False),
 )
 
 claims = Table(

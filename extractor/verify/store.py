@@ -4,9 +4,12 @@ One SQL database (SQLAlchemy 2 Core, no ORM) holds
 
 - ``figures``: one row per published cell and revision (:class:`models.Figure`): a
   reporter's customs figure for one partner, flow, period, currency and commodity;
-- ``articles``, ``claims``, ``claim_actors``, ``verdicts``: what ``newsclaims check``
-  found, so a newsroom can ask "every contradicted claim about PRK in 2025"
-  (:meth:`Store.query_claims`).
+- ``articles`` and ``article_versions``, ``claims``, ``claim_actors``, ``verdicts``: what
+  ``newsclaims check`` found, every version of it, so a newsroom can ask "every contradicted
+  claim about PRK in 2025" (:meth:`Store.query_claims`), see :mod:`.checks_store`;
+- ``audit_log``: every write, who made it and from where;
+- ``store_meta``: the schema version (a store made by an earlier release is upgraded in
+  place when opened, :mod:`.migrations`) and the figures revision.
 
 SQLite is the embedded default (a file in the user's data directory); PostgreSQL is
 used through ``postgresql+psycopg://user:password@host/db``.
@@ -31,21 +34,22 @@ Rules, and where they come from:
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from sqlalchemy import and_, create_engine, delete, event, exists, func, insert, select
+from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from models import Figure
 
+from .checks_store import LIBRARY, CheckRecords, SavedCheck, Writer, write_audit
 from .importers import import_file
+from .migrations import upgrade
 from .schema import (
     _FROM,
     ALL_GOODS,
@@ -54,18 +58,14 @@ from .schema import (
     StoreError,
     _newest_last,
     _one_line,
-    articles,
-    claim_actors,
-    claims,
     figure_id,
     figure_row,
     figures,
     granularity_of,
     lookup_key,
-    metadata,
     period_label,
     row_to_figure,
-    verdicts,
+    store_meta,
 )
 
 #: Seed figures shipped with a repository checkout (a pip install may not have them).
@@ -133,8 +133,8 @@ def _hide_password(url: str) -> str:
 # ---------------------------------------------------------------- the store
 
 
-class Store:
-    """The figures store. ``Store()`` opens (and on first use creates and seeds) the default database.
+class Store(CheckRecords):
+    """The figures store, and the checks made against it (:class:`.checks_store.CheckRecords`). ``Store()`` opens (and on first use creates and seeds) the default database.
 
     >>> store = Store("sqlite:///tmp/figures.db")            # or postgresql+psycopg://…
     >>> store.cell("CHN", "PRK", "total", date(2025, 9, 1), date(2025, 9, 30))
@@ -153,12 +153,9 @@ class Store:
             # Both have INSERT … ON CONFLICT DO NOTHING, which idempotent imports rely on.
             raise StoreError(f"unsupported database {self.engine.dialect.name}: use SQLite or PostgreSQL")
         try:
-            try:
-                metadata.create_all(self.engine)
-            except (IntegrityError, ProgrammingError):
-                # Two processes creating one PostgreSQL database's tables at once: the loser's
-                # CREATE TABLE collides with the winner's; by now the tables exist.
-                metadata.create_all(self.engine)
+            # A new database gets the tables; a store made by an earlier release is upgraded in
+            # place (under a lock: two processes starting at once upgrade it once).
+            upgrade(self.engine, who=f"newsclaims {_release()}")
         except SQLAlchemyError as e:
             raise StoreError(f"cannot open {_hide_password(self.url)}: {_one_line(e)}") from None
         # SQLAlchemy stores SQLite dates as ISO text; the driver-level paths must do the same.
@@ -223,6 +220,9 @@ class Store:
             return self._reader().execute(stmt, params or {}).all()
         except SQLAlchemyError as e:
             raise StoreError(f"query failed on {_hide_password(self.url)}: {_one_line(e)}") from None
+
+    def _failed(self, what: str, error: BaseException) -> StoreError:
+        return StoreError(f"{what} ({_hide_password(self.url)}): {_one_line(error)}")
 
     def close(self) -> None:
         with self._readers_lock:
@@ -352,14 +352,17 @@ class Store:
 
     # -- writing figures
 
-    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None) -> ImportReport:
+    def add_figures(self, new_figures: Iterable[Figure], *, report: Optional[ImportReport] = None,
+                    by: Writer = LIBRARY, source: Optional[str] = None) -> ImportReport:
         """Insert figures in one transaction: all of them, or none if any is invalid.
 
         Figures already stored (same id: same cell, revision, value and source URL) are
         counted in ``skipped_duplicates``. Figures are consumed lazily and written in
         chunks of :data:`CHUNK_ROWS`, so an iterator over a huge file stays in constant
         memory; an exception raised while iterating (an importer's bad row) rolls the whole
-        transaction back and propagates.
+        transaction back and propagates. An import that adds figures raises the store's
+        figures revision and is recorded in the audit log as ``by``'s (``source``: what was
+        imported, e.g. a file name).
         """
         report = report or ImportReport()
         offered = added = 0
@@ -376,6 +379,11 @@ class Store:
                         chunk = []
                 if chunk:
                     added += conn.exec_driver_sql(self._bulk_insert_sql, chunk).rowcount
+                if added:
+                    conn.execute(update(store_meta).where(store_meta.c.name == "figures_revision")
+                                 .values(value=store_meta.c.value + 1))
+                    write_audit(conn, "figures_imported", by, detail=(f"{source}: " if source else "") +
+                                f"{added} figure(s) added, {offered - added} already stored")
         except SQLAlchemyError as e:
             raise StoreError(f"could not write figures to {_hide_password(self.url)}: {_one_line(e)}") from None
         report.added += added
@@ -392,167 +400,10 @@ class Store:
         """Import every project-format CSV in ``directory`` (the seed: China's customs figures)."""
         report = ImportReport()
         for path in sorted(Path(directory).glob("*.csv")):
-            import_file(self, path, format="csv", report=report)
+            import_file(self, path, format="csv", report=report, by=Writer("seed"))
         return report
 
     # -- checks: articles, claims, verdicts
-
-    def save_check(self, result: dict) -> None:
-        """Store one checked article (the contract JSON, verdicts filled): its claims and verdicts.
-
-        Idempotent per article id: checking an article again replaces what was stored for it.
-        """
-        article = result.get("article") or {}
-        article_id = article.get("id")
-        if not article_id:
-            raise StoreError("save_check: the result has no article id")
-        amounts, periods, actors = (result.get(k) or [] for k in ("amounts", "periods", "actors"))
-
-        def pick(items: list, index: Optional[int]) -> dict:
-            return items[index] if index is not None and 0 <= index < len(items) else {}
-
-        claim_rows, actor_rows = [], []
-        for claim in result.get("claims") or []:
-            amount, period = pick(amounts, claim.get("amount")), pick(periods, claim.get("period"))
-            trade = claim.get("trade") or {}
-            comparison = claim.get("comparison") or {}
-            claim_rows.append({
-                "article_id": article_id, "claim_id": claim["id"], "kind": claim["kind"],
-                "sentence": claim.get("sentence"), "sentence_start": claim.get("start"),
-                "sentence_end": claim.get("end"),
-                "amount_text": amount.get("text"), "amount_value": amount.get("value"),
-                "amount_unit": amount.get("unit"), "amount_bound": amount.get("bound"),
-                "amount_change": amount.get("change"),
-                "period_text": period.get("text"), "period_from": _as_date(period.get("from")),
-                "period_to": _as_date(period.get("to")), "period_granularity": period.get("granularity"),
-                "trade_flow": trade.get("flow"), "trade_from": trade.get("from"), "trade_to": trade.get("to"),
-                "trade_between": json.dumps(trade["between"]) if trade.get("between") else None,
-                "commodity": trade.get("commodity"), "basis": trade.get("basis"),
-                "comparison_relation": comparison.get("relation"),
-            })
-            involved = {pick(actors, i).get("id") for i in claim.get("actors") or []}
-            involved |= {trade.get("from"), trade.get("to"), *(trade.get("between") or [])}
-            for iso in sorted(a for a in involved if a and a != "WLD"):
-                actor_rows.append({"article_id": article_id, "claim_id": claim["id"], "actor": iso})
-        claim_ids = {row["claim_id"] for row in claim_rows}
-        verdict_rows = []
-        for verdict in result.get("verdicts") or []:
-            if verdict.get("claim") not in claim_ids:
-                raise StoreError(f"save_check: verdict for unknown claim {verdict.get('claim')!r} in article {article_id}")
-            verdict_rows.append({
-                "article_id": article_id, "claim_id": verdict["claim"], "status": verdict["status"],
-                "claimed": verdict.get("claimed"), "expected": verdict.get("expected"),
-                "unit": verdict.get("unit"), "figure_ids": json.dumps(verdict.get("figures") or []),
-                "explanation": verdict.get("explanation"),
-            })
-        try:
-            with self.engine.begin() as conn:
-                # Children first: works whether or not the backend enforces the cascades.
-                for table in (verdicts, claim_actors, claims, articles):
-                    key = table.c.id if table is articles else table.c.article_id
-                    conn.execute(delete(table).where(key == article_id))
-                conn.execute(insert(articles), [{
-                    "id": article_id, "url": article.get("url"), "title": article.get("title"),
-                    "outlet": article.get("outlet"), "published": _as_date(article.get("published")),
-                    "checked_at": datetime.now(timezone.utc),
-                    "extraction": json.dumps(result, ensure_ascii=False, default=str),
-                }])
-                for table, rows in ((claims, claim_rows), (claim_actors, actor_rows), (verdicts, verdict_rows)):
-                    if rows:
-                        conn.execute(insert(table), rows)
-        except SQLAlchemyError as e:
-            raise StoreError(f"could not save the check of article {article_id}: {_one_line(e)}") from None
-
-    def get_article(self, article_id: str) -> Optional[dict]:
-        """The stored check of one article (the contract JSON, verdicts filled), or None."""
-        rows = self._read(select(articles.c.extraction).where(articles.c.id == article_id))
-        return json.loads(rows[0].extraction) if rows else None
-
-    def checked_on(self, article_id: str) -> Optional[date]:
-        """The UTC day the article's check was stored (a ClaimReview's review date), or None."""
-        rows = self._read(select(articles.c.checked_at).where(articles.c.id == article_id))
-        return rows[0].checked_at.date() if rows and rows[0].checked_at else None
-
-    def list_articles(self, limit: int = 100, offset: int = 0) -> list[dict]:
-        """Checked articles, newest publication first: id, url, title, outlet, published,
-        checked_at, and how many claims each verdict status has."""
-        rows = self._read(
-            select(articles.c.id, articles.c.url, articles.c.title, articles.c.outlet, articles.c.published,
-                   articles.c.checked_at)
-            .order_by(articles.c.published.desc().nulls_last(), articles.c.checked_at.desc(), articles.c.id)
-            .limit(limit).offset(offset))
-        counts: dict[str, dict[str, int]] = {}
-        if rows:
-            ids = [r.id for r in rows]
-            for r in self._read(select(verdicts.c.article_id, verdicts.c.status, func.count())
-                                .where(verdicts.c.article_id.in_(ids))
-                                .group_by(verdicts.c.article_id, verdicts.c.status)):
-                counts.setdefault(r[0], {})[r[1]] = r[2]
-        return [{
-            "id": r.id, "url": r.url, "title": r.title, "outlet": r.outlet, "published": _iso(r.published),
-            "checked_at": r.checked_at.isoformat() if r.checked_at else None,
-            "verdicts": counts.get(r.id, {}),
-        } for r in rows]
-
-    def query_claims(self, status: Optional[str] = None, actor: Optional[str] = None,
-                     date_from: Optional[date] = None, date_to: Optional[date] = None,
-                     limit: int = 100, offset: int = 0) -> list[dict]:
-        """Claims with their verdicts (JSON-ready dicts), newest article first.
-
-        ``status``: the verdict's status (supported, close, contradicted, unverifiable);
-        ``actor``: an ISO code among the claim's actors or trade parties; ``date_from`` /
-        ``date_to``: the claim's period overlaps [date_from, date_to] (claims without a
-        resolved period are left out when either is given).
-        """
-        stmt = (
-            select(claims, articles.c.url, articles.c.title, articles.c.outlet, articles.c.published,
-                   verdicts.c.status, verdicts.c.claimed, verdicts.c.expected, verdicts.c.unit,
-                   verdicts.c.figure_ids, verdicts.c.explanation)
-            .select_from(
-                claims.join(articles, articles.c.id == claims.c.article_id).outerjoin(
-                    verdicts, and_(verdicts.c.article_id == claims.c.article_id,
-                                   verdicts.c.claim_id == claims.c.claim_id)))
-        )
-        if status is not None:
-            stmt = stmt.where(verdicts.c.status == status)
-        if actor is not None:
-            stmt = stmt.where(exists().where(
-                claim_actors.c.article_id == claims.c.article_id,
-                claim_actors.c.claim_id == claims.c.claim_id,
-                claim_actors.c.actor == actor))
-        if date_from is not None:
-            stmt = stmt.where(claims.c.period_to >= date_from)
-        if date_to is not None:
-            stmt = stmt.where(claims.c.period_from <= date_to)
-        stmt = stmt.order_by(articles.c.published.desc().nulls_last(), claims.c.article_id, claims.c.sentence_start,
-                             claims.c.claim_id, verdicts.c.id).limit(limit).offset(offset)
-        rows = self._read(stmt)
-        involved: dict[tuple[str, str], list[str]] = {}
-        if rows:
-            article_ids = sorted({r._mapping["article_id"] for r in rows})
-            for a in self._read(select(claim_actors).where(claim_actors.c.article_id.in_(article_ids))
-                                .order_by(claim_actors.c.actor)):
-                involved.setdefault((a.article_id, a.claim_id), []).append(a.actor)
-        out = []
-        for r in rows:
-            m = r._mapping
-            out.append({
-                "article_id": m["article_id"], "article_url": m["url"], "article_title": m["title"],
-                "article_outlet": m["outlet"], "article_published": _iso(m["published"]),
-                "claim_id": m["claim_id"], "kind": m["kind"], "sentence": m["sentence"],
-                "actors": involved.get((m["article_id"], m["claim_id"]), []),
-                "amount_text": m["amount_text"], "amount_value": m["amount_value"],
-                "amount_unit": m["amount_unit"], "amount_bound": m["amount_bound"],
-                "period_text": m["period_text"], "period_from": _iso(m["period_from"]),
-                "period_to": _iso(m["period_to"]), "trade_flow": m["trade_flow"],
-                "trade_from": m["trade_from"], "trade_to": m["trade_to"],
-                "trade_between": json.loads(m["trade_between"]) if m["trade_between"] else None,
-                "commodity": m["commodity"], "basis": m["basis"],
-                "status": m["status"], "claimed": m["claimed"], "expected": m["expected"], "unit": m["unit"],
-                "figures": json.loads(m["figure_ids"]) if m["figure_ids"] else [],
-                "explanation": m["explanation"],
-            })
-        return out
 
     # -- diagnostics
 
@@ -569,22 +420,21 @@ class Store:
                 for name, (sql, params) in queries.items()}
 
 
+def _release() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclaims")
+    except PackageNotFoundError:
+        return "(source checkout)"
+
+
 def _cell_of(row: Any) -> tuple:
     m = row._mapping
     return (m["reporter"], m["partner"], m["from_date"], m["to_date"], m["flow"], m["currency"], m["commodity_key"])
 
 
-def _as_date(value: Any) -> Optional[date]:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-def _iso(value: Optional[date]) -> Optional[str]:
-    return value.isoformat() if value is not None else None
-
-
 __all__ = [
-    "ALL_GOODS", "ImportReport", "SEED_DIR", "Store", "StoreError", "figure_id", "period_label",
-    "granularity_of", "resolve_url",
+    "ALL_GOODS", "ImportReport", "SEED_DIR", "SavedCheck", "Store", "StoreError", "Writer", "figure_id",
+    "period_label", "granularity_of", "resolve_url",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .tables import _match_seq, _tables
 
@@ -31,3 +31,49 @@ def _bound_from_following_phrase(doc: Doc, j: int) -> tuple[Optional[str], int]:
     if j < len(doc) and doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ == "plus":
         return "at_least", j + 2
     return _match_seq(doc, j, _tables()["bound_after"], max_len=2)
+
+
+def _bound_before_article(doc: Doc, start: int, end: int, lower: int) -> tuple[Optional[str], int]:
+    """'more than a 50 percent increase', 'nearly a 20% drop': the quantifier stands before the
+    article of the noun phrase the amount modifies, and bounds the amount all the same. Only
+    the degree quantifiers of data bound_cues_before_article: 'about a 10% rise' may be what
+    someone talks about, 'over a $5 million contract' what a dispute is over."""
+    if start < 2 or start - 1 < lower or doc[start - 1].lower_ not in ("a", "an") or end >= len(doc) \
+            or doc[end].pos_ != "NOUN":
+        return None, start
+    table = _tables()["bound_before_article"]
+    for n in (3, 2, 1):
+        s = start - 1 - n
+        if s >= lower:
+            key = tuple(doc[k].lower_ for k in range(s, start - 1))
+            if key in table:
+                return table[key], s
+    return None, start
+
+
+def _bound_from_verb(doc: Doc, start: int, lower: int) -> Optional[str]:
+    """'exports exceeded 50 percent', 'surpassed 100 billion dollars', a headline's 'Top $10
+    Billion': a verb of exceeding with the amount as its object states a lower bound (data:
+    bound_verbs). Not when negated ('did not exceed 5 percent') nor when the object is a
+    figure named with a determiner ('surpassing the 10.1% growth seen in August' compares two
+    figures)."""
+    if start - 1 < lower or start < 1:
+        return None
+    verb = doc[start - 1]
+    bound = _verb_bound(verb)
+    if bound is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return bound
+
+
+def _verb_bound(tok: Token) -> Optional[str]:
+    table = _tables()["bound_verbs"]
+    if tok.pos_ in ("VERB", "AUX"):
+        return table.get(tok.lemma_.lower())
+    if tok.pos_ == "PROPN" and tok.dep_ == "ROOT" and tok.text.istitle():
+        # a headline in title case: the tagger calls its verb a proper noun ('Exports Surpass $100 Bln')
+        low = tok.lower_
+        for lemma, bound in table.items():
+            if low in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + lemma[-1] + "ed"):
+                return bound
+    return None

@@ -10,6 +10,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .bounds import _bound_from_following_phrase, _bound_from_preceding_quantifier
+from .changes import _change_verb_before
 from .counts import (
     _abbreviated_unit,
     _age,
@@ -107,7 +108,8 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         cur = cur_b
         if cur_b:
             _apply_scale(core, _scaled_code(doc[cur_start].text)[1])  # 'MAUD 60'
-    yen_sign = doc[core.start].text.lstrip("+-−~").startswith("¥") or (core.start > 0 and doc[core.start - 1].text == "¥")
+    signs = tuple(t["yen_signs"])
+    yen_sign = doc[core.start].text.lstrip("+-−~").startswith(signs) or (core.start > 0 and doc[core.start - 1].text in signs)
     if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
         cur = _yen_code(doc, core.start)
     after, end = _currency_after(doc, j)
@@ -141,7 +143,26 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         return "times", j + 2, None
     if j < len(doc) and doc[j].lower_ == "fold":
         return "times", j + 1, None
+    if _multiplicative_times(doc, core):
+        return "times", j + 1, None
     return None, j, None
+
+
+def _multiplicative_times(doc: Doc, core: _Core) -> bool:
+    """'2.5 times more than a year ago', 'three times that of 2019', 'nearly four times the level
+    of May', 'grew by more than 13 times': a multiplicative comparison states a ratio, unit
+    'times'. 'Times' is a count of occasions otherwise ('visited Pyongyang three times', 'raised
+    rates three times this year', '6.5 times earnings'): the ratio needs what it compares with
+    after it (a comparative or the determiner of the base, data: multiplicative_times_before),
+    or 'by' after a verb of change before it."""
+    t = _tables()
+    j = core.end
+    if j >= len(doc) or doc[j].lower_ != "times":
+        return False
+    if j + 1 < len(doc) and doc[j + 1].lower_ in t["multiplicative_times_before"]:
+        return True
+    _, s = _bound_from_preceding_quantifier(doc, core.start, 0)
+    return s > 1 and doc[s - 1].lower_ == "by" and _change_verb_before(doc, s - 1) is not None
 
 
 def _magnitude_after_currency(doc: Doc, core: _Core, end: int) -> int:

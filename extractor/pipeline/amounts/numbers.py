@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .tables import _tables
-from .units import _currency_after, _currency_before, _quantulum_unit_name
+from .units import _currency_after, _currency_before, _glued_seq, _quantulum_unit_name
 
 # ------------------------------------------------------------------ value parsing
 
@@ -111,6 +111,11 @@ def _glued_suffix(doc: Doc, core: _Core, suf: str) -> bool:
     low = suf.lower()
     if suf == "%" or low in t["percent_units"] and t["percent_units"][low] == "percent":
         core.percent = True  # '20.9%', and British '5pc'
+        return True
+    unit, end = _glued_seq(doc, core.start, low, t["percent_seqs"])
+    if unit:  # '4.1per cent': the space before the words was lost
+        core.percent, core.unit = unit == "percent", None if unit == "percent" else unit
+        core.end = end
         return True
     if low in t["time_set"] or low in ("st", "nd", "rd", "th", "s"):
         return False  # '1.56pm', '80th', '1990s'
@@ -312,10 +317,66 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     core.end = j
 
 
+_SPOKEN_POINT = re.compile(r"-point-([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def _spoken_decimals(doc: Doc, core: _Core) -> None:
+    """'12-point-four million', '70-point-seven percent', '19-point-35': broadcast copy writes a
+    figure as it is read aloud, the decimal point as the word 'point' hyphenated to the digits
+    before and after it (the decimals as digits or as single-digit number words). Extends a
+    whole-number core in place; 'nine-point-42' (a number word first) is read by _words_core."""
+    if core.end != core.start + 1 or core.has_magnitude or core.percent or core.unit or core.currency \
+            or "." in doc[core.start].text or core.value != int(core.value):
+        return
+    words = _tables()["number_words"]
+    j, text, best = core.end, "", None
+    while j < len(doc) and j - core.end < 8 and not doc[j - 1].whitespace_:
+        text += doc[j].lower_
+        m = _SPOKEN_POINT.fullmatch(text)
+        if m:
+            parts = m[1].split("-")
+            if all(p.isdigit() or words.get(p, 10) < 10 for p in parts):
+                best = j + 1, "".join(p if p.isdigit() else str(int(words[p])) for p in parts)
+        j += 1
+    if best is None:
+        return
+    core.end, decimals = best
+    fraction = float("0." + decimals)
+    core.value += -fraction if core.value < 0 else fraction
+    core.precision = 0.5 * 10 ** -len(decimals)
+    core.year_like = False
+
+
+def _spaced_decimal_point(doc: Doc, core: _Core) -> None:
+    """'34. 89 billion U.S. dollars': a decimal point set apart from its decimals by a stray space,
+    as wire copy typeset from tables prints it. Edited news never starts a sentence with a
+    figure (AP, Reuters and Xinhua style), so whole digits, a full stop and digits followed by a
+    magnitude or a percent word are one number, not a sentence end and a new sentence; a year
+    before the stop ('built in 1998. 12 workers') is a sentence end."""
+    i, n = core.start, len(doc)
+    if core.end != i + 1 or core.has_magnitude or core.percent or core.unit or core.year_like \
+            or not doc[i].text.isdigit() or len(doc[i].text) > 3 or i + 3 >= n:
+        return
+    stop, decimals, after = doc[i + 1], doc[i + 2], doc[i + 3]
+    if doc[i].whitespace_ or stop.text != "." or stop.whitespace_ != " " or not decimals.text.isdigit():
+        return
+    t = _tables()
+    if after.lower_ not in t["magnitudes"] and after.lower_ not in t["percent_units"] and after.text != "%":
+        return
+    core.end = i + 3
+    core.value = float(f"{doc[i].text}.{decimals.text}") * (-1 if core.value < 0 else 1)
+    core.precision = _digit_precision(f"{doc[i].text}.{decimals.text}")
+
+
 def _core_at(doc: Doc, i: int) -> Optional[_Core]:
     if i >= len(doc):  # a range joiner at the end of the text ('5 to')
         return None
-    core = _numeric_core(doc, i) or _words_core(doc, i)
+    core = _numeric_core(doc, i)
+    if core is not None:
+        _spoken_decimals(doc, core)
+        _spaced_decimal_point(doc, core)
+    else:
+        core = _words_core(doc, i)
     if core is not None:
         _extend_with_magnitude(doc, core)
         if core.transliterated and not core.has_magnitude:

@@ -14,7 +14,7 @@ from models import Amount
 
 from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
-from .bounds import _bound_from_following_phrase, _bound_from_preceding_quantifier
+from .bounds import _bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier, _bound_from_verb
 from .changes import (
     _change_from_adverb,
     _change_from_comparative,
@@ -31,7 +31,11 @@ from .exclusions import _is_date_time_or_ordinal
 from .measures import _fraction_of_unit, _non_money_unit, _unit_for_core
 from .numbers import _core_at, _Found, _magnitude_of
 from .tables import _tables
-from .units import _currency_before, _quantulum_unit_words
+from .units import _currency_before, _quantulum_unit_name, _quantulum_unit_words
+
+
+# units in which a minus sign states a fall rather than a negative level
+_SIGNED_CHANGES = frozenset(("percent", "percentage_point", "basis_point"))
 
 
 def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = False,
@@ -49,6 +53,8 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = 
         unit, end = "dimensionless", core.end
     if unit is None and not allow_bare:
         return None
+    if core.sign == "-" and unit in _SIGNED_CHANGES and core.value < 0:
+        core.value = -core.value  # '-2.57 percent' is a fall of 2.57 percent, as '-2.57%' is (_change_from_sign)
     start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
     if start > 0 and doc[start - 1].lower_ == "minus" and core.value > 0:  # 'minus 233 Celsius'
         start -= 1
@@ -163,6 +169,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         elif core is not None:
             f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
+                 or _unit_of_compared_figure(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
         else:
@@ -261,6 +268,29 @@ def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) ->
     return b
 
 
+def _unit_of_compared_figure(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'stood at US$102 million in April, compared with some 30 million a year ago', 'a surplus of
+    $4.1 billion versus 3.8 billion': the figure a comparison sets against the first leaves out
+    the unit the first one stated (gapping, as in the two rules above). A bare number after a
+    comparison cue (data: comparison_cues), over a bound cue, takes the unit of the last amount of
+    the sentence when that is money, a percentage or a measure. A count's noun is not carried: a
+    comparison of counts restates its noun ('1.47 million pairs, compared with 400,000 pairs')."""
+    if not found:
+        return None
+    _, s = _bound_from_preceding_quantifier(doc, i, 0)
+    cues = _tables()["comparison_cue_seqs"]
+    if not any(s - len(cue) >= 0 and tuple(t.lower_ for t in doc[s - len(cue):s]) == cue for cue in cues):
+        return None
+    prev = found[-1]
+    if prev.bound == "range" or prev.unit in ("count", "dimensionless", "times") \
+            or doc[prev.start].sent.start != doc[i].sent.start:
+        return None
+    b = _bare_number_with_unit_of(doc, i, yen, prev)
+    if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
+        return None  # '$102 million, compared with 30': too unsure which scale the bare number has
+    return b
+
+
 def _bare_number_with_unit_of(doc: Doc, i: int, yen: list, stated: _Found) -> Optional[_Found]:
     """The bare number at ``i`` with the unit ``stated`` gave (gapping, see the two rules above and
     below); None when it has a unit of its own or is a year, a date or a time."""
@@ -313,6 +343,11 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_sign(core, f.unit)
     num_start = f.start
     bound, bstart = _bound_from_preceding_quantifier(doc, f.start, lower)
+    if bound != "exact" and _names_the_compared_figure(doc, bstart, f):
+        bound, bstart = "exact", f.start
+    if bound == "exact" and f.bound != "range":
+        bound, bstart = _bound_before_article(doc, f.start, f.end, lower)
+        bound = bound or _bound_from_verb(doc, bstart, lower) or "exact"
     if core is not None and change is None:
         change = _change_from_adverb(doc, bstart)
     if core is not None and change is None:
@@ -362,6 +397,19 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
     f.per = _rate_denominator(doc, f)
 
 
+def _names_the_compared_figure(doc: Doc, bstart: int, f: _Found) -> bool:
+    """'The amount was also higher than $227.5 million tallied in September', '... lower than $3
+    billion a year earlier': after a comparative adjective's 'than' (data: comparative_figure_cues),
+    an amount followed by a participle of reporting or by its own time (no preposition between)
+    is the other figure compared with, stated exactly. 'Exports were higher than $2 billion'
+    stays a bound, and so does '... lower than 3,000 tons in 2019', where the year may be the
+    subject's."""
+    if tuple(t.lower_ for t in doc[bstart:f.start]) not in _tables()["comparative_figure_cue_seqs"] or f.end >= len(doc):
+        return False
+    after = doc[f.end]
+    return after.tag_ == "VBN" or after.ent_type_ == "DATE"
+
+
 def _bare_points_word(doc: Doc, f: _Found) -> bool:
     core = f.core
     return core is not None and core.end < len(doc) and doc[core.end].lower_ in _tables()["point_words"]
@@ -402,20 +450,29 @@ def _rate_denominator(doc: Doc, f: _Found) -> Optional[str]:
         if two in _quantulum_unit_words():  # 'per sq m', 'per square foot'
             return _quantulum_unit_words()[two]
         if doc[k].pos_ in ("NOUN", "PROPN") or doc[k].lower_ in t["rate_nouns"]:
-            return _quantulum_unit_words().get(doc[k].lower_) if doc[k].lower_ in ("sq", "ft") else doc[k].lemma_.lower()
+            return _per_what(doc[k])
         return None
     if word in ("a", "an") and doc[k].lemma_.lower() in t["rate_nouns"]:
         if k + 1 < n and doc[k + 1].lower_ in t["rate_not_after"]:
             return None  # '$5 million a year earlier'
-        return doc[k].lemma_.lower()
+        return _per_what(doc[k])
     return None
+
+
+def _per_what(tok: Token) -> str:
+    """What a rate is per: a unit of measure by its quantulum3 name ('per mmBTU' ->
+    'mega_british_thermal_unit', 'per gramme' -> 'gram', 'a ton' -> 'tonne'), anything else by its
+    lemma ('a share' -> 'share', 'per day' -> 'day': quantulum3's time units are periods here)."""
+    return _quantulum_unit_name(tok.text) or tok.lemma_.lower()
 
 
 def _to_model(doc: Doc, f: _Found, text: str) -> Amount:
     start = doc[f.start].idx
     last = doc[f.end - 1]
     end = last.idx + len(last.text)
-    if last.text.endswith(".") and (last.lower_[:-1] in _tables()["money_only_magnitudes"] or last.lower_ == "p."):
+    t = _tables()
+    if last.text.endswith(".") and (last.lower_[:-1] in t["money_only_magnitudes"] or last.lower_ == "p."
+                                    or last.lower_[:-1] in t["degree_scales"]):
         end -= 1  # '$5.4m.' ends a sentence: the full stop is not part of the amount
     return Amount(text=text[start:end], start=start, end=end, value=_tidy(f.value), unit=f.unit, bound=f.bound,
                   low=_tidy(f.low), high=_tidy(f.high), precision=_tidy(f.precision), change=f.change, of=f.of,

@@ -38,6 +38,9 @@ def _tables() -> dict:
     # multi-word cues are matched as token tuples, longest first
     t["bound_before"] = {tuple(k.split()): v for k, v in raw["bound_cues_before"].items()}
     t["bound_after"] = {tuple(k.split()): v for k, v in raw["bound_cues_after"].items()}
+    t["comparison_cue_seqs"] = [tuple(k.split()) for k in raw.get("comparison_cues", [])]
+    t["comparative_figure_cue_seqs"] = frozenset(tuple(k.split()) for k in raw.get("comparative_figure_cues", []))
+    t["bound_before_article"] = {tuple(k.split()): v for k, v in raw.get("bound_cues_before_article", {}).items()}
     t["currency_word_seqs"] = {tuple(k.split()): v for k, v in raw["currency_words"].items()}
     t["currency_single_words"] = frozenset(k for k in raw["currency_words"] if " " not in k)
     t["percent_seqs"] = {tuple(k.split()): v for k, v in raw["percent_units"].items()}

@@ -84,7 +84,8 @@ def _pound_is_sterling(doc: Doc, j: int) -> bool:
 
 def _yen_code(doc: Doc, i: int) -> str:
     """¥ is both yen and yuan: the sentence decides ('In Japan ...' -> JPY, 'Chinese ...' -> CNY),
-    else a Chinese context anywhere in the document (China, yuan, RMB ...) picks CNY, else JPY."""
+    else the document does, by which country's cues it names more often: a Tokyo report on
+    Japan's trade with China names Japan more than China (data: _yen_rule). CNY on a tie."""
     t = _tables()
     cny, jpy = set(t["yen_cny_cues"]), set(t["yen_jpy_cues"])
     sent = {tok.lower_ for tok in doc[i].sent}
@@ -92,13 +93,49 @@ def _yen_code(doc: Doc, i: int) -> str:
         return "JPY"
     if sent & cny and not sent & jpy:
         return "CNY"
-    return "CNY" if any(tok.lower_ in cny for tok in doc) else "JPY"
+    n_cny = n_jpy = 0
+    for tok in doc:
+        low = tok.lower_
+        n_cny += low in cny
+        n_jpy += low in jpy
+    return "JPY" if n_jpy > n_cny else "CNY"
 
 
 def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
-    """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere."""
-    unit, end = _match_seq(doc, j, _tables()["percent_seqs"])
-    return unit, end
+    """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere. As a compound
+    modifier the word is hyphenated to the number ('a 19-percent increase', 'a 5-per-cent rise')."""
+    table = _tables()["percent_seqs"]
+    if j < len(doc) and doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        return _hyphenated_seq(doc, j + 1, table)
+    return _match_seq(doc, j, table)
+
+
+def _hyphenated_seq(doc: Doc, j: int, table: dict) -> tuple[Optional[str], int]:
+    """The longest entry of ``table`` at token ``j``, its words joined by spaces or by hyphens
+    glued to them ('per-cent', 'per cent')."""
+    words, ends, k = [], [], j
+    while k < len(doc) and len(words) < 3:
+        if doc[k].text != "-":
+            words.append(doc[k].lower_)
+            ends.append(k + 1)
+        elif doc[k - 1].whitespace_ or doc[k].whitespace_:
+            break
+        k += 1
+    for n in range(len(words), 0, -1):
+        if tuple(words[:n]) in table:
+            return table[tuple(words[:n])], ends[n - 1]
+    return None, j
+
+
+def _glued_seq(doc: Doc, i: int, first: str, table: dict) -> tuple[Optional[str], int]:
+    """'4.1per cent', '3.2percentage points': a multi-word entry of ``table`` whose first word the
+    digits at ``i`` carry (a space lost in copy); (value, token after the entry) or (None, i + 1)."""
+    for n in (3, 2):
+        if i + n <= len(doc):
+            key = (first,) + tuple(doc[k].lower_ for k in range(i + 1, i + n))
+            if key in table:
+                return table[key], i + n
+    return None, i + 1
 
 
 def _sentence_has_percent(doc: Doc, i: int) -> bool:
@@ -242,8 +279,12 @@ def _compound_unit(doc: Doc, j: int, unit: str) -> tuple[str, int]:
             return whole, j + 2
         if denominator:
             return f"{unit}_per_{denominator}", j + 2
-    if unit in ("degree", "degree_angle") and j < n and doc[j].lower_ in _tables()["degree_scales"]:
-        return _tables()["degree_scales"][doc[j].lower_], j + 1
+    if unit in ("degree", "degree_angle") and j < n:
+        scales = _tables()["degree_scales"]
+        # the tokenizer keeps the full stop on a sentence's last word ('101 degrees F.')
+        scale = doc[j].lower_[:-1] if doc[j].lower_.endswith(".") and doc[j].is_sent_end else doc[j].lower_
+        if scale in scales:
+            return scales[scale], j + 1
     return unit, j
 
 

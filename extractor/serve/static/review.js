@@ -19,7 +19,10 @@ async function sendArticle(form, body, contentType, params) {
   showStatus("Checking…", false);
   try {
     const url = form.dataset.endpoint + (query.toString() ? "?" + query : "");
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": contentType }, body });
+    const headers = { "Content-Type": contentType };
+    const token = apiToken();
+    if (token) headers.Authorization = "Bearer " + token;
+    const response = await fetch(url, { method: "POST", headers, body });
     const payload = await response.json().catch(() => ({}));
     if (!response.ok) {
       showStatus(`Could not check the article (${response.status}): ${payload.detail || response.statusText}`, true);
@@ -31,6 +34,16 @@ async function sendArticle(form, body, contentType, params) {
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }
+}
+
+// The token field (shown when the server's writes need a token) is remembered for this tab
+// only: sessionStorage, never a cookie or localStorage.
+function apiToken() {
+  const field = document.getElementById("api-token");
+  if (!field) return "";
+  const value = field.value.trim();
+  if (value) sessionStorage.setItem("newsclaims-token", value);
+  return value;
 }
 
 function contentTypeOf(file) {
@@ -62,6 +75,8 @@ async function copyText(text) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  const tokenField = document.getElementById("api-token");
+  if (tokenField && !tokenField.value) tokenField.value = sessionStorage.getItem("newsclaims-token") || "";
   const paste = document.getElementById("paste-form");
   if (paste) {
     paste.addEventListener("submit", (event) => {
@@ -69,7 +84,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const data = new FormData(paste);
       sendArticle(paste, data.get("text"), "text/plain; charset=utf-8", {
         published: data.get("published"), title: data.get("title"),
-        outlet: data.get("outlet"), url: data.get("url"),
+        outlet: data.get("outlet"), url: data.get("url"), id: data.get("id"),
       });
     });
   }

@@ -1,0 +1,231 @@
+"""Amounts in the shapes real trade copy writes them (issue 12, issue 14): broadcast decimals,
+percent written onto the number, multiplicative 'times', the yen sign, and the like.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline.amounts import find_amounts
+
+
+def amounts(parse, text, scope="claims"):
+    doc = parse(text)
+    found = find_amounts(doc, scope)
+    for a in found:
+        assert doc.text[a.start:a.end] == a.text
+    return found
+
+
+def only(parse, text):
+    found = amounts(parse, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+# ------------------------------------------------------------ broadcast decimals (issue 12, shape 5)
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Shipments to Dandong came to 12-point-four million dollars in March.",
+     "12-point-four million dollars", 12_400_000.0, "USD"),
+    ("The border trade shrank to two-point-35 million U.S. dollars last quarter.",
+     "two-point-35 million U.S. dollars", 2_350_000.0, "USD"),
+    ("Pyongyang's purchases of fertiliser totalled 46-point-two billion dollars over the decade.",
+     "46-point-two billion dollars", 46_200_000_000.0, "USD"),
+    ("Seafood sales abroad reached 3-point-05 billion yuan.", "3-point-05 billion yuan", 3_050_000_000.0, "CNY"),
+])
+def test_broadcast_decimal_point_read_aloud(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound) == (span, pytest.approx(value), unit, "exact")
+
+
+def test_broadcast_decimal_precision_is_the_last_spoken_digit(parse):
+    a = only(parse, "Coal exports came to 12-point-four million dollars.")
+    assert a.precision == pytest.approx(50_000.0)
+
+
+def test_broadcast_percentages_keep_their_change(parse):
+    found = amounts(parse, "Imports from Russia rose 70-point-seven percent, and exports fell 24-point-eight percent.")
+    assert [(a.text, a.value, a.unit, a.change) for a in found] == [
+        ("70-point-seven percent", pytest.approx(70.7), "percent", "up"),
+        ("24-point-eight percent", pytest.approx(24.8), "percent", "down"),
+    ]
+
+
+def test_a_hyphenated_point_with_no_decimals_is_no_broadcast_decimal(parse):
+    # 'a 12-point lead' counts points: no decimal is spoken after 'point'
+    assert all(a.value == 12.0 for a in amounts(parse, "The ruling party kept a 12-point lead in the poll."))
+
+
+# ------------------------------------------------------------ percent written onto the number
+
+@pytest.mark.parametrize("text, span, value, unit, change", [
+    ("Rice imports posted a 19-percent increase over the year.", "19-percent", 19.0, "percent", "up"),
+    ("Tariff revenue saw a 6-per-cent drop in June.", "6-per-cent", 6.0, "percent", "down"),
+    ("Fuel shipments grew 4.1per cent in April.", "4.1per cent", 4.1, "percent", "up"),
+    ("The jobless rate rose 0.3percentage points.", "0.3percentage points", 0.3, "percentage_point", "up"),
+])
+def test_percent_hyphenated_or_glued_to_the_number(parse, text, span, value, unit, change):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.change) == (span, value, unit, change)
+
+
+def test_a_minus_sign_before_a_percent_word_is_a_fall(parse):
+    found = amounts(parse, "Exports to Laos were -2.57 percent on the year, imports -0.4 percentage points.")
+    assert [(a.value, a.unit, a.change) for a in found] == [
+        (2.57, "percent", "down"), (0.4, "percentage_point", "down")]
+
+
+def test_a_minus_sign_before_money_is_a_negative_level(parse):
+    a = only(parse, "The current account stood at -5 million dollars.")
+    assert (a.value, a.unit, a.change) == (-5_000_000.0, "USD", None)
+
+
+# ------------------------------------------------------------ the yen sign
+
+def test_yen_sign_in_a_japanese_story_about_trade_with_china_is_yen(parse):
+    text = ("OSAKA -- Japan posted a deficit in May, Japan's finance ministry said. "
+            "Japanese car exports slowed. In trade with China, Japan's gap widened to ¥310 billion.")
+    found = amounts(parse, text)
+    assert [(a.text, a.unit) for a in found] == [("¥310 billion", "JPY")]
+
+
+def test_yen_sign_in_a_chinese_story_mentioning_japan_once_is_yuan(parse):
+    text = "China's exports to Japan slowed. Beijing's trade surplus with Tokyo and Seoul reached ¥90 billion, Chinese data showed."
+    found = amounts(parse, text)
+    assert [(a.text, a.unit) for a in found] == [("¥90 billion", "CNY")]
+
+
+def test_full_width_yen_sign(parse):
+    found = amounts(parse, "Japan's surplus with the US slid to ￥564.1 billion, Japan's ministry said.")
+    assert [(a.text, a.value, a.unit) for a in found] == [("￥564.1 billion", 564_100_000_000.0, "JPY")]
+
+
+# ------------------------------------------------------------ multiplicative 'times'
+
+@pytest.mark.parametrize("text, span, value, bound", [
+    ("Sugar shipments to Sinuiju were 2.5 times more than in the spring.", "2.5 times", 2.5, "exact"),
+    ("Cement sales grew by more than 13 times over two years.", "more than 13 times", 13.0, "more_than"),
+    ("Last month's total was nearly four times the level of January.", "nearly four times", 4.0, "approx"),
+    ("The new quota is three times that of the old treaty.", "three times", 3.0, "exact"),
+    ("Fish exports were about 15 times smaller than before the ban.", "about 15 times", 15.0, "approx"),
+])
+def test_multiplicative_comparison_is_a_ratio(parse, text, span, value, bound):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound) == (span, value, "times", bound)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy visited Pyongyang three times last year.",
+    "The central bank raised rates three times this year.",
+])
+def test_times_counting_occasions_is_no_ratio(parse, text):
+    assert all(a.unit != "times" for a in amounts(parse, text))
+
+
+# ------------------------------------------------------------ units quantulum3 reads otherwise in news
+
+def test_tons_in_trade_copy_are_metric_tonnes(parse):
+    found = amounts(parse, "Flour deliveries fell to 5,100 tons from 61,000 tons.")
+    assert [(a.value, a.unit) for a in found] == [(5100.0, "tonne"), (61000.0, "tonne")]
+
+
+def test_a_named_short_ton_stays_a_short_ton(parse):
+    assert only(parse, "The barge carried 40 short tons of scrap.").unit == "short_ton"
+
+
+# ------------------------------------------------------------ a decimal point set apart by a space
+
+def test_decimal_point_followed_by_a_stray_space(parse):
+    found = amounts(parse, "Purchases from Myanmar and Laos came to 21.7 billion and 12. 48 billion yuan respectively.")
+    assert (found[-1].text, found[-1].value, found[-1].unit) == ("12. 48 billion yuan", 12_480_000_000.0, "CNY")
+
+
+def test_a_year_ending_a_sentence_is_no_decimal(parse):
+    found = amounts(parse, "The bridge opened in 2009. 40 trucks cross it each day.")
+    assert [(a.text, a.value) for a in found] == [("40 trucks", 40.0)]
+
+
+# ------------------------------------------------------------ bounds stated around the amount
+
+@pytest.mark.parametrize("text, span, value, bound", [
+    ("The steel sector posted more than a 30 percent increase in orders.", "more than a 30 percent", 30.0, "more_than"),
+    ("Garment makers suffered nearly a 12% drop in sales.", "nearly a 12%", 12.0, "approx"),
+])
+def test_degree_quantifier_before_the_article_bounds_the_amount(parse, text, span, value, bound):
+    a = only(parse, text)
+    assert (a.text, a.value, a.bound) == (span, value, bound)
+
+
+def test_a_preposition_before_the_article_is_no_bound(parse):
+    assert only(parse, "Officials argued about a 10% tariff on timber.").bound == "exact"
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Seafood shipments exceeded 40 percent of the total.", "40 percent", 40.0, "percent"),
+    ("Annual battery exports surpassed 30 billion dollars.", "30 billion dollars", 30_000_000_000.0, "USD"),
+    ("Battery Exports Top $30 Billion", "$30 Billion", 30_000_000_000.0, "USD"),
+])
+def test_verb_of_exceeding_states_a_lower_bound(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.bound) == (span, value, unit, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "Growth in May outpaced April, surpassing the 4.2% growth seen then.",   # a figure named with 'the'
+    "Inflation did not exceed 3 percent.",                                   # negated
+])
+def test_verb_of_exceeding_without_a_bound(parse, text):
+    assert only(parse, text).bound == "exact"
+
+
+# ------------------------------------------------------------ the figure a comparison sets against another
+
+def test_compared_figure_takes_the_unit_the_first_figure_stated(parse):
+    found = amounts(parse, "Coal sales reached US$88 million in May, compared with about 41 million a year earlier.")
+    assert [(a.text, a.value, a.unit, a.bound) for a in found] == [
+        ("US$88 million", 88_000_000.0, "USD", "exact"), ("about 41 million", 41_000_000.0, "USD", "approx")]
+
+
+def test_compared_percentage_without_its_word(parse):
+    found = amounts(parse, "The tariff rate was 6.4 percent, versus 5.9 in the previous round.")
+    assert [(a.value, a.unit) for a in found] == [(6.4, "percent"), (5.9, "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports jumped 52 percent in 2024 compared to 2023.",          # a year is no gapped figure
+    "The surplus was $4.1 billion versus 3.8 a year ago.",           # which scale is 3.8?
+])
+def test_no_compared_figure(parse, text):
+    assert len(amounts(parse, text)) == 1
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("The sum was also higher than $81.4 million recorded in June.", "$81.4 million", "exact"),
+    ("July's total was lower than $3 billion a year earlier.", "$3 billion", "exact"),
+    ("Rice imports were higher than $2 billion.", "higher than $2 billion", "more_than"),
+])
+def test_the_figure_after_a_comparative_is_exact_when_its_own_time_follows(parse, text, span, bound):
+    a = only(parse, text)
+    assert (a.text, a.bound) == (span, bound)
+
+
+# ------------------------------------------------------------ what a rate is per, by unit name
+
+@pytest.mark.parametrize("text, per", [
+    ("Henry Hub gas settled at $2.61 per mmBTU.", "mega_british_thermal_unit"),
+    ("Lobster fetched $31 per kilogramme at the market.", "kilogram"),
+    ("Maize traded at $212 a ton.", "tonne"),
+    ("The stock closed at $44 a share.", "share"),   # no unit of measure: the noun's lemma
+])
+def test_rate_denominator_named_as_a_unit(parse, text, per):
+    assert only(parse, text).per == per
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Pyongyang recorded 35 degrees C on Sunday.", "degree_Celsius"),
+    ("Inland it reached 101 degrees F.", "degree_fahrenheit"),
+])
+def test_temperature_scale_abbreviated_after_degrees(parse, text, unit):
+    assert only(parse, text).unit == unit

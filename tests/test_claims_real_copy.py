@@ -1,0 +1,275 @@
+"""Trade claims in the shapes real copy takes (issue 12). Every sentence is written for these
+tests; each test names the construction it reads."""
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def trades(text: str, published: str = "2024-03-21") -> list[tuple]:
+    """(amount text, flow, from, to, between, commodity, basis, period text) of each trade claim."""
+    r = extract(text, published=published)
+    out = []
+    for c in r.claims:
+        if c.trade is None or c.amount is None:
+            continue
+        t = c.trade
+        out.append((r.amounts[c.amount].text, t.flow, t.from_, t.to, tuple(t.between or ()), t.commodity,
+                    t.basis, r.periods[c.period].text if c.period is not None else None))
+    return out
+
+
+def parties(text: str, published: str = "2024-03-21") -> dict[str, tuple]:
+    return {a: (flow, frm, to, between) for a, flow, frm, to, between, *_ in trades(text, published)}
+
+
+# ---------------------------------------------------------------- who trades with whom
+
+
+def test_a_country_s_exports_with_no_partner_named_go_to_the_world():
+    got = parties("Japan's exports rose 4.1 percent in February to 7.2 trillion yen, the finance ministry said.")
+    assert got["4.1 percent"] == ("directional", "JPN", "WLD", ())
+
+
+@pytest.mark.parametrize("text,amount,expected", [
+    ("Vietnam's foreign trade climbed 9 percent to $68 billion in the first quarter.", "$68 billion",
+     ("total", None, None, ("VNM", "WLD"))),
+    ("Brazil's global exports fell 3 percent in March, the trade ministry said.", "3 percent",
+     ("directional", "BRA", "WLD", ())),
+])
+def test_foreign_and_global_trade_are_with_the_world(text, amount, expected):
+    assert parties(text)[amount] == expected
+
+
+def test_blocs_regions_and_groups_are_partners():
+    got = parties("India's trade with the European Union reached $120 billion in 2023, while its exports to "
+                  "Latin America rose to $18 billion and trade with ASEAN stood at $122 billion.")
+    assert got["$120 billion"] == ("total", None, None, ("EUU", "IND"))
+    assert got["$18 billion"] == ("directional", "IND", "Latin America", ())   # not the USA in 'America'
+    assert got["$122 billion"] == ("total", None, None, ("ASEAN", "IND"))
+
+
+def test_from_names_the_exporter_whatever_the_trade_word():
+    got = parties("Laos's shipments from Thailand totaled $310 million in May, Thai customs said.")
+    assert got["$310 million"] == ("directional", "THA", "LAO", ())
+
+
+def test_a_country_naming_the_goods_is_where_they_come_from():
+    got = parties("Mongolia bought $45 million worth of Russian fuel in April, customs figures showed.")
+    assert got["$45 million"] == ("directional", "RUS", "MNG", ())
+
+
+def test_the_partner_named_alone_trades_with_the_story_s_reporter():
+    text = ("Turkey's exports rose 6 percent in 2023, trade ministry data showed. "
+            "Exports to Germany increased 3 percent to $21 billion. "
+            "Trade with Italy stood at $25 billion.")
+    got = parties(text)
+    assert got["$21 billion"] == ("directional", "TUR", "DEU", ())
+    assert got["$25 billion"] == ("total", None, None, ("ITA", "TUR"))
+
+
+def test_a_bare_flow_after_a_country_s_foreign_trade_is_its_flow_with_the_world():
+    text = ("Chile's foreign trade fell 8 percent in the first half to $90 billion, customs data showed. "
+            "Exports dipped 5 percent to $48 billion, while imports fell 11 percent.")
+    got = parties(text)
+    assert got["$48 billion"] == ("directional", "CHL", "WLD", ())
+    assert got["11 percent"] == ("directional", "WLD", "CHL", ())
+
+
+def test_a_participle_on_the_trade_noun_carries_its_partner():
+    got = parties("Cambodia reported exports totalling $9 billion to the United States in 2022.")
+    assert got["$9 billion"] == ("directional", "KHM", "USA", ())
+
+
+def test_imports_after_exports_are_the_same_reporter_s():
+    text = "Peru's exports to China were $21 billion in 2023, customs data showed. Imports reached $14 billion."
+    got = parties(text)
+    assert got["$14 billion"] == ("directional", "CHN", "PER", ())
+
+
+def test_a_trade_balance_is_no_flow():
+    got = parties("Norway's exports to Germany rose to $30 billion in 2022, leaving a trade surplus of $12 billion.")
+    assert "$30 billion" in got and "$12 billion" not in got
+
+
+# ---------------------------------------------------------------- the basis of a change
+
+
+@pytest.mark.parametrize("text,amount,basis", [
+    ("Kenya's exports to Uganda rose 7 percent in June from a year earlier.", "7 percent", "year_on_year"),
+    ("Kenya's exports to Uganda rose 7 percent in June on-year.", "7 percent", "year_on_year"),
+    ("Kenya imported 40,000 tonnes of wheat in June, up 12% on May.", "12%", "period_on_period"),
+    ("Kenya's trade with Uganda stood at $1.2 billion in 2023, down 4 percent from 2022.", "4 percent", "year_on_year"),
+])
+def test_the_basis_is_read_from_the_comparison(text, amount, basis):
+    assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
+
+
+def test_a_change_with_no_stated_comparison_is_year_on_year_and_marked_inferred():
+    r = extract("Kenya's exports to Uganda fell 6 percent in June, data showed.", published="2024-08-01")
+    (claim,) = [c for c in r.claims if c.kind == "trade_change"]
+    assert claim.trade.basis == "year_on_year" and "basis" in claim.inferred
+
+
+# ---------------------------------------------------------------- balances frame the story
+
+
+def test_a_balance_sentence_names_the_reporter_and_the_month():
+    text = ("Sweden recorded a trade deficit of 4.2 billion crowns in May, the statistics office said. "
+            "Exports slipped 3.4 percent year-on-year to 160 billion crowns.")
+    got = trades(text, published="2024-06-20")
+    (claim,) = [t for t in got if t[0] == "3.4 percent"]
+    assert claim[1:4] == ("directional", "SWE", "WLD") and claim[-1] == "May"
+    assert not [t for t in got if t[0] == "4.2 billion crowns"]          # the balance is no flow
+
+
+def test_in_trade_with_a_partner_frames_the_flows_that_follow():
+    text = ("Canada's exports fell 2 percent in March, data showed. "
+            "In trade with Mexico, Canada's surplus narrowed. Exports were up 3.8 percent, and imports were up 6.1 percent.")
+    got = parties(text, published="2024-05-01")
+    assert got["3.8 percent"] == ("directional", "CAN", "MEX", ())
+    assert got["6.1 percent"] == ("directional", "MEX", "CAN", ())
+
+
+def test_a_balance_compared_with_another_balance_is_no_flow():
+    got = parties("In trade with Brazil, Argentina posted a deficit of $424 million, compared with $58 million a year before.")
+    assert got == {}
+
+
+# ---------------------------------------------------------------- the period of each level
+
+
+def test_from_a_to_b_each_level_keeps_its_own_period():
+    got = trades("Imports of machinery from Germany to Poland rose from $2.1 billion in 2020 to $3.4 billion "
+                 "as of July 2023, customs data showed.", published="2023-09-01")
+    periods = {amount: period for amount, *_, period in got}
+    assert periods["$2.1 billion"] == "2020" and periods["$3.4 billion"] == "July 2023"
+
+
+# ---------------------------------------------------------------- goods
+
+
+@pytest.mark.parametrize("text,amount,goods", [
+    ("The value of luxury goods imported from France to Qatar reached $40 million in 2022.", "$40 million", "luxury goods"),
+    ("Bolivia bought 16 ventilators from Peru in August, worth $4,284.", "$4,284", "ventilators"),
+    ("The export value of these beauty products from Vietnam to Japan rose to $163 million in 2023.",
+     "$163 million", "beauty products"),
+])
+def test_the_goods_a_figure_is_about_are_read_where_they_are_written(text, amount, goods):
+    r = extract(text, published="2024-03-21")
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount]
+    assert claim.trade is not None and goods in (claim.trade.commodity_text or "")
+
+
+def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
+    text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
+            "was its second-largest trading partner in 2023, with bilateral trade reaching $84 million.")
+    r = extract(text, published="2024-03-21")
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$84 million"]
+    assert claim.trade is None or "parties" in claim.inferred
+
+
+def test_a_pair_adjective_names_both_parties_and_a_period_s_possessive_its_level():
+    got = trades("Inter-Korean trade reached $1.1 billion in 2023, down 40 percent from the previous year's "
+                 "$1.9 billion.", published="2024-02-01")
+    by_amount = {a: (flow, between, period) for a, flow, _, _, between, _, _, period in got}
+    assert by_amount["$1.1 billion"] == ("total", ("KOR", "PRK"), "2023")
+    assert by_amount["$1.9 billion"] == ("total", ("KOR", "PRK"), "the previous year")
+
+
+def test_exported_and_imported_is_the_total():
+    got = parties("Peru exported and imported $9.2 billion worth of goods in January, customs figures showed.")
+    assert got["$9.2 billion"] == ("total", None, None, ("PER", "WLD"))
+
+
+def test_they_continues_the_previous_flow():
+    got = parties("Egypt's exports to Italy were $2 billion in July. In August they dropped 12 percent.",
+                  published="2024-10-01")
+    assert got["12 percent"] == ("directional", "EGY", "ITA", ())
+
+
+# ---------------------------------------------------------------- "respectively"
+
+
+def test_respectively_pairs_partners_with_figures_in_order():
+    got = parties("Italy's trade with the European Union, the United States and Japan decreased 14.2 percent, "
+                  "19.6 percent and 15.3 percent, respectively, in the January-February period.", published="2020-03-07")
+    assert got["14.2 percent"] == ("total", None, None, ("EUU", "ITA"))
+    assert got["19.6 percent"] == ("total", None, None, ("ITA", "USA"))
+    assert got["15.3 percent"] == ("total", None, None, ("ITA", "JPN"))
+
+
+def test_respectively_pairs_flows_with_figures_in_order():
+    got = trades("Spain's exports and imports rose 4 percent and 7 percent in May, respectively.", published="2020-07-01")
+    by_amount = {a: (frm, to, kind_basis) for a, _, frm, to, _, _, kind_basis, _ in got}
+    assert by_amount["4 percent"][:2] == ("ESP", "WLD") and by_amount["7 percent"][:2] == ("WLD", "ESP")
+
+
+def test_whose_trade_volume_is_said_of_the_noun_the_trade_word_qualifies():
+    got = parties("Ghana's foreign trade volume rose 3 percent to $31 billion in 2023, customs data showed.")
+    assert got["$31 billion"] == ("total", None, None, ("GHA", "WLD"))
+
+
+def test_a_possessor_in_the_partner_phrase_says_whose_partner_not_who_trades():
+    got = parties("Mexico's exports to Canada's biggest trading partner, the United States, rose 4 percent in May.",
+                  published="2024-07-01")
+    assert got["4 percent"] == ("directional", "MEX", "USA", ())
+
+
+def test_a_period_inside_a_cause_is_not_the_figure_s():
+    text = ("Chile's exports rose 6 percent in 2023, customs data showed. Copper shipments from Chile to "
+            "China fell 0.3 percent to $28 billion, amid strikes in the second half.")
+    got = trades(text, published="2024-01-10")
+    (claim,) = [t for t in got if t[0] == "$28 billion"]
+    assert claim[-1] == "2023"        # the story's year, not the strikes' half-year
+
+
+def test_year_on_year_before_a_month_names_the_month_as_the_figure_s():
+    got = trades("Senegal's trade with Mali fell nearly 13 percent year on year in May, customs data showed.",
+                 published="2024-06-20")
+    (claim,) = [t for t in got if t[0] == "nearly 13 percent"]
+    assert claim[-1] == "May" and claim[-2] == "year_on_year"
+
+
+def test_less_than_in_the_previous_year_is_the_base_and_a_relative_clause_keeps_its_year():
+    got = trades("In 2021, trade between Kenya and Tanzania amounted to $147 million, which soared to "
+                 "$190 million in 2022.", published="2023-03-01")
+    periods = {amount: period for amount, *_, period in got}
+    assert periods["$147 million"] == "2021" and periods["$190 million"] == "2022"
+
+
+def test_coordinated_figures_share_the_change_and_pair_with_coordinated_partners():
+    got = trades("Spain's exports to Morocco and Portugal grew 14.8% and 12% in May, customs data showed.",
+                 published="2024-07-01")
+    by_amount = {a: (to, basis) for a, _, _, to, _, _, basis, _ in got}
+    assert by_amount["14.8%"][0] == "MAR" and by_amount["12%"][0] == "PRT"
+
+
+def test_a_flow_coordinated_in_one_sentence_keeps_the_sentence_s_partner():
+    text = ("Japan's exports rose 2 percent in January. Exports to Japan's biggest trading partner, China, retreated "
+            "6.4 percent, while imports fell 5.7 percent.")
+    got = parties(text, published="2020-02-20")
+    assert got["6.4 percent"] == ("directional", "JPN", "CHN", ())
+    assert got["5.7 percent"] == ("directional", "CHN", "JPN", ())
+
+
+def test_the_world_s_largest_exporter_is_no_partner():
+    got = parties("Shipments from the world's largest exporter, China, slumped 7.7 percent in 2016.", published="2017-02-09")
+    assert got["7.7 percent"][1:3] == ("CHN", "WLD")
+
+
+def test_a_period_in_a_subordinate_clause_is_that_clause_s():
+    text = ("Laos's exports to Thailand rose in 2023, data showed. The country's exports stood at $2.9 billion "
+            "last year, and it has run a deficit since the agency started tallying data in 1990.")
+    got = trades(text, published="2024-02-01")
+    (claim,) = [t for t in got if t[0] == "$2.9 billion"]
+    assert claim[-1] != "1990"
+
+
+def test_a_fronted_period_before_a_subordinate_clause_stays_the_figure_s():
+    text = ("In the first three quarters of 2019, before new tariffs took hold, Chile and Peru traded $4 billion "
+            "worth of goods.")
+    got = trades(text, published="2020-03-01")
+    (claim,) = [t for t in got if t[0] == "$4 billion"]
+    assert claim[-1] == "the first three quarters of 2019"
