@@ -250,3 +250,15 @@ def test_a_change_between_two_months_is_from_one_to_the_other(parse):
 def test_a_total_between_two_months_is_the_range(parse):
     p = period(periods(parse, "Trade between January and June totaled $1 billion."), "between January and June")
     assert span(p) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_a_weekday_the_day_after_publication_is_that_day(parse):
+    # a Thursday page about Beijing's Friday release
+    ps = periods(parse, "China's exports rose 8 percent in January, customs data showed on Friday.",
+                 date(2025, 2, 6))
+    assert span(period(ps, "Friday")) == (date(2025, 2, 7), date(2025, 2, 7))
+
+
+def test_a_weekday_two_days_after_publication_is_last_week(parse):
+    ps = periods(parse, "Customs data showed on Saturday that exports rose.", date(2025, 2, 6))
+    assert span(period(ps, "Saturday")) == (date(2025, 2, 1), date(2025, 2, 1))

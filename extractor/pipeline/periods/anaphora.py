@@ -191,7 +191,10 @@ def _resolve_weekday(ctx, cand, m):
 
     News usage (AP style writes the weekday for dates within a week): past-tense clauses
     point back to the most recent such day on or before publication, future clauses
-    ("will meet on Monday") forward to the next such day on or after it."""
+    ("will meet on Monday") forward to the next such day on or after it. A bare weekday of
+    the day after publication is that day: pages date a story by their own time zone, often
+    a day behind the place it was written in (and a reporter writes "last Friday", not
+    "Friday", for six days back)."""
     pub = _need(ctx, "day", cand.start)
     wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
@@ -203,6 +206,12 @@ def _resolve_weekday(ctx, cand, m):
         d = fwd if fwd != pub else pub + timedelta(days=7)
     elif rel == "this":
         d = fwd if _is_future(ctx, cand.start) else back
+    elif _is_future(ctx, cand.start):
+        d = fwd
+    elif ctx.narrative is None and fwd - pub == timedelta(days=1):
+        # "data showed on Friday" in a story dated Thursday: the page's date is a time zone
+        # behind the story's (Asian releases dated by American sites), not six days after it
+        d = fwd
     else:
-        d = fwd if _is_future(ctx, cand.start) else back
+        d = back
     return _cal(d, d, "day", relative=True)
