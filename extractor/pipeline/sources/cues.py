@@ -77,6 +77,24 @@ def _is_data_noun(token: Token) -> bool:
     return token.lemma_.lower() in _cues()["data_nouns"] or token.lower_ in _cues()["data_nouns"]
 
 
+def _data_origin(head: Token) -> Token | None:
+    """Who the data a data noun names come from: 'data from X', 'figures of X', 'statistics by X',
+    'data provided by X', 'figures released by X' -> X's head; None when the phrase does not say."""
+    if not _is_data_noun(head):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in {"from", "of", "by"}:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and not _is_data_noun(objs[0]):
+                return objs[0]
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                objs = [o for o in agent.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
 def _is_generic(token: Token) -> bool:
     return token.lower_ in _cues()["generic_sources"] or token.pos_ == "PRON"
 

@@ -14,6 +14,7 @@ from .cues import (
     _cue_verbs,
     _cues,
     _dash_attribution,
+    _data_origin,
     _is_data_noun,
     _is_generic,
     _misparsed_reporting_clause,
@@ -32,6 +33,7 @@ from .quotes import (
     _relay_of,
     _speaker_outside_quote,
 )
+from .institutions import Institutions
 from .speakers import _Resolver
 
 _ACTOR_TYPE = {"person", "organization", "group", "country"}
@@ -41,6 +43,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
     """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``."""
     actors = doc._.actors if actors is None else actors
     resolver = _Resolver(doc, actors or [])
+    institutions = Institutions(actors or [])
     index = resolver.index
     found: dict[tuple[int, int], Source] = {}
     last_data_source: Actor | None = None
@@ -65,25 +68,25 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 phrase_head = _speaker_outside_quote(token, quoted)
                 if phrase_head is None:
                     break
-            resolved = None
-            actor = None
+            # 'citing data provided by X', 'according to figures from X': X is who speaks (the
+            # data noun itself when X names nobody)
+            cited = phrase_head
+            origin = _data_origin(cited)
             described = False
             # 'Washington urged', 'Tokyo plans', 'Beijing has not commented': attributions
             # (PolNeAR annotates them) that give a claim nothing to cite.
             informative = not _negated(token) and not (
                 token.pos_ in {"VERB", "AUX"} and token.lemma_ in _all_cue_verbs()
                 and token.lemma_ not in _cues()["speech_verbs"])
-            if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
-                        _dash_attribution):
-                resolved = resolver.resolve(phrase_head)
-            else:
-                if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
-                    continue
-                actor = resolver.actor_in_phrase(phrase_head)
-                if actor is None:
-                    resolved = resolver.resolve(phrase_head, allow_reference=False)
+            for phrase_head in ([origin] if origin is not None else []) + [cited]:
+                actor, resolved = _named(rule, phrase_head, resolver)
+                if actor is not None or resolved is not None:
+                    break
+            if actor is None and resolved is None and rule not in _SPEAKER_RULES \
+                    and _is_generic(phrase_head) and phrase_head.i not in index.by_token:
+                continue
             if actor is None and resolved is None:
-                actor = _anaphoric_data_reference(phrase_head, last_data_source)
+                actor = _anaphoric_data_reference(cited, last_data_source)
             if actor is None and resolved is None and (
                     rule is _prepositional_cue
                     or (rule is _speech_verb_subject
@@ -99,6 +102,17 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 described = resolved is not None
             if actor is None and resolved is None:
                 continue
+            canonical = institutions.of_phrase(phrase_head) if phrase_head.pos_ != "PRON" else None
+            if canonical is None:
+                canonical = institutions.of_name(actor.name if actor is not None else resolved[1])
+            if canonical is not None:
+                # "the Finance Ministry", "Beijing's foreign ministry", "customs figures": the
+                # country's institution, named as a fact-checker looks it up
+                if resolved is not None:
+                    resolved = (resolved[0], canonical, "organization")
+                    described = False
+                else:
+                    actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=canonical, type="organization")
             if resolved is None:
                 span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
                 mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,
@@ -118,7 +132,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                     # ("Several experts ... they say"; a plural description is a group)
                     plural = span.root.tag_ in {"NNS", "NNPS"}
                     resolver.discourse.add(span.root.i, name, "group" if plural else typ, True)
-            data_context = cue in {"citing", "according to"} and (_is_data_noun(phrase_head)) or "data" in cue \
+            data_context = cue in {"citing", "according to"} and (_is_data_noun(cited)) or "data" in cue \
                 or "figures" in cue or cue == "released"
             via = None
             if rule is _citing_clause:
@@ -135,6 +149,25 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                     last_data_source = actor
             break
     return sorted(found.values(), key=lambda s: s.start)
+
+
+_SPEAKER_RULES = (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
+                  _dash_attribution)
+
+
+def _named(rule, head: Token, resolver: _Resolver) -> tuple[Actor | None, tuple[Span, str, str] | None]:
+    """(actor, None) or (None, (span, name, type)) naming the phrase ``head`` heads, else (None, None).
+
+    A speaker's phrase may refer back (a pronoun, 'the company'); the object of 'according to',
+    'citing' or 'released by' names its source itself."""
+    if rule in _SPEAKER_RULES:
+        return None, resolver.resolve(head)
+    if _is_generic(head) and head.i not in resolver.index.by_token:
+        return None, None
+    actor = resolver.actor_in_phrase(head)
+    if actor is not None:
+        return actor, None
+    return None, resolver.resolve(head, allow_reference=False)
 
 
 def _cue_span(token: Token, cue: str) -> Span:

@@ -1,0 +1,70 @@
+"""Source names a fact-checker can look up (issue 12): institutions named by what they do, the
+organizations table's canonical names, data cited with their origin.
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline.actors import find_actors
+from extractor.pipeline.sources import find_sources
+
+
+def sources_of(parse, text):
+    doc = parse(text)
+    doc._.actors = find_actors(doc)
+    return find_sources(doc)
+
+
+def names(parse, text):
+    return {s.name for s in sources_of(parse, text)}
+
+
+@pytest.mark.parametrize("text,name", [
+    # the story's country
+    ("Japan's exports to China fell 4 percent in May. Imports from the United States rose, the Finance "
+     "Ministry said.", "Ministry of Finance of Japan"),
+    ("Japan posted a trade surplus in April, data released by the Ministry of Finance showed.",
+     "Ministry of Finance of Japan"),
+    ("The U.S. trade deficit widened in March, the Commerce Department said on Wednesday.",
+     "United States Department of Commerce"),
+    ("China's imports of coal jumped in July, customs figures showed.", "General Administration of Customs of China"),
+    # the country the phrase names
+    ("Beijing's foreign ministry said the shipments were legal.", "Ministry of Foreign Affairs of China"),
+    ("Trade between the two countries fell 11 percent, KBS reported, citing data from the Russian customs service.",
+     "Federal Customs Service of Russia"),
+])
+def test_an_institution_named_by_its_function_is_the_countrys_own(parse, text, name):
+    assert name in names(parse, text)
+
+
+def test_a_country_the_table_has_no_such_institution_for_keeps_the_words(parse):
+    found = names(parse, "Japan's exports grew, but the Indian finance ministry said imports fell.")
+    assert "Ministry of Finance of Japan" not in found
+
+
+def test_a_named_institution_is_not_renamed(parse):
+    assert names(parse, "Exports rose, the Korea Customs Service said.") == {"Korea Customs Service"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Exports to the North doubled, the Choson Ilbo reported.", "Chosun Ilbo"),
+    ("Exports rose, according to data from the Korea Trade and Investment Promotion Agency (KOTRA).",
+     "Korea Trade-Investment Promotion Agency"),
+    ("Trade grew 4 percent, Xinhua reported.", "Xinhua News Agency"),
+])
+def test_spellings_of_a_source_share_its_canonical_name(parse, text, name):
+    assert name in names(parse, text)
+
+
+def test_data_provided_by_an_agency_cite_the_agency(parse):
+    found = sources_of(parse, "Imports rose 19 percent, the broadcaster reported, citing data provided by the "
+                              "Korea International Trade Association.")
+    assert "Korea International Trade Association" in {s.name for s in found}
+
+
+def test_data_of_a_period_still_cite_the_data(parse):
+    # 'of the first quarter' names no one: the data noun stays the (described) source
+    found = sources_of(parse, "Exports fell, according to data of the first quarter.")
+    assert not [s for s in found if s.name == "first quarter"]
