@@ -68,3 +68,32 @@ def test_data_of_a_period_still_cite_the_data(parse):
     # 'of the first quarter' names no one: the data noun stays the (described) source
     found = sources_of(parse, "Exports fell, according to data of the first quarter.")
     assert not [s for s in found if s.name == "first quarter"]
+
+
+# ----------------------------------------------------------------------------- who else speaks
+
+
+def test_a_spokespersons_institution_is_a_source_but_no_attribution_of_its_own(pipeline):
+    doc = pipeline.doc("China's exports to the North fell 7 percent, customs administration spokesman Wu Lin said.")
+    assert {s.name for s in doc._.sources} >= {"Wu Lin", "General Administration of Customs of China"}
+    assert "General Administration of Customs of China" not in {s.name for s in doc._.attributions}
+
+
+def test_a_spokeswoman_for_a_named_ministry(pipeline):
+    doc = pipeline.doc("Japan's imports rose, a spokeswoman for the Finance Ministry, Aiko Sato, said on Monday.")
+    assert "Ministry of Finance of Japan" in {s.name for s in doc._.sources}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Analysts polled by Reuters had expected exports to rise 3 percent.", "Reuters"),
+    ("Imports rose 80 percent, according to customs data analyzed by Rep. Kim Min-ho.", "Kim Min-ho"),
+])
+def test_who_polled_or_analysed_the_figures_is_a_source(parse, text, name):
+    assert name in names(parse, text)
+
+
+def test_the_person_an_outlet_quotes_as_saying_is_a_source(parse):
+    found = names(parse, "Premier Li Wei visited Moscow in August. State media quoted Li as telling his host "
+                         "that trade was growing.")
+    assert "Li Wei" in found
+

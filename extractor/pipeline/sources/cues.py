@@ -214,6 +214,22 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     return subject, cue
 
 
+def _quoted_as_saying(token: Token) -> tuple[Token, str] | None:
+    """'State media quoted Li as telling his host ...', 'Yonhap quoted an official as saying ...':
+    the one quoted is the source of what follows (PARC 3.0 nests it under the quoting outlet;
+    Pareti 2016), the outlet only relays it."""
+    if token.lemma_ != "quote" or token.pos_ != "VERB":
+        return None
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    speech = _cues()["speech_verbs"]
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and any(p.tag_ == "VBG" and p.lemma_ in speech for p in c.children):
+            return objs[0], "quoted"
+    return None
+
+
 def _speaker_label(token: Token) -> tuple[Token, str] | None:
     """Transcript and headline speaker labels: 'PENCE: Well, look, ...', 'Caddell: ...'.
 

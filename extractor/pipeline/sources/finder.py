@@ -20,6 +20,7 @@ from .cues import (
     _misparsed_reporting_clause,
     _nominal_cue_possessor,
     _prepositional_cue,
+    _quoted_as_saying,
     _source_type,
     _speaker_label,
     _speech_verb_subject,
@@ -33,15 +34,25 @@ from .quotes import (
     _relay_of,
     _speaker_outside_quote,
 )
-from .institutions import Institutions
+from .institutions import Institutions, _phrase_tokens
 from .speakers import _Resolver
 
 _ACTOR_TYPE = {"person", "organization", "group", "country"}
 
 
 def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
-    """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``."""
+    """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``.
+    The institutions spokespeople speak for are among them (see :func:`_find`)."""
+    return _find(doc, actors)[0]
+
+
+def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], set[tuple[int, int]]]:
+    """(sources in text order, the offsets of those that are a spokesperson's institution).
+
+    An institution a spokesperson speaks for is a source claims cite, but no attribution of its
+    own: the attribution's source is the spokesperson (PARC 3.0, PolNeAR)."""
     actors = doc._.actors if actors is None else actors
+    affiliations: set[tuple[int, int]] = set()
     resolver = _Resolver(doc, actors or [])
     institutions = Institutions(actors or [])
     index = resolver.index
@@ -147,12 +158,49 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                                     informative=informative, cue_start=cue_span.start_char, cue_end=cue_span.end_char)
                 if found[key].type == "data_source":
                     last_data_source = actor
+                if actor.type == "person" and not described:
+                    speaks_for = _spokesperson_institution(phrase_head, resolver, institutions)
+                    if speaks_for is not None and (speaks_for[0].start_char, speaks_for[0].end_char) not in found:
+                        # 'customs administration spokesman Huang Songping said': the institution
+                        # speaks through its spokesperson (a source too, and the one claims cite)
+                        org_span, org_name = speaks_for
+                        org = Actor(text=org_span.text, start=org_span.start_char, end=org_span.end_char,
+                                    name=org_name, type="organization")
+                        affiliations.add((org.start, org.end))
+                        found[(org.start, org.end)] = Source(
+                            text=org.text, start=org.start, end=org.end, name=org_name,
+                            type=_source_type(org, data_context), cue=cue, informative=informative,
+                            cue_start=cue_span.start_char, cue_end=cue_span.end_char)
             break
-    return sorted(found.values(), key=lambda s: s.start)
+    return sorted(found.values(), key=lambda s: s.start), affiliations
+
+
+def _spokesperson_institution(head: Token, resolver: _Resolver, institutions: Institutions) -> tuple[Span, str] | None:
+    """The institution a spokesperson in the phrase speaks for: 'customs administration spokesman
+    Huang Songping', 'a spokeswoman for the ministry', "the Foreign Ministry's spokesman"."""
+    nouns = set(_cues()["spokesperson_nouns"])
+    role = next((t for t in [head, *head.children] if t.lemma_.lower() in nouns), None)
+    if role is None:
+        return None
+    before = [t for t in role.subtree if t.i < role.i and t.dep_ not in {"det", "case", "punct"}
+              and not (t.pos_ == "PROPN" and t.head.i > role.i)]
+    after = [t for c in role.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+             for o in c.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
+    tokens = sorted(before or after, key=lambda t: t.i)
+    if not tokens:
+        return None
+    span = head.doc[tokens[0].i: tokens[-1].i + 1]
+    if any(t.lower_ in {"the", "a", "an"} for t in span[:1]) and len(span) > 1:
+        span = span[1:]
+    found = [resolver.index.by_token[t.i] for t in span if t.i in resolver.index.by_token]
+    organizations = [a for a in found if a.type == "organization"]
+    name = institutions.of_name(span.text) or (
+        (institutions.of_name(organizations[0].name) or organizations[0].name) if organizations else None)
+    return (span, name) if name else None
 
 
 _SPEAKER_RULES = (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
-                  _dash_attribution)
+                  _dash_attribution, _quoted_as_saying)
 
 
 def _named(rule, head: Token, resolver: _Resolver) -> tuple[Actor | None, tuple[Span, str, str] | None]:
@@ -200,8 +248,8 @@ class SourceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         with isolated(doc, self.name, "attributions", "sources"):
-            found = find_sources(doc)
-            doc._.attributions = found
+            found, affiliations = _find(doc)
+            doc._.attributions = [s for s in found if (s.start, s.end) not in affiliations]
             # A fact-checker can look up a named source; "a senior official" stays an attribution.
             doc._.sources = [s for s in found if s.informative and not s.described]
         return doc
