@@ -97,3 +97,8 @@ def test_the_person_an_outlet_quotes_as_saying_is_a_source(parse):
                          "that trade was growing.")
     assert "Li Wei" in found
 
+
+
+def test_a_name_read_with_a_label_colon_is_looked_up_without_it(pipeline):
+    doc = pipeline.doc("According to Yonhap:\nTrade between the two Koreas fell 42 percent last year.")
+    assert "Yonhap News Agency" in {s.name for s in doc._.sources}

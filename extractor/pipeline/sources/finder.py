@@ -34,7 +34,7 @@ from .quotes import (
     _relay_of,
     _speaker_outside_quote,
 )
-from .institutions import Institutions, _phrase_tokens
+from .institutions import Institutions, _phrase_tokens, canonical_name, is_known_organization
 from .speakers import _Resolver
 
 _ACTOR_TYPE = {"person", "organization", "group", "country"}
@@ -113,17 +113,25 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 described = resolved is not None
             if actor is None and resolved is None:
                 continue
+            current = actor.name if actor is not None else resolved[1]
             canonical = institutions.of_phrase(phrase_head) if phrase_head.pos_ != "PRON" else None
-            if canonical is None:
-                canonical = institutions.of_name(actor.name if actor is not None else resolved[1])
+            canonical = canonical or institutions.of_name(current)
             if canonical is not None:
                 # "the Finance Ministry", "Beijing's foreign ministry", "customs figures": the
                 # country's institution, named as a fact-checker looks it up
-                if resolved is not None:
-                    resolved = (resolved[0], canonical, "organization")
-                    described = False
+                typ, described = "organization", False
+            elif not described and canonical_name(current) != current:
+                # 'Choson Ilbo' (another spelling), 'Yonhap:' (a label taken with its colon)
+                canonical = canonical_name(current)
+                if is_known_organization(canonical):
+                    typ = "organization"
                 else:
-                    actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=canonical, type="organization")
+                    typ = actor.type if actor is not None else resolved[2]
+            if canonical is not None:
+                if resolved is not None:
+                    resolved = (resolved[0], canonical, typ)
+                else:
+                    actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=canonical, type=typ)
             if resolved is None:
                 span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
                 mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,

@@ -102,6 +102,28 @@ def _function_of(words: list[str]) -> dict[str, str] | None:
     return None
 
 
+@cache
+def _aliases() -> dict[str, str]:
+    """Every alias of the organizations table -> its canonical name."""
+    out = {}
+    for canonical, row in load_table("organizations.json")["organizations"].items():
+        for alias in row["aliases"]:
+            out.setdefault(alias, canonical)
+    return out
+
+
+def canonical_name(name: str) -> str:
+    """The organizations table's name for ``name`` ('Choson Ilbo' -> 'Chosun Ilbo'), stray
+    punctuation and line breaks at its ends dropped ('Yonhap:' as a label); else ``name`` trimmed."""
+    trimmed = name.strip().strip(":;,-–—").strip()
+    trimmed = re.sub(r"^(?:the|The)\s+", "", trimmed) if trimmed not in _aliases() else trimmed
+    return _aliases().get(trimmed, trimmed or name)
+
+
+def is_known_organization(name: str) -> bool:
+    return name in _aliases().values()
+
+
 class Institutions:
     """Canonical names of institutions named by their function, for one document."""
 
