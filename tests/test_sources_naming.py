@@ -102,3 +102,16 @@ def test_the_person_an_outlet_quotes_as_saying_is_a_source(parse):
 def test_a_name_read_with_a_label_colon_is_looked_up_without_it(pipeline):
     doc = pipeline.doc("According to Yonhap:\nTrade between the two Koreas fell 42 percent last year.")
     assert "Yonhap News Agency" in {s.name for s in doc._.sources}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Yonhap followed up with this from a Chinese foreign ministry press briefing: no oil was shipped.",
+     "Ministry of Foreign Affairs of China"),
+    ("As per CNN report, China's imports from the North fell in October.", "CNN"),
+])
+def test_a_statement_named_by_its_author_cites_the_author(parse, text, name):
+    assert name in names(parse, text)
+
+
+def test_a_statement_without_an_author_cites_no_one(parse):
+    assert not names(parse, "Exports rose 5 percent, it was announced in a statement.")

@@ -115,6 +115,22 @@ def _prepositional_cue(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _document_author(token: Token) -> tuple[Token, str] | None:
+    """'from a Chinese foreign ministry press briefing', 'in a CNN report', 'as per CNN report':
+    a statement or document named by its author (a proper name or an institution modifying it)
+    cites that author."""
+    cues = _cues()
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in {"from", "in", "per"}:
+        return None
+    if token.lemma_.lower() not in cues["statement_nouns"]:
+        return None
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.i < token.i]
+    if not any(m.pos_ == "PROPN" or m.pos_ == "NOUN" and m.lemma_.lower() not in cues["statement_nouns"]
+               and m.lower_ != "press" for m in modifiers):
+        return None
+    return token, f"{token.head.lower_} {token.lemma_.lower()}"
+
+
 def _citing_clause(token: Token) -> tuple[Token, str] | None:
     """'Citing (data from) X, Y reported': X is the source, relayed by Y."""
     if token.lower_ in {"citing", "quoting"} and token.pos_ == "VERB":

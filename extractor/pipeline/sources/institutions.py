@@ -103,6 +103,12 @@ def _function_of(words: list[str]) -> dict[str, str] | None:
 
 
 @cache
+def _issued_nouns() -> frozenset[str]:
+    cues = load_table("attribution_cues.json")
+    return frozenset(cues["statement_nouns"]) | frozenset(cues["document_nouns"]) | {"press", "news"}
+
+
+@cache
 def _aliases() -> dict[str, str]:
     """Every alias of the organizations table -> its canonical name."""
     out = {}
@@ -150,8 +156,10 @@ class Institutions:
     def of_phrase(self, head: Token) -> str | None:
         """Canonical name of the institution the phrase headed by ``head`` names by its function."""
         tokens = [t for t in _phrase_tokens(head) if t.dep_ not in _DROPPED_DEPS]
-        if tokens and _is_data_noun(tokens[-1]) and tokens[-1].i == head.i:
-            tokens = tokens[:-1]   # "customs figures", "new customs data": the figures' institution
+        # "customs figures", "new customs data", "a foreign ministry press briefing": whose they are
+        while tokens and (_is_data_noun(tokens[-1]) or tokens[-1].lemma_.lower() in _issued_nouns()) \
+                and tokens[-1].i >= head.i - 2:
+            tokens = tokens[:-1]
         if not tokens or any(t.pos_ == "PRON" for t in tokens):
             return None
         words, named = _strip_countries(_words(tokens))
