@@ -115,3 +115,19 @@ def test_a_statement_named_by_its_author_cites_the_author(parse, text, name):
 
 def test_a_statement_without_an_author_cites_no_one(parse):
     assert not names(parse, "Exports rose 5 percent, it was announced in a statement.")
+
+
+def test_the_ministry_refers_to_a_ministry_not_to_the_agency_that_reported(parse):
+    found = sources_of(parse, "TOKYO (Kyodo) -- Japan's exports rose in July, the Finance Ministry said. "
+                              "Imports climbed 47 percent, the ministry said in a preliminary report.")
+    assert {s.name for s in found if s.text == "the ministry"} == {"Ministry of Finance of Japan"}
+
+
+def test_the_agency_may_refer_to_a_body_not_named_agency(parse):
+    found = sources_of(parse, "Officials at Immigration and Customs Enforcement met on Monday. In a memo, "
+                              "the agency said the program should end.")
+    assert {s.name for s in found if s.text == "the agency"} == {"Immigration and Customs Enforcement"}
+
+
+def test_who_surveyed_the_forecasters_is_a_source(parse):
+    assert "Jiji Press" in names(parse, "The deficit beat the median forecast of 18 institutes surveyed by Jiji Press.")

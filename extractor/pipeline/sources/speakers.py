@@ -63,7 +63,8 @@ class _Discourse:
     def add(self, i: int, name: str, typ: str, subject: bool) -> None:
         bisect.insort(self.mentions, (i, name, typ, subject))
 
-    def antecedent(self, i: int, types: set[str], gender: str | None = None) -> tuple[str, str] | None:
+    def antecedent(self, i: int, types: set[str], gender: str | None = None,
+                   name_has: str | None = None) -> tuple[str, str] | None:
         """The referent of a pronoun or description at token ``i``: the nearest sentence with a
         compatible mention; in an earlier sentence its subject first (centering: the preferred
         center is the subject, Grosz, Joshi & Weinstein 1995), in the same sentence the nearest."""
@@ -78,6 +79,8 @@ class _Discourse:
                 continue
             known = self.gender.get(name)
             if gender and known and known != gender:
+                continue
+            if name_has and name_has not in name.lower():
                 continue
             distance = sent - self.sent_of[j]
             rank = (distance, 0 if (distance == 0 or subject) else 1, -j)
@@ -144,6 +147,7 @@ class _Resolver:
         self.human_nouns = set(cues["human_nouns"])
         self.documents = set(cues["document_nouns"])
         self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
+        self.name_heads = frozenset(cues["name_heads"])
         self.people = {}
         for actor in actors:
             if actor.type == "person":
@@ -266,13 +270,18 @@ class _Resolver:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
             return None
         lemma = head.lemma_.lower()
+        name_has = None
         if lemma in self.person_roles:
             types = {"person"}
         elif lemma in self.org_roles:
             types = {"organization"}
+            # 'the ministry' is a ministry named before, not the agency that reported it:
+            # an institution word is the head of its antecedent's name too
+            if lemma in self.name_heads:
+                name_has = lemma
         else:
             return None
-        found = self.discourse.antecedent(head.i, types)
+        found = self.discourse.antecedent(head.i, types, name_has=name_has)
         if found is None:
             return None
         return self.doc[head.left_edge.i: head.i + 1], found[0], found[1]
