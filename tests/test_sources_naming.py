@@ -131,3 +131,13 @@ def test_the_agency_may_refer_to_a_body_not_named_agency(parse):
 
 def test_who_surveyed_the_forecasters_is_a_source(parse):
     assert "Jiji Press" in names(parse, "The deficit beat the median forecast of 18 institutes surveyed by Jiji Press.")
+
+
+def test_the_government_alone_is_no_news_agency_and_no_named_government(parse):
+    found = sources_of(parse, "TOKYO (Kyodo) -- Japan logged a trade deficit in January, the government said.")
+    assert "Kyodo News" not in {s.name for s in found if s.text == "the government"}
+    assert "Government of Japan" not in {s.name for s in found}
+
+
+def test_the_countrys_named_government(parse):
+    assert "Government of Japan" in names(parse, "The Japanese government said exports fell for a tenth month.")

@@ -38,9 +38,15 @@ def _functions() -> tuple[tuple[tuple[str, ...], dict[str, str]], ...]:
     table = load_table("organizations.json")["institutions_by_function"]
     out = []
     for row in table.values():
+        by_country = dict(row["by_country"])
+        if row.get("named_country_only"):
+            by_country[_NAMED_ONLY] = ""
         for form in row["forms"]:
-            out.append((tuple(form.lower().split()), row["by_country"]))
+            out.append((tuple(form.lower().split()), by_country))
     return tuple(sorted(out, key=lambda f: -len(f[0])))
+
+
+_NAMED_ONLY = "named country only"  # a by_country key no ISO code can be
 
 
 @cache
@@ -146,7 +152,7 @@ class Institutions:
         for code in named:
             if code in by_country:
                 return by_country[code]
-        if named:
+        if named or _NAMED_ONLY in by_country:
             return None   # "the Indian customs agency": a country the table has none for
         for code in self.salient:
             if code in by_country:
