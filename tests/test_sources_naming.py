@@ -141,3 +141,15 @@ def test_the_government_alone_is_no_news_agency_and_no_named_government(parse):
 
 def test_the_countrys_named_government(parse):
     assert "Government of Japan" in names(parse, "The Japanese government said exports fell for a tenth month.")
+
+
+def test_the_data_after_unnamed_data_stay_unnamed(pipeline):
+    doc = pipeline.doc("Exports hit a record last year, data showed on Wednesday. Chip sales rose 40 percent, "
+                       "the data showed.")
+    assert not doc._.sources
+
+
+def test_the_data_after_named_data_are_the_named_ones(pipeline):
+    doc = pipeline.doc("Exports hit a record last year, according to data from the Korea Customs Service. "
+                       "Chip sales rose 40 percent, the data showed.")
+    assert [s.name for s in doc._.sources] == ["Korea Customs Service", "Korea Customs Service"]
