@@ -153,3 +153,16 @@ def test_the_data_after_named_data_are_the_named_ones(pipeline):
     doc = pipeline.doc("Exports hit a record last year, according to data from the Korea Customs Service. "
                        "Chip sales rose 40 percent, the data showed.")
     assert [s.name for s in doc._.sources] == ["Korea Customs Service", "Korea Customs Service"]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports to the North fell 3 percent, a diplomat said, quoting Chinese trade statistics.",
+    "Trade with the North shrank, according to South Korean statistics.",
+])
+def test_a_countrys_statistics_without_their_publisher_are_unnamed(parse, text):
+    found = sources_of(parse, text)
+    assert not [s for s in found if s.type in ("government", "country") and not s.described]
+
+
+def test_a_countrys_customs_figures_name_the_customs(parse):
+    assert "General Administration of Customs of China" in names(parse, "Imports fell, Chinese customs figures showed.")

@@ -96,6 +96,15 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
             if actor is None and resolved is None and rule not in _SPEAKER_RULES \
                     and _is_generic(phrase_head) and phrase_head.i not in index.by_token:
                 continue
+            if _is_data_noun(cited) and phrase_head is cited and (
+                    (actor is not None and actor.type == "country") or (resolved is not None and resolved[2] == "country")):
+                # 'Chinese trade statistics', "South Korea's figures": the country's data, whose
+                # publisher is not said -- an unnamed source, as 'official data' is
+                actor = None
+                resolved = resolver.description(cited)
+                described = resolved is not None
+                if resolved is None:
+                    continue
             if actor is None and resolved is None:
                 actor = _anaphoric_data_reference(cited, last_data_source)
             if actor is None and resolved is None and (
