@@ -246,6 +246,38 @@ def _quoted_as_saying(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _stance_predicate(token: Token) -> tuple[Token, str] | None:
+    """Topic and stance cues (PolNeAR, Newell et al. 2018): 'Trump is raising questions about ...',
+    'the leaders made little secret of ...', 'Obama sounded a call for ...', 'Sanders is against
+    it'. The subject of the light verb or copula holds the stance; the cue runs from the verb to
+    its preposition. (Adjectives of attitude, 'critical of', 'worried about', were tried: PolNeAR
+    annotates them in one fold and not in the other, so they are left out.)"""
+    cues = _cues()
+    topics = set(cues["topic_prepositions"])
+    lemma = token.lemma_.lower()
+    if lemma in cues["stance_nouns_for"]:
+        topics.add("for")
+    prep = next((c for c in token.children if c.dep_ in {"prep", "mark"} and c.lower_ in topics and c.i > token.i), None)
+    if token.pos_ == "NOUN" and lemma in cues["stance_nouns"] and token.dep_ == "dobj" and prep is not None \
+            and token.head.pos_ in {"VERB", "AUX"} and token.head.lemma_.lower() in cues["stance_light_verbs"]:
+        holder = token.head
+        start = token.head
+    elif token.pos_ == "AUX" and token.lemma_ == "be" and token.dep_ == "ROOT":
+        # 'Sanders is against it' (the preposition right after the copula or its adverb)
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+        if prep is None or prep.i - token.i > 2 or not any(o.dep_ == "pobj" for o in prep.children):
+            return None
+        holder = start = token
+    else:
+        return None
+    subject = _subject_of(holder) if holder.pos_ in {"VERB", "AUX"} else None
+    if subject is None:
+        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i > start.i:
+        return None
+    return subject, token.doc[start.i: prep.i + 1].text.lower()
+
+
 def _speaker_label(token: Token) -> tuple[Token, str] | None:
     """Transcript and headline speaker labels: 'PENCE: Well, look, ...', 'Caddell: ...'.
 

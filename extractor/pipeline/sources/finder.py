@@ -21,6 +21,7 @@ from .cues import (
     _nominal_cue_possessor,
     _prepositional_cue,
     _quoted_as_saying,
+    _stance_predicate,
     _source_type,
     _speaker_label,
     _speech_verb_subject,
@@ -86,7 +87,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
             described = False
             # 'Washington urged', 'Tokyo plans', 'Beijing has not commented': attributions
             # (PolNeAR annotates them) that give a claim nothing to cite.
-            informative = not _negated(token) and not (
+            informative = not _negated(token) and rule is not _stance_predicate and not (
                 token.pos_ in {"VERB", "AUX"} and token.lemma_ in _all_cue_verbs()
                 and token.lemma_ not in _cues()["speech_verbs"])
             for phrase_head in ([origin] if origin is not None else []) + [cited]:
@@ -219,7 +220,7 @@ def _spokesperson_institution(head: Token, resolver: _Resolver, institutions: In
 
 
 _SPEAKER_RULES = (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
-                  _dash_attribution, _quoted_as_saying)
+                  _dash_attribution, _quoted_as_saying, _stance_predicate)
 
 
 def _named(rule, head: Token, resolver: _Resolver) -> tuple[Actor | None, tuple[Span, str, str] | None]:

@@ -20,6 +20,7 @@ from .cues import (
     _nominal_cue_possessor,
     _prepositional_cue,
     _quoted_as_saying,
+    _stance_predicate,
     _speaker_label,
     _speech_verb_subject,
 )
@@ -84,7 +85,7 @@ def _speaker_outside_quote(verb: Token, quoted: list[bool]) -> Token | None:
 
 
 _RULES = (_prepositional_cue, _document_author, _citing_clause, _agentive_passive, _quoted_as_saying, _speech_verb_subject,
-          _misparsed_reporting_clause, _speaker_label, _nominal_cue_possessor, _dash_attribution)
+          _misparsed_reporting_clause, _speaker_label, _nominal_cue_possessor, _dash_attribution, _stance_predicate)
 
 
 def _negated(verb: Token) -> bool:
