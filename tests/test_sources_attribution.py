@@ -37,3 +37,17 @@ def test_questions_for_someone_are_no_stance(parse):
 def test_a_verb_that_only_hides_concerns_is_no_cue(parse):
     found = attributions_of(parse, "The surplus obscures concerns about weak demand.")
     assert not found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("\u201cThe border must stay open.\u201d\u2015 Mina Cho\u00a0\n\u201cTrade is our lifeline.\u201d", "Mina Cho"),
+    ("\u201cPrices will rise.\u201d \u2015 Kenji Mori.\n\nPhoto: agency.", "Kenji Mori"),
+    ("\u201cWe export to survive!\u201d \u2015\u00a0Ana B. Lopez Diaz.\n\nMore letters follow.", "Ana B. Lopez Diaz"),
+])
+def test_a_quotation_signed_after_a_dash(parse, text, name):
+    assert name in {s.name for s in attributions_of(parse, text)}
+
+
+def test_a_dash_inside_a_sentence_signs_nothing(parse):
+    found = attributions_of(parse, "Exports rose in May \u2014 Korea Customs Service data show a record.")
+    assert not [s for s in found if s.cue in ("\u2014", "\u2015")]

@@ -319,27 +319,44 @@ def _nominal_cue_possessor(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+_DASHES = ("\u2015", "\u2014", "\u2013", "--")
+_CLOSING_QUOTES = ("\u201d", '"', "''")
+
+
 def _dash_attribution(token: Token) -> tuple[Token, str] | None:
-    """'"...," ― Jane Doe': a quotation signed with a dash and a name ending the line."""
-    if token.text not in {"\u2015", "\u2014", "--"}:
+    """'"...," ― Jane Doe' or '..."― Jane A. Doe.': a quotation signed with a dash and a name
+    that ends the line (the tokenizer may glue the dash to the closing quote)."""
+    text = token.text
+    glued = any(text == q + d for q in _CLOSING_QUOTES for d in _DASHES)
+    if text not in _DASHES and not glued:
         return None
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
-    if before is not None and not (before.text in {"\u201d", '"', "''"} or "\n" in before.text
-                                   or "\n" in before.whitespace_ or before.is_punct and before.text in {"?", "!", "."}):
+    if not glued and before is not None and not (
+            before.text in _CLOSING_QUOTES or "\n" in before.text or "\n" in before.whitespace_
+            or before.is_punct and before.text in {"?", "!", "."}):
         return None
+    if not glued and text == "\u2013" and (before is None or before.text not in _CLOSING_QUOTES):
+        return None   # an en dash signs only right after a quotation
+    i = token.i + 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
     names = []
-    for t in doc[token.i + 1: token.i + 6]:
-        if t.pos_ == "PROPN" and t.text[:1].isupper():
+    for t in doc[i: i + 6]:
+        if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_title or len(t.text) == 2 and t.text.endswith(".")):
             names.append(t)
             continue
         break
-    if not names:
+    if not names or not any(t.pos_ == "PROPN" for t in names):
         return None
     end = names[-1].i + 1
-    if end < len(doc) and not ("\n" in doc[end].text or "\n" in names[-1].whitespace_ or doc[end].text == ","):
+    if end < len(doc) and doc[end].text in {".", ","}:
+        end += 1   # 'Jane Doe.' ends its line too
+    if end < len(doc) and not ("\n" in doc[end].text or "\n" in doc[end - 1].whitespace_
+                               or doc[end].is_space and (end + 1 == len(doc) or "\n" in doc[end].text + doc[end + 1].text)):
         return None
-    return names[-1], token.text
+    head = max((t for t in names if t.pos_ == "PROPN"), key=lambda t: t.i)
+    return head, "\u2015" if glued else text
 
 
 def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
