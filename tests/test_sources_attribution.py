@@ -51,3 +51,16 @@ def test_a_quotation_signed_after_a_dash(parse, text, name):
 def test_a_dash_inside_a_sentence_signs_nothing(parse):
     found = attributions_of(parse, "Exports rose in May \u2014 Korea Customs Service data show a record.")
     assert not [s for s in found if s.cue in ("\u2014", "\u2015")]
+
+
+def test_a_pronoun_speaker_is_the_paragraphs_named_speaker(parse):
+    # the sentence between has another man as its subject; the paragraph's speaker is still Park
+    found = attributions_of(parse, "\u201cThe sanctions are biting,\u201d said Park Ji-won. Kim Min-su, his partner, "
+                                   "runs a trading house in Dandong. \u201cShipments have halved,\u201d he said.")
+    assert [s.name for s in found if s.text == "he"] == ["Park Ji-won"]
+
+
+def test_a_new_paragraph_does_not_inherit_the_speaker(parse):
+    found = attributions_of(parse, "\u201cThe sanctions are biting,\u201d said Park Ji-won.\n\nKim Min-su runs a "
+                                   "trading house in Dandong. He said shipments halved.")
+    assert [s.name for s in found if s.text == "He"] == ["Kim Min-su"]

@@ -174,6 +174,8 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
                                     type=_source_type(actor, data_context), cue=cue, via=via, described=described,
                                     informative=informative, cue_start=cue_span.start_char, cue_end=cue_span.end_char)
+                if actor.type == "person" and not described and phrase_head.pos_ != "PRON":
+                    resolver.speakers.append((phrase_head.i, actor.name))
                 if found[key].type == "data_source" and not described:
                     # ('the data showed' refers back to named data only: after 'data showed' it
                     # is as unnamed as they were)

@@ -148,6 +148,8 @@ class _Resolver:
         self.documents = set(cues["document_nouns"])
         self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
         self.name_heads = frozenset(cues["name_heads"])
+        # (token index, name) of the persons named as sources so far, in text order
+        self.speakers: list[tuple[int, str]] = []
         self.people = {}
         for actor in actors:
             if actor.type == "person":
@@ -222,9 +224,28 @@ class _Resolver:
             return text, "organization"
         return (text.title() if text.isupper() else text), "person"
 
+    def last_speaker(self, i: int, gender: str) -> tuple[str, str] | None:
+        """The person named as a source last before token ``i`` in its paragraph, if the text
+        does not give them the other gender."""
+        doc = self.doc
+        for j, name in reversed(self.speakers):
+            if j >= i:
+                continue
+            if "\n" in doc[j:i].text:
+                return None   # another paragraph
+            known = self.discourse.gender.get(name)
+            if known is None or known == gender:
+                return name, "person"
+        return None
+
     def _pronoun(self, token: Token) -> tuple[Span, str, str] | None:
         lower = self.possessives.get(token.lower_, token.lower_)
-        if lower in {"he", "she"}:
+        if lower in {"he", "she"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            # '"...," he said' in a paragraph that named its speaker: that speaker, though
+            # someone else was mentioned in between (the paragraph's center is who speaks)
+            found = self.last_speaker(token.i, "m" if lower == "he" else "f") \
+                or self.discourse.antecedent(token.i, {"person"}, "m" if lower == "he" else "f")
+        elif lower in {"he", "she"}:
             found = self.discourse.antecedent(token.i, {"person"}, "m" if lower == "he" else "f")
         elif lower == "they":
             found = self.discourse.antecedent(token.i, {"organization", "group"})
