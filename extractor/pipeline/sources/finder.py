@@ -116,7 +116,8 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                              or phrase_head.lemma_.lower() in resolver.person_roles))):
                 # 'A photo shows ...' depicts; only data ('the poll shows') or people ('the
                 # researchers found') are described sources of 'show', 'find', 'indicate'.
-                resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
+                resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue,
+                                                generic_ok=rule is _speech_verb_subject)
                 described = resolved is not None
             if actor is None and resolved is None and rule is _speech_verb_subject:
                 resolved = _unresolved_pronoun(phrase_head)

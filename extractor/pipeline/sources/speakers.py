@@ -255,15 +255,24 @@ class _Resolver:
             return None
         return self.doc[token.i: token.i + 1], found[0], found[1]
 
-    def description(self, head: Token, speaking_nouns_only: bool = False) -> tuple[Span, str, str] | None:
+    def description(self, head: Token, speaking_nouns_only: bool = False,
+                    generic_ok: bool = False) -> tuple[Span, str, str] | None:
         """'the source added', 'a senior official told reporters', 'according to the poll':
         a described, unnamed source, named by its description ('senior official').
 
         Only a phrase that picks out a particular source qualifies: one with a
         determiner, possessor, number or modifier. A bare plural ('Observers say',
         'Experts believe', 'officials said') has the generic reading (Carlson 1977) -
-        people of that kind, not a source the reader could look up - and is left out.
+        people of that kind, not a source the reader could look up - and is left out, unless
+        ``generic_ok``: as the subject of a speech cue it is still an attribution (PolNeAR
+        annotates 'sources said'), one that stays unnamed.
         """
+        lemma = head.lemma_.lower()
+        if generic_ok and head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ in {"nsubj", "nsubjpass"} \
+                and not any(c.i < head.i for c in head.children) and (
+                head.lower_ in _cues()["generic_sources"] or lemma in self.person_roles or lemma in self.human_nouns):
+            # a bare plural ('officials said'): people of that kind, a source nobody can look up
+            return self.doc[head.i: head.i + 1], head.lower_, "person"
         if head.pos_ != "NOUN" or head.lower_ in _cues()["generic_sources"] and not list(head.children) \
                 or head.ent_type_ in {"DATE", "TIME"} or head.dep_ == "npadvmod":
             return None
