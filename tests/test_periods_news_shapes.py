@@ -262,3 +262,20 @@ def test_a_weekday_the_day_after_publication_is_that_day(parse):
 def test_a_weekday_two_days_after_publication_is_last_week(parse):
     ps = periods(parse, "Customs data showed on Saturday that exports rose.", date(2025, 2, 6))
     assert span(period(ps, "Saturday")) == (date(2025, 2, 1), date(2025, 2, 1))
+
+
+# ----------------------------------------------------------------------------- the day before
+
+
+def test_the_day_before_an_event_is_a_day_nobody_dated(parse):
+    p = period(periods(parse, "He emailed his son the day before the son reported him missing."), "the day before")
+    assert (p.granularity, p.from_, p.relative) == ("day", None, True)
+
+
+def test_the_day_after_a_dated_day(parse):
+    ps = periods(parse, "The bridge reopened on March 7. Trucks crossed the day after.", date(2025, 3, 20))
+    assert span(period(ps, "the day after")) == (date(2025, 3, 8), date(2025, 3, 8))
+
+
+def test_the_day_before_yesterday_is_no_anaphor(parse):
+    assert not [p for p in periods(parse, "Talks ended the day before yesterday.") if p.text.startswith("the day")]

@@ -179,6 +179,23 @@ def _resolve_part_of_anaphoric_year(ctx, cand, m):
     return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True, bound="approx")
 
 
+def _resolve_day_before(ctx, cand, m):
+    """"the day before", "the day after": the day next to the one the text talks about; before a
+    clause ("the day before the son reported him missing") next to that event, whose day is not
+    said (TimeML: 'The day' with the signal 'before', anchored on the event): unresolved."""
+    direction = -1 if m["dir"].lower() == "before" else 1
+    after = ctx.text[cand.end:cand.end + 40]
+    if re.match(r"\s*(?:yesterday|today|tomorrow)\b", after, re.I):
+        return None   # 'the day before yesterday' is no anaphor
+    if re.match(r"\s+(?!and\b|but\b|or\b)[\w\"“]", after):
+        return dict(from_=None, to=None, granularity="day", relative=True, value=None, _anaphoric=True)
+    anchor = _anchor(ctx, cand.start, whole_discourse=True)
+    if anchor is None or anchor[2] != "day":
+        return dict(from_=None, to=None, granularity="day", relative=True, value=None, _anaphoric=True)
+    d = anchor[0] + timedelta(days=direction)
+    return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
+
+
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
     pub = _need(ctx, "day", cand.start)

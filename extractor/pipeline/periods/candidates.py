@@ -16,6 +16,7 @@ from .anaphora import (
     _resolve_anaphoric_demonstrative,
     _resolve_anaphoric_shift,
     _resolve_anaphoric_unit,
+    _resolve_day_before,
     _resolve_day_word,
     _resolve_part_of_anaphoric_year,
     _resolve_same_period,
@@ -124,6 +125,7 @@ _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|co
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
       r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
+_rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
