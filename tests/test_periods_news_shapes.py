@@ -279,3 +279,27 @@ def test_the_day_after_a_dated_day(parse):
 
 def test_the_day_before_yesterday_is_no_anaphor(parse):
     assert not [p for p in periods(parse, "Talks ended the day before yesterday.") if p.text.startswith("the day")]
+
+
+# ----------------------------------------------------------------------------- a report's own periods
+
+
+def test_the_quarter_of_a_results_story(parse):
+    ps = periods(parse, "Net income rose 12% in the third quarter. Revenue for the quarter climbed 8%, "
+                        "compared with the year-earlier quarter.", date(2025, 10, 21))
+    assert span(period(ps, "the quarter")) == (date(2025, 7, 1), date(2025, 9, 30))
+    assert span(period(ps, "the year-earlier quarter")) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_the_latest_quarter_without_one_named_is_the_last_complete_one(parse):
+    p = period(periods(parse, "Exports grew 3% in the latest quarter.", date(2025, 10, 21)), "the latest quarter")
+    assert span(p) == (date(2025, 7, 1), date(2025, 9, 30))
+
+
+def test_for_the_year_is_the_year_of_the_text(parse):
+    ps = periods(parse, "Exports reached $2 billion in 2024, and imports for the year fell.", date(2025, 3, 1))
+    assert span(period(ps, "the year")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_year_without_a_preposition_of_time_is_no_period(parse):
+    assert not [p for p in periods(parse, "The year was hard for farmers.") if p.text.lower() == "the year"]

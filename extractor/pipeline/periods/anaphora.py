@@ -196,6 +196,58 @@ def _resolve_day_before(ctx, cand, m):
     return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
 
 
+def _report_anchor(ctx, cand):
+    """The period a financial report's 'the quarter' / 'the year' refers to: the last period (not
+    day) the text named, else None."""
+    return _anchor(ctx, cand.start, whole_discourse=True, periods_only=True)
+
+
+def _latest_complete_quarter(published: date) -> tuple[date, date]:
+    y, q = published.year, (published.month - 1) // 3   # the quarter before the current one
+    if q == 0:
+        y, q = y - 1, 4
+    return _quarter_span(y, q)
+
+
+def _resolve_report_period(ctx, cand, m):
+    """"the quarter", "the latest quarter", "the latest period", "the full year", "the fiscal
+    year", "for the year" (TimeML annotates them in earnings reports): the quarter or year of the
+    period the text is about, else of publication ("the latest quarter": the last one complete)."""
+    unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("fiscal ", "")
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    if unit == "year" and not mod and not re.search(r"\b(?:for|in|during|over|throughout|through|of)\s+$",
+                                                   ctx.text[max(0, cand.start - 12):cand.start], re.I):
+        return None   # 'the year' alone is a year only after a preposition of time ('for the year')
+    anchor = _report_anchor(ctx, cand)
+    if unit == "period":
+        if anchor is not None:
+            return dict(_cal(*anchor, relative=True), _anaphoric=True)
+        pub = _need(ctx, "month")
+        return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
+    if anchor is not None and not (unit == "quarter" and anchor[2] in ("year", "half", "range")
+                                   and (anchor[1] - anchor[0]).days > 92):
+        a, b, g = _calendar_unit(anchor[0], unit)
+        return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+    pub = _need(ctx, "month" if unit == "quarter" else "year")
+    if unit == "year":
+        return dict(_cal(date(pub.year, 1, 1), date(pub.year, 12, 31), "year", relative=True), _anaphoric=True)
+    if mod == "current":
+        return dict(_cal(*_quarter_span(pub.year, (pub.month - 1) // 3 + 1), "quarter", relative=True), _anaphoric=True)
+    return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
+
+
+def _resolve_year_earlier(ctx, cand, m):
+    """"the year-earlier quarter", "the year-ago period", "year-earlier results": the period the
+    text reports, a year before."""
+    anchor = _report_anchor(ctx, cand)
+    if anchor is None:
+        if ctx.published is None or ctx.narrative is not None:
+            return dict(from_=None, to=None, granularity="range", relative=True, value=None, _anaphoric=True)
+        anchor = (*_latest_complete_quarter(ctx.published), "quarter")
+    a, b, g = _shift_period(*anchor, -12, 0)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+
+
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
     pub = _need(ctx, "day", cand.start)

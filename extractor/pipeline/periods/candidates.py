@@ -19,8 +19,10 @@ from .anaphora import (
     _resolve_day_before,
     _resolve_day_word,
     _resolve_part_of_anaphoric_year,
+    _resolve_report_period,
     _resolve_same_period,
     _resolve_weekday,
+    _resolve_year_earlier,
 )
 from .anchors import _cal, _Candidate, _Context, _month_span
 from .dates import (
@@ -125,6 +127,14 @@ _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|co
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
       r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
+# the financial report's own periods: 'the quarter', 'the latest quarter', 'the latest period',
+# 'the full year', 'the fiscal year', 'for the year'; and the same a year before: 'the year-earlier
+# quarter', 'the year-ago period', 'year-earlier' (as a modifier)
+_rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fiscal)\s+)?(?P<unit>quarter|year|fiscal\s+year)"
+      r"(?![-\w])(?!\s+(?:before|earlier|ago|prior|of|in|to|after|later|end))", _resolve_report_period)
+_rule("report_period", r"the\s+(?P<mod>latest|most\s+recent)\s+(?P<unit>period)", _resolve_report_period)
+_rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
+      r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
 _rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
