@@ -303,3 +303,15 @@ def test_for_the_year_is_the_year_of_the_text(parse):
 
 def test_the_year_without_a_preposition_of_time_is_no_period(parse):
     assert not [p for p in periods(parse, "The year was hard for farmers.") if p.text.lower() == "the year"]
+
+
+@pytest.mark.parametrize("text,spoken,year", [
+    ("The talks collapsed in nineteen ninety-six.", "nineteen ninety-six", 1996),
+    ("Computers were to fail in the year two thousand.", "the year two thousand", 2000),
+])
+def test_a_broadcast_transcript_spells_years_out(parse, text, spoken, year):
+    assert span(period(periods(parse, text), spoken)) == (date(year, 1, 1), date(year, 12, 31))
+
+
+def test_a_spelled_number_before_a_unit_is_no_year(parse):
+    assert not [p for p in periods(parse, "The fee was nineteen fifty dollars.") if p.granularity == "year"]

@@ -44,6 +44,7 @@ from .dates import (
     _resolve_named_quarter,
     _resolve_numeric_date,
     _resolve_season,
+    _resolve_spoken_year,
     _resolve_the_weekend,
     _resolve_written_day,
     _resolve_year_range,
@@ -123,6 +124,11 @@ _rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", 
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
 _rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
 _rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
+# broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand'
+_rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?P<decade>(?:twenty|thirty|forty|fifty|sixty|"
+      r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
+      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?-i:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<unit>"
+      r"one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _resolve_spoken_year)
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
@@ -233,6 +239,9 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
             return False
+    if rule == "spoken_year" and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {
+            "million", "billion", "thousand", "hundred", "point", "%"}:
+        return False  # 'nineteen fifty dollars', 'twenty twenty million': a number, not a year
     if rule in ("year", "fiscal_year", "year_range", "decade"):
         if re.search(r"(?:©|\(c\)|copyright)\s*$", text[max(0, cand.start - 12):cand.start], re.IGNORECASE):
             return False  # "Copyright © 2025 ...": boilerplate, not a period the story talks about

@@ -330,6 +330,18 @@ def _resolve_bare_year(ctx, cand, m):
     return _cal(date(y, 1, 1), date(y, 12, 31), "year")
 
 
+def _resolve_spoken_year(ctx, cand, m):
+    """'nineteen ninety-six' (1996), 'the year two thousand' (2000), 'two thousand and one'."""
+    if m["century"]:
+        tens = _number(m["decade"].replace(" ", "-"))
+        if tens is None or tens < 10:
+            return None
+        y = (19 if m["century"].lower() == "nineteen" else 20) * 100 + int(tens)
+    else:
+        y = 2000 + int(_number(m["unit"]) or 0) if m["unit"] else 2000
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year")
+
+
 def _resolve_season(ctx, cand, m):
     """"last summer", "summer 2019", "the winter of 2012" (meteorological, northern hemisphere)."""
     code = SEASONS[m["season"].lower()]
