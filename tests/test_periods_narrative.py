@@ -53,8 +53,8 @@ def test_a_month_range_that_starts_with_from_is_no_comparison_base(parse):
 
 
 def test_with_a_month_anchor_years_resolve_but_months_and_days_do_not(parse):
-    ps, warnings = undated(parse, "Exports reached $50 million in August 2024, up from last year, the agency "
-                                  "said on Tuesday. Imports fell last month.")
+    ps, warnings = undated(parse, "Exports reached $50 million in August 2024 after a slump last year, the "
+                                  "agency said on Tuesday. Imports fell last month.")
     assert span(period(ps, "last year")) == (date(2023, 1, 1), date(2023, 12, 31))
     assert period(ps, "Tuesday").from_ is None      # which day of which week: not said
     assert period(ps, "last month").from_ is None   # August may be the month written in, or the one before
@@ -92,3 +92,17 @@ def test_a_publication_date_is_never_replaced_by_the_text(parse):
     ps = find_periods(doc, doc._.published)
     assert span(period(ps, "May")) == (date(2025, 5, 1), date(2025, 5, 31))
     assert not doc._.warnings
+
+
+def test_a_later_year_the_text_reports_in_moves_a_month_anchor(parse):
+    ps, _ = undated(parse, "Rice imports have dropped sharply in 2025. From September to December 2024 they "
+                           "were worth $9 million. This year, imports fell again, and on June 13 the agency "
+                           "said stocks were low.")
+    assert span(period(ps, "This year")) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert span(period(ps, "June 13")) == (date(2025, 6, 13), date(2025, 6, 13))
+
+
+def test_a_deadline_year_does_not_move_the_anchor(parse):
+    ps, _ = undated(parse, "Exports reached $9 million in March 2024. The plan is to double them by 2030. "
+                           "In May, exports fell.")
+    assert span(period(ps, "May")) == (date(2024, 5, 1), date(2024, 5, 31))

@@ -148,3 +148,170 @@ def test_the_previous_month_counts_from_the_reported_month_not_from_the_comparis
     ps = periods(parse, "Total trade in March rose 12 percent compared with 2024, slowing from the previous "
                         "month's 20 percent.", date(2025, 4, 11))
     assert span(period(ps, "the previous month")) == (date(2025, 2, 1), date(2025, 2, 28))
+
+
+@pytest.mark.parametrize("text,base", [
+    ("Total trade in March increased 12 percent compared with last year.", "last year"),
+    ("Exports in March rose 9 percent from the year before.", "the year before"),
+    ("March also saw a 40 percent rise in spending over the previous year.", "the previous year"),
+])
+def test_a_year_compared_with_a_month_figure_is_that_month_a_year_before(parse, text, base):
+    ps = periods(parse, text, date(2025, 4, 11))
+    assert span(period(ps, base)) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_year_compared_with_a_year_figure_stays_a_year(parse):
+    ps = periods(parse, "Exports in 2024 rose 9 percent from the year before.", date(2025, 4, 11))
+    assert span(period(ps, "the year before")) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_last_year_that_is_no_comparison_base_stays_the_calendar_year(parse):
+    ps = periods(parse, "Exports rose in March, and last year they fell.", date(2025, 4, 11))
+    assert span(period(ps, "last year")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_year_earlier_as_a_comparison_base_skips_the_release_day(parse):
+    ps = periods(parse, "China's exports rose in September. Data released Monday showed shipments were "
+                        "8.3% higher than a year earlier.", date(2025, 10, 13))
+    assert span(period(ps, "a year earlier")) == (date(2024, 9, 1), date(2024, 9, 30))
+
+
+def test_a_year_earlier_in_a_narrative_still_counts_from_a_day(parse):
+    ps = periods(parse, "The bridge opened on March 3, 2024. A year earlier, the site was a field.",
+                 date(2025, 10, 13))
+    assert span(period(ps, "A year earlier")) == (date(2023, 3, 3), date(2023, 3, 3))
+
+
+# ----------------------------------------------------------------------------- parts of a year
+
+
+def test_the_past_months_of_this_year_are_the_months_gone_by(parse):
+    p = period(periods(parse, "Exports rose in each of the past 11 months this year.", date(2025, 12, 2)),
+               "the past 11 months this year")
+    assert span(p) == (date(2025, 1, 1), date(2025, 11, 30))
+
+
+def test_the_first_month_of_a_year(parse):
+    ps = periods(parse, "Trade grew 20 percent in the first month of this year, and fell in the last month of 2024.")
+    assert span(period(ps, "the first month of this year")) == (date(2025, 1, 1), date(2025, 1, 31))
+    assert span(period(ps, "the last month of 2024")) == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+def test_the_last_months_of_a_past_year_end_with_it(parse):
+    p = period(periods(parse, "Imports slowed in the last two months of 2024."), "the last two months of 2024")
+    assert span(p) == (date(2024, 11, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize("text,part,frm,to", [
+    ("The border reopened in early August.", "early August", date(2025, 8, 1), date(2025, 8, 31)),
+    ("Imports slowed at the end of 2023.", "the end of 2023", date(2023, 1, 1), date(2023, 12, 31)),
+    ("Trade collapsed in late 2020.", "late 2020", date(2020, 1, 1), date(2020, 12, 31)),
+])
+def test_a_part_of_a_period_is_the_period_with_an_approximate_bound(parse, text, part, frm, to):
+    p = period(periods(parse, text), part)
+    assert (p.from_, p.to, p.bound) == (frm, to, "approx")
+
+
+def test_a_whole_month_keeps_an_exact_bound(parse):
+    assert period(periods(parse, "The border reopened in August."), "August").bound == "exact"
+
+
+@pytest.mark.parametrize("text,end", [
+    ("We think export growth will slow further by year-end.", "year-end"),
+    ("Stocks of rice ran low by the year's end.", "the year's end"),
+])
+def test_year_end_is_the_year_with_an_approximate_bound(parse, text, end):
+    p = period(periods(parse, text), end)
+    assert (p.from_, p.to, p.bound) == (date(2025, 1, 1), date(2025, 12, 31), "approx")
+
+
+# ----------------------------------------------------------------------------- two months
+
+
+@pytest.mark.parametrize("text,both,frm,to", [
+    ("Exports in April and May fell 10 percent from a year earlier.", "April and May",
+     date(2025, 4, 1), date(2025, 5, 31)),
+    ("China's trade in Jan., Feb. increased to $40 billion.", "Jan., Feb.", date(2025, 1, 1), date(2025, 2, 28)),
+])
+def test_two_consecutive_months_under_one_preposition_are_one_period(parse, text, both, frm, to):
+    assert span(period(periods(parse, text), both)) == (frm, to)
+
+
+def test_two_months_apart_stay_two_periods(parse):
+    ps = periods(parse, "Exports rose in March and June.")
+    assert [p.text for p in ps] == ["March", "June"]
+
+
+def test_a_change_between_two_months_is_from_one_to_the_other(parse):
+    ps = periods(parse, "Trade more than doubled between August and September.")
+    assert [p.text for p in ps] == ["August", "September"]
+
+
+def test_a_total_between_two_months_is_the_range(parse):
+    p = period(periods(parse, "Trade between January and June totaled $1 billion."), "between January and June")
+    assert span(p) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_a_weekday_the_day_after_publication_is_that_day(parse):
+    # a Thursday page about Beijing's Friday release
+    ps = periods(parse, "China's exports rose 8 percent in January, customs data showed on Friday.",
+                 date(2025, 2, 6))
+    assert span(period(ps, "Friday")) == (date(2025, 2, 7), date(2025, 2, 7))
+
+
+def test_a_weekday_two_days_after_publication_is_last_week(parse):
+    ps = periods(parse, "Customs data showed on Saturday that exports rose.", date(2025, 2, 6))
+    assert span(period(ps, "Saturday")) == (date(2025, 2, 1), date(2025, 2, 1))
+
+
+# ----------------------------------------------------------------------------- the day before
+
+
+def test_the_day_before_an_event_is_a_day_nobody_dated(parse):
+    p = period(periods(parse, "He emailed his son the day before the son reported him missing."), "the day before")
+    assert (p.granularity, p.from_, p.relative) == ("day", None, True)
+
+
+def test_the_day_after_a_dated_day(parse):
+    ps = periods(parse, "The bridge reopened on March 7. Trucks crossed the day after.", date(2025, 3, 20))
+    assert span(period(ps, "the day after")) == (date(2025, 3, 8), date(2025, 3, 8))
+
+
+def test_the_day_before_yesterday_is_no_anaphor(parse):
+    assert not [p for p in periods(parse, "Talks ended the day before yesterday.") if p.text.startswith("the day")]
+
+
+# ----------------------------------------------------------------------------- a report's own periods
+
+
+def test_the_quarter_of_a_results_story(parse):
+    ps = periods(parse, "Net income rose 12% in the third quarter. Revenue for the quarter climbed 8%, "
+                        "compared with the year-earlier quarter.", date(2025, 10, 21))
+    assert span(period(ps, "the quarter")) == (date(2025, 7, 1), date(2025, 9, 30))
+    assert span(period(ps, "the year-earlier quarter")) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_the_latest_quarter_without_one_named_is_the_last_complete_one(parse):
+    p = period(periods(parse, "Exports grew 3% in the latest quarter.", date(2025, 10, 21)), "the latest quarter")
+    assert span(p) == (date(2025, 7, 1), date(2025, 9, 30))
+
+
+def test_for_the_year_is_the_year_of_the_text(parse):
+    ps = periods(parse, "Exports reached $2 billion in 2024, and imports for the year fell.", date(2025, 3, 1))
+    assert span(period(ps, "the year")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_year_without_a_preposition_of_time_is_no_period(parse):
+    assert not [p for p in periods(parse, "The year was hard for farmers.") if p.text.lower() == "the year"]
+
+
+@pytest.mark.parametrize("text,spoken,year", [
+    ("The talks collapsed in nineteen ninety-six.", "nineteen ninety-six", 1996),
+    ("Computers were to fail in the year two thousand.", "the year two thousand", 2000),
+])
+def test_a_broadcast_transcript_spells_years_out(parse, text, spoken, year):
+    assert span(period(periods(parse, text), spoken)) == (date(year, 1, 1), date(year, 12, 31))
+
+
+def test_a_spelled_number_before_a_unit_is_no_year(parse):
+    assert not [p for p in periods(parse, "The fee was nineteen fifty dollars.") if p.granularity == "year"]

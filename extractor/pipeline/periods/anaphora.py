@@ -11,6 +11,7 @@ from .anchors import (
     _add_months,
     _anchor,
     _cal,
+    _is_comparison_base,
     _is_future,
     _month_end,
     _month_span,
@@ -53,9 +54,31 @@ def _calendar_unit(d: date, unit: str) -> tuple[date, date, str]:
     return d, d, "day"
 
 
+def _year_as_comparison_base(ctx, cand):
+    """"Exports in March rose 12% compared with last year", "up 9% from the year before", "over the
+    previous year": a year a figure for part of a year is compared with is elliptical for the same
+    part of that year (the period the sentence reports, a year before). None when the sentence
+    reports no period shorter than a year, or the year is no comparison base."""
+    if not _is_comparison_base(ctx.text, cand.start, cand.end):
+        return None
+    anchor = _anchor(ctx, cand.start, previous_sentence=False, periods_only=True)
+    if anchor is None:
+        return None
+    frm, to, gran = anchor
+    if gran in ("day", "year", "duration") or (to - frm).days >= 365:
+        return None
+    a, b, g = _shift_period(frm, to, gran, -12, 0)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+
+
 def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
     """"the previous month", "the month prior", "the year before": the calendar unit before
-    the one containing the anchor (the period the sentence talks about)."""
+    the one containing the anchor (the period the sentence talks about); a year as a comparison
+    base after a shorter period is that period a year before (:func:`_year_as_comparison_base`)."""
+    if unit == "year" and direction < 0:
+        same_part = _year_as_comparison_base(ctx, cand)
+        if same_part is not None:
+            return same_part
     anchor = _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
@@ -102,8 +125,11 @@ def _resolve_anaphoric_shift(ctx, cand, m):
             return dict(from_=None, to=None, granularity="range", relative=True, bound=bound, value=None)
     else:
         # "ago" is deictic unless its own clause named a period first ("from a year ago")
+        # a comparison base ("up 8% from a year earlier") compares figures, which are for periods:
+        # the day they were released ("data showed on Monday") is no anchor for it
         anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago,
-                         discourse_periods=not is_ago)
+                         discourse_periods=not is_ago,
+                         periods_only=_is_comparison_base(ctx.text, cand.start, cand.end) and code in ("Y", "M"))
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -144,13 +170,82 @@ def _resolve_same_period(ctx, cand, m):
 
 
 def _resolve_part_of_anaphoric_year(ctx, cand, m):
-    """"the end of the year", "the beginning of the year": the year of the period the
-    discourse is about (anchor rule), else the publication year."""
+    """"the end of the year", "the beginning of the year", "year-end": the year of the period the
+    discourse is about (anchor rule), else the publication year; a part of it (bound approx)."""
     anchor = _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
     y = anchor[0].year
-    return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True, bound="approx")
+
+
+def _resolve_day_before(ctx, cand, m):
+    """"the day before", "the day after": the day next to the one the text talks about; before a
+    clause ("the day before the son reported him missing") next to that event, whose day is not
+    said (TimeML: 'The day' with the signal 'before', anchored on the event): unresolved."""
+    direction = -1 if m["dir"].lower() == "before" else 1
+    after = ctx.text[cand.end:cand.end + 40]
+    if re.match(r"\s*(?:yesterday|today|tomorrow)\b", after, re.I):
+        return None   # 'the day before yesterday' is no anaphor
+    if re.match(r"\s+(?!and\b|but\b|or\b)[\w\"“]", after):
+        return dict(from_=None, to=None, granularity="day", relative=True, value=None, _anaphoric=True)
+    anchor = _anchor(ctx, cand.start, whole_discourse=True)
+    if anchor is None or anchor[2] != "day":
+        return dict(from_=None, to=None, granularity="day", relative=True, value=None, _anaphoric=True)
+    d = anchor[0] + timedelta(days=direction)
+    return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
+
+
+def _report_anchor(ctx, cand):
+    """The period a financial report's 'the quarter' / 'the year' refers to: the last period (not
+    day) the text named, else None."""
+    return _anchor(ctx, cand.start, whole_discourse=True, periods_only=True)
+
+
+def _latest_complete_quarter(published: date) -> tuple[date, date]:
+    y, q = published.year, (published.month - 1) // 3   # the quarter before the current one
+    if q == 0:
+        y, q = y - 1, 4
+    return _quarter_span(y, q)
+
+
+def _resolve_report_period(ctx, cand, m):
+    """"the quarter", "the latest quarter", "the latest period", "the full year", "the fiscal
+    year", "for the year" (TimeML annotates them in earnings reports): the quarter or year of the
+    period the text is about, else of publication ("the latest quarter": the last one complete)."""
+    unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("fiscal ", "")
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    if unit == "year" and not mod and not re.search(r"\b(?:for|in|during|over|throughout|through|of)\s+$",
+                                                   ctx.text[max(0, cand.start - 12):cand.start], re.I):
+        return None   # 'the year' alone is a year only after a preposition of time ('for the year')
+    anchor = _report_anchor(ctx, cand)
+    if unit == "period":
+        if anchor is not None:
+            return dict(_cal(*anchor, relative=True), _anaphoric=True)
+        pub = _need(ctx, "month")
+        return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
+    if anchor is not None and not (unit == "quarter" and anchor[2] in ("year", "half", "range")
+                                   and (anchor[1] - anchor[0]).days > 92):
+        a, b, g = _calendar_unit(anchor[0], unit)
+        return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+    pub = _need(ctx, "month" if unit == "quarter" else "year")
+    if unit == "year":
+        return dict(_cal(date(pub.year, 1, 1), date(pub.year, 12, 31), "year", relative=True), _anaphoric=True)
+    if mod == "current":
+        return dict(_cal(*_quarter_span(pub.year, (pub.month - 1) // 3 + 1), "quarter", relative=True), _anaphoric=True)
+    return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
+
+
+def _resolve_year_earlier(ctx, cand, m):
+    """"the year-earlier quarter", "the year-ago period", "year-earlier results": the period the
+    text reports, a year before."""
+    anchor = _report_anchor(ctx, cand)
+    if anchor is None:
+        if ctx.published is None or ctx.narrative is not None:
+            return dict(from_=None, to=None, granularity="range", relative=True, value=None, _anaphoric=True)
+        anchor = (*_latest_complete_quarter(ctx.published), "quarter")
+    a, b, g = _shift_period(*anchor, -12, 0)
+    return dict(_cal(a, b, g, relative=True), _anaphoric=True)
 
 
 def _resolve_day_word(ctx, cand, m):
@@ -165,7 +260,10 @@ def _resolve_weekday(ctx, cand, m):
 
     News usage (AP style writes the weekday for dates within a week): past-tense clauses
     point back to the most recent such day on or before publication, future clauses
-    ("will meet on Monday") forward to the next such day on or after it."""
+    ("will meet on Monday") forward to the next such day on or after it. A bare weekday of
+    the day after publication is that day: pages date a story by their own time zone, often
+    a day behind the place it was written in (and a reporter writes "last Friday", not
+    "Friday", for six days back)."""
     pub = _need(ctx, "day", cand.start)
     wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
@@ -177,6 +275,12 @@ def _resolve_weekday(ctx, cand, m):
         d = fwd if fwd != pub else pub + timedelta(days=7)
     elif rel == "this":
         d = fwd if _is_future(ctx, cand.start) else back
+    elif _is_future(ctx, cand.start):
+        d = fwd
+    elif ctx.narrative is None and fwd - pub == timedelta(days=1):
+        # "data showed on Friday" in a story dated Thursday: the page's date is a time zone
+        # behind the story's (Asian releases dated by American sites), not six days after it
+        d = fwd
     else:
-        d = fwd if _is_future(ctx, cand.start) else back
+        d = back
     return _cal(d, d, "day", relative=True)

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
+from ..lexicon import load_table
 from .anaphora import (
     _resolve_anaphoric_demonstrative,
     _resolve_anaphoric_shift,
     _resolve_anaphoric_unit,
+    _resolve_day_before,
     _resolve_day_word,
     _resolve_part_of_anaphoric_year,
+    _resolve_report_period,
     _resolve_same_period,
     _resolve_weekday,
+    _resolve_year_earlier,
 )
 from .anchors import _cal, _Candidate, _Context, _month_span
 from .dates import (
@@ -39,6 +44,7 @@ from .dates import (
     _resolve_named_quarter,
     _resolve_numeric_date,
     _resolve_season,
+    _resolve_spoken_year,
     _resolve_the_weekend,
     _resolve_written_day,
     _resolve_year_range,
@@ -87,6 +93,10 @@ _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|�
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?P<yr>" + YEAR + r"))|\s+period)?", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
+# "exports in April and May", "in Jan., Feb.": two months one preposition governs are read
+# together (the figure is for both); only consecutive ones (see _keep_candidate)
+_rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
+      + r")(?:,?\s+(?P<yr>" + YEAR + r"))?", _resolve_month_range)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
@@ -106,6 +116,7 @@ _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM +
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+_rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
@@ -113,10 +124,24 @@ _rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", 
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
 _rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
 _rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
+# broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand'
+_rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?P<decade>(?:twenty|thirty|forty|fifty|sixty|"
+      r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
+      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?-i:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<unit>"
+      r"one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _resolve_spoken_year)
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
       r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
+# the financial report's own periods: 'the quarter', 'the latest quarter', 'the latest period',
+# 'the full year', 'the fiscal year', 'for the year'; and the same a year before: 'the year-earlier
+# quarter', 'the year-ago period', 'year-earlier' (as a modifier)
+_rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fiscal)\s+)?(?P<unit>quarter|year|fiscal\s+year)"
+      r"(?![-\w])(?!\s+(?:before|earlier|ago|prior|of|in|to|after|later|end))", _resolve_report_period)
+_rule("report_period", r"the\s+(?P<mod>latest|most\s+recent)\s+(?P<unit>period)", _resolve_report_period)
+_rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
+      r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
+_rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
@@ -125,6 +150,7 @@ _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
+_rule("part_of_year", r"(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![-\w])", _resolve_part_of_anaphoric_year)  # 'by year-end'
 _rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on))",
       _resolve_anaphoric_demonstrative)
 _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
@@ -198,6 +224,14 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
                 return False
             if word == "may" and tok is not None and tok.tag_ == "MD":
                 return False
+    if rule == "month_range":
+        m1, m2 = MONTHS[gd["mon"].rstrip(".").lower()], MONTHS[gd["mon2"].rstrip(".").lower()]
+        joined = text[m.end("mon"):m.start("mon2")]
+        if ("and" in joined or "," in joined or "&" in joined) and not joined.strip().startswith("-") \
+                and "between" not in m.group(0).lower() and m2 != m1 % 12 + 1:
+            return False  # "in March and June": two months, not the months between them
+        if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()):
+            return False  # "more than doubled between August and September": from one to the other
     if rule in ("written_day",):
         tok = ctx.token_at(m.start("mon"))
         # "May 5" is safe; "Jan 3" inside a person entity is not
@@ -205,6 +239,9 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
             return False
+    if rule == "spoken_year" and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {
+            "million", "billion", "thousand", "hundred", "point", "%"}:
+        return False  # 'nineteen fifty dollars', 'twenty twenty million': a number, not a year
     if rule in ("year", "fiscal_year", "year_range", "decade"):
         if re.search(r"(?:©|\(c\)|copyright)\s*$", text[max(0, cand.start - 12):cand.start], re.IGNORECASE):
             return False  # "Copyright © 2025 ...": boilerplate, not a period the story talks about
@@ -276,6 +313,19 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if len(gd["dec"]) == 2:  # "60s" without "the": ages ("in their 60s")
             return False
     return True
+
+
+def _governed_by_a_change(ctx: _Context, char: int) -> bool:
+    """Does the word at ``char`` ('between') depend on a verb of change ('rose', 'doubled')?"""
+    tok = ctx.token_at(char)
+    head = tok.head if tok is not None else None
+    return head is not None and head.lemma_.lower() in _change_verbs()
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    table = load_table("amounts.json")
+    return frozenset(table["change_verbs_up"] + table["change_verbs_down"] + list(table["multiplier_verbs"]))
 
 
 def _written_year(cand: _Candidate) -> Optional[int]:

@@ -10,7 +10,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from .anaphora import _resolve_anaphoric_demonstrative, _resolve_anaphoric_unit
+from .anaphora import (
+    _resolve_anaphoric_demonstrative,
+    _resolve_anaphoric_unit,
+    _year_as_comparison_base,
+)
 from .anchors import (
     _add_months,
     _cal,
@@ -201,8 +205,10 @@ def _resolve_named_half(ctx, cand, m):
 def _resolve_first_n_units(ctx, cand, m):
     """"the first nine months (of 2017)", "first three quarters of 2017", "the first two months
     of the year", "the last two months of 2024": a span from the start (end) of a year.
-    "the past/last three months" without a year is a duration ending on publication."""
-    n = _number(m["n"])
+    "the past/last three months" without a year is a duration ending on publication; "the past
+    11 months this year" the months of the publication year gone by (up to the month before
+    publication); "the first month of this year" its January."""
+    n = _number(m["n"]) if m.groupdict().get("n") else 1
     unit = m["unit"].lower()
     edge = m["edge"].lower()
     if n is None or n != int(n):
@@ -212,6 +218,10 @@ def _resolve_first_n_units(ctx, cand, m):
     y, rel = _year_from_group(ctx, cand, m)
     if edge in ("past", "last", "previous") and y is None and not m["ryr"]:
         return _resolve_past_n_units(ctx, cand, n, unit, bound="exact")
+    if edge in ("past", "previous") and y is not None and rel and unit.startswith("month") \
+            and ctx.published is not None and y == ctx.published.year and 1 <= months < ctx.published.month:
+        end = ctx.published.month - 1
+        return _cal(date(y, end - months + 1, 1), _month_end(y, end), "range", relative=True)
     if unit.startswith(("week", "day")) or months > 12 or months < 1:
         return None  # 'the first 10 days' of which month: the month rule below reads 'of November'
     if edge == "first":
@@ -227,7 +237,7 @@ def _resolve_first_n_units(ctx, cand, m):
         if span is None:
             raise _NeedsPublication
         frm, to = span
-    gran = "range"
+    gran = "month" if months == 1 else "range"
     if months == 3 and frm.month in (1, 10):
         gran = "quarter"
     elif months == 6:
@@ -317,6 +327,18 @@ def _resolve_century(ctx, cand, m):
 
 def _resolve_bare_year(ctx, cand, m):
     y = int(m["yr"])
+    return _cal(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _resolve_spoken_year(ctx, cand, m):
+    """'nineteen ninety-six' (1996), 'the year two thousand' (2000), 'two thousand and one'."""
+    if m["century"]:
+        tens = _number(m["decade"].replace(" ", "-"))
+        if tens is None or tens < 10:
+            return None
+        y = (19 if m["century"].lower() == "nineteen" else 20) * 100 + int(tens)
+    else:
+        y = 2000 + int(_number(m["unit"]) or 0) if m["unit"] else 2000
     return _cal(date(y, 1, 1), date(y, 12, 31), "year")
 
 
@@ -411,6 +433,10 @@ def _resolve_deictic(ctx, cand, m):
         return _resolve_anaphoric_unit(ctx, cand, -1 if rel != "following" else 1, unit)
     if rel == "past":
         rel = "last"
+    if rel == "last" and unit == "year":
+        same_part = _year_as_comparison_base(ctx, cand)   # "in March rose 12% compared with last year"
+        if same_part is not None:
+            return same_part
     if unit == "weekend" and rel == "this" and _is_future(ctx, cand.start):
         rel = "next"  # "will visit this weekend": the coming one
     return _resolve_deictic_unit(ctx, cand, rel, unit)

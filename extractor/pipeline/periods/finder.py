@@ -17,6 +17,7 @@ from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anchors import _Candidate, _Context, _NeedsPublication
 from .narrative import narrative_reference
+from .patterns import PART
 from .candidates import (
     _RULES,
     _candidates,
@@ -122,6 +123,10 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
             anaphoric = False
         if needs_pub:
             ctx.unresolved.append((start, span))
+        if _PART.match(span) and fields.get("granularity") != "duration":
+            # "early August", "the end of 2023": a part of the period, which one not said (TimeML's
+            # mod START/END/MID): the span is the whole period, its bound approximate
+            fields["bound"] = "approx"
         p = Period(text=span, start=start, end=end, **fields)
         found.append((cand, p))
         if not _is_anaphoric_candidate(cand) and not anaphoric:
@@ -131,7 +136,9 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
     return found
 
 
-_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that"}
+_PART = re.compile(PART, re.IGNORECASE)
+_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that", "day_before",
+                    "report_period", "year_earlier"}
 
 
 def _is_anaphoric_candidate(cand: _Candidate) -> bool:

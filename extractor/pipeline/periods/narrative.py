@@ -5,8 +5,10 @@ of a text that has no document creation time against the dates the text itself s
 the reference is the latest fully dated expression of the text -- a full date ("Monday,
 January 26th, 2015") or a month with its year ("Sept. 2021", "September to December 2023") --
 in a clause that is not about the future (a date something is planned for says nothing of
-when the story was written). A bare year ("in 2023") is no anchor: stories about a past year
-are written in the years after it.
+when the story was written). A bare year ("in 2023") is no anchor on its own: stories about a
+past year are written in the years after it. Once a month anchors the text, though, a year it
+reports in that is later than that month's ("have decreased in 2024" after "September to
+December 2023"; not a deadline, "by 2030", nor a comparison base) moves the reference to it.
 
 A month named as the base of a comparison ("up 95% compared to August 2020", "over April
 2015") is a period the story's own figures are measured against, so the story's period is a
@@ -20,6 +22,7 @@ halves take its year, "this year" / "last year" count from it; "last month", "ne
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
@@ -59,4 +62,17 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
     if best is None:
         return None
     _, ref, level, period = best
+    if level == "month":
+        # a year the text reports in, named later than its latest month ("rice imports have
+        # decreased in 2024" after figures for September to December 2023): the text is dated
+        # by its own months, and written in that year or after it
+        later = [p for c, p in found if c.rule == "year" and p.from_ is not None and p.from_.year > ref.year
+                 and not _is_future(ctx, c.start) and not _is_comparison_base(ctx.text, c.start, c.end)
+                 and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])]
+        if later:
+            period = max(later, key=lambda p: p.from_)
+            ref = period.to
     return ref, level, period, sorted(days)
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)

@@ -29,7 +29,8 @@ no antecedent, no source); a definite description ("the governor said") the
 same way; else a *described* source named by its description ("a senior
 official", "the poll"), which is an attribution (``doc._.attributions``) but not
 one of the named ``doc._.sources`` that claims cite. Bare plurals ("Observers say", "officials said") read
-generically and are not sources. The cue verbs, nouns and word lists are in
+generically: as subjects of a speech cue they are attributions (PolNeAR annotates them), described
+and never named sources. The cue verbs, nouns and word lists are in
 ``data/attribution_cues.json``.
 
 Modules: :mod:`.cues` (cue tables and rules), :mod:`.quotes` (quoted and reported content),

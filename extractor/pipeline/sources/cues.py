@@ -77,6 +77,24 @@ def _is_data_noun(token: Token) -> bool:
     return token.lemma_.lower() in _cues()["data_nouns"] or token.lower_ in _cues()["data_nouns"]
 
 
+def _data_origin(head: Token) -> Token | None:
+    """Who the data a data noun names come from: 'data from X', 'figures of X', 'statistics by X',
+    'data provided by X', 'figures released by X' -> X's head; None when the phrase does not say."""
+    if not _is_data_noun(head):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in {"from", "of", "by"}:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and not _is_data_noun(objs[0]):
+                return objs[0]
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                objs = [o for o in agent.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
 def _is_generic(token: Token) -> bool:
     return token.lower_ in _cues()["generic_sources"] or token.pos_ == "PRON"
 
@@ -95,6 +113,22 @@ def _prepositional_cue(token: Token) -> tuple[Token, str] | None:
         if objs and objs[0].pos_ == "PROPN":
             return objs[0], cues["per"]
     return None
+
+
+def _document_author(token: Token) -> tuple[Token, str] | None:
+    """'from a Chinese foreign ministry press briefing', 'in a CNN report', 'as per CNN report':
+    a statement or document named by its author (a proper name or an institution modifying it)
+    cites that author."""
+    cues = _cues()
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in {"from", "in", "per"}:
+        return None
+    if token.lemma_.lower() not in cues["statement_nouns"]:
+        return None
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.i < token.i]
+    if not any(m.pos_ == "PROPN" or m.pos_ == "NOUN" and m.lemma_.lower() not in cues["statement_nouns"]
+               and m.lower_ != "press" for m in modifiers):
+        return None
+    return token, f"{token.head.lower_} {token.lemma_.lower()}"
 
 
 def _citing_clause(token: Token) -> tuple[Token, str] | None:
@@ -196,6 +230,54 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     return subject, cue
 
 
+def _quoted_as_saying(token: Token) -> tuple[Token, str] | None:
+    """'State media quoted Li as telling his host ...', 'Yonhap quoted an official as saying ...':
+    the one quoted is the source of what follows (PARC 3.0 nests it under the quoting outlet;
+    Pareti 2016), the outlet only relays it."""
+    if token.lemma_ != "quote" or token.pos_ != "VERB":
+        return None
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    speech = _cues()["speech_verbs"]
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and any(p.tag_ == "VBG" and p.lemma_ in speech for p in c.children):
+            return objs[0], "quoted"
+    return None
+
+
+def _stance_predicate(token: Token) -> tuple[Token, str] | None:
+    """Topic and stance cues (PolNeAR, Newell et al. 2018): 'Trump is raising questions about ...',
+    'the leaders made little secret of ...', 'Obama sounded a call for ...', 'Sanders is against
+    it'. The subject of the light verb or copula holds the stance; the cue runs from the verb to
+    its preposition. (Adjectives of attitude, 'critical of', 'worried about', were tried: PolNeAR
+    annotates them in one fold and not in the other, so they are left out.)"""
+    cues = _cues()
+    topics = set(cues["topic_prepositions"])
+    lemma = token.lemma_.lower()
+    if lemma in cues["stance_nouns_for"]:
+        topics.add("for")
+    prep = next((c for c in token.children if c.dep_ in {"prep", "mark"} and c.lower_ in topics and c.i > token.i), None)
+    if token.pos_ == "NOUN" and lemma in cues["stance_nouns"] and token.dep_ == "dobj" and prep is not None \
+            and token.head.pos_ in {"VERB", "AUX"} and token.head.lemma_.lower() in cues["stance_light_verbs"]:
+        holder = token.head
+        start = token.head
+    elif token.pos_ == "AUX" and token.lemma_ == "be" and token.dep_ == "ROOT":
+        # 'Sanders is against it' (the preposition right after the copula or its adverb)
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+        if prep is None or prep.i - token.i > 2 or not any(o.dep_ == "pobj" for o in prep.children):
+            return None
+        holder = start = token
+    else:
+        return None
+    subject = _subject_of(holder) if holder.pos_ in {"VERB", "AUX"} else None
+    if subject is None:
+        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i > start.i:
+        return None
+    return subject, token.doc[start.i: prep.i + 1].text.lower()
+
+
 def _speaker_label(token: Token) -> tuple[Token, str] | None:
     """Transcript and headline speaker labels: 'PENCE: Well, look, ...', 'Caddell: ...'.
 
@@ -237,27 +319,44 @@ def _nominal_cue_possessor(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+_DASHES = ("\u2015", "\u2014", "\u2013", "--")
+_CLOSING_QUOTES = ("\u201d", '"', "''")
+
+
 def _dash_attribution(token: Token) -> tuple[Token, str] | None:
-    """'"...," ― Jane Doe': a quotation signed with a dash and a name ending the line."""
-    if token.text not in {"\u2015", "\u2014", "--"}:
+    """'"...," ― Jane Doe' or '..."― Jane A. Doe.': a quotation signed with a dash and a name
+    that ends the line (the tokenizer may glue the dash to the closing quote)."""
+    text = token.text
+    glued = any(text == q + d for q in _CLOSING_QUOTES for d in _DASHES)
+    if text not in _DASHES and not glued:
         return None
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
-    if before is not None and not (before.text in {"\u201d", '"', "''"} or "\n" in before.text
-                                   or "\n" in before.whitespace_ or before.is_punct and before.text in {"?", "!", "."}):
+    if not glued and before is not None and not (
+            before.text in _CLOSING_QUOTES or "\n" in before.text or "\n" in before.whitespace_
+            or before.is_punct and before.text in {"?", "!", "."}):
         return None
+    if not glued and text == "\u2013" and (before is None or before.text not in _CLOSING_QUOTES):
+        return None   # an en dash signs only right after a quotation
+    i = token.i + 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
     names = []
-    for t in doc[token.i + 1: token.i + 6]:
-        if t.pos_ == "PROPN" and t.text[:1].isupper():
+    for t in doc[i: i + 6]:
+        if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_title or len(t.text) == 2 and t.text.endswith(".")):
             names.append(t)
             continue
         break
-    if not names:
+    if not names or not any(t.pos_ == "PROPN" for t in names):
         return None
     end = names[-1].i + 1
-    if end < len(doc) and not ("\n" in doc[end].text or "\n" in names[-1].whitespace_ or doc[end].text == ","):
+    if end < len(doc) and doc[end].text in {".", ","}:
+        end += 1   # 'Jane Doe.' ends its line too
+    if end < len(doc) and not ("\n" in doc[end].text or "\n" in doc[end - 1].whitespace_
+                               or doc[end].is_space and (end + 1 == len(doc) or "\n" in doc[end].text + doc[end + 1].text)):
         return None
-    return names[-1], token.text
+    head = max((t for t in names if t.pos_ == "PROPN"), key=lambda t: t.i)
+    return head, "\u2015" if glued else text
 
 
 def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:

@@ -14,11 +14,14 @@ from .cues import (
     _cue_verbs,
     _cues,
     _dash_attribution,
+    _data_origin,
     _is_data_noun,
     _is_generic,
     _misparsed_reporting_clause,
     _nominal_cue_possessor,
     _prepositional_cue,
+    _quoted_as_saying,
+    _stance_predicate,
     _source_type,
     _speaker_label,
     _speech_verb_subject,
@@ -32,15 +35,27 @@ from .quotes import (
     _relay_of,
     _speaker_outside_quote,
 )
+from .institutions import Institutions, _phrase_tokens, canonical_name, is_known_organization
 from .speakers import _Resolver
 
 _ACTOR_TYPE = {"person", "organization", "group", "country"}
 
 
 def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
-    """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``."""
+    """Attributed sources of ``doc`` in text order; ``actors`` default to ``doc._.actors``.
+    The institutions spokespeople speak for are among them (see :func:`_find`)."""
+    return _find(doc, actors)[0]
+
+
+def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], set[tuple[int, int]]]:
+    """(sources in text order, the offsets of those that are a spokesperson's institution).
+
+    An institution a spokesperson speaks for is a source claims cite, but no attribution of its
+    own: the attribution's source is the spokesperson (PARC 3.0, PolNeAR)."""
     actors = doc._.actors if actors is None else actors
+    affiliations: set[tuple[int, int]] = set()
     resolver = _Resolver(doc, actors or [])
+    institutions = Institutions(actors or [])
     index = resolver.index
     found: dict[tuple[int, int], Source] = {}
     last_data_source: Actor | None = None
@@ -65,25 +80,34 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 phrase_head = _speaker_outside_quote(token, quoted)
                 if phrase_head is None:
                     break
-            resolved = None
-            actor = None
+            # 'citing data provided by X', 'according to figures from X': X is who speaks (the
+            # data noun itself when X names nobody)
+            cited = phrase_head
+            origin = _data_origin(cited)
             described = False
             # 'Washington urged', 'Tokyo plans', 'Beijing has not commented': attributions
             # (PolNeAR annotates them) that give a claim nothing to cite.
-            informative = not _negated(token) and not (
+            informative = not _negated(token) and rule is not _stance_predicate and not (
                 token.pos_ in {"VERB", "AUX"} and token.lemma_ in _all_cue_verbs()
                 and token.lemma_ not in _cues()["speech_verbs"])
-            if rule in (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
-                        _dash_attribution):
-                resolved = resolver.resolve(phrase_head)
-            else:
-                if _is_generic(phrase_head) and phrase_head.i not in index.by_token:
+            for phrase_head in ([origin] if origin is not None else []) + [cited]:
+                actor, resolved = _named(rule, phrase_head, resolver)
+                if actor is not None or resolved is not None:
+                    break
+            if actor is None and resolved is None and rule not in _SPEAKER_RULES \
+                    and _is_generic(phrase_head) and phrase_head.i not in index.by_token:
+                continue
+            if _is_data_noun(cited) and phrase_head is cited and (
+                    (actor is not None and actor.type == "country") or (resolved is not None and resolved[2] == "country")):
+                # 'Chinese trade statistics', "South Korea's figures": the country's data, whose
+                # publisher is not said -- an unnamed source, as 'official data' is
+                actor = None
+                resolved = resolver.description(cited)
+                described = resolved is not None
+                if resolved is None:
                     continue
-                actor = resolver.actor_in_phrase(phrase_head)
-                if actor is None:
-                    resolved = resolver.resolve(phrase_head, allow_reference=False)
             if actor is None and resolved is None:
-                actor = _anaphoric_data_reference(phrase_head, last_data_source)
+                actor = _anaphoric_data_reference(cited, last_data_source)
             if actor is None and resolved is None and (
                     rule is _prepositional_cue
                     or (rule is _speech_verb_subject
@@ -92,13 +116,33 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                              or phrase_head.lemma_.lower() in resolver.person_roles))):
                 # 'A photo shows ...' depicts; only data ('the poll shows') or people ('the
                 # researchers found') are described sources of 'show', 'find', 'indicate'.
-                resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue)
+                resolved = resolver.description(phrase_head, speaking_nouns_only=rule is _prepositional_cue,
+                                                generic_ok=rule is _speech_verb_subject)
                 described = resolved is not None
             if actor is None and resolved is None and rule is _speech_verb_subject:
                 resolved = _unresolved_pronoun(phrase_head)
                 described = resolved is not None
             if actor is None and resolved is None:
                 continue
+            current = actor.name if actor is not None else resolved[1]
+            canonical = institutions.of_phrase(phrase_head) if phrase_head.pos_ != "PRON" else None
+            canonical = canonical or institutions.of_name(current)
+            if canonical is not None:
+                # "the Finance Ministry", "Beijing's foreign ministry", "customs figures": the
+                # country's institution, named as a fact-checker looks it up
+                typ, described = "organization", False
+            elif not described and canonical_name(current) != current:
+                # 'Choson Ilbo' (another spelling), 'Yonhap:' (a label taken with its colon)
+                canonical = canonical_name(current)
+                if is_known_organization(canonical):
+                    typ = "organization"
+                else:
+                    typ = actor.type if actor is not None else resolved[2]
+            if canonical is not None:
+                if resolved is not None:
+                    resolved = (resolved[0], canonical, typ)
+                else:
+                    actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=canonical, type=typ)
             if resolved is None:
                 span = doc[phrase_head.left_edge.i: phrase_head.i + 1]
                 mention = Actor(text=span.text, start=span.start_char, end=span.end_char, name=actor.name,
@@ -118,7 +162,7 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                     # ("Several experts ... they say"; a plural description is a group)
                     plural = span.root.tag_ in {"NNS", "NNPS"}
                     resolver.discourse.add(span.root.i, name, "group" if plural else typ, True)
-            data_context = cue in {"citing", "according to"} and (_is_data_noun(phrase_head)) or "data" in cue \
+            data_context = cue in {"citing", "according to"} and (_is_data_noun(cited)) or "data" in cue \
                 or "figures" in cue or cue == "released"
             via = None
             if rule is _citing_clause:
@@ -131,10 +175,70 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
                 found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
                                     type=_source_type(actor, data_context), cue=cue, via=via, described=described,
                                     informative=informative, cue_start=cue_span.start_char, cue_end=cue_span.end_char)
-                if found[key].type == "data_source":
+                if actor.type == "person" and not described and phrase_head.pos_ != "PRON":
+                    resolver.speakers.append((phrase_head.i, actor.name))
+                if found[key].type == "data_source" and not described:
+                    # ('the data showed' refers back to named data only: after 'data showed' it
+                    # is as unnamed as they were)
                     last_data_source = actor
+                if actor.type == "person" and not described:
+                    speaks_for = _spokesperson_institution(phrase_head, resolver, institutions)
+                    if speaks_for is not None and (speaks_for[0].start_char, speaks_for[0].end_char) not in found:
+                        # 'customs administration spokesman Huang Songping said': the institution
+                        # speaks through its spokesperson (a source too, and the one claims cite)
+                        org_span, org_name = speaks_for
+                        org = Actor(text=org_span.text, start=org_span.start_char, end=org_span.end_char,
+                                    name=org_name, type="organization")
+                        affiliations.add((org.start, org.end))
+                        found[(org.start, org.end)] = Source(
+                            text=org.text, start=org.start, end=org.end, name=org_name,
+                            type=_source_type(org, data_context), cue=cue, informative=informative,
+                            cue_start=cue_span.start_char, cue_end=cue_span.end_char)
             break
-    return sorted(found.values(), key=lambda s: s.start)
+    return sorted(found.values(), key=lambda s: s.start), affiliations
+
+
+def _spokesperson_institution(head: Token, resolver: _Resolver, institutions: Institutions) -> tuple[Span, str] | None:
+    """The institution a spokesperson in the phrase speaks for: 'customs administration spokesman
+    Huang Songping', 'a spokeswoman for the ministry', "the Foreign Ministry's spokesman"."""
+    nouns = set(_cues()["spokesperson_nouns"])
+    role = next((t for t in [head, *head.children] if t.lemma_.lower() in nouns), None)
+    if role is None:
+        return None
+    before = [t for t in role.subtree if t.i < role.i and t.dep_ not in {"det", "case", "punct"}
+              and not (t.pos_ == "PROPN" and t.head.i > role.i)]
+    after = [t for c in role.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+             for o in c.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
+    tokens = sorted(before or after, key=lambda t: t.i)
+    if not tokens:
+        return None
+    span = head.doc[tokens[0].i: tokens[-1].i + 1]
+    if any(t.lower_ in {"the", "a", "an"} for t in span[:1]) and len(span) > 1:
+        span = span[1:]
+    found = [resolver.index.by_token[t.i] for t in span if t.i in resolver.index.by_token]
+    organizations = [a for a in found if a.type == "organization"]
+    name = institutions.of_name(span.text) or (
+        (institutions.of_name(organizations[0].name) or organizations[0].name) if organizations else None)
+    return (span, name) if name else None
+
+
+_SPEAKER_RULES = (_speech_verb_subject, _speaker_label, _misparsed_reporting_clause, _nominal_cue_possessor,
+                  _dash_attribution, _quoted_as_saying, _stance_predicate)
+
+
+def _named(rule, head: Token, resolver: _Resolver) -> tuple[Actor | None, tuple[Span, str, str] | None]:
+    """(actor, None) or (None, (span, name, type)) naming the phrase ``head`` heads, else (None, None).
+
+    A speaker's phrase may refer back (a pronoun, 'the company'); the object of 'according to',
+    'citing' or 'released by' names its source itself."""
+    if rule in _SPEAKER_RULES:
+        return None, resolver.resolve(head)
+    if _is_generic(head) and head.i not in resolver.index.by_token:
+        return None, None
+    actor = resolver.actor_in_phrase(head)
+    if actor is not None:
+        return actor, None
+    return None, resolver.resolve(head, allow_reference=False)
 
 
 def _cue_span(token: Token, cue: str) -> Span:
@@ -167,8 +271,8 @@ class SourceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         with isolated(doc, self.name, "attributions", "sources"):
-            found = find_sources(doc)
-            doc._.attributions = found
+            found, affiliations = _find(doc)
+            doc._.attributions = [s for s in found if (s.start, s.end) not in affiliations]
             # A fact-checker can look up a named source; "a senior official" stays an attribution.
             doc._.sources = [s for s in found if s.informative and not s.described]
         return doc

@@ -14,10 +14,13 @@ from .cues import (
     _cue_verbs,
     _cues,
     _dash_attribution,
+    _document_author,
     _is_data_noun,
     _misparsed_reporting_clause,
     _nominal_cue_possessor,
     _prepositional_cue,
+    _quoted_as_saying,
+    _stance_predicate,
     _speaker_label,
     _speech_verb_subject,
 )
@@ -81,8 +84,8 @@ def _speaker_outside_quote(verb: Token, quoted: list[bool]) -> Token | None:
     return None
 
 
-_RULES = (_prepositional_cue, _citing_clause, _agentive_passive, _speech_verb_subject, _misparsed_reporting_clause,
-          _speaker_label, _nominal_cue_possessor, _dash_attribution)
+_RULES = (_prepositional_cue, _document_author, _citing_clause, _agentive_passive, _quoted_as_saying, _speech_verb_subject,
+          _misparsed_reporting_clause, _speaker_label, _nominal_cue_possessor, _dash_attribution, _stance_predicate)
 
 
 def _negated(verb: Token) -> bool:

@@ -63,7 +63,8 @@ class _Discourse:
     def add(self, i: int, name: str, typ: str, subject: bool) -> None:
         bisect.insort(self.mentions, (i, name, typ, subject))
 
-    def antecedent(self, i: int, types: set[str], gender: str | None = None) -> tuple[str, str] | None:
+    def antecedent(self, i: int, types: set[str], gender: str | None = None,
+                   name_has: str | None = None) -> tuple[str, str] | None:
         """The referent of a pronoun or description at token ``i``: the nearest sentence with a
         compatible mention; in an earlier sentence its subject first (centering: the preferred
         center is the subject, Grosz, Joshi & Weinstein 1995), in the same sentence the nearest."""
@@ -78,6 +79,8 @@ class _Discourse:
                 continue
             known = self.gender.get(name)
             if gender and known and known != gender:
+                continue
+            if name_has and name_has not in name.lower():
                 continue
             distance = sent - self.sent_of[j]
             rank = (distance, 0 if (distance == 0 or subject) else 1, -j)
@@ -144,6 +147,9 @@ class _Resolver:
         self.human_nouns = set(cues["human_nouns"])
         self.documents = set(cues["document_nouns"])
         self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
+        self.name_heads = frozenset(cues["name_heads"])
+        # (token index, name) of the persons named as sources so far, in text order
+        self.speakers: list[tuple[int, str]] = []
         self.people = {}
         for actor in actors:
             if actor.type == "person":
@@ -218,9 +224,28 @@ class _Resolver:
             return text, "organization"
         return (text.title() if text.isupper() else text), "person"
 
+    def last_speaker(self, i: int, gender: str) -> tuple[str, str] | None:
+        """The person named as a source last before token ``i`` in its paragraph, if the text
+        does not give them the other gender."""
+        doc = self.doc
+        for j, name in reversed(self.speakers):
+            if j >= i:
+                continue
+            if "\n" in doc[j:i].text:
+                return None   # another paragraph
+            known = self.discourse.gender.get(name)
+            if known is None or known == gender:
+                return name, "person"
+        return None
+
     def _pronoun(self, token: Token) -> tuple[Span, str, str] | None:
         lower = self.possessives.get(token.lower_, token.lower_)
-        if lower in {"he", "she"}:
+        if lower in {"he", "she"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            # '"...," he said' in a paragraph that named its speaker: that speaker, though
+            # someone else was mentioned in between (the paragraph's center is who speaks)
+            found = self.last_speaker(token.i, "m" if lower == "he" else "f") \
+                or self.discourse.antecedent(token.i, {"person"}, "m" if lower == "he" else "f")
+        elif lower in {"he", "she"}:
             found = self.discourse.antecedent(token.i, {"person"}, "m" if lower == "he" else "f")
         elif lower == "they":
             found = self.discourse.antecedent(token.i, {"organization", "group"})
@@ -230,15 +255,24 @@ class _Resolver:
             return None
         return self.doc[token.i: token.i + 1], found[0], found[1]
 
-    def description(self, head: Token, speaking_nouns_only: bool = False) -> tuple[Span, str, str] | None:
+    def description(self, head: Token, speaking_nouns_only: bool = False,
+                    generic_ok: bool = False) -> tuple[Span, str, str] | None:
         """'the source added', 'a senior official told reporters', 'according to the poll':
         a described, unnamed source, named by its description ('senior official').
 
         Only a phrase that picks out a particular source qualifies: one with a
         determiner, possessor, number or modifier. A bare plural ('Observers say',
         'Experts believe', 'officials said') has the generic reading (Carlson 1977) -
-        people of that kind, not a source the reader could look up - and is left out.
+        people of that kind, not a source the reader could look up - and is left out, unless
+        ``generic_ok``: as the subject of a speech cue it is still an attribution (PolNeAR
+        annotates 'sources said'), one that stays unnamed.
         """
+        lemma = head.lemma_.lower()
+        if generic_ok and head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ in {"nsubj", "nsubjpass"} \
+                and not any(c.i < head.i for c in head.children) and (
+                head.lower_ in _cues()["generic_sources"] or lemma in self.person_roles or lemma in self.human_nouns):
+            # a bare plural ('officials said'): people of that kind, a source nobody can look up
+            return self.doc[head.i: head.i + 1], head.lower_, "person"
         if head.pos_ != "NOUN" or head.lower_ in _cues()["generic_sources"] and not list(head.children) \
                 or head.ent_type_ in {"DATE", "TIME"} or head.dep_ == "npadvmod":
             return None
@@ -266,13 +300,18 @@ class _Resolver:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
             return None
         lemma = head.lemma_.lower()
+        name_has = None
         if lemma in self.person_roles:
             types = {"person"}
         elif lemma in self.org_roles:
             types = {"organization"}
+            # 'the ministry' is a ministry named before, not the agency that reported it:
+            # an institution word is the head of its antecedent's name too
+            if lemma in self.name_heads:
+                name_has = lemma
         else:
             return None
-        found = self.discourse.antecedent(head.i, types)
+        found = self.discourse.antecedent(head.i, types, name_has=name_has)
         if found is None:
             return None
         return self.doc[head.left_edge.i: head.i + 1], found[0], found[1]

@@ -1,0 +1,66 @@
+"""Attribution shapes PolNeAR annotates and trade news uses too (issue 14, item 5): topic and
+stance cues, sources signed after a quotation, pronouns of the paragraph's speaker.
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline.actors import find_actors
+from extractor.pipeline.sources import find_sources
+
+
+def attributions_of(parse, text):
+    doc = parse(text)
+    doc._.actors = find_actors(doc)
+    return find_sources(doc)
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("The Unification Ministry raised questions about the coal shipments.", "Unification Ministry",
+     "raised questions about"),
+    ("Seoul made no secret of its doubts over the deal.", "Seoul", "made no secret of"),
+    ("President Lee sounded a call for tighter export controls.", "Lee", "sounded a call for"),
+    ("Senator Park is against the tariff.", "Park", "is against"),
+])
+def test_topic_and_stance_cues_attribute_to_the_subject(parse, text, source, cue):
+    found = attributions_of(parse, text)
+    assert [(s.cue, s.informative) for s in found if source in s.text] == [(cue, False)]
+
+
+def test_questions_for_someone_are_no_stance(parse):
+    found = attributions_of(parse, "The committee has several questions for the minister.")
+    assert not [s for s in found if s.cue and "questions" in s.cue]
+
+
+def test_a_verb_that_only_hides_concerns_is_no_cue(parse):
+    found = attributions_of(parse, "The surplus obscures concerns about weak demand.")
+    assert not found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("\u201cThe border must stay open.\u201d\u2015 Mina Cho\u00a0\n\u201cTrade is our lifeline.\u201d", "Mina Cho"),
+    ("\u201cPrices will rise.\u201d \u2015 Kenji Mori.\n\nPhoto: agency.", "Kenji Mori"),
+    ("\u201cWe export to survive!\u201d \u2015\u00a0Ana B. Lopez Diaz.\n\nMore letters follow.", "Ana B. Lopez Diaz"),
+])
+def test_a_quotation_signed_after_a_dash(parse, text, name):
+    assert name in {s.name for s in attributions_of(parse, text)}
+
+
+def test_a_dash_inside_a_sentence_signs_nothing(parse):
+    found = attributions_of(parse, "Exports rose in May \u2014 Korea Customs Service data show a record.")
+    assert not [s for s in found if s.cue in ("\u2014", "\u2015")]
+
+
+def test_a_pronoun_speaker_is_the_paragraphs_named_speaker(parse):
+    # the sentence between has another man as its subject; the paragraph's speaker is still Park
+    found = attributions_of(parse, "\u201cThe sanctions are biting,\u201d said Park Ji-won. Kim Min-su, his partner, "
+                                   "runs a trading house in Dandong. \u201cShipments have halved,\u201d he said.")
+    assert [s.name for s in found if s.text == "he"] == ["Park Ji-won"]
+
+
+def test_a_new_paragraph_does_not_inherit_the_speaker(parse):
+    found = attributions_of(parse, "\u201cThe sanctions are biting,\u201d said Park Ji-won.\n\nKim Min-su runs a "
+                                   "trading house in Dandong. He said shipments halved.")
+    assert [s.name for s in found if s.text == "He"] == ["Kim Min-su"]
