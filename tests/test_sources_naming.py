@@ -166,3 +166,8 @@ def test_a_countrys_statistics_without_their_publisher_are_unnamed(parse, text):
 
 def test_a_countrys_customs_figures_name_the_customs(parse):
     assert "General Administration of Customs of China" in names(parse, "Imports fell, Chinese customs figures showed.")
+
+
+def test_data_cited_by_an_outlet_keep_their_origin(parse):
+    found = names(parse, "Trade reached $2.3 billion, according to China's customs data cited by Example Wire.")
+    assert {"General Administration of Customs of China", "Example Wire"} <= found
