@@ -168,6 +168,6 @@ def test_a_countrys_customs_figures_name_the_customs(parse):
     assert "General Administration of Customs of China" in names(parse, "Imports fell, Chinese customs figures showed.")
 
 
-def test_data_cited_by_an_outlet_keep_their_origin_and_the_outlet_relays(parse):
-    found = sources_of(parse, "Trade fell 5 percent in 2023, according to Chinese customs data cited by Example Wire.")
-    assert [s.name for s in found if not s.described][:1] == ["General Administration of Customs of China"]
+def test_data_cited_by_an_outlet_keep_their_origin(parse):
+    found = names(parse, "Trade reached $2.3 billion, according to China's customs data cited by Example Wire.")
+    assert {"General Administration of Customs of China", "Example Wire"} <= found

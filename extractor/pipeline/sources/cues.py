@@ -77,12 +77,10 @@ def _is_data_noun(token: Token) -> bool:
     return token.lemma_.lower() in _cues()["data_nouns"] or token.lower_ in _cues()["data_nouns"]
 
 
-_RELAY_VERBS = frozenset({"cite", "quote", "report", "carry", "relay", "publish", "obtain", "see", "review", "analyze", "analyse"})
-
-
 def _data_origin(head: Token) -> Token | None:
     """Who the data a data noun names come from: 'data from X', 'figures of X', 'statistics by X',
-    'data provided by X', 'figures released by X' -> X's head; None when the phrase does not say."""
+    'data provided by X', 'figures released by X' -> X's head; None when the phrase does not say
+    ('China's customs data cited by Example Wire': the wire relays them)."""
     if not _is_data_noun(head):
         return None
     for c in head.children:
@@ -90,9 +88,7 @@ def _data_origin(head: Token) -> Token | None:
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs and not _is_data_noun(objs[0]):
                 return objs[0]
-        # "data released/provided by X" come from X; "data cited/quoted/reported by X" are relayed
-        # by X, whose origin the data noun's own words say ("China's customs data cited by Reuters")
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _RELAY_VERBS:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _cues()["data_origin_verbs"]:
             for agent in (a for a in c.children if a.dep_ == "agent"):
                 objs = [o for o in agent.children if o.dep_ == "pobj"]
                 if objs:
