@@ -32,10 +32,10 @@ def test_broadcast_decimal_precision_is_the_last_spoken_digit(parse):
 
 
 def test_broadcast_percentages_keep_their_change(parse):
-    found = amounts(parse, "Imports from Russia rose 70-point-seven percent, and exports fell 24-point-eight percent.")
+    found = amounts(parse, "Imports from Russia rose 63-point-two percent, and exports fell 31-point-six percent.")
     assert [(a.text, a.value, a.unit, a.change) for a in found] == [
-        ("70-point-seven percent", pytest.approx(70.7), "percent", "up"),
-        ("24-point-eight percent", pytest.approx(24.8), "percent", "down"),
+        ("63-point-two percent", pytest.approx(63.2), "percent", "up"),
+        ("31-point-six percent", pytest.approx(31.6), "percent", "down"),
     ]
 
 
@@ -47,9 +47,9 @@ def test_a_hyphenated_point_with_no_decimals_is_no_broadcast_decimal(parse):
 # ------------------------------------------------------------ percent written onto the number
 
 @pytest.mark.parametrize("text, span, value, unit, change", [
-    ("Rice imports posted a 19-percent increase over the year.", "19-percent", 19.0, "percent", "up"),
+    ("Rice imports posted a 14-percent increase over the year.", "14-percent", 14.0, "percent", "up"),
     ("Tariff revenue saw a 6-per-cent drop in June.", "6-per-cent", 6.0, "percent", "down"),
-    ("Fuel shipments grew 4.1per cent in April.", "4.1per cent", 4.1, "percent", "up"),
+    ("Fuel shipments grew 5.3per cent in April.", "5.3per cent", 5.3, "percent", "up"),
     ("The jobless rate rose 0.3percentage points.", "0.3percentage points", 0.3, "percentage_point", "up"),
 ])
 def test_percent_hyphenated_or_glued_to_the_number(parse, text, span, value, unit, change):
@@ -58,9 +58,9 @@ def test_percent_hyphenated_or_glued_to_the_number(parse, text, span, value, uni
 
 
 def test_a_minus_sign_before_a_percent_word_is_a_fall(parse):
-    found = amounts(parse, "Exports to Laos were -2.57 percent on the year, imports -0.4 percentage points.")
+    found = amounts(parse, "Exports to Laos were -3.18 percent on the year, imports -0.4 percentage points.")
     assert [(a.value, a.unit, a.change) for a in found] == [
-        (2.57, "percent", "down"), (0.4, "percentage_point", "down")]
+        (3.18, "percent", "down"), (0.4, "percentage_point", "down")]
 
 
 def test_a_minus_sign_before_money_is_a_negative_level(parse):
@@ -91,7 +91,7 @@ def test_full_width_yen_sign(parse):
 # ------------------------------------------------------------ multiplicative 'times'
 
 @pytest.mark.parametrize("text, span, value, bound", [
-    ("Sugar shipments to Sinuiju were 2.5 times more than in the spring.", "2.5 times", 2.5, "exact"),
+    ("Sugar shipments to Sinuiju were 3.5 times more than in the spring.", "3.5 times", 3.5, "exact"),
     ("Cement sales grew by more than 13 times over two years.", "more than 13 times", 13.0, "more_than"),
     ("Last month's total was nearly four times the level of January.", "nearly four times", 4.0, "approx"),
     ("The new quota is three times that of the old treaty.", "three times", 3.0, "exact"),
@@ -242,11 +242,11 @@ def test_a_clause_with_its_own_verb_is_no_gap(parse):
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("Exports came to 19-point-three million U.S. dollars.", 19_300_000.0, "USD"),
-    ("Rice imports posted a 19-percent increase.", 19.0, "percent"),
+    ("Exports came to 17-point-six million U.S. dollars.", 17_600_000.0, "USD"),
+    ("Rice imports posted a 14-percent increase.", 14.0, "percent"),
 ])
 def test_hyphenated_figures_read_alike_in_scope_all(parse, text, value, unit):
-    # scope 'all' once read a number hyphenated to a word as a count of that word ('19-point', '19-percent')
+    # scope 'all' once read a number hyphenated to a word as a count of that word ('13-point', '14-percent')
     found = amounts(parse, text, scope="all")
     assert [(a.value, a.unit) for a in found] == [(pytest.approx(value), unit)]
 

@@ -133,7 +133,7 @@ def test_in_trade_with_a_partner_frames_the_flows_that_follow():
 
 
 def test_a_balance_compared_with_another_balance_is_no_flow():
-    got = parties("In trade with Brazil, Argentina posted a deficit of $424 million, compared with $58 million a year before.")
+    got = parties("In trade with Brazil, Argentina posted a deficit of $310 million, compared with $45 million a year before.")
     assert got == {}
 
 
@@ -151,10 +151,10 @@ def test_from_a_to_b_each_level_keeps_its_own_period():
 
 
 @pytest.mark.parametrize("text,amount,goods", [
-    ("The value of luxury goods imported from France to Qatar reached $40 million in 2022.", "$40 million", "luxury goods"),
-    ("Bolivia bought 16 ventilators from Peru in August, worth $4,284.", "$4,284", "ventilators"),
-    ("The export value of these beauty products from Vietnam to Japan rose to $163 million in 2023.",
-     "$163 million", "beauty products"),
+    ("The value of designer handbags imported from France to Qatar reached $40 million in 2022.", "$40 million", "designer handbags"),
+    ("Bolivia bought 16 ventilators from Peru in August, worth $3,150.", "$3,150", "ventilators"),
+    ("The export value of these cosmetics from Vietnam to Japan rose to $121 million in 2023.",
+     "$121 million", "cosmetics"),
 ])
 def test_the_goods_a_figure_is_about_are_read_where_they_are_written(text, amount, goods):
     r = extract(text, published="2024-03-21")
@@ -164,9 +164,9 @@ def test_the_goods_a_figure_is_about_are_read_where_they_are_written(text, amoun
 
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
-            "was its second-largest trading partner in 2023, with bilateral trade reaching $84 million.")
+            "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")
     r = extract(text, published="2024-03-21")
-    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$84 million"]
+    (claim,) = [c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$61 million"]
     assert claim.trade is None or "parties" in claim.inferred
 
 
@@ -193,11 +193,11 @@ def test_they_continues_the_previous_flow():
 
 
 def test_respectively_pairs_partners_with_figures_in_order():
-    got = parties("Italy's trade with the European Union, the United States and Japan decreased 14.2 percent, "
-                  "19.6 percent and 15.3 percent, respectively, in the January-February period.", published="2020-03-07")
-    assert got["14.2 percent"] == ("total", None, None, ("EUU", "ITA"))
-    assert got["19.6 percent"] == ("total", None, None, ("ITA", "USA"))
-    assert got["15.3 percent"] == ("total", None, None, ("ITA", "JPN"))
+    got = parties("Italy's trade with Brazil, India and Egypt decreased 3.1 percent, "
+                  "5.2 percent and 9.4 percent, respectively, in the January-February period.", published="2020-03-07")
+    assert got["3.1 percent"] == ("total", None, None, ("BRA", "ITA"))
+    assert got["5.2 percent"] == ("total", None, None, ("IND", "ITA"))
+    assert got["9.4 percent"] == ("total", None, None, ("EGY", "ITA"))
 
 
 def test_respectively_pairs_flows_with_figures_in_order():
@@ -233,10 +233,10 @@ def test_year_on_year_before_a_month_names_the_month_as_the_figure_s():
 
 
 def test_less_than_in_the_previous_year_is_the_base_and_a_relative_clause_keeps_its_year():
-    got = trades("In 2021, trade between Kenya and Tanzania amounted to $147 million, which soared to "
-                 "$190 million in 2022.", published="2023-03-01")
+    got = trades("In 2021, trade between Kenya and Tanzania amounted to $120 million, which rose to "
+                 "$150 million in 2022.", published="2023-03-01")
     periods = {amount: period for amount, *_, period in got}
-    assert periods["$147 million"] == "2021" and periods["$190 million"] == "2022"
+    assert periods["$120 million"] == "2021" and periods["$150 million"] == "2022"
 
 
 def test_coordinated_figures_share_the_change_and_pair_with_coordinated_partners():
@@ -247,24 +247,24 @@ def test_coordinated_figures_share_the_change_and_pair_with_coordinated_partners
 
 
 def test_a_flow_coordinated_in_one_sentence_keeps_the_sentence_s_partner():
-    text = ("Japan's exports rose 2 percent in January. Exports to Japan's biggest trading partner, China, retreated "
-            "6.4 percent, while imports fell 5.7 percent.")
+    text = ("Japan's exports rose 2 percent in January. Exports to Japan's largest customer, China, retreated "
+            "3.5 percent, while imports fell 2.5 percent.")
     got = parties(text, published="2020-02-20")
-    assert got["6.4 percent"] == ("directional", "JPN", "CHN", ())
-    assert got["5.7 percent"] == ("directional", "CHN", "JPN", ())
+    assert got["3.5 percent"] == ("directional", "JPN", "CHN", ())
+    assert got["2.5 percent"] == ("directional", "CHN", "JPN", ())
 
 
 def test_the_world_s_largest_exporter_is_no_partner():
-    got = parties("Shipments from the world's largest exporter, China, slumped 7.7 percent in 2016.", published="2017-02-09")
-    assert got["7.7 percent"][1:3] == ("CHN", "WLD")
+    got = parties("Shipments from the world's largest exporter, China, slumped 6.3 percent in 2016.", published="2017-02-09")
+    assert got["6.3 percent"][1:3] == ("CHN", "WLD")
 
 
 def test_a_period_in_a_subordinate_clause_is_that_clause_s():
     text = ("Laos's exports to Thailand rose in 2023, data showed. The country's exports stood at $2.9 billion "
-            "last year, and it has run a deficit since the agency started tallying data in 1990.")
+            "last year, and it has run a deficit since the bureau began keeping records in 1995.")
     got = trades(text, published="2024-02-01")
     (claim,) = [t for t in got if t[0] == "$2.9 billion"]
-    assert claim[-1] != "1990"
+    assert claim[-1] != "1995"
 
 
 def test_a_fronted_period_before_a_subordinate_clause_stays_the_figure_s():
@@ -276,7 +276,7 @@ def test_a_fronted_period_before_a_subordinate_clause_stays_the_figure_s():
 
 
 def test_the_figure_s_own_words_are_no_goods():
-    r = extract("Tunisia imported 19-point-three million U.S. dollars worth of Algerian products in August.",
+    r = extract("Tunisia imported 17-point-six million U.S. dollars worth of Algerian products in August.",
                 published="2020-09-16")
     (claim,) = [c for c in r.claims if c.trade is not None]
     assert claim.trade.commodity_text is None and (claim.trade.from_, claim.trade.to) == ("DZA", "TUN")

@@ -217,7 +217,7 @@ def test_a_whole_month_keeps_an_exact_bound(parse):
 
 
 @pytest.mark.parametrize("text,end", [
-    ("We think export growth will slow further by year-end.", "year-end"),
+    ("We expect shipments to cool by year-end.", "year-end"),
     ("Stocks of rice ran low by the year's end.", "the year's end"),
 ])
 def test_year_end_is_the_year_with_an_approximate_bound(parse, text, end):
@@ -243,8 +243,8 @@ def test_two_months_apart_stay_two_periods(parse):
 
 
 def test_a_change_between_two_months_is_from_one_to_the_other(parse):
-    ps = periods(parse, "Trade more than doubled between August and September.")
-    assert [p.text for p in ps] == ["August", "September"]
+    ps = periods(parse, "Trade tripled between March and April.")
+    assert [p.text for p in ps] == ["March", "April"]
 
 
 def test_a_total_between_two_months_is_the_range(parse):

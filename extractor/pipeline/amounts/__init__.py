@@ -33,9 +33,9 @@ Decisions (see the contract, ``shared/claims-schema.md``):
 * ``¥`` (and ``￥``) is JPY or CNY by the sentence's country cues, else by the country the document
   names more often (CNY on a tie);
 * numbers are read as real copy writes them: broadcast decimals ("12-point-four million"), a
-  decimal point set apart by a stray space ("34. 89 billion"), a percent hyphenated or glued to
-  the number ("a 19-percent increase", "4.1per cent"); "N times" is a ratio (unit ``times``) only
-  in a multiplicative comparison ("2.5 times more than", "three times that of 2019").
+  decimal point set apart by a stray space ("27. 45 billion"), a percent hyphenated or glued to
+  the number ("a 14-percent increase", "5.3per cent"); "N times" is a ratio (unit ``times``) only
+  in a multiplicative comparison ("3.5 times more than", "three times that of 2019").
 
 Modules, from the bottom up: :mod:`.tables` (the word tables), :mod:`.units` (units named by
 words), :mod:`.numbers` (number cores and magnitudes), :mod:`.exclusions` (numbers that are

@@ -55,7 +55,7 @@ def _bound_from_verb(doc: Doc, start: int, lower: int) -> Optional[str]:
     """'exports exceeded 50 percent', 'surpassed 100 billion dollars', a headline's 'Top $10
     Billion': a verb of exceeding with the amount as its object states a lower bound (data:
     bound_verbs). Not when negated ('did not exceed 5 percent') nor when the object is a
-    figure named with a determiner ('surpassing the 10.1% growth seen in August' compares two
+    figure named with a determiner ('beating the 7.2% growth seen in March' compares two
     figures)."""
     if start - 1 < lower or start < 1:
         return None

@@ -125,7 +125,7 @@ def _hyphenated_count(doc: Doc, i: int) -> Optional[_Found]:
     def _names_a_number(k: int) -> bool:
         """The word after the hyphen carries the number on, it is not what is counted: a range
         ('5-10W', '30-to-60'), a fraction ('two-thirds', 'one-eighth': number and ordinal words),
-        a percent ('a 19-percent rise', '6-per-cent'), a bound ('15-plus') or a broadcast decimal
+        a percent ('a 14-percent rise', '6-per-cent'), a bound ('15-plus') or a broadcast decimal
         ('17-point-six')."""
         word = doc[k]
         if any(c.isdigit() for c in word.text) or word.like_num or word.lemma_.lower() in t["fraction_words"]:

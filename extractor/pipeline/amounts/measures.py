@@ -146,7 +146,7 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
 
 
 def _multiplicative_times(doc: Doc, core: _Core) -> bool:
-    """'2.5 times more than a year ago', 'three times that of 2019', 'nearly four times the level
+    """'3.5 times more than a year ago', 'three times that of 2019', 'nearly four times the level
     of May', 'grew by more than 13 times': a multiplicative comparison states a ratio, unit
     'times'. 'Times' is a count of occasions otherwise ('visited Pyongyang three times', 'raised
     rates three times this year', '6.5 times earnings'): the ratio needs what it compares with

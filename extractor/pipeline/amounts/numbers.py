@@ -113,7 +113,7 @@ def _glued_suffix(doc: Doc, core: _Core, suf: str) -> bool:
         core.percent = True  # '20.9%', and British '5pc'
         return True
     unit, end = _glued_seq(doc, core.start, low, t["percent_seqs"])
-    if unit:  # '4.1per cent': the space before the words was lost
+    if unit:  # '5.3per cent': the space before the words was lost
         core.percent, core.unit = unit == "percent", None if unit == "percent" else unit
         core.end = end
         return True
@@ -321,7 +321,7 @@ _SPOKEN_POINT = re.compile(r"-point-([a-z0-9]+(?:-[a-z0-9]+)*)")
 
 
 def _spoken_decimals(doc: Doc, core: _Core) -> None:
-    """'12-point-four million', '70-point-seven percent', '19-point-35': broadcast copy writes a
+    """'12-point-four million', '63-point-two percent', '13-point-35': broadcast copy writes a
     figure as it is read aloud, the decimal point as the word 'point' hyphenated to the digits
     before and after it (the decimals as digits or as single-digit number words). Extends a
     whole-number core in place; 'nine-point-42' (a number word first) is read by _words_core."""
@@ -350,7 +350,7 @@ def _spoken_decimals(doc: Doc, core: _Core) -> None:
 
 
 def _spaced_decimal_point(doc: Doc, core: _Core) -> None:
-    """'34. 89 billion U.S. dollars': a decimal point set apart from its decimals by a stray space,
+    """'27. 45 billion U.S. dollars': a decimal point set apart from its decimals by a stray space,
     as wire copy typeset from tables prints it. Edited news never starts a sentence with a
     figure (AP, Reuters and Xinhua style), so whole digits, a full stop and digits followed by a
     magnitude or a percent word are one number, not a sentence end and a new sentence; a year

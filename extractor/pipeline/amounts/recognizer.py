@@ -54,7 +54,7 @@ def _build(doc: Doc, i: int, yen: list, allow_bare: bool = False, every: bool = 
     if unit is None and not allow_bare:
         return None
     if core.sign == "-" and unit in _SIGNED_CHANGES and core.value < 0:
-        core.value = -core.value  # '-2.57 percent' is a fall of 2.57 percent, as '-2.57%' is (_change_from_sign)
+        core.value = -core.value  # '-3.18 percent' is a fall of 3.18 percent, as '-3.18%' is (_change_from_sign)
     start = cur_start if (cur_b and core.currency is None) else core.start - core.split_prefix
     if start > 0 and doc[start - 1].lower_ == "minus" and core.value > 0:  # 'minus 233 Celsius'
         start -= 1
@@ -208,7 +208,7 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
 
 
 def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
-    """'Exports fell 3.1 percent and imports 1.5 percent', 'Acme was down 2.3%, Corvo by 2.6%': a
+    """'Exports fell 4.2 percent and imports 1.1 percent', 'Acme was down 2.3%, Corvo by 2.6%': a
     clause that leaves out the verb of the one before (gapping, Ross 1970) keeps its change. The
     gapped clause is a new subject (a noun phrase ending right before the amount, or before 'by')
     after a comma, 'and', 'while' or 'but', with no verb of its own; the amounts share a unit
@@ -273,12 +273,12 @@ def _level_with_elided_unit(doc: Doc, i: int, found: list[_Found], yen: list) ->
 
 
 def _unit_of_compared_figure(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
-    """'stood at US$102 million in April, compared with some 30 million a year ago', 'a surplus of
+    """'reached $86 million in May, compared with some 25 million a year earlier', 'a surplus of
     $4.1 billion versus 3.8 billion': the figure a comparison sets against the first leaves out
     the unit the first one stated (gapping, as in the two rules above). A bare number after a
     comparison cue (data: comparison_cues), over a bound cue, takes the unit of the last amount of
     the sentence when that is money, a percentage or a measure. A count's noun is not carried: a
-    comparison of counts restates its noun ('1.47 million pairs, compared with 400,000 pairs')."""
+    comparison of counts restates its noun ('2 million pairs, compared with 600,000 pairs')."""
     if not found or found[-1].bound == "range" or found[-1].unit in ("count", "dimensionless", "times"):
         return None
     t = _tables()
@@ -294,7 +294,7 @@ def _unit_of_compared_figure(doc: Doc, i: int, found: list[_Found], yen: list) -
         return None
     b = _bare_number_with_unit_of(doc, i, yen, prev)
     if b is not None and prev.core is not None and prev.core.has_magnitude and not b.core.has_magnitude:
-        return None  # '$102 million, compared with 30': too unsure which scale the bare number has
+        return None  # '$86 million, compared with 25': too unsure which scale the bare number has
     return b
 
 
@@ -405,7 +405,7 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
 
 
 def _names_the_compared_figure(doc: Doc, bstart: int, f: _Found) -> bool:
-    """'The amount was also higher than $227.5 million tallied in September', '... lower than $3
+    """'The amount was also higher than $180.4 million tallied in August', '... lower than $3
     billion a year earlier': after a comparative adjective's 'than' (data: comparative_figure_cues),
     an amount followed by a participle of reporting or by its own time (no preposition between)
     is the other figure compared with, stated exactly. 'Exports were higher than $2 billion'

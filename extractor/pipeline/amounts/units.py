@@ -103,7 +103,7 @@ def _yen_code(doc: Doc, i: int) -> str:
 
 def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere. As a compound
-    modifier the word is hyphenated to the number ('a 19-percent increase', 'a 5-per-cent rise')."""
+    modifier the word is hyphenated to the number ('a 14-percent increase', 'a 5-per-cent rise')."""
     table = _tables()["percent_seqs"]
     if j < len(doc) and doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
         return _hyphenated_seq(doc, j + 1, table)
@@ -128,7 +128,7 @@ def _hyphenated_seq(doc: Doc, j: int, table: dict) -> tuple[Optional[str], int]:
 
 
 def _glued_seq(doc: Doc, i: int, first: str, table: dict) -> tuple[Optional[str], int]:
-    """'4.1per cent', '3.2percentage points': a multi-word entry of ``table`` whose first word the
+    """'5.3per cent', '3.2percentage points': a multi-word entry of ``table`` whose first word the
     digits at ``i`` carry (a space lost in copy); (value, token after the entry) or (None, i + 1)."""
     for n in (3, 2):
         if i + n <= len(doc):

@@ -129,7 +129,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
-            # "97,492,000 tonnes of iron ore", "1.47 million pairs of gloves": a goods-level figure
+            # "80,000,000 tonnes of iron ore", "2 million pairs of gloves": a goods-level figure
             # may be a quantity; the flow's value is money
             # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),
             # not "strikes at two mines"
@@ -163,7 +163,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if kind == "trade_change":
                     trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx)
                     if trade.basis is None:
-                        # "exports fell 5.9 percent": customs data and the wires compare with the
+                        # "exports fell 4 percent": customs data and the wires compare with the
                         # same period a year earlier unless they say otherwise
                         trade.basis = "year_on_year"
                         inferred["basis"] = UNSTATED_BASIS

@@ -65,7 +65,7 @@ class _Context:
         # "China's January exports": a period modifying a trade word is no kind of goods
         self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
         self.amount_spans = [self.span(a) for a in self.amounts]
-        # "19-point-three million U.S. dollars worth of products": the figure's words are no goods
+        # "17-point-six million U.S. dollars worth of products": the figure's words are no goods
         self.amount_tokens = {t for span, amount in zip(self.amount_spans, self.amounts)
                               if span is not None and amount.unit != "count" for t in range(span.start, span.end)}
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
@@ -111,7 +111,7 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
         return "since"
     # "a year earlier", "the same period last year": the basis phrase reaches into the period itself
-    # ("fell 13 percent year on year in May" names May as the figure's month, not a base)
+    # ("fell 9 percent year on year in June" names June as the figure's month, not a base)
     start = ctx.doc[max(span.sent.start, span.start - 3)].idx
     window = ctx.doc.text[start: span.end_char].lower()
     cut = span.start_char - start
@@ -121,8 +121,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
             return "basis"
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
-        head = head.head   # "10.8% less than in the previous year", "compared to in 2019"
+        head = head.head   # "6% less than in the previous year", "compared to in 2018"
     if head.lower_ in {"from", "than", "on", "over", "against"} and head.head.lower_ in \
             set(lex["comparative_change"]) | {"up", "down", "rose", "fell", "compared", "increase", "decrease", "rise", "fall", "less", "more"}:
-        return "basis"   # "up 10.2% on July", "10.8% less than in 2019"
+        return "basis"   # "up 8% on June", "6% less than in 2018"
     return None

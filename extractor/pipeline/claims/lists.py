@@ -1,4 +1,4 @@
-"""Lists: 'trade with the EU, the US and Japan fell 14.2%, 19.6% and 15.3%, respectively', and
+"""Lists: 'trade with Brazil, India and Egypt fell 3%, 5% and 9%, respectively', and
 coordinated figures that share a change or pair with coordinated partners.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _coordinations(sent: Span) -> list[list[Token]]:
 
 
 def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
-    """'trade with the EU, the US and Japan decreased 14.2%, 19.6% and 15.3%, respectively':
+    """'trade with Brazil, India and Egypt decreased 3%, 5% and 9%, respectively':
     the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
     country whose trade it is, or a flow ('exports and imports ... respectively')."""
     explicit = any(t.lower_ == "respectively" for t in sent)
@@ -37,7 +37,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         unit = ctx.amounts[i].unit
         groups.setdefault("change" if unit in {"percent", "times", "percentage_point"} else "level", []).append(i)
     out: dict[int, dict] = {}
-    # "fell 45 percent and 43 percent": a figure coordinated with a change is a change the same way
+    # "fell 12 percent and 7 percent": a figure coordinated with a change is a change the same way
     roots = {ctx.amount_spans[i].root.i: i for i in amount_indexes if ctx.amount_spans[i] is not None}
     for items in _coordinations(sent):
         members = [roots[x.i] for x in items if x.i in roots]
@@ -60,13 +60,13 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             continue
         for group in groups.values():
             # without "respectively", only figures that are themselves coordinated pair up
-            # ("exports to A and B grew 14.8% and 12%")
+            # ("exports to A and B grew 6% and 4%")
             if not explicit and not all(ctx.amount_spans[i] is not None and (
                     ctx.amount_spans[i].root.dep_ == "conj" or any(c.dep_ == "conj" for c in ctx.amount_spans[i].root.children))
                     for i in group):
                 continue
             if len(group) == len(slots) >= 2:
-                # "decreased 14.2, 19.6 and 15.3 percent": the verb's direction is every member's
+                # "decreased 3, 5 and 9 percent": the verb's direction is every member's
                 change = next((ctx.amounts[i].change for i in group if ctx.amounts[i].change), None)
                 for i, slot in zip(group, slots):
                     out.setdefault(i, {}).update(slot, **({"change": change} if change else {}))

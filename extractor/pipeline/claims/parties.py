@@ -37,11 +37,11 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
             # "bought 16 ventilators": the object itself, when it is goods and not the figure
             if child.pos_ == "NOUN" and not child.like_num and child.ent_type_ not in {"MONEY", "CARDINAL", "QUANTITY"}:
                 phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
-    # "luxury goods imported from China": a participle's noun is what was traded
+    # "designer handbags imported from France": a participle's noun is what was traded
     if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
         head = trigger.head
         phrases.append(ctx.doc[head.left_edge.i: head.i + 1])
-    # "the export value of these beauty products": the goods of the noun the trade word qualifies
+    # "the export value of these cosmetics": the goods of the noun the trade word qualifies
     if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
         for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
@@ -94,7 +94,7 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
         # "a trade surplus of $12 billion", "the deficit stood at $7 billion": a balance, no flow
         if head.lemma_.lower() in balances or any(
                 c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
-            return None   # "posted a deficit of ¥424 billion, compared with ¥58.3 billion" too
+            return None   # "posted a deficit of ¥310 billion, compared with ¥40 billion" too
         if _trade_kind(head):
             return head
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
@@ -127,7 +127,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
             left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        # "exported and imported $40.67 billion worth of goods": both flows, so the total
+        # "exported and imported $12 billion worth of goods": both flows, so the total
         if any(_trade_kind(t) not in (None, frame.kind, "total") for t in [trigger.head] + list(trigger.children)
                if t.dep_ == "conj" or t == trigger.head and trigger.dep_ == "conj"):
             frame.kind = "total"
@@ -152,7 +152,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                       for code in ctx.countries_in(c)]
             if makers and frame.source is None:
                 frame.source = makers[0]
-    # "the export value of these beauty products from Vietnam to Japan": a trade word qualifying a
+    # "the export value of these cosmetics from Vietnam to Japan": a trade word qualifying a
     # noun shares that noun's parties
     if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
         head = trigger.head
@@ -160,7 +160,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for goods in (c for c in of.children if c.dep_ == "pobj"):
                 preps += [c for c in goods.children if c.dep_ == "prep"]
-    # "North Korea's annual exports totalling $292 million to China": a participle modifying the
+    # "Laos's annual exports totalling $400 million to Thailand": a participle modifying the
     # trade noun carries its parties
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
         preps += [c for c in acl.children if c.dep_ == "prep"]
@@ -209,7 +209,7 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
     "China's foreign trade", "global exports": the world. Else the other party of the previous
     claim when that claim is about the same country and the article's pair (a bilateral story
     names the pair once: "North Korea's trade with China ... Its exports rose"). Else the world:
-    "South Korea's exports rose 8.2%" are its exports to all partners (how customs and the wires
+    "Chile's exports rose 5%" are its exports to all partners (how customs and the wires
     report a country's trade; UN Comtrade's partner WLD)."""
     if world:
         return WORLD, None
@@ -279,7 +279,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
         parties = list(frame.between)
         if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
-            # "Trade with the Netherlands stood at ...": the partner is named, whose trade it is
+            # "Trade with Belgium came to ...": the partner is named, whose trade it is
             # is the story's reporter
             reporter = _story_reporter(parties[0], previous, previous_agent, ctx)
             if reporter:
@@ -317,8 +317,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             importer = agent
     if importer is None and exporter is None:
         ends = list(previous.between or []) if previous is not None and previous.flow == "total" else []
-        # "China's foreign trade fell 11% ... Exports dipped 17.2%": the reporter's exports to the
-        # world; "In trade with the US, Japan's surplus plunged. Exports were up 13.8%": Japan's
+        # "Chile's foreign trade fell 8% ... Exports dipped 5%": the reporter's exports to the
+        # world; "In trade with Mexico, Canada's surplus narrowed. Exports were up 4%": Canada's
         # to the US. A bilateral total with no known reporter says nothing of whose exports these are.
         reporter = previous_agent if previous_agent in ends else next((p for p in ends if p != WORLD), None) \
             if WORLD in ends else None
@@ -332,7 +332,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
         agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
         other = previous.to if agent == previous.from_ else previous.from_
-        # "Exports to China retreated 6.4%, while imports fell 5.7%": the sentence's own partner
+        # "Exports to Brazil retreated 3%, while imports fell 2%": the sentence's own partner
         same_sentence = ctx.previous_claim_sentence == ctx.current_sentence
         if world or not (same_sentence or other in _main_pair(ctx) or other == WORLD):
             other = WORLD   # after "exports to Southeast Asia rose", a bare "exports" is the total again
@@ -388,7 +388,7 @@ def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
 
 def _refers_to_the_pair(sent: Span, ctx: _Context) -> bool:
     """The sentence refers to the article's pair ("the two countries", "bilateral") and names no
-    other country: "Russia was its second-largest partner, with bilateral trade of $84 million"
+    other country: "Thailand was its second partner, with bilateral trade of $60 million"
     is about Russia's trade, not the pair's."""
     if not _names_the_pair(sent):
         return False

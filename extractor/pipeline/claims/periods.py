@@ -12,8 +12,8 @@ from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _lexicon
 
 
 def _in_other_relative_clause(token: Token, amount_root: Token) -> bool:
-    """The period is inside a relative clause the amount is not in ("$147 million, which soared to
-    $190 million in 2022")."""
+    """The period is inside a relative clause the amount is not in ("$120 million, which rose to
+    $150 million in 2022")."""
     for clause in [token] + list(token.ancestors):
         if clause.dep_ == "relcl":
             return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
@@ -24,8 +24,8 @@ _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until"
 
 
 def _in_other_subordinate_clause(token: Token, amount_root: Token) -> bool:
-    """The period is inside a subordinate clause the amount is not in ("... had run a deficit since
-    the agency started tallying data in 1990"): that clause's time, not the figure's."""
+    """The period is inside a subordinate clause the amount is not in ("... has run a deficit since
+    the bureau began keeping records in 1995"): that clause's time, not the figure's."""
     for clause in [token] + list(token.ancestors):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS]
         # only what follows the subordinator is the clause's ("In the first three quarters, before the
@@ -83,14 +83,14 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         break
     # "$222.1 million the month prior": a period right after a level is its own
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
-    # "from $22.8 million in 2020 to $40.6 million as of July 2023": so is one after a preposition
+    # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition
     # of time, the second level of a "from A to B" move keeping its own.
     for i, span in enumerate(ctx.period_spans):
         if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis"):
             continue
         if span.end < amount_span.start and span.end + 1 == amount_span.start \
                 and ctx.doc[span.end].lower_ in {"'s", "’s"}:
-            return i   # "the previous year's $1.98 billion", "last year's $6.4 billion"
+            return i   # "the previous year's $1.5 billion", "last year's $4 billion"
         if span.start < amount_span.end:
             continue
         between = ctx.doc[amount_span.end: span.start]
@@ -99,7 +99,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
-    # Not through a clause hanging on the amount ("$147 billion, which soared to $190 billion in
+    # Not through a clause hanging on the amount ("$120 billion, which rose to $150 billion in
     # 2022": 2022 is the relative clause's).
     local = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
     for i, span in enumerate(ctx.period_spans):
@@ -108,7 +108,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
                 and not _through_a_clause(span.root, local):
             return i
-    # "edged down 0.1% to $70.8 billion due to strikes in the second half": a period inside a cause
+    # "edged down 0.4% to $50 billion due to strikes in the second half": a period inside a cause
     # is the cause's
     causal = set(_lexicon()["causal_adjuncts"]["words"])
     candidates = [i for i in _data_periods(sent_index, ctx)

@@ -231,7 +231,7 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
                 and "between" not in m.group(0).lower() and m2 != m1 % 12 + 1:
             return False  # "in March and June": two months, not the months between them
         if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()):
-            return False  # "more than doubled between August and September": from one to the other
+            return False  # "tripled between March and April": from one to the other
     if rule in ("written_day",):
         tok = ctx.token_at(m.start("mon"))
         # "May 5" is safe; "Jan 3" inside a person entity is not

@@ -117,7 +117,7 @@ def _prepositional_cue(token: Token) -> tuple[Token, str] | None:
 
 
 def _document_author(token: Token) -> tuple[Token, str] | None:
-    """'from a Chinese foreign ministry press briefing', 'in a CNN report', 'as per CNN report':
+    """'from a Spanish foreign ministry press briefing', 'in a CNN report', 'as per CNN report':
     a statement or document named by its author (a proper name or an institution modifying it)
     cites that author."""
     cues = _cues()

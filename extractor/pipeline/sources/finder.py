@@ -184,7 +184,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 if actor.type == "person" and not described:
                     speaks_for = _spokesperson_institution(phrase_head, resolver, institutions)
                     if speaks_for is not None and (speaks_for[0].start_char, speaks_for[0].end_char) not in found:
-                        # 'customs administration spokesman Huang Songping said': the institution
+                        # 'customs spokesman Ana Ruiz said': the institution
                         # speaks through its spokesperson (a source too, and the one claims cite)
                         org_span, org_name = speaks_for
                         org = Actor(text=org_span.text, start=org_span.start_char, end=org_span.end_char,
@@ -200,7 +200,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
 
 def _spokesperson_institution(head: Token, resolver: _Resolver, institutions: Institutions) -> tuple[Span, str] | None:
     """The institution a spokesperson in the phrase speaks for: 'customs administration spokesman
-    Huang Songping', 'a spokeswoman for the ministry', "the Foreign Ministry's spokesman"."""
+    Ana Ruiz', 'a spokeswoman for the ministry', "the Foreign Ministry's spokesman"."""
     nouns = set(_cues()["spokesperson_nouns"])
     role = next((t for t in [head, *head.children] if t.lemma_.lower() in nouns), None)
     if role is None:
