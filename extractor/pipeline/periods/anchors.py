@@ -229,8 +229,8 @@ def _is_comparison_base(text: str, start: int, end: int) -> bool:
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:
-    """Is the date at ``char`` the start of a span ("since 2009", "the highest since comparable data
-    became available in 1992")? Such a year is the base the sentence measures from, not its time."""
+    """Is the date at ``char`` the start of a span ("since 2009", "the largest since records
+    began in 1992")? Such a year is the base the sentence measures from, not its time."""
     tok = ctx.token_at(char)
     for _ in range(5):
         if tok is None:
