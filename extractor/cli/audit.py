@@ -1,7 +1,6 @@
 """``newsclaims audit``: every write to the store, newest first (mounted by ``extractor.cli``)."""
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime, timezone
 from enum import Enum
@@ -9,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from .support import DB_HELP, fail, open_store
+from .support import print_rows_as_json, DB_HELP, fail, open_store
 
 ACTIONS = ("check_stored", "version_added", "figures_imported", "store_upgraded")
 
@@ -54,12 +53,7 @@ def audit_command(
         rows = open_store(db).audit(limit=limit, offset=offset, action=action, article_id=article, since=start)
     except StoreError as e:
         fail(str(e))
-    if format is AuditFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    if format is AuditFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if print_rows_as_json(rows, format.value):
         return
     from rich.console import Console
     from rich.table import Table

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .reading import INPUTS_HELP, USER_AGENT_HELP, read_inputs
-from .support import AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, err_console, fail, open_store
+from .support import print_rows_as_json, AMOUNT_SCOPE_HELP, DB_HELP, AmountScope, err_console, fail, open_store
 
 app = typer.Typer(
     name="newsclaims",
@@ -302,12 +302,7 @@ def list_claims(
                                       date_to=end, limit=limit, offset=offset)
     except StoreError as e:
         fail(str(e))
-    if format is OutputFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    if format is OutputFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if print_rows_as_json(rows, format.value):
         return
     table = Table(header_style="bold")
     for col in ("article", "claim", "verdict", "stated", "period", "explanation"):

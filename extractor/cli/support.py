@@ -33,3 +33,19 @@ def open_store(db: Optional[str]):
         return Store(db)
     except StoreError as e:
         fail(str(e))
+
+
+def print_rows_as_json(rows: list, format_name: str) -> bool:
+    """Write store rows as one JSON document ("json") or JSON lines ("jsonl"); False for any
+    other format (the caller draws its table)."""
+    import json
+    import sys
+
+    if format_name == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif format_name == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        return False
+    return True

@@ -181,26 +181,24 @@ def _gold_text(claim: dict) -> str:
 
 
 def describe_gold_claim(claim: dict, doc: dict, verdict: Optional[dict] = None) -> dict:
-    a = _item(doc.get("amounts", []), claim.get("amount"))
-    p = _item(doc.get("periods", []), claim.get("period"))
-    out = {"id": claim.get("id"), "kind": claim.get("kind"), "text": claim.get("text"),
-           "amount": None if a is None else f"{a.get('text')!r} = {_amount_words(a)}",
-           "period": None if p is None else f"{p.get('text')!r} = {_period_span(p)}",
-           "trade": claim.get("trade")}
-    if verdict is not None:
-        out["verdict"] = {"status": verdict.get("status"), "why": verdict.get("why")}
-    return out
+    return _describe_claim(claim, doc, verdict, text="text", why="why")
 
 
 def describe_our_claim(claim: dict, doc: dict, verdict: Optional[dict] = None) -> dict:
+    return _describe_claim(claim, doc, verdict, text="sentence", why="explanation")
+
+
+def _describe_claim(claim: dict, doc: dict, verdict: Optional[dict], *, text: str, why: str) -> dict:
+    """A claim with its amount and period written out; ``text``/``why`` name the gold's or our
+    field for the claim's words and the verdict's reason."""
     a = _item(doc.get("amounts", []), claim.get("amount"))
     p = _item(doc.get("periods", []), claim.get("period"))
-    out = {"id": claim.get("id"), "kind": claim.get("kind"), "sentence": claim.get("sentence"),
+    out = {"id": claim.get("id"), "kind": claim.get("kind"), text: claim.get(text),
            "amount": None if a is None else f"{a.get('text')!r} = {_amount_words(a)}",
            "period": None if p is None else f"{p.get('text')!r} = {_period_span(p)}",
            "trade": claim.get("trade")}
     if verdict is not None:
-        out["verdict"] = {"status": verdict.get("status"), "explanation": verdict.get("explanation")}
+        out["verdict"] = {"status": verdict.get("status"), why: verdict.get(why)}
     return out
 
 

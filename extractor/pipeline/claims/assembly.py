@@ -90,8 +90,6 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         by_sentence.setdefault(ctx.sentence_of(a.start), []).append(i)
 
     for s_index, sent in enumerate(ctx.sents):
-        ctx.current_sentence = s_index
-        ctx.previous_claim_sentence = last_trade_sentence if last_trade_sentence is not None else -2
         paragraph = ctx.paragraph_of(sent.start_char)
         sent_sources = _sources_in(s_index, ctx)
         if not sent_sources and last_sources[0] == paragraph:
@@ -144,7 +142,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if code is None and words is None or names_a_state:
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
-                    trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent)
+                    trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
+                                   same_sentence=last_trade_sentence == s_index)
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
                         if code is None and words is None:
@@ -170,7 +169,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
                 previous_trade = trade
-                last_trade_sentence = ctx.previous_claim_sentence = s_index
+                last_trade_sentence = s_index
                 if period is not None and ctx.roles[period] is None:
                     data_period = period
             else:

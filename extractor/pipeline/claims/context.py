@@ -34,8 +34,6 @@ class _Context:
     period_tokens: set[int] = field(default_factory=set)
     amount_tokens: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
-    current_sentence: int = -1           # the sentence being assembled
-    previous_claim_sentence: int = -2    # the sentence of the last trade claim
 
     def __post_init__(self):
         self.sents = list(self.doc.sents)

@@ -264,12 +264,13 @@ def _world_modified(trigger: Token, whose: bool) -> bool:
 
 def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
            inferred: dict[str, str] | None = None, pair_named: bool = False,
-           previous_agent: str | None = None) -> Trade | None:
+           previous_agent: str | None = None, same_sentence: bool = False) -> Trade | None:
     """The trade a frame states; what the sentence leaves out comes from ``previous`` or the
     article, and is recorded in ``inferred``. ``pair_named``: the sentence says "the two
     countries", an explicit reference to the article's pair. ``previous_agent``: whose trade
     the previous claim stated; a bare "imports rose" after "China's exports to X" is China's
-    imports (the story keeps its reporter), so from X to China.
+    imports (the story keeps its reporter), so from X to China. ``same_sentence``: the previous
+    claim is in this sentence, whose partner a coordinated flow keeps.
 
     Roles: a "from" party is the exporter and a "to" party the importer whatever the trade
     word; the agent (subject, possessor) takes the role the word gives it, or the role the
@@ -333,7 +334,6 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         agent = previous_agent if previous_agent in (previous.from_, previous.to) else previous.from_
         other = previous.to if agent == previous.from_ else previous.from_
         # "Exports to Brazil retreated 3%, while imports fell 2%": the sentence's own partner
-        same_sentence = ctx.previous_claim_sentence == ctx.current_sentence
         if world or not (same_sentence or other in _main_pair(ctx) or other == WORLD):
             other = WORLD   # after "exports to Southeast Asia rose", a bare "exports" is the total again
         exporter, importer = (other, agent) if frame.kind == "import" else (agent, other)

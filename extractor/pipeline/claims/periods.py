@@ -11,26 +11,17 @@ from .context import _Context, _phrase_matches
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _lexicon
 
 
-def _in_other_relative_clause(token: Token, amount_root: Token) -> bool:
-    """The period is inside a relative clause the amount is not in ("$120 million, which rose to
-    $150 million in 2022")."""
-    for clause in [token] + list(token.ancestors):
-        if clause.dep_ == "relcl":
-            return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
-    return False
-
-
 _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until", "although", "though", "while", "once"})
 
 
-def _in_other_subordinate_clause(token: Token, amount_root: Token) -> bool:
-    """The period is inside a subordinate clause the amount is not in ("... has run a deficit since
-    the bureau began keeping records in 1995"): that clause's time, not the figure's."""
+def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
+    """The period is inside a relative clause, or after the subordinator of an adverbial clause,
+    that the amount is not in ("$120 million, which rose to $150 million in 2022"; "... has run a
+    deficit since the bureau began keeping records in 1995"): that clause's time, not the figure's.
+    A fronted period the parser hung on a subordinate clause, before its subordinator, is not."""
     for clause in [token] + list(token.ancestors):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS]
-        # only what follows the subordinator is the clause's ("In the first three quarters, before the
-        # sanctions took hold, ...": a fronted period the parser hung on the clause is not)
-        if clause.dep_ == "advcl" and marks and marks[0].i < token.i:
+        if clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marks and marks[0].i < token.i):
             return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
     return False
 
@@ -114,8 +105,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     candidates = [i for i in _data_periods(sent_index, ctx)
                   if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
                              if amount_span.root not in a.subtree)
-                  and not _in_other_relative_clause(ctx.period_spans[i].root, amount_span.root)
-                  and not _in_other_subordinate_clause(ctx.period_spans[i].root, amount_span.root)]
+                  and not _in_a_clause_without(ctx.period_spans[i].root, amount_span.root)]
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
