@@ -39,16 +39,17 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     out: dict[int, dict] = {}
     # "fell 12 percent and 7 percent": a figure coordinated with a change is a change the same way
     roots = {ctx.amount_spans[i].root.i: i for i in amount_indexes if ctx.amount_spans[i] is not None}
-    for items in _coordinations(sent):
+    lists = _coordinations(sent)   # once per sentence: every rule below reads them
+    for items in lists:
         members = [roots[x.i] for x in items if x.i in roots]
         change = next((ctx.amounts[i].change for i in members if ctx.amounts[i].change), None)
         if change and len(members) >= 2:
             for i in members:
                 out.setdefault(i, {})["change"] = change
-    coordinated_figures = any(len([x for x in items if x.i in roots]) >= 2 for items in _coordinations(sent))
+    coordinated_figures = any(len([x for x in items if x.i in roots]) >= 2 for items in lists)
     if not (explicit or coordinated_figures):
         return out
-    for items in _coordinations(sent):
+    for items in lists:
         codes = [ctx.country_at.get(x.i) for x in items]
         if all(codes):
             role = "partner" if items[0].dep_ == "pobj" and items[0].head.lower_ in party_preps else \
