@@ -162,6 +162,20 @@ def test_the_goods_a_figure_is_about_are_read_where_they_are_written(text, amoun
     assert claim.trade is not None and goods in (claim.trade.commodity_text or "")
 
 
+@pytest.mark.parametrize("text,amount,code", [
+    ("Taiwan's exports of semiconductors to Japan grew 8 percent to $3.3 billion in May.", "$3.3 billion", "8542"),
+    ("Mexico's car exports to Canada slipped to $1.4 billion in June.", "$1.4 billion", "8703"),
+    ("Chile's shipments of copper ore and concentrates to China reached 2.1 million tonnes in April.",
+     "2.1 million tonnes", "2603"),
+    ("Qatar's LNG exports to India rose to $900 million in March.", "$900 million", "2711"),
+])
+def test_goods_the_table_knows_get_their_hs_heading(text, amount, code):
+    """The heading customs report the goods under (trade_lexicon.json 'commodities'); a longer
+    name wins over a shorter one inside it ('copper ore' is 2603, not copper's chapter 74)."""
+    got = {a: goods for a, _flow, _frm, _to, _between, goods, *_ in trades(text)}
+    assert got[amount] == code
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")
