@@ -84,3 +84,11 @@ def test_a_name_that_modifies_a_noun_is_about_that_noun(parse):
 def test_an_agencys_data_still_name_the_agency(parse):
     found = actors_of(parse, "Coal imports fell by half, according to Chinese customs data.")
     assert ("Chinese customs data", "General Administration of Customs of China", None, "organization") in found
+
+
+def test_the_state_a_currency_is_named_after_is_no_actor():
+    from extractor import extract
+
+    r = extract("Kenya's tea exports earned 410 million US dollars in May, while Singapore "
+                "paid 3 million Hong Kong dollars for the rest.")
+    assert [a.id for a in r.actors if a.type == "country"] == ["KEN", "SGP"]   # no USA, no HKG

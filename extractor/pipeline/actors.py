@@ -25,7 +25,8 @@ Rules, in the order they apply:
   GAC / GACC / "Chinese customs"), then from spaCy's ORG entities; an
   acronym in parentheses after a name ("Foo Institute (FI)") becomes an alias
   of that name for the rest of the article. Photo credits ("[EPA/YONHAP]")
-  are not actors.
+  are not actors, nor is the state a currency is named after ("$20 billion US
+  dollars", "5 million Hong Kong dollars": a unit, not a party).
 """
 from __future__ import annotations
 
@@ -159,6 +160,15 @@ def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
 
 
+def _money_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the money amounts (an ISO currency unit) of ``doc``."""
+    return [(a.start, a.end) for a in (doc._.amounts or []) if len(a.unit) == 3 and a.unit.isupper()]
+
+
+def _inside_chars(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
+
+
 def _capital_used_as_place(span: Span) -> bool:
     """'in Beijing', 'Beijing, China': the city, not the government."""
     head = span.root.head
@@ -257,8 +267,11 @@ def find_actors(doc: Doc) -> list[Actor]:
         counts[code] = counts.get(code, 0) + 1
         raw.append((span, countries[code].name, code, "country"))
 
+    money = _money_spans(doc)
     for span in sorted(spans, key=lambda s: s.start):
         if _inside(span, credits):
+            continue
+        if span.label_.startswith(("name:", "demonym:", "short:")) and _inside_chars(span, money):
             continue
         kind, _, value = span.label_.partition(":")
         trimmed = _trim(span) if kind in {"name", "org", "ent"} else span
