@@ -176,6 +176,17 @@ def test_goods_the_table_knows_get_their_hs_heading(text, amount, code):
     assert got[amount] == code
 
 
+def test_goods_lines_of_a_story_about_one_country_s_trade_with_the_world_are_its_own():
+    text = ("Malaysia's exports rose 5 percent to $26 billion in May from a year earlier. "
+            "Shipments of palm oil dropped 9 percent to $1.2 billion, while steel exports grew 4 percent.")
+    r = extract(text, published="2024-06-20")
+    got = {r.amounts[c.amount].text: c for c in r.claims if c.amount is not None}
+    palm = got["$1.2 billion"]
+    assert palm.trade is not None and (palm.trade.from_, palm.trade.to, palm.trade.commodity) == ("MYS", "WLD", "1511")
+    assert "parties" in palm.inferred   # whose shipments they are comes from the sentence before
+    assert got["4 percent"].trade.commodity == "72"
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

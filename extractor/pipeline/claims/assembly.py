@@ -139,7 +139,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
                 code, words = goods
                 # Goods-level figures are claims only when the sentence names who trades them.
-                if code is None and words is None or names_a_state:
+                if code is None and words is None or names_a_state or _reports_world_trade(previous_trade):
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
                     trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
@@ -205,6 +205,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
+
+
+def _reports_world_trade(previous: Trade | None) -> bool:
+    """The story reports one country's trade with all partners ("Exports rose 5% ... Exports of
+    steel fell"): its goods lines are that country's, with the world, even with no state named."""
+    return previous is not None and WORLD in ((previous.from_, previous.to) if previous.flow == "directional"
+                                              else tuple(previous.between or ()))
 
 
 def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], data_period: int | None,
