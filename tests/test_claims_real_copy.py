@@ -147,6 +147,15 @@ def test_from_a_to_b_each_level_keeps_its_own_period():
     assert periods["$2.1 billion"] == "2020" and periods["$3.4 billion"] == "July 2023"
 
 
+def test_a_participle_s_period_is_its_noun_s_and_does_not_become_the_story_s():
+    got = trades("Turkey's exports climbed 4 percent to $255 billion in 2023. Steel exports rose 12 percent "
+                 "to $8.4 billion, beating the previous high of $7.9 billion set in 2019. Exports of cars "
+                 "edged up 1 percent to $13 billion.", published="2024-01-05")
+    periods = {amount: period for amount, *_, period in got}
+    assert periods["$7.9 billion"] == "2019"
+    assert periods["$8.4 billion"] == periods["$13 billion"] == "2023"
+
+
 # ---------------------------------------------------------------- goods
 
 

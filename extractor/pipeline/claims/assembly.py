@@ -31,7 +31,7 @@ from .parties import (
     _trade,
     _trigger_for,
 )
-from .periods import _basis, _basis_from_reference, _data_periods, _period_for
+from .periods import _basis, _basis_from_reference, _data_periods, _period_for, _story_periods
 from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
@@ -98,6 +98,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             last_sources = (paragraph, sent_sources)
         sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
         sent_periods = _data_periods(s_index, ctx)
+        story_periods = _story_periods(s_index, ctx)
         has_trade_word = any(_trade_kind(t) for t in sent)
         # A sentence that names no state continues the trade story only right after it.
         continues = last_trade_sentence is not None and (
@@ -170,15 +171,17 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                               trade=trade, inferred=inferred, **common)
                 previous_trade = trade
                 last_trade_sentence = s_index
-                if period is not None and ctx.roles[period] is None:
+                # the record "set in 2022" is that figure's year, not the story's
+                if period is not None and ctx.roles[period] is None and (
+                        period in story_periods or period not in sent_periods):
                     data_period = period
             else:
                 claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
                               period=period, **common)
             claims.append(claim)
             amount_claim[a_index] = claim
-        if sent_periods and (has_trade_word or any(_is_balance(t) for t in sent)):
-            data_period = sent_periods[0]   # "Japan logged a trade deficit in July": the story's month
+        if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)):
+            data_period = story_periods[0]   # "Japan logged a trade deficit in July": the story's month
         if has_trade_word and names_a_state and last_trade_sentence != s_index:
             # "North Korea's trade with China grew in the spring." sets the story's frame
             # even without a figure.

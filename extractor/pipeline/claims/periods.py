@@ -17,12 +17,18 @@ _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until"
 def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
     """The period is inside a relative clause, or after the subordinator of an adverbial clause,
     that the amount is not in ("$120 million, which rose to $150 million in 2022"; "... has run a
-    deficit since the bureau began keeping records in 1995"): that clause's time, not the figure's.
+    deficit since the bureau began keeping records in 1995"), or in a participle modifying a noun
+    the amount is not in: that clause's time, not the figure's.
     A fronted period the parser hung on a subordinate clause, before its subordinator, is not."""
     for clause in [token] + list(token.ancestors):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS]
         if clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marks and marks[0].i < token.i):
             return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+        if clause.dep_ == "acl":
+            # "... surpassing the record of $9 billion set in 2021": a participle's period is
+            # about the noun it modifies, and the figures of that noun's phrase
+            head = clause.head
+            return not (head.left_edge.i <= amount_root.i <= head.right_edge.i)
     return False
 
 
@@ -46,6 +52,26 @@ def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
         if sent.start_char <= p.start < sent.end_char and p.granularity in _DATA_GRANULARITIES:
             if ctx.roles[i] is None:
                 out.append(i)
+    return out
+
+
+def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
+    """Data periods a sentence sets for the sentences after it: those of its main clause, not a
+    cause's ("due to strikes in the second half"), nor a relative, subordinate or participial
+    clause's ("the record set in 2022")."""
+    causal = set(_lexicon()["causal_adjuncts"]["words"])
+    out = []
+    for i in _data_periods(sent_index, ctx):
+        root = ctx.period_spans[i].root if ctx.period_spans[i] is not None else None
+        if root is None:
+            continue
+        ancestors = list(root.ancestors)
+        if any(a.lower_ in causal for a in ancestors):
+            continue
+        if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
+            continue
+        out.append(i)
     return out
 
 
