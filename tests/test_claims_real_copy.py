@@ -156,6 +156,25 @@ def test_a_participle_s_period_is_its_noun_s_and_does_not_become_the_story_s():
     assert periods["$8.4 billion"] == periods["$13 billion"] == "2023"
 
 
+@pytest.mark.parametrize("sentence,amount", [
+    ("Adding both kinds, North Korea’s flour import amount reached $12,640,000, about 9 times more than "
+     "in 2022.", "$12,640,000"),
+    ("Combining both grades, Cuba’s rice import amount reached $21,500,000, roughly 6 times more than in 2022.",
+     "$21,500,000"),
+])
+def test_a_period_in_a_comparison_s_reference_is_not_the_figure_s(sentence, amount):
+    """'N times more than in 2022': 2022 is the reference's year; the level is the story's period."""
+    text = "Trade figures for January to April this year were released on Monday.\n\n" + sentence
+    got = {a: p for a, *_, p in trades(text, published="2024-07-15")}
+    assert got[amount] == "January to April"
+
+
+def test_the_reference_of_a_comparison_keeps_its_own_period():
+    got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
+                 "in May.", published="2024-07-15")
+    assert {a: p for a, *_, p in got}["2%"] == "May"
+
+
 # ---------------------------------------------------------------- goods
 
 

@@ -32,6 +32,20 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
     return False
 
 
+_COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against"})
+
+
+def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
+    """The period is inside the reference of a comparison the amount is not in ("15 times more
+    than in 2023", "down 17% compared with a year earlier", "a 9% fall, compared to the 1% fall in
+    August"): the reference's time, not the figure's ("compared with $17 billion a year earlier"
+    keeps it: that level is the reference)."""
+    for head in [token] + list(token.ancestors):
+        if head.lower_ in _COMPARISON_HEADS:
+            return amount_root not in head.subtree
+    return False
+
+
 def _through_a_clause(token: Token, top: Token) -> bool:
     """Whether the path from ``token`` up to ``top`` passes a clause of its own (relative,
     adverbial, participial)."""
@@ -123,7 +137,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
                 and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
-                and not _through_a_clause(span.root, local):
+                and not _through_a_clause(span.root, local) \
+                and not _in_a_comparison_without(span.root, amount_span.root):
             return i
     # "edged down 0.4% to $50 billion due to strikes in the second half": a period inside a cause
     # is the cause's
@@ -131,7 +146,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     candidates = [i for i in _data_periods(sent_index, ctx)
                   if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
                              if amount_span.root not in a.subtree)
-                  and not _in_a_clause_without(ctx.period_spans[i].root, amount_span.root)]
+                  and not _in_a_clause_without(ctx.period_spans[i].root, amount_span.root)
+                  and not _in_a_comparison_without(ctx.period_spans[i].root, amount_span.root)]
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
