@@ -175,6 +175,16 @@ def test_the_reference_of_a_comparison_keeps_its_own_period():
     assert {a: p for a, *_, p in got}["2%"] == "May"
 
 
+@pytest.mark.parametrize("text", [
+    "Thailand's imports grew 6.2% last month, far better than a 0.8% increase by year in April, data showed.",
+    "Thailand's imports grew 6.2% in May, far better than a 0.8% increase in April.",
+])
+def test_another_change_s_month_is_not_this_change_s_base(text):
+    """April is the 0.8% increase's month: the 6.2% is not month on month because of it."""
+    got = {a: (basis, p) for a, *_, basis, p in trades(text, published="2024-06-10")}
+    assert got["6.2%"][0] == "year_on_year" and got["0.8%"] == ("year_on_year", "April")
+
+
 # ---------------------------------------------------------------- goods
 
 

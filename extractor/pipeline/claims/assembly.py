@@ -161,7 +161,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_change":
-                    trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx)
+                    trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
                     if trade.basis is None:
                         # "exports fell 4 percent": customs data and the wires compare with the
                         # same period a year earlier unless they say otherwise

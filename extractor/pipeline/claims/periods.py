@@ -154,7 +154,24 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                                           abs(ctx.period_spans[i].start - amount_span.start)))
 
 
-def _basis_from_reference(period: int | None, s_index: int, ctx: _Context) -> str | None:
+def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bool:
+    """The period is the month of another change in the sentence ("a 1.3% increase in August"),
+    not a base of the claim's change."""
+    span = ctx.period_spans[index]
+    if span is None:
+        return False
+    heads = {t.i for t in [span.root] + list(span.root.ancestors)[:3]}
+    for other, a in zip(ctx.amount_spans, ctx.amounts):
+        if other is None or other == amount_span or a.unit != "percent" or not (
+                span.sent.start <= other.start < span.sent.end):
+            continue
+        if other.root.i in heads or other.root.head.i in heads:
+            return not (amount_span.root.i in heads or amount_span.root.head.i in heads)
+    return False
+
+
+def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
+                          amount_span: Span | None = None) -> str | None:
     """'down from $257.73 million in December ... a decline of 34.5%': the basis is what the
     stated reference period is to the claim's period (the month before, or a year before)."""
     if period is None or ctx.periods[period].from_ is None:
@@ -165,6 +182,8 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context) -> st
     for i, ref in enumerate(ctx.periods):
         if i == period or not (lo <= ref.start < hi) or ref.from_ is None:
             continue
+        if amount_span is not None and _another_change_s_period(i, amount_span, ctx):
+            continue   # "grew 7% last month, better than a 1% increase in August": August is that increase's
         # a year's previous period is the year before: for years both shifts coincide, and the
         # customs name for it is year on year
         for basis in ("year_on_year", "period_on_period"):
