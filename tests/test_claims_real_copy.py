@@ -185,6 +185,16 @@ def test_another_change_s_month_is_not_this_change_s_base(text):
     assert got["6.2%"][0] == "year_on_year" and got["0.8%"] == ("year_on_year", "April")
 
 
+@pytest.mark.parametrize("text", [
+    "Laos only exported $410,000 worth of goods to Vietnam in May which is a steep drop of 60 per cent from April.",
+    "Laos exported $410,000 worth of goods to Vietnam in May, a steep drop of 60 per cent from April.",
+])
+def test_a_change_noun_s_from_period_is_its_base(text):
+    """'a drop of 60 per cent from April': April is the base; the change is May's, month on month."""
+    got = {a: (basis, p) for a, *_, basis, p in trades(text, published="2024-06-10")}
+    assert got["60 per cent"] == ("period_on_period", "May")
+
+
 # ---------------------------------------------------------------- goods
 
 

@@ -121,6 +121,6 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"
     if head.lower_ in {"from", "than", "on", "over", "against"} and head.head.lower_ in \
-            set(lex["comparative_change"]) | {"up", "down", "rose", "fell", "compared", "increase", "decrease", "rise", "fall", "less", "more"}:
+            set(lex["comparative_change"]) | set(lex["change_nouns"]["words"]) | {"up", "down", "rose", "fell", "compared", "less", "more"}:
         return "basis"   # "up 8% on June", "6% less than in 2018"
     return None
