@@ -80,6 +80,9 @@ def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
     return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
 
 
+_INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an"})
+
+
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     """'rose 20.9%', 'increased by 3 billion yuan'; 'rose to $300 million' is a level.
 
@@ -90,7 +93,9 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     """
     t = _tables()
     k = s - 1
-    while k >= 0 and doc[k].pos_ in ("ADV",) and doc[k].lower_ not in ("up", "down") and s - k < 4:
+    # over adverbs, and the increments "another", "a further", "an additional" ("fell another 4%")
+    while k >= 0 and s - k < 4 and (doc[k].pos_ == "ADV" and doc[k].lower_ not in ("up", "down")
+                                    or doc[k].lower_ in _INCREMENT_WORDS):
         k -= 1
     if k < 0:
         return None
