@@ -195,6 +195,13 @@ def test_a_change_noun_s_from_period_is_its_base(text):
     assert got["60 per cent"] == ("period_on_period", "May")
 
 
+def test_coordinated_figures_pair_with_coordinated_periods_and_another_is_a_further_change():
+    got = trades("Trade between Laos and Vietnam recorded negative growth of -3.1 percent and -12.4 percent in "
+                 "2018 and 2019, and declined another 4.2 percent in 2020.", published="2021-05-01")
+    periods = {a: p for a, *_, p in got}
+    assert periods == {"-3.1 percent": "2018", "-12.4 percent": "2019", "4.2 percent": "2020"}
+
+
 # ---------------------------------------------------------------- goods
 
 

@@ -121,6 +121,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # A trade word with no state named counts once the article has told a trade story.
             trigger = _trigger_for(span, sent) if has_trade_word and (names_a_state or previous_trade is not None) else None
             slot = respective.get(a_index, {})
+            if "period" in slot:
+                period = slot["period"]   # "fell 3% and 12% in 2014 and 2015"
             if "trigger" in slot:
                 trigger = slot["trigger"]   # "exports and imports rose 5% and 3%, respectively"
             # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.

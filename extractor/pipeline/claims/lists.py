@@ -1,5 +1,5 @@
 """Lists: 'trade with Brazil, India and Egypt fell 3%, 5% and 9%, respectively', and
-coordinated figures that share a change or pair with coordinated partners.
+coordinated figures that share a change or pair with coordinated partners or periods.
 """
 from __future__ import annotations
 
@@ -25,6 +25,23 @@ def _coordinations(sent: Span) -> list[list[Token]]:
     return out
 
 
+def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
+    """Figures written one after another with only commas and 'and' between them ('-2.6 percent
+    and -14.9 percent'), however the parser attached them."""
+    runs: list[list[int]] = []
+    spans = sorted((i for i in amount_indexes if ctx.amount_spans[i] is not None),
+                   key=lambda i: ctx.amount_spans[i].start)
+    for i in spans:
+        if runs:
+            last = ctx.amount_spans[runs[-1][-1]]
+            between = ctx.doc[last.end: ctx.amount_spans[i].start]
+            if len(between) and all(t.lower_ in {",", "and", "or"} for t in between):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return [run for run in runs if len(run) >= 2]
+
+
 def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
     """'trade with Brazil, India and Egypt decreased 3%, 5% and 9%, respectively':
     the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
@@ -40,18 +57,25 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     # "fell 12 percent and 7 percent": a figure coordinated with a change is a change the same way
     roots = {ctx.amount_spans[i].root.i: i for i in amount_indexes if ctx.amount_spans[i] is not None}
     lists = _coordinations(sent)   # once per sentence: every rule below reads them
+    period_at = {span.root.i: i for i, span in enumerate(ctx.period_spans)
+                 if span is not None and sent.start <= span.start < sent.end}
     for items in lists:
         members = [roots[x.i] for x in items if x.i in roots]
         change = next((ctx.amounts[i].change for i in members if ctx.amounts[i].change), None)
         if change and len(members) >= 2:
             for i in members:
                 out.setdefault(i, {})["change"] = change
-    coordinated_figures = any(len([x for x in items if x.i in roots]) >= 2 for items in lists)
-    if not (explicit or coordinated_figures):
+    figure_lists = [members for members in ([roots[x.i] for x in items if x.i in roots] for items in lists)
+                    if len(members) >= 2]
+    figure_lists += [run for run in _written_lists(amount_indexes, ctx) if run not in figure_lists]
+    if not (explicit or figure_lists):
         return out
     for items in lists:
         codes = [ctx.country_at.get(x.i) for x in items]
-        if all(codes):
+        dates = [period_at.get(x.i) for x in items]
+        if all(d is not None for d in dates):
+            slots = [{"period": d} for d in dates]   # "fell 3% and 12% in 2014 and 2015"
+        elif all(codes):
             role = "partner" if items[0].dep_ == "pobj" and items[0].head.lower_ in party_preps else \
                 "agent" if items[0].dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
             slots = [{role: c} for c in codes] if role else []
@@ -59,13 +83,9 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             slots = [{"trigger": x} for x in items]
         else:
             continue
-        for group in groups.values():
-            # without "respectively", only figures that are themselves coordinated pair up
-            # ("exports to A and B grew 6% and 4%")
-            if not explicit and not all(ctx.amount_spans[i] is not None and (
-                    ctx.amount_spans[i].root.dep_ == "conj" or any(c.dep_ == "conj" for c in ctx.amount_spans[i].root.children))
-                    for i in group):
-                continue
+        # without "respectively", only figures that are themselves coordinated pair up
+        # ("exports to A and B grew 6% and 4%")
+        for group in (groups.values() if explicit else figure_lists):
             if len(group) == len(slots) >= 2:
                 # "decreased 3, 5 and 9 percent": the verb's direction is every member's
                 change = next((ctx.amounts[i].change for i in group if ctx.amounts[i].change), None)
