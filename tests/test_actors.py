@@ -92,3 +92,14 @@ def test_the_state_a_currency_is_named_after_is_no_actor():
     r = extract("Kenya's tea exports earned 410 million US dollars in May, while Singapore "
                 "paid 3 million Hong Kong dollars for the rest.")
     assert [a.id for a in r.actors if a.type == "country"] == ["KEN", "SGP"]   # no USA, no HKG
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Korea shipped $51.2 billion worth of goods abroad in March, the Korea Customs Service said.", ["KOR"]),
+    # with North Korea in the story, a bare 'Korea' could be either: nobody
+    ("North Korea's trade with China grew, while Korea's exports fell.", ["PRK", "CHN"]),
+])
+def test_bare_korea_is_south_korea_unless_the_story_names_the_north(text, expected):
+    from extractor import extract
+
+    assert [a.id for a in extract(text).actors if a.type == "country"] == expected

@@ -11,7 +11,9 @@ Rules, in the order they apply:
   governed by a locative preposition ("in Beijing") or followed by its
   country ("Beijing, China") (Markert & Nissim 2007, SemEval metonymy task).
 * **Contextual short forms**: "the North" names North Korea only in an
-  article that names North Korea.
+  article that names North Korea. **Default forms** name a country unless the
+  article names another it could mean: "Korea" is South Korea in a story that
+  does not name North Korea (Korea Customs Service, Yonhap copy), nobody otherwise.
 * **Definite descriptions** ("the regime", "the reclusive country") refer
   back to the most salient state of the two preceding sentences (salience =
   mentions so far, then recency; Grosz, Joshi & Weinstein 1995, centering).
@@ -74,7 +76,14 @@ def _country_patterns() -> tuple[tuple[str, str], ...]:
             out.append((f"capital:{code}", row["capital"]))
         for form in row.get("short_forms", ()):
             out += [(f"short:{code}", form), (f"short:{code}", form[0].upper() + form[1:])]
+        out += [(f"default:{code}", form) for form in row.get("default_forms", {}).get("forms", ())]
     return tuple(out)
+
+
+@cache
+def _default_forms_yield_to(code: str) -> tuple[str, ...]:
+    """The countries whose naming in an article makes ``code``'s default forms ambiguous."""
+    return tuple(load_table("countries.json")["countries"][code].get("default_forms", {}).get("unless_named", ()))
 
 
 @cache
@@ -271,7 +280,7 @@ def find_actors(doc: Doc) -> list[Actor]:
     for span in sorted(spans, key=lambda s: s.start):
         if _inside(span, credits):
             continue
-        if span.label_.startswith(("name:", "demonym:", "short:")) and _inside_chars(span, money):
+        if span.label_.startswith(("name:", "demonym:", "short:", "default:")) and _inside_chars(span, money):
             continue
         kind, _, value = span.label_.partition(":")
         trimmed = _trim(span) if kind in {"name", "org", "ent"} else span
@@ -282,6 +291,9 @@ def find_actors(doc: Doc) -> list[Actor]:
                 add_country(span, value)
         elif kind == "short":
             if value in named_countries:
+                add_country(span, value)
+        elif kind == "default":
+            if not named_countries & set(_default_forms_yield_to(value)):
                 add_country(span, value)
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
