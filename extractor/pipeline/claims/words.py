@@ -50,6 +50,8 @@ def _trade_kind(token: Token) -> str | None:
     lex = _lexicon()
     if _is_balance(token):
         return None
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+        return None   # "the Trade Ministry", "the World Trade Organization": a name, no flow
     words = lex["words"]
     kind = words.get(token.lower_) or words.get(token.lemma_.lower())
     if kind is None and token.pos_ in {"VERB", "AUX"}:
