@@ -260,3 +260,23 @@ def test_to_between_two_sums_is_no_move_to_a_level(parse):
 def test_a_move_to_a_larger_level(parse):
     found = amounts(parse, "Marlow Foods shed 6 cents to $2.10.")
     assert [(a.text, a.change) for a in found] == [("6 cents", "down"), ("$2.10", None)]
+
+
+# ------------------------------------------------------------ changes as copy writes them
+
+@pytest.mark.parametrize("text, span, change", [
+    ("Laotian exports to Thailand nose-dived 37.5 percent on-year to $210 million.", "37.5 percent", "down"),
+    ("Rice shipments skidded 8.2 per cent in June.", "8.2 per cent", "down"),
+    ("Two-way trade reached $4.2 billion, down a whopping 27.3 percent from 2022.", "27.3 percent", "down"),
+    ("Exports were up a modest 1.9% in May.", "1.9%", "up"),
+    ("Vietnam's trade was stronger than expected in March, growing at 8.4 per cent.", "8.4 per cent", "up"),
+    ("Imports from Chile declined another 4.6 percent in July.", "4.6 percent", "down"),
+])
+def test_change_words_of_trade_copy(parse, text, span, change):
+    found = {a.text: a.change for a in amounts(parse, text)}
+    assert found[span] == change
+
+
+def test_a_rate_held_at_a_level_is_no_change(parse):
+    found = {a.text: a.change for a in amounts(parse, "The central bank kept its rate at 5 percent in May.")}
+    assert found["5 percent"] is None
