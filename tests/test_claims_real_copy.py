@@ -144,6 +144,19 @@ def test_a_trade_word_inside_an_organization_s_name_states_no_trade():
     assert "$3.9 billion" not in {a for a, *_ in got}
 
 
+def test_a_pronoun_continues_the_trade_a_sentence_without_figures_named():
+    got = parties("Chile's exports to Japan have fallen for four straight months. In May they dropped 21%.",
+                  published="2024-06-10")
+    assert got["21%"] == ("directional", "CHL", "JPN", ())
+
+
+def test_a_balance_sentence_continues_no_flow_even_with_the_figure():
+    got = trades("Peru's exports fell 2.6% in May. The trade deficit stood at 1.12 trillion soles (3.1 billion "
+                 "U.S. dollars) in May, with the figure coming on the heels of an upwardly revised 0.91 trillion "
+                 "soles deficit booked in April.", published="2024-06-10")
+    assert {a for a, *_ in got} == {"2.6%"}
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

@@ -105,7 +105,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph)
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
             or any(t.i in ctx.pair_at for t in sent)
-        anaphor = None if has_trade_word or not continues else _anaphoric_trade_noun(sent, previous_trade)
+        # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
+        anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) \
+            else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
 
         respective = _respectively(sent, by_sentence.get(s_index, []), ctx)
@@ -193,6 +195,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if frame_trade is not None:
                 previous_trade = frame_trade
                 previous_agent = _agent_of(frame_trade, frame, previous_agent)
+                # "China's exports to the US have fallen for six months. In August they dropped
+                # 33%.": the next sentence's pronoun continues this trade
+                last_trade_sentence = s_index
         elif previous_trade is None and names_a_state:
             # "Japan recorded a trade deficit in May": no flow, but whose trade the story reports
             reporter = _balance_reporter(sent, ctx)
