@@ -157,6 +157,13 @@ def test_a_balance_sentence_continues_no_flow_even_with_the_figure():
     assert {a for a, *_ in got} == {"2.6%"}
 
 
+def test_the_amount_picks_up_the_series_before_and_a_level_has_no_basis():
+    got = trades("Laos imported $31.2 million worth of goods from Thailand in May, up 12 percent from a year "
+                 "earlier. The amount was also higher than $28.4 million tallied in April.", published="2024-06-10")
+    level = next(t for t in got if t[0] == "$28.4 million")
+    assert level[1:4] == ("directional", "THA", "LAO") and level[6] is None and level[7] == "April"
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

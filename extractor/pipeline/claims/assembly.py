@@ -164,6 +164,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 kind = "trade_change" if is_change else "trade_value"
+                if kind == "trade_value":
+                    trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
                     trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
                     if trade.basis is None:
