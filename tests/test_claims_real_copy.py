@@ -269,6 +269,13 @@ def test_goods_lines_of_a_story_about_one_country_s_trade_with_the_world_are_its
     assert got["4 percent"].trade.commodity == "72"
 
 
+def test_a_bloc_named_as_the_partner_makes_a_goods_line_a_claim():
+    got = trades("Japan's exports to China rose 2% in May. Auto exports to the EU stood at $410 million in the "
+                 "month, up 12 percent.", published="2024-06-10")
+    autos = next(t for t in got if t[0] == "$410 million")
+    assert autos[1:6] == ("directional", "JPN", "EUU", (), "8703")
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

@@ -103,8 +103,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # A sentence that names no state continues the trade story only right after it.
         continues = last_trade_sentence is not None and (
             s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph)
+        # a bloc or region named as a partner ("auto exports to the EU") names a party too
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
-            or any(t.i in ctx.pair_at for t in sent)
+            or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
         # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
         anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) \
             else _anaphoric_trade_noun(sent, previous_trade)
