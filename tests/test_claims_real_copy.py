@@ -50,6 +50,18 @@ def test_blocs_regions_and_groups_are_partners():
     assert got["$122 billion"] == ("total", None, None, ("ASEAN", "IND"))
 
 
+def test_a_ranked_trading_partner_s_figure_is_its_trade_with_the_possessor():
+    got = parties("Laos's trade grew in 2022. Vietnam, another neighbour of Thailand, was Laos's second-largest "
+                  "trading partner in 2022, with bilateral trade reaching $1.4 billion, followed by Japan with "
+                  "$310 million and Germany with $95 million.", published="2023-03-01")
+    assert got["$1.4 billion"] == ("total", None, None, ("LAO", "VNM"))
+    assert got["$310 million"] == ("total", None, None, ("JPN", "LAO"))
+    assert got["$95 million"] == ("total", None, None, ("DEU", "LAO"))
+    got = parties("The EU became Chile's biggest trade partner in May, with trade rising 4 percent to $2.2 billion.",
+                  published="2023-06-20")
+    assert got["$2.2 billion"] == ("total", None, None, ("CHL", "EUU"))
+
+
 def test_from_names_the_exporter_whatever_the_trade_word():
     got = parties("Laos's shipments from Thailand totaled $310 million in May, Thai customs said.")
     assert got["$310 million"] == ("directional", "THA", "LAO", ())

@@ -16,6 +16,7 @@ from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _fill_slot, _respectively
 from .parties import (
+    _partner_ranking,
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
     FROM_PREVIOUS_CLAIM,
@@ -140,6 +141,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
                 amount.unit == "count" and amount.change is None and trigger is not None
                 and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
+            ranking = _partner_ranking(span, ctx) if (_is_money(amount) or is_change) else None
+            if ranking is not None:
+                trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             if trigger is not None and _hypothetical(trigger):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
@@ -154,6 +158,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         trade.commodity, trade.commodity_text = code, words
                         if code is None and words is None:
                             previous_agent = _agent_of(trade, frame, previous_agent)
+            elif ranking is not None:
+                trade = Trade(flow="total", between=ranking)
             elif anaphor is not None and (_is_money(amount) or is_change):
                 trade = anaphor.model_copy()
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"

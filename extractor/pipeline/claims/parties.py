@@ -377,6 +377,39 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
     return trade.to if frame.kind == "import" else trade.from_
 
 
+_RANKING_VERBS = frozenset({"be", "become", "remain", "rank", "stay"})
+
+
+def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
+    """'Russia was the country's second-largest trading partner in 2015, with bilateral trade
+    reaching $84 million, followed by India with $77 million': a figure said of a ranked trading
+    partner is the two-way trade of that partner (the subject, or the country named before its
+    'with' in a 'followed by' list) with the possessor of 'partner'."""
+    for verb in [amount_span.root] + list(amount_span.root.ancestors):
+        if verb.lemma_.lower() not in _RANKING_VERBS:
+            continue
+        partner = next((c for c in verb.children if c.dep_ in {"attr", "oprd"} and c.lemma_.lower() == "partner"), None)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if partner is None or subject is None or amount_span.root in subject.subtree:
+            return None
+        owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
+        if len(owners) != 1:
+            return None
+        # "Russia, another North Korean ally, ...": the subject, not its apposition
+        aside = {t.i for c in subject.children if c.dep_ in {"appos", "relcl", "acl"} for t in c.subtree}
+        ranked = list(dict.fromkeys(code for t in subject.subtree if t.i not in aside
+                                    for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code))
+        follow = next((a for a in amount_span.root.ancestors if a.lemma_.lower() == "follow" and a.i > partner.i), None)
+        if follow is not None:
+            # "followed by India with $77 million and Thailand with $50 million"
+            named = [ctx.country_at[t] for t in range(follow.i, amount_span.start) if t in ctx.country_at]
+            ranked = named[-1:]
+        if len(ranked) != 1 or ranked[0] == owners[0]:
+            return None
+        return sorted([ranked[0], owners[0]])
+    return None
+
+
 def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
     """Every party of ``trade`` is named in the sentence itself: then they are read, even where
     the parser did not attach them to the trade word ("Commerce across the border between North
