@@ -288,6 +288,23 @@ def test_a_bloc_named_as_the_partner_makes_a_goods_line_a_claim():
     assert autos[1:6] == ("directional", "JPN", "EUU", (), "8703")
 
 
+@pytest.mark.parametrize("text,code", [
+    ("Peru's exports to Brazil rose 4 percent in May. Brazil gave no breakdown by supplier, but it said iron ore "
+     "imports increased 12 per cent from a year earlier.", "2601"),
+    ("Peru's exports to Brazil rose 4 percent in May, and Brazil's crude palm oil imports increased 12 per cent.",
+     "1511"),   # not crude oil's 2709
+])
+def test_the_modifiers_of_a_trade_word_together_name_the_goods(text, code):
+    got = {a: goods for a, _f, _x, _y, _b, goods, *_ in trades(text, published="2024-06-10")}
+    assert got["12 per cent"] == code
+
+
+def test_overall_on_the_noun_a_trade_word_qualifies_makes_the_trade_with_the_world():
+    got = parties("Australian exports to China grew 4 percent in May. China's overall trade performance was "
+                  "also strong in May, growing at 6.2 per cent.", published="2024-06-10")
+    assert got["6.2 per cent"] == ("total", None, None, ("CHN", "WLD"))
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

@@ -24,9 +24,12 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     generic = set(lex["generic_goods"])
     skip = set(lex["non_commodity_modifiers"])
     phrases: list[Span] = []
+    modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
+    if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
+        phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i])
+    for child in modifiers:
+        phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
     for child in trigger.children:
-        if child.dep_ in {"compound", "amod", "nmod"} and child.i < trigger.i:
-            phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
         if child.dep_ == "prep" and child.lower_ == "of":
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
     for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
@@ -258,8 +261,10 @@ def _world_modified(trigger: Token, whose: bool) -> bool:
     the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
     story about two countries is theirs). ``whose``: the frame names whose trade it is."""
     words = set(_lexicon()["world_modifiers"]["words"]) | ({"total"} if whose else set())
-    return any(c.lower_ in words and c.dep_ in {"amod", "compound", "advmod", "nmod"} for c in trigger.children) \
-        or trigger.lower_ in words - {"total"}
+    # "China's overall trade performance": the modifier of the noun the trade word qualifies
+    heads = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN" else [])
+    return any(c.lower_ in words and c.dep_ in {"amod", "compound", "advmod", "nmod"} and c != trigger
+               for head in heads for c in head.children) or trigger.lower_ in words - {"total"}
 
 
 def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
