@@ -62,6 +62,14 @@ def test_a_ranked_trading_partner_s_figure_is_its_trade_with_the_possessor():
     assert got["$2.2 billion"] == ("total", None, None, ("CHL", "EUU"))
 
 
+def test_a_ranked_partner_s_trade_is_an_aside_the_story_s_next_flow_does_not_inherit():
+    got = parties("Laos's exports fell 6 percent in 2022. Vietnam was Laos's second-largest trading partner in 2022, "
+                  "with bilateral trade reaching $1.4 billion, followed by Japan with $310 million. Laos's largest "
+                  "export item was copper, the shipments of which dropped 8.1 percent to $1.08 billion.",
+                  published="2023-03-01")
+    assert got["$1.08 billion"] == ("directional", "LAO", "WLD", ())
+
+
 def test_from_names_the_exporter_whatever_the_trade_word():
     got = parties("Laos's shipments from Thailand totaled $310 million in May, Thai customs said.")
     assert got["$310 million"] == ("directional", "THA", "LAO", ())

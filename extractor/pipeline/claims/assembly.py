@@ -182,7 +182,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         inferred["basis"] = UNSTATED_BASIS
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
-                previous_trade = trade
+                if ranking is None:   # a ranked partner's trade is an aside, not the story's series
+                    previous_trade = trade
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (
