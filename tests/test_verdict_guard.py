@@ -75,3 +75,30 @@ def test_one_figure_stated_twice_is_inconsistent_only_when_both_are_read(store):
                      "China shipped $290 million worth of goods to North Korea.")
     _, result = verdicts(one_inherited, store)
     assert result.consistency == []
+
+
+# ---------------------------------------------------------------- what counts as read
+
+def _inferred(text: str, published: str = "2024-06-10") -> dict[str, list[str]]:
+    from extractor import extract
+
+    r = extract(text, published=published)
+    return {r.amounts[c.amount].text: sorted(c.inferred) for c in r.claims if c.trade is not None}
+
+
+def test_a_coordinated_flow_reads_the_parties_its_sentence_names():
+    got = _inferred("Laos's exports fell 15 percent to $2.7 billion in 2023, while imports dropped 30 percent "
+                    "to $3.5 billion.")
+    assert "parties" not in got["$3.5 billion"] and "parties" not in got["30 percent"]
+
+
+def test_that_refers_explicitly_to_the_claim_before_but_its_period_is_still_taken():
+    got = _inferred("Laos's exports to Thailand reached $410 million in May. That is a fall of 12.6 percent from "
+                    "May 2023.")
+    assert got["12.6 percent"] == ["period"]
+
+
+def test_the_month_of_an_old_level_is_not_the_change_s():
+    got = _inferred("Laos's exports to Thailand rose from $380 million in April, and achieved an increase of 16% "
+                    "from $350 million in the same month last year.")
+    assert "period" in got["16%"]   # April dates the old level; the change's month is not written

@@ -80,6 +80,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
+    previous_read = False                 # the previous trade's parties were read from its sentence
+    previous_inferred: dict | None = None
     previous_agent: str | None = None     # whose trade the last directional claim stated
     data_period: int | None = None        # the period the last trade sentence was about
     last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
@@ -162,10 +164,16 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = Trade(flow="total", between=ranking)
             elif anaphor is not None and (_is_money(amount) or is_change):
                 trade = anaphor.model_copy()
-                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
-                inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+                if not previous_read:
+                    inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+                    inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+                # else "That is a fall of 12.6%", "The figure was ...": an explicit reference to a
+                # claim read from its sentence reads its parties and flow
             if trade is not None:
-                if "parties" in inferred and _parties_named_in(sent, trade, ctx):
+                if "parties" in inferred and (_parties_named_in(sent, trade, ctx) or (
+                        previous_read and last_trade_sentence == s_index and "parties" not in (previous_inferred or {}))):
+                    # "X's exports fell 15% ..., while imports fell 30%": the sentence's own
+                    # coordinated flow keeps the parties it read
                     del inferred["parties"]
                 if period is None and data_period is not None:
                     period = data_period
@@ -184,6 +192,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                               trade=trade, inferred=inferred, **common)
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
                     previous_trade = trade
+                    previous_read, previous_inferred = "parties" not in inferred, inferred
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (

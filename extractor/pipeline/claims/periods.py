@@ -41,9 +41,30 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     August"): the reference's time, not the figure's ("compared with $17 billion a year earlier"
     keeps it: that level is the reference)."""
     for head in [token] + list(token.ancestors):
-        if head.lower_ in _COMPARISON_HEADS:
+        if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)):
+            # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
     return False
+
+
+def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
+    """The period is written right after another figure that is a change's old level ("rose from
+    $15.2 billion in July, an increase of 106%"): July dates that level, whatever the parser
+    attached it to."""
+    span = ctx.period_spans[index]
+    for other in ctx.amount_spans:
+        if other is None or other == amount_span or other.start == 0 or ctx.doc[other.start - 1].lower_ != "from":
+            continue
+        between = ctx.doc[other.end: span.start]
+        if 0 <= span.start - other.end <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in between):
+            return True
+    return False
+
+
+def _is_change_word(token: Token) -> bool:
+    lex = _lexicon()
+    return token.lower_ in lex["comparative_change"] or token.lemma_.lower() in set(lex["change_nouns"]["words"]) \
+        or token.lemma_.lower() in {"rise", "fall", "grow", "increase", "decrease", "drop", "decline", "jump", "climb", "up", "down"}
 
 
 def _through_a_clause(token: Token, top: Token) -> bool:
@@ -147,7 +168,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                   if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
                              if amount_span.root not in a.subtree)
                   and not _in_a_clause_without(ctx.period_spans[i].root, amount_span.root)
-                  and not _in_a_comparison_without(ctx.period_spans[i].root, amount_span.root)]
+                  and not _in_a_comparison_without(ctx.period_spans[i].root, amount_span.root)
+                  and not _dates_an_old_level(i, amount_span, ctx)]
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
