@@ -3,8 +3,10 @@ from datetime import date
 
 import pytest
 
-from extractor.verify.check import (Interval, claim_supported, consistency_of, duration_months, figure_interval,
-                             months_words, shift_period)
+from extractor.pipeline.calendar_spans import shift_period
+from extractor.verify.consistency import consistency_of
+from extractor.verify.intervals import Interval, claim_supported, figure_interval
+from extractor.verify.wording import duration_months, months_words
 from models import Amount
 
 

@@ -34,7 +34,7 @@ def test_attribution_chain_runs_from_customs_to_the_outlet(seed_score):
 
 
 def test_the_article_contradicts_itself_on_six_years(seed_score):
-    from extractor.verify.check import consistency_of
+    from extractor.verify.consistency import consistency_of
 
     _, result = seed_score
     found = consistency_of(result)

@@ -54,15 +54,8 @@ from xml.sax.saxutils import escape, quoteattr
 from models import Claim, Extraction, Figure, Verdict
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
-from ..verify.check import (
-    MONTH_NAMES,
-    _series,
-    country_name,
-    duration_months,
-    find_figure,
-    money,
-    period_words,
-)
+from ..verify.check import _series, find_figure
+from ..verify.wording import MONTH_NAMES, country_name, duration_months, money, period_words
 
 # Context around the claimed period, in months (month and span charts) or years (year charts).
 MONTHS_BEFORE, MONTHS_AFTER = 12, 3

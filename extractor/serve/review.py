@@ -149,7 +149,7 @@ def claim_views(result: dict, store, chart: Callable[[dict, str], Any],
                 date_reviewed: Optional[date] = None) -> list[ClaimView]:
     """What the page shows for each claim, in the article's order. ``chart(result, claim_id)``
     gives the claim's :class:`extractor.serve.chart.ChartData` or None."""
-    from ..verify.check import country_name
+    from ..verify.wording import country_name
 
     verdicts = {v["claim"]: v for v in result.get("verdicts") or []}
     inconsistent: dict[str, list[str]] = {}
@@ -203,7 +203,7 @@ def _figure_row(fields: dict, stored) -> dict:
     """One row of a figures table: ``fields`` are a verdict's evidence or a stored figure's
     own (they share id, reporter, partner, flow, period, value, currency, source_url);
     ``stored`` is the store's :class:`models.Figure`, for who published it and when."""
-    from ..verify.check import country_name, money
+    from ..verify.wording import country_name, money
 
     flow = fields["flow"]
     reporter, partner = country_name(fields["reporter"]), country_name(fields["partner"])

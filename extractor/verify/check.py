@@ -22,19 +22,19 @@ of its months when every month is there.
 """
 from __future__ import annotations
 
-import calendar
 import logging
 import math
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Protocol
 
-from models import Amount, Claim, Consistency, Evidence, Extraction, Figure, Period, Verdict
+from models import Amount, Claim, Evidence, Extraction, Figure, Verdict
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
-from ..pipeline.lexicon import load_table
+from .consistency import consistency_of
+from .intervals import Interval, claim_supported, figure_interval
 from .schema import StoreError
+from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, trade_pair)
 
 UNKNOWN_FUTURE = "a period that had not ended when the article was published"
 
@@ -47,151 +47,6 @@ class FigureStore(Protocol):
     def months(self, reporter, partner, flow, start, end, *, currency="USD", commodity=None) -> list[Figure]: ...
     def has_pair(self, reporter, partner) -> bool: ...
     def currencies(self, reporter, partner) -> set[str]: ...
-
-
-@cache
-def _phrases() -> dict:
-    return load_table("check_phrases.json")
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    names = {code: row["name"] for code, row in load_table("countries.json")["countries"].items()}
-    names["WLD"] = "the world"
-    return names
-
-
-def country_name(code: str | None) -> str:
-    return _country_names().get(code or "", code or "?")
-
-
-# -- intervals ---------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Interval:
-    low: float
-    high: float
-
-    def overlaps(self, other: "Interval") -> bool:
-        return self.low <= other.high and other.low <= self.high
-
-    def gap(self, other: "Interval") -> float:
-        """Distance between two intervals (0 when they overlap)."""
-        return max(0.0, other.low - self.high, self.low - other.high)
-
-    def __add__(self, other: "Interval") -> "Interval":
-        return Interval(self.low + other.low, self.high + other.high)
-
-
-def figure_interval(value: float, precision: float, qualifier: str | None) -> Interval:
-    """A stored figure as the interval its source's wording allows."""
-    p = precision or 0.0
-    hedge = _phrases()["hedged_qualifiers"].get((qualifier or "").strip().lower())
-    share = _phrases()["hedge_share"] * abs(value)
-    if hedge == "approx":
-        return Interval(value - max(p, share), value + max(p, share))
-    if hedge == "at_least":     # the source said "more than 6.5 billion"
-        return Interval(value - p, value + max(p, share))
-    if hedge == "at_most":      # "nearly 2 billion"
-        return Interval(value - max(p, share), value + p)
-    return Interval(value - p, value + p)
-
-
-def claim_supported(amount: Amount, figure: Interval, scale: float = 1.0) -> tuple[bool, float]:
-    """Whether a stated amount agrees with a figure interval, and the gap when it does not.
-
-    ``scale`` converts the amount's value to the figure's units (1 for levels).
-    """
-    v = amount.value * scale
-    p = (amount.precision or 0.0) * scale
-    bound = amount.bound
-    if bound == "approx":
-        stated = Interval(v - max(p, 0.05 * abs(v)), v + max(p, 0.05 * abs(v)))
-    elif bound == "range" and amount.low is not None and amount.high is not None:
-        stated = Interval(amount.low * scale, amount.high * scale)   # the contract: overlap with [low, high]
-    elif bound == "more_than":
-        return figure.high > v, max(0.0, v - figure.high)
-    elif bound == "at_least":
-        return figure.high >= v, max(0.0, v - figure.high)
-    elif bound == "less_than":
-        return figure.low < v, max(0.0, figure.low - v)
-    elif bound == "at_most":
-        return figure.low <= v, max(0.0, figure.low - v)
-    else:
-        stated = Interval(v - p, v + p)
-    return stated.overlaps(figure), stated.gap(figure)
-
-
-def _stated_interval(amount: Amount) -> Interval:
-    """An exact or approximate stated level as the interval of values its wording allows."""
-    p = amount.precision or 0.0
-    if amount.bound == "approx":
-        p = max(p, 0.05 * abs(amount.value))
-    return Interval(amount.value - p, amount.value + p)
-
-
-# -- money and periods in words ------------------------------------------------------
-
-def money(value: float, currency: str) -> str:
-    sign = "$" if currency == "USD" else ""
-    suffix = "" if currency == "USD" else f" {currency}"
-    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
-        if abs(value) >= size:
-            return f"{sign}{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}{suffix}"
-    return f"{sign}{value:,.0f}{suffix}"
-
-
-# calendar.month_name formats through strftime on every access; the check writes a
-# period into every explanation, so the names are read once.
-MONTH_NAMES = tuple(calendar.month_name)
-
-
-def period_words(start: date, end: date) -> str:
-    if start.day == 1 and end == month_end(end) and start.year == end.year and start.month == end.month:
-        return f"{MONTH_NAMES[start.month]} {start.year}"
-    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
-        return str(start.year)
-    if start.day == 1 and end == month_end(end):
-        if start.year == end.year:
-            return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
-        return f"{MONTH_NAMES[start.month]} {start.year}–{MONTH_NAMES[end.month]} {end.year}"
-    return f"{start.isoformat()}–{end.isoformat()}"
-
-
-def duration_months(duration: str | None) -> int | None:
-    """'P6Y' -> 72, 'P18M' -> 18 (the ISO 8601 durations periods carry)."""
-    if not duration or not duration.startswith("P"):
-        return None
-    total, number = 0, ""
-    for ch in duration[1:]:
-        if ch.isdigit() or ch == ".":
-            number += ch
-            continue
-        if not number:
-            return None
-        n = float(number)
-        number = ""
-        if ch == "Y":
-            total += n * 12
-        elif ch == "M":
-            total += n
-        elif ch == "W":
-            total += n / 4.345
-        elif ch == "D":
-            total += n / 30.4
-        else:
-            return None
-    return round(total)
-
-
-def months_words(n: int) -> str:
-    years, months = divmod(n, 12)
-    parts = []
-    if years:
-        parts.append(f"{years} year{'s' * (years != 1)}")
-    if months:
-        parts.append(f"{months} month{'s' * (months != 1)}")
-    return " ".join(parts) or "0 months"
 
 
 # -- finding the figure for a claim -------------------------------------------------
@@ -259,25 +114,8 @@ def find_figure(store: FigureStore, trade, start: date, end: date, currency: str
     return None
 
 
-def describe_cell(trade, start: date, end: date, currency: str) -> str:
-    goods = trade.commodity_text or (f"HS {trade.commodity}" if trade.commodity else None)
-    if trade.flow == "directional":
-        what = f"{country_name(trade.from_)}'s exports{f' of {goods}' if goods else ''} to {country_name(trade.to)}"
-    else:
-        a, b = sorted(trade.between or [])[:2]
-        what = f"{country_name(a)}–{country_name(b)} trade{f' in {goods}' if goods else ''}"
-    return f"{what} in {period_words(start, end)} ({currency})"
-
-
-def _pair(trade) -> tuple[str, str]:
-    if trade.flow == "directional":
-        return trade.from_, trade.to
-    a, b = sorted(trade.between or [])[:2]
-    return a, b
-
-
 def _missing_reason(store: FigureStore, trade, start, end, currency, published: date | None) -> str:
-    a, b = _pair(trade)
+    a, b = trade_pair(trade)
     if published is not None and end >= published:
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
     if trade.commodity is None and trade.commodity_text:
@@ -319,7 +157,7 @@ def _verdict_level(claim: Claim, result: Extraction, store: FigureStore) -> Verd
     if ok:
         status = "supported"
         verb = "agrees with"
-    elif gap <= _phrases()["close_share_levels"] * abs(found.value):
+    elif gap <= phrases()["close_share_levels"] * abs(found.value):
         status, verb = "close", "is close to but not within"
     else:
         status, verb = "contradicted", "contradicts"
@@ -373,14 +211,14 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
             # "fell more than 40%" is a change below -40%
             flip = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
             stated = Amount(**{**stated.model_dump(), "bound": flip[stated.bound]})
-        close_limit = _phrases()["close_points_changes"]
+        close_limit = phrases()["close_points_changes"]
         unit_word = "%"
     else:   # times: the ratio of the two periods
         lowest = current.interval.low / base.interval.high
         highest = current.interval.high / base.interval.low if base.interval.low > 0 else math.inf
         computed = current.value / base.value
         stated = amount
-        close_limit = _phrases()["close_share_times"] * abs(computed)
+        close_limit = phrases()["close_share_times"] * abs(computed)
         unit_word = "×"
     ok, gap = claim_supported(stated, Interval(lowest, highest))
     status = "supported" if ok else ("close" if gap <= close_limit else "contradicted")
@@ -531,120 +369,6 @@ def _verdict_of(claim: Claim, result: Extraction, store: FigureStore) -> Verdict
     if claim.kind == "comparison":
         return _verdict_comparison(claim, result, store)
     return None
-
-
-# -- the article against itself ---------------------------------------------------------
-
-def _months_between(earlier: date, later: date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month
-
-
-def consistency_of(result: Extraction) -> list[Consistency]:
-    """Contradictions inside the article (see each rule's comment)."""
-    out: list[Consistency] = []
-    # An inconsistency is an accusation too: only between claims read from their sentences. Two
-    # superlatives of one figure may share a period that one of them states ("its highest in six
-    # years last month ... the highest since December 2019"); levels and changes must be read whole.
-    claims = [c for c in result.claims if not set(c.inferred) - {"period"}]
-    periods = result.periods
-    # 1. "highest in over six years" vs "highest since December 2019": the since-month lies
-    #    inside the duration, so the two cannot both hold.
-    since = [c for c in claims if c.comparison and c.comparison.relation.endswith("_since")]
-    within = [c for c in claims if c.comparison and c.comparison.relation.endswith("_in")]
-    for s in since:
-        ref = periods[s.comparison.reference_period]
-        if ref.from_ is None or s.period is None or periods[s.period].from_ is None:
-            continue
-        claimed = periods[s.period].from_
-        span = _months_between(ref.from_, claimed)
-        conflicts = []
-        for w in within:
-            if w.comparison.relation.split("_")[0] != s.comparison.relation.split("_")[0]:
-                continue
-            dur = periods[w.comparison.reference_period]
-            months = duration_months(dur.duration)
-            if months is None:
-                continue
-            if "period" in s.inferred and ("period" in w.inferred or w.period != s.period):
-                continue   # the claimed period must be read from one of the two sentences
-            strict = dur.bound in {"more_than", "at_least"}
-            if span < months or (strict and span <= months):
-                conflicts.append((strict, months, w, dur))
-        if conflicts:
-            # One finding per since-claim; the most explicit wording ("over six years") leads.
-            conflicts.sort(key=lambda item: (not item[0], -item[1]))
-            _, _, lead, dur = conflicts[0]
-            also = [f"'{_phrase(w, d)}'" for _, _, w, d in conflicts[1:]]
-            out.append(Consistency(claims=[s.id] + [w.id for _, _, w, _ in conflicts], explanation=(
-                f"'{_phrase(lead, dur)}'" + (f" (also {', '.join(also)})" if also else "")
-                + f" but 'since {ref.text}' is {months_words(span)} before "
-                f"{period_words(periods[s.period].from_, periods[s.period].to)}")))
-    # 2. a part larger than its whole; 3. one quantity stated twice with two values.
-    levels = [c for c in claims if c.kind == "trade_value" and c.period is not None and c.amount is not None
-              and not c.inferred]
-    for i, a in enumerate(levels):
-        for b in levels[i + 1:]:
-            pa, pb = periods[a.period], periods[b.period]
-            if pa.from_ is None or (pa.from_, pa.to) != (pb.from_, pb.to):
-                continue
-            ma, mb = result.amounts[a.amount], result.amounts[b.amount]
-            if ma.unit != mb.unit:
-                continue
-            same_cell = a.trade.model_dump() == b.trade.model_dump()
-            if same_cell and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
-                    and ma.bound == mb.bound == "exact":
-                out.append(Consistency(claims=[a.id, b.id], explanation=(
-                    f"the same figure ({describe_cell(a.trade, pa.from_, pa.to, ma.unit)}) is given as "
-                    f"'{ma.text}' and as '{mb.text}'")))
-                continue
-            part, whole = (a, b) if a.trade.flow == "directional" and b.trade.flow == "total" else \
-                (b, a) if b.trade.flow == "directional" and a.trade.flow == "total" else (None, None)
-            if part is None or set(_pair(part.trade)) != set(_pair(whole.trade)):
-                continue
-            mp, mw = result.amounts[part.amount], result.amounts[whole.amount]
-            if mp.value - (mp.precision or 0) > mw.value + (mw.precision or 0) and mp.bound in {"exact", "more_than", "at_least"}:
-                out.append(Consistency(claims=[part.id, whole.id], explanation=(
-                    f"one direction ('{mp.text}') is larger than the total it is part of ('{mw.text}') "
-                    f"for {period_words(pa.from_, pa.to)}")))
-    # 4. a percent change that does not fit the two levels the article states.
-    for c in claims:
-        if c.kind != "trade_change" or c.period is None or c.trade.basis is None or c.amount is None or c.inferred:
-            continue
-        amount = result.amounts[c.amount]
-        p = periods[c.period]
-        if amount.unit != "percent" or p.from_ is None:
-            continue
-        base_start, base_end = shift_period(p.from_, p.to, c.trade.basis)
-        frame = {k: v for k, v in c.trade.model_dump().items() if k != "basis"}
-        def level(start, end):
-            for l in levels:
-                lp = periods[l.period]
-                if (lp.from_, lp.to) == (start, end) and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame:
-                    return l, result.amounts[l.amount]
-            return None
-        now, before = level(p.from_, p.to), level(base_start, base_end)
-        if now is None or before is None or before[1].value == 0:
-            continue
-        if {now[1].bound, before[1].bound} - {"exact", "approx"}:
-            continue   # a bound level ("more than $2 billion") fixes no change
-        # each level as the interval its wording allows ("roughly one billion": 5% either way)
-        a_now, a_before = _stated_interval(now[1]), _stated_interval(before[1])
-        if a_before.low <= 0:
-            continue
-        lowest, highest = (a_now.low / a_before.high - 1) * 100, (a_now.high / a_before.low - 1) * 100
-        computed = (now[1].value / before[1].value - 1) * 100
-        stated = amount.value * (-1 if amount.change == "down" else 1)
-        slack = (amount.precision or 0) + _phrases()["close_points_changes"]
-        if (stated + slack < lowest or stated - slack > highest) and amount.bound == "exact":
-            out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
-                f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
-                f"is {computed:+.1f}%")))
-    return out
-
-
-def _phrase(claim: Claim, duration: Period) -> str:
-    words = "highest" if claim.comparison.relation.startswith("highest") else "lowest"
-    return f"{words} in {duration.text}"
 
 
 def check(result: Extraction, store: FigureStore) -> Extraction:
