@@ -106,3 +106,43 @@ def test_change_that_does_not_fit_the_stated_levels(pipeline):
             "China's exports to North Korea rose 20% in May 2025 from a year earlier.")
     found = consistency_of(pipeline.extract(text, published="2025-06-20"))
     assert len(found) == 1 and "+50.0%" in found[0].explanation
+
+
+# ---------------------------------------------------------------- one figure in two currencies
+
+_RESTATED = ("Peru recorded a 52.1 billion yen ($480 million) trade deficit with Japan in June. The deficit compares "
+             "with a 9.8 billion yen ($91 million) surplus in May. Exports fell 4 per cent to 6.02 billion yen "
+             "({exports}) in June, and imports rose to 6.07 billion yen ($56 million).")
+
+
+def test_a_restatement_at_a_rate_the_article_s_others_do_not_use_is_flagged(pipeline):
+    found = consistency_of(pipeline.extract(_RESTATED.format(exports="$5.5 billion"), published="2024-07-20"))
+    assert len(found) == 1 and "6.02 billion yen ($5.5 billion)" in found[0].explanation
+
+
+def test_restatements_at_one_rate_are_consistent(pipeline):
+    assert consistency_of(pipeline.extract(_RESTATED.format(exports="$55 million"), published="2024-07-20")) == []
+
+
+# ---------------------------------------------------------------- the arithmetic of flows
+
+_FLOWS = ("Chile's trade with Peru fell {total} in 2023 from a year earlier. Chile's exports to Peru fell 10 percent "
+          "to $900 million in 2023, while its imports from Peru dropped 20 percent to $800 million.")
+
+
+def test_a_total_change_its_two_flows_cannot_produce_is_flagged(pipeline):
+    # 900/0.9 + 800/0.8 = 2,000 a year earlier; 1,700 now is a 15% fall, not 25%
+    found = consistency_of(pipeline.extract(_FLOWS.format(total="25 percent"), published="2024-02-01"))
+    assert len(found) == 1 and "-15.6% to -14.4%" in found[0].explanation
+
+
+def test_a_total_change_between_its_flows_consistent_with_their_levels_is_not(pipeline):
+    assert consistency_of(pipeline.extract(_FLOWS.format(total="15 percent"), published="2024-02-01")) == []
+
+
+def test_the_base_year_total_the_flows_imply(pipeline):
+    text = ("Chile's exports to Peru fell 10 percent to $900 million in 2023, while its imports from Peru dropped "
+            "20 percent to $800 million. Chile's trade with Peru was {base} in 2022.")
+    assert consistency_of(pipeline.extract(text.format(base="$2 billion"), published="2024-02-01")) == []
+    found = consistency_of(pipeline.extract(text.format(base="$2.6 billion"), published="2024-02-01"))
+    assert len(found) == 1 and "2022" in found[0].explanation

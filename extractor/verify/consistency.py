@@ -2,13 +2,14 @@
 and the arithmetic of flows: a total is its two flows, a change moves a level from its base)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
 from .intervals import Interval, claim_supported, stated_interval
-from .wording import describe_cell, duration_months, months_words, period_words, phrases, trade_pair
+from .wording import describe_cell, duration_months, money, months_words, period_words, phrases, trade_pair
 
 
 def _months_between(earlier: date, later: date) -> int:
@@ -115,7 +116,141 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
                 f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
                 f"is {computed:+.1f}%")))
+    out += _restated_currencies(result)
+    out += _flow_arithmetic(result)
     return out
+
+
+# -- 5. one figure in two currencies ------------------------------------------------------
+
+_RESTATEMENT_GAP = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|or|approximately|nearly)?\s*$", re.I)
+
+
+def _restated_currencies(result: Extraction) -> list[Consistency]:
+    """'40.7 billion yen ($388 million)': a figure restated in another currency implies an exchange
+    rate. An article converts at one rate; a restatement whose rate is off the median of the
+    article's others (at least two more) by a factor of ``restatement_rate_factor`` says two
+    different figures (a slipped 'billion' for 'trillion')."""
+    claim_of = {c.amount: c.id for c in result.claims if c.amount is not None}
+    amounts = result.amounts
+    pairs: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
+    text = result.article.text
+    for i, (a, b) in enumerate(zip(amounts, amounts[1:])):
+        if a.unit == b.unit or not (_is_currency(a.unit) and _is_currency(b.unit)) or not a.value or not b.value:
+            continue
+        if not _RESTATEMENT_GAP.match(text[a.end:b.start]):
+            continue
+        pairs.setdefault((a.unit, b.unit), []).append((i, i + 1, a.value / b.value))
+    factor = phrases()["restatement_rate_factor"]
+    out = []
+    for (unit_a, unit_b), rates in pairs.items():
+        if len(rates) < 3:
+            continue
+        for i, j, rate in rates:
+            others = sorted(r for k, _, r in rates if k != i)
+            median = others[len(others) // 2] if len(others) % 2 else (others[len(others) // 2 - 1] + others[len(others) // 2]) / 2
+            if max(rate / median, median / rate) < factor or i not in claim_of or j not in claim_of:
+                continue
+            out.append(Consistency(claims=[claim_of[i], claim_of[j]], explanation=(
+                f"'{amounts[i].text} ({amounts[j].text})' converts at {_rate(rate)} {unit_a} per {unit_b}, but the "
+                f"article's other conversions are at about {_rate(median)}: the two cannot be one figure")))
+    return out
+
+
+def _is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 else f"{value:.3g}"
+
+
+# -- 6. the arithmetic of flows -------------------------------------------------------------
+
+def _flow_arithmetic(result: Extraction) -> list[Consistency]:
+    """A two-way total is its two flows, and a change moves a level from its base: with both flows'
+    levels and changes read (same pair, period and basis), the total's level a period earlier and
+    the total's change follow, and a stated one that cannot be reached from any values the wording
+    allows cannot hold with them ("exports fell 5.9% to $239 million and imports 12.6% to about
+    $176 million" leave the total 8.9% lower, not "nearly 13%")."""
+    periods, amounts = result.periods, result.amounts
+    # read from their sentences; an unstated basis is the customs convention every figure shares
+    claims = [c for c in result.claims if c.trade is not None and c.amount is not None and c.period is not None
+              and not set(c.inferred) - {"period", "basis"} and periods[c.period].from_ is not None
+              and amounts[c.amount].bound in {"exact", "approx"}]
+    cells: dict[tuple, dict] = {}
+    for c in claims:
+        p = periods[c.period]
+        t = c.trade
+        pair = frozenset(trade_pair(t))
+        key = (pair, p.from_, p.to, t.commodity, t.commodity_text)
+        side = (t.from_, t.to) if t.flow == "directional" else "total"
+        slot = cells.setdefault(key, {})
+        kind = "level" if c.kind == "trade_value" else "change" if amounts[c.amount].unit == "percent" else None
+        if kind is not None:
+            slot.setdefault((side, kind), c)
+    out = []
+    for (pair, start, end, commodity, goods), slot in cells.items():
+        if len(pair) != 2:
+            continue
+        a, b = sorted(pair)
+        flows = [((a, b)), ((b, a))]
+        changes = [slot.get((f, "change")) for f in flows]
+        levels = [slot.get((f, "level")) for f in flows]
+        if None in changes or None in levels or len({c.trade.basis for c in changes}) != 1:
+            continue
+        basis = changes[0].trade.basis
+        now = levels[0] and _level(levels[0], amounts) + _level(levels[1], amounts)
+        bases = [_base(_level(l, amounts), _change(c, amounts, slack=0.0)) for l, c in zip(levels, changes)]
+        if None in bases:
+            continue
+        base = bases[0] + bases[1]
+        involved = [*levels, *changes]
+        # the total a period earlier
+        base_start, base_end = shift_period(start, end, basis)
+        stated_base = cells.get((pair, base_start, base_end, commodity, goods), {}).get(("total", "level"))
+        if stated_base is not None and not _level(stated_base, amounts).overlaps(base):
+            out.append(Consistency(claims=[stated_base.id, *(c.id for c in involved)], explanation=(
+                f"the flows' levels and changes put the total for {period_words(base_start, base_end)} at "
+                f"{_between(base, amounts[stated_base.amount].unit)}, not '{amounts[stated_base.amount].text}'")))
+        # the total's change
+        total_change = slot.get(("total", "change"))
+        if total_change is not None and total_change.trade.basis == basis and base.low > 0:
+            total_now = _level(slot["total", "level"], amounts) if ("total", "level") in slot else now
+            implied = Interval((total_now.low / base.high - 1) * 100, (total_now.high / base.low - 1) * 100)
+            stated = _change(total_change, amounts)
+            if not stated.overlaps(implied):
+                out.append(Consistency(claims=[total_change.id, *(c.id for c in involved)], explanation=(
+                    f"the two flows' levels and changes make the total's change {implied.low:+.1f}% to "
+                    f"{implied.high:+.1f}%, not '{amounts[total_change.amount].text}'")))
+    return out
+
+
+def _level(claim: Claim, amounts) -> Interval:
+    return stated_interval(amounts[claim.amount])
+
+
+def _change(claim: Claim, amounts, slack: float | None = None) -> Interval:
+    """A stated percent change as a signed interval of percentage points; ``slack`` widens it
+    (default: the rules' tolerance for changes)."""
+    a = amounts[claim.amount]
+    sign = -1 if a.change == "down" else 1
+    width = (a.precision or 0) + (phrases()["close_points_changes"] if slack is None else slack)
+    if a.bound == "approx":
+        width = max(width, phrases()["hedge_share"] * a.value)
+    return Interval(sign * a.value - width, sign * a.value + width)
+
+
+def _base(level: Interval, change: Interval) -> Interval | None:
+    """The level a period earlier, from a level and the change that led to it."""
+    low, high = 1 + change.high / 100, 1 + change.low / 100
+    if high <= 0:
+        return None
+    return Interval(level.low / low, level.high / high)
+
+
+def _between(interval: Interval, unit: str) -> str:
+    return f"{money(interval.low, unit)} to {money(interval.high, unit)}"
 
 
 def _phrase(claim: Claim, duration: Period) -> str:
