@@ -144,6 +144,20 @@ def test_a_contradicted_verdict_on_a_claim_gold_does_not_have_counts_too():
     assert score.scores["trade claims"].predicted == 4
 
 
+def test_a_contradicted_claim_stated_twice_is_one_accusation_not_a_false_alarm():
+    gold = copy.deepcopy(GOLD)
+    gold["verdicts"][0]["status"] = "contradicted"
+    result = our_result()
+    result["verdicts"][0] = {"claim": "a", "status": "contradicted", "explanation": "the figure is $150 million"}
+    twice = copy.deepcopy(result["claims"][0])
+    twice["id"], twice["sentence"] = "a2", "The headline said it again."
+    result["claims"].append(twice)
+    result["verdicts"].append({"claim": "a2", "status": "contradicted", "explanation": "the figure is $150 million"})
+    assert ra.score_real_article(result, gold).counts["false contradicted"] == 0
+    # where gold does not contradict the claim, both statements are false alarms
+    assert ra.score_real_article(result, GOLD).counts["false contradicted"] == 2
+
+
 def test_an_inconsistency_beyond_gold_and_a_real_one_found():
     result = our_result()
     result["consistency"] = [{"claims": ["a", "c"], "status": "inconsistent", "explanation": "made-up"}]

@@ -23,7 +23,9 @@ Scores (the contract's Scoring section and the benchmark's README):
   same status, out of all gold verdicts (a share, "101 of 403");
 - false "contradicted": our verdicts ``contradicted`` whose claim is not matched to a
   gold claim that gold contradicts (unmatched claims and comparisons included: an
-  accusation is one whatever the claim's kind);
+  accusation is one whatever the claim's kind); a claim the article states twice
+  (headline and body) is one gold claim, so a second statement agreeing in every field
+  with a contradicted gold claim is no false alarm;
 - consistency flags. Our claim *corresponds* to a gold claim when the two are matched
   as trade claims or, failing that, when its amount matches the gold claim's amount
   (value within 0.5 %, unit, bound): a flag is about numbers of the text, and a flag
@@ -298,6 +300,12 @@ def score_real_article(result: dict, gold: dict, article: Optional[dict] = None)
         if v.get("status") != "contradicted":
             continue
         matched = gold_of_ours.get(v.get("claim"))
+        if matched is None and v.get("claim") in claims_by_id:
+            # a claim the article states twice (headline and body) is one gold claim: the second
+            # statement is as false as the first
+            mine = claims_by_id[v.get("claim")]
+            matched = next((g for g in gold_claims if (gold_verdict.get(g["id"]) or {}).get("status") == "contradicted"
+                            and not claim_differences(g, gold, mine, result)), None)
         if matched is not None and (gold_verdict.get(matched["id"]) or {}).get("status") == "contradicted":
             continue
         false_contradicted.append({
