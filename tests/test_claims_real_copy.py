@@ -184,6 +184,16 @@ def test_the_amount_picks_up_the_series_before_and_a_level_has_no_basis():
     assert level[1:4] == ("directional", "THA", "LAO") and level[6] is None and level[7] == "April"
 
 
+def test_a_deficit_in_trade_is_a_balance_and_its_comparison_holds_for_the_changes_after_it():
+    text = ("Peru news from Japan\n\nThe Peruvian deficit in trade of goods and services widened 12.1 percent in May "
+            "from the previous month to $2.3 billion, the statistics office said. Peruvian exports rose 4.2 percent "
+            "to $6.1 billion, while imports gained 6.3 percent to $8.4 billion.")
+    got = {a: (frm, to, basis) for a, _flow, frm, to, _b, _goods, basis, _p in trades(text, published="2024-06-20")}
+    # no partner from the page's masthead: the balance is Peru's with the world
+    assert got["4.2 percent"] == ("PER", "WLD", "period_on_period")
+    assert got["6.3 percent"] == ("WLD", "PER", "period_on_period")
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

@@ -20,6 +20,7 @@ from .parties import (
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
     FROM_PREVIOUS_CLAIM,
+    STORY_BASIS,
     UNSTATED_BASIS,
     _agent_of,
     _anaphoric_trade_noun,
@@ -80,6 +81,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
+    story_basis: tuple[str | None, int] = (None, -1)   # the last stated basis of a change, its sentence
     previous_read = False                 # the previous trade's parties were read from its sentence
     previous_inferred: dict | None = None
     previous_agent: str | None = None     # whose trade the last directional claim stated
@@ -102,6 +104,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
         sent_periods = _data_periods(s_index, ctx)
         story_periods = _story_periods(s_index, ctx)
+        # the comparison a sentence with a change states ("widened 22.3% from the previous month")
+        stated_basis = _basis(sent) if any(ctx.amounts[i].change for i in by_sentence.get(s_index, [])) else None
         has_trade_word = any(_trade_kind(t) for t in sent)
         # A sentence that names no state continues the trade story only right after it.
         continues = last_trade_sentence is not None and (
@@ -183,6 +187,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
                     trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
+                    if trade.basis is None and story_basis[0] is not None and (
+                            s_index - story_basis[1] <= 1 or ctx.paragraph_of(ctx.sents[story_basis[1]].start_char) == paragraph):
+                        # "The deficit widened 22% from the previous month ... Exports rose 5.6%":
+                        # the story's comparison holds for the changes that follow it
+                        trade.basis = story_basis[0]
+                        inferred["basis"] = STORY_BASIS
                     if trade.basis is None:
                         # "exports fell 4 percent": customs data and the wires compare with the
                         # same period a year earlier unless they say otherwise
@@ -222,6 +232,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             reporter = _balance_reporter(sent, ctx)
             if reporter is not None:
                 previous_trade, previous_agent = Trade(flow="total", between=sorted([reporter, WORLD])), reporter
+        if stated_basis is not None:
+            story_basis = (stated_basis, s_index)
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
     # A superlative or trade claim that came before any period (a headline) is about
     # the article's data period: the one its trade claims use most.

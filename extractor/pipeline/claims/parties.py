@@ -199,6 +199,7 @@ FROM_MAIN_COUNTRIES = "the countries the article names most"
 FROM_EARLIER_SENTENCE = "taken from an earlier sentence about trade"
 FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
 UNSTATED_BASIS = "the change is taken as year on year, the customs convention when no comparison is stated"
+STORY_BASIS = "the change is taken to compare as the story's previous change does"
 
 
 def _main_pair(ctx: _Context) -> list[str]:

@@ -41,8 +41,11 @@ def _is_money(amount: Amount) -> bool:
 
 
 def _is_balance(token: Token) -> bool:
-    """'trade surplus', 'the trade deficit', 'export surplus': a balance is no flow."""
+    """'trade surplus', 'the trade deficit', 'export surplus', 'the deficit in trade': a balance is
+    no flow."""
     balances = _lexicon()["balance_nouns"]["words"]
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in balances:
+        return True   # "the deficit in trade of goods and services"
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
 
 
