@@ -323,6 +323,15 @@ def test_overall_on_the_noun_a_trade_word_qualifies_makes_the_trade_with_the_wor
     assert got["6.2 per cent"] == ("total", None, None, ("CHN", "WLD"))
 
 
+def test_goods_in_apposition_to_the_trade_word_and_not_a_partner_s_description():
+    got = trades("Mongolia's leading export to China, coal, plunged 18.2 percent in May, customs data showed.",
+                 published="2024-06-20")
+    assert got[0][5] == "2701"
+    got = trades("Mongolia's exports to China, its largest trading partner, rose 3 percent in May.",
+                 published="2024-06-20")
+    assert got[0][5] is None
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

@@ -40,6 +40,16 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
             # "bought 16 ventilators": the object itself, when it is goods and not the figure
             if child.pos_ == "NOUN" and not child.like_num and child.ent_type_ not in {"MONEY", "CARDINAL", "QUANTITY"}:
                 phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+    # "North Korea's leading export to China, coal, plunged": the apposition names the goods (the
+    # parser often hangs it on the partner); only goods the table knows, "China, its largest
+    # partner," is no goods
+    appositions = [c for c in trigger.children if c.dep_ == "appos"] + [
+        a for prep in trigger.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"
+        for a in o.children if a.dep_ == "appos"]
+    for a in appositions:
+        words = " ".join(t.lower_ for t in ctx.doc[a.left_edge.i: a.right_edge.i + 1] if not t.is_punct)
+        if words in codes:
+            return codes[words], words
     # "designer handbags imported from France": a participle's noun is what was traded
     if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
         head = trigger.head
