@@ -311,3 +311,11 @@ def test_a_count_matches_a_gold_unit_that_names_the_counted_noun():
     assert amount_matches(gold, {"value": 1470000.0, "unit": "count", "of": "pair", "bound": "exact"})
     assert not amount_matches(gold, {"value": 1470000.0, "unit": "count", "of": "glove", "bound": "exact"})
     assert not amount_matches(gold, {"value": 1470000.0, "unit": "USD", "bound": "exact"})
+
+
+def test_a_count_matches_a_gold_unit_that_names_no_noun_but_counts_items():
+    from extractor.evaluation.gold import amount_matches
+
+    gold = {"value": 210.0, "unit": "unit", "bound": "exact"}
+    assert amount_matches(gold, {"value": 210.0, "unit": "count", "of": "mask", "bound": "exact"})
+    assert not amount_matches(gold, {"value": 210.0, "unit": "tonne", "bound": "exact"})

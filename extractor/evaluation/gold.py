@@ -125,7 +125,12 @@ def _counted_noun_is_the_unit(gold: dict, ours: dict) -> bool:
     if ours.get("unit") != "count" or not noun or not isinstance(unit, str):
         return False
     singular = lambda w: w.lower().rstrip("s")  # noqa: E731  ("pairs" ~ "pair", "masks" ~ "mask")
-    return singular(noun) == singular(unit) or singular(unit) in singular(noun).split()
+    # "unit", "item", "piece": gold that names no noun counts items all the same
+    return singular(noun) == singular(unit) or singular(unit) in singular(noun).split() \
+        or singular(unit) in _GENERIC_COUNT_UNITS
+
+
+_GENERIC_COUNT_UNITS = frozenset({"unit", "item", "piece"})
 
 
 def period_matches(gold: dict, ours: dict) -> bool:
