@@ -226,6 +226,17 @@ def test_a_period_in_a_comparison_s_reference_is_not_the_figure_s(sentence, amou
     assert got[amount] == "January to April"
 
 
+@pytest.mark.parametrize("sentence", [
+    "For instance, in Sept. 2018, trade between the two countries was worth $243.6 million — nearly four times "
+    "the Sept. 2022 figures.",
+    "In Sept. 2018, trade between the two neighbours was worth $243.6 million — nearly four times the Sept. 2022 "
+    "figures.",
+])
+def test_the_noun_a_multiple_compares_with_keeps_its_period(sentence):
+    got = trades("Laos's trade with Vietnam rose in September. " + sentence, published="2022-11-01")
+    assert {a: p for a, *_, p in got}["$243.6 million"] == "Sept. 2018"
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

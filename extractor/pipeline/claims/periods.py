@@ -44,6 +44,10 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
         if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)):
             # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
+        before = head.left_edge.i - 1
+        if head.pos_ == "NOUN" and before >= 0 and head.doc[before].lower_ == "times":
+            # "$243 million, nearly four times the Sept. 2021 figures": the multiple's reference
+            return amount_root not in head.subtree
     return False
 
 
