@@ -237,6 +237,12 @@ def test_the_noun_a_multiple_compares_with_keeps_its_period(sentence):
     assert {a: p for a, *_, p in got}["$243.6 million"] == "Sept. 2018"
 
 
+def test_a_change_between_two_periods_is_the_later_one_s_against_the_earlier():
+    got = trades("The total value of Laos-Vietnam trade more than doubled between August and September, reaching "
+                 "its highest value in a year.", published="2021-10-20")
+    assert got[0][6:] == ("period_on_period", "September")
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

@@ -114,6 +114,18 @@ def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
     return out
 
 
+def _between_two_periods(amount_span: Span, ctx: _Context) -> int | None:
+    """'more than doubled between August and September': a change between two periods is the later
+    one's (the earlier is its base)."""
+    at = {span.root.i: i for i, span in enumerate(ctx.period_spans) if span is not None}
+    for head in [amount_span.root, *list(amount_span.root.ancestors)[:3]]:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"):
+            dates = [at[t.i] for o in prep.children if o.dep_ == "pobj" for t in [o, *o.conjuncts] if t.i in at]
+            if len(dates) == 2:
+                return max(dates, key=lambda i: ctx.periods[i].from_ or ctx.periods[i].start)
+    return None
+
+
 def _tree_distance(a: Token, b: Token) -> int:
     path_a = [a] + list(a.ancestors)
     index = {t.i: n for n, t in enumerate(path_a)}
@@ -124,6 +136,10 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bool = False) -> int | None:
+    if is_change:
+        moved = _between_two_periods(amount_span, ctx)
+        if moved is not None:
+            return moved
     # "December 2019, when it totaled $279 million": a when-clause right after a
     # period is about that period, whatever the parser attached it to.
     for head in [amount_span.root] + list(amount_span.root.ancestors):
