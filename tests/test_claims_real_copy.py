@@ -243,6 +243,17 @@ def test_a_change_between_two_periods_is_the_later_one_s_against_the_earlier():
     assert got[0][6:] == ("period_on_period", "September")
 
 
+def test_this_year_in_a_story_of_the_year_s_first_months_is_those_months():
+    text = ("From January to April this year, Laos imported 6,100 tonnes of rice from Thailand. Measured in value, "
+            "the rice imported into Laos this year was worth $3.2 million.")
+    got = {a: p for a, *_, p in trades(text, published="2024-05-20")}
+    assert got["$3.2 million"] == "From January to April"
+    # a past year named by its number is that whole year
+    text = ("From January to April 2023, Laos imported 6,100 tonnes of rice from Thailand. In 2023 as a whole, "
+            "the rice imported into Laos was worth $9.2 million.")
+    assert {a: p for a, *_, p in trades(text, published="2024-05-20")}["$9.2 million"] == "2023"
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

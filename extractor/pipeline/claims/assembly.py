@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -22,6 +23,7 @@ from .parties import (
     FROM_PREVIOUS_CLAIM,
     STORY_BASIS,
     UNSTATED_BASIS,
+    YEAR_SO_FAR,
     _agent_of,
     _anaphoric_trade_noun,
     _balance_reporter,
@@ -182,6 +184,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if period is None and data_period is not None:
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
+                elif period is not None and data_period is not None and _year_so_far(period, data_period, ctx):
+                    # "the rice imported this year was 5,225 tons" in April: the year so far, the
+                    # months the story reports
+                    period = data_period
+                    inferred["period"] = YEAR_SO_FAR
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_value":
                     trade.basis = None   # a level copied from a change's series has no basis
@@ -246,6 +253,23 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
+
+
+def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
+    """``period`` is the publication year, not over when the article appeared, and the story's
+    data period is its first months."""
+    p, d = ctx.periods[period], ctx.periods[data_period]
+    if p.from_ is None or d.from_ is None or period == data_period:
+        return False
+    published = ctx.doc._.published
+    if published is None:
+        # an undated page: "this year" is the year its own dates anchor, so just as current
+        this_year = "this year" in p.text.lower() or "current year" in p.text.lower()
+        year = p.from_.year if this_year else None
+    else:
+        year = published.year
+    return year is not None and (p.from_, p.to) == (date(year, 1, 1), date(year, 12, 31)) \
+        and d.from_ == p.from_ and d.to < p.to and (published is None or d.to <= published)
 
 
 def _reports_world_trade(previous: Trade | None) -> bool:

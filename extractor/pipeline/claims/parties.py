@@ -210,6 +210,7 @@ FROM_EARLIER_SENTENCE = "taken from an earlier sentence about trade"
 FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
 UNSTATED_BASIS = "the change is taken as year on year, the customs convention when no comparison is stated"
 STORY_BASIS = "the change is taken to compare as the story's previous change does"
+YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had not ended)"
 
 
 def _main_pair(ctx: _Context) -> list[str]:
