@@ -254,6 +254,16 @@ def test_this_year_in_a_story_of_the_year_s_first_months_is_those_months():
     assert {a: p for a, *_, p in trades(text, published="2024-05-20")}["$9.2 million"] == "2023"
 
 
+def test_an_undated_page_s_last_year_in_a_story_about_a_named_year_is_that_year_taken_not_read():
+    from extractor import extract
+
+    r = extract("LIMA (AP) – Peru's trade deficit shrank in 2021 for the first time in four years.\n\n"
+                "The ministry said on Wednesday that the gap had narrowed 3.1% to $4.2 billion last year. Peruvian "
+                "exports declined 0.4% to $61.5 billion last year, and imports rose 2% to $65.7 billion last year.")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$61.5 billion")
+    assert r.periods[claim.period].text == "2021" and "period" in claim.inferred
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

@@ -184,6 +184,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if period is None and data_period is not None:
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
+                elif period is not None and ctx.periods[period].from_ is None and data_period is not None \
+                        and ctx.periods[data_period].from_ is not None \
+                        and ctx.periods[data_period].granularity == ctx.periods[period].granularity:
+                    # an undated page's "last year" in a story about 2019: that year, since nothing
+                    # else dates it (inferred: the page does not say when "last year" was)
+                    period = data_period
+                    inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 elif period is not None and data_period is not None and _year_so_far(period, data_period, ctx):
                     # "the rice imported this year was 5,225 tons" in April: the year so far, the
                     # months the story reports
