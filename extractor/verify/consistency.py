@@ -118,6 +118,50 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 f"is {computed:+.1f}%")))
     out += _restated_currencies(result)
     out += _flow_arithmetic(result)
+    out += _multiples(result)
+    return out
+
+
+# -- 7. a multiple of another period's figure ------------------------------------------------
+
+_MULTIPLE_REFERENCE = re.compile(r"^\s+the\s+$", re.I)
+_REFERENCE_NOUN = re.compile(r"^(?:'s)?\s+(?:figures?|levels?|totals?|values?|amounts?)\b", re.I)
+
+
+def _multiples(result: Extraction) -> list[Consistency]:
+    """'$243.6 million — nearly four times the Sept. 2021 figures': a level said to be N times the
+    figure of another period is the ratio of the two levels the article states for that series."""
+    amounts, periods, text = result.amounts, result.periods, result.article.text
+    read = [c for c in result.claims if c.kind == "trade_value" and c.amount is not None and c.period is not None
+            and not c.inferred and periods[c.period].from_ is not None and amounts[c.amount].bound in {"exact", "approx"}]
+    out = []
+    for multiple in result.claims:
+        if multiple.amount is None:
+            continue
+        n = amounts[multiple.amount]
+        if n.unit != "times" or n.change is not None:
+            continue
+        reference = next((p for p in periods if p.from_ is not None and _MULTIPLE_REFERENCE.match(text[n.end:p.start])
+                          and _REFERENCE_NOUN.match(text[p.end:])), None)
+        if reference is None:
+            continue
+        level = next((c for c in read if c.start == multiple.start and amounts[c.amount].end <= n.start), None)
+        if level is None:
+            continue
+        base = next((c for c in read if c.trade == level.trade and c.id != level.id
+                     and (periods[c.period].from_, periods[c.period].to) == (reference.from_, reference.to)), None)
+        if base is None:
+            continue
+        now, before = _level(level, amounts), _level(base, amounts)
+        if before.low <= 0:
+            continue
+        ratio = Interval(now.low / before.high, now.high / before.low)
+        width = max(n.precision or 0, phrases()["hedge_share"] * n.value if n.bound == "approx" else 0)
+        stated = Interval(n.value - width, n.value + width)
+        if n.bound in {"exact", "approx"} and not stated.overlaps(ratio):
+            out.append(Consistency(claims=[multiple.id, level.id, base.id], explanation=(
+                f"'{amounts[level.amount].text}' is {amounts[level.amount].value / amounts[base.amount].value:.2f} times "
+                f"'{amounts[base.amount].text}' ({reference.text}), not '{n.text}'")))
     return out
 
 
