@@ -264,6 +264,17 @@ def test_an_undated_page_s_last_year_in_a_story_about_a_named_year_is_that_year_
     assert r.periods[claim.period].text == "2021" and "period" in claim.inferred
 
 
+def test_an_undated_page_s_unresolved_last_year_does_not_replace_the_year_the_story_named():
+    from extractor import extract
+
+    r = extract("LIMA (AP) – Peru's trade deficit shrank in 2021 for the first time in four years.\n\n"
+                "The ministry said on Wednesday that the gap between what Peru sells abroad and what it buys narrowed "
+                "3.1% to $4.2 billion last year. Peruvian exports declined 0.4% to $61.5 billion. However, imports "
+                "rose 2% to $65.7 billion.")
+    periods = {r.amounts[c.amount].text: r.periods[c.period].text for c in r.claims if c.trade is not None}
+    assert periods["$61.5 billion"] == periods["$65.7 billion"] == "2021"
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

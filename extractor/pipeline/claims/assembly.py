@@ -220,14 +220,15 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (
-                        period in story_periods or period not in sent_periods):
+                        period in story_periods or period not in sent_periods) and _dates(period, data_period, ctx):
                     data_period = period
             else:
                 claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
                               period=period, **common)
             claims.append(claim)
             amount_claim[a_index] = claim
-        if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)):
+        if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
+                and _dates(story_periods[0], data_period, ctx):
             data_period = story_periods[0]   # "Japan logged a trade deficit in July": the story's month
         if has_trade_word and names_a_state and last_trade_sentence != s_index:
             # "North Korea's trade with China grew in the spring." sets the story's frame
@@ -260,6 +261,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
+
+
+def _dates(period: int, current: int | None, ctx: _Context) -> bool:
+    """Whether ``period`` may become the story's data period: an undated page's unresolved "last
+    year" does not replace the year the story named."""
+    return current is None or ctx.periods[period].from_ is not None or ctx.periods[current].from_ is None
 
 
 def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
