@@ -194,6 +194,15 @@ def test_a_deficit_in_trade_is_a_balance_and_its_comparison_holds_for_the_change
     assert got["6.3 percent"] == ("WLD", "PER", "period_on_period")
 
 
+def test_a_forecast_figure_is_no_trade_claim_but_a_fact_beside_an_expectation_is():
+    got = trades("Chile's imports rose 8.2 per cent in May. This was well ahead of market expectations of a 0.4 per "
+                 "cent increase. Analysts polled had forecast a 2 per cent rise in exports.", published="2024-06-10")
+    assert {a for a, *_ in got} == {"8.2 per cent"}
+    got = trades("Chile's trade with Peru is expected to shrink in 2024, as official data showed it fell 6 percent "
+                 "in the January-November period.", published="2024-12-20")
+    assert "6 percent" in {a for a, *_ in got}
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

@@ -40,6 +40,7 @@ from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
     WORLD,
+    _expected,
     _hypothetical,
     _is_balance,
     _is_money,
@@ -152,7 +153,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             ranking = _partner_ranking(span, ctx) if (_is_money(amount) or is_change) else None
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
-            if trigger is not None and _hypothetical(trigger):
+            if trigger is not None and (_hypothetical(trigger) or _expected(span)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
                 code, words = goods
@@ -168,7 +169,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
                 trade = Trade(flow="total", between=ranking)
-            elif anaphor is not None and (_is_money(amount) or is_change):
+            elif anaphor is not None and (_is_money(amount) or is_change) and not _expected(span):
                 trade = anaphor.model_copy()
                 if not previous_read:
                     inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"

@@ -75,3 +75,15 @@ def _hypothetical(trigger: Token) -> bool:
     unverifiable by the check)."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children)
+
+
+def _expected(amount_span) -> bool:
+    """A figure economists or markets expected ('expectations of 4 per cent growth', 'had forecast a
+    3% rise'): a forecast, not what was traded."""
+    words = set(_lexicon()["expectation_words"]["words"])
+    for t in amount_span.root.ancestors:   # up to the figure's own verb: "expected to fall, as data
+        if t.lemma_.lower() in words:       # showed a 6 percent drop" states the drop
+            return True
+        if t.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
