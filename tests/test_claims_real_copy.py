@@ -284,6 +284,16 @@ def test_an_undated_page_s_unresolved_last_year_does_not_replace_the_year_the_st
     assert periods["$61.5 billion"] == periods["$65.7 billion"] == "2021"
 
 
+def test_a_participle_saying_the_figure_was_counted_keeps_the_period_after_it_the_figure_s():
+    from extractor import extract
+
+    r = extract("Outbound shipments from Laos reached US$1.24 billion in the May 1-10 period, compared with $1.17 "
+                "billion tallied a year earlier, according to the data.", published="2024-05-12")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$1.17 billion")
+    p = r.periods[claim.period]
+    assert (p.text, str(p.from_), str(p.to)) == ("a year earlier", "2023-05-01", "2023-05-10")
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

@@ -166,8 +166,10 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         if span.start < amount_span.end:
             continue
         between = ctx.doc[amount_span.end: span.start]
-        if span.start == amount_span.end or (len(between) <= 2 and all(
-                t.lower_ in _TIME_PREPOSITIONS for t in between)):
+        # "$17.67 billion tallied a year earlier", "$3 billion recorded in May": a participle
+        # saying the figure was counted keeps the period the figure's
+        words = [t for t in between if not (t.tag_ in {"VBN", "VBD"} and t.dep_ == "acl" and t.i == amount_span.end)]
+        if span.start == amount_span.end or (len(words) <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in words)):
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
