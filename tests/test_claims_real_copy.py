@@ -294,6 +294,12 @@ def test_a_participle_saying_the_figure_was_counted_keeps_the_period_after_it_th
     assert (p.text, str(p.from_), str(p.to)) == ("a year earlier", "2023-05-01", "2023-05-10")
 
 
+def test_a_change_in_apposition_after_a_move_between_levels_is_the_later_level_s():
+    got = trades("In 2021, bilateral trade between Peru and Chile amounted to $14.7 billion, which soared to $19.2 "
+                 "billion in 2022, an increase of approximately 30%.", published="2023-03-01")
+    assert {a: p for a, *_, p in got}["approximately 30%"] == "2022"
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

@@ -114,6 +114,19 @@ def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
     return out
 
 
+def _level_in_apposition(amount_span: Span, ctx: _Context) -> Span | None:
+    """'... which soared to $190 billion in 2022, an increase of about 30%': a change noun in
+    apposition after levels describes the move to the last of them; its period is that level's."""
+    noun = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
+    if noun.lower_ == "of":
+        noun = noun.head
+    if noun.dep_ != "appos" or noun.lemma_.lower() not in set(_lexicon()["change_nouns"]["words"]):
+        return None
+    levels = [s for s, a in zip(ctx.amount_spans, ctx.amounts) if s is not None and s.sent == amount_span.sent
+              and s.end <= noun.left_edge.i and len(a.unit) == 3 and a.unit.isupper()]
+    return max(levels, key=lambda s: s.start) if levels else None
+
+
 def _between_two_periods(amount_span: Span, ctx: _Context) -> int | None:
     """'more than doubled between August and September': a change between two periods is the later
     one's (the earlier is its base)."""
@@ -140,6 +153,9 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         moved = _between_two_periods(amount_span, ctx)
         if moved is not None:
             return moved
+        level = _level_in_apposition(amount_span, ctx)
+        if level is not None:
+            return _period_for(level, sent_index, ctx)
     # "December 2019, when it totaled $279 million": a when-clause right after a
     # period is about that period, whatever the parser attached it to.
     for head in [amount_span.root] + list(amount_span.root.ancestors):
