@@ -406,6 +406,14 @@ def test_goods_in_apposition_to_the_trade_word_and_not_a_partner_s_description()
     assert got[0][5] is None
 
 
+def test_goods_named_with_for_in_a_clause_whose_pronoun_stands_for_the_trade_before():
+    got = trades("Thailand's exports to Laos rose 4% in May. Exports of rice to Laos for the month totaled 12,300 "
+                 "tonnes, valued at $6.1 million, while for sugar they stood at nearly 5,000 tonnes, worth $2.9 "
+                 "million.", published="2024-06-20")
+    goods = {a: g for a, _f, _x, _y, _b, g, *_ in got}
+    assert goods["$6.1 million"] == "1006" and goods["$2.9 million"] == goods["nearly 5,000 tonnes"] == "1701"
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

@@ -74,6 +74,21 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     return None, None
 
 
+def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
+    """'..., while for sugar they stood at 8,000 tonnes': goods named with 'for' in the figure's
+    own clause, whose subject stands for the trade of the clause before (goods the table knows)."""
+    codes = _lexicon()["commodities"]["codes"]
+    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            words = " ".join(t.lower_ for t in ctx.doc[obj.left_edge.i: obj.i + 1] if not t.is_punct)
+            if words in codes:
+                return codes[words], words
+    return None
+
+
 # -- trade frames ---------------------------------------------------------------
 
 @dataclass
