@@ -300,6 +300,13 @@ def test_a_change_in_apposition_after_a_move_between_levels_is_the_later_level_s
     assert {a: p for a, *_, p in got}["approximately 30%"] == "2022"
 
 
+def test_the_month_of_an_earlier_rate_neither_dates_the_story_nor_bases_the_change():
+    got = trades("Chile's overall exports jumped 10.6 per cent in January from a year earlier, far stronger than "
+                 "December's 4.3 per cent. Imports also grew faster than expected, lifting 10 per cent, from 8.6 per "
+                 "cent in December.", published="2024-02-12")
+    assert {a: (basis, p) for a, *_, basis, p in got}["10 per cent"] == ("year_on_year", "January")
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

@@ -105,8 +105,8 @@ def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
         if root is None:
             continue
         ancestors = list(root.ancestors)
-        if any(a.lower_ in causal for a in ancestors):
-            continue
+        if any(a.lower_ in causal or a.lower_ in _COMPARISON_HEADS for a in ancestors):
+            continue   # nor a comparison's reference: "far stronger than December's 4.3 per cent"
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
             continue
@@ -197,7 +197,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
                 and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
                 and not _through_a_clause(span.root, local) \
-                and not _in_a_comparison_without(span.root, amount_span.root):
+                and not _in_a_comparison_without(span.root, amount_span.root) \
+                and not _dates_an_old_level(i, amount_span, ctx):
             return i
     # "edged down 0.4% to $50 billion due to strikes in the second half": a period inside a cause
     # is the cause's
@@ -225,6 +226,9 @@ def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bo
         if other is None or other == amount_span or a.unit != "percent" or not (
                 span.sent.start <= other.start < span.sent.end):
             continue
+        written_after = span.doc[other.end: span.start]
+        if 0 <= span.start - other.end <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in written_after):
+            return True   # "lifting 10 per cent, from 8.6 per cent in December"
         if other.root.i in heads or other.root.head.i in heads:
             return not (amount_span.root.i in heads or amount_span.root.head.i in heads)
     return False
