@@ -421,6 +421,12 @@ def test_goods_named_with_for_in_a_clause_whose_pronoun_stands_for_the_trade_bef
     assert goods["$6.1 million"] == "1006" and goods["$2.9 million"] == goods["nearly 5,000 tonnes"] == "1701"
 
 
+def test_a_participle_modifying_goods_names_them():
+    got = trades("Korea's exports rose 3 percent in May. For the past 11 months this year, the accumulated value of "
+                 "all exported semiconductors amounted to $88.3 billion.", published="2017-12-01")
+    assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["$88.3 billion"] == "8542"
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

@@ -50,8 +50,10 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         words = " ".join(t.lower_ for t in ctx.doc[a.left_edge.i: a.right_edge.i + 1] if not t.is_punct)
         if words in codes:
             return codes[words], words
-    # "designer handbags imported from France": a participle's noun is what was traded
-    if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
+    # "designer handbags imported from France", "all exported semiconductors": a participle's
+    # noun is what was traded
+    if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN" or (
+            trigger.dep_ == "amod" and trigger.tag_ in {"VBN", "VBD"} and trigger.head.pos_ == "NOUN"):
         head = trigger.head
         phrases.append(ctx.doc[head.left_edge.i: head.i + 1])
     # "the export value of these cosmetics": the goods of the noun the trade word qualifies
