@@ -203,6 +203,19 @@ def test_a_forecast_figure_is_no_trade_claim_but_a_fact_beside_an_expectation_is
     assert "6 percent" in {a for a, *_ in got}
 
 
+@pytest.mark.parametrize("text,basis", [
+    ("U.S. exports increased 2.4% to $205.1 billion in April on rising shipments of aircraft.", "period_on_period"),
+    ("Vietnam's exports increased 2.4% to $31.2 billion in April.", "year_on_year"),
+    ("U.S. exports increased 2.4% to $2.1 trillion in 2023.", "year_on_year"),   # a year: no monthly convention
+])
+def test_an_unstated_basis_follows_the_reporter_s_convention(text, basis):
+    from extractor import extract
+
+    r = extract(text, published="2024-06-10")
+    change = next(c for c in r.claims if c.kind == "trade_change")
+    assert change.trade.basis == basis and "basis" in change.inferred
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

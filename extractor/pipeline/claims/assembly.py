@@ -211,10 +211,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         trade.basis = story_basis[0]
                         inferred["basis"] = STORY_BASIS
                     if trade.basis is None:
-                        # "exports fell 4 percent": customs data and the wires compare with the
-                        # same period a year earlier unless they say otherwise
-                        trade.basis = "year_on_year"
-                        inferred["basis"] = UNSTATED_BASIS
+                        # "exports fell 4 percent": the convention of the statistics reported
+                        trade.basis, inferred["basis"] = _unstated_basis(trade, period, previous_agent, ctx)
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
@@ -264,6 +262,21 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
+
+
+def _unstated_basis(trade: Trade, period: int | None, previous_agent: str | None,
+                    ctx: _Context) -> tuple[str, str]:
+    """The basis a change with none stated takes, and why: the convention of the reporter's
+    statistics (trade_lexicon.json 'unstated_basis'), year on year unless the table says otherwise."""
+    table = _lexicon()["unstated_basis"]
+    ends = [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
+    named = [e for e in ends if e and e != WORLD]
+    reporter = named[0] if len(named) == 1 else previous_agent if previous_agent in named else None
+    monthly = period is not None and ctx.periods[period].granularity == "month"
+    basis = table["monthly_by_reporter"].get(reporter) if monthly else None
+    if basis is not None:
+        return basis, f"the change is taken as {basis.replace('_', ' ')}, how {reporter}'s monthly figures are reported"
+    return table["default"], UNSTATED_BASIS
 
 
 def _dates(period: int, current: int | None, ctx: _Context) -> bool:
