@@ -216,6 +216,17 @@ def test_an_unstated_basis_follows_the_reporter_s_convention(text, basis):
     assert change.trade.basis == basis and "basis" in change.inferred
 
 
+def test_a_change_against_a_stated_period_of_another_span_has_no_basis():
+    from extractor import extract
+
+    r = extract("From January to April, Laos imported rice worth $39.8 million from Thailand, about 15 times more "
+                "than in 2023.", published="2024-05-20")
+    multiple = next(c for c in r.claims if c.kind == "trade_change")
+    assert multiple.trade.basis is None and "basis" not in multiple.inferred
+    r = extract("Laos's rice imports from Thailand rose 15 percent in April from April 2023.", published="2024-05-20")
+    assert next(c for c in r.claims if c.kind == "trade_change").trade.basis == "year_on_year"
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

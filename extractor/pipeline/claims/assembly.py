@@ -36,7 +36,7 @@ from .parties import (
     _trade,
     _trigger_for,
 )
-from .periods import _basis, _basis_from_reference, _data_periods, _period_for, _story_periods
+from .periods import _basis, _basis_from_reference, _compared_with_another_span, _data_periods, _period_for, _story_periods
 from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
@@ -204,13 +204,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
                     trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
-                    if trade.basis is None and story_basis[0] is not None and (
+                    stated_elsewhere = trade.basis is None and _compared_with_another_span(period, span, ctx)
+                    if trade.basis is None and not stated_elsewhere and story_basis[0] is not None and (
                             s_index - story_basis[1] <= 1 or ctx.paragraph_of(ctx.sents[story_basis[1]].start_char) == paragraph):
                         # "The deficit widened 22% from the previous month ... Exports rose 5.6%":
                         # the story's comparison holds for the changes that follow it
                         trade.basis = story_basis[0]
                         inferred["basis"] = STORY_BASIS
-                    if trade.basis is None:
+                    if trade.basis is None and not stated_elsewhere:
                         # "exports fell 4 percent": the convention of the statistics reported
                         trade.basis, inferred["basis"] = _unstated_basis(trade, period, previous_agent, ctx)
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,

@@ -234,6 +234,23 @@ def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bo
     return False
 
 
+def _compared_with_another_span(period: int | None, amount_span: Span, ctx: _Context) -> bool:
+    """'15 times more than in 2023' said of January-April 2024: the change states what it compares
+    with, and it is neither a year nor a period earlier, so it has no basis (and none is guessed)."""
+    if period is None or ctx.periods[period].from_ is None:
+        return False
+    p = ctx.periods[period]
+    shifts = {shift_period(p.from_, p.to, b) for b in ("year_on_year", "period_on_period")}
+    for i, ref in enumerate(ctx.periods):
+        span = ctx.period_spans[i]
+        if i == period or span is None or ref.from_ is None or span.sent != amount_span.sent:
+            continue
+        referenced = ctx.roles[i] == "basis" or any(a.lower_ in _COMPARISON_HEADS for a in span.root.ancestors)
+        if referenced and (ref.from_, ref.to) not in shifts and (ref.from_, ref.to) != (p.from_, p.to):
+            return True
+    return False
+
+
 def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
                           amount_span: Span | None = None) -> str | None:
     """'down from $257.73 million in December ... a decline of 34.5%': the basis is what the
