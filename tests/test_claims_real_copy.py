@@ -70,6 +70,14 @@ def test_a_ranked_partner_s_trade_is_an_aside_the_story_s_next_flow_does_not_inh
     assert got["$1.08 billion"] == ("directional", "LAO", "WLD", ())
 
 
+def test_trade_by_kind_of_firm_is_the_reporter_s_with_the_world_and_the_breakdown_goes_on():
+    got = parties("China's trade with ASEAN rose 8% in May. During the month, private firms recorded 2.1 trillion "
+                  "yuan in trade, up 9.5% year-on-year. Foreign-invested enterprises reported 1.1 trillion yuan, up "
+                  "3.3%, while state-owned enterprises logged 0.6 trillion yuan, up 1.2%.", published="2024-06-10")
+    world = ("total", None, None, ("CHN", "WLD"))
+    assert got["2.1 trillion yuan"] == got["1.1 trillion yuan"] == got["0.6 trillion yuan"] == got["1.2%"] == world
+
+
 def test_from_names_the_exporter_whatever_the_trade_word():
     got = parties("Laos's shipments from Thailand totaled $310 million in May, Thai customs said.")
     assert got["$310 million"] == ("directional", "THA", "LAO", ())

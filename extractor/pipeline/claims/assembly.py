@@ -41,6 +41,7 @@ from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
     WORLD,
+    _entity_subject,
     _expected,
     _hypothetical,
     _is_balance,
@@ -85,6 +86,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
+    entity_trade: Trade | None = None     # the reporter's trade by kind of firm, while a breakdown goes on
     story_basis: tuple[str | None, int] = (None, -1)   # the last stated basis of a change, its sentence
     previous_read = False                 # the previous trade's parties were read from its sentence
     previous_inferred: dict | None = None
@@ -165,12 +167,27 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     _fill_slot(frame, slot)
                     trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
                                    same_sentence=last_trade_sentence == s_index)
+                    if trade is not None and trade.flow == "total" and "parties" in inferred \
+                            and _entity_subject(trigger):
+                        # "private firms recorded 4.5 trillion yuan in trade": the reporter's trade
+                        # with all partners, by that kind of firm
+                        reporter = previous_agent if previous_agent in (trade.between or []) else next(
+                            (p for p in trade.between or [] if p in ctx.main_countries[:1]), None)
+                        if reporter is not None:
+                            trade = Trade(flow="total", between=sorted([reporter, WORLD]))
+                            entity_trade = trade
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
                         if code is None and words is None:
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
                 trade = Trade(flow="total", between=ranking)
+            elif entity_trade is not None and continues and _entity_subject(span.root) and (
+                    _is_money(amount) or is_change):
+                # "Foreign-invested enterprises reported 2.2 trillion yuan, up 15.3%": the breakdown
+                # by kind of firm goes on
+                trade = entity_trade.model_copy()
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
             elif anaphor is not None and (_is_money(amount) or is_change) and not _expected(span):
                 trade = anaphor.model_copy()
                 if not previous_read:

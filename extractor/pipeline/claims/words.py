@@ -87,3 +87,12 @@ def _expected(amount_span) -> bool:
         if t.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _entity_subject(token: Token) -> bool:
+    """The clause of ``token`` has a kind of firm as its subject ('private firms recorded 4.5
+    trillion yuan in trade', 'state-owned enterprises logged 1 trillion yuan')."""
+    words = set(_lexicon()["trading_entities"]["words"])
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in words
+                                    for c in verb.children)
