@@ -78,6 +78,12 @@ def test_trade_by_kind_of_firm_is_the_reporter_s_with_the_world_and_the_breakdow
     assert got["2.1 trillion yuan"] == got["1.1 trillion yuan"] == got["0.6 trillion yuan"] == got["1.2%"] == world
 
 
+def test_a_partner_named_after_the_goods_of_a_trade_word_is_its_partner():
+    got = parties("Laos's imports of mineral and textile products from China increased 15 percent and 33 percent "
+                  "in 2023.", published="2024-03-01")
+    assert got["15 percent"] == got["33 percent"] == ("directional", "CHN", "LAO", ())
+
+
 def test_from_names_the_exporter_whatever_the_trade_word():
     got = parties("Laos's shipments from Thailand totaled $310 million in May, Thai customs said.")
     assert got["$310 million"] == ("directional", "THA", "LAO", ())

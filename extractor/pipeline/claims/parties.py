@@ -172,8 +172,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for code in ctx.countries_in(c):
             if code not in agents:
                 agents.append(code)
-    # Prepositional parties of the trigger (and of its direct object: "goods from X").
+    # Prepositional parties of the trigger (and of its direct object: "goods from X"; of the goods
+    # it names: "imports of textile products from China").
     preps = [c for c in trigger.children if c.dep_ == "prep"]
+    for of in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"):
+        preps += [g for o in of.children if o.dep_ == "pobj" for c in [o, *o.conjuncts]
+                  for g in c.children if g.dep_ == "prep" and g.lower_ != "of"]
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
         preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
         # "bought $3.34 billion worth of Chinese goods": a country naming the goods is where they come from
