@@ -345,6 +345,14 @@ def test_the_month_of_an_earlier_rate_neither_dates_the_story_nor_bases_the_chan
     assert {a: (basis, p) for a, *_, basis, p in got}["10 per cent"] == ("year_on_year", "January")
 
 
+def test_a_span_of_years_around_the_story_s_year_is_background_not_the_story_s_period():
+    got = trades("Laos's trade with Thailand rose 10 percent to $5.1 billion in 2023. Between 2015 and 2024, Laos's "
+                 "trade volume with China had been growing an annual average of more than 12 percent, the data "
+                 "showed. Laos's imports of textile products from Thailand increased 15 percent.",
+                 published="2024-02-20")
+    assert {a: p for a, *_, p in got}["15 percent"] == "2023"
+
+
 def test_the_reference_of_a_comparison_keeps_its_own_period():
     got = trades("In June, Peru's imports from Brazil saw a 7% decline, a steeper fall compared to the 2% fall "
                  "in May.", published="2024-07-15")

@@ -299,8 +299,16 @@ def _unstated_basis(trade: Trade, period: int | None, previous_agent: str | None
 
 def _dates(period: int, current: int | None, ctx: _Context) -> bool:
     """Whether ``period`` may become the story's data period: an undated page's unresolved "last
-    year" does not replace the year the story named."""
-    return current is None or ctx.periods[period].from_ is not None or ctx.periods[current].from_ is None
+    year" does not replace the year the story named, nor a span of years around it."""
+    if current is None or ctx.periods[current].from_ is None:
+        return True
+    new, now = ctx.periods[period], ctx.periods[current]
+    if new.from_ is None:
+        return False
+    # "Between 2009 and 2014, trade had grown 40% a year": a span of years around the story's
+    # year is background; the story keeps its year
+    several_years = (new.to.year - new.from_.year) >= 1 and new.granularity == "range"
+    return not (several_years and new.from_ <= now.from_ and now.to <= new.to and (new.from_, new.to) != (now.from_, now.to))
 
 
 def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
