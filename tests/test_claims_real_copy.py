@@ -473,6 +473,12 @@ def test_a_participle_modifying_goods_names_them():
     assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["$88.3 billion"] == "8542"
 
 
+def test_a_world_modifier_is_no_goods_and_the_goods_after_it_count():
+    got = trades("Peru's exports fell 5 percent in May. Copper sales declined 9 percent, while overseas shipments of "
+                 "automobiles dropped 6.5 percent, the data showed.", published="2024-06-10")
+    assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["6.5 percent"] == "8703"
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

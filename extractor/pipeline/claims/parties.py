@@ -22,7 +22,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     lex = _lexicon()
     codes = lex["commodities"]["codes"]
     generic = set(lex["generic_goods"])
-    skip = set(lex["non_commodity_modifiers"])
+    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
     phrases: list[Span] = []
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
     if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
