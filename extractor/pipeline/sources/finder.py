@@ -47,17 +47,22 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
     return _find(doc, actors)[0]
 
 
-def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], set[tuple[int, int]]]:
-    """(sources in text order, the offsets of those that are a spokesperson's institution).
+def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], set[tuple[int, int]], list[Source]]:
+    """(sources in text order, the offsets of those that are a spokesperson's institution,
+    further attributions of a source already found).
 
     An institution a spokesperson speaks for is a source claims cite, but no attribution of its
-    own: the attribution's source is the spokesperson (PARC 3.0, PolNeAR)."""
+    own: the attribution's source is the spokesperson (PARC 3.0, PolNeAR). One mention may be the
+    source of several attributions, one per cue: 'X said ..., adding that ...', 'X mocked the
+    plan, saying ...' (PolNeAR links both cues to the one Source span, Newell et al. 2018); the
+    mention is one source, the second cue a further attribution."""
     actors = doc._.actors if actors is None else actors
     affiliations: set[tuple[int, int]] = set()
     resolver = _Resolver(doc, actors or [])
     institutions = Institutions(actors or [])
     index = resolver.index
     found: dict[tuple[int, int], Source] = {}
+    further: list[Source] = []
     last_data_source: Actor | None = None
     described_names: set[str] = set()
     quoted = _quoted(doc)
@@ -170,7 +175,14 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 via = relay.name if relay is not None and relay.name != actor.name else None
                 data_context = True
             key = (mention.start, mention.end)
-            if key not in found:
+            if key in found:
+                cue_span = _cue_span(token, cue)
+                if found[key].cue_start != cue_span.start_char and all(
+                        f.cue_start != cue_span.start_char for f in further):
+                    further.append(found[key].model_copy(update={
+                        "cue": cue, "cue_start": cue_span.start_char, "cue_end": cue_span.end_char,
+                        "informative": informative}))
+            else:
                 cue_span = _cue_span(token, cue)
                 found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
                                     type=_source_type(actor, data_context), cue=cue, via=via, described=described,
@@ -195,7 +207,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                             type=_source_type(org, data_context), cue=cue, informative=informative,
                             cue_start=cue_span.start_char, cue_end=cue_span.end_char)
             break
-    return sorted(found.values(), key=lambda s: s.start), affiliations
+    return sorted(found.values(), key=lambda s: s.start), affiliations, further
 
 
 def _spokesperson_institution(head: Token, resolver: _Resolver, institutions: Institutions) -> tuple[Span, str] | None:
@@ -271,8 +283,9 @@ class SourceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         with isolated(doc, self.name, "attributions", "sources"):
-            found, affiliations = _find(doc)
-            doc._.attributions = [s for s in found if (s.start, s.end) not in affiliations]
+            found, affiliations, further = _find(doc)
+            doc._.attributions = sorted([s for s in found if (s.start, s.end) not in affiliations] + further,
+                                        key=lambda s: (s.start, s.cue_start or 0))
             # A fact-checker can look up a named source; "a senior official" stays an attribution.
             doc._.sources = [s for s in found if s.informative and not s.described]
         return doc
