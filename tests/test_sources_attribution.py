@@ -64,3 +64,22 @@ def test_a_new_paragraph_does_not_inherit_the_speaker(parse):
     found = attributions_of(parse, "\u201cThe sanctions are biting,\u201d said Park Ji-won.\n\nKim Min-su runs a "
                                    "trading house in Dandong. He said shipments halved.")
     assert [s.name for s in found if s.text == "He"] == ["Kim Min-su"]
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("Most of the exporters say the new levy will hurt shipments.", "Most of the exporters", "say"),
+    ("Many of the traders, some of whom lost money last year, warned that prices would fall.",
+     "Many of the traders", "warned"),
+    ("Everyone we interviewed agreed that the port needs a second berth.", "Everyone", "agreed"),
+    ("Someone asked whether the ministry would publish the figures.", "Someone", "asked"),
+    ("Those close to the minister say she will resign.", "Those", "say"),
+    ("Thirty percent said they expected exports to rise.", "Thirty percent", "said"),
+])
+def test_a_quantified_subject_is_a_described_source(parse, text, source, cue):
+    found = attributions_of(parse, text)
+    assert [(s.text, text[s.cue_start:s.cue_end], s.described) for s in found] == [(source, cue, True)]
+
+
+def test_a_quantifier_that_is_not_the_subject_is_no_source(parse):
+    found = attributions_of(parse, "The customs office told all of the importers to register by May.")
+    assert not [s for s in found if s.text.lower().startswith("all")]

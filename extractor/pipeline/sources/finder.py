@@ -125,7 +125,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                                                 generic_ok=rule is _speech_verb_subject)
                 described = resolved is not None
             if actor is None and resolved is None and rule is _speech_verb_subject:
-                resolved = _unresolved_pronoun(phrase_head)
+                resolved = _unresolved_pronoun(phrase_head) or resolver.quantified(phrase_head)
                 described = resolved is not None
             if actor is None and resolved is None:
                 continue
