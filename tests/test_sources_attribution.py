@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.pipeline.actors import find_actors
-from extractor.pipeline.sources import find_sources
+from extractor.pipeline.sources import SourceRecognizer, find_sources
 
 
 def attributions_of(parse, text):
@@ -83,3 +83,42 @@ def test_a_quantified_subject_is_a_described_source(parse, text, source, cue):
 def test_a_quantifier_that_is_not_the_subject_is_no_source(parse):
     found = attributions_of(parse, "The customs office told all of the importers to register by May.")
     assert not [s for s in found if s.text.lower().startswith("all")]
+
+
+def test_a_cue_after_a_preposition_shares_the_verbs_subject(parse):
+    text = "The ministry responded to the report by saying the data were incomplete."
+    attributions, _ = attributions_and_sources(parse, text)
+    assert [(s.text, text[s.cue_start:s.cue_end]) for s in attributions] == [
+        ("The ministry", "responded"), ("The ministry", "saying")]
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("Lee took to the radio to accuse the importers of hoarding rice.", "Lee", "took to the radio to accuse"),
+    ("Minister Ana Ruiz appeared to suggest that the quota would be lifted.", "Ana Ruiz", "appeared to suggest"),
+])
+def test_an_infinitive_cue_takes_the_subject_of_its_governor(parse, text, source, cue):
+    found = attributions_of(parse, text)
+    assert [(s.text, text[s.cue_start:s.cue_end]) for s in found] == [(source, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry failed to note that shipments had stalled.",
+    "The agency used blunt language to criticize the smugglers.",
+])
+def test_no_subject_control_through_fail_or_an_object(parse, text):
+    assert not attributions_of(parse, text)
+
+
+def attributions_and_sources(parse, text):
+    doc = parse(text)
+    doc._.actors = find_actors(doc)
+    doc = SourceRecognizer(None, "sources")(doc)
+    return doc._.attributions, doc._.sources
+
+
+def test_one_speaker_with_two_cues_is_two_attributions_and_one_source(parse):
+    text = "\u201cRice prices will climb,\u201d Minister Ana Ruiz said, adding that the import quota would stay."
+    attributions, sources = attributions_and_sources(parse, text)
+    assert [(s.text, text[s.cue_start:s.cue_end]) for s in attributions] == [
+        ("Ana Ruiz", "said"), ("Ana Ruiz", "adding")]
+    assert [s.name for s in sources] == ["Ana Ruiz"]

@@ -177,12 +177,22 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
             return c if c.dep_ == "nsubj" else None
+    governor = None
     if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
         governor = verb.head
-        if governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
-            for c in governor.children:
-                if c.dep_ == "nsubj":
-                    return c
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        governor = verb.head.head   # 'X responded by saying ...', 'X sang before asking ...'
+    elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_ not in _all_cue_verbs() \
+            and verb.head.lemma_ not in {"fail", "neglect", "forget"}:
+        # subject control: 'X took to the radio to accuse ...', 'X was able to tout ...'; a cue
+        # governor ('X plans to release') is the cue itself; 'X failed to note' notes nothing
+        governor = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        if any(c.dep_ == "dobj" for c in governor.children):
+            return None   # 'forcing the recipients to answer', 'used blunt words to denounce
+    if governor is not None and governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
+        for c in governor.children:
+            if c.dep_ == "nsubj":
+                return c
     return None
 
 

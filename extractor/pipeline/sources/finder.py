@@ -262,6 +262,11 @@ def _cue_span(token: Token, cue: str) -> Span:
         end = start + len(words)
         if start >= 0 and end <= len(doc) and [t.lower_ for t in doc[start:end]] == words:
             return doc[start:end]
+    if token.dep_ == "xcomp" and token.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in token.children):
+        # 'appeared to suggest', 'was able to tout': the controlling verb is part of the cue
+        governor = token.head.head if token.head.dep_ == "acomp" else token.head
+        if governor.i < token.i and token.i - governor.i <= 6:
+            return doc[governor.i: token.i + 1]
     return doc[token.i: token.i + 1]
 
 
