@@ -122,3 +122,13 @@ def test_one_speaker_with_two_cues_is_two_attributions_and_one_source(parse):
     assert [(s.text, text[s.cue_start:s.cue_end]) for s in attributions] == [
         ("Ana Ruiz", "said"), ("Ana Ruiz", "adding")]
     assert [s.name for s in sources] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("The finance ministry knows that the surplus will shrink.", "The finance ministry", "knows"),
+    ("The farmers' union supports the new rice quota.", "The farmers' union", "supports"),
+    ("Minister Ana Ruiz discussed the rice quota with importers on Monday.", "Ana Ruiz", "discussed"),
+])
+def test_belief_and_stance_verbs_attribute_without_informing(parse, text, source, cue):
+    found = attributions_of(parse, text)
+    assert [(s.text, text[s.cue_start:s.cue_end], s.informative) for s in found] == [(source, cue, False)]
