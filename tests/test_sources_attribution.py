@@ -132,3 +132,15 @@ def test_one_speaker_with_two_cues_is_two_attributions_and_one_source(parse):
 def test_belief_and_stance_verbs_attribute_without_informing(parse, text, source, cue):
     found = attributions_of(parse, text)
     assert [(s.text, text[s.cue_start:s.cue_end], s.informative) for s in found] == [(source, cue, False)]
+
+
+def test_the_writer_or_reader_as_a_cues_subject_is_a_described_source(parse):
+    found = attributions_of(parse, "You might think that exports would suffer from the levy.")
+    assert [(s.text, s.described) for s in found] == [("You", True)]
+
+
+def test_a_first_person_cue_inside_a_quotation_is_the_quoted_speakers_content(parse):
+    found = attributions_of(parse, "\u201cWe know the quota will not last,\u201d said the trade minister.")
+    assert [s.text for s in found] == ["the trade minister"]
+    found = attributions_of(parse, "HARRIS: We know the quota will not last.")
+    assert [s.text for s in found] == ["HARRIS"]

@@ -271,10 +271,16 @@ def _cue_span(token: Token, cue: str) -> Span:
 
 
 def _unresolved_pronoun(head: Token) -> tuple[Span, str, str] | None:
-    """'"Pay up," she said' with no earlier woman to refer to: still an attribution (PolNeAR
-    annotates the pronoun as the source), but one nobody can look up, so it is a described source
-    named by the pronoun itself and never reaches ``sources``."""
+    """'"Pay up," she said' with no earlier woman to refer to, or 'we know', 'you might think'
+    outside quotations: still an attribution (PolNeAR annotates the pronoun as the source), but
+    one nobody can look up, so it is a described source named by the pronoun itself and never
+    reaches ``sources``."""
     typ = _cues()["pronoun_sources"].get(head.lower_)
+    if typ is None and head.lower_ in _cues()["speaker_pronouns"] \
+            and not any(t.text == ":" for t in head.sent if t.i < head.i):
+        # 'We know ...' of the writer, 'you might think' of the reader; after a colon ('HARRIS: We
+        # will ...') the words are a speaker's, as in quotation marks
+        typ = "person"
     if typ is None or head.pos_ != "PRON":
         return None
     return head.doc[head.i: head.i + 1], head.lower_, "group" if head.lower_ == "they" else typ
