@@ -144,3 +144,20 @@ def test_a_first_person_cue_inside_a_quotation_is_the_quoted_speakers_content(pa
     assert [s.text for s in found] == ["the trade minister"]
     found = attributions_of(parse, "HARRIS: We know the quota will not last.")
     assert [s.text for s in found] == ["HARRIS"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Environmentalists warned that the mine would pollute the river.", "Environmentalists"),
+    ("Creditors argued that the sale price was too low.", "Creditors"),
+])
+def test_a_bare_plural_of_people_is_a_described_source(parse, text, source):
+    assert [(s.text, s.described) for s in attributions_of(parse, text)] == [(source, True)]
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("The quota was criticized by several rice importers.", "several rice importers", "criticized"),
+    ("The new levy is supported by far fewer exporters than last year.", "far fewer exporters", "supported"),
+])
+def test_the_described_agent_of_a_passive_cue_is_a_described_source(parse, text, source, cue):
+    found = attributions_of(parse, text)
+    assert [(s.text, text[s.cue_start:s.cue_end], s.described) for s in found] == [(source, cue, True)]

@@ -9,6 +9,7 @@ from models import Actor, Source
 
 from ..extensions import isolated  # (importing it registers Doc._.sources)
 from .cues import (
+    _agentive_passive,
     _all_cue_verbs,
     _citing_clause,
     _cue_verbs,
@@ -114,7 +115,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
             if actor is None and resolved is None:
                 actor = _anaphoric_data_reference(cited, last_data_source)
             if actor is None and resolved is None and (
-                    rule is _prepositional_cue
+                    rule in (_prepositional_cue, _agentive_passive)
                     or (rule is _speech_verb_subject
                         and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)
                              or phrase_head.lemma_.lower() in resolver.human_nouns
