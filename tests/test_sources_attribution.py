@@ -161,3 +161,11 @@ def test_a_bare_plural_of_people_is_a_described_source(parse, text, source):
 def test_the_described_agent_of_a_passive_cue_is_a_described_source(parse, text, source, cue):
     found = attributions_of(parse, text)
     assert [(s.text, text[s.cue_start:s.cue_end], s.described) for s in found] == [(source, cue, True)]
+
+
+@pytest.mark.parametrize("label,expected", [("Tanaka", ["Kenji Tanaka"]), ("Update", [])])
+def test_a_headline_label_is_a_speaker_when_the_article_names_that_person(parse, label, expected):
+    text = (f"{label}: Rice Quota Will Stay in Place.\n\nTrade Minister Kenji Tanaka said on Monday that the "
+            "quota would not change.")
+    found = attributions_of(parse, text)
+    assert [s.name for s in found if s.cue == ":"] == expected

@@ -300,8 +300,8 @@ def _speaker_label(token: Token) -> tuple[Token, str] | None:
     if token.text not in {":"} or token.i == 0:
         return None
     head = token.doc[token.i - 1]
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.is_title):
+        return None   # (a surname the tagger does not know may be read as a noun: the finder checks the name)
     first = head
     while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and head.i - first.i < 3:
         first = token.doc[first.i - 1]

@@ -80,7 +80,8 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 break
             if rule is _speaker_label and not (
                     phrase_head.ent_type_ == "PERSON" or phrase_head.is_upper
-                    or (phrase_head.i in index.by_token and index.by_token[phrase_head.i].type == "person")):
+                    or (phrase_head.i in index.by_token and index.by_token[phrase_head.i].type == "person")
+                    or phrase_head.text in resolver.people):   # 'Pence: ...' before 'Mike Pence said'
                 break   # 'Update:', 'Poll:', 'Stealth Over Health:' are not speakers
             if rule is _speech_verb_subject and quoted[phrase_head.i] and not quoted[token.i]:
                 phrase_head = _speaker_outside_quote(token, quoted)
