@@ -169,3 +169,11 @@ def test_a_headline_label_is_a_speaker_when_the_article_names_that_person(parse,
             "quota would not change.")
     found = attributions_of(parse, text)
     assert [s.name for s in found if s.cue == ":"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She called in to a farm radio show on Monday.",
+    "The minister showed up late at the port.",
+])
+def test_a_phrasal_verb_is_no_cue(parse, text):
+    assert not attributions_of(parse, text)

@@ -232,6 +232,9 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     # a participle speaks only in the perfect ('X has said'); 'figures released by X' is the agent rule's
     if token.lemma_ in _cues()["content_verbs"] and not _reports_content(token):
         return None
+    phrasal = _cues()["phrasal_non_cues"].get(token.lemma_)
+    if phrasal and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in phrasal:
+        return None   # 'called in to a radio show', 'showed up'
     subject = _subject_of(token)
     if subject is None:
         return None
