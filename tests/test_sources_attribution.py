@@ -177,3 +177,15 @@ def test_a_headline_label_is_a_speaker_when_the_article_names_that_person(parse,
 ])
 def test_a_phrasal_verb_is_no_cue(parse, text):
     assert not attributions_of(parse, text)
+
+
+def test_a_cue_in_a_framing_clause_is_the_writers_attribution_not_reported_content(parse):
+    text = "Trade Minister Ana Ruiz said the quota would stay, though she noted that rice imports had doubled."
+    found = attributions_of(parse, text)
+    assert [(s.text, s.name, text[s.cue_start:s.cue_end]) for s in found] == [
+        ("Ana Ruiz", "Ana Ruiz", "said"), ("she", "Ana Ruiz", "noted")]
+
+
+def test_a_cue_in_a_causal_clause_stays_reported_content(parse):
+    text = "The ministry said that exports fell because importers claimed the rules were unclear."
+    assert [s.text for s in attributions_of(parse, text)] == ["The ministry"]
