@@ -189,3 +189,11 @@ def test_a_cue_in_a_framing_clause_is_the_writers_attribution_not_reported_conte
 def test_a_cue_in_a_causal_clause_stays_reported_content(parse):
     text = "The ministry said that exports fell because importers claimed the rules were unclear."
     assert [s.text for s in attributions_of(parse, text)] == ["The ministry"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The report documented a steep rise in coal smuggling along the border.", "The report"),
+    ("Farm groups pressed the ministry for a higher rice quota.", "Farm groups"),
+])
+def test_document_and_press_are_cues(parse, text, source):
+    assert [s.text for s in attributions_of(parse, text)] == [source]
