@@ -197,3 +197,8 @@ def test_a_cue_in_a_causal_clause_stays_reported_content(parse):
 ])
 def test_document_and_press_are_cues(parse, text, source):
     assert [s.text for s in attributions_of(parse, text)] == [source]
+
+
+def test_an_average_is_data_that_shows(parse):
+    found = attributions_of(parse, "Polling averages show the governor with a narrow lead.")
+    assert [(s.text, s.described) for s in found] == [("Polling averages", True)]
