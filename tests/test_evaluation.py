@@ -474,6 +474,29 @@ def test_cue_located_nearest_the_source():
     assert scored.scores["source overlap"].f1 == 1.0 and scored.scores["cue overlap"].f1 == 1.0
 
 
+def test_a_mention_with_two_cues_is_one_source_and_two_cues_and_misses_are_written(tmp_path):
+    text = "The mayor said taxes rise, adding that fees fall. Ann wrote back."
+    said, adding = text.index("said"), text.index("adding")
+    ann = (f"T1\tSource 0 9\tThe mayor\nT2\tCue {said} {said + 4}\tsaid\nT3\tCue {adding} {adding + 6}\tadding\n"
+           f"T4\tSource 50 53\tAnn\nT5\tCue 54 59\twrote\n"
+           "E1\tAttribution:T2 Cue:T2 Source:T1\nE2\tAttribution:T3 Cue:T3 Source:T1\nE3\tAttribution:T5 Cue:T5 Source:T4\n")
+    article = polnear.PolnearArticle("x", text, None, polnear.parse_ann(ann))
+    mayor = {"text": "The mayor", "start": 0, "end": 9, "name": "mayor"}
+    ours = polnear.spans_from_result({"article": {"text": text}, "attributions": [
+        {**mayor, "cue": "said", "cue_start": said, "cue_end": said + 4},
+        {**mayor, "cue": "added", "cue_start": adding, "cue_end": adding + 6}]})
+    assert [s.role for s in ours] == ["Source", "Cue", "Cue"]
+    scored = polnear.score_attributions([article], [ours])
+    assert scored.scores["source overlap"].f1 == pytest.approx(2 / 3) and scored.scores["cue overlap"].recall == pytest.approx(2 / 3)
+    path = polnear.write_misses(tmp_path / "out" / "misses.jsonl", [article, article], [ours, []], folds=2)
+    first, second = [json.loads(line) for line in path.read_text().splitlines()]
+    assert (first["fold"], second["fold"]) == (1, 2)
+    assert [(m["role"], m["text"], m["partner"], m["partner_found"]) for m in first["missed"]] == [
+        ("Source", "Ann", "wrote", False), ("Cue", "wrote", "Ann", False)]
+    assert first["false"] == [] and "[[Ann]]" in first["missed"][0]["context"]
+    assert len(second["missed"]) == 5
+
+
 # --------------------------------------------------------------------------- MEANTIME
 
 MADE_UP_CAT = """<?xml version="1.0" ?><Document doc_id="1" doc_name="made_up">

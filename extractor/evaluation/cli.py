@@ -33,10 +33,12 @@ def eval_command(
         None, "--real-texts", metavar="DIR", help="The materialized real_articles texts (NNN.json; default "
                                                   "corpus/real/texts). Absent or empty: the benchmark is skipped."),
     misses: bool = typer.Option(
-        False, "--misses", help="real_articles: write what each article misses, one JSON line per article, to "
-                                "corpus/real/out/real_articles.misses.jsonl (git-ignored: it quotes the texts)."),
+        False, "--misses", help="real_articles and polnear: write what each article misses, one JSON line per "
+                                "article, to corpus/real/out/real_articles.misses.jsonl and out/polnear.misses.jsonl "
+                                "(git-ignored: they quote the texts)."),
     misses_file: Optional[Path] = typer.Option(
-        None, "--misses-file", metavar="FILE", help="Like --misses, into FILE (keep it out of git: third-party text)."),
+        None, "--misses-file", metavar="FILE", help="Like --misses, into FILE (keep it out of git: third-party text); "
+                                                    "with 'all', PolNeAR's go to FILE with '.polnear' before the suffix."),
 ) -> None:
     """Score the extractor against gold articles and public benchmarks.
 
@@ -61,6 +63,8 @@ def eval_command(
         newsclaims eval all --folds 2 --readme README.md
 
         newsclaims eval real_articles --misses
+
+        newsclaims eval ../shared/benchmarks/polnear --folds 2 --misses
     """
     if gold == "robustness":   # not a score: every text in every configuration, and no exception
         from .robustness import run_robustness
@@ -68,6 +72,7 @@ def eval_command(
         raise typer.Exit(run_robustness(benchmarks, model=model, generated=generated, as_json=as_json))
     from . import baselines as bl
     from .report import render_markdown, render_rich, report_to_dict
+    from .polnear import DEFAULT_MISSES as POLNEAR_MISSES
     from .real_articles import DEFAULT_MISSES
     from .suite import EvalOptions, evaluate
 
@@ -81,16 +86,21 @@ def eval_command(
     if not (as_json or markdown):
         progress = lambda msg: print(f"evaluating {msg}", file=sys.stderr)  # noqa: E731
     try:
+        polnear_misses = POLNEAR_MISSES if misses else None
+        if misses_file is not None:
+            polnear_misses = misses_file.with_name(misses_file.stem + ".polnear" + misses_file.suffix) \
+                if gold == "all" else misses_file
         options = EvalOptions(folds=folds, real_texts=real_texts,
-                              misses=misses_file or (DEFAULT_MISSES if misses else None))
+                              misses=misses_file or (DEFAULT_MISSES if misses else None), polnear_misses=polnear_misses)
         report = evaluate(gold, baselines=names, benchmarks_dir=benchmarks, model=model, progress=progress,
                           options=options)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
-    if options.misses is not None and options.misses.exists() and not git_ignores(options.misses):
-        typer.echo(f"warning: {options.misses} quotes third-party pages and git does not ignore it: "
-                   "keep it out of commits", err=True)
+    for written in {options.misses, options.polnear_misses} - {None}:
+        if written.exists() and not git_ignores(written):
+            typer.echo(f"warning: {written} quotes third-party pages and git does not ignore it: "
+                       "keep it out of commits", err=True)
     if readme is not None:
         write_accuracy_section(readme, render_markdown(report))
         typer.echo(f"wrote the accuracy table into {readme}", err=True)

@@ -196,8 +196,11 @@ def mentions_from_result(result: dict) -> list[Mention]:
         category = actor_category.get(a.get("type"))
         if category:
             out.append(Mention(category, a["start"], a["end"], a.get("text", "")))
+    seen = set()
     for s in result.get("attributions") or result.get("sources", []):
-        out.append(Mention("source", s["start"], s["end"], s.get("text", "")))
+        if (s["start"], s["end"]) not in seen:   # one mention, whatever the number of its cues
+            seen.add((s["start"], s["end"]))
+            out.append(Mention("source", s["start"], s["end"], s.get("text", "")))
     return out
 
 

@@ -7,15 +7,23 @@ matching ``.txt`` (discontinuous spans ``a b;c d``). One annotator per article:
 the first ``.ann`` file in sort order. The published date comes from
 ``metadata.tsv`` (``publication_date``).
 
-Our side: every ``sources[*]`` span is a Source. The contract carries the cue as
+Our side: every ``attributions[*]`` (else ``sources[*]``) span is a Source, once per
+mention: a mention that is the source of two attributions ("X said ..., adding ...") is one
+Source span with two Cues, as PolNeAR links them. The contract carries the cue as
 a string only, so a cue span is ``cue_start``/``cue_end`` when the sources
 component provides them, else the occurrence of the cue string nearest to the
 source mention (within 200 characters). Overlap = at least one shared
 character with any fragment; one-to-one matching.
+
+``write_misses`` (``newsclaims eval polnear --misses``) writes one JSON line per article
+with the gold spans we missed (and the other role of the same attribution) and our
+spans gold does not have, each with its context; it quotes the articles, so its default
+place is the git-ignored ``out/``.
 """
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +33,10 @@ from typing import Optional, Sequence
 
 from .matching import Score, match_one_to_one, unmatched
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MISSES = REPO_ROOT / "out" / "polnear.misses.jsonl"
 CUE_WINDOW = 200
+CONTEXT = 120
 ROLES = ("Source", "Cue")
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "who", "his", "their"}
 
@@ -35,6 +46,7 @@ class Span:
     role: str
     fragments: list[tuple[int, int]]
     text: str = ""
+    attribution: str = ""   # the ``E`` line the span takes part in (gold only)
 
     @property
     def start(self) -> int:
@@ -56,8 +68,16 @@ class PolnearArticle:
 
 def parse_ann(content: str) -> list[Span]:
     """Source and Cue ``T`` lines of a brat ``.ann`` file."""
-    spans = []
+    spans, by_id, roles_of = [], {}, {}
     for line in content.splitlines():
+        if line.startswith("E"):
+            parts = line.split("\t")
+            if len(parts) > 1:
+                for arg in parts[1].split():
+                    role, _, tid = arg.partition(":")
+                    if role in ROLES:
+                        roles_of[tid] = parts[0]
+            continue
         if not line.startswith("T"):
             continue
         parts = line.split("\t")
@@ -71,6 +91,10 @@ def parse_ann(content: str) -> list[Span]:
             a, b = piece.split()
             fragments.append((int(a), int(b)))
         spans.append(Span(label, fragments, parts[2] if len(parts) > 2 else ""))
+        by_id[parts[0]] = spans[-1]
+    for tid, relation in roles_of.items():
+        if tid in by_id:
+            by_id[tid].attribution = relation
     return spans
 
 
@@ -126,9 +150,12 @@ def locate_cue(text: str, cue: str, start: int, end: int, window: int = CUE_WIND
 
 def spans_from_result(result: dict) -> list[Span]:
     text = (result.get("article") or {}).get("text", "")
-    out = []
+    out, seen = [], set()
     for s in result.get("attributions") or result.get("sources", []):
-        out.append(Span("Source", [(s["start"], s["end"])], s.get("text", "")))
+        # one Source span per mention, one Cue per attribution ('X said ..., adding ...')
+        if (s["start"], s["end"]) not in seen:
+            seen.add((s["start"], s["end"]))
+            out.append(Span("Source", [(s["start"], s["end"])], s.get("text", "")))
         if s.get("cue_start") is not None and s.get("cue_end") is not None:
             cue = (s["cue_start"], s["cue_end"])
         else:
@@ -194,3 +221,52 @@ def score_attributions(articles: Sequence[PolnearArticle], predicted: Sequence[S
     out.misses = {"source misses by kind": source_misses, "false sources by kind": false_sources,
                   "missed cues": cue_misses}
     return out
+
+
+# --------------------------------------------------------------------------- misses file
+
+def _context(text: str, span: Span) -> str:
+    lo, hi = max(0, span.start - CONTEXT), min(len(text), span.end + CONTEXT)
+    return " ".join((text[lo:span.start] + "[[" + text[span.start:span.end] + "]]" + text[span.end:hi]).split())
+
+
+def misses_record(article: PolnearArticle, predicted: Sequence[Span], fold: int = 0) -> dict:
+    """One line of the misses file: the article's gold Source/Cue spans no span of ours
+    matched (with the other role of their attribution and whether that one was matched), and
+    our spans matching no gold span, each with its context (the span in ``[[...]]``)."""
+    record: dict = {"id": article.id, "fold": fold, "missed": [], "false": []}
+    matched_gold: set[int] = set()
+    unmatched_ours: list[Span] = []
+    for role in ROLES:
+        gold = [s for s in article.spans if s.role == role]
+        ours = [s for s in predicted if s.role == role]
+        pairs = match_one_to_one(gold, ours, fragments_overlap,
+                                 preference=lambda g, p: abs(g.start - p.start) + abs(g.end - p.end))
+        matched_gold.update(id(gold[g]) for g, _ in pairs)
+        unmatched_ours.extend(ours[i] for i in unmatched(ours, pairs, 1))
+    for span in article.spans:
+        if id(span) in matched_gold:
+            continue
+        partner = next((s for s in article.spans if s.attribution and s.attribution == span.attribution
+                        and s.role != span.role), None)
+        record["missed"].append({
+            "role": span.role, "text": span.text, "start": span.start, "end": span.end,
+            "partner": partner.text if partner else None,
+            "partner_found": (id(partner) in matched_gold) if partner else None,
+            "context": _context(article.text, span)})
+    for span in unmatched_ours:
+        record["false"].append({"role": span.role, "text": article.text[span.start:span.end], "start": span.start,
+                                "end": span.end, "context": _context(article.text, span)})
+    return record
+
+
+def write_misses(path: str | Path, articles: Sequence[PolnearArticle], predicted: Sequence[Sequence[Span]],
+                 folds: int = 0) -> Path:
+    """One :func:`misses_record` line per article (``fold`` 1..N as in ``--folds N``, 0 unsplit)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for i, (article, preds) in enumerate(zip(articles, predicted)):
+            record = misses_record(article, preds, i % folds + 1 if folds >= 2 else 0)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path

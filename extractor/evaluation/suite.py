@@ -33,11 +33,12 @@ DEFAULT_BENCHMARKS = REPO_ROOT.parent / "shared" / "benchmarks"
 @dataclass
 class EvalOptions:
     """Options some benchmarks read: ``folds`` (0 = no split), where the real articles'
-    texts are, and where their misses go (None = not written)."""
+    texts are, and where their misses and PolNeAR's go (None = not written)."""
 
     folds: int = 0
     real_texts: Optional[Path] = None
     misses: Optional[Path] = None
+    polnear_misses: Optional[Path] = None
 
 
 class BaselineModels:
@@ -284,6 +285,9 @@ def evaluate_polnear(path: Path, pipeline, baselines: Sequence[str], models: Bas
     attach_folds(bench.rows, (options or EvalOptions()).folds, len(articles),
                  lambda part: polnear.score_attributions(_pick(articles, part), _pick(predicted, part)).scores)
     bench.notes.append("cue spans: cue_start/cue_end if our sources have them, else the cue string nearest the source")
+    if options is not None and options.polnear_misses is not None:
+        polnear.write_misses(options.polnear_misses, articles, predicted, options.folds)
+        bench.notes.append(f"misses written to {options.polnear_misses} (article text: never commit it)")
     bench.seconds = time.perf_counter() - started
     return bench
 

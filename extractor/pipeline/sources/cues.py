@@ -177,12 +177,22 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
             return c if c.dep_ == "nsubj" else None
+    governor = None
     if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
         governor = verb.head
-        if governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
-            for c in governor.children:
-                if c.dep_ == "nsubj":
-                    return c
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        governor = verb.head.head   # 'X responded by saying ...', 'X sang before asking ...'
+    elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_ not in _all_cue_verbs() \
+            and verb.head.lemma_ not in {"fail", "neglect", "forget"}:
+        # subject control: 'X took to the radio to accuse ...', 'X was able to tout ...'; a cue
+        # governor ('X plans to release') is the cue itself; 'X failed to note' notes nothing
+        governor = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        if any(c.dep_ == "dobj" for c in governor.children):
+            return None   # 'forcing the recipients to answer', 'used blunt words to denounce
+    if governor is not None and governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
+        for c in governor.children:
+            if c.dep_ == "nsubj":
+                return c
     return None
 
 
@@ -222,6 +232,9 @@ def _speech_verb_subject(token: Token) -> tuple[Token, str] | None:
     # a participle speaks only in the perfect ('X has said'); 'figures released by X' is the agent rule's
     if token.lemma_ in _cues()["content_verbs"] and not _reports_content(token):
         return None
+    phrasal = _cues()["phrasal_non_cues"].get(token.lemma_)
+    if phrasal and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in phrasal:
+        return None   # 'called in to a radio show', 'showed up'
     subject = _subject_of(token)
     if subject is None:
         return None
@@ -290,8 +303,8 @@ def _speaker_label(token: Token) -> tuple[Token, str] | None:
     if token.text not in {":"} or token.i == 0:
         return None
     head = token.doc[token.i - 1]
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.is_title):
+        return None   # (a surname the tagger does not know may be read as a noun: the finder checks the name)
     first = head
     while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and head.i - first.i < 3:
         first = token.doc[first.i - 1]

@@ -9,6 +9,7 @@ from models import Actor, Source
 
 from ..extensions import isolated  # (importing it registers Doc._.sources)
 from .cues import (
+    _agentive_passive,
     _all_cue_verbs,
     _citing_clause,
     _cue_verbs,
@@ -47,17 +48,22 @@ def find_sources(doc: Doc, actors: list[Actor] | None = None) -> list[Source]:
     return _find(doc, actors)[0]
 
 
-def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], set[tuple[int, int]]]:
-    """(sources in text order, the offsets of those that are a spokesperson's institution).
+def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], set[tuple[int, int]], list[Source]]:
+    """(sources in text order, the offsets of those that are a spokesperson's institution,
+    further attributions of a source already found).
 
     An institution a spokesperson speaks for is a source claims cite, but no attribution of its
-    own: the attribution's source is the spokesperson (PARC 3.0, PolNeAR)."""
+    own: the attribution's source is the spokesperson (PARC 3.0, PolNeAR). One mention may be the
+    source of several attributions, one per cue: 'X said ..., adding that ...', 'X mocked the
+    plan, saying ...' (PolNeAR links both cues to the one Source span, Newell et al. 2018); the
+    mention is one source, the second cue a further attribution."""
     actors = doc._.actors if actors is None else actors
     affiliations: set[tuple[int, int]] = set()
     resolver = _Resolver(doc, actors or [])
     institutions = Institutions(actors or [])
     index = resolver.index
     found: dict[tuple[int, int], Source] = {}
+    further: list[Source] = []
     last_data_source: Actor | None = None
     described_names: set[str] = set()
     quoted = _quoted(doc)
@@ -74,7 +80,8 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 break
             if rule is _speaker_label and not (
                     phrase_head.ent_type_ == "PERSON" or phrase_head.is_upper
-                    or (phrase_head.i in index.by_token and index.by_token[phrase_head.i].type == "person")):
+                    or (phrase_head.i in index.by_token and index.by_token[phrase_head.i].type == "person")
+                    or phrase_head.text in resolver.people):   # 'Pence: ...' before 'Mike Pence said'
                 break   # 'Update:', 'Poll:', 'Stealth Over Health:' are not speakers
             if rule is _speech_verb_subject and quoted[phrase_head.i] and not quoted[token.i]:
                 phrase_head = _speaker_outside_quote(token, quoted)
@@ -109,7 +116,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
             if actor is None and resolved is None:
                 actor = _anaphoric_data_reference(cited, last_data_source)
             if actor is None and resolved is None and (
-                    rule is _prepositional_cue
+                    rule in (_prepositional_cue, _agentive_passive)
                     or (rule is _speech_verb_subject
                         and (token.lemma_ not in _cues()["evidential_verbs"] or _is_data_noun(phrase_head)
                              or phrase_head.lemma_.lower() in resolver.human_nouns
@@ -120,7 +127,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                                                 generic_ok=rule is _speech_verb_subject)
                 described = resolved is not None
             if actor is None and resolved is None and rule is _speech_verb_subject:
-                resolved = _unresolved_pronoun(phrase_head)
+                resolved = _unresolved_pronoun(phrase_head) or resolver.quantified(phrase_head)
                 described = resolved is not None
             if actor is None and resolved is None:
                 continue
@@ -170,7 +177,14 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                 via = relay.name if relay is not None and relay.name != actor.name else None
                 data_context = True
             key = (mention.start, mention.end)
-            if key not in found:
+            if key in found:
+                cue_span = _cue_span(token, cue)
+                if found[key].cue_start != cue_span.start_char and all(
+                        f.cue_start != cue_span.start_char for f in further):
+                    further.append(found[key].model_copy(update={
+                        "cue": cue, "cue_start": cue_span.start_char, "cue_end": cue_span.end_char,
+                        "informative": informative}))
+            else:
                 cue_span = _cue_span(token, cue)
                 found[key] = Source(text=mention.text, start=mention.start, end=mention.end, name=actor.name,
                                     type=_source_type(actor, data_context), cue=cue, via=via, described=described,
@@ -195,7 +209,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
                             type=_source_type(org, data_context), cue=cue, informative=informative,
                             cue_start=cue_span.start_char, cue_end=cue_span.end_char)
             break
-    return sorted(found.values(), key=lambda s: s.start), affiliations
+    return sorted(found.values(), key=lambda s: s.start), affiliations, further
 
 
 def _spokesperson_institution(head: Token, resolver: _Resolver, institutions: Institutions) -> tuple[Span, str] | None:
@@ -250,14 +264,25 @@ def _cue_span(token: Token, cue: str) -> Span:
         end = start + len(words)
         if start >= 0 and end <= len(doc) and [t.lower_ for t in doc[start:end]] == words:
             return doc[start:end]
+    if token.dep_ == "xcomp" and token.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in token.children):
+        # 'appeared to suggest', 'was able to tout': the controlling verb is part of the cue
+        governor = token.head.head if token.head.dep_ == "acomp" else token.head
+        if governor.i < token.i and token.i - governor.i <= 6:
+            return doc[governor.i: token.i + 1]
     return doc[token.i: token.i + 1]
 
 
 def _unresolved_pronoun(head: Token) -> tuple[Span, str, str] | None:
-    """'"Pay up," she said' with no earlier woman to refer to: still an attribution (PolNeAR
-    annotates the pronoun as the source), but one nobody can look up, so it is a described source
-    named by the pronoun itself and never reaches ``sources``."""
+    """'"Pay up," she said' with no earlier woman to refer to, or 'we know', 'you might think'
+    outside quotations: still an attribution (PolNeAR annotates the pronoun as the source), but
+    one nobody can look up, so it is a described source named by the pronoun itself and never
+    reaches ``sources``."""
     typ = _cues()["pronoun_sources"].get(head.lower_)
+    if typ is None and head.lower_ in _cues()["speaker_pronouns"] \
+            and not any(t.text == ":" for t in head.sent if t.i < head.i):
+        # 'We know ...' of the writer, 'you might think' of the reader; after a colon ('HARRIS: We
+        # will ...') the words are a speaker's, as in quotation marks
+        typ = "person"
     if typ is None or head.pos_ != "PRON":
         return None
     return head.doc[head.i: head.i + 1], head.lower_, "group" if head.lower_ == "they" else typ
@@ -271,8 +296,9 @@ class SourceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         with isolated(doc, self.name, "attributions", "sources"):
-            found, affiliations = _find(doc)
-            doc._.attributions = [s for s in found if (s.start, s.end) not in affiliations]
+            found, affiliations, further = _find(doc)
+            doc._.attributions = sorted([s for s in found if (s.start, s.end) not in affiliations] + further,
+                                        key=lambda s: (s.start, s.cue_start or 0))
             # A fact-checker can look up a named source; "a senior official" stays an attribution.
             doc._.sources = [s for s in found if s.informative and not s.described]
         return doc

@@ -53,8 +53,14 @@ def _inside_reported_content(verb: Token, quoted: list[bool]) -> bool:
     is the outer one.
     """
     verbs = _cue_verbs()
+    framing = set(_cues()["framing_subordinators"])
     current = verb
     while current.head.i != current.i:
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in framing for c in current.children) \
+                and any(c.dep_ == "nsubj" for c in current.children):
+            # '... said the barriers fall, though she noted ...': the writer frames the report with
+            # another attribution of their own, not part of its content
+            return False
         if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_ in verbs \
                 and quoted[current.head.i] <= quoted[verb.i] \
                 and any(c.dep_ == "nsubj" for c in current.head.children):

@@ -148,6 +148,7 @@ class _Resolver:
         self.documents = set(cues["document_nouns"])
         self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
         self.name_heads = frozenset(cues["name_heads"])
+        self.quantifiers = frozenset(cues["quantified_sources"])
         # (token index, name) of the persons named as sources so far, in text order
         self.speakers: list[tuple[int, str]] = []
         self.people = {}
@@ -293,6 +294,26 @@ class _Resolver:
         lemma = head.lemma_.lower()
         typ = "person" if lemma in self.person_roles or lemma in self.human_nouns else "organization"
         return self.doc[head.left_edge.i: head.i + 1], name, typ
+
+    def quantified(self, head: Token) -> tuple[Span, str, str] | None:
+        """'all agreed', 'many of whom say', 'someone asked', 'twelve percent indicated', 'those
+        close to him say': a quantified or indefinite subject of a cue is its source (PolNeAR
+        annotates it, Newell et al. 2018), one nobody can look up: a described source named by its
+        words, up to its 'of' phrase ('most of the delegates')."""
+        lower = head.lower_
+        if lower not in self.quantifiers or head.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        if lower == "those" and not any(c.dep_ in {"amod", "relcl", "prep", "acl"} for c in head.children):
+            return None   # 'those' alone points back; 'those close to him' describes
+        if lower == "percent" and not any(c.dep_ == "nummod" or c.like_num for c in head.children):
+            return None
+        end = head.i + 1
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i), None)
+        objects = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
+        if objects:
+            end = objects[0].i + 1
+        span = self.doc[min(head.left_edge.i, head.i): end]
+        return span, " ".join(t.lower_ for t in span if not t.is_punct), "person"
 
     def _definite_description(self, head: Token) -> tuple[Span, str, str] | None:
         """'the Republican nominee said', 'the campaign said': a definite description refers back
