@@ -24,7 +24,11 @@ publication (the month containing the publication date counts); a bare day-month
 ("June 24") the latest such day not after publication -- except a day-month at most
 ``upcoming_day_window`` (7) days after publication, which is the coming one (a Thursday
 story about "June 1" next Monday). Future tense ("will", "is due to", "plans to",
-"postponed until") flips both to the earliest such month/day not before publication.
+"postponed until") flips both to the earliest such month/day not before publication; a clause
+not in a past tense (present "is payable Jan. 2", a modal "must leave by Jan. 14", an
+infinitive, no verb) takes the coming one when it begins at most ``scheduled_date_window``
+(92) days after publication (past: simple past, present perfect, a participle alone; "since"
+always looks back).
 If the *same sentence* writes a bare year ("in September, when exports ... in 2019")
 that year wins, unless it would put a past-tense period after publication. The same
 rule fills the year of "the first quarter", "the first half", "the first nine months".

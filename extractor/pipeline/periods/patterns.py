@@ -28,6 +28,7 @@ FUTURE_VERBS: set[str] = set(_DATA["future_verbs"])
 SET_CUES: set[str] = set(_DATA["set_cues"])
 YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
 UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
+SCHEDULED_DAYS: int = _DATA["scheduled_date_window"]
 
 # --------------------------------------------------------------------------- regex fragments
 
