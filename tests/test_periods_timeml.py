@@ -51,3 +51,51 @@ def test_a_date_in_a_clause_not_in_the_past_is_the_coming_one(parse, text, when,
 ])
 def test_a_date_in_a_past_clause_or_far_ahead_is_the_last_one(parse, text, when, value):
     assert period(periods(parse, text), when).value == value
+
+
+# ----------------------------------------------------------------------------- a report's period by its last day
+
+
+@pytest.mark.parametrize("text,when,start,end,value", [
+    ("Net profit for the year ended March 31 rose 8%.", "the year ended March 31",
+     date(2024, 4, 1), date(2025, 3, 31), "2024-04/2025-03"),
+    ("Sales in the six months ended Aug. 16 fell 3%.", "the six months ended Aug. 16",
+     date(2025, 2, 17), date(2025, 8, 16), "2025-02-17/2025-08-16"),
+    ("Its loss for the quarter ended Sept. 30 narrowed.", "the quarter ended Sept. 30",
+     date(2025, 7, 1), date(2025, 9, 30), "2025-Q3"),
+    ("The group expects a profit in the fiscal year ending June 30, 2026.", "the fiscal year ending June 30, 2026",
+     date(2025, 7, 1), date(2026, 6, 30), "2025-07/2026-06"),
+])
+def test_a_period_named_by_its_last_day(parse, text, when, start, end, value):
+    p = period(periods(parse, text), when)
+    assert (p.from_, p.to, p.value) == (start, end, value)
+
+
+def test_an_ordinal_quarter_keeps_its_name_before_ended(parse):
+    # "its third quarter ended Aug. 30": a fiscal quarter, named by its ordinal; the day is a date of its own
+    ps = periods(parse, "The chain posted a loss for its third quarter ended Aug. 30.")
+    assert period(ps, "third quarter").value == "2025-Q3"
+    assert period(ps, "Aug. 30").value == "2025-08-30"
+
+
+# ----------------------------------------------------------------------------- the TimeML reading
+
+
+def test_timeml_reads_a_period_ended_as_its_length_and_its_last_day():
+    from extractor.evaluation.tempeval import timexes_from_result
+
+    text = "the year ended March 31"
+    got = timexes_from_result({"periods": [{"text": text, "start": 10, "end": 10 + len(text), "from": "2024-04-01",
+                                            "to": "2025-03-31", "granularity": "range", "value": "2024-04/2025-03"}]})
+    assert [(t.text, t.type, t.value, t.start) for t in got] == [
+        ("the year", "DURATION", "P1Y", 10), ("March 31", "DATE", "2025-03-31", 25)]
+
+
+def test_timeml_reads_the_first_months_of_a_year_as_a_duration_and_the_year():
+    from extractor.evaluation.tempeval import timexes_from_result
+
+    text = "the first seven months of 2024"
+    got = timexes_from_result({"periods": [{"text": text, "start": 0, "end": len(text), "from": "2024-01-01",
+                                            "to": "2024-07-31", "granularity": "range", "value": "2024-01/2024-07"}]})
+    assert [(t.text, t.type, t.value) for t in got] == [
+        ("the first seven months", "DURATION", "P7M"), ("2024", "DATE", "2024")]

@@ -65,6 +65,9 @@ from/to (from = publication - N units + 1 day, to = publication), ``relative`` t
 A run of units ("the fifth consecutive month", "the 70th month in a row") is a duration of
 that many units (P5M): the contract's gold counts the streak a figure extends (TimeML leaves it
 untagged; one such phrase in TBAQ).
+A report's period named by its last day ("the year ended March 31", "the six months ended
+Aug. 16", "the quarter ending Sept. 30") is the span of that length ending on that day (the day's
+year as a day-month's).
 Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
 the TimeML value ``PXW`` / ``PXM``.
 

@@ -43,6 +43,7 @@ from .dates import (
     _resolve_named_half,
     _resolve_named_quarter,
     _resolve_numeric_date,
+    _resolve_period_ended,
     _resolve_season,
     _resolve_spoken_year,
     _resolve_the_weekend,
@@ -111,6 +112,11 @@ _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
       + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
+# a financial report's period named by its last day: 'the year ended March 31', 'the six months
+# ended Aug. 12', 'the quarter ending Sept. 30, 2024'
+_rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"
+      r"\s+(?:ended|ending)\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
+      _resolve_period_ended)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM + r")\s+days\s+of\s+(?:(?P<rel>this|last|next)\s+month"
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)

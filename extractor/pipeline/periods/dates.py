@@ -108,6 +108,35 @@ def _resolve_day_range(ctx, cand, m):
     return _cal(frm, frm.replace(day=d2), "range")
 
 
+def _resolve_period_ended(ctx, cand, m):
+    """"the year ended March 31", "the six months ended Aug. 12", "the quarter ending Sept. 30": a
+    reporting period named by its last day (the day's year as a day-month's, rule 5) and its length:
+    the span of that length ending on that day (a calendar quarter or year when it is one)."""
+    last = _resolve_written_day(ctx, cand, m)
+    if last is None:
+        return None
+    end = last["from_"]
+    if m["unit1"]:
+        n, unit = 1, m["unit1"].lower().split()[-1]
+    else:
+        n, unit = _number(m["n"]), m["unit"].lower()
+        if n is None or n != int(n) or not 1 <= n <= 24:
+            return None
+        n = int(n)
+    if unit == "weeks":
+        start = end - timedelta(days=7 * n - 1)
+    else:
+        start = _shift_date(end, months=-n * {"year": 12, "quarter": 3}.get(unit, 1), days=1)
+    gran = "range"
+    if start.day == 1 and end == _month_end(end.year, end.month):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 3 and start.month in (1, 4, 7, 10):
+            gran = "quarter"
+        elif months == 12 and start.month == 1:
+            gran = "year"
+    return _cal(start, end, gran, relative=last["relative"])
+
+
 def _resolve_month_year(ctx, cand, m):
     month = _month_of(m["mon"])
     frm, to = _month_span(int(m["yr"]), month)
