@@ -99,3 +99,22 @@ def test_timeml_reads_the_first_months_of_a_year_as_a_duration_and_the_year():
                                             "to": "2024-07-31", "granularity": "range", "value": "2024-01/2024-07"}]})
     assert [(t.text, t.type, t.value) for t in got] == [
         ("the first seven months", "DURATION", "P7M"), ("2024", "DATE", "2024")]
+
+
+# ----------------------------------------------------------------------------- "a year ago" after a figure
+
+
+def test_a_year_ago_after_a_figure_is_the_reported_period_a_year_before(parse):
+    text = ("The bank earned $40 million, or 55 cents a share, in the third quarter. "
+            "It had earned $31 million, or 44 cents a share, a year ago.")
+    assert period(periods(parse, text), "a year ago").value == "2024-Q3"
+
+
+def test_a_year_ago_after_a_comparative_is_the_reported_period_a_year_before(parse):
+    text = "Margins in the third quarter were thinner than a year ago."
+    assert period(periods(parse, text), "a year ago").value == "2024-Q3"
+
+
+def test_a_year_ago_without_a_figure_counts_from_publication(parse):
+    text = "Sales rose in the third quarter. The plant opened a year ago."
+    assert period(periods(parse, text), "a year ago").value == "2024"

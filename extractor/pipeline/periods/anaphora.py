@@ -115,7 +115,10 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     q = int(n) * mult * direction
     months = q * 12 if code == "Y" else q if code == "M" else 0
     days = q * 7 if code == "W" else q if code == "D" else 0
-    is_ago = m["dir"].lower() == "ago"
+    # "ago" is deictic (TimeML: anchored on the DCT) -- except after a figure it compares ("net
+    # income of $9 million, or 40 cents a share, a year ago", "lower than a year ago"): that is the
+    # period the figures are for, a year before, as "a year earlier" (TimeBank's reading, 1989-Q3)
+    is_ago = m["dir"].lower() == "ago" and not _after_a_figure(ctx.text, cand.start)
     bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
     if direction > 0:
         # "a year later" never counts from the publication date: it moves the narrative's
@@ -143,6 +146,15 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         return _cal(a, b, g, relative=True, bound=bound)
     a, b, g = _shift_period(frm, to, gran, months, days)
     return _cal(a, b, g, relative=True, bound=bound)
+
+
+# a figure right before the phrase: "$1.2 billion", "40 cents a share", "3.8%", "lower than"
+_FIGURE_BEFORE = re.compile(r"(?:\d|%|\bcents?|\ba\s+share|\bmillion|\bbillion|\bpercent|\bthan|\bcompared\s+with)\)?,?\s*$",
+                            re.IGNORECASE)
+
+
+def _after_a_figure(text: str, start: int) -> bool:
+    return bool(_FIGURE_BEFORE.search(text[max(0, start - 30):start]))
 
 
 def _resolve_same_period(ctx, cand, m):
