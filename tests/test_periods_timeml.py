@@ -118,3 +118,45 @@ def test_a_year_ago_after_a_comparative_is_the_reported_period_a_year_before(par
 def test_a_year_ago_without_a_figure_counts_from_publication(parse):
     text = "Sales rose in the third quarter. The plant opened a year ago."
     assert period(periods(parse, text), "a year ago").value == "2024"
+
+
+# ----------------------------------------------------------------------------- smaller shapes
+
+
+def test_a_hyphenated_part_of_a_month(parse):
+    p = period(periods(parse, "The late-October storms cut port traffic."), "late-October")
+    assert (p.value, p.bound) == ("2025-10", "approx")
+
+
+def test_two_days_of_a_month_joined_by_and(parse):
+    p = period(periods(parse, "Ministers meet in Oslo on Nov. 20 and 21."), "Nov. 20 and 21")
+    assert (p.from_, p.to) == (date(2025, 11, 20), date(2025, 11, 21))
+
+
+def test_a_day_then_a_figure_is_no_range_of_days(parse):
+    ps = periods(parse, "Copper fell on Oct. 3 and 4 percent the week after.")
+    assert period(ps, "Oct. 3").from_ == date(2025, 10, 3)
+
+
+@pytest.mark.parametrize("text,when,duration", [
+    ("The strike will last at least three more weeks.", "at least three more weeks", "P3W"),
+    ("The lease can be extended for an additional year.", "an additional year", "P1Y"),
+    ("Prices should stay firm over the next couple of years.", "the next couple of years", "P2Y"),
+])
+def test_an_added_span_is_a_span(parse, text, when, duration):
+    assert period(periods(parse, text), when).duration == duration
+
+
+def test_the_next_n_units_start_at_publication(parse):
+    p = period(periods(parse, "Output should double over the next two years."), "the next two years")
+    assert (p.from_, p.to, p.duration) == (PUB, date(2027, 11, 3), "P2Y")
+
+
+def test_the_quarter_before_a_figure_is_the_reported_quarter(parse):
+    ps = periods(parse, "Revenue rose 4% in the quarter to $2.3 billion.", date(2025, 10, 30))
+    assert period(ps, "the quarter").value == "2025-Q3"
+
+
+def test_the_year_before_an_infinitive_is_no_report_period(parse):
+    ps = periods(parse, "Firms rushed orders earlier in the year to beat the tariffs.")
+    assert not [p for p in ps if p.text == "the year"]

@@ -61,7 +61,9 @@ Durations ("six years", "over six years", "nearly two decades") get granularity
 ``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
 ``bound`` from the preceding quantifier; from/to stay None -- except "the past three
 months" / "the last two years", which are anchored on publication and also get
-from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
+from/to (from = publication - N units + 1 day, to = publication), ``relative`` true; "the next
+two years" / "the coming six months" the same span from publication on. "Two more weeks", "an
+additional year" are spans of that length.
 A run of units ("the fifth consecutive month", "the 70th month in a row") is a duration of
 that many units (P5M): the contract's gold counts the streak a figure extends (TimeML leaves it
 untagged; one such phrase in TBAQ).

@@ -98,7 +98,8 @@ _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
 # together (the figure is for both); only consecutive ones (see _keep_candidate)
 _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
       + r")(?:,?\s+(?P<yr>" + YEAR + r"))?", _resolve_month_range)
-_rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
+# "September 16-19", "Oct. 3 to 5"; "April 24 and 25" (two days, TimeML's two TIMEX3s, one range here)
+_rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|–|to|through)\s*|\s+and\s+)(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
 _rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _resolve_month_of_year(ctx, cand, m))
@@ -143,7 +144,10 @@ _rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past
 # 'the full year', 'the fiscal year', 'for the year'; and the same a year before: 'the year-earlier
 # quarter', 'the year-ago period', 'year-earlier' (as a modifier)
 _rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fiscal)\s+)?(?P<unit>quarter|year|fiscal\s+year)"
-      r"(?![-\w])(?!\s+(?:before|earlier|ago|prior|of|in|to|after|later|end))", _resolve_report_period)
+      r"(?![-\w])(?!\s+(?:before|earlier|ago|prior|of|in|after|later|end))"
+      # 'the quarter to June' is a span; 'rose in the quarter to $2 billion', 'the latest quarter to total'
+      # name the quarter (not 'earlier in the year to beat the tariffs')
+      r"(?(mod)(?!\s+to\s+(?:date|end|the\s+end|" + MON + r"|\d))|(?!\s+to\s+(?![$€£¥]|\d)))", _resolve_report_period)
 _rule("report_period", r"the\s+(?P<mod>latest|most\s+recent)\s+(?P<unit>period)", _resolve_report_period)
 _rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
       r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
@@ -238,6 +242,9 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False  # "in March and June": two months, not the months between them
         if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()):
             return False  # "tripled between March and April": from one to the other
+    if rule == "day_range" and not gd.get("yr") \
+            and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%", "million", "billion"}:
+        return False  # "March 3 and 4 percent": a day, then a figure
     if rule in ("written_day",):
         tok = ctx.token_at(m.start("mon"))
         # "May 5" is safe; "Jan 3" inside a person entity is not

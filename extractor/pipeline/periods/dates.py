@@ -297,8 +297,9 @@ def _resolve_days_of_month(ctx, cand, m):
     return _cal(to.replace(day=to.day - n + 1), to, "range", relative=inner["relative"])
 
 
-def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
-    """"the past three months": a duration ending on publication (from/to filled; relative)."""
+def _resolve_past_n_units(ctx, cand, n, unit, *, bound, ahead: bool = False):
+    """"the past three months": a duration ending on publication (from/to filled; relative);
+    ``ahead`` ("the next two years", "the coming six months"): one starting on publication."""
     dur = _iso_duration(n, unit)
     if ctx.published is None or ctx.narrative is not None:
         # (a span ending on the day of writing: the text's own latest date is not that day)
@@ -306,6 +307,13 @@ def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
                     relative=True, value=dur, _needs_pub=True)
     code, mult = UNITS[unit.lower()]
     q = int(n * mult)
+    if ahead:
+        frm = ctx.published
+        if code in ("Y", "M"):
+            to = _shift_date(frm, months=q * (12 if code == "Y" else 1), days=-1)
+        else:
+            to = frm + timedelta(days=max(0, (7 * q if code == "W" else q if code == "D" else 1) - 1))
+        return dict(from_=frm, to=to, granularity="duration", duration=dur, bound=bound, relative=True, value=dur)
     to = ctx.published
     if code == "Y":
         frm = _shift_date(to, months=-12 * q, days=1)
