@@ -160,3 +160,57 @@ def test_the_quarter_before_a_figure_is_the_reported_quarter(parse):
 def test_the_year_before_an_infinitive_is_no_report_period(parse):
     ps = periods(parse, "Firms rushed orders earlier in the year to beat the tariffs.")
     assert not [p for p in ps if p.text == "the year"]
+
+
+# ----------------------------------------------------------------------------- extents as TimeML writes them
+
+
+@pytest.mark.parametrize("text,when,value", [
+    ("Talks broke down late Friday, the union said.", "late Friday", "2025-10-31"),
+    ("The tanker docked Sunday night at the northern terminal.", "Sunday night", "2025-11-02"),
+    ("Traders sold heavily yesterday afternoon.", "yesterday afternoon", "2025-11-03"),
+    ("Police closed the bridge last night.", "last night", "2025-11-03"),
+])
+def test_a_part_of_a_day_is_in_the_span_and_the_period_is_the_day(parse, text, when, value):
+    p = period(periods(parse, text), when)
+    assert (p.value, p.granularity) == (value, "day")
+
+
+def test_earlier_this_year_spans_the_adverb_and_is_a_part_of_the_year(parse):
+    p = period(periods(parse, "The mill was sold earlier this year to a cooperative."), "earlier this year")
+    assert (p.value, p.bound) == ("2025", "approx")
+
+
+def test_earlier_this_week_stays_this_week(parse):
+    ps = periods(parse, "The board met earlier this week in Lyon.")
+    assert period(ps, "this week").value == "2025-W45"
+
+
+@pytest.mark.parametrize("text,when,value", [
+    ("The third-quarter results beat forecasts.", "third-quarter", "2025-Q3"),
+    ("Analysts expect a weak first-half profit.", "first-half", "2025-H1"),
+    ("Prices fell in the third quarter.", "the third quarter", "2025-Q3"),
+    ("Growth slowed in the last half of 2023.", "the last half of 2023", "2023-H2"),
+])
+def test_a_hyphenated_quarter_or_half_is_a_modifier_without_the_article(parse, text, when, value):
+    assert period(periods(parse, text), when).value == value
+
+
+def test_the_last_half_without_a_year_is_no_period(parse):
+    assert not periods(parse, "The visitors scored twice in the last half of the match.")
+
+
+@pytest.mark.parametrize("text,when", [
+    ("For the nine months, net income rose 6%.", "the nine months"),
+    ("The eight-year contract was signed in Oslo.", "eight-year"),
+])
+def test_the_article_of_a_counted_span_is_in_it_not_of_a_modifier(parse, text, when):
+    period(periods(parse, text), when)
+
+
+def test_timeml_leaves_a_signal_preposition_out_of_a_span():
+    from extractor.evaluation.tempeval import timexes_from_result
+
+    got = timexes_from_result({"periods": [{"text": "within 18 months", "start": 5, "end": 21,
+                                            "granularity": "duration", "duration": "P18M", "bound": "at_most"}]})
+    assert [(t.text, t.start, t.value) for t in got] == [("18 months", 12, "P18M")]

@@ -179,8 +179,17 @@ def timexes_from_result(result: dict) -> list[Timex]:
         if ends:
             out += ends
         else:
-            out.append(Timex(p.get("start", 0), p.get("end", 0), p.get("text", ""), timex_type(p), value))
+            start, text = p.get("start", 0), p.get("text", "")
+            signal = _SIGNAL.match(text)
+            if signal and signal.end() < len(text):
+                start, text = start + signal.end(), text[signal.end():]
+            out.append(Timex(start, p.get("end", 0), text, timex_type(p), value))
     return out
+
+
+# "within 18 months", "over three years": a preposition before a span is a TimeML SIGNAL, not part of
+# the TIMEX3 (TimeML Annotation Guidelines 1.2.1, 2.3); our period keeps it as its bound
+_SIGNAL = re.compile(r"(?:within|over)\s+", re.IGNORECASE)
 
 
 # "the first nine months", "first six months of 2017", "the first nine months of the year"

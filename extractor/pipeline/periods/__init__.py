@@ -79,6 +79,12 @@ modal, "USA Today", "$500 a month"). spaCy's DATE entities are only hints: one t
 rules got in pieces ("March the 3rd, 2019") is handed to dateparser, and kept only if
 dateparser reads all of it. When two readings overlap the longest wins.
 
+Spans follow TimeML's TIMEX3 extents where the period is the same: a part of a day is in the
+span of its day ("late Friday", "Sunday night", "yesterday afternoon"; "last night" is
+yesterday), "earlier this year" is a part of the year (bound approx), a hyphenated modifier
+takes no article ("the third-quarter results": "third-quarter"), a counted span does ("for the
+nine months").
+
 Not periods: ages ("45-year-old"), frequencies ("annually", "every year", "twice a
 year"), ordinals of events ("the 80th anniversary"), "now"/"currently".
 

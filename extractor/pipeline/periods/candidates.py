@@ -104,11 +104,15 @@ _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|â€
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
 _rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _resolve_month_of_year(ctx, cand, m))
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
-_rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
+# "the third quarter"; "the third-quarter results": the hyphenated modifier without the noun's article
+_NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
+_rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
 _rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
 _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
-_rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?", _resolve_named_half)
+_rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?",
+      _resolve_named_half)
+_rule("half", r"(?:the\s+)?(?P<ord>last)\s+half" + OFYEAR, _resolve_named_half)  # 'the last half of 2024', not of a match
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
@@ -138,7 +142,10 @@ _rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?
       r"one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _resolve_spoken_year)
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
-_rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
+# "earlier this year", "later last year": the part of the year before (after) publication; TimeML's
+# TIMEX3 spans it (TimeBank writes 'earlier this year' as one expression, 'earlier this week' mostly not)
+_rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|next)\s+year\b))?(?P<the>the\s+)?"
+      r"(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
       r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
 # the financial report's own periods: 'the quarter', 'the latest quarter', 'the latest period',
 # 'the full year', 'the fiscal year', 'for the year'; and the same a year before: 'the year-earlier
@@ -168,14 +175,20 @@ _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|
 # "for years", "highest in decades", "within weeks": a bare plural unit after a preposition of extent
 _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bafter\s))"
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
-_rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
-_rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
+# "late Friday", "yesterday afternoon", "Saturday night": TimeML's TIMEX3 spans the part of the
+# day (guidelines 2.2, "Tuesday night"); the period stays the day
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_rule("day_word", r"(?:(?:early|late)\s+)?(?P<w>" + _alt(DAY_WORDS) + ")" + _PART_OF_DAY, _resolve_day_word)
+_rule("weekday", r"(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")" + _PART_OF_DAY,
+      _resolve_weekday)
 # "the fifth consecutive month", "a 10th straight year", "the 70th month in a row": the run a
 # figure has kept up, N units long (a span, as "for five months"; the ordinal counts the units)
 _rule("streak", r"(?:the|a|an)\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)"
       r"\s+(?P<unit>day|week|month|quarter|year)|(?P<unit2>day|week|month|quarter|year)\s+(?:in\s+a\s+row|running))",
       _resolve_streak)
-_rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
+_rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?"
+      # 'for the nine months, net rose': the article is part of the TIMEX3 (TimeBank 'the nine months')
+      r"(?(edge)|(?:(?<![\w])the\s+(?!(?:a|an)\s|[\w.]+-|" + YEAR + r"))?)(?P<n>"
       + NUM + r")" + UNIT_GAP + SPAN_MODIFIERS + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
       + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-â€“]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + SPAN_MODIFIERS

@@ -459,6 +459,13 @@ def _resolve_months_to(ctx, cand, m):
 
 
 def _resolve_deictic(ctx, cand, m):
+    fields = _resolve_deictic_unit_phrase(ctx, cand, m)
+    if fields is not None and m["side"] and fields.get("granularity") != "duration":
+        fields["bound"] = "approx"  # 'earlier this year': a part of the year, which part not said
+    return fields
+
+
+def _resolve_deictic_unit_phrase(ctx, cand, m):
     rel = m["rel"].lower()
     unit = m["unit"].lower().replace("fiscal ", "")
     if unit in ("decade", "century"):
