@@ -214,3 +214,21 @@ def test_timeml_leaves_a_signal_preposition_out_of_a_span():
     got = timexes_from_result({"periods": [{"text": "within 18 months", "start": 5, "end": 21,
                                             "granularity": "duration", "duration": "P18M", "bound": "at_most"}]})
     assert [(t.text, t.start, t.value) for t in got] == [("18 months", 12, "P18M")]
+
+
+# ----------------------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize("text,published,when,value", [
+    ("The ferry sank on Thanksgiving Day, two months ago.", date(2026, 1, 20), "Thanksgiving Day", "2025-11-27"),
+    ("Voters go to the polls on Election Day.", date(2026, 10, 20), "Election Day", "2026-11-03"),
+    ("Shops will close early on Christmas Eve.", PUB, "Christmas Eve", "2025-12-24"),
+    ("Traffic fell over Memorial Day 2023.", PUB, "Memorial Day 2023", "2023-05-29"),
+    ("The mill shut before Labor Day.", PUB, "Labor Day", "2025-09-01"),
+])
+def test_a_named_holiday_is_its_day(parse, text, published, when, value):
+    assert period(periods(parse, text, published), when).value == value
+
+
+def test_a_holiday_name_modifying_a_noun_is_no_day(parse):
+    assert not [p for p in periods(parse, "Christmas shopping lifted retail sales.") if "Christmas" in p.text]

@@ -79,6 +79,9 @@ modal, "USA Today", "$500 a month"). spaCy's DATE entities are only hints: one t
 rules got in pieces ("March the 3rd, 2019") is handed to dateparser, and kept only if
 dateparser reads all of it. When two readings overlap the longest wins.
 
+Named holidays ("Thanksgiving Day", "Election Day", "on Christmas", table ``holidays``) are
+their day, the year as a day-month's.
+
 Spans follow TimeML's TIMEX3 extents where the period is the same: a part of a day is in the
 span of its day ("late Friday", "Sunday night", "yesterday afternoon"; "last night" is
 yesterday), "earlier this year" is a part of the year (bound approx), a hyphenated modifier

@@ -35,6 +35,7 @@ from .dates import (
     _resolve_deictic,
     _resolve_deictic_month,
     _resolve_first_n_units,
+    _resolve_holiday,
     _resolve_iso_date,
     _resolve_month_of_year,
     _resolve_month_range,
@@ -56,6 +57,7 @@ from .patterns import (
     BOUND,
     DAY_WORDS,
     DAYN,
+    HOLIDAY,
     MON,
     MONTHS,
     NUM,
@@ -122,6 +124,7 @@ _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|end
 _rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"
       r"\s+(?:ended|ending)\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_period_ended)
+_rule("holiday", r"(?:the\s+)?(?P<hol>" + HOLIDAY + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_holiday)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM + r")\s+days\s+of\s+(?:(?P<rel>this|last|next)\s+month"
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
@@ -265,6 +268,9 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
             return False
+    if rule == "holiday" and not m["hol"].endswith(("Day", "Eve")) and " " not in m["hol"] \
+            and _preceding_word(text, m.start("hol")) not in _TIME_PREPOSITIONS | {"the"}:
+        return False  # 'Christmas shopping', 'Thanksgiving dinner' name no day; 'on Christmas' does
     if rule == "spoken_year" and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {
             "million", "billion", "thousand", "hundred", "point", "%"}:
         return False  # 'nineteen fifty dollars', 'twenty twenty million': a number, not a year

@@ -33,7 +33,7 @@ from .anchors import (
     _year_by_rule,
     _year_from_group,
 )
-from .patterns import DEICTIC_SHIFT, ORDINALS, SEASON_MONTHS, SEASONS, UNITS
+from .patterns import DEICTIC_SHIFT, HOLIDAYS, ORDINALS, SEASON_MONTHS, SEASONS, UNITS
 
 
 def _resolve_iso_date(ctx, cand, m):
@@ -135,6 +135,31 @@ def _resolve_period_ended(ctx, cand, m):
         elif months == 12 and start.month == 1:
             gran = "year"
     return _cal(start, end, gran, relative=last["relative"])
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The day a named holiday falls on in ``year`` (table ``holidays``)."""
+    rule = HOLIDAYS[re.sub(r"\s+", " ", name.replace("’", "'"))]
+    if len(rule) == 2:
+        return date(year, rule[0], rule[1])
+    month, n, weekday, from_day = rule
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _resolve_holiday(ctx, cand, m):
+    """"Thanksgiving Day", "on Christmas", "Election Day", "the Fourth of July 2024": the holiday's
+    day, its year as a day-month's (rule 5); HeidelTime's holiday resources, TimeML value the day."""
+    if m["yr"]:
+        d = _holiday_date(m["hol"], int(m["yr"]))
+        return _cal(d, d, "day")
+    span = _year_by_rule(ctx, cand, lambda y: (_holiday_date(m["hol"], y),) * 2, day=True)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "day")
 
 
 def _resolve_month_year(ctx, cand, m):

@@ -28,6 +28,7 @@ FUTURE_VERBS: set[str] = set(_DATA["future_verbs"])
 SET_CUES: set[str] = set(_DATA["set_cues"])
 YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
 UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
+HOLIDAYS: dict[str, list[int]] = _DATA["holidays"]
 SCHEDULED_DAYS: int = _DATA["scheduled_date_window"]
 
 # --------------------------------------------------------------------------- regex fragments
@@ -73,3 +74,6 @@ PART = (r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s
 SEASON = _alt(SEASONS)
 OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
           + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year|that\s+year)))")
+# holiday names as written (capitalised), an apostrophe straight or curly
+HOLIDAY = "(?-i:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+                             for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
