@@ -232,3 +232,12 @@ def test_a_named_holiday_is_its_day(parse, text, published, when, value):
 
 def test_a_holiday_name_modifying_a_noun_is_no_day(parse):
     assert not [p for p in periods(parse, "Christmas shopping lifted retail sales.") if "Christmas" in p.text]
+
+
+@pytest.mark.parametrize("text,when,value", [
+    ("The clinic was attacked last Oct. 23, police said.", "last Oct. 23", "2025-10-23"),
+    ("The plant reopened last Dec. 2 after repairs.", "last Dec. 2", "2024-12-02"),
+    ("The referendum is set for next Feb. 8.", "next Feb. 8", "2026-02-08"),
+])
+def test_a_deictic_day_month_is_that_day_before_or_after_publication(parse, text, when, value):
+    assert period(periods(parse, text), when).value == value

@@ -88,8 +88,8 @@ def _rule(name: str, pattern: str, resolver: Callable) -> None:
 
 _rule("iso_date", r"(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])", _resolve_iso_date)
 _rule("numeric_date", r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d", _resolve_numeric_date)
-_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
-      _resolve_written_day)
+_rule("written_day", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN
+      + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)  # 'last Oct. 23': the latest one before publication
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON

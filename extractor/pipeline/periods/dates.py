@@ -91,6 +91,18 @@ def _resolve_written_day(ctx, cand, m):
         dd = date(y, month, min(day, calendar.monthrange(y, month)[1]))
         return dd, dd
 
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel and ctx.published is not None and ctx.narrative is None:
+        # "last Oct. 23": the latest such day before publication; "next June 4" the first after it
+        pub = ctx.published
+        years = [pub.year - 1, pub.year, pub.year + 1]
+        if rel == "last":
+            d = max(make(y)[0] for y in years if make(y)[0] < pub)
+        elif rel == "next":
+            d = min(make(y)[0] for y in years if make(y)[0] > pub)
+        else:
+            d = make(pub.year)[0]
+        return _cal(d, d, "day", relative=True)
     span = _year_by_rule(ctx, cand, make, day=True)
     if span is None:
         raise _NeedsPublication
