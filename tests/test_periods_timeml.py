@@ -241,3 +241,20 @@ def test_a_holiday_name_modifying_a_noun_is_no_day(parse):
 ])
 def test_a_deictic_day_month_is_that_day_before_or_after_publication(parse, text, when, value):
     assert period(periods(parse, text), when).value == value
+
+
+# ----------------------------------------------------------------------------- quarters named with their year
+
+
+@pytest.mark.parametrize("text,when,value", [
+    ("In the 2023 third quarter, the lender lost money.", "the 2023 third quarter", "2023-Q3"),
+    ("In this year's second quarter, margins widened.", "this year's second quarter", "2025-Q2"),
+    ("Sales slipped in last year's fourth quarter.", "last year's fourth quarter", "2024-Q4"),
+    ("In the year-earlier third quarter, the lender earned $4 million.", "the year-earlier third quarter", "2024-Q3"),
+])
+def test_a_quarter_with_its_year_before_it(parse, text, when, value):
+    assert period(periods(parse, text), when).value == value
+
+
+def test_a_decimal_number_is_no_year(parse):
+    assert not [p for p in periods(parse, "The index closed at 2031.4 points.") if p.text.startswith("2031")]

@@ -43,6 +43,7 @@ from .dates import (
     _resolve_months_to,
     _resolve_named_half,
     _resolve_named_quarter,
+    _resolve_quarter_year_earlier,
     _resolve_numeric_date,
     _resolve_period_ended,
     _resolve_season,
@@ -110,6 +111,9 @@ _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?
 _NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
 _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
+# "the 1988 third quarter", "this year's second quarter": the year written before the quarter
+_rule("quarter", r"(?:the\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:this|last|next)\s+year)['’]s)\s+(?P<ord>" + ORD
+      + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_named_quarter)
 _rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
 _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
 _rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?",
@@ -159,6 +163,9 @@ _rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fisc
       # name the quarter (not 'earlier in the year to beat the tariffs')
       r"(?(mod)(?!\s+to\s+(?:date|end|the\s+end|" + MON + r"|\d))|(?!\s+to\s+(?![$€£¥]|\d)))", _resolve_report_period)
 _rule("report_period", r"the\s+(?P<mod>latest|most\s+recent)\s+(?P<unit>period)", _resolve_report_period)
+# "the year-earlier third quarter": that quarter, a year before the one the text reports
+_rule("quarter_year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)\s+(?P<ord>" + ORD
+      + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_quarter_year_earlier)
 _rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
       r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
 _rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
@@ -280,6 +287,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         prev_char = text[cand.start - 1:cand.start] if cand.start else ""
         if prev_char in "$€£¥#.,:" and prev_char:
             return False
+        if re.match(r"\.\d", text[cand.end:cand.end + 2]):
+            return False  # "closed at 2082.1": a decimal number
         nxt = _following_word(text, cand.end)
         if nxt in YEAR_NOUN_BLOCKERS or text[cand.end:cand.end + 1] in ("%", ",") and text[cand.end + 1:cand.end + 2].isdigit():
             return False

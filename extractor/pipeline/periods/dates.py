@@ -246,6 +246,16 @@ def _resolve_named_quarter(ctx, cand, m):
     return _span_in_year(ctx, cand, m, lambda yy: _quarter_span(yy, q), "quarter")
 
 
+def _resolve_quarter_year_earlier(ctx, cand, m):
+    """"the year-earlier third quarter": the named quarter (its year by rule 5), a year before."""
+    fields = _resolve_named_quarter(ctx, cand, m)
+    if fields is None or fields["from_"] is None:
+        return fields
+    y = fields["from_"].year - 1
+    q = (fields["from_"].month - 1) // 3 + 1
+    return _cal(*_quarter_span(y, q), "quarter", relative=True)
+
+
 def _span_in_year(ctx, cand, m, span_of, granularity: str):
     """A quarter or half of the year the expression names, else of the year the rules give it."""
     y, rel = _year_from_group(ctx, cand, m)
