@@ -258,3 +258,9 @@ def test_a_quarter_with_its_year_before_it(parse, text, when, value):
 
 def test_a_decimal_number_is_no_year(parse):
     assert not [p for p in periods(parse, "The index closed at 2031.4 points.") if p.text.startswith("2031")]
+
+
+def test_a_word_after_that_quarter_starting_like_a_preposition_does_not_block_it(parse):
+    # "included" is no "in": "that quarter" still points back to the second quarter
+    ps = periods(parse, "In the second quarter, the firm lost $12 million. Results for that quarter included a charge.")
+    assert period(ps, "that quarter").value == "2025-Q2"

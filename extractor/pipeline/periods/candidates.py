@@ -158,7 +158,7 @@ _rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|ne
 # 'the full year', 'the fiscal year', 'for the year'; and the same a year before: 'the year-earlier
 # quarter', 'the year-ago period', 'year-earlier' (as a modifier)
 _rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fiscal)\s+)?(?P<unit>quarter|year|fiscal\s+year)"
-      r"(?![-\w])(?!\s+(?:before|earlier|ago|prior|of|in|after|later|end))"
+      r"(?![-\w])(?!\s+(?:(?:before|earlier|ago|prior|of|in|after|later)\b|end))"
       # 'the quarter to June' is a span; 'rose in the quarter to $2 billion', 'the latest quarter to total'
       # name the quarter (not 'earlier in the year to beat the tariffs')
       r"(?(mod)(?!\s+to\s+(?:date|end|the\s+end|" + MON + r"|\d))|(?!\s+to\s+(?![$€£¥]|\d)))", _resolve_report_period)
@@ -178,7 +178,7 @@ _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
 _rule("part_of_year", r"(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![-\w])", _resolve_part_of_anaphoric_year)  # 'by year-end'
-_rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on))",
+_rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on)\b)",
       _resolve_anaphoric_demonstrative)
 _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
