@@ -25,7 +25,7 @@ publication (the month containing the publication date counts); a bare day-month
 ``upcoming_day_window`` (7) days after publication, which is the coming one (a Thursday
 story about "June 1" next Monday). Future tense ("will", "is due to", "plans to",
 "postponed until") flips both to the earliest such month/day not before publication; a clause
-not in a past tense (present "is payable Jan. 2", a modal "must leave by Jan. 14", an
+not in a past tense (present "the coupon falls due Jan. 9", a modal "has to file by Jan. 20", an
 infinitive, no verb) takes the coming one when it begins at most ``scheduled_date_window``
 (92) days after publication (past: simple past, present perfect, a participle alone; "since"
 always looks back).

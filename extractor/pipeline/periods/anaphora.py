@@ -116,7 +116,7 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     months = q * 12 if code == "Y" else q if code == "M" else 0
     days = q * 7 if code == "W" else q if code == "D" else 0
     # "ago" is deictic (TimeML: anchored on the DCT) -- except after a figure it compares ("net
-    # income of $9 million, or 40 cents a share, a year ago", "lower than a year ago"): that is the
+    # profit of $5 million, or 12 cents a share, a year ago", "thinner than a year ago"): that is the
     # period the figures are for, a year before, as "a year earlier" (TimeBank's reading, 1989-Q3)
     is_ago = m["dir"].lower() == "ago" and not _after_a_figure(ctx.text, cand.start)
     bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
@@ -148,7 +148,7 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     return _cal(a, b, g, relative=True, bound=bound)
 
 
-# a figure right before the phrase: "$1.2 billion", "40 cents a share", "3.8%", "lower than"
+# a figure right before the phrase: "$1.2 billion", "12 cents a share", "3.8%", "thinner than"
 _FIGURE_BEFORE = re.compile(r"(?:\d|%|\bcents?|\ba\s+share|\bmillion|\bbillion|\bpercent|\bthan|\bcompared\s+with)\)?,?\s*$",
                             re.IGNORECASE)
 

@@ -385,8 +385,8 @@ def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = Tr
     if future_ok and not future:
         # A day-month within a week after publication is the coming one: a story written on
         # Thursday about "June 1" next Monday (news rarely names a day a year back without its year).
-        # In a clause not in a past tense ("the dividend is payable Jan. 2", "must leave by Jan. 14",
-        # "the case is heard in May") a day or month is the nearest such one: the coming one when
+        # In a clause not in a past tense ("the coupon falls due Jan. 9", "has to file by Jan. 20",
+        # "the appeal goes before the judges in March") a day or month is the nearest such one: the coming one when
         # it begins within ``scheduled_date_window`` days ("since May" looks back, whatever the
         # tense). HeidelTime gives an undated month the year the tense of its sentence points to
         # (Stroetgen & Gertz 2013); TimeML guidelines 2.2: the value is the date meant, from the DCT.

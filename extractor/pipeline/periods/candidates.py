@@ -159,7 +159,7 @@ _rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|ne
 # quarter', 'the year-ago period', 'year-earlier' (as a modifier)
 _rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fiscal)\s+)?(?P<unit>quarter|year|fiscal\s+year)"
       r"(?![-\w])(?!\s+(?:(?:before|earlier|ago|prior|of|in|after|later)\b|end))"
-      # 'the quarter to June' is a span; 'rose in the quarter to $2 billion', 'the latest quarter to total'
+      # 'the quarter to June' is a span; 'grew in the quarter to $3 billion', 'the latest quarter to reach'
       # name the quarter (not 'earlier in the year to beat the tariffs')
       r"(?(mod)(?!\s+to\s+(?:date|end|the\s+end|" + MON + r"|\d))|(?!\s+to\s+(?![$€£¥]|\d)))", _resolve_report_period)
 _rule("report_period", r"the\s+(?P<mod>latest|most\s+recent)\s+(?P<unit>period)", _resolve_report_period)
@@ -288,7 +288,7 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if prev_char in "$€£¥#.,:" and prev_char:
             return False
         if re.match(r"\.\d", text[cand.end:cand.end + 2]):
-            return False  # "closed at 2082.1": a decimal number
+            return False  # "ended at 2031.4 points": a decimal number
         nxt = _following_word(text, cand.end)
         if nxt in YEAR_NOUN_BLOCKERS or text[cand.end:cand.end + 1] in ("%", ",") and text[cand.end + 1:cand.end + 2].isdigit():
             return False
