@@ -264,3 +264,21 @@ def test_a_word_after_that_quarter_starting_like_a_preposition_does_not_block_it
     # "increased" is no "in": "that quarter" still points back to the second quarter
     ps = periods(parse, "In the second quarter, the firm lost $12 million. Sales for that quarter increased by 4%.")
     assert period(ps, "that quarter").value == "2025-Q2"
+
+
+# ----------------------------------------------------------------------------- anaphoric weekdays, "or so"
+
+
+def test_the_previous_weekday_is_the_one_before_the_day_talked_about(parse):
+    ps = periods(parse, "Copper closed higher on Thursday, up 2% from the previous Thursday.")
+    assert period(ps, "Thursday").value == "2025-10-30"
+    assert period(ps, "the previous Thursday").value == "2025-10-23"
+
+
+def test_the_following_weekday_is_the_one_after_the_day_talked_about(parse):
+    ps = periods(parse, "The strike began on Oct. 15 and ended the following Monday.")
+    assert period(ps, "the following Monday").value == "2025-10-20"
+
+
+def test_an_approximate_shift_with_or_so(parse):
+    assert period(periods(parse, "A month or so ago, the board changed its mind."), "A month or so ago").value == "2025-10"

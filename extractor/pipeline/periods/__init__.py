@@ -79,6 +79,9 @@ modal, "USA Today", "$500 a month"). spaCy's DATE entities are only hints: one t
 rules got in pieces ("March the 3rd, 2019") is handed to dateparser, and kept only if
 dateparser reads all of it. When two readings overlap the longest wins.
 
+"The previous Friday" / "the following Monday" is that weekday before (after) the day the
+sentence is about, else publication; "a week or so ago" is "a week ago".
+
 Named holidays ("Thanksgiving Day", "Election Day", "on Christmas", table ``holidays``) are
 their day, the year as a day-month's.
 

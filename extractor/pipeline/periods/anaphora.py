@@ -267,6 +267,23 @@ def _resolve_day_word(ctx, cand, m):
     return _cal(d, d, "day", relative=True)
 
 
+def _resolve_anaphoric_weekday(ctx, cand, m):
+    """"the previous Friday", "the following Monday": the weekday before (after) the day the sentence
+    is about (the nearest day named before it, in its sentence or the one before), else publication."""
+    anchor = _anchor(ctx, cand.start, following=False)
+    if anchor is None or anchor[2] != "day":
+        if ctx.published is None or ctx.narrative is not None:
+            raise _NeedsPublication
+        anchor = (ctx.published, ctx.published, "day")
+    wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
+    base = anchor[0]
+    if m["rel"].lower() == "following":
+        d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
+
+
 def _resolve_weekday(ctx, cand, m):
     """"Monday", "on Monday", "last Friday", "next Tuesday".
 

@@ -137,7 +137,7 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
 
 
 _PART = re.compile(PART, re.IGNORECASE)
-_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that", "day_before",
+_ANAPHORIC_RULES = {"anaphoric_weekday", "anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that", "day_before",
                     "report_period", "year_earlier", "quarter_year_earlier"}
 
 
