@@ -506,6 +506,7 @@ def _resolve_months_to(ctx, cand, m):
 
 
 def _resolve_deictic(ctx, cand, m):
+    """"last month", "the past year", "this decade"; "earlier this year" is a part of its year."""
     fields = _resolve_deictic_unit_phrase(ctx, cand, m)
     if fields is not None and m["side"] and fields.get("granularity") != "duration":
         fields["bound"] = "approx"  # 'earlier this year': a part of the year, which part not said
@@ -513,6 +514,7 @@ def _resolve_deictic(ctx, cand, m):
 
 
 def _resolve_deictic_unit_phrase(ctx, cand, m):
+    """The deictic (or, with "previous"/"following", anaphoric) unit the phrase names."""
     rel = m["rel"].lower()
     unit = m["unit"].lower().replace("fiscal ", "")
     if unit in ("decade", "century"):
