@@ -103,3 +103,18 @@ def test_tbaq_rows_with_and_without_present_ref_and_a_crash_costs_one_document(t
     assert any("1 gold timexes are PRESENT_REF" in n for n in bench.notes)
     # folds alternate documents: the AQUAINT one (nothing found) is fold 1, the TimeBank one fold 2
     assert [f.ours.recall for f in bench.row("extent relaxed").folds] == [0.0, 2 / 3]
+
+
+def test_tempeval3_rows_also_without_present_ref(tmp_path):
+    # the platinum layout: .tml files in one folder; the same rows and note as tbaq
+    (tmp_path / "MADEUP19970304.0001.tml").write_text(TIMEBANK_DOC)
+    (tmp_path / "MADEUP19980611.0002.tml").write_text(AQUAINT_DOC)
+    timebank = tempeval.load_tempeval_dir(tmp_path)[0]
+    pipeline = PeriodsPipeline({timebank.text: [
+        period("last year", timebank.text, **{"from": "1996-01-01", "to": "1996-12-31", "granularity": "year"})]})
+    bench = suite.evaluate_tempeval(tmp_path, pipeline, (), suite.BaselineModels(), suite.EvalOptions(folds=2))
+    assert bench.name == "tempeval3"
+    assert bench.row("extent relaxed").ours.gold == 4
+    without = bench.row("extent relaxed (without PRESENT_REF)").ours
+    assert (without.tp, without.gold) == (1, 3)
+    assert any("1 gold timexes are PRESENT_REF" in n for n in bench.notes)

@@ -7,7 +7,7 @@ to the benchmark's items, and a pure scoring function:
 - :mod:`.real_articles` — real trade-news pages (texts materialized locally): claims, verdicts, false alarms;
 - :mod:`.newsquant` — NewsQuant and Recognizers-Text in CQE format (value, value+unit, value+change);
 - :mod:`.tempeval` — TempEval-3 Platinum TIMEX3 extents and values (and :func:`timex_value`); the same
-  scoring for ``tbaq`` (TimeBank + AQUAINT), also without PRESENT_REF timexes;
+  scoring for ``tbaq`` (TimeBank + AQUAINT); both also without PRESENT_REF timexes;
 - :mod:`.meantime` — MEANTIME dates, money, percents, entities and speakers;
 - :mod:`.polnear` — PolNeAR attribution Source and Cue spans;
 - :mod:`.baselines` — quantulum3, dateparser and spaCy NER on the same texts;

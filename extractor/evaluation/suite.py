@@ -215,7 +215,20 @@ def _evaluate_timeml(name: str, docs: list, pipeline, baselines: Sequence[str], 
 
 def evaluate_tempeval(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
                       options: Optional[EvalOptions] = None) -> BenchmarkResult:
-    return _evaluate_timeml("tempeval3", tempeval.load_tempeval_dir(path), pipeline, baselines, models, options)
+    """TempEval-3 Platinum, also without PRESENT_REF (as tbaq): the set is small, and its "now"s
+    fall unevenly on the two folds, so without those rows the fold gap would mostly show that
+    design decision, not how the rules generalise."""
+    docs = tempeval.load_tempeval_dir(path)
+    bench = _evaluate_timeml("tempeval3", docs, pipeline, baselines, models, options, without_present_ref=True)
+    bench.notes.append(_present_ref_note(docs))
+    return bench
+
+
+def _present_ref_note(docs: list) -> str:
+    present = sum(1 for d in docs for t in d.timexes if tempeval.normalize_value(t.value) == tempeval.PRESENT_REF)
+    return (f"{present} gold timexes are PRESENT_REF ('now', 'currently'), which newsclaims leaves "
+            "out of periods by design; the rows 'without PRESENT_REF' drop them from the gold "
+            "(and ours overlapping them) to show that decision's cost")
 
 
 def evaluate_tbaq(path: Path, pipeline, baselines: Sequence[str], models: BaselineModels,
@@ -225,10 +238,7 @@ def evaluate_tbaq(path: Path, pipeline, baselines: Sequence[str], models: Baseli
     would add half a minute to ``eval all`` for the figure the platinum set already gives."""
     docs = tempeval.load_timeml_tree(path)
     bench = _evaluate_timeml("tbaq", docs, pipeline, baselines, models, options, without_present_ref=True)
-    present = sum(1 for d in docs for t in d.timexes if tempeval.normalize_value(t.value) == tempeval.PRESENT_REF)
-    bench.notes.append(f"{present} gold timexes are PRESENT_REF ('now', 'currently'), which newsclaims leaves "
-                       "out of periods by design; the rows 'without PRESENT_REF' drop them from the gold "
-                       "(and ours overlapping them) to show that decision's cost")
+    bench.notes.append(_present_ref_note(docs))
     if "spacy" in baselines:
         bench.notes.append("spaCy baseline not run on tbaq (time); see tempeval3 for it")
     return bench

@@ -14,6 +14,10 @@ task paper (UzZaman et al., SemEval 2013, Task A):
 timexes overlapping a gold TIME or SET timex are then left out of precision
 (they are neither right nor wrong for that metric).
 
+Some of our periods are two TIMEX3s in TimeML: a range of two calendar points ("2009-2010"),
+"the first nine months of 2017" (DURATION P9M + DATE 2017), "the year ended March 31"
+(DURATION P1Y + DATE, the day).
+
 Our periods carry no TIMEX3 value unless the periods component fills
 ``Period.value``; :func:`timex_value` derives one from from/to/granularity/duration.
 """
@@ -171,12 +175,68 @@ def timexes_from_result(result: dict) -> list[Timex]:
     out: list[Timex] = []
     for p in result.get("periods", []):
         value = timex_value(p)
-        ends = _range_ends(p, value)
+        ends = _first_months(p) or _period_ended(p, value) or _range_ends(p, value)
         if ends:
             out += ends
         else:
-            out.append(Timex(p.get("start", 0), p.get("end", 0), p.get("text", ""), timex_type(p), value))
+            start, text = p.get("start", 0), p.get("text", "")
+            signal = _SIGNAL.match(text)
+            if signal and signal.end() < len(text):
+                start, text = start + signal.end(), text[signal.end():]
+            out.append(Timex(start, p.get("end", 0), text, timex_type(p), value))
     return out
+
+
+# "within 18 months", "over three years": a preposition before a span is a TimeML SIGNAL, not part of
+# the TIMEX3 (TimeML Annotation Guidelines 1.2.1, 2.3); our period keeps it as its bound
+_SIGNAL = re.compile(r"(?:within|over)\s+", re.IGNORECASE)
+
+
+# "the first nine months", "first six months of 2017", "the first nine months of the year"
+_FIRST_MONTHS = re.compile(r"^(?P<span>(?:the\s+)?first\s+\S+\s+months)(?:(?P<joiner>,?\s+(?:of|in)\s+)(?P<year>.+))?$",
+                           re.IGNORECASE)
+
+
+def _first_months(period: dict) -> list[Timex]:
+    """"The first nine months (of 1997)" as TimeML annotates it: a DURATION ``P9M`` for "the first
+    nine months" (the span, anchored on its year) and, when the year is written, a DATE for it
+    ("1997", "the year"): TimeBank's reading of results "for the first nine months", TIMEX3
+    guidelines 1.2.1 (durations are their length; the year is a separate expression).
+    [] when the period is no such span (a month run of a resolved year only)."""
+    m = _FIRST_MONTHS.match(period.get("text", ""))
+    start, end = _d(period.get("from")), _d(period.get("to"))
+    if m is None or start is None or end is None or start.month != 1 or start.year != end.year:
+        return []
+    offset = period.get("start", 0)
+    out = [Timex(offset, offset + m.end("span"), m.group("span"), "DURATION", f"P{end.month}M")]
+    if m.group("year"):
+        out.append(Timex(offset + m.start("year"), offset + m.end("year"), m.group("year"), "DATE", str(start.year)))
+    return out
+
+
+_PERIOD_ENDED = re.compile(r"^(?P<span>.+?)\s+(?:ended|ending)\s+(?P<day>.+)$", re.IGNORECASE)
+
+
+def _period_ended(period: dict, value: Optional[str]) -> list[Timex]:
+    """"The year ended March 31" as TimeML annotates it (TimeBank's financial reports): the period
+    ("the year" a DURATION ``P1Y``, "the six months" ``P6M``; "the quarter" a DATE, ``2024-Q3``
+    when it is a calendar quarter) and its last day ("March 31") are two TIMEX3s.
+    [] when the period is no such span."""
+    m = _PERIOD_ENDED.match(period.get("text", ""))
+    start, end = _d(period.get("from")), _d(period.get("to"))
+    if m is None or start is None or end is None or not re.search(r"\b(?:year|quarter|months|weeks)$", m["span"], re.I):
+        return []
+    offset = period.get("start", 0)
+    span = m.group("span")
+    days = (end - start).days + 1
+    if span.lower().endswith("quarter"):
+        first = Timex(offset, offset + len(span), span, "DATE", value if value and "-Q" in value else None)
+    elif span.lower().endswith("weeks"):
+        first = Timex(offset, offset + len(span), span, "DURATION", f"P{round(days / 7)}W")
+    else:
+        months = round(days / 30.44)
+        first = Timex(offset, offset + len(span), span, "DURATION", "P1Y" if months == 12 else f"P{months}M")
+    return [first, Timex(offset + m.start("day"), offset + m.end("day"), m.group("day"), "DATE", end.isoformat())]
 
 
 # "2009-2010", "from 1957 to 1958", "1957-58", "January to March 2013": the joiner between two ends

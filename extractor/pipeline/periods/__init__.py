@@ -24,7 +24,11 @@ publication (the month containing the publication date counts); a bare day-month
 ("June 24") the latest such day not after publication -- except a day-month at most
 ``upcoming_day_window`` (7) days after publication, which is the coming one (a Thursday
 story about "June 1" next Monday). Future tense ("will", "is due to", "plans to",
-"postponed until") flips both to the earliest such month/day not before publication.
+"postponed until") flips both to the earliest such month/day not before publication; a clause
+not in a past tense (present "the coupon falls due Jan. 9", a modal "has to file by Jan. 20", an
+infinitive, no verb) takes the coming one when it begins at most ``scheduled_date_window``
+(92) days after publication (past: simple past, present perfect, a participle alone; "since"
+always looks back).
 If the *same sentence* writes a bare year ("in September, when exports ... in 2019")
 that year wins, unless it would put a past-tense period after publication. The same
 rule fills the year of "the first quarter", "the first half", "the first nine months".
@@ -57,10 +61,15 @@ Durations ("six years", "over six years", "nearly two decades") get granularity
 ``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
 ``bound`` from the preceding quantifier; from/to stay None -- except "the past three
 months" / "the last two years", which are anchored on publication and also get
-from/to (from = publication - N units + 1 day, to = publication), ``relative`` true.
+from/to (from = publication - N units + 1 day, to = publication), ``relative`` true; "the next
+two years" / "the coming six months" the same span from publication on. "Two more weeks", "an
+additional year" are spans of that length.
 A run of units ("the fifth consecutive month", "the 70th month in a row") is a duration of
 that many units (P5M): the contract's gold counts the streak a figure extends (TimeML leaves it
 untagged; one such phrase in TBAQ).
+A report's period named by its last day ("the year ended March 31", "the six months ended
+Aug. 16", "the quarter ending Sept. 30") is the span of that length ending on that day (the day's
+year as a day-month's).
 Vague durations ("recent weeks", "several months") keep ``duration`` None and carry
 the TimeML value ``PXW`` / ``PXM``.
 
@@ -69,6 +78,18 @@ tokens (POS, dependencies, entity labels) then accept or reject them (``May`` th
 modal, "USA Today", "$500 a month"). spaCy's DATE entities are only hints: one that the
 rules got in pieces ("March the 3rd, 2019") is handed to dateparser, and kept only if
 dateparser reads all of it. When two readings overlap the longest wins.
+
+"The previous Friday" / "the following Monday" is that weekday before (after) the day the
+sentence is about, else publication; "a week or so ago" is "a week ago".
+
+Named holidays ("Thanksgiving Day", "Election Day", "on Christmas", table ``holidays``) are
+their day, the year as a day-month's.
+
+Spans follow TimeML's TIMEX3 extents where the period is the same: a part of a day is in the
+span of its day ("late Friday", "Sunday night", "yesterday afternoon"; "last night" is
+yesterday), "earlier this year" is a part of the year (bound approx), a hyphenated modifier
+takes no article ("the third-quarter results": "third-quarter"), a counted span does ("for the
+nine months").
 
 Not periods: ages ("45-year-old"), frequencies ("annually", "every year", "twice a
 year"), ordinals of events ("the 80th anniversary"), "now"/"currently".

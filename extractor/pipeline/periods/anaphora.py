@@ -115,7 +115,10 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     q = int(n) * mult * direction
     months = q * 12 if code == "Y" else q if code == "M" else 0
     days = q * 7 if code == "W" else q if code == "D" else 0
-    is_ago = m["dir"].lower() == "ago"
+    # "ago" is deictic (TimeML: anchored on the DCT) -- except after a figure it compares ("net
+    # profit of $5 million, or 12 cents a share, a year ago", "thinner than a year ago"): that is the
+    # period the figures are for, a year before, as "a year earlier" (TimeBank's reading, 1989-Q3)
+    is_ago = m["dir"].lower() == "ago" and not _after_a_figure(ctx.text, cand.start)
     bound = BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
     if direction > 0:
         # "a year later" never counts from the publication date: it moves the narrative's
@@ -143,6 +146,15 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         return _cal(a, b, g, relative=True, bound=bound)
     a, b, g = _shift_period(frm, to, gran, months, days)
     return _cal(a, b, g, relative=True, bound=bound)
+
+
+# a figure right before the phrase: "$1.2 billion", "12 cents a share", "3.8%", "thinner than"
+_FIGURE_BEFORE = re.compile(r"(?:\d|%|\bcents?|\ba\s+share|\bmillion|\bbillion|\bpercent|\bthan|\bcompared\s+with)\)?,?\s*$",
+                            re.IGNORECASE)
+
+
+def _after_a_figure(text: str, start: int) -> bool:
+    return bool(_FIGURE_BEFORE.search(text[max(0, start - 30):start]))
 
 
 def _resolve_same_period(ctx, cand, m):
@@ -253,6 +265,23 @@ def _resolve_day_word(ctx, cand, m):
     pub = _need(ctx, "day", cand.start)
     d = pub + timedelta(days=DAY_WORDS[m["w"].lower()])
     return _cal(d, d, "day", relative=True)
+
+
+def _resolve_anaphoric_weekday(ctx, cand, m):
+    """"the previous Friday", "the following Monday": the weekday before (after) the day the sentence
+    is about (the nearest day named before it, in its sentence or the one before), else publication."""
+    anchor = _anchor(ctx, cand.start, following=False)
+    if anchor is None or anchor[2] != "day":
+        if ctx.published is None or ctx.narrative is not None:
+            raise _NeedsPublication
+        anchor = (ctx.published, ctx.published, "day")
+    wd = WEEKDAYS[m["wd"].rstrip(".").lower()]
+    base = anchor[0]
+    if m["rel"].lower() == "following":
+        d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
 
 
 def _resolve_weekday(ctx, cand, m):

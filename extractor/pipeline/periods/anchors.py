@@ -17,7 +17,16 @@ from spacy.tokens import Doc
 from models import Period
 
 from ..calendar_spans import month_end
-from .patterns import DEICTIC_SHIFT, FUTURE_AUX, FUTURE_VERBS, MONTHS, NUMBERS, UNITS, UPCOMING_DAYS
+from .patterns import (
+    DEICTIC_SHIFT,
+    FUTURE_AUX,
+    FUTURE_VERBS,
+    MONTHS,
+    NUMBERS,
+    SCHEDULED_DAYS,
+    UNITS,
+    UPCOMING_DAYS,
+)
 
 
 @dataclass
@@ -200,6 +209,28 @@ def _clause_is_future(verb, prep) -> bool:
     return False
 
 
+def _clause_is_past(ctx: _Context, char: int) -> bool:
+    """Is the clause governing ``char`` in a past tense (simple past "was planned for", present
+    perfect "has extended through", a past participle on its own "issued July 1")? Present tense,
+    modals ("must be returned by"), infinitives, gerunds and verbless phrases ("effective Feb. 1")
+    are not: their dates are the nearest such dates, ahead as well as behind (see :func:`_year_by_rule`)."""
+    tok = ctx.token_at(char)
+    for _ in range(6):
+        if tok is None:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.tag_ == "MD" for a in auxes):
+                return False
+            if tok.tag_ == "VBD":
+                return True
+            return tok.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes))
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
     """A bare year written in the same sentence ("in September, when ... in 2019")."""
     sent = ctx.sentence_of(cand.start)
@@ -354,8 +385,16 @@ def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = Tr
     if future_ok and not future:
         # A day-month within a week after publication is the coming one: a story written on
         # Thursday about "June 1" next Monday (news rarely names a day a year back without its year).
+        # In a clause not in a past tense ("the coupon falls due Jan. 9", "has to file by Jan. 20",
+        # "the appeal goes before the judges in March") a day or month is the nearest such one: the coming one when
+        # it begins within ``scheduled_date_window`` days ("since May" looks back, whatever the
+        # tense). HeidelTime gives an undated month the year the tense of its sentence points to
+        # (Stroetgen & Gertz 2013); TimeML guidelines 2.2: the value is the date meant, from the DCT.
         nxt = _latest_not_after(ctx.published, make, future=True)
-        if nxt[0] == nxt[1] and timedelta(0) < nxt[0] - ctx.published <= timedelta(days=UPCOMING_DAYS):
+        window = UPCOMING_DAYS if nxt[0] == nxt[1] else 0
+        if not _clause_is_past(ctx, cand.start) and not _since_phrase(ctx, cand.start):
+            window = max(window, SCHEDULED_DAYS)
+        if timedelta(0) < nxt[0] - ctx.published <= timedelta(days=window):
             return nxt
     return _latest_not_after(ctx.published, make, future=future)
 

@@ -16,6 +16,7 @@ from .anaphora import (
     _resolve_anaphoric_demonstrative,
     _resolve_anaphoric_shift,
     _resolve_anaphoric_unit,
+    _resolve_anaphoric_weekday,
     _resolve_day_before,
     _resolve_day_word,
     _resolve_part_of_anaphoric_year,
@@ -35,6 +36,7 @@ from .dates import (
     _resolve_deictic,
     _resolve_deictic_month,
     _resolve_first_n_units,
+    _resolve_holiday,
     _resolve_iso_date,
     _resolve_month_of_year,
     _resolve_month_range,
@@ -42,7 +44,9 @@ from .dates import (
     _resolve_months_to,
     _resolve_named_half,
     _resolve_named_quarter,
+    _resolve_quarter_year_earlier,
     _resolve_numeric_date,
+    _resolve_period_ended,
     _resolve_season,
     _resolve_spoken_year,
     _resolve_the_weekend,
@@ -55,6 +59,7 @@ from .patterns import (
     BOUND,
     DAY_WORDS,
     DAYN,
+    HOLIDAY,
     MON,
     MONTHS,
     NUM,
@@ -85,8 +90,8 @@ def _rule(name: str, pattern: str, resolver: Callable) -> None:
 
 _rule("iso_date", r"(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])", _resolve_iso_date)
 _rule("numeric_date", r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d", _resolve_numeric_date)
-_rule("written_day", r"(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
-      _resolve_written_day)
+_rule("written_day", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WDAY + r",?\s+)?(?P<mon>" + MON + r")\s+(?P<day>" + DAYN
+      + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)  # 'last Oct. 23': the latest one before publication
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
@@ -97,20 +102,34 @@ _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
 # together (the figure is for both); only consecutive ones (see _keep_candidate)
 _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
       + r")(?:,?\s+(?P<yr>" + YEAR + r"))?", _resolve_month_range)
-_rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")\s*(?:-|–|to|through)\s*(?P<day2>" + DAYN
+# "September 16-19", "Oct. 3 to 5"; "April 24 and 25" (two days, TimeML's two TIMEX3s, one range here)
+_rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|–|to|through)\s*|\s+and\s+)(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
 _rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _resolve_month_of_year(ctx, cand, m))
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
-_rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
+# "the third quarter"; "the third-quarter results": the hyphenated modifier without the noun's article
+_NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
+_rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
+# "the 1988 third quarter", "this year's second quarter": the year written before the quarter
+_rule("quarter", r"(?:the\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:this|last|next)\s+year)['’]s)\s+(?P<ord>" + ORD
+      + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_named_quarter)
 _rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
 _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
-_rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?", _resolve_named_half)
+_rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?",
+      _resolve_named_half)
+_rule("half", r"(?:the\s+)?(?P<ord>last)\s+half" + OFYEAR, _resolve_named_half)  # 'the last half of 2024', not of a match
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
       + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
+# a financial report's period named by its last day: 'the year ended March 31', 'the six months
+# ended Aug. 12', 'the quarter ending Sept. 30, 2024'
+_rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"
+      r"\s+(?:ended|ending)\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
+      _resolve_period_ended)
+_rule("holiday", r"(?:the\s+)?(?P<hol>" + HOLIDAY + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_holiday)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM + r")\s+days\s+of\s+(?:(?P<rel>this|last|next)\s+month"
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
@@ -131,41 +150,58 @@ _rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?
       r"one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _resolve_spoken_year)
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
-_rule("deictic", r"(?:" + PART + r")?(?P<the>the\s+)?(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
+# "earlier this year", "later last year": the part of the year before (after) publication; TimeML's
+# TIMEX3 spans it (TimeBank writes 'earlier this year' as one expression, 'earlier this week' mostly not)
+_rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|next)\s+year\b))?(?P<the>the\s+)?"
+      r"(?P<rel>last|this|next|past|previous|prior|preceding|following|coming|current)"
       r"\s+(?P<unit>week|weekend|month|quarter|year|fiscal\s+year|decade|century)", _resolve_deictic)
 # the financial report's own periods: 'the quarter', 'the latest quarter', 'the latest period',
 # 'the full year', 'the fiscal year', 'for the year'; and the same a year before: 'the year-earlier
 # quarter', 'the year-ago period', 'year-earlier' (as a modifier)
 _rule("report_period", r"the\s+(?:(?P<mod>latest|current|most\s+recent|full|fiscal)\s+)?(?P<unit>quarter|year|fiscal\s+year)"
-      r"(?![-\w])(?!\s+(?:before|earlier|ago|prior|of|in|to|after|later|end))", _resolve_report_period)
+      r"(?![-\w])(?!\s+(?:(?:before|earlier|ago|prior|of|in|after|later)\b|end))"
+      # 'the quarter to June' is a span; 'grew in the quarter to $3 billion', 'the latest quarter to reach'
+      # name the quarter (not 'earlier in the year to beat the tariffs')
+      r"(?(mod)(?!\s+to\s+(?:date|end|the\s+end|" + MON + r"|\d))|(?!\s+to\s+(?![$€£¥]|\d)))", _resolve_report_period)
 _rule("report_period", r"the\s+(?P<mod>latest|most\s+recent)\s+(?P<unit>period)", _resolve_report_period)
+# "the year-earlier third quarter": that quarter, a year before the one the text reports
+_rule("quarter_year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)\s+(?P<ord>" + ORD
+      + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_quarter_year_earlier)
 _rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
       r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
+# "from the previous Friday", "the following Monday": that weekday before (after) the day the text is about
+_rule("anaphoric_weekday", r"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>" + WDAY + r")", _resolve_anaphoric_weekday)
 _rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
-_rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|ago|later|prior|previously"
+_rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>earlier|ago|later|prior|previously"
       r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))(?!\s+than\b)", _resolve_anaphoric_shift)
 _rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
 _rule("part_of_year", r"(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![-\w])", _resolve_part_of_anaphoric_year)  # 'by year-end'
-_rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on))",
+_rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on)\b)",
       _resolve_anaphoric_demonstrative)
 _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
 # "for years", "highest in decades", "within weeks": a bare plural unit after a preposition of extent
 _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bafter\s))"
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
-_rule("day_word", r"(?P<w>" + _alt(DAY_WORDS) + ")", _resolve_day_word)
-_rule("weekday", r"(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")", _resolve_weekday)
+# "late Friday", "yesterday afternoon", "Saturday night": TimeML's TIMEX3 spans the part of the
+# day (guidelines 2.2, "Tuesday night"); the period stays the day
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_rule("day_word", r"(?:(?:early|late)\s+)?(?P<w>" + _alt(DAY_WORDS) + ")" + _PART_OF_DAY, _resolve_day_word)
+_rule("weekday", r"(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming)\s+)?(?P<wd>" + WDAY + r")" + _PART_OF_DAY,
+      _resolve_weekday)
 # "the fifth consecutive month", "a 10th straight year", "the 70th month in a row": the run a
 # figure has kept up, N units long (a span, as "for five months"; the ordinal counts the units)
 _rule("streak", r"(?:the|a|an)\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)"
       r"\s+(?P<unit>day|week|month|quarter|year)|(?P<unit2>day|week|month|quarter|year)\s+(?:in\s+a\s+row|running))",
       _resolve_streak)
-_rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>"
+_rule("duration", r"(?:(?P<bound>" + BOUND + r"|~)\s*(?<=[\s~])(?!the\s))?(?P<edge>(?:the\s+)?(?:past|last|previous|next|coming)\s+)?"
+      # 'for the nine months, net rose': the article is part of the TIMEX3 (TimeBank 'the nine months')
+      r"(?(edge)|(?:(?<![\w])the\s+(?!(?:a|an)\s|[\w.]+-|" + YEAR + r"))?)(?P<n>"
       + NUM + r")" + UNIT_GAP + SPAN_MODIFIERS + r"(?P<unit>" + UNIT + r")(?!-old|\s+old\b|-olds)", _resolve_duration)
 _rule("duration_range", r"(?:between\s+(?P<n_b>" + NUM + r")\s+(?:and|to)\s+(?P<n2_b>" + NUM + r")|(?P<n_a>" + NUM
       + r")(?:[\s-]*(?:or|to)[\s-]*|\s*[-–]\s*)(?P<n2_a>" + NUM + r"))" + UNIT_GAP + SPAN_MODIFIERS
@@ -232,6 +268,9 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False  # "in March and June": two months, not the months between them
         if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()):
             return False  # "tripled between March and April": from one to the other
+    if rule == "day_range" and not gd.get("yr") \
+            and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%", "million", "billion"}:
+        return False  # "March 3 and 4 percent": a day, then a figure
     if rule in ("written_day",):
         tok = ctx.token_at(m.start("mon"))
         # "May 5" is safe; "Jan 3" inside a person entity is not
@@ -239,6 +278,9 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if not gd.get("yr") and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%"}:
             return False
+    if rule == "holiday" and not m["hol"].endswith(("Day", "Eve")) and " " not in m["hol"] \
+            and _preceding_word(text, m.start("hol")) not in _TIME_PREPOSITIONS | {"the"}:
+        return False  # 'Christmas shopping', 'Thanksgiving dinner' name no day; 'on Christmas' does
     if rule == "spoken_year" and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {
             "million", "billion", "thousand", "hundred", "point", "%"}:
         return False  # 'nineteen fifty dollars', 'twenty twenty million': a number, not a year
@@ -248,6 +290,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         prev_char = text[cand.start - 1:cand.start] if cand.start else ""
         if prev_char in "$€£¥#.,:" and prev_char:
             return False
+        if re.match(r"\.\d", text[cand.end:cand.end + 2]):
+            return False  # "ended at 2031.4 points": a decimal number
         nxt = _following_word(text, cand.end)
         if nxt in YEAR_NOUN_BLOCKERS or text[cand.end:cand.end + 1] in ("%", ",") and text[cand.end + 1:cand.end + 2].isdigit():
             return False

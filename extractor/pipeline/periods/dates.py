@@ -33,7 +33,7 @@ from .anchors import (
     _year_by_rule,
     _year_from_group,
 )
-from .patterns import DEICTIC_SHIFT, ORDINALS, SEASON_MONTHS, SEASONS, UNITS
+from .patterns import DEICTIC_SHIFT, HOLIDAYS, ORDINALS, SEASON_MONTHS, SEASONS, UNITS
 
 
 def _resolve_iso_date(ctx, cand, m):
@@ -91,6 +91,18 @@ def _resolve_written_day(ctx, cand, m):
         dd = date(y, month, min(day, calendar.monthrange(y, month)[1]))
         return dd, dd
 
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel and ctx.published is not None and ctx.narrative is None:
+        # "last Oct. 23": the latest such day before publication; "next June 4" the first after it
+        pub = ctx.published
+        years = [pub.year - 1, pub.year, pub.year + 1]
+        if rel == "last":
+            d = max(make(y)[0] for y in years if make(y)[0] < pub)
+        elif rel == "next":
+            d = min(make(y)[0] for y in years if make(y)[0] > pub)
+        else:
+            d = make(pub.year)[0]
+        return _cal(d, d, "day", relative=True)
     span = _year_by_rule(ctx, cand, make, day=True)
     if span is None:
         raise _NeedsPublication
@@ -106,6 +118,60 @@ def _resolve_day_range(ctx, cand, m):
         return first
     frm = first["from_"]
     return _cal(frm, frm.replace(day=d2), "range")
+
+
+def _resolve_period_ended(ctx, cand, m):
+    """"the year ended March 31", "the six months ended Aug. 12", "the quarter ending Sept. 30": a
+    reporting period named by its last day (the day's year as a day-month's, rule 5) and its length:
+    the span of that length ending on that day (a calendar quarter or year when it is one)."""
+    last = _resolve_written_day(ctx, cand, m)
+    if last is None:
+        return None
+    end = last["from_"]
+    if m["unit1"]:
+        n, unit = 1, m["unit1"].lower().split()[-1]
+    else:
+        n, unit = _number(m["n"]), m["unit"].lower()
+        if n is None or n != int(n) or not 1 <= n <= 24:
+            return None
+        n = int(n)
+    if unit == "weeks":
+        start = end - timedelta(days=7 * n - 1)
+    else:
+        start = _shift_date(end, months=-n * {"year": 12, "quarter": 3}.get(unit, 1), days=1)
+    gran = "range"
+    if start.day == 1 and end == _month_end(end.year, end.month):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 3 and start.month in (1, 4, 7, 10):
+            gran = "quarter"
+        elif months == 12 and start.month == 1:
+            gran = "year"
+    return _cal(start, end, gran, relative=last["relative"])
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The day a named holiday falls on in ``year`` (table ``holidays``)."""
+    rule = HOLIDAYS[re.sub(r"\s+", " ", name.replace("’", "'"))]
+    if len(rule) == 2:
+        return date(year, rule[0], rule[1])
+    month, n, weekday, from_day = rule
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _resolve_holiday(ctx, cand, m):
+    """"Thanksgiving Day", "on Christmas", "Election Day", "the Fourth of July 2024": the holiday's
+    day, its year as a day-month's (rule 5); HeidelTime's holiday resources, TimeML value the day."""
+    if m["yr"]:
+        d = _holiday_date(m["hol"], int(m["yr"]))
+        return _cal(d, d, "day")
+    span = _year_by_rule(ctx, cand, lambda y: (_holiday_date(m["hol"], y),) * 2, day=True)
+    if span is None:
+        raise _NeedsPublication
+    return _cal(*span, "day")
 
 
 def _resolve_month_year(ctx, cand, m):
@@ -178,6 +244,16 @@ def _resolve_named_quarter(ctx, cand, m):
             and not m.groupdict().get("ryr") and not m.groupdict().get("fyr"):
         return _resolve_deictic_unit(ctx, cand, "last", "quarter")
     return _span_in_year(ctx, cand, m, lambda yy: _quarter_span(yy, q), "quarter")
+
+
+def _resolve_quarter_year_earlier(ctx, cand, m):
+    """"the year-earlier third quarter": the named quarter (its year by rule 5), a year before."""
+    fields = _resolve_named_quarter(ctx, cand, m)
+    if fields is None or fields["from_"] is None:
+        return fields
+    y = fields["from_"].year - 1
+    q = (fields["from_"].month - 1) // 3 + 1
+    return _cal(*_quarter_span(y, q), "quarter", relative=True)
 
 
 def _span_in_year(ctx, cand, m, span_of, granularity: str):
@@ -268,8 +344,9 @@ def _resolve_days_of_month(ctx, cand, m):
     return _cal(to.replace(day=to.day - n + 1), to, "range", relative=inner["relative"])
 
 
-def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
-    """"the past three months": a duration ending on publication (from/to filled; relative)."""
+def _resolve_past_n_units(ctx, cand, n, unit, *, bound, ahead: bool = False):
+    """"the past three months": a duration ending on publication (from/to filled; relative);
+    ``ahead`` ("the next two years", "the coming six months"): one starting on publication."""
     dur = _iso_duration(n, unit)
     if ctx.published is None or ctx.narrative is not None:
         # (a span ending on the day of writing: the text's own latest date is not that day)
@@ -277,6 +354,13 @@ def _resolve_past_n_units(ctx, cand, n, unit, *, bound):
                     relative=True, value=dur, _needs_pub=True)
     code, mult = UNITS[unit.lower()]
     q = int(n * mult)
+    if ahead:
+        frm = ctx.published
+        if code in ("Y", "M"):
+            to = _shift_date(frm, months=q * (12 if code == "Y" else 1), days=-1)
+        else:
+            to = frm + timedelta(days=max(0, (7 * q if code == "W" else q if code == "D" else 1) - 1))
+        return dict(from_=frm, to=to, granularity="duration", duration=dur, bound=bound, relative=True, value=dur)
     to = ctx.published
     if code == "Y":
         frm = _shift_date(to, months=-12 * q, days=1)
@@ -422,6 +506,15 @@ def _resolve_months_to(ctx, cand, m):
 
 
 def _resolve_deictic(ctx, cand, m):
+    """"last month", "the past year", "this decade"; "earlier this year" is a part of its year."""
+    fields = _resolve_deictic_unit_phrase(ctx, cand, m)
+    if fields is not None and m["side"] and fields.get("granularity") != "duration":
+        fields["bound"] = "approx"  # 'earlier this year': a part of the year, which part not said
+    return fields
+
+
+def _resolve_deictic_unit_phrase(ctx, cand, m):
+    """The deictic (or, with "previous"/"following", anaphoric) unit the phrase names."""
     rel = m["rel"].lower()
     unit = m["unit"].lower().replace("fiscal ", "")
     if unit in ("decade", "century"):

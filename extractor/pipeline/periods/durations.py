@@ -23,7 +23,8 @@ def _resolve_duration(ctx, cand, m):
         return None  # 'three quarters billion dollars' is a fraction of a number
     bound = "approx" if m["bound"] == "~" else BOUNDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
     if m["edge"]:
-        return _resolve_past_n_units(ctx, cand, n, unit, bound=bound)
+        ahead = m["edge"].split()[-1].lower() in ("next", "coming")
+        return _resolve_past_n_units(ctx, cand, n, unit, bound=bound, ahead=ahead)
     dur = _iso_duration(n, unit)
     return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=dur)
 

@@ -137,8 +137,8 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
 
 
 _PART = re.compile(PART, re.IGNORECASE)
-_ANAPHORIC_RULES = {"anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that", "day_before",
-                    "report_period", "year_earlier"}
+_ANAPHORIC_RULES = {"anaphoric_weekday", "anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that", "day_before",
+                    "report_period", "year_earlier", "quarter_year_earlier"}
 
 
 def _is_anaphoric_candidate(cand: _Candidate) -> bool:

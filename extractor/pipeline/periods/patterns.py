@@ -28,6 +28,8 @@ FUTURE_VERBS: set[str] = set(_DATA["future_verbs"])
 SET_CUES: set[str] = set(_DATA["set_cues"])
 YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
 UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
+HOLIDAYS: dict[str, list[int]] = _DATA["holidays"]
+SCHEDULED_DAYS: int = _DATA["scheduled_date_window"]
 
 # --------------------------------------------------------------------------- regex fragments
 
@@ -62,10 +64,16 @@ UNIT = "(?:" + _alt(_DATA["units"]) + "|" + _UNIT_ABBREVIATION + ")"
 # a unit word after its number; an abbreviation may be glued to the digits ('40min')
 UNIT_GAP = r"(?:[\s-]+|(?<=\d)(?=" + _UNIT_ABBREVIATION + r"\b))"
 # words between a number and its unit of time: 'five straight months', 'ten trading days'
-SPAN_MODIFIERS = r"(?:(?:trading|business|working|consecutive|straight|calendar|full)\s+){0,2}"
+# 'two more weeks', 'an additional year': the added span is a span of that length too
+SPAN_MODIFIERS = r"(?:(?:trading|business|working|consecutive|straight|calendar|full|more|additional|extra|further)\s+){0,2}"
 BOUND = _alt(BOUNDS)
 ORD = _alt(ORDINALS)
-PART = r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|mid-|end-)"
+# "early August", "the end of 2023"; hyphenated "mid-May", "late-November"
+PART = (r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|"
+        + _alt([p for p in PART_OF_PERIOD if p.endswith("-")]) + ")")
 SEASON = _alt(SEASONS)
 OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
           + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year|that\s+year)))")
+# holiday names as written (capitalised), an apostrophe straight or curly
+HOLIDAY = "(?-i:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+                             for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
