@@ -271,6 +271,7 @@ def test_a_move_to_a_larger_level(parse):
     ("Exports were up a modest 1.9% in May.", "1.9%", "up"),
     ("Vietnam's trade was stronger than expected in March, growing at 8.4 per cent.", "8.4 per cent", "up"),
     ("Imports from Chile declined another 4.6 percent in July.", "4.6 percent", "down"),
+    ("But imports climbed more — 2.7% to $3.1 billion — on fuel purchases.", "2.7%", "up"),
 ])
 def test_change_words_of_trade_copy(parse, text, span, change):
     found = {a.text: a.change for a in amounts(parse, text)}

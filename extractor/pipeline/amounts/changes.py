@@ -87,7 +87,8 @@ def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
     return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
 
 
-_INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an"})
+_INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an",
+                              "—", "–", "--"})   # "imports climbed more — 3.3% to $266 billion"
 
 
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
