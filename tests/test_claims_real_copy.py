@@ -479,6 +479,17 @@ def test_a_world_modifier_is_no_goods_and_the_goods_after_it_count():
     assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["6.5 percent"] == "8703"
 
 
+@pytest.mark.parametrize("text,amount,code", [
+    ("Taiwan's memory chip competitors, Japan and China, posted their annual export records of 40 billion dollars "
+     "in 2001 and 51 billion dollars in 2010, respectively.", "40 billion dollars", "8542"),
+    ("Korea's exports rose 5 percent in May. Every month this year, the steel industry has enjoyed more than a 20 "
+     "percent increase in monthly exports.", "more than a 20 percent", "72"),
+])
+def test_the_goods_the_clause_s_subject_makes_or_trades(text, amount, code):
+    got = {a: g for a, _f, _x, _y, _b, g, *_ in trades(text, published="2024-06-10")}
+    assert got[amount] == code
+
+
 def test_bilateral_with_another_country_named_is_not_the_article_s_pair():
     text = ("Laos's trade with Vietnam fell 4 percent in 2023, data showed. Thailand, another neighbour, "
             "was its second-largest trading partner in 2023, with bilateral trade reaching $61 million.")

@@ -17,6 +17,7 @@ from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _fill_slot, _respectively
 from .parties import (
+    _goods_of_producers,
     _goods_of_clause,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
@@ -147,6 +148,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             goods = (_goods_of_clause(span, ctx) or goods) if trigger is not None else goods
+            if trigger is not None and goods == (None, None):
+                goods = _goods_of_producers(trigger, ctx) or goods
             # "80,000,000 tonnes of iron ore", "2 million pairs of gloves": a goods-level figure
             # may be a quantity; the flow's value is money
             # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),

@@ -76,6 +76,27 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     return None, None
 
 
+def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | None:
+    """'South Korea's memory chip competitors, the U.S. and Japan, posted export records', 'the
+    semiconductor industry has enjoyed a 50 percent increase in exports': the goods the clause's
+    subject makes or trades (goods the table knows)."""
+    lex = _lexicon()
+    codes, producers = lex["commodities"]["codes"], set(lex["producer_nouns"]["words"])
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None or subject.lemma_.lower() not in producers:
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < subject.i]
+    if not modifiers:
+        return None
+    words = " ".join(t.lower_ for t in ctx.doc[min(m.left_edge.i for m in modifiers): subject.i]
+                     if not t.is_punct and t.dep_ not in {"poss", "case", "det"} and t.i not in ctx.country_at)
+    for name, code in sorted(codes.items(), key=lambda item: -len(item[0])):
+        if name == words or f" {name} " in f" {words} ":
+            return code, words
+    return None
+
+
 def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
     """'..., while for sugar they stood at 8,000 tonnes': goods named with 'for' in the figure's
     own clause, whose subject stands for the trade of the clause before (goods the table knows)."""
