@@ -111,17 +111,17 @@ def test_change_that_does_not_fit_the_stated_levels(pipeline):
 # ---------------------------------------------------------------- one figure in two currencies
 
 _RESTATED = ("Peru recorded a 52.1 billion yen ($480 million) trade deficit with Japan in June. The deficit compares "
-             "with a 9.8 billion yen ($91 million) surplus in May. Exports fell 4 per cent to 6.02 billion yen "
-             "({exports}) in June, and imports rose to 6.07 billion yen ($56 million).")
+             "with a 9.8 billion yen ($91 million) surplus in May. Exports fell 4 per cent to 602 billion yen "
+             "({exports}) in June, and imports rose to 654.1 billion yen ($6.02 billion).")
 
 
 def test_a_restatement_at_a_rate_the_article_s_others_do_not_use_is_flagged(pipeline):
-    found = consistency_of(pipeline.extract(_RESTATED.format(exports="$5.5 billion"), published="2024-07-20"))
-    assert len(found) == 1 and "6.02 billion yen ($5.5 billion)" in found[0].explanation
+    found = consistency_of(pipeline.extract(_RESTATED.format(exports="$55 million"), published="2024-07-20"))
+    assert len(found) == 1 and "602 billion yen ($55 million)" in found[0].explanation
 
 
 def test_restatements_at_one_rate_are_consistent(pipeline):
-    assert consistency_of(pipeline.extract(_RESTATED.format(exports="$55 million"), published="2024-07-20")) == []
+    assert consistency_of(pipeline.extract(_RESTATED.format(exports="$5.5 billion"), published="2024-07-20")) == []
 
 
 # ---------------------------------------------------------------- the arithmetic of flows
@@ -161,3 +161,18 @@ def test_a_multiple_its_two_levels_do_not_make_is_flagged(pipeline):
 
 def test_a_multiple_the_levels_make_is_consistent(pipeline):
     assert consistency_of(pipeline.extract(_MULTIPLE.format(n="3.5"), published="2023-10-20")) == []
+
+
+# ---------------------------------------------------------------- a balance is exports minus imports
+
+_BALANCE = ("Peru's exports rose 4.1 percent to $6.32 billion in May. Imports rose 2.2 per cent to $5.9 billion in the "
+            "month, resulting in a trade surplus of {surplus}.")
+
+
+def test_a_balance_its_flows_do_not_leave_is_flagged(pipeline):
+    found = consistency_of(pipeline.extract(_BALANCE.format(surplus="$0.61 billion"), published="2024-06-15"))
+    assert len(found) == 1 and "surplus" in found[0].explanation and "$0.61 billion" in found[0].explanation
+
+
+def test_a_balance_its_flows_leave_is_consistent(pipeline):
+    assert consistency_of(pipeline.extract(_BALANCE.format(surplus="$0.42 billion"), published="2024-06-15")) == []

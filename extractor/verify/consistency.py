@@ -119,7 +119,65 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _restated_currencies(result)
     out += _flow_arithmetic(result)
     out += _multiples(result)
+    out += _balances(result)
     return out
+
+
+# -- 8. a balance is exports minus imports ---------------------------------------------------
+
+_BALANCE_BEFORE = re.compile(r"(surplus|deficit)\s+(?:of|at|to|was|stood at|came in at|reached|narrowed to|widened to)"
+                             r"\s+(?:a\s+|an\s+)?(?:record\s+)?$", re.I)
+_BALANCE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(surplus|deficit)\b", re.I)
+
+
+def _balances(result: Extraction) -> list[Consistency]:
+    """'Imports rose to $54.8 billion, resulting in a trade surplus of $6.49 billion' after 'exports
+    reached $61.38 billion': a surplus is exports minus imports (a deficit the reverse) of one
+    reporter, partner and period. The three figures are the article's own, so a shared reading of
+    whose trade they are does not change the arithmetic; the two flows must mirror each other, in
+    the balance's period and currency."""
+    amounts, periods, text = result.amounts, result.periods, result.article.text
+    levels = [c for c in result.claims if c.kind == "trade_value" and c.trade is not None and c.amount is not None
+              and c.period is not None and c.trade.flow == "directional" and periods[c.period].from_ is not None
+              and c.trade.commodity is None and c.trade.commodity_text is None
+              and amounts[c.amount].bound in {"exact", "approx"}]
+    out = []
+    for balance in result.claims:
+        if balance.kind != "quantity" or balance.amount is None:
+            continue
+        b = amounts[balance.amount]
+        kind = _balance_word(text, b)
+        if kind is None or b.bound not in {"exact", "approx"}:
+            continue
+        if balance.period is not None and periods[balance.period].from_ is not None:
+            when = (periods[balance.period].from_, periods[balance.period].to)
+        else:   # "imports rose to $54.8 billion in the month, resulting in a surplus of ...": the flow's
+            beside = next((c for c in levels if c.start == balance.start), None)
+            if beside is None:
+                continue
+            when = (periods[beside.period].from_, periods[beside.period].to)
+        same = [c for c in levels if (periods[c.period].from_, periods[c.period].to) == when and amounts[c.amount].unit == b.unit]
+        for exports in same:
+            imports = next((c for c in same if (c.trade.from_, c.trade.to) == (exports.trade.to, exports.trade.from_)), None)
+            if imports is None or exports.trade.to == "WLD" and exports.trade.from_ == "WLD":
+                continue
+            if exports.trade.from_ == "WLD":
+                continue
+            e, i = _level(exports, amounts), _level(imports, amounts)
+            implied = Interval(e.low - i.high, e.high - i.low) if kind == "surplus" else Interval(i.low - e.high, i.high - e.low)
+            if not stated_interval(b).overlaps(implied):
+                out.append(Consistency(claims=[balance.id, exports.id, imports.id], explanation=(
+                    f"exports of '{amounts[exports.amount].text}' and imports of '{amounts[imports.amount].text}' leave a "
+                    f"{kind} of {_between(implied, b.unit)}, not '{b.text}'")))
+            break
+    return out
+
+
+def _balance_word(text: str, amount) -> str | None:
+    before = _BALANCE_BEFORE.search(text[max(0, amount.start - 40): amount.start])
+    after = _BALANCE_AFTER.match(text[amount.end: amount.end + 40])
+    found = before or after
+    return found.group(1).lower() if found else None
 
 
 # -- 7. a multiple of another period's figure ------------------------------------------------
