@@ -176,3 +176,19 @@ def test_a_balance_its_flows_do_not_leave_is_flagged(pipeline):
 
 def test_a_balance_its_flows_leave_is_consistent(pipeline):
     assert consistency_of(pipeline.extract(_BALANCE.format(surplus="$0.42 billion"), published="2024-06-15")) == []
+
+
+# ---------------------------------------------------------------- a change as a share and as an amount
+
+_MOVE = ("Peru's exports rose 3 percent in May. For the first five months, the value of exported copper amounted to "
+         "$12.4 billion, an increase of 24.0 percent, or {moved}, compared to the same period last year.")
+
+
+def test_a_change_whose_share_and_amount_do_not_fit_the_level_is_flagged(pipeline):
+    found = consistency_of(pipeline.extract(_MOVE.format(moved="$1.1 billion"), published="2024-06-15"))
+    assert len(found) == 1 and "not '$1.1 billion'" in found[0].explanation
+
+
+def test_a_change_whose_share_and_amount_fit_the_level_is_consistent(pipeline):
+    # 12.4 - 12.4 / 1.24 = 2.4
+    assert consistency_of(pipeline.extract(_MOVE.format(moved="$2.4 billion"), published="2024-06-15")) == []

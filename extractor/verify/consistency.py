@@ -120,6 +120,46 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _flow_arithmetic(result)
     out += _multiples(result)
     out += _balances(result)
+    out += _restated_changes(result)
+    return out
+
+
+# -- 9. a change stated as a share and as an amount ----------------------------------------------
+
+_OR_RESTATED = re.compile(r"^\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$", re.I)
+
+
+def _restated_changes(result: Extraction) -> list[Consistency]:
+    """'amounted to $88.3 billion, an increase of 65.2 percent, or $9.57 billion': the level, the
+    share and the amount of one change, all in one phrase, must fit together (the level minus the
+    level before is the amount; the amount over the level before is the share)."""
+    amounts, text = result.amounts, result.article.text
+    claim_of = {c.amount: c for c in result.claims if c.amount is not None}
+    out = []
+    for k, (share, amount) in enumerate(zip(amounts, amounts[1:])):
+        if share.unit != "percent" or share.change is None or not _is_currency(amount.unit) \
+                or not _OR_RESTATED.match(text[share.end:amount.start]):
+            continue
+        level_index = next((j for j in range(k - 1, -1, -1) if amounts[j].unit == amount.unit
+                            and claim_of.get(j) is not None and claim_of.get(k) is not None
+                            and claim_of[j].start == claim_of[k].start), None)
+        if level_index is None or k + 1 not in claim_of:
+            continue
+        level = amounts[level_index]
+        if {level.bound, share.bound, amount.bound} - {"exact", "approx"}:
+            continue
+        sign = -1 if share.change == "down" else 1
+        now = stated_interval(level)
+        p = Interval(sign * share.value - (share.precision or 0), sign * share.value + (share.precision or 0))
+        if p.low <= -100:
+            continue
+        moved = Interval(now.low - now.high / (1 + p.low / 100), now.high - now.low / (1 + p.high / 100))
+        stated = stated_interval(amount)
+        stated = Interval(sign * stated.low, sign * stated.high) if sign > 0 else Interval(-stated.high, -stated.low)
+        if not stated.overlaps(moved):
+            out.append(Consistency(claims=[claim_of[k].id, claim_of[k + 1].id, claim_of[level_index].id], explanation=(
+                f"a change of '{share.text}' to '{level.text}' is {money(abs(moved.low), amount.unit)} to "
+                f"{money(abs(moved.high), amount.unit)}, not '{amount.text}'")))
     return out
 
 
