@@ -165,8 +165,8 @@ def test_a_multiple_the_levels_make_is_consistent(pipeline):
 
 # ---------------------------------------------------------------- a balance is exports minus imports
 
-_BALANCE = ("Peru's exports rose 4.1 percent to $6.32 billion in May. Imports rose 2.2 per cent to $5.9 billion in the "
-            "month, resulting in a trade surplus of {surplus}.")
+_BALANCE = ("Peru's exports rose 4.1 percent to $6.32 billion in May. Imports rose 2.2 per cent to $5.9 billion that "
+            "month, leaving a trade surplus of {surplus}.")
 
 
 def test_a_balance_its_flows_do_not_leave_is_flagged(pipeline):
@@ -181,7 +181,7 @@ def test_a_balance_its_flows_leave_is_consistent(pipeline):
 # ---------------------------------------------------------------- a change as a share and as an amount
 
 _MOVE = ("Peru's exports rose 3 percent in May. For the first five months, the value of exported copper amounted to "
-         "$12.4 billion, an increase of 24.0 percent, or {moved}, compared to the same period last year.")
+         "$12.4 billion, a rise of 24.0 percent, or {moved}, on the same months of 2023.")
 
 
 def test_a_change_whose_share_and_amount_do_not_fit_the_level_is_flagged(pipeline):

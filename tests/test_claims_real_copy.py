@@ -65,7 +65,7 @@ def test_a_ranked_trading_partner_s_figure_is_its_trade_with_the_possessor():
 def test_a_ranked_partner_s_trade_is_an_aside_the_story_s_next_flow_does_not_inherit():
     got = parties("Laos's exports fell 6 percent in 2022. Vietnam was Laos's second-largest trading partner in 2022, "
                   "with bilateral trade reaching $1.4 billion, followed by Japan with $310 million. Laos's largest "
-                  "export item was copper, the shipments of which dropped 8.1 percent to $1.08 billion.",
+                  "export item was copper, whose shipments slid 7.3 percent to $1.08 billion.",
                   published="2023-03-01")
     assert got["$1.08 billion"] == ("directional", "LAO", "WLD", ())
 
@@ -79,7 +79,7 @@ def test_trade_by_kind_of_firm_is_the_reporter_s_with_the_world_and_the_breakdow
 
 
 def test_a_partner_named_after_the_goods_of_a_trade_word_is_its_partner():
-    got = parties("Laos's imports of mineral and textile products from China increased 15 percent and 33 percent "
+    got = parties("Laos's purchases of timber and steel goods from China grew 15 percent and 33 percent "
                   "in 2023.", published="2024-03-01")
     assert got["15 percent"] == got["33 percent"] == ("directional", "CHN", "LAO", ())
 
@@ -112,7 +112,7 @@ def test_a_bare_flow_after_a_country_s_foreign_trade_is_its_flow_with_the_world(
 
 
 def test_a_participle_on_the_trade_noun_carries_its_partner():
-    got = parties("Cambodia reported exports totalling $9 billion to the United States in 2022.")
+    got = parties("Cambodia reported exports totalling $9 billion to the United States during 2022.")
     assert got["$9 billion"] == ("directional", "KHM", "USA", ())
 
 
@@ -173,8 +173,8 @@ def test_a_balance_compared_with_another_balance_is_no_flow():
 
 def test_a_trade_word_inside_an_organization_s_name_states_no_trade():
     got = trades("Peru exported $4.1 billion worth of goods in May, up 6 percent from a year earlier, with shipments "
-                 "to China rising 3 percent. The previous May record was $3.9 billion in 2019, according to the "
-                 "Trade Ministry on Friday.", published="2024-06-03")
+                 "to China rising 3 percent. The previous May record was $3.9 billion in 2019, the Trade Ministry "
+                 "said on Tuesday.", published="2024-06-03")
     assert "$3.9 billion" not in {a for a, *_ in got}
 
 
@@ -186,20 +186,20 @@ def test_a_pronoun_continues_the_trade_a_sentence_without_figures_named():
 
 def test_a_balance_sentence_continues_no_flow_even_with_the_figure():
     got = trades("Peru's exports fell 2.6% in May. The trade deficit stood at 1.12 trillion soles (3.1 billion "
-                 "U.S. dollars) in May, with the figure coming on the heels of an upwardly revised 0.91 trillion "
-                 "soles deficit booked in April.", published="2024-06-10")
+                 "U.S. dollars) in May, the figure following a revised 0.91 trillion "
+                 "soles deficit posted in April.", published="2024-06-10")
     assert {a for a, *_ in got} == {"2.6%"}
 
 
 def test_the_amount_picks_up_the_series_before_and_a_level_has_no_basis():
     got = trades("Laos imported $31.2 million worth of goods from Thailand in May, up 12 percent from a year "
-                 "earlier. The amount was also higher than $28.4 million tallied in April.", published="2024-06-10")
+                 "earlier. The amount also topped the $28.4 million tallied in April.", published="2024-06-10")
     level = next(t for t in got if t[0] == "$28.4 million")
     assert level[1:4] == ("directional", "THA", "LAO") and level[6] is None and level[7] == "April"
 
 
 def test_a_deficit_in_trade_is_a_balance_and_its_comparison_holds_for_the_changes_after_it():
-    text = ("Peru news from Japan\n\nThe Peruvian deficit in trade of goods and services widened 12.1 percent in May "
+    text = ("Peru news from Japan\n\nThe Peruvian deficit in trade in goods widened 12.1 percent in May "
             "from the previous month to $2.3 billion, the statistics office said. Peruvian exports rose 4.2 percent "
             "to $6.1 billion, while imports gained 6.3 percent to $8.4 billion.")
     got = {a: (frm, to, basis) for a, _flow, frm, to, _b, _goods, basis, _p in trades(text, published="2024-06-20")}
@@ -209,7 +209,7 @@ def test_a_deficit_in_trade_is_a_balance_and_its_comparison_holds_for_the_change
 
 
 def test_a_forecast_figure_is_no_trade_claim_but_a_fact_beside_an_expectation_is():
-    got = trades("Chile's imports rose 8.2 per cent in May. This was well ahead of market expectations of a 0.4 per "
+    got = trades("Chile's imports rose 8.2 per cent in May. That beat market expectations of a 0.4 per "
                  "cent increase. Analysts polled had forecast a 2 per cent rise in exports.", published="2024-06-10")
     assert {a for a, *_ in got} == {"8.2 per cent"}
     got = trades("Chile's trade with Peru is expected to shrink in 2024, as official data showed it fell 6 percent "
@@ -233,7 +233,7 @@ def test_an_unstated_basis_follows_the_reporter_s_convention(text, basis):
 def test_a_change_against_a_stated_period_of_another_span_has_no_basis():
     from extractor import extract
 
-    r = extract("From January to April, Laos imported rice worth $39.8 million from Thailand, about 15 times more "
+    r = extract("From January to April, Laos imported rice worth $39.8 million from Thailand, some 11 times more "
                 "than in 2023.", published="2024-05-20")
     multiple = next(c for c in r.claims if c.kind == "trade_change")
     assert multiple.trade.basis is None and "basis" not in multiple.inferred
@@ -274,9 +274,9 @@ def test_a_period_in_a_comparison_s_reference_is_not_the_figure_s(sentence, amou
 
 
 @pytest.mark.parametrize("sentence", [
-    "For instance, in Sept. 2018, trade between the two countries was worth $243.6 million — nearly four times "
-    "the Sept. 2022 figures.",
-    "In Sept. 2018, trade between the two neighbours was worth $243.6 million — nearly four times the Sept. 2022 "
+    "By way of comparison, in Sept. 2018, commerce between the two countries stood at $243.6 million — roughly "
+    "four times the Sept. 2022 figures.",
+    "In Sept. 2018, trade between the two neighbours came to $243.6 million — roughly four times the Sept. 2022 "
     "figures.",
 ])
 def test_the_noun_a_multiple_compares_with_keeps_its_period(sentence):
@@ -285,16 +285,16 @@ def test_the_noun_a_multiple_compares_with_keeps_its_period(sentence):
 
 
 def test_a_change_between_two_periods_is_the_later_one_s_against_the_earlier():
-    got = trades("The total value of Laos-Vietnam trade more than doubled between August and September, reaching "
-                 "its highest value in a year.", published="2021-10-20")
-    assert got[0][6:] == ("period_on_period", "September")
+    got = trades("Laos-Vietnam trade as a whole more than doubled between June and July, hitting a one-year "
+                 "high.", published="2021-10-20")
+    assert got[0][6:] == ("period_on_period", "July")
 
 
 def test_this_year_in_a_story_of_the_year_s_first_months_is_those_months():
-    text = ("From January to April this year, Laos imported 6,100 tonnes of rice from Thailand. Measured in value, "
+    text = ("In the four months to April this year, Laos imported 6,100 tonnes of rice from Thailand. Measured in value, "
             "the rice imported into Laos this year was worth $3.2 million.")
     got = {a: p for a, *_, p in trades(text, published="2024-05-20")}
-    assert got["$3.2 million"] == "From January to April"
+    assert got["$3.2 million"] == "the four months to April"
     # a past year named by its number is that whole year
     text = ("From January to April 2023, Laos imported 6,100 tonnes of rice from Thailand. In 2023 as a whole, "
             "the rice imported into Laos was worth $9.2 million.")
@@ -305,7 +305,7 @@ def test_an_undated_page_s_last_year_in_a_story_about_a_named_year_is_that_year_
     from extractor import extract
 
     r = extract("LIMA (AP) – Peru's trade deficit shrank in 2021 for the first time in four years.\n\n"
-                "The ministry said on Wednesday that the gap had narrowed 3.1% to $4.2 billion last year. Peruvian "
+                "On Wednesday the ministry reported that the gap had narrowed 3.1% to $4.2 billion last year. Peruvian "
                 "exports declined 0.4% to $61.5 billion last year, and imports rose 2% to $65.7 billion last year.")
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$61.5 billion")
     assert r.periods[claim.period].text == "2021" and "period" in claim.inferred
@@ -315,7 +315,7 @@ def test_an_undated_page_s_unresolved_last_year_does_not_replace_the_year_the_st
     from extractor import extract
 
     r = extract("LIMA (AP) – Peru's trade deficit shrank in 2021 for the first time in four years.\n\n"
-                "The ministry said on Wednesday that the gap between what Peru sells abroad and what it buys narrowed "
+                "The ministry reported on Monday that the gap between what Peru sells abroad and what it buys narrowed "
                 "3.1% to $4.2 billion last year. Peruvian exports declined 0.4% to $61.5 billion. However, imports "
                 "rose 2% to $65.7 billion.")
     periods = {r.amounts[c.amount].text: r.periods[c.period].text for c in r.claims if c.trade is not None}
@@ -326,28 +326,28 @@ def test_a_participle_saying_the_figure_was_counted_keeps_the_period_after_it_th
     from extractor import extract
 
     r = extract("Outbound shipments from Laos reached US$1.24 billion in the May 1-10 period, compared with $1.17 "
-                "billion tallied a year earlier, according to the data.", published="2024-05-12")
+                "billion tallied a year earlier, the agency said.", published="2024-05-12")
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$1.17 billion")
     p = r.periods[claim.period]
     assert (p.text, str(p.from_), str(p.to)) == ("a year earlier", "2023-05-01", "2023-05-10")
 
 
 def test_a_change_in_apposition_after_a_move_between_levels_is_the_later_level_s():
-    got = trades("In 2021, bilateral trade between Peru and Chile amounted to $14.7 billion, which soared to $19.2 "
-                 "billion in 2022, an increase of approximately 30%.", published="2023-03-01")
-    assert {a: p for a, *_, p in got}["approximately 30%"] == "2022"
+    got = trades("In 2021, bilateral trade between Peru and Chile came to $14.7 billion, which climbed to $19.2 "
+                 "billion in 2022, a rise of roughly 30%.", published="2023-03-01")
+    assert {a: p for a, *_, p in got}["roughly 30%"] == "2022"
 
 
 def test_the_month_of_an_earlier_rate_neither_dates_the_story_nor_bases_the_change():
-    got = trades("Chile's overall exports jumped 10.6 per cent in January from a year earlier, far stronger than "
-                 "December's 4.3 per cent. Imports also grew faster than expected, lifting 10 per cent, from 8.6 per "
+    got = trades("Chile's total exports rose 10.6 per cent in January from a year earlier, well above "
+                 "December's 4.3 per cent. Imports too beat forecasts, gaining 10 per cent, from 6.1 per "
                  "cent in December.", published="2024-02-12")
     assert {a: (basis, p) for a, *_, basis, p in got}["10 per cent"] == ("year_on_year", "January")
 
 
 def test_a_span_of_years_around_the_story_s_year_is_background_not_the_story_s_period():
     got = trades("Laos's trade with Thailand rose 10 percent to $5.1 billion in 2023. Between 2015 and 2024, Laos's "
-                 "trade volume with China had been growing an annual average of more than 12 percent, the data "
+                 "trade volume with China had expanded by an average of more than 12 percent a year, the data "
                  "showed. Laos's imports of textile products from Thailand increased 15 percent.",
                  published="2024-02-20")
     assert {a: p for a, *_, p in got}["15 percent"] == "2023"
@@ -434,8 +434,8 @@ def test_a_bloc_named_as_the_partner_makes_a_goods_line_a_claim():
 
 
 @pytest.mark.parametrize("text,code", [
-    ("Peru's exports to Brazil rose 4 percent in May. Brazil gave no breakdown by supplier, but it said iron ore "
-     "imports increased 12 per cent from a year earlier.", "2601"),
+    ("Peru's exports to Brazil rose 4 percent in May. Brazil gave no breakdown by supplier, but it reported iron "
+     "ore imports climbing 12 per cent on the year.", "2601"),
     ("Peru's exports to Brazil rose 4 percent in May, and Brazil's crude palm oil imports increased 12 per cent.",
      "1511"),   # not crude oil's 2709
 ])
@@ -451,7 +451,7 @@ def test_overall_on_the_noun_a_trade_word_qualifies_makes_the_trade_with_the_wor
 
 
 def test_goods_in_apposition_to_the_trade_word_and_not_a_partner_s_description():
-    got = trades("Mongolia's leading export to China, coal, plunged 18.2 percent in May, customs data showed.",
+    got = trades("Mongolia's main export to China, coal, slumped 18.2 percent in May, customs figures showed.",
                  published="2024-06-20")
     assert got[0][5] == "2701"
     got = trades("Mongolia's exports to China, its largest trading partner, rose 3 percent in May.",
@@ -461,29 +461,29 @@ def test_goods_in_apposition_to_the_trade_word_and_not_a_partner_s_description()
 
 def test_goods_named_with_for_in_a_clause_whose_pronoun_stands_for_the_trade_before():
     got = trades("Thailand's exports to Laos rose 4% in May. Exports of rice to Laos for the month totaled 12,300 "
-                 "tonnes, valued at $6.1 million, while for sugar they stood at nearly 5,000 tonnes, worth $2.9 "
+                 "tonnes, valued at $6.1 million, while for sugar they reached about 5,000 tonnes, worth $2.9 "
                  "million.", published="2024-06-20")
     goods = {a: g for a, _f, _x, _y, _b, g, *_ in got}
-    assert goods["$6.1 million"] == "1006" and goods["$2.9 million"] == goods["nearly 5,000 tonnes"] == "1701"
+    assert goods["$6.1 million"] == "1006" and goods["$2.9 million"] == goods["about 5,000 tonnes"] == "1701"
 
 
 def test_a_participle_modifying_goods_names_them():
-    got = trades("Korea's exports rose 3 percent in May. For the past 11 months this year, the accumulated value of "
-                 "all exported semiconductors amounted to $88.3 billion.", published="2017-12-01")
-    assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["$88.3 billion"] == "8542"
+    got = trades("Korea's exports rose 3 percent in May. So far this year, the combined value of every exported "
+                 "semiconductor came to $71.6 billion.", published="2017-12-01")
+    assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["$71.6 billion"] == "8542"
 
 
 def test_a_world_modifier_is_no_goods_and_the_goods_after_it_count():
-    got = trades("Peru's exports fell 5 percent in May. Copper sales declined 9 percent, while overseas shipments of "
-                 "automobiles dropped 6.5 percent, the data showed.", published="2024-06-10")
-    assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["6.5 percent"] == "8703"
+    got = trades("Peru's exports fell 5 percent in May. Copper sales declined 9 percent, and overseas shipments of "
+                 "automobiles slipped 4.4 percent, figures showed.", published="2024-06-10")
+    assert {a: g for a, _f, _x, _y, _b, g, *_ in got}["4.4 percent"] == "8703"
 
 
 @pytest.mark.parametrize("text,amount,code", [
-    ("Taiwan's memory chip competitors, Japan and China, posted their annual export records of 40 billion dollars "
+    ("Taiwan's memory chip competitors, Japan and China, logged their annual export records of 40 billion dollars "
      "in 2001 and 51 billion dollars in 2010, respectively.", "40 billion dollars", "8542"),
-    ("Korea's exports rose 5 percent in May. Every month this year, the steel industry has enjoyed more than a 20 "
-     "percent increase in monthly exports.", "more than a 20 percent", "72"),
+    ("Korea's exports rose 5 percent in May. Each month this year, the steel industry has seen over a 20 "
+     "percent gain in monthly exports.", "20 percent", "72"),
 ])
 def test_the_goods_the_clause_s_subject_makes_or_trades(text, amount, code):
     got = {a: g for a, _f, _x, _y, _b, g, *_ in trades(text, published="2024-06-10")}
@@ -554,9 +554,9 @@ def test_a_period_inside_a_cause_is_not_the_figure_s():
 
 
 def test_year_on_year_before_a_month_names_the_month_as_the_figure_s():
-    got = trades("Senegal's trade with Mali fell nearly 13 percent year on year in May, customs data showed.",
+    got = trades("Senegal's trade with Mali slid almost 13 percent year on year in May, customs data showed.",
                  published="2024-06-20")
-    (claim,) = [t for t in got if t[0] == "nearly 13 percent"]
+    (claim,) = [t for t in got if t[0] == "almost 13 percent"]
     assert claim[-1] == "May" and claim[-2] == "year_on_year"
 
 

@@ -130,7 +130,7 @@ _OR_RESTATED = re.compile(r"^\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$", re.
 
 
 def _restated_changes(result: Extraction) -> list[Consistency]:
-    """'amounted to $88.3 billion, an increase of 65.2 percent, or $9.57 billion': the level, the
+    """'came to $12.4 billion, a rise of 24 percent, or $2.4 billion': the level, the
     share and the amount of one change, all in one phrase, must fit together (the level minus the
     level before is the amount; the amount over the level before is the share)."""
     amounts, text = result.amounts, result.article.text
@@ -171,8 +171,8 @@ _BALANCE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(surplus|deficit
 
 
 def _balances(result: Extraction) -> list[Consistency]:
-    """'Imports rose to $54.8 billion, resulting in a trade surplus of $6.49 billion' after 'exports
-    reached $61.38 billion': a surplus is exports minus imports (a deficit the reverse) of one
+    """'Imports rose to $5.9 billion, leaving a trade surplus of $0.42 billion' after 'exports
+    reached $6.32 billion': a surplus is exports minus imports (a deficit the reverse) of one
     reporter, partner and period. The three figures are the article's own, so a shared reading of
     whose trade they are does not change the arithmetic; the two flows must mirror each other, in
     the balance's period and currency."""
@@ -191,7 +191,7 @@ def _balances(result: Extraction) -> list[Consistency]:
             continue
         if balance.period is not None and periods[balance.period].from_ is not None:
             when = (periods[balance.period].from_, periods[balance.period].to)
-        else:   # "imports rose to $54.8 billion in the month, resulting in a surplus of ...": the flow's
+        else:   # "imports rose to $5.9 billion that month, leaving a surplus of ...": the flow's
             beside = next((c for c in levels if c.start == balance.start), None)
             if beside is None:
                 continue
@@ -227,7 +227,7 @@ _REFERENCE_NOUN = re.compile(r"^(?:'s)?\s+(?:figures?|levels?|totals?|values?|am
 
 
 def _multiples(result: Extraction) -> list[Consistency]:
-    """'$243.6 million — nearly four times the Sept. 2021 figures': a level said to be N times the
+    """'$181 million, about three times the 2018 level': a level said to be N times the
     figure of another period is the ratio of the two levels the article states for that series."""
     amounts, periods, text = result.amounts, result.periods, result.article.text
     read = [c for c in result.claims if c.kind == "trade_value" and c.amount is not None and c.period is not None

@@ -187,7 +187,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = Trade(flow="total", between=ranking)
             elif entity_trade is not None and continues and _entity_subject(span.root) and (
                     _is_money(amount) or is_change):
-                # "Foreign-invested enterprises reported 2.2 trillion yuan, up 15.3%": the breakdown
+                # "State-owned companies logged 0.6 trillion yuan, up 1.2%": the breakdown
                 # by kind of firm goes on
                 trade = entity_trade.model_copy()
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
@@ -261,8 +261,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if frame_trade is not None:
                 previous_trade = frame_trade
                 previous_agent = _agent_of(frame_trade, frame, previous_agent)
-                # "China's exports to the US have fallen for six months. In August they dropped
-                # 33%.": the next sentence's pronoun continues this trade
+                # "Chile's exports to Japan have fallen for four months. In May they dropped
+                # 21%.": the next sentence's pronoun continues this trade
                 last_trade_sentence = s_index
         elif previous_trade is None and names_a_state:
             # "Japan recorded a trade deficit in May": no flow, but whose trade the story reports

@@ -40,7 +40,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
             # "bought 16 ventilators": the object itself, when it is goods and not the figure
             if child.pos_ == "NOUN" and not child.like_num and child.ent_type_ not in {"MONEY", "CARDINAL", "QUANTITY"}:
                 phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
-    # "North Korea's leading export to China, coal, plunged": the apposition names the goods (the
+    # "Mongolia's main export to China, coal, fell 18%": the apposition names the goods (the
     # parser often hangs it on the partner); only goods the table knows, "China, its largest
     # partner," is no goods
     appositions = [c for c in trigger.children if c.dep_ == "appos"] + [
@@ -77,7 +77,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 
 
 def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | None:
-    """'South Korea's memory chip competitors, the U.S. and Japan, posted export records', 'the
+    """'Taiwan's chip rivals, Japan and China, set export records', 'the
     semiconductor industry has enjoyed a 50 percent increase in exports': the goods the clause's
     subject makes or trades (goods the table knows)."""
     lex = _lexicon()
@@ -98,7 +98,7 @@ def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | No
 
 
 def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
-    """'..., while for sugar they stood at 8,000 tonnes': goods named with 'for' in the figure's
+    """'..., while for wheat they came to 5,000 tonnes': goods named with 'for' in the figure's
     own clause, whose subject stands for the trade of the clause before (goods the table knows)."""
     codes = _lexicon()["commodities"]["codes"]
     verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
@@ -440,8 +440,8 @@ _RANKING_VERBS = frozenset({"be", "become", "remain", "rank", "stay"})
 
 
 def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
-    """'Russia was the country's second-largest trading partner in 2015, with bilateral trade
-    reaching $84 million, followed by India with $77 million': a figure said of a ranked trading
+    """'Vietnam was Laos's second-largest trading partner in 2022, with bilateral trade of $1.4
+    billion, followed by Japan with $310 million': a figure said of a ranked trading
     partner is the two-way trade of that partner (the subject, or the country named before its
     'with' in a 'followed by' list) with the possessor of 'partner'."""
     for verb in [amount_span.root] + list(amount_span.root.ancestors):
@@ -460,7 +460,7 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
                                     for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code))
         follow = next((a for a in amount_span.root.ancestors if a.lemma_.lower() == "follow" and a.i > partner.i), None)
         if follow is not None:
-            # "followed by India with $77 million and Thailand with $50 million"
+            # "followed by Japan with $310 million and Germany with $95 million"
             named = [ctx.country_at[t] for t in range(follow.i, amount_span.start) if t in ctx.country_at]
             ranked = named[-1:]
         if len(ranked) != 1 or ranked[0] == owners[0]:

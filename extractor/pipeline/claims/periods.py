@@ -45,8 +45,9 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
             # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
         before = head.left_edge.i - 1
-        if head.pos_ == "NOUN" and before >= 0 and head.doc[before].lower_ == "times":
-            # "$243 million, nearly four times the Sept. 2021 figures": the multiple's reference
+        if head.pos_ == "NOUN" and (before >= 0 and head.doc[before].lower_ == "times" or any(
+                t.lower_ == "times" for t in head.doc[head.left_edge.i: token.i])):
+            # "$181 million, about three times the 2018 level": the multiple's reference
             return amount_root not in head.subtree
     return False
 
@@ -115,7 +116,7 @@ def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
 
 
 def _level_in_apposition(amount_span: Span, ctx: _Context) -> Span | None:
-    """'... which soared to $190 billion in 2022, an increase of about 30%': a change noun in
+    """'... which climbed to $19.2 billion in 2022, a rise of some 30%': a change noun in
     apposition after levels describes the move to the last of them; its period is that level's."""
     noun = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
     if noun.lower_ == "of":
@@ -228,7 +229,7 @@ def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bo
             continue
         written_after = span.doc[other.end: span.start]
         if 0 <= span.start - other.end <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in written_after):
-            return True   # "lifting 10 per cent, from 8.6 per cent in December"
+            return True   # "gaining 7 per cent, from 5.2 per cent in March"
         if other.root.i in heads or other.root.head.i in heads:
             return not (amount_span.root.i in heads or amount_span.root.head.i in heads)
     return False

@@ -45,7 +45,7 @@ def _is_balance(token: Token) -> bool:
     no flow."""
     balances = _lexicon()["balance_nouns"]["words"]
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in balances:
-        return True   # "the deficit in trade of goods and services"
+        return True   # "Peru's deficit in trade with Chile"
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
 
 

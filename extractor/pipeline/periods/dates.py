@@ -324,7 +324,7 @@ def _resolve_first_n_units(ctx, cand, m):
 
 
 def _resolve_days_of_month(ctx, cand, m):
-    """"the first 10 days of November", "the first 20 days of this month", "the last five days of
+    """"the first 10 days of March", "the first 15 days of this month", "the last five days of
     March 2024": days counted from the start (or back from the end) of the month named."""
     n = _number(m["n"])
     if n is None or n != int(n) or not 1 <= n <= 31:
