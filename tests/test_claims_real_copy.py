@@ -65,9 +65,9 @@ def test_a_ranked_trading_partner_s_figure_is_its_trade_with_the_possessor():
 def test_a_ranked_partner_s_trade_is_an_aside_the_story_s_next_flow_does_not_inherit():
     got = parties("Laos's exports fell 6 percent in 2022. Vietnam was Laos's second-largest trading partner in 2022, "
                   "with bilateral trade reaching $1.4 billion, followed by Japan with $310 million. Laos's largest "
-                  "export item was copper, whose shipments slid 7.3 percent to $1.08 billion.",
+                  "export item was copper, whose shipments slid 7.3 percent to $1.26 billion.",
                   published="2023-03-01")
-    assert got["$1.08 billion"] == ("directional", "LAO", "WLD", ())
+    assert got["$1.26 billion"] == ("directional", "LAO", "WLD", ())
 
 
 def test_trade_by_kind_of_firm_is_the_reporter_s_with_the_world_and_the_breakdown_goes_on():
@@ -185,7 +185,7 @@ def test_a_pronoun_continues_the_trade_a_sentence_without_figures_named():
 
 
 def test_a_balance_sentence_continues_no_flow_even_with_the_figure():
-    got = trades("Peru's exports fell 2.6% in May. The trade deficit stood at 1.12 trillion soles (3.1 billion "
+    got = trades("Peru's exports fell 2.6% in May. The trade deficit stood at 1.31 trillion soles (3.1 billion "
                  "U.S. dollars) in May, the figure following a revised 0.91 trillion "
                  "soles deficit posted in April.", published="2024-06-10")
     assert {a for a, *_ in got} == {"2.6%"}
@@ -274,14 +274,14 @@ def test_a_period_in_a_comparison_s_reference_is_not_the_figure_s(sentence, amou
 
 
 @pytest.mark.parametrize("sentence", [
-    "By way of comparison, in Sept. 2018, commerce between the two countries stood at $243.6 million — roughly "
+    "By way of comparison, in Sept. 2018, commerce between the two countries stood at $181.4 million — roughly "
     "four times the Sept. 2022 figures.",
-    "In Sept. 2018, trade between the two neighbours came to $243.6 million — roughly four times the Sept. 2022 "
+    "In Sept. 2018, trade between the two neighbours came to $181.4 million — roughly four times the Sept. 2022 "
     "figures.",
 ])
 def test_the_noun_a_multiple_compares_with_keeps_its_period(sentence):
     got = trades("Laos's trade with Vietnam rose in September. " + sentence, published="2022-11-01")
-    assert {a: p for a, *_, p in got}["$243.6 million"] == "Sept. 2018"
+    assert {a: p for a, *_, p in got}["$181.4 million"] == "Sept. 2018"
 
 
 def test_a_change_between_two_periods_is_the_later_one_s_against_the_earlier():
@@ -339,7 +339,7 @@ def test_a_change_in_apposition_after_a_move_between_levels_is_the_later_level_s
 
 
 def test_the_month_of_an_earlier_rate_neither_dates_the_story_nor_bases_the_change():
-    got = trades("Chile's total exports rose 10.6 per cent in January from a year earlier, well above "
+    got = trades("Chile's total exports rose 11.2 per cent in January from a year earlier, well above "
                  "December's 4.3 per cent. Imports too beat forecasts, gaining 10 per cent, from 6.1 per "
                  "cent in December.", published="2024-02-12")
     assert {a: (basis, p) for a, *_, basis, p in got}["10 per cent"] == ("year_on_year", "January")

@@ -269,7 +269,7 @@ _RESTATEMENT_GAP = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|or|approxi
 
 
 def _restated_currencies(result: Extraction) -> list[Consistency]:
-    """'40.7 billion yen ($388 million)': a figure restated in another currency implies an exchange
+    """'52.1 billion yen ($480 million)': a figure restated in another currency implies an exchange
     rate. An article converts at one rate; a restatement whose rate is off the median of the
     article's others (at least two more) by a factor of ``restatement_rate_factor`` says two
     different figures (a slipped 'billion' for 'trillion')."""

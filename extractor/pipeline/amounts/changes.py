@@ -46,7 +46,7 @@ def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
 
 def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
     """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%', 'revised upward 2%',
-    and over an article and its adjectives: 'down a whopping 41.9 percent', 'up a modest 2%'."""
+    and over an article and its adjectives: 'down a whopping 27.3 percent', 'up a modest 2%'."""
     k = s - 1
     while k >= 0 and s - k <= 3 and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _DIRECTION_WORDS:
         k -= 1
@@ -118,7 +118,7 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
             return _verb_direction(doc[v]) if doc[v].pos_ != "NOUN" else _noun_direction(doc[v])
         return None
     if tok.lower_ == "at" and unit == "percent" and k > 0 and doc[k - 1].pos_ == "VERB":
-        return _verb_direction(doc[k - 1])   # "grew at 10.3 per cent": a rate of growth
+        return _verb_direction(doc[k - 1])   # "grew at 8.4 per cent": a rate of growth
     if tok.lower_ in t["level_prepositions"]:
         return None
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):

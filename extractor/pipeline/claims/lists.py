@@ -26,8 +26,8 @@ def _coordinations(sent: Span) -> list[list[Token]]:
 
 
 def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
-    """Figures written one after another with only commas and 'and' between them ('-2.6 percent
-    and -14.9 percent'), however the parser attached them."""
+    """Figures written one after another with only commas and 'and' between them ('-3.1 percent
+    and -12.4 percent'), however the parser attached them."""
     runs: list[list[int]] = []
     spans = sorted((i for i in amount_indexes if ctx.amount_spans[i] is not None),
                    key=lambda i: ctx.amount_spans[i].start)

@@ -107,7 +107,7 @@ def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
             continue
         ancestors = list(root.ancestors)
         if any(a.lower_ in causal or a.lower_ in _COMPARISON_HEADS for a in ancestors):
-            continue   # nor a comparison's reference: "far stronger than December's 4.3 per cent"
+            continue   # nor a comparison's reference: "well above December's 3.9 per cent"
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
             continue
@@ -183,7 +183,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         if span.start < amount_span.end:
             continue
         between = ctx.doc[amount_span.end: span.start]
-        # "$17.67 billion tallied a year earlier", "$3 billion recorded in May": a participle
+        # "$1.17 billion tallied a year earlier", "$3 billion recorded in May": a participle
         # saying the figure was counted keeps the period the figure's
         words = [t for t in between if not (t.tag_ in {"VBN", "VBD"} and t.dep_ == "acl" and t.i == amount_span.end)]
         if span.start == amount_span.end or (len(words) <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in words)):
