@@ -12,19 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.pipeline.periods import find_periods, period_value, resolve_period
+from periods_support import by_text, periods_in
 
 PUB = date(2025, 10, 21)  # a Tuesday
 
 
 def periods(parse, text, published=PUB):
-    doc = parse(text, published)
-    return find_periods(doc, doc._.published)
-
-
-def by_text(ps, text):
-    found = [p for p in ps if p.text == text]
-    assert found, f"{text!r} not among {[p.text for p in ps]}"
-    return found[0]
+    return periods_in(parse, text, published)
 
 
 def assert_period(p, frm, to, granularity, relative=False, bound="exact", duration=None):

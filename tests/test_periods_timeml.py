@@ -9,20 +9,14 @@ from datetime import date
 
 import pytest
 
-from extractor.pipeline.periods import find_periods
+from periods_support import by_text as period
+from periods_support import periods_in
 
 PUB = date(2025, 11, 4)  # a Tuesday
 
 
 def periods(parse, text, published=PUB):
-    doc = parse(text, published)
-    return find_periods(doc, doc._.published)
-
-
-def period(ps, text):
-    found = [p for p in ps if p.text == text]
-    assert found, f"{text!r} not among {[p.text for p in ps]}"
-    return found[0]
+    return periods_in(parse, text, published)
 
 
 # ----------------------------------------------------------------------------- dates ahead
