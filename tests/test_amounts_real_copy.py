@@ -281,3 +281,13 @@ def test_change_words_of_trade_copy(parse, text, span, change):
 def test_a_rate_held_at_a_level_is_no_change(parse):
     found = {a.text: a.change for a in amounts(parse, "The central bank kept its rate at 5 percent in May.")}
     assert found["5 percent"] is None
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("The Nikkei slid 212.4 points, or 0.9%, to 28,400 as exporters fell.", "212.4 points", "point"),
+    ("The index added 31 points, or 1.4 percent, on Friday.", "31 points", "point"),
+    # a move of a rate in points beside a percent stays percentage points
+    ("The jobless rate rose 0.3 points to 4.1% in May.", "0.3 points", "percentage_point"),
+])
+def test_points_restated_as_a_percent_are_index_points(parse, text, span, unit):
+    assert {a.text: a.unit for a in amounts(parse, text)}[span] == unit

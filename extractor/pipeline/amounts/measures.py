@@ -134,7 +134,9 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
         return "penny", j + 1, None
     if j < len(doc) and doc[j].lower_ in t["point_words"] and not (core.is_words and core.value == 1):
         # 'at one point' is an idiom of time, '50 points' a score or an index move
-        return ("percentage_point" if _sentence_has_percent(doc, j) else "point"), j + 1, None
+        # 'fell 155.91 points, or 1.67%': a move restated as a percent is in index points
+        percentage = _sentence_has_percent(doc, j) and not _restated_as_percent(doc, j + 1)
+        return ("percentage_point" if percentage else "point"), j + 1, None
     # '3.2-fold'
     if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "fold":
         return "times", j + 2, None
@@ -244,3 +246,13 @@ def _non_money_unit(doc: Doc, core: _Core, every: bool = False) -> tuple[Optiona
     # the span runs to the counted noun: '1,200 people', '12 new oil tankers'
     end = noun.i + 1 if core.end <= noun.i < core.end + 6 else core.end
     return "count", end, _noun_lemma(noun)
+
+
+def _restated_as_percent(doc: Doc, k: int) -> bool:
+    """', or 1.67%' / ', or 1.7 percent' right after a figure: the same move as a percent."""
+    words = [t for t in doc[k: k + 5]]
+    if len(words) < 3 or words[0].text != "," or words[1].lower_ != "or":
+        return False
+    rest = words[2:]
+    return bool(rest) and (rest[0].text.endswith("%") or (len(rest) > 1 and rest[0].like_num and (
+        rest[1].text == "%" or rest[1].lower_ in _tables()["percent_units"])))
