@@ -1,6 +1,8 @@
 """The ``tbaq`` benchmark (TimeBank + AQUAINT TimeML in two folders) on TimeML written here."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.evaluation import suite, tempeval
 
 # Two made-up documents in the TBAQ-cleaned layout: TIMEX3 inside <TEXT>, the DCT apart.
@@ -118,3 +120,14 @@ def test_tempeval3_rows_also_without_present_ref(tmp_path):
     without = bench.row("extent relaxed (without PRESENT_REF)").ours
     assert (without.tp, without.gold) == (1, 3)
     assert any("1 gold timexes are PRESENT_REF" in n for n in bench.notes)
+
+
+@pytest.mark.parametrize("a, b", [("2000-W6", "2000-W06"), ("2000-W6-WE", "2000-W06-WE"), ("198X", "198"),
+                                  ("199x", "199")])
+def test_values_timeml_writes_two_ways_compare_equal(a, b):
+    assert tempeval.normalize_value(a) == tempeval.normalize_value(b)
+
+
+def test_different_weeks_and_decades_stay_different():
+    assert tempeval.normalize_value("2000-W6") != tempeval.normalize_value("2000-W16")
+    assert tempeval.normalize_value("198X") != tempeval.normalize_value("1980")

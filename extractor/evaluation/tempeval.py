@@ -294,8 +294,19 @@ def without_value(docs: Sequence[TimeMLDocument], predicted: Sequence[Sequence[T
     return docs_out, preds_out
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d)(?=$|-)")
+_DECADE = re.compile(r"^(\d{3})X?$")
+
+
 def normalize_value(value: Optional[str]) -> Optional[str]:
-    return value.strip().upper() if value else value
+    """One spelling for values TimeML writes two ways: a week without its leading zero
+    ('2000-W6' = '2000-W06') and a decade with or without its trailing X ('198X' = '198',
+    the TimeML 1.2 guidelines' form)."""
+    if not value:
+        return value
+    value = value.strip().upper()
+    value = _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", value)
+    return _DECADE.sub(lambda m: m.group(1), value)
 
 
 @dataclass
