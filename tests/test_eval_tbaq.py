@@ -123,7 +123,7 @@ def test_tempeval3_rows_also_without_present_ref(tmp_path):
 
 
 @pytest.mark.parametrize("a, b", [("2000-W6", "2000-W06"), ("2000-W6-WE", "2000-W06-WE"), ("198X", "198"),
-                                  ("199x", "199")])
+                                  ("199x", "199"), ("1968-XX", "1968"), ("2011-01-XX", "2011-01")])
 def test_values_timeml_writes_two_ways_compare_equal(a, b):
     assert tempeval.normalize_value(a) == tempeval.normalize_value(b)
 
@@ -131,3 +131,4 @@ def test_values_timeml_writes_two_ways_compare_equal(a, b):
 def test_different_weeks_and_decades_stay_different():
     assert tempeval.normalize_value("2000-W6") != tempeval.normalize_value("2000-W16")
     assert tempeval.normalize_value("198X") != tempeval.normalize_value("1980")
+    assert tempeval.normalize_value("1989-WXX") != tempeval.normalize_value("1989-W43")   # a week, not the year

@@ -296,16 +296,19 @@ def without_value(docs: Sequence[TimeMLDocument], predicted: Sequence[Sequence[T
 
 _WEEK = re.compile(r"^(\d{4})-W(\d)(?=$|-)")
 _DECADE = re.compile(r"^(\d{3})X?$")
+_UNSPECIFIED_TAIL = re.compile(r"^(\d{4}(?:-\d{2})?)(?:-XX)+$")
 
 
 def normalize_value(value: Optional[str]) -> Optional[str]:
     """One spelling for values TimeML writes two ways: a week without its leading zero
     ('2000-W6' = '2000-W06') and a decade with or without its trailing X ('198X' = '198',
-    the TimeML 1.2 guidelines' form)."""
+    the TimeML 1.2 guidelines' form), and a date whose finer parts are left unspecified is its
+    known part ('1968-XX' = '1968', '2011-01-XX' = '2011-01')."""
     if not value:
         return value
     value = value.strip().upper()
     value = _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", value)
+    value = _UNSPECIFIED_TAIL.sub(r"\1", value)   # '1968-XX' = '1968': nothing said below the year
     return _DECADE.sub(lambda m: m.group(1), value)
 
 
