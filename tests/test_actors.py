@@ -103,3 +103,14 @@ def test_bare_korea_is_south_korea_unless_the_story_names_the_north(text, expect
     from extractor import extract
 
     assert [a.id for a in extract(text).actors if a.type == "country"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Laos Exports Fall 8% in May", [("Laos", "country")]),   # a title-case headline, not a name
+    ("The Korea International Trade Association said shipments rose.",
+     [("Korea International Trade Association", "organization")]),
+])
+def test_a_headline_the_tagger_reads_as_a_name_is_not_an_organization(text, expected):
+    from extractor import extract
+
+    assert [(a.text, a.type) for a in extract(text).actors] == expected

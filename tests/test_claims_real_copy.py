@@ -241,6 +241,16 @@ def test_a_change_against_a_stated_period_of_another_span_has_no_basis():
     assert next(c for c in r.claims if c.kind == "trade_change").trade.basis == "year_on_year"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Laos Exports Fall 8% in May", ("8%", "directional", "LAO", "WLD")),
+    ("Chile-Peru Trade Jumps 20% in March", ("20%", "total", None, None)),
+])
+def test_a_title_case_headline_is_read_like_a_sentence(text, expected):
+    """The tagger reads 'Exports Fall' as a name and 'Jumps' as a proper noun in title case."""
+    got = trades(text, published="2024-06-10")
+    assert got and got[0][:4] == expected
+
+
 # ---------------------------------------------------------------- the period of each level
 
 

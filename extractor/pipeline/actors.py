@@ -169,6 +169,21 @@ def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
 
 
+@cache
+def _trade_words() -> frozenset[str]:
+    lex = load_table("trade_lexicon.json")
+    return frozenset(w for kind in ("import", "export", "total") for w in lex[kind])
+
+
+def _headline_not_a_name(ent: Span) -> bool:
+    """'Laos Exports Fall 8%': a title-case headline the tagger reads as a name. An entity with a
+    trade word and no institution's head noun ('the Trade Ministry', 'Korea International Trade
+    Association' keep theirs) is the headline's words, not an organization."""
+    heads = set(load_table("trade_lexicon.json")["institution_heads"]["words"])
+    words = {t.lower_ for t in ent}
+    return bool(words & _trade_words()) and not words & heads
+
+
 def _money_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the money amounts (an ISO currency unit) of ``doc``."""
     return [(a.start, a.end) for a in (doc._.amounts or []) if len(a.unit) == 3 and a.unit.isupper()]
@@ -249,6 +264,8 @@ def find_actors(doc: Doc) -> list[Actor]:
             candidates.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
     # spaCy's entities join where no table entry covers them.
     for ent in doc.ents:
+        if ent.label_ == "ORG" and _headline_not_a_name(ent):
+            continue
         if ent.label_ in {"PERSON", "ORG", "NORP"}:
             # Trimmed first, so that "the UN Security Council" does not outgrow the table's name.
             trimmed = _trim(ent)

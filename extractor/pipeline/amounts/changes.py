@@ -125,6 +125,26 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         if unit not in ("percent", "percentage_point", "basis_point", "times") and tok.lemma_.lower() in t["transitive_verbs"]:
             return None
         return _verb_direction(tok)
+    if unit in ("percent", "times") and _in_a_title_case_headline(tok):
+        return _headline_verb_direction(tok)   # "Laos-Vietnam Trade Jumps 20% in March"
+    return None
+
+
+def _in_a_title_case_headline(tok: Token) -> bool:
+    """A headline in title case, where the tagger reads the verb as a name ('Trade Jumps 20%')."""
+    words = [t for t in tok.sent if t.is_alpha]
+    return tok.pos_ == "PROPN" and tok.is_title and len(words) >= 3 and \
+        sum(t.is_title or not t.is_lower for t in words) >= 0.8 * len(words)
+
+
+def _headline_verb_direction(tok: Token) -> Optional[str]:
+    t = _tables()
+    low = tok.lower_
+    for lemma in (low, low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None):
+        if lemma in t["up_verbs"]:
+            return "up"
+        if lemma in t["down_verbs"]:
+            return "down"
     return None
 
 

@@ -49,11 +49,17 @@ def _is_balance(token: Token) -> bool:
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
 
 
+def _in_an_institution_s_name(token: Token) -> bool:
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    heads = set(_lexicon()["institution_heads"]["words"])
+    return entity is not None and any(t.lower_ in heads for t in entity)
+
+
 def _trade_kind(token: Token) -> str | None:
     lex = _lexicon()
     if _is_balance(token):
         return None
-    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and _in_an_institution_s_name(token):
         return None   # "the Trade Ministry", "the World Trade Organization": a name, no flow
     words = lex["words"]
     kind = words.get(token.lower_) or words.get(token.lemma_.lower())
