@@ -55,6 +55,11 @@ class Amount(Mention):
     of: Optional[str] = None        # counts: the counted noun's lemma ("3,000 workers" -> "worker")
     per: Optional[str] = None       # rates: what the amount is per ("$58 per barrel" -> "barrel", "$98 a share" -> "share")
 
+    @property
+    def is_money(self) -> bool:
+        """The unit is a currency: an ISO 4217 code, three capitals ("USD", "CNY")."""
+        return len(self.unit) == 3 and self.unit.isupper()
+
 
 class Period(Mention):
     from_: Optional[date] = Field(default=None, alias="from")

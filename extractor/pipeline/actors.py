@@ -186,7 +186,7 @@ def _headline_not_a_name(ent: Span) -> bool:
 
 def _money_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the money amounts (an ISO currency unit) of ``doc``."""
-    return [(a.start, a.end) for a in (doc._.amounts or []) if len(a.unit) == 3 and a.unit.isupper()]
+    return [(a.start, a.end) for a in (doc._.amounts or []) if a.is_money]
 
 
 def _inside_chars(span: Span, ranges: list[tuple[int, int]]) -> bool:

@@ -327,7 +327,7 @@ def chart_data(result: Extraction | dict, claim_id: str, store) -> ChartData | N
     amount = result.amounts[claim.amount]
     if claim.kind == "trade_change":
         return _change(result, claim, verdict, store, start, end)
-    if claim.kind != "trade_value" or not (len(amount.unit) == 3 and amount.unit.isupper()):
+    if claim.kind != "trade_value" or not amount.is_money:
         return None        # only money levels are compared with customs figures
     currency = amount.unit
     window = (add_months(start, -MONTHS_BEFORE), month_end(add_months(end, MONTHS_AFTER)))

@@ -137,7 +137,7 @@ def _restated_changes(result: Extraction) -> list[Consistency]:
     claim_of = {c.amount: c for c in result.claims if c.amount is not None}
     out = []
     for k, (share, amount) in enumerate(zip(amounts, amounts[1:])):
-        if share.unit != "percent" or share.change is None or not _is_currency(amount.unit) \
+        if share.unit != "percent" or share.change is None or not amount.is_money \
                 or not _OR_RESTATED.match(text[share.end:amount.start]):
             continue
         level_index = next((j for j in range(k - 1, -1, -1) if amounts[j].unit == amount.unit
@@ -278,7 +278,7 @@ def _restated_currencies(result: Extraction) -> list[Consistency]:
     pairs: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
     text = result.article.text
     for i, (a, b) in enumerate(zip(amounts, amounts[1:])):
-        if a.unit == b.unit or not (_is_currency(a.unit) and _is_currency(b.unit)) or not a.value or not b.value:
+        if a.unit == b.unit or not (a.is_money and b.is_money) or not a.value or not b.value:
             continue
         if not _RESTATEMENT_GAP.match(text[a.end:b.start]):
             continue
@@ -297,10 +297,6 @@ def _restated_currencies(result: Extraction) -> list[Consistency]:
                 f"'{amounts[i].text} ({amounts[j].text})' converts at {_rate(rate)} {unit_a} per {unit_b}, but the "
                 f"article's other conversions are at about {_rate(median)}: the two cannot be one figure")))
     return out
-
-
-def _is_currency(unit: str) -> bool:
-    return len(unit) == 3 and unit.isupper()
 
 
 def _rate(value: float) -> str:
@@ -342,7 +338,7 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         if None in changes or None in levels or len({c.trade.basis for c in changes}) != 1:
             continue
         basis = changes[0].trade.basis
-        now = levels[0] and _level(levels[0], amounts) + _level(levels[1], amounts)
+        now = _level(levels[0], amounts) + _level(levels[1], amounts)
         bases = [_base(_level(l, amounts), _change(c, amounts, slack=0.0)) for l, c in zip(levels, changes)]
         if None in bases:
             continue

@@ -46,7 +46,6 @@ from .words import (
     _expected,
     _hypothetical,
     _is_balance,
-    _is_money,
     _lexicon,
     _trade_kind,
 )
@@ -110,7 +109,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             last_sources = (paragraph, sent_sources)
         sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
         sent_periods = _data_periods(s_index, ctx)
-        story_periods = _story_periods(s_index, ctx)
+        story_periods = _story_periods(sent_periods, ctx)
         # the comparison a sentence with a change states ("widened 22.3% from the previous month")
         stated_basis = _basis(sent) if any(ctx.amounts[i].change for i in by_sentence.get(s_index, [])) else None
         has_trade_word = any(_trade_kind(t) for t in sent)
@@ -157,12 +156,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
                 amount.unit == "count" and amount.change is None and trigger is not None
                 and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
-            ranking = _partner_ranking(span, ctx) if (_is_money(amount) or is_change) else None
+            ranking = _partner_ranking(span, ctx) if (amount.is_money or is_change) else None
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             if trigger is not None and (_hypothetical(trigger) or _expected(span)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
-            if trigger is not None and (_is_money(amount) or is_change or (goods[1] and measured)):
+            if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
                 code, words = goods
                 # Goods-level figures are claims only when the sentence names who trades them.
                 if code is None and words is None or names_a_state or _reports_world_trade(previous_trade):
@@ -186,12 +185,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             elif ranking is not None:
                 trade = Trade(flow="total", between=ranking)
             elif entity_trade is not None and continues and _entity_subject(span.root) and (
-                    _is_money(amount) or is_change):
+                    amount.is_money or is_change):
                 # "State-owned companies logged 0.6 trillion yuan, up 1.2%": the breakdown
                 # by kind of firm goes on
                 trade = entity_trade.model_copy()
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
-            elif anaphor is not None and (_is_money(amount) or is_change) and not _expected(span):
+            elif anaphor is not None and (amount.is_money or is_change) and not _expected(span):
                 trade = anaphor.model_copy()
                 if not previous_read:
                     inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
@@ -393,14 +392,14 @@ def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
     """The amount a superlative describes: the one it is in apposition to, else the nearest before it."""
     for head in [token] + list(token.ancestors):
         for i, span in enumerate(ctx.amount_spans):
-            if span is not None and span.start <= head.i < span.end and _is_money(ctx.amounts[i]):
+            if span is not None and span.start <= head.i < span.end and ctx.amounts[i].is_money:
                 return i
         if head.dep_ == "appos":
             continue
     sent = ctx.sents[s_index]
     before = [i for i, span in enumerate(ctx.amount_spans)
               if span is not None and sent.start <= span.start < token.i and token.i - span.end <= 4
-              and _is_money(ctx.amounts[i])]
+              and ctx.amounts[i].is_money]
     if before:
         return before[-1]
     # "That was the largest sum since ...": a demonstrative subject points back to
@@ -409,7 +408,7 @@ def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
     if s_index > 0 and subjects and subjects[0].lower_ in {"that", "this", "it"}:
         prev = ctx.sents[s_index - 1]
         earlier = [i for i, a in enumerate(ctx.amounts)
-                   if prev.start_char <= a.start < prev.end_char and _is_money(a)]
+                   if prev.start_char <= a.start < prev.end_char and a.is_money]
         return earlier[-1] if earlier else None
     return None
 

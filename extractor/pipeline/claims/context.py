@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from models import Actor, Amount, Period, Source
 
 from ..lexicon import phrase_matcher
-from .words import WORLD, _lexicon, _partner_patterns
+from .words import WORLD, _is_change_word, _lexicon, _partner_patterns
 
 
 @dataclass
@@ -120,7 +120,6 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"
-    if head.lower_ in {"from", "than", "on", "over", "against"} and head.head.lower_ in \
-            set(lex["comparative_change"]) | set(lex["change_nouns"]["words"]) | {"up", "down", "rose", "fell", "compared", "less", "more"}:
+    if head.lower_ in {"from", "than", "on", "over", "against"} and _is_change_word(head.head):
         return "basis"   # "up 8% on June", "6% less than in 2018"
     return None

@@ -6,13 +6,30 @@ recorded as inferred.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from models import Trade
 
 from .context import _Context
-from .words import WORLD, _is_balance, _lexicon, _trade_kind
+from .words import WORLD, _clause_verb, _is_balance, _lexicon, _trade_kind
+
+
+@cache
+def _goods_names() -> tuple[tuple[str, str], ...]:
+    """(name, HS code) of the goods table, longest name first: 'copper ore' before 'copper'."""
+    codes = _lexicon()["commodities"]["codes"]
+    return tuple(sorted(codes.items(), key=lambda item: -len(item[0])))
+
+
+def _goods_code(words: str, whole: bool = False) -> str | None:
+    """The HS code of the goods ``words`` name: the longest table name inside them, or (``whole``)
+    only the words as a whole."""
+    for name, code in _goods_names():
+        if name == words or not whole and f" {name} " in f" {words} ":
+            return code
+    return None
 
 
 def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
@@ -20,7 +37,6 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
     ('goods', 'products' or nothing)."""
     lex = _lexicon()
-    codes = lex["commodities"]["codes"]
     generic = set(lex["generic_goods"])
     skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
     phrases: list[Span] = []
@@ -48,8 +64,9 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         for a in o.children if a.dep_ == "appos"]
     for a in appositions:
         words = " ".join(t.lower_ for t in ctx.doc[a.left_edge.i: a.right_edge.i + 1] if not t.is_punct)
-        if words in codes:
-            return codes[words], words
+        code = _goods_code(words, whole=True)
+        if code is not None:
+            return code, words
     # "designer handbags imported from France", "all exported semiconductors": a participle's
     # noun is what was traded
     if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN" or (
@@ -68,9 +85,9 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         if not words:
             continue
         text = " ".join(t.lower_ for t in words)
-        for name, code in sorted(codes.items(), key=lambda item: -len(item[0])):
-            if name == text or f" {name} " in f" {text} ":
-                return code, text
+        code = _goods_code(text)
+        if code is not None:
+            return code, text
         if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
             return None, text
     return None, None
@@ -81,8 +98,8 @@ def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | No
     semiconductor industry has enjoyed a 50 percent increase in exports': the goods the clause's
     subject makes or trades (goods the table knows)."""
     lex = _lexicon()
-    codes, producers = lex["commodities"]["codes"], set(lex["producer_nouns"]["words"])
-    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    producers = set(lex["producer_nouns"]["words"])
+    verb = _clause_verb(trigger)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
     if subject is None or subject.lemma_.lower() not in producers:
         return None
@@ -91,24 +108,22 @@ def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | No
         return None
     words = " ".join(t.lower_ for t in ctx.doc[min(m.left_edge.i for m in modifiers): subject.i]
                      if not t.is_punct and t.dep_ not in {"poss", "case", "det"} and t.i not in ctx.country_at)
-    for name, code in sorted(codes.items(), key=lambda item: -len(item[0])):
-        if name == words or f" {name} " in f" {words} ":
-            return code, words
-    return None
+    code = _goods_code(words)
+    return (code, words) if code is not None else None
 
 
 def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
     """'..., while for wheat they came to 5,000 tonnes': goods named with 'for' in the figure's
     own clause, whose subject stands for the trade of the clause before (goods the table knows)."""
-    codes = _lexicon()["commodities"]["codes"]
-    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _clause_verb(amount_span.root)
     if verb is None or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in verb.children):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             words = " ".join(t.lower_ for t in ctx.doc[obj.left_edge.i: obj.i + 1] if not t.is_punct)
-            if words in codes:
-                return codes[words], words
+            code = _goods_code(words, whole=True)
+            if code is not None:
+                return code, words
     return None
 
 

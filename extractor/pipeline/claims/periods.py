@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from .context import _Context, _phrase_matches
-from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _lexicon
+from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon
 
 
 _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until", "although", "though", "while", "once"})
@@ -66,12 +66,6 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     return False
 
 
-def _is_change_word(token: Token) -> bool:
-    lex = _lexicon()
-    return token.lower_ in lex["comparative_change"] or token.lemma_.lower() in set(lex["change_nouns"]["words"]) \
-        or token.lemma_.lower() in {"rise", "fall", "grow", "increase", "decrease", "drop", "decline", "jump", "climb", "up", "down"}
-
-
 def _through_a_clause(token: Token, top: Token) -> bool:
     """Whether the path from ``token`` up to ``top`` passes a clause of its own (relative,
     adverbial, participial)."""
@@ -95,13 +89,13 @@ def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
     return out
 
 
-def _story_periods(sent_index: int, ctx: _Context) -> list[int]:
-    """Data periods a sentence sets for the sentences after it: those of its main clause, not a
-    cause's ("due to strikes in the second half"), nor a relative, subordinate or participial
+def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
+    """Of a sentence's data periods, those it sets for the sentences after it: its main clause's,
+    not a cause's ("due to strikes in the second half"), nor a relative, subordinate or participial
     clause's ("the record set in 2022")."""
     causal = set(_lexicon()["causal_adjuncts"]["words"])
     out = []
-    for i in _data_periods(sent_index, ctx):
+    for i in data_periods:
         root = ctx.period_spans[i].root if ctx.period_spans[i] is not None else None
         if root is None:
             continue
@@ -124,7 +118,7 @@ def _level_in_apposition(amount_span: Span, ctx: _Context) -> Span | None:
     if noun.dep_ != "appos" or noun.lemma_.lower() not in set(_lexicon()["change_nouns"]["words"]):
         return None
     levels = [s for s, a in zip(ctx.amount_spans, ctx.amounts) if s is not None and s.sent == amount_span.sent
-              and s.end <= noun.left_edge.i and len(a.unit) == 3 and a.unit.isupper()]
+              and s.end <= noun.left_edge.i and a.is_money]
     return max(levels, key=lambda s: s.start) if levels else None
 
 

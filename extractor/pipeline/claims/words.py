@@ -8,8 +8,6 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from models import Amount
-
 from ..lexicon import load_table
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
@@ -34,10 +32,6 @@ def _partner_patterns() -> tuple[tuple[str, str], ...]:
     table = _lexicon()["partners"]
     return tuple((label, phrase) for group in ("codes", "regions")
                  for label, phrases in table[group].items() for phrase in phrases)
-
-
-def _is_money(amount: Amount) -> bool:
-    return amount.unit not in CURRENCY_UNITS_EXCLUDED and len(amount.unit) == 3 and amount.unit.isupper()
 
 
 def _is_balance(token: Token) -> bool:
@@ -95,10 +89,28 @@ def _expected(amount_span) -> bool:
     return False
 
 
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause ``token`` is in: itself or its nearest verbal ancestor."""
+    return next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+
+
 def _entity_subject(token: Token) -> bool:
     """The clause of ``token`` has a kind of firm as its subject ('private firms recorded 4.5
     trillion yuan in trade', 'state-owned enterprises logged 1 trillion yuan')."""
     words = set(_lexicon()["trading_entities"]["words"])
-    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _clause_verb(token)
     return verb is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in words
                                     for c in verb.children)
+
+
+_CHANGE_WORDS = frozenset({"up", "down", "rose", "fell", "compared", "less", "more",
+                           "rise", "fall", "grow", "increase", "decrease", "drop", "decline", "jump", "climb"})
+
+
+def _is_change_word(token: Token) -> bool:
+    """A word that states a change and governs its base ("up 8% on June", "a drop of 60% from
+    April", "6% less than in 2018"): the comparative words and change nouns of the lexicon, and the
+    common change verbs."""
+    lex = _lexicon()
+    return token.lower_ in lex["comparative_change"] or token.lower_ in _CHANGE_WORDS \
+        or token.lemma_.lower() in _CHANGE_WORDS or token.lemma_.lower() in set(lex["change_nouns"]["words"])
