@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import product
 
 from models import Claim, Consistency, Extraction, Period
 
@@ -338,7 +339,6 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         if None in changes or None in levels or len({c.trade.basis for c in changes}) != 1:
             continue
         basis = changes[0].trade.basis
-        now = _level(levels[0], amounts) + _level(levels[1], amounts)
         bases = [_base(_level(l, amounts), _change(c, amounts, slack=0.0)) for l, c in zip(levels, changes)]
         if None in bases:
             continue
@@ -354,14 +354,34 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         # the total's change
         total_change = slot.get(("total", "change"))
         if total_change is not None and total_change.trade.basis == basis and base.low > 0:
-            total_now = _level(slot["total", "level"], amounts) if ("total", "level") in slot else now
-            implied = Interval((total_now.low / base.high - 1) * 100, (total_now.high / base.low - 1) * 100)
+            stated_total = _level(slot["total", "level"], amounts) if ("total", "level") in slot else None
+            implied = _total_change([_level(l, amounts) for l in levels],
+                                    [_change(c, amounts, slack=0.0) for c in changes], stated_total)
             stated = _change(total_change, amounts)
             if not stated.overlaps(implied):
                 out.append(Consistency(claims=[total_change.id, *(c.id for c in involved)], explanation=(
                     f"the two flows' levels and changes make the total's change {implied.low:+.1f}% to "
                     f"{implied.high:+.1f}%, not '{amounts[total_change.amount].text}'")))
     return out
+
+
+def _total_change(levels: list[Interval], changes: list[Interval], total: Interval | None) -> Interval:
+    """The range of a two-way total's percent change over every value the flows' wording allows.
+
+    The total's change is the flows' changes averaged with their base levels as weights, so one flow's
+    level sits in both the total and its base: bounding the two apart (the low total over the high
+    base) would allow changes no pair of values gives. The change is monotonic in each input, so its
+    extremes lie at the corners of the box of inputs; a stated total is one more input."""
+    totals = [total.low, total.high] if total is not None else [None]
+    values = []
+    for level_a, level_b, change_a, change_b, stated in product(
+            (levels[0].low, levels[0].high), (levels[1].low, levels[1].high),
+            (changes[0].low, changes[0].high), (changes[1].low, changes[1].high), totals):
+        if change_a <= -100 or change_b <= -100:
+            continue
+        base = level_a / (1 + change_a / 100) + level_b / (1 + change_b / 100)
+        values.append(((level_a + level_b if stated is None else stated) / base - 1) * 100)
+    return Interval(min(values), max(values)) if values else Interval(float("-inf"), float("inf"))
 
 
 def _level(claim: Claim, amounts) -> Interval:
