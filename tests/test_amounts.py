@@ -201,6 +201,9 @@ def test_points_after_a_percent_context_are_percentage_points(parse):
     ("Nasdaq +0.8% in early trade.", "+0.8%", 0.8, "percent", "up"),
     ("May trade was 27% more than a year earlier.", "27%", 27.0, "percent", "up"),
     ("Coal sales were 12% less than in April.", "12%", 12.0, "percent", "down"),
+    ("Set against April's sales, that is $4 million less.", "$4 million", 4e6, "USD", "down"),
+    ("Compared with a year ago, the port handled 8,000 tonnes more, the agency said.", "8,000 tonnes", 8000.0, "tonne", "up"),
+    ("The ministry plans to hire 3,000 more inspectors.", "3,000 more inspectors", 3000.0, "count", None),
 ])
 def test_changes(parse, text, span, value, unit, change):
     a = only(parse, text)

@@ -74,3 +74,15 @@ def test_future_month_is_unverifiable(pipeline, store):
     text = "China's exports to North Korea will reach $300 million in December 2025, traders predict."
     verdict = check(pipeline.extract(text, published="2025-11-01"), store).verdicts[0]
     assert verdict.status == "unverifiable" and "had not ended" in verdict.explanation
+
+
+@pytest.mark.parametrize("by, status", [("$69 million", "supported"), ("$90 million", "contradicted")])
+def test_a_change_stated_as_money_is_the_difference_of_two_figures(pipeline, store, by, status):
+    # the store holds China-North Korea trade of $202 million (September 2024) and $271 million
+    # (September 2025): "rose by $X" is a difference of those two, never a level of its own
+    text = f"Trade between China and North Korea rose by {by} to $271 million in September 2025 from a year earlier."
+    result = check(pipeline.extract(text, published="2025-10-20"), store)
+    change = next(v for v in result.verdicts if v.claimed == float(by[1:3]) * 1e6)
+    assert change.status == status and change.expected == 69_000_000.0
+    assert "+$69 million" in change.explanation
+    assert result.consistency == []

@@ -134,6 +134,11 @@ _ARITHMETIC = {
         "Chile's exports to Peru fell 10 percent to $900 million in 2023, while its imports from Peru dropped "
         "20 percent to $800 million. Chile's trade with Peru was {} in 2022.",
         "2024-02-01", "$2.6 billion", "2022", "$2 billion"),
+    # 3.46 - 2.9 = 0.56
+    "a change as a sum of money": (
+        "Chile's copper exports to Peru were $2.9 billion in 2022. Chile's copper exports to Peru "
+        "rose by {} to $3.46 billion in 2023 from a year earlier.",
+        "2024-02-01", "$0.9 billion", "not fit the article's own levels", "$560 million"),
     # 181.4 / 70.1 = 2.59
     "a multiple of another period's figure": (
         "Laos-Vietnam trade came to $70.1 million in September 2023. In September 2019, trade between Laos "

@@ -618,3 +618,15 @@ def test_the_figure_s_own_words_are_no_goods():
                 published="2020-09-16")
     (claim,) = [c for c in r.claims if c.trade is not None]
     assert claim.trade.commodity_text is None and (claim.trade.from_, claim.trade.to) == ("DZA", "TUN")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's exports to Peru rose by $12 million to $80 million in 2023.",
+    "Chile's exports to Peru were $80 million in 2023, $12 million more than in 2022.",
+    "Chile's exports to Peru were $80 million in 2023. Against 2022's total, that was $12 million more.",
+])
+def test_a_sum_of_money_with_a_direction_is_a_change_not_a_level(pipeline, text):
+    result = pipeline.extract(text, published="2024-03-01")
+    by_text = {result.amounts[c.amount].text: c for c in result.claims if c.amount is not None}
+    assert by_text["$12 million"].kind == "trade_change"
+    assert by_text["$80 million"].kind == "trade_value"

@@ -34,7 +34,8 @@ from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift
 from .consistency import consistency_of
 from .intervals import Interval, claim_supported, figure_interval
 from .schema import StoreError
-from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, trade_pair)
+from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, signed_money,
+                      trade_pair)
 
 UNKNOWN_FUTURE = "a period that had not ended when the article was published"
 
@@ -181,9 +182,10 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
     amount = result.amounts[claim.amount]
     period = result.periods[claim.period] if claim.period is not None else None
     trade = claim.trade
-    if amount.unit not in {"percent", "times"}:
+    if amount.unit not in {"percent", "times", "USD"}:
+        what = "the stored figures are in USD" if amount.is_money else f"changes in {amount.unit} are not computed from trade figures"
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
-                       explanation=f"Cannot check '{amount.text}': changes in {amount.unit} are not computed from trade figures.")
+                       explanation=f"Cannot check '{amount.text}': {what}.")
     if period is None or period.from_ is None or trade.basis is None:
         missing = "its period" if period is None or period.from_ is None else "what it is measured against (a year earlier or the period before)"
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
@@ -200,19 +202,25 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
                        explanation=f"Cannot check '{amount.text}': {reason}.")
     sign = -1.0 if amount.change == "down" else 1.0
+    # a signed change: "fell more than 40%" is a change below -40%
+    stated = Amount(**{**amount.model_dump(), "value": sign * amount.value,
+                       "low": None if amount.low is None else sign * (amount.low if sign > 0 else amount.high),
+                       "high": None if amount.high is None else sign * (amount.high if sign > 0 else amount.low)})
+    if sign < 0 and stated.bound in {"more_than", "at_least", "less_than", "at_most"}:
+        flip = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
+        stated = Amount(**{**stated.model_dump(), "bound": flip[stated.bound]})
     if amount.unit == "percent":
         lowest = (current.interval.low / base.interval.high - 1) * 100
         highest = (current.interval.high / base.interval.low - 1) * 100 if base.interval.low > 0 else math.inf
         computed = (current.value / base.value - 1) * 100
-        stated = Amount(**{**amount.model_dump(), "value": sign * amount.value,
-                           "low": None if amount.low is None else sign * amount.low,
-                           "high": None if amount.high is None else sign * amount.high})
-        if sign < 0 and stated.bound in {"more_than", "at_least", "less_than", "at_most"}:
-            # "fell more than 40%" is a change below -40%
-            flip = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
-            stated = Amount(**{**stated.model_dump(), "bound": flip[stated.bound]})
         close_limit = phrases()["close_points_changes"]
         unit_word = "%"
+    elif amount.unit == "USD":   # a sum of money: the difference of the two periods
+        lowest = current.interval.low - base.interval.high
+        highest = current.interval.high - base.interval.low
+        computed = current.value - base.value
+        close_limit = phrases()["close_share_levels"] * abs(current.value)   # as for levels
+        unit_word = ""
     else:   # times: the ratio of the two periods
         lowest = current.interval.low / base.interval.high
         highest = current.interval.high / base.interval.low if base.interval.low > 0 else math.inf
@@ -226,7 +234,7 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
     explanation = (f"'{amount.text}' {'agrees with' if ok else 'does not match'} the change computed from "
                    f"{_source_words(current)} figures: {money(base.value, 'USD')} in {period_words(base_start, base_end)} "
                    f"to {money(current.value, 'USD')} in {period_words(period.from_, period.to)} is "
-                   f"{computed:+.1f}{unit_word} ({basis}).")
+                   f"{signed_money(computed, 'USD') if amount.unit == 'USD' else f'{computed:+.1f}{unit_word}'} ({basis}).")
     return Verdict(claim=claim.id, status=status, claimed=stated.value, expected=round(computed, 4), unit=amount.unit,
                    figures=[f.id or "" for f in base.figures + current.figures], explanation=explanation,
                    evidence=_evidence(base) + _evidence(current))

@@ -10,7 +10,8 @@ from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
 from .intervals import Interval, claim_supported, stated_interval
-from .wording import describe_cell, duration_months, money, months_words, period_words, phrases, trade_pair
+from .wording import (describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
+                      trade_pair)
 
 
 def _months_between(earlier: date, later: date) -> int:
@@ -84,13 +85,13 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 out.append(Consistency(claims=[part.id, whole.id], explanation=(
                     f"one direction ('{mp.text}') is larger than the total it is part of ('{mw.text}') "
                     f"for {period_words(pa.from_, pa.to)}")))
-    # 4. a percent change that does not fit the two levels the article states.
+    # 4. a change, in percent or in money, that does not fit the two levels the article states.
     for c in claims:
         if c.kind != "trade_change" or c.period is None or c.trade.basis is None or c.amount is None or c.inferred:
             continue
         amount = result.amounts[c.amount]
         p = periods[c.period]
-        if amount.unit != "percent" or p.from_ is None:
+        if not (amount.unit == "percent" or amount.is_money) or p.from_ is None:
             continue
         base_start, base_end = shift_period(p.from_, p.to, c.trade.basis)
         frame = {k: v for k, v in c.trade.model_dump().items() if k != "basis"}
@@ -107,6 +108,10 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             continue   # a bound level ("more than $2 billion") fixes no change
         # each level as the interval its wording allows ("roughly one billion": 5% either way)
         a_now, a_before = stated_interval(now[1]), stated_interval(before[1])
+        if amount.is_money:
+            if amount.unit == now[1].unit and amount.bound in {"exact", "approx"}:
+                out += _difference(c, amount, now, before, a_now, a_before)
+            continue
         if a_before.low <= 0:
             continue
         lowest, highest = (a_now.low / a_before.high - 1) * 100, (a_now.high / a_before.low - 1) * 100
@@ -123,6 +128,20 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _balances(result)
     out += _restated_changes(result)
     return out
+
+
+def _difference(claim: Claim, amount, now, before, a_now: Interval, a_before: Interval) -> list[Consistency]:
+    """'rose by $12 million to $80 million' after '$70 million a year earlier': a change stated as a
+    sum of money is the later level minus the earlier one."""
+    sign = -1 if amount.change == "down" else 1
+    moved = Interval(a_now.low - a_before.high, a_now.high - a_before.low)
+    stated = stated_interval(amount)
+    stated = stated if sign > 0 else Interval(-stated.high, -stated.low)
+    if stated.overlaps(moved):
+        return []
+    return [Consistency(claims=[claim.id, now[0].id, before[0].id], explanation=(
+        f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
+        f"is a change of {signed_money(moved.low, amount.unit)} to {signed_money(moved.high, amount.unit)}"))]
 
 
 # -- 9. a change stated as a share and as an amount ----------------------------------------------

@@ -142,7 +142,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if "trigger" in slot:
                 trigger = slot["trigger"]   # "exports and imports rose 5% and 3%, respectively"
             # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
-            is_change = (amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}
+            # A sum of money with a direction ("rose by $12 million", "$5 million less") is a change
+            # too: the difference of two levels, never a level itself.
+            is_change = ((amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}) \
+                or (amount.change is not None and amount.is_money)
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
