@@ -250,13 +250,21 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
 # "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
 _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
+# "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
+# with stands between the comparison word and its period
+_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+(?:the\s+)?"
+                          r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
+                          r"(?:\s*(?:million|billion|trillion|bn|mn))?"
+                          r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
+                          r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
 
 def _is_comparison_base(text: str, start: int, end: int) -> bool:
     """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
     year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
-    return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])) and not _RANGE_AFTER.match(text, end)
+    return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])
+                or _FIGURE_BASE.search(text[max(0, start - 60):start])) and not _RANGE_AFTER.match(text, end)
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:
