@@ -402,3 +402,16 @@ def test_property_dollar_decimals(parse, whole, frac, mag, prefix):
     assert a.value == pytest.approx(float(f"{whole}.{frac}") * mult, rel=1e-12)
     assert a.precision == pytest.approx(0.5 * 10 ** -len(frac) * mult, rel=1e-12)
     assert (a.unit, a.bound, a.change) == ("USD", "exact", None)
+
+
+@pytest.mark.parametrize("text, restated, change", [
+    ("Shipments of copper climbed 18 percent, or $1.3 billion, on the year.", "$1.3 billion", "up"),
+    ("Fuel imports dropped 6% or 420 million euros in the quarter.", "420 million euros", "down"),
+])
+def test_a_change_restated_as_a_sum_moves_the_same_way(parse, text, restated, change):
+    assert by_text(parse, text)[restated].change == change
+
+
+def test_a_level_after_or_is_no_change(parse):
+    found = by_text(parse, "Output was $4 billion, or 3 percent of the total.")
+    assert found["$4 billion"].change is None and found["3 percent"].change is None

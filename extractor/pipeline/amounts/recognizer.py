@@ -205,6 +205,13 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
             b.bound = a.bound
         if b.change is None and a.change is not None:
             b.change = a.change
+    # 'rose 24 percent, or $2.4 billion': a change in percent restated as the sum it moved by
+    for a, b in zip(found, found[1:]):
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        is_money = len(b.unit) == 3 and b.unit.isupper()   # as Amount.is_money: an ISO currency code
+        if a.unit == "percent" and a.change is not None and b.change is None and is_money \
+                and between in ([",", "or"], ["or"]):
+            b.change = a.change
 
 
 def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
