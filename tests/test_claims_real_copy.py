@@ -630,3 +630,20 @@ def test_a_sum_of_money_with_a_direction_is_a_change_not_a_level(pipeline, text)
     by_text = {result.amounts[c.amount].text: c for c in result.claims if c.amount is not None}
     assert by_text["$12 million"].kind == "trade_change"
     assert by_text["$80 million"].kind == "trade_value"
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Fertilizer accounted for the biggest share of Laos's imports from Vietnam, with $12.5 million in 2021.", "31"),
+    ("Coal made up the bulk of Laos's exports to Vietnam, at $40 million in 2021.", "2701"),
+    ("Laos's largest import from Vietnam was fertilizer, worth $12.5 million in 2021.", "31"),
+])
+def test_goods_that_are_a_part_of_the_flow_make_a_goods_claim(pipeline, text, goods):
+    # a goods figure is never a claim about the whole flow, nor is a ranking word goods
+    claim = next(c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None)
+    assert claim.trade.commodity == goods and claim.trade.commodity_text != "largest"
+
+
+def test_a_country_that_accounts_for_a_share_is_no_goods(pipeline):
+    text = "Vietnam accounted for 60 percent of Laos's imports, at $1.2 billion in 2021."
+    claims = [c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None]
+    assert claims and all(c.trade.commodity is None and c.trade.commodity_text is None for c in claims)

@@ -67,6 +67,10 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         code = _goods_code(words, whole=True)
         if code is not None:
             return code, words
+    # "Fertilizer accounted for the biggest share of its imports", "Coal made up the bulk of
+    # exports": the subject of a clause about a part of the flow names the goods; "Its largest
+    # import was fertilizer": so does what a ranked flow is said to be
+    phrases += _goods_of_share(trigger, ctx)
     # "designer handbags imported from France", "all exported semiconductors": a participle's
     # noun is what was traded
     if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN" or (
@@ -91,6 +95,25 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
             return None, text
     return None, None
+
+
+def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
+    """The goods a part of a flow is ('Coal made up the largest part of its exports', 'Rubber
+    represented 40 percent of exports') or a ranked flow is ('Its largest import was fertilizer'):
+    the clause's subject or the copula's complement, as phrases for :func:`_commodity` to read."""
+    share_nouns = set(_lexicon()["share_nouns"]["words"])
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.lemma_.lower() in share_nouns or head.head.lower_ in share_nouns):
+        verb = _clause_verb(head.head)
+        if verb is None or verb.lemma_.lower() == "be":
+            return []   # "the bulk of exports was coal" reads as a copula below, if at all
+        return [ctx.doc[c.left_edge.i: c.i + 1] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    ranking = set(_lexicon()["ranking_modifiers"]["words"])
+    ranked = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ranking) for c in trigger.children)
+    if ranked and trigger.dep_ == "nsubj" and head.lemma_.lower() == "be":
+        return [ctx.doc[c.left_edge.i: c.i + 1] for c in head.children if c.dep_ == "attr"]
+    return []
 
 
 def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | None:
