@@ -86,3 +86,30 @@ def test_a_change_stated_as_money_is_the_difference_of_two_figures(pipeline, sto
     assert change.status == status and change.expected == 69_000_000.0
     assert "+$69 million" in change.explanation
     assert result.consistency == []
+
+
+def _monthly_store(tmp_path, values: dict) -> Store:
+    from datetime import date
+    from extractor.pipeline.calendar_spans import month_end
+    from models import Figure
+    store = Store(f"sqlite:///{tmp_path}/months.db", seed=False)
+    store.add_figures(Figure(reporter="CHN", partner="PRK", flow="total", period=f"{y}-{m:02d}",
+                             **{"from": date(y, m, 1)}, to=month_end(date(y, m, 1)), granularity="month",
+                             value=v * 1e6, precision=5e5, source_name="GACC", source_url="https://example.org/gacc")
+                      for (y, m), v in values.items())
+    return store
+
+
+@pytest.mark.parametrize("peak_2021, status", [(150, "supported"), (90, "contradicted")])
+def test_highest_since_a_year_points_at_some_month_of_that_year(pipeline, tmp_path, peak_2021, status):
+    # every month of 2021-2022 stored below $100 million but one of 2021 (June: the peak)
+    values = {(y, m): 60 + m for y in (2021, 2022) for m in range(1, 13)}
+    values[2021, 6] = peak_2021
+    values.update({(2023, 1): 70, (2023, 2): 80, (2023, 3): 100})
+    text = "China-North Korea trade in March 2023 was the highest since 2021, at $100 million."
+    with _monthly_store(tmp_path, values) as store:
+        result = check(pipeline.extract(text, published="2023-04-20"), store)
+    comparison = next(v for v in result.verdicts if v.claimed == 100e6 and v.expected != 100e6)
+    assert comparison.status == status
+    if status == "contradicted":
+        assert "no month of 2021 was higher" in comparison.explanation

@@ -269,7 +269,11 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
         return Verdict(claim=claim.id, status="unverifiable", unit="USD",
                        explanation=f"Cannot check the comparison: no figure is stored for {what} in {period_words(period.from_, period.to)}.")
     beats = (lambda f: f.value > current.value) if highest else (lambda f: f.value < current.value)
-    between = [m for m in month_starts(start, end) if m != claimed_month and (not comp.relation.endswith("_since") or m != start)]
+    # "since December 2019" points at the last month that beat this one; "since 2019" at some
+    # month of that year: the months named are the reference, the ones after it must not beat
+    since = comp.relation.endswith("_since")
+    reference_months = month_starts(start, reference.to) if since else []
+    between = [m for m in month_starts(start, end) if m != claimed_month and m not in reference_months]
     breakers = [by_month[m] for m in between if m in by_month and beats(by_month[m])]
     word = "higher" if highest else "lower"
     if breakers:
@@ -280,17 +284,21 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
                        f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}) for {what}.",
                        evidence=_evidence(Found(Interval(0, 0), 0, [current, worst])))
     missing = [m for m in between if m not in by_month]
-    if comp.relation.endswith("_since"):
-        ref = by_month.get(start)
-        if ref is None:
-            missing.insert(0, start)
-        elif beats(ref) or ref.value == current.value:
+    if since:
+        refs = [by_month.get(m) for m in reference_months]
+        if any(ref is not None and (beats(ref) or ref.value == current.value) for ref in refs):
             pass
+        elif None in refs:
+            missing = [m for m, ref in zip(reference_months, refs) if ref is None] + missing
         else:
+            ref = max(refs, key=lambda f: f.value) if highest else min(refs, key=lambda f: f.value)
+            stated = f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')})"
+            explanation = (f"{period_words(ref.from_, ref.to)} ({money(ref.value, 'USD')}) was not {word} than {stated}, "
+                           "so 'since' points at the wrong month." if len(refs) == 1 else
+                           f"no month of {reference.text} was {word} than {stated} (the {'highest' if highest else 'lowest'} was "
+                           f"{period_words(ref.from_, ref.to)}, {money(ref.value, 'USD')}), so 'since' points at the wrong time.")
             return Verdict(claim=claim.id, status="contradicted", claimed=current.value, expected=ref.value, unit="USD",
-                           figures=[current.id or "", ref.id or ""],
-                           explanation=f"{period_words(ref.from_, ref.to)} ({money(ref.value, 'USD')}) was not {word} than "
-                           f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}), so 'since' points at the wrong month.",
+                           figures=[current.id or "", ref.id or ""], explanation=explanation,
                            evidence=_evidence(Found(Interval(0, 0), 0, [current, ref])))
     if missing:
         return Verdict(claim=claim.id, status="unverifiable", claimed=current.value, unit="USD",
