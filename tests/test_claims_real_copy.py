@@ -647,3 +647,18 @@ def test_a_country_that_accounts_for_a_share_is_no_goods(pipeline):
     text = "Vietnam accounted for 60 percent of Laos's imports, at $1.2 billion in 2021."
     claims = [c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None]
     assert claims and all(c.trade.commodity is None and c.trade.commodity_text is None for c in claims)
+
+
+def test_a_figure_of_named_goods_inside_a_flow_is_a_goods_claim(pipeline):
+    # the goods follow the figure ("including $X of ..."): that figure is theirs, not the flow's
+    text = "Laos exported $43 million of goods to Vietnam in 2021, including $20 million of coffee beans."
+    claims = {c.amount: c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None}
+    assert [(c.trade.commodity, c.trade.commodity_text) for c in claims.values()] == [(None, None), ("0901", "coffee beans")]
+
+
+def test_goods_hung_on_the_partner_and_the_agent_of_a_goods_line(pipeline):
+    text = ("Laos's imports from Vietnam of fertilizer came to $9 million in 2021, while overall imports "
+            "rose to $228 million.")
+    claims = [c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None]
+    assert (claims[0].trade.from_, claims[0].trade.to, claims[0].trade.commodity) == ("VNM", "LAO", "31")
+    assert (claims[1].trade.to, claims[1].trade.commodity) == ("LAO", None)   # Laos's overall imports

@@ -18,6 +18,7 @@ from .context import _Context
 from .lists import _fill_slot, _respectively
 from .parties import (
     _goods_of_producers,
+    _goods_of_amount,
     _goods_of_clause,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
@@ -149,7 +150,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
-            goods = (_goods_of_clause(span, ctx) or goods) if trigger is not None else goods
+            goods = (_goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods) if trigger is not None else goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
             # "80,000,000 tonnes of iron ore", "2 million pairs of gloves": a goods-level figure
@@ -183,7 +184,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             entity_trade = trade
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
-                        if code is None and words is None:
+                        if code is None and words is None or "parties" not in inferred:
+                            # a goods line that names its parties names the story's agent too
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
                 trade = Trade(flow="total", between=ranking)

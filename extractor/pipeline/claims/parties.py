@@ -36,9 +36,6 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
     exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
     ('goods', 'products' or nothing)."""
-    lex = _lexicon()
-    generic = set(lex["generic_goods"])
-    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
     phrases: list[Span] = []
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
     if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
@@ -48,6 +45,11 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+    # "imports from China of rice": the parser hangs the goods on the partner
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}):
+        for partner in (c for c in prep.children if c.dep_ == "pobj"):
+            for of in (c for c in partner.children if c.dep_ == "prep" and c.lower_ == "of"):
+                phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
     for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
         if child.dep_ in {"dobj", "attr"}:
             for c in child.subtree:
@@ -82,19 +84,49 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
     for phrase in phrases:
-        words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
-                 and not t.like_num
-                 and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-                 and not _trade_kind(t)]
-        if not words:
-            continue
-        text = " ".join(t.lower_ for t in words)
-        code = _goods_code(text)
-        if code is not None:
-            return code, text
-        if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
-            return None, text
+        goods = _goods_of_phrase(phrase, ctx)
+        if goods is not None and goods != _ALL_GOODS:
+            return goods
     return None, None
+
+
+_ALL_GOODS = (None, None)
+
+
+def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
+    the like; None when it names nothing (only states, periods, figures or determiners)."""
+    lex = _lexicon()
+    generic = set(lex["generic_goods"])
+    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
+    words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
+             and not t.like_num
+             and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
+             and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)]
+    if not words:
+        return None
+    text = " ".join(t.lower_ for t in words)
+    code = _goods_code(text)
+    if code is not None:
+        return code, text
+    if all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
+        return _ALL_GOODS
+    return None, text
+
+
+def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """'including $20 million of wigs', '$9 million worth of rice': the goods a figure is of,
+    named right after it; they are that figure's, whatever the trade word's goods are."""
+    doc, i = ctx.doc, amount_span.end
+    if i < len(doc) and doc[i].lower_ == "worth":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    objects = [c for c in doc[i].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    goods = _goods_of_phrase(doc[objects[0].left_edge.i: objects[0].right_edge.i + 1], ctx)
+    return goods if goods not in (None, _ALL_GOODS) else None
 
 
 def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
