@@ -32,7 +32,7 @@ from models import Amount, Claim, Evidence, Extraction, Figure, Verdict
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
 from .consistency import consistency_of
-from .intervals import Interval, claim_supported, figure_interval
+from .intervals import Interval, claim_supported, figure_interval, stated_interval
 from .schema import StoreError
 from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, signed_money,
                       trade_pair)
@@ -322,6 +322,7 @@ def _series(store: FigureStore, trade, start: date, end: date) -> list[Figure]:
 
 def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
     out = []
+    rivals = _rivals_in_sentence(result)
     for claim in result.claims:
         if claim.trade is None:
             continue
@@ -335,8 +336,28 @@ def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
                               explanation=f"Not checked: the cross-check failed on this claim "
                                           f"({type(error).__name__}); nothing is said about it.")
         if verdict is not None:
-            out.append(_guarded(verdict, claim))
+            out.append(_guarded(verdict, claim, rivals.get(claim.id)))
     return out
+
+
+def _rivals_in_sentence(result: Extraction) -> dict[str, str]:
+    """Levels of one sentence read as one cell with values that cannot both hold: a writer does
+    not give one figure two values in a sentence ("of the $271 million in trade, $228 million were
+    exports"), so one of them is linked to the wrong cell. Claim id -> the other figure's words."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in result.claims:
+        if c.kind == "trade_value" and c.trade is not None and c.amount is not None and c.period is not None:
+            p = result.periods[c.period]
+            key = (c.start, p.from_, p.to, result.amounts[c.amount].unit, repr(c.trade.model_dump()))
+            groups.setdefault(key, []).append(c)
+    rivals: dict[str, str] = {}
+    for claims in groups.values():
+        for a in claims:
+            for b in claims:
+                if a is not b and not stated_interval(result.amounts[a.amount]).overlaps(
+                        stated_interval(result.amounts[b.amount])):
+                    rivals.setdefault(a.id, result.amounts[b.amount].text)
+    return rivals
 
 
 #: A stated level this many times the stored figure (or a fraction this small of it) is far
@@ -351,14 +372,15 @@ def _claim_parts(claim: Claim) -> list[str]:
     return ["amount", "parties", "flow", "period"] + (["goods"] if goods else []) + (["basis"] if change else [])
 
 
-def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
+def _guarded(verdict: Verdict, claim: Claim, rival: str | None = None) -> Verdict:
     """Record which parts were read and which inferred, and never accuse on an inference.
 
     ``contradicted`` stands only when the claim's amount, parties, flow, goods and period were
     each read from its own sentence: a mismatch with an inherited part (the period of the
     previous sentence, the article's pair) is likelier our link than the article's error, so
     the verdict is ``unverifiable`` and says which part was inferred. A level more than
-    ``FAR_RATIO`` times off is said to be likelier another figure.
+    ``FAR_RATIO`` times off is said to be likelier another figure. A level whose sentence gives
+    the same cell another value (``rival``) is not accused either: one of the two is misread.
     """
     inferred = dict(claim.inferred)
     update: dict = {"read": [p for p in _claim_parts(claim) if p not in inferred], "inferred": inferred}
@@ -369,8 +391,9 @@ def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
         if far:
             explanation += ("; a figure this far from the stored one is likelier another figure "
                             "(another period, flow or goods) than a false one")
-        if inferred:
-            why = " and ".join(inferred.values())
+        if inferred or rival is not None:
+            why = " and ".join([*inferred.values()] + ([f"'{rival}' in the same sentence is read as the same figure, "
+                                                        "so one of the two is linked to the wrong cell"] if rival else []))
             update["status"] = "unverifiable"
             explanation = f"Not called contradicted, because {why}: read that way, {explanation[:1].lower()}{explanation[1:]}"
         update["explanation"] = explanation + "."

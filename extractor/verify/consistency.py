@@ -69,7 +69,9 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             ma, mb = result.amounts[a.amount], result.amounts[b.amount]
             if ma.unit != mb.unit:
                 continue
-            same_cell = a.trade.model_dump() == b.trade.model_dump()
+            # one sentence giving one cell two values is our misreading of it, not the writer's
+            # contradiction (the check leaves such levels unverifiable)
+            same_cell = a.trade.model_dump() == b.trade.model_dump() and a.start != b.start
             if same_cell and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
                     and ma.bound == mb.bound == "exact":
                 out.append(Consistency(claims=[a.id, b.id], explanation=(
