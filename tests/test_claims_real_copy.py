@@ -662,3 +662,11 @@ def test_goods_hung_on_the_partner_and_the_agent_of_a_goods_line(pipeline):
     claims = [c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None]
     assert (claims[0].trade.from_, claims[0].trade.to, claims[0].trade.commodity) == ("VNM", "LAO", "31")
     assert (claims[1].trade.to, claims[1].trade.commodity) == ("LAO", None)   # Laos's overall imports
+
+
+def test_a_coordinated_clause_keeps_its_own_period(pipeline):
+    text = ("Laos's trade with Vietnam in the first half of 2024 climbed to $900 million, and in May "
+            "alone it came to $170 million.")
+    result = pipeline.extract(text, published="2024-09-01")
+    period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
+    assert period == {"$900 million": "the first half of 2024", "$170 million": "May"}

@@ -206,8 +206,21 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                   and not _dates_an_old_level(i, amount_span, ctx)]
     if not candidates:
         return None
-    return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
+    return min(candidates, key=lambda i: (_in_a_coordinated_clause_without(ctx.period_spans[i].root, amount_span.root),
+                                          _tree_distance(amount_span.root, ctx.period_spans[i].root),
                                           abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _in_a_coordinated_clause_without(token: Token, amount_root: Token) -> bool:
+    """The period is in a coordinated clause with its own subject that the amount is not in
+    ("trade in the first half rose to $1.3 billion, and in June alone it reached $230 million"):
+    that clause's time, second to any period of the amount's own clause ("exports rose 5% and
+    imports fell 3% in May" still dates both by May)."""
+    for clause in [token] + list(token.ancestors):
+        if clause.dep_ == "conj" and clause.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+    return False
 
 
 def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bool:
