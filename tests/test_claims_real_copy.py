@@ -670,3 +670,16 @@ def test_a_coordinated_clause_keeps_its_own_period(pipeline):
     result = pipeline.extract(text, published="2024-09-01")
     period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
     assert period == {"$900 million": "the first half of 2024", "$170 million": "May"}
+
+
+@pytest.mark.parametrize("text, figure, flow", [
+    # a relative clause on the figure is its own trade: Laos's imports, not its exports
+    ("Laos's exports to Vietnam came to $40 million in 2023, about a third of the $120 million it imported.",
+     "$120 million", ("VNM", "LAO")),
+    # the indirect object of an export verb is who buys
+    ("Vietnam sold Laos $120 million worth of goods in 2023.", "$120 million", ("VNM", "LAO")),
+])
+def test_who_exports_to_whom_in_a_relative_clause_and_a_double_object(pipeline, text, figure, flow):
+    result = pipeline.extract(text, published="2024-03-01")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == figure)
+    assert (claim.trade.from_, claim.trade.to) == flow

@@ -207,6 +207,10 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
     (the subject of "exports reached $X", the object of "put imports at $X")."""
+    # "a fifth of the $228 million it imported": a relative clause on the figure is its trade
+    own = next((c for c in amount_span.root.children if c.dep_ == "relcl" and _trade_kind(c)), None)
+    if own is not None:
+        return own
     chain = [amount_span.root] + list(amount_span.root.ancestors)
     balances = set(_lexicon()["balance_nouns"]["words"])
     for head in chain:
@@ -258,6 +262,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             # "China's foreign trade volume": whose is said of the noun the trade word qualifies
             left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                      and c.i < trigger.i and c != trigger]
+    if verb is not None and frame.kind == "export":
+        # "China sold North Korea $228 million worth of goods": the indirect object buys
+        for dative in (c for c in trigger.children if c.dep_ == "dative"):
+            frame.target = next(iter(_parties_in(dative, ctx)), None) or frame.target
     agents: list[str] = []
     for c in left:
         for code in ctx.countries_in(c):
