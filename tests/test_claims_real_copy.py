@@ -683,3 +683,16 @@ def test_who_exports_to_whom_in_a_relative_clause_and_a_double_object(pipeline, 
     result = pipeline.extract(text, published="2024-03-01")
     claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == figure)
     assert (claim.trade.from_, claim.trade.to) == flow
+
+
+def test_a_trade_verb_in_a_relative_clause_dates_the_figure(pipeline):
+    text = "The value of goods Vietnam shipped to Laos in May 2024 was $98 million."
+    result = pipeline.extract(text, published="2024-07-01")
+    claim = next(c for c in result.claims if c.trade)
+    assert result.periods[claim.period].text == "May 2024" and not claim.inferred
+
+
+def test_worth_is_not_a_word_of_the_goods(pipeline):
+    text = "Laos imported 3,000 tonnes of fertilizer worth $1.2 million from Vietnam in May 2024."
+    goods = {c.trade.commodity_text for c in pipeline.extract(text, published="2024-07-01").claims if c.trade}
+    assert goods == {"fertilizer"}

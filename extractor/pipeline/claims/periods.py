@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from .context import _Context, _phrase_matches
-from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon
+from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
 _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until", "although", "though", "while", "once"})
@@ -22,6 +22,8 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
     A fronted period the parser hung on a subordinate clause, before its subordinator, is not."""
     for clause in [token] + list(token.ancestors):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS]
+        if clause.dep_ in {"relcl", "acl"} and _trade_kind(clause):
+            return False   # "the value of goods China shipped in May was $X": the trade is the figure's
         if clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marks and marks[0].i < token.i):
             return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
         if clause.dep_ == "acl":
