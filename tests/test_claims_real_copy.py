@@ -696,3 +696,14 @@ def test_worth_is_not_a_word_of_the_goods(pipeline):
     text = "Laos imported 3,000 tonnes of fertilizer worth $1.2 million from Vietnam in May 2024."
     goods = {c.trade.commodity_text for c in pipeline.extract(text, published="2024-07-01").claims if c.trade}
     assert goods == {"fertilizer"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laos's main exports to Vietnam were coffee and tea, worth $18 million in 2023, and cassava, which "
+     "brought in $6 million.", {"$18 million": "coffee tea", "$6 million": "cassava"}),
+    ("Laos exported natural rubber worth $30 million to Vietnam in 2023.", {"$30 million": "natural rubber"}),
+])
+def test_goods_right_before_worth_or_which_are_the_figure_s(pipeline, text, expected):
+    result = pipeline.extract(text, published="2024-03-01")
+    goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade}
+    assert goods == expected

@@ -120,13 +120,37 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
     doc, i = ctx.doc, amount_span.end
     if i < len(doc) and doc[i].lower_ == "worth":
         i += 1
-    if i >= len(doc) or doc[i].lower_ != "of":
-        return None
-    objects = [c for c in doc[i].children if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    goods = _goods_of_phrase(doc[objects[0].left_edge.i: objects[0].right_edge.i + 1], ctx)
+    if i < len(doc) and doc[i].lower_ == "of":
+        objects = [c for c in doc[i].children if c.dep_ == "pobj"]
+        phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
+    else:
+        phrase = _goods_before_worth_or_which(amount_span, ctx)
+    goods = _goods_of_phrase(phrase, ctx) if phrase is not None else None
     return goods if goods not in (None, _ALL_GOODS) else None
+
+
+def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | None:
+    """'wigs and false eyelashes, worth $18 million', 'ferroalloys, which brought in $6 million':
+    the noun phrase right before the 'worth' or 'which' that opens the figure's phrase (read by
+    position: the parser often hangs such a phrase on another noun)."""
+    doc = ctx.doc
+    opener = next((t for t in doc[max(amount_span.sent.start, amount_span.start - 6): amount_span.start]
+                   if t.lower_ in {"worth", "which", "that"}), None)
+    if opener is None or any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "worth" and t.dep_ not in {"relcl"}
+                             for t in doc[opener.i + 1: amount_span.start] if opener.lower_ == "worth"):
+        return None
+    k = opener.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in {"NOUN", "PROPN"} or k in ctx.amount_tokens:
+        return None
+    # back over the coordinated nouns and their modifiers ("wigs and false eyelashes")
+    start = k
+    while start - 1 >= amount_span.sent.start and start - 1 not in ctx.amount_tokens \
+            and start - 1 not in ctx.period_tokens and (
+            doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ in {"and", ","}):
+        start -= 1
+    return doc[start: k + 1]
 
 
 def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
