@@ -707,3 +707,9 @@ def test_goods_right_before_worth_or_which_are_the_figure_s(pipeline, text, expe
     result = pipeline.extract(text, published="2024-03-01")
     goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade}
     assert goods == expected
+
+
+def test_a_trade_noun_with_a_trade_verb_shares_its_goods(pipeline):
+    text = "Laos mainly exported coffee to Vietnam in May 2024, with shipments valued at $14.5 million."
+    claim = next(c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade)
+    assert claim.trade.commodity == "0901"

@@ -230,7 +230,17 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
 
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
-    (the subject of "exports reached $X", the object of "put imports at $X")."""
+    (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
+    'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
+    shipments valued at $14.5 million")."""
+    trigger = _trade_word_for(amount_span, sent)
+    if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" \
+            and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
+        return trigger.head.head
+    return trigger
+
+
+def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     # "a fifth of the $228 million it imported": a relative clause on the figure is its trade
     own = next((c for c in amount_span.root.children if c.dep_ == "relcl" and _trade_kind(c)), None)
     if own is not None:
