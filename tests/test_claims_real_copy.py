@@ -713,3 +713,20 @@ def test_a_trade_noun_with_a_trade_verb_shares_its_goods(pipeline):
     text = "Laos mainly exported coffee to Vietnam in May 2024, with shipments valued at $14.5 million."
     claim = next(c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade)
     assert claim.trade.commodity == "0901"
+
+
+def test_goods_lines_after_a_breakdown_by_destination_stay_the_story_s(pipeline):
+    # the story is Peru's trade with the world: a goods line after the by-destination lines is a
+    # claim, and about Peru's exports to the world, not to the last destination named
+    text = ("Peru's exports rose 4 percent to $6.1 billion in May 2024, the ministry said. Exports to China "
+            "fell 2 percent to $2.3 billion. Copper exports, however, climbed 9 percent to $2.5 billion.")
+    result = pipeline.extract(text, published="2024-06-20")
+    copper = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == "$2.5 billion")
+    assert (copper.trade.from_, copper.trade.to, copper.trade.commodity_text) == ("PER", "WLD", "copper")
+
+
+def test_the_first_days_of_a_month_with_a_singular_day():
+    from extractor import extract
+    result = extract("Auto exports rose 3 percent for the first 20 day of May 2024, the data showed.",
+                     published="2024-05-22")
+    assert [(str(p.from_), str(p.to)) for p in result.periods] == [("2024-05-01", "2024-05-20")]

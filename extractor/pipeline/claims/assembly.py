@@ -87,6 +87,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
+    story_trade: Trade | None = None   # the first flow whose parties were read: what the story is about
     entity_trade: Trade | None = None     # the reporter's trade by kind of firm, while a breakdown goes on
     story_basis: tuple[str | None, int] = (None, -1)   # the last stated basis of a change, its sentence
     previous_read = False                 # the previous trade's parties were read from its sentence
@@ -168,11 +169,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
                 code, words = goods
                 # Goods-level figures are claims only when the sentence names who trades them.
-                if code is None and words is None or names_a_state or _reports_world_trade(previous_trade):
+                if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
+                        or _reports_world_trade(story_trade):
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
-                    trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
-                                   same_sentence=last_trade_sentence == s_index)
+                    trade = _trade(frame, ctx, _series_to_continue(previous_trade, story_trade, names_a_state), inferred,
+                                   _refers_to_the_pair(sent, ctx), previous_agent, same_sentence=last_trade_sentence == s_index)
                     if trade is not None and trade.flow == "total" and "parties" in inferred \
                             and _entity_subject(trigger):
                         # "private firms recorded 4.5 trillion yuan in trade": the reporter's trade
@@ -243,6 +245,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
                     previous_trade = trade
                     previous_read, previous_inferred = "parties" not in inferred, inferred
+                    if story_trade is None and "parties" not in inferred and trade.commodity is None \
+                            and trade.commodity_text is None:
+                        story_trade = trade
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (
@@ -264,6 +269,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:
                 previous_trade = frame_trade
+                story_trade = story_trade or (frame_trade if frame_trade.commodity is None else None)
                 previous_agent = _agent_of(frame_trade, frame, previous_agent)
                 # "Chile's exports to Japan have fallen for four months. In May they dropped
                 # 21%.": the next sentence's pronoun continues this trade
@@ -333,6 +339,20 @@ def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
         year = published.year
     return year is not None and (p.from_, p.to) == (date(year, 1, 1), date(year, 12, 31)) \
         and d.from_ == p.from_ and d.to < p.to and (published is None or d.to <= published)
+
+
+def _series_to_continue(previous: Trade | None, story: Trade | None, names_a_state: bool) -> Trade | None:
+    """The flow a sentence with no state named continues: the previous claim's, except after a
+    breakdown by partner in a story about one country's trade with the world ("Exports to China
+    fell 2% ... Copper exports climbed 9%"): the story's reporter with the world again."""
+    if names_a_state or previous is None or not _reports_world_trade(story) or _reports_world_trade(previous):
+        return previous
+    reporter = next((p for p in _parties(story) if p != WORLD), None)
+    return story if reporter in _parties(previous) else previous
+
+
+def _parties(trade: Trade) -> tuple:
+    return (trade.from_, trade.to) if trade.flow == "directional" else tuple(trade.between or ())
 
 
 def _reports_world_trade(previous: Trade | None) -> bool:
