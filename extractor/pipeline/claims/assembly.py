@@ -88,6 +88,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
     story_trade: Trade | None = None   # the first flow whose parties were read: what the story is about
+    framed = False                     # the previous flow was set by a figure-less sentence ("In trade with Mexico, ...")
+    previous_named = False             # the previous flow's sentence named a state ("Exports to China fell ...")
     entity_trade: Trade | None = None     # the reporter's trade by kind of firm, while a breakdown goes on
     story_basis: tuple[str | None, int] = (None, -1)   # the last stated basis of a change, its sentence
     previous_read = False                 # the previous trade's parties were read from its sentence
@@ -173,7 +175,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         or _reports_world_trade(story_trade):
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
-                    trade = _trade(frame, ctx, _series_to_continue(previous_trade, story_trade, names_a_state), inferred,
+                    trade = _trade(frame, ctx, _series_to_continue(previous_trade, story_trade, names_a_state or framed or not previous_named), inferred,
                                    _refers_to_the_pair(sent, ctx), previous_agent, same_sentence=last_trade_sentence == s_index)
                     if trade is not None and trade.flow == "total" and "parties" in inferred \
                             and _entity_subject(trigger):
@@ -243,7 +245,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
-                    previous_trade = trade
+                    previous_trade, framed, previous_named = trade, False, names_a_state
                     previous_read, previous_inferred = "parties" not in inferred, inferred
                     if story_trade is None and "parties" not in inferred and trade.commodity is None \
                             and trade.commodity_text is None:
@@ -268,7 +270,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             frame = _frame(trigger, ctx)
             frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:
-                previous_trade = frame_trade
+                previous_trade, framed = frame_trade, True
                 story_trade = story_trade or (frame_trade if frame_trade.commodity is None else None)
                 previous_agent = _agent_of(frame_trade, frame, previous_agent)
                 # "Chile's exports to Japan have fallen for four months. In May they dropped
@@ -341,11 +343,14 @@ def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
         and d.from_ == p.from_ and d.to < p.to and (published is None or d.to <= published)
 
 
-def _series_to_continue(previous: Trade | None, story: Trade | None, names_a_state: bool) -> Trade | None:
+def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool) -> Trade | None:
     """The flow a sentence with no state named continues: the previous claim's, except after a
     breakdown by partner in a story about one country's trade with the world ("Exports to China
-    fell 2% ... Copper exports climbed 9%"): the story's reporter with the world again."""
-    if names_a_state or previous is None or not _reports_world_trade(story) or _reports_world_trade(previous):
+    fell 2% ... Copper exports climbed 9%"): the story's reporter with the world again. A sentence
+    that names a state, follows one that sets a new frame without a figure ("In trade with
+    Mexico, the surplus narrowed."), or continues a flow whose sentence named no state either,
+    keeps what it was given (``keep``)."""
+    if keep or previous is None or not _reports_world_trade(story) or _reports_world_trade(previous):
         return previous
     reporter = next((p for p in _parties(story) if p != WORLD), None)
     return story if reporter in _parties(previous) else previous
