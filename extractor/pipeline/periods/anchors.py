@@ -51,7 +51,8 @@ class _Context:
     unresolved: list[str] = field(default_factory=list)
     # Without a publication date, ``published`` may stand for the text's own latest date
     # (HeidelTime's narrative strategy, see :mod:`.narrative`): "day" when that is a full date,
-    # "month" when it is a month of a year; None when ``published`` is the real one.
+    # "month" when it is a month of a year; "publication_month" when it is the first day of the
+    # month the page's address dates it to; None when ``published`` is the real one.
     narrative: Optional[str] = None
     # (offset, date) of the text's full dates: a weekday or "yesterday" counts from the nearest one before it
     day_anchors: list[tuple[int, date]] = field(default_factory=list)
@@ -319,7 +320,7 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
         periods = [p for _, p in before if p.granularity != "day"]
         if periods:
             return periods[-1].from_, periods[-1].to, periods[-1].granularity
-    if ctx.published is None or ctx.narrative == "month":
+    if ctx.published is None or ctx.narrative in ("month", "publication_month"):
         # a month of the text is no day to count "a year ago" or "the same period" from
         return None
     return ctx.published, ctx.published, "day"
@@ -426,6 +427,10 @@ def _need(ctx: _Context, level: str = "year", at: Optional[int] = None) -> date:
     if ctx.published is None:
         raise _NeedsPublication
     if ctx.narrative is None:
+        return ctx.published
+    if ctx.narrative == "publication_month":
+        if level in ("day", "week"):
+            raise _NeedsPublication   # which day of the month is not said
         return ctx.published
     if level in ("day", "week"):
         before = [d for offset, d in ctx.day_anchors if at is not None and offset < at]

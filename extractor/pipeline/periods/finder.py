@@ -55,6 +55,11 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         sent_starts = sorted(set(sent_starts) | {m.end() for m in re.finditer(r"\n+", text)})
     ctx = _Context(doc=doc, text=text, published=published, sent_starts=sent_starts,
                    tok_starts=idx, candidates=[])
+    month = getattr(doc._, "published_month", None) if published is None else None
+    if month is not None:
+        # no publication date, but the page's address dates its month ("/2022/08/"): the month
+        # of writing, so "last month" and "this year" count from it; a day or week does not
+        ctx = replace(ctx, published=month, narrative="publication_month")
     raw = _candidates(text)
     for c in raw:
         c.written_year = _written_year(c)
@@ -65,7 +70,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     ctx.candidates = _select(kept)
     found = _resolve_all(ctx)
     reference = None
-    if published is None and ctx.unresolved:
+    if ctx.published is None and ctx.unresolved:
         reference = narrative_reference(ctx, found)
     if reference is not None:
         # HeidelTime's narrative strategy: resolve again, the text's own latest date standing
@@ -83,9 +88,14 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         if anchored:
             add_warning(doc, f"no publication date: {_count(anchored)} anchored on the text's own latest "
                              f"date '{ref_period.text}' ({_shown(anchored)})")
+    if month is not None:
+        dated = [p.text for _, p in found if p.relative and (p.from_ is not None or p.duration is not None)]
+        if dated:
+            add_warning(doc, f"no publication date: {_count(dated)} anchored on the month in the page's address, "
+                             f"{month:%B %Y} ({_shown(dated)})")
     periods = sorted((p for _, p in found), key=lambda p: p.start)
     unresolved = [t for _, t in sorted(ctx.unresolved)]
-    if unresolved and published is None:
+    if unresolved and (published is None):
         add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
                          f"left unresolved ({_shown(unresolved)})")
     return periods
