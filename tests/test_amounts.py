@@ -415,3 +415,16 @@ def test_a_change_restated_as_a_sum_moves_the_same_way(parse, text, restated, ch
 def test_a_level_after_or_is_no_change(parse):
     found = by_text(parse, "Output was $4 billion, or 3 percent of the total.")
     assert found["$4 billion"].change is None and found["3 percent"].change is None
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("Copper sales topped the $10 million mark in March.", "$10 million", "more_than"),
+    ("Port traffic stayed above the 2 million-tonne level all year.", "2 million-tonne", "more_than"),
+    ("Shipments fell below the $500 million threshold in June.", "$500 million", "less_than"),
+    ("Exports crossed $1 billion for the first time.", "$1 billion", "more_than"),
+    ("Rice imports did not reach the $1 billion mark.", "$1 billion", "exact"),
+    ("Exports rose to the $1 billion level in May.", "$1 billion", "exact"),
+])
+def test_an_amount_named_as_a_mark_is_a_bound(parse, text, span, bound):
+    a = by_text(parse, text)[span]
+    assert a.bound == bound

@@ -51,6 +51,20 @@ def _bound_before_article(doc: Doc, start: int, end: int, lower: int) -> tuple[O
     return None, start
 
 
+def _bound_of_a_mark(doc: Doc, start: int, end: int, lower: int) -> Optional[str]:
+    """'topped the $10 million mark', 'stayed above the $1 billion level', 'hit the 100,000-ton
+    threshold': an amount named as a mark is a bound of the level, set by the verb of exceeding
+    or reaching, or the preposition, before its article (data: mark_bounds, bound_verbs)."""
+    marks = _tables()["mark_bounds"]
+    if start - 2 < lower or doc[start - 1].lower_ != "the" or end >= len(doc) \
+            or doc[end].lemma_.lower() not in marks["nouns"]:
+        return None
+    word = doc[start - 2]
+    if any(c.dep_ == "neg" for c in word.children):
+        return None   # "did not reach the $1 billion mark"
+    return marks["before"].get(word.lower_) or marks["before"].get(word.lemma_.lower()) or _verb_bound(word)
+
+
 def _bound_from_verb(doc: Doc, start: int, lower: int) -> Optional[str]:
     """'exports exceeded 50 percent', 'surpassed 100 billion dollars', a headline's 'Top $10
     Billion': a verb of exceeding with the amount as its object states a lower bound (data:

@@ -14,7 +14,8 @@ from models import Amount
 
 from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
-from .bounds import _bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier, _bound_from_verb
+from .bounds import (_bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier,
+                     _bound_from_verb, _bound_of_a_mark)
 from .changes import (
     _change_from_adverb,
     _change_from_comparative,
@@ -361,7 +362,7 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         bound, bstart = "exact", f.start
     if bound == "exact" and f.bound != "range":
         bound, bstart = _bound_before_article(doc, f.start, f.end, lower)
-        bound = bound or _bound_from_verb(doc, bstart, lower) or "exact"
+        bound = bound or _bound_from_verb(doc, bstart, lower) or _bound_of_a_mark(doc, f.start, f.end, lower) or "exact"
     if core is not None and change is None:
         change = _change_from_adverb(doc, bstart)
     if core is not None and change is None:
