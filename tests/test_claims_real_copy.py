@@ -730,3 +730,10 @@ def test_the_first_days_of_a_month_with_a_singular_day():
     result = extract("Auto exports rose 3 percent for the first 20 day of May 2024, the data showed.",
                      published="2024-05-22")
     assert [(str(p.from_), str(p.to)) for p in result.periods] == [("2024-05-01", "2024-05-20")]
+
+
+def test_two_trade_verbs_with_their_own_objects_are_two_flows(pipeline):
+    text = "Laos imported $412 million worth of goods from Vietnam and exported $98 million in the first quarter of 2024."
+    result = pipeline.extract(text, published="2024-05-20")
+    got = {result.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to) for c in result.claims}
+    assert got == {"$412 million": ("directional", "VNM", "LAO"), "$98 million": ("directional", "LAO", "VNM")}

@@ -286,8 +286,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
             left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        # "exported and imported $12 billion worth of goods": both flows, so the total
-        if any(_trade_kind(t) not in (None, frame.kind, "total") for t in [trigger.head] + list(trigger.children)
+        # "exported and imported $12 billion worth of goods": both flows, so the total; not when
+        # each verb has its own object ("imported $412 million of goods and exported $98 million")
+        def own_object(verb: Token) -> bool:
+            return any(c.dep_ in {"dobj", "attr"} for c in verb.children)
+        if any(_trade_kind(t) not in (None, frame.kind, "total") and not (own_object(t) and own_object(trigger))
+               for t in [trigger.head] + list(trigger.children)
                if t.dep_ == "conj" or t == trigger.head and trigger.dep_ == "conj"):
             frame.kind = "total"
     else:
