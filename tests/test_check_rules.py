@@ -168,3 +168,16 @@ def test_figures_that_cannot_all_hold_are_flagged(pipeline, case):
 def test_figures_that_hold_together_are_consistent(pipeline, case):
     text, published, _wrong, _says, right = _ARITHMETIC[case]
     assert consistency_of(pipeline.extract(text.format(right), published=published)) == []
+
+
+def test_superlatives_of_two_flows_do_not_contradict_each_other(pipeline):
+    # the total is at its highest in over a year; one flow at its highest since a month 9 months back
+    text = ("Laos's trade with Vietnam rose last month to its highest level in more than a year. Laos's imports "
+            "from Vietnam climbed from $5.1 million in August to $12.4 million in September 2020, the highest "
+            "level since December 2019, while Laos's exports to Vietnam rose to $48 million, their highest level "
+            "since June 2020.")
+    result = pipeline.extract(text, published="2020-10-20")
+    assert consistency_of(result) == []
+    described = {result.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in result.claims
+                 if c.kind == "comparison" and c.amount is not None}
+    assert described == {"$12.4 million": ("VNM", "LAO"), "$48 million": ("LAO", "VNM")}

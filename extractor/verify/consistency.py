@@ -14,6 +14,11 @@ from .wording import (describe_cell, duration_months, money, months_words, perio
                       trade_pair)
 
 
+def _cell(claim: Claim) -> dict | None:
+    """What a claim is about, whatever its basis: parties, flow and goods."""
+    return None if claim.trade is None else {k: v for k, v in claim.trade.model_dump().items() if k != "basis"}
+
+
 def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
@@ -40,6 +45,8 @@ def consistency_of(result: Extraction) -> list[Consistency]:
         for w in within:
             if w.comparison.relation.split("_")[0] != s.comparison.relation.split("_")[0]:
                 continue
+            if _cell(s) != _cell(w):
+                continue   # superlatives of two flows ("imports at their highest since ..., trade in a year")
             dur = periods[w.comparison.reference_period]
             months = duration_months(dur.duration)
             if months is None:

@@ -427,8 +427,13 @@ def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
         if head.dep_ == "appos":
             continue
     sent = ctx.sents[s_index]
+    # "$12.4 million in September, the highest since ...": the figure's own period and the comma
+    # between it and the superlative's phrase do not part them
+    def gap(span) -> int:
+        return sum(1 for t in ctx.doc[span.end: token.i]
+                   if t.i not in ctx.period_tokens and not t.is_punct and t.lower_ not in {"in", "for", "during", "of"})
     before = [i for i, span in enumerate(ctx.amount_spans)
-              if span is not None and sent.start <= span.start < token.i and token.i - span.end <= 4
+              if span is not None and sent.start <= span.start < token.i and gap(span) <= 4
               and ctx.amounts[i].is_money]
     if before:
         return before[-1]
