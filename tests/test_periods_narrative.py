@@ -142,3 +142,11 @@ def test_a_next_release_date_is_no_date_of_writing(parse):
     ps, _ = undated(parse, "Trade in goods, May 2021\nNext release: July 8, 2021\nExports rose 1.1 percent "
                            "last month to $205.0 billion.")
     assert period(ps, "last month").from_ is None
+
+
+def test_the_start_of_a_since_span_is_no_date_of_writing(parse):
+    # "since June 2020" says only that the story is later: a bare month is not dated by it
+    ps, warnings = undated(parse, "Laos's exports to Vietnam rose to $48 million in September, their highest "
+                                  "level since June 2020.")
+    assert period(ps, "September").from_ is None
+    assert any("left unresolved" in w for w in warnings)
