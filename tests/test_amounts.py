@@ -428,3 +428,14 @@ def test_a_level_after_or_is_no_change(parse):
 def test_an_amount_named_as_a_mark_is_a_bound(parse, text, span, bound):
     a = by_text(parse, text)[span]
     assert a.bound == bound
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("Copper exports edged up to $4.26 billion in May.", "$4.26 billion", "exact"),
+    ("Coal sales ticked up to $40 million last month.", "$40 million", "exact"),
+    ("The smelter employs up to 300 people.", "up to 300 people", "at_most"),
+    ("Tariffs could go up to 25 percent next year.", "up to 25 percent", "at_most"),
+])
+def test_up_to_after_a_verb_of_change_is_its_particle_and_the_level(parse, text, span, bound):
+    a = by_text(parse, text)[span]
+    assert (a.bound, a.change) == (bound, None)
