@@ -439,3 +439,8 @@ def test_an_amount_named_as_a_mark_is_a_bound(parse, text, span, bound):
 def test_up_to_after_a_verb_of_change_is_its_particle_and_the_level(parse, text, span, bound):
     a = by_text(parse, text)[span]
     assert (a.bound, a.change) == (bound, None)
+
+
+def test_a_move_from_a_bounded_level_is_two_levels_not_a_range(parse):
+    found = by_text(parse, "Coffee exports jumped from just over $3 million to $21 million.")
+    assert (found["just over $3 million"].bound, found["$21 million"].bound) == ("more_than", "exact")

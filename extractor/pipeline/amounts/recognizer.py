@@ -369,7 +369,10 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_governing_verb(doc, bstart, f.unit)
     if core is not None and change is None and f.bound != "range":
         change = _moves_to_a_level(doc, f, bstart)
-    if opener == "from" and change is None and _levels_after_change(doc, f.start - 1, f.unit):
+    from_index = f.start - 1
+    if opener is None and bound != "exact" and bstart - 1 >= lower and doc[bstart - 1].lower_ == "from":
+        opener, from_index = "from", bstart - 1   # 'jumped from just over $3 million to $21 million'
+    if opener == "from" and change is None and _levels_after_change(doc, from_index, f.unit):
         opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
     if core is not None and opener != "levels" and f.bound != "range":
         # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
