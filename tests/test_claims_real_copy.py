@@ -737,3 +737,21 @@ def test_two_trade_verbs_with_their_own_objects_are_two_flows(pipeline):
     result = pipeline.extract(text, published="2024-05-20")
     got = {result.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to) for c in result.claims}
     assert got == {"$412 million": ("directional", "VNM", "LAO"), "$98 million": ("directional", "LAO", "VNM")}
+
+
+@pytest.mark.parametrize("text", [
+    "The two governments plan to raise Laos's exports to Vietnam to $2 billion by 2027.",
+    "Laos's exports to Vietnam are projected to reach $1.5 billion in 2026, the ministry said.",
+    "Officials expect trade between Laos and Vietnam to hit $1 billion this year.",
+    "Laos and Vietnam set a target of $2 billion in two-way trade by 2027.",
+    "The deal put a ceiling on Laos's timber exports to Vietnam at $50 million a year.",
+])
+def test_goals_projections_and_caps_are_no_trade_claims(pipeline, text):
+    result = pipeline.extract(text, published="2024-06-20")
+    assert [c for c in result.claims if c.trade is not None] == []
+
+
+def test_a_figure_that_beat_a_target_is_still_a_claim(pipeline):
+    result = pipeline.extract("Laos's exports to Vietnam rose to $1 billion in 2023, beating the target.",
+                              published="2024-06-20")
+    assert [c.kind for c in result.claims] == ["trade_value"]
