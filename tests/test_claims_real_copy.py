@@ -755,3 +755,20 @@ def test_a_figure_that_beat_a_target_is_still_a_claim(pipeline):
     result = pipeline.extract("Laos's exports to Vietnam rose to $1 billion in 2023, beating the target.",
                               published="2024-06-20")
     assert [c.kind for c in result.claims] == ["trade_value"]
+
+
+@pytest.mark.parametrize("text, reporter", [
+    # the figures' reporter named only by its agency, or by the possessive of the clause's subject
+    ("Exports rose 8 percent to $50 billion in October, according to Japan's Finance Ministry.", "JPN"),
+    ("Exports fell 3 percent to $20 billion in October, South Korea's trade ministry said.", "KOR"),
+    ("Malaysia saw its exports grow for a fifth month in April. Exports rose 7.3 percent to $27.4 billion.", "MYS"),
+])
+def test_whose_exports_a_bare_flow_is(pipeline, text, reporter):
+    claims = [c for c in pipeline.extract(text, published="2024-11-20").claims if c.trade is not None]
+    assert claims and all((c.trade.from_, c.trade.to) == (reporter, "WLD") for c in claims)
+    assert all("parties" in c.inferred for c in claims)   # never read from the figure's own words
+
+
+def test_a_firm_s_possessive_is_no_state_s(pipeline):
+    text = "A French rival put its own purchases of the wigs at 2.5 million euros."
+    assert [c for c in pipeline.extract(text, published="2024-11-20").claims if c.trade is not None] == []

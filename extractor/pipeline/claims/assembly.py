@@ -18,6 +18,7 @@ from .context import _Context
 from .lists import _fill_slot, _respectively
 from .parties import (
     _goods_of_producers,
+    _country_of_institution,
     _goods_of_amount,
     _goods_of_clause,
     _partner_ranking,
@@ -123,6 +124,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # a bloc or region named as a partner ("auto exports to the EU") names a party too
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
             or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
+        # "Exports rose 8%, according to Japan's Finance Ministry": the agency names whose figures
+        # these are (the reporter, inferred), though no state is a party in the sentence
+        agency_of_a_state = any(_country_of_institution(ctx.sources[i].name) for i in sent_sources
+                                if sent.start_char <= ctx.sources[i].start < sent.end_char)
         # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
         anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) \
             else _anaphoric_trade_noun(sent, previous_trade)
@@ -139,7 +144,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
                           actors=sent_actors, sources=sent_sources)
             # A trade word with no state named counts once the article has told a trade story.
-            trigger = _trigger_for(span, sent) if has_trade_word and (names_a_state or previous_trade is not None) else None
+            trigger = _trigger_for(span, sent) if has_trade_word and (
+                names_a_state or agency_of_a_state or previous_trade is not None) else None
             slot = respective.get(a_index, {})
             if "period" in slot:
                 period = slot["period"]   # "fell 3% and 12% in 2014 and 2015"

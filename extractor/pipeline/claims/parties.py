@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from models import Trade
 
+from ..actors import _countries
 from .context import _Context
 from .words import WORLD, _clause_verb, _is_balance, _lexicon, _trade_kind
 
@@ -217,6 +218,7 @@ class TradeFrame:
     target: str | None = None    # "to" party
     between: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)   # "with X", "between X and Y": not the agent
+    agent_from_source: bool = False   # the agent is the country whose agency released the figures
 
 
 def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
@@ -309,6 +311,13 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for code in ctx.countries_in(c):
             if code not in agents:
                 agents.append(code)
+    if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
+        # "Malaysia saw its exports grow": the possessive points back to the clause's subject,
+        # when that subject is a state ("a French rival put its purchases at" is a firm's)
+        subject = next((c for v in trigger.ancestors if v.pos_ in {"VERB", "AUX"} for c in v.children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != trigger.i), None)
+        if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+            agents.append(ctx.country_at[subject.i])
     # Prepositional parties of the trigger (and of its direct object: "goods from X"; of the goods
     # it names: "imports of textile products from China").
     preps = [c for c in trigger.children if c.dep_ == "prep"]
@@ -358,7 +367,39 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         frame.between = agents
     else:
         frame.agent = agents[0] if agents else None
+    if frame.agent is None and not frame.between and frame.kind != "total":
+        # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
+        # agency released the figures reports them (inferred: the sentence does not say whose)
+        releasing = _releasing_country(trigger, ctx)
+        if releasing is not None and releasing not in (frame.source, frame.target):
+            frame.agent, frame.agent_from_source = releasing, True
     return frame
+
+
+def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
+    """The country that owns the agency a sentence attributes its figures to: 'South Korea's trade
+    ministry said', 'according to Japan's Finance Ministry' (institution heads of the lexicon)."""
+    heads = set(_lexicon()["institution_heads"]["words"]) | {"ministry", "customs", "office", "bureau", "department"}
+    for t in trigger.sent:
+        code = ctx.country_at.get(t.i)
+        if code and code != WORLD and t.dep_ == "poss" and t.head.lemma_.lower() in heads:
+            return code
+    # a known agency named whole ("Japan's Finance Ministry" is the Ministry of Finance of Japan)
+    sent = trigger.sent
+    for source in ctx.sources:
+        if sent.start_char <= source.start < sent.end_char and source.type in {"government", "data_source"}:
+            code = _country_of_institution(source.name)
+            if code is not None:
+                return code
+    return None
+
+
+def _country_of_institution(name: str) -> str | None:
+    """'Ministry of Finance of Japan' -> 'JPN': the state a canonical institution name ends with."""
+    for code, entry in _countries().items():
+        if name.endswith(f" of {entry.name}") or name.endswith(f"({entry.name})"):
+            return code
+    return None
 
 
 #: What a claim's ``inferred`` says of a part taken from discourse rather than its sentence.
@@ -480,6 +521,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             return None
         return Trade(flow="total", between=sorted(parties[:2]))
     agent, source, target = frame.agent, frame.source, frame.target
+    if frame.agent_from_source:
+        inferred["parties"] = "the reporter is taken as the country whose agency released the figures"
     exporter, importer = source, target
     if frame.kind == "import":
         if importer is None and agent is not None and agent != exporter:
