@@ -444,3 +444,13 @@ def test_up_to_after_a_verb_of_change_is_its_particle_and_the_level(parse, text,
 def test_a_move_from_a_bounded_level_is_two_levels_not_a_range(parse):
     found = by_text(parse, "Coffee exports jumped from just over $3 million to $21 million.")
     assert (found["just over $3 million"].bound, found["$21 million"].bound) == ("more_than", "exact")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Coffee exports rose five-fold in 2023.", "five-fold", 5.0),
+    ("Coffee exports grew by a factor of three in 2023.", "a factor of three", 3.0),
+    ("Coffee exports rose fivefold in 2023.", "fivefold", 5.0),
+])
+def test_a_ratio_named_by_fold_or_factor_after_a_change_verb(parse, text, span, value):
+    a = by_text(parse, text)[span]
+    assert (a.value, a.unit, a.change) == (value, "times", "up")

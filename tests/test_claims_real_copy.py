@@ -772,3 +772,12 @@ def test_whose_exports_a_bare_flow_is(pipeline, text, reporter):
 def test_a_firm_s_possessive_is_no_state_s(pipeline):
     text = "A French rival put its own purchases of the wigs at 2.5 million euros."
     assert [c for c in pipeline.extract(text, published="2024-11-20").claims if c.trade is not None] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between South and North Korea dropped 18 percent to $1.2 million in 2023.",
+    "Trade between the two Koreas dropped 18 percent to $1.2 million in 2023.",
+])
+def test_the_two_koreas_named_in_one_phrase_are_the_pair(pipeline, text):
+    claims = [c for c in pipeline.extract(text, published="2024-07-20").claims if c.trade is not None]
+    assert [c.trade.between for c in claims] == [["KOR", "PRK"], ["KOR", "PRK"]]

@@ -122,11 +122,32 @@ def _multiplier_verb(doc: Doc, i: int) -> Optional[_Found]:
 
 
 def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
-    """'a threefold increase'."""
-    value = _tables()["fold_words"].get(doc[i].lower_)
+    """'a threefold increase', 'rose five-fold', 'grew by a factor of three': a ratio named by a
+    '-fold' word or a factor; a change verb before it gives its direction."""
+    t = _tables()
+    low = doc[i].lower_
+    value, end = t["fold_words"].get(low), i + 1
+    if value is None and low in t["number_words"] and i + 2 < len(doc) and doc[i + 1].text == "-" \
+            and doc[i + 2].lower_ == "fold":
+        value, end = t["number_words"][low], i + 3                  # 'five-fold'
+    start = i
+    if value is None and low in ("a", "an") and i + 3 < len(doc) and doc[i + 1].lower_ == "factor" \
+            and doc[i + 2].lower_ == "of":
+        n = doc[i + 3]
+        value = t["number_words"].get(n.lower_) if n.is_alpha else _plain_number(n.text)
+        end = i + 4                                                  # 'by a factor of three'
     if value is None:
         return None
-    return _Found(i, i + 1, float(value), "times", 0.5)
+    verb = start - 2 if start >= 1 and doc[start - 1].lower_ == "by" else start - 1
+    change = _change_from_governing_verb(doc, verb + 1, "times") if verb >= 0 else None
+    return _Found(start, end, float(value), "times", 0.5, change=change)
+
+
+def _plain_number(text: str) -> Optional[float]:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _may_start_amount(tok: Token, t: dict) -> bool:
@@ -168,7 +189,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         if vague:
             f = vague
         elif core is not None:
-            f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
+            f = (_fold_word(doc, i) or _build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
                  or _unit_of_compared_figure(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
