@@ -781,3 +781,12 @@ def test_a_firm_s_possessive_is_no_state_s(pipeline):
 def test_the_two_koreas_named_in_one_phrase_are_the_pair(pipeline, text):
     claims = [c for c in pipeline.extract(text, published="2024-07-20").claims if c.trade is not None]
     assert [c.trade.between for c in claims] == [["KOR", "PRK"], ["KOR", "PRK"]]
+
+
+def test_inbound_and_outbound_shipments_between_the_koreas(pipeline):
+    # "the North" in a story that names only South Korea; a direction word sets the flow of its noun
+    text = ("Outbound shipments from South Korea to the North fell to $1 million in May 2024, while "
+            "inbound shipments from the North rose to $2 million.")
+    result = pipeline.extract(text, published="2024-07-20")
+    flows = {result.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in result.claims if c.trade}
+    assert flows == {"$1 million": ("KOR", "PRK"), "$2 million": ("PRK", "KOR")}

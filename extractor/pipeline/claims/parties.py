@@ -279,6 +279,10 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
 def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     lex = _lexicon()
     frame = TradeFrame(_trade_kind(trigger), trigger)
+    # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
+    for mod in (c for c in trigger.children if c.dep_ in {"amod", "compound"} and c.i < trigger.i):
+        if _trade_kind(mod) in {"import", "export"} and trigger.pos_ == "NOUN":
+            frame.kind = _trade_kind(mod)
     # The agent: subject of a trade verb, possessor or modifier of a trade noun.
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
