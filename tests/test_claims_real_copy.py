@@ -790,3 +790,10 @@ def test_inbound_and_outbound_shipments_between_the_koreas(pipeline):
     result = pipeline.extract(text, published="2024-07-20")
     flows = {result.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in result.claims if c.trade}
     assert flows == {"$1 million": ("KOR", "PRK"), "$2 million": ("PRK", "KOR")}
+
+
+def test_the_year_prior_after_from_is_the_change_s_base(pipeline):
+    result = pipeline.extract("Laos's exports to Vietnam rose 9 percent from the year prior to $1.4 billion in May.",
+                              published="2024-07-20")
+    change = next(c for c in result.claims if c.kind == "trade_change")
+    assert (result.periods[change.period].text, change.trade.basis) == ("May", "year_on_year")

@@ -323,3 +323,9 @@ def test_a_broadcast_transcript_spells_years_out(parse, text, spoken, year):
 
 def test_a_spelled_number_before_a_unit_is_no_year(parse):
     assert not [p for p in periods(parse, "The fee was nineteen fifty dollars.") if p.granularity == "year"]
+
+
+def test_a_period_named_by_its_first_and_last_months(parse):
+    ps = periods(parse, "Coffee exports rose 11 percent in the period from July last year to June this year.",
+                 date(2024, 7, 20))
+    assert span(period(ps, "July last year to June this year")) == (date(2023, 7, 1), date(2024, 6, 30))

@@ -15,7 +15,7 @@ from models import Period
 
 from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
-from .anchors import _Candidate, _Context, _NeedsPublication
+from .anchors import _Candidate, _Context, _NeedsPublication, period_value
 from .narrative import narrative_reference
 from .patterns import PART
 from .candidates import (
@@ -93,12 +93,35 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         if dated:
             add_warning(doc, f"no publication date: {_count(dated)} anchored on the month in the page's address, "
                              f"{month:%B %Y} ({_shown(dated)})")
-    periods = sorted((p for _, p in found), key=lambda p: p.start)
+    periods = _spans_named_by_their_ends(text, sorted((p for _, p in found), key=lambda p: p.start))
     unresolved = [t for _, t in sorted(ctx.unresolved)]
     if unresolved and (published is None):
         add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
                          f"left unresolved ({_shown(unresolved)})")
     return periods
+
+
+# "in the period from July last year to June this year", "the 12 months from April 2023 to
+# March 2024": a span named by its first and last periods (TimeML would anchor one TIMEX3 on each;
+# a figure is for the whole span)
+_SPAN_OPENER = re.compile(r"\b(?:period|months?|span|stretch|year|quarters?)\s+(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_JOINER = re.compile(r"\s+(?:to|through|until|till|and)\s+")
+
+
+def _spans_named_by_their_ends(text: str, periods: list[Period]) -> list[Period]:
+    out: list[Period] = []
+    for p in periods:
+        first = out[-1] if out else None
+        if first is not None and first.from_ is not None and p.from_ is not None and first.to < p.to \
+                and _SPAN_JOINER.fullmatch(text[first.end:p.start]) \
+                and _SPAN_OPENER.search(text[max(0, first.start - 30):first.start]):
+            out[-1] = first.model_copy(update={
+                "text": text[first.start:p.end], "end": p.end, "to": p.to, "granularity": "range",
+                "relative": first.relative or p.relative, "duration": None,
+                "value": period_value(first.from_, p.to, "range")})
+            continue
+        out.append(p)
+    return out
 
 
 def _count(texts: list[str]) -> str:
