@@ -150,3 +150,9 @@ def test_the_start_of_a_since_span_is_no_date_of_writing(parse):
                                   "level since June 2020.")
     assert period(ps, "September").from_ is None
     assert any("left unresolved" in w for w in warnings)
+
+
+def test_the_month_of_a_figure_compared_with_dates_the_story_a_year_later(parse):
+    ps, _ = undated(parse, "Peru's exports fell in August. The deficit of 18.7 billion soles was still smaller "
+                           "than the 567.5 billion soles deficit recorded in August 2015.")
+    assert span(period(ps, "August")) == (date(2016, 8, 1), date(2016, 8, 31))

@@ -258,6 +258,10 @@ _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|
                           r"(?:\s*(?:million|billion|trillion|bn|mn))?"
                           r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
                           r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
+# "smaller than the 567.5 billion yen deficit recorded in August 2015": the period of a figure
+# compared with, named after a participle of recording
+_RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,70}?\b(?:recorded|posted|seen|"
+                            r"registered|reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
 
@@ -265,7 +269,8 @@ def _is_comparison_base(text: str, start: int, end: int) -> bool:
     """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
     year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
     return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])
-                or _FIGURE_BASE.search(text[max(0, start - 60):start])) and not _RANGE_AFTER.match(text, end)
+                or _FIGURE_BASE.search(text[max(0, start - 60):start])
+                or _RECORDED_BASE.search(text[max(0, start - 90):start])) and not _RANGE_AFTER.match(text, end)
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:
