@@ -172,12 +172,12 @@ def test_figures_that_hold_together_are_consistent(pipeline, case):
 
 def test_superlatives_of_two_flows_do_not_contradict_each_other(pipeline):
     # the total is at its highest in over a year; one flow at its highest since a month 9 months back
-    text = ("Laos's trade with Vietnam rose last month to its highest level in more than a year. Laos's imports "
-            "from Vietnam climbed from $5.1 million in August to $12.4 million in September 2020, the highest "
-            "level since December 2019, while Laos's exports to Vietnam rose to $48 million, their highest level "
-            "since June 2020.")
-    result = pipeline.extract(text, published="2020-10-20")
+    text = ("Laos's trade with Vietnam last month reached its highest in over a year. Laos's imports "
+            "from Vietnam went from $3.3 million in May to $9.6 million in June 2021, the most "
+            "since March 2020, while Laos's exports to Vietnam rose to $61 million, the most "
+            "since October 2020.")
+    result = pipeline.extract(text, published="2021-07-20")
     assert consistency_of(result) == []
     described = {result.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in result.claims
                  if c.kind == "comparison" and c.amount is not None}
-    assert described == {"$12.4 million": ("VNM", "LAO"), "$48 million": ("LAO", "VNM")}
+    assert described == {"$9.6 million": ("VNM", "LAO"), "$61 million": ("LAO", "VNM")}

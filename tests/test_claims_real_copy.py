@@ -633,9 +633,9 @@ def test_a_sum_of_money_with_a_direction_is_a_change_not_a_level(pipeline, text)
 
 
 @pytest.mark.parametrize("text, goods", [
-    ("Fertilizer accounted for the biggest share of Laos's imports from Vietnam, with $12.5 million in 2021.", "31"),
+    ("Fertilizer accounted for the biggest share of Laos's imports from Vietnam, with $17.9 million in 2021.", "31"),
     ("Coal made up the bulk of Laos's exports to Vietnam, at $40 million in 2021.", "2701"),
-    ("Laos's largest import from Vietnam was fertilizer, worth $12.5 million in 2021.", "31"),
+    ("Laos's largest import from Vietnam was fertilizer, worth $17.9 million in 2021.", "31"),
 ])
 def test_goods_that_are_a_part_of_the_flow_make_a_goods_claim(pipeline, text, goods):
     # a goods figure is never a claim about the whole flow, nor is a ranking word goods
@@ -665,11 +665,11 @@ def test_goods_hung_on_the_partner_and_the_agent_of_a_goods_line(pipeline):
 
 
 def test_a_coordinated_clause_keeps_its_own_period(pipeline):
-    text = ("Laos's trade with Vietnam in the first half of 2024 climbed to $900 million, and in May "
+    text = ("Laos's trade with Vietnam in the first half of 2022 climbed to $900 million, and in May "
             "alone it came to $170 million.")
     result = pipeline.extract(text, published="2024-09-01")
     period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
-    assert period == {"$900 million": "the first half of 2024", "$170 million": "May"}
+    assert period == {"$900 million": "the first half of 2022", "$170 million": "May"}
 
 
 @pytest.mark.parametrize("text, figure, flow", [
@@ -710,7 +710,7 @@ def test_goods_right_before_worth_or_which_are_the_figure_s(pipeline, text, expe
 
 
 def test_a_trade_noun_with_a_trade_verb_shares_its_goods(pipeline):
-    text = "Laos mainly exported coffee to Vietnam in May 2024, with shipments valued at $14.5 million."
+    text = "Laos mainly exported coffee to Vietnam in May 2024, with shipments valued at $16.3 million."
     claim = next(c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade)
     assert claim.trade.commodity == "0901"
 
@@ -727,16 +727,16 @@ def test_goods_lines_after_a_breakdown_by_destination_stay_the_story_s(pipeline)
 
 def test_the_first_days_of_a_month_with_a_singular_day():
     from extractor import extract
-    result = extract("Auto exports rose 3 percent for the first 20 day of May 2024, the data showed.",
+    result = extract("Auto exports rose 3 percent during the first 10 day of May 2024, the data showed.",
                      published="2024-05-22")
-    assert [(str(p.from_), str(p.to)) for p in result.periods] == [("2024-05-01", "2024-05-20")]
+    assert [(str(p.from_), str(p.to)) for p in result.periods] == [("2024-05-01", "2024-05-10")]
 
 
 def test_two_trade_verbs_with_their_own_objects_are_two_flows(pipeline):
-    text = "Laos imported $412 million worth of goods from Vietnam and exported $98 million in the first quarter of 2024."
+    text = "Laos bought $307 million worth of goods from Vietnam and sold $84 million in the first quarter of 2024."
     result = pipeline.extract(text, published="2024-05-20")
     got = {result.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to) for c in result.claims}
-    assert got == {"$412 million": ("directional", "VNM", "LAO"), "$98 million": ("directional", "LAO", "VNM")}
+    assert got == {"$307 million": ("directional", "VNM", "LAO"), "$84 million": ("directional", "LAO", "VNM")}
 
 
 @pytest.mark.parametrize("text", [
@@ -793,7 +793,7 @@ def test_inbound_and_outbound_shipments_between_the_koreas(pipeline):
 
 
 def test_the_year_prior_after_from_is_the_change_s_base(pipeline):
-    result = pipeline.extract("Laos's exports to Vietnam rose 9 percent from the year prior to $1.4 billion in May.",
-                              published="2024-07-20")
+    result = pipeline.extract("Laos's coffee exports to Vietnam climbed 6% from the year prior to $2.2 billion "
+                              "in June.", published="2024-07-20")
     change = next(c for c in result.claims if c.kind == "trade_change")
-    assert (result.periods[change.period].text, change.trade.basis) == ("May", "year_on_year")
+    assert (result.periods[change.period].text, change.trade.basis) == ("June", "year_on_year")

@@ -433,7 +433,7 @@ def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
         if head.dep_ == "appos":
             continue
     sent = ctx.sents[s_index]
-    # "$12.4 million in September, the highest since ...": the figure's own period and the comma
+    # "$9.6 million in June, the most since ...": the figure's own period and the comma
     # between it and the superlative's phrase do not part them
     def gap(span) -> int:
         return sum(1 for t in ctx.doc[span.end: token.i]

@@ -234,7 +234,7 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
     (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
     'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
-    shipments valued at $14.5 million")."""
+    shipments valued at $16.3 million")."""
     trigger = _trade_word_for(amount_span, sent)
     if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" \
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):

@@ -258,7 +258,7 @@ _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|
                           r"(?:\s*(?:million|billion|trillion|bn|mn))?"
                           r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
                           r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
-# "smaller than the 567.5 billion yen deficit recorded in August 2015": the period of a figure
+# "lower than the 2.31 trillion won surplus posted in March 2019": the period of a figure
 # compared with, named after a participle of recording
 _RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,70}?\b(?:recorded|posted|seen|"
                             r"registered|reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)

@@ -80,7 +80,7 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
 # release, the kind a statistics summary prints beside the current one, is no date of writing
 _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|update|publication|data|figures?)\b"
                            r"[^.\n]{0,25}$", re.IGNORECASE)
-# "the highest level since June 2020": the start of a span that runs to the story's time, which
+# "the most since October 2020": the start of a span that runs to the story's time, which
 # says only that the story is later
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
