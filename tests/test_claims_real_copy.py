@@ -797,3 +797,13 @@ def test_the_year_prior_after_from_is_the_change_s_base(pipeline):
                               "in June.", published="2024-07-20")
     change = next(c for c in result.claims if c.kind == "trade_change")
     assert (result.periods[change.period].text, change.trade.basis) == ("June", "year_on_year")
+
+
+@pytest.mark.parametrize("text, flows", [
+    ("Laos's imports and exports rose 3 percent to $5 billion in May 2024.", {"total"}),
+    ("Laos's import and export value rose 3 percent to $5 billion in May 2024.", {"total"}),
+    ("Laos's exports and imports rose 5 percent and 3 percent, respectively, in May 2024.", {"directional"}),
+])
+def test_both_flows_with_one_figure_are_the_total(pipeline, text, flows):
+    claims = [c for c in pipeline.extract(text, published="2024-09-20").claims if c.trade is not None]
+    assert claims and {c.trade.flow for c in claims} == flows

@@ -261,7 +261,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
                            key=lambda c: abs(c.i - amount_span.start))
         for child in arguments:
-            for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod"}]:
+            for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]:
                 if _trade_kind(t):
                     return t
         if head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
@@ -279,6 +279,13 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
 def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     lex = _lexicon()
     frame = TradeFrame(_trade_kind(trigger), trigger)
+    # "imports and exports rose 3% to $500 billion", "China's import and export value": both flows
+    # with one figure are the total (a "respectively" list gives each flow its own figure)
+    if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
+            and not any(t.lower_ == "respectively" for t in trigger.sent):
+        coordinated = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
+        if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind for c in coordinated):
+            frame.kind = "total"
     # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
     for mod in (c for c in trigger.children if c.dep_ in {"amod", "compound"} and c.i < trigger.i):
         if _trade_kind(mod) in {"import", "export"} and trigger.pos_ == "NOUN":
