@@ -246,7 +246,11 @@ def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bo
 
 def _compared_with_another_span(period: int | None, amount_span: Span, ctx: _Context) -> bool:
     """'15 times more than in 2023' said of January-April 2024: the change states what it compares
-    with, and it is neither a year nor a period earlier, so it has no basis (and none is guessed)."""
+    with, and it is neither a year nor a period earlier, so it has no basis (and none is guessed).
+    So does a change 'since' a time or an event ('have fallen 30 percent since the ban')."""
+    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in verb.children):
+        return True
     if period is None or ctx.periods[period].from_ is None:
         return False
     p = ctx.periods[period]
