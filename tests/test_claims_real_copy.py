@@ -814,3 +814,10 @@ def test_a_change_since_an_event_has_no_basis_to_guess(pipeline):
                               "closure in 2022.", published="2024-09-20")
     change = next(c for c in result.claims if c.kind == "trade_change")
     assert change.trade.basis is None and "basis" not in change.inferred
+
+
+def test_a_respectively_list_of_goods_gives_each_figure_its_goods(pipeline):
+    text = "Peru's exports of copper and coffee rose 8 percent and 14 percent, respectively, in October 2024."
+    result = pipeline.extract(text, published="2024-11-20")
+    goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade}
+    assert goods == {"8 percent": "copper", "14 percent": "coffee"}

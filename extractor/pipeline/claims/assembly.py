@@ -21,6 +21,7 @@ from .parties import (
     _country_of_institution,
     _goods_of_amount,
     _goods_of_clause,
+    _goods_of_phrase,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
@@ -162,6 +163,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             goods = (_goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods) if trigger is not None else goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
+            if trigger is not None and "goods" in slot:
+                # a "respectively" list of goods: this figure's member only
+                member = slot["goods"]
+                goods = _goods_of_phrase(ctx.doc[member.left_edge.i: member.i + 1], ctx) or goods
             # "80,000,000 tonnes of iron ore", "2 million pairs of gloves": a goods-level figure
             # may be a quantity; the flow's value is money
             # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),
