@@ -821,3 +821,16 @@ def test_a_respectively_list_of_goods_gives_each_figure_its_goods(pipeline):
     result = pipeline.extract(text, published="2024-11-20")
     goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade}
     assert goods == {"8 percent": "copper", "14 percent": "coffee"}
+
+
+@pytest.mark.parametrize("text, figure, flow", [
+    # the subject of the main clause is the participle's
+    ("Chile overtook Peru as the largest source of Bolivia's imports, shipping $4.7 billion worth of goods "
+     "to Bolivia in 2023.", "$4.7 billion", ("CHL", "BOL")),
+    # the country naming the goods is where they come from
+    ("Bolivia's imports of Peruvian goods fell 20 percent to $1.9 billion in 2023.", "$1.9 billion", ("PER", "BOL")),
+])
+def test_the_exporter_of_a_participle_and_of_named_goods(pipeline, text, figure, flow):
+    result = pipeline.extract(text, published="2024-03-01")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == figure)
+    assert (claim.trade.from_, claim.trade.to) == flow

@@ -299,6 +299,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
             left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not left and trigger.dep_ in {"advcl", "xcomp"} and trigger.tag_ in {"VBG", "VBN"}:
+            # "Mexico overtook China ..., shipping $475 billion worth of goods": a participle's
+            # subject is its main clause's
+            left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         # "exported and imported $12 billion worth of goods": both flows, so the total; not when
         # each verb has its own object ("imported $412 million of goods and exported $98 million")
         def own_object(verb: Token) -> bool:
@@ -342,6 +346,13 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
                       for code in ctx.countries_in(c)]
             if makers and frame.source is None:
+                frame.source = makers[0]
+    # "imports of Chinese goods": a country naming the goods of a trade noun is where they come from
+    for of in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for goods in (c for c in of.children if c.dep_ == "pobj"):
+            makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
+                      for code in ctx.countries_in(c)]
+            if makers and frame.source is None and frame.kind == "import":
                 frame.source = makers[0]
     # "the export value of these cosmetics from Vietnam to Japan": a trade word qualifying a
     # noun shares that noun's parties
