@@ -454,3 +454,8 @@ def test_a_move_from_a_bounded_level_is_two_levels_not_a_range(parse):
 def test_a_ratio_named_by_fold_or_factor_after_a_change_verb(parse, text, span, value):
     a = by_text(parse, text)[span]
     assert (a.value, a.unit, a.change) == (value, "times", "up")
+
+
+def test_a_bounded_fold_word_takes_the_verb_s_direction(parse):
+    a = by_text(parse, "Coffee sales grew more than ninefold last year.")["more than ninefold"]
+    assert (a.value, a.unit, a.bound, a.change) == (9.0, "times", "more_than", "up")

@@ -834,3 +834,8 @@ def test_the_exporter_of_a_participle_and_of_named_goods(pipeline, text, figure,
     result = pipeline.extract(text, published="2024-03-01")
     claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == figure)
     assert (claim.trade.from_, claim.trade.to) == flow
+
+
+def test_a_trade_share_is_no_flow(pipeline):
+    text = "Laos's trade reliance on Vietnam has jumped more than fivefold since 2005, a think tank said."
+    assert [c for c in pipeline.extract(text, published="2024-03-01").claims if c.trade is not None] == []

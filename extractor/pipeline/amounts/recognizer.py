@@ -423,6 +423,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_modified_noun(doc, f.end, root)
     if f.unit == "times" and f.change is not None:
         change = f.change
+    elif f.unit == "times" and core is None and change is None and bstart > 0:
+        change = _change_from_governing_verb(doc, bstart, "times")   # "grew more than ninefold"
     if change is not None and f.unit == "count" and f.bound != "range":
         # counts change only with 'by' ('cut jobs by 3,000'): see _change_from_governing_verb
         if not (bstart > 0 and doc[bstart - 1].lower_ == "by"):

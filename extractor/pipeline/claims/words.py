@@ -55,6 +55,8 @@ def _trade_kind(token: Token) -> str | None:
         return None
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and _in_an_institution_s_name(token):
         return None   # "the Trade Ministry", "the World Trade Organization": a name, no flow
+    if token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_.lower() in lex["non_flow_heads"]["words"]:
+        return None   # "trade reliance on China": a share, not a flow
     words = lex["words"]
     kind = words.get(token.lower_) or words.get(token.lemma_.lower())
     if kind is None and token.pos_ in {"VERB", "AUX"}:
