@@ -36,6 +36,7 @@ class _Context:
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
 
     def __post_init__(self):
+        self.text = self.doc.text   # Doc.text joins every token on each access
         self.sents = list(self.doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         for actor in self.actors:
@@ -70,7 +71,7 @@ class _Context:
         self.main_countries = [code for code, _ in counts.most_common()]
         # Read once per doc: the assembly asks for them sentence after sentence.
         self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
-        self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.doc.text)]
+        self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_breaks, char - 2)   # breaks ending at or before char
@@ -80,6 +81,10 @@ class _Context:
 
     def sentence_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def sent_of(self, token: Token) -> Span:
+        """The sentence of ``token`` (``Token.sent`` walks the doc on every call)."""
+        return self.sents[self.sentence_of(token.idx)]
 
     def countries_in(self, token: Token) -> list[str]:
         """States named in a phrase, conjuncts included ("North Korea and China"); "inter-Korean"
@@ -110,8 +115,9 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         return "since"
     # "a year earlier", "the same period last year": the basis phrase reaches into the period itself
     # ("fell 9 percent year on year in June" names June as the figure's month, not a base)
-    start = ctx.doc[max(span.sent.start, span.start - 3)].idx
-    window = ctx.doc.text[start: span.end_char].lower()
+    sent_start = ctx.sents[ctx.sentence_of(span.start_char)].start   # Span.sent walks the doc each time
+    start = ctx.doc[max(sent_start, span.start - 3)].idx
+    window = ctx.text[start: span.end_char].lower()
     cut = span.start_char - start
     for phrase in lex["year_on_year"] + lex["period_on_period"]:
         at = window.find(phrase)

@@ -135,7 +135,8 @@ def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | N
     the noun phrase right before the 'worth' or 'which' that opens the figure's phrase (read by
     position: the parser often hangs such a phrase on another noun)."""
     doc = ctx.doc
-    opener = next((t for t in doc[max(amount_span.sent.start, amount_span.start - 6): amount_span.start]
+    sent = ctx.sent_of(amount_span[0])
+    opener = next((t for t in doc[max(sent.start, amount_span.start - 6): amount_span.start]
                    if t.lower_ in {"worth", "which", "that"}), None)
     if opener is None or any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "worth" and t.dep_ not in {"relcl"}
                              for t in doc[opener.i + 1: amount_span.start] if opener.lower_ == "worth"):
@@ -147,7 +148,7 @@ def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | N
         return None
     # back over the coordinated nouns and their modifiers ("wigs and false eyelashes")
     start = k
-    while start - 1 >= amount_span.sent.start and start - 1 not in ctx.amount_tokens \
+    while start - 1 >= sent.start and start - 1 not in ctx.amount_tokens \
             and start - 1 not in ctx.period_tokens and (
             doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ in {"and", ","}):
         start -= 1
@@ -282,7 +283,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     # "imports and exports rose 3% to $500 billion", "China's import and export value": both flows
     # with one figure are the total (a "respectively" list gives each flow its own figure)
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
-            and not any(t.lower_ == "respectively" for t in trigger.sent):
+            and not any(t.lower_ == "respectively" for t in ctx.sent_of(trigger)):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind for c in coordinated):
             frame.kind = "total"
@@ -402,12 +403,12 @@ def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
     """The country that owns the agency a sentence attributes its figures to: 'South Korea's trade
     ministry said', 'according to Japan's Finance Ministry' (institution heads of the lexicon)."""
     heads = set(_lexicon()["institution_heads"]["words"]) | {"ministry", "customs", "office", "bureau", "department"}
-    for t in trigger.sent:
+    sent = ctx.sent_of(trigger)
+    for t in sent:
         code = ctx.country_at.get(t.i)
         if code and code != WORLD and t.dep_ == "poss" and t.head.lemma_.lower() in heads:
             return code
     # a known agency named whole ("Japan's Finance Ministry" is the Ministry of Finance of Japan)
-    sent = trigger.sent
     for source in ctx.sources:
         if sent.start_char <= source.start < sent.end_char and source.type in {"government", "data_source"}:
             code = _country_of_institution(source.name)
@@ -416,6 +417,7 @@ def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
     return None
 
 
+@cache
 def _country_of_institution(name: str) -> str | None:
     """'Ministry of Finance of Japan' -> 'JPN': the state a canonical institution name ends with."""
     for code, entry in _countries().items():

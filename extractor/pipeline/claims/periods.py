@@ -119,7 +119,8 @@ def _level_in_apposition(amount_span: Span, ctx: _Context) -> Span | None:
         noun = noun.head
     if noun.dep_ != "appos" or noun.lemma_.lower() not in set(_lexicon()["change_nouns"]["words"]):
         return None
-    levels = [s for s, a in zip(ctx.amount_spans, ctx.amounts) if s is not None and s.sent == amount_span.sent
+    sent = ctx.sent_of(amount_span[0])
+    levels = [s for s, a in zip(ctx.amount_spans, ctx.amounts) if s is not None and sent.start <= s.start < sent.end
               and s.end <= noun.left_edge.i and a.is_money]
     return max(levels, key=lambda s: s.start) if levels else None
 
@@ -232,9 +233,10 @@ def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bo
     if span is None:
         return False
     heads = {t.i for t in [span.root] + list(span.root.ancestors)[:3]}
+    sent = ctx.sent_of(span[0])
     for other, a in zip(ctx.amount_spans, ctx.amounts):
         if other is None or other == amount_span or a.unit != "percent" or not (
-                span.sent.start <= other.start < span.sent.end):
+                sent.start <= other.start < sent.end):
             continue
         written_after = span.doc[other.end: span.start]
         if 0 <= span.start - other.end <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in written_after):
@@ -257,7 +259,8 @@ def _compared_with_another_span(period: int | None, amount_span: Span, ctx: _Con
     shifts = {shift_period(p.from_, p.to, b) for b in ("year_on_year", "period_on_period")}
     for i, ref in enumerate(ctx.periods):
         span = ctx.period_spans[i]
-        if i == period or span is None or ref.from_ is None or span.sent != amount_span.sent:
+        if i == period or span is None or ref.from_ is None \
+                or ctx.sentence_of(span.start_char) != ctx.sentence_of(amount_span.start_char):
             continue
         referenced = ctx.roles[i] == "basis" or any(a.lower_ in _COMPARISON_HEADS for a in span.root.ancestors)
         if referenced and (ref.from_, ref.to) not in shifts and (ref.from_, ref.to) != (p.from_, p.to):
