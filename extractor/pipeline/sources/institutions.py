@@ -63,11 +63,22 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.lower_.replace("’", "'") for t in tokens]
 
 
+@cache
+def _country_words_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The country forms by their first word, longest first: each position of a phrase is tried
+    against the forms that can start there only."""
+    out: dict[str, list] = {}
+    for form, code in _country_words():
+        out.setdefault(form[0], []).append((form, code))
+    return {first: tuple(forms) for first, forms in out.items()}
+
+
 def _strip_countries(words: list[str]) -> tuple[list[str], list[str]]:
     """The words without country names, and the codes of the countries named."""
     codes, kept, i = [], [], 0
+    by_first = _country_words_by_first()
     while i < len(words):
-        for form, code in _country_words():
+        for form, code in by_first.get(words[i], ()):
             if tuple(words[i:i + len(form)]) == form:
                 codes.append(code)
                 i += len(form)
