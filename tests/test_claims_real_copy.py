@@ -839,3 +839,15 @@ def test_the_exporter_of_a_participle_and_of_named_goods(pipeline, text, figure,
 def test_a_trade_share_is_no_flow(pipeline):
     text = "Laos's trade dependence on Vietnam rose over sixfold between 2005 and 2020, a think tank said."
     assert [c for c in pipeline.extract(text, published="2024-03-01").claims if c.trade is not None] == []
+
+
+@pytest.mark.parametrize("text, flow, period", [
+    ("Peru recorded exports of $6.4 billion in May 2024.", ("PER", "WLD"), "May 2024"),
+    ("Peru posted imports worth $5.1 billion in May 2024.", ("WLD", "PER"), "May 2024"),
+    # the year is the span the superlative is highest in; the month is the figure's
+    ("Peru saw its highest monthly export value of $7.3 billion this year in August.", ("PER", "WLD"), "August"),
+])
+def test_the_subject_of_a_verb_of_recording_trades(pipeline, text, flow, period):
+    result = pipeline.extract(text, published="2024-10-20")
+    claim = next(c for c in result.claims if c.trade)
+    assert ((claim.trade.from_, claim.trade.to), result.periods[claim.period].text) == (flow, period)

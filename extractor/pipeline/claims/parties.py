@@ -327,6 +327,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for code in ctx.countries_in(c):
             if code not in agents:
                 agents.append(code)
+    if not agents and verb is None:
+        # "China recorded exports of $300 billion", "Laos saw its highest monthly export value":
+        # the subject of the verb whose object the trade noun is (or qualifies) trades
+        noun = trigger.head if trigger.dep_ in {"compound", "nmod", "amod"} and trigger.head.pos_ == "NOUN" else trigger
+        if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+                agents.append(ctx.country_at[subject.i])
     if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
         # "Malaysia saw its exports grow": the possessive points back to the clause's subject,
         # when that subject is a state ("a French rival put its purchases at" is a firm's)

@@ -137,6 +137,20 @@ def _between_two_periods(amount_span: Span, ctx: _Context) -> int | None:
     return None
 
 
+def _frames_a_superlative(amount_span: Span, period: Span, ctx: _Context) -> bool:
+    """'the highest monthly export value of $8.1 billion this year in September': a year right
+    after a figure named by a superlative is the span it is highest in, not its period, when
+    the clause names a finer period too."""
+    head = amount_span.root.head.head if amount_span.root.head.lower_ == "of" else amount_span.root.head
+    if not any(c.tag_ == "JJS" for c in head.children):
+        return False
+    sent = ctx.sent_of(amount_span[0])
+    return ctx.periods[ctx.period_spans.index(period)].granularity == "year" and any(
+        other is not None and other is not period and sent.start <= other.start < sent.end
+        and ctx.periods[i].granularity in {"month", "quarter", "day"}
+        for i, other in enumerate(ctx.period_spans))
+
+
 def _tree_distance(a: Token, b: Token) -> int:
     path_a = [a] + list(a.ancestors)
     index = {t.i: n for n, t in enumerate(path_a)}
@@ -167,6 +181,9 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             if span is not None and span.end - 1 == before:
                 return i
         break
+    # "the highest monthly value of $8.1 billion this year in September": the superlative's span
+    framing = {i for i, span in enumerate(ctx.period_spans)
+               if span is not None and span.start == amount_span.end and _frames_a_superlative(amount_span, span, ctx)}
     # "$222.1 million the month prior": a period right after a level is its own
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
     # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition
@@ -183,6 +200,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         # "$1.17 billion tallied a year earlier", "$3 billion recorded in May": a participle
         # saying the figure was counted keeps the period the figure's
         words = [t for t in between if not (t.tag_ in {"VBN", "VBD"} and t.dep_ == "acl" and t.i == amount_span.end)]
+        if i in framing:
+            continue
         if span.start == amount_span.end or (len(words) <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in words)):
             return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
@@ -191,7 +210,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # 2022": 2022 is the relative clause's).
     local = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
     for i, span in enumerate(ctx.period_spans):
-        if span is not None and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
+        if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
                 and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
                 and not _through_a_clause(span.root, local) \
@@ -204,6 +223,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     candidates = [i for i in _data_periods(sent_index, ctx)
                   if not any(a.lower_ in causal for a in ctx.period_spans[i].root.ancestors
                              if amount_span.root not in a.subtree)
+                  and i not in framing
                   and not _in_a_clause_without(ctx.period_spans[i].root, amount_span.root)
                   and not _in_a_comparison_without(ctx.period_spans[i].root, amount_span.root)
                   and not _dates_an_old_level(i, amount_span, ctx)]
