@@ -108,6 +108,37 @@ def test_a_plan_in_the_past_tense_still_points_ahead(parse):
     assert span(period(ps, "Thursday")) == (date(2025, 2, 6), date(2025, 2, 6))
 
 
+@pytest.mark.parametrize("text,date_text,frm,to", [
+    ("The board declared a dividend of 12 cents, payable Dec. 5 to holders of record Nov. 14.", "Dec. 5",
+     date(2025, 12, 5), date(2025, 12, 5)),
+    ("The board declared a dividend of 12 cents, payable Dec. 5 to holders of record Nov. 14.", "Nov. 14",
+     date(2025, 11, 14), date(2025, 11, 14)),
+    ("Regulators gave no reason for the Dec. 1 deadline on fertilizer permits.", "Dec. 1",
+     date(2025, 12, 1), date(2025, 12, 1)),
+    ("The ministers discussed a summit set for December in Pyongyang.", "December",
+     date(2025, 12, 1), date(2025, 12, 31)),
+    ("The minister said the signing was scheduled for December.", "December",
+     date(2025, 12, 1), date(2025, 12, 31)),
+    ("The customs office extended to Nov. 30 its waiver on rice imports.", "Nov. 30",
+     date(2025, 11, 30), date(2025, 11, 30)),
+    ("The state bank extended the exporters' credit line through January.", "January",
+     date(2026, 1, 1), date(2026, 1, 31)),
+])
+def test_a_date_set_for_something_in_a_past_tense_clause_is_the_coming_one(parse, text, date_text, frm, to):
+    # the past tense says when it was set, not when the date is (a day of record, a deadline, an
+    # extension's new end); the coming one only within the scheduling window
+    assert span(period(periods(parse, text), date_text)) == (frm, to)
+
+
+@pytest.mark.parametrize("text,date_text,frm", [
+    ("The customs office extended its waiver on rice imports in November.", "November", date(2024, 11, 1)),
+    ("Shipments of coal slumped in December.", "December", date(2024, 12, 1)),
+    ("The board paid a dividend of 12 cents on Dec. 5.", "Dec. 5", date(2024, 12, 5)),
+])
+def test_a_past_tense_date_nothing_sets_ahead_stays_behind(parse, text, date_text, frm):
+    assert period(periods(parse, text), date_text).from_ == frm
+
+
 @pytest.mark.parametrize("text", [
     "The deficit widened in March to $98 billion, the largest since records began in 1992.",
     "The deficit widened in March to $98 billion, its largest since 1992.",

@@ -23,6 +23,8 @@ from .patterns import (
     FUTURE_VERBS,
     MONTHS,
     NUMBERS,
+    EXTENSION_VERBS,
+    SCHEDULED_DATE_WORDS,
     SCHEDULED_DAYS,
     UNITS,
     UPCOMING_DAYS,
@@ -210,21 +212,33 @@ def _clause_is_future(verb, prep) -> bool:
 
 
 def _clause_is_past(ctx: _Context, char: int) -> bool:
-    """Is the clause governing ``char`` in a past tense (simple past "was planned for", present
+    """Is the clause governing ``char`` in a past tense (simple past "was signed in", present
     perfect "has extended through", a past participle on its own "issued July 1")? Present tense,
     modals ("must be returned by"), infinitives, gerunds and verbless phrases ("effective Feb. 1")
-    are not: their dates are the nearest such dates, ahead as well as behind (see :func:`_year_by_rule`)."""
+    are not: their dates are the nearest such dates, ahead as well as behind (see :func:`_year_by_rule`).
+    Nor is a date set for something: governed by a word of scheduling ("a dividend payable Dec. 7",
+    "the Jan. 14 deadline", "a summit set for April", "was planned for March") or closing the span
+    a verb of extension sets ("extended the offer to Nov. 20", "postponed until March"), whatever
+    the tense of the clause that set it (the date meant, TimeML guidelines 2.2)."""
     tok = ctx.token_at(char)
+    prep = None
     for _ in range(6):
         if tok is None:
             return False
+        if tok.lemma_.lower() in SCHEDULED_DATE_WORDS and (tok.lemma_.lower() != "set" or tok.pos_ == "VERB"):
+            return False
         if tok.pos_ in ("VERB", "AUX"):
+            if prep is not None and prep.lower_ in ("to", "until", "till", "through") \
+                    and tok.lemma_.lower() in EXTENSION_VERBS:
+                return False
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             if any(a.tag_ == "MD" for a in auxes):
                 return False
             if tok.tag_ == "VBD":
                 return True
             return tok.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes))
+        if prep is None and tok.dep_ == "prep":
+            prep = tok
         if tok.head is tok:
             return False
         tok = tok.head
