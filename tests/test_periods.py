@@ -556,7 +556,6 @@ def test_weekday_is_within_the_week_before_publication_or_the_day_after(parse, p
 @pytest.mark.parametrize("text, not_a_duration", [
     ("The 2011 quarter included a one-off gain.", "2011 quarter"),          # a year's quarter, singular
     ("The deal was worth three quarters billion dollars.", "three quarters"),  # a fraction of a number
-    ("The club offered him a ten year deal.", "ten year"),                    # a number word, singular unit
 ])
 def test_a_number_before_a_time_word_is_not_always_a_duration(parse, text, not_a_duration):
     assert all(p.granularity != "duration" for p in periods(parse, text)), [p.text for p in periods(parse, text)]
@@ -566,3 +565,15 @@ def test_plural_and_hyphenated_durations_still_count(parse):
     ps = periods(parse, "Over the past three quarters, a six-year high followed 18 months of decline.")
     assert {p.text: p.duration for p in ps if p.granularity == "duration"}.get("18 months") == "P18M"
     assert any(p.duration == "P6Y" for p in ps)
+
+
+@pytest.mark.parametrize("text, written, duration", [
+    ("The club offered him a ten year deal.", "ten year", "P10Y"),   # a number word, singular unit
+    ("The won slid to a five year low against the dollar.", "five year", "P5Y"),
+    ("Farmers began a two day protest outside the customs house.", "two day", "P2D"),
+    ("The envoy ended a three hour meeting with the trade minister.", "three hour", "PT3H"),
+])
+def test_a_compound_modifier_without_its_hyphen_is_a_span(parse, text, written, duration):
+    # 'a five year low' is 'a five-year low' with the hyphen left out (transcripts, some wire copy)
+    p = by_text(periods(parse, text), written)
+    assert p.granularity == "duration" and p.value == duration

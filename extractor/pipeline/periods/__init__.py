@@ -59,7 +59,8 @@ unresolved.
 
 Durations ("six years", "over six years", "nearly two decades") get granularity
 ``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
-``bound`` from the preceding quantifier; from/to stay None -- except "the past three
+``bound`` from the preceding quantifier ("a five year low", "a two day rally": a compound
+modifier with its hyphen left out is one too); from/to stay None -- except "the past three
 months" / "the last two years", which are anchored on publication and also get
 from/to (from = publication - N units + 1 day, to = publication), ``relative`` true; "the next
 two years" / "the coming six months" the same span from publication on. "Two more weeks", "an
