@@ -327,6 +327,19 @@ def test_the_latest_quarter_without_one_named_is_the_last_complete_one(parse):
     assert span(p) == (date(2025, 7, 1), date(2025, 9, 30))
 
 
+def test_the_latest_quarter_is_the_last_complete_one_whatever_the_text_named_before(parse):
+    ps = periods(parse, "The exporter expects a loss in the fourth quarter. Its revenue rose 9% in the latest "
+                        "quarter, to $310 million from $284 million a year earlier.", date(2025, 11, 4))
+    assert span(period(ps, "the latest quarter")) == (date(2025, 7, 1), date(2025, 9, 30))
+    # and it is the period the sentence reports: its comparison base is that quarter a year before
+    assert span(period(ps, "a year earlier")) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_the_latest_fiscal_year_is_the_last_complete_year(parse):
+    ps = periods(parse, "Coal accounted for 12% of sales in the latest fiscal year.", date(2025, 10, 21))
+    assert span(period(ps, "the latest fiscal year")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
 def test_for_the_year_is_the_year_of_the_text(parse):
     ps = periods(parse, "Exports reached $2 billion in 2024, and imports for the year fell.", date(2025, 3, 1))
     assert span(period(ps, "the year")) == (date(2024, 1, 1), date(2024, 12, 31))

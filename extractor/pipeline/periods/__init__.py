@@ -43,7 +43,11 @@ same sentence, else the nearest one after it in the same sentence ("fell 40% fro
 previous month in October 2017"), else the last one of the previous sentence, else the
 publication date ("ago" skips the previous sentence: TimeML anchors "ago" on the DCT
 unless the clause itself names a period). "of that year" / "that year" / "of the year"
-take the anchor's year; "that year" never falls back to publication. "N units earlier" shifts the anchor keeping its granularity ("September
+take the anchor's year; "that year" never falls back to publication. A results story's "the
+quarter", "for the year" are the report's period (the anchor's quarter or year); "the latest
+quarter", "the most recent period", "the latest fiscal year" count from publication instead (the last
+complete quarter or year; "the current quarter" the one publication falls in) and are an anchor
+themselves. "N units earlier" shifts the anchor keeping its granularity ("September
 2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
 month before the one containing the anchor.
 

@@ -24,6 +24,9 @@ from .anchors import (
 )
 from .patterns import ANAPHORIC_DIRECTION, BOUNDS, DAY_WORDS, UNITS, WEEKDAYS
 
+# report periods named from the time of writing ('the latest quarter'): deictic, not anaphoric
+DEICTIC_REPORT_MODIFIERS = ("latest", "most recent", "current")
+
 
 def _resolve_anaphoric_demonstrative(ctx, cand, m):
     """"that year", "that month", "the same day": the calendar unit of the period the narrative
@@ -230,6 +233,16 @@ def _resolve_report_period(ctx, cand, m):
     if unit == "year" and not mod and not re.search(r"\b(?:for|in|during|over|throughout|through|of)\s+$",
                                                    ctx.text[max(0, cand.start - 12):cand.start], re.I):
         return None   # 'the year' alone is a year only after a preposition of time ('for the year')
+    if _is_deictic_report_period(m) and ctx.published is not None and ctx.narrative is None:
+        # 'the latest quarter' is the last one complete at publication, whatever period the text
+        # named before it (TimeML: a deictic expression is anchored on the DCT)
+        if unit == "year":
+            y = ctx.published.year - (0 if mod == "current" else 1)
+            return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+        if mod == "current":
+            return _cal(*_quarter_span(ctx.published.year, (ctx.published.month - 1) // 3 + 1), "quarter",
+                        relative=True)
+        return _cal(*_latest_complete_quarter(ctx.published), "quarter", relative=True)
     anchor = _report_anchor(ctx, cand)
     if unit == "period":
         if anchor is not None:
@@ -246,6 +259,12 @@ def _resolve_report_period(ctx, cand, m):
     if mod == "current":
         return dict(_cal(*_quarter_span(pub.year, (pub.month - 1) // 3 + 1), "quarter", relative=True), _anaphoric=True)
     return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
+
+
+def _is_deictic_report_period(m) -> bool:
+    """'the latest quarter', 'the most recent period', 'the current quarter': a report's period
+    named from the time of writing, not from the text (no anaphor)."""
+    return re.sub(r"\s+", " ", (m.groupdict().get("mod") or "").lower()) in DEICTIC_REPORT_MODIFIERS
 
 
 def _resolve_year_earlier(ctx, cand, m):
