@@ -340,6 +340,17 @@ def test_the_latest_fiscal_year_is_the_last_complete_year(parse):
     assert span(period(ps, "the latest fiscal year")) == (date(2024, 1, 1), date(2024, 12, 31))
 
 
+def test_the_following_month_counts_from_the_last_month_named_sentences_before(parse):
+    ps = periods(parse, "In March, the ministry opened a review of the rice tariff. Farm groups asked for a "
+                        "quick decision. The following month, the tariff was cut by half.", date(2025, 10, 21))
+    assert span(period(ps, "The following month")) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_the_following_month_with_no_month_named_counts_from_publication(parse):
+    ps = periods(parse, "The tariff was cut by half the following month.", date(2025, 10, 21))
+    assert span(period(ps, "the following month")) == (date(2025, 11, 1), date(2025, 11, 30))
+
+
 def test_for_the_year_is_the_year_of_the_text(parse):
     ps = periods(parse, "Exports reached $2 billion in 2024, and imports for the year fell.", date(2025, 3, 1))
     assert span(period(ps, "the year")) == (date(2024, 1, 1), date(2024, 12, 31))

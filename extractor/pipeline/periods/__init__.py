@@ -49,7 +49,8 @@ quarter", "the most recent period", "the latest fiscal year" count from publicat
 complete quarter or year; "the current quarter" the one publication falls in) and are an anchor
 themselves. "N units earlier" shifts the anchor keeping its granularity ("September
 2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
-month before the one containing the anchor.
+month before the one containing the anchor; "the following month" the one after the last period
+the text named, however many sentences before (publication only when it named none).
 
 Without a publication date, relative expressions are anchored on the text's own latest date
 (HeidelTime's "narrative" strategy, :mod:`.narrative`): the latest full date or month of a

@@ -82,7 +82,10 @@ def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
         same_part = _year_as_comparison_base(ctx, cand)
         if same_part is not None:
             return same_part
-    anchor = _anchor(ctx, cand.start)
+    # "the following month" moves the narrative's reference time forward: the last period the
+    # text named, however many sentences before ("In March, ... The following month, ..."), as
+    # "a year later" does; publication only when the text named none
+    anchor = (_anchor(ctx, cand.start, whole_discourse=True) if direction > 0 else None) or _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
     frm, _, _ = _calendar_unit(anchor[0] if direction < 0 else anchor[1], unit)
