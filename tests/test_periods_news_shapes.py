@@ -351,6 +351,12 @@ def test_the_following_month_with_no_month_named_counts_from_publication(parse):
     assert span(period(ps, "the following month")) == (date(2025, 11, 1), date(2025, 11, 30))
 
 
+def test_a_forecast_year_is_no_report_period(parse):
+    ps = periods(parse, "Quarterly profit rose 8% in the third quarter. The miner expects output to double by "
+                        "2028, and forecast higher earnings for the full year.", date(2025, 10, 21))
+    assert span(period(ps, "the full year")) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
 def test_for_the_year_is_the_year_of_the_text(parse):
     ps = periods(parse, "Exports reached $2 billion in 2024, and imports for the year fell.", date(2025, 3, 1))
     assert span(period(ps, "the year")) == (date(2024, 1, 1), date(2024, 12, 31))

@@ -216,8 +216,8 @@ def _resolve_day_before(ctx, cand, m):
 
 def _report_anchor(ctx, cand):
     """The period a financial report's 'the quarter' / 'the year' refers to: the last period (not
-    day) the text named, else None."""
-    return _anchor(ctx, cand.start, whole_discourse=True, periods_only=True)
+    day) the text named that had begun by publication (not a forecast's), else None."""
+    return _anchor(ctx, cand.start, whole_discourse=True, periods_only=True, begun=True)
 
 
 def _latest_complete_quarter(published: date) -> tuple[date, date]:

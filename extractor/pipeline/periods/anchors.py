@@ -290,18 +290,20 @@ def _since_phrase(ctx: _Context, char: int) -> bool:
 
 def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
             whole_discourse: bool = False, periods_only: bool = False,
-            discourse_periods: bool = False) -> Optional[tuple[date, date, str]]:
+            discourse_periods: bool = False, begun: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
     publication date (TimeML: anaphoric expressions take the reference time of the discourse).
     ``periods_only``: days are no candidates ("the same period" is a period figures are for,
     not the day they were released). ``discourse_periods``: before the publication date, the
-    last period (not day) named anywhere before."""
+    last period (not day) named anywhere before. ``begun``: only periods begun by publication
+    (a report's figures are for a period under way or over, not for a forecast's year)."""
     sent = ctx.sentence_of(start)
     skip = ("duration", "day") if periods_only else ("duration",)
     # a period a figure is compared with is not the one the sentence reports ("in March increased
     # 12% compared with last year, narrowing from the previous month's": March's previous month)
-    resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)]
+    resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)
+                and not (begun and ctx.published is not None and p.from_ is not None and p.from_ > ctx.published)]
     before = [(s_idx, p) for s_idx, p in resolved
               if p.from_ is not None and p.granularity not in skip and p.start < start]
     before.sort(key=lambda sp: sp[1].start)
