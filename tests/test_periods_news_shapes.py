@@ -151,6 +151,16 @@ def test_a_year_a_span_starts_from_is_not_the_sentence_year(parse, text):
 # ----------------------------------------------------------------------------- the same period
 
 
+@pytest.mark.parametrize("text,written", [
+    ("Net profit rose 6% in the third quarter, against 2% in the corresponding period last year.",
+     "the corresponding period last year"),
+    ("Net profit rose 6% in the third quarter, after a loss in the comparable quarter a year earlier.",
+     "the comparable quarter a year earlier"),
+])
+def test_the_corresponding_period_is_the_same_period(parse, text, written):
+    assert span(period(periods(parse, text), written)) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
 def test_the_same_period_points_back_past_a_release_day_and_a_sentence_without_periods(parse):
     ps = periods(parse, "Trade fell 9 percent in the first two months of this year, customs data showed on "
                         "March 7. Exports dipped 15 percent during the period. The surplus was $40 billion "

@@ -164,7 +164,8 @@ def _after_a_figure(text: str, start: int) -> bool:
 
 
 def _resolve_same_period(ctx, cand, m):
-    """"the same period last year", "the same month a year earlier", "the same quarter of 2024":
+    """"the same period last year", "the same month a year earlier", "the same quarter of 2024" (also
+    "the corresponding period", "the comparable quarter", "the like period": one figure set against another):
     the anchor period moved to the previous (or the written) year. "The same" points back to a
     period the text named, however many sentences before; only without one is it the
     publication's month."""
