@@ -386,3 +386,16 @@ def test_a_broadcast_transcript_spells_years_out(parse, text, spoken, year):
 
 def test_a_spelled_number_before_a_unit_is_no_year(parse):
     assert not [p for p in periods(parse, "The fee was nineteen fifty dollars.") if p.granularity == "year"]
+
+
+# ----------------------------------------------------------------------------- names that look like periods
+
+
+def test_a_quoted_title_is_no_period(parse):
+    ps = periods(parse, 'The trade minister said on the talk show "This Week" that tariffs would stay.')
+    assert not [p for p in ps if p.text.lower() == "this week"]
+
+
+def test_a_quoted_sentence_starting_with_this_week_is_a_period(parse):
+    ps = periods(parse, 'He said: "This week we shipped more coal than in all of May."')
+    assert period(ps, "This week").granularity == "week"

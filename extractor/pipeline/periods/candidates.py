@@ -340,6 +340,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if not gd["wd"].rstrip(".").lower().endswith("day"):
             return False  # "Sat", "Sun", "Wed" alone are words; abbreviations count only inside a date
+    if rule == "deictic" and _quoted_title(text, m):
+        return False
     if rule == "day_word":
         # "USA Today", "Russia Today": a capitalised day word right after a proper noun is a name
         tok = ctx.token_at(cand.start)
@@ -357,6 +359,15 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if len(gd["dec"]) == 2:  # "60s" without "the": ages ("in their 60s")
             return False
     return True
+
+
+def _quoted_title(text: str, m: re.Match) -> bool:
+    """'ABC's "This Week"', '"This Week With David Brinkley"': every word capitalised right after
+    an opening quotation mark is the title of a work, no time (TimeML tags no TIMEX3 in a name;
+    a quoted sentence starting 'This week' does not capitalise 'week')."""
+    words = m.group(0).split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) \
+        and bool(re.search(r"(?:\"|“|``|'')$", text[max(0, m.start() - 2):m.start()]))
 
 
 def _governed_by_a_change(ctx: _Context, char: int) -> bool:
