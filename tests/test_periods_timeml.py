@@ -276,3 +276,20 @@ def test_the_following_weekday_is_the_one_after_the_day_talked_about(parse):
 
 def test_an_approximate_shift_with_or_so(parse):
     assert period(periods(parse, "A month or so ago, the board changed its mind."), "A month or so ago").value == "2025-10"
+
+
+
+@pytest.mark.parametrize("text, written, value, duration", [
+    ("The freighter sat in quarantine for 2 1/2 years.", "2 1/2 years", "P2Y6M", "P2.5Y"),
+    ("Inspectors spent 5 1/2 hours on the coal barge.", "5 1/2 hours", "PT5H30M", "PT5.5H"),
+    ("The embargo has lasted seven and a half years.", "seven and a half years", "P7Y6M", "P7.5Y"),
+    ("The talks ran for two and a half days.", "two and a half days", "P2DT12H", "P2.5D"),
+])
+def test_a_half_unit_is_written_in_the_next_smaller_unit(parse, text, written, value, duration):
+    # TimeML's value composes the half (P2Y6M); the contract's duration keeps the decimal
+    p = next(p for p in periods(parse, text) if p.text == written)
+    assert (p.value, p.duration) == (value, duration)
+
+
+def test_a_mixed_number_without_a_unit_is_no_span(parse):
+    assert not periods(parse, "Shares of the shipper rose 9 1/2 to 39 in heavy trading.")

@@ -126,6 +126,9 @@ def period_value(frm: Optional[date], to: Optional[date], granularity: str) -> O
 
 def _number(word: str) -> Optional[float]:
     w = re.sub(r"\s+", " ", word.lower())
+    mixed = re.fullmatch(r"(\d+) 1/2", w)   # "2 1/2 years": a mixed number as wire copy types it
+    if mixed:
+        return int(mixed.group(1)) + 0.5
     half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", w)
     if half:
         base = _number(w[:half.start()])
@@ -149,6 +152,24 @@ def _iso_duration(n: float, unit_word: str) -> str:
     if code.startswith("T"):  # ISO 8601 time part: PT24H
         return f"PT{q_txt}{code[1:]}"
     return f"P{q_txt}{code}"
+
+
+# a half of a unit in the next smaller one: TimeML writes "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+_HALF_IN_SMALLER_UNIT = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
+def _timeml_duration(n: float, unit_word: str) -> str:
+    """The TIMEX3 value of a span of ``n`` units: the ISO duration, a half unit written in the
+    next smaller unit as TimeML annotates it (TimeML Annotation Guidelines 1.2.1: "two and a half
+    years" P2Y6M); the contract's ``duration`` keeps the decimal (P2.5Y)."""
+    code, mult = UNITS[unit_word.lower()]
+    q = n * mult
+    whole = int(q)
+    if mult != 1 or q - whole != 0.5 or code not in _HALF_IN_SMALLER_UNIT:
+        return _iso_duration(n, unit_word)
+    if code.startswith("T"):
+        return f"PT{whole}{code[1:]}{_HALF_IN_SMALLER_UNIT[code]}" if whole else f"PT{_HALF_IN_SMALLER_UNIT[code]}"
+    return f"P{whole}{code}{_HALF_IN_SMALLER_UNIT[code]}" if whole else f"P{_HALF_IN_SMALLER_UNIT[code]}"
 
 
 def _month_of(word: str) -> int:

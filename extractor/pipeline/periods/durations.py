@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .anchors import _iso_duration, _number
+from .anchors import _iso_duration, _number, _timeml_duration
 from .dates import _resolve_past_n_units
 from .patterns import BOUNDS, ORDINALS, UNIT_ABBREVIATIONS, UNITS
 
@@ -27,7 +27,7 @@ def _resolve_duration(ctx, cand, m):
         ahead = m["edge"].split()[-1].lower() in ("next", "coming")
         return _resolve_past_n_units(ctx, cand, n, unit, bound=bound, ahead=ahead)
     dur = _iso_duration(n, unit)
-    return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=dur)
+    return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=_timeml_duration(n, unit))
 
 
 def _resolve_duration_range(ctx, cand, m):
