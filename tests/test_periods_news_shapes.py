@@ -345,6 +345,22 @@ def test_the_latest_quarter_is_the_last_complete_one_whatever_the_text_named_bef
     assert span(period(ps, "a year earlier")) == (date(2024, 7, 1), date(2024, 9, 30))
 
 
+@pytest.mark.parametrize("text,written", [
+    ("The shipper posted a loss for the third quarter. For the quarter a year ago, it earned $12 million.",
+     "the quarter a year ago"),
+    ("The shipper posted a loss for the third quarter. Sales for last year's quarter were $80 million.",
+     "last year's quarter"),
+])
+def test_the_quarter_a_year_ago_is_the_year_earlier_quarter(parse, text, written):
+    ps = periods(parse, text, date(2025, 10, 30))
+    assert span(period(ps, written)) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_last_years_quarter_without_a_quarter_named_is_the_last_complete_one_a_year_back(parse):
+    ps = periods(parse, "Coal sales for last year's quarter were $3 million.", date(2025, 11, 2))
+    assert span(period(ps, "last year's quarter")) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
 def test_the_latest_fiscal_year_is_the_last_complete_year(parse):
     ps = periods(parse, "Coal accounted for 12% of sales in the latest fiscal year.", date(2025, 10, 21))
     assert span(period(ps, "the latest fiscal year")) == (date(2024, 1, 1), date(2024, 12, 31))

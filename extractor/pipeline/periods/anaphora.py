@@ -283,6 +283,20 @@ def _resolve_year_earlier(ctx, cand, m):
     return dict(_cal(a, b, g, relative=True), _anaphoric=True)
 
 
+def _resolve_last_years_quarter(ctx, cand, m):
+    """"last year's quarter", "last year's period": the quarter the report is about (the text's
+    quarter begun by publication, else the last complete one) in the year before publication
+    ("last year" is deictic, TimeML: anchored on the DCT)."""
+    if ctx.published is None or ctx.narrative is not None:
+        return dict(from_=None, to=None, granularity="quarter", relative=True, value=None, _anaphoric=True)
+    anchor = _report_anchor(ctx, cand)
+    if anchor is not None and anchor[2] == "quarter":
+        q = (anchor[0].month - 1) // 3 + 1
+    else:
+        q = (_latest_complete_quarter(ctx.published)[0].month - 1) // 3 + 1
+    return dict(_cal(*_quarter_span(ctx.published.year - 1, q), "quarter", relative=True), _anaphoric=True)
+
+
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
     pub = _need(ctx, "day", cand.start)

@@ -19,6 +19,7 @@ from .anaphora import (
     _resolve_anaphoric_weekday,
     _resolve_day_before,
     _resolve_day_word,
+    _resolve_last_years_quarter,
     _resolve_part_of_anaphoric_year,
     _resolve_report_period,
     _resolve_same_period,
@@ -169,6 +170,10 @@ _rule("quarter_year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago
       + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_quarter_year_earlier)
 _rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
       r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
+# the same with the year after the noun: 'the quarter a year ago'; 'last year's quarter' is the
+# report's quarter in the year before publication
+_rule("year_earlier", r"the\s+(?P<unit>quarter|period)\s+a\s+year\s+(?:earlier|ago|before)", _resolve_year_earlier)
+_rule("year_earlier", r"last\s+year['’]s\s+(?P<unit>quarter|period)", _resolve_last_years_quarter)
 # "from the previous Friday", "the following Monday": that weekday before (after) the day the text is about
 _rule("anaphoric_weekday", r"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>" + WDAY + r")", _resolve_anaphoric_weekday)
 _rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
