@@ -293,3 +293,12 @@ def test_a_half_unit_is_written_in_the_next_smaller_unit(parse, text, written, v
 
 def test_a_mixed_number_without_a_unit_is_no_span(parse):
     assert not periods(parse, "Shares of the shipper rose 9 1/2 to 39 in heavy trading.")
+
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("The appeal will be heard the week of Nov. 10.", "the week of Nov. 10", "2025-W46"),
+    ("Inspections resumed the week of Oct. 6, 2025.", "the week of Oct. 6, 2025", "2025-W41"),
+])
+def test_the_week_of_a_day_is_that_week(parse, text, written, value):
+    assert period(periods(parse, text), written).value == value

@@ -51,6 +51,7 @@ from .dates import (
     _resolve_season,
     _resolve_spoken_year,
     _resolve_the_weekend,
+    _resolve_week_of,
     _resolve_written_day,
     _resolve_year_range,
 )
@@ -130,6 +131,9 @@ _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|end
 _rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"
       r"\s+(?:ended|ending)\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_period_ended)
+# "the week of March 6": the (ISO) week that day falls in, the day's year as a day-month's
+_rule("week_of", r"the\s+week\s+of\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
+      _resolve_week_of)
 _rule("holiday", r"(?:the\s+)?(?P<hol>" + HOLIDAY + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_holiday)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM + r")\s+days\s+of\s+(?:(?P<rel>this|last|next)\s+month"
