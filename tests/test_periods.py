@@ -240,6 +240,19 @@ def test_ago_does_not_look_ahead(parse):
     assert (p.from_, p.bound) == (date(2015, 1, 1), "more_than")
 
 
+def test_ago_in_a_relative_clause_counts_from_publication(parse):
+    # the relative clause tells of another event: the sentence's December is no reference for it
+    ps = periods(parse, "Crowds in early December filled the square where the treaty that ended the blockade "
+                        "was signed 41 years ago.")
+    assert by_text(ps, "41 years ago").from_ == date(1984, 1, 1)
+
+
+def test_ago_in_the_clause_of_a_period_counts_from_it(parse):
+    ps = periods(parse, "Having climbed to $92 million in October, coal sales to Vietnam stood far above the "
+                        "level of a year ago.")
+    assert by_text(ps, "a year ago").from_ == date(2024, 10, 1)
+
+
 def test_year_ago_without_anchor_uses_publication(parse):
     p = by_text(periods(parse, "The ministry promised a review a year ago."), "a year ago")
     assert_period(p, date(2024, 1, 1), date(2024, 12, 31), "year", relative=True)

@@ -42,7 +42,8 @@ talks about: the nearest preceding resolved (non-duration, non-anaphoric) period
 same sentence, else the nearest one after it in the same sentence ("fell 40% from the
 previous month in October 2017"), else the last one of the previous sentence, else the
 publication date ("ago" skips the previous sentence: TimeML anchors "ago" on the DCT
-unless the clause itself names a period). "of that year" / "that year" / "of the year"
+unless the clause itself names a period; a period outside the relative clause "ago" is in, or
+inside one it is not in, is another event's). "of that year" / "that year" / "of the year"
 take the anchor's year; "that year" never falls back to publication. A results story's "the
 quarter", "for the year" are the report's period (the anchor's quarter or year); "the latest
 quarter", "the most recent period", "the latest fiscal year" count from publication instead (the last

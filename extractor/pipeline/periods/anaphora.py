@@ -139,6 +139,11 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago,
                          discourse_periods=not is_ago,
                          periods_only=_is_comparison_base(ctx.text, cand.start, cand.end) and code in ("Y", "M"))
+        if is_ago and anchor is not None and ctx.published is not None and ctx.narrative is None \
+                and not _same_clause_period_before(ctx, cand.start):
+            # "the gatherings of early December, the largest since the revolution that brought him
+            # to power 41 years ago": a period of another clause is no reference time for "ago"
+            anchor = (ctx.published, ctx.published, "day")
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -152,6 +157,30 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         return _cal(a, b, g, relative=True, bound=bound)
     a, b, g = _shift_period(frm, to, gran, months, days)
     return _cal(a, b, g, relative=True, bound=bound)
+
+
+def _relative_clause(ctx, char: int) -> int:
+    """The index of the relative clause (or noun-modifying clause) the word at ``char`` is in,
+    -1 outside any: "the revolution that brought him to power 41 years ago"."""
+    tok = ctx.token_at(char)
+    for _ in range(12):
+        if tok is None or tok.head is tok:
+            return -1
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("relcl", "acl"):
+            return tok.i
+        tok = tok.head
+    return -1
+
+
+def _same_clause_period_before(ctx, start: int) -> bool:
+    """Is a period named before ``start`` in its sentence in the same clause, not one a relative
+    clause sets apart ("exports in March rose 10% from a year ago"; "totaling $9 million in
+    October, exports were twice as high as a year ago")? "Ago" counts from the DCT unless its own
+    clause named a period (TimeML); a relative clause tells of another event, at another time."""
+    sent = ctx.sentence_of(start)
+    own = _relative_clause(ctx, start)
+    return any(s_idx == sent and p.start < start and p.from_ is not None and p.granularity != "duration"
+               and _relative_clause(ctx, p.start) == own for s_idx, p in ctx.resolved)
 
 
 # a figure right before the phrase: "$1.2 billion", "12 cents a share", "3.8%", "thinner than"
