@@ -163,6 +163,12 @@ def test_weekday_future_tense(parse):
     assert_period(p, date(2025, 10, 27), date(2025, 10, 27), "day", relative=True)
 
 
+def test_a_possessive_weekday_is_the_day_of_the_event_it_names(parse):
+    # an infinitive about the future does not move the day of the ruling it names
+    ps = periods(parse, "Rice importers will look for ways to get around Thursday's ruling by the trade court.")
+    assert by_text(ps, "Thursday").from_ == date(2025, 10, 16)
+
+
 def test_postponed_until_weekday_is_ahead(parse):
     p = by_text(periods(parse, "The reopening of the Dandong bridge has been postponed until Saturday."), "Saturday")
     assert p.from_ == date(2025, 10, 25)

@@ -350,6 +350,14 @@ def _resolve_anaphoric_weekday(ctx, cand, m):
     return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
 
 
+def _is_possessive(ctx, char: int) -> bool:
+    """Is the word at ``char`` a possessive determiner ("Wednesday's ruling")? The day is then the
+    time of the event the noun names, not of the clause it is in: the tense or mood of "to get
+    around Wednesday's ruling" says nothing about when the ruling was."""
+    tok = ctx.token_at(char)
+    return tok is not None and (tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children))
+
+
 def _resolve_weekday(ctx, cand, m):
     """"Monday", "on Monday", "last Friday", "next Tuesday".
 
@@ -370,7 +378,7 @@ def _resolve_weekday(ctx, cand, m):
         d = fwd if fwd != pub else pub + timedelta(days=7)
     elif rel == "this":
         d = fwd if _is_future(ctx, cand.start) else back
-    elif _is_future(ctx, cand.start):
+    elif _is_future(ctx, cand.start) and not _is_possessive(ctx, m.start("wd")):
         d = fwd
     elif ctx.narrative is None and fwd - pub == timedelta(days=1):
         # "data showed on Friday" in a story dated Thursday: the page's date is a time zone
