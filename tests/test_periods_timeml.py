@@ -302,3 +302,16 @@ def test_a_mixed_number_without_a_unit_is_no_span(parse):
 ])
 def test_the_week_of_a_day_is_that_week(parse, text, written, value):
     assert period(periods(parse, text), written).value == value
+
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("Barter trade across the river grew through the nineties.", "the nineties", "199"),
+    ("The mine last turned a profit in the early seventies.", "the early seventies", "197"),
+])
+def test_a_spelled_decade_is_a_decade(parse, text, written, value):
+    assert period(periods(parse, text), written).value == value
+
+
+def test_an_age_in_tens_is_no_decade(parse):
+    assert not periods(parse, "Both traders are in their forties.")

@@ -395,7 +395,13 @@ def _resolve_year_range(ctx, cand, m):
 
 
 def _resolve_decade(ctx, cand, m):
-    """"the 1990s", "the '90s": a range of ten years (TimeML value "199")."""
+    """"the 1990s", "the '90s", "the nineties": a range of ten years (TimeML value "199")."""
+    if m.groupdict().get("decw"):
+        tens = _number(m["decw"][:-3] + "y")   # 'nineties' -> 'ninety'
+        if tens is None:
+            return None
+        base = 1900 + int(tens)
+        return _cal(date(base, 1, 1), date(base + 9, 12, 31), "range", value=str(base // 10))
     d = m["dec"]
     if d.startswith("'") or len(d) == 2:
         dd = int(d.strip("'"))
