@@ -318,6 +318,14 @@ def test_the_day_after_a_dated_day(parse):
     assert span(period(ps, "the day after")) == (date(2025, 3, 8), date(2025, 3, 8))
 
 
+@pytest.mark.parametrize("text,written,day", [
+    ("Traders met the day before last Thursday's tariff hearing.", "the day before last Thursday", date(2025, 10, 15)),
+    ("Port officials spoke the day after Friday's inspection.", "the day after Friday", date(2025, 10, 18)),
+])
+def test_the_day_next_to_a_weekday_is_one_day(parse, text, written, day):
+    assert span(period(periods(parse, text), written)) == (day, day)
+
+
 def test_the_day_before_yesterday_is_no_anaphor(parse):
     assert not [p for p in periods(parse, "Talks ended the day before yesterday.") if p.text.startswith("the day")]
 

@@ -244,6 +244,14 @@ def _resolve_day_before(ctx, cand, m):
     return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
 
 
+def _resolve_day_next_to_weekday(ctx, cand, m):
+    """"the day before last Tuesday", "the day after Friday": the weekday (read as a weekday is),
+    a day before or after."""
+    day = _resolve_weekday(ctx, cand, m)
+    d = day["from_"] + timedelta(days=-1 if m["dir"].lower() == "before" else 1)
+    return _cal(d, d, "day", relative=True)
+
+
 def _report_anchor(ctx, cand):
     """The period a financial report's 'the quarter' / 'the year' refers to: the last period (not
     day) the text named that had begun by publication (not a forecast's), else None."""

@@ -18,6 +18,7 @@ from .anaphora import (
     _resolve_anaphoric_unit,
     _resolve_anaphoric_weekday,
     _resolve_day_before,
+    _resolve_day_next_to_weekday,
     _resolve_day_word,
     _resolve_last_years_quarter,
     _resolve_part_of_anaphoric_year,
@@ -185,6 +186,9 @@ _rule("year_earlier", r"last\s+year['’]s\s+(?P<unit>quarter|period)", _resolve
 # "from the previous Friday", "the following Monday": that weekday before (after) the day the text is about
 _rule("anaphoric_weekday", r"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>" + WDAY + r")", _resolve_anaphoric_weekday)
 _rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
+# "the day before last Tuesday('s hearing)": the day next to a weekday, one expression
+_rule("day_before", r"the\s+day\s+(?P<dir>before|after)\s+(?:(?P<rel>last|next|this)\s+)?(?P<wd>" + WDAY + r")(?!\w)",
+      _resolve_day_next_to_weekday)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>earlier|ago|later|prior|previously"
