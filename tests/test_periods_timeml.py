@@ -315,3 +315,12 @@ def test_a_spelled_decade_is_a_decade(parse, text, written, value):
 
 def test_an_age_in_tens_is_no_decade(parse):
     assert not periods(parse, "Both traders are in their forties.")
+
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("Coal prices could slide further in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("Traders expect tighter controls in the months ahead.", "the months ahead", "PXM"),
+])
+def test_the_units_ahead_are_a_vague_span(parse, text, written, value):
+    assert period(periods(parse, text), written).value == value

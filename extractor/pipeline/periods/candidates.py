@@ -202,6 +202,8 @@ _rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|
       _resolve_anaphoric_demonstrative)
 _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
+# "in the weeks ahead", "the months ahead": as "the coming weeks" (scanned whole: the match ends after its unit)
+_rule("vague_ahead", r"the\s+(?P<unit>days|weeks|months|years|decades)\s+ahead", _resolve_vague_duration)
 # "for years", "highest in decades", "within weeks": a bare plural unit after a preposition of extent
 _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bafter\s))"
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
