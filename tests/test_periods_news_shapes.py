@@ -130,6 +130,17 @@ def test_a_date_set_for_something_in_a_past_tense_clause_is_the_coming_one(parse
     assert span(period(periods(parse, text), date_text)) == (frm, to)
 
 
+def test_the_end_of_a_span_from_today_lies_ahead(parse):
+    ps = periods(parse, "The port said it accepted coal cargoes at the old fee from today through Nov. 14.")
+    assert span(period(ps, "Nov. 14")) == (date(2025, 11, 14), date(2025, 11, 14))
+
+
+def test_a_weekday_a_deadline_was_postponed_until_lies_ahead(parse):
+    # published on a Tuesday: 'postponed until Monday' is next Monday, not yesterday
+    ps = periods(parse, "Customs officials postponed until Monday any ruling on the seized rice.")
+    assert span(period(ps, "Monday")) == (date(2025, 10, 27), date(2025, 10, 27))
+
+
 @pytest.mark.parametrize("text,date_text,frm", [
     ("The customs office extended its waiver on rice imports in November.", "November", date(2024, 11, 1)),
     ("Shipments of coal slumped in December.", "December", date(2024, 12, 1)),

@@ -11,6 +11,7 @@ from .anchors import (
     _add_months,
     _anchor,
     _cal,
+    _extends_until,
     _is_comparison_base,
     _is_future,
     _month_end,
@@ -386,8 +387,8 @@ def _resolve_weekday(ctx, cand, m):
         d = fwd if fwd != pub else pub + timedelta(days=7)
     elif rel == "this":
         d = fwd if _is_future(ctx, cand.start) else back
-    elif _is_future(ctx, cand.start) and not _is_possessive(ctx, m.start("wd")):
-        d = fwd
+    elif (_is_future(ctx, cand.start) or _extends_until(ctx, m.start("wd"))) and not _is_possessive(ctx, m.start("wd")):
+        d = fwd   # 'will meet on Monday'; 'postponed until Tuesday': the new end lies ahead
     elif ctx.narrative is None and fwd - pub == timedelta(days=1):
         # "data showed on Friday" in a story dated Thursday: the page's date is a time zone
         # behind the story's (Asian releases dated by American sites), not six days after it

@@ -232,6 +232,27 @@ def _clause_is_future(verb, prep) -> bool:
     return False
 
 
+# "from today through Nov. 17", "from now until March": a span that starts at the time of writing
+_FROM_NOW_THROUGH = re.compile(r"\bfrom\s+(?:today|now|tomorrow)\s+(?:through|until|till|to)\s+$", re.IGNORECASE)
+
+
+def _extends_until(ctx: _Context, char: int) -> bool:
+    """Does the word at ``char`` close the span a verb of extension sets ("postponed until
+    Tuesday", "extended the deadline to Friday")?"""
+    tok = ctx.token_at(char)
+    prep = None
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and prep is None:
+            prep = tok
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return prep is not None and prep.lower_ in ("to", "until", "till", "through") \
+                and tok.lemma_.lower() in EXTENSION_VERBS
+    return False
+
+
 def _clause_is_past(ctx: _Context, char: int) -> bool:
     """Is the clause governing ``char`` in a past tense (simple past "was signed in", present
     perfect "has extended through", a past participle on its own "issued July 1")? Present tense,
@@ -240,7 +261,10 @@ def _clause_is_past(ctx: _Context, char: int) -> bool:
     Nor is a date set for something: governed by a word of scheduling ("a dividend payable Dec. 7",
     "the Jan. 14 deadline", "a summit set for April", "was planned for March") or closing the span
     a verb of extension sets ("extended the offer to Nov. 20", "postponed until March"), whatever
-    the tense of the clause that set it (the date meant, TimeML guidelines 2.2)."""
+    the tense of the clause that set it (the date meant, TimeML guidelines 2.2); nor the end of a
+    span that starts at the time of writing ("from today through Nov. 17")."""
+    if _FROM_NOW_THROUGH.search(ctx.text, max(0, char - 40), char):
+        return False
     tok = ctx.token_at(char)
     prep = None
     for _ in range(6):
