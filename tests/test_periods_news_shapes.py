@@ -130,6 +130,17 @@ def test_a_date_set_for_something_in_a_past_tense_clause_is_the_coming_one(parse
     assert span(period(periods(parse, text), date_text)) == (frm, to)
 
 
+def test_a_month_of_a_noun_in_a_past_clause_is_the_nearest_one(parse):
+    # the rise is an event of its own: the past tense of 'were told' does not date it
+    ps = periods(parse, "Buyers were told of a price rise in November.")
+    assert span(period(ps, "November")) == (date(2025, 11, 1), date(2025, 11, 30))
+
+
+def test_a_month_of_a_past_verb_stays_behind(parse):
+    ps = periods(parse, "The refinery cut its diesel supply sharply in November.")
+    assert span(period(ps, "November")) == (date(2024, 11, 1), date(2024, 11, 30))
+
+
 def test_the_end_of_a_span_from_today_lies_ahead(parse):
     ps = periods(parse, "The port said it accepted coal cargoes at the old fee from today through Nov. 14.")
     assert span(period(ps, "Nov. 14")) == (date(2025, 11, 14), date(2025, 11, 14))

@@ -262,7 +262,9 @@ def _clause_is_past(ctx: _Context, char: int) -> bool:
     "the Jan. 14 deadline", "a summit set for April", "was planned for March") or closing the span
     a verb of extension sets ("extended the offer to Nov. 20", "postponed until March"), whatever
     the tense of the clause that set it (the date meant, TimeML guidelines 2.2); nor the end of a
-    span that starts at the time of writing ("from today through Nov. 17")."""
+    span that starts at the time of writing ("from today through Nov. 17"); nor a date in a
+    phrase that modifies a noun ("informed them of a cutback in September"): the time of the
+    event the noun names, which has no tense of its own."""
     if _FROM_NOW_THROUGH.search(ctx.text, max(0, char - 40), char):
         return False
     tok = ctx.token_at(char)
@@ -272,6 +274,8 @@ def _clause_is_past(ctx: _Context, char: int) -> bool:
             return False
         if tok.lemma_.lower() in SCHEDULED_DATE_WORDS and (tok.lemma_.lower() != "set" or tok.pos_ == "VERB"):
             return False
+        if prep is not None and prep.head.i == tok.i and tok.pos_ == "NOUN":
+            return False   # 'told them of a cutback in September': the time of the noun's event, no tense
         if tok.pos_ in ("VERB", "AUX"):
             if prep is not None and prep.lower_ in ("to", "until", "till", "through") \
                     and tok.lemma_.lower() in EXTENSION_VERBS:
