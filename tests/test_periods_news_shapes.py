@@ -348,6 +348,18 @@ def test_the_day_next_to_a_weekday_is_one_day(parse, text, written, day):
     assert span(period(periods(parse, text), written)) == (day, day)
 
 
+@pytest.mark.parametrize("text,written", [
+    ("Today is the ninth day of the dockers' strike at Nampo.", "the ninth day"),
+    ("It's the 3rd day of the border closure.", "the 3rd day"),
+])
+def test_a_day_count_told_in_the_present_is_the_day_of_writing(parse, text, written):
+    assert span(period(periods(parse, text), written)) == (PUB, PUB)
+
+
+def test_an_ordinal_day_in_the_past_is_no_day_of_writing(parse):
+    assert not [p for p in periods(parse, "The ninth day of the strike was calm.") if "day" in p.text]
+
+
 def test_the_day_before_yesterday_is_no_anaphor(parse):
     assert not [p for p in periods(parse, "Talks ended the day before yesterday.") if p.text.startswith("the day")]
 

@@ -335,6 +335,13 @@ def _resolve_last_years_quarter(ctx, cand, m):
     return dict(_cal(*_quarter_span(ctx.published.year - 1, q), "quarter", relative=True), _anaphoric=True)
 
 
+def _resolve_day_count(ctx, cand, m):
+    """"Today is the eighth day of the blockade", "it's the second day of the strike": a count of an
+    event's days told in the present is the day of writing (TimeML: the DCT)."""
+    pub = _need(ctx, "day", cand.start)
+    return _cal(pub, pub, "day", relative=True)
+
+
 def _resolve_day_word(ctx, cand, m):
     """"yesterday", "today", "tomorrow": the DCT shifted by days."""
     pub = _need(ctx, "day", cand.start)

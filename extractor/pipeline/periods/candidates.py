@@ -18,6 +18,7 @@ from .anaphora import (
     _resolve_anaphoric_unit,
     _resolve_anaphoric_weekday,
     _resolve_day_before,
+    _resolve_day_count,
     _resolve_day_next_to_weekday,
     _resolve_day_word,
     _resolve_last_years_quarter,
@@ -215,6 +216,9 @@ _rule("weekday", r"(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming)\s+)?(
       _resolve_weekday)
 # "the fifth consecutive month", "a 10th straight year", "the 70th month in a row": the run a
 # figure has kept up, N units long (a span, as "for five months"; the ordinal counts the units)
+# "today is the eighth day of the blockade", "it's the second day of the strike": the day of writing
+_rule("day_count", r"(?<=\b(?:is|['’]s)\s)the\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+day(?=\s+of\b)",
+      _resolve_day_count)
 _rule("streak", r"(?:the|a|an)\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)"
       r"\s+(?P<unit>day|week|month|quarter|year)|(?P<unit2>day|week|month|quarter|year)\s+(?:in\s+a\s+row|running))",
       _resolve_streak)
