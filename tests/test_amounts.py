@@ -201,6 +201,9 @@ def test_points_after_a_percent_context_are_percentage_points(parse):
     ("Nasdaq +0.8% in early trade.", "+0.8%", 0.8, "percent", "up"),
     ("May trade was 27% more than a year earlier.", "27%", 27.0, "percent", "up"),
     ("Coal sales were 12% less than in April.", "12%", 12.0, "percent", "down"),
+    ("Set against April's sales, that is $4 million less.", "$4 million", 4e6, "USD", "down"),
+    ("Compared with a year ago, the port handled 8,000 tonnes more, the agency said.", "8,000 tonnes", 8000.0, "tonne", "up"),
+    ("The ministry plans to hire 3,000 more inspectors.", "3,000 more inspectors", 3000.0, "count", None),
 ])
 def test_changes(parse, text, span, value, unit, change):
     a = only(parse, text)
@@ -399,3 +402,60 @@ def test_property_dollar_decimals(parse, whole, frac, mag, prefix):
     assert a.value == pytest.approx(float(f"{whole}.{frac}") * mult, rel=1e-12)
     assert a.precision == pytest.approx(0.5 * 10 ** -len(frac) * mult, rel=1e-12)
     assert (a.unit, a.bound, a.change) == ("USD", "exact", None)
+
+
+@pytest.mark.parametrize("text, restated, change", [
+    ("Shipments of copper climbed 18 percent, or $1.3 billion, on the year.", "$1.3 billion", "up"),
+    ("Fuel imports dropped 6% or 420 million euros in the quarter.", "420 million euros", "down"),
+])
+def test_a_change_restated_as_a_sum_moves_the_same_way(parse, text, restated, change):
+    assert by_text(parse, text)[restated].change == change
+
+
+def test_a_level_after_or_is_no_change(parse):
+    found = by_text(parse, "Output was $4 billion, or 3 percent of the total.")
+    assert found["$4 billion"].change is None and found["3 percent"].change is None
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("Copper sales topped the $10 million mark in March.", "$10 million", "more_than"),
+    ("Port traffic stayed above the 2 million-tonne level all year.", "2 million-tonne", "more_than"),
+    ("Shipments fell below the $500 million threshold in June.", "$500 million", "less_than"),
+    ("Exports crossed $1 billion for the first time.", "$1 billion", "more_than"),
+    ("Rice imports did not reach the $1 billion mark.", "$1 billion", "exact"),
+    ("Exports rose to the $1 billion level in May.", "$1 billion", "exact"),
+])
+def test_an_amount_named_as_a_mark_is_a_bound(parse, text, span, bound):
+    a = by_text(parse, text)[span]
+    assert a.bound == bound
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("Copper exports edged up to $4.26 billion in May.", "$4.26 billion", "exact"),
+    ("Coal sales ticked up to $40 million last month.", "$40 million", "exact"),
+    ("The smelter employs up to 300 people.", "up to 300 people", "at_most"),
+    ("Tariffs could go up to 25 percent next year.", "up to 25 percent", "at_most"),
+])
+def test_up_to_after_a_verb_of_change_is_its_particle_and_the_level(parse, text, span, bound):
+    a = by_text(parse, text)[span]
+    assert (a.bound, a.change) == (bound, None)
+
+
+def test_a_move_from_a_bounded_level_is_two_levels_not_a_range(parse):
+    found = by_text(parse, "Coffee exports jumped from just over $3 million to $21 million.")
+    assert (found["just over $3 million"].bound, found["$21 million"].bound) == ("more_than", "exact")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Coffee exports rose five-fold in 2023.", "five-fold", 5.0),
+    ("Coffee exports grew by a factor of three in 2023.", "a factor of three", 3.0),
+    ("Coffee exports rose fivefold in 2023.", "fivefold", 5.0),
+])
+def test_a_ratio_named_by_fold_or_factor_after_a_change_verb(parse, text, span, value):
+    a = by_text(parse, text)[span]
+    assert (a.value, a.unit, a.change) == (value, "times", "up")
+
+
+def test_a_bounded_fold_word_takes_the_verb_s_direction(parse):
+    a = by_text(parse, "Coffee sales grew more than ninefold last year.")["more than ninefold"]
+    assert (a.value, a.unit, a.bound, a.change) == (9.0, "times", "more_than", "up")

@@ -74,3 +74,42 @@ def test_future_month_is_unverifiable(pipeline, store):
     text = "China's exports to North Korea will reach $300 million in December 2025, traders predict."
     verdict = check(pipeline.extract(text, published="2025-11-01"), store).verdicts[0]
     assert verdict.status == "unverifiable" and "had not ended" in verdict.explanation
+
+
+@pytest.mark.parametrize("by, status", [("$69 million", "supported"), ("$90 million", "contradicted")])
+def test_a_change_stated_as_money_is_the_difference_of_two_figures(pipeline, store, by, status):
+    # the store holds China-North Korea trade of $202 million (September 2024) and $271 million
+    # (September 2025): "rose by $X" is a difference of those two, never a level of its own
+    text = f"Trade between China and North Korea rose by {by} to $271 million in September 2025 from a year earlier."
+    result = check(pipeline.extract(text, published="2025-10-20"), store)
+    change = next(v for v in result.verdicts if v.claimed == float(by[1:3]) * 1e6)
+    assert change.status == status and change.expected == 69_000_000.0
+    assert "+$69 million" in change.explanation
+    assert result.consistency == []
+
+
+def _monthly_store(tmp_path, values: dict) -> Store:
+    from datetime import date
+    from extractor.pipeline.calendar_spans import month_end
+    from models import Figure
+    store = Store(f"sqlite:///{tmp_path}/months.db", seed=False)
+    store.add_figures(Figure(reporter="CHN", partner="PRK", flow="total", period=f"{y}-{m:02d}",
+                             **{"from": date(y, m, 1)}, to=month_end(date(y, m, 1)), granularity="month",
+                             value=v * 1e6, precision=5e5, source_name="GACC", source_url="https://example.org/gacc")
+                      for (y, m), v in values.items())
+    return store
+
+
+@pytest.mark.parametrize("peak_2021, status", [(150, "supported"), (90, "contradicted")])
+def test_highest_since_a_year_points_at_some_month_of_that_year(pipeline, tmp_path, peak_2021, status):
+    # every month of 2021-2022 stored below $100 million but one of 2021 (June: the peak)
+    values = {(y, m): 60 + m for y in (2021, 2022) for m in range(1, 13)}
+    values[2021, 6] = peak_2021
+    values.update({(2023, 1): 70, (2023, 2): 80, (2023, 3): 100})
+    text = "China-North Korea trade in March 2023 was the highest since 2021, at $100 million."
+    with _monthly_store(tmp_path, values) as store:
+        result = check(pipeline.extract(text, published="2023-04-20"), store)
+    comparison = next(v for v in result.verdicts if v.claimed == 100e6 and v.expected != 100e6)
+    assert comparison.status == status
+    if status == "contradicted":
+        assert "no month of 2021 was higher" in comparison.explanation

@@ -618,3 +618,224 @@ def test_the_figure_s_own_words_are_no_goods():
                 published="2020-09-16")
     (claim,) = [c for c in r.claims if c.trade is not None]
     assert claim.trade.commodity_text is None and (claim.trade.from_, claim.trade.to) == ("DZA", "TUN")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's exports to Peru rose by $12 million to $80 million in 2023.",
+    "Chile's exports to Peru were $80 million in 2023, $12 million more than in 2022.",
+    "Chile's exports to Peru were $80 million in 2023. Against 2022's total, that was $12 million more.",
+])
+def test_a_sum_of_money_with_a_direction_is_a_change_not_a_level(pipeline, text):
+    result = pipeline.extract(text, published="2024-03-01")
+    by_text = {result.amounts[c.amount].text: c for c in result.claims if c.amount is not None}
+    assert by_text["$12 million"].kind == "trade_change"
+    assert by_text["$80 million"].kind == "trade_value"
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Fertilizer accounted for the biggest share of Laos's imports from Vietnam, with $17.9 million in 2021.", "31"),
+    ("Coal made up the bulk of Laos's exports to Vietnam, at $40 million in 2021.", "2701"),
+    ("Laos's largest import from Vietnam was fertilizer, worth $17.9 million in 2021.", "31"),
+])
+def test_goods_that_are_a_part_of_the_flow_make_a_goods_claim(pipeline, text, goods):
+    # a goods figure is never a claim about the whole flow, nor is a ranking word goods
+    claim = next(c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None)
+    assert claim.trade.commodity == goods and claim.trade.commodity_text != "largest"
+
+
+def test_a_country_that_accounts_for_a_share_is_no_goods(pipeline):
+    text = "Vietnam accounted for 60 percent of Laos's imports, at $1.2 billion in 2021."
+    claims = [c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None]
+    assert claims and all(c.trade.commodity is None and c.trade.commodity_text is None for c in claims)
+
+
+def test_a_figure_of_named_goods_inside_a_flow_is_a_goods_claim(pipeline):
+    # the goods follow the figure ("including $X of ..."): that figure is theirs, not the flow's
+    text = "Laos exported $43 million of goods to Vietnam in 2021, including $20 million of coffee beans."
+    claims = {c.amount: c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None}
+    assert [(c.trade.commodity, c.trade.commodity_text) for c in claims.values()] == [(None, None), ("0901", "coffee beans")]
+
+
+def test_goods_hung_on_the_partner_and_the_agent_of_a_goods_line(pipeline):
+    text = ("Laos's imports from Vietnam of fertilizer came to $9 million in 2021, while overall imports "
+            "rose to $228 million.")
+    claims = [c for c in pipeline.extract(text, published="2022-03-01").claims if c.trade is not None]
+    assert (claims[0].trade.from_, claims[0].trade.to, claims[0].trade.commodity) == ("VNM", "LAO", "31")
+    assert (claims[1].trade.to, claims[1].trade.commodity) == ("LAO", None)   # Laos's overall imports
+
+
+def test_a_coordinated_clause_keeps_its_own_period(pipeline):
+    text = ("Laos's trade with Vietnam in the first half of 2022 climbed to $900 million, and in May "
+            "alone it came to $170 million.")
+    result = pipeline.extract(text, published="2024-09-01")
+    period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
+    assert period == {"$900 million": "the first half of 2022", "$170 million": "May"}
+
+
+@pytest.mark.parametrize("text, figure, flow", [
+    # a relative clause on the figure is its own trade: Laos's imports, not its exports
+    ("Laos's exports to Vietnam came to $40 million in 2023, about a third of the $120 million it imported.",
+     "$120 million", ("VNM", "LAO")),
+    # the indirect object of an export verb is who buys
+    ("Vietnam sold Laos $120 million worth of goods in 2023.", "$120 million", ("VNM", "LAO")),
+])
+def test_who_exports_to_whom_in_a_relative_clause_and_a_double_object(pipeline, text, figure, flow):
+    result = pipeline.extract(text, published="2024-03-01")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == figure)
+    assert (claim.trade.from_, claim.trade.to) == flow
+
+
+def test_a_trade_verb_in_a_relative_clause_dates_the_figure(pipeline):
+    text = "The value of goods Vietnam shipped to Laos in May 2024 was $98 million."
+    result = pipeline.extract(text, published="2024-07-01")
+    claim = next(c for c in result.claims if c.trade)
+    assert result.periods[claim.period].text == "May 2024" and not claim.inferred
+
+
+def test_worth_is_not_a_word_of_the_goods(pipeline):
+    text = "Laos imported 3,000 tonnes of fertilizer worth $1.2 million from Vietnam in May 2024."
+    goods = {c.trade.commodity_text for c in pipeline.extract(text, published="2024-07-01").claims if c.trade}
+    assert goods == {"fertilizer"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laos's main exports to Vietnam were coffee and tea, worth $18 million in 2023, and cassava, which "
+     "brought in $6 million.", {"$18 million": "coffee tea", "$6 million": "cassava"}),
+    ("Laos exported natural rubber worth $30 million to Vietnam in 2023.", {"$30 million": "natural rubber"}),
+])
+def test_goods_right_before_worth_or_which_are_the_figure_s(pipeline, text, expected):
+    result = pipeline.extract(text, published="2024-03-01")
+    goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade}
+    assert goods == expected
+
+
+def test_a_trade_noun_with_a_trade_verb_shares_its_goods(pipeline):
+    text = "Laos mainly exported coffee to Vietnam in May 2024, with shipments valued at $16.3 million."
+    claim = next(c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade)
+    assert claim.trade.commodity == "0901"
+
+
+def test_goods_lines_after_a_breakdown_by_destination_stay_the_story_s(pipeline):
+    # the story is Peru's trade with the world: a goods line after the by-destination lines is a
+    # claim, and about Peru's exports to the world, not to the last destination named
+    text = ("Peru's exports rose 4 percent to $6.1 billion in May 2024, the ministry said. Exports to China "
+            "fell 2 percent to $2.3 billion. Copper exports, however, climbed 9 percent to $2.5 billion.")
+    result = pipeline.extract(text, published="2024-06-20")
+    copper = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == "$2.5 billion")
+    assert (copper.trade.from_, copper.trade.to, copper.trade.commodity_text) == ("PER", "WLD", "copper")
+
+
+def test_the_first_days_of_a_month_with_a_singular_day():
+    from extractor import extract
+    result = extract("Auto exports rose 3 percent during the first 10 day of May 2024, the data showed.",
+                     published="2024-05-22")
+    assert [(str(p.from_), str(p.to)) for p in result.periods] == [("2024-05-01", "2024-05-10")]
+
+
+def test_two_trade_verbs_with_their_own_objects_are_two_flows(pipeline):
+    text = "Laos bought $307 million worth of goods from Vietnam and sold $84 million in the first quarter of 2024."
+    result = pipeline.extract(text, published="2024-05-20")
+    got = {result.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to) for c in result.claims}
+    assert got == {"$307 million": ("directional", "VNM", "LAO"), "$84 million": ("directional", "LAO", "VNM")}
+
+
+@pytest.mark.parametrize("text", [
+    "The two governments plan to raise Laos's exports to Vietnam to $2 billion by 2027.",
+    "Laos's exports to Vietnam are projected to reach $1.5 billion in 2026, the ministry said.",
+    "Officials expect trade between Laos and Vietnam to hit $1 billion this year.",
+    "Laos and Vietnam set a target of $2 billion in two-way trade by 2027.",
+    "The deal put a ceiling on Laos's timber exports to Vietnam at $50 million a year.",
+])
+def test_goals_projections_and_caps_are_no_trade_claims(pipeline, text):
+    result = pipeline.extract(text, published="2024-06-20")
+    assert [c for c in result.claims if c.trade is not None] == []
+
+
+def test_a_figure_that_beat_a_target_is_still_a_claim(pipeline):
+    result = pipeline.extract("Laos's exports to Vietnam rose to $1 billion in 2023, beating the target.",
+                              published="2024-06-20")
+    assert [c.kind for c in result.claims] == ["trade_value"]
+
+
+@pytest.mark.parametrize("text, reporter", [
+    # the figures' reporter named only by its agency, or by the possessive of the clause's subject
+    ("Exports rose 8 percent to $50 billion in October, according to Japan's Finance Ministry.", "JPN"),
+    ("Exports fell 3 percent to $20 billion in October, South Korea's trade ministry said.", "KOR"),
+    ("Malaysia saw its exports grow for a fifth month in April. Exports rose 7.3 percent to $27.4 billion.", "MYS"),
+])
+def test_whose_exports_a_bare_flow_is(pipeline, text, reporter):
+    claims = [c for c in pipeline.extract(text, published="2024-11-20").claims if c.trade is not None]
+    assert claims and all((c.trade.from_, c.trade.to) == (reporter, "WLD") for c in claims)
+    assert all("parties" in c.inferred for c in claims)   # never read from the figure's own words
+
+
+def test_a_firm_s_possessive_is_no_state_s(pipeline):
+    text = "A French rival put its own purchases of the wigs at 2.5 million euros."
+    assert [c for c in pipeline.extract(text, published="2024-11-20").claims if c.trade is not None] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between South and North Korea dropped 18 percent to $1.2 million in 2023.",
+    "Trade between the two Koreas dropped 18 percent to $1.2 million in 2023.",
+])
+def test_the_two_koreas_named_in_one_phrase_are_the_pair(pipeline, text):
+    claims = [c for c in pipeline.extract(text, published="2024-07-20").claims if c.trade is not None]
+    assert [c.trade.between for c in claims] == [["KOR", "PRK"], ["KOR", "PRK"]]
+
+
+def test_inbound_and_outbound_shipments_between_the_koreas(pipeline):
+    # "the North" in a story that names only South Korea; a direction word sets the flow of its noun
+    text = ("Outbound shipments from South Korea to the North fell to $1 million in May 2024, while "
+            "inbound shipments from the North rose to $2 million.")
+    result = pipeline.extract(text, published="2024-07-20")
+    flows = {result.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in result.claims if c.trade}
+    assert flows == {"$1 million": ("KOR", "PRK"), "$2 million": ("PRK", "KOR")}
+
+
+def test_the_year_prior_after_from_is_the_change_s_base(pipeline):
+    result = pipeline.extract("Laos's coffee exports to Vietnam climbed 6% from the year prior to $2.2 billion "
+                              "in June.", published="2024-07-20")
+    change = next(c for c in result.claims if c.kind == "trade_change")
+    assert (result.periods[change.period].text, change.trade.basis) == ("June", "year_on_year")
+
+
+@pytest.mark.parametrize("text, flows", [
+    ("Laos's imports and exports rose 3 percent to $5 billion in May 2024.", {"total"}),
+    ("Laos's import and export value rose 3 percent to $5 billion in May 2024.", {"total"}),
+    ("Laos's exports and imports rose 5 percent and 3 percent, respectively, in May 2024.", {"directional"}),
+])
+def test_both_flows_with_one_figure_are_the_total(pipeline, text, flows):
+    claims = [c for c in pipeline.extract(text, published="2024-09-20").claims if c.trade is not None]
+    assert claims and {c.trade.flow for c in claims} == flows
+
+
+def test_a_change_since_an_event_has_no_basis_to_guess(pipeline):
+    result = pipeline.extract("Laos's exports to Vietnam have fallen by more than 30 percent since the border "
+                              "closure in 2022.", published="2024-09-20")
+    change = next(c for c in result.claims if c.kind == "trade_change")
+    assert change.trade.basis is None and "basis" not in change.inferred
+
+
+def test_a_respectively_list_of_goods_gives_each_figure_its_goods(pipeline):
+    text = "Peru's exports of copper and coffee rose 8 percent and 14 percent, respectively, in October 2024."
+    result = pipeline.extract(text, published="2024-11-20")
+    goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade}
+    assert goods == {"8 percent": "copper", "14 percent": "coffee"}
+
+
+@pytest.mark.parametrize("text, figure, flow", [
+    # the subject of the main clause is the participle's
+    ("Chile overtook Peru as the largest source of Bolivia's imports, shipping $4.7 billion worth of goods "
+     "to Bolivia in 2023.", "$4.7 billion", ("CHL", "BOL")),
+    # the country naming the goods is where they come from
+    ("Bolivia's imports of Peruvian goods fell 20 percent to $1.9 billion in 2023.", "$1.9 billion", ("PER", "BOL")),
+])
+def test_the_exporter_of_a_participle_and_of_named_goods(pipeline, text, figure, flow):
+    result = pipeline.extract(text, published="2024-03-01")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == figure)
+    assert (claim.trade.from_, claim.trade.to) == flow
+
+
+def test_a_trade_share_is_no_flow(pipeline):
+    text = "Laos's trade dependence on Vietnam rose over sixfold between 2005 and 2020, a think tank said."
+    assert [c for c in pipeline.extract(text, published="2024-03-01").claims if c.trade is not None] == []

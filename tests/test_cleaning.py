@@ -49,3 +49,15 @@ def test_kept_lines_are_verbatim_and_paragraphs_separated_by_blank_lines():
     text = "First paragraph  with  two spaces.\r\nSecond paragraph.\n\n\n\nThird."
     cleaned = clean_text(text).text
     assert cleaned == "First paragraph  with  two spaces.\n\nSecond paragraph.\n\nThird."
+
+
+def test_hard_wrapped_lines_of_one_sentence_are_joined():
+    text = ("Laos exported 12,000 tonnes of coffee\nto Vietnam in March, worth about 3.5 million\n"
+            "u.s. dollars, the data showed.\nThe ministry did not comment.")
+    assert clean_text(text).text == ("Laos exported 12,000 tonnes of coffee to Vietnam in March, worth about "
+                                     "3.5 million u.s. dollars, the data showed.\n\nThe ministry did not comment.")
+
+
+def test_a_headline_and_its_dateline_stay_apart():
+    text = "Laos coffee exports hit a record\nVIENTIANE, May 3 -- Coffee exports rose."
+    assert clean_text(text).text == "Laos coffee exports hit a record\n\nVIENTIANE, May 3 -- Coffee exports rose."

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from extractor import extract
+from extractor.pipeline.articles import url_month
 from extractor.pipeline.periods import find_periods
 
 
@@ -106,3 +110,49 @@ def test_a_deadline_year_does_not_move_the_anchor(parse):
     ps, _ = undated(parse, "Exports reached $9 million in March 2024. The plan is to double them by 2030. "
                            "In May, exports fell.")
     assert span(period(ps, "May")) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+# ------------------------------------------------------------------ the month in the page's address
+
+@pytest.mark.parametrize("url, month", [
+    ("https://news.example.org/2022/08/laos-trade-rises/", date(2022, 8, 1)),
+    ("https://news.example.org/economy/2021-03-14/exports", date(2021, 3, 1)),
+    ("https://news.example.org/a/20190605-ports", date(2019, 6, 1)),
+    ("https://news.example.org/economy/1258635", None),               # an id, not a date
+    ("https://news.example.org/view.htm?Seq_Code=20220814", None),    # a query is no path
+    ("https://news.example.org/2022/13/a", None),
+])
+def test_the_month_a_page_s_address_dates_it_to(url, month):
+    assert url_month(url) == month
+
+
+def test_a_dated_address_anchors_last_month_but_not_a_weekday():
+    # a date line of the site ("today") at the top is later than the story: the address wins
+    text = ("December 3, 2024\nNews\nLaos's exports to Vietnam rose last month to $98 million, the "
+            "ministry said on Monday.")
+    result = extract(text, url="https://news.example.org/2022/08/laos-exports/")
+    by_text = {p.text: p for p in result.periods}
+    assert span(by_text["last month"]) == (date(2022, 7, 1), date(2022, 7, 31))
+    assert by_text["Monday"].from_ is None
+    assert any("the month in the page's address, August 2022" in w for w in result.warnings)
+
+
+def test_a_next_release_date_is_no_date_of_writing(parse):
+    # counted from the release date, "last month" would be June; the text only dates May 2021
+    ps, _ = undated(parse, "Trade in goods, May 2021\nNext release: July 8, 2021\nExports rose 1.1 percent "
+                           "last month to $205.0 billion.")
+    assert period(ps, "last month").from_ is None
+
+
+def test_the_start_of_a_since_span_is_no_date_of_writing(parse):
+    # "since October 2020" says only that the story is later: a bare month is not dated by it
+    ps, warnings = undated(parse, "Laos's exports to Vietnam reached $61 million in September, the most "
+                                  "since October 2020.")
+    assert period(ps, "September").from_ is None
+    assert any("left unresolved" in w for w in warnings)
+
+
+def test_the_month_of_a_figure_compared_with_dates_the_story_a_year_later(parse):
+    ps, _ = undated(parse, "Peru's exports slipped in March. Its surplus, 2.04 billion soles, was lower "
+                           "than the 3.96 billion soles surplus posted in March 2019.")
+    assert span(period(ps, "March")) == (date(2020, 3, 1), date(2020, 3, 31))

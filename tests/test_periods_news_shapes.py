@@ -190,6 +190,14 @@ def test_the_same_period_points_back_past_a_release_day_and_a_sentence_without_p
     assert span(period(ps, "the same period last year")) == (date(2024, 1, 1), date(2024, 2, 29))
 
 
+@pytest.mark.parametrize("base", ["from $7.1 billion in July", "compared with 7.1 billion dollars in July"])
+def test_the_same_month_skips_the_month_of_a_figure_compared_with(parse, base):
+    # the month after "from $X in" is the earlier figure's: "the same month" is the one reported
+    ps = periods(parse, f"Chile's exports reached $9 billion in August. The figure rose {base}, and was "
+                        "up 40% on $6.4 billion in the same month a year earlier.", date(2024, 9, 10))
+    assert span(period(ps, "the same month a year earlier")) == (date(2023, 8, 1), date(2023, 8, 31))
+
+
 def test_the_same_day_may_point_back_to_a_day(parse):
     ps = periods(parse, "The bridge reopened on March 7. The same day last year it was shut.", date(2025, 3, 8))
     assert span(period(ps, "The same day last year")) == (date(2024, 3, 7), date(2024, 3, 7))
@@ -444,6 +452,12 @@ def test_a_broadcast_transcript_spells_years_out(parse, text, spoken, year):
 
 def test_a_spelled_number_before_a_unit_is_no_year(parse):
     assert not [p for p in periods(parse, "The fee was nineteen fifty dollars.") if p.granularity == "year"]
+
+
+def test_a_period_named_by_its_first_and_last_months(parse):
+    ps = periods(parse, "Coffee exports rose 11 percent in the period from July last year to June this year.",
+                 date(2024, 7, 20))
+    assert span(period(ps, "July last year to June this year")) == (date(2023, 7, 1), date(2024, 6, 30))
 
 
 # ----------------------------------------------------------------------------- names that look like periods

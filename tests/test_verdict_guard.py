@@ -102,3 +102,25 @@ def test_the_month_of_an_old_level_is_not_the_change_s():
     got = _inferred("Laos's exports to Thailand rose from $380 million in April, and achieved an increase of 16% "
                     "from $350 million in the same month last year.")
     assert "period" in got["16%"]   # April dates the old level; the change's month is not written
+
+
+def test_two_values_of_one_cell_in_one_sentence_are_a_misreading_not_an_accusation(store):
+    # the fronted "Of the $X ..." names the total; whatever the links, nothing here is false
+    text = ("Of the $271 million in trade in September 2025 between China and North Korea, "
+            "$228 million were Chinese exports.")
+    found, result = verdicts(text, store, published="2025-11-20")
+    assert all(v.status != "contradicted" for v in found.values())
+    assert result.consistency == []
+
+
+def test_a_rival_in_the_sentence_turns_a_contradiction_into_a_reason():
+    from extractor.verify.check import _guarded
+    from models import Claim, Trade, Verdict
+    claim = Claim(id="t1", kind="trade_value", sentence="s", start=0, end=1, amount=0, period=0,
+                  trade=Trade(flow="directional", **{"from": "CHN"}, to="PRK"))
+    verdict = Verdict(claim="t1", status="contradicted", claimed=271e6, expected=228e6, unit="USD",
+                      explanation="'$271 million' contradicts the figure of $228 million.")
+    guarded = _guarded(verdict, claim, rival="$228 million")
+    assert guarded.status == "unverifiable"
+    assert "'$228 million' in the same sentence is read as the same figure" in guarded.explanation
+    assert _guarded(verdict, claim).status == "contradicted"

@@ -11,7 +11,7 @@ Rules, in the order they apply:
   governed by a locative preposition ("in Beijing") or followed by its
   country ("Beijing, China") (Markert & Nissim 2007, SemEval metonymy task).
 * **Contextual short forms**: "the North" names North Korea only in an
-  article that names North Korea. **Default forms** name a country unless the
+  article that names North Korea or its counterpart, South Korea. **Default forms** name a country unless the
   article names another it could mean: "Korea" is South Korea in a story that
   does not name North Korea (Korea Customs Service, Yonhap copy), nobody otherwise.
 * **Definite descriptions** ("the regime", "the reclusive country") refer
@@ -84,6 +84,13 @@ def _country_patterns() -> tuple[tuple[str, str], ...]:
 def _default_forms_yield_to(code: str) -> tuple[str, ...]:
     """The countries whose naming in an article makes ``code``'s default forms ambiguous."""
     return tuple(load_table("countries.json")["countries"][code].get("default_forms", {}).get("unless_named", ()))
+
+
+@cache
+def _short_forms_also_with(code: str) -> tuple[str, ...]:
+    """The countries whose naming licenses ``code``'s short forms too ("the North" in a story that
+    names South Korea)."""
+    return tuple(load_table("countries.json")["countries"][code].get("short_forms_also_with", ()))
 
 
 @cache
@@ -307,7 +314,7 @@ def find_actors(doc: Doc) -> list[Actor]:
             if not _capital_used_as_place(span):
                 add_country(span, value)
         elif kind == "short":
-            if value in named_countries:
+            if value in named_countries or named_countries & set(_short_forms_also_with(value)):
                 add_country(span, value)
         elif kind == "default":
             if not named_countries & set(_default_forms_yield_to(value)):

@@ -7,6 +7,7 @@ articles (the batch parent, the service) do not import spaCy.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -37,6 +38,24 @@ def parse_published(value: Any) -> date | None:
         except ValueError:
             pass
     raise ExtractionError(f"published must be a date as YYYY-MM-DD, got {value!r}")
+
+
+# "/2022/08/", "/2022/08/14/", "/2022-08-14/", "/20220814": the dates news sites write in their
+# addresses (as htmldate reads them); a year and a month are enough to date a story's month
+_URL_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?:(?P=sep)(?:0[1-9]|[12][0-9]|3[01]))?(?![0-9])")
+
+
+def url_month(url: str | None) -> date | None:
+    """The first day of the month a page's address dates it to ("/2022/08/..." -> 2022-08-01), or
+    None. Only the path counts (not the host or a query's ids), and only dated path segments."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE).split("?")[0].split("#")[0]
+    for segment in re.finditer(r"/((?:19|20)[0-9]{2}(?:[/_-]?[0-9]{2}){1,2})(?=[/_-]|$)", path):
+        m = _URL_DATE.fullmatch(segment.group(1)) or _URL_DATE.match(segment.group(1))
+        if m:
+            return date(int(m["y"]), int(m["m"]), 1)
+    return None
 
 
 def decode_text(raw: Any) -> str:

@@ -64,6 +64,23 @@ def _is_footer_marker(line: str, patterns: BoilerplatePatterns) -> bool:
     return len(stripped) <= 160 and any(p.fullmatch(stripped) for p in patterns.footer_markers)
 
 
+_ENDS_A_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped copy ("... 12,000 tonnes of coal" / "from China in March"): a line that does not
+    end a sentence, followed directly (no blank line) by one that starts in lower case, goes on
+    with it. Headlines, datelines and captions start their next line in upper case and stay apart."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and line.lstrip()[:1].islower() \
+                and not _ENDS_A_SENTENCE.search(out[-1]):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(raw: str) -> CleanedText:
     """Return the article text without page chrome, paragraphs joined by a blank line.
 
@@ -75,7 +92,7 @@ def clean_text(raw: str) -> CleanedText:
     kept: list[str] = []
     seen: set[str] = set()
     dropped: list[str] = []
-    lines = text.split("\n")
+    lines = _unwrapped(text.split("\n"))
     for i, line in enumerate(lines):
         if not line.strip():
             continue

@@ -21,6 +21,7 @@ logger = logging.getLogger("newsclaims")
 # component must assign a fresh list (never append to the default).
 DOC_EXTENSIONS = {
     "published": None,   # datetime.date | None: anchor for relative periods (see reference_date)
+    "published_month": None,  # datetime.date | None: the month the page's address dates it to, with no published date
     "amounts": None,     # list[models.Amount]
     "periods": None,     # list[models.Period]
     "actors": None,      # list[models.Actor]

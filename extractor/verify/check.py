@@ -32,9 +32,10 @@ from models import Amount, Claim, Evidence, Extraction, Figure, Verdict
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
 from .consistency import consistency_of
-from .intervals import Interval, claim_supported, figure_interval
+from .intervals import Interval, claim_supported, figure_interval, stated_interval
 from .schema import StoreError
-from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, trade_pair)
+from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, signed_money,
+                      trade_pair)
 
 UNKNOWN_FUTURE = "a period that had not ended when the article was published"
 
@@ -181,9 +182,10 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
     amount = result.amounts[claim.amount]
     period = result.periods[claim.period] if claim.period is not None else None
     trade = claim.trade
-    if amount.unit not in {"percent", "times"}:
+    if amount.unit not in {"percent", "times", "USD"}:
+        what = "the stored figures are in USD" if amount.is_money else f"changes in {amount.unit} are not computed from trade figures"
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
-                       explanation=f"Cannot check '{amount.text}': changes in {amount.unit} are not computed from trade figures.")
+                       explanation=f"Cannot check '{amount.text}': {what}.")
     if period is None or period.from_ is None or trade.basis is None:
         missing = "its period" if period is None or period.from_ is None else "what it is measured against (a year earlier or the period before)"
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
@@ -200,19 +202,25 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
                        explanation=f"Cannot check '{amount.text}': {reason}.")
     sign = -1.0 if amount.change == "down" else 1.0
+    # a signed change: "fell more than 40%" is a change below -40%
+    stated = Amount(**{**amount.model_dump(), "value": sign * amount.value,
+                       "low": None if amount.low is None else sign * (amount.low if sign > 0 else amount.high),
+                       "high": None if amount.high is None else sign * (amount.high if sign > 0 else amount.low)})
+    if sign < 0 and stated.bound in {"more_than", "at_least", "less_than", "at_most"}:
+        flip = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
+        stated = Amount(**{**stated.model_dump(), "bound": flip[stated.bound]})
     if amount.unit == "percent":
         lowest = (current.interval.low / base.interval.high - 1) * 100
         highest = (current.interval.high / base.interval.low - 1) * 100 if base.interval.low > 0 else math.inf
         computed = (current.value / base.value - 1) * 100
-        stated = Amount(**{**amount.model_dump(), "value": sign * amount.value,
-                           "low": None if amount.low is None else sign * amount.low,
-                           "high": None if amount.high is None else sign * amount.high})
-        if sign < 0 and stated.bound in {"more_than", "at_least", "less_than", "at_most"}:
-            # "fell more than 40%" is a change below -40%
-            flip = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
-            stated = Amount(**{**stated.model_dump(), "bound": flip[stated.bound]})
         close_limit = phrases()["close_points_changes"]
         unit_word = "%"
+    elif amount.unit == "USD":   # a sum of money: the difference of the two periods
+        lowest = current.interval.low - base.interval.high
+        highest = current.interval.high - base.interval.low
+        computed = current.value - base.value
+        close_limit = phrases()["close_share_levels"] * abs(current.value)   # as for levels
+        unit_word = ""
     else:   # times: the ratio of the two periods
         lowest = current.interval.low / base.interval.high
         highest = current.interval.high / base.interval.low if base.interval.low > 0 else math.inf
@@ -226,7 +234,7 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
     explanation = (f"'{amount.text}' {'agrees with' if ok else 'does not match'} the change computed from "
                    f"{_source_words(current)} figures: {money(base.value, 'USD')} in {period_words(base_start, base_end)} "
                    f"to {money(current.value, 'USD')} in {period_words(period.from_, period.to)} is "
-                   f"{computed:+.1f}{unit_word} ({basis}).")
+                   f"{signed_money(computed, 'USD') if amount.unit == 'USD' else f'{computed:+.1f}{unit_word}'} ({basis}).")
     return Verdict(claim=claim.id, status=status, claimed=stated.value, expected=round(computed, 4), unit=amount.unit,
                    figures=[f.id or "" for f in base.figures + current.figures], explanation=explanation,
                    evidence=_evidence(base) + _evidence(current))
@@ -261,7 +269,11 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
         return Verdict(claim=claim.id, status="unverifiable", unit="USD",
                        explanation=f"Cannot check the comparison: no figure is stored for {what} in {period_words(period.from_, period.to)}.")
     beats = (lambda f: f.value > current.value) if highest else (lambda f: f.value < current.value)
-    between = [m for m in month_starts(start, end) if m != claimed_month and (not comp.relation.endswith("_since") or m != start)]
+    # "since December 2019" points at the last month that beat this one; "since 2019" at some
+    # month of that year: the months named are the reference, the ones after it must not beat
+    since = comp.relation.endswith("_since")
+    reference_months = month_starts(start, reference.to) if since else []
+    between = [m for m in month_starts(start, end) if m != claimed_month and m not in reference_months]
     breakers = [by_month[m] for m in between if m in by_month and beats(by_month[m])]
     word = "higher" if highest else "lower"
     if breakers:
@@ -272,17 +284,21 @@ def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) ->
                        f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}) for {what}.",
                        evidence=_evidence(Found(Interval(0, 0), 0, [current, worst])))
     missing = [m for m in between if m not in by_month]
-    if comp.relation.endswith("_since"):
-        ref = by_month.get(start)
-        if ref is None:
-            missing.insert(0, start)
-        elif beats(ref) or ref.value == current.value:
+    if since:
+        refs = [by_month.get(m) for m in reference_months]
+        if any(ref is not None and (beats(ref) or ref.value == current.value) for ref in refs):
             pass
+        elif None in refs:
+            missing = [m for m, ref in zip(reference_months, refs) if ref is None] + missing
         else:
+            ref = max(refs, key=lambda f: f.value) if highest else min(refs, key=lambda f: f.value)
+            stated = f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')})"
+            explanation = (f"{period_words(ref.from_, ref.to)} ({money(ref.value, 'USD')}) was not {word} than {stated}, "
+                           "so 'since' points at the wrong month." if len(refs) == 1 else
+                           f"no month of {reference.text} was {word} than {stated} (the {'highest' if highest else 'lowest'} was "
+                           f"{period_words(ref.from_, ref.to)}, {money(ref.value, 'USD')}), so 'since' points at the wrong time.")
             return Verdict(claim=claim.id, status="contradicted", claimed=current.value, expected=ref.value, unit="USD",
-                           figures=[current.id or "", ref.id or ""],
-                           explanation=f"{period_words(ref.from_, ref.to)} ({money(ref.value, 'USD')}) was not {word} than "
-                           f"{period_words(period.from_, period.to)} ({money(current.value, 'USD')}), so 'since' points at the wrong month.",
+                           figures=[current.id or "", ref.id or ""], explanation=explanation,
                            evidence=_evidence(Found(Interval(0, 0), 0, [current, ref])))
     if missing:
         return Verdict(claim=claim.id, status="unverifiable", claimed=current.value, unit="USD",
@@ -306,6 +322,7 @@ def _series(store: FigureStore, trade, start: date, end: date) -> list[Figure]:
 
 def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
     out = []
+    rivals = _rivals_in_sentence(result)
     for claim in result.claims:
         if claim.trade is None:
             continue
@@ -319,8 +336,28 @@ def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
                               explanation=f"Not checked: the cross-check failed on this claim "
                                           f"({type(error).__name__}); nothing is said about it.")
         if verdict is not None:
-            out.append(_guarded(verdict, claim))
+            out.append(_guarded(verdict, claim, rivals.get(claim.id)))
     return out
+
+
+def _rivals_in_sentence(result: Extraction) -> dict[str, str]:
+    """Levels of one sentence read as one cell with values that cannot both hold: a writer does
+    not give one figure two values in a sentence ("of the $271 million in trade, $228 million were
+    exports"), so one of them is linked to the wrong cell. Claim id -> the other figure's words."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in result.claims:
+        if c.kind == "trade_value" and c.trade is not None and c.amount is not None and c.period is not None:
+            p = result.periods[c.period]
+            key = (c.start, p.from_, p.to, result.amounts[c.amount].unit, repr(c.trade.model_dump()))
+            groups.setdefault(key, []).append(c)
+    rivals: dict[str, str] = {}
+    for claims in groups.values():
+        for a in claims:
+            for b in claims:
+                if a is not b and not stated_interval(result.amounts[a.amount]).overlaps(
+                        stated_interval(result.amounts[b.amount])):
+                    rivals.setdefault(a.id, result.amounts[b.amount].text)
+    return rivals
 
 
 #: A stated level this many times the stored figure (or a fraction this small of it) is far
@@ -335,14 +372,15 @@ def _claim_parts(claim: Claim) -> list[str]:
     return ["amount", "parties", "flow", "period"] + (["goods"] if goods else []) + (["basis"] if change else [])
 
 
-def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
+def _guarded(verdict: Verdict, claim: Claim, rival: str | None = None) -> Verdict:
     """Record which parts were read and which inferred, and never accuse on an inference.
 
     ``contradicted`` stands only when the claim's amount, parties, flow, goods and period were
     each read from its own sentence: a mismatch with an inherited part (the period of the
     previous sentence, the article's pair) is likelier our link than the article's error, so
     the verdict is ``unverifiable`` and says which part was inferred. A level more than
-    ``FAR_RATIO`` times off is said to be likelier another figure.
+    ``FAR_RATIO`` times off is said to be likelier another figure. A level whose sentence gives
+    the same cell another value (``rival``) is not accused either: one of the two is misread.
     """
     inferred = dict(claim.inferred)
     update: dict = {"read": [p for p in _claim_parts(claim) if p not in inferred], "inferred": inferred}
@@ -353,8 +391,9 @@ def _guarded(verdict: Verdict, claim: Claim) -> Verdict:
         if far:
             explanation += ("; a figure this far from the stored one is likelier another figure "
                             "(another period, flow or goods) than a false one")
-        if inferred:
-            why = " and ".join(inferred.values())
+        if inferred or rival is not None:
+            why = " and ".join([*inferred.values()] + ([f"'{rival}' in the same sentence is read as the same figure, "
+                                                        "so one of the two is linked to the wrong cell"] if rival else []))
             update["status"] = "unverifiable"
             explanation = f"Not called contradicted, because {why}: read that way, {explanation[:1].lower()}{explanation[1:]}"
         update["explanation"] = explanation + "."

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import product
 
 from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
 from .intervals import Interval, claim_supported, stated_interval
-from .wording import describe_cell, duration_months, money, months_words, period_words, phrases, trade_pair
+from .wording import (describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
+                      trade_pair)
+
+
+def _cell(claim: Claim) -> dict | None:
+    """What a claim is about, whatever its basis: parties, flow and goods."""
+    return None if claim.trade is None else {k: v for k, v in claim.trade.model_dump().items() if k != "basis"}
 
 
 def _months_between(earlier: date, later: date) -> int:
@@ -38,6 +45,8 @@ def consistency_of(result: Extraction) -> list[Consistency]:
         for w in within:
             if w.comparison.relation.split("_")[0] != s.comparison.relation.split("_")[0]:
                 continue
+            if _cell(s) != _cell(w):
+                continue   # superlatives of two flows ("imports at their highest since ..., trade in a year")
             dur = periods[w.comparison.reference_period]
             months = duration_months(dur.duration)
             if months is None:
@@ -67,7 +76,9 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             ma, mb = result.amounts[a.amount], result.amounts[b.amount]
             if ma.unit != mb.unit:
                 continue
-            same_cell = a.trade.model_dump() == b.trade.model_dump()
+            # one sentence giving one cell two values is our misreading of it, not the writer's
+            # contradiction (the check leaves such levels unverifiable)
+            same_cell = a.trade.model_dump() == b.trade.model_dump() and a.start != b.start
             if same_cell and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
                     and ma.bound == mb.bound == "exact":
                 out.append(Consistency(claims=[a.id, b.id], explanation=(
@@ -83,13 +94,13 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 out.append(Consistency(claims=[part.id, whole.id], explanation=(
                     f"one direction ('{mp.text}') is larger than the total it is part of ('{mw.text}') "
                     f"for {period_words(pa.from_, pa.to)}")))
-    # 4. a percent change that does not fit the two levels the article states.
+    # 4. a change, in percent or in money, that does not fit the two levels the article states.
     for c in claims:
         if c.kind != "trade_change" or c.period is None or c.trade.basis is None or c.amount is None or c.inferred:
             continue
         amount = result.amounts[c.amount]
         p = periods[c.period]
-        if amount.unit != "percent" or p.from_ is None:
+        if not (amount.unit == "percent" or amount.is_money) or p.from_ is None:
             continue
         base_start, base_end = shift_period(p.from_, p.to, c.trade.basis)
         frame = {k: v for k, v in c.trade.model_dump().items() if k != "basis"}
@@ -106,6 +117,10 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             continue   # a bound level ("more than $2 billion") fixes no change
         # each level as the interval its wording allows ("roughly one billion": 5% either way)
         a_now, a_before = stated_interval(now[1]), stated_interval(before[1])
+        if amount.is_money:
+            if amount.unit == now[1].unit and amount.bound in {"exact", "approx"}:
+                out += _difference(c, amount, now, before, a_now, a_before)
+            continue
         if a_before.low <= 0:
             continue
         lowest, highest = (a_now.low / a_before.high - 1) * 100, (a_now.high / a_before.low - 1) * 100
@@ -122,6 +137,20 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _balances(result)
     out += _restated_changes(result)
     return out
+
+
+def _difference(claim: Claim, amount, now, before, a_now: Interval, a_before: Interval) -> list[Consistency]:
+    """'rose by $12 million to $80 million' after '$70 million a year earlier': a change stated as a
+    sum of money is the later level minus the earlier one."""
+    sign = -1 if amount.change == "down" else 1
+    moved = Interval(a_now.low - a_before.high, a_now.high - a_before.low)
+    stated = stated_interval(amount)
+    stated = stated if sign > 0 else Interval(-stated.high, -stated.low)
+    if stated.overlaps(moved):
+        return []
+    return [Consistency(claims=[claim.id, now[0].id, before[0].id], explanation=(
+        f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
+        f"is a change of {signed_money(moved.low, amount.unit)} to {signed_money(moved.high, amount.unit)}"))]
 
 
 # -- 9. a change stated as a share and as an amount ----------------------------------------------
@@ -338,7 +367,6 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         if None in changes or None in levels or len({c.trade.basis for c in changes}) != 1:
             continue
         basis = changes[0].trade.basis
-        now = _level(levels[0], amounts) + _level(levels[1], amounts)
         bases = [_base(_level(l, amounts), _change(c, amounts, slack=0.0)) for l, c in zip(levels, changes)]
         if None in bases:
             continue
@@ -354,14 +382,34 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         # the total's change
         total_change = slot.get(("total", "change"))
         if total_change is not None and total_change.trade.basis == basis and base.low > 0:
-            total_now = _level(slot["total", "level"], amounts) if ("total", "level") in slot else now
-            implied = Interval((total_now.low / base.high - 1) * 100, (total_now.high / base.low - 1) * 100)
+            stated_total = _level(slot["total", "level"], amounts) if ("total", "level") in slot else None
+            implied = _total_change([_level(l, amounts) for l in levels],
+                                    [_change(c, amounts, slack=0.0) for c in changes], stated_total)
             stated = _change(total_change, amounts)
             if not stated.overlaps(implied):
                 out.append(Consistency(claims=[total_change.id, *(c.id for c in involved)], explanation=(
                     f"the two flows' levels and changes make the total's change {implied.low:+.1f}% to "
                     f"{implied.high:+.1f}%, not '{amounts[total_change.amount].text}'")))
     return out
+
+
+def _total_change(levels: list[Interval], changes: list[Interval], total: Interval | None) -> Interval:
+    """The range of a two-way total's percent change over every value the flows' wording allows.
+
+    The total's change is the flows' changes averaged with their base levels as weights, so one flow's
+    level sits in both the total and its base: bounding the two apart (the low total over the high
+    base) would allow changes no pair of values gives. The change is monotonic in each input, so its
+    extremes lie at the corners of the box of inputs; a stated total is one more input."""
+    totals = [total.low, total.high] if total is not None else [None]
+    values = []
+    for level_a, level_b, change_a, change_b, stated in product(
+            (levels[0].low, levels[0].high), (levels[1].low, levels[1].high),
+            (changes[0].low, changes[0].high), (changes[1].low, changes[1].high), totals):
+        if change_a <= -100 or change_b <= -100:
+            continue
+        base = level_a / (1 + change_a / 100) + level_b / (1 + change_b / 100)
+        values.append(((level_a + level_b if stated is None else stated) / base - 1) * 100)
+    return Interval(min(values), max(values)) if values else Interval(float("-inf"), float("inf"))
 
 
 def _level(claim: Claim, amounts) -> Interval:

@@ -27,12 +27,19 @@ def country_name(code: str | None) -> str:
 # -- money and periods in words ------------------------------------------------------
 
 def money(value: float, currency: str) -> str:
+    if value < 0:
+        return "-" + money(-value, currency)
     sign = "$" if currency == "USD" else ""
     suffix = "" if currency == "USD" else f" {currency}"
     for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
         if abs(value) >= size:
             return f"{sign}{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}{suffix}"
     return f"{sign}{value:,.0f}{suffix}"
+
+
+def signed_money(value: float, currency: str) -> str:
+    """A difference of two sums: '+$69 million', '-$5 million'."""
+    return ("+" if value >= 0 else "") + money(value, currency)
 
 
 # calendar.month_name formats through strftime on every access; the check writes a

@@ -21,9 +21,20 @@ def _bound_from_preceding_quantifier(doc: Doc, i: int, lower: int) -> tuple[str,
             if key in table:
                 if key == ("up", "to") and s > 0 and doc[s - 1].lower_ == "back":
                     return "exact", i  # 'climbed back up to 5%': a return to a level, not a ceiling
+                if key == ("up", "to") and s > 0 and _moves_up(doc[s - 1]):
+                    return "exact", i  # 'edged up to $4.26 billion': the verb's particle, then the level
                 # 'some' is a quantifier only right before the number ('some 3,000 workers')
                 return table[key], s
     return "exact", i
+
+
+def _moves_up(verb: Token) -> bool:
+    """A verb of change whose particle 'up' comes before the level ('edged up to', 'ticked up to',
+    'climbed up to'); not a verb of having ('employs up to 300') nor a modal one ('could go up to')."""
+    t = _tables()
+    moves = (set(t["change_verbs_up"]) | set(t.get("change_verbs_neutral", ()))) - {"be"}
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in moves \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _bound_from_following_phrase(doc: Doc, j: int) -> tuple[Optional[str], int]:
@@ -49,6 +60,20 @@ def _bound_before_article(doc: Doc, start: int, end: int, lower: int) -> tuple[O
             if key in table:
                 return table[key], s
     return None, start
+
+
+def _bound_of_a_mark(doc: Doc, start: int, end: int, lower: int) -> Optional[str]:
+    """'topped the $10 million mark', 'stayed above the $1 billion level', 'hit the 100,000-ton
+    threshold': an amount named as a mark is a bound of the level, set by the verb of exceeding
+    or reaching, or the preposition, before its article (data: mark_bounds, bound_verbs)."""
+    marks = _tables()["mark_bounds"]
+    if start - 2 < lower or doc[start - 1].lower_ != "the" or end >= len(doc) \
+            or doc[end].lemma_.lower() not in marks["nouns"]:
+        return None
+    word = doc[start - 2]
+    if any(c.dep_ == "neg" for c in word.children):
+        return None   # "did not reach the $1 billion mark"
+    return marks["before"].get(word.lower_) or marks["before"].get(word.lemma_.lower()) or _verb_bound(word)
 
 
 def _bound_from_verb(doc: Doc, start: int, lower: int) -> Optional[str]:

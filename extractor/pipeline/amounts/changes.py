@@ -76,14 +76,16 @@ def _directional_heads() -> frozenset:
 def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
     """'closed 0.68 percent lower', 'shares ended 3% higher', '27% more than a year earlier'.
 
-    'more'/'less' need their 'than': the difference to a reference is a change;
-    a bare 'more' ('3,000 more troops') is not a comparison with an earlier level.
+    'more'/'less' need their 'than', or to end the clause ('compared with May, it is $5 million
+    less'): the difference to a reference is a change; a 'more' that modifies a noun ('3,000 more
+    troops') is not a comparison with an earlier level.
     """
     if e >= len(doc):
         return None
     word = doc[e].lower_
     if word in ("more", "less", "fewer", "bigger", "smaller", "larger"):
-        return _tables()["change_comparatives"].get(word) if e + 1 < len(doc) and doc[e + 1].lower_ == "than" else None
+        ends = e + 1 == len(doc) or doc[e + 1].lower_ == "than" or doc[e + 1].is_punct and doc[e + 1].text in ".;,"
+        return _tables()["change_comparatives"].get(word) if ends else None
     return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
 
 

@@ -14,7 +14,8 @@ from models import Amount
 
 from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
-from .bounds import _bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier, _bound_from_verb
+from .bounds import (_bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier,
+                     _bound_from_verb, _bound_of_a_mark)
 from .changes import (
     _change_from_adverb,
     _change_from_comparative,
@@ -121,11 +122,32 @@ def _multiplier_verb(doc: Doc, i: int) -> Optional[_Found]:
 
 
 def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
-    """'a threefold increase'."""
-    value = _tables()["fold_words"].get(doc[i].lower_)
+    """'a threefold increase', 'rose five-fold', 'grew by a factor of three': a ratio named by a
+    '-fold' word or a factor; a change verb before it gives its direction."""
+    t = _tables()
+    low = doc[i].lower_
+    value, end = t["fold_words"].get(low), i + 1
+    if value is None and low in t["number_words"] and i + 2 < len(doc) and doc[i + 1].text == "-" \
+            and doc[i + 2].lower_ == "fold":
+        value, end = t["number_words"][low], i + 3                  # 'five-fold'
+    start = i
+    if value is None and low in ("a", "an") and i + 3 < len(doc) and doc[i + 1].lower_ == "factor" \
+            and doc[i + 2].lower_ == "of":
+        n = doc[i + 3]
+        value = t["number_words"].get(n.lower_) if n.is_alpha else _plain_number(n.text)
+        end = i + 4                                                  # 'by a factor of three'
     if value is None:
         return None
-    return _Found(i, i + 1, float(value), "times", 0.5)
+    verb = start - 2 if start >= 1 and doc[start - 1].lower_ == "by" else start - 1
+    change = _change_from_governing_verb(doc, verb + 1, "times") if verb >= 0 else None
+    return _Found(start, end, float(value), "times", 0.5, change=change)
+
+
+def _plain_number(text: str) -> Optional[float]:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _may_start_amount(tok: Token, t: dict) -> bool:
@@ -167,7 +189,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         if vague:
             f = vague
         elif core is not None:
-            f = (_build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
+            f = (_fold_word(doc, i) or _build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
                  or _unit_of_compared_figure(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
@@ -204,6 +226,13 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
         if b.bound == "exact" and a.bound not in ("exact", "range"):
             b.bound = a.bound
         if b.change is None and a.change is not None:
+            b.change = a.change
+    # 'rose 24 percent, or $2.4 billion': a change in percent restated as the sum it moved by
+    for a, b in zip(found, found[1:]):
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        is_money = len(b.unit) == 3 and b.unit.isupper()   # as Amount.is_money: an ISO currency code
+        if a.unit == "percent" and a.change is not None and b.change is None and is_money \
+                and between in ([",", "or"], ["or"]):
             b.change = a.change
 
 
@@ -354,14 +383,17 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         bound, bstart = "exact", f.start
     if bound == "exact" and f.bound != "range":
         bound, bstart = _bound_before_article(doc, f.start, f.end, lower)
-        bound = bound or _bound_from_verb(doc, bstart, lower) or "exact"
+        bound = bound or _bound_from_verb(doc, bstart, lower) or _bound_of_a_mark(doc, f.start, f.end, lower) or "exact"
     if core is not None and change is None:
         change = _change_from_adverb(doc, bstart)
     if core is not None and change is None:
         change = _change_from_governing_verb(doc, bstart, f.unit)
     if core is not None and change is None and f.bound != "range":
         change = _moves_to_a_level(doc, f, bstart)
-    if opener == "from" and change is None and _levels_after_change(doc, f.start - 1, f.unit):
+    from_index = f.start - 1
+    if opener is None and bound != "exact" and bstart - 1 >= lower and doc[bstart - 1].lower_ == "from":
+        opener, from_index = "from", bstart - 1   # 'jumped from just over $3 million to $21 million'
+    if opener == "from" and change is None and _levels_after_change(doc, from_index, f.unit):
         opener = "levels"   # 'rose from $2 billion to $3 billion' lists two levels, not a range
     if core is not None and opener != "levels" and f.bound != "range":
         # after a change, 'to' introduces the new level ('rose 5% to $7 million'); a dash is still a range
@@ -391,6 +423,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         change = _change_from_modified_noun(doc, f.end, root)
     if f.unit == "times" and f.change is not None:
         change = f.change
+    elif f.unit == "times" and core is None and change is None and bstart > 0:
+        change = _change_from_governing_verb(doc, bstart, "times")   # "grew more than ninefold"
     if change is not None and f.unit == "count" and f.bound != "range":
         # counts change only with 'by' ('cut jobs by 3,000'): see _change_from_governing_verb
         if not (bstart > 0 and doc[bstart - 1].lower_ == "by"):

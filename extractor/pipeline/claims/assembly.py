@@ -18,7 +18,10 @@ from .context import _Context
 from .lists import _fill_slot, _respectively
 from .parties import (
     _goods_of_producers,
+    _country_of_institution,
+    _goods_of_amount,
     _goods_of_clause,
+    _goods_of_phrase,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
@@ -86,6 +89,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
+    story_trade: Trade | None = None   # the first flow whose parties were read: what the story is about
+    framed = False                     # the previous flow was set by a figure-less sentence ("In trade with Mexico, ...")
+    previous_named = False             # the previous flow's sentence named a state ("Exports to China fell ...")
     entity_trade: Trade | None = None     # the reporter's trade by kind of firm, while a breakdown goes on
     story_basis: tuple[str | None, int] = (None, -1)   # the last stated basis of a change, its sentence
     previous_read = False                 # the previous trade's parties were read from its sentence
@@ -119,6 +125,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # a bloc or region named as a partner ("auto exports to the EU") names a party too
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
             or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
+        # "Exports rose 8%, according to Japan's Finance Ministry": the agency names whose figures
+        # these are (the reporter, inferred), though no state is a party in the sentence
+        agency_of_a_state = any(_country_of_institution(ctx.sources[i].name) for i in sent_sources
+                                if sent.start_char <= ctx.sources[i].start < sent.end_char)
         # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
         anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) \
             else _anaphoric_trade_noun(sent, previous_trade)
@@ -135,20 +145,28 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
                           actors=sent_actors, sources=sent_sources)
             # A trade word with no state named counts once the article has told a trade story.
-            trigger = _trigger_for(span, sent) if has_trade_word and (names_a_state or previous_trade is not None) else None
+            trigger = _trigger_for(span, sent) if has_trade_word and (
+                names_a_state or agency_of_a_state or previous_trade is not None) else None
             slot = respective.get(a_index, {})
             if "period" in slot:
                 period = slot["period"]   # "fell 3% and 12% in 2014 and 2015"
             if "trigger" in slot:
                 trigger = slot["trigger"]   # "exports and imports rose 5% and 3%, respectively"
             # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
-            is_change = (amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}
+            # A sum of money with a direction ("rose by $12 million", "$5 million less") is a change
+            # too: the difference of two levels, never a level itself.
+            is_change = ((amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}) \
+                or (amount.change is not None and amount.is_money)
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
-            goods = (_goods_of_clause(span, ctx) or goods) if trigger is not None else goods
+            goods = (_goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods) if trigger is not None else goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
+            if trigger is not None and "goods" in slot:
+                # a "respectively" list of goods: this figure's member only
+                member = slot["goods"]
+                goods = _goods_of_phrase(ctx.doc[member.left_edge.i: member.i + 1], ctx) or goods
             # "80,000,000 tonnes of iron ore", "2 million pairs of gloves": a goods-level figure
             # may be a quantity; the flow's value is money
             # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),
@@ -164,11 +182,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
                 code, words = goods
                 # Goods-level figures are claims only when the sentence names who trades them.
-                if code is None and words is None or names_a_state or _reports_world_trade(previous_trade):
+                if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
+                        or _reports_world_trade(story_trade):
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
-                    trade = _trade(frame, ctx, previous_trade, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
-                                   same_sentence=last_trade_sentence == s_index)
+                    trade = _trade(frame, ctx, _series_to_continue(previous_trade, story_trade, names_a_state or framed or not previous_named), inferred,
+                                   _refers_to_the_pair(sent, ctx), previous_agent, same_sentence=last_trade_sentence == s_index)
                     if trade is not None and trade.flow == "total" and "parties" in inferred \
                             and _entity_subject(trigger):
                         # "private firms recorded 4.5 trillion yuan in trade": the reporter's trade
@@ -180,7 +199,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             entity_trade = trade
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
-                        if code is None and words is None:
+                        if code is None and words is None or "parties" not in inferred:
+                            # a goods line that names its parties names the story's agent too
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
                 trade = Trade(flow="total", between=ranking)
@@ -236,8 +256,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common)
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
-                    previous_trade = trade
+                    previous_trade, framed, previous_named = trade, False, names_a_state
                     previous_read, previous_inferred = "parties" not in inferred, inferred
+                    if story_trade is None and "parties" not in inferred and trade.commodity is None \
+                            and trade.commodity_text is None:
+                        story_trade = trade
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (
@@ -258,7 +281,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             frame = _frame(trigger, ctx)
             frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:
-                previous_trade = frame_trade
+                previous_trade, framed = frame_trade, True
+                story_trade = story_trade or (frame_trade if frame_trade.commodity is None else None)
                 previous_agent = _agent_of(frame_trade, frame, previous_agent)
                 # "Chile's exports to Japan have fallen for four months. In May they dropped
                 # 21%.": the next sentence's pronoun continues this trade
@@ -330,6 +354,23 @@ def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
         and d.from_ == p.from_ and d.to < p.to and (published is None or d.to <= published)
 
 
+def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool) -> Trade | None:
+    """The flow a sentence with no state named continues: the previous claim's, except after a
+    breakdown by partner in a story about one country's trade with the world ("Exports to China
+    fell 2% ... Copper exports climbed 9%"): the story's reporter with the world again. A sentence
+    that names a state, follows one that sets a new frame without a figure ("In trade with
+    Mexico, the surplus narrowed."), or continues a flow whose sentence named no state either,
+    keeps what it was given (``keep``)."""
+    if keep or previous is None or not _reports_world_trade(story) or _reports_world_trade(previous):
+        return previous
+    reporter = next((p for p in _parties(story) if p != WORLD), None)
+    return story if reporter in _parties(previous) else previous
+
+
+def _parties(trade: Trade) -> tuple:
+    return (trade.from_, trade.to) if trade.flow == "directional" else tuple(trade.between or ())
+
+
 def _reports_world_trade(previous: Trade | None) -> bool:
     """The story reports one country's trade with all partners ("Exports rose 5% ... Exports of
     steel fell"): its goods lines are that country's, with the world, even with no state named."""
@@ -397,8 +438,13 @@ def _amount_described(token: Token, s_index: int, ctx: _Context) -> int | None:
         if head.dep_ == "appos":
             continue
     sent = ctx.sents[s_index]
+    # "$9.6 million in June, the most since ...": the figure's own period and the comma
+    # between it and the superlative's phrase do not part them
+    def gap(span) -> int:
+        return sum(1 for t in ctx.doc[span.end: token.i]
+                   if t.i not in ctx.period_tokens and not t.is_punct and t.lower_ not in {"in", "for", "during", "of"})
     before = [i for i, span in enumerate(ctx.amount_spans)
-              if span is not None and sent.start <= span.start < token.i and token.i - span.end <= 4
+              if span is not None and sent.start <= span.start < token.i and gap(span) <= 4
               and ctx.amounts[i].is_money]
     if before:
         return before[-1]

@@ -122,4 +122,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"
     if head.lower_ in {"from", "than", "on", "over", "against"} and _is_change_word(head.head):
         return "basis"   # "up 8% on June", "6% less than in 2018"
+    before = ctx.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in {"from", "than", "on", "over", "against"} \
+            and before.head.i != span.root.i and _is_change_word(before.head):
+        return "basis"   # "rose 9 percent from the year prior": the parser hangs "prior" elsewhere
     return None

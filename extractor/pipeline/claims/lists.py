@@ -81,6 +81,8 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             slots = [{role: c} for c in codes] if role else []
         elif all(_trade_kind(x) for x in items):
             slots = [{"trigger": x} for x in items]
+        elif explicit and _goods_of_a_trade_word(items):
+            slots = [{"goods": x} for x in items]   # "exports of steel and ships rose 8% and 14%, respectively"
         else:
             continue
         # without "respectively", only figures that are themselves coordinated pair up
@@ -92,6 +94,17 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 for i, slot in zip(group, slots):
                     out.setdefault(i, {}).update(slot, **({"change": change} if change else {}))
     return out
+
+
+def _goods_of_a_trade_word(items: list[Token]) -> bool:
+    """A list of nouns that are the goods of a trade word: 'exports of steel and ships', 'steel and
+    ship exports'."""
+    first = items[0]
+    if not all(x.pos_ in {"NOUN", "PROPN"} for x in items):
+        return False
+    if first.dep_ == "pobj" and first.head.lower_ == "of":
+        return bool(_trade_kind(first.head.head))
+    return first.dep_ in {"compound", "amod", "nmod"} and bool(_trade_kind(first.head))
 
 
 def _fill_slot(frame: TradeFrame, slot: dict) -> None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from models import Trade
 
+from ..actors import _countries
 from .context import _Context
 from .words import WORLD, _clause_verb, _is_balance, _lexicon, _trade_kind
 
@@ -36,9 +37,6 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
     exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
     ('goods', 'products' or nothing)."""
-    lex = _lexicon()
-    generic = set(lex["generic_goods"])
-    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
     phrases: list[Span] = []
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
     if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
@@ -48,6 +46,11 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+    # "imports from China of rice": the parser hangs the goods on the partner
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}):
+        for partner in (c for c in prep.children if c.dep_ == "pobj"):
+            for of in (c for c in partner.children if c.dep_ == "prep" and c.lower_ == "of"):
+                phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
     for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
         if child.dep_ in {"dobj", "attr"}:
             for c in child.subtree:
@@ -67,6 +70,10 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         code = _goods_code(words, whole=True)
         if code is not None:
             return code, words
+    # "Fertilizer accounted for the biggest share of its imports", "Coal made up the bulk of
+    # exports": the subject of a clause about a part of the flow names the goods; "Its largest
+    # import was fertilizer": so does what a ranked flow is said to be
+    phrases += _goods_of_share(trigger, ctx)
     # "designer handbags imported from France", "all exported semiconductors": a participle's
     # noun is what was traded
     if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN" or (
@@ -78,19 +85,92 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
     for phrase in phrases:
-        words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
-                 and not t.like_num
-                 and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-                 and not _trade_kind(t)]
-        if not words:
-            continue
-        text = " ".join(t.lower_ for t in words)
-        code = _goods_code(text)
-        if code is not None:
-            return code, text
-        if not all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
-            return None, text
+        goods = _goods_of_phrase(phrase, ctx)
+        if goods is not None and goods != _ALL_GOODS:
+            return goods
     return None, None
+
+
+_ALL_GOODS = (None, None)
+
+
+def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
+    the like; None when it names nothing (only states, periods, figures or determiners)."""
+    lex = _lexicon()
+    generic = set(lex["generic_goods"])
+    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
+    words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
+             and not t.like_num
+             and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
+             and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)]
+    if not words:
+        return None
+    text = " ".join(t.lower_ for t in words)
+    code = _goods_code(text)
+    if code is not None:
+        return code, text
+    if all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
+        return _ALL_GOODS
+    return None, text
+
+
+def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """'including $20 million of wigs', '$9 million worth of rice': the goods a figure is of,
+    named right after it; they are that figure's, whatever the trade word's goods are."""
+    doc, i = ctx.doc, amount_span.end
+    if i < len(doc) and doc[i].lower_ == "worth":
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "of":
+        objects = [c for c in doc[i].children if c.dep_ == "pobj"]
+        phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
+    else:
+        phrase = _goods_before_worth_or_which(amount_span, ctx)
+    goods = _goods_of_phrase(phrase, ctx) if phrase is not None else None
+    return goods if goods not in (None, _ALL_GOODS) else None
+
+
+def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | None:
+    """'wigs and false eyelashes, worth $18 million', 'ferroalloys, which brought in $6 million':
+    the noun phrase right before the 'worth' or 'which' that opens the figure's phrase (read by
+    position: the parser often hangs such a phrase on another noun)."""
+    doc = ctx.doc
+    opener = next((t for t in doc[max(amount_span.sent.start, amount_span.start - 6): amount_span.start]
+                   if t.lower_ in {"worth", "which", "that"}), None)
+    if opener is None or any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "worth" and t.dep_ not in {"relcl"}
+                             for t in doc[opener.i + 1: amount_span.start] if opener.lower_ == "worth"):
+        return None
+    k = opener.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in {"NOUN", "PROPN"} or k in ctx.amount_tokens:
+        return None
+    # back over the coordinated nouns and their modifiers ("wigs and false eyelashes")
+    start = k
+    while start - 1 >= amount_span.sent.start and start - 1 not in ctx.amount_tokens \
+            and start - 1 not in ctx.period_tokens and (
+            doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ in {"and", ","}):
+        start -= 1
+    return doc[start: k + 1]
+
+
+def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
+    """The goods a part of a flow is ('Coal made up the largest part of its exports', 'Rubber
+    represented 40 percent of exports') or a ranked flow is ('Its largest import was fertilizer'):
+    the clause's subject or the copula's complement, as phrases for :func:`_commodity` to read."""
+    share_nouns = set(_lexicon()["share_nouns"]["words"])
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.lemma_.lower() in share_nouns or head.head.lower_ in share_nouns):
+        verb = _clause_verb(head.head)
+        if verb is None or verb.lemma_.lower() == "be":
+            return []   # "the bulk of exports was coal" reads as a copula below, if at all
+        return [ctx.doc[c.left_edge.i: c.i + 1] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    ranking = set(_lexicon()["ranking_modifiers"]["words"])
+    ranked = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ranking) for c in trigger.children)
+    if ranked and trigger.dep_ == "nsubj" and head.lemma_.lower() == "be":
+        return [ctx.doc[c.left_edge.i: c.i + 1] for c in head.children if c.dep_ == "attr"]
+    return []
 
 
 def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | None:
@@ -138,6 +218,7 @@ class TradeFrame:
     target: str | None = None    # "to" party
     between: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)   # "with X", "between X and Y": not the agent
+    agent_from_source: bool = False   # the agent is the country whose agency released the figures
 
 
 def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
@@ -151,7 +232,21 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
 
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
-    (the subject of "exports reached $X", the object of "put imports at $X")."""
+    (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
+    'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
+    shipments valued at $16.3 million")."""
+    trigger = _trade_word_for(amount_span, sent)
+    if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" \
+            and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
+        return trigger.head.head
+    return trigger
+
+
+def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
+    # "a fifth of the $228 million it imported": a relative clause on the figure is its trade
+    own = next((c for c in amount_span.root.children if c.dep_ == "relcl" and _trade_kind(c)), None)
+    if own is not None:
+        return own
     chain = [amount_span.root] + list(amount_span.root.ancestors)
     balances = set(_lexicon()["balance_nouns"]["words"])
     for head in chain:
@@ -166,7 +261,7 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
                            key=lambda c: abs(c.i - amount_span.start))
         for child in arguments:
-            for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod"}]:
+            for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]:
                 if _trade_kind(t):
                     return t
         if head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
@@ -184,6 +279,17 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
 def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     lex = _lexicon()
     frame = TradeFrame(_trade_kind(trigger), trigger)
+    # "imports and exports rose 3% to $500 billion", "China's import and export value": both flows
+    # with one figure are the total (a "respectively" list gives each flow its own figure)
+    if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
+            and not any(t.lower_ == "respectively" for t in trigger.sent):
+        coordinated = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
+        if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind for c in coordinated):
+            frame.kind = "total"
+    # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
+    for mod in (c for c in trigger.children if c.dep_ in {"amod", "compound"} and c.i < trigger.i):
+        if _trade_kind(mod) in {"import", "export"} and trigger.pos_ == "NOUN":
+            frame.kind = _trade_kind(mod)
     # The agent: subject of a trade verb, possessor or modifier of a trade noun.
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
@@ -193,8 +299,16 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
             left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        # "exported and imported $12 billion worth of goods": both flows, so the total
-        if any(_trade_kind(t) not in (None, frame.kind, "total") for t in [trigger.head] + list(trigger.children)
+        if not left and trigger.dep_ in {"advcl", "xcomp"} and trigger.tag_ in {"VBG", "VBN"}:
+            # "Mexico overtook China ..., shipping $475 billion worth of goods": a participle's
+            # subject is its main clause's
+            left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "exported and imported $12 billion worth of goods": both flows, so the total; not when
+        # each verb has its own object ("imported $412 million of goods and exported $98 million")
+        def own_object(verb: Token) -> bool:
+            return any(c.dep_ in {"dobj", "attr"} for c in verb.children)
+        if any(_trade_kind(t) not in (None, frame.kind, "total") and not (own_object(t) and own_object(trigger))
+               for t in [trigger.head] + list(trigger.children)
                if t.dep_ == "conj" or t == trigger.head and trigger.dep_ == "conj"):
             frame.kind = "total"
     else:
@@ -203,11 +317,22 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             # "China's foreign trade volume": whose is said of the noun the trade word qualifies
             left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                      and c.i < trigger.i and c != trigger]
+    if verb is not None and frame.kind == "export":
+        # "China sold North Korea $228 million worth of goods": the indirect object buys
+        for dative in (c for c in trigger.children if c.dep_ == "dative"):
+            frame.target = next(iter(_parties_in(dative, ctx)), None) or frame.target
     agents: list[str] = []
     for c in left:
         for code in ctx.countries_in(c):
             if code not in agents:
                 agents.append(code)
+    if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
+        # "Malaysia saw its exports grow": the possessive points back to the clause's subject,
+        # when that subject is a state ("a French rival put its purchases at" is a firm's)
+        subject = next((c for v in trigger.ancestors if v.pos_ in {"VERB", "AUX"} for c in v.children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != trigger.i), None)
+        if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+            agents.append(ctx.country_at[subject.i])
     # Prepositional parties of the trigger (and of its direct object: "goods from X"; of the goods
     # it names: "imports of textile products from China").
     preps = [c for c in trigger.children if c.dep_ == "prep"]
@@ -221,6 +346,13 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
                       for code in ctx.countries_in(c)]
             if makers and frame.source is None:
+                frame.source = makers[0]
+    # "imports of Chinese goods": a country naming the goods of a trade noun is where they come from
+    for of in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for goods in (c for c in of.children if c.dep_ == "pobj"):
+            makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
+                      for code in ctx.countries_in(c)]
+            if makers and frame.source is None and frame.kind == "import":
                 frame.source = makers[0]
     # "the export value of these cosmetics from Vietnam to Japan": a trade word qualifying a
     # noun shares that noun's parties
@@ -257,7 +389,39 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         frame.between = agents
     else:
         frame.agent = agents[0] if agents else None
+    if frame.agent is None and not frame.between and frame.kind != "total":
+        # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
+        # agency released the figures reports them (inferred: the sentence does not say whose)
+        releasing = _releasing_country(trigger, ctx)
+        if releasing is not None and releasing not in (frame.source, frame.target):
+            frame.agent, frame.agent_from_source = releasing, True
     return frame
+
+
+def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
+    """The country that owns the agency a sentence attributes its figures to: 'South Korea's trade
+    ministry said', 'according to Japan's Finance Ministry' (institution heads of the lexicon)."""
+    heads = set(_lexicon()["institution_heads"]["words"]) | {"ministry", "customs", "office", "bureau", "department"}
+    for t in trigger.sent:
+        code = ctx.country_at.get(t.i)
+        if code and code != WORLD and t.dep_ == "poss" and t.head.lemma_.lower() in heads:
+            return code
+    # a known agency named whole ("Japan's Finance Ministry" is the Ministry of Finance of Japan)
+    sent = trigger.sent
+    for source in ctx.sources:
+        if sent.start_char <= source.start < sent.end_char and source.type in {"government", "data_source"}:
+            code = _country_of_institution(source.name)
+            if code is not None:
+                return code
+    return None
+
+
+def _country_of_institution(name: str) -> str | None:
+    """'Ministry of Finance of Japan' -> 'JPN': the state a canonical institution name ends with."""
+    for code, entry in _countries().items():
+        if name.endswith(f" of {entry.name}") or name.endswith(f"({entry.name})"):
+            return code
+    return None
 
 
 #: What a claim's ``inferred`` says of a part taken from discourse rather than its sentence.
@@ -379,6 +543,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             return None
         return Trade(flow="total", between=sorted(parties[:2]))
     agent, source, target = frame.agent, frame.source, frame.target
+    if frame.agent_from_source:
+        inferred["parties"] = "the reporter is taken as the country whose agency released the figures"
     exporter, importer = source, target
     if frame.kind == "import":
         if importer is None and agent is not None and agent != exporter:

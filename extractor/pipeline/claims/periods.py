@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from .context import _Context, _phrase_matches
-from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon
+from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
 _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until", "although", "though", "while", "once"})
@@ -22,6 +22,8 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
     A fronted period the parser hung on a subordinate clause, before its subordinator, is not."""
     for clause in [token] + list(token.ancestors):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS]
+        if clause.dep_ in {"relcl", "acl"} and _trade_kind(clause):
+            return False   # "the value of goods China shipped in May was $X": the trade is the figure's
         if clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marks and marks[0].i < token.i):
             return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
         if clause.dep_ == "acl":
@@ -206,8 +208,21 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                   and not _dates_an_old_level(i, amount_span, ctx)]
     if not candidates:
         return None
-    return min(candidates, key=lambda i: (_tree_distance(amount_span.root, ctx.period_spans[i].root),
+    return min(candidates, key=lambda i: (_in_a_coordinated_clause_without(ctx.period_spans[i].root, amount_span.root),
+                                          _tree_distance(amount_span.root, ctx.period_spans[i].root),
                                           abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _in_a_coordinated_clause_without(token: Token, amount_root: Token) -> bool:
+    """The period is in a coordinated clause with its own subject that the amount is not in
+    ("trade in the first half rose to $1.3 billion, and in June alone it reached $230 million"):
+    that clause's time, second to any period of the amount's own clause ("exports rose 5% and
+    imports fell 3% in May" still dates both by May)."""
+    for clause in [token] + list(token.ancestors):
+        if clause.dep_ == "conj" and clause.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+    return False
 
 
 def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bool:
@@ -231,7 +246,11 @@ def _another_change_s_period(index: int, amount_span: Span, ctx: _Context) -> bo
 
 def _compared_with_another_span(period: int | None, amount_span: Span, ctx: _Context) -> bool:
     """'15 times more than in 2023' said of January-April 2024: the change states what it compares
-    with, and it is neither a year nor a period earlier, so it has no basis (and none is guessed)."""
+    with, and it is neither a year nor a period earlier, so it has no basis (and none is guessed).
+    So does a change 'since' a time or an event ('have fallen 30 percent since the ban')."""
+    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in verb.children):
+        return True
     if period is None or ctx.periods[period].from_ is None:
         return False
     p = ctx.periods[period]

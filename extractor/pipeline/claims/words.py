@@ -55,6 +55,8 @@ def _trade_kind(token: Token) -> str | None:
         return None
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and _in_an_institution_s_name(token):
         return None   # "the Trade Ministry", "the World Trade Organization": a name, no flow
+    if token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_.lower() in lex["non_flow_heads"]["words"]:
+        return None   # "trade reliance on China": a share, not a flow
     words = lex["words"]
     kind = words.get(token.lower_) or words.get(token.lemma_.lower())
     if kind is None and token.pos_ in {"VERB", "AUX"}:
@@ -81,11 +83,22 @@ def _expected(amount_span) -> bool:
     """A figure economists or markets expected ('expectations of 4 per cent growth', 'had forecast a
     3% rise'): a forecast, not what was traded."""
     words = set(_lexicon()["expectation_words"]["words"])
+    intention = _lexicon()["intention_words"]
     for t in amount_span.root.ancestors:   # up to the figure's own verb: "expected to fall, as data
         if t.lemma_.lower() in words:       # showed a 6 percent drop" states the drop
             return True
+        if t.lemma_.lower() in intention["nouns"] and t.pos_ == "NOUN":
+            return True   # "a target of $2 billion"
         if t.pos_ in {"VERB", "AUX"}:
-            return False
+            # "expect trade to hit $1 billion", "plan to boost it to $2 billion", "are projected to
+            # reach": the infinitive of a verb of intending or expecting; "put a ceiling on exports
+            # at $120 million": a verb whose object is a cap
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            governor = t.head if t.dep_ in {"xcomp", "ccomp"} else None
+            if infinitive and governor is not None and governor.lemma_.lower() in intention["verbs"]:
+                return True
+            return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lemma_.lower() in intention["nouns"]
+                       for c in t.children)
     return False
 
 

@@ -53,7 +53,8 @@ class _Context:
     unresolved: list[str] = field(default_factory=list)
     # Without a publication date, ``published`` may stand for the text's own latest date
     # (HeidelTime's narrative strategy, see :mod:`.narrative`): "day" when that is a full date,
-    # "month" when it is a month of a year; None when ``published`` is the real one.
+    # "month" when it is a month of a year; "publication_month" when it is the first day of the
+    # month the page's address dates it to; None when ``published`` is the real one.
     narrative: Optional[str] = None
     # (offset, date) of the text's full dates: a weekday or "yesterday" counts from the nearest one before it
     day_anchors: list[tuple[int, date]] = field(default_factory=list)
@@ -313,13 +314,26 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
 # "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
 _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
+# "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
+# with stands between the comparison word and its period
+_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+(?:the\s+)?"
+                          r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
+                          r"(?:\s*(?:million|billion|trillion|bn|mn))?"
+                          r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
+                          r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
+# "lower than the 2.31 trillion won surplus posted in March 2019": the period of a figure
+# compared with, named after a participle of recording
+_RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,70}?\b(?:recorded|posted|seen|"
+                            r"registered|reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
 
 def _is_comparison_base(text: str, start: int, end: int) -> bool:
     """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
     year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
-    return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])) and not _RANGE_AFTER.match(text, end)
+    return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])
+                or _FIGURE_BASE.search(text[max(0, start - 60):start])
+                or _RECORDED_BASE.search(text[max(0, start - 90):start])) and not _RANGE_AFTER.match(text, end)
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:
@@ -376,7 +390,7 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
         periods = [p for _, p in before if p.granularity != "day"]
         if periods:
             return periods[-1].from_, periods[-1].to, periods[-1].granularity
-    if ctx.published is None or ctx.narrative == "month":
+    if ctx.published is None or ctx.narrative in ("month", "publication_month"):
         # a month of the text is no day to count "a year ago" or "the same period" from
         return None
     return ctx.published, ctx.published, "day"
@@ -483,6 +497,10 @@ def _need(ctx: _Context, level: str = "year", at: Optional[int] = None) -> date:
     if ctx.published is None:
         raise _NeedsPublication
     if ctx.narrative is None:
+        return ctx.published
+    if ctx.narrative == "publication_month":
+        if level in ("day", "week"):
+            raise _NeedsPublication   # which day of the month is not said
         return ctx.published
     if level in ("day", "week"):
         before = [d for offset, d in ctx.day_anchors if at is not None and offset < at]

@@ -16,7 +16,7 @@ from models import Period
 from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anaphora import _is_deictic_report_period
-from .anchors import _Candidate, _Context, _NeedsPublication
+from .anchors import _Candidate, _Context, _NeedsPublication, period_value
 from .narrative import narrative_reference
 from .patterns import PART
 from .candidates import (
@@ -56,6 +56,11 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         sent_starts = sorted(set(sent_starts) | {m.end() for m in re.finditer(r"\n+", text)})
     ctx = _Context(doc=doc, text=text, published=published, sent_starts=sent_starts,
                    tok_starts=idx, candidates=[])
+    month = getattr(doc._, "published_month", None) if published is None else None
+    if month is not None:
+        # no publication date, but the page's address dates its month ("/2022/08/"): the month
+        # of writing, so "last month" and "this year" count from it; a day or week does not
+        ctx = replace(ctx, published=month, narrative="publication_month")
     raw = _candidates(text)
     for c in raw:
         c.written_year = _written_year(c)
@@ -66,7 +71,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     ctx.candidates = _select(kept)
     found = _resolve_all(ctx)
     reference = None
-    if published is None and ctx.unresolved:
+    if ctx.published is None and ctx.unresolved:
         reference = narrative_reference(ctx, found)
     if reference is not None:
         # HeidelTime's narrative strategy: resolve again, the text's own latest date standing
@@ -84,12 +89,40 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         if anchored:
             add_warning(doc, f"no publication date: {_count(anchored)} anchored on the text's own latest "
                              f"date '{ref_period.text}' ({_shown(anchored)})")
-    periods = sorted((p for _, p in found), key=lambda p: p.start)
+    if month is not None:
+        dated = [p.text for _, p in found if p.relative and (p.from_ is not None or p.duration is not None)]
+        if dated:
+            add_warning(doc, f"no publication date: {_count(dated)} anchored on the month in the page's address, "
+                             f"{month:%B %Y} ({_shown(dated)})")
+    periods = _spans_named_by_their_ends(text, sorted((p for _, p in found), key=lambda p: p.start))
     unresolved = [t for _, t in sorted(ctx.unresolved)]
-    if unresolved and published is None:
+    if unresolved and (published is None):
         add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
                          f"left unresolved ({_shown(unresolved)})")
     return periods
+
+
+# "in the period from July last year to June this year", "the 12 months from April 2023 to
+# March 2024": a span named by its first and last periods (TimeML would anchor one TIMEX3 on each;
+# a figure is for the whole span)
+_SPAN_OPENER = re.compile(r"\b(?:period|months?|span|stretch|year|quarters?)\s+(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_JOINER = re.compile(r"\s+(?:to|through|until|till|and)\s+")
+
+
+def _spans_named_by_their_ends(text: str, periods: list[Period]) -> list[Period]:
+    out: list[Period] = []
+    for p in periods:
+        first = out[-1] if out else None
+        if first is not None and first.from_ is not None and p.from_ is not None and first.to < p.to \
+                and _SPAN_JOINER.fullmatch(text[first.end:p.start]) \
+                and _SPAN_OPENER.search(text[max(0, first.start - 30):first.start]):
+            out[-1] = first.model_copy(update={
+                "text": text[first.start:p.end], "end": p.end, "to": p.to, "granularity": "range",
+                "relative": first.relative or p.relative, "duration": None,
+                "value": period_value(first.from_, p.to, "range")})
+            continue
+        out.append(p)
+    return out
 
 
 def _count(texts: list[str]) -> str:

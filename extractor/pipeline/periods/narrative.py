@@ -47,7 +47,8 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
             continue
         if cand.rule != "date_entity" and not cand.match.groupdict().get("yr") and cand.rule not in ("iso_date", "numeric_date"):
             continue
-        if _is_future(ctx, cand.start):
+        before = ctx.text[max(0, cand.start - 40):cand.start]
+        if _is_future(ctx, cand.start) or _NEXT_RELEASE.search(before) or _SINCE.search(before):
             continue
         if period.granularity == "day":
             days.append((cand.start, period.from_))
@@ -75,4 +76,11 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
     return ref, level, period, sorted(days)
 
 
+# "Next release: July 8, 2021", "the next report is due on": a date announced for a coming
+# release, the kind a statistics summary prints beside the current one, is no date of writing
+_NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|update|publication|data|figures?)\b"
+                           r"[^.\n]{0,25}$", re.IGNORECASE)
+# "the most since October 2020": the start of a span that runs to the story's time, which
+# says only that the story is later
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
