@@ -163,6 +163,12 @@ def test_weekday_future_tense(parse):
     assert_period(p, date(2025, 10, 27), date(2025, 10, 27), "day", relative=True)
 
 
+def test_a_possessive_weekday_is_the_day_of_the_event_it_names(parse):
+    # an infinitive about the future does not move the day of the ruling it names
+    ps = periods(parse, "Rice importers will look for ways to get around Thursday's ruling by the trade court.")
+    assert by_text(ps, "Thursday").from_ == date(2025, 10, 16)
+
+
 def test_postponed_until_weekday_is_ahead(parse):
     p = by_text(periods(parse, "The reopening of the Dandong bridge has been postponed until Saturday."), "Saturday")
     assert p.from_ == date(2025, 10, 25)
@@ -238,6 +244,19 @@ def test_ago_does_not_look_ahead(parse):
     ps = periods(parse, "When the bridge opened more than 10 years ago, Beijing promised that by 2030 trade would triple.")
     p = by_text(ps, "more than 10 years ago")
     assert (p.from_, p.bound) == (date(2015, 1, 1), "more_than")
+
+
+def test_ago_in_a_relative_clause_counts_from_publication(parse):
+    # the relative clause tells of another event: the sentence's December is no reference for it
+    ps = periods(parse, "Crowds in early December filled the square where the treaty that ended the blockade "
+                        "was signed 41 years ago.")
+    assert by_text(ps, "41 years ago").from_ == date(1984, 1, 1)
+
+
+def test_ago_in_the_clause_of_a_period_counts_from_it(parse):
+    ps = periods(parse, "Having climbed to $92 million in October, coal sales to Vietnam stood far above the "
+                        "level of a year ago.")
+    assert by_text(ps, "a year ago").from_ == date(2024, 10, 1)
 
 
 def test_year_ago_without_anchor_uses_publication(parse):
@@ -556,7 +575,6 @@ def test_weekday_is_within_the_week_before_publication_or_the_day_after(parse, p
 @pytest.mark.parametrize("text, not_a_duration", [
     ("The 2011 quarter included a one-off gain.", "2011 quarter"),          # a year's quarter, singular
     ("The deal was worth three quarters billion dollars.", "three quarters"),  # a fraction of a number
-    ("The club offered him a ten year deal.", "ten year"),                    # a number word, singular unit
 ])
 def test_a_number_before_a_time_word_is_not_always_a_duration(parse, text, not_a_duration):
     assert all(p.granularity != "duration" for p in periods(parse, text)), [p.text for p in periods(parse, text)]
@@ -566,3 +584,15 @@ def test_plural_and_hyphenated_durations_still_count(parse):
     ps = periods(parse, "Over the past three quarters, a six-year high followed 18 months of decline.")
     assert {p.text: p.duration for p in ps if p.granularity == "duration"}.get("18 months") == "P18M"
     assert any(p.duration == "P6Y" for p in ps)
+
+
+@pytest.mark.parametrize("text, written, duration", [
+    ("The club offered him a ten year deal.", "ten year", "P10Y"),   # a number word, singular unit
+    ("The won slid to a five year low against the dollar.", "five year", "P5Y"),
+    ("Farmers began a two day protest outside the customs house.", "two day", "P2D"),
+    ("The envoy ended a three hour meeting with the trade minister.", "three hour", "PT3H"),
+])
+def test_a_compound_modifier_without_its_hyphen_is_a_span(parse, text, written, duration):
+    # 'a five year low' is 'a five-year low' with the hyphen left out (transcripts, some wire copy)
+    p = by_text(periods(parse, text), written)
+    assert p.granularity == "duration" and p.value == duration

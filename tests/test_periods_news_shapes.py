@@ -108,6 +108,59 @@ def test_a_plan_in_the_past_tense_still_points_ahead(parse):
     assert span(period(ps, "Thursday")) == (date(2025, 2, 6), date(2025, 2, 6))
 
 
+@pytest.mark.parametrize("text,date_text,frm,to", [
+    ("The board declared a dividend of 12 cents, payable Dec. 5 to holders of record Nov. 14.", "Dec. 5",
+     date(2025, 12, 5), date(2025, 12, 5)),
+    ("The board declared a dividend of 12 cents, payable Dec. 5 to holders of record Nov. 14.", "Nov. 14",
+     date(2025, 11, 14), date(2025, 11, 14)),
+    ("Regulators gave no reason for the Dec. 1 deadline on fertilizer permits.", "Dec. 1",
+     date(2025, 12, 1), date(2025, 12, 1)),
+    ("The ministers discussed a summit set for December in Pyongyang.", "December",
+     date(2025, 12, 1), date(2025, 12, 31)),
+    ("The minister said the signing was scheduled for December.", "December",
+     date(2025, 12, 1), date(2025, 12, 31)),
+    ("The customs office extended to Nov. 30 its waiver on rice imports.", "Nov. 30",
+     date(2025, 11, 30), date(2025, 11, 30)),
+    ("The state bank extended the exporters' credit line through January.", "January",
+     date(2026, 1, 1), date(2026, 1, 31)),
+])
+def test_a_date_set_for_something_in_a_past_tense_clause_is_the_coming_one(parse, text, date_text, frm, to):
+    # the past tense says when it was set, not when the date is (a day of record, a deadline, an
+    # extension's new end); the coming one only within the scheduling window
+    assert span(period(periods(parse, text), date_text)) == (frm, to)
+
+
+def test_a_month_of_a_noun_in_a_past_clause_is_the_nearest_one(parse):
+    # the rise is an event of its own: the past tense of 'were told' does not date it
+    ps = periods(parse, "Buyers were told of a price rise in November.")
+    assert span(period(ps, "November")) == (date(2025, 11, 1), date(2025, 11, 30))
+
+
+def test_a_month_of_a_past_verb_stays_behind(parse):
+    ps = periods(parse, "The refinery cut its diesel supply sharply in November.")
+    assert span(period(ps, "November")) == (date(2024, 11, 1), date(2024, 11, 30))
+
+
+def test_the_end_of_a_span_from_today_lies_ahead(parse):
+    ps = periods(parse, "The port said it accepted coal cargoes at the old fee from today through Nov. 14.")
+    assert span(period(ps, "Nov. 14")) == (date(2025, 11, 14), date(2025, 11, 14))
+
+
+def test_a_weekday_a_deadline_was_postponed_until_lies_ahead(parse):
+    # published on a Tuesday: 'postponed until Monday' is next Monday, not yesterday
+    ps = periods(parse, "Customs officials postponed until Monday any ruling on the seized rice.")
+    assert span(period(ps, "Monday")) == (date(2025, 10, 27), date(2025, 10, 27))
+
+
+@pytest.mark.parametrize("text,date_text,frm", [
+    ("The customs office extended its waiver on rice imports in November.", "November", date(2024, 11, 1)),
+    ("Shipments of coal slumped in December.", "December", date(2024, 12, 1)),
+    ("The board paid a dividend of 12 cents on Dec. 5.", "Dec. 5", date(2024, 12, 5)),
+])
+def test_a_past_tense_date_nothing_sets_ahead_stays_behind(parse, text, date_text, frm):
+    assert period(periods(parse, text), date_text).from_ == frm
+
+
 @pytest.mark.parametrize("text", [
     "The deficit widened in March to $98 billion, the largest since records began in 1992.",
     "The deficit widened in March to $98 billion, its largest since 1992.",
@@ -118,6 +171,16 @@ def test_a_year_a_span_starts_from_is_not_the_sentence_year(parse, text):
 
 
 # ----------------------------------------------------------------------------- the same period
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Net profit rose 6% in the third quarter, against 2% in the corresponding period last year.",
+     "the corresponding period last year"),
+    ("Net profit rose 6% in the third quarter, after a loss in the comparable quarter a year earlier.",
+     "the comparable quarter a year earlier"),
+])
+def test_the_corresponding_period_is_the_same_period(parse, text, written):
+    assert span(period(periods(parse, text), written)) == (date(2024, 7, 1), date(2024, 9, 30))
 
 
 def test_the_same_period_points_back_past_a_release_day_and_a_sentence_without_periods(parse):
@@ -285,6 +348,26 @@ def test_the_day_after_a_dated_day(parse):
     assert span(period(ps, "the day after")) == (date(2025, 3, 8), date(2025, 3, 8))
 
 
+@pytest.mark.parametrize("text,written,day", [
+    ("Traders met the day before last Thursday's tariff hearing.", "the day before last Thursday", date(2025, 10, 15)),
+    ("Port officials spoke the day after Friday's inspection.", "the day after Friday", date(2025, 10, 18)),
+])
+def test_the_day_next_to_a_weekday_is_one_day(parse, text, written, day):
+    assert span(period(periods(parse, text), written)) == (day, day)
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Today is the ninth day of the dockers' strike at Nampo.", "the ninth day"),
+    ("It's the 3rd day of the border closure.", "the 3rd day"),
+])
+def test_a_day_count_told_in_the_present_is_the_day_of_writing(parse, text, written):
+    assert span(period(periods(parse, text), written)) == (PUB, PUB)
+
+
+def test_an_ordinal_day_in_the_past_is_no_day_of_writing(parse):
+    assert not [p for p in periods(parse, "The ninth day of the strike was calm.") if "day" in p.text]
+
+
 def test_the_day_before_yesterday_is_no_anaphor(parse):
     assert not [p for p in periods(parse, "Talks ended the day before yesterday.") if p.text.startswith("the day")]
 
@@ -302,6 +385,52 @@ def test_the_quarter_of_a_results_story(parse):
 def test_the_latest_quarter_without_one_named_is_the_last_complete_one(parse):
     p = period(periods(parse, "Exports grew 3% in the latest quarter.", date(2025, 10, 21)), "the latest quarter")
     assert span(p) == (date(2025, 7, 1), date(2025, 9, 30))
+
+
+def test_the_latest_quarter_is_the_last_complete_one_whatever_the_text_named_before(parse):
+    ps = periods(parse, "The exporter expects a loss in the fourth quarter. Its revenue rose 9% in the latest "
+                        "quarter, to $310 million from $284 million a year earlier.", date(2025, 11, 4))
+    assert span(period(ps, "the latest quarter")) == (date(2025, 7, 1), date(2025, 9, 30))
+    # and it is the period the sentence reports: its comparison base is that quarter a year before
+    assert span(period(ps, "a year earlier")) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+@pytest.mark.parametrize("text,written", [
+    ("The shipper posted a loss for the third quarter. For the quarter a year ago, it earned $12 million.",
+     "the quarter a year ago"),
+    ("The shipper posted a loss for the third quarter. Sales for last year's quarter were $80 million.",
+     "last year's quarter"),
+])
+def test_the_quarter_a_year_ago_is_the_year_earlier_quarter(parse, text, written):
+    ps = periods(parse, text, date(2025, 10, 30))
+    assert span(period(ps, written)) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_last_years_quarter_without_a_quarter_named_is_the_last_complete_one_a_year_back(parse):
+    ps = periods(parse, "Coal sales for last year's quarter were $3 million.", date(2025, 11, 2))
+    assert span(period(ps, "last year's quarter")) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_the_latest_fiscal_year_is_the_last_complete_year(parse):
+    ps = periods(parse, "Coal accounted for 12% of sales in the latest fiscal year.", date(2025, 10, 21))
+    assert span(period(ps, "the latest fiscal year")) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_following_month_counts_from_the_last_month_named_sentences_before(parse):
+    ps = periods(parse, "In March, the ministry opened a review of the rice tariff. Farm groups asked for a "
+                        "quick decision. The following month, the tariff was cut by half.", date(2025, 10, 21))
+    assert span(period(ps, "The following month")) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_the_following_month_with_no_month_named_counts_from_publication(parse):
+    ps = periods(parse, "The tariff was cut by half the following month.", date(2025, 10, 21))
+    assert span(period(ps, "the following month")) == (date(2025, 11, 1), date(2025, 11, 30))
+
+
+def test_a_forecast_year_is_no_report_period(parse):
+    ps = periods(parse, "Quarterly profit rose 8% in the third quarter. The miner expects output to double by "
+                        "2028, and forecast higher earnings for the full year.", date(2025, 10, 21))
+    assert span(period(ps, "the full year")) == (date(2025, 1, 1), date(2025, 12, 31))
 
 
 def test_for_the_year_is_the_year_of_the_text(parse):
@@ -329,3 +458,16 @@ def test_a_period_named_by_its_first_and_last_months(parse):
     ps = periods(parse, "Coffee exports rose 11 percent in the period from July last year to June this year.",
                  date(2024, 7, 20))
     assert span(period(ps, "July last year to June this year")) == (date(2023, 7, 1), date(2024, 6, 30))
+
+
+# ----------------------------------------------------------------------------- names that look like periods
+
+
+def test_a_quoted_title_is_no_period(parse):
+    ps = periods(parse, 'The trade minister said on the talk show "This Week" that tariffs would stay.')
+    assert not [p for p in ps if p.text.lower() == "this week"]
+
+
+def test_a_quoted_sentence_starting_with_this_week_is_a_period(parse):
+    ps = periods(parse, 'He said: "This week we shipped more coal than in all of May."')
+    assert period(ps, "This week").granularity == "week"

@@ -276,3 +276,51 @@ def test_the_following_weekday_is_the_one_after_the_day_talked_about(parse):
 
 def test_an_approximate_shift_with_or_so(parse):
     assert period(periods(parse, "A month or so ago, the board changed its mind."), "A month or so ago").value == "2025-10"
+
+
+
+@pytest.mark.parametrize("text, written, value, duration", [
+    ("The freighter sat in quarantine for 2 1/2 years.", "2 1/2 years", "P2Y6M", "P2.5Y"),
+    ("Inspectors spent 5 1/2 hours on the coal barge.", "5 1/2 hours", "PT5H30M", "PT5.5H"),
+    ("The embargo has lasted seven and a half years.", "seven and a half years", "P7Y6M", "P7.5Y"),
+    ("The talks ran for two and a half days.", "two and a half days", "P2DT12H", "P2.5D"),
+])
+def test_a_half_unit_is_written_in_the_next_smaller_unit(parse, text, written, value, duration):
+    # TimeML's value composes the half (P2Y6M); the contract's duration keeps the decimal
+    p = next(p for p in periods(parse, text) if p.text == written)
+    assert (p.value, p.duration) == (value, duration)
+
+
+def test_a_mixed_number_without_a_unit_is_no_span(parse):
+    assert not periods(parse, "Shares of the shipper rose 9 1/2 to 39 in heavy trading.")
+
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("The appeal will be heard the week of Nov. 10.", "the week of Nov. 10", "2025-W46"),
+    ("Inspections resumed the week of Oct. 6, 2025.", "the week of Oct. 6, 2025", "2025-W41"),
+])
+def test_the_week_of_a_day_is_that_week(parse, text, written, value):
+    assert period(periods(parse, text), written).value == value
+
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("Barter trade across the river grew through the nineties.", "the nineties", "199"),
+    ("The mine last turned a profit in the early seventies.", "the early seventies", "197"),
+])
+def test_a_spelled_decade_is_a_decade(parse, text, written, value):
+    assert period(periods(parse, text), written).value == value
+
+
+def test_an_age_in_tens_is_no_decade(parse):
+    assert not periods(parse, "Both traders are in their forties.")
+
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("Coal prices could slide further in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("Traders expect tighter controls in the months ahead.", "the months ahead", "PXM"),
+])
+def test_the_units_ahead_are_a_vague_span(parse, text, written, value):
+    assert period(periods(parse, text), written).value == value

@@ -42,10 +42,16 @@ talks about: the nearest preceding resolved (non-duration, non-anaphoric) period
 same sentence, else the nearest one after it in the same sentence ("fell 40% from the
 previous month in October 2017"), else the last one of the previous sentence, else the
 publication date ("ago" skips the previous sentence: TimeML anchors "ago" on the DCT
-unless the clause itself names a period). "of that year" / "that year" / "of the year"
-take the anchor's year; "that year" never falls back to publication. "N units earlier" shifts the anchor keeping its granularity ("September
+unless the clause itself names a period; a period outside the relative clause "ago" is in, or
+inside one it is not in, is another event's). "of that year" / "that year" / "of the year"
+take the anchor's year; "that year" never falls back to publication. A results story's "the
+quarter", "for the year" are the report's period (the anchor's quarter or year); "the latest
+quarter", "the most recent period", "the latest fiscal year" count from publication instead (the last
+complete quarter or year; "the current quarter" the one publication falls in) and are an anchor
+themselves. "N units earlier" shifts the anchor keeping its granularity ("September
 2025" + "a year earlier" -> September 2024); "the previous month" is the calendar
-month before the one containing the anchor.
+month before the one containing the anchor; "the following month" the one after the last period
+the text named, however many sentences before (publication only when it named none).
 
 Without a publication date, relative expressions are anchored on the text's own latest date
 (HeidelTime's "narrative" strategy, :mod:`.narrative`): the latest full date or month of a
@@ -59,7 +65,8 @@ unresolved.
 
 Durations ("six years", "over six years", "nearly two decades") get granularity
 ``duration``, an ISO 8601 ``duration`` (decades/centuries in years: P20Y) and a
-``bound`` from the preceding quantifier; from/to stay None -- except "the past three
+``bound`` from the preceding quantifier ("a five year low", "a two day rally": a compound
+modifier with its hyphen left out is one too); from/to stay None -- except "the past three
 months" / "the last two years", which are anchored on publication and also get
 from/to (from = publication - N units + 1 day, to = publication), ``relative`` true; "the next
 two years" / "the coming six months" the same span from publication on. "Two more weeks", "an

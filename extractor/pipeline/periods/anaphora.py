@@ -11,6 +11,7 @@ from .anchors import (
     _add_months,
     _anchor,
     _cal,
+    _extends_until,
     _is_comparison_base,
     _is_future,
     _month_end,
@@ -23,6 +24,9 @@ from .anchors import (
     _week_span,
 )
 from .patterns import ANAPHORIC_DIRECTION, BOUNDS, DAY_WORDS, UNITS, WEEKDAYS
+
+# report periods named from the time of writing ('the latest quarter'): deictic, not anaphoric
+DEICTIC_REPORT_MODIFIERS = ("latest", "most recent", "current")
 
 
 def _resolve_anaphoric_demonstrative(ctx, cand, m):
@@ -79,7 +83,10 @@ def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
         same_part = _year_as_comparison_base(ctx, cand)
         if same_part is not None:
             return same_part
-    anchor = _anchor(ctx, cand.start)
+    # "the following month" moves the narrative's reference time forward: the last period the
+    # text named, however many sentences before ("In March, ... The following month, ..."), as
+    # "a year later" does; publication only when the text named none
+    anchor = (_anchor(ctx, cand.start, whole_discourse=True) if direction > 0 else None) or _anchor(ctx, cand.start)
     if anchor is None:
         raise _NeedsPublication
     frm, _, _ = _calendar_unit(anchor[0] if direction < 0 else anchor[1], unit)
@@ -133,6 +140,11 @@ def _resolve_anaphoric_shift(ctx, cand, m):
         anchor = _anchor(ctx, cand.start, previous_sentence=not is_ago, following=not is_ago,
                          discourse_periods=not is_ago,
                          periods_only=_is_comparison_base(ctx.text, cand.start, cand.end) and code in ("Y", "M"))
+        if is_ago and anchor is not None and ctx.published is not None and ctx.narrative is None \
+                and not _same_clause_period_before(ctx, cand.start):
+            # "the gatherings of early December, the largest since the revolution that brought him
+            # to power 41 years ago": a period of another clause is no reference time for "ago"
+            anchor = (ctx.published, ctx.published, "day")
     if anchor is None:
         raise _NeedsPublication
     frm, to, gran = anchor
@@ -148,6 +160,30 @@ def _resolve_anaphoric_shift(ctx, cand, m):
     return _cal(a, b, g, relative=True, bound=bound)
 
 
+def _relative_clause(ctx, char: int) -> int:
+    """The index of the relative clause (or noun-modifying clause) the word at ``char`` is in,
+    -1 outside any: "the revolution that brought him to power 41 years ago"."""
+    tok = ctx.token_at(char)
+    for _ in range(12):
+        if tok is None or tok.head is tok:
+            return -1
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("relcl", "acl"):
+            return tok.i
+        tok = tok.head
+    return -1
+
+
+def _same_clause_period_before(ctx, start: int) -> bool:
+    """Is a period named before ``start`` in its sentence in the same clause, not one a relative
+    clause sets apart ("exports in March rose 10% from a year ago"; "totaling $9 million in
+    October, exports were twice as high as a year ago")? "Ago" counts from the DCT unless its own
+    clause named a period (TimeML); a relative clause tells of another event, at another time."""
+    sent = ctx.sentence_of(start)
+    own = _relative_clause(ctx, start)
+    return any(s_idx == sent and p.start < start and p.from_ is not None and p.granularity != "duration"
+               and _relative_clause(ctx, p.start) == own for s_idx, p in ctx.resolved)
+
+
 # a figure right before the phrase: "$1.2 billion", "12 cents a share", "3.8%", "thinner than"
 _FIGURE_BEFORE = re.compile(r"(?:\d|%|\bcents?|\ba\s+share|\bmillion|\bbillion|\bpercent|\bthan|\bcompared\s+with)\)?,?\s*$",
                             re.IGNORECASE)
@@ -158,7 +194,8 @@ def _after_a_figure(text: str, start: int) -> bool:
 
 
 def _resolve_same_period(ctx, cand, m):
-    """"the same period last year", "the same month a year earlier", "the same quarter of 2024":
+    """"the same period last year", "the same month a year earlier", "the same quarter of 2024" (also
+    "the corresponding period", "the comparable quarter", "the like period": one figure set against another):
     the anchor period moved to the previous (or the written) year. "The same" points back to a
     period the text named, however many sentences before; only without one is it the
     publication's month."""
@@ -208,10 +245,18 @@ def _resolve_day_before(ctx, cand, m):
     return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
 
 
+def _resolve_day_next_to_weekday(ctx, cand, m):
+    """"the day before last Tuesday", "the day after Friday": the weekday (read as a weekday is),
+    a day before or after."""
+    day = _resolve_weekday(ctx, cand, m)
+    d = day["from_"] + timedelta(days=-1 if m["dir"].lower() == "before" else 1)
+    return _cal(d, d, "day", relative=True)
+
+
 def _report_anchor(ctx, cand):
     """The period a financial report's 'the quarter' / 'the year' refers to: the last period (not
-    day) the text named, else None."""
-    return _anchor(ctx, cand.start, whole_discourse=True, periods_only=True)
+    day) the text named that had begun by publication (not a forecast's), else None."""
+    return _anchor(ctx, cand.start, whole_discourse=True, periods_only=True, begun=True)
 
 
 def _latest_complete_quarter(published: date) -> tuple[date, date]:
@@ -230,6 +275,16 @@ def _resolve_report_period(ctx, cand, m):
     if unit == "year" and not mod and not re.search(r"\b(?:for|in|during|over|throughout|through|of)\s+$",
                                                    ctx.text[max(0, cand.start - 12):cand.start], re.I):
         return None   # 'the year' alone is a year only after a preposition of time ('for the year')
+    if _is_deictic_report_period(m) and ctx.published is not None and ctx.narrative is None:
+        # 'the latest quarter' is the last one complete at publication, whatever period the text
+        # named before it (TimeML: a deictic expression is anchored on the DCT)
+        if unit == "year":
+            y = ctx.published.year - (0 if mod == "current" else 1)
+            return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+        if mod == "current":
+            return _cal(*_quarter_span(ctx.published.year, (ctx.published.month - 1) // 3 + 1), "quarter",
+                        relative=True)
+        return _cal(*_latest_complete_quarter(ctx.published), "quarter", relative=True)
     anchor = _report_anchor(ctx, cand)
     if unit == "period":
         if anchor is not None:
@@ -248,6 +303,12 @@ def _resolve_report_period(ctx, cand, m):
     return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
 
 
+def _is_deictic_report_period(m) -> bool:
+    """'the latest quarter', 'the most recent period', 'the current quarter': a report's period
+    named from the time of writing, not from the text (no anaphor)."""
+    return re.sub(r"\s+", " ", (m.groupdict().get("mod") or "").lower()) in DEICTIC_REPORT_MODIFIERS
+
+
 def _resolve_year_earlier(ctx, cand, m):
     """"the year-earlier quarter", "the year-ago period", "year-earlier results": the period the
     text reports, a year before."""
@@ -258,6 +319,27 @@ def _resolve_year_earlier(ctx, cand, m):
         anchor = (*_latest_complete_quarter(ctx.published), "quarter")
     a, b, g = _shift_period(*anchor, -12, 0)
     return dict(_cal(a, b, g, relative=True), _anaphoric=True)
+
+
+def _resolve_last_years_quarter(ctx, cand, m):
+    """"last year's quarter", "last year's period": the quarter the report is about (the text's
+    quarter begun by publication, else the last complete one) in the year before publication
+    ("last year" is deictic, TimeML: anchored on the DCT)."""
+    if ctx.published is None or ctx.narrative is not None:
+        return dict(from_=None, to=None, granularity="quarter", relative=True, value=None, _anaphoric=True)
+    anchor = _report_anchor(ctx, cand)
+    if anchor is not None and anchor[2] == "quarter":
+        q = (anchor[0].month - 1) // 3 + 1
+    else:
+        q = (_latest_complete_quarter(ctx.published)[0].month - 1) // 3 + 1
+    return dict(_cal(*_quarter_span(ctx.published.year - 1, q), "quarter", relative=True), _anaphoric=True)
+
+
+def _resolve_day_count(ctx, cand, m):
+    """"Today is the eighth day of the blockade", "it's the second day of the strike": a count of an
+    event's days told in the present is the day of writing (TimeML: the DCT)."""
+    pub = _need(ctx, "day", cand.start)
+    return _cal(pub, pub, "day", relative=True)
 
 
 def _resolve_day_word(ctx, cand, m):
@@ -284,6 +366,14 @@ def _resolve_anaphoric_weekday(ctx, cand, m):
     return dict(_cal(d, d, "day", relative=True), _anaphoric=True)
 
 
+def _is_possessive(ctx, char: int) -> bool:
+    """Is the word at ``char`` a possessive determiner ("Wednesday's ruling")? The day is then the
+    time of the event the noun names, not of the clause it is in: the tense or mood of "to get
+    around Wednesday's ruling" says nothing about when the ruling was."""
+    tok = ctx.token_at(char)
+    return tok is not None and (tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children))
+
+
 def _resolve_weekday(ctx, cand, m):
     """"Monday", "on Monday", "last Friday", "next Tuesday".
 
@@ -304,8 +394,8 @@ def _resolve_weekday(ctx, cand, m):
         d = fwd if fwd != pub else pub + timedelta(days=7)
     elif rel == "this":
         d = fwd if _is_future(ctx, cand.start) else back
-    elif _is_future(ctx, cand.start):
-        d = fwd
+    elif (_is_future(ctx, cand.start) or _extends_until(ctx, m.start("wd"))) and not _is_possessive(ctx, m.start("wd")):
+        d = fwd   # 'will meet on Monday'; 'postponed until Tuesday': the new end lies ahead
     elif ctx.narrative is None and fwd - pub == timedelta(days=1):
         # "data showed on Friday" in a story dated Thursday: the page's date is a time zone
         # behind the story's (Asian releases dated by American sites), not six days after it

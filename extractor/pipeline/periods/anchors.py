@@ -23,6 +23,8 @@ from .patterns import (
     FUTURE_VERBS,
     MONTHS,
     NUMBERS,
+    EXTENSION_VERBS,
+    SCHEDULED_DATE_WORDS,
     SCHEDULED_DAYS,
     UNITS,
     UPCOMING_DAYS,
@@ -125,6 +127,9 @@ def period_value(frm: Optional[date], to: Optional[date], granularity: str) -> O
 
 def _number(word: str) -> Optional[float]:
     w = re.sub(r"\s+", " ", word.lower())
+    mixed = re.fullmatch(r"(\d+) 1/2", w)   # "2 1/2 years": a mixed number as wire copy types it
+    if mixed:
+        return int(mixed.group(1)) + 0.5
     half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", w)
     if half:
         base = _number(w[:half.start()])
@@ -148,6 +153,24 @@ def _iso_duration(n: float, unit_word: str) -> str:
     if code.startswith("T"):  # ISO 8601 time part: PT24H
         return f"PT{q_txt}{code[1:]}"
     return f"P{q_txt}{code}"
+
+
+# a half of a unit in the next smaller one: TimeML writes "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+_HALF_IN_SMALLER_UNIT = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
+def _timeml_duration(n: float, unit_word: str) -> str:
+    """The TIMEX3 value of a span of ``n`` units: the ISO duration, a half unit written in the
+    next smaller unit as TimeML annotates it (TimeML Annotation Guidelines 1.2.1: "two and a half
+    years" P2Y6M); the contract's ``duration`` keeps the decimal (P2.5Y)."""
+    code, mult = UNITS[unit_word.lower()]
+    q = n * mult
+    whole = int(q)
+    if mult != 1 or q - whole != 0.5 or code not in _HALF_IN_SMALLER_UNIT:
+        return _iso_duration(n, unit_word)
+    if code.startswith("T"):
+        return f"PT{whole}{code[1:]}{_HALF_IN_SMALLER_UNIT[code]}" if whole else f"PT{_HALF_IN_SMALLER_UNIT[code]}"
+    return f"P{whole}{code}{_HALF_IN_SMALLER_UNIT[code]}" if whole else f"P{_HALF_IN_SMALLER_UNIT[code]}"
 
 
 def _month_of(word: str) -> int:
@@ -210,22 +233,62 @@ def _clause_is_future(verb, prep) -> bool:
     return False
 
 
+# "from today through Nov. 17", "from now until March": a span that starts at the time of writing
+_FROM_NOW_THROUGH = re.compile(r"\bfrom\s+(?:today|now|tomorrow)\s+(?:through|until|till|to)\s+$", re.IGNORECASE)
+
+
+def _extends_until(ctx: _Context, char: int) -> bool:
+    """Does the word at ``char`` close the span a verb of extension sets ("postponed until
+    Tuesday", "extended the deadline to Friday")?"""
+    tok = ctx.token_at(char)
+    prep = None
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and prep is None:
+            prep = tok
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return prep is not None and prep.lower_ in ("to", "until", "till", "through") \
+                and tok.lemma_.lower() in EXTENSION_VERBS
+    return False
+
+
 def _clause_is_past(ctx: _Context, char: int) -> bool:
-    """Is the clause governing ``char`` in a past tense (simple past "was planned for", present
+    """Is the clause governing ``char`` in a past tense (simple past "was signed in", present
     perfect "has extended through", a past participle on its own "issued July 1")? Present tense,
     modals ("must be returned by"), infinitives, gerunds and verbless phrases ("effective Feb. 1")
-    are not: their dates are the nearest such dates, ahead as well as behind (see :func:`_year_by_rule`)."""
+    are not: their dates are the nearest such dates, ahead as well as behind (see :func:`_year_by_rule`).
+    Nor is a date set for something: governed by a word of scheduling ("a dividend payable Dec. 7",
+    "the Jan. 14 deadline", "a summit set for April", "was planned for March") or closing the span
+    a verb of extension sets ("extended the offer to Nov. 20", "postponed until March"), whatever
+    the tense of the clause that set it (the date meant, TimeML guidelines 2.2); nor the end of a
+    span that starts at the time of writing ("from today through Nov. 17"); nor a date in a
+    phrase that modifies a noun ("informed them of a cutback in September"): the time of the
+    event the noun names, which has no tense of its own."""
+    if _FROM_NOW_THROUGH.search(ctx.text, max(0, char - 40), char):
+        return False
     tok = ctx.token_at(char)
+    prep = None
     for _ in range(6):
         if tok is None:
             return False
+        if tok.lemma_.lower() in SCHEDULED_DATE_WORDS and (tok.lemma_.lower() != "set" or tok.pos_ == "VERB"):
+            return False
+        if prep is not None and prep.head.i == tok.i and tok.pos_ == "NOUN":
+            return False   # 'told them of a cutback in September': the time of the noun's event, no tense
         if tok.pos_ in ("VERB", "AUX"):
+            if prep is not None and prep.lower_ in ("to", "until", "till", "through") \
+                    and tok.lemma_.lower() in EXTENSION_VERBS:
+                return False
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             if any(a.tag_ == "MD" for a in auxes):
                 return False
             if tok.tag_ == "VBD":
                 return True
             return tok.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes))
+        if prep is None and tok.dep_ == "prep":
+            prep = tok
         if tok.head is tok:
             return False
         tok = tok.head
@@ -290,18 +353,20 @@ def _since_phrase(ctx: _Context, char: int) -> bool:
 
 def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, following: bool = True,
             whole_discourse: bool = False, periods_only: bool = False,
-            discourse_periods: bool = False) -> Optional[tuple[date, date, str]]:
+            discourse_periods: bool = False, begun: bool = False) -> Optional[tuple[date, date, str]]:
     """The period the sentence talks about: the nearest preceding resolved calendar period in
     the same sentence, else (optionally) the last one of the previous sentence, else the
     publication date (TimeML: anaphoric expressions take the reference time of the discourse).
     ``periods_only``: days are no candidates ("the same period" is a period figures are for,
     not the day they were released). ``discourse_periods``: before the publication date, the
-    last period (not day) named anywhere before."""
+    last period (not day) named anywhere before. ``begun``: only periods begun by publication
+    (a report's figures are for a period under way or over, not for a forecast's year)."""
     sent = ctx.sentence_of(start)
     skip = ("duration", "day") if periods_only else ("duration",)
     # a period a figure is compared with is not the one the sentence reports ("in March increased
     # 12% compared with last year, narrowing from the previous month's": March's previous month)
-    resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)]
+    resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)
+                and not (begun and ctx.published is not None and p.from_ is not None and p.from_ > ctx.published)]
     before = [(s_idx, p) for s_idx, p in resolved
               if p.from_ is not None and p.granularity not in skip and p.start < start]
     before.sort(key=lambda sp: sp[1].start)

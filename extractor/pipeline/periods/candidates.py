@@ -18,7 +18,10 @@ from .anaphora import (
     _resolve_anaphoric_unit,
     _resolve_anaphoric_weekday,
     _resolve_day_before,
+    _resolve_day_count,
+    _resolve_day_next_to_weekday,
     _resolve_day_word,
+    _resolve_last_years_quarter,
     _resolve_part_of_anaphoric_year,
     _resolve_report_period,
     _resolve_same_period,
@@ -50,6 +53,7 @@ from .dates import (
     _resolve_season,
     _resolve_spoken_year,
     _resolve_the_weekend,
+    _resolve_week_of,
     _resolve_written_day,
     _resolve_year_range,
 )
@@ -129,6 +133,9 @@ _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|end
 _rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"
       r"\s+(?:ended|ending)\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_period_ended)
+# "the week of March 6": the (ISO) week that day falls in, the day's year as a day-month's
+_rule("week_of", r"the\s+week\s+of\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
+      _resolve_week_of)
 _rule("holiday", r"(?:the\s+)?(?P<hol>" + HOLIDAY + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_holiday)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
 _rule("days_of_month", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>" + NUM + r")\s+days?\s+of\s+(?:(?P<rel>this|last|next)\s+month"
@@ -140,6 +147,10 @@ _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
 _rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", _resolve_decade)
+# "the nineties", "the early eighties": a decade of the 1900s spelled out (broadcast copy); not
+# "in their forties" (an age: no article)
+_rule("decade", r"the\s+(?:" + PART + r")?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+      _resolve_decade)
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
 _rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
 _rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
@@ -169,14 +180,21 @@ _rule("quarter_year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago
       + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_quarter_year_earlier)
 _rule("year_earlier", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year|results|levels?))?"
       r"|the\s+(?:comparable\s+)?year\s+(?:earlier|ago)\s+(?P<unit2>quarter|period)", _resolve_year_earlier)
+# the same with the year after the noun: 'the quarter a year ago'; 'last year's quarter' is the
+# report's quarter in the year before publication
+_rule("year_earlier", r"the\s+(?P<unit>quarter|period)\s+a\s+year\s+(?:earlier|ago|before)", _resolve_year_earlier)
+_rule("year_earlier", r"last\s+year['’]s\s+(?P<unit>quarter|period)", _resolve_last_years_quarter)
 # "from the previous Friday", "the following Monday": that weekday before (after) the day the text is about
 _rule("anaphoric_weekday", r"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>" + WDAY + r")", _resolve_anaphoric_weekday)
 _rule("day_before", r"the\s+day\s+(?P<dir>before|after)", _resolve_day_before)
+# "the day before last Tuesday('s hearing)": the day next to a weekday, one expression
+_rule("day_before", r"the\s+day\s+(?P<dir>before|after)\s+(?:(?P<rel>last|next|this)\s+)?(?P<wd>" + WDAY + r")(?!\w)",
+      _resolve_day_next_to_weekday)
 _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>before|prior|earlier)",
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>earlier|ago|later|prior|previously"
       r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))(?!\s+than\b)", _resolve_anaphoric_shift)
-_rule("same_period", r"the\s+same\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
+_rule("same_period", r"the\s+(?:same|corresponding|comparable|like)\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
@@ -185,6 +203,8 @@ _rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|
       _resolve_anaphoric_demonstrative)
 _rule("vague_duration", r"the\s+(?:coming|next|past|last)\s+(?P<unit>days|weeks|months|years|decades)",
       _resolve_vague_duration)
+# "in the weeks ahead", "the months ahead": as "the coming weeks" (scanned whole: the match ends after its unit)
+_rule("vague_ahead", r"the\s+(?P<unit>days|weeks|months|years|decades)\s+ahead", _resolve_vague_duration)
 # "for years", "highest in decades", "within weeks": a bare plural unit after a preposition of extent
 _rule("vague_duration", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bafter\s))"
       r"(?P<unit>days|weeks|months|years|decades)(?!\s+(?:old|ago|earlier|later|of|to))", _resolve_vague_duration)
@@ -196,6 +216,9 @@ _rule("weekday", r"(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming)\s+)?(
       _resolve_weekday)
 # "the fifth consecutive month", "a 10th straight year", "the 70th month in a row": the run a
 # figure has kept up, N units long (a span, as "for five months"; the ordinal counts the units)
+# "today is the eighth day of the blockade", "it's the second day of the strike": the day of writing
+_rule("day_count", r"(?<=\b(?:is|['’]s)\s)the\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+day(?=\s+of\b)",
+      _resolve_day_count)
 _rule("streak", r"(?:the|a|an)\s+(?P<ord>" + ORD + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)"
       r"\s+(?P<unit>day|week|month|quarter|year)|(?P<unit2>day|week|month|quarter|year)\s+(?:in\s+a\s+row|running))",
       _resolve_streak)
@@ -340,6 +363,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
             return False
         if not gd["wd"].rstrip(".").lower().endswith("day"):
             return False  # "Sat", "Sun", "Wed" alone are words; abbreviations count only inside a date
+    if rule == "deictic" and _quoted_title(text, m):
+        return False
     if rule == "day_word":
         # "USA Today", "Russia Today": a capitalised day word right after a proper noun is a name
         tok = ctx.token_at(cand.start)
@@ -357,6 +382,15 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if len(gd["dec"]) == 2:  # "60s" without "the": ages ("in their 60s")
             return False
     return True
+
+
+def _quoted_title(text: str, m: re.Match) -> bool:
+    """'ABC's "This Week"', '"This Week With David Brinkley"': every word capitalised right after
+    an opening quotation mark is the title of a work, no time (TimeML tags no TIMEX3 in a name;
+    a quoted sentence starting 'This week' does not capitalise 'week')."""
+    words = m.group(0).split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) \
+        and bool(re.search(r"(?:\"|“|``|'')$", text[max(0, m.start() - 2):m.start()]))
 
 
 def _governed_by_a_change(ctx: _Context, char: int) -> bool:

@@ -109,6 +109,15 @@ def _resolve_written_day(ctx, cand, m):
     return _cal(*span, "day")
 
 
+def _resolve_week_of(ctx, cand, m):
+    """"the week of March 6": the week (Monday to Sunday, ISO 8601) of that day; TimeML's value
+    is the week ("2000-W10")."""
+    day = _resolve_written_day(ctx, cand, m)
+    if day is None:
+        return None
+    return _cal(*_week_span(day["from_"]), "week", relative=day["relative"])
+
+
 def _resolve_day_range(ctx, cand, m):
     """"September 16-19", "Oct. 3 to 5, 2025": one range of days in one month."""
     d1 = int(re.match(r"\d+", m["day"]).group(0))
@@ -386,7 +395,13 @@ def _resolve_year_range(ctx, cand, m):
 
 
 def _resolve_decade(ctx, cand, m):
-    """"the 1990s", "the '90s": a range of ten years (TimeML value "199")."""
+    """"the 1990s", "the '90s", "the nineties": a range of ten years (TimeML value "199")."""
+    if m.groupdict().get("decw"):
+        tens = _number(m["decw"][:-3] + "y")   # 'nineties' -> 'ninety'
+        if tens is None:
+            return None
+        base = 1900 + int(tens)
+        return _cal(date(base, 1, 1), date(base + 9, 12, 31), "range", value=str(base // 10))
     d = m["dec"]
     if d.startswith("'") or len(d) == 2:
         dd = int(d.strip("'"))

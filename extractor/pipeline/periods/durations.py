@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .anchors import _iso_duration, _number
+from .anchors import _iso_duration, _number, _timeml_duration
 from .dates import _resolve_past_n_units
 from .patterns import BOUNDS, ORDINALS, UNIT_ABBREVIATIONS, UNITS
 
@@ -17,7 +17,8 @@ def _resolve_duration(ctx, cand, m):
     if n is None or n <= 0:
         return None
     unit = m["unit"].lower()
-    if n != 1 and float(n).is_integer() and not _written_as_a_length(unit, m.group(0)):
+    if n != 1 and float(n).is_integer() and not _written_as_a_length(unit, m.group(0)) \
+            and not _unhyphenated_compound_modifier(ctx, m, n):
         return None  # 'the 1988 quarter' names a year's quarter; 'a 4.3 second dash' is a span however written
     if re.match(r"\s+(?:million|billion|trillion)\b", ctx.text[cand.end:cand.end + 12], re.I):
         return None  # 'three quarters billion dollars' is a fraction of a number
@@ -26,7 +27,7 @@ def _resolve_duration(ctx, cand, m):
         ahead = m["edge"].split()[-1].lower() in ("next", "coming")
         return _resolve_past_n_units(ctx, cand, n, unit, bound=bound, ahead=ahead)
     dur = _iso_duration(n, unit)
-    return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=dur)
+    return dict(from_=None, to=None, granularity="duration", duration=dur, bound=bound, value=_timeml_duration(n, unit))
 
 
 def _resolve_duration_range(ctx, cand, m):
@@ -47,8 +48,27 @@ def _resolve_duration_range(ctx, cand, m):
 def _written_as_a_length(unit: str, written: str) -> bool:
     """A unit of time after more than one of it names a length when plural ('six years'),
     hyphenated ('a six-year high') or abbreviated, which has no plural ('3 min'); 'six year'
-    without either is no span."""
+    without either is no span, unless it modifies the noun after it
+    (:func:`_unhyphenated_compound_modifier`)."""
     return unit.endswith("s") or "-" in written or unit in UNIT_ABBREVIATIONS
+
+
+def _unhyphenated_compound_modifier(ctx, m, n: float) -> bool:
+    """'a five year low', 'a two day rally', 'a three hour meeting': a number and a singular unit
+    before the noun they modify are the compound modifier 'five-year' with its hyphen left out, as
+    broadcast transcripts and some wire copy write it (AP Stylebook, 'hyphen': compound modifiers;
+    TimeML annotates 'five year' in 'a five year low' as DURATION P5Y). Not a number that reads as
+    a year ('the 1988 quarter')."""
+    if n >= 1000:
+        return False
+    tok = ctx.token_at(m.start("unit"))
+    if tok is None or tok.dep_ not in ("compound", "npadvmod", "nmod", "amod"):
+        return False
+    head = tok.head
+    # 'a five year low': an adjective after 'a' and a number above one is the noun ('a low')
+    article = bool(re.search(r"\ban?\s+$", ctx.text[max(0, m.start("n") - 4):m.start("n")], re.IGNORECASE))
+    nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and article)
+    return head.i > tok.i and nominal
 
 
 def _vague_value(unit: str) -> str:

@@ -15,6 +15,7 @@ from models import Period
 
 from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
+from .anaphora import _is_deictic_report_period
 from .anchors import _Candidate, _Context, _NeedsPublication, period_value
 from .narrative import narrative_reference
 from .patterns import PART
@@ -175,6 +176,8 @@ _ANAPHORIC_RULES = {"anaphoric_weekday", "anaphoric_shift", "anaphoric_unit", "s
 
 
 def _is_anaphoric_candidate(cand: _Candidate) -> bool:
+    if cand.rule == "report_period" and _is_deictic_report_period(cand.match):
+        return False   # 'the latest quarter' counts from publication and is a reference time itself
     if cand.rule in _ANAPHORIC_RULES:
         return True
     return cand.rule == "deictic" and cand.match["rel"].lower() in ("previous", "prior", "preceding", "following")

@@ -30,6 +30,8 @@ YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
 UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
 HOLIDAYS: dict[str, list[int]] = _DATA["holidays"]
 SCHEDULED_DAYS: int = _DATA["scheduled_date_window"]
+SCHEDULED_DATE_WORDS: set[str] = set(_DATA["scheduled_date_words"])
+EXTENSION_VERBS: set[str] = set(_DATA["extension_verbs"])
 
 # --------------------------------------------------------------------------- regex fragments
 
@@ -56,9 +58,9 @@ WDAY = ("(?:" + _alt([w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day
         + _alt([w for w in WEEKDAYS if w.endswith("day")], capitalised=True) + ")")
 YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
 DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_NUM_BASE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
+_NUM_BASE = (r"(?:\d+\s+1/2(?![\d/])|\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
              + _alt(NUMBERS) + ")")
-NUM = _NUM_BASE + r"(?:[\s-]+and[\s-]+a[\s-]+half)?"  # "seven and a half years", "four-and-a-half"
+NUM = _NUM_BASE + r"(?:[\s-]+and[\s-]+a[\s-]+half)?"  # "seven and a half years", "four-and-a-half"; "2 1/2 years"
 _UNIT_ABBREVIATION = "(?-i:" + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + ")"  # lower case only
 UNIT = "(?:" + _alt(_DATA["units"]) + "|" + _UNIT_ABBREVIATION + ")"
 # a unit word after its number; an abbreviation may be glued to the digits ('40min')
