@@ -851,3 +851,12 @@ def test_the_subject_of_a_verb_of_recording_trades(pipeline, text, flow, period)
     result = pipeline.extract(text, published="2024-10-20")
     claim = next(c for c in result.claims if c.trade)
     assert ((claim.trade.from_, claim.trade.to), result.periods[claim.period].text) == (flow, period)
+
+
+def test_a_time_a_figure_is_before_is_not_its_period_nor_the_story_s(pipeline):
+    text = ("Laos's exports to Vietnam were worth $60 million in October 2024, far below the levels the two "
+            "countries traded before 2019. In the first ten months of the year, trade came to $700 million.")
+    result = pipeline.extract(text, published="2024-11-20")
+    spans = {result.amounts[c.amount].text: (str(result.periods[c.period].from_), str(result.periods[c.period].to))
+             for c in result.claims if c.trade and c.period is not None}
+    assert spans["$700 million"] == ("2024-01-01", "2024-10-31")

@@ -124,3 +124,12 @@ def test_a_rival_in_the_sentence_turns_a_contradiction_into_a_reason():
     assert guarded.status == "unverifiable"
     assert "'$228 million' in the same sentence is read as the same figure" in guarded.explanation
     assert _guarded(verdict, claim).status == "contradicted"
+
+
+def test_a_monthly_rate_is_never_checked_against_a_year_s_total(store):
+    # the seed store holds China-North Korea trade for 2017 ($5.06 billion)
+    text = ("The figure is still far below the roughly $500 million a month that China and North Korea "
+            "traded before 2017, when sanctions were tightened.")
+    found, _ = verdicts(text, store, published="2025-11-20")
+    v = found["roughly $500 million"]
+    assert v.status == "unverifiable" and "rate per month" in v.explanation

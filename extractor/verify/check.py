@@ -137,6 +137,11 @@ def _verdict_level(claim: Claim, result: Extraction, store: FigureStore) -> Verd
     period = result.periods[claim.period] if claim.period is not None else None
     trade = claim.trade
     currency = amount.unit
+    if amount.per is not None:
+        # "$500 million a month": a rate, which no stored total states
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
+                       explanation=f"Cannot check '{amount.text}': it is a rate per {amount.per}, and the stored "
+                                   "figures are totals for periods.")
     if period is None or period.from_ is None or period.to is None:
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=currency,
                        explanation=f"The claim '{amount.text}' has no resolved period to look up"

@@ -105,7 +105,8 @@ def _phrase_matches(text: str, phrases: list[str]) -> bool:
 
 
 def _reference_role(index: int, ctx: _Context) -> str | None:
-    """'since' for a comparison's reference, 'basis' for a change's base period, else None
+    """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
+    time a figure is before or after, else None
     (computed once per period into ``ctx.roles``)."""
     span = ctx.period_spans[index]
     if span is None:
@@ -113,6 +114,10 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     lex = _lexicon()
     if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
         return "since"
+    before = ctx.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in {"before", "after", "until", "till"} or (
+            before == "to" and span.start > 1 and ctx.doc[span.start - 2].lower_ == "prior"):
+        return "boundary"   # "traded before 2017": a time the figure is before or after, not its own
     # "a year earlier", "the same period last year": the basis phrase reaches into the period itself
     # ("fell 9 percent year on year in June" names June as the figure's month, not a base)
     sent_start = ctx.sents[ctx.sentence_of(span.start_char)].start   # Span.sent walks the doc each time

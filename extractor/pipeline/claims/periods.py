@@ -189,7 +189,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition
     # of time, the second level of a "from A to B" move keeping its own.
     for i, span in enumerate(ctx.period_spans):
-        if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis"):
+        if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis") \
+                or ctx.roles[i] == "boundary":
             continue
         if span.end < amount_span.start and span.end + 1 == amount_span.start \
                 and ctx.doc[span.end].lower_ in {"'s", "’s"}:
@@ -212,7 +213,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     for i, span in enumerate(ctx.period_spans):
         if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
-                and ctx.roles[i] != "since" and not (is_change and ctx.roles[i] == "basis") \
+                and ctx.roles[i] not in {"since", "boundary"} and not (is_change and ctx.roles[i] == "basis") \
                 and not _through_a_clause(span.root, local) \
                 and not _in_a_comparison_without(span.root, amount_span.root) \
                 and not _dates_an_old_level(i, amount_span, ctx):

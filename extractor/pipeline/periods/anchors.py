@@ -325,6 +325,7 @@ _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|
 # compared with, named after a participle of recording
 _RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,70}?\b(?:recorded|posted|seen|"
                             r"registered|reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)
+_BOUNDARY_BEFORE = re.compile(r"\b(?:before|after|until|till|prior\s+to)\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
 
@@ -365,7 +366,9 @@ def _anchor(ctx: _Context, start: int, *, previous_sentence: bool = True, follow
     skip = ("duration", "day") if periods_only else ("duration",)
     # a period a figure is compared with is not the one the sentence reports ("in March increased
     # 12% compared with last year, narrowing from the previous month's": March's previous month)
+    # nor is a time a figure is before or after ("traded before 2017, when ...")
     resolved = [(s_idx, p) for s_idx, p in ctx.resolved if not _is_comparison_base(ctx.text, p.start, p.end)
+                and not _BOUNDARY_BEFORE.search(ctx.text[max(0, p.start - 12):p.start])
                 and not (begun and ctx.published is not None and p.from_ is not None and p.from_ > ctx.published)]
     before = [(s_idx, p) for s_idx, p in resolved
               if p.from_ is not None and p.granularity not in skip and p.start < start]
