@@ -860,3 +860,9 @@ def test_a_time_a_figure_is_before_is_not_its_period_nor_the_story_s(pipeline):
     spans = {result.amounts[c.amount].text: (str(result.periods[c.period].from_), str(result.periods[c.period].to))
              for c in result.claims if c.trade and c.period is not None}
     assert spans["$700 million"] == ("2024-01-01", "2024-10-31")
+
+
+def test_two_way_is_no_goods(pipeline):
+    text = "Laos bought $90 million worth of Vietnamese goods in May 2024, nearly 80 percent of their two-way trade."
+    claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
+    assert claims and all(c.trade.commodity_text is None for c in claims)
