@@ -156,3 +156,9 @@ def test_the_month_of_a_figure_compared_with_dates_the_story_a_year_later(parse)
     ps, _ = undated(parse, "Peru's exports slipped in March. Its surplus, 2.04 billion soles, was lower "
                            "than the 3.96 billion soles surplus posted in March 2019.")
     assert span(period(ps, "March")) == (date(2020, 3, 1), date(2020, 3, 31))
+
+
+def test_the_month_of_an_earlier_figure_since_which_is_no_date_of_writing(parse):
+    ps, _ = undated(parse, "Peru's copper sales rose in August. It was the largest monthly amount since the "
+                           "$3.1 billion tallied in March 2021.")
+    assert period(ps, "August").from_ is None

@@ -82,5 +82,8 @@ _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|upda
                            r"[^.\n]{0,25}$", re.IGNORECASE)
 # "the most since October 2020": the start of a span that runs to the story's time, which
 # says only that the story is later
-_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$"
+                    # "since the $253 million tallied in November 2019": a figure's month
+                    r"|\bsince\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,50}?\b(?:recorded|posted|seen|registered|"
+                    r"reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
