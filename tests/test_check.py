@@ -113,3 +113,12 @@ def test_highest_since_a_year_points_at_some_month_of_that_year(pipeline, tmp_pa
     assert comparison.status == status
     if status == "contradicted":
         assert "no month of 2021 was higher" in comparison.explanation
+
+
+def test_a_change_stated_in_yuan_terms_is_not_computed_from_dollar_figures(pipeline, store):
+    # the store holds China-North Korea trade in USD only: a yuan change cannot be computed from it
+    text = ("In yuan terms, trade between China and North Korea rose 34 percent in September 2025 from a year "
+            "earlier to 1.9 billion yuan.")
+    result = check(pipeline.extract(text, published="2025-12-20"), store)
+    change = next(v for v in result.verdicts if v.claimed == 34.0)
+    assert change.status == "unverifiable" and "no figure in CNY" in change.explanation

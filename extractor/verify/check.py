@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -187,10 +188,9 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
     amount = result.amounts[claim.amount]
     period = result.periods[claim.period] if claim.period is not None else None
     trade = claim.trade
-    if amount.unit not in {"percent", "times", "USD"}:
-        what = "the stored figures are in USD" if amount.is_money else f"changes in {amount.unit} are not computed from trade figures"
+    if amount.unit not in {"percent", "times"} and not amount.is_money:
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
-                       explanation=f"Cannot check '{amount.text}': {what}.")
+                       explanation=f"Cannot check '{amount.text}': changes in {amount.unit} are not computed from trade figures.")
     if period is None or period.from_ is None or trade.basis is None:
         missing = "its period" if period is None or period.from_ is None else "what it is measured against (a year earlier or the period before)"
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
@@ -199,11 +199,16 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
                        explanation=f"Cannot check '{amount.text}': {period_words(period.from_, period.to)} is {UNKNOWN_FUTURE}.")
     base_start, base_end = shift_period(period.from_, period.to, trade.basis)
-    current = find_figure(store, trade, period.from_, period.to, "USD")
-    base = find_figure(store, trade, base_start, base_end, "USD")
+    # "In yuan terms, trade rose 6.2 percent to 13.7 billion yuan": a change of the levels in the
+    # currency its sentence states them in
+    currency = _currency_of_change(claim, result)
+    if amount.is_money and amount.unit != currency:
+        currency = amount.unit
+    current = find_figure(store, trade, period.from_, period.to, currency)
+    base = find_figure(store, trade, base_start, base_end, currency)
     if current is None or base is None:
         missing_start, missing_end = (period.from_, period.to) if current is None else (base_start, base_end)
-        reason = _missing_reason(store, trade, missing_start, missing_end, "USD", result.article.published)
+        reason = _missing_reason(store, trade, missing_start, missing_end, currency, result.article.published)
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
                        explanation=f"Cannot check '{amount.text}': {reason}.")
     sign = -1.0 if amount.change == "down" else 1.0
@@ -220,7 +225,7 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         computed = (current.value / base.value - 1) * 100
         close_limit = phrases()["close_points_changes"]
         unit_word = "%"
-    elif amount.unit == "USD":   # a sum of money: the difference of the two periods
+    elif amount.is_money:   # a sum of money: the difference of the two periods
         lowest = current.interval.low - base.interval.high
         highest = current.interval.high - base.interval.low
         computed = current.value - base.value
@@ -237,12 +242,23 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
     status = "supported" if ok else ("close" if gap <= close_limit else "contradicted")
     basis = "a year earlier" if trade.basis == "year_on_year" else "the period before"
     explanation = (f"'{amount.text}' {'agrees with' if ok else 'does not match'} the change computed from "
-                   f"{_source_words(current)} figures: {money(base.value, 'USD')} in {period_words(base_start, base_end)} "
-                   f"to {money(current.value, 'USD')} in {period_words(period.from_, period.to)} is "
-                   f"{signed_money(computed, 'USD') if amount.unit == 'USD' else f'{computed:+.1f}{unit_word}'} ({basis}).")
+                   f"{_source_words(current)} figures: {money(base.value, currency)} in {period_words(base_start, base_end)} "
+                   f"to {money(current.value, currency)} in {period_words(period.from_, period.to)} is "
+                   f"{signed_money(computed, currency) if amount.is_money else f'{computed:+.1f}{unit_word}'} ({basis}).")
     return Verdict(claim=claim.id, status=status, claimed=stated.value, expected=round(computed, 4), unit=amount.unit,
                    figures=[f.id or "" for f in base.figures + current.figures], explanation=explanation,
                    evidence=_evidence(base) + _evidence(current))
+
+
+def _currency_of_change(claim: Claim, result: Extraction) -> str:
+    """The currency a change is computed in: that of a level of the same flow stated in its
+    sentence ("rose 6.2 percent to 13.7 billion yuan"), or of "in yuan terms"; USD otherwise."""
+    for c in result.claims:
+        if c.start == claim.start and c.kind == "trade_value" and c.amount is not None \
+                and result.amounts[c.amount].is_money and c.trade == claim.trade.model_copy(update={"basis": None}):
+            return result.amounts[c.amount].unit
+    terms = re.search(r"\bin\s+(yuan|renminbi|won|yen|euro)\s+terms\b", claim.sentence, re.IGNORECASE)
+    return {"yuan": "CNY", "renminbi": "CNY", "won": "KRW", "yen": "JPY", "euro": "EUR"}[terms[1].lower()] if terms else "USD"
 
 
 def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) -> Verdict | None:
