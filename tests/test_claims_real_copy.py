@@ -866,3 +866,9 @@ def test_two_way_is_no_goods(pipeline):
     text = "Laos bought $72 million worth of Vietnamese goods in May 2024, about 80 percent of the $90 million two-way trade."
     claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
     assert claims and all(c.trade.commodity_text is None for c in claims)
+
+
+def test_singular_goods_modifiers_name_the_goods(pipeline):
+    text = "Laos's wig and false eyelash exports to Vietnam reached $16 million in 2023."
+    claim = next(c for c in pipeline.extract(text, published="2024-03-01").claims if c.trade)
+    assert claim.trade.commodity == "6704"
