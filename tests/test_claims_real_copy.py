@@ -872,3 +872,12 @@ def test_singular_goods_modifiers_name_the_goods(pipeline):
     text = "Laos's wig and false eyelash exports to Vietnam reached $16 million in 2023."
     claim = next(c for c in pipeline.extract(text, published="2024-03-01").claims if c.trade)
     assert claim.trade.commodity == "6704"
+
+
+@pytest.mark.parametrize("text", [
+    "Laos-Vietnam Trade Jumps 34% in September",       # a title-case headline the tagger reads as a name
+    "N. Korea-China trade jumped 34% in September.",   # two countries the tagger joins into one name
+])
+def test_two_countries_joined_by_a_hyphen_are_a_pair_not_a_name(pipeline, text):
+    result = pipeline.extract(text, published="2025-10-20")
+    assert [c.trade.between for c in result.claims if c.trade] == [sorted({"LAO", "VNM"} if "Laos" in text else {"CHN", "PRK"})]

@@ -270,9 +270,13 @@ def find_actors(doc: Doc) -> list[Actor]:
         for match_id, start, end in matcher(doc):
             candidates.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
     # spaCy's entities join where no table entry covers them.
+    country_tokens = {t for c in candidates if c.label_.startswith(("name:", "demonym:", "capital:"))
+                      for t in range(c.start, c.end)}
     for ent in doc.ents:
-        if ent.label_ == "ORG" and _headline_not_a_name(ent):
+        if ent.label_ in {"ORG", "PERSON"} and _headline_not_a_name(ent):
             continue
+        if all(t.i in country_tokens or t.is_punct or t.lower_ == "and" for t in ent):
+            continue   # "N. Korea-China": two countries the tagger joined into one name
         if ent.label_ in {"PERSON", "ORG", "NORP"}:
             # Trimmed first, so that "the UN Security Council" does not outgrow the table's name.
             trimmed = _trim(ent)
