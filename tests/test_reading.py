@@ -264,3 +264,19 @@ def test_a_json_article_keeps_its_date_and_the_gold_default_waits_for_it(tmp_pat
     path.write_text(json.dumps({"text": "Published: 2024-03-21\n\nTrade rose."}))
     [defaulted] = list(iter_articles([path], defaults={"published": "2024-03-19"}))
     assert defaulted["published"] == "2024-03-19"
+
+
+def test_a_date_line_that_disagrees_with_the_page_s_address_is_not_its_date(tmp_path):
+    from extractor.pipeline.inputs import iter_articles
+
+    # a site's "today" line above the headline, on a page whose address dates it to August 2022
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "November 29, 2023\nNews\n\nLaos's exports rose last month.",
+                                "url": "https://news.example.org/2022/08/laos-exports/"}))
+    [article] = list(iter_articles([path]))
+    assert article.get("published") is None
+    assert "the page's address dates it to August 2022" in article["notes"][0]
+    path.write_text(json.dumps({"text": "August 29, 2022\nNews\n\nLaos's exports rose last month.",
+                                "url": "https://news.example.org/2022/08/laos-exports/"}))
+    [agreeing] = list(iter_articles([path]))
+    assert agreeing["published"] == "2022-08-29"

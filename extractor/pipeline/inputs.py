@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Union
 
-from .articles import ARTICLE_FIELDS, ExtractionError, decode_text
+from .articles import ARTICLE_FIELDS, ExtractionError, decode_text, url_month
 from .page_dates import PAGE_BYLINE_LINES, FoundDate, byline_date, metadata_date, page_lines, parse_date_value
 
 # trafilatura logs an ERROR for every page it cannot parse; here such a page is an error item.
@@ -168,6 +168,11 @@ def _settle_date(article: dict, found: FoundDate | None) -> dict:
         if found is not None and str(given)[:10] != found.value.isoformat():
             notes.append(f"publication date {str(given)[:10]} as given; {found.describe()} says "
                          f"{found.value.isoformat()}")
+    elif found is not None and found.source == "byline" and _address_disagrees(article.get("url"), found.value):
+        # a site's "today" line above the headline reads like a byline; the page's address is
+        # the better witness of when the story was written (its month anchors the periods)
+        notes.append(f"{found.describe()} is not taken as the publication date: the page's address dates "
+                     f"it to {url_month(article.get('url')):%B %Y}")
     elif found is not None:
         article["published"] = found.value.isoformat()
         notes.append(f"publication date {found.value.isoformat()} from {found.describe()}")
@@ -176,6 +181,13 @@ def _settle_date(article: dict, found: FoundDate | None) -> dict:
     else:
         article.pop("notes", None)
     return article
+
+
+def _address_disagrees(url: str | None, day) -> bool:
+    """A page address dated to another month than ``day`` ("/2022/08/" against a line reading
+    November 29, 2023)."""
+    month = url_month(url)
+    return month is not None and (day.year, day.month) != (month.year, month.month)
 
 
 def _iter_raw(paths: Iterable[str | Path]) -> Iterator[Item]:
