@@ -881,3 +881,14 @@ def test_singular_goods_modifiers_name_the_goods(pipeline):
 def test_two_countries_joined_by_a_hyphen_are_a_pair_not_a_name(pipeline, text):
     result = pipeline.extract(text, published="2025-10-20")
     assert [c.trade.between for c in result.claims if c.trade] == [sorted({"LAO", "VNM"} if "Laos" in text else {"CHN", "PRK"})]
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Chile saw a fifth straight monthly rise in exports in May. Exports grew by 4.2 percent year-on-year, "
+     "reaching $8.1 billion.", "CHL"),
+    ("The Peruvian merchandise trade gap narrowed in May. Exports of goods increased 1.5 percent in May "
+     "to $6.2 billion.", "PER"),
+])
+def test_the_reporter_of_a_release_named_in_its_figure_less_opening(pipeline, text, reporter):
+    claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
+    assert claims and all((c.trade.from_, c.trade.to) == (reporter, "WLD") for c in claims)

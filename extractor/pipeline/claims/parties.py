@@ -331,6 +331,9 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         # "China recorded exports of $300 billion", "Laos saw its highest monthly export value":
         # the subject of the verb whose object the trade noun is (or qualifies) trades
         noun = trigger.head if trigger.dep_ in {"compound", "nmod", "amod"} and trigger.head.pos_ == "NOUN" else trigger
+        # "Chile saw a fifth straight monthly rise in exports": up through the object's phrase
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
         if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
@@ -489,7 +492,8 @@ def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
     for token in sent:
         if token.lemma_.lower() not in balances or not any(_is_balance(c) for c in token.children):
             continue
-        holders = [c for c in token.children if c.dep_ == "poss"]
+        # "Japan's trade surplus", "the Canadian merchandise trade deficit": possessor or demonym
+        holders = [c for c in token.children if c.dep_ == "poss" or (c.dep_ == "amod" and ctx.country_at.get(c.i))]
         if token.dep_ in {"dobj", "attr"}:
             holders += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for holder in holders:
