@@ -892,3 +892,12 @@ def test_two_countries_joined_by_a_hyphen_are_a_pair_not_a_name(pipeline, text):
 def test_the_reporter_of_a_release_named_in_its_figure_less_opening(pipeline, text, reporter):
     claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
     assert claims and all((c.trade.from_, c.trade.to) == (reporter, "WLD") for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru traded goods and services worth $310.5 million in 2023.",
+    "The mutual trade volume between Laos and Vietnam reached $1.1 billion in 2023.",
+])
+def test_services_and_mutual_are_no_goods(pipeline, text):
+    claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
+    assert claims and all(c.trade.commodity_text is None for c in claims)
