@@ -901,3 +901,9 @@ def test_the_reporter_of_a_release_named_in_its_figure_less_opening(pipeline, te
 def test_services_and_mutual_are_no_goods(pipeline, text):
     claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
     assert claims and all(c.trade.commodity_text is None for c in claims)
+
+
+def test_a_pair_named_as_the_subject_frames_the_story(pipeline):
+    text = "The two Koreas recorded brisk cross-border trade last year. Bilateral trade rose 21 percent to $1.7 billion."
+    claims = [c for c in pipeline.extract(text, published="2024-06-20").claims if c.trade is not None]
+    assert claims and all(c.trade.between == ["KOR", "PRK"] for c in claims)

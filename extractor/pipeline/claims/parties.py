@@ -338,6 +338,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
                 agents.append(ctx.country_at[subject.i])
+            elif subject is not None and subject.i in ctx.pair_at:
+                agents += ctx.pair_at[subject.i]   # "The two Koreas recorded brisk trade"
     if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
         # "Malaysia saw its exports grow": the possessive points back to the clause's subject,
         # when that subject is a state ("a French rival put its purchases at" is a firm's)
