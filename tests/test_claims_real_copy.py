@@ -907,3 +907,13 @@ def test_a_pair_named_as_the_subject_frames_the_story(pipeline):
     text = "The two Koreas recorded brisk cross-border trade last year. Bilateral trade rose 21 percent to $1.7 billion."
     claims = [c for c in pipeline.extract(text, published="2024-06-20").claims if c.trade is not None]
     assert claims and all(c.trade.between == ["KOR", "PRK"] for c in claims)
+
+
+def test_prices_are_no_trade_values(pipeline):
+    text = "Laos's coal exports averaged $95.20 a tonne in March 2024, up from $91.10 in February."
+    assert [c for c in pipeline.extract(text, published="2024-06-20").claims if c.trade is not None] == []
+
+
+def test_a_yearly_rate_of_trade_stays_a_claim(pipeline):
+    claims = pipeline.extract("Laos exported coal worth $500 million a year to Vietnam.", published="2024-06-20").claims
+    assert [c.kind for c in claims] == ["trade_value"]

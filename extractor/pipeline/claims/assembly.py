@@ -177,6 +177,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             ranking = _partner_ranking(span, ctx) if (amount.is_money or is_change) else None
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
+            # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their
+            # flow still frames the sentence's other figures)
+            price = _is_a_price(a_index, by_sentence.get(s_index, []), ctx)
             if trigger is not None and (_hypothetical(trigger) or _expected(span)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
@@ -254,7 +257,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         # "exports fell 4 percent": the convention of the statistics reported
                         trade.basis, inferred["basis"] = _unstated_basis(trade, period, previous_agent, ctx)
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
-                              trade=trade, inferred=inferred, **common)
+                              trade=trade, inferred=inferred, **common) if not price else \
+                    Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity", period=period, **common)
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
                     previous_trade, framed, previous_named = trade, False, names_a_state
                     previous_read, previous_inferred = "parties" not in inferred, inferred
@@ -369,6 +373,23 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 
 def _parties(trade: Trade) -> tuple:
     return (trade.from_, trade.to) if trade.flow == "directional" else tuple(trade.between or ())
+
+
+_TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
+
+
+def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:
+    """A sum of money per unit of goods ("$95.20 a tonne") is a price, and so is a sum of the
+    same order beside it in its sentence ("..., up from $91.10 in February"): no trade value."""
+    amount = ctx.amounts[index]
+    if not amount.is_money:
+        return False
+    if amount.per is not None:
+        return amount.per not in _TIME_UNITS
+    priced = [ctx.amounts[i] for i in sentence_amounts
+              if ctx.amounts[i].is_money and ctx.amounts[i].per is not None and ctx.amounts[i].per not in _TIME_UNITS
+              and ctx.amounts[i].unit == amount.unit]
+    return any(p.value / 3 <= amount.value <= p.value * 3 for p in priced)
 
 
 def _reports_world_trade(previous: Trade | None) -> bool:
