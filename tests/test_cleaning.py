@@ -1,3 +1,5 @@
+import pytest
+
 from extractor.pipeline.cleaning import clean_text
 
 PAGE = """World > Asia > Korean Peninsula
@@ -61,3 +63,13 @@ def test_hard_wrapped_lines_of_one_sentence_are_joined():
 def test_a_headline_and_its_dateline_stay_apart():
     text = "Laos coffee exports hit a record\nVIENTIANE, May 3 -- Coffee exports rose."
     assert clean_text(text).text == "Laos coffee exports hit a record\n\nVIENTIANE, May 3 -- Coffee exports rose."
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("Our correspondent has more.Report: coffee exports rose.", "Our correspondent has more. Report: coffee exports rose."),
+    ("It rose 2.5 percent.Exports fell.", "It rose 2.5 percent. Exports fell."),
+    ("See www.Reuters.com for more.", "See www.Reuters.com for more."),          # an address stays whole
+    ("The U.S.Treasury said so.", "The U.S.Treasury said so."),                # an abbreviation is not a sentence
+])
+def test_sentences_glued_without_a_space_are_parted(text, cleaned):
+    assert clean_text(text).text == cleaned

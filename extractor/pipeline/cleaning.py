@@ -64,6 +64,7 @@ def _is_footer_marker(line: str, patterns: BoilerplatePatterns) -> bool:
     return len(stripped) <= 160 and any(p.fullmatch(stripped) for p in patterns.footer_markers)
 
 
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})(?<!www)\.(?=[A-Z][a-z]+\b)(?![A-Za-z]+\.[a-z]{2,})")
 _ENDS_A_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
 
 
@@ -92,6 +93,8 @@ def clean_text(raw: str) -> CleanedText:
     kept: list[str] = []
     seen: set[str] = set()
     dropped: list[str] = []
+    # "...has more.Report: ...": a transcript's sentences glued without a space
+    text = _GLUED_SENTENCES.sub(". ", text)
     lines = _unwrapped(text.split("\n"))
     for i, line in enumerate(lines):
         if not line.strip():
