@@ -199,7 +199,7 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
                        explanation=f"Cannot check '{amount.text}': {period_words(period.from_, period.to)} is {UNKNOWN_FUTURE}.")
     base_start, base_end = shift_period(period.from_, period.to, trade.basis)
-    # "In yuan terms, trade rose 6.2 percent to 13.7 billion yuan": a change of the levels in the
+    # "In yuan terms, trade rose 6.2 percent to 15.8 billion yuan": a change of the levels in the
     # currency its sentence states them in
     currency = _currency_of_change(claim, result)
     if amount.is_money and amount.unit != currency:
@@ -252,7 +252,7 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
 
 def _currency_of_change(claim: Claim, result: Extraction) -> str:
     """The currency a change is computed in: that of a level of the same flow stated in its
-    sentence ("rose 6.2 percent to 13.7 billion yuan"), or of "in yuan terms"; USD otherwise."""
+    sentence ("rose 6.2 percent to 15.8 billion yuan"), or of "in yuan terms"; USD otherwise."""
     for c in result.claims:
         if c.start == claim.start and c.kind == "trade_value" and c.amount is not None \
                 and result.amounts[c.amount].is_money and c.trade == claim.trade.model_copy(update={"basis": None}):
