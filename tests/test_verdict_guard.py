@@ -133,3 +133,15 @@ def test_a_monthly_rate_is_never_checked_against_a_year_s_total(store):
     found, _ = verdicts(text, store, published="2025-11-20")
     v = found["roughly $500 million"]
     assert v.status == "unverifiable" and "rate per month" in v.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's exports to North Korea rose to $228.1 million in September 2025 from $147.6 million.",
+    "China's exports to North Korea jumped from just over $147 million to $228.1 million in September 2025.",
+])
+def test_the_level_a_move_starts_from_is_never_checked_against_the_new_period(store, text):
+    # the store holds $228.1 million for September 2025: the old level is August's, which nothing names
+    found, _ = verdicts(text, store, published="2025-11-20")
+    old = next(v for k, v in found.items() if k.endswith(("$147.6 million", "$147 million")))
+    assert old.status == "unverifiable" and "no resolved period" in old.explanation
+    assert found["$228.1 million"].status == "supported"

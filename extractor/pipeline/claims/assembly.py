@@ -40,7 +40,8 @@ from .parties import (
     _trade,
     _trigger_for,
 )
-from .periods import _basis, _basis_from_reference, _compared_with_another_span, _data_periods, _period_for, _story_periods
+from .periods import (_basis, _basis_from_reference, _compared_with_another_span, _data_periods, _period_for,
+                      _story_periods, _the_level_moved_from)
 from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
@@ -90,6 +91,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
     story_trade: Trade | None = None   # the first flow whose parties were read: what the story is about
+    _moved_from: dict[str, bool] = {}  # claims of a move's old level: no period is lent to them
     framed = False                     # the previous flow was set by a figure-less sentence ("In trade with Mexico, ...")
     previous_named = False             # the previous flow's sentence named a state ("Exports to China fell ...")
     entity_trade: Trade | None = None     # the reporter's trade by kind of firm, while a breakdown goes on
@@ -226,7 +228,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # "X's exports fell 15% ..., while imports fell 30%": the sentence's own
                     # coordinated flow keeps the parties it read
                     del inferred["parties"]
-                if period is None and data_period is not None:
+                moved_from = not is_change and period is None and _the_level_moved_from(span)
+                if period is None and data_period is not None and not moved_from:
+                    # (the level a move starts from is the earlier period's, which nothing names)
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 elif period is not None and ctx.periods[period].from_ is None and data_period is not None \
@@ -256,6 +260,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if trade.basis is None and not stated_elsewhere:
                         # "exports fell 4 percent": the convention of the statistics reported
                         trade.basis, inferred["basis"] = _unstated_basis(trade, period, previous_agent, ctx)
+                _moved_from[claim_id(kind, sent.start_char, amount.start)] = moved_from
                 claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                               trade=trade, inferred=inferred, **common) if not price else \
                     Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity", period=period, **common)
@@ -305,7 +310,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     if used:
         topic = used.most_common(1)[0][0]
         for c in claims:
-            if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"}:
+            if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"} \
+                    and not _moved_from.get(c.id):
                 c.period = topic
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))

@@ -151,6 +151,16 @@ def _frames_a_superlative(amount_span: Span, period: Span, ctx: _Context) -> boo
         for i, other in enumerate(ctx.period_spans))
 
 
+def _the_level_moved_from(amount_span: Span) -> bool:
+    """The figure is the old level of a move: the object of 'from' after a change word
+    ('jumped from $2 million to $12 million', 'rose to $12 million from $2 million')."""
+    root = amount_span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and _is_change_word(root.head.head):
+        return True
+    before = amount_span.doc[amount_span.start - 1] if amount_span.start > 0 else None
+    return before is not None and before.lower_ == "from" and _is_change_word(before.head)
+
+
 def _tree_distance(a: Token, b: Token) -> int:
     path_a = [a] + list(a.ancestors)
     index = {t.i: n for n, t in enumerate(path_a)}
@@ -218,6 +228,10 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 and not _in_a_comparison_without(span.root, amount_span.root) \
                 and not _dates_an_old_level(i, amount_span, ctx):
             return i
+    # "rose to $12 million in July from $2 million": the level a move starts from is the earlier
+    # period's, which the clause does not name; it takes none rather than the new level's
+    if not is_change and _the_level_moved_from(amount_span):
+        return None
     # "edged down 0.4% to $50 billion due to strikes in the second half": a period inside a cause
     # is the cause's
     causal = set(_lexicon()["causal_adjuncts"]["words"])
