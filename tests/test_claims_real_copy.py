@@ -917,3 +917,11 @@ def test_prices_are_no_trade_values(pipeline):
 def test_a_yearly_rate_of_trade_stays_a_claim(pipeline):
     claims = pipeline.extract("Laos exported coal worth $500 million a year to Vietnam.", published="2024-06-20").claims
     assert [c.kind for c in claims] == ["trade_value"]
+
+
+def test_singular_goods_modifiers_of_each_clause(pipeline):
+    text = ("Peru's ship exports rose 20 percent to $2 billion in August 2024, and its petroleum product "
+            "exports fell 5 percent to $4 billion.")
+    result = pipeline.extract(text, published="2024-09-01")
+    codes = {result.amounts[c.amount].text: c.trade.commodity for c in result.claims if c.trade}
+    assert codes == {"20 percent": "8901", "$2 billion": "8901", "5 percent": "2710", "$4 billion": "2710"}
