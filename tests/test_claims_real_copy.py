@@ -925,3 +925,10 @@ def test_singular_goods_modifiers_of_each_clause(pipeline):
     result = pipeline.extract(text, published="2024-09-01")
     codes = {result.amounts[c.amount].text: c.trade.commodity for c in result.claims if c.trade}
     assert codes == {"20 percent": "8901", "$2 billion": "8901", "5 percent": "2710", "$4 billion": "2710"}
+
+
+@pytest.mark.parametrize("goods, code", [("ventilator", "9019"), ("tire", "4011"), ("wig", "6704")])
+def test_goods_are_found_in_either_number(pipeline, goods, code):
+    text = f"Peru's {goods} imports from Chile rose to $2 million in 2023."
+    claim = next(c for c in pipeline.extract(text, published="2024-09-01").claims if c.trade)
+    assert claim.trade.commodity == code

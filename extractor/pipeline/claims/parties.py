@@ -107,7 +107,11 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     if not words:
         return None
     text = " ".join(t.lower_ for t in words)
-    code = _goods_code(text)
+    # the table names goods in the number copy writes most ("wigs", "ship exports"); the other
+    # number is the same goods
+    code = _goods_code(text) or _goods_code(" ".join(t.lemma_.lower() for t in words)) \
+        or _goods_code(" ".join(t.lower_ + "s" if i == len(words) - 1 and t.tag_ == "NN" else t.lower_
+                                for i, t in enumerate(words)))
     if code is not None:
         return code, text
     if all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
