@@ -16,12 +16,9 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _fill_slot, _respectively
+from .goods import _commodity, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
 from .parties import (
-    _goods_of_producers,
     _country_of_institution,
-    _goods_of_amount,
-    _goods_of_clause,
-    _goods_of_phrase,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
@@ -32,7 +29,6 @@ from .parties import (
     _agent_of,
     _anaphoric_trade_noun,
     _balance_reporter,
-    _commodity,
     _frame,
     _names_the_pair,
     _parties_named_in,

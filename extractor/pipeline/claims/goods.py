@@ -1,0 +1,207 @@
+"""Goods: what a trade word, a figure or a clause is about, as (HS code, the goods' words) --
+the HS heading when the lexicon's table knows the goods, the goods' words otherwise, nothing for
+all goods ("goods", "products").
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from .context import _Context
+from .words import _clause_verb, _lexicon, _trade_kind
+
+
+@cache
+def _goods_names() -> tuple[tuple[str, str], ...]:
+    """(name, HS code) of the goods table, longest name first: 'copper ore' before 'copper'."""
+    codes = _lexicon()["commodities"]["codes"]
+    return tuple(sorted(codes.items(), key=lambda item: -len(item[0])))
+
+
+def _goods_code(words: str, whole: bool = False) -> str | None:
+    """The HS code of the goods ``words`` name: the longest table name inside them, or (``whole``)
+    only the words as a whole."""
+    for name, code in _goods_names():
+        if name == words or not whole and f" {name} " in f" {words} ":
+            return code
+    return None
+
+
+def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+    """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
+    exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
+    ('goods', 'products' or nothing)."""
+    phrases: list[Span] = []
+    modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
+    if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
+        phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i])
+    for child in modifiers:
+        phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+    # "imports from China of rice": the parser hangs the goods on the partner
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}):
+        for partner in (c for c in prep.children if c.dep_ == "pobj"):
+            for of in (c for c in partner.children if c.dep_ == "prep" and c.lower_ == "of"):
+                phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
+    for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
+        if child.dep_ in {"dobj", "attr"}:
+            for c in child.subtree:
+                if c.dep_ == "pobj" and c.head.lower_ == "of":
+                    phrases.append(ctx.doc[c.left_edge.i: c.right_edge.i + 1])
+            # "bought 16 ventilators": the object itself, when it is goods and not the figure
+            if child.pos_ == "NOUN" and not child.like_num and child.ent_type_ not in {"MONEY", "CARDINAL", "QUANTITY"}:
+                phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+    # "Mongolia's main export to China, coal, fell 18%": the apposition names the goods (the
+    # parser often hangs it on the partner); only goods the table knows, "China, its largest
+    # partner," is no goods
+    appositions = [c for c in trigger.children if c.dep_ == "appos"] + [
+        a for prep in trigger.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"
+        for a in o.children if a.dep_ == "appos"]
+    for a in appositions:
+        words = " ".join(t.lower_ for t in ctx.doc[a.left_edge.i: a.right_edge.i + 1] if not t.is_punct)
+        code = _goods_code(words, whole=True)
+        if code is not None:
+            return code, words
+    # "Fertilizer accounted for the biggest share of its imports", "Coal made up the bulk of
+    # exports": the subject of a clause about a part of the flow names the goods; "Its largest
+    # import was fertilizer": so does what a ranked flow is said to be
+    phrases += _goods_of_share(trigger, ctx)
+    # "designer handbags imported from France", "all exported semiconductors": a participle's
+    # noun is what was traded
+    if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN" or (
+            trigger.dep_ == "amod" and trigger.tag_ in {"VBN", "VBD"} and trigger.head.pos_ == "NOUN"):
+        head = trigger.head
+        phrases.append(ctx.doc[head.left_edge.i: head.i + 1])
+    # "the export value of these cosmetics": the goods of the noun the trade word qualifies
+    if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
+        for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
+    for phrase in phrases:
+        goods = _goods_of_phrase(phrase, ctx)
+        if goods is not None and goods != _ALL_GOODS:
+            return goods
+    return None, None
+
+
+_ALL_GOODS = (None, None)
+
+
+def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
+    the like; None when it names nothing (only states, periods, figures or determiners)."""
+    lex = _lexicon()
+    generic = set(lex["generic_goods"])
+    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
+    words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
+             and not t.like_num
+             and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
+             and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)]
+    if not words:
+        return None
+    text = " ".join(t.lower_ for t in words)
+    # the table names goods in the number copy writes most ("wigs", "ship exports"); the other
+    # number is the same goods
+    code = _goods_code(text) or _goods_code(" ".join(t.lemma_.lower() for t in words)) \
+        or _goods_code(" ".join(t.lower_ + "s" if i == len(words) - 1 and t.tag_ == "NN" else t.lower_
+                                for i, t in enumerate(words)))
+    if code is not None:
+        return code, text
+    if all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
+        return _ALL_GOODS
+    return None, text
+
+
+def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """'including $20 million of wigs', '$9 million worth of rice': the goods a figure is of,
+    named right after it; they are that figure's, whatever the trade word's goods are."""
+    doc, i = ctx.doc, amount_span.end
+    if i < len(doc) and doc[i].lower_ == "worth":
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "of":
+        objects = [c for c in doc[i].children if c.dep_ == "pobj"]
+        phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
+    else:
+        phrase = _goods_before_worth_or_which(amount_span, ctx)
+    goods = _goods_of_phrase(phrase, ctx) if phrase is not None else None
+    return goods if goods not in (None, _ALL_GOODS) else None
+
+
+def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | None:
+    """'wigs and false eyelashes, worth $18 million', 'ferroalloys, which brought in $6 million':
+    the noun phrase right before the 'worth' or 'which' that opens the figure's phrase (read by
+    position: the parser often hangs such a phrase on another noun)."""
+    doc = ctx.doc
+    sent = ctx.sent_of(amount_span[0])
+    opener = next((t for t in doc[max(sent.start, amount_span.start - 6): amount_span.start]
+                   if t.lower_ in {"worth", "which", "that"}), None)
+    if opener is None or any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "worth" and t.dep_ not in {"relcl"}
+                             for t in doc[opener.i + 1: amount_span.start] if opener.lower_ == "worth"):
+        return None
+    k = opener.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in {"NOUN", "PROPN"} or k in ctx.amount_tokens:
+        return None
+    # back over the coordinated nouns and their modifiers ("wigs and false eyelashes")
+    start = k
+    while start - 1 >= sent.start and start - 1 not in ctx.amount_tokens \
+            and start - 1 not in ctx.period_tokens and (
+            doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ in {"and", ","}):
+        start -= 1
+    return doc[start: k + 1]
+
+
+def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
+    """The goods a part of a flow is ('Coal made up the largest part of its exports', 'Rubber
+    represented 40 percent of exports') or a ranked flow is ('Its largest import was fertilizer'):
+    the clause's subject or the copula's complement, as phrases for :func:`_commodity` to read."""
+    share_nouns = set(_lexicon()["share_nouns"]["words"])
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.lemma_.lower() in share_nouns or head.head.lower_ in share_nouns):
+        verb = _clause_verb(head.head)
+        if verb is None or verb.lemma_.lower() == "be":
+            return []   # "the bulk of exports was coal" reads as a copula below, if at all
+        return [ctx.doc[c.left_edge.i: c.i + 1] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    ranking = set(_lexicon()["ranking_modifiers"]["words"])
+    ranked = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ranking) for c in trigger.children)
+    if ranked and trigger.dep_ == "nsubj" and head.lemma_.lower() == "be":
+        return [ctx.doc[c.left_edge.i: c.i + 1] for c in head.children if c.dep_ == "attr"]
+    return []
+
+
+def _goods_of_producers(trigger: Token, ctx: "_Context") -> tuple[str, str] | None:
+    """'Taiwan's chip rivals, Japan and China, set export records', 'the
+    semiconductor industry has enjoyed a 50 percent increase in exports': the goods the clause's
+    subject makes or trades (goods the table knows)."""
+    lex = _lexicon()
+    producers = set(lex["producer_nouns"]["words"])
+    verb = _clause_verb(trigger)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None or subject.lemma_.lower() not in producers:
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < subject.i]
+    if not modifiers:
+        return None
+    words = " ".join(t.lower_ for t in ctx.doc[min(m.left_edge.i for m in modifiers): subject.i]
+                     if not t.is_punct and t.dep_ not in {"poss", "case", "det"} and t.i not in ctx.country_at)
+    code = _goods_code(words)
+    return (code, words) if code is not None else None
+
+
+def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
+    """'..., while for wheat they came to 5,000 tonnes': goods named with 'for' in the figure's
+    own clause, whose subject stands for the trade of the clause before (goods the table knows)."""
+    verb = _clause_verb(amount_span.root)
+    if verb is None or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            words = " ".join(t.lower_ for t in ctx.doc[obj.left_edge.i: obj.i + 1] if not t.is_punct)
+            code = _goods_code(words, whole=True)
+            if code is not None:
+                return code, words
+    return None
