@@ -131,6 +131,7 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
                 f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
                 f"is {computed:+.1f}%")))
+    out += _sum_of_flows(result)
     out += _restated_currencies(result)
     out += _flow_arithmetic(result)
     out += _multiples(result)
@@ -330,6 +331,41 @@ def _restated_currencies(result: Extraction) -> list[Consistency]:
 
 def _rate(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:.3g}"
+
+
+# -- 5b. a total is its two flows --------------------------------------------------------------
+
+def _sum_of_flows(result: Extraction) -> list[Consistency]:
+    """'Trade reached $2.06 billion', with imports of $1.97 billion and exports of $140 million for
+    the same pair and period: a two-way total is the sum of its two flows (the contract's rule for
+    totals), so a stated total no value of the flows' wording can reach cannot hold with them."""
+    amounts, periods = result.amounts, result.periods
+    cells: dict[tuple, dict] = {}
+    for c in result.claims:
+        if c.kind != "trade_value" or c.trade is None or c.amount is None or c.period is None or c.inferred:
+            continue
+        a, p = amounts[c.amount], periods[c.period]
+        if p.from_ is None or a.bound not in {"exact", "approx"} or not a.is_money:
+            continue
+        t = c.trade
+        key = (frozenset(trade_pair(t)), p.from_, p.to, t.commodity, t.commodity_text, a.unit)
+        side = (t.from_, t.to) if t.flow == "directional" else "total"
+        cells.setdefault(key, {}).setdefault(side, c)
+    out = []
+    for (pair, start, end, _, _, unit), slot in cells.items():
+        if len(pair) != 2 or "total" not in slot:
+            continue
+        x, y = sorted(pair)
+        flows = [slot.get((x, y)), slot.get((y, x))]
+        if None in flows:
+            continue
+        total = slot["total"]
+        summed = _level(flows[0], amounts) + _level(flows[1], amounts)
+        if not _level(total, amounts).overlaps(summed):
+            out.append(Consistency(claims=[total.id, flows[0].id, flows[1].id], explanation=(
+                f"the two flows ('{amounts[flows[0].amount].text}' and '{amounts[flows[1].amount].text}') add up "
+                f"to {_between(summed, unit)} for {period_words(start, end)}, not '{amounts[total.amount].text}'")))
+    return out
 
 
 # -- 6. the arithmetic of flows -------------------------------------------------------------
