@@ -336,7 +336,7 @@ def _rate(value: float) -> str:
 # -- 5b. a total is its two flows --------------------------------------------------------------
 
 def _sum_of_flows(result: Extraction) -> list[Consistency]:
-    """'Trade reached $2.06 billion', with imports of $1.97 billion and exports of $140 million for
+    """'Trade reached $3.4 billion', with imports of $2.83 billion and exports of $310 million for
     the same pair and period: a two-way total is the sum of its two flows (the contract's rule for
     totals), so a stated total no value of the flows' wording can reach cannot hold with them."""
     amounts, periods = result.amounts, result.periods
