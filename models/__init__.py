@@ -44,6 +44,11 @@ class Mention(ContractModel):
     end: int
 
 
+def is_currency(unit: str) -> bool:
+    """A unit that is a currency: an ISO 4217 code, three capitals ("USD", "CNY")."""
+    return len(unit) == 3 and unit.isupper()
+
+
 class Amount(Mention):
     value: float
     unit: str
@@ -57,8 +62,8 @@ class Amount(Mention):
 
     @property
     def is_money(self) -> bool:
-        """The unit is a currency: an ISO 4217 code, three capitals ("USD", "CNY")."""
-        return len(self.unit) == 3 and self.unit.isupper()
+        """The unit is a currency (see :func:`is_currency`)."""
+        return is_currency(self.unit)
 
 
 class Period(Mention):

@@ -32,7 +32,7 @@ def names(parse, text):
     ("China's imports of coal jumped in July, customs figures showed.", "General Administration of Customs of China"),
     # the country the phrase names
     ("Beijing's foreign ministry said the shipments were legal.", "Ministry of Foreign Affairs of China"),
-    ("Trade between the two countries fell 7 percent, a broadcaster reported, citing data from the Russian customs service.",
+    ("Trade between the two countries fell 7 percent, a broadcaster reported, quoting figures from the Russian customs service.",
      "Federal Customs Service of Russia"),
 ])
 def test_an_institution_named_by_its_function_is_the_countrys_own(parse, text, name):
@@ -105,7 +105,7 @@ def test_a_name_read_with_a_label_colon_is_looked_up_without_it(pipeline):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Yonhap followed up with this from a Chinese foreign ministry press release: no grain was shipped.",
+    ("Yonhap then added a line from a Chinese foreign ministry statement: no grain was shipped.",
      "Ministry of Foreign Affairs of China"),
     ("As per CNN report, China's imports from the North fell in October.", "CNN"),
 ])

@@ -10,6 +10,7 @@ import hashlib
 import re
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 # spaCy's own default limit (nlp.max_length); an article past it is almost
 # always a mis-split file, so it is refused with a clear message, not truncated.
@@ -42,20 +43,15 @@ def parse_published(value: Any) -> date | None:
 
 # "/2022/08/", "/2022/08/14/", "/2022-08-14/", "/20220814": the dates news sites write in their
 # addresses (as htmldate reads them); a year and a month are enough to date a story's month
-_URL_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?:(?P=sep)(?:0[1-9]|[12][0-9]|3[01]))?(?![0-9])")
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])"
+                       r"(?:(?P=sep)(?:0[1-9]|[12][0-9]|3[01]))?(?=[/_-]|$)")
 
 
 def url_month(url: str | None) -> date | None:
     """The first day of the month a page's address dates it to ("/2022/08/..." -> 2022-08-01), or
     None. Only the path counts (not the host or a query's ids), and only dated path segments."""
-    if not url:
-        return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE).split("?")[0].split("#")[0]
-    for segment in re.finditer(r"/((?:19|20)[0-9]{2}(?:[/_-]?[0-9]{2}){1,2})(?=[/_-]|$)", path):
-        m = _URL_DATE.fullmatch(segment.group(1)) or _URL_DATE.match(segment.group(1))
-        if m:
-            return date(int(m["y"]), int(m["m"]), 1)
-    return None
+    found = _URL_DATE.search(urlsplit(url.strip()).path) if url else None
+    return date(int(found["y"]), int(found["m"]), 1) if found else None
 
 
 def decode_text(raw: Any) -> str:

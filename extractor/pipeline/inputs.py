@@ -164,15 +164,16 @@ def _settle_date(article: dict, found: FoundDate | None) -> dict:
     """Given beats the page's metadata, which beats its byline; the notes say which won."""
     notes = list(article.get("notes") or [])
     given = article.get("published")
+    address_month = url_month(article.get("url"))
     if given not in (None, ""):
         if found is not None and str(given)[:10] != found.value.isoformat():
             notes.append(f"publication date {str(given)[:10]} as given; {found.describe()} says "
                          f"{found.value.isoformat()}")
-    elif found is not None and found.source == "byline" and _address_disagrees(article.get("url"), found.value):
+    elif found is not None and found.source == "byline" and _address_disagrees(address_month, found.value):
         # a site's "today" line above the headline reads like a byline; the page's address is
         # the better witness of when the story was written (its month anchors the periods)
         notes.append(f"{found.describe()} is not taken as the publication date: the page's address dates "
-                     f"it to {url_month(article.get('url')):%B %Y}")
+                     f"it to {address_month:%B %Y}")
     elif found is not None:
         article["published"] = found.value.isoformat()
         notes.append(f"publication date {found.value.isoformat()} from {found.describe()}")
@@ -183,10 +184,9 @@ def _settle_date(article: dict, found: FoundDate | None) -> dict:
     return article
 
 
-def _address_disagrees(url: str | None, day) -> bool:
-    """A page address dated to another month than ``day`` ("/2022/08/" against a line reading
-    November 29, 2023)."""
-    month = url_month(url)
+def _address_disagrees(month, day) -> bool:
+    """The month a page's address dates it to (or None) is another than ``day``'s ("/2022/08/"
+    against a line reading November 29, 2023)."""
     return month is not None and (day.year, day.month) != (month.year, month.month)
 
 

@@ -35,8 +35,8 @@ from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift
 from .consistency import consistency_of
 from .intervals import Interval, claim_supported, figure_interval, stated_interval
 from .schema import StoreError
-from .wording import (country_name, describe_cell, duration_months, money, period_words, phrases, signed_money,
-                      trade_pair)
+from .wording import (country_name, currency_named, describe_cell, duration_months, money, period_words, phrases,
+                      signed_money, trade_pair)
 
 UNKNOWN_FUTURE = "a period that had not ended when the article was published"
 
@@ -257,8 +257,8 @@ def _currency_of_change(claim: Claim, result: Extraction) -> str:
         if c.start == claim.start and c.kind == "trade_value" and c.amount is not None \
                 and result.amounts[c.amount].is_money and c.trade == claim.trade.model_copy(update={"basis": None}):
             return result.amounts[c.amount].unit
-    terms = re.search(r"\bin\s+(yuan|renminbi|won|yen|euro)\s+terms\b", claim.sentence, re.IGNORECASE)
-    return {"yuan": "CNY", "renminbi": "CNY", "won": "KRW", "yen": "JPY", "euro": "EUR"}[terms[1].lower()] if terms else "USD"
+    terms = re.search(r"\bin\s+(\w+)\s+terms\b", claim.sentence, re.IGNORECASE)
+    return currency_named(terms[1]) or "USD" if terms else "USD"
 
 
 def _verdict_comparison(claim: Claim, result: Extraction, store: FigureStore) -> Verdict | None:

@@ -340,26 +340,18 @@ def _sum_of_flows(result: Extraction) -> list[Consistency]:
     the same pair and period: a two-way total is the sum of its two flows (the contract's rule for
     totals), so a stated total no value of the flows' wording can reach cannot hold with them."""
     amounts, periods = result.amounts, result.periods
-    cells: dict[tuple, dict] = {}
-    for c in result.claims:
-        if c.kind != "trade_value" or c.trade is None or c.amount is None or c.period is None or c.inferred:
-            continue
-        a, p = amounts[c.amount], periods[c.period]
-        if p.from_ is None or a.bound not in {"exact", "approx"} or not a.is_money:
-            continue
-        t = c.trade
-        key = (frozenset(trade_pair(t)), p.from_, p.to, t.commodity, t.commodity_text, a.unit)
-        side = (t.from_, t.to) if t.flow == "directional" else "total"
-        cells.setdefault(key, {}).setdefault(side, c)
+    claims = [c for c in result.claims if c.kind == "trade_value" and c.trade is not None and c.amount is not None
+              and c.period is not None and not c.inferred and periods[c.period].from_ is not None
+              and amounts[c.amount].bound in {"exact", "approx"} and amounts[c.amount].is_money]
     out = []
-    for (pair, start, end, _, _, unit), slot in cells.items():
-        if len(pair) != 2 or "total" not in slot:
+    for (pair, start, end, _, _, unit), slot in _flow_cells(claims, result, by_unit=True).items():
+        if len(pair) != 2 or ("total", "level") not in slot:
             continue
         x, y = sorted(pair)
-        flows = [slot.get((x, y)), slot.get((y, x))]
+        flows = [slot.get(((x, y), "level")), slot.get(((y, x), "level"))]
         if None in flows:
             continue
-        total = slot["total"]
+        total = slot["total", "level"]
         summed = _level(flows[0], amounts) + _level(flows[1], amounts)
         if not _level(total, amounts).overlaps(summed):
             out.append(Consistency(claims=[total.id, flows[0].id, flows[1].id], explanation=(
@@ -368,30 +360,35 @@ def _sum_of_flows(result: Extraction) -> list[Consistency]:
     return out
 
 
+def _flow_cells(claims: list[Claim], result: Extraction, by_unit: bool = False) -> dict[tuple, dict]:
+    """Claims by what they are about -- (pair, period start and end, goods code and words, and with
+    ``by_unit`` the unit) -- then by side ("total" or (exporter, importer)) and kind ("level" or a
+    percent "change"); the first claim of each place is kept."""
+    cells: dict[tuple, dict] = {}
+    for c in claims:
+        p, t, a = result.periods[c.period], c.trade, result.amounts[c.amount]
+        key = (frozenset(trade_pair(t)), p.from_, p.to, t.commodity, t.commodity_text) + ((a.unit,) if by_unit else ())
+        side = (t.from_, t.to) if t.flow == "directional" else "total"
+        kind = "level" if c.kind == "trade_value" else "change" if a.unit == "percent" else None
+        if kind is not None:
+            cells.setdefault(key, {}).setdefault((side, kind), c)
+    return cells
+
+
 # -- 6. the arithmetic of flows -------------------------------------------------------------
 
 def _flow_arithmetic(result: Extraction) -> list[Consistency]:
     """A two-way total is its two flows, and a change moves a level from its base: with both flows'
     levels and changes read (same pair, period and basis), the total's level a period earlier and
     the total's change follow, and a stated one that cannot be reached from any values the wording
-    allows cannot hold with them ("exports fell 5.9% to $239 million and imports 12.6% to about
-    $176 million" leave the total 8.9% lower, not "nearly 13%")."""
+    allows cannot hold with them ("exports fell 10% to $900 million and imports 20% to about
+    $800 million" leave the total 15% lower, not "nearly 19%")."""
     periods, amounts = result.periods, result.amounts
     # read from their sentences; an unstated basis is the customs convention every figure shares
     claims = [c for c in result.claims if c.trade is not None and c.amount is not None and c.period is not None
               and not set(c.inferred) - {"period", "basis"} and periods[c.period].from_ is not None
               and amounts[c.amount].bound in {"exact", "approx"}]
-    cells: dict[tuple, dict] = {}
-    for c in claims:
-        p = periods[c.period]
-        t = c.trade
-        pair = frozenset(trade_pair(t))
-        key = (pair, p.from_, p.to, t.commodity, t.commodity_text)
-        side = (t.from_, t.to) if t.flow == "directional" else "total"
-        slot = cells.setdefault(key, {})
-        kind = "level" if c.kind == "trade_value" else "change" if amounts[c.amount].unit == "percent" else None
-        if kind is not None:
-            slot.setdefault((side, kind), c)
+    cells = _flow_cells(claims, result)
     out = []
     for (pair, start, end, commodity, goods), slot in cells.items():
         if len(pair) != 2:

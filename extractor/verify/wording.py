@@ -14,6 +14,11 @@ from ..pipeline.lexicon import load_table
 def phrases() -> dict:
     return load_table("check_phrases.json")
 
+def currency_named(word: str) -> str | None:
+    """The ISO code of a currency's name ("yuan" -> "CNY"), from the amounts' table."""
+    return load_table("amounts.json")["currency_words"].get(word.lower())
+
+
 @cache
 def _country_names() -> dict[str, str]:
     names = {code: row["name"] for code, row in load_table("countries.json")["countries"].items()}

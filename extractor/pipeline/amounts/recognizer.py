@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from models import Amount
+from models import Amount, is_currency
 
 from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
@@ -133,21 +133,13 @@ def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
     start = i
     if value is None and low in ("a", "an") and i + 3 < len(doc) and doc[i + 1].lower_ == "factor" \
             and doc[i + 2].lower_ == "of":
-        n = doc[i + 3]
-        value = t["number_words"].get(n.lower_) if n.is_alpha else _plain_number(n.text)
-        end = i + 4                                                  # 'by a factor of three'
+        core = _core_at(doc, i + 3)                                  # 'by a factor of three'
+        value, end = (core.value, core.end) if core is not None else (None, end)
     if value is None:
         return None
     verb = start - 2 if start >= 1 and doc[start - 1].lower_ == "by" else start - 1
     change = _change_from_governing_verb(doc, verb + 1, "times") if verb >= 0 else None
     return _Found(start, end, float(value), "times", 0.5, change=change)
-
-
-def _plain_number(text: str) -> Optional[float]:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def _may_start_amount(tok: Token, t: dict) -> bool:
@@ -230,8 +222,7 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
     # 'rose 24 percent, or $2.4 billion': a change in percent restated as the sum it moved by
     for a, b in zip(found, found[1:]):
         between = [t.lower_ for t in doc[a.end:b.start]]
-        is_money = len(b.unit) == 3 and b.unit.isupper()   # as Amount.is_money: an ISO currency code
-        if a.unit == "percent" and a.change is not None and b.change is None and is_money \
+        if a.unit == "percent" and a.change is not None and b.change is None and is_currency(b.unit) \
                 and between in ([",", "or"], ["or"]):
             b.change = a.change
 

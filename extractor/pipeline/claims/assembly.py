@@ -29,6 +29,7 @@ from .parties import (
     _agent_of,
     _anaphoric_trade_noun,
     _balance_reporter,
+    _ends,
     _frame,
     _names_the_pair,
     _parties_named_in,
@@ -87,8 +88,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
     story_trade: Trade | None = None   # the first flow whose parties were read: what the story is about
-    _moved_from: dict[str, bool] = {}  # claims of a move's old level: no period is lent to them
-    framed = False                     # the previous flow was set by a figure-less sentence ("In trade with Mexico, ...")
+    framed = False                     # the previous flow was set by a figure-less sentence ("In trade with ...")
     previous_named = False             # the previous flow's sentence named a state ("Exports to China fell ...")
     entity_trade: Trade | None = None     # the reporter's trade by kind of firm, while a breakdown goes on
     story_basis: tuple[str | None, int] = (None, -1)   # the last stated basis of a change, its sentence
@@ -114,7 +114,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         sent_actors = [i for i, a in enumerate(ctx.actors) if sent.start_char <= a.start < sent.end_char]
         sent_periods = _data_periods(s_index, ctx)
         story_periods = _story_periods(sent_periods, ctx)
-        # the comparison a sentence with a change states ("widened 22.3% from the previous month")
+        # the comparison a sentence with a change states ("widened 17.5% from the previous month")
         stated_basis = _basis(sent) if any(ctx.amounts[i].change for i in by_sentence.get(s_index, [])) else None
         has_trade_word = any(_trade_kind(t) for t in sent)
         # A sentence that names no state continues the trade story only right after it.
@@ -158,7 +158,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
-            goods = (_goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods) if trigger is not None else goods
+            if trigger is not None:
+                goods = _goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
             if trigger is not None and "goods" in slot:
@@ -187,8 +188,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         or _reports_world_trade(story_trade):
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
-                    trade = _trade(frame, ctx, _series_to_continue(previous_trade, story_trade, names_a_state or framed or not previous_named), inferred,
-                                   _refers_to_the_pair(sent, ctx), previous_agent, same_sentence=last_trade_sentence == s_index)
+                    series = _series_to_continue(previous_trade, story_trade,
+                                                 keep=names_a_state or framed or not previous_named)
+                    trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
+                                   same_sentence=last_trade_sentence == s_index)
                     if trade is not None and trade.flow == "total" and "parties" in inferred \
                             and _entity_subject(trigger):
                         # "private firms recorded 4.5 trillion yuan in trade": the reporter's trade
@@ -216,7 +219,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if not previous_read:
                     inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
-                # else "That is a fall of 12.6%", "The figure was ...": an explicit reference to a
+                # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
             if trade is not None:
                 if "parties" in inferred and (_parties_named_in(sent, trade, ctx) or (
@@ -237,7 +240,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 elif period is not None and data_period is not None and _year_so_far(period, data_period, ctx):
-                    # "the rice imported this year was 5,225 tons" in April: the year so far, the
+                    # "the wheat bought this year came to 3,140 tonnes" in April: the year so far, the
                     # months the story reports
                     period = data_period
                     inferred["period"] = YEAR_SO_FAR
@@ -256,10 +259,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if trade.basis is None and not stated_elsewhere:
                         # "exports fell 4 percent": the convention of the statistics reported
                         trade.basis, inferred["basis"] = _unstated_basis(trade, period, previous_agent, ctx)
-                _moved_from[claim_id(kind, sent.start_char, amount.start)] = moved_from
-                claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
-                              trade=trade, inferred=inferred, **common) if not price else \
-                    Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity", period=period, **common)
+                if price:   # its flow frames the sentence; the price itself is no trade value
+                    claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
+                                  period=period, **common)
+                else:
+                    claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
+                                  trade=trade, inferred=inferred, **common)
                 if ranking is None:   # a ranked partner's trade is an aside, not the story's series
                     previous_trade, framed, previous_named = trade, False, names_a_state
                     previous_read, previous_inferred = "parties" not in inferred, inferred
@@ -306,8 +311,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     if used:
         topic = used.most_common(1)[0][0]
         for c in claims:
-            if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"} \
-                    and not _moved_from.get(c.id):
+            if c.period is None and c.kind in {"comparison", "trade_value", "trade_change"} and not (
+                    c.kind == "trade_value" and _the_level_moved_from(ctx.amount_spans[c.amount])):
+                # (the level a move starts from is the earlier period's, which nothing names)
                 c.period = topic
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
@@ -319,7 +325,7 @@ def _unstated_basis(trade: Trade, period: int | None, previous_agent: str | None
     """The basis a change with none stated takes, and why: the convention of the reporter's
     statistics (trade_lexicon.json 'unstated_basis'), year on year unless the table says otherwise."""
     table = _lexicon()["unstated_basis"]
-    ends = [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
+    ends = _ends(trade)
     named = [e for e in ends if e and e != WORLD]
     reporter = named[0] if len(named) == 1 else previous_agent if previous_agent in named else None
     monthly = period is not None and ctx.periods[period].granularity == "month"
@@ -369,12 +375,8 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
     keeps what it was given (``keep``)."""
     if keep or previous is None or not _reports_world_trade(story) or _reports_world_trade(previous):
         return previous
-    reporter = next((p for p in _parties(story) if p != WORLD), None)
-    return story if reporter in _parties(previous) else previous
-
-
-def _parties(trade: Trade) -> tuple:
-    return (trade.from_, trade.to) if trade.flow == "directional" else tuple(trade.between or ())
+    reporter = next((p for p in _ends(story) if p != WORLD), None)
+    return story if reporter in _ends(previous) else previous
 
 
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
@@ -397,8 +399,7 @@ def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:
 def _reports_world_trade(previous: Trade | None) -> bool:
     """The story reports one country's trade with all partners ("Exports rose 5% ... Exports of
     steel fell"): its goods lines are that country's, with the world, even with no state named."""
-    return previous is not None and WORLD in ((previous.from_, previous.to) if previous.flow == "directional"
-                                              else tuple(previous.between or ()))
+    return previous is not None and WORLD in _ends(previous)
 
 
 def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], data_period: int | None,

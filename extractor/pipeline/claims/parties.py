@@ -31,6 +31,11 @@ class TradeFrame:
     agent_from_source: bool = False   # the agent is the country whose agency released the figures
 
 
+def _ends(trade: Trade) -> list[str | None]:
+    """The parties of a trade: exporter and importer, or the two ends of a total."""
+    return [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
+
+
 def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     """The countries a prepositional object names as parties: "to Japan's biggest trading
     partner, China" is China (a possessor says whose partner, not who trades)."""
@@ -93,7 +98,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     # with one figure are the total (a "respectively" list gives each flow its own figure)
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
             and not any(t.lower_ == "respectively" for t in ctx.sent_of(trigger)):
-        coordinated = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
+        coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
+            [trigger.head] if trigger.dep_ == "conj" else [])
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind for c in coordinated):
             frame.kind = "total"
     # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
@@ -224,7 +230,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
 def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
     """The country that owns the agency a sentence attributes its figures to: 'South Korea's trade
     ministry said', 'according to Japan's Finance Ministry' (institution heads of the lexicon)."""
-    heads = set(_lexicon()["institution_heads"]["words"]) | {"ministry", "customs", "office", "bureau", "department"}
+    heads = set(_lexicon()["institution_heads"]["words"]) | {"customs"}   # and "China's customs"
     sent = ctx.sent_of(trigger)
     for t in sent:
         code = ctx.country_at.get(t.i)
@@ -274,7 +280,7 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
     if world:
         return WORLD, None
     if previous is not None:
-        ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
+        ends = _ends(previous)
         others = [e for e in ends if e and e != known]
         if others and (known in ends or known is None) and (others[0] in _main_pair(ctx) or others[0] == WORLD):
             return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
@@ -288,7 +294,7 @@ def _story_reporter(known: str | None, previous: Trade | None, previous_agent: s
     if previous_agent and previous_agent not in (known, WORLD):
         return previous_agent
     if previous is not None:
-        ends = [previous.from_, previous.to] if previous.flow == "directional" else list(previous.between or [])
+        ends = _ends(previous)
         others = [e for e in ends if e and e not in (known, WORLD)]
         if others:
             return others[0]
@@ -479,7 +485,7 @@ def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
     """Every party of ``trade`` is named in the sentence itself: then they are read, even where
     the parser did not attach them to the trade word ("Commerce across the border between North
     Korea and China jumped")."""
-    parties = [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
+    parties = _ends(trade)
     named = {ctx.country_at[t] for t in range(sent.start, sent.end) if t in ctx.country_at}
     return all(p in named for p in parties if p)
 

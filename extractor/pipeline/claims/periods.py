@@ -56,7 +56,7 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
 
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     """The period is written right after another figure that is a change's old level ("rose from
-    $15.2 billion in July, an increase of 106%"): July dates that level, whatever the parser
+    $9.7 billion in May, an increase of 48%"): May dates that level, whatever the parser
     attached it to."""
     span = ctx.period_spans[index]
     for other in ctx.amount_spans:
@@ -137,7 +137,7 @@ def _between_two_periods(amount_span: Span, ctx: _Context) -> int | None:
     return None
 
 
-def _frames_a_superlative(amount_span: Span, period: Span, ctx: _Context) -> bool:
+def _frames_a_superlative(amount_span: Span, period: int, ctx: _Context) -> bool:
     """'the highest monthly export value of $8.1 billion this year in September': a year right
     after a figure named by a superlative is the span it is highest in, not its period, when
     the clause names a finer period too."""
@@ -145,8 +145,8 @@ def _frames_a_superlative(amount_span: Span, period: Span, ctx: _Context) -> boo
     if not any(c.tag_ == "JJS" for c in head.children):
         return False
     sent = ctx.sent_of(amount_span[0])
-    return ctx.periods[ctx.period_spans.index(period)].granularity == "year" and any(
-        other is not None and other is not period and sent.start <= other.start < sent.end
+    return ctx.periods[period].granularity == "year" and any(
+        other is not None and i != period and sent.start <= other.start < sent.end
         and ctx.periods[i].granularity in {"month", "quarter", "day"}
         for i, other in enumerate(ctx.period_spans))
 
@@ -193,7 +193,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         break
     # "the highest monthly value of $8.1 billion this year in September": the superlative's span
     framing = {i for i, span in enumerate(ctx.period_spans)
-               if span is not None and span.start == amount_span.end and _frames_a_superlative(amount_span, span, ctx)}
+               if span is not None and span.start == amount_span.end and _frames_a_superlative(amount_span, i, ctx)}
     # "$222.1 million the month prior": a period right after a level is its own
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
     # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition

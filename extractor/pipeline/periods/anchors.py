@@ -323,8 +323,11 @@ _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|
                           r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
 # "lower than the 2.31 trillion won surplus posted in March 2019": the period of a figure
 # compared with, named after a participle of recording
-_RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,70}?\b(?:recorded|posted|seen|"
-                            r"registered|reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)
+# a figure's phrase up to a participle of recording and the preposition of its period: words of
+# one clause (a decimal point is no full stop), "... $253 million tallied in "
+RECORDED_FIGURE = (r"\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,%d}?\b(?:recorded|posted|seen|registered|reported|logged|tallied)"
+                   r"\s+(?:in|for|during)\s+$")
+_RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)" + RECORDED_FIGURE % 70, re.IGNORECASE)
 _BOUNDARY_BEFORE = re.compile(r"\b(?:before|after|until|till|prior\s+to)\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 

@@ -56,7 +56,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         sent_starts = sorted(set(sent_starts) | {m.end() for m in re.finditer(r"\n+", text)})
     ctx = _Context(doc=doc, text=text, published=published, sent_starts=sent_starts,
                    tok_starts=idx, candidates=[])
-    month = getattr(doc._, "published_month", None) if published is None else None
+    month = doc._.published_month if published is None else None
     if month is not None:
         # no publication date, but the page's address dates its month ("/2022/08/"): the month
         # of writing, so "last month" and "this year" count from it; a day or week does not

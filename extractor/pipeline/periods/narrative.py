@@ -28,7 +28,8 @@ from typing import Optional
 
 from models import Period
 
-from .anchors import _add_months, _Candidate, _Context, _is_comparison_base, _is_future, _month_end
+from .anchors import (RECORDED_FIGURE, _add_months, _Candidate, _Context, _is_comparison_base, _is_future,
+                      _month_end)
 
 # rules whose match writes its own year (a full date, or a month of a year)
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
@@ -84,6 +85,5 @@ _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|upda
 # says only that the story is later
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$"
                     # "since the $253 million tallied in November 2019": a figure's month
-                    r"|\bsince\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,50}?\b(?:recorded|posted|seen|registered|"
-                    r"reported|logged|tallied)\s+(?:in|for|during)\s+$", re.IGNORECASE)
+                    r"|\bsince" + RECORDED_FIGURE % 50, re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
