@@ -932,3 +932,54 @@ def test_goods_are_found_in_either_number(pipeline, goods, code):
     text = f"Peru's {goods} imports from Chile rose to $2 million in 2023."
     claim = next(c for c in pipeline.extract(text, published="2024-09-01").claims if c.trade)
     assert claim.trade.commodity == code
+
+
+def _changes(pipeline, text: str, published: str) -> dict[str, tuple]:
+    result = pipeline.extract(text, published=published)
+    return {result.amounts[c.amount].text: (c.kind, c.trade.from_, c.trade.to, c.trade.basis,
+                                            str(result.periods[c.period].from_)[:7] if c.period is not None else None)
+            for c in result.claims if c.trade is not None}
+
+
+@pytest.mark.parametrize("text, earlier", [
+    ("Peru's exports rose 6.2 percent in May from a year earlier, slowing from 8.7 percent in April.", "8.7 percent"),
+    ("Peru's exports rose 6.2 percent in May from a year earlier, down from 8.7 percent in April.", "8.7 percent"),
+    ("Peru's exports rose 6.2 percent in May from a year earlier, quickening from a 8.7 percent "
+     "year-on-year gain in April.", "8.7 percent"),
+])
+def test_a_change_compared_with_an_earlier_rate(pipeline, text, earlier):
+    """The rate a change slowed or quickened from is the same flow's change in the earlier month,
+    with the same comparison: neither a level nor the base of this month's change."""
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert claims["6.2 percent"] == ("trade_change", "PER", "WLD", "year_on_year", "2024-05")
+    assert claims[earlier] == ("trade_change", "PER", "WLD", "year_on_year", "2024-04")
+
+
+def test_a_possessive_period_dates_the_earlier_rate_and_states_no_basis(pipeline):
+    text = ("Peru's exports rose 6.2 percent in May from a year earlier. "
+            "Peru's imports grew 3 percent in May, easing from the previous month's 4.4 percent.")
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert claims["3 percent"][3] == claims["4.4 percent"][3] == "year_on_year"
+    assert claims["3 percent"][4] == "2024-05" and claims["4.4 percent"][4] == "2024-04"
+
+
+def test_a_move_between_two_rates_of_a_share_is_no_earlier_rate(pipeline):
+    text = "Peru's exports rose 6.2 percent in May, while the share of copper fell from 40 percent to 38 percent."
+    result = pipeline.extract(text, published="2024-06-20")
+    assert {a.text: a.change for a in result.amounts}["40 percent"] is None
+
+
+def test_a_basis_between_the_figure_and_its_change_noun(pipeline):
+    text = ("Peru's exports rose 1.1 percent in May from the previous month, quickening from a "
+            "0.8 percent month-on-month gain in April.")
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert claims["0.8 percent"] == ("trade_change", "PER", "WLD", "period_on_period", "2024-04")
+
+
+@pytest.mark.parametrize("link", ["after", "following"])
+def test_the_month_of_the_change_a_figure_follows_is_that_change_s(pipeline, link):
+    text = (f"Peru's exports rose 6.2 percent in May. Peru's imports fell 2 percent, {link} a 1.5 percent "
+            "drop in April. Peru's imports from Chile fell 4 percent.")
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert claims["2 percent"][4] == claims["4 percent"][4] == "2024-05"
+    assert claims["1.5 percent"][4] == "2024-04"

@@ -197,8 +197,11 @@ def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
         if d:
             return d
     head = root.head
-    if root.dep_ in ("nummod", "compound", "amod", "npadvmod", "quantmod") and head.i >= e and head.pos_ == "NOUN":
+    if root.dep_ in ("nummod", "compound", "amod", "npadvmod", "quantmod", "nmod") and head.i >= e and head.pos_ == "NOUN":
         d = _noun_direction(head)
+        # "a 1.2% month-on-month gain": the basis the parser reads as a noun modifier stands between
+        if d is None and head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            d = _noun_direction(head.head)
         if d:
             return d
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":

@@ -200,6 +200,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         i = f.end
     _carry_into_restatements(doc, found)
     _carry_into_gapped_clauses(doc, found)
+    _carry_into_earlier_rates(doc, found)
     text = doc.text  # built once: Doc.text joins every token
     return [_to_model(doc, f, text) for f in found]
 
@@ -243,6 +244,35 @@ def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
         if any(t.text in (",", ";") or t.lower_ in ("and", "while", "but") for t in between) and not any(
                 t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in between):
             b.change = a.change
+
+
+def _carry_into_earlier_rates(doc: Doc, found: list[_Found]) -> None:
+    """'rose 7.1% in May, slowing from 9.4% in April', 'grew 5%, down from 6.3%', 'climbed 3%,
+    faster than the previous month's 2.2%': a percentage in the 'from' or 'than' phrase of a
+    participle or adverb that compares a percentage change with another one is that change's rate
+    in an earlier period, a change itself, not the level of something. Growth is compared with
+    growth, so it keeps the current change's direction unless its own noun states one ('from a
+    2% fall', read before this). A move between two levels ('the share fell from 20% to 18%') is
+    no such comparison: the phrase hangs on the clause's own verb, and a 'to' level follows."""
+    for k, b in enumerate(found):
+        if b.unit != "percent" or b.change is not None:
+            continue
+        a = next((a for a in reversed(found[:k]) if a.unit == "percent" and a.change is not None), None)
+        if a is None or doc[a.start].sent.start != doc[b.start].sent.start:
+            continue
+        root = doc[b.start:b.end].root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("from", "than") or prep.i < a.end:
+            continue
+        if b.end < len(doc) and doc[b.end].lower_ == "to":
+            continue
+        compared = prep.head   # 'slowing', 'down', 'faster'
+        if compared.pos_ in ("VERB", "AUX"):
+            if compared.dep_ not in ("advcl", "xcomp", "conj", "acl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in compared.children):
+                continue   # the clause's own verb with its own subject moves a level
+        elif not (compared.pos_ in ("ADV", "ADJ") and compared.dep_ in ("advmod", "acomp", "amod", "npadvmod", "advcl")):
+            continue
+        b.change = a.change
 
 
 def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:

@@ -4,6 +4,8 @@ or as its possessive, one in the figure's own phrase, else the nearest data peri
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
@@ -43,7 +45,8 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     August"): the reference's time, not the figure's ("compared with $17 billion a year earlier"
     keeps it: that level is the reference)."""
     for head in [token] + list(token.ancestors):
-        if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)):
+        if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)) \
+                or _after_an_earlier_change(head):
             # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
         before = head.left_edge.i - 1
@@ -52,6 +55,12 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
             # "$181 million, about three times the 2018 level": the multiple's reference
             return amount_root not in head.subtree
     return False
+
+
+def _after_an_earlier_change(head: Token) -> bool:
+    """'fell 6%, after a 3.5% decline in April', 'following a 2% gain in March': the time of the
+    change the figure follows, a reference like a comparison's."""
+    return head.lower_ in ("after", "following") and any(c.dep_ == "pobj" and _is_change_word(c) for c in head.children)
 
 
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
@@ -102,7 +111,7 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
         if root is None:
             continue
         ancestors = list(root.ancestors)
-        if any(a.lower_ in causal or a.lower_ in _COMPARISON_HEADS for a in ancestors):
+        if any(a.lower_ in causal or a.lower_ in _COMPARISON_HEADS or _after_an_earlier_change(a) for a in ancestors):
             continue   # nor a comparison's reference: "well above December's 3.9 per cent"
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
@@ -192,6 +201,9 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 return i
         break
     # "the highest monthly value of $8.1 billion this year in September": the superlative's span
+    # "slowing from 9.4% in April", "faster than the previous month's 2.2%": an earlier rate in the
+    # comparison's own phrase is dated by the period that is the base for the sentence's other change
+    base_is_own = is_change and amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ in ("from", "than")
     framing = {i for i, span in enumerate(ctx.period_spans)
                if span is not None and span.start == amount_span.end and _frames_a_superlative(amount_span, i, ctx)}
     # "$222.1 million the month prior": a period right after a level is its own
@@ -199,7 +211,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition
     # of time, the second level of a "from A to B" move keeping its own.
     for i, span in enumerate(ctx.period_spans):
-        if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES or (is_change and ctx.roles[i] == "basis") \
+        if span is None or ctx.periods[i].granularity not in _DATA_GRANULARITIES \
+                or (is_change and ctx.roles[i] == "basis" and not base_is_own) \
                 or ctx.roles[i] == "boundary":
             continue
         if span.end < amount_span.start and span.end + 1 == amount_span.start \
@@ -223,7 +236,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     for i, span in enumerate(ctx.period_spans):
         if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
-                and ctx.roles[i] not in {"since", "boundary"} and not (is_change and ctx.roles[i] == "basis") \
+                and ctx.roles[i] not in {"since", "boundary"} and not (is_change and ctx.roles[i] == "basis" and not base_is_own) \
                 and not _through_a_clause(span.root, local) \
                 and not _in_a_comparison_without(span.root, amount_span.root) \
                 and not _dates_an_old_level(i, amount_span, ctx):
@@ -326,9 +339,21 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
 
 
 def _basis(sent: Span) -> str | None:
+    """The comparison a sentence states ("from a year earlier", "month-on-month"). A period that
+    owns an earlier rate ("easing from the previous month's 5.5%") dates that rate: it says when
+    the other change was, not what this one is measured against."""
     lex = _lexicon()
-    if _phrase_matches(sent.text, lex["year_on_year"]):
-        return "year_on_year"
-    if _phrase_matches(sent.text, lex["period_on_period"]):
-        return "period_on_period"
+    low = sent.text.lower()
+    for basis in ("year_on_year", "period_on_period"):
+        for phrase in lex[basis]:
+            at = low.find(phrase)
+            while at != -1:
+                if not _OWNED_RATE.match(low, at + len(phrase)):
+                    return basis
+                at = low.find(phrase, at + 1)
     return None
+
+
+# "the previous month's 5.5%", "the prior month's 2.1 per cent gain": a possessive period, a few
+# modifiers, then a percentage
+_OWNED_RATE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:[+-]?\d[\d.,]*)\s*(?:%|per\s?cent\b|pct\b|percent\b)", re.I)
