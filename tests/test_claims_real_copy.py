@@ -983,3 +983,20 @@ def test_the_month_of_the_change_a_figure_follows_is_that_change_s(pipeline, lin
     claims = _changes(pipeline, text, "2024-06-20")
     assert claims["2 percent"][4] == claims["4 percent"][4] == "2024-05"
     assert claims["1.5 percent"][4] == "2024-04"
+
+
+@pytest.mark.parametrize("topic", ["trade tensions", "a trade war", "trade talks", "a trade deal"])
+def test_what_trade_is_about_frames_no_flow(pipeline, topic):
+    """'trade tensions between the US and China' is a topic: the bare flows after it are still the
+    story's reporter's with the world."""
+    text = (f"Japan's exports fell for a sixth month in May, the government said. Analysts blamed {topic} "
+            "between the United States and China. Exports fell 4.1 percent from a year earlier. Imports fell 2 percent.")
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert claims["4.1 percent"][1:3] == ("JPN", "WLD") and claims["2 percent"][1:3] == ("WLD", "JPN")
+
+
+def test_an_agency_stating_a_balance_names_the_story_s_reporter(pipeline):
+    text = ("The trade deficit in May came to 400 billion yen, Japan's Ministry of Finance said. "
+            "Exports fell 4.1 percent from a year earlier.")
+    claim = _changes(pipeline, text, "2024-06-20")["4.1 percent"]
+    assert claim[1:3] == ("JPN", "WLD")

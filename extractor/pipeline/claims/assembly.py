@@ -125,8 +125,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
         # "Exports rose 8%, according to Japan's Finance Ministry": the agency names whose figures
         # these are (the reporter, inferred), though no state is a party in the sentence
-        agency_of_a_state = any(_country_of_institution(ctx.sources[i].name) for i in sent_sources
-                                if sent.start_char <= ctx.sources[i].start < sent.end_char)
+        agency_state = next((code for i in sent_sources if sent.start_char <= ctx.sources[i].start < sent.end_char
+                             for code in [_country_of_institution(ctx.sources[i].name)] if code), None)
+        agency_of_a_state = agency_state is not None
         # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
         anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) \
             else _anaphoric_trade_noun(sent, previous_trade)
@@ -297,9 +298,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # "Chile's exports to Japan have fallen for four months. In May they dropped
                 # 21%.": the next sentence's pronoun continues this trade
                 last_trade_sentence = s_index
-        elif previous_trade is None and names_a_state:
-            # "Japan recorded a trade deficit in May": no flow, but whose trade the story reports
-            reporter = _balance_reporter(sent, ctx)
+        elif previous_trade is None and (names_a_state or agency_of_a_state):
+            # "Japan recorded a trade deficit in May": no flow, but whose trade the story reports;
+            # so does the agency that states a balance ("Japan's finance ministry said the trade
+            # deficit was ...")
+            reporter = _balance_reporter(sent, ctx) or (
+                agency_state if any(_is_balance(t) for t in sent) else None)
             if reporter is not None:
                 previous_trade, previous_agent = Trade(flow="total", between=sorted([reporter, WORLD])), reporter
         if stated_basis is not None:
