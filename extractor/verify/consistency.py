@@ -310,8 +310,8 @@ def _restated_currencies(result: Extraction) -> list[Consistency]:
     for i, (a, b) in enumerate(zip(amounts, amounts[1:])):
         if a.unit == b.unit or not (a.is_money and b.is_money) or not a.value or not b.value:
             continue
-        if not _RESTATEMENT_GAP.match(text[a.end:b.start]):
-            continue
+        if not _RESTATEMENT_GAP.match(text[a.end:b.start]) or not text[b.end:].lstrip().startswith(")"):
+            continue   # an unclosed bracket is a cut-off line ("$4.1 billion (S$5"), no restatement
         pairs.setdefault((a.unit, b.unit), []).append((i, i + 1, a.value / b.value))
     factor = phrases()["restatement_rate_factor"]
     out = []
