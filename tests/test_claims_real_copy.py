@@ -1000,3 +1000,23 @@ def test_an_agency_stating_a_balance_names_the_story_s_reporter(pipeline):
             "Exports fell 4.1 percent from a year earlier.")
     claim = _changes(pipeline, text, "2024-06-20")["4.1 percent"]
     assert claim[1:3] == ("JPN", "WLD")
+
+
+def test_a_figure_recalled_for_comparison_does_not_date_the_story(pipeline):
+    """On an undated page, 'recovered to the $95 million figure for the first quarter of 2021' names
+    another period's figure; the flows after it keep the story's own (unresolved) months."""
+    text = ("In January-March, Peru's exports to Chile rose to $80 million from $40 million a year earlier, and "
+            "nearly recovered to the $95 million figure for the first quarter of 2021. Imports doubled from a "
+            "year earlier to $12 million.")
+    result = pipeline.extract(text)
+    period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
+    assert period["$95 million"] == "the first quarter of 2021"
+    assert period["$12 million"] == period["doubled"] == "January-March"
+
+
+def test_a_figure_below_another_period_s_does_not_date_the_story(pipeline):
+    text = ("In January-March, Peru's exports to Chile rose to $80 million, still below the level of $95 million "
+            "in the first quarter of 2021. Imports doubled from a year earlier to $12 million.")
+    result = pipeline.extract(text)
+    period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
+    assert period["$12 million"] == "January-March"

@@ -162,3 +162,11 @@ def test_the_month_of_an_earlier_figure_since_which_is_no_date_of_writing(parse)
     ps, _ = undated(parse, "Peru's copper sales rose in August. It was the largest monthly amount since the "
                            "$3.1 billion tallied in March 2021.")
     assert period(ps, "August").from_ is None
+
+
+def test_a_base_written_with_from_dates_an_undated_story_a_year_later(pipeline):
+    """'up 7.2 percent from January-June 2017' on an undated page: the story's own June is 2018."""
+    text = ("Peru's exports rose 2 percent in June from May.\n\n"
+            "In the first half of the year, Peru's exports came to $91.2 billion, up 7.2 percent from January-June 2017.")
+    periods = {p.text: (p.from_, p.to) for p in pipeline.extract(text).periods}
+    assert periods["June"] == (date(2018, 6, 1), date(2018, 6, 30))

@@ -38,7 +38,7 @@ from .parties import (
     _trigger_for,
 )
 from .periods import (_basis, _basis_from_reference, _compared_with_another_span, _data_periods, _period_for,
-                      _story_periods, _the_level_moved_from)
+                      _story_periods, _the_level_moved_from, _a_figure_referred_to)
 from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
@@ -275,7 +275,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (
-                        period in story_periods or period not in sent_periods) and _dates(period, data_period, ctx):
+                        period in story_periods or period not in sent_periods) and _dates(period, data_period, ctx) \
+                        and not _a_figure_referred_to(span):
                     data_period = period
             else:
                 claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",

@@ -36,7 +36,8 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
     return False
 
 
-_COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against"})
+# "still below the $215 million figure for the first quarter of 2020": a comparison's reference
+_COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "below", "above"})
 
 
 def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
@@ -61,6 +62,16 @@ def _after_an_earlier_change(head: Token) -> bool:
     """'fell 6%, after a 3.5% decline in April', 'following a 2% gain in March': the time of the
     change the figure follows, a reference like a comparison's."""
     return head.lower_ in ("after", "following") and any(c.dep_ == "pobj" and _is_change_word(c) for c in head.children)
+
+
+def _a_figure_referred_to(amount_span: Span) -> bool:
+    """'nearly recovered to the $215 million figure for the first quarter of 2020', 'above the $180
+    million tallied in August': a figure with the definite article, outside the clause's subject, is
+    one the reader is reminded of to compare with; its period does not date the story."""
+    doc = amount_span.doc
+    if amount_span.start == 0 or doc[amount_span.start - 1].lower_ != "the":
+        return False
+    return not any(t.dep_ in ("nsubj", "nsubjpass") for t in [amount_span.root, *amount_span.root.ancestors])
 
 
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
