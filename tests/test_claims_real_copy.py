@@ -1020,3 +1020,28 @@ def test_a_figure_below_another_period_s_does_not_date_the_story(pipeline):
     result = pipeline.extract(text)
     period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
     assert period["$12 million"] == "January-March"
+
+
+def test_a_description_refers_to_the_previous_sentences_subject(pipeline):
+    """'the impoverished state' is the state the story's last sentences were about (their subject),
+    not a state named as the origin of goods."""
+    text = ("Laos's trade with Vietnam fell last year, the agency said. Laos bought 9,000 tons of Vietnamese rice in "
+            "March. The impoverished country's exports fell 12 percent to $90 million in 2023.")
+    result = pipeline.extract(text, published="2024-04-01")
+    assert next(a.id for a in result.actors if a.text == "The impoverished country") == "LAO"
+    assert _changes(pipeline, text, "2024-04-01")["12 percent"][1] == "LAO"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laos brought in 9,000 tons of Thai rice in March 2024.", ("THA", "LAO")),
+    ("Peru took in 3,000 tonnes of Chilean corn in May 2024.", ("CHL", "PER")),
+])
+def test_phrasal_trade_verbs(pipeline, text, expected):
+    claim = next(c for c in pipeline.extract(text, published="2024-06-20").claims if c.trade)
+    assert (claim.trade.from_, claim.trade.to) == expected
+
+
+def test_money_brought_in_is_earnings_not_imports(pipeline):
+    text = "Peru's exports to Chile rose 5 percent in May 2024. The copper sale brought in $3 million."
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert "$3 million" not in claims

@@ -213,12 +213,27 @@ def _capital_used_as_place(span: Span) -> bool:
 
 
 def _salient_country(history: list[tuple[str, int]], counts: dict[str, int], sent_index: int,
-                     exclude: str | None = None) -> str | None:
-    """The most mentioned state among those named in this and the two preceding sentences."""
+                     exclude: str | None = None, subjects: frozenset[int] | set[int] = frozenset()) -> str | None:
+    """The most mentioned state among those named in this and the two preceding sentences; one named
+    as (or in) a clause's subject first ("North Korea's trade with China fell ... The North bought
+    Chinese flour ... The reclusive state's exports": the North, not the flour's origin): centering
+    ranks the previous utterance's subject above its objects and modifiers (Grosz, Joshi & Weinstein
+    1995)."""
     window = [(code, i) for i, (code, s) in enumerate(history) if sent_index - 2 <= s <= sent_index and code != exclude]
     if not window:
         return None
-    return max(window, key=lambda item: (counts[item[0]], item[1]))[0]
+    # (the subjects of the sentences before: within its own sentence a description rarely means the
+    # subject of its clause, "Peru's imports from the reclusive country")
+    return max(window, key=lambda item: (any(i in subjects and history[i][1] < sent_index for c, i in window if c == item[0]),
+                                         counts[item[0]], item[1]))[0]
+
+
+def _in_a_subject(span: Span) -> bool:
+    """The mention is a clause's subject or part of it ('North Korea's trade ... fell', 'The North
+    brought in')."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") or (
+        root.dep_ in ("poss", "compound", "amod") and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _neighbor_of(possessor: str, history: list[tuple[str, int]], sent_index: int) -> str | None:
@@ -295,11 +310,14 @@ def find_actors(doc: Doc) -> list[Actor]:
     surface_forms = _country_surface_forms()
     org_aliases: dict[str, str] = {}
     history: list[tuple[str, int]] = []
+    subjects: set[int] = set()   # indexes of history named in a subject
     counts: dict[str, int] = {}
     raw: list[tuple[Span, str, str | None, str]] = []   # span, name, id, type
     person_spans: list[tuple[Span, str]] = []
 
     def add_country(span: Span, code: str):
+        if _in_a_subject(span):
+            subjects.add(len(history))
         history.append((code, sent_of[span.start]))
         counts[code] = counts.get(code, 0) + 1
         raw.append((span, countries[code].name, code, "country"))
@@ -325,7 +343,7 @@ def find_actors(doc: Doc) -> list[Actor]:
                 add_country(span, value)
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
-            salient = _salient_country(history, counts, sent_index)
+            salient = _salient_country(history, counts, sent_index, subjects=subjects)
             if salient is None:
                 continue
             if kind == "ref":

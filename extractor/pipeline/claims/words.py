@@ -62,7 +62,23 @@ def _trade_kind(token: Token) -> str | None:
     if kind is None and token.pos_ in {"VERB", "AUX"}:
         verbs = lex["verb_only"]["words"]
         kind = verbs.get(token.lower_) or verbs.get(token.lemma_.lower())
+    if kind is None and token.pos_ == "VERB":
+        phrasal = lex["phrasal_verbs"]["words"]
+        kind = next((phrasal[f"{token.lemma_.lower()} {c.lower_}"] for c in token.children
+                     if c.dep_ == "prt" and f"{token.lemma_.lower()} {c.lower_}" in phrasal), None)
+        if kind is not None and any(t.like_num and _is_money_word(t) for c in token.children if c.dep_ == "dobj"
+                                    for t in c.subtree):
+            kind = None   # "the sale brought in $3 million": what it earned, not goods brought in
     return kind
+
+
+def _is_money_word(number: Token) -> bool:
+    """A number written as a sum of money ('$3 million', '3 million dollars')."""
+    near = number.doc[max(0, number.i - 2): number.i + 3]
+    return any(t.text in "$€£¥" or t.lower_.startswith(("us$", "$")) or t.lemma_.lower() in _MONEY_NOUNS for t in near)
+
+
+_MONEY_NOUNS = frozenset({"dollar", "yuan", "won", "yen", "euro", "rouble", "ruble", "renminbi", "pound"})
 
 
 WORLD = "WLD"
