@@ -1045,3 +1045,12 @@ def test_money_brought_in_is_earnings_not_imports(pipeline):
     text = "Peru's exports to Chile rose 5 percent in May 2024. The copper sale brought in $3 million."
     claims = _changes(pipeline, text, "2024-06-20")
     assert "$3 million" not in claims
+
+
+def test_a_description_in_an_object_goes_by_mentions(pipeline):
+    """'Asia's fourth-largest economy sold $2 billion of goods to the isolated country': a description
+    that is not a subject is not the previous subject (the seller), but the state most talked about."""
+    text = ("Vietnam's exports rose in May. Shipments to Laos and purchases by Laos both grew, the "
+            "ministry said. The data showed that $2 billion of goods went to the isolated country.")
+    result = pipeline.extract(text, published="2024-04-01")
+    assert next(a.id for a in result.actors if a.text == "the isolated country") == "LAO"

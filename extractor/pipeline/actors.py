@@ -343,7 +343,10 @@ def find_actors(doc: Doc) -> list[Actor]:
                 add_country(span, value)
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
-            salient = _salient_country(history, counts, sent_index, subjects=subjects)
+            # a description in a subject continues the previous subjects (parallelism, Kameyama 1986);
+            # one in an object ("exported $2 billion to the pariah state") goes by mentions
+            salient = _salient_country(history, counts, sent_index,
+                                       subjects=subjects if _in_a_subject(span) else frozenset())
             if salient is None:
                 continue
             if kind == "ref":
