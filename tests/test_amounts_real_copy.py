@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import extract
+
 from amounts_support import amounts, only  # noqa: F401
 
 
@@ -291,3 +293,18 @@ def test_a_rate_held_at_a_level_is_no_change(parse):
 ])
 def test_points_restated_as_a_percent_are_index_points(parse, text, span, unit):
     assert {a.text: a.unit for a in amounts(parse, text)}[span] == unit
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Peru imported 25.3-million tonnes of coal in 2023.", 25_300_000, "tonne"),
+    ("Chile signed a 2-billion-dollar copper deal.", 2_000_000_000, "USD"),
+    ("Exports rose by 9,3% in March.", 9.3, "percent"),
+    ("Trade reached $190,27 billion last year.", 190_270_000_000, "USD"),
+])
+def test_scales_joined_by_hyphens_and_decimal_commas(text, value, unit):
+    amount = next(a for a in extract(text, published="2024-05-10").amounts)
+    assert (amount.value, amount.unit) == (pytest.approx(value), unit)
+
+
+def test_a_comma_before_three_digits_still_separates_thousands():
+    assert [a.value for a in extract("It sold 1,250 cars and 12,500 trucks.").amounts] == [1250, 12500]

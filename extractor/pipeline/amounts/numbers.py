@@ -79,7 +79,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     m = t["numeric_re"].match(text)
     if not m or (dollar_split and not m["cur"]):
         return None
-    num = m["num"]
+    num = m["num"].replace(",", ".") if m["dcomma"] else m["num"]
     value = float(num.replace(",", ""))
     prec = _digit_precision(num)
     core = _Core(i, i + 1, value, prec, sign=m["sign"].replace("−", "-"), split_prefix=dollar_split)
@@ -298,6 +298,9 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     j = core.end
     money = bool(core.currency or _currency_before(doc, core.start)[0])
     while j < len(doc):
+        if doc[j].text in ("-", "‑") and j == core.end and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].lower_ in t["magnitudes"]:
+            j += 1   # '25.3-million tonnes', 'a 2-billion-dollar deal': the scale joined by a hyphen
         low = doc[j].lower_
         if low.endswith(".") and len(low) > 1 and doc[j].is_sent_end:
             low = low[:-1]  # the tokenizer keeps the full stop on 'm.' at the end of a sentence

@@ -64,9 +64,12 @@ def _tables() -> dict:
     prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]) + list(t["transliterated"]),
                       key=len, reverse=True)
     pre_re = "|".join(re.escape(s) for s in prefixes)
-    # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "USD10m", "155mph", "115USD"
+    # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "USD10m", "155mph", "115USD";
+    # a comma before one or two digits is a decimal comma ("9,3%", "$190,27 billion": European copy),
+    # never a thousands separator
     t["numeric_re"] = re.compile(
-        rf"^(?P<sign>[+\-−~]?)(?P<cur>{pre_re})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        rf"^(?P<sign>[+\-−~]?)(?P<cur>{pre_re})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?P<dcomma>\d+,\d{{1,2}})(?!\d)"
+        rf"|\d+(?:\.\d+)?|\.\d+)"
         rf"(?P<suf>[^\d\s,.][^\s]*)?$",
         re.IGNORECASE,
     )
