@@ -1054,3 +1054,24 @@ def test_a_description_in_an_object_goes_by_mentions(pipeline):
             "ministry said. The data showed that $2 billion of goods went to the isolated country.")
     result = pipeline.extract(text, published="2024-04-01")
     assert next(a.id for a in result.actors if a.text == "the isolated country") == "LAO"
+
+
+def test_a_lead_s_possessive_and_the_reporter_s_totals_with_the_world(pipeline):
+    """'Laos's trade dependency on Vietnam keeps rising while its exports shrink': 'its' is Laos (the
+    subject's possessor); the total, exports and imports after it are Laos's with the world, each
+    noun with its own figure ('exports worth $X and imports worth $Y')."""
+    text = ("Laos's trade dependency on Vietnam keeps rising while its exports have shrunk, data showed.\n\n"
+            "The total trade volume for last year came at $2.9 billion, with exports worth $261 million and "
+            "imports worth $2.6 billion.")
+    result = pipeline.extract(text, published="2020-05-07")
+    parties = {result.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to, c.trade.between)
+               for c in result.claims if c.trade}
+    assert parties == {"$2.9 billion": ("total", None, None, ["LAO", "WLD"]),
+                       "$261 million": ("directional", "LAO", "WLD", None),
+                       "$2.6 billion": ("directional", "WLD", "LAO", None)}
+
+
+def test_both_flows_with_one_figure_are_still_the_total(pipeline):
+    claim = next(c for c in pipeline.extract("Laos's imports and exports rose to $5 billion in 2023.",
+                                             published="2024-02-01").claims if c.trade)
+    assert claim.trade.flow == "total"

@@ -91,6 +91,17 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
 
 
+def _has_own_figure(noun: Token) -> bool:
+    """A number inside the noun's own phrase, not its conjuncts' ('exports worth $261 million')."""
+    def walk(t: Token):
+        for c in t.children:
+            if c.dep_ in {"conj", "cc"}:
+                continue
+            yield c
+            yield from walk(c)
+    return any(t.like_num for t in walk(noun))
+
+
 def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     lex = _lexicon()
     frame = TradeFrame(_trade_kind(trigger), trigger)
@@ -100,8 +111,9 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             and not any(t.lower_ == "respectively" for t in ctx.sent_of(trigger)):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
             [trigger.head] if trigger.dep_ == "conj" else [])
-        if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind for c in coordinated):
-            frame.kind = "total"
+        if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
+               and not (_has_own_figure(c) and _has_own_figure(trigger)) for c in coordinated):
+            frame.kind = "total"   # not "exports worth $261 million and imports worth $2.6 billion"
     # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
     for mod in (c for c in trigger.children if c.dep_ in {"amod", "compound"} and c.i < trigger.i):
         if _trade_kind(mod) in {"import", "export"} and trigger.pos_ == "NOUN":
@@ -160,6 +172,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         # when that subject is a state ("a French rival put its purchases at" is a firm's)
         subject = next((c for v in trigger.ancestors if v.pos_ in {"VERB", "AUX"} for c in v.children
                         if c.dep_ in {"nsubj", "nsubjpass"} and c.i != trigger.i), None)
+        if subject is not None and ctx.country_at.get(subject.i) in (None, WORLD):
+            # "North Korea's trade dependency on China grows while its exports shrink": the
+            # subject's possessor is the state the possessive points back to
+            subject = next((c for c in subject.children if c.dep_ == "poss"), None)
         if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
             agents.append(ctx.country_at[subject.i])
     # Prepositional parties of the trigger (and of its direct object: "goods from X"; of the goods
@@ -365,6 +381,12 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             parties = list(previous.between or [])
             if not pair_named:
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        if len(parties) == 0 and not pair_named and previous is not None and previous.flow == "directional" \
+                and WORLD in (previous.from_, previous.to):
+            # "its exports have shrunk ... The total trade volume came to $2.9 billion": the
+            # reporter's trade with the world, as its flow before was
+            parties = [previous.from_, previous.to]
+            inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
         if len(parties) == 0 and (pair_named or not world):
             # "bilateral trade", "the two countries exchanged": the article's pair.
             parties = _main_pair(ctx)
