@@ -1075,3 +1075,21 @@ def test_both_flows_with_one_figure_are_still_the_total(pipeline):
     claim = next(c for c in pipeline.extract("Laos's imports and exports rose to $5 billion in 2023.",
                                              published="2024-02-01").claims if c.trade)
     assert claim.trade.flow == "total"
+
+
+@pytest.mark.parametrize("second, amount", [
+    ("These imports cost $3.2 billion.", "$3.2 billion"),
+    ("Imports for the January-May period came to 30 million tonnes.", "30 million tonnes"),
+])
+def test_a_flow_referring_back_keeps_the_goods_as_inferred(pipeline, second, amount):
+    text = f"Japan's LNG imports rose 5 percent to 6.1 million tonnes in May. {second}"
+    result = pipeline.extract(text, published="2024-06-20")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == amount)
+    assert claim.trade.commodity == "2711" and "goods" in claim.inferred
+
+
+def test_a_bare_money_flow_after_a_goods_line_is_not_those_goods(pipeline):
+    text = "Japan's LNG imports rose 5 percent to 6.1 million tonnes in May. Imports fell 2 percent to $60 billion."
+    result = pipeline.extract(text, published="2024-06-20")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == "$60 billion")
+    assert claim.trade.commodity is None

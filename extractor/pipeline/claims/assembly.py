@@ -163,6 +163,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 goods = _goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
+            if trigger is not None and goods == (None, None) and not names_a_state and previous_trade is not None \
+                    and (previous_trade.commodity or previous_trade.commodity_text) \
+                    and (_refers_back(trigger) or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)):
+                # "These imports cost $3.2 billion", "Exports totalled 7,210 tonnes" after a goods
+                # line: the same goods (a tonnage is always of some goods)
+                goods = (previous_trade.commodity, previous_trade.commodity_text)
+                inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
             if trigger is not None and "goods" in slot:
                 # a "respectively" list of goods: this figure's member only
                 member = slot["goods"]
@@ -385,6 +392,12 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 
 
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
+
+
+def _refers_back(trigger: Token) -> bool:
+    """'these imports', 'such shipments', 'the same exports': a determiner pointing back."""
+    return any(c.dep_ == "det" and c.lower_ in {"these", "those", "such", "this", "that"} for c in trigger.children) \
+        or any(c.lower_ == "same" and c.dep_ == "amod" for c in trigger.children)
 
 
 def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:
