@@ -1093,3 +1093,22 @@ def test_a_bare_money_flow_after_a_goods_line_is_not_those_goods(pipeline):
     result = pipeline.extract(text, published="2024-06-20")
     claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == "$60 billion")
     assert claim.trade.commodity is None
+
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("Peru's imports fell 6.5% in May, more than the expected 2.9% decrease.", "2.9%"),
+    ("Peru's exports rose 3% in May, below an expected increase of 5.8%.", "5.8%"),
+    ("Peru and Chile set a goal of raising their trade to $20 billion by 2026.", "$20 billion"),
+    ("Trade between Peru and Chile is on track to surpass $20 billion this year.", "$20 billion"),
+    ("Chile will slap 10% duties on an extra $5 billion of Peruvian imports.", "$5 billion"),
+    ("Chile imposed tariffs on $2 billion of imports from Peru in May.", "$2 billion"),
+])
+def test_forecasts_goals_and_tariff_coverage_are_no_trade_figures(pipeline, sentence, amount):
+    result = pipeline.extract(sentence, published="2024-06-20")
+    assert [c.kind for c in result.claims if result.amounts[c.amount].text == amount] == ["quantity"]
+
+
+def test_the_figure_beside_an_expectation_is_still_a_claim(pipeline):
+    result = pipeline.extract("Peru's imports fell 6.5% in May, more than the expected 2.9% decrease.",
+                              published="2024-06-20")
+    assert [c.kind for c in result.claims if result.amounts[c.amount].text == "6.5%"] == ["trade_change"]

@@ -100,11 +100,25 @@ def _expected(amount_span) -> bool:
     3% rise'): a forecast, not what was traded."""
     words = set(_lexicon()["expectation_words"]["words"])
     intention = _lexicon()["intention_words"]
+    courses = set(_lexicon()["projection_courses"]["words"])
+    tariffs = set(_lexicon()["tariff_nouns"]["words"])
+    root = amount_span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and (
+            root.head.head.lemma_.lower() in tariffs
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in tariffs for c in root.head.head.children)):
+        return True   # "tariffs on $200 billion of imports": the goods a levy covers
+    for t in [root, *root.ancestors]:
+        if t.pos_ in {"VERB", "AUX"}:
+            break
+        if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in words for c in t.children):
+            return True   # "more than the expected 2.9% decrease", "an expected increase of 5.8%"
     for t in amount_span.root.ancestors:   # up to the figure's own verb: "expected to fall, as data
         if t.lemma_.lower() in words:       # showed a 6 percent drop" states the drop
             return True
         if t.lemma_.lower() in intention["nouns"] and t.pos_ == "NOUN":
             return True   # "a target of $2 billion"
+        if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.head.lemma_.lower() in intention["nouns"]:
+            return True   # "set a goal of raising trade to $20 billion"
         if t.pos_ in {"VERB", "AUX"}:
             # "expect trade to hit $1 billion", "plan to boost it to $2 billion", "are projected to
             # reach": the infinitive of a verb of intending or expecting; "put a ceiling on exports
@@ -113,6 +127,10 @@ def _expected(amount_span) -> bool:
             governor = t.head if t.dep_ in {"xcomp", "ccomp"} else None
             if infinitive and governor is not None and governor.lemma_.lower() in intention["verbs"]:
                 return True
+            if infinitive and governor is not None and any(
+                    c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in courses for o in c.children)
+                    for c in governor.children):
+                return True   # "is on track to surpass $20 billion"
             return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lemma_.lower() in intention["nouns"]
                        for c in t.children)
     return False
