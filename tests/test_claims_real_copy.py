@@ -1112,3 +1112,18 @@ def test_the_figure_beside_an_expectation_is_still_a_claim(pipeline):
     result = pipeline.extract("Peru's imports fell 6.5% in May, more than the expected 2.9% decrease.",
                               published="2024-06-20")
     assert [c.kind for c in result.claims if result.amounts[c.amount].text == "6.5%"] == ["trade_change"]
+
+
+@pytest.mark.parametrize("link", ["after a 7.3% fall in the previous month", "recovering from a 7.3% drop in the previous month"])
+def test_the_change_a_figure_follows_keeps_its_own_month_and_lends_no_basis(pipeline, link):
+    text = (f"Peru's exports rose 3.3% year-on-year to $22 billion in July. Imports declined by 5.6% to $17 billion, "
+            f"{link}.")
+    claims = _changes(pipeline, text, "2024-08-10")
+    assert claims["5.6%"][3:] == ("year_on_year", "2024-07")
+    assert claims["7.3%"][4] == "2024-06"
+
+
+def test_a_change_word_after_an_article_is_a_noun_whatever_its_tag(pipeline):
+    amounts = pipeline.extract("Peru's shipments sank 15.2 percent in May following a 14.4 percent decline "
+                               "the previous month.", published="2024-08-10").amounts
+    assert {a.text: a.change for a in amounts}["14.4 percent"] == "down"

@@ -58,6 +58,16 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     return False
 
 
+def _an_earlier_change(amount_span: Span) -> bool:
+    """'after a 7.3% fall in the previous month', 'recovering from a 1.3% drop', 'following a 14.4
+    percent decline the previous month': the figure of a change noun the sentence's change follows
+    or recovers from."""
+    root = amount_span.root
+    noun = root.head if root.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "quantmod") else None
+    return noun is not None and noun.pos_ == "NOUN" and _is_change_word(noun) and noun.dep_ == "pobj" \
+        and noun.head.lower_ in ("after", "following", "from")
+
+
 def _after_an_earlier_change(head: Token) -> bool:
     """'fell 6%, after a 3.5% decline in April', 'following a 2% gain in March': the time of the
     change the figure follows, a reference like a comparison's."""
@@ -214,7 +224,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # "the highest monthly value of $8.1 billion this year in September": the superlative's span
     # "slowing from 9.4% in April", "faster than the previous month's 2.2%": an earlier rate in the
     # comparison's own phrase is dated by the period that is the base for the sentence's other change
-    base_is_own = is_change and amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ in ("from", "than")
+    base_is_own = is_change and (amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ in ("from", "than")
+                                 or _an_earlier_change(amount_span))
     framing = {i for i, span in enumerate(ctx.period_spans)
                if span is not None and span.start == amount_span.end and _frames_a_superlative(amount_span, i, ctx)}
     # "$222.1 million the month prior": a period right after a level is its own
@@ -243,7 +254,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # is its period, even when it is the reference of the sentence's change.
     # Not through a clause hanging on the amount ("$120 billion, which rose to $150 billion in
     # 2022": 2022 is the relative clause's).
-    local = amount_span.root.head if amount_span.root.dep_ == "pobj" else amount_span.root
+    local = amount_span.root.head if amount_span.root.dep_ == "pobj" or (is_change and _an_earlier_change(amount_span)) \
+        else amount_span.root   # ("after a 7.3% fall in the previous month": the change noun's phrase)
     for i, span in enumerate(ctx.period_spans):
         if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
@@ -354,7 +366,7 @@ def _basis(sent: Span) -> str | None:
     owns an earlier rate ("easing from the previous month's 5.5%") dates that rate: it says when
     the other change was, not what this one is measured against."""
     lex = _lexicon()
-    low = sent.text.lower()
+    low = _EARLIER_CHANGE.sub(" ", sent.text.lower())
     for basis in ("year_on_year", "period_on_period"):
         for phrase in lex[basis]:
             at = low.find(phrase)
@@ -365,6 +377,12 @@ def _basis(sent: Span) -> str | None:
     return None
 
 
+# "after a 7.3% fall in the previous month", "following a 14.4 percent decline the previous month":
+# the time of the change the sentence's change follows, not the comparison it states
+_EARLIER_CHANGE = re.compile(
+    r"\b(?:after|following|from)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[+-]?\d[\d.,]*\s*(?:%|per\s?cent|percent|pct)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:drop|fall|decline|decrease|slump|contraction|rise|gain|increase|growth|jump|expansion)s?\b"
+    r"(?:\s+(?:in|during|of|for)?\s*(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|period|year))?")
 # "the previous month's 5.5%", "the prior month's 2.1 per cent gain": a possessive period, a few
 # modifiers, then a percentage
 _OWNED_RATE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:[+-]?\d[\d.,]*)\s*(?:%|per\s?cent\b|pct\b|percent\b)", re.I)
