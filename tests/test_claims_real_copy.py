@@ -1127,3 +1127,23 @@ def test_a_change_word_after_an_article_is_a_noun_whatever_its_tag(pipeline):
     amounts = pipeline.extract("Peru's shipments sank 15.2 percent in May following a 14.4 percent decline "
                                "the previous month.", published="2024-08-10").amounts
     assert {a.text: a.change for a in amounts}["14.4 percent"] == "down"
+
+
+def _relations(pipeline, text):
+    result = pipeline.extract(text, published="2024-05-10")
+    return [(c.comparison.relation, result.periods[c.comparison.reference_period].text)
+            for c in result.claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam became Peru's biggest trading partner in the first four months of 2024.",
+    "India was Nepal's second largest trading partner in 2023.",
+    "Mongolia's overseas trade shrank at least six percent in 2023.",
+])
+def test_ranks_and_bounds_are_no_superlatives_over_time(pipeline, text):
+    assert _relations(pipeline, text) == []
+
+
+def test_the_highest_since_at_least_a_year(pipeline):
+    assert _relations(pipeline, "Peru's copper exports rose 19% in March, their highest since at least 2014.") \
+        == [("highest_since", "2014")]

@@ -429,6 +429,12 @@ def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], da
     for token in sent:
         if token.tag_ not in _SUPERLATIVE_TAGS or token.lower_ not in lex["superlatives"]:
             continue
+        if token.i > sent.start and ctx.doc[token.i - 1].lower_ == "at":
+            continue   # "shrank at least 6%": a bound
+        ranked = set(lex["ranked_nouns"]["words"])
+        if any(t.lemma_.lower() in ranked for t in ctx.doc[token.i + 1: min(sent.end, token.i + 4)]
+               if t.pos_ == "NOUN" and t.i <= token.head.i):
+            continue   # "became Peru's biggest trading partner": a rank among partners, not over time
         direction = lex["superlatives"][token.lower_]
         reference, relation = None, None
         starts = {span.start: i for i, span in enumerate(ctx.period_spans) if span is not None}
@@ -436,6 +442,8 @@ def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], da
             word = lex["reference_prepositions"].get(nxt.lower_)
             if word is not None:
                 hit = starts.get(nxt.i + 1, starts.get(nxt.i + 2))
+                if hit is None and ctx.doc[nxt.i + 1: nxt.i + 3].text.lower() == "at least":
+                    hit = starts.get(nxt.i + 3)   # "the highest since at least 2014"
                 if hit is not None:
                     reference, relation = hit, f"{direction}_{word}"
                     break
