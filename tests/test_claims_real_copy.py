@@ -1147,3 +1147,24 @@ def test_ranks_and_bounds_are_no_superlatives_over_time(pipeline, text):
 def test_the_highest_since_at_least_a_year(pipeline):
     assert _relations(pipeline, "Peru's copper exports rose 19% in March, their highest since at least 2014.") \
         == [("highest_since", "2014")]
+
+
+def test_shipments_from_a_supplier_go_to_the_story_s_reporter(pipeline):
+    """In a story about Peru's copper imports, 'Shipments from Chile rose to 1.2 million tonnes, up
+    7.6%' are Chile's to Peru, of copper (one clause's figures are of the same goods), and the
+    story's later bare imports are Peru's again."""
+    text = ("Peru's copper imports rose 5% in April. Shipments from Chile rose to 1.2 million tonnes in April, "
+            "up 7.6%. Copper imports from Bolivia fell 4% to 0.3 million tonnes.")
+    claims = {k: v[:3] for k, v in _changes(pipeline, text, "2024-05-20").items()}
+    assert claims["1.2 million tonnes"][1:] == claims["7.6%"][1:] == ("CHL", "PER")
+    assert claims["0.3 million tonnes"][1:] == ("BOL", "PER")
+    result = pipeline.extract(text, published="2024-05-20")
+    goods = {result.amounts[c.amount].text: c.trade.commodity for c in result.claims if c.trade}
+    assert goods["1.2 million tonnes"] == goods["7.6%"] == "74"
+
+
+def test_a_tonnage_in_a_sentence_with_its_own_goods_takes_no_carried_goods(pipeline):
+    text = "Peru's copper imports rose 5% in April. Chile was the main supplier of wheat, with 1.9 million tons."
+    result = pipeline.extract(text, published="2024-05-20")
+    assert all(c.trade is None or c.trade.commodity != "74" for c in result.claims
+               if result.amounts[c.amount].text == "1.9 million tons")

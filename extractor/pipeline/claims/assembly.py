@@ -16,7 +16,7 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _fill_slot, _respectively
-from .goods import _commodity, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
+from .goods import _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -43,6 +43,7 @@ from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
     WORLD,
+    _clause_verb,
     _entity_subject,
     _expected,
     _hypothetical,
@@ -163,9 +164,22 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 goods = _goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
-            if trigger is not None and goods == (None, None) and not names_a_state and previous_trade is not None \
+            if trigger is not None and goods == (None, None):
+                # "Shipments from Australia rose to 12.5 million tonnes, up 7.6%": one clause's figures
+                # are of the same goods
+                verb = _clause_verb(span.root)
+                same_clause = next((c for c in reversed(claims) if c.start == sent.start_char and c.trade is not None
+                                    and (c.trade.commodity or c.trade.commodity_text) and verb is not None
+                                    and _clause_verb(ctx.amount_spans[c.amount].root) == verb), None)
+                if same_clause is not None:
+                    goods = (same_clause.trade.commodity, same_clause.trade.commodity_text)
+                    if "goods" in same_clause.inferred:
+                        inferred["goods"] = same_clause.inferred["goods"]
+            if trigger is not None and goods == (None, None) and previous_trade is not None \
                     and (previous_trade.commodity or previous_trade.commodity_text) \
-                    and (_refers_back(trigger) or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)):
+                    and ((_refers_back(trigger) and not names_a_state)
+                         or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)) \
+                    and not _names_other_goods(sent, previous_trade.commodity):
                 # "These imports cost $3.2 billion", "Exports totalled 7,210 tonnes" after a goods
                 # line: the same goods (a tonnage is always of some goods)
                 goods = (previous_trade.commodity, previous_trade.commodity_text)
@@ -392,6 +406,13 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 
 
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
+
+
+def _names_other_goods(sent, code: str | None) -> bool:
+    """A noun of the sentence the goods table knows as other goods than ``code`` ('the main
+    supplier of wheat' after a corn line): the sentence has goods of its own."""
+    return any(t.pos_ == "NOUN" and (found := _goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True))
+               and found != code for t in sent)
 
 
 def _refers_back(trigger: Token) -> bool:

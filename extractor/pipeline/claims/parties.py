@@ -446,6 +446,13 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             exporter = reporter
         else:
             importer = reporter
+    if importer is None and frame.kind != "import" and agent is None and source is not None and not world:
+        # "Shipments from Australia rose to 12.5 million tonnes" in a story about China's coal
+        # imports: a flow named by where it comes from is seen from where it goes, the reporter
+        reporter = _story_reporter(exporter, previous, previous_agent, ctx)
+        if reporter is not None and reporter != exporter:
+            importer = reporter
+            inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
     if importer is None:
         importer, how = _other_party(exporter, ctx, previous, world)
         if how:
@@ -467,6 +474,8 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
         return previous_agent
     if trade.flow != "directional":
         return frame.agent or previous_agent
+    if frame.kind != "import" and frame.agent is None and frame.source is not None and frame.target is None:
+        return trade.to   # "Shipments from Australia rose": the importer's story goes on
     return trade.to if frame.kind == "import" else trade.from_
 
 
