@@ -308,3 +308,8 @@ def test_scales_joined_by_hyphens_and_decimal_commas(text, value, unit):
 
 def test_a_comma_before_three_digits_still_separates_thousands():
     assert [a.value for a in extract("It sold 1,250 cars and 12,500 trucks.").amounts] == [1250, 12500]
+
+
+def test_figures_written_in_a_row_share_the_change_before_them():
+    amounts = extract("Peru's shipments to Chile fell 6 percent and 11 percent in January and February.").amounts
+    assert [a.change for a in amounts] == ["down", "down"]

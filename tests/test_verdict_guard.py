@@ -145,3 +145,14 @@ def test_the_level_a_move_starts_from_is_never_checked_against_the_new_period(st
     old = next(v for k, v in found.items() if k.endswith(("$147.6 million", "$147 million")))
     assert old.status == "unverifiable" and "no resolved period" in old.explanation
     assert found["$228.1 million"].status == "supported"
+
+
+def test_a_change_whose_direction_the_article_does_not_give_is_never_read_as_a_rise(store):
+    """China's exports to North Korea fell about 15% in October 2017 (store). A '15 percent' change
+    whose direction was not read must not be contradicted as if it were a rise."""
+    result = extract("China's exports to North Korea fell 15 percent in October 2017 from a year earlier.",
+                     published="2017-11-20")
+    assert check(result, store).verdicts[0].status == "supported"
+    result.amounts[0].change = None   # a direction the reading missed
+    verdict = check(result, store).verdicts[0]
+    assert verdict.status == "unverifiable" and "rise or a fall" in verdict.explanation

@@ -240,6 +240,12 @@ def _verdict_change(claim: Claim, result: Extraction, store: FigureStore) -> Ver
         unit_word = "×"
     ok, gap = claim_supported(stated, Interval(lowest, highest))
     status = "supported" if ok else ("close" if gap <= close_limit else "contradicted")
+    if status != "supported" and amount.change is None and amount.unit != "times":
+        # "a 12 percent change": the article does not say which way, so it is not read as a rise
+        return Verdict(claim=claim.id, status="unverifiable", claimed=amount.value, unit=amount.unit,
+                       explanation=f"Cannot check '{amount.text}': the article does not say whether it is a rise "
+                                   f"or a fall ({_source_words(current)} figures give "
+                                   f"{signed_money(computed, currency) if amount.is_money else f'{computed:+.1f}{unit_word}'}).")
     basis = "a year earlier" if trade.basis == "year_on_year" else "the period before"
     explanation = (f"'{amount.text}' {'agrees with' if ok else 'does not match'} the change computed from "
                    f"{_source_words(current)} figures: {money(base.value, currency)} in {period_words(base_start, base_end)} "

@@ -200,6 +200,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         i = f.end
     _carry_into_restatements(doc, found)
     _carry_into_gapped_clauses(doc, found)
+    _carry_into_coordinated_figures(doc, found)
     _carry_into_earlier_rates(doc, found)
     text = doc.text  # built once: Doc.text joins every token
     return [_to_model(doc, f, text) for f in found]
@@ -243,6 +244,17 @@ def _carry_into_gapped_clauses(doc: Doc, found: list[_Found]) -> None:
         between = doc[a.end:subject_end]
         if any(t.text in (",", ";") or t.lower_ in ("and", "while", "but") for t in between) and not any(
                 t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in between):
+            b.change = a.change
+
+
+def _carry_into_coordinated_figures(doc: Doc, found: list[_Found]) -> None:
+    """'fell 6 percent and 11 percent', 'rose 3%, 5% and 9%, respectively': figures written one after
+    another with only commas and 'and' between them share the change stated before the first."""
+    for a, b in zip(found, found[1:]):
+        if b.change is not None or a.change is None or a.unit != b.unit:
+            continue
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if between and all(w in {",", "and"} for w in between):
             b.change = a.change
 
 
