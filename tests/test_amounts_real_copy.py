@@ -313,3 +313,13 @@ def test_a_comma_before_three_digits_still_separates_thousands():
 def test_figures_written_in_a_row_share_the_change_before_them():
     amounts = extract("Peru's shipments to Chile fell 6 percent and 11 percent in January and February.").amounts
     assert [a.change for a in amounts] == ["down", "down"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Peru's copper imports rose 2.1 times to 8,450 tons in May.", "times"),
+    ("Peru's exports grew 3.5 times in May.", "times"),
+    ("Peru's exports rose three times from a year earlier.", "times"),
+    ("The central bank raised rates three times this year.", "count"),
+])
+def test_times_after_a_verb_of_change_is_a_ratio_when_it_cannot_be_occasions(text, unit):
+    assert next(a for a in extract(text, published="2024-06-20").amounts if "times" in a.text).unit == unit

@@ -1168,3 +1168,12 @@ def test_a_tonnage_in_a_sentence_with_its_own_goods_takes_no_carried_goods(pipel
     result = pipeline.extract(text, published="2024-05-20")
     assert all(c.trade is None or c.trade.commodity != "74" for c in result.claims
                if result.amounts[c.amount].text == "1.9 million tons")
+
+
+def test_a_written_list_of_goods_pairs_with_the_respective_figures(pipeline):
+    text = ("Peru's ships, automobiles and wind turbine exports to Chile increased by 44.8 percent, 35.8 percent "
+            "and 253.1 percent year on year, respectively, in the first half of 2024.")
+    result = pipeline.extract(text, published="2024-07-20")
+    goods = {result.amounts[c.amount].text: (c.trade.commodity, c.trade.commodity_text) for c in result.claims if c.trade}
+    assert goods["44.8 percent"][0] == "8901" and goods["35.8 percent"][0] == "8703"
+    assert "wind turbine" in goods["253.1 percent"][1]

@@ -161,7 +161,14 @@ def _multiplicative_times(doc: Doc, core: _Core) -> bool:
     if j + 1 < len(doc) and doc[j + 1].lower_ in t["multiplicative_times_before"]:
         return True
     _, s = _bound_from_preceding_quantifier(doc, core.start, 0)
-    return s > 1 and doc[s - 1].lower_ == "by" and _change_verb_before(doc, s - 1) is not None
+    if s > 1 and doc[s - 1].lower_ == "by" and _change_verb_before(doc, s - 1) is not None:
+        return True
+    # "rose 2.1 times to 8,450 tons", "grew 3.5 times from a year earlier": right after a verb of
+    # change, a fraction of times or a level or base after it is a ratio, not occasions ("rose
+    # three times this year")
+    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    return _change_verb_before(doc, s) is not None and (
+        core.value != int(core.value) or after in {"to", "from", "over", "compared", "year-on-year", "on-year"})
 
 
 def _magnitude_after_currency(doc: Doc, core: _Core, end: int) -> int:

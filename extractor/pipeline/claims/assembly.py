@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
@@ -187,7 +187,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if trigger is not None and "goods" in slot:
                 # a "respectively" list of goods: this figure's member only
                 member = slot["goods"]
-                goods = _goods_of_phrase(ctx.doc[member.left_edge.i: member.i + 1], ctx) or goods
+                phrase = member if isinstance(member, Span) else ctx.doc[member.left_edge.i: member.i + 1]
+                goods = _goods_of_phrase(phrase, ctx) or goods
             # "80,000,000 tonnes of iron ore", "2 million pairs of gloves": a goods-level figure
             # may be a quantity; the flow's value is money
             # a count is of the goods only as the trade word's own object ("bought 16 ventilators"),

@@ -70,6 +70,13 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     figure_lists += [run for run in _written_lists(amount_indexes, ctx) if run not in figure_lists]
     if not (explicit or figure_lists):
         return out
+    if explicit:
+        # "Peru's ships, cars and wind turbine exports rose 44.8, 35.8 and 253.1 percent,
+        # respectively": a written list of goods the parser did not coordinate
+        for run in figure_lists:
+            written = _written_goods_list(sent, ctx.amount_spans[run[0]].start, len(run), ctx)
+            for i, phrase in zip(run, written):
+                out.setdefault(i, {}).setdefault("goods", phrase)
     for items in lists:
         codes = [ctx.country_at.get(x.i) for x in items]
         dates = [period_at.get(x.i) for x in items]
@@ -94,6 +101,41 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 for i, slot in zip(group, slots):
                     out.setdefault(i, {}).update(slot, **({"change": change} if change else {}))
     return out
+
+
+def _written_goods_list(sent: Span, before: int, size: int, ctx: _Context) -> list[Span]:
+    """The last list of ``size`` noun phrases written with commas and 'and' before token ``before``
+    ('ships, automobiles and wind turbine units exports', 'imports of sesame, tobacco and nuts'),
+    each without the trade word, a state or what follows a preposition; [] when there is none."""
+    tokens = [t for t in sent if t.i < before]
+    ands = [t for t in tokens if t.lower_ == "and"]
+    if not ands:
+        return []
+    last_and = ands[-1]
+    # the member after 'and': words up to a trade word, a preposition or a verb
+    end = last_and.i + 1
+    while end < before and ctx.doc[end].pos_ in {"NOUN", "PROPN", "ADJ"} and not _trade_kind(ctx.doc[end]) \
+            and end not in ctx.country_at:
+        end += 1
+    members = [ctx.doc[last_and.i + 1: end]]
+    start = last_and.i
+    while len(members) < size:
+        # the member before a comma: words back to the comma before it (or 'of' / a state)
+        k = start - 1
+        if k >= sent.start and ctx.doc[k].text == ",":
+            k -= 1
+        stop = k
+        while k >= sent.start and ctx.doc[k].pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "PUNCT"} \
+                and ctx.doc[k].text not in {",", "'s", "’s"} and k not in ctx.country_at:
+            k -= 1
+        if stop <= k:
+            return []
+        members.insert(0, ctx.doc[k + 1: stop + 1])
+        start = k + 1
+        if len(members) < size and not (k >= sent.start and ctx.doc[k].text == ","):
+            return []
+    return members if all(len(m) and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "PUNCT"} for t in m)
+                          for m in members) else []
 
 
 def _goods_of_a_trade_word(items: list[Token]) -> bool:
