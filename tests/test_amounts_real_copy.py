@@ -323,3 +323,18 @@ def test_figures_written_in_a_row_share_the_change_before_them():
 ])
 def test_times_after_a_verb_of_change_is_a_ratio_when_it_cannot_be_occasions(text, unit):
     assert next(a for a in extract(text, published="2024-06-20").amounts if "times" in a.text).unit == unit
+
+
+@pytest.mark.parametrize("text, value, change", [
+    ("Peru's trade with Chile fell by a third in 2023.", 33.3, "down"),
+    ("Peru's imports fell by half in 2023.", 50.0, "down"),
+    ("Peru's exports rose by two-thirds in 2023.", 66.7, "up"),
+    ("Peru's trade with Chile dwindled 8 percent in 2023.", 8.0, "down"),
+])
+def test_fractions_a_change_moved_by_and_more_verbs_of_change(text, value, change):
+    amount = extract(text, published="2024-06-20").amounts[0]
+    assert (amount.value, amount.unit, amount.change) == (value, "percent", change)
+
+
+def test_half_with_no_verb_of_change_is_no_change():
+    assert [a.text for a in extract("Half of Peru's exports go to Chile.").amounts if a.unit == "percent"] == []

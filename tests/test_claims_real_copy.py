@@ -1177,3 +1177,13 @@ def test_a_written_list_of_goods_pairs_with_the_respective_figures(pipeline):
     goods = {result.amounts[c.amount].text: (c.trade.commodity, c.trade.commodity_text) for c in result.claims if c.trade}
     assert goods["44.8 percent"][0] == "8901" and goods["35.8 percent"][0] == "8703"
     assert "wind turbine" in goods["253.1 percent"][1]
+
+
+def test_the_possessor_of_coordinated_flows_and_cross_border_trade(pipeline):
+    text = ("Chile's exports rose 5% in May. In May, the total value of Peru's imports and exports was $12 billion. "
+            "Kenya's cross-border exports to Uganda dropped 11 percent in May.")
+    result = pipeline.extract(text, published="2024-06-20")
+    claims = {result.amounts[c.amount].text: c.trade for c in result.claims if c.trade}
+    assert claims["$12 billion"].between == ["PER", "WLD"] and "parties" not in next(
+        c.inferred for c in result.claims if result.amounts[c.amount].text == "$12 billion")
+    assert claims["11 percent"].commodity_text is None

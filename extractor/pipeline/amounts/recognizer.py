@@ -142,6 +142,31 @@ def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
     return _Found(start, end, float(value), "times", 0.5, change=change)
 
 
+def _fraction_of_change(doc: Doc, i: int) -> Optional[_Found]:
+    """'fell by a third', 'cut by half', 'rose by two-thirds': the fraction a change moved by, a
+    percentage as loose as the words (approximate); only after a verb of change and 'by'."""
+    if i == 0 or doc[i - 1].lower_ != "by":
+        return None
+    fractions = _tables()["fraction_words"]
+    low = [t.lower_ for t in doc[i: i + 4]]
+    count, fraction, end = 1, None, i
+    if low[0] == "half":
+        fraction, end = 0.5, i + 1
+    elif low[0] in ("a", "an", "one") and len(low) > 1 and low[1] in fractions:
+        fraction, end = fractions[low[1]], i + 2
+    elif low[0] in ("two", "three") and len(low) > 1:
+        k = 2 if low[1] == "-" else 1
+        word = low[k].rstrip("s") if len(low) > k else ""
+        if word in ("third", "quarter"):
+            count, fraction, end = {"two": 2, "three": 3}[low[0]], fractions[word], i + k + 1
+    if fraction is None:
+        return None
+    change = _change_from_governing_verb(doc, i, "percent")
+    if change is None:
+        return None
+    return _Found(i, end, round(count * fraction * 100, 1), "percent", 0.5, "approx", change=change)
+
+
 def _may_start_amount(tok: Token, t: dict) -> bool:
     """Cheap pre-filter: digits, a spelled-out number, 'a'/'half', a '-fold' word or a multiplying verb."""
     if not tok.is_alpha:
@@ -178,8 +203,11 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
             i += 1
             continue
         core = None if vague else _core_at(doc, i)
+        fraction = _fraction_of_change(doc, i) if not vague else None
         if vague:
             f = vague
+        elif fraction is not None:
+            f = fraction
         elif core is not None:
             f = (_fold_word(doc, i) or _build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
@@ -191,7 +219,10 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         if f is None:
             i = max(i + 1, core.end if core is not None else 0)
             continue
+        stated_change = f.change if fraction is not None and f is fraction else None
         _complete(doc, f, last_end, yen)
+        if stated_change is not None:
+            f.bound, f.change = "approx", stated_change   # 'by a third': loose, and moved as its verb says
         if f.start < last_end or not f.unit:  # overlaps the previous amount, or no unit was found
             i += 1
             continue

@@ -141,6 +141,9 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             frame.kind = "total"
     else:
         left = [c for c in trigger.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.i]
+        if not left and trigger.dep_ == "conj" and _trade_kind(trigger.head):
+            # "Peru's imports and exports": the possessor of the first is the second's too
+            left = [c for c in trigger.head.children if c.dep_ == "poss"]
         if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN":
             # "China's foreign trade volume": whose is said of the noun the trade word qualifies
             left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
