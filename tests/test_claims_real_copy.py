@@ -1187,3 +1187,16 @@ def test_the_possessor_of_coordinated_flows_and_cross_border_trade(pipeline):
     assert claims["$12 billion"].between == ["PER", "WLD"] and "parties" not in next(
         c.inferred for c in result.claims if result.amounts[c.amount].text == "$12 billion")
     assert claims["11 percent"].commodity_text is None
+
+
+def test_a_figure_dated_right_after_it_keeps_that_date_inside_a_when_clause(pipeline):
+    text = "Peru's exports to Chile fell to $15 million in April when the border closed and amounted to $175 million in June."
+    claims = _changes(pipeline, text, "2024-07-20")
+    assert claims["$15 million"][4] == "2024-04" and claims["$175 million"][4] == "2024-06"
+
+
+def test_the_same_period_of_a_year_is_a_base_not_the_sentence_s_year(pipeline):
+    text = ("Peru's copper exports to Chile rose 2.4 fold to 9,800 tons in the first three months, up from the "
+            "4,050 tons shipped in the same three-month period in 2015.")
+    claims = _changes(pipeline, text, "2016-04-20")
+    assert claims["2.4 fold"][4] == claims["9,800 tons"][4] == "2016-01"

@@ -210,7 +210,11 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             return _period_for(level, sent_index, ctx)
     # "December 2019, when it totaled $279 million": a when-clause right after a
     # period is about that period, whatever the parser attached it to.
-    for head in [amount_span.root] + list(amount_span.root.ancestors):
+    # (not when the figure is dated right after it: "... when the border closed and amounted to
+    # $175 million in June" is June's)
+    dated_after = amount_span.end + 1 < len(ctx.doc) and ctx.doc[amount_span.end].lower_ in _TIME_PREPOSITIONS \
+        and any(span is not None and span.start == amount_span.end + 1 for span in ctx.period_spans)
+    for head in ([] if dated_after else [amount_span.root] + list(amount_span.root.ancestors)):
         when = next((c for c in head.children if c.lower_ == "when" and c.i < amount_span.start), None)
         if when is None:
             continue

@@ -329,6 +329,8 @@ RECORDED_FIGURE = (r"\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,%d}?\b(?:recorded|posted|
                    r"\s+(?:in|for|during)\s+$")
 _RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)" + RECORDED_FIGURE % 70, re.IGNORECASE)
 _BOUNDARY_BEFORE = re.compile(r"\b(?:before|after|until|till|prior\s+to)\s+$", re.IGNORECASE)
+_SAME_PERIOD_BASE = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}?(?:period|periods|month|months|quarter|half|time)\s+(?:in|of)\s+$",
+                               re.IGNORECASE)
 _FROM_ONE_PERIOD = re.compile(r"from\s+(?!.*\b(?:to|through|until|till)\b)", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
@@ -336,6 +338,8 @@ _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE
 def _is_comparison_base(text: str, start: int, end: int) -> bool:
     """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
     year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
+    if _SAME_PERIOD_BASE.search(text[max(0, start - 50):start]):
+        return True   # "the same three-month period in 2015": the period compared with
     if _FROM_ONE_PERIOD.match(text, start, end):
         return True   # "up 7.2 percent from January-June 2017": "from" is in the match, no range follows
     return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])
