@@ -1200,3 +1200,12 @@ def test_the_same_period_of_a_year_is_a_base_not_the_sentence_s_year(pipeline):
             "4,050 tons shipped in the same three-month period in 2015.")
     claims = _changes(pipeline, text, "2016-04-20")
     assert claims["2.4 fold"][4] == claims["9,800 tons"][4] == "2016-01"
+
+
+def test_a_title_case_headline_with_a_past_tense_verb_and_a_half_year(pipeline):
+    text = "Peru-Chile Trade Rose 12.4% YoY in 1H\n\nPeru's exports to Chile rose 8% in the first half."
+    result = pipeline.extract(text, published="2024-08-01")
+    claim = next(c for c in result.claims if result.amounts[c.amount].text == "12.4%")
+    assert claim.kind == "trade_change" and claim.trade.between == ["CHL", "PER"]
+    assert result.periods[claim.period].text == "1H" and str(result.periods[claim.period].to) == "2024-06-30"
+    assert [a.text for a in result.amounts] == ["12.4%", "8%"]   # '1H' is no amount

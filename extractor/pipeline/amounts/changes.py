@@ -142,7 +142,8 @@ def _in_a_title_case_headline(tok: Token) -> bool:
 def _headline_verb_direction(tok: Token) -> Optional[str]:
     t = _tables()
     low = tok.lower_
-    for lemma in (low, low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None):
+    for lemma in (low, low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None,
+                  t["irregular_past"].get(low)):
         if lemma in t["up_verbs"]:
             return "up"
         if lemma in t["down_verbs"]:

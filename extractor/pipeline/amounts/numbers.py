@@ -119,6 +119,8 @@ def _glued_suffix(doc: Doc, core: _Core, suf: str) -> bool:
         return True
     if low in t["time_set"] or low in ("st", "nd", "rd", "th", "s"):
         return False  # '1.56pm', '80th', '1990s'
+    if suf in ("H", "Q") and core.value in (1, 2, 3, 4):
+        return False  # '1H', '3Q': a half or quarter of the year in wire copy, a period
     mult = t["magnitudes"].get(low)
     money = bool(core.currency or _currency_before(doc, core.start)[0] or _currency_after(doc, core.start + 1)[0])
     if mult is None and low in t["money_only_magnitudes"] and (money or suf == "M" or suf == "B"):

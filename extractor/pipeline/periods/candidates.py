@@ -126,6 +126,7 @@ _rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|
 _rule("half", r"(?:the\s+)?(?P<ord>last)\s+half" + OFYEAR, _resolve_named_half)  # 'the last half of 2024', not of a match
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
+_rule("half", r"(?P<h>[12])H(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)   # 'in 1H', '2H 2024' (Asian wire copy)
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|ending|ended|ending\s+in)\s+(?:end-)?(?P<mon>"
       + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
 # a financial report's period named by its last day: 'the year ended March 31', 'the six months
@@ -374,7 +375,7 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
                 return False
     if rule == "half" and gd.get("h") and not gd.get("yr"):
         # "H1" alone is only a half when it looks like reporting jargon (upper-case)
-        if not m.group(0).startswith("H"):
+        if not m.group(0).startswith("H") and not m.group(0).endswith("H"):
             return False
     if rule == "quarter" and gd.get("q") and not m.group(0)[0] in "Qq0123456789":
         return False
