@@ -1209,3 +1209,12 @@ def test_a_title_case_headline_with_a_past_tense_verb_and_a_half_year(pipeline):
     assert claim.kind == "trade_change" and claim.trade.between == ["CHL", "PER"]
     assert result.periods[claim.period].text == "1H" and str(result.periods[claim.period].to) == "2024-06-30"
     assert [a.text for a in result.amounts] == ["12.4%", "8%"]   # '1H' is no amount
+
+
+def test_a_gap_between_two_states_is_no_flow_and_a_tonnage_change_is_a_change(pipeline):
+    text = ("Japan imported 4.1 million tonnes of LNG in May, about 0.6 million tonnes more than China. "
+            "Japan's LNG imports rose by 300,000 tonnes in June.")
+    result = pipeline.extract(text, published="2024-07-20")
+    kinds = {result.amounts[c.amount].text: c.kind for c in result.claims}
+    assert kinds == {"4.1 million tonnes": "trade_value", "about 0.6 million tonnes": "quantity",
+                     "300,000 tonnes": "trade_change"}

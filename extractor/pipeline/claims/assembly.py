@@ -156,7 +156,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # A sum of money with a direction ("rose by $12 million", "$5 million less") is a change
             # too: the difference of two levels, never a level itself.
             is_change = ((amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}) \
-                or (amount.change is not None and amount.is_money)
+                or (amount.change is not None and amount.is_money) \
+                or (amount.change is not None and amount.unit not in CURRENCY_UNITS_EXCLUDED)   # "up 3,000 tonnes"
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
@@ -202,6 +203,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their
             # flow still frames the sentence's other figures)
             price = _is_a_price(a_index, by_sentence.get(s_index, []), ctx)
+            if trigger is not None and _a_gap_between_states(span, ctx):
+                trigger = None   # "0.6 million tonnes more than China": how far apart two states are
             if trigger is not None and (_hypothetical(trigger) or _expected(span)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
@@ -414,6 +417,20 @@ def _names_other_goods(sent, code: str | None) -> bool:
     supplier of wheat' after a corn line): the sentence has goods of its own."""
     return any(t.pos_ == "NOUN" and (found := _goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True))
                and found != code for t in sent)
+
+
+def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
+    """'about 0.6 million tonnes more than China', '$2 billion less than Japan's': a figure compared
+    with another state's is the gap between the two, no flow of either."""
+    doc = ctx.doc
+    k = amount_span.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"more", "less", "fewer", "higher", "lower", "above", "below"} \
+            or doc[k + 1].lower_ != "than":
+        return False
+    after = k + 2
+    while after < len(doc) and doc[after].lower_ in {"the", "that", "those", "of"}:
+        after += 1
+    return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
 
 
 def _refers_back(trigger: Token) -> bool:
