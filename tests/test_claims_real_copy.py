@@ -1218,3 +1218,14 @@ def test_a_gap_between_two_states_is_no_flow_and_a_tonnage_change_is_a_change(pi
     kinds = {result.amounts[c.amount].text: c.kind for c in result.claims}
     assert kinds == {"4.1 million tonnes": "trade_value", "about 0.6 million tonnes": "quantity",
                      "300,000 tonnes": "trade_change"}
+
+
+def test_a_goods_line_naming_no_state_continues_a_series_of_the_same_goods(pipeline):
+    text = ("Laos's rice imports from Thailand reached $39 million from January to April.\n\n"
+            "The rice import amount from September to December 2023 was $11 million. "
+            "The coal import amount from September to December 2023 was $5 million.")
+    result = pipeline.extract(text, published="2024-06-20")
+    claims = {result.amounts[c.amount].text: c for c in result.claims}
+    assert claims["$11 million"].kind == "trade_value" and "parties" in claims["$11 million"].inferred
+    assert (claims["$11 million"].trade.from_, claims["$11 million"].trade.to) == ("THA", "LAO")
+    assert claims["$5 million"].kind == "quantity"   # other goods: whose, the sentence does not say

@@ -210,8 +210,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
                 code, words = goods
                 # Goods-level figures are claims only when the sentence names who trades them.
+                # ... or when the story's last flow was of the same goods ("North Korea's rice imports
+                # reached $39.9 million ... The rice import amount for September to December was $11
+                # million"): the series goes on, its parties inferred
+                last_trade = next((c.trade for c in reversed(claims) if c.trade is not None and c.kind != "comparison"), None)
+                same_goods = previous_trade is not None and code is not None and continues \
+                    and last_trade is not None and last_trade.commodity == code
                 if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
-                        or _reports_world_trade(story_trade):
+                        or _reports_world_trade(story_trade) or same_goods:
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
                     series = _series_to_continue(previous_trade, story_trade,
