@@ -1229,3 +1229,10 @@ def test_a_goods_line_naming_no_state_continues_a_series_of_the_same_goods(pipel
     assert claims["$11 million"].kind == "trade_value" and "parties" in claims["$11 million"].inferred
     assert (claims["$11 million"].trade.from_, claims["$11 million"].trade.to) == ("THA", "LAO")
     assert claims["$5 million"].kind == "quantity"   # other goods: whose, the sentence does not say
+
+
+def test_the_flows_a_balance_with_a_partner_is_made_of(pipeline):
+    text = ("Peru's exports rose 5.6 percent to $24 billion in March. Peru's goods trade deficit with Japan "
+            "surged 49 percent in March to $6.77 billion, with exports hitting a record $7.26 billion.")
+    claims = _changes(pipeline, text, "2022-05-05")
+    assert claims["$7.26 billion"][:3] == ("trade_value", "PER", "JPN")

@@ -237,6 +237,17 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         frame.between = agents
     else:
         frame.agent = agents[0] if agents else None
+    if frame.kind in {"import", "export"} and frame.source is None and frame.target is None and not frame.between:
+        balance = _balance_with_a_partner(trigger, ctx)
+        if balance is not None:
+            # "the deficit with Japan surged to $6.8 billion, with exports hitting $7.3 billion": the
+            # flows a balance is made of are with its partner, and of its holder
+            holder, partner = balance
+            if frame.kind == "export":
+                frame.target = partner
+            else:
+                frame.source = partner
+            frame.agent = frame.agent or holder
     if frame.agent is None and not frame.between and frame.kind != "total":
         # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
         # agency released the figures reports them (inferred: the sentence does not say whose)
@@ -319,6 +330,22 @@ def _story_reporter(known: str | None, previous: Trade | None, previous_agent: s
             return others[0]
     others = [c for c in ctx.main_countries if c != known]
     return others[0] if others else None
+
+
+def _balance_with_a_partner(trigger: Token, ctx: _Context) -> tuple[str | None, str] | None:
+    """(holder or None, partner) when the trade word is in a 'with' phrase of a clause whose subject
+    is a balance with a partner ('Peru's deficit with Japan rose ..., with exports of $7 billion')."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    for prep in (a for a in trigger.ancestors if a.lower_ == "with" and a.dep_ == "prep"):
+        verb = prep.head
+        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in balances):
+            partner = next((code for w in subject.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for o in w.children if o.dep_ == "pobj" for code in ctx.countries_in(o)), None)
+            if partner is None:
+                continue
+            holder = next((code for c in subject.children if c.dep_ == "poss" for code in ctx.countries_in(c)), None)
+            return holder, partner
+    return None
 
 
 def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
