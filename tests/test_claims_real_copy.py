@@ -1236,3 +1236,10 @@ def test_the_flows_a_balance_with_a_partner_is_made_of(pipeline):
             "surged 49 percent in March to $6.77 billion, with exports hitting a record $7.26 billion.")
     claims = _changes(pipeline, text, "2022-05-05")
     assert claims["$7.26 billion"][:3] == ("trade_value", "PER", "JPN")
+
+
+def test_the_last_clause_of_a_list_of_destinations_keeps_its_own(pipeline):
+    text = ("Peru's exports fell 20 percent in May. Shipments to China, Peru's biggest trading partner, dropped 20 "
+            "percent, exports to the US slid 17 percent and shipments to Japan fell 21 percent.")
+    claims = _changes(pipeline, text, "2024-06-20")
+    assert claims["17 percent"][2] == "USA" and claims["21 percent"][2] == "JPN"

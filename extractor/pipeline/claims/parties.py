@@ -85,6 +85,13 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             for t in sorted((t for t in head.subtree if t.i < head.i and _trade_kind(t)), key=lambda t: -t.i):
                 if not any(a.pos_ in {"VERB", "AUX"} for a in t.ancestors if a.i != head.i and head in a.ancestors):
                     return t
+            # "..., exports to the US slid 17% and shipments to Japan fell 21%": a last conjunct whose
+            # subject the parser hung elsewhere; the trade noun written right before it, after the 'and'
+            k = head.i - 1
+            while k >= sent.start and _within_a_clause(head.doc[k]):
+                if _trade_kind(head.doc[k]) and head.doc[k].pos_ == "NOUN":
+                    return head.doc[k]
+                k -= 1
     triggers = [t for t in sent if _trade_kind(t)]
     if not triggers:
         return None
@@ -100,6 +107,11 @@ def _has_own_figure(noun: Token) -> bool:
             yield c
             yield from walk(c)
     return any(t.like_num for t in walk(noun))
+
+
+def _within_a_clause(token: Token) -> bool:
+    """Inside one clause of a list: not a comma, 'and', 'while', 'but' or a semicolon."""
+    return token.text not in {",", ";"} and token.lower_ not in {"and", "while", "but", "whereas"}
 
 
 def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
@@ -215,6 +227,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
         preps += [c for c in acl.children if c.dep_ == "prep"]
 
+    if not any(p.lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"]) for p in preps) \
+            and trigger.pos_ == "NOUN" and trigger.i + 2 < len(trigger.doc) \
+            and trigger.doc[trigger.i + 1].lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"]) \
+            and trigger.doc[trigger.i + 1].head.i != trigger.i:
+        # "shipments to Japan fell": the phrase written right after the noun, whatever it was hung on
+        preps.append(trigger.doc[trigger.i + 1])
     for prep in preps:
         word = prep.lower_
         parties = []
