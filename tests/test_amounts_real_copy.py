@@ -338,3 +338,8 @@ def test_fractions_a_change_moved_by_and_more_verbs_of_change(text, value, chang
 
 def test_half_with_no_verb_of_change_is_no_change():
     assert [a.text for a in extract("Half of Peru's exports go to Chile.").amounts if a.unit == "percent"] == []
+
+
+def test_a_bounded_fraction_a_change_moved_by():
+    amount = extract("Peru's trade with Chile shrank by more than half in May.", published="2024-06-20").amounts[0]
+    assert (amount.value, amount.bound, amount.change) == (50.0, "more_than", "down")

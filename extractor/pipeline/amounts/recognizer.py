@@ -145,7 +145,11 @@ def _fold_word(doc: Doc, i: int) -> Optional[_Found]:
 def _fraction_of_change(doc: Doc, i: int) -> Optional[_Found]:
     """'fell by a third', 'cut by half', 'rose by two-thirds': the fraction a change moved by, a
     percentage as loose as the words (approximate); only after a verb of change and 'by'."""
-    if i == 0 or doc[i - 1].lower_ != "by":
+    by = i - 1
+    while by > 0 and i - by <= 2 and doc[by].lower_ in {"more", "than", "nearly", "almost", "about", "roughly", "over",
+                                                          "around", "less", "some"}:
+        by -= 1   # "shrank by more than half": the quantifier is the bound, read after
+    if i == 0 or doc[by].lower_ != "by":
         return None
     fractions = _tables()["fraction_words"]
     low = [t.lower_ for t in doc[i: i + 4]]
@@ -161,7 +165,7 @@ def _fraction_of_change(doc: Doc, i: int) -> Optional[_Found]:
             count, fraction, end = {"two": 2, "three": 3}[low[0]], fractions[word], i + k + 1
     if fraction is None:
         return None
-    change = _change_from_governing_verb(doc, i, "percent")
+    change = _change_from_governing_verb(doc, by + 1, "percent")
     if change is None:
         return None
     return _Found(i, end, round(count * fraction * 100, 1), "percent", 0.5, "approx", change=change)
@@ -221,8 +225,8 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
             continue
         stated_change = f.change if fraction is not None and f is fraction else None
         _complete(doc, f, last_end, yen)
-        if stated_change is not None:
-            f.bound, f.change = "approx", stated_change   # 'by a third': loose, and moved as its verb says
+        if stated_change is not None:   # 'by a third': loose unless bounded, and moved as its verb says
+            f.bound, f.change = "approx" if f.bound == "exact" else f.bound, stated_change
         if f.start < last_end or not f.unit:  # overlaps the previous amount, or no unit was found
             i += 1
             continue
