@@ -1243,3 +1243,10 @@ def test_the_last_clause_of_a_list_of_destinations_keeps_its_own(pipeline):
             "percent, exports to the US slid 17 percent and shipments to Japan fell 21 percent.")
     claims = _changes(pipeline, text, "2024-06-20")
     assert claims["17 percent"][2] == "USA" and claims["21 percent"][2] == "JPN"
+
+
+def test_over_a_span_is_the_span_a_change_took(pipeline):
+    text = ("Peru's exports to Chile rose 5% in September. Over the first nine months of the year, trade between "
+            "Peru and Chile rose 14% to $80 billion.")
+    claims = _changes(pipeline, text, "2024-10-20")
+    assert claims["14%"][4] == claims["$80 billion"][4] == "2024-01"

@@ -104,6 +104,10 @@ def _phrase_matches(text: str, phrases: list[str]) -> bool:
     return any(p in low for p in phrases)
 
 
+# "over the first nine months", "over the past year", "over the first half": a span a change took
+_OVER_A_SPAN = re.compile(r"(?:the\s+)?(?:first|past|last|latest|opening)\b", re.IGNORECASE)
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, else None
@@ -128,6 +132,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         at = window.find(phrase)
         if at != -1 and at + len(phrase) > cut:
             return "basis"
+    if before == "over" and _OVER_A_SPAN.match(span.text):
+        return None   # "Over the first nine months of the year, trade rose 14%": the span, no base
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"
