@@ -1250,3 +1250,17 @@ def test_over_a_span_is_the_span_a_change_took(pipeline):
             "Peru and Chile rose 14% to $80 billion.")
     claims = _changes(pipeline, text, "2024-10-20")
     assert claims["14%"][4] == claims["$80 billion"][4] == "2024-01"
+
+
+def test_suppliers_in_an_import_story(pipeline):
+    """'Vietnam imported 4.1 million tonnes of rice, with Cambodia selling 1.6 million tonnes, followed
+    by Laos, which placed 0.9 million tonnes': each supplier's sale is to the importer; 'arrivals from
+    Thailand' and '18% more rice from Myanmar' are imports from them."""
+    text = ("Vietnam imported 4.1 million tonnes of rice in 2022, with Cambodia selling 1.6 million tonnes, "
+            "followed by Laos, which placed 0.9 million tonnes in the market. Vietnam imported 18% more rice "
+            "from Myanmar in 2022. Arrivals from Thailand climbed 12% to 3.4-million tonnes in 2022.")
+    claims = _changes(pipeline, text, "2023-02-10")
+    assert claims["1.6 million tonnes"][1:3] == ("KHM", "VNM")
+    assert claims["0.9 million tonnes"][1:3] == ("LAO", "VNM")
+    assert claims["18%"][:3] == ("trade_change", "MMR", "VNM")
+    assert claims["3.4-million tonnes"][1:3] == ("THA", "VNM")

@@ -73,7 +73,7 @@ def _directional_heads() -> frozenset:
     return frozenset(t["change_verbs_up"] + t["change_verbs_down"] + t["change_verbs_neutral"])
 
 
-def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
+def _change_from_comparative(doc: Doc, e: int, percent: bool = False) -> Optional[str]:
     """'closed 0.68 percent lower', 'shares ended 3% higher', '27% more than a year earlier'.
 
     'more'/'less' need their 'than', or to end the clause ('compared with May, it is $5 million
@@ -85,7 +85,8 @@ def _change_from_comparative(doc: Doc, e: int) -> Optional[str]:
     word = doc[e].lower_
     if word in ("more", "less", "fewer", "bigger", "smaller", "larger"):
         ends = e + 1 == len(doc) or doc[e + 1].lower_ == "than" or doc[e + 1].is_punct and doc[e + 1].text in ".;,"
-        return _tables()["change_comparatives"].get(word) if ends else None
+        # "imported 18% more soybeans": a percentage more of a noun is relative to an earlier level
+        return _tables()["change_comparatives"].get(word) if ends or percent else None
     return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
 
 

@@ -485,7 +485,7 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
         if after and f.bound == "exact":
             f.bound, f.end = after, max(f.end, aend)
     if change is None:
-        change = _change_from_comparative(doc, f.end)
+        change = _change_from_comparative(doc, f.end, percent=f.unit == "percent")
     if change is None and f.end > num_start:
         root = _span_root(doc, num_start, f.end)
         change = _change_from_modified_noun(doc, f.end, root)

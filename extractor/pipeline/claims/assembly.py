@@ -176,14 +176,17 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     goods = (same_clause.trade.commodity, same_clause.trade.commodity_text)
                     if "goods" in same_clause.inferred:
                         inferred["goods"] = same_clause.inferred["goods"]
-            if trigger is not None and goods == (None, None) and previous_trade is not None \
-                    and (previous_trade.commodity or previous_trade.commodity_text) \
+            # the goods of the story's last goods line, this sentence's or the one before's
+            recent_goods = next((c.trade for c in reversed(claims) if c.trade is not None
+                                 and (c.trade.commodity or c.trade.commodity_text)
+                                 and c.start >= ctx.sents[max(0, s_index - 1)].start_char), None)
+            if trigger is not None and goods == (None, None) and recent_goods is not None \
                     and ((_refers_back(trigger) and not names_a_state)
                          or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)) \
-                    and not _names_other_goods(sent, previous_trade.commodity):
+                    and not _names_other_goods(sent, recent_goods.commodity):
                 # "These imports cost $3.2 billion", "Exports totalled 7,210 tonnes" after a goods
                 # line: the same goods (a tonnage is always of some goods)
-                goods = (previous_trade.commodity, previous_trade.commodity_text)
+                goods = (recent_goods.commodity, recent_goods.commodity_text)
                 inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
             if trigger is not None and "goods" in slot:
                 # a "respectively" list of goods: this figure's member only
@@ -253,6 +256,17 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
+            if trade is not None and trade.flow == "directional":
+                supplier = _ranked_after(span, ctx)
+                if supplier is not None and supplier not in (trade.from_, trade.to):
+                    # "... with Cambodia selling 1.6 million tonnes, followed by Laos, which placed 0.9
+                    # million": the next state in a ranking of partners is this figure's partner
+                    main = next((code for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}
+                                 for code in ctx.countries_in(c)), None)
+                    end = "from_" if main == trade.to or (main != trade.from_ and trade.from_ == WORLD) else \
+                        "to" if main == trade.from_ or trade.to == WORLD else None
+                    if end is not None:
+                        trade = trade.model_copy(update={end: supplier})
             if trade is not None:
                 if "parties" in inferred and (_parties_named_in(sent, trade, ctx) or (
                         previous_read and last_trade_sentence == s_index and "parties" not in (previous_inferred or {}))):
@@ -423,6 +437,18 @@ def _names_other_goods(sent, code: str | None) -> bool:
     supplier of wheat' after a corn line): the sentence has goods of its own."""
     return any(t.pos_ == "NOUN" and (found := _goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True))
                and found != code for t in sent)
+
+
+def _ranked_after(amount_span: Span, ctx: _Context) -> str | None:
+    """The state named right after 'followed by' before the figure, with no other state between
+    ('followed by Laos, which sold 0.9 million tonnes', 'followed by Japan with $310 million')."""
+    doc = ctx.doc
+    sent_start = ctx.sents[ctx.sentence_of(amount_span.start_char)].start
+    for k in range(amount_span.start - 1, max(sent_start, amount_span.start - 12) - 1, -1):
+        if ctx.country_at.get(k) not in (None, WORLD):
+            before = [t.lower_ for t in doc[max(sent_start, k - 3):k]]
+            return ctx.country_at[k] if before[-2:] == ["followed", "by"] or before[-3:] == ["followed", "by", "the"] else None
+    return None
 
 
 def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:

@@ -266,6 +266,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             else:
                 frame.source = partner
             frame.agent = frame.agent or holder
+    if frame.kind == "export" and frame.target is None and frame.agent is not None:
+        buyer = _importer_of_the_main_clause(trigger, ctx)
+        if buyer is not None and buyer != frame.agent:
+            # "Vietnam imported 4.1 million tonnes of rice, with Cambodia selling 1.6 million": a
+            # supplier's sale in a 'with' clause of an import is to that importer
+            frame.target = buyer
     if frame.agent is None and not frame.between and frame.kind != "total":
         # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
         # agency released the figures reports them (inferred: the sentence does not say whose)
@@ -348,6 +354,18 @@ def _story_reporter(known: str | None, previous: Trade | None, previous_agent: s
             return others[0]
     others = [c for c in ctx.main_countries if c != known]
     return others[0] if others else None
+
+
+def _importer_of_the_main_clause(trigger: Token, ctx: _Context) -> str | None:
+    """The importer of the import clause a 'with' phrase holding ``trigger`` hangs on ('Vietnam
+    imported ..., with Cambodia selling 1.6 million tonnes'): its subject or possessor."""
+    for prep in (a for a in trigger.ancestors if a.lower_ == "with" and a.dep_ == "prep"):
+        main = prep.head
+        if _trade_kind(main) != "import":
+            return None
+        holders = [c for c in main.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
+        return next((code for h in holders for code in ctx.countries_in(h)), None)
+    return None
 
 
 def _balance_with_a_partner(trigger: Token, ctx: _Context) -> tuple[str | None, str] | None:
