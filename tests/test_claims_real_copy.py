@@ -1264,3 +1264,27 @@ def test_suppliers_in_an_import_story(pipeline):
     assert claims["0.9 million tonnes"][1:3] == ("LAO", "VNM")
     assert claims["18%"][:3] == ("trade_change", "MMR", "VNM")
     assert claims["3.4-million tonnes"][1:3] == ("THA", "VNM")
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Peru's exports to Mercosur rose 3% in May 2024.", ("PER", "Mercosur")),
+    ("Japan shipped cars worth $3 billion to Haiti in 2023.", ("JPN", "HTI")),
+    ("Brunei's exports to Papua New Guinea rose 5% in 2023.", ("BRN", "PNG")),
+])
+def test_every_state_and_the_common_blocs_are_partners(pipeline, text, parties):
+    claim = next(c for c in pipeline.extract(text, published="2024-06-20").claims if c.trade)
+    assert (claim.trade.from_, claim.trade.to) == parties
+
+
+def test_its_neighbour_after_a_pronoun_subject_is_the_topic_s_neighbour(pipeline):
+    text = "China's exports to North Korea rose to $140 million in March. It also shipped $2 million of tea to its neighbour."
+    claims = _changes(pipeline, text, "2024-04-20")
+    assert claims["$2 million"][1:3] == ("CHN", "PRK")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile set a goal to achieve $50 billion in trade by 2026.",
+    "Japan supplied rice worth $18 million to Haiti in 2023 through the World Food Programme.",
+])
+def test_goals_and_aid_are_no_trade(pipeline, text):
+    assert all(c.kind == "quantity" for c in pipeline.extract(text, published="2024-06-20").claims)

@@ -355,7 +355,10 @@ def find_actors(doc: Doc) -> list[Actor]:
                 # "its" is bound by the nearest state before it in its own sentence
                 # ("North Korea imported ... from its neighbor"), else the salient one.
                 same_sentence = [c for c, s in history if s == sent_index]
-                code = _neighbor_of(same_sentence[-1] if same_sentence else salient, history, sent_index)
+                # with no state before it in its sentence, "its" is the topic: the previous subject
+                # ("China's exports rose ... It also shipped $2 million of tea to its neighbour")
+                topic = _salient_country(history, counts, sent_index, subjects=subjects)
+                code = _neighbor_of(same_sentence[-1] if same_sentence else topic, history, sent_index)
             if code:
                 add_country(span, code)
         elif kind == "org":

@@ -45,6 +45,7 @@ from .words import (
     WORLD,
     _clause_verb,
     _entity_subject,
+    _aid,
     _expected,
     _hypothetical,
     _is_balance,
@@ -208,7 +209,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             price = _is_a_price(a_index, by_sentence.get(s_index, []), ctx)
             if trigger is not None and _a_gap_between_states(span, ctx):
                 trigger = None   # "0.6 million tonnes more than China": how far apart two states are
-            if trigger is not None and (_hypothetical(trigger) or _expected(span)):
+            if trigger is not None and (_hypothetical(trigger) or _expected(span) or _aid(trigger)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
                 code, words = goods

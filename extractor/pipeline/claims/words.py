@@ -4,6 +4,8 @@ a modal of possibility ('may import'), the world as partner (WLD).
 """
 from __future__ import annotations
 
+import re
+
 from functools import cache
 
 from spacy.tokens import Token
@@ -95,6 +97,17 @@ def _hypothetical(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children)
 
 
+def _aid(trigger: Token) -> bool:
+    """A verb of supplying in a sentence about aid ('Japan supplied rice worth $18 million to Haiti
+    through the World Food Programme'): a donation, not trade. Only the verbs that are trade words
+    as verbs ('supply', 'send', 'deliver'); 'exports' stay exports whatever else the sentence says."""
+    if trigger.pos_ != "VERB" or trigger.lower_ not in _lexicon()["verb_only"]["words"] \
+            and trigger.lemma_.lower() not in _lexicon()["verb_only"]["words"]:
+        return False
+    text = trigger.sent.text.lower()
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in _lexicon()["aid_cues"]["words"])
+
+
 def _expected(amount_span) -> bool:
     """A figure economists or markets expected ('expectations of 4 per cent growth', 'had forecast a
     3% rise'): a forecast, not what was traded."""
@@ -119,6 +132,8 @@ def _expected(amount_span) -> bool:
             return True   # "a target of $2 billion"
         if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.head.lemma_.lower() in intention["nouns"]:
             return True   # "set a goal of raising trade to $20 billion"
+        if t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in intention["nouns"]:
+            return True   # "set a goal to achieve $50 billion by 2026"
         if t.pos_ in {"VERB", "AUX"}:
             # "expect trade to hit $1 billion", "plan to boost it to $2 billion", "are projected to
             # reach": the infinitive of a verb of intending or expecting; "put a ceiling on exports
