@@ -343,3 +343,11 @@ def test_half_with_no_verb_of_change_is_no_change():
 def test_a_bounded_fraction_a_change_moved_by():
     amount = extract("Peru's trade with Chile shrank by more than half in May.", published="2024-06-20").amounts[0]
     assert (amount.value, amount.bound, amount.change) == (50.0, "more_than", "down")
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Sanctions pulled down North Korea's trade by 15 percent last year.", "down"),
+    ("The weak yen pushed up Japan's exports by 4 percent in May.", "up"),
+])
+def test_a_causative_verb_s_particle_and_by_give_the_direction(text, change):
+    assert extract(text, published="2024-06-20").amounts[0].change == change
