@@ -1288,3 +1288,15 @@ def test_its_neighbour_after_a_pronoun_subject_is_the_topic_s_neighbour(pipeline
 ])
 def test_goals_and_aid_are_no_trade(pipeline, text):
     assert all(c.kind == "quantity" for c in pipeline.extract(text, published="2024-06-20").claims)
+
+
+def test_a_lead_s_its_past_a_dateline_and_a_speaker(pipeline):
+    """'SEOUL, July 1 -- Peru reported a surplus, but its outbound shipments fell ..., the ministry
+    said': 'its' is Peru's (not the dateline's city nor the speaker), and the bare flows after it are
+    Peru's with the world."""
+    text = ("SEOUL, July 1 -- Peru reported a trade surplus in June for the first time in 16 months, but its "
+            "outbound shipments fell for the ninth consecutive month due mainly to weak demand for copper, the "
+            "ministry said Saturday.\n\nOutbound shipments fell 6 percent on-year to US$54.24 billion last month.")
+    claims = _changes(pipeline, text, "2023-07-01")
+    assert claims["6 percent"][:3] == ("trade_change", "PER", "WLD")
+    assert claims["US$54.24 billion"][:3] == ("trade_value", "PER", "WLD")

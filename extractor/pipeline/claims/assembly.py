@@ -335,7 +335,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         if has_trade_word and names_a_state and last_trade_sentence != s_index:
             # "North Korea's trade with China grew in the spring." sets the story's frame
             # even without a figure.
+            # the trade noun, not a direction word modifying it ("its outbound shipments fell")
             trigger = next(t for t in sent if _trade_kind(t))
+            if trigger.dep_ in {"amod", "compound"} and _trade_kind(trigger.head):
+                trigger = trigger.head
             frame = _frame(trigger, ctx)
             frame_trade = _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:

@@ -185,14 +185,18 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
         # "Malaysia saw its exports grow": the possessive points back to the clause's subject,
         # when that subject is a state ("a French rival put its purchases at" is a firm's)
-        subject = next((c for v in trigger.ancestors if v.pos_ in {"VERB", "AUX"} for c in v.children
-                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != trigger.i), None)
-        if subject is not None and ctx.country_at.get(subject.i) in (None, WORLD):
-            # "North Korea's trade dependency on China grows while its exports shrink": the
-            # subject's possessor is the state the possessive points back to
-            subject = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
-            agents.append(ctx.country_at[subject.i])
+        for subject in (c for v in trigger.ancestors if v.pos_ in {"VERB", "AUX"} for c in v.children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != trigger.i):
+            if ctx.country_at.get(subject.i) in (None, WORLD):
+                # "North Korea's trade dependency on China grows while its exports shrink": the
+                # subject's possessor is the state the possessive points back to; "SEOUL, July 1 --
+                # Peru reported ...": a dateline the parser took for the subject, the state beside it
+                subject = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
+                    (c for c in subject.children if c.dep_ == "appos" and ctx.country_at.get(c.i) not in (None, WORLD)),
+                    None)
+            if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+                agents.append(ctx.country_at[subject.i])   # (past a speaker: "..., the ministry said")
+                break
     # Prepositional parties of the trigger (and of its direct object: "goods from X"; of the goods
     # it names: "imports of textile products from China").
     preps = [c for c in trigger.children if c.dep_ == "prep"]
