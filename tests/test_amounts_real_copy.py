@@ -351,3 +351,12 @@ def test_a_bounded_fraction_a_change_moved_by():
 ])
 def test_a_causative_verb_s_particle_and_by_give_the_direction(text, change):
     assert extract(text, published="2024-06-20").amounts[0].change == change
+
+
+@pytest.mark.parametrize("text, value, unit, change", [
+    ("Peru's exports decreased sharply, by more than 40% in May.", 40.0, "percent", "down"),
+    ("Peru's exports marked a spike of 3.1 times in May.", 3.1, "times", None),
+])
+def test_a_change_past_a_comma_and_a_ratio_after_a_change_noun(text, value, unit, change):
+    amount = extract(text, published="2024-06-20").amounts[0]
+    assert (amount.value, amount.unit) == (value, unit) and (change is None or amount.change == change)

@@ -114,8 +114,8 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     if tok.lower_ == t["change_preposition"]:
         v = k - 1
         # over the object ("pulled down North Korea's trade by 15 percent") to the verb or its particle
-        while v >= 0 and k - v < 8 and doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PROPN", "PRON", "DET", "ADJ") \
-                and not _verb_direction(doc[v]):
+        while v >= 0 and k - v < 8 and (doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PROPN", "PRON", "DET", "ADJ")
+                                         or doc[v].text == ",") and not _verb_direction(doc[v]):
             if direction := _adverb_direction(doc[v]):
                 return direction  # 'was revised upward by 40 billion yen'
             v -= 1

@@ -163,6 +163,8 @@ def _multiplicative_times(doc: Doc, core: _Core) -> bool:
     _, s = _bound_from_preceding_quantifier(doc, core.start, 0)
     if s > 1 and doc[s - 1].lower_ == "by" and _change_verb_before(doc, s - 1) is not None:
         return True
+    if s > 1 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower() in set(t["change_nouns_up"]) | set(t["change_nouns_down"]):
+        return True   # "a spike of 3.1 times", "an increase of 2.5 times"
     # "rose 2.1 times to 8,450 tons", "grew 3.5 times from a year earlier": right after a verb of
     # change, a fraction of times or a level or base after it is a ratio, not occasions ("rose
     # three times this year")

@@ -37,6 +37,7 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
 
 
 # "still below the $215 million figure for the first quarter of 2020": a comparison's reference
+_AS_MUCH = frozenset({"much", "many", "high", "large", "big", "great", "low", "little", "few"})
 _COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "below", "above"})
 
 
@@ -46,8 +47,9 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     August"): the reference's time, not the figure's ("compared with $17 billion a year earlier"
     keeps it: that level is the reference)."""
     for head in [token] + list(token.ancestors):
+        as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
         if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)) \
-                or _after_an_earlier_change(head):
+                or _after_an_earlier_change(head) or as_much_as:   # "three times as much as in 2019"
             # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
         before = head.left_edge.i - 1
