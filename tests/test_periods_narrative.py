@@ -170,3 +170,9 @@ def test_a_base_written_with_from_dates_an_undated_story_a_year_later(pipeline):
             "In the first half of the year, Peru's exports came to $91.2 billion, up 7.2 percent from January-June 2017.")
     periods = {p.text: (p.from_, p.to) for p in pipeline.extract(text).periods}
     assert periods["June"] == (date(2018, 6, 1), date(2018, 6, 30))
+
+
+def test_the_year_of_as_much_as_in_is_a_base_not_the_sentence_s_year(pipeline):
+    text = "Peru's exports to Chile in May were 3.2 times as much as in 2019."
+    periods = {p.text: p.from_ for p in pipeline.extract(text, published="2024-06-20").periods}
+    assert periods["May"] == date(2024, 5, 1)
