@@ -176,3 +176,9 @@ def test_the_year_of_as_much_as_in_is_a_base_not_the_sentence_s_year(pipeline):
     text = "Peru's exports to Chile in May were 3.2 times as much as in 2019."
     periods = {p.text: p.from_ for p in pipeline.extract(text, published="2024-06-20").periods}
     assert periods["May"] == date(2024, 5, 1)
+
+
+def test_a_month_range_of_a_relative_year(pipeline):
+    periods = {p.text: (p.from_, p.to) for p in pipeline.extract(
+        "Peru imported rice during March to September last year.", published="2024-06-20").periods}
+    assert periods["March to September last year"] == (date(2023, 3, 1), date(2023, 9, 30))

@@ -99,7 +99,8 @@ _rule("written_day", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WDAY + r",?\s+)?(?P
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
-      + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?P<yr>" + YEAR + r"))|\s+period)?", _resolve_month_range)
+      + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
+      + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_month_range)
 # "exports in April and May", "in Jan., Feb.": two months one preposition governs are read
