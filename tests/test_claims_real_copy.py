@@ -1300,3 +1300,20 @@ def test_a_lead_s_its_past_a_dateline_and_a_speaker(pipeline):
     claims = _changes(pipeline, text, "2023-07-01")
     assert claims["6 percent"][:3] == ("trade_change", "PER", "WLD")
     assert claims["US$54.24 billion"][:3] == ("trade_value", "PER", "WLD")
+
+
+def test_the_parts_of_a_flow_just_stated(pipeline):
+    """'Of the imports, rice took up the biggest share of 2,310 tons, trailed by maize with 1,870
+    tons': each is the goods of the flow the sentence before stated, even past a credit line."""
+    text = ("North Korea imported 5,000 tons of food from China in April.\n\n(Yonhap)\n\n"
+            "Of the imports, rice took up the biggest share of 2,310 tons, trailed by maize with 1,870 tons.")
+    result = pipeline.extract(text, published="2024-05-20")
+    claims = {result.amounts[c.amount].text: c.trade for c in result.claims if c.trade}
+    assert (claims["2,310 tons"].from_, claims["2,310 tons"].to, claims["2,310 tons"].commodity) == ("CHN", "PRK", "1006")
+    assert claims["1,870 tons"].commodity == "1005"
+
+
+def test_a_supplier_with_a_figure_names_no_goods(pipeline):
+    text = "China imported 95 million tons of soybeans in 2017. Brazil was the main supplier with 50 million tons."
+    result = pipeline.extract(text, published="2018-02-20")
+    assert all(c.trade is None or c.trade.commodity_text != "supplier" for c in result.claims)

@@ -120,8 +120,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         stated_basis = _basis(sent) if any(ctx.amounts[i].change for i in by_sentence.get(s_index, [])) else None
         has_trade_word = any(_trade_kind(t) for t in sent)
         # A sentence that names no state continues the trade story only right after it.
+        # (a credit or caption line between, "(Yonhap)", does not break the story)
         continues = last_trade_sentence is not None and (
-            s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph)
+            s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph
+            or all(sum(t.is_alpha for t in ctx.sents[k]) < 4 for k in range(last_trade_sentence + 1, s_index)))
         # a bloc or region named as a partner ("auto exports to the EU") names a party too
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
             or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
@@ -220,8 +222,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 last_trade = next((c.trade for c in reversed(claims) if c.trade is not None and c.kind != "comparison"), None)
                 same_goods = previous_trade is not None and code is not None and continues \
                     and last_trade is not None and last_trade.commodity == code
+                # "Of the imports, rice took up the biggest share of 2,310 tons": a part of the flow
+                # just stated, whose traders that flow named
+                part_of_the_last = continues and last_trade is not None and trigger.dep_ == "pobj" \
+                    and trigger.head.lower_ == "of" and trigger.head.i == sent.start \
+                    and _trade_kind(trigger) == _kind_of(last_trade, previous_agent)
                 if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
-                        or _reports_world_trade(story_trade) or same_goods:
+                        or _reports_world_trade(story_trade) or same_goods or part_of_the_last:
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
                     series = _series_to_continue(previous_trade, story_trade,
@@ -467,6 +474,13 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     while after < len(doc) and doc[after].lower_ in {"the", "that", "those", "of"}:
         after += 1
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
+
+
+def _kind_of(trade: Trade, agent: str | None) -> str:
+    """'import' or 'export' as the agent of a directional trade sees it; 'total' for a total."""
+    if trade.flow != "directional":
+        return "total"
+    return "import" if agent == trade.to else "export"
 
 
 def _refers_back(trigger: Token) -> bool:
