@@ -1317,3 +1317,15 @@ def test_a_supplier_with_a_figure_names_no_goods(pipeline):
     text = "China imported 95 million tons of soybeans in 2017. Brazil was the main supplier with 50 million tons."
     result = pipeline.extract(text, published="2018-02-20")
     assert all(c.trade is None or c.trade.commodity_text != "supplier" for c in result.claims)
+
+
+def test_the_period_naming_the_noun_a_figure_is_of(pipeline):
+    text = ("Peru's exports rose in July. Peru's July exports were $1.8 billion more than June exports of "
+            "$196.2 billion.")
+    claims = _changes(pipeline, text, "2024-09-05")
+    assert claims["$196.2 billion"][4] == "2024-06"
+
+
+def test_the_comparison_written_right_after_each_figure(pipeline):
+    claims = _changes(pipeline, "Peru's exports in May were up 12% y/y and up 4% m/m.", "2024-06-20")
+    assert claims["12%"][3] == "year_on_year" and claims["4%"][3] == "period_on_period"

@@ -302,7 +302,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if kind == "trade_value":
                     trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
-                    trade.basis = _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
+                    trade.basis = _basis_after(span, ctx) or _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
                     stated_elsewhere = trade.basis is None and _compared_with_another_span(period, span, ctx)
                     if trade.basis is None and not stated_elsewhere and story_basis[0] is not None and (
                             s_index - story_basis[1] <= 1 or ctx.paragraph_of(ctx.sents[story_basis[1]].start_char) == paragraph):
@@ -474,6 +474,16 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     while after < len(doc) and doc[after].lower_ in {"the", "that", "those", "of"}:
         after += 1
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
+
+
+def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
+    """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's."""
+    after = ctx.text[amount_span.end_char: amount_span.end_char + 30].lower().lstrip()
+    lex = _lexicon()
+    for basis in ("year_on_year", "period_on_period"):
+        if any(after.startswith(phrase) for phrase in lex[basis]):
+            return basis
+    return None
 
 
 def _kind_of(trade: Trade, agent: str | None) -> str:

@@ -256,6 +256,14 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             continue
         if span.start == amount_span.end or (len(words) <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in words)):
             return i
+    # "June exports of $196.2 billion", "the 2019 total of $3 billion": the period that names the
+    # noun the figure is 'of'
+    if amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ == "of":
+        noun = amount_span.root.head.head
+        for i, span in enumerate(ctx.period_spans):
+            if span is not None and span.root.head == noun and span.root.dep_ in {"compound", "nmod", "poss", "amod", "npadvmod"} \
+                    and span.end <= noun.i and ctx.periods[i].granularity in _DATA_GRANULARITIES:
+                return i
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
     # Not through a clause hanging on the amount ("$120 billion, which rose to $150 billion in
