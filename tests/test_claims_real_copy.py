@@ -1329,3 +1329,9 @@ def test_the_period_naming_the_noun_a_figure_is_of(pipeline):
 def test_the_comparison_written_right_after_each_figure(pipeline):
     claims = _changes(pipeline, "Peru's exports in May were up 12% y/y and up 4% m/m.", "2024-06-20")
     assert claims["12%"][3] == "year_on_year" and claims["4%"][3] == "period_on_period"
+
+
+def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
+    text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
+            "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")
+    assert _changes(pipeline, text, "2023-07-01")["28 percent"][4] == "2023-06"

@@ -337,7 +337,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             claims.append(claim)
             amount_claim[a_index] = claim
         if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
-                and _dates(story_periods[0], data_period, ctx):
+                and _dates(story_periods[0], data_period, ctx) \
+                and (has_trade_word or not _spans_the_story_period(story_periods[0], data_period, ctx)):
             data_period = story_periods[0]   # "Japan logged a trade deficit in July": the story's month
         if has_trade_word and names_a_state and last_trade_sentence != s_index:
             # "North Korea's trade with China grew in the spring." sets the story's frame
@@ -408,6 +409,17 @@ def _dates(period: int, current: int | None, ctx: _Context) -> bool:
     # year is background; the story keeps its year
     several_years = (new.to.year - new.from_.year) >= 1 and new.granularity == "range"
     return not (several_years and new.from_ <= now.from_ and now.to <= new.to and (new.from_, new.to) != (now.from_, now.to))
+
+
+def _spans_the_story_period(period: int, current: int | None, ctx: _Context) -> bool:
+    """The period holds the story's month and more ('For the January-June period, the accumulated
+    deficit reached ...' in a story about June): a balance so far is an aside, the story stays in June."""
+    if current is None:
+        return False
+    new, now = ctx.periods[period], ctx.periods[current]
+    if new.from_ is None or now.from_ is None:
+        return False
+    return new.from_ <= now.from_ and now.to <= new.to and (new.from_, new.to) != (now.from_, now.to)
 
 
 def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
