@@ -1335,3 +1335,11 @@ def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
     text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
             "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")
     assert _changes(pipeline, text, "2023-07-01")["28 percent"][4] == "2023-06"
+
+
+def test_goods_described_as_these_are_the_goods_named_before(pipeline):
+    text = ("North Korea's wig exports to China rose 20% to $30 million in March. The export value of these "
+            "beauty products spiked by more than 13 times from 2022 to $163 million in 2023.")
+    result = pipeline.extract(text, published="2024-04-20")
+    claim = next(c for c in result.claims if result.amounts[c.amount].text == "$163 million")
+    assert claim.trade.commodity == "6704" and "goods" in claim.inferred

@@ -4,6 +4,8 @@ quantities) with their sources, the story's frame carried from sentence to sente
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 from collections import Counter
 from datetime import date
@@ -190,6 +192,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # "These imports cost $3.2 billion", "Exports totalled 7,210 tonnes" after a goods
                 # line: the same goods (a tonnage is always of some goods)
                 goods = (recent_goods.commodity, recent_goods.commodity_text)
+                inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
+            named_before = next((c.trade.commodity for c in reversed(claims) if c.trade is not None
+                                 and c.trade.commodity is not None), None) if trigger is not None and goods[1] else None
+            if trigger is not None and goods[0] is None and goods[1] and named_before is not None \
+                    and re.search(rf"\b(?:these|those|such|the same)\s+{re.escape(goods[1])}", folded):
+                # "The export value of these beauty products spiked" after a line on wigs: the goods
+                # named before, by a description pointing back to them
+                goods = (named_before, goods[1])
                 inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
             if trigger is not None and "goods" in slot:
                 # a "respectively" list of goods: this figure's member only
