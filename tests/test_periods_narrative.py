@@ -182,3 +182,13 @@ def test_a_month_range_of_a_relative_year(pipeline):
     periods = {p.text: (p.from_, p.to) for p in pipeline.extract(
         "Peru imported rice during March to September last year.", published="2024-06-20").periods}
     assert periods["March to September last year"] == (date(2023, 3, 1), date(2023, 9, 30))
+
+
+def test_background_events_and_beginnings_do_not_date_an_undated_story(pipeline):
+    """'Following the council's adoption of a ban in September 2017, Laos turned to coffee starting
+    in 2018': neither dates 'the first half of this year' on a page without a date."""
+    text = ("Laos's coffee exports soared to $60 million in the first half of this year.\n\n"
+            "Following the council's adoption of a timber ban in September 2017, Laos turned to exporting coffee "
+            "starting in 2018.")
+    periods = {p.text: p.from_ for p in pipeline.extract(text).periods}
+    assert periods["the first half of this year"] is None

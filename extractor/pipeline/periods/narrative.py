@@ -49,7 +49,8 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         if cand.rule != "date_entity" and not cand.match.groupdict().get("yr") and cand.rule not in ("iso_date", "numeric_date"):
             continue
         before = ctx.text[max(0, cand.start - 40):cand.start]
-        if _is_future(ctx, cand.start) or _NEXT_RELEASE.search(before) or _SINCE.search(before):
+        if _is_future(ctx, cand.start) or _NEXT_RELEASE.search(before) or _SINCE.search(before) \
+                or _AN_EVENT_BEFORE.search(ctx.text[max(0, cand.start - 120):cand.start]):
             continue
         if period.granularity == "day":
             days.append((cand.start, period.from_))
@@ -69,6 +70,7 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         # decreased in 2024" after figures for September to December 2023): the text is dated
         # by its own months, and written in that year or after it
         later = [p for c, p in found if c.rule == "year" and p.from_ is not None and p.from_.year > ref.year
+                 and not _STARTING.search(ctx.text[max(0, c.start - 20):c.start])
                  and not _is_future(ctx, c.start) and not _is_comparison_base(ctx.text, c.start, c.end)
                  and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])]
         if later:
@@ -86,4 +88,11 @@ _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|upda
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$"
                     # "since the $253 million tallied in November 2019": a figure's month
                     r"|\bsince" + RECORDED_FIGURE % 50, re.IGNORECASE)
+# "Following the Security Council's adoption of Resolution 2375 in September 2017", "after the ban
+# was adopted in October 2016": the time of an event told as background, not of the story's figures
+_AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?"
+                              r"(?:adoption|imposition|introduction|outbreak|closure|launch|ban|sanctions|was\s+\w+ed|were\s+\w+ed)"
+                              r"\b[^.;]{0,60}\b(?:in|on)\s+$", re.IGNORECASE)
+# "turned to exporting wigs starting in 2018": when something began, not when the story is
+_STARTING = re.compile(r"\b(?:starting|beginning|from)\s+(?:in\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
