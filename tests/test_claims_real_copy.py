@@ -1343,3 +1343,12 @@ def test_goods_described_as_these_are_the_goods_named_before(pipeline):
     result = pipeline.extract(text, published="2024-04-20")
     claim = next(c for c in result.claims if result.amounts[c.amount].text == "$163 million")
     assert claim.trade.commodity == "6704" and "goods" in claim.inferred
+
+
+def test_the_latter_and_the_former(pipeline):
+    text = ("Japan's LNG imports rose 2 percent in May, beating China's, as the latter's imports fell 2.2 percent. "
+            "The former remained the top buyer.")
+    result = pipeline.extract(text, published="2024-06-20")
+    assert {a.text: a.id for a in result.actors if a.text.lower() in ("the latter", "the former")} == \
+        {"the latter": "CHN", "The former": "JPN"}
+    assert _changes(pipeline, text, "2024-06-20")["2.2 percent"][1:3] == ("WLD", "CHN")

@@ -96,7 +96,8 @@ def _short_forms_also_with(code: str) -> tuple[str, ...]:
 @cache
 def _reference_patterns() -> tuple[tuple[str, str], ...]:
     refs = load_table("countries.json")["descriptive_references"]
-    return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]])
+    return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]]
+                 + [("order:latter", "the latter"), ("order:former", "the former")])
 
 
 @cache
@@ -341,6 +342,13 @@ def find_actors(doc: Doc) -> list[Actor]:
         elif kind == "default":
             if not named_countries & set(_default_forms_yield_to(value)):
                 add_country(span, value)
+        elif kind == "order":
+            # "Japan's imports were higher than China's as the latter's fell": of the last two states
+            # named, the second or the first
+            sent_index = sent_of[span.start]
+            recent = list(dict.fromkeys(c for c, s in reversed(history) if sent_index - 1 <= s <= sent_index))
+            if len(recent) >= 2:
+                add_country(span, recent[0] if value == "latter" else recent[1])
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
             # a description in a subject continues the previous subjects (parallelism, Kameyama 1986);
