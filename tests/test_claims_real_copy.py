@@ -1352,3 +1352,11 @@ def test_the_latter_and_the_former(pipeline):
     assert {a.text: a.id for a in result.actors if a.text.lower() in ("the latter", "the former")} == \
         {"the latter": "CHN", "The former": "JPN"}
     assert _changes(pipeline, text, "2024-06-20")["2.2 percent"][1:3] == ("WLD", "CHN")
+
+
+def test_the_goods_of_the_noun_a_trade_participle_modifies(pipeline):
+    text = "Supplies of crude from Russia delivered to China rose 12% to 80 million tonnes in 2023."
+    claims = {k: v for k, v in _changes(pipeline, text, "2024-02-20").items()}
+    result = pipeline.extract(text, published="2024-02-20")
+    assert claims["80 million tonnes"][:3] == ("trade_value", "RUS", "CHN")
+    assert {c.trade.commodity for c in result.claims if c.trade} == {"2709"}

@@ -41,6 +41,11 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
+        # "supplies of crude from Russia delivered to China": the noun a trade participle modifies
+        # names the goods
+        for of in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
     # "imports from China of rice": the parser hangs the goods on the partner
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}):
         for partner in (c for c in prep.children if c.dep_ == "pobj"):
