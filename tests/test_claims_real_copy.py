@@ -1360,3 +1360,8 @@ def test_the_goods_of_the_noun_a_trade_participle_modifies(pipeline):
     result = pipeline.extract(text, published="2024-02-20")
     assert claims["80 million tonnes"][:3] == ("trade_value", "RUS", "CHN")
     assert {c.trade.commodity for c in result.claims if c.trade} == {"2709"}
+
+
+def test_a_base_year_after_from_is_not_the_level_s(pipeline):
+    claims = _changes(pipeline, "Peru's trade shrank 3 percent last year from 2012 to $7.2 billion.", "2014-02-20")
+    assert claims["$7.2 billion"][4] == claims["3 percent"][4] == "2013-01"

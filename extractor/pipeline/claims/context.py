@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from models import Actor, Amount, Period, Source
 
 from ..lexicon import phrase_matcher
-from .words import WORLD, _is_change_word, _lexicon, _partner_patterns
+from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _partner_patterns
 
 
 @dataclass
@@ -143,4 +143,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if before is not None and before.lower_ in {"from", "than", "on", "over", "against"} \
             and before.head.i != span.root.i and _is_change_word(before.head):
         return "basis"   # "rose 9 percent from the year prior": the parser hangs "prior" elsewhere
+    if before is not None and before.lower_ == "from" and before.head.i != span.root.i and any(
+            _is_change_word(a) or a.pos_ == "VERB" and a.lemma_.lower() in _change_verbs()
+            for a in [before.head, *list(before.head.ancestors)[:2]]):
+        return "basis"   # "shrank 3 percent last year from 2012": hung on "year", still the change's base
     return None

@@ -176,3 +176,12 @@ def _is_change_word(token: Token) -> bool:
     lex = _lexicon()
     return token.lower_ in lex["comparative_change"] or token.lower_ in _CHANGE_WORDS \
         or token.lemma_.lower() in _CHANGE_WORDS or token.lemma_.lower() in set(lex["change_nouns"]["words"])
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    """All the verbs of change the amounts read directions from ('shrink', 'plunge', 'soar', ...),
+    beyond the common ones of ``_is_change_word``."""
+    from ..amounts.tables import _tables
+    t = _tables()
+    return frozenset(t["change_verbs_up"]) | frozenset(t["change_verbs_down"])
