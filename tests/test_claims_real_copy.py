@@ -1365,3 +1365,8 @@ def test_the_goods_of_the_noun_a_trade_participle_modifies(pipeline):
 def test_a_base_year_after_from_is_not_the_level_s(pipeline):
     claims = _changes(pipeline, "Peru's trade shrank 3 percent last year from 2012 to $7.2 billion.", "2014-02-20")
     assert claims["$7.2 billion"][4] == claims["3 percent"][4] == "2013-01"
+
+
+def test_a_change_from_levels_no_period_names_has_no_basis(pipeline):
+    claims = _changes(pipeline, "Japan's exports to Peru were down 70 per cent from pre-crisis levels in May.", "2024-06-20")
+    assert claims["70 per cent"][:4] == ("trade_change", "JPN", "PER", None)

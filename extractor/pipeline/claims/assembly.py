@@ -312,8 +312,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if kind == "trade_value":
                     trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
-                    trade.basis = _basis_after(span, ctx) or _basis(sent) or _basis_from_reference(period, s_index, ctx, span)
-                    stated_elsewhere = trade.basis is None and _compared_with_another_span(period, span, ctx)
+                    # "down 70 percent from pre-crisis levels": measured against a time no period names
+                    levels_base = _LEVELS_BASE.search(sent.text)
+                    trade.basis = None if levels_base else (
+                        _basis_after(span, ctx) or _basis(sent) or _basis_from_reference(period, s_index, ctx, span))
+                    stated_elsewhere = levels_base is not None or (
+                        trade.basis is None and _compared_with_another_span(period, span, ctx))
                     if trade.basis is None and not stated_elsewhere and story_basis[0] is not None and (
                             s_index - story_basis[1] <= 1 or ctx.paragraph_of(ctx.sents[story_basis[1]].start_char) == paragraph):
                         # "The deficit widened 22% from the previous month ... Exports rose 5.6%":
@@ -496,6 +500,10 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     while after < len(doc) and doc[after].lower_ in {"the", "that", "those", "of"}:
         after += 1
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
+
+
+_LEVELS_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:pre-[\w-]+|[\w-]+-(?:crisis|pandemic|war|sanctions))\s+levels?\b"
+                          r"|\bfrom\s+(?:the\s+)?levels?\s+(?:before|prior\s+to|seen\s+before)\b", re.IGNORECASE)
 
 
 def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
