@@ -1370,3 +1370,11 @@ def test_a_base_year_after_from_is_not_the_level_s(pipeline):
 def test_a_change_from_levels_no_period_names_has_no_basis(pipeline):
     claims = _changes(pipeline, "Japan's exports to Peru were down 70 per cent from pre-crisis levels in May.", "2024-06-20")
     assert claims["70 per cent"][:4] == ("trade_change", "JPN", "PER", None)
+
+
+def test_two_changes_by_with_their_own_bases(pipeline):
+    text = ("Trade between Peru and Chile totalled $318 million in 2021, down by 41 per cent from the previous "
+            "year and by 90 per cent from levels before the pandemic.")
+    claims = _changes(pipeline, text, "2022-02-01")
+    assert claims["41 per cent"][:4] == ("trade_change", None, None, "year_on_year")
+    assert claims["90 per cent"][:4] == ("trade_change", None, None, None)

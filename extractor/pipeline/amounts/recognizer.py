@@ -291,6 +291,9 @@ def _carry_into_coordinated_figures(doc: Doc, found: list[_Found]) -> None:
         between = [t.lower_ for t in doc[a.end:b.start]]
         if between and all(w in {",", "and"} for w in between):
             b.change = a.change
+        elif b.start >= 2 and doc[b.start - 1].lower_ == "by" and doc[b.start - 2].lower_ in {"and", ","} \
+                and a.start >= 1 and doc[a.start - 1].lower_ == "by" and doc[a.start].sent.start == doc[b.start].sent.start:
+            b.change = a.change   # "down by 41% from a year earlier and by 90% from levels before ..."
 
 
 def _carry_into_earlier_rates(doc: Doc, found: list[_Found]) -> None:

@@ -313,7 +313,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
                     # "down 70 percent from pre-crisis levels": measured against a time no period names
-                    levels_base = _LEVELS_BASE.search(sent.text)
+                    levels_base = _LEVELS_BASE.match(ctx.text[span.end_char: span.end_char + 60].lstrip(" ,"))
                     trade.basis = None if levels_base else (
                         _basis_after(span, ctx) or _basis(sent) or _basis_from_reference(period, s_index, ctx, span))
                     stated_elsewhere = levels_base is not None or (
@@ -502,8 +502,8 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
 
 
-_LEVELS_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:pre-[\w-]+|[\w-]+-(?:crisis|pandemic|war|sanctions))\s+levels?\b"
-                          r"|\bfrom\s+(?:the\s+)?levels?\s+(?:before|prior\s+to|seen\s+before)\b", re.IGNORECASE)
+_LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[\w-]+|[\w-]+-(?:crisis|pandemic|war|sanctions))\s+levels?\b"
+                          r"|from\s+(?:the\s+)?levels?\s+(?:before|prior\s+to|seen\s+before)\b", re.IGNORECASE)
 
 
 def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
