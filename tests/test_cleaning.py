@@ -73,3 +73,16 @@ def test_a_headline_and_its_dateline_stay_apart():
 ])
 def test_sentences_glued_without_a_space_are_parted(text, cleaned):
     assert clean_text(text).text == cleaned
+
+
+@pytest.mark.parametrize("raw, joined", [
+    ("Peru's exports in the first nine months fell\n7.5 percent from a year earlier.",
+     "Peru's exports in the first nine months fell 7.5 percent from a year earlier."),
+    ("Peru's exports fell\n\n8 percent in May.", "Peru's exports fell 8 percent in May."),
+])
+def test_a_wire_line_broken_before_its_figure_goes_on(raw, joined):
+    assert clean_text(raw).text == joined
+
+
+def test_a_headline_then_a_paragraph_opening_with_a_year_stay_apart():
+    assert clean_text("Peru Exports Fell\n\n2024 was a hard year.").text == "Peru Exports Fell\n\n2024 was a hard year."

@@ -74,12 +74,29 @@ def _unwrapped(lines: list[str]) -> list[str]:
     with it. Headlines, datelines and captions start their next line in upper case and stay apart."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1].strip() and line.strip() and line.lstrip()[:1].islower() \
-                and not _ENDS_A_SENTENCE.search(out[-1]):
+        if out and out[-1].strip() and line.strip() and not _ENDS_A_SENTENCE.search(out[-1]) and (
+                line.lstrip()[:1].islower() or _GOES_ON.match(line.lstrip()) and _stops_mid_clause(out[-1])):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        elif len(out) >= 2 and not out[-1].strip() and out[-2].strip() and line.strip() \
+                and not _ENDS_A_SENTENCE.search(out[-2]) and _GOES_ON.match(line.lstrip()) \
+                and _stops_mid_clause(out[-2]):
+            # "Exports fell" / (blank) / "8 percent in May": a wire line broken mid-sentence, even
+            # across a blank line, when it stops on a lower-case word and goes on with a figure or a
+            # lower-case word
+            out.pop()
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
     return out
+
+
+def _stops_mid_clause(line: str) -> bool:
+    """The line stops on a lower-case word ('... in the first nine months of the year fell')."""
+    words = line.rstrip().split()
+    return bool(words) and words[-1].isalpha() and words[-1].islower()
+
+
+_GOES_ON = re.compile(r"(?:[a-z]|\d[\d.,]*\s*(?:%|per\s?cent|percent|pct|[a-z]))")
 
 
 def clean_text(raw: str) -> CleanedText:
