@@ -296,10 +296,10 @@ def test_points_restated_as_a_percent_are_index_points(parse, text, span, unit):
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("Peru imported 25.3-million tonnes of coal in 2023.", 25_300_000, "tonne"),
+    ("Peru imported 41.7-million tonnes of coal in 2023.", 41_700_000, "tonne"),
     ("Chile signed a 2-billion-dollar copper deal.", 2_000_000_000, "USD"),
-    ("Exports rose by 9,3% in March.", 9.3, "percent"),
-    ("Trade reached $190,27 billion last year.", 190_270_000_000, "USD"),
+    ("Exports rose by 6,8% in March.", 6.8, "percent"),
+    ("Trade reached $310,45 billion last year.", 310_450_000_000, "USD"),
 ])
 def test_scales_joined_by_hyphens_and_decimal_commas(text, value, unit):
     amount = next(a for a in extract(text, published="2024-05-10").amounts)
@@ -326,7 +326,7 @@ def test_times_after_a_verb_of_change_is_a_ratio_when_it_cannot_be_occasions(tex
 
 
 @pytest.mark.parametrize("text, value, change", [
-    ("Peru's trade with Chile fell by a third in 2023.", 33.3, "down"),
+    ("Peru's imports from Chile sank by a third in 2022.", 33.3, "down"),
     ("Peru's imports fell by half in 2023.", 50.0, "down"),
     ("Peru's exports rose by two-thirds in 2023.", 66.7, "up"),
     ("Peru's trade with Chile dwindled 8 percent in 2023.", 8.0, "down"),

@@ -192,6 +192,6 @@ def test_a_cut_off_conversion_is_no_restatement(pipeline):
     """A caption cut after its first digits ('$4.1 billion (S$5') states no exchange rate."""
     text = ("Peru recorded a 52.1 billion yen ($480 million) trade deficit with Japan in June. The deficit compares "
             "with a 9.8 billion yen ($91 million) surplus in May. Exports fell 4 per cent to 602 billion yen "
-            "($5.5 billion) in June, and imports rose to 654.1 billion yen ($6.02 billion).\n\n"
+            "($5.5 billion) in June, and imports rose to 654.1 billion yen ($6.05 billion).\n\n"
             "Exports to Chile fell to 120 billion yen ($1")
     assert consistency_of(pipeline.extract(text, published="2024-07-20")) == []

@@ -942,9 +942,9 @@ def _changes(pipeline, text: str, published: str) -> dict[str, tuple]:
 
 
 @pytest.mark.parametrize("text, earlier", [
-    ("Peru's exports rose 6.2 percent in May from a year earlier, slowing from 8.7 percent in April.", "8.7 percent"),
-    ("Peru's exports rose 6.2 percent in May from a year earlier, down from 8.7 percent in April.", "8.7 percent"),
-    ("Peru's exports rose 6.2 percent in May from a year earlier, quickening from a 8.7 percent "
+    ("Peru's exports rose 6.2 percent in May on a year earlier, slowing from 8.7 percent in April.", "8.7 percent"),
+    ("Peru's exports rose 6.2 percent in May on a year earlier, down from 8.7 percent in April.", "8.7 percent"),
+    ("Peru's exports rose 6.2 percent in May on a year earlier, quickening from a 8.7 percent "
      "year-on-year gain in April.", "8.7 percent"),
 ])
 def test_a_change_compared_with_an_earlier_rate(pipeline, text, earlier):
@@ -956,7 +956,7 @@ def test_a_change_compared_with_an_earlier_rate(pipeline, text, earlier):
 
 
 def test_a_possessive_period_dates_the_earlier_rate_and_states_no_basis(pipeline):
-    text = ("Peru's exports rose 6.2 percent in May from a year earlier. "
+    text = ("Peru's exports rose 6.2 percent in May on a year earlier. "
             "Peru's imports grew 3 percent in May, easing from the previous month's 4.4 percent.")
     claims = _changes(pipeline, text, "2024-06-20")
     assert claims["3 percent"][3] == claims["4.4 percent"][3] == "year_on_year"
@@ -1003,20 +1003,20 @@ def test_an_agency_stating_a_balance_names_the_story_s_reporter(pipeline):
 
 
 def test_a_figure_recalled_for_comparison_does_not_date_the_story(pipeline):
-    """On an undated page, 'recovered to the $95 million figure for the first quarter of 2021' names
+    """On an undated page, 'climbed back to the $95 million figure for the third quarter of 2021' names
     another period's figure; the flows after it keep the story's own (unresolved) months."""
     text = ("In January-March, Peru's exports to Chile rose to $80 million from $40 million a year earlier, and "
-            "nearly recovered to the $95 million figure for the first quarter of 2021. Imports doubled from a "
+            "climbed back to the $95 million figure for the third quarter of 2021. Imports doubled from a "
             "year earlier to $12 million.")
     result = pipeline.extract(text)
     period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
-    assert period["$95 million"] == "the first quarter of 2021"
+    assert period["$95 million"] == "the third quarter of 2021"
     assert period["$12 million"] == period["doubled"] == "January-March"
 
 
 def test_a_figure_below_another_period_s_does_not_date_the_story(pipeline):
     text = ("In January-March, Peru's exports to Chile rose to $80 million, still below the level of $95 million "
-            "in the first quarter of 2021. Imports doubled from a year earlier to $12 million.")
+            "in the third quarter of 2021. Imports doubled from a year earlier to $12 million.")
     result = pipeline.extract(text)
     period = {result.amounts[c.amount].text: result.periods[c.period].text for c in result.claims if c.trade}
     assert period["$12 million"] == "January-March"
@@ -1034,7 +1034,7 @@ def test_a_description_refers_to_the_previous_sentences_subject(pipeline):
 
 @pytest.mark.parametrize("text, expected", [
     ("Laos brought in 9,000 tons of Thai rice in March 2024.", ("THA", "LAO")),
-    ("Peru took in 3,000 tonnes of Chilean corn in May 2024.", ("CHL", "PER")),
+    ("Peru took in 4,600 tonnes of Chilean corn in May 2024.", ("CHL", "PER")),
 ])
 def test_phrasal_trade_verbs(pipeline, text, expected):
     claim = next(c for c in pipeline.extract(text, published="2024-06-20").claims if c.trade)
@@ -1061,14 +1061,14 @@ def test_a_lead_s_possessive_and_the_reporter_s_totals_with_the_world(pipeline):
     subject's possessor); the total, exports and imports after it are Laos's with the world, each
     noun with its own figure ('exports worth $X and imports worth $Y')."""
     text = ("Laos's trade dependency on Vietnam keeps rising while its exports have shrunk, data showed.\n\n"
-            "The total trade volume for last year came at $2.9 billion, with exports worth $261 million and "
-            "imports worth $2.6 billion.")
+            "Its overall trade volume for last year stood at $2.3 billion, with exports worth $415 million and "
+            "imports worth $1.9 billion.")
     result = pipeline.extract(text, published="2020-05-07")
     parties = {result.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to, c.trade.between)
                for c in result.claims if c.trade}
-    assert parties == {"$2.9 billion": ("total", None, None, ["LAO", "WLD"]),
-                       "$261 million": ("directional", "LAO", "WLD", None),
-                       "$2.6 billion": ("directional", "WLD", "LAO", None)}
+    assert parties == {"$2.3 billion": ("total", None, None, ["LAO", "WLD"]),
+                       "$415 million": ("directional", "LAO", "WLD", None),
+                       "$1.9 billion": ("directional", "WLD", "LAO", None)}
 
 
 def test_both_flows_with_one_figure_are_still_the_total(pipeline):
@@ -1114,19 +1114,19 @@ def test_the_figure_beside_an_expectation_is_still_a_claim(pipeline):
     assert [c.kind for c in result.claims if result.amounts[c.amount].text == "6.5%"] == ["trade_change"]
 
 
-@pytest.mark.parametrize("link", ["after a 7.3% fall in the previous month", "recovering from a 7.3% drop in the previous month"])
+@pytest.mark.parametrize("link", ["after a 5.2% fall in the previous month", "recovering from a 5.2% drop in the previous month"])
 def test_the_change_a_figure_follows_keeps_its_own_month_and_lends_no_basis(pipeline, link):
     text = (f"Peru's exports rose 3.3% year-on-year to $22 billion in July. Imports declined by 5.6% to $17 billion, "
             f"{link}.")
     claims = _changes(pipeline, text, "2024-08-10")
     assert claims["5.6%"][3:] == ("year_on_year", "2024-07")
-    assert claims["7.3%"][4] == "2024-06"
+    assert claims["5.2%"][4] == "2024-06"
 
 
 def test_a_change_word_after_an_article_is_a_noun_whatever_its_tag(pipeline):
-    amounts = pipeline.extract("Peru's shipments sank 15.2 percent in May following a 14.4 percent decline "
+    amounts = pipeline.extract("Peru's shipments slid 9.7 percent in May following a 6.1 percent decline "
                                "the previous month.", published="2024-08-10").amounts
-    assert {a.text: a.change for a in amounts}["14.4 percent"] == "down"
+    assert {a.text: a.change for a in amounts}["6.1 percent"] == "down"
 
 
 def _relations(pipeline, text):
@@ -1136,7 +1136,7 @@ def _relations(pipeline, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Vietnam became Peru's biggest trading partner in the first four months of 2024.",
+    "Vietnam became Peru's biggest trading partner in the third quarter of 2024.",
     "India was Nepal's second largest trading partner in 2023.",
     "Mongolia's overseas trade shrank at least six percent in 2023.",
 ])
@@ -1171,12 +1171,12 @@ def test_a_tonnage_in_a_sentence_with_its_own_goods_takes_no_carried_goods(pipel
 
 
 def test_a_written_list_of_goods_pairs_with_the_respective_figures(pipeline):
-    text = ("Peru's ships, automobiles and wind turbine exports to Chile increased by 44.8 percent, 35.8 percent "
-            "and 253.1 percent year on year, respectively, in the first half of 2024.")
+    text = ("Peru's ships, automobiles and wind turbine exports to Chile grew by 12.6 percent, 27.9 percent "
+            "and 140.6 percent on a year earlier, respectively, in the first half of 2024.")
     result = pipeline.extract(text, published="2024-07-20")
     goods = {result.amounts[c.amount].text: (c.trade.commodity, c.trade.commodity_text) for c in result.claims if c.trade}
-    assert goods["44.8 percent"][0] == "8901" and goods["35.8 percent"][0] == "8703"
-    assert "wind turbine" in goods["253.1 percent"][1]
+    assert goods["12.6 percent"][0] == "8901" and goods["27.9 percent"][0] == "8703"
+    assert "wind turbine" in goods["140.6 percent"][1]
 
 
 def test_the_possessor_of_coordinated_flows_and_cross_border_trade(pipeline):
@@ -1203,12 +1203,12 @@ def test_the_same_period_of_a_year_is_a_base_not_the_sentence_s_year(pipeline):
 
 
 def test_a_title_case_headline_with_a_past_tense_verb_and_a_half_year(pipeline):
-    text = "Peru-Chile Trade Rose 12.4% YoY in 1H\n\nPeru's exports to Chile rose 8% in the first half."
+    text = "Peru-Chile Trade Rose 17.8% YoY in 1H\n\nPeru's exports to Chile rose 8% in the first half."
     result = pipeline.extract(text, published="2024-08-01")
-    claim = next(c for c in result.claims if result.amounts[c.amount].text == "12.4%")
+    claim = next(c for c in result.claims if result.amounts[c.amount].text == "17.8%")
     assert claim.kind == "trade_change" and claim.trade.between == ["CHL", "PER"]
     assert result.periods[claim.period].text == "1H" and str(result.periods[claim.period].to) == "2024-06-30"
-    assert [a.text for a in result.amounts] == ["12.4%", "8%"]   # '1H' is no amount
+    assert [a.text for a in result.amounts] == ["17.8%", "8%"]   # '1H' is no amount
 
 
 def test_a_gap_between_two_states_is_no_flow_and_a_tonnage_change_is_a_change(pipeline):
@@ -1222,8 +1222,8 @@ def test_a_gap_between_two_states_is_no_flow_and_a_tonnage_change_is_a_change(pi
 
 def test_a_goods_line_naming_no_state_continues_a_series_of_the_same_goods(pipeline):
     text = ("Laos's rice imports from Thailand reached $39 million from January to April.\n\n"
-            "The rice import amount from September to December 2023 was $11 million. "
-            "The coal import amount from September to December 2023 was $5 million.")
+            "The rice purchases for May to August 2023 were worth $11 million. "
+            "The coal purchases for May to August 2023 were worth $5 million.")
     result = pipeline.extract(text, published="2024-06-20")
     claims = {result.amounts[c.amount].text: c for c in result.claims}
     assert claims["$11 million"].kind == "trade_value" and "parties" in claims["$11 million"].inferred
@@ -1232,24 +1232,24 @@ def test_a_goods_line_naming_no_state_continues_a_series_of_the_same_goods(pipel
 
 
 def test_the_flows_a_balance_with_a_partner_is_made_of(pipeline):
-    text = ("Peru's exports rose 5.6 percent to $24 billion in March. Peru's goods trade deficit with Japan "
-            "surged 49 percent in March to $6.77 billion, with exports hitting a record $7.26 billion.")
+    text = ("Peru's exports rose 5.6 percent to $24 billion in March. Peru's trade deficit with Japan "
+            "widened 31 percent in March to $2.44 billion, with exports reaching $3.81 billion.")
     claims = _changes(pipeline, text, "2022-05-05")
-    assert claims["$7.26 billion"][:3] == ("trade_value", "PER", "JPN")
+    assert claims["$3.81 billion"][:3] == ("trade_value", "PER", "JPN")
 
 
 def test_the_last_clause_of_a_list_of_destinations_keeps_its_own(pipeline):
-    text = ("Peru's exports fell 20 percent in May. Shipments to China, Peru's biggest trading partner, dropped 20 "
-            "percent, exports to the US slid 17 percent and shipments to Japan fell 21 percent.")
+    text = ("Peru's exports fell 14 percent in May. Sales to China, Peru's top buyer, were down 12 "
+            "percent, exports to Brazil declined 9 percent and shipments to Japan lost 23 percent.")
     claims = _changes(pipeline, text, "2024-06-20")
-    assert claims["17 percent"][2] == "USA" and claims["21 percent"][2] == "JPN"
+    assert claims["9 percent"][2] == "BRA" and claims["23 percent"][2] == "JPN"
 
 
 def test_over_a_span_is_the_span_a_change_took(pipeline):
-    text = ("Peru's exports to Chile rose 5% in September. Over the first nine months of the year, trade between "
-            "Peru and Chile rose 14% to $80 billion.")
+    text = ("Peru's exports to Chile rose 5% in September. Over the first seven months, Peru's trade with "
+            "Chile grew 11% to $61 billion.")
     claims = _changes(pipeline, text, "2024-10-20")
-    assert claims["14%"][4] == claims["$80 billion"][4] == "2024-01"
+    assert claims["11%"][4] == claims["$61 billion"][4] == "2024-01"
 
 
 def test_suppliers_in_an_import_story(pipeline):
@@ -1277,9 +1277,9 @@ def test_every_state_and_the_common_blocs_are_partners(pipeline, text, parties):
 
 
 def test_its_neighbour_after_a_pronoun_subject_is_the_topic_s_neighbour(pipeline):
-    text = "China's exports to North Korea rose to $140 million in March. It also shipped $2 million of tea to its neighbour."
+    text = "Chinese sales to North Korea climbed to $118 million in March. It also shipped $3 million of tea to its neighbour."
     claims = _changes(pipeline, text, "2024-04-20")
-    assert claims["$2 million"][1:3] == ("CHN", "PRK")
+    assert claims["$3 million"][1:3] == ("CHN", "PRK")
 
 
 @pytest.mark.parametrize("text", [
@@ -1294,23 +1294,23 @@ def test_a_lead_s_its_past_a_dateline_and_a_speaker(pipeline):
     """'SEOUL, July 1 -- Peru reported a surplus, but its outbound shipments fell ..., the ministry
     said': 'its' is Peru's (not the dateline's city nor the speaker), and the bare flows after it are
     Peru's with the world."""
-    text = ("SEOUL, July 1 -- Peru reported a trade surplus in June for the first time in 16 months, but its "
-            "outbound shipments fell for the ninth consecutive month due mainly to weak demand for copper, the "
-            "ministry said Saturday.\n\nOutbound shipments fell 6 percent on-year to US$54.24 billion last month.")
-    claims = _changes(pipeline, text, "2023-07-01")
-    assert claims["6 percent"][:3] == ("trade_change", "PER", "WLD")
-    assert claims["US$54.24 billion"][:3] == ("trade_value", "PER", "WLD")
+    text = ("LIMA, Aug 2 -- Peru posted a trade surplus in July after five months of deficits, but its "
+            "outbound shipments shrank for a fourth month on soft copper demand, the "
+            "ministry said Friday.\n\nOutbound shipments shrank 3 percent on-year to US$6.18 billion last month.")
+    claims = _changes(pipeline, text, "2023-08-02")
+    assert claims["3 percent"][:3] == ("trade_change", "PER", "WLD")
+    assert claims["US$6.18 billion"][:3] == ("trade_value", "PER", "WLD")
 
 
 def test_the_parts_of_a_flow_just_stated(pipeline):
-    """'Of the imports, rice took up the biggest share of 2,310 tons, trailed by maize with 1,870
+    """'Of the imports, wheat took up the largest share of 1,140 tons, trailed by barley with 930
     tons': each is the goods of the flow the sentence before stated, even past a credit line."""
     text = ("North Korea imported 5,000 tons of food from China in April.\n\n(Yonhap)\n\n"
-            "Of the imports, rice took up the biggest share of 2,310 tons, trailed by maize with 1,870 tons.")
+            "Of the imports, wheat took up the largest share of 1,140 tons, trailed by barley with 930 tons.")
     result = pipeline.extract(text, published="2024-05-20")
     claims = {result.amounts[c.amount].text: c.trade for c in result.claims if c.trade}
-    assert (claims["2,310 tons"].from_, claims["2,310 tons"].to, claims["2,310 tons"].commodity) == ("CHN", "PRK", "1006")
-    assert claims["1,870 tons"].commodity == "1005"
+    assert (claims["1,140 tons"].from_, claims["1,140 tons"].to, claims["1,140 tons"].commodity) == ("CHN", "PRK", "1001")
+    assert claims["930 tons"].commodity == "1003"
 
 
 def test_a_supplier_with_a_figure_names_no_goods(pipeline):
@@ -1320,10 +1320,10 @@ def test_a_supplier_with_a_figure_names_no_goods(pipeline):
 
 
 def test_the_period_naming_the_noun_a_figure_is_of(pipeline):
-    text = ("Peru's exports rose in July. Peru's July exports were $1.8 billion more than June exports of "
-            "$196.2 billion.")
-    claims = _changes(pipeline, text, "2024-09-05")
-    assert claims["$196.2 billion"][4] == "2024-06"
+    text = ("Peru's exports rose in April. Peru's April exports were $2.3 billion more than March exports of "
+            "$84.7 billion.")
+    claims = _changes(pipeline, text, "2024-06-05")
+    assert claims["$84.7 billion"][4] == "2024-03"
 
 
 def test_the_comparison_written_right_after_each_figure(pipeline):
@@ -1339,9 +1339,9 @@ def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
 
 def test_goods_described_as_these_are_the_goods_named_before(pipeline):
     text = ("North Korea's wig exports to China rose 20% to $30 million in March. The export value of these "
-            "beauty products spiked by more than 13 times from 2022 to $163 million in 2023.")
+            "fashion products jumped by more than 6 times from 2021 to $88 million in 2022.")
     result = pipeline.extract(text, published="2024-04-20")
-    claim = next(c for c in result.claims if result.amounts[c.amount].text == "$163 million")
+    claim = next(c for c in result.claims if result.amounts[c.amount].text == "$88 million")
     assert claim.trade.commodity == "6704" and "goods" in claim.inferred
 
 
@@ -1373,8 +1373,8 @@ def test_a_change_from_levels_no_period_names_has_no_basis(pipeline):
 
 
 def test_two_changes_by_with_their_own_bases(pipeline):
-    text = ("Trade between Peru and Chile totalled $318 million in 2021, down by 41 per cent from the previous "
-            "year and by 90 per cent from levels before the pandemic.")
-    claims = _changes(pipeline, text, "2022-02-01")
-    assert claims["41 per cent"][:4] == ("trade_change", None, None, "year_on_year")
-    assert claims["90 per cent"][:4] == ("trade_change", None, None, None)
+    text = ("Trade between Peru and Chile came to $512 million in 2022, down by 23 per cent on the year before "
+            "and by 64 per cent from levels seen before the pandemic.")
+    claims = _changes(pipeline, text, "2023-02-01")
+    assert claims["23 per cent"][:4] == ("trade_change", None, None, "year_on_year")
+    assert claims["64 per cent"][:4] == ("trade_change", None, None, None)

@@ -167,7 +167,7 @@ def test_the_month_of_an_earlier_figure_since_which_is_no_date_of_writing(parse)
 def test_a_base_written_with_from_dates_an_undated_story_a_year_later(pipeline):
     """'up 7.2 percent from January-June 2017' on an undated page: the story's own June is 2018."""
     text = ("Peru's exports rose 2 percent in June from May.\n\n"
-            "In the first half of the year, Peru's exports came to $91.2 billion, up 7.2 percent from January-June 2017.")
+            "Over six months, Peru's exports came to $63.5 billion, up 4.1 percent from January-June 2017.")
     periods = {p.text: (p.from_, p.to) for p in pipeline.extract(text).periods}
     assert periods["June"] == (date(2018, 6, 1), date(2018, 6, 30))
 
@@ -187,8 +187,8 @@ def test_a_month_range_of_a_relative_year(pipeline):
 def test_background_events_and_beginnings_do_not_date_an_undated_story(pipeline):
     """'Following the council's adoption of a ban in September 2017, Laos turned to coffee starting
     in 2018': neither dates 'the first half of this year' on a page without a date."""
-    text = ("Laos's coffee exports soared to $60 million in the first half of this year.\n\n"
+    text = ("Laos's coffee exports jumped to $47 million in the first six months this year.\n\n"
             "Following the council's adoption of a timber ban in September 2017, Laos turned to exporting coffee "
             "starting in 2018.")
     periods = {p.text: p.from_ for p in pipeline.extract(text).periods}
-    assert periods["the first half of this year"] is None
+    assert periods["the first six months this year"] is None

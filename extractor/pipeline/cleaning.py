@@ -91,7 +91,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 
 def _stops_mid_clause(line: str) -> bool:
-    """The line stops on a lower-case word ('... in the first nine months of the year fell')."""
+    """The line stops on a lower-case word ('... in the first seven months fell')."""
     words = line.rstrip().split()
     return bool(words) and words[-1].isalpha() and words[-1].islower()
 

@@ -202,7 +202,7 @@ def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
             return d
     if e < len(doc) and doc[e].pos_ == "VERB" and any(
             doc[k].lower_ in ("a", "an") for k in range(max(0, root.left_edge.i - 1), root.left_edge.i + 1)):
-        # "following a 14.4 percent decline": after an article the word is the noun, whatever the tagger says
+        # "following a 6.1 percent decline": after an article the word is the noun, whatever the tagger says
         d = _noun_direction(doc[e])
         if d:
             return d

@@ -302,7 +302,7 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     while j < len(doc):
         if doc[j].text in ("-", "‑") and j == core.end and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and doc[j + 1].lower_ in t["magnitudes"]:
-            j += 1   # '25.3-million tonnes', 'a 2-billion-dollar deal': the scale joined by a hyphen
+            j += 1   # '41.7-million tonnes', 'a 2-billion-dollar deal': the scale joined by a hyphen
         low = doc[j].lower_
         if low.endswith(".") and len(low) > 1 and doc[j].is_sent_end:
             low = low[:-1]  # the tokenizer keeps the full stop on 'm.' at the end of a sentence

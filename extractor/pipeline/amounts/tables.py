@@ -65,7 +65,7 @@ def _tables() -> dict:
                       key=len, reverse=True)
     pre_re = "|".join(re.escape(s) for s in prefixes)
     # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "USD10m", "155mph", "115USD";
-    # a comma before one or two digits is a decimal comma ("9,3%", "$190,27 billion": European copy),
+    # a comma before one or two digits is a decimal comma ("6,8%", "$310,45 billion": European copy),
     # never a thousands separator
     t["numeric_re"] = re.compile(
         rf"^(?P<sign>[+\-−~]?)(?P<cur>{pre_re})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?P<dcomma>\d+,\d{{1,2}})(?!\d)"

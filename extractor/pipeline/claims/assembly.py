@@ -162,7 +162,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # too: the difference of two levels, never a level itself.
             is_change = ((amount.change or slot.get("change")) is not None and amount.unit in {"percent", "times"}) \
                 or (amount.change is not None and amount.is_money) \
-                or (amount.change is not None and amount.unit not in CURRENCY_UNITS_EXCLUDED)   # "up 3,000 tonnes"
+                or (amount.change is not None and amount.unit not in CURRENCY_UNITS_EXCLUDED)   # "up 4,500 tonnes"
             trade = None
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
@@ -171,7 +171,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
             if trigger is not None and goods == (None, None):
-                # "Shipments from Australia rose to 12.5 million tonnes, up 7.6%": one clause's figures
+                # "Shipments from Brazil rose to 8.3 million tonnes, up 4.9%": one clause's figures
                 # are of the same goods
                 verb = _clause_verb(span.root)
                 same_clause = next((c for c in reversed(claims) if c.start == sent.start_char and c.trade is not None
@@ -197,7 +197,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                                  and c.trade.commodity is not None), None) if trigger is not None and goods[1] else None
             if trigger is not None and goods[0] is None and goods[1] and named_before is not None \
                     and re.search(rf"\b(?:these|those|such|the same)\s+{re.escape(goods[1])}", folded):
-                # "The export value of these beauty products spiked" after a line on wigs: the goods
+                # "The shipments of these fashion products climbed" after a line on wigs: the goods
                 # named before, by a description pointing back to them
                 goods = (named_before, goods[1])
                 inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
@@ -232,7 +232,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 last_trade = next((c.trade for c in reversed(claims) if c.trade is not None and c.kind != "comparison"), None)
                 same_goods = previous_trade is not None and code is not None and continues \
                     and last_trade is not None and last_trade.commodity == code
-                # "Of the imports, rice took up the biggest share of 2,310 tons": a part of the flow
+                # "Of the imports, wheat took up the largest share of 1,140 tons": a part of the flow
                 # just stated, whose traders that flow named
                 part_of_the_last = continues and last_trade is not None and trigger.dep_ == "pobj" \
                     and trigger.head.lower_ == "of" and trigger.head.i == sent.start \

@@ -133,7 +133,7 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         if at != -1 and at + len(phrase) > cut:
             return "basis"
     if before == "over" and _OVER_A_SPAN.match(span.text):
-        return None   # "Over the first nine months of the year, trade rose 14%": the span, no base
+        return None   # "Over the first seven months, trade rose 9%": the span, no base
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"

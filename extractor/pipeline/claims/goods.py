@@ -131,12 +131,12 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
         phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
     elif amount_span.start >= 2 and doc[amount_span.start - 1].lower_ == "with" and doc[amount_span.start - 2].pos_ == "NOUN" \
             and doc[amount_span.start - 2].lemma_.lower() not in set(_lexicon()["ranked_nouns"]["words"]) | {"top", "lead", "list"}:
-        # "trailed by maize with 1,870 tons", "barley at the top with 2,100 tons": the noun the
+        # "trailed by barley with 930 tons", "oats at the top with 1,320 tons": the noun the
         # figure is given with
         noun = doc[amount_span.start - 2]
         phrase = doc[noun.left_edge.i: noun.i + 1]
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in set(_lexicon()["share_nouns"]["words"]):
-        # "Of the imports, rice took up the biggest share of 2,310 tons": the clause's subject
+        # "Of the imports, wheat took up the largest share of 1,140 tons": the clause's subject
         verb = _clause_verb(root.head.head)
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
         phrase = doc[subjects[0].left_edge.i: subjects[0].i + 1] if subjects else None

@@ -71,7 +71,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     if not (explicit or figure_lists):
         return out
     if explicit:
-        # "Peru's ships, cars and wind turbine exports rose 44.8, 35.8 and 253.1 percent,
+        # "Peru's ships, cars and wind turbine exports rose 12.6, 27.9 and 140.6 percent,
         # respectively": a written list of goods the parser did not coordinate
         for run in figure_lists:
             written = _written_goods_list(sent, ctx.amount_spans[run[0]].start, len(run), ctx)

@@ -99,7 +99,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
 
 
 def _has_own_figure(noun: Token) -> bool:
-    """A number inside the noun's own phrase, not its conjuncts' ('exports worth $261 million')."""
+    """A number inside the noun's own phrase, not its conjuncts' ('exports worth $415 million')."""
     def walk(t: Token):
         for c in t.children:
             if c.dep_ in {"conj", "cc"}:
@@ -125,7 +125,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             [trigger.head] if trigger.dep_ == "conj" else [])
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
                and not (_has_own_figure(c) and _has_own_figure(trigger)) for c in coordinated):
-            frame.kind = "total"   # not "exports worth $261 million and imports worth $2.6 billion"
+            frame.kind = "total"   # not "exports worth $415 million and imports worth $1.9 billion"
     # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
     for mod in (c for c in trigger.children if c.dep_ in {"amod", "compound"} and c.i < trigger.i):
         if _trade_kind(mod) in {"import", "export"} and trigger.pos_ == "NOUN":
@@ -517,7 +517,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         else:
             importer = reporter
     if importer is None and frame.kind != "import" and agent is None and source is not None and not world:
-        # "Shipments from Australia rose to 12.5 million tonnes" in a story about China's coal
+        # "Shipments from Brazil rose to 8.3 million tonnes" in a story about Japan's iron ore
         # imports: a flow named by where it comes from is seen from where it goes, the reporter
         reporter = _story_reporter(exporter, previous, previous_agent, ctx)
         if reporter is not None and reporter != exporter:

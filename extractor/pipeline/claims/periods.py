@@ -36,7 +36,7 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
     return False
 
 
-# "still below the $215 million figure for the first quarter of 2020": a comparison's reference
+# "still below the $96 million figure for the second quarter of 2019": a comparison's reference
 _AS_MUCH = frozenset({"much", "many", "high", "large", "big", "great", "low", "little", "few"})
 _COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "below", "above"})
 
@@ -49,7 +49,7 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     for head in [token] + list(token.ancestors):
         as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
         if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)) \
-                or _after_an_earlier_change(head) or as_much_as:   # "three times as much as in 2019"
+                or _after_an_earlier_change(head) or as_much_as:   # "four times as much as in 2018"
             # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
         before = head.left_edge.i - 1
@@ -61,7 +61,7 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
 
 
 def _an_earlier_change(amount_span: Span) -> bool:
-    """'after a 7.3% fall in the previous month', 'recovering from a 1.3% drop', 'following a 14.4
+    """'after a 5.2% fall in the previous month', 'recovering from a 1.3% drop', 'following a 6.1
     percent decline the previous month': the figure of a change noun the sentence's change follows
     or recovers from."""
     root = amount_span.root
@@ -77,7 +77,7 @@ def _after_an_earlier_change(head: Token) -> bool:
 
 
 def _a_figure_referred_to(amount_span: Span) -> bool:
-    """'nearly recovered to the $215 million figure for the first quarter of 2020', 'above the $180
+    """'climbed back to the $96 million figure for the second quarter of 2019', 'above the $180
     million tallied in August': a figure with the definite article, outside the clause's subject, is
     one the reader is reminded of to compare with; its period does not date the story."""
     doc = amount_span.doc
@@ -256,7 +256,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             continue
         if span.start == amount_span.end or (len(words) <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in words)):
             return i
-    # "June exports of $196.2 billion", "the 2019 total of $3 billion": the period that names the
+    # "March exports of $84.7 billion", "the 2019 total of $3 billion": the period that names the
     # noun the figure is 'of'
     if amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ == "of":
         noun = amount_span.root.head.head
@@ -269,7 +269,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # Not through a clause hanging on the amount ("$120 billion, which rose to $150 billion in
     # 2022": 2022 is the relative clause's).
     local = amount_span.root.head if amount_span.root.dep_ == "pobj" or (is_change and _an_earlier_change(amount_span)) \
-        else amount_span.root   # ("after a 7.3% fall in the previous month": the change noun's phrase)
+        else amount_span.root   # ("after a 5.2% fall in the previous month": the change noun's phrase)
     for i, span in enumerate(ctx.period_spans):
         if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
@@ -391,7 +391,7 @@ def _basis(sent: Span) -> str | None:
     return None
 
 
-# "after a 7.3% fall in the previous month", "following a 14.4 percent decline the previous month":
+# "after a 5.2% fall in the previous month", "following a 6.1 percent decline the previous month":
 # the time of the change the sentence's change follows, not the comparison it states
 _EARLIER_CHANGE = re.compile(
     r"\b(?:after|following|from)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[+-]?\d[\d.,]*\s*(?:%|per\s?cent|percent|pct)\s+"

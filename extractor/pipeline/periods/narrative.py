@@ -88,7 +88,7 @@ _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|upda
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$"
                     # "since the $253 million tallied in November 2019": a figure's month
                     r"|\bsince" + RECORDED_FIGURE % 50, re.IGNORECASE)
-# "Following the Security Council's adoption of Resolution 2375 in September 2017", "after the ban
+# "Following the council's adoption of a new resolution in March 2016", "after the ban
 # was adopted in October 2016": the time of an event told as background, not of the story's figures
 _AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?"
                               r"(?:adoption|imposition|introduction|outbreak|closure|launch|ban|sanctions|was\s+\w+ed|were\s+\w+ed)"
