@@ -195,3 +195,15 @@ def test_a_cut_off_conversion_is_no_restatement(pipeline):
             "($5.5 billion) in June, and imports rose to 654.1 billion yen ($6.05 billion).\n\n"
             "Exports to Chile fell to 120 billion yen ($1")
     assert consistency_of(pipeline.extract(text, published="2024-07-20")) == []
+
+
+def test_a_balance_with_another_partner_is_not_checked_against_this_pair(pipeline):
+    text = ("Peru's exports to Chile were $5 billion in May, and its imports from Chile were $3 billion in May. "
+            "Peru ran a $4 billion trade deficit with Bolivia in May.")
+    assert consistency_of(pipeline.extract(text, published="2024-06-20")) == []
+
+
+def test_two_values_far_apart_for_one_cell_are_two_figures_not_one_given_twice(pipeline):
+    text = ("China's exports to North Korea were $98 million in June. "
+            "Later in the report, China's exports to North Korea in June were put at $9 million.")
+    assert consistency_of(pipeline.extract(text, published="2025-07-20")) == []

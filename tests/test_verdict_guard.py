@@ -156,3 +156,14 @@ def test_a_change_whose_direction_the_article_does_not_give_is_never_read_as_a_r
     result.amounts[0].change = None   # a direction the reading missed
     verdict = check(result, store).verdicts[0]
     assert verdict.status == "unverifiable" and "rise or a fall" in verdict.explanation
+
+
+def test_a_year_taken_from_the_page_s_address_is_never_an_accusation(store):
+    """A page with no date whose address says December 2025: 'in November' is November 2025 only by
+    that guess, so a figure that does not match is unverifiable, saying why."""
+    text = "China's exports to North Korea were $310 million in November, customs data showed."
+    result = check(extract(text, url="https://news.example.com/2025/12/china-north-korea-trade"), store)
+    verdict = next(v for v in result.verdicts)
+    assert verdict.status == "unverifiable" and "page's address" in verdict.explanation
+    dated = check(extract(text, published="2025-12-20"), store).verdicts[0]
+    assert dated.status == "contradicted"

@@ -33,7 +33,7 @@ from models import Amount, Claim, Evidence, Extraction, Figure, Verdict
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
 from .consistency import consistency_of
-from .intervals import Interval, claim_supported, figure_interval, stated_interval
+from .intervals import FAR_RATIO, Interval, claim_supported, figure_interval, stated_interval
 from .schema import StoreError
 from .wording import (country_name, currency_named, describe_cell, duration_months, money, period_words, phrases,
                       signed_money, trade_pair)
@@ -387,9 +387,6 @@ def _rivals_in_sentence(result: Extraction) -> dict[str, str]:
     return rivals
 
 
-#: A stated level this many times the stored figure (or a fraction this small of it) is far
-#: likelier a different figure than a false one.
-FAR_RATIO = 3.0
 
 
 def _claim_parts(claim: Claim) -> list[str]:

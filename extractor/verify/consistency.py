@@ -9,7 +9,7 @@ from itertools import product
 from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
-from .intervals import Interval, claim_supported, stated_interval
+from .intervals import FAR_RATIO, Interval, claim_supported, stated_interval
 from .wording import (describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
                       trade_pair)
 
@@ -79,7 +79,10 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             # one sentence giving one cell two values is our misreading of it, not the writer's
             # contradiction (the check leaves such levels unverifiable)
             same_cell = a.trade.model_dump() == b.trade.model_dump() and a.start != b.start
-            if same_cell and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
+            # (values far apart are likelier two figures, a part read as its whole, than one figure
+            # the article gives twice)
+            comparable = ma.value > 0 and mb.value > 0 and max(ma.value, mb.value) < FAR_RATIO * min(ma.value, mb.value)
+            if same_cell and comparable and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
                     and ma.bound == mb.bound == "exact":
                 out.append(Consistency(claims=[a.id, b.id], explanation=(
                     f"the same figure ({describe_cell(a.trade, pa.from_, pa.to, ma.unit)}) is given as "
@@ -227,11 +230,20 @@ def _balances(result: Extraction) -> list[Consistency]:
                 continue
             when = (periods[beside.period].from_, periods[beside.period].to)
         same = [c for c in levels if (periods[c.period].from_, periods[c.period].to) == when and amounts[c.amount].unit == b.unit]
+        partner = _balance_partner(result, b)
+        paragraph = text.rfind("\n\n", 0, b.start), text.find("\n\n", b.end)
         for exports in same:
             imports = next((c for c in same if (c.trade.from_, c.trade.to) == (exports.trade.to, exports.trade.from_)), None)
             if imports is None or exports.trade.to == "WLD" and exports.trade.from_ == "WLD":
                 continue
             if exports.trade.from_ == "WLD":
+                continue
+            # the balance's own pair: 'the deficit with Canada' is not the flows with China; with no
+            # partner named, the flows are with the world or stated in the balance's paragraph
+            if partner is not None and exports.trade.to != partner:
+                continue
+            if partner is None and exports.trade.to != "WLD" and not all(
+                    _in_paragraph(c.start, paragraph) for c in (exports, imports)):
                 continue
             e, i = _level(exports, amounts), _level(imports, amounts)
             implied = Interval(e.low - i.high, e.high - i.low) if kind == "surplus" else Interval(i.low - e.high, i.high - e.low)
@@ -241,6 +253,27 @@ def _balances(result: Extraction) -> list[Consistency]:
                     f"{kind} of {_between(implied, b.unit)}, not '{b.text}'")))
             break
     return out
+
+
+def _balance_partner(result: Extraction, amount) -> str | None:
+    """The state a balance is said to be with ('the deficit with Canada of $3 billion', 'a surplus
+    with the US'): a country named after 'with' between the balance word and the figure."""
+    text = result.article.text
+    window = text[max(0, amount.start - 60): amount.start]
+    at = re.search(r"\b(?:surplus|deficit|gap|imbalance)\s+with\s+", window, re.IGNORECASE)
+    if at is not None:
+        lo, hi = max(0, amount.start - 60) + at.end(), amount.start
+    else:   # "a $4 billion trade deficit with Bolivia"
+        after = re.match(r"\s*(?:trade\s+)?(?:surplus|deficit)\s+with\s+", text[amount.end: amount.end + 40], re.IGNORECASE)
+        if after is None:
+            return None
+        lo, hi = amount.end + after.end(), amount.end + after.end() + 40
+    return next((a.id for a in result.actors if a.type == "country" and a.id and lo <= a.start < hi), None)
+
+
+def _in_paragraph(char: int, paragraph: tuple[int, int]) -> bool:
+    start, end = paragraph
+    return start <= char and (end == -1 or char < end)
 
 
 def _balance_word(text: str, amount) -> str | None:

@@ -9,6 +9,12 @@ from models import Amount
 from .wording import phrases
 
 
+#: A stated level this many times another figure (or a fraction this small of it) is far likelier
+#: a different figure than a false one: the check says so of a stored figure, and the consistency
+#: rules never read two such values as one figure given twice.
+FAR_RATIO = 3.0
+
+
 @dataclass(frozen=True)
 class Interval:
     low: float

@@ -308,6 +308,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # months the story reports
                     period = data_period
                     inferred["period"] = YEAR_SO_FAR
+                if period is not None and "period" not in inferred and ctx.doc._.published_month is not None \
+                        and ctx.periods[period].from_ is not None and not _WRITTEN_YEAR.search(ctx.periods[period].text):
+                    # the page does not date itself: the year of "in March" comes from its address
+                    inferred["period"] = FROM_THE_ADDRESS
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_value":
                     trade.basis = None   # a level copied from a change's series has no basis
@@ -502,6 +506,8 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
 
 
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|'\d\d\b")
+FROM_THE_ADDRESS = "the year is taken from the month in the page's address (the page gives no date)"
 _LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[\w-]+|[\w-]+-(?:crisis|pandemic|war|sanctions))\s+levels?\b"
                           r"|from\s+(?:the\s+)?levels?\s+(?:before|prior\s+to|seen\s+before)\b", re.IGNORECASE)
 
