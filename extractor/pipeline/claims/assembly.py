@@ -5,6 +5,7 @@ quantities) with their sources, the story's frame carried from sentence to sente
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import hashlib
 from collections import Counter
@@ -18,7 +19,7 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _fill_slot, _respectively
-from .goods import _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
+from .goods import _commodity, _goods_names, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -125,7 +126,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # (a credit or caption line between, "(Yonhap)", does not break the story)
         continues = last_trade_sentence is not None and (
             s_index - last_trade_sentence <= 1 or ctx.paragraph_of(ctx.sents[last_trade_sentence].start_char) == paragraph
-            or all(sum(t.is_alpha for t in ctx.sents[k]) < 4 for k in range(last_trade_sentence + 1, s_index)))
+            or s_index - last_trade_sentence <= 3
+            and all(sum(t.is_alpha for t in ctx.sents[k]) < 4 for k in range(last_trade_sentence + 1, s_index)))
         # a bloc or region named as a partner ("auto exports to the EU") names a party too
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
             or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
@@ -476,8 +478,15 @@ _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
 def _names_other_goods(sent, code: str | None) -> bool:
     """A noun of the sentence the goods table knows as other goods than ``code`` ('the main
     supplier of wheat' after a corn line): the sentence has goods of its own."""
-    return any(t.pos_ == "NOUN" and (found := _goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True))
-               and found != code for t in sent)
+    names = _goods_by_name()
+    return any(t.pos_ == "NOUN" and (found := names.get(t.lower_) or names.get(t.lemma_.lower())) and found != code
+               for t in sent)
+
+
+@cache
+def _goods_by_name() -> dict[str, str]:
+    """The goods table's names, for a whole-word look-up."""
+    return dict(reversed(_goods_names()))
 
 
 def _ranked_after(amount_span: Span, ctx: _Context) -> str | None:

@@ -248,6 +248,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             return i   # "the previous year's $1.5 billion", "last year's $4 billion"
         if span.start < amount_span.end:
             continue
+        if span.start - amount_span.end > 3:
+            continue   # (what follows only ever looks two or three words past the figure)
         between = ctx.doc[amount_span.end: span.start]
         # "$1.17 billion tallied a year earlier", "$3 billion recorded in May": a participle
         # saying the figure was counted keeps the period the figure's
