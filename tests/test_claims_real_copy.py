@@ -1378,3 +1378,10 @@ def test_two_changes_by_with_their_own_bases(pipeline):
     claims = _changes(pipeline, text, "2023-02-01")
     assert claims["23 per cent"][:4] == ("trade_change", None, None, "year_on_year")
     assert claims["64 per cent"][:4] == ("trade_change", None, None, None)
+
+
+@pytest.mark.parametrize("partner", ["all countries", "all its trading partners", "the whole world"])
+def test_all_countries_are_the_world(pipeline, partner):
+    text = (f"China's exports to North Korea rose 5% to $100 million in 2023. North Korea's imports from "
+            f"{partner} reached $2.3 billion in 2023.")
+    assert _changes(pipeline, text, "2024-03-01")["$2.3 billion"][1:3] == ("WLD", "PRK")
