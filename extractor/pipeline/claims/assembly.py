@@ -5,7 +5,6 @@ quantities) with their sources, the story's frame carried from sentence to sente
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import hashlib
 from collections import Counter
@@ -19,13 +18,14 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _fill_slot, _respectively
-from .goods import _commodity, _goods_names, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
+from .goods import _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
 from .parties import (
     _country_of_institution,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
     FROM_PREVIOUS_CLAIM,
+    FROM_THE_ADDRESS,
     STORY_BASIS,
     UNSTATED_BASIS,
     YEAR_SO_FAR,
@@ -40,8 +40,8 @@ from .parties import (
     _trade,
     _trigger_for,
 )
-from .periods import (_basis, _basis_from_reference, _compared_with_another_span, _data_periods, _period_for,
-                      _story_periods, _the_level_moved_from, _a_figure_referred_to)
+from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_from_reference, _compared_with_another_span,
+                      _data_periods, _measured_from_unnamed_levels, _period_for, _story_periods, _the_level_moved_from)
 from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
@@ -176,33 +176,31 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # "Shipments from Brazil rose to 8.3 million tonnes, up 4.9%": one clause's figures
                 # are of the same goods
                 verb = _clause_verb(span.root)
-                same_clause = next((c for c in reversed(claims) if c.start == sent.start_char and c.trade is not None
-                                    and (c.trade.commodity or c.trade.commodity_text) and verb is not None
-                                    and _clause_verb(ctx.amount_spans[c.amount].root) == verb), None)
+                same_clause = _last_goods_claim(claims, lambda c: c.start == sent.start_char and verb is not None
+                                                and _clause_verb(ctx.amount_spans[c.amount].root) == verb)
                 if same_clause is not None:
                     goods = (same_clause.trade.commodity, same_clause.trade.commodity_text)
                     if "goods" in same_clause.inferred:
                         inferred["goods"] = same_clause.inferred["goods"]
-            # the goods of the story's last goods line, this sentence's or the one before's
-            recent_goods = next((c.trade for c in reversed(claims) if c.trade is not None
-                                 and (c.trade.commodity or c.trade.commodity_text)
-                                 and c.start >= ctx.sents[max(0, s_index - 1)].start_char), None)
-            if trigger is not None and goods == (None, None) and recent_goods is not None \
-                    and ((_refers_back(trigger) and not names_a_state)
-                         or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)) \
-                    and not _names_other_goods(sent, recent_goods.commodity):
+            if trigger is not None and goods == (None, None) and (
+                    (_refers_back(trigger) and not names_a_state)
+                    or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)):
                 # "These imports cost $3.2 billion", "Exports totalled 7,210 tonnes" after a goods
-                # line: the same goods (a tonnage is always of some goods)
-                goods = (recent_goods.commodity, recent_goods.commodity_text)
-                inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
-            named_before = next((c.trade.commodity for c in reversed(claims) if c.trade is not None
-                                 and c.trade.commodity is not None), None) if trigger is not None and goods[1] else None
-            if trigger is not None and goods[0] is None and goods[1] and named_before is not None \
+                # line of this sentence or the one before: the same goods (a tonnage is always of some
+                # goods), unless the sentence names goods of its own
+                since = ctx.sents[max(0, s_index - 1)].start_char
+                recent = _last_goods_claim(claims, lambda c: c.start >= since)
+                if recent is not None and not _names_other_goods(sent, recent.trade.commodity):
+                    goods = (recent.trade.commodity, recent.trade.commodity_text)
+                    inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
+            if trigger is not None and goods[0] is None and goods[1] \
                     and re.search(rf"\b(?:these|those|such|the same)\s+{re.escape(goods[1])}", folded):
                 # "The shipments of these fashion products climbed" after a line on wigs: the goods
                 # named before, by a description pointing back to them
-                goods = (named_before, goods[1])
-                inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
+                coded = _last_goods_claim(claims, lambda c: c.trade.commodity is not None)
+                if coded is not None:
+                    goods = (coded.trade.commodity, goods[1])
+                    inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
             if trigger is not None and "goods" in slot:
                 # a "respectively" list of goods: this figure's member only
                 member = slot["goods"]
@@ -319,10 +317,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     trade.basis = None   # a level copied from a change's series has no basis
                 if kind == "trade_change":
                     # "down 70 percent from pre-crisis levels": measured against a time no period names
-                    levels_base = _LEVELS_BASE.match(ctx.text[span.end_char: span.end_char + 60].lstrip(" ,"))
+                    levels_base = _measured_from_unnamed_levels(span, ctx)
                     trade.basis = None if levels_base else (
                         _basis_after(span, ctx) or _basis(sent) or _basis_from_reference(period, s_index, ctx, span))
-                    stated_elsewhere = levels_base is not None or (
+                    stated_elsewhere = levels_base or (
                         trade.basis is None and _compared_with_another_span(period, span, ctx))
                     if trade.basis is None and not stated_elsewhere and story_basis[0] is not None and (
                             s_index - story_basis[1] <= 1 or ctx.paragraph_of(ctx.sents[story_basis[1]].start_char) == paragraph):
@@ -428,18 +426,19 @@ def _dates(period: int, current: int | None, ctx: _Context) -> bool:
     # "Between 2009 and 2014, trade had grown 40% a year": a span of years around the story's
     # year is background; the story keeps its year
     several_years = (new.to.year - new.from_.year) >= 1 and new.granularity == "range"
-    return not (several_years and new.from_ <= now.from_ and now.to <= new.to and (new.from_, new.to) != (now.from_, now.to))
+    return not (several_years and _strictly_holds(new, now))
 
 
 def _spans_the_story_period(period: int, current: int | None, ctx: _Context) -> bool:
     """The period holds the story's month and more ('For the January-June period, the accumulated
     deficit reached ...' in a story about June): a balance so far is an aside, the story stays in June."""
-    if current is None:
-        return False
-    new, now = ctx.periods[period], ctx.periods[current]
-    if new.from_ is None or now.from_ is None:
-        return False
-    return new.from_ <= now.from_ and now.to <= new.to and (new.from_, new.to) != (now.from_, now.to)
+    return current is not None and _strictly_holds(ctx.periods[period], ctx.periods[current])
+
+
+def _strictly_holds(outer: Period, inner: Period) -> bool:
+    """``outer`` spans ``inner`` and more (both resolved)."""
+    return outer.from_ is not None and inner.from_ is not None and outer.from_ <= inner.from_ \
+        and inner.to <= outer.to and (outer.from_, outer.to) != (inner.from_, inner.to)
 
 
 def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:
@@ -475,18 +474,17 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
 
 
+def _last_goods_claim(claims: list[Claim], accept) -> Claim | None:
+    """The latest claim so far that names goods and passes ``accept``."""
+    return next((c for c in reversed(claims) if c.trade is not None
+                 and (c.trade.commodity or c.trade.commodity_text) and accept(c)), None)
+
+
 def _names_other_goods(sent, code: str | None) -> bool:
     """A noun of the sentence the goods table knows as other goods than ``code`` ('the main
     supplier of wheat' after a corn line): the sentence has goods of its own."""
-    names = _goods_by_name()
-    return any(t.pos_ == "NOUN" and (found := names.get(t.lower_) or names.get(t.lemma_.lower())) and found != code
-               for t in sent)
-
-
-@cache
-def _goods_by_name() -> dict[str, str]:
-    """The goods table's names, for a whole-word look-up."""
-    return dict(reversed(_goods_names()))
+    return any(t.pos_ == "NOUN" and (found := _goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True))
+               and found != code for t in sent)
 
 
 def _ranked_after(amount_span: Span, ctx: _Context) -> str | None:
@@ -516,19 +514,6 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
 
 
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|'\d\d\b")
-FROM_THE_ADDRESS = "the year is taken from the month in the page's address (the page gives no date)"
-_LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[\w-]+|[\w-]+-(?:crisis|pandemic|war|sanctions))\s+levels?\b"
-                          r"|from\s+(?:the\s+)?levels?\s+(?:before|prior\s+to|seen\s+before)\b", re.IGNORECASE)
-
-
-def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
-    """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's."""
-    after = ctx.text[amount_span.end_char: amount_span.end_char + 30].lower().lstrip()
-    lex = _lexicon()
-    for basis in ("year_on_year", "period_on_period"):
-        if any(after.startswith(phrase) for phrase in lex[basis]):
-            return basis
-    return None
 
 
 def _kind_of(trade: Trade, agent: str | None) -> str:

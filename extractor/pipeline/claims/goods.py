@@ -22,8 +22,10 @@ def _goods_names() -> tuple[tuple[str, str], ...]:
 def _goods_code(words: str, whole: bool = False) -> str | None:
     """The HS code of the goods ``words`` name: the longest table name inside them, or (``whole``)
     only the words as a whole."""
+    if whole:
+        return _lexicon()["commodities"]["codes"].get(words)
     for name, code in _goods_names():
-        if name == words or not whole and f" {name} " in f" {words} ":
+        if f" {name} " in f" {words} ":
             return code
     return None
 

@@ -316,6 +316,7 @@ def _country_of_institution(name: str) -> str | None:
 FROM_PREVIOUS_CLAIM = "taken from the previous claim about trade"
 FROM_MAIN_COUNTRIES = "the countries the article names most"
 FROM_EARLIER_SENTENCE = "taken from an earlier sentence about trade"
+FROM_THE_ADDRESS = "the year is taken from the month in the page's address (the page gives no date)"
 FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
 UNSTATED_BASIS = "the change is taken as year on year, the customs convention when no comparison is stated"
 STORY_BASIS = "the change is taken to compare as the story's previous change does"

@@ -377,6 +377,26 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
     return None
 
 
+def _measured_from_unnamed_levels(amount_span: Span, ctx: _Context) -> bool:
+    """'down 70 per cent from pre-crisis levels', 'from levels before the pandemic': the figure's own
+    phrase measures it against a time no period names, so it has no basis."""
+    return _LEVELS_BASE.match(ctx.text[amount_span.end_char: amount_span.end_char + 60].lstrip(" ,")) is not None
+
+
+_LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[\w-]+|[\w-]+-(?:crisis|pandemic|war|sanctions))"
+                          r"\s+levels?\b|from\s+(?:the\s+)?levels?\s+(?:before|prior\s+to|seen\s+before)\b", re.IGNORECASE)
+
+
+def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
+    """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's."""
+    after = ctx.text[amount_span.end_char: amount_span.end_char + 30].lower().lstrip()
+    lex = _lexicon()
+    for basis in ("year_on_year", "period_on_period"):
+        if any(after.startswith(phrase) for phrase in lex[basis]):
+            return basis
+    return None
+
+
 def _basis(sent: Span) -> str | None:
     """The comparison a sentence states ("from a year earlier", "month-on-month"). A period that
     owns an earlier rate ("easing from the previous month's 5.5%") dates that rate: it says when

@@ -5,7 +5,6 @@ a modal of possibility ('may import'), the world as partner (WLD).
 from __future__ import annotations
 
 import re
-
 from functools import cache
 
 from spacy.tokens import Token
@@ -68,19 +67,20 @@ def _trade_kind(token: Token) -> str | None:
         phrasal = lex["phrasal_verbs"]["words"]
         kind = next((phrasal[f"{token.lemma_.lower()} {c.lower_}"] for c in token.children
                      if c.dep_ == "prt" and f"{token.lemma_.lower()} {c.lower_}" in phrasal), None)
-        if kind is not None and any(t.like_num and _is_money_word(t) for c in token.children if c.dep_ == "dobj"
-                                    for t in c.subtree):
+        if kind is not None and _object_is_money(token):
             kind = None   # "the sale brought in $3 million": what it earned, not goods brought in
     return kind
 
 
-def _is_money_word(number: Token) -> bool:
-    """A number written as a sum of money ('$3 million', '3 million dollars')."""
-    near = number.doc[max(0, number.i - 2): number.i + 3]
-    return any(t.text in "$€£¥" or t.lower_.startswith(("us$", "$")) or t.lemma_.lower() in _MONEY_NOUNS for t in near)
-
-
-_MONEY_NOUNS = frozenset({"dollar", "yuan", "won", "yen", "euro", "rouble", "ruble", "renminbi", "pound"})
+def _object_is_money(verb: Token) -> bool:
+    """The verb's object holds a sum of money, as the amounts component read it ('$3 million',
+    '3 million dollars')."""
+    amounts = verb.doc._.amounts or []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        if any(a.is_money and start <= a.start < end for a in amounts):
+            return True
+    return False
 
 
 WORLD = "WLD"
@@ -104,8 +104,13 @@ def _aid(trigger: Token) -> bool:
     if trigger.pos_ != "VERB" or trigger.lower_ not in _lexicon()["verb_only"]["words"] \
             and trigger.lemma_.lower() not in _lexicon()["verb_only"]["words"]:
         return False
-    text = trigger.sent.text.lower()
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in _lexicon()["aid_cues"]["words"])
+    return _aid_pattern().search(trigger.sent.text) is not None
+
+
+@cache
+def _aid_pattern() -> re.Pattern:
+    words = sorted(_lexicon()["aid_cues"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _expected(amount_span) -> bool:
