@@ -8,12 +8,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import Actor, Amount, Period, Source
 
+from ..actors import _country_surface_forms
 from ..lexicon import phrase_matcher
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _partner_patterns
 
@@ -60,6 +62,15 @@ class _Context:
         for match_id, start, end in matcher(self.doc):
             for t in range(start, end):
                 self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
+        for ent in self.doc.ents:
+            # "Guangdong's exports", "shipments from Liaoning province": a place inside a state
+            # trades as itself, a region named as written (the contract's rule for partners that
+            # are not states); never the state's trade, nor the story's pair
+            if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
+                    and ent.text.lower() not in _state_names():   # "Chinese", "in Beijing": the state's
+                name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
+                for t in range(ent.start, ent.end):
+                    self.country_at[t] = name
         self.period_spans = [self.span(p) for p in self.periods]
         # "China's January exports": a period modifying a trade word is no kind of goods
         self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
@@ -95,6 +106,12 @@ class _Context:
                 if code and code not in out:
                     out.append(code)
         return out
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    """Every way the countries table writes a state (names, demonyms, capitals), lower-cased."""
+    return frozenset(form.lower() for form in _country_surface_forms())
 
 
 # -- periods ----------------------------------------------------------------------

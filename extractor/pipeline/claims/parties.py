@@ -79,6 +79,14 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]:
                 if _trade_kind(t):
                     return t
+        # "The value of Chinese goods exported to Peru fell 9 percent to $180 million": the trade
+        # word inside the subject's phrase, before any trade word of a later clause (not when
+        # another trade word stands between: "..., and imports to $8 billion")
+        for child in (c for c in arguments if c.dep_ in {"nsubj", "nsubjpass"}):
+            inner = [t for t in child.subtree if _trade_kind(t) and t.i != child.i]
+            between = range(child.right_edge.i + 1, amount_span.start)
+            if inner and not any(_trade_kind(sent.doc[k]) for k in between):
+                return inner[0]
         if head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
             # A misparsed subject ("in the period of 2023 Chinese exports ... reached $X"):
             # the nearest trade noun before the verb within its own clause.
@@ -249,6 +257,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             frame.partners += [p for p in parties if p not in frame.partners]
         elif word in lex["from_prepositions"] and frame.source is None:
             frame.source = parties[0]
+            # "shipments from the province of Jilin to Russia": the parser hangs the "to" phrase
+            # inside the "from" phrase; it still names the importer
+            nested = [code for t in prep.subtree if t.dep_ == "prep" and t.lower_ in lex["to_prepositions"]
+                      for o in t.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
+            if nested and frame.target is None and nested[0] != frame.source:
+                frame.target = nested[0]
         elif word in lex["to_prepositions"] and frame.target is None:
             frame.target = parties[0]
     if frame.kind == "total":

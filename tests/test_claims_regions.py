@@ -1,0 +1,39 @@
+"""Places inside a state as traders (issue 12): the contract names a partner that is not a state as
+written, so a province's, a city's or a US state's trade is that place's, never its state's nor the
+story's pair. Every sentence is written for these tests."""
+from __future__ import annotations
+
+
+def _parties(pipeline, text: str, published: str = "2024-03-10") -> dict[str, tuple]:
+    r = pipeline.extract(text, published=published)
+    return {r.amounts[c.amount].text: (c.trade.flow, c.trade.from_, c.trade.to, tuple(c.trade.between or ()))
+            for c in r.claims if c.trade is not None and c.amount is not None}
+
+
+def test_a_province_s_exports_are_the_province_s(pipeline):
+    text = ("North Korea's trade with China rose 20 percent to $2.3 billion last year. Guangdong province's "
+            "exports rose 8 percent to 500 billion yuan in January, while Zhejiang's imports from Russia "
+            "reached $3 billion.")
+    got = _parties(pipeline, text)
+    assert got["500 billion yuan"] == ("directional", "Guangdong province", "WLD", ())
+    assert got["$3 billion"] == ("directional", "RUS", "Zhejiang", ())
+    assert got["$2.3 billion"] == ("total", None, None, ("CHN", "PRK"))
+
+
+def test_a_city_s_trade_with_a_state(pipeline):
+    got = _parties(pipeline, "Dandong's trade with North Korea came to $1.2 billion last year.")
+    assert got["$1.2 billion"] == ("total", None, None, ("Dandong", "PRK"))
+
+
+def test_a_to_phrase_the_parser_hangs_inside_the_from_phrase(pipeline):
+    text = ("South Korea's exports rose 5 percent to $55 billion in February. Shipments from the northeastern "
+            "province of Liaoning to North Korea were worth $40 million.")
+    assert _parties(pipeline, text)["$40 million"] == ("directional", "Liaoning", "PRK", ())
+
+
+def test_capitals_and_demonyms_stay_their_states(pipeline):
+    text = ("The value of Chinese goods exported to North Korea fell 9 percent to $180 million in May, "
+            "while Beijing's imports from Pyongyang rose to $20 million.")
+    got = _parties(pipeline, text, "2024-06-20")
+    assert got["$180 million"] == ("directional", "CHN", "PRK", ())
+    assert got["$20 million"] == ("directional", "PRK", "CHN", ())
