@@ -447,6 +447,11 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     prepositions leave open ("North Korea's shipments from China": North Korea imports)."""
     inferred = {} if inferred is None else inferred
     world = _world_modified(frame.trigger, bool(frame.agent or frame.between))
+    if not world and not (frame.source or frame.target or frame.partners):
+        # "Its trade reached $2.8 billion, with China accounting for 96 percent": a figure one
+        # partner has a share of is the trade with all partners
+        share = _partner_share_states(ctx.sent_of(frame.trigger), ctx)
+        world = bool(share) and not any(t.i in share for t in frame.trigger.subtree)
     if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
         parties = list(frame.between)
         if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
@@ -597,12 +602,37 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
     return None
 
 
+def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
+    """The tokens of states named in a subordinate clause that gives one partner's part of a
+    figure: '$2.8 billion, with China accounting for 96 percent of it', '$300 million, of which
+    95 percent went to China'. Such a state is the share's partner, not the figure's."""
+    lex = _lexicon()
+    verbs, shares = set(lex["partner_share_verbs"]["words"]), set(lex["share_nouns"]["words"])
+    out: set[int] = set()
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        subordinate = verb.dep_ in {"pcomp", "advcl"} and any(a.lower_ == "with" for a in verb.ancestors) or (
+            verb.dep_ == "relcl" and any(c.lower_ == "of" and any(o.lower_ == "which" for o in c.children)
+                                         for c in verb.children))
+        if not subordinate or not any(t.lemma_.lower() in shares or t.lower_ in shares for t in verb.subtree):
+            continue
+        # the partner is the clause's subject ("China accounting for") or where the share went
+        # ("went to China"), not a holder ("North Korean imports accounting for 90 percent")
+        partners = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.country_at] + [
+            o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"to", "from", "into"}
+            for o in prep.children if o.dep_ == "pobj"]
+        out |= {t.i for p in partners for t in p.subtree if t.i in ctx.country_at}
+    return out
+
+
 def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
     """Every party of ``trade`` is named in the sentence itself: then they are read, even where
     the parser did not attach them to the trade word ("Commerce across the border between North
-    Korea and China jumped")."""
+    Korea and China jumped"); not a partner named only with its share of the figure."""
     parties = _ends(trade)
-    named = {ctx.country_at[t] for t in range(sent.start, sent.end) if t in ctx.country_at}
+    share = _partner_share_states(sent, ctx)
+    named = {ctx.country_at[t] for t in range(sent.start, sent.end) if t in ctx.country_at and t not in share}
     return all(p in named for p in parties if p)
 
 

@@ -1,0 +1,43 @@
+"""A country's trade with all partners told beside its trade with one (issue 12): a figure one
+partner has a share of is with the world, and the partner of the share is not the figure's. Every
+sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+LEAD = "Laos's trade with Vietnam rose 20 percent to $2.3 billion last year, according to Vietnamese customs. "
+
+
+def _parties(pipeline, text: str) -> dict[str, tuple]:
+    r = pipeline.extract(text, published="2024-03-10")
+    return {r.amounts[c.amount].text: ((c.trade.from_, c.trade.to) if c.trade.flow == "directional"
+                                       else tuple(c.trade.between), "parties" in c.inferred)
+            for c in r.claims if c.trade is not None and c.amount is not None}
+
+
+@pytest.mark.parametrize("sentence,amount,parties", [
+    ("Laos's trade volume reached $2.8 billion last year, with Vietnam accounting for 60 percent of it.",
+     "$2.8 billion", ("LAO", "WLD")),
+    ("Laos's exports totaled $900 million, of which 45 percent went to Vietnam.", "$900 million", ("LAO", "WLD")),
+    ("Laos's imports came to $1.9 billion, with Thailand making up half of them.", "$1.9 billion", ("WLD", "LAO")),
+])
+def test_a_figure_a_partner_has_a_share_of_is_with_the_world(pipeline, sentence, amount, parties):
+    got = _parties(pipeline, LEAD + sentence)
+    assert got[amount][0] == parties
+    assert got["$2.3 billion"][0] == ("LAO", "VNM")
+
+
+def test_a_holder_s_share_clause_keeps_the_story_s_partner(pipeline):
+    """'..., with Lao fuel imports accounting for 40 percent': the state modifies the subject,
+    it is whose imports, not a partner with a share."""
+    text = ("Thai exports to Laos fell 12 percent in May. Thai shipments of diesel dropped from $3.1 million to "
+            "$1.4 million, with Lao fuel imports accounting for nearly 40 percent of the total.")
+    got = _parties(pipeline, text)
+    assert got["$1.4 million"][0] == ("THA", "LAO")
+
+
+def test_the_partner_of_a_share_is_not_read_as_the_figure_s(pipeline):
+    """The state named only in the share clause does not make the figure's parties 'read'."""
+    text = LEAD + "Laos's exports reached $900 million last year, of which 45 percent went to Vietnam."
+    got = _parties(pipeline, text)
+    assert got["$900 million"][0] != ("LAO", "VNM")
