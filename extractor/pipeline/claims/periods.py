@@ -38,6 +38,7 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
 
 # "still below the $96 million figure for the second quarter of 2019": a comparison's reference
 _AS_MUCH = frozenset({"much", "many", "high", "large", "big", "great", "low", "little", "few"})
+_MULTIPLES = frozenset({"times", "half", "double", "twice", "triple", "treble", "third", "quarter", "tenth", "fraction"})
 _COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "below", "above"})
 
 
@@ -53,9 +54,10 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
             # "rose from $15 billion in July": the old level's month, not the change's
             return amount_root not in head.subtree
         before = head.left_edge.i - 1
-        if head.pos_ == "NOUN" and (before >= 0 and head.doc[before].lower_ == "times" or any(
-                t.lower_ == "times" for t in head.doc[head.left_edge.i: token.i])):
-            # "$181 million, about three times the 2018 level": the multiple's reference
+        if head.pos_ == "NOUN" and (before >= 0 and head.doc[before].lower_ in _MULTIPLES or any(
+                t.lower_ in _MULTIPLES for t in head.doc[head.left_edge.i: token.left_edge.i])):
+            # "$181 million, about three times the 2018 level", "barely half the figure of the
+            # year before": the multiple's (or fraction's) reference
             return amount_root not in head.subtree
     return False
 

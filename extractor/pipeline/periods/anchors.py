@@ -430,12 +430,12 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
     """Year named after a quarter/half/month span ("of 2017", "of last year", "of the year").
     Returns (year, relative)."""
     gd = m.groupdict()
-    if gd.get("yr"):
-        return int(gd["yr"]), False
+    if gd.get("yr") or gd.get("yr2"):
+        return int(gd.get("yr") or gd["yr2"]), False
     if gd.get("fyr"):
         return int(gd["fyr"]), False
-    if gd.get("yy"):
-        return 2000 + int(gd["yy"]), False  # "Q3 '24"
+    if gd.get("yy") or gd.get("yy2"):
+        return 2000 + int(gd.get("yy") or gd["yy2"]), False  # "Q3 '24", "Q1'24"
     ryr = gd.get("ryr")
     if ryr:
         det = ryr.lower().split()[-2]  # "last" year, "the" year, the "previous" year

@@ -98,7 +98,7 @@ _rule("written_day", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WDAY + r",?\s+)?(?P
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)  # 'last Oct. 23': the latest one before publication
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
-_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>" + MON
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
@@ -120,7 +120,10 @@ _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final
 # "the 1988 third quarter", "this year's second quarter": the year written before the quarter
 _rule("quarter", r"(?:the\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:this|last|next)\s+year)['’]s)\s+(?P<ord>" + ORD
       + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_named_quarter)
-_rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d)))?", _resolve_named_quarter)
+_rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d))|['’](?:(?P<yr2>" + YEAR
+      + r")|(?P<yy2>\d\d)))?", _resolve_named_quarter)   # "Q1'24" too
+# "1Q'2023", "3Q 2022", "2Q23" (Asian wire and brokerage copy)
+_rule("quarter", r"(?P<q>[1-4])Q(?:(?:['’]|\s+)?(?P<yr>" + YEAR + r")|['’]?(?P<yy>\d\d)(?!\d))?", _resolve_named_quarter)
 _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
 _rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?",
       _resolve_named_half)

@@ -238,6 +238,11 @@ def _resolve_month_range(ctx, cand, m):
                          future_ok=False)
     if span is None:
         raise _NeedsPublication
+    if ctx.published is not None and ctx.narrative is None and date(span[1].year, m2, 1) > ctx.published:
+        # "the January-November period" in a story of late January: a span of months is reported
+        # after its last month has begun, so it is the last one that has
+        y = span[1].year - 1
+        span = (date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2))
     return _cal(*span, "range")
 
 

@@ -1,0 +1,52 @@
+"""Periods in the ways trade copy writes them (issue 12): hyphenated month spans, brokerage
+quarters, a span whose last month has not begun, and the period a fraction or multiple compares
+with. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+def _periods(pipeline, text: str, published: str) -> dict[str, tuple[str, str]]:
+    r = pipeline.extract(text, published=published)
+    return {p.text: (str(p.from_), str(p.to)) for p in r.periods}
+
+
+def _claim_periods(pipeline, text: str, published: str) -> dict[str, str]:
+    r = pipeline.extract(text, published=published)
+    return {r.amounts[c.amount].text: r.periods[c.period].text for c in r.claims
+            if c.trade is not None and c.amount is not None and c.period is not None}
+
+
+@pytest.mark.parametrize("written", ["January-to-July", "January - to - July", "January–through–July"])
+def test_a_month_span_with_a_hyphenated_to(pipeline, written):
+    text = f"Peru's trade with Chile in the {written} period rose 8 percent to $1.2 billion."
+    got = _periods(pipeline, text, "2023-08-20")
+    assert ("2023-01-01", "2023-07-31") in got.values()
+
+
+@pytest.mark.parametrize("written,span", [
+    ("1Q'2022", ("2022-01-01", "2022-03-31")),
+    ("3Q 2021", ("2021-07-01", "2021-09-30")),
+    ("Q2'23", ("2023-04-01", "2023-06-30")),
+    ("Q4’2020", ("2020-10-01", "2020-12-31")),
+])
+def test_brokerage_quarters(pipeline, written, span):
+    got = _periods(pipeline, f"Trade between Peru and Chile in {written} rose 11% to $3.4 billion.", "2024-05-02")
+    assert got[written] == span
+
+
+def test_a_span_whose_last_month_has_not_begun_is_last_year_s(pipeline):
+    """A story of late January reports 'the January-November period' of the year before: figures
+    for a span are released after its last month."""
+    got = _periods(pipeline, "Laos bought $30 million of goods from Peru in the January-November period.", "2020-01-28")
+    assert got["the January-November period"] == ("2019-01-01", "2019-11-30")
+    got = _periods(pipeline, "Laos bought $30 million of goods from Peru in the January-May period.", "2020-06-10")
+    assert got["the January-May period"] == ("2020-01-01", "2020-05-31")
+
+
+@pytest.mark.parametrize("reference", ["barely half the figure of the previous year",
+                                       "about a third of the level of the previous year",
+                                       "double the amount of the previous year"])
+def test_a_fraction_or_multiple_s_reference_does_not_date_the_figure(pipeline, reference):
+    text = f"Last year's trade between Peru and Chile came to $2.4 billion, {reference}."
+    assert _claim_periods(pipeline, text, "2019-03-01")["$2.4 billion"] == "Last year"
