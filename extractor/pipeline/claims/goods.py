@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .context import _Context
-from .words import _clause_verb, _lexicon, _trade_kind
+from .words import _clause_verb, _is_change_word, _lexicon, _trade_kind
 
 
 @cache
@@ -94,6 +94,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 
 
 _ALL_GOODS = (None, None)
+_EXAMPLE_MARKERS = frozenset({"including", "like", "especially", "particularly", "notably"})
 
 
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
@@ -101,11 +102,17 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     the like; None when it names nothing (only states, periods, figures or determiners)."""
     lex = _lexicon()
     generic = set(lex["generic_goods"])
+    # "grains such as wheat flour and rice": the examples are not all the goods
+    cut = next((t.i for t in phrase if t.lower_ in _EXAMPLE_MARKERS or (
+        t.lower_ == "such" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "as")), None)
+    if cut is not None and cut > phrase.start:
+        phrase = phrase.doc[phrase.start: cut]
     skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
     words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
              and not t.like_num
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
-             and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)]
+             and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)
+             and not _is_change_word(t)]   # "$3 million of goods, a 71% drop": no goods "drop"
     if not words:
         return None
     text = " ".join(t.lower_ for t in words)
@@ -128,8 +135,12 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
     if i < len(doc) and doc[i].lower_ == "worth":
         i += 1
     root = amount_span.root
-    if i < len(doc) and doc[i].lower_ == "of":
-        objects = [c for c in doc[i].children if c.dep_ == "pobj"]
+    # "$2.1 million in zinc and lead": an "in" phrase hung on the figure names its goods
+    if i < len(doc) and (doc[i].lower_ == "of" or doc[i].lower_ == "in" and amount_span.start <= doc[i].head.i < amount_span.end):
+        objects = [c for c in doc[i].children if c.dep_ == "pobj"
+                   # not "doubled in 2023, when borders reopened", "$1 billion in FY22"
+                   and (doc[i].lower_ == "of" or c.pos_ == "NOUN" and c.i not in ctx.period_tokens
+                        and c.lemma_.lower() not in _lexicon()["tariff_nouns"]["words"])]   # "$360 billion in tariffs"
         phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
     elif amount_span.start >= 2 and doc[amount_span.start - 1].lower_ == "with" and doc[amount_span.start - 2].pos_ == "NOUN" \
             and doc[amount_span.start - 2].lemma_.lower() not in set(_lexicon()["ranked_nouns"]["words"]) | {"top", "lead", "list"}:

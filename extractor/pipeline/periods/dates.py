@@ -358,7 +358,7 @@ def _resolve_days_of_month(ctx, cand, m):
         raise _NeedsPublication
     frm, to = inner["from_"], inner["to"]
     n = min(int(n), to.day)
-    if m["edge"].lower() == "first":
+    if (m["edge"] or m["edge2"] or "first").lower() == "first":
         return _cal(frm, frm.replace(day=n), "range", relative=inner["relative"])
     return _cal(to.replace(day=to.day - n + 1), to, "range", relative=inner["relative"])
 

@@ -1,0 +1,47 @@
+"""Goods as trade copy writes them (issue 12): examples after 'such as' are not all the goods, a
+change noun is no goods, and '$X in zinc' names the figure's goods. Every sentence is written here."""
+from __future__ import annotations
+
+import pytest
+
+
+def _goods(pipeline, text: str, published: str = "2024-02-15") -> dict[str, tuple]:
+    r = pipeline.extract(text, published=published)
+    return {r.amounts[c.amount].text: (c.trade.commodity, c.trade.commodity_text)
+            for c in r.claims if c.trade is not None and c.amount is not None}
+
+
+@pytest.mark.parametrize("marker", ["such as", "including", "like"])
+def test_examples_are_not_all_the_goods(pipeline, marker):
+    text = f"Laos imported 41,500 tons of grains and pulses {marker} wheat flour, rice and corn from Thailand in May."
+    code, words = _goods(pipeline, text)["41,500 tons"]
+    assert code != "1101" and words.startswith("grains")
+
+
+def test_a_change_noun_is_no_goods(pipeline):
+    got = _goods(pipeline, "Laos bought only $3 million worth of goods from Peru in February, a 71% drop from "
+                           "the prior month.")
+    assert got["$3 million"] == (None, None) and got["71%"] == (None, None)
+
+
+def test_an_in_phrase_on_the_figure_names_its_goods(pipeline):
+    got = _goods(pipeline, "Laos exported $2.1 million in zinc and lead to Thailand in July.")
+    assert got["$2.1 million"][1] == "zinc"
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Laos's exports to Peru more than doubled in 2023, when borders reopened.", "more than doubled"),
+    ("The US imposed $200 billion in tariffs on goods from Laos in 2019.", "$200 billion"),
+])
+def test_an_in_phrase_of_a_time_or_a_levy_is_no_goods(pipeline, text, amount):
+    assert _goods(pipeline, text).get(amount, (None, None))[1] in (None, "goods")
+
+
+def test_the_days_of_a_month_are_its_first_days(pipeline):
+    """Korean customs counts the first ten or twenty days of a month: 'during the 10 days of this
+    month' is May 1-10, not all of May, and the sector lines after it keep that period."""
+    r = pipeline.extract("Peru's steel exports rose 6% to $1.1 billion during the 10 days of this month. Auto exports "
+                         "gained 9% to $540 million.", published="2024-05-12")
+    spans = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
+             for c in r.claims if c.trade is not None and c.period is not None}
+    assert spans["$1.1 billion"] == spans["$540 million"] == ("2024-05-01", "2024-05-10")
