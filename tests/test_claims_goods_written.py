@@ -45,3 +45,15 @@ def test_the_days_of_a_month_are_its_first_days(pipeline):
     spans = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
              for c in r.claims if c.trade is not None and c.period is not None}
     assert spans["$1.1 billion"] == spans["$540 million"] == ("2024-05-01", "2024-05-10")
+
+
+def test_goods_that_made_up_a_part_of_the_flow_just_stated(pipeline):
+    """'Rice made up 5,100 tons of imports from January to April': the figure is the part of the
+    flow the previous sentence stated, and its goods are the clause's subject, not that flow's."""
+    r = pipeline.extract("Laos imported 9,300 tons of Thai grain in April, according to Thai customs data. Rice "
+                         "made up 5,100 tons of imports from January to April. Corn made up 2,000 tons of the imports.",
+                         published="2024-06-15")
+    got = {r.amounts[c.amount].text: (c.kind, c.trade and (c.trade.from_, c.trade.to, c.trade.commodity_text))
+           for c in r.claims if c.amount is not None}
+    assert got["5,100 tons"] == ("trade_value", ("THA", "LAO", "rice"))
+    assert got["2,000 tons"] == ("trade_value", ("THA", "LAO", "corn"))

@@ -234,8 +234,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     and last_trade is not None and last_trade.commodity == code
                 # "Of the imports, wheat took up the largest share of 1,140 tons": a part of the flow
                 # just stated, whose traders that flow named
+                # "Rice made up 5,100 tons of imports from January to April" too: the figure itself
+                # is the part of the flow
                 part_of_the_last = continues and last_trade is not None and trigger.dep_ == "pobj" \
-                    and trigger.head.lower_ == "of" and trigger.head.i == sent.start \
+                    and trigger.head.lower_ == "of" and (
+                        trigger.head.i == sent.start or span.start <= trigger.head.head.i < span.end) \
                     and _trade_kind(trigger) == _kind_of(last_trade, previous_agent)
                 if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last:

@@ -191,7 +191,8 @@ def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
     share_nouns = set(_lexicon()["share_nouns"]["words"])
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "of" and (
-            head.head.lemma_.lower() in share_nouns or head.head.lower_ in share_nouns):
+            head.head.lemma_.lower() in share_nouns or head.head.lower_ in share_nouns
+            or head.head.i in ctx.amount_tokens):   # "Rice made up 5,100 tons of imports"
         verb = _clause_verb(head.head)
         if verb is None or verb.lemma_.lower() == "be":
             return []   # "the bulk of exports was coal" reads as a copula below, if at all
