@@ -57,6 +57,14 @@ class _Context:
         for span in filter_spans(spans):
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
+        # "Imports from the bloc slipped": the latest bloc named before the description
+        references = _lexicon()["bloc_references"]
+        matcher = phrase_matcher(self.doc.vocab, "bloc_references", [(p, p) for p in references["phrases"]], attr="LOWER")
+        for _, start, end in matcher(self.doc):
+            named = [self.country_at[t] for t in range(start) if self.country_at.get(t) in references["blocs"]]
+            if named and start not in self.country_at:
+                for t in range(start, end):
+                    self.country_at[t] = named[-1]
         pairs = _lexicon()["pair_adjectives"]["words"]
         matcher = phrase_matcher(self.doc.vocab, "trade_pair_adjectives", [(w, w) for w in pairs], attr="LOWER")
         for match_id, start, end in matcher(self.doc):

@@ -1,0 +1,23 @@
+"""'the bloc' refers back to the latest trading bloc named (issue 12). Sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+
+def _parties(pipeline, text: str) -> dict[str, tuple]:
+    r = pipeline.extract(text, published="2024-06-15")
+    return {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims
+            if c.trade is not None and c.amount is not None and c.trade.flow == "directional"}
+
+
+@pytest.mark.parametrize("bloc,code", [("the European Union", "EUU"), ("ASEAN", "ASEAN"), ("Mercosur", "Mercosur")])
+def test_the_bloc_is_the_bloc_named_before(pipeline, bloc, code):
+    text = (f"Peru's exports to {bloc} rose 5% to $2 billion in 2023. Peru's overall imports grew 3% to $40 billion. "
+            "Imports from the bloc slipped 2.5% to $1.1 billion.")
+    assert _parties(pipeline, text)["$1.1 billion"] == (code, "PER")
+
+
+def test_only_a_bloc_named_before_counts(pipeline):
+    text = ("Peru's exports to Chile rose 5% to $2 billion in 2023. Imports from the bloc slipped 2.5% to $1.1 billion. "
+            "Trade with the European Union reached $3 billion.")
+    assert _parties(pipeline, text).get("$1.1 billion", (None, None))[0] != "EUU"
