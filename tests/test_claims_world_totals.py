@@ -41,3 +41,10 @@ def test_the_partner_of_a_share_is_not_read_as_the_figure_s(pipeline):
     text = LEAD + "Laos's exports reached $900 million last year, of which 45 percent went to Vietnam."
     got = _parties(pipeline, text)
     assert got["$900 million"][0] != ("LAO", "VNM")
+
+
+def test_merchandise_trade_is_the_statistics_aggregate(pipeline):
+    """'Peru's merchandise exports' after a line on its exports to one partner: the total to all."""
+    text = ("Peru's exports to Chile rose 8 percent to $3.1 billion in 2023. For the year as a whole, Peru's "
+            "merchandise exports stood at $66 billion.")
+    assert _parties(pipeline, text)["$66 billion"][0] == ("PER", "WLD")
