@@ -278,14 +278,21 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
             if trade is not None and trade.flow == "directional":
-                supplier = _ranked_after(span, ctx)
+                ranked = _ranked_after(span, ctx)
+                supplier = ranked[0] if ranked is not None else None
                 if supplier is not None and supplier not in (trade.from_, trade.to):
                     # "... with Cambodia selling 1.6 million tonnes, followed by Laos, which placed 0.9
-                    # million": the next state in a ranking of partners is this figure's partner
+                    # million": the next state in a ranking of partners is this figure's partner;
+                    # "China bought $9 billion of Thai goods, followed by Japan ($4 billion)": the
+                    # ranking is of the subject written last before 'followed', here the buyer
+                    ranked_subject = next((ctx.country_at[t.i] for t in reversed(ctx.doc[sent.start: ranked[1]])
+                                           if t.dep_ in {"nsubj", "nsubjpass"} and t.i in ctx.country_at), None)
                     main = next((code for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}
                                  for code in ctx.countries_in(c)), None)
                     end = "from_" if main == trade.to or (main != trade.from_ and trade.from_ == WORLD) else \
                         "to" if main == trade.from_ or trade.to == WORLD else None
+                    if ranked_subject is not None and ranked_subject == main and main in (trade.from_, trade.to):
+                        end = "to" if main == trade.to else "from_"
                     if end is not None:
                         trade = trade.model_copy(update={end: supplier})
             if trade is not None:
@@ -490,16 +497,27 @@ def _names_other_goods(sent, code: str | None) -> bool:
                and found != code for t in sent)
 
 
-def _ranked_after(amount_span: Span, ctx: _Context) -> str | None:
-    """The state named right after 'followed by' before the figure, with no other state between
-    ('followed by Laos, which sold 0.9 million tonnes', 'followed by Japan with $310 million')."""
+def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
+    """The state a figure is given with in a ranking after 'followed by', and where 'followed'
+    is: 'followed by Laos, which sold 0.9 million tonnes', 'followed by Japan with $310 million',
+    each state of 'followed by Japan ($4 billion) and the US ($3.5 billion)'."""
     doc = ctx.doc
     sent_start = ctx.sents[ctx.sentence_of(amount_span.start_char)].start
-    for k in range(amount_span.start - 1, max(sent_start, amount_span.start - 12) - 1, -1):
-        if ctx.country_at.get(k) not in (None, WORLD):
-            before = [t.lower_ for t in doc[max(sent_start, k - 3):k]]
-            return ctx.country_at[k] if before[-2:] == ["followed", "by"] or before[-3:] == ["followed", "by", "the"] else None
+    k = next((k for k in range(amount_span.start - 1, max(sent_start, amount_span.start - 12) - 1, -1)
+              if ctx.country_at.get(k) not in (None, WORLD)), None)
+    if k is None:
+        return None
+    # back over the list the state is in ("Japan ($4 billion) and the US") to "followed by"
+    j = k
+    while j - 1 >= max(sent_start, k - 30) and (ctx.country_at.get(j - 1) not in (None, WORLD) or j - 1 in ctx.amount_tokens
+                                                or doc[j - 1].lower_ in _LIST_WORDS or doc[j - 1].is_punct):
+        if doc[j - 1].lower_ == "by" and j - 2 >= sent_start and doc[j - 2].lower_ == "followed":
+            return ctx.country_at[k], j - 2
+        j -= 1
     return None
+
+
+_LIST_WORDS = frozenset({"and", "the", "by", "with"})
 
 
 def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
