@@ -50,3 +50,12 @@ def test_a_span_whose_last_month_has_not_begun_is_last_year_s(pipeline):
 def test_a_fraction_or_multiple_s_reference_does_not_date_the_figure(pipeline, reference):
     text = f"Last year's trade between Peru and Chile came to $2.4 billion, {reference}."
     assert _claim_periods(pipeline, text, "2019-03-01")["$2.4 billion"] == "Last year"
+
+
+def test_the_reference_of_compares_with_does_not_date_the_subject(pipeline):
+    text = ("Peru's trade with Chile rose 8% to $2.1 billion in 2023, customs data showed. The total value of $2.1 "
+            "billion compares with about $1.1 billion in 2022 and $2.7 billion in 2019.")
+    r = pipeline.extract(text, published="2024-03-10")
+    spans = [(r.amounts[c.amount].text, r.periods[c.period].text) for c in r.claims
+             if c.trade is not None and c.period is not None and c.sentence.startswith("The total")]
+    assert ("$2.1 billion", "2023") in spans and ("about $1.1 billion", "2022") in spans

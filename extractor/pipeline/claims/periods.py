@@ -49,9 +49,11 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     keeps it: that level is the reference)."""
     for head in [token] + list(token.ancestors):
         as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
-        if head.lower_ in _COMPARISON_HEADS or (head.lower_ == "from" and _is_change_word(head.head)) \
+        compares_with = head.lower_ in {"with", "to", "against"} and head.head.lemma_.lower() == "compare"
+        if head.lower_ in _COMPARISON_HEADS or compares_with or (head.lower_ == "from" and _is_change_word(head.head)) \
                 or _after_an_earlier_change(head) or as_much_as:   # "four times as much as in 2018"
-            # "rose from $15 billion in July": the old level's month, not the change's
+            # "rose from $15 billion in July": the old level's month, not the change's; "$2.1
+            # billion compares with $1.1 billion in 2022": 2022 is the reference's
             return amount_root not in head.subtree
         before = head.left_edge.i - 1
         if head.pos_ == "NOUN" and (before >= 0 and head.doc[before].lower_ in _MULTIPLES or any(
