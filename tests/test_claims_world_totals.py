@@ -48,3 +48,23 @@ def test_merchandise_trade_is_the_statistics_aggregate(pipeline):
     text = ("Peru's exports to Chile rose 8 percent to $3.1 billion in 2023. For the year as a whole, Peru's "
             "merchandise exports stood at $66 billion.")
     assert _parties(pipeline, text)["$66 billion"][0] == ("PER", "WLD")
+
+
+def test_a_story_led_by_a_state_s_world_trade_keeps_the_world(pipeline):
+    """The lead states Peru's exports to all partners (its main clause), with one destination in a
+    subordinate clause; 'Exports from Peru ... while imports rose' later are its totals again, not
+    trade with that destination."""
+    text = ("Peru's exports declined in May as shipments to Chile dropped more than 9%, pulling the nation's "
+            "surplus lower.\n\nThe figures were in line with forecasts.\n\nExports from Peru, the world's top "
+            "copper producer, fell 2.4% from a year earlier to $5.2 billion, while imports rose 1% to $4.1 billion.")
+    got = _parties(pipeline, text)
+    assert got["more than 9%"][0] == ("PER", "CHL")
+    assert got["$5.2 billion"][0] == ("PER", "WLD") and got["$4.1 billion"][0] == ("WLD", "PER")
+
+
+def test_a_story_led_by_a_pair_keeps_the_pair(pipeline):
+    text = ("Peru's exports to Chile declined 9% in May to $300 million.\n\nThe figures were in line with "
+            "forecasts.\n\nPeru's imports from its neighbour rose 1% to $210 million.\n\nPeru's exports rose 4% "
+            "to $40 million in June.")
+    got = _parties(pipeline, text)
+    assert got["$40 million"][0] == ("PER", "CHL")

@@ -34,6 +34,7 @@ from .parties import (
     _balance_reporter,
     _ends,
     _frame,
+    _lead_reports_world_trade,
     _names_the_pair,
     _parties_named_in,
     _refers_to_the_pair,
@@ -89,6 +90,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                    periods if periods is not None else (doc._.periods or []),
                    actors if actors is not None else (doc._.actors or []),
                    sources if sources is not None else (doc._.sources or []))
+    ctx.world_story = _lead_reports_world_trade(ctx)
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None

@@ -36,6 +36,10 @@ class _Context:
     period_tokens: set[int] = field(default_factory=set)
     amount_tokens: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
+    # The lead's trade is one state's with all partners ("Japan's exports declined in March as
+    # shipments to China dropped"): a later flow that names its reporter but no partner is with
+    # the world too, not with the partner of the line before (set by the assembly)
+    world_story: bool = False
 
     def __post_init__(self):
         self.text = self.doc.text   # Doc.text joins every token on each access

@@ -14,7 +14,7 @@ from models import Trade
 
 from ..actors import _countries
 from .context import _Context
-from .words import WORLD, _is_balance, _lexicon, _trade_kind
+from .words import WORLD, _change_verbs, _is_balance, _lexicon, _trade_kind
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -342,7 +342,7 @@ def _main_pair(ctx: _Context) -> list[str]:
 
 
 def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
-                 world: bool = False) -> tuple[str | None, str | None]:
+                 world: bool = False, named: bool = False) -> tuple[str | None, str | None]:
     """The party a sentence leaves out, and where it came from (None: read, not inferred).
 
     "China's foreign trade", "global exports": the world. Else the other party of the previous
@@ -350,7 +350,9 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
     names the pair once: "North Korea's trade with China ... Its exports rose"). Else the world:
     "Chile's exports rose 5%" are its exports to all partners (how customs and the wires
     report a country's trade; UN Comtrade's partner WLD)."""
-    if world:
+    if world or (named and ctx.world_story):
+        # ("named": the sentence names the party it knows; in a story whose lead is that state's
+        # trade with the world, "Exports from Japan fell 2.4%" are its exports to all partners)
         return WORLD, None
     if previous is not None:
         ends = _ends(previous)
@@ -462,7 +464,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
                 parties.append(reporter)
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
         elif len(parties) == 1:
-            other, how = _other_party(parties[0], ctx, previous, world)
+            other, how = _other_party(parties[0], ctx, previous, world, named="parties" not in inferred)
             if other and other != parties[0]:
                 parties.append(other)
                 if how:
@@ -536,19 +538,21 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             exporter = reporter
         else:
             importer = reporter
-    if importer is None and frame.kind != "import" and agent is None and source is not None and not world:
+    if importer is None and frame.kind != "import" and agent is None and source is not None and not world \
+            and source != previous_agent:   # "Exports from Japan" in Japan's story are Japan's own
         # "Shipments from Brazil rose to 8.3 million tonnes" in a story about Japan's iron ore
         # imports: a flow named by where it comes from is seen from where it goes, the reporter
         reporter = _story_reporter(exporter, previous, previous_agent, ctx)
         if reporter is not None and reporter != exporter:
             importer = reporter
             inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+    named = "parties" not in inferred
     if importer is None:
-        importer, how = _other_party(exporter, ctx, previous, world)
+        importer, how = _other_party(exporter, ctx, previous, world, named)
         if how:
             inferred["parties"] = how
     if exporter is None:
-        exporter, how = _other_party(importer, ctx, previous, world)
+        exporter, how = _other_party(importer, ctx, previous, world, named)
         if how:
             inferred["parties"] = how
     if importer is None or exporter is None or importer == exporter:
@@ -564,7 +568,8 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
         return previous_agent
     if trade.flow != "directional":
         return frame.agent or previous_agent
-    if frame.kind != "import" and frame.agent is None and frame.source is not None and frame.target is None:
+    if frame.kind != "import" and frame.agent is None and frame.source is not None and frame.target is None \
+            and trade.to != WORLD and frame.source != previous_agent:
         return trade.to   # "Shipments from Australia rose": the importer's story goes on
     return trade.to if frame.kind == "import" else trade.from_
 
@@ -676,3 +681,27 @@ def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
             return Trade(flow="total", between=sorted([previous.from_, previous.to]))
         return previous.model_copy()
     return None
+
+
+def _lead_reports_world_trade(ctx: _Context) -> bool:
+    """Whether the story's lead is one state's trade with all partners: the first of the opening
+    sentences whose main clause has a trade word and that names a state decides when it names a
+    partner (then the story is of a pair) or states figures ("Japan's exports declined in March",
+    "... rose 5% to $2 billion") with no partner or with 'foreign', 'global' ...; a remark without
+    figures ("its biggest exports are wigs") leaves it to the next."""
+    for sent in ctx.sents[:6]:
+        if not any(t.i in ctx.country_at for t in sent):
+            continue
+        verb = sent.root
+        words = [t for t in sent if _trade_kind(t) and (t == verb or t.head == verb or t.head.head == verb)
+                 and not _is_balance(t)]
+        if not words:
+            continue
+        frame = _frame(words[0], ctx)
+        world = _world_modified(frame.trigger, True)
+        if not world and (frame.source or frame.target or frame.partners or len(frame.between) > 1):
+            return False
+        if not (verb.lemma_.lower() in _change_verbs() or any(t.i in ctx.amount_tokens for t in sent)):
+            continue
+        return bool(frame.agent or frame.between)
+    return False
