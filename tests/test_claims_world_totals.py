@@ -68,3 +68,13 @@ def test_a_story_led_by_a_pair_keeps_the_pair(pipeline):
             "to $40 million in June.")
     got = _parties(pipeline, text)
     assert got["$40 million"][0] == ("PER", "CHL")
+
+
+def test_a_state_naming_the_goods_made_them(pipeline):
+    """'Chinese goods imports' in a story about India's imports: the goods come from China, India
+    imports them; 'exports of Peruvian copper' are Peru's exports."""
+    text = ("India's goods imports from China declined in the first four months. Chinese goods imports fell from "
+            "$8.96 billion in January to $8.09 billion in February.")
+    assert _parties(pipeline, text)["$8.96 billion"][0] == ("CHN", "IND")
+    text = "Chile's imports rose 3% in May. Exports of Peruvian copper rose 12% to $900 million."
+    assert _parties(pipeline, text)["$900 million"][0][0] == "PER"

@@ -172,6 +172,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         # "China sold North Korea $228 million worth of goods": the indirect object buys
         for dative in (c for c in trigger.children if c.dep_ == "dative"):
             frame.target = next(iter(_parties_in(dative, ctx)), None) or frame.target
+    # "Chinese goods imports fell": a state naming the goods that modify the trade noun made them;
+    # it is where they come from, not who imports
+    generic = set(lex["generic_goods"])
+    for c in [c for c in left if c.dep_ == "compound" and c.pos_ == "NOUN" and (c.lower_ in generic or c.lemma_.lower() in generic)]:
+        makers = [code for m in c.children if m.dep_ in {"amod", "compound", "nmod"} for code in ctx.countries_in(m)]
+        if makers and frame.kind in {"import", "export"}:
+            frame.source = frame.source or makers[0]
+            left.remove(c)
     agents: list[str] = []
     for c in left:
         for code in ctx.countries_in(c):
@@ -224,8 +232,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for goods in (c for c in of.children if c.dep_ == "pobj"):
             makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
                       for code in ctx.countries_in(c)]
-            if makers and frame.source is None and frame.kind == "import":
-                frame.source = makers[0]
+            if makers and frame.source is None and frame.kind in {"import", "export"}:
+                frame.source = makers[0]   # "exports of U.S. soybeans": the US exports them
     # "the export value of these cosmetics from Vietnam to Japan": a trade word qualifying a
     # noun shares that noun's parties
     if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
