@@ -59,3 +59,11 @@ def test_the_reference_of_compares_with_does_not_date_the_subject(pipeline):
     spans = [(r.amounts[c.amount].text, r.periods[c.period].text) for c in r.claims
              if c.trade is not None and c.period is not None and c.sentence.startswith("The total")]
     assert ("$2.1 billion", "2023") in spans and ("about $1.1 billion", "2022") in spans
+
+
+def test_the_base_spelled_out_after_a_colon_does_not_date_the_change(pipeline):
+    text = ("Laos imported 18,000 tons of rice from Thailand in September. That amount is more than all rice "
+            "imports from January to August 2016 combined. The figure is also a year-on-year sixfold increase: "
+            "In September 2015, Laos imported 3,158 tons of rice.")
+    assert _claim_periods(pipeline, text, "2016-10-20")["sixfold"] == "September"
+    assert _claim_periods(pipeline, text, "2016-10-20")["3,158 tons"] == "September 2015"

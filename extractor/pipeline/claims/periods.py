@@ -138,8 +138,10 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
         if root is None:
             continue
         ancestors = list(root.ancestors)
-        if any(a.lower_ in causal or a.lower_ in _COMPARISON_HEADS or _after_an_earlier_change(a) for a in ancestors):
-            continue   # nor a comparison's reference: "well above December's 3.9 per cent"
+        if any(a.lower_ in causal or a.lower_ in _COMPARISON_HEADS or _after_an_earlier_change(a)
+               or a.tag_ in {"JJR", "RBR"} and any(c.lower_ == "than" for c in a.children) for a in ancestors):
+            continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
+            # than all imports from January to August"
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
             continue
@@ -297,12 +299,19 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                   and i not in framing
                   and not _in_a_clause_without(ctx.period_spans[i].root, amount_span.root)
                   and not _in_a_comparison_without(ctx.period_spans[i].root, amount_span.root)
-                  and not _dates_an_old_level(i, amount_span, ctx)]
+                  and not _dates_an_old_level(i, amount_span, ctx)
+                  and not (is_change and _after_a_colon(amount_span, ctx.period_spans[i]))]
     if not candidates:
         return None
     return min(candidates, key=lambda i: (_in_a_coordinated_clause_without(ctx.period_spans[i].root, amount_span.root),
                                           _tree_distance(amount_span.root, ctx.period_spans[i].root),
                                           abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _after_a_colon(amount_span: Span, span: Span) -> bool:
+    """'a year-on-year sixfold increase: in September 2015, it imported 3,158 tons': the clause
+    after the colon spells out the change's base, whose period is not the change's."""
+    return span.start > amount_span.end and any(t.text == ":" for t in amount_span.doc[amount_span.end: span.start])
 
 
 def _in_a_coordinated_clause_without(token: Token, amount_root: Token) -> bool:
