@@ -67,3 +67,13 @@ def test_the_base_spelled_out_after_a_colon_does_not_date_the_change(pipeline):
             "In September 2015, Laos imported 3,158 tons of rice.")
     assert _claim_periods(pipeline, text, "2016-10-20")["sixfold"] == "September"
     assert _claim_periods(pipeline, text, "2016-10-20")["3,158 tons"] == "September 2015"
+
+
+def test_the_period_of_a_compared_figure_is_the_reference_s(pipeline):
+    """'..., higher than the $770 million surplus during the 20 days of September': September dates
+    the compared surplus, not the imports before it nor the sector lines after it."""
+    text = ("Peru's exports fell 2.9% in the first 20 days of October. Imports shed 10.1% on-year to $33.76 "
+            "billion, resulting in a surplus of about $1.08 billion, higher than the $770 million surplus during "
+            "the 20 days of September. Copper exports fell 3.3% to $3.19 billion.")
+    got = _claim_periods(pipeline, text, "2023-10-23")
+    assert got["$33.76 billion"] == got["$3.19 billion"] == "the first 20 days of October"

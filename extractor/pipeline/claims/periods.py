@@ -96,10 +96,18 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     attached it to."""
     span = ctx.period_spans[index]
     for other in ctx.amount_spans:
-        if other is None or other == amount_span or other.start == 0 or ctx.doc[other.start - 1].lower_ != "from":
+        if other is None or other == amount_span or other.start == 0:
             continue
-        between = ctx.doc[other.end: span.start]
-        if 0 <= span.start - other.end <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in between):
+        # "rose from $9.7 billion in May"; "higher than the $770 million surplus during the 20 days
+        # of September": the period right after the reference's figure (and its noun) is the reference's
+        before = [t.lower_ for t in ctx.doc[max(0, other.start - 2): other.start]]
+        if before[-1:] != ["from"] and before[-1:] != ["than"] and before != ["than", "the"]:
+            continue
+        end = other.end + (1 if other.end < len(ctx.doc) and ctx.doc[other.end].pos_ == "NOUN"
+                           and before[-1:] != ["from"] else 0)
+        between = ctx.doc[end: span.start]
+        if 0 <= span.start - end <= 2 and all(t.lower_ in _TIME_PREPOSITIONS or t.lower_ == "the" and before[-1:] != ["from"]
+                                              for t in between):
             return True
     return False
 
@@ -142,6 +150,8 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
                or a.tag_ in {"JJR", "RBR"} and any(c.lower_ == "than" for c in a.children) for a in ancestors):
             continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
             # than all imports from January to August"
+        if _dates_an_old_level(i, None, ctx):
+            continue   # nor the period of a reference's figure ("than the $770 million in September")
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
             continue
