@@ -167,3 +167,18 @@ def test_a_year_taken_from_the_page_s_address_is_never_an_accusation(store):
     assert verdict.status == "unverifiable" and "page's address" in verdict.explanation
     dated = check(extract(text, published="2025-12-20"), store).verdicts[0]
     assert dated.status == "contradicted"
+
+
+def test_a_daily_average_is_never_checked_against_the_period_s_total(store):
+    """'Average daily exports ... $10 million' in September 2025 is a rate per day: checked against
+    the month's stored total it would look contradicted; it is a claim with measure
+    'daily_average', unverifiable with that reason, and no consistency rule compares it."""
+    text = ("China's exports to North Korea rose to $228.1 million in September 2025, customs data showed. "
+            "Average daily exports rose 4% to $7.6 million.")
+    found, result = verdicts(text, store, published="2025-11-20")
+    v = found["$7.6 million"]
+    assert v.status == "unverifiable" and "daily average" in v.explanation
+    claim = next(c for c in result.claims if c.amount is not None and result.amounts[c.amount].text == "$7.6 million")
+    assert claim.trade.measure == "daily_average" and claim.trade.commodity_text is None
+    assert found["$228.1 million"].status == "supported"
+    assert not [c for c in result.consistency if c.status == "inconsistent"]

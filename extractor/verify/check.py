@@ -92,8 +92,8 @@ def find_figure(store: FigureStore, trade, start: date, end: date, currency: str
     """The stored figure a trade frame and period denote (see the module docstring). Goods the
     HS table does not map have no figure: they are never compared with all goods."""
     commodity = trade.commodity
-    if commodity is None and trade.commodity_text:
-        return None
+    if commodity is None and trade.commodity_text or trade.measure is not None:
+        return None   # (a daily average is no period's total either)
     if trade.flow == "directional":
         exporter, importer = trade.from_, trade.to
         found = _single(store, exporter, importer, "export", start, end, currency, commodity)
@@ -120,6 +120,8 @@ def _missing_reason(store: FigureStore, trade, start, end, currency, published: 
     a, b = trade_pair(trade)
     if published is not None and end >= published:
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
+    if trade.measure == "daily_average":
+        return "the figure is a daily average; the stored figures are totals of a period"
     if trade.commodity is None and trade.commodity_text:
         return (f"no figures are stored for the goods '{trade.commodity_text}' (they are not mapped to an HS "
                 "heading, and all-goods figures do not answer a claim about one kind of goods)")

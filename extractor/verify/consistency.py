@@ -26,6 +26,8 @@ def _months_between(earlier: date, later: date) -> int:
 def consistency_of(result: Extraction) -> list[Consistency]:
     """Contradictions inside the article (see each rule's comment)."""
     out: list[Consistency] = []
+    # a daily average is no total of its period: no rule compares it with the period's figures
+    result = result.model_copy(update={"claims": [c for c in result.claims if c.trade is None or c.trade.measure is None]})
     # An inconsistency is an accusation too: only between claims read from their sentences. Two
     # superlatives of one figure may share a period that one of them states ("its highest in six
     # years last month ... the highest since December 2019"); levels and changes must be read whole.

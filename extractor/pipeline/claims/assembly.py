@@ -324,6 +324,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         and ctx.periods[period].from_ is not None and not _WRITTEN_YEAR.search(ctx.periods[period].text):
                     # the page does not date itself: the year of "in March" comes from its address
                     inferred["period"] = FROM_THE_ADDRESS
+                if trigger is not None and _a_daily_average(trigger):
+                    trade = trade.model_copy(update={"measure": "daily_average"})
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_value":
                     trade.basis = None   # a level copied from a change's series has no basis
@@ -550,6 +552,16 @@ def _refers_back(trigger: Token) -> bool:
     """'these imports', 'such shipments', 'the same exports': a determiner pointing back."""
     return any(c.dep_ == "det" and c.lower_ in {"these", "those", "such", "this", "that"} for c in trigger.children) \
         or any(c.lower_ == "same" and c.dep_ == "amod" for c in trigger.children)
+
+
+_PER_DAY = frozenset({"daily", "per-day"})
+
+
+def _a_daily_average(trigger) -> bool:
+    """'Average daily exports rose 1% to $2.62 billion', 'exports per working day': a rate per day,
+    not the period's total (the claim's ``measure``)."""
+    return any(c.lower_ in _PER_DAY and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
+        or any(c.lower_ == "per" and any(o.lemma_.lower() == "day" for o in c.children) for c in trigger.children)
 
 
 def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:
