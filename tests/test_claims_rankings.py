@@ -25,3 +25,11 @@ def test_a_ranking_of_suppliers_in_a_with_clause(pipeline):
     got = _parties(pipeline, "Chile imported $3.5 billion of copper in 2022, with Peru selling $2 billion, followed "
                              "by Bolivia ($900 million), Brazil ($400 million) and Japan ($150 million).")
     assert got["$400 million"] == ("BRA", "CHL") and got["$150 million"] == ("JPN", "CHL")
+
+
+def test_a_demonstrative_with_its_own_partner_stands_for_the_flow_before(pipeline):
+    got = _parties(pipeline, "Peru's exports rose 5% in May. Exports to the EU rose 9.1% to $1.75 billion, and those "
+                             "to Vietnam jumped 30.6% to $1.71 billion. Imports from China rose 3%, while those from "
+                             "Japan fell 2%.")
+    assert got["$1.75 billion"] == ("PER", "EUU") and got["$1.71 billion"] == ("PER", "VNM")
+    assert got["3%"] == ("CHN", "PER") and got["2%"] == ("JPN", "PER")

@@ -37,6 +37,7 @@ from .parties import (
     _lead_reports_world_trade,
     _names_the_pair,
     _parties_named_in,
+    _parties_of_a_demonstrative,
     _refers_to_the_pair,
     _trade,
     _trigger_for,
@@ -246,6 +247,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last:
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
+                    _parties_of_a_demonstrative(span, frame, ctx)
                     series = _series_to_continue(previous_trade, story_trade,
                                                  keep=names_a_state or framed or not previous_named)
                     trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), previous_agent,

@@ -14,7 +14,7 @@ from models import Trade
 
 from ..actors import _countries
 from .context import _Context
-from .words import WORLD, _change_verbs, _is_balance, _lexicon, _trade_kind
+from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _trade_kind
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -713,3 +713,30 @@ def _lead_reports_world_trade(ctx: _Context) -> bool:
             continue
         return bool(frame.agent or frame.between)
     return False
+
+
+_DEMONSTRATIVES = frozenset({"those", "that"})
+
+
+def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Context) -> bool:
+    """'Exports to the EU rose 9%, and those to Vietnam jumped 31%': the figure's clause has a
+    demonstrative subject standing for the trade noun before it, with its own partner; the frame
+    keeps its reporter and takes that partner. Returns whether it did."""
+    verb = _clause_verb(amount_span.root)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None or subject.lower_ not in _DEMONSTRATIVES or subject.i <= frame.trigger.i:
+        return False
+    lex = _lexicon()
+    found = False
+    for prep in (c for c in subject.children if c.dep_ == "prep"):
+        parties = [code for o in prep.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
+        if not parties:
+            continue
+        if prep.lower_ in lex["to_prepositions"]:
+            frame.target, frame.source, found = parties[0], None if frame.source != frame.agent else frame.source, True
+        elif prep.lower_ in lex["from_prepositions"]:
+            frame.source, frame.target, found = parties[0], None if frame.target != frame.agent else frame.target, True
+        elif prep.lower_ in {"with", "between"}:
+            frame.between = [p for p in frame.between if p == frame.agent] + parties
+            frame.partners, found = parties, True
+    return found
