@@ -207,3 +207,15 @@ def test_two_values_far_apart_for_one_cell_are_two_figures_not_one_given_twice(p
     text = ("China's exports to North Korea were $98 million in June. "
             "Later in the report, China's exports to North Korea in June were put at $9 million.")
     assert consistency_of(pipeline.extract(text, published="2025-07-20")) == []
+
+
+@pytest.mark.parametrize("balance,flagged", [
+    ("a trade surplus of $2.4 billion", False),   # over three times the difference, smaller than the flows:
+    ("a trade surplus of $700", False),           # another period's, or a figure that lost its unit
+    ("a trade surplus of $900 million", True),    # near the difference, and wrong: flagged
+    ("a trade surplus of $8 billion", True),      # larger than both flows: fits no period, flagged
+])
+def test_a_balance_far_from_the_flows_difference_is_flagged_only_when_no_period_could_hold_it(
+        pipeline, balance, flagged):
+    text = (f"Peru's exports were $5.2 billion in May and its imports were $4.5 billion in May, leaving {balance}.")
+    assert bool(consistency_of(pipeline.extract(text, published="2024-06-20"))) is flagged

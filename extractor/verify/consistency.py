@@ -249,6 +249,11 @@ def _balances(result: Extraction) -> list[Consistency]:
                 continue
             e, i = _level(exports, amounts), _level(imports, amounts)
             implied = Interval(e.low - i.high, e.high - i.low) if kind == "surplus" else Interval(i.low - e.high, i.high - e.low)
+            middle = (implied.low + implied.high) / 2
+            if middle > 0 and (b.value < middle / FAR_RATIO or middle * FAR_RATIO < b.value <= max(e.high, i.high)):
+                break   # a balance far from the flows' difference is another period's (a year's
+                # deficit beside a month's flows) or a figure that lost its unit, not a contradiction;
+                # one larger than both flows fits no period, and is flagged
             if not stated_interval(b).overlaps(implied):
                 out.append(Consistency(claims=[balance.id, exports.id, imports.id], explanation=(
                     f"exports of '{amounts[exports.amount].text}' and imports of '{amounts[imports.amount].text}' leave a "
