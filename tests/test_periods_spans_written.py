@@ -77,3 +77,13 @@ def test_the_period_of_a_compared_figure_is_the_reference_s(pipeline):
             "the 20 days of September. Copper exports fell 3.3% to $3.19 billion.")
     got = _claim_periods(pipeline, text, "2023-10-23")
     assert got["$33.76 billion"] == got["$3.19 billion"] == "the first 20 days of October"
+
+
+def test_a_balance_recalled_from_an_earlier_period_does_not_move_the_story(pipeline):
+    text = ("Thailand posted a trade deficit of 120 billion baht in June, the commerce ministry said. In June 2023, "
+            "the trade deficit was 310.5 billion baht. Thailand's exports advanced 4.2 percent on year to 880.4 "
+            "billion baht.")
+    r = pipeline.extract(text, published="2024-07-10")
+    got = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
+           for c in r.claims if c.trade is not None and c.period is not None}
+    assert got["880.4 billion baht"] == ("2024-06-01", "2024-06-30")

@@ -372,7 +372,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             amount_claim[a_index] = claim
         if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
                 and _dates(story_periods[0], data_period, ctx) \
-                and (has_trade_word or not _spans_the_story_period(story_periods[0], data_period, ctx)):
+                and (has_trade_word or not (_spans_the_story_period(story_periods[0], data_period, ctx)
+                                            or _before_the_story_period(story_periods[0], data_period, ctx))):
             data_period = story_periods[0]   # "Japan logged a trade deficit in July": the story's month
         if has_trade_word and names_a_state and last_trade_sentence != s_index:
             # "North Korea's trade with China grew in the spring." sets the story's frame
@@ -449,6 +450,13 @@ def _spans_the_story_period(period: int, current: int | None, ctx: _Context) -> 
     """The period holds the story's month and more ('For the January-June period, the accumulated
     deficit reached ...' in a story about June): a balance so far is an aside, the story stays in June."""
     return current is not None and _strictly_holds(ctx.periods[period], ctx.periods[current])
+
+
+def _before_the_story_period(period: int, current: int | None, ctx: _Context) -> bool:
+    """The period ended before the story's began ('In June 2023, the trade deficit was 310.5 billion
+    baht' in a story about June 2024): a balance recalled to compare, the story stays where it was."""
+    new, now = ctx.periods[period], (ctx.periods[current] if current is not None else None)
+    return now is not None and new.to is not None and now.from_ is not None and new.to < now.from_
 
 
 def _strictly_holds(outer: Period, inner: Period) -> bool:
