@@ -78,3 +78,19 @@ def test_a_state_naming_the_goods_made_them(pipeline):
     assert _parties(pipeline, text)["$8.96 billion"][0] == ("CHN", "IND")
     text = "Chile's imports rose 3% in May. Exports of Peruvian copper rose 12% to $900 million."
     assert _parties(pipeline, text)["$900 million"][0][0] == "PER"
+
+
+def test_globally_and_foreign_countries_are_the_world(pipeline):
+    text = ("Malaysia's exports to India rose 5 percent to 3 billion ringgit in May. Globally, Malaysia's exports "
+            "edged up 0.4 percent to 130 billion ringgit while imports fell 1.1 percent.")
+    got = _parties(pipeline, text)
+    assert got["130 billion ringgit"][0] == ("MYS", "WLD") and got["1.1 percent"][0] == ("WLD", "MYS")
+    got = _parties(pipeline, "Laos's trade with foreign countries rose 8 percent to $14 billion in 2023.")
+    assert got["$14 billion"][0] == ("LAO", "WLD")
+
+
+def test_the_gap_between_what_a_state_sells_and_buys_is_a_balance(pipeline):
+    text = ("Statistics Canada says the gap between the goods and services Canada sells and what it buys from "
+            "foreign countries rose 8.4% to $5.5 billion in May. Exports increased 2% to $61 billion.")
+    got = _parties(pipeline, text)
+    assert "$5.5 billion" not in got and got["$61 billion"][0] == ("CAN", "WLD")

@@ -45,12 +45,29 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
 
 
+def _in_a_gap(token: Token, sent: Span) -> bool:
+    """'the gap between what the US sells and what it buys abroad': a trade word inside the
+    'between' phrase of a gap noun states a balance, not a flow (the parser often hangs the figure's
+    verb on it)."""
+    gaps = [t for t in sent if t.lemma_.lower() in _GAP_NOUNS
+            and any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)]
+    for gap in gaps:
+        # the words written after "between" up to the figure's verb belong to the gap's phrase
+        between = next(c for c in gap.children if c.dep_ == "prep" and c.lower_ == "between")
+        if between.i < token.i and not any(t.pos_ in {"AUX"} or t.dep_ == "ROOT" for t in sent.doc[between.i: token.i]):
+            if token.i <= max(t.i for t in between.subtree) or token.dep_ in {"csubj", "conj", "relcl", "ccomp"}:
+                return True
+    return False
+
+
 def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     """The trade word an amount belongs to: on its chain of heads, or an argument along it
     (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
     'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
     shipments valued at $16.3 million")."""
     trigger = _trade_word_for(amount_span, sent)
+    if trigger is not None and _in_a_gap(trigger, sent):
+        return None
     if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" \
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
         return trigger.head.head
@@ -104,6 +121,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     if not triggers:
         return None
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+_GAP_NOUNS = frozenset({"gap", "difference", "divide", "imbalance"})
 
 
 def _has_own_figure(noun: Token) -> bool:
@@ -438,8 +458,15 @@ def _world_modified(trigger: Token, whose: bool) -> bool:
     words = set(_lexicon()["world_modifiers"]["words"]) | ({"total"} if whose else set())
     # "China's overall trade performance": the modifier of the noun the trade word qualifies
     heads = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN" else [])
+    # "Globally, Malaysia's exports edged up": a sentence adverb on the clause the trade word is subject of
+    clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"} else None
     return any(c.lower_ in words and c.dep_ in {"amod", "compound", "advmod", "nmod"} and c != trigger
-               for head in heads for c in head.children) or trigger.lower_ in words - {"total"}
+               for head in heads for c in head.children) or trigger.lower_ in words - {"total"} or (
+        clause is not None and any(c.dep_ == "advmod" and c.lower_ in _SENTENCE_WORLD_ADVERBS and c.i < trigger.i
+                                   for c in clause.children))
+
+
+_SENTENCE_WORLD_ADVERBS = frozenset({"globally", "worldwide", "overall"})
 
 
 def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
@@ -706,8 +733,9 @@ def _lead_reports_world_trade(ctx: _Context) -> bool:
         if not words:
             continue
         frame = _frame(words[0], ctx)
-        world = _world_modified(frame.trigger, True)
-        if not world and (frame.source or frame.target or frame.partners or len(frame.between) > 1):
+        named = {p for p in (frame.source, frame.target, *frame.partners, *frame.between) if p and p != frame.agent}
+        world = _world_modified(frame.trigger, True) or named == {WORLD}   # "trade with foreign countries"
+        if not world and named:
             return False
         if not (verb.lemma_.lower() in _change_verbs() or any(t.i in ctx.amount_tokens for t in sent)):
             continue
