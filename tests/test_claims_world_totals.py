@@ -94,3 +94,17 @@ def test_the_gap_between_what_a_state_sells_and_buys_is_a_balance(pipeline):
             "foreign countries rose 8.4% to $5.5 billion in May. Exports increased 2% to $61 billion.")
     got = _parties(pipeline, text)
     assert "$5.5 billion" not in got and got["$61 billion"][0] == ("CAN", "WLD")
+
+
+@pytest.mark.parametrize("text,amount,parties", [
+    ("Japan bought 45 tons of seaweed harvested in Chile, worth $3.1 million, in May.", "$3.1 million", ("CHL", "JPN")),
+    ("China imported South Korean goods worth $158 billion last year.", "$158 billion", ("KOR", "CHN")),
+    ("Peru exported goods worth $29 billion to Africa in the quarter.", "$29 billion", ("PER", "Africa")),
+])
+def test_where_the_goods_were_made_is_where_they_come_from(pipeline, text, amount, parties):
+    assert _parties(pipeline, text)[amount][0] == parties
+
+
+def test_a_state_set_apart_is_no_party(pipeline):
+    got = _parties(pipeline, "Vietnam's trade with other countries excluding China grew 6 percent to $300 billion in 2023.")
+    assert "CHN" not in got["$300 billion"][0]

@@ -40,9 +40,13 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     """The countries a prepositional object names as parties: "to Japan's biggest trading
     partner, China" is China (a possessor says whose partner, not who trades)."""
     possessed = {t.i for c in phrase.subtree if c.dep_ == "poss" for t in c.subtree}
+    # "trade with other countries excluding China": a state set apart is no party
+    possessed |= {t.i for c in phrase.subtree if c.lower_ in _EXCLUDING for t in c.subtree}
     named = [code for t in phrase.subtree if t.i not in possessed
              for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code]
-    return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
+    if named or not any(c.lower_ in _EXCLUDING for c in phrase.subtree):
+        return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
+    return []
 
 
 def _in_a_gap(token: Token, sent: Span) -> bool:
@@ -124,6 +128,8 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
 
 
 _GAP_NOUNS = frozenset({"gap", "difference", "divide", "imbalance"})
+_EXCLUDING = frozenset({"excluding", "except", "besides", "outside"})
+_MAKING_VERBS = frozenset({"make", "produce", "manufacture", "harvest", "grow", "mine", "catch", "build", "assemble"})
 
 
 def _has_own_figure(noun: Token) -> bool:
@@ -241,12 +247,21 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                   for g in c.children if g.dep_ == "prep" and g.lower_ != "of"]
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
         preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
-        # "bought $3.34 billion worth of Chinese goods": a country naming the goods is where they come from
-        for goods in (t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"):
-            makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"}
+        # "bought $3.34 billion worth of Chinese goods", "imported Australian coal worth $9 billion": a
+        # country naming the goods is where they come from
+        goods_nouns = [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"] + (
+            [obj] if obj.pos_ == "NOUN" and obj.i not in ctx.amount_tokens else [])
+        for goods in goods_nouns:
+            makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in ctx.country_at
                       for code in ctx.countries_in(c)]
             if makers and frame.source is None:
                 frame.source = makers[0]
+            # "seaweed harvested in Chile", "cars made in Mexico": the place of making is the origin
+            for made in (c for c in goods.children if c.dep_ == "acl" and c.lemma_.lower() in _MAKING_VERBS):
+                origin = [code for p in made.children if p.dep_ == "prep" and p.lower_ in {"in", "by"}
+                          for o in p.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
+                if origin and frame.source is None:
+                    frame.source = origin[0]
     # "imports of Chinese goods": a country naming the goods of a trade noun is where they come from
     for of in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"):
         for goods in (c for c in of.children if c.dep_ == "pobj"):
