@@ -21,3 +21,13 @@ def test_only_a_bloc_named_before_counts(pipeline):
     text = ("Peru's exports to Chile rose 5% to $2 billion in 2023. Imports from the bloc slipped 2.5% to $1.1 billion. "
             "Trade with the European Union reached $3 billion.")
     assert _parties(pipeline, text).get("$1.1 billion", (None, None))[0] != "EUU"
+
+
+def test_asean_rcep_and_a_description_of_the_destination(pipeline):
+    text = ("Peru's exports to Southeast Asian nations rose 3% to $2 billion in May, and exports to RCEP member "
+            "countries rose 5% to $9 billion.")
+    got = _parties(pipeline, text)
+    assert got["$2 billion"] == ("PER", "ASEAN") and got["$9 billion"] == ("PER", "RCEP")
+    text = ("China's trade with North Korea rose in May. Chinese outbound shipments to the hermit state climbed "
+            "12.4% to $98.7 million in May.")
+    assert _parties(pipeline, text)["$98.7 million"] == ("CHN", "PRK")

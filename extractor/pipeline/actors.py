@@ -229,6 +229,16 @@ def _salient_country(history: list[tuple[str, int]], counts: dict[str, int], sen
                                          counts[item[0]], item[1]))[0]
 
 
+def _a_partner_phrase(span: Span) -> bool:
+    """The mention is the object of 'to', 'from', 'with' on a word whose own modifier or subject names
+    a state ('Chinese shipments to the hermit state', 'China shipped ... to the reclusive country')."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in {"to", "from", "with", "into"}:
+        return False
+    head = root.head.head
+    return any(c.dep_ in {"amod", "poss", "compound", "nsubj"} and c.ent_type_ in {"GPE", "NORP"} for c in head.children)
+
+
 def _in_a_subject(span: Span) -> bool:
     """The mention is a clause's subject or part of it ('North Korea's trade ... fell', 'The North
     brought in')."""
@@ -353,7 +363,11 @@ def find_actors(doc: Doc) -> list[Actor]:
             sent_index = sent_of[span.start]
             # a description in a subject continues the previous subjects (parallelism, Kameyama 1986);
             # one in an object ("exported $2 billion to the pariah state") goes by mentions
+            # and one in an object is not the state its own clause already names ("Chinese
+            # shipments to the hermit state": not China)
+            before = [c for c, s in history if s == sent_index]
             salient = _salient_country(history, counts, sent_index,
+                                       exclude=before[-1] if before and kind == "ref" and _a_partner_phrase(span) else None,
                                        subjects=subjects if _in_a_subject(span) else frozenset())
             if salient is None:
                 continue
