@@ -57,3 +57,9 @@ def test_goods_that_made_up_a_part_of_the_flow_just_stated(pipeline):
            for c in r.claims if c.amount is not None}
     assert got["5,100 tons"] == ("trade_value", ("THA", "LAO", "rice"))
     assert got["2,000 tons"] == ("trade_value", ("THA", "LAO", "corn"))
+
+
+def test_the_import_value_with_nothing_said_of_what_is_the_goods_just_named(pipeline):
+    got = _goods(pipeline, "Bolivia's imports of Chilean wine rose to $2.3 million in 2019. By 2022 the import value "
+                           "had passed $4 million.", published="2023-03-10")
+    assert got["$4 million"] == got["$2.3 million"] and got["$4 million"][1] == "wine"

@@ -233,8 +233,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # reached $39.9 million ... The rice import amount for September to December was $11
                 # million"): the series goes on, its parties inferred
                 last_trade = next((c.trade for c in reversed(claims) if c.trade is not None and c.kind != "comparison"), None)
-                same_goods = previous_trade is not None and code is not None and continues \
-                    and last_trade is not None and last_trade.commodity == code
+                same_goods = previous_trade is not None and continues and last_trade is not None and (
+                    code is not None and last_trade.commodity == code
+                    # "By 2022 the import value had passed $4 million": goods taken from the line before
+                    or "goods" in inferred and (last_trade.commodity, last_trade.commodity_text) == (code, words))
                 # "Of the imports, wheat took up the largest share of 1,140 tons": a part of the flow
                 # just stated, whose traders that flow named
                 # "Rice made up 5,100 tons of imports from January to April" too: the figure itself
@@ -559,8 +561,14 @@ def _kind_of(trade: Trade, agent: str | None) -> str:
 
 
 def _refers_back(trigger: Token) -> bool:
-    """'these imports', 'such shipments', 'the same exports': a determiner pointing back."""
-    return any(c.dep_ == "det" and c.lower_ in {"these", "those", "such", "this", "that"} for c in trigger.children) \
+    """'these imports', 'such shipments', 'the same exports': a determiner pointing back; and 'the
+    import value', 'the export amount' with nothing saying of what: the flow just named."""
+    head = trigger.head
+    definite_measure = trigger.dep_ == "compound" and head.lemma_.lower() in {"value", "amount", "volume"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return definite_measure or any(c.dep_ == "det" and c.lower_ in {"these", "those", "such", "this", "that"}
+                                   for c in trigger.children) \
         or any(c.lower_ == "same" and c.dep_ == "amod" for c in trigger.children)
 
 
