@@ -87,3 +87,18 @@ def test_a_balance_recalled_from_an_earlier_period_does_not_move_the_story(pipel
     got = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
            for c in r.claims if c.trade is not None and c.period is not None}
     assert got["880.4 billion baht"] == ("2024-06-01", "2024-06-30")
+
+
+def _bases(pipeline, text: str, published: str | None) -> dict[str, str | None]:
+    r = pipeline.extract(text, published=published)
+    return {r.amounts[c.amount].text: c.trade.basis for c in r.claims if c.kind == "trade_change"}
+
+
+def test_a_change_s_own_from_period_gives_its_basis(pipeline):
+    text = ("Peru's exports fell 5.8 percent in September from the same period last year, but were up 9.9 percent "
+            "from August, while imports rose 2 percent, narrowing from the previous month's 4.1 percent.")
+    got = _bases(pipeline, text, "2024-10-10")
+    assert got["5.8 percent"] == "year_on_year" and got["9.9 percent"] == "period_on_period"
+    # on an undated page two bare months still say it
+    got = _bases(pipeline, "Peru's shipments to Cambodia in May rose 3.4% from April to $61.2 million.", None)
+    assert got["3.4%"] == "period_on_period"

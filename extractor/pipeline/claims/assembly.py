@@ -42,7 +42,8 @@ from .parties import (
     _trade,
     _trigger_for,
 )
-from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_from_reference, _compared_with_another_span,
+from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_from_reference, _basis_of_own_reference,
+                      _compared_with_another_span,
                       _data_periods, _measured_from_unnamed_levels, _period_for, _story_periods, _the_level_moved_from)
 from .words import (
     _SUPERLATIVE_TAGS,
@@ -337,7 +338,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # "down 70 percent from pre-crisis levels": measured against a time no period names
                     levels_base = _measured_from_unnamed_levels(span, ctx)
                     trade.basis = None if levels_base else (
-                        _basis_after(span, ctx) or _basis(sent) or _basis_from_reference(period, s_index, ctx, span))
+                        _basis_after(span, ctx) or _basis_of_own_reference(span, period, ctx) or _basis(sent)
+                        or _basis_from_reference(period, s_index, ctx, span))
                     stated_elsewhere = levels_base or (
                         trade.basis is None and _compared_with_another_span(period, span, ctx))
                     if trade.basis is None and not stated_elsewhere and story_basis[0] is not None and (

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
+from ..periods.patterns import MONTHS
 from .context import _Context, _phrase_matches
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
@@ -417,6 +418,36 @@ def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
     for basis in ("year_on_year", "period_on_period"):
         if any(after.startswith(phrase) for phrase in lex[basis]):
             return basis
+    return None
+
+
+_OWN_REFERENCE_HEADS = frozenset({"from", "on", "over", "against", "than", "with", "to"})
+
+
+def _basis_of_own_reference(amount_span: Span, period: int | None, ctx: _Context) -> str | None:
+    """'down 5.8% from the same period last year, but up 9.9% from August': a period right after a
+    change's own 'from' (or 'on', 'compared with') is what it is measured against; the basis is what
+    that period is to the claim's (the month before: period on period; the year before: year on
+    year). On an undated page two bare months still say it ('rose 3.4% from April' in May)."""
+    if period is None:
+        return None
+    doc, p = ctx.doc, ctx.periods[period]
+    for i, span in enumerate(ctx.period_spans):
+        if span is None or i == period or not 0 < span.start - amount_span.end <= 3:
+            continue
+        if not any(t.lower_ in _OWN_REFERENCE_HEADS for t in doc[amount_span.end: span.start]):
+            continue
+        if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
+            continue   # "narrowing from the previous month's 21.8 percent": that month owns another rate
+        ref = ctx.periods[i]
+        if p.from_ is not None and ref.from_ is not None:
+            for basis in ("year_on_year", "period_on_period"):
+                if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to):
+                    return basis
+            return None
+        months = [MONTHS.get(x.text.lower().rstrip(".")) for x in (ctx.period_spans[period], span)]
+        if None not in months and (months[0] - months[1]) % 12 == 1:
+            return "period_on_period"
     return None
 
 
