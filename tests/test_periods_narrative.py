@@ -192,3 +192,12 @@ def test_background_events_and_beginnings_do_not_date_an_undated_story(pipeline)
             "starting in 2018.")
     periods = {p.text: p.from_ for p in pipeline.extract(text).periods}
     assert periods["the first six months this year"] is None
+
+
+@pytest.mark.parametrize("event", ["which took effect in August 2017", "which came into effect in August 2017",
+                                   "which came into force in August 2017", "signed in August 2017"])
+def test_when_a_rule_took_effect_anchors_nothing(parse, event):
+    text = (f"Laos's trade was halved last year, a report showed. Exports plunged 86 percent to $243 million. "
+            f"Resolution 99, {event}, bans imports of Laotian coal.")
+    ps, _ = undated(parse, text)
+    assert period(ps, "last year").from_ is None

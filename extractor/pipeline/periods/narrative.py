@@ -92,7 +92,13 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)
 # was adopted in October 2016": the time of an event told as background, not of the story's figures
 _AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?"
                               r"(?:adoption|imposition|introduction|outbreak|closure|launch|ban|sanctions|was\s+\w+ed|were\s+\w+ed)"
-                              r"\b[^.;]{0,60}\b(?:in|on)\s+$", re.IGNORECASE)
+                              r"\b[^.;]{0,60}\b(?:in|on)\s+$"
+                              # "a protocol which came into effect in October 2019", "Resolution 2371,
+                              # which took effect in August 2017": when a rule began, not the story's time
+                              r"|\b(?:came|come|comes|coming|went|go|goes|going)\s+into\s+(?:effect|force)\s+(?:in|on)\s+$"
+                              r"|\b(?:took|take|takes|taking)\s+effect\s+(?:in|on)\s+$"
+                              r"|\b(?:signed|adopted|passed|enacted|imposed|introduced|launched|effective)\s+(?:in|on)\s+$",
+                              re.IGNORECASE)
 # "turned to exporting wigs starting in 2018": when something began, not when the story is
 _STARTING = re.compile(r"\b(?:starting|beginning|from)\s+(?:in\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
