@@ -102,3 +102,12 @@ def test_a_change_s_own_from_period_gives_its_basis(pipeline):
     # on an undated page two bare months still say it
     got = _bases(pipeline, "Peru's shipments to Cambodia in May rose 3.4% from April to $61.2 million.", None)
     assert got["3.4%"] == "period_on_period"
+
+
+def test_a_ban_on_trade_dates_no_figure_and_frames_no_flow(pipeline):
+    text = ("Peru's imports of Chilean copper were 1.2 million tonnes last month. Peru announced in April it would ban "
+            "Chilean copper imports. The September imports were up two per cent from a year ago.")
+    r = pipeline.extract(text, published="2024-10-10")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, r.periods[c.period].text if c.period is not None else None)
+           for c in r.claims if c.trade is not None}
+    assert got["two per cent"] == ("CHL", "PER", "September")

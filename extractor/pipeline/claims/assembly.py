@@ -125,7 +125,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         story_periods = _story_periods(sent_periods, ctx)
         # the comparison a sentence with a change states ("widened 17.5% from the previous month")
         stated_basis = _basis(sent) if any(ctx.amounts[i].change for i in by_sentence.get(s_index, [])) else None
-        has_trade_word = any(_trade_kind(t) for t in sent)
+        # (not a trade word a ban governs: "Resolution 2397 in December bans selling machinery" says
+        # what may not be traded, and dates no figure)
+        has_trade_word = any(_trade_kind(t) and not _under_a_ban(t) for t in sent)
         # A sentence that names no state continues the trade story only right after it.
         # (a credit or caption line between, "(Yonhap)", does not break the story)
         continues = last_trade_sentence is not None and (
@@ -560,6 +562,14 @@ def _kind_of(trade: Trade, agent: str | None) -> str:
     if trade.flow != "directional":
         return "total"
     return "import" if agent == trade.to else "export"
+
+
+_BAN_VERBS = frozenset({"ban", "prohibit", "bar", "forbid", "outlaw", "embargo"})
+
+
+def _under_a_ban(token: Token) -> bool:
+    """'bans U.N. members from importing coal', 'prohibits the export of': a rule on trade."""
+    return any(a.lemma_.lower() in _BAN_VERBS for a in list(token.ancestors)[:3])
 
 
 def _refers_back(trigger: Token) -> bool:
