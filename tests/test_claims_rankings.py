@@ -33,3 +33,9 @@ def test_a_demonstrative_with_its_own_partner_stands_for_the_flow_before(pipelin
                              "Japan fell 2%.")
     assert got["$1.75 billion"] == ("PER", "EUU") and got["$1.71 billion"] == ("PER", "VNM")
     assert got["3%"] == ("CHN", "PER") and got["2%"] == ("JPN", "PER")
+
+
+def test_a_ranking_after_a_pronoun_keeps_the_reporter(pipeline):
+    got = _parties(pipeline, "Japan's imports from the United States rose 5 percent to 900 billion yen in 2022. It was "
+                             "followed by China with 8.3 billion dollars in imports, up 12 percent.")
+    assert got["8.3 billion dollars"] == ("CHN", "JPN")

@@ -302,6 +302,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         "to" if main == trade.from_ or trade.to == WORLD else None
                     if ranked_subject is not None and ranked_subject == main and main in (trade.from_, trade.to):
                         end = "to" if main == trade.to else "from_"
+                    if end is None and previous_agent in (trade.from_, trade.to):
+                        # "It was followed by China with $8.3 billion in imports": the story's
+                        # reporter stays, the ranked state is its partner
+                        end = "from_" if trade.to == previous_agent else "to"
                     if end is not None:
                         trade = trade.model_copy(update={end: supplier})
             if trade is not None:
