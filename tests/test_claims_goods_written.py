@@ -63,3 +63,9 @@ def test_the_import_value_with_nothing_said_of_what_is_the_goods_just_named(pipe
     got = _goods(pipeline, "Bolivia's imports of Chilean wine rose to $2.3 million in 2019. By 2022 the import value "
                            "had passed $4 million.", published="2023-03-10")
     assert got["$4 million"] == got["$2.3 million"] and got["$4 million"][1] == "wine"
+
+
+def test_a_count_s_own_noun_is_what_was_counted(pipeline):
+    got = _goods(pipeline, "Kenya bought 12,300 blood-pressure monitors and 44,000 boxes of surgical gloves from "
+                           "India in May.", published="2024-07-10")
+    assert got["12,300 blood-pressure monitors"][1] == "blood pressure monitors"

@@ -132,6 +132,14 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
     """'including $20 million of wigs', '$9 million worth of rice': the goods a figure is of,
     named right after it; they are that figure's, whatever the trade word's goods are."""
     doc, i = ctx.doc, amount_span.end
+    # "12,300 blood-pressure monitors": a count's own noun is what was counted (not "44,000 boxes of
+    # surgical gloves", whose goods come after "of")
+    counted = [t for t in amount_span if t.pos_ == "NOUN" and not t.like_num and t.i not in ctx.amount_tokens]
+    if counted and not (i < len(doc) and doc[i].lower_ == "of"):
+        goods = _goods_of_phrase(doc[counted[0].left_edge.i if counted[0].left_edge.i >= amount_span.start else counted[0].i:
+                                     counted[-1].i + 1], ctx)
+        if goods not in (None, _ALL_GOODS):
+            return goods
     if i < len(doc) and doc[i].lower_ == "worth":
         i += 1
     root = amount_span.root
