@@ -360,3 +360,10 @@ def test_a_causative_verb_s_particle_and_by_give_the_direction(text, change):
 def test_a_change_past_a_comma_and_a_ratio_after_a_change_noun(text, value, unit, change):
     amount = extract(text, published="2024-06-20").amounts[0]
     assert (amount.value, amount.unit) == (value, unit) and (change is None or amount.change == change)
+
+
+def test_aus_dollar_sign():
+    from extractor import extract
+    r = extract("Australia's exports to China topped Aus$70 billion ($US52 billion) last year.", published="2024-02-01")
+    got = {a.text: (a.unit, a.bound) for a in r.amounts}
+    assert got["Aus$70 billion"] == ("AUD", "more_than") and got["$US52 billion"][0] == "USD"

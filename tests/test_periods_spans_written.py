@@ -111,3 +111,10 @@ def test_a_ban_on_trade_dates_no_figure_and_frames_no_flow(pipeline):
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, r.periods[c.period].text if c.period is not None else None)
            for c in r.claims if c.trade is not None}
     assert got["two per cent"] == ("CHL", "PER", "September")
+
+
+def test_the_year_after_from_the_previous_level_dates_that_level(pipeline):
+    text = ("Laos's overseas sales came to 4,120 million USD in 2012, a 6.3 % rise from the previous 3,876 million USD "
+            "in 2011.")
+    got = _claim_periods(pipeline, text, "2013-03-10")
+    assert got["6.3 %"] == "2012" and got["3,876 million USD"] == "2011"

@@ -91,6 +91,9 @@ def _a_figure_referred_to(amount_span: Span) -> bool:
     return not any(t.dep_ in ("nsubj", "nsubjpass") for t in [amount_span.root, *amount_span.root.ancestors])
 
 
+_REFERENCE_DETERMINERS = frozenset({"the", "a", "an", "previous", "prior", "earlier"})
+
+
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     """The period is written right after another figure that is a change's old level ("rose from
     $9.7 billion in May, an increase of 48%"): May dates that level, whatever the parser
@@ -101,9 +104,13 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
             continue
         # "rose from $9.7 billion in May"; "higher than the $770 million surplus during the 20 days
         # of September": the period right after the reference's figure (and its noun) is the reference's
-        before = [t.lower_ for t in ctx.doc[max(0, other.start - 2): other.start]]
-        if before[-1:] != ["from"] and before[-1:] != ["than"] and before != ["than", "the"]:
+        before = [t.lower_ for t in ctx.doc[max(0, other.start - 3): other.start]]
+        # "from $9.7 billion", "than the $770 million", "from the previous 3,876 million USD"
+        while before and before[-1] in _REFERENCE_DETERMINERS:
+            before = before[:-1]
+        if before[-1:] not in (["from"], ["than"]):
             continue
+        before = ["than"] if before[-1:] == ["than"] else before
         end = other.end + (1 if other.end < len(ctx.doc) and ctx.doc[other.end].pos_ == "NOUN"
                            and before[-1:] != ["from"] else 0)
         between = ctx.doc[end: span.start]
