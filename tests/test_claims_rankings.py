@@ -39,3 +39,21 @@ def test_a_ranking_after_a_pronoun_keeps_the_reporter(pipeline):
     got = _parties(pipeline, "Japan's imports from the United States rose 5 percent to 900 billion yen in 2022. It was "
                              "followed by China with 8.3 billion dollars in imports, up 12 percent.")
     assert got["8.3 billion dollars"] == ("CHN", "JPN")
+
+
+def test_bound_for_and_those_heading_to(pipeline):
+    got = _parties(pipeline, "Peru's Europe-bound shipments of machinery rose 6.1% to $2 billion in May, while those "
+                             "heading to India fell 3% to $1 billion.")
+    assert got["$2 billion"] == ("PER", "Europe") and got["$1 billion"] == ("PER", "IND")
+
+
+def test_the_margin_one_flow_exceeds_another_by_is_no_flow(pipeline):
+    got = _parties(pipeline, "Japan's exports to China rose 3% in May, with imports exceeding exports by 412 billion yen.")
+    assert "412 billion yen" not in got
+
+
+def test_a_change_from_the_old_level_of_the_month_before_is_period_on_period(pipeline):
+    r = pipeline.extract("China's soybean imports from Brazil fell 4.2% in May from 1.1 million tonnes a year earlier "
+                         "but were up 12.6% from 721,000 tonnes in April.", published="2024-07-10")
+    bases = {r.amounts[c.amount].text: c.trade.basis for c in r.claims if c.kind == "trade_change"}
+    assert bases == {"4.2%": "year_on_year", "12.6%": "period_on_period"}

@@ -79,7 +79,7 @@ class _Context:
             # trades as itself, a region named as written (the contract's rule for partners that
             # are not states); never the state's trade, nor the story's pair
             if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
-                    and ent.text.lower() not in _state_names():   # "Chinese", "in Beijing": the state's
+                    and ent.text.lower().replace(".", "") not in _state_names():   # "Chinese", "in Beijing": the state's
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
                 for t in range(ent.start, ent.end):
                     self.country_at[t] = name
@@ -123,7 +123,8 @@ class _Context:
 @cache
 def _state_names() -> frozenset[str]:
     """Every way the countries table writes a state (names, demonyms, capitals), lower-cased."""
-    return frozenset(form.lower() for form in _country_surface_forms())
+    # ("U.S" as a typo writes it: forms compared without their dots)
+    return frozenset(form.lower().replace(".", "") for form in _country_surface_forms())
 
 
 # -- periods ----------------------------------------------------------------------

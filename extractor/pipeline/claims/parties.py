@@ -69,6 +69,8 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
     'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
     shipments valued at $16.3 million")."""
+    if _a_margin_between_flows(amount_span):
+        return None
     trigger = _trade_word_for(amount_span, sent)
     if trigger is not None and _in_a_gap(trigger, sent):
         return None
@@ -76,6 +78,17 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
         return trigger.head.head
     return trigger
+
+
+_EXCEEDING_VERBS = frozenset({"exceed", "outpace", "outstrip", "surpass", "outweigh", "top"})
+
+
+def _a_margin_between_flows(amount_span: Span) -> bool:
+    """'with imports exceeding exports by 412 billion yen': the margin one flow is over another is
+    a balance, no flow."""
+    root = amount_span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in _EXCEEDING_VERBS \
+        and any(_trade_kind(c) for c in root.head.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})
 
 
 def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
@@ -198,6 +211,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         # "China sold North Korea $228 million worth of goods": the indirect object buys
         for dative in (c for c in trigger.children if c.dep_ == "dative"):
             frame.target = next(iter(_parties_in(dative, ctx)), None) or frame.target
+    # "China-bound shipments", "U.S.-bound exports": a state before "-bound" is where they go
+    for c in list(left):
+        bound = [t for t in c.subtree if t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"
+                 and t.doc[t.i + 2].lower_ == "bound" and t.i in ctx.country_at]
+        if bound and frame.kind in {"export", "total"}:
+            frame.target = frame.target or ctx.country_at[bound[0].i]
+            frame.kind = "export"
+            left.remove(c)
     # "Chinese goods imports fell": a state naming the goods that modify the trade noun made them;
     # it is where they come from, not who imports
     generic = set(lex["generic_goods"])
@@ -771,7 +792,10 @@ def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Cont
         return False
     lex = _lexicon()
     found = False
-    for prep in (c for c in subject.children if c.dep_ == "prep"):
+    # "those to Vietnam", "those heading to India", "those bound for Japan"
+    preps = [c for c in subject.children if c.dep_ == "prep"] + [
+        p for acl in subject.children if acl.dep_ in {"acl", "relcl"} for p in acl.children if p.dep_ == "prep"]
+    for prep in preps:
         parties = [code for o in prep.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
         if not parties:
             continue

@@ -440,9 +440,16 @@ def _basis_of_own_reference(amount_span: Span, period: int | None, ctx: _Context
         return None
     doc, p = ctx.doc, ctx.periods[period]
     for i, span in enumerate(ctx.period_spans):
-        if span is None or i == period or not 0 < span.start - amount_span.end <= 3:
+        if span is None or i == period or not 0 < span.start - amount_span.end <= 8:
             continue
-        if not any(t.lower_ in _OWN_REFERENCE_HEADS for t in doc[amount_span.end: span.start]):
+        between = doc[amount_span.end: span.start]
+        if not any(t.lower_ in _OWN_REFERENCE_HEADS for t in between):
+            continue
+        # within three words, or past the old level's own figure ("up 12.6% from 721,000 tonnes in
+        # April"): nothing else may stand between
+        if span.start - amount_span.end > 3 and not (between[0].lower_ in _OWN_REFERENCE_HEADS and all(
+                t.i in ctx.amount_tokens or t.like_num or t.lower_ in _TIME_PREPOSITIONS or t.pos_ == "NOUN"
+                or t.lower_ in {"the", "a", "an"} for t in between[1:])):
             continue
         if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
             continue   # "narrowing from the previous month's 21.8 percent": that month owns another rate
