@@ -57,3 +57,8 @@ def test_a_change_from_the_old_level_of_the_month_before_is_period_on_period(pip
                          "but were up 12.6% from 721,000 tonnes in April.", published="2024-07-10")
     bases = {r.amounts[c.amount].text: c.trade.basis for c in r.claims if c.kind == "trade_change"}
     assert bases == {"4.2%": "year_on_year", "12.6%": "period_on_period"}
+
+
+def test_each_figure_keeps_the_destination_written_after_it(pipeline):
+    got = _parties(pipeline, "Korea shipped $12.4 billion of goods to Japan and $9.8 billion to India in 2023.")
+    assert got["$12.4 billion"] == ("KOR", "JPN") and got["$9.8 billion"] == ("KOR", "IND")

@@ -287,6 +287,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
             if trade is not None and trade.flow == "directional":
+                own = _partner_written_after(span, trigger, ctx) if trigger is not None else None
+                if own is not None and next(iter(own.values())) not in (trade.from_, trade.to):
+                    # "shipped $12.4 billion of goods to Japan and $9.8 billion to India": each
+                    # figure's own destination (or origin), when the verb has several
+                    trade = trade.model_copy(update=own)
                 ranked = _ranked_after(span, ctx)
                 supplier = ranked[0] if ranked is not None else None
                 if supplier is not None and supplier not in (trade.from_, trade.to):
@@ -519,6 +524,23 @@ def _names_other_goods(sent, code: str | None) -> bool:
     supplier of wheat' after a corn line): the sentence has goods of its own."""
     return any(t.pos_ == "NOUN" and (found := _goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True))
                and found != code for t in sent)
+
+
+def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | None:
+    """The 'to' or 'from' state written right after a figure (past 'of goods', 'worth'), when its
+    trade word has more than one such phrase: {'to': code} or {'from_': code}."""
+    doc = ctx.doc
+    k = amount_span.end
+    while k < len(doc) and k < amount_span.end + 4 and (doc[k].lower_ in {"of", "worth"} or doc[k].pos_ in {"NOUN", "ADJ"}):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in {"to", "from"}:
+        return None
+    if sum(1 for c in trigger.children if c.dep_ == "prep" and c.lower_ == doc[k].lower_) < 2:
+        return None
+    code = next((ctx.country_at[o.i] for o in doc[k].children if o.dep_ == "pobj" and o.i in ctx.country_at), None)
+    if code is None:
+        return None
+    return {"to": code} if doc[k].lower_ == "to" else {"from_": code}
 
 
 def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
