@@ -201,3 +201,10 @@ def test_when_a_rule_took_effect_anchors_nothing(parse, event):
             f"Resolution 99, {event}, bans imports of Laotian coal.")
     ps, _ = undated(parse, text)
     assert period(ps, "last year").from_ is None
+
+
+def test_since_at_least_a_month_anchors_nothing(parse):
+    text = ("Laos's trade with Peru fell to its lowest since at least March 2015 in January. Laos's exports to Peru "
+            "in December last year were $210 million.")
+    ps, _ = undated(parse, text)
+    assert period(ps, "January").from_ is None

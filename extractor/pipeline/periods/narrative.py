@@ -85,7 +85,7 @@ _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|upda
                            r"[^.\n]{0,25}$", re.IGNORECASE)
 # "the most since October 2020": the start of a span that runs to the story's time, which
 # says only that the story is later
-_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$"
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:the\s+(?:start|end|beginning|middle)\s+of\s+)?$"
                     # "since the $253 million tallied in November 2019": a figure's month
                     r"|\bsince" + RECORDED_FIGURE % 50, re.IGNORECASE)
 # "Following the council's adoption of a new resolution in March 2016", "after the ban
