@@ -69,3 +69,13 @@ def test_a_count_s_own_noun_is_what_was_counted(pipeline):
     got = _goods(pipeline, "Kenya bought 12,300 blood-pressure monitors and 44,000 boxes of surgical gloves from "
                            "India in May.", published="2024-07-10")
     assert got["12,300 blood-pressure monitors"][1] == "blood pressure monitors"
+
+
+def test_that_and_the_figures_continue_a_series_of_goods(pipeline):
+    text = ("China's imports of soybeans from Brazil reached 7.1 million tonnes in June. That was up from 5.5 million "
+            "tonnes a year earlier. The figures were also up 12 percent from May. That is about 240,000 tonnes a day.")
+    r = pipeline.extract(text, published="2024-07-10")
+    got = {r.amounts[c.amount].text: (c.kind, c.trade and c.trade.commodity_text) for c in r.claims}
+    assert got["5.5 million tonnes"] == ("trade_value", "soybeans")
+    assert got["12 percent"] == ("trade_change", "soybeans")
+    assert got["about 240,000 tonnes"][0] == "quantity"   # a rate per day is no level of the series

@@ -279,7 +279,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # by kind of firm goes on
                 trade = entity_trade.model_copy()
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
-            elif anaphor is not None and (amount.is_money or is_change) and not _expected(span):
+            elif anaphor is not None and (amount.is_money or is_change or (
+                    # "That was up from 5.5 million tonnes": a tonnage continues a series of goods
+                    amount.unit not in CURRENCY_UNITS_EXCLUDED and amount.per is None
+                    and (anaphor.commodity or anaphor.commodity_text))) \
+                    and not _expected(span):
                 trade = anaphor.model_copy()
                 if not previous_read:
                     inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"

@@ -743,7 +743,7 @@ def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
     if subjects and subjects[0].lower_ in {"that", "this", "it", "they", "these", "those"}:
         return previous.model_copy()   # "That amounts to a decline of about 34.5%.", "In May it reached $230 million"
     for token in sent:
-        role = nouns.get(token.lower_)
+        role = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())   # "The figures were also up"
         if role is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
             continue
         if not any(c.dep_ in {"det", "compound", "amod", "poss"} for c in token.children):
