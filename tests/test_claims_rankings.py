@@ -62,3 +62,8 @@ def test_a_change_from_the_old_level_of_the_month_before_is_period_on_period(pip
 def test_each_figure_keeps_the_destination_written_after_it(pipeline):
     got = _parties(pipeline, "Korea shipped $12.4 billion of goods to Japan and $9.8 billion to India in 2023.")
     assert got["$12.4 billion"] == ("KOR", "JPN") and got["$9.8 billion"] == ("KOR", "IND")
+
+
+def test_a_partner_hung_on_second_goods_the_parser_took_for_a_verb(pipeline):
+    got = _parties(pipeline, "China imported 18.6 million tonnes of iron ore and concentrate from Brazil in May.")
+    assert got["18.6 million tonnes"] == ("BRA", "CHN")

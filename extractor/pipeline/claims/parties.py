@@ -303,6 +303,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
         preps += [c for c in acl.children if c.dep_ == "prep"]
 
+    if verb is not None and not any(p.lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"]) for p in preps):
+        # "imported 18.6 million tonnes of iron ore and concentrate from Brazil": the parser took
+        # the second goods for a verb, and hung the partner on it
+        preps += [p for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _trade_kind(c)
+                  and not any(g.dep_ in {"nsubj", "dobj"} for g in c.children)
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in set(lex["from_prepositions"]) | set(lex["to_prepositions"])]
     if not any(p.lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"]) for p in preps) \
             and trigger.pos_ == "NOUN" and trigger.i + 2 < len(trigger.doc) \
             and trigger.doc[trigger.i + 1].lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"]) \
