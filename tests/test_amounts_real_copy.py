@@ -367,3 +367,12 @@ def test_aus_dollar_sign():
     r = extract("Australia's exports to China topped Aus$70 billion ($US52 billion) last year.", published="2024-02-01")
     got = {a.text: (a.unit, a.bound) for a in r.amounts}
     assert got["Aus$70 billion"] == ("AUD", "more_than") and got["$US52 billion"][0] == "USD"
+
+
+def test_a_level_crossed_is_no_change():
+    from extractor import extract
+    r = extract("Laos's exports fell below $4 billion last year for the first time since 2010.", published="2024-01-10")
+    a = next(a for a in r.amounts if a.text == "below $4 billion")
+    assert (a.bound, a.change) == ("less_than", None)
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "below $4 billion")
+    assert claim.kind == "trade_value" and claim.trade.commodity_text is None
