@@ -30,7 +30,7 @@ def test_an_in_phrase_on_the_figure_names_its_goods(pipeline):
 
 
 @pytest.mark.parametrize("text,amount", [
-    ("Laos's exports to Peru more than doubled in 2023, when borders reopened.", "more than doubled"),
+    ("Laos's sales to Peru tripled in 2022, when the ports reopened.", "tripled"),
     ("The US imposed $200 billion in tariffs on goods from Laos in 2019.", "$200 billion"),
 ])
 def test_an_in_phrase_of_a_time_or_a_levy_is_no_goods(pipeline, text, amount):
@@ -38,25 +38,25 @@ def test_an_in_phrase_of_a_time_or_a_levy_is_no_goods(pipeline, text, amount):
 
 
 def test_the_days_of_a_month_are_its_first_days(pipeline):
-    """Korean customs counts the first ten or twenty days of a month: 'during the 10 days of this
-    month' is May 1-10, not all of May, and the sector lines after it keep that period."""
-    r = pipeline.extract("Peru's steel exports rose 6% to $1.1 billion during the 10 days of this month. Auto exports "
+    """Korean customs counts the first ten or twenty days of a month: 'in the 10 days of May' is
+    May 1-10, not all of May, and the sector lines after it keep that period."""
+    r = pipeline.extract("Peru's steel exports climbed 4% to $0.8 billion in the 10 days of May. Auto exports "
                          "gained 9% to $540 million.", published="2024-05-12")
     spans = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
              for c in r.claims if c.trade is not None and c.period is not None}
-    assert spans["$1.1 billion"] == spans["$540 million"] == ("2024-05-01", "2024-05-10")
+    assert spans["$0.8 billion"] == spans["$540 million"] == ("2024-05-01", "2024-05-10")
 
 
 def test_goods_that_made_up_a_part_of_the_flow_just_stated(pipeline):
-    """'Rice made up 5,100 tons of imports from January to April': the figure is the part of the
-    flow the previous sentence stated, and its goods are the clause's subject, not that flow's."""
-    r = pipeline.extract("Laos imported 9,300 tons of Thai grain in April, according to Thai customs data. Rice "
-                         "made up 5,100 tons of imports from January to April. Corn made up 2,000 tons of the imports.",
+    """'Rice made up 4,600 tonnes of these imports': the figure is the part of the flow the previous
+    sentence stated, and its goods are the clause's subject, not that flow's."""
+    r = pipeline.extract("Laos bought 8,700 tonnes of Thai grain in March, Thai customs data showed. Rice made up "
+                         "4,600 tonnes of these imports in the first quarter. Corn made up 1,700 tonnes of the imports.",
                          published="2024-06-15")
     got = {r.amounts[c.amount].text: (c.kind, c.trade and (c.trade.from_, c.trade.to, c.trade.commodity_text))
            for c in r.claims if c.amount is not None}
-    assert got["5,100 tons"] == ("trade_value", ("THA", "LAO", "rice"))
-    assert got["2,000 tons"] == ("trade_value", ("THA", "LAO", "corn"))
+    assert got["4,600 tonnes"] == ("trade_value", ("THA", "LAO", "rice"))
+    assert got["1,700 tonnes"] == ("trade_value", ("THA", "LAO", "corn"))
 
 
 def test_the_import_value_with_nothing_said_of_what_is_the_goods_just_named(pipeline):
@@ -66,7 +66,7 @@ def test_the_import_value_with_nothing_said_of_what_is_the_goods_just_named(pipe
 
 
 def test_a_count_s_own_noun_is_what_was_counted(pipeline):
-    got = _goods(pipeline, "Kenya bought 12,300 blood-pressure monitors and 44,000 boxes of surgical gloves from "
+    got = _goods(pipeline, "Kenya bought 12,300 blood-pressure monitors and 38,000 boxes of surgical gloves from "
                            "India in May.", published="2024-07-10")
     assert got["12,300 blood-pressure monitors"][1] == "blood pressure monitors"
 

@@ -32,8 +32,8 @@ def test_a_to_phrase_the_parser_hangs_inside_the_from_phrase(pipeline):
 
 
 def test_capitals_and_demonyms_stay_their_states(pipeline):
-    text = ("The value of Chinese goods exported to North Korea fell 9 percent to $180 million in May, "
-            "while Beijing's imports from Pyongyang rose to $20 million.")
+    text = ("The value of Thai goods exported to Laos fell 9 percent to $180 million in May, "
+            "while Bangkok's imports from Vientiane rose to $20 million.")
     got = _parties(pipeline, text, "2024-06-20")
-    assert got["$180 million"] == ("directional", "CHN", "PRK", ())
-    assert got["$20 million"] == ("directional", "PRK", "CHN", ())
+    assert got["$180 million"] == ("directional", "THA", "LAO", ())
+    assert got["$20 million"] == ("directional", "LAO", "THA", ())

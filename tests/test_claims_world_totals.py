@@ -54,11 +54,11 @@ def test_a_story_led_by_a_state_s_world_trade_keeps_the_world(pipeline):
     """The lead states Peru's exports to all partners (its main clause), with one destination in a
     subordinate clause; 'Exports from Peru ... while imports rose' later are its totals again, not
     trade with that destination."""
-    text = ("Peru's exports declined in May as shipments to Chile dropped more than 9%, pulling the nation's "
-            "surplus lower.\n\nThe figures were in line with forecasts.\n\nExports from Peru, the world's top "
-            "copper producer, fell 2.4% from a year earlier to $5.2 billion, while imports rose 1% to $4.1 billion.")
+    text = ("Peru's exports slipped in May as shipments to Chile slumped more than 8%, dragging the nation's "
+            "surplus down.\n\nThe figures were in line with forecasts.\n\nExports from Peru, the world's top "
+            "copper producer, fell 3.1% from a year earlier to $5.2 billion, while imports rose 1% to $4.1 billion.")
     got = _parties(pipeline, text)
-    assert got["more than 9%"][0] == ("PER", "CHL")
+    assert got["more than 8%"][0] == ("PER", "CHL")
     assert got["$5.2 billion"][0] == ("PER", "WLD") and got["$4.1 billion"][0] == ("WLD", "PER")
 
 
@@ -73,9 +73,9 @@ def test_a_story_led_by_a_pair_keeps_the_pair(pipeline):
 def test_a_state_naming_the_goods_made_them(pipeline):
     """'Chinese goods imports' in a story about India's imports: the goods come from China, India
     imports them; 'exports of Peruvian copper' are Peru's exports."""
-    text = ("India's goods imports from China declined in the first four months. Chinese goods imports fell from "
-            "$8.96 billion in January to $8.09 billion in February.")
-    assert _parties(pipeline, text)["$8.96 billion"][0] == ("CHN", "IND")
+    text = ("India bought less from China this spring. Chinese goods imports eased from $6.4 billion in March to "
+            "$5.9 billion in April.")
+    assert _parties(pipeline, text)["$6.4 billion"][0] == ("CHN", "IND")
     text = "Chile's imports rose 3% in May. Exports of Peruvian copper rose 12% to $900 million."
     assert _parties(pipeline, text)["$900 million"][0][0] == "PER"
 
@@ -90,15 +90,15 @@ def test_globally_and_foreign_countries_are_the_world(pipeline):
 
 
 def test_the_gap_between_what_a_state_sells_and_buys_is_a_balance(pipeline):
-    text = ("Statistics Canada says the gap between the goods and services Canada sells and what it buys from "
-            "foreign countries rose 8.4% to $5.5 billion in May. Exports increased 2% to $61 billion.")
+    text = ("Statistics Canada said the gap between the merchandise Canada ships out and what it purchases from "
+            "foreign countries grew 6.1% to $5.5 billion in May. Exports increased 2% to $61 billion.")
     got = _parties(pipeline, text)
     assert "$5.5 billion" not in got and got["$61 billion"][0] == ("CAN", "WLD")
 
 
 @pytest.mark.parametrize("text,amount,parties", [
     ("Japan bought 45 tons of seaweed harvested in Chile, worth $3.1 million, in May.", "$3.1 million", ("CHL", "JPN")),
-    ("China imported South Korean goods worth $158 billion last year.", "$158 billion", ("KOR", "CHN")),
+    ("Japan imported Thai goods worth $31 billion last year.", "$31 billion", ("THA", "JPN")),
     ("Peru exported goods worth $29 billion to Africa in the quarter.", "$29 billion", ("PER", "Africa")),
 ])
 def test_where_the_goods_were_made_is_where_they_come_from(pipeline, text, amount, parties):

@@ -194,11 +194,11 @@ def test_background_events_and_beginnings_do_not_date_an_undated_story(pipeline)
     assert periods["the first six months this year"] is None
 
 
-@pytest.mark.parametrize("event", ["which took effect in August 2017", "which came into effect in August 2017",
-                                   "which came into force in August 2017", "signed in August 2017"])
+@pytest.mark.parametrize("event", ["which took effect in March 2016", "which came into effect in March 2016",
+                                   "which came into force in March 2016", "signed in March 2016"])
 def test_when_a_rule_took_effect_anchors_nothing(parse, event):
-    text = (f"Laos's trade was halved last year, a report showed. Exports plunged 86 percent to $243 million. "
-            f"Resolution 99, {event}, bans imports of Laotian coal.")
+    text = (f"Laos's trade shrank by a third last year, a report showed. Exports tumbled 61 percent to $318 million. "
+            f"Decree 99, {event}, bars imports of Laotian timber.")
     ps, _ = undated(parse, text)
     assert period(ps, "last year").from_ is None
 

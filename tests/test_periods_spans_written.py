@@ -44,9 +44,9 @@ def test_a_span_whose_last_month_has_not_begun_is_last_year_s(pipeline):
     assert got["the January-May period"] == ("2020-01-01", "2020-05-31")
 
 
-@pytest.mark.parametrize("reference", ["barely half the figure of the previous year",
-                                       "about a third of the level of the previous year",
-                                       "double the amount of the previous year"])
+@pytest.mark.parametrize("reference", ["only half the total of the year before",
+                                       "about a third of the value of the prior year",
+                                       "twice the sum of the year before"])
 def test_a_fraction_or_multiple_s_reference_does_not_date_the_figure(pipeline, reference):
     text = f"Last year's trade between Peru and Chile came to $2.4 billion, {reference}."
     assert _claim_periods(pipeline, text, "2019-03-01")["$2.4 billion"] == "Last year"
@@ -62,21 +62,21 @@ def test_the_reference_of_compares_with_does_not_date_the_subject(pipeline):
 
 
 def test_the_base_spelled_out_after_a_colon_does_not_date_the_change(pipeline):
-    text = ("Laos imported 18,000 tons of rice from Thailand in September. That amount is more than all rice "
-            "imports from January to August 2016 combined. The figure is also a year-on-year sixfold increase: "
-            "In September 2015, Laos imported 3,158 tons of rice.")
-    assert _claim_periods(pipeline, text, "2016-10-20")["sixfold"] == "September"
-    assert _claim_periods(pipeline, text, "2016-10-20")["3,158 tons"] == "September 2015"
+    text = ("Laos bought 21,500 tons of rice from Thailand in March. That quantity is more than all rice "
+            "purchases from October to February combined. It is also a fivefold jump on the year: "
+            "In March 2015, Laos bought 4,270 tons of rice.")
+    assert _claim_periods(pipeline, text, "2016-04-20")["fivefold"] == "March"
+    assert _claim_periods(pipeline, text, "2016-04-20")["4,270 tons"] == "March 2015"
 
 
 def test_the_period_of_a_compared_figure_is_the_reference_s(pipeline):
-    """'..., higher than the $770 million surplus during the 20 days of September': September dates
-    the compared surplus, not the imports before it nor the sector lines after it."""
-    text = ("Peru's exports fell 2.9% in the first 20 days of October. Imports shed 10.1% on-year to $33.76 "
-            "billion, resulting in a surplus of about $1.08 billion, higher than the $770 million surplus during "
-            "the 20 days of September. Copper exports fell 3.3% to $3.19 billion.")
-    got = _claim_periods(pipeline, text, "2023-10-23")
-    assert got["$33.76 billion"] == got["$3.19 billion"] == "the first 20 days of October"
+    """'..., above the $410 million surplus in the 20 days of May': May dates the compared surplus,
+    not the imports before it nor the goods lines after it."""
+    text = ("Peru's exports slipped 1.8% over the first 20 days of June. Imports lost 7.4% on the year to $21.52 "
+            "billion, leaving a surplus of roughly $0.64 billion, above the $410 million surplus in the 20 days of "
+            "May. Zinc exports dropped 2.2% to $1.38 billion.")
+    got = _claim_periods(pipeline, text, "2023-06-23")
+    assert got["$21.52 billion"] == got["$1.38 billion"] == "the first 20 days of June"
 
 
 def test_a_balance_recalled_from_an_earlier_period_does_not_move_the_story(pipeline):
@@ -95,26 +95,26 @@ def _bases(pipeline, text: str, published: str | None) -> dict[str, str | None]:
 
 
 def test_a_change_s_own_from_period_gives_its_basis(pipeline):
-    text = ("Peru's exports fell 5.8 percent in September from the same period last year, but were up 9.9 percent "
-            "from August, while imports rose 2 percent, narrowing from the previous month's 4.1 percent.")
+    text = ("Peru's exports dropped 4.6 percent on-year in September, yet climbed 7.3 percent from August, "
+            "while imports rose 2 percent, slowing from the previous month's 3.9 percent.")
     got = _bases(pipeline, text, "2024-10-10")
-    assert got["5.8 percent"] == "year_on_year" and got["9.9 percent"] == "period_on_period"
+    assert got["4.6 percent"] == "year_on_year" and got["7.3 percent"] == "period_on_period"
     # on an undated page two bare months still say it
-    got = _bases(pipeline, "Peru's shipments to Cambodia in May rose 3.4% from April to $61.2 million.", None)
-    assert got["3.4%"] == "period_on_period"
+    got = _bases(pipeline, "Peru's shipments to Cambodia rose 2.7% in May from April to $47.6 million.", None)
+    assert got["2.7%"] == "period_on_period"
 
 
 def test_a_ban_on_trade_dates_no_figure_and_frames_no_flow(pipeline):
-    text = ("Peru's imports of Chilean copper were 1.2 million tonnes last month. Peru announced in April it would ban "
-            "Chilean copper imports. The September imports were up two per cent from a year ago.")
+    text = ("Peru's imports of Chilean copper were 1.2 million tonnes last month. In April Peru said it planned to "
+            "ban Chilean copper imports. Copper imports in September rose 3 per cent on the year.")
     r = pipeline.extract(text, published="2024-10-10")
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, r.periods[c.period].text if c.period is not None else None)
            for c in r.claims if c.trade is not None}
-    assert got["two per cent"] == ("CHL", "PER", "September")
+    assert got["3 per cent"] == ("CHL", "PER", "September")
 
 
 def test_the_year_after_from_the_previous_level_dates_that_level(pipeline):
-    text = ("Laos's overseas sales came to 4,120 million USD in 2012, a 6.3 % rise from the previous 3,876 million USD "
+    text = ("Laos's exports totalled 5,230 million USD in 2012, an 8.1 % increase from the prior 4,838 million USD "
             "in 2011.")
     got = _claim_periods(pipeline, text, "2013-03-10")
-    assert got["6.3 %"] == "2012" and got["3,876 million USD"] == "2011"
+    assert got["8.1 %"] == "2012" and got["4,838 million USD"] == "2011"

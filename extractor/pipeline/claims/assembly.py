@@ -242,7 +242,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     or "goods" in inferred and (last_trade.commodity, last_trade.commodity_text) == (code, words))
                 # "Of the imports, wheat took up the largest share of 1,140 tons": a part of the flow
                 # just stated, whose traders that flow named
-                # "Rice made up 5,100 tons of imports from January to April" too: the figure itself
+                # "Rice made up 4,600 tonnes of these imports" too: the figure itself
                 # is the part of the flow
                 part_of_the_last = continues and last_trade is not None and trigger.dep_ == "pobj" \
                     and trigger.head.lower_ == "of" and (
@@ -312,7 +312,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if ranked_subject is not None and ranked_subject == main and main in (trade.from_, trade.to):
                         end = "to" if main == trade.to else "from_"
                     if end is None and previous_agent in (trade.from_, trade.to):
-                        # "It was followed by China with $8.3 billion in imports": the story's
+                        # "It was followed by China with $6.1 billion in imports": the story's
                         # reporter stays, the ranked state is its partner
                         end = "from_" if trade.to == previous_agent else "to"
                     if end is not None:
@@ -618,7 +618,7 @@ _PER_DAY = frozenset({"daily", "per-day"})
 
 
 def _a_daily_average(trigger) -> bool:
-    """'Average daily exports rose 1% to $2.62 billion', 'exports per working day': a rate per day,
+    """'Average daily exports rose 2% to $1.9 billion', 'exports per working day': a rate per day,
     not the period's total (the claim's ``measure``)."""
     return any(c.lower_ in _PER_DAY and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
         or any(c.lower_ == "per" and any(o.lemma_.lower() == "day" for o in c.children) for c in trigger.children)

@@ -36,8 +36,8 @@ class _Context:
     period_tokens: set[int] = field(default_factory=set)
     amount_tokens: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
-    # The lead's trade is one state's with all partners ("Japan's exports declined in March as
-    # shipments to China dropped"): a later flow that names its reporter but no partner is with
+    # The lead's trade is one state's with all partners ("Peru's exports slipped in May as
+    # shipments to Chile slumped"): a later flow that names its reporter but no partner is with
     # the world too, not with the partner of the line before (set by the assembly)
     world_story: bool = False
 

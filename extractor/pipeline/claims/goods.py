@@ -132,7 +132,7 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
     """'including $20 million of wigs', '$9 million worth of rice': the goods a figure is of,
     named right after it; they are that figure's, whatever the trade word's goods are."""
     doc, i = ctx.doc, amount_span.end
-    # "12,300 blood-pressure monitors": a count's own noun is what was counted (not "44,000 boxes of
+    # "12,300 blood-pressure monitors": a count's own noun is what was counted (not "38,000 boxes of
     # surgical gloves", whose goods come after "of")
     counted = [t for t in amount_span if t.pos_ == "NOUN" and not t.like_num and t.i not in ctx.amount_tokens]
     if counted and not (i < len(doc) and doc[i].lower_ == "of"):
@@ -146,7 +146,7 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
     # "$2.1 million in zinc and lead": an "in" phrase hung on the figure names its goods
     if i < len(doc) and (doc[i].lower_ == "of" or doc[i].lower_ == "in" and amount_span.start <= doc[i].head.i < amount_span.end):
         objects = [c for c in doc[i].children if c.dep_ == "pobj"
-                   # not "doubled in 2023, when borders reopened", "$1 billion in FY22"
+                   # not "tripled in 2022, when the ports reopened", "$1 billion in FY22"
                    and (doc[i].lower_ == "of" or c.pos_ == "NOUN" and c.i not in ctx.period_tokens
                         and c.lemma_.lower() not in _lexicon()["tariff_nouns"]["words"])]   # "$360 billion in tariffs"
         phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
@@ -200,7 +200,7 @@ def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "of" and (
             head.head.lemma_.lower() in share_nouns or head.head.lower_ in share_nouns
-            or head.head.i in ctx.amount_tokens):   # "Rice made up 5,100 tons of imports"
+            or head.head.i in ctx.amount_tokens):   # "Rice made up 4,600 tonnes of these imports"
         verb = _clause_verb(head.head)
         if verb is None or verb.lemma_.lower() == "be":
             return []   # "the bulk of exports was coal" reads as a copula below, if at all

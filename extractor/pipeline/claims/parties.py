@@ -50,7 +50,7 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
 
 
 def _in_a_gap(token: Token, sent: Span) -> bool:
-    """'the gap between what the US sells and what it buys abroad': a trade word inside the
+    """'the gap between what Canada sells and what it purchases abroad': a trade word inside the
     'between' phrase of a gap noun states a balance, not a flow (the parser often hangs the figure's
     verb on it)."""
     gaps = [t for t in sent if t.lemma_.lower() in _GAP_NOUNS
@@ -84,7 +84,7 @@ _EXCEEDING_VERBS = frozenset({"exceed", "outpace", "outstrip", "surpass", "outwe
 
 
 def _a_margin_between_flows(amount_span: Span) -> bool:
-    """'with imports exceeding exports by 412 billion yen': the margin one flow is over another is
+    """'with imports exceeding exports by 300 billion yen': the margin one flow is over another is
     a balance, no flow."""
     root = amount_span.root
     return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in _EXCEEDING_VERBS \
@@ -113,7 +113,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             for t in [child] + [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]:
                 if _trade_kind(t):
                     return t
-        # "The value of Chinese goods exported to Peru fell 9 percent to $180 million": the trade
+        # "The value of Thai goods exported to Laos fell 9 percent to $180 million": the trade
         # word inside the subject's phrase, before any trade word of a later clause (not when
         # another trade word stands between: "..., and imports to $8 billion")
         for child in (c for c in arguments if c.dep_ in {"nsubj", "nsubjpass"}):
@@ -268,7 +268,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                   for g in c.children if g.dep_ == "prep" and g.lower_ != "of"]
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
         preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
-        # "bought $3.34 billion worth of Chinese goods", "imported Australian coal worth $9 billion": a
+        # "bought $2.7 billion worth of Chinese goods", "imported Australian coal worth $9 billion": a
         # country naming the goods is where they come from
         goods_nouns = [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"] + (
             [obj] if obj.pos_ == "NOUN" and obj.i not in ctx.amount_tokens else [])
@@ -304,7 +304,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         preps += [c for c in acl.children if c.dep_ == "prep"]
 
     if verb is not None and not any(p.lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"]) for p in preps):
-        # "imported 18.6 million tonnes of iron ore and concentrate from Brazil": the parser took
+        # "imported 9.4 million tonnes of copper ore and concentrate from Chile": the parser took
         # the second goods for a verb, and hung the partner on it
         preps += [p for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _trade_kind(c)
                   and not any(g.dep_ in {"nsubj", "dobj"} for g in c.children)
@@ -422,7 +422,7 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
     report a country's trade; UN Comtrade's partner WLD)."""
     if world or (named and ctx.world_story):
         # ("named": the sentence names the party it knows; in a story whose lead is that state's
-        # trade with the world, "Exports from Japan fell 2.4%" are its exports to all partners)
+        # trade with the world, "Exports from Peru fell 3.1%" are its exports to all partners)
         return WORLD, None
     if previous is not None:
         ends = _ends(previous)
@@ -763,7 +763,7 @@ def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
 def _lead_reports_world_trade(ctx: _Context) -> bool:
     """Whether the story's lead is one state's trade with all partners: the first of the opening
     sentences whose main clause has a trade word and that names a state decides when it names a
-    partner (then the story is of a pair) or states figures ("Japan's exports declined in March",
+    partner (then the story is of a pair) or states figures ("Peru's exports slipped in May",
     "... rose 5% to $2 billion") with no partner or with 'foreign', 'global' ...; a remark without
     figures ("its biggest exports are wigs") leaves it to the next."""
     for sent in ctx.sents[:6]:
@@ -789,7 +789,7 @@ _DEMONSTRATIVES = frozenset({"those", "that"})
 
 
 def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Context) -> bool:
-    """'Exports to the EU rose 9%, and those to Vietnam jumped 31%': the figure's clause has a
+    """'Exports to the EU gained 6%, and those to Vietnam climbed 18%': the figure's clause has a
     demonstrative subject standing for the trade noun before it, with its own partner; the frame
     keeps its reporter and takes that partner. Returns whether it did."""
     verb = _clause_verb(amount_span.root)

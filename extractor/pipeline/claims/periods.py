@@ -102,10 +102,10 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     for other in ctx.amount_spans:
         if other is None or other == amount_span or other.start == 0:
             continue
-        # "rose from $9.7 billion in May"; "higher than the $770 million surplus during the 20 days
-        # of September": the period right after the reference's figure (and its noun) is the reference's
+        # "rose from $9.7 billion in May"; "above the $410 million surplus in the 20 days of May":
+        # the period right after the reference's figure (and its noun) is the reference's
         before = [t.lower_ for t in ctx.doc[max(0, other.start - 3): other.start]]
-        # "from $9.7 billion", "than the $770 million", "from the previous 3,876 million USD"
+        # "from $9.7 billion", "than the $410 million", "from the prior 4,838 million USD"
         while before and before[-1] in _REFERENCE_DETERMINERS:
             before = before[:-1]
         if before[-1:] not in (["from"], ["than"]):
@@ -159,7 +159,7 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
             continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
             # than all imports from January to August"
         if _dates_an_old_level(i, None, ctx):
-            continue   # nor the period of a reference's figure ("than the $770 million in September")
+            continue   # nor the period of a reference's figure ("than the $410 million in May")
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
             continue
@@ -327,7 +327,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
 
 
 def _after_a_colon(amount_span: Span, span: Span) -> bool:
-    """'a year-on-year sixfold increase: in September 2015, it imported 3,158 tons': the clause
+    """'a fivefold jump on the year: in March 2015, it bought 4,270 tons': the clause
     after the colon spells out the change's base, whose period is not the change's."""
     return span.start > amount_span.end and any(t.text == ":" for t in amount_span.doc[amount_span.end: span.start])
 
@@ -432,7 +432,7 @@ _OWN_REFERENCE_HEADS = frozenset({"from", "on", "over", "against", "than", "with
 
 
 def _basis_of_own_reference(amount_span: Span, period: int | None, ctx: _Context) -> str | None:
-    """'down 5.8% from the same period last year, but up 9.9% from August': a period right after a
+    """'down 4.6% on-year, yet up 7.3% from August': a period right after a
     change's own 'from' (or 'on', 'compared with') is what it is measured against; the basis is what
     that period is to the claim's (the month before: period on period; the year before: year on
     year). On an undated page two bare months still say it ('rose 3.4% from April' in May)."""
@@ -445,14 +445,14 @@ def _basis_of_own_reference(amount_span: Span, period: int | None, ctx: _Context
         between = doc[amount_span.end: span.start]
         if not any(t.lower_ in _OWN_REFERENCE_HEADS for t in between):
             continue
-        # within three words, or past the old level's own figure ("up 12.6% from 721,000 tonnes in
+        # within three words, or past the old level's own figure ("up 13.9% from 805,000 tonnes in
         # April"): nothing else may stand between
         if span.start - amount_span.end > 3 and not (between[0].lower_ in _OWN_REFERENCE_HEADS and all(
                 t.i in ctx.amount_tokens or t.like_num or t.lower_ in _TIME_PREPOSITIONS or t.pos_ == "NOUN"
                 or t.lower_ in {"the", "a", "an"} for t in between[1:])):
             continue
         if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
-            continue   # "narrowing from the previous month's 21.8 percent": that month owns another rate
+            continue   # "slowing from the previous month's 3.9 percent": that month owns another rate
         ref = ctx.periods[i]
         if p.from_ is not None and ref.from_ is not None:
             for basis in ("year_on_year", "period_on_period"):

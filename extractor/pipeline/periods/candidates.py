@@ -143,7 +143,7 @@ _rule("week_of", r"the\s+week\s+of\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + 
       _resolve_week_of)
 _rule("holiday", r"(?:the\s+)?(?P<hol>" + HOLIDAY + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_holiday)
 _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))the\s+weekend", _resolve_the_weekend)
-# "the 10 days of this month", "the 20 days of September" (Korean customs' early counts): the first ones
+# "the 10 days of May", "the 20 days of this month" (Korean customs' early counts): the first ones
 _rule("days_of_month", r"(?:the\s+(?:(?P<edge>first|last|final)\s+)?|(?P<edge2>first|last|final)\s+)(?P<n>" + NUM + r")\s+days?\s+of\s+(?:(?P<rel>this|last|next)\s+month"
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM

@@ -93,8 +93,8 @@ _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:the\s+(?:start|end|beginnin
 _AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?"
                               r"(?:adoption|imposition|introduction|outbreak|closure|launch|ban|sanctions|was\s+\w+ed|were\s+\w+ed)"
                               r"\b[^.;]{0,60}\b(?:in|on)\s+$"
-                              # "a protocol which came into effect in October 2019", "Resolution 2371,
-                              # which took effect in August 2017": when a rule began, not the story's time
+                              # "a pact which came into effect in March 2016", "Decree 99, which
+                              # took effect in May 2015": when a rule began, not the story's time
                               r"|\b(?:came|come|comes|coming|went|go|goes|going)\s+into\s+(?:effect|force)\s+(?:in|on)\s+$"
                               r"|\b(?:took|take|takes|taking)\s+effect\s+(?:in|on)\s+$"
                               r"|\b(?:signed|adopted|passed|enacted|imposed|introduced|launched|effective)\s+(?:in|on)\s+$",
