@@ -116,6 +116,12 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     if not words:
         return None
     text = " ".join(t.lower_ for t in words)
+    # "rice, flour, corn and other grains": a list of goods of different HS chapters is no one
+    # heading ("wigs and false eyelashes", one chapter, keep theirs)
+    listed = {code[:2] for t in words if any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj"
+              for code in [_goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True)] if code}
+    if len(listed) > 1:
+        return None, text
     # the table names goods in the number copy writes most ("wigs", "ship exports"); the other
     # number is the same goods
     code = _goods_code(text) or _goods_code(" ".join(t.lemma_.lower() for t in words)) \
