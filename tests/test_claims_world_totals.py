@@ -108,3 +108,29 @@ def test_where_the_goods_were_made_is_where_they_come_from(pipeline, text, amoun
 def test_a_state_set_apart_is_no_party(pipeline):
     got = _parties(pipeline, "Vietnam's trade with other countries excluding China grew 6 percent to $300 billion in 2023.")
     assert "CHN" not in got["$300 billion"][0]
+
+
+def test_a_headline_naming_both_parties_makes_a_pair_story(pipeline):
+    """A terse body lead ('Laos imported more than $9 million of goods in June, customs data showed')
+    under a headline naming the pair: the story is the pair's, the flows after it keep the partner."""
+    text = ("Laos imports from Thailand climb again\n\nLaos imported more than $9 million of goods in June, up from "
+            "the previous month, customs data showed.\n\nLaos's imports had fallen to $2.1 million in May.")
+    got = _parties(pipeline, text)
+    assert got["$2.1 million"][0] == ("THA", "LAO")
+
+
+def test_a_headline_without_the_partner_does_not_make_a_world_story(pipeline):
+    text = ("Peru's exports jump 20% in July\n\nPeru's exports to Chile jumped 20% in July to $310 million, customs "
+            "data showed.\n\nPeru exported 4,200 tonnes of copper in July.")
+    got = _parties(pipeline, text)
+    assert got["4,200 tonnes"][0] == ("PER", "CHL")
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("China's exports rose 7% to $1.6 trillion in U.S. dollar terms in the first half.", "$1.6 trillion"),
+    ("China's cumulative exports rose 7% to $1.6 trillion in the first half.", "$1.6 trillion"),
+])
+def test_terms_and_periods_are_no_goods(pipeline, text, amount):
+    r = pipeline.extract(text, published="2024-07-20")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+    assert claim.trade.commodity is None and claim.trade.commodity_text is None

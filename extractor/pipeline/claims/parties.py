@@ -509,6 +509,7 @@ def _world_modified(trigger: Token, whose: bool) -> bool:
 
 
 _SENTENCE_WORLD_ADVERBS = frozenset({"globally", "worldwide", "overall"})
+_SENTENCE_ENDS = (".", "!", "?", '."', ".”", ".'")
 
 
 def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
@@ -766,9 +767,12 @@ def _lead_reports_world_trade(ctx: _Context) -> bool:
     partner (then the story is of a pair) or states figures ("Peru's exports slipped in May",
     "... rose 5% to $2 billion") with no partner or with 'foreign', 'global' ...; a remark without
     figures ("its biggest exports are wigs") leaves it to the next."""
-    for sent in ctx.sents[:6]:
+    for sent in ctx.sents[:8]:
         if not any(t.i in ctx.country_at for t in sent):
             continue
+        # a headline (no full stop) abbreviates the story: it decides only when it names both
+        # parties ("North Korea imports from China on the rise"), never for the world
+        headline = not sent.text.rstrip().endswith(_SENTENCE_ENDS)
         verb = sent.root
         words = [t for t in sent if _trade_kind(t) and (t == verb or t.head == verb or t.head.head == verb)
                  and not _is_balance(t)]
@@ -777,6 +781,10 @@ def _lead_reports_world_trade(ctx: _Context) -> bool:
         frame = _frame(words[0], ctx)
         named = {p for p in (frame.source, frame.target, *frame.partners, *frame.between) if p and p != frame.agent}
         world = _world_modified(frame.trigger, True) or named == {WORLD}   # "trade with foreign countries"
+        if headline:
+            if frame.agent and named and not world:
+                return False
+            continue
         if not world and named:
             return False
         if not (verb.lemma_.lower() in _change_verbs() or any(t.i in ctx.amount_tokens for t in sent)):
