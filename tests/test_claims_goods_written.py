@@ -82,15 +82,15 @@ def test_that_and_the_figures_continue_a_series_of_goods(pipeline):
 
 
 def test_a_list_of_goods_of_different_chapters_is_no_one_heading(pipeline):
-    got = _goods(pipeline, "Laos imported 150,000 tons of rice, flour, corn and other grains from Thailand in 2023.")
-    assert got["150,000 tons"] == (None, "rice flour corn grains")
+    got = _goods(pipeline, "Laos imported 140,000 tons of rice, flour, soybeans and other staples from Thailand in 2023.")
+    assert got["140,000 tons"] == (None, "rice flour soybeans staples")
     got = _goods(pipeline, "Laos exported 40 tons of wigs and false eyelashes to Thailand in 2023.")
     assert got["40 tons"][0] == "6704"   # one chapter, one heading
 
 
 def test_between_two_months_of_last_year(pipeline):
-    r = pipeline.extract("Laos bought 90,000 tons of coal from Thailand between January and November last year, worth "
+    r = pipeline.extract("Laos bought 90,000 tons of coal from Thailand between February and October last year, worth "
                          "$11 million.", published="2024-02-10")
     spans = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
              for c in r.claims if c.period is not None}
-    assert spans["90,000 tons"] == spans["$11 million"] == ("2023-01-01", "2023-11-30")
+    assert spans["90,000 tons"] == spans["$11 million"] == ("2023-02-01", "2023-10-31")

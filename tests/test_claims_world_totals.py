@@ -114,7 +114,7 @@ def test_a_headline_naming_both_parties_makes_a_pair_story(pipeline):
     """A terse body lead ('Laos imported more than $9 million of goods in June, customs data showed')
     under a headline naming the pair: the story is the pair's, the flows after it keep the partner."""
     text = ("Laos imports from Thailand climb again\n\nLaos imported more than $9 million of goods in June, up from "
-            "the previous month, customs data showed.\n\nLaos's imports had fallen to $2.1 million in May.")
+            "May, the customs office said.\n\nLaos's imports had fallen to $2.1 million in May.")
     got = _parties(pipeline, text)
     assert got["$2.1 million"][0] == ("THA", "LAO")
 

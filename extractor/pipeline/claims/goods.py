@@ -116,7 +116,7 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     if not words:
         return None
     text = " ".join(t.lower_ for t in words)
-    # "rice, flour, corn and other grains": a list of goods of different HS chapters is no one
+    # "rice, flour, soybeans and other staples": a list of goods of different HS chapters is no one
     # heading ("wigs and false eyelashes", one chapter, keep theirs)
     listed = {code[:2] for t in words if any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj"
               for code in [_goods_code(t.lower_, whole=True) or _goods_code(t.lemma_.lower(), whole=True)] if code}

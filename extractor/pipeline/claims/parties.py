@@ -771,7 +771,7 @@ def _lead_reports_world_trade(ctx: _Context) -> bool:
         if not any(t.i in ctx.country_at for t in sent):
             continue
         # a headline (no full stop) abbreviates the story: it decides only when it names both
-        # parties ("North Korea imports from China on the rise"), never for the world
+        # parties ("Laos imports from Thailand climb again"), never for the world
         headline = not sent.text.rstrip().endswith(_SENTENCE_ENDS)
         verb = sent.root
         words = [t for t in sent if _trade_kind(t) and (t == verb or t.head == verb or t.head.head == verb)

@@ -103,7 +103,7 @@ _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:[-â€“â€
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)\s+year)))?",
-      _resolve_month_range)   # "between January and November last year" too
+      _resolve_month_range)   # "between February and October last year" too
 # "exports in April and May", "in Jan., Feb.": two months one preposition governs are read
 # together (the figure is for both); only consecutive ones (see _keep_candidate)
 _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
