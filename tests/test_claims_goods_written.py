@@ -94,3 +94,9 @@ def test_between_two_months_of_last_year(pipeline):
     spans = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
              for c in r.claims if c.period is not None}
     assert spans["90,000 tons"] == spans["$11 million"] == ("2023-02-01", "2023-10-31")
+
+
+def test_a_change_before_a_tonnage_in_its_clause_shares_the_goods(pipeline):
+    got = _goods(pipeline, "China's crude oil imports from Russia rose to 9.2 million tons in May. Imports from Saudi "
+                           "Arabia were up 16% from a year earlier at 7.9 million tons.", published="2024-06-20")
+    assert got["16%"] == got["7.9 million tons"] == ("2709", "crude oil")

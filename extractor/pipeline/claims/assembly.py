@@ -199,6 +199,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if recent is not None and not _names_other_goods(sent, recent.trade.commodity):
                     goods = (recent.trade.commodity, recent.trade.commodity_text)
                     inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
+                    # "Imports were up 16% at 7.9 million tons": the change written before the
+                    # tonnage in its clause is of the same goods
+                    verb = _clause_verb(span.root)
+                    for earlier in (c for c in claims if c.start == sent.start_char and c.trade is not None
+                                    and c.amount is not None and c.trade.commodity is None and c.trade.commodity_text is None
+                                    and verb is not None and _clause_verb(ctx.amount_spans[c.amount].root) == verb):
+                        earlier.trade = earlier.trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
+                        earlier.inferred = {**earlier.inferred, "goods": f"the goods are {FROM_PREVIOUS_CLAIM}"}
             if trigger is not None and goods[0] is None and goods[1] \
                     and re.search(rf"\b(?:these|those|such|the same)\s+{re.escape(goods[1])}", folded):
                 # "The shipments of these fashion products climbed" after a line on wigs: the goods
