@@ -94,9 +94,6 @@ _INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an",
                               "—", "–", "--"})   # "imports climbed more — 3.3% to $266 billion"
 
 
-_THRESHOLD_WORDS = frozenset({"below", "above", "under", "beyond"})
-
-
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     """'rose 20.9%', 'increased by 3 billion yuan'; 'rose to $300 million' is a level.
 
@@ -106,7 +103,7 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     are amounts lost or raised, not a change of the subject, so they need 'by'.
     """
     t = _tables()
-    if unit not in ("percent", "percentage_point", "basis_point", "times") and doc[s].lower_ in _THRESHOLD_WORDS:
+    if unit not in ("percent", "percentage_point", "basis_point", "times") and doc[s].lower_ in t["threshold_words"]:
         return None   # "fell below $4 billion", "climbed above 2 million tonnes": a level crossed, no change
     k = s - 1
     # over adverbs, and the increments "another", "a further", "an additional" ("fell another 4%")

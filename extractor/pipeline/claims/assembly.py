@@ -56,6 +56,7 @@ from .words import (
     _hypothetical,
     _is_balance,
     _lexicon,
+    _lexicon_words,
     _trade_kind,
 )
 
@@ -602,12 +603,9 @@ def _kind_of(trade: Trade, agent: str | None) -> str:
     return "import" if agent == trade.to else "export"
 
 
-_BAN_VERBS = frozenset({"ban", "prohibit", "bar", "forbid", "outlaw", "embargo"})
-
-
 def _under_a_ban(token: Token) -> bool:
     """'bans U.N. members from importing coal', 'prohibits the export of': a rule on trade."""
-    return any(a.lemma_.lower() in _BAN_VERBS for a in list(token.ancestors)[:3])
+    return any(a.lemma_.lower() in _lexicon_words("ban_verbs") for a in list(token.ancestors)[:3])
 
 
 def _refers_back(trigger: Token) -> bool:
@@ -622,13 +620,10 @@ def _refers_back(trigger: Token) -> bool:
         or any(c.lower_ == "same" and c.dep_ == "amod" for c in trigger.children)
 
 
-_PER_DAY = frozenset({"daily", "per-day"})
-
-
 def _a_daily_average(trigger) -> bool:
     """'Average daily exports rose 2% to $1.9 billion', 'exports per working day': a rate per day,
     not the period's total (the claim's ``measure``)."""
-    return any(c.lower_ in _PER_DAY and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
+    return any(c.lower_ in _lexicon_words("per_day_words") and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
         or any(c.lower_ == "per" and any(o.lemma_.lower() == "day" for o in c.children) for c in trigger.children)
 
 

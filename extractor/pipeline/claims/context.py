@@ -40,6 +40,9 @@ class _Context:
     # shipments to Chile slumped"): a later flow that names its reporter but no partner is with
     # the world too, not with the partner of the line before (set by the assembly)
     world_story: bool = False
+    # per sentence start: the tokens of states named only with their share of a figure (parties.py,
+    # asked for claim after claim)
+    share_states: dict[int, set[int]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.text = self.doc.text   # Doc.text joins every token on each access
@@ -134,6 +137,10 @@ def _phrase_matches(text: str, phrases: list[str]) -> bool:
     return any(p in low for p in phrases)
 
 
+#: Prepositions that introduce what a change is measured against ("up 8% on June", "6% less than
+#: in 2018", "rose 9 percent from the year prior").
+BASE_PREPOSITIONS = frozenset({"from", "than", "on", "over", "against"})
+
 # "over the first nine months", "over the past year", "over the first half": a span a change took
 _OVER_A_SPAN = re.compile(r"(?:the\s+)?(?:first|past|last|latest|opening)\b", re.IGNORECASE)
 
@@ -167,10 +174,10 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"
-    if head.lower_ in {"from", "than", "on", "over", "against"} and _is_change_word(head.head):
+    if head.lower_ in BASE_PREPOSITIONS and _is_change_word(head.head):
         return "basis"   # "up 8% on June", "6% less than in 2018"
     before = ctx.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in {"from", "than", "on", "over", "against"} \
+    if before is not None and before.lower_ in BASE_PREPOSITIONS \
             and before.head.i != span.root.i and _is_change_word(before.head):
         return "basis"   # "rose 9 percent from the year prior": the parser hangs "prior" elsewhere
     if before is not None and before.lower_ == "from" and before.head.i != span.root.i and any(

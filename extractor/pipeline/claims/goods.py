@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .context import _Context
-from .words import _clause_verb, _is_change_word, _lexicon, _trade_kind
+from .words import _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind
 
 
 @cache
@@ -94,7 +94,6 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 
 
 _ALL_GOODS = (None, None)
-_EXAMPLE_MARKERS = frozenset({"including", "like", "especially", "particularly", "notably"})
 
 
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
@@ -103,7 +102,7 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     lex = _lexicon()
     generic = set(lex["generic_goods"])
     # "grains such as wheat flour and rice": the examples are not all the goods
-    cut = next((t.i for t in phrase if t.lower_ in _EXAMPLE_MARKERS or (
+    cut = next((t.i for t in phrase if t.lower_ in _lexicon_words("example_markers") or (
         t.lower_ == "such" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "as")), None)
     if cut is not None and cut > phrase.start:
         phrase = phrase.doc[phrase.start: cut]
@@ -142,8 +141,9 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
     # surgical gloves", whose goods come after "of")
     counted = [t for t in amount_span if t.pos_ == "NOUN" and not t.like_num and t.i not in ctx.amount_tokens]
     if counted and not (i < len(doc) and doc[i].lower_ == "of"):
-        goods = _goods_of_phrase(doc[counted[0].left_edge.i if counted[0].left_edge.i >= amount_span.start else counted[0].i:
-                                     counted[-1].i + 1], ctx)
+        # the counted noun with its modifiers, when they are inside the figure's span
+        first = counted[0].left_edge.i if counted[0].left_edge.i >= amount_span.start else counted[0].i
+        goods = _goods_of_phrase(doc[first: counted[-1].i + 1], ctx)
         if goods not in (None, _ALL_GOODS):
             return goods
     if i < len(doc) and doc[i].lower_ == "worth":

@@ -14,7 +14,7 @@ from models import Trade
 
 from ..actors import _countries
 from .context import _Context
-from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _trade_kind
+from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _lexicon_words, _trade_kind
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -41,10 +41,10 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     partner, China" is China (a possessor says whose partner, not who trades)."""
     possessed = {t.i for c in phrase.subtree if c.dep_ == "poss" for t in c.subtree}
     # "trade with other countries excluding China": a state set apart is no party
-    possessed |= {t.i for c in phrase.subtree if c.lower_ in _EXCLUDING for t in c.subtree}
+    possessed |= {t.i for c in phrase.subtree if c.lower_ in _lexicon_words("excluding_words") for t in c.subtree}
     named = [code for t in phrase.subtree if t.i not in possessed
              for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code]
-    if named or not any(c.lower_ in _EXCLUDING for c in phrase.subtree):
+    if named or not any(c.lower_ in _lexicon_words("excluding_words") for c in phrase.subtree):
         return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
     return []
 
@@ -53,7 +53,7 @@ def _in_a_gap(token: Token, sent: Span) -> bool:
     """'the gap between what Canada sells and what it purchases abroad': a trade word inside the
     'between' phrase of a gap noun states a balance, not a flow (the parser often hangs the figure's
     verb on it)."""
-    gaps = [t for t in sent if t.lemma_.lower() in _GAP_NOUNS
+    gaps = [t for t in sent if t.lemma_.lower() in _lexicon_words("gap_nouns")
             and any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)]
     for gap in gaps:
         # the words written after "between" up to the figure's verb belong to the gap's phrase
@@ -80,14 +80,11 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     return trigger
 
 
-_EXCEEDING_VERBS = frozenset({"exceed", "outpace", "outstrip", "surpass", "outweigh", "top"})
-
-
 def _a_margin_between_flows(amount_span: Span) -> bool:
     """'with imports exceeding exports by 300 billion yen': the margin one flow is over another is
     a balance, no flow."""
     root = amount_span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in _EXCEEDING_VERBS \
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in _lexicon_words("margin_verbs") \
         and any(_trade_kind(c) for c in root.head.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})
 
 
@@ -138,11 +135,6 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     if not triggers:
         return None
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
-
-
-_GAP_NOUNS = frozenset({"gap", "difference", "divide", "imbalance"})
-_EXCLUDING = frozenset({"excluding", "except", "besides", "outside"})
-_MAKING_VERBS = frozenset({"make", "produce", "manufacture", "harvest", "grow", "mine", "catch", "build", "assemble"})
 
 
 def _has_own_figure(noun: Token) -> bool:
@@ -278,7 +270,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             if makers and frame.source is None:
                 frame.source = makers[0]
             # "seaweed harvested in Chile", "cars made in Mexico": the place of making is the origin
-            for made in (c for c in goods.children if c.dep_ == "acl" and c.lemma_.lower() in _MAKING_VERBS):
+            for made in (c for c in goods.children if c.dep_ == "acl" and c.lemma_.lower() in _lexicon_words("making_verbs")):
                 origin = [code for p in made.children if p.dep_ == "prep" and p.lower_ in {"in", "by"}
                           for o in p.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
                 if origin and frame.source is None:
@@ -688,10 +680,12 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
 def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
     """The tokens of states named in a subordinate clause that gives one partner's part of a
     figure: '$2.8 billion, with China accounting for 96 percent of it', '$300 million, of which
-    95 percent went to China'. Such a state is the share's partner, not the figure's."""
-    lex = _lexicon()
-    verbs, shares = set(lex["partner_share_verbs"]["words"]), set(lex["share_nouns"]["words"])
-    out: set[int] = set()
+    95 percent went to China'. Such a state is the share's partner, not the figure's (read once a
+    sentence)."""
+    if sent.start in ctx.share_states:
+        return ctx.share_states[sent.start]
+    verbs, shares = _lexicon_words("partner_share_verbs"), _lexicon_words("share_nouns")
+    out: set[int] = ctx.share_states.setdefault(sent.start, set())
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue

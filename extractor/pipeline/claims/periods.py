@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from ..periods.patterns import MONTHS
-from .context import _Context, _phrase_matches
+from .context import BASE_PREPOSITIONS, _Context, _phrase_matches
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
@@ -428,7 +428,7 @@ def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
     return None
 
 
-_OWN_REFERENCE_HEADS = frozenset({"from", "on", "over", "against", "than", "with", "to"})
+_OWN_REFERENCE_HEADS = BASE_PREPOSITIONS | {"with", "to"}   # and "compares with", "compared to"
 
 
 def _basis_of_own_reference(amount_span: Span, period: int | None, ctx: _Context) -> str | None:

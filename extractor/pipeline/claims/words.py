@@ -28,6 +28,12 @@ def _lexicon() -> dict:
 
 
 @cache
+def _lexicon_words(name: str) -> frozenset[str]:
+    """The ``words`` of one of the lexicon's word tables, for membership tests."""
+    return frozenset(_lexicon()[name]["words"])
+
+
+@cache
 def _partner_patterns() -> tuple[tuple[str, str], ...]:
     """(code or name, phrase) for the partners that are not one country (the lexicon's table)."""
     table = _lexicon()["partners"]

@@ -234,15 +234,15 @@ def _resolve_month_range(ctx, cand, m):
         y = int(m["yr"])
         y1 = y if m1 <= m2 else y - 1
         return _cal(date(y1, m1, 1), _month_end(y, m2), "range")
-    span = _year_by_rule(ctx, cand, lambda y: (date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2)),
-                         future_ok=False)
+    def make(y: int) -> tuple[date, date]:   # the span that ends in year y
+        return date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2)
+    span = _year_by_rule(ctx, cand, make, future_ok=False)
     if span is None:
         raise _NeedsPublication
     if ctx.published is not None and ctx.narrative is None and date(span[1].year, m2, 1) > ctx.published:
         # "the January-November period" in a story of late January: a span of months is reported
         # after its last month has begun, so it is the last one that has
-        y = span[1].year - 1
-        span = (date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2))
+        span = make(span[1].year - 1)
     return _cal(*span, "range")
 
 
