@@ -44,6 +44,17 @@ def test_a_span_whose_last_month_has_not_begun_is_last_year_s(pipeline):
     assert got["the January-May period"] == ("2020-01-01", "2020-05-31")
 
 
+@pytest.mark.parametrize("written,published,span", [
+    ("the first 10 months", "2021-03-04", ("2020-01-01", "2020-10-31")),
+    ("the first 10 months", "2021-11-09", ("2021-01-01", "2021-10-31")),
+    ("the first two months", "2021-02-15", ("2021-01-01", "2021-02-28")),
+])
+def test_the_first_n_months_follow_the_same_rule(pipeline, written, published, span):
+    """'the first N months' is a span of months too: in a story of March it is last year's."""
+    got = _periods(pipeline, f"Laos sold $41 million of goods to Peru in {written}.", published)
+    assert got[written] == span
+
+
 @pytest.mark.parametrize("reference", ["only half the total of the year before",
                                        "about a third of the value of the prior year",
                                        "twice the sum of the year before"])

@@ -239,11 +239,17 @@ def _resolve_month_range(ctx, cand, m):
     span = _year_by_rule(ctx, cand, make, future_ok=False)
     if span is None:
         raise _NeedsPublication
-    if ctx.published is not None and ctx.narrative is None and date(span[1].year, m2, 1) > ctx.published:
-        # "the January-November period" in a story of late January: a span of months is reported
-        # after its last month has begun, so it is the last one that has
-        span = make(span[1].year - 1)
-    return _cal(*span, "range")
+    return _cal(*_last_begun(ctx, span, make), "range")
+
+
+def _last_begun(ctx, span: tuple[date, date], make) -> tuple[date, date]:
+    """A span of months reported without its year ("the January-November period", "the first 11
+    months") in a story published before its last month began is the last such span that has:
+    a span's total is reported after its last month has begun, not while it lies ahead."""
+    last_month = date(span[1].year, span[1].month, 1)
+    if ctx.published is not None and ctx.narrative is None and last_month > ctx.published:
+        return make(span[1].year - 1)
+    return span
 
 
 def _ordinal_quarter(word: str) -> Optional[int]:
@@ -331,7 +337,7 @@ def _resolve_first_n_units(ctx, cand, m):
         span = _year_by_rule(ctx, cand, make, future_ok=False)
         if span is None:
             raise _NeedsPublication
-        frm, to = span
+        frm, to = _last_begun(ctx, span, make) if edge == "first" else span
     gran = "month" if months == 1 else "range"
     if months == 3 and frm.month in (1, 10):
         gran = "quarter"
