@@ -20,6 +20,11 @@ def _parties(pipeline, text: str) -> dict[str, tuple]:
      "$2.8 billion", ("LAO", "WLD")),
     ("Laos's exports totaled $900 million, of which 45 percent went to Vietnam.", "$900 million", ("LAO", "WLD")),
     ("Laos's imports came to $1.9 billion, with Thailand making up half of them.", "$1.9 billion", ("WLD", "LAO")),
+    # the share as a percent before 'of which', the partner as the passive's agent
+    ("Laos's imports came to $1.9 billion, 35% of which was accounted for by Vietnamese goods.", "$1.9 billion",
+     ("WLD", "LAO")),
+    ("Laos's exports totaled $900 million, about half of which was taken by Vietnam.", "$900 million",
+     ("LAO", "WLD")),
 ])
 def test_a_figure_a_partner_has_a_share_of_is_with_the_world(pipeline, sentence, amount, parties):
     got = _parties(pipeline, LEAD + sentence)

@@ -689,15 +689,17 @@ def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
+        # "..., of which 95 percent went to China", "..., 60% of which is accounted for by ..."
         subordinate = verb.dep_ in {"pcomp", "advcl"} and any(a.lower_ == "with" for a in verb.ancestors) or (
-            verb.dep_ == "relcl" and any(c.lower_ == "of" and any(o.lower_ == "which" for o in c.children)
-                                         for c in verb.children))
+            verb.dep_ in {"relcl", "advcl"} and any(t.lower_ == "which" and t.head.lower_ == "of"
+                                         for t in verb.subtree if t.i < verb.i))
         if not subordinate or not any(t.lemma_.lower() in shares or t.lower_ in shares for t in verb.subtree):
             continue
-        # the partner is the clause's subject ("China accounting for") or where the share went
-        # ("went to China"), not a holder ("North Korean imports accounting for 90 percent")
+        # the partner is the clause's subject ("China accounting for"), its passive agent ("accounted
+        # for by Brazilian soy") or where the share went ("went to China"), not a holder ("North
+        # Korean imports accounting for 90 percent")
         partners = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.country_at] + [
-            o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"to", "from", "into"}
+            o for prep in verb.children if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in {"to", "from", "into"}
             for o in prep.children if o.dep_ == "pobj"]
         out |= {t.i for p in partners for t in p.subtree if t.i in ctx.country_at}
     return out
