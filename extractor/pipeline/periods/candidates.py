@@ -57,6 +57,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
+from .fiscal import resolve_fiscal_year, resolve_split_year, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -139,6 +140,12 @@ _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|end
 _rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"
       r"\s+(?:ended|ending)\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_period_ended)
+# a year named by its last month: 'the year ended June', 'the fiscal year that ended in March' ('the year to
+# November' is also a month's change on a year before in British copy, so only a fiscal year counts with 'to')
+_rule("year_to_month", r"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?(?:ended|ending|to|through)|"
+      r"the\s+year\s+(?:that\s+|which\s+)?(?:ended|ending))\s+"
+      r"(?:in\s+)?(?P<mon>" + MON + r")(?:\s+(?P<day>" + DAYN + r"))?(?:\s*,?\s+(?P<yr>" + YEAR + r"))?",
+      resolve_year_to_month)
 # "the week of March 6": the (ISO) week that day falls in, the day's year as a day-month's
 _rule("week_of", r"the\s+week\s+of\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_week_of)
@@ -151,7 +158,12 @@ _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>"
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
-      + r")|[-–/](?P<y2s>\d\d(?!\d)))", _resolve_year_range)
+      + r")|[-–/](?P<y2s>\d\d(?!\d)))", lambda ctx, cand, m: resolve_split_year(ctx, cand, m, _resolve_year_range))
+# a pair of years that says it is a fiscal one: 'FY2022-23', 'fiscal 2023/24', 'the 2022-23 financial year'
+_rule("year_range", r"(?P<fw>(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR
+      + r")|(?P<y2s>\d\d(?!\d)))", lambda ctx, cand, m: resolve_split_year(ctx, cand, m, _resolve_year_range))
+_rule("year_range", r"(?:the\s+)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))\s+"
+      r"(?P<fw>fiscal|financial)\s+year", lambda ctx, cand, m: resolve_split_year(ctx, cand, m, _resolve_year_range))
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
 _rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", _resolve_decade)
 # "the nineties", "the early eighties": a decade of the 1900s spelled out (broadcast copy); not
@@ -159,7 +171,9 @@ _rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", 
 _rule("decade", r"the\s+(?:" + PART + r")?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
       _resolve_decade)
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
-_rule("fiscal_year", r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", _resolve_bare_year)
+_rule("fiscal_year", r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", resolve_fiscal_year)
+_rule("fiscal_year", r"FY\s?(?P<yy>\d\d)(?![\d/–-])", resolve_fiscal_year)   # 'FY23'
+_rule("fiscal_year", r"(?:the\s+)?(?P<yr>" + YEAR + r")\s+(?:fiscal|financial)\s+year", resolve_fiscal_year)
 _rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
 # broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand'
 _rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?P<decade>(?:twenty|thirty|forty|fifty|sixty|"

@@ -1,0 +1,115 @@
+"""Fiscal years: "FY23", "fiscal 2022", "the 2024 financial year", "2022-23", "2023/24", "the
+year ended June", "the fiscal year that ended in March".
+
+A fiscal year is the calendar of the state whose figures it dates (``data/fiscal_years.json``):
+India's FY2023 runs April 2022 to March 2023, Japan's fiscal 2022 April 2022 to March 2023, the
+US's fiscal 2023 October 2022 to September 2023; a state not in the table keeps the calendar
+year, so China's "fiscal 2023" is 2023. Which state: the first state with a fiscal calendar
+named in the expression's sentence, else the one the text names most (an Indian story's "in
+FY23" dates India's figures whichever partner the sentence names). TimeML (TimeBank) gives a
+fiscal year the value of its name ("fiscal 1989" -> 1989); the value is kept so, while
+``from``/``to`` are the months the year covers, which is what a figure is checked against.
+
+A pair of consecutive years ("2022-23", "2023/24") is a fiscal year in the copy of states that
+write theirs so (India, Australia, the UK); elsewhere, and for other pairs, it stays a range of
+years. A year named by its last month ("the year ended June", "the year to March 2024") is the
+twelve months ending with that month, the month's year as a bare month's (rule 5 of
+:mod:`.anchors`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import cache
+from typing import Optional
+
+from ..lexicon import load_table
+from .anchors import _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _year_by_rule
+
+
+@cache
+def _calendars() -> dict[str, dict]:
+    return load_table("fiscal_years.json")["states"]
+
+
+@cache
+def _state_names() -> re.Pattern:
+    """Names, demonyms and capitals of the states with a fiscal calendar (case as written: 'US'
+    is the state, 'us' is not)."""
+    countries = load_table("countries.json")["countries"]
+    forms: list[tuple[str, str]] = []
+    for code in _calendars():
+        row = countries[code]
+        forms += [(code, f) for f in [*row["aliases"], *row["demonyms"], *([row["capital"]] if row.get("capital") else [])]]
+    forms.sort(key=lambda f: -len(f[1]))
+    pattern = "|".join(f"(?P<{code}_{i}>{re.escape(f)})" for i, (code, f) in enumerate(forms))
+    return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])")
+
+
+def _states_in(text: str) -> list[str]:
+    return [m.lastgroup.split("_")[0] for m in _state_names().finditer(text)]
+
+
+def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
+    """The fiscal calendar of the state the expression dates: the first such state its sentence
+    names, else the one the text names most; None for the calendar year."""
+    sent = ctx.sentence_of(cand.start)
+    lo = ctx.sent_starts[sent]
+    hi = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.text)
+    named = _states_in(ctx.text[lo:hi])
+    if not named:
+        counts = Counter(_states_in(ctx.text))
+        named = [code for code, _ in counts.most_common(1)]
+    return _calendars()[named[0]] if named else None
+
+
+def _fiscal_span(calendar: Optional[dict], first_year: int) -> tuple[date, date]:
+    """The fiscal year that begins in ``first_year``."""
+    if calendar is None:
+        return date(first_year, 1, 1), date(first_year, 12, 31)
+    start = calendar["starts"]
+    return date(first_year, start, 1), _month_end(first_year + 1, start - 1)
+
+
+def resolve_fiscal_year(ctx, cand, m):
+    """"FY23", "FY 2023", "fiscal 2022", "fiscal year 2023", "the 2024 financial year": the
+    fiscal year its state names so."""
+    y = int(m["yr"]) if m.groupdict().get("yr") else 2000 + int(m["yy"])
+    calendar = fiscal_calendar(ctx, cand)
+    if calendar is None:
+        return _cal(date(y, 1, 1), date(y, 12, 31), "year")
+    first = y - 1 if calendar["named_by"] == "end" else y
+    return _cal(*_fiscal_span(calendar, first), "range", value=str(y))
+
+
+def resolve_split_year(ctx, cand, m, as_range):
+    """"2022-23", "FY2022/23", "the 2023/24 fiscal year": one fiscal year when the years follow
+    each other and the state writes its fiscal years so (or the text says 'fiscal'); otherwise
+    ``as_range`` reads it as a range of years."""
+    y1 = int(m["y1"])
+    y2s = m["y2"] or m["y2s"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    calendar = fiscal_calendar(ctx, cand)
+    said_fiscal = bool(m.groupdict().get("fw"))
+    if y2 != y1 + 1 or calendar is None or not (said_fiscal or calendar["split_years"]):
+        return as_range(ctx, cand, m)
+    return _cal(*_fiscal_span(calendar, y1), "range", value=f"{y1}/{y2}")
+
+
+def resolve_year_to_month(ctx, cand, m):
+    """"the year ended June", "the fiscal year that ended in March", "the year to March 2024":
+    the twelve months ending with the named month (without a year, the last such twelve months
+    that have ended by publication)."""
+    month = _month_of(m["mon"])
+    if m.groupdict().get("yr"):
+        end_y = int(m["yr"])
+    else:
+        span = _year_by_rule(ctx, cand, lambda y: (date(y, month, 1), _month_end(y, month)), future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        end_y = span[0].year
+        if ctx.published is not None and ctx.narrative is None and _month_end(end_y, month) > ctx.published:
+            end_y -= 1   # a year's figures are told once it has ended: in a story of June 20, the one to last June
+    start_y, start_m = (end_y, month + 1) if month < 12 else (end_y + 1, 1)
+    return _cal(date(start_y - 1, start_m, 1), _month_end(end_y, month), "range")

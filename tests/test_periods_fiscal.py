@@ -1,0 +1,75 @@
+"""Fiscal years are the calendar of the state whose figures they date (issue 12): 'FY24' in an
+Indian story, 'fiscal 2023' in a Japanese one, a pair of years in an Australian one, and a year
+named by its last month. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+def _periods(pipeline, text: str, published: str | None = "2024-08-14") -> dict[str, tuple[str, str]]:
+    r = pipeline.extract(text, published=published)
+    return {p.text: (str(p.from_), str(p.to)) for p in r.periods}
+
+
+@pytest.mark.parametrize("text,written,span", [
+    # India: April to March, a single year names the year it ends in
+    ("India's exports to Kenya climbed 11 percent to $4.2 billion in FY24.", "FY24", ("2023-04-01", "2024-03-31")),
+    ("India's imports from Peru reached $3.1 billion in fiscal 2023.", "fiscal 2023", ("2022-04-01", "2023-03-31")),
+    ("Indian shipments to Chile fell to $1.4 billion in 2022-23.", "2022-23", ("2022-04-01", "2023-03-31")),
+    # Japan: April to March, a single year names the year it begins in
+    ("Japan's imports from Chile rose 6 percent in fiscal 2022.", "fiscal 2022", ("2022-04-01", "2023-03-31")),
+    ("Japanese exports to Peru slipped in the 2023 financial year.", "the 2023 financial year", ("2023-04-01", "2024-03-31")),
+    # the United States: October to September
+    ("U.S. exports to Peru rose in fiscal year 2023, the department said.", "fiscal year 2023", ("2022-10-01", "2023-09-30")),
+    # Australia: July to June, written as a pair of years
+    ("Australia's wine exports to Vietnam hit A$310 million in 2022/23.", "2022/23", ("2022-07-01", "2023-06-30")),
+])
+def test_a_fiscal_year_is_its_state_s(pipeline, text, written, span):
+    assert _periods(pipeline, text)[written] == span
+
+
+def test_a_state_without_a_fiscal_calendar_keeps_the_calendar_year(pipeline):
+    got = _periods(pipeline, "China's exports to Peru rose 8 percent in fiscal 2023.")
+    assert got["fiscal 2023"] == ("2023-01-01", "2023-12-31")
+
+
+def test_the_story_s_state_dates_a_sentence_that_names_only_the_partner(pipeline):
+    """An Indian story's 'FY24' is India's fiscal year even where the sentence names only Chile."""
+    text = ("India's trade deficit narrowed in the year, the commerce ministry said. "
+            "Imports from Chile rose to $2.9 billion in FY24.")
+    assert _periods(pipeline, text)["FY24"] == ("2023-04-01", "2024-03-31")
+
+
+@pytest.mark.parametrize("text,written,span", [
+    # not consecutive, or a state that does not write its fiscal years so: a range of years
+    ("India's exports to Peru doubled over 2019-22.", "2019-22", ("2019-01-01", "2022-12-31")),
+    ("China's trade with Peru grew through 2022-23.", "2022-23", ("2022-01-01", "2023-12-31")),
+])
+def test_other_pairs_of_years_stay_a_range(pipeline, text, written, span):
+    assert _periods(pipeline, text)[written] == span
+
+
+@pytest.mark.parametrize("text,written,published,span", [
+    ("New Zealand's kiwifruit exports rose 9% to NZ$2.7 billion in the year ended June.", "the year ended June",
+     "2024-08-14", ("2023-07-01", "2024-06-30")),
+    # a year's total is told once the year is over: in a story of mid-June, the year to last June
+    ("New Zealand's kiwifruit exports rose 9% to NZ$2.7 billion in the year ended June.", "the year ended June",
+     "2024-06-14", ("2022-07-01", "2023-06-30")),
+    ("Peru's copper exports fell 3% in the fiscal year that ended in March.", "the fiscal year that ended in March",
+     "2024-08-14", ("2023-04-01", "2024-03-31")),
+    ("Peru's copper exports fell 3% in the financial year to March 2022.", "the financial year to March 2022",
+     "2024-08-14", ("2021-04-01", "2022-03-31")),
+])
+def test_a_year_named_by_its_last_month(pipeline, text, written, published, span):
+    assert _periods(pipeline, text, published)[written] == span
+
+
+def test_this_year_through_a_month_is_not_a_year_named_by_its_month(pipeline):
+    got = _periods(pipeline, "Peru's exports to Chile rose 4% this year through August.")
+    assert "year through August" not in " ".join(got)
+
+
+def test_the_year_to_a_month_without_fiscal_is_not_read_as_twelve_months(pipeline):
+    """British copy's 'fell 4% in the year to November' is November's change on a year before."""
+    got = _periods(pipeline, "Peru's imports fell 4 percent in the year to November.")
+    assert not any(span[0].endswith("12-01") and span[1].endswith("11-30") for span in got.values())
