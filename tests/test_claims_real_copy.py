@@ -544,6 +544,39 @@ def test_respectively_pairs_flows_with_figures_in_order():
     assert by_amount["4 percent"][:2] == ("ESP", "WLD") and by_amount["7 percent"][:2] == ("WLD", "ESP")
 
 
+@pytest.mark.parametrize("periods,expected", [
+    ("in March, April and May, respectively", ["March", "April", "May"]),
+    ("in the first, second and third quarters, respectively", None),
+])
+def test_respectively_pairs_periods_with_figures_in_order(pipeline, periods, expected):
+    text = f"Ghana's exports to Togo were $3.2 million, $5.7 million and $4.4 million {periods}."
+    r = pipeline.extract(text, published="2024-11-20")
+    got = [(str(r.periods[c.period].from_), str(r.periods[c.period].to)) for c in r.claims
+           if c.trade is not None and c.period is not None]
+    months = [("2024-03-01", "2024-03-31"), ("2024-04-01", "2024-04-30"), ("2024-05-01", "2024-05-31")]
+    quarters = [("2024-01-01", "2024-03-31"), ("2024-04-01", "2024-06-30"), ("2024-07-01", "2024-09-30")]
+    assert got == (months if expected else quarters)
+
+
+def test_respectively_pairs_the_figures_written_as_a_list_when_the_sentence_has_more(pipeline):
+    """A figure before the list is not one of its members: the two listed ones pair with the months."""
+    text = ("Chile sold 2.2 million tonnes of ore to Peru in May, and 1.9 million tonnes and 870,000 tonnes "
+            "in June and July, respectively.")
+    r = pipeline.extract(text, published="2024-09-02")
+    got = {r.amounts[c.amount].text: r.periods[c.period].text for c in r.claims
+           if c.trade is not None and c.period is not None}
+    assert got == {"2.2 million tonnes": "May", "1.9 million tonnes": "June", "870,000 tonnes": "July"}
+
+
+def test_two_months_without_respectively_are_one_span(pipeline):
+    """Customs offices report January and February together: one figure for both months."""
+    r = pipeline.extract("Ghana's exports to Togo rose 9 percent to $8.1 million in January and February.",
+                         published="2024-03-20")
+    spans = {r.amounts[c.amount].text: (str(r.periods[c.period].from_), str(r.periods[c.period].to))
+             for c in r.claims if c.trade is not None and c.period is not None}
+    assert spans["$8.1 million"] == ("2024-01-01", "2024-02-29")
+
+
 def test_whose_trade_volume_is_said_of_the_noun_the_trade_word_qualifies():
     got = parties("Ghana's foreign trade volume rose 3 percent to $31 billion in 2023, customs data showed.")
     assert got["$31 billion"] == ("total", None, None, ("GHA", "WLD"))

@@ -42,6 +42,22 @@ def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
+def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
+    """Periods written one after another with only commas and 'and' between them ('in March,
+    April and May'), however the parser attached them: runs of period indexes."""
+    spans = sorted((span.start, span.end, i) for i, span in enumerate(ctx.period_spans)
+                   if span is not None and sent.start <= span.start < sent.end)
+    runs: list[list[tuple[int, int, int]]] = []
+    for start, end, i in spans:
+        prev_end = runs[-1][-1][1] if runs else None
+        if prev_end is not None and start > prev_end and all(t.lower_ in {",", "and", "&"}
+                                                             for t in ctx.doc[prev_end: start]):
+            runs[-1].append((start, end, i))
+            continue
+        runs.append([(start, end, i)])
+    return [[i for _, _, i in run] for run in runs if len(run) >= 2]
+
+
 def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
     """'trade with Brazil, India and Egypt decreased 3%, 5% and 9%, respectively':
     the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
@@ -57,8 +73,9 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     # "fell 12 percent and 7 percent": a figure coordinated with a change is a change the same way
     roots = {ctx.amount_spans[i].root.i: i for i in amount_indexes if ctx.amount_spans[i] is not None}
     lists = _coordinations(sent)   # once per sentence: every rule below reads them
-    period_at = {span.root.i: i for i, span in enumerate(ctx.period_spans)
-                 if span is not None and sent.start <= span.start < sent.end}
+    # every token of a period: 'the first and second quarters' coordinates 'first' and 'second'
+    period_at = {t.i: i for i, span in enumerate(ctx.period_spans)
+                 if span is not None and sent.start <= span.start < sent.end for t in span}
     for items in lists:
         members = [roots[x.i] for x in items if x.i in roots]
         change = next((ctx.amounts[i].change for i in members if ctx.amounts[i].change), None)
@@ -77,10 +94,11 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             written = _written_goods_list(sent, ctx.amount_spans[run[0]].start, len(run), ctx)
             for i, phrase in zip(run, written):
                 out.setdefault(i, {}).setdefault("goods", phrase)
+    slot_lists: list[list[dict]] = []
     for items in lists:
         codes = [ctx.country_at.get(x.i) for x in items]
         dates = [period_at.get(x.i) for x in items]
-        if all(d is not None for d in dates):
+        if all(d is not None for d in dates) and len(set(dates)) == len(dates):
             slots = [{"period": d} for d in dates]   # "fell 3% and 12% in 2014 and 2015"
         elif all(codes):
             role = "partner" if items[0].dep_ == "pobj" and items[0].head.lower_ in party_preps else \
@@ -92,9 +110,21 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             slots = [{"goods": x} for x in items]   # "exports of steel and ships rose 8% and 14%, respectively"
         else:
             continue
+        slot_lists.append(slots)
+    if explicit:
+        # "in March, April and May, respectively", however the parser attached the months
+        slot_lists += [[{"period": d} for d in run] for run in _written_period_lists(sent, ctx)
+                       if not any(s == [{"period": d} for d in run] for s in slot_lists)]
+    for slots in slot_lists:
         # without "respectively", only figures that are themselves coordinated pair up
         # ("exports to A and B grew 6% and 4%")
-        for group in (groups.values() if explicit else figure_lists):
+        # with it, the sentence's figures of one kind, else the figures written as a list ("shipped
+        # 1.4 million tons in May, while it shipped 1.2 million tons and 6,300 tons in June and July,
+        # respectively")
+        pools = list(groups.values()) if explicit else figure_lists
+        if explicit and not any(len(g) == len(slots) for g in pools):
+            pools = figure_lists
+        for group in pools:
             if len(group) == len(slots) >= 2:
                 # "decreased 3, 5 and 9 percent": the verb's direction is every member's
                 change = next((ctx.amounts[i].change for i in group if ctx.amounts[i].change), None)

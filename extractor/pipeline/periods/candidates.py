@@ -107,8 +107,11 @@ _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       _resolve_month_range)   # "between February and October last year" too
 # "exports in April and May", "in Jan., Feb.": two months one preposition governs are read
 # together (the figure is for both); only consecutive ones (see _keep_candidate)
+# ... unless the sentence pairs them off with figures ("$4.1 million and $2.9 million in April and May,
+# respectively": each month its own)
+_RESPECTIVELY_AHEAD = r"(?![^.;\n]*\brespectively\b)"
 _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
-      + r")(?:,?\s+(?P<yr>" + YEAR + r"))?", _resolve_month_range)
+      + r")(?:,?\s+(?P<yr>" + YEAR + r"))?" + _RESPECTIVELY_AHEAD, _resolve_month_range)
 # "September 16-19", "Oct. 3 to 5"; "April 24 and 25" (two days, TimeML's two TIMEX3s, one range here)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|–|to|through)\s*|\s+and\s+)(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
@@ -119,6 +122,13 @@ _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?
 _NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
 _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
+# "the first and second quarters", "the first, second and third quarters", "the first and second
+# halves": a period each, one noun
+_rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r")(?=(?:\s*,\s*(?:the\s+)?(?:" + ORD + r"))*\s*,?\s+and\s+(?:the\s+)?(?:"
+      + ORD + r")[\s-]+quarters\b)", _resolve_named_quarter)
+_rule("quarter", r"(?<=and\s)(?:the\s+)?(?P<ord>" + ORD + r"|final|last)[\s-]+quarters" + OFYEAR + "?", _resolve_named_quarter)
+_rule("half", r"(?:the\s+)?(?P<ord>first|1st)(?=\s+and\s+(?:the\s+)?(?:second|2nd)[\s-]+halves\b)", _resolve_named_half)
+_rule("half", r"(?<=and\s)(?:the\s+)?(?P<ord>second|2nd)[\s-]+halves" + OFYEAR + "?", _resolve_named_half)
 # "the 1988 third quarter", "this year's second quarter": the year written before the quarter
 _rule("quarter", r"(?:the\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:this|last|next)\s+year)['’]s)\s+(?P<ord>" + ORD
       + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_named_quarter)
