@@ -139,3 +139,35 @@ def test_terms_and_periods_are_no_goods(pipeline, text, amount):
     r = pipeline.extract(text, published="2024-07-20")
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
     assert claim.trade.commodity is None and claim.trade.commodity_text is None
+
+
+# ---------------------------------------------------------------- home-country stories
+
+HOME = ("Exports last month rose 7.3 percent to US$4.6 billion, the finance ministry said on Monday. "
+        "The rise helped Ghanaian cocoa traders, the ministry's statistics chief told reporters in Accra. "
+        "Imports climbed 2.1 percent to US$5.2 billion.")
+
+
+def test_a_home_country_story_reports_its_state_s_trade_with_all_partners(pipeline):
+    """No sentence names whose exports these are; the story names one state: its trade with the world."""
+    got = _parties(pipeline, HOME)
+    assert got["US$4.6 billion"] == (("GHA", "WLD"), True)
+    assert got["US$5.2 billion"] == (("WLD", "GHA"), True)
+
+
+def test_a_home_country_story_is_the_state_of_the_agency_it_cites(pipeline):
+    """The story names China more often than its own state; the agency it cites says whose figures."""
+    text = ("Exports rose 4 percent to $3.1 billion in May, led by car parts. Demand from China, China's "
+            "carmakers and Chinese retailers stayed firm, Japan's Ministry of Finance said on Thursday.")
+    assert _parties(pipeline, text)["$3.1 billion"] == (("JPN", "WLD"), True)
+
+
+@pytest.mark.parametrize("text", [
+    # a province's story: its figures are not its state's
+    "The foreign trade of Ashanti Region rose 9 percent, officials in Kumasi said. Exports rose 4 percent to $310 million.",
+    # a headline abbreviates the story
+    "Exports Jump 7% to US$4.6 Billion\n\nGhana's cocoa traders welcomed the news in Accra.",
+])
+def test_no_home_country_for_a_province_s_story_or_a_headline(pipeline, text):
+    got = _parties(pipeline, text)
+    assert not any(parties[0] in (("GHA", "WLD"), ("WLD", "GHA")) for parties in got.values())

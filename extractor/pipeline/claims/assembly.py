@@ -34,6 +34,8 @@ from .parties import (
     _balance_reporter,
     _ends,
     _frame,
+    _home_state,
+    _SENTENCE_ENDS,
     _lead_reports_world_trade,
     _names_the_pair,
     _parties_named_in,
@@ -94,6 +96,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                    actors if actors is not None else (doc._.actors or []),
                    sources if sources is not None else (doc._.sources or []))
     ctx.world_story = _lead_reports_world_trade(ctx)
+    home_state = _home_state(ctx) is not None
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
@@ -159,8 +162,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
                           actors=sent_actors, sources=sent_sources)
             # A trade word with no state named counts once the article has told a trade story.
+            # (so does one in a home-country story: "Exports rose 12%, the finance ministry said")
+            # (not its headline, which abbreviates the story)
             trigger = _trigger_for(span, sent) if has_trade_word and (
-                names_a_state or agency_of_a_state or previous_trade is not None) else None
+                names_a_state or agency_of_a_state or previous_trade is not None
+                or home_state and sent.text.rstrip().endswith(_SENTENCE_ENDS)) else None
             slot = respective.get(a_index, {})
             if "period" in slot:
                 period = slot["period"]   # "fell 3% and 12% in 2014 and 2015"

@@ -40,6 +40,8 @@ class _Context:
     # shipments to Chile slumped"): a later flow that names its reporter but no partner is with
     # the world too, not with the partner of the line before (set by the assembly)
     world_story: bool = False
+    # places inside states the text names as traders ("Guangdong", "the province of Liaoning")
+    places: set[str] = field(default_factory=set)
     # per sentence start: the tokens of states named only with their share of a figure (parties.py,
     # asked for claim after claim)
     share_states: dict[int, set[int]] = field(default_factory=dict)
@@ -84,6 +86,7 @@ class _Context:
             if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
                     and ent.text.lower().replace(".", "") not in _state_names():   # "Chinese", "in Beijing": the state's
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
+                self.places.add(name)
                 for t in range(ent.start, ent.end):
                     self.country_at[t] = name
         self.period_spans = [self.span(p) for p in self.periods]

@@ -5,6 +5,8 @@ recorded as inferred.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -399,6 +401,26 @@ STORY_BASIS = "the change is taken to compare as the story's previous change doe
 YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had not ended)"
 
 
+FROM_HOME_STATE = "the state the article is about (it names no other, or none half as often)"
+
+
+def _home_state(ctx: _Context) -> str | None:
+    """The state a home-country story reports on: the state of the statistics office or ministry
+    it cites, else the only state it names, or one named at least twice and more than twice as
+    often as any other; None when it names places inside a state as traders."""
+    if ctx.places:
+        return None   # "Guangdong's exports": a province's story, not its state's
+    # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
+    agency = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
+    if agency is not None:
+        return agency
+    counts = Counter(a.id for a in ctx.actors if a.type == "country" and a.id and a.id != WORLD)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] <= 2 * ranked[1][1])):
+        return None
+    return ranked[0][0]
+
+
 def _main_pair(ctx: _Context) -> list[str]:
     return ctx.main_countries[:2]
 
@@ -582,6 +604,15 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             other = next(p for p in ends if p != reporter)
             inferred["parties"] = f"the reporter and partner are {FROM_PREVIOUS_CLAIM}"
             exporter, importer = (other, reporter) if frame.kind == "import" else (reporter, other)
+            return Trade(flow="directional", **{"from": exporter, "to": importer})
+        sent = frame.trigger.sent
+        if previous is None and not same_sentence and _home_state(ctx) and sent.text.rstrip().endswith(_SENTENCE_ENDS) \
+                and not any(t.i in ctx.country_at or t.i in ctx.pair_at for t in sent):
+            # "Exports last month rose 12 percent, the finance ministry said": a story that names
+            # one state far more than any other reports that state's trade with all partners
+            home = _home_state(ctx)
+            inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
+            exporter, importer = (WORLD, home) if frame.kind == "import" else (home, WORLD)
             return Trade(flow="directional", **{"from": exporter, "to": importer})
         if previous is None or previous.flow != "directional":
             return None
