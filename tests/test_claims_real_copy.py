@@ -62,6 +62,17 @@ def test_a_ranked_trading_partner_s_figure_is_its_trade_with_the_possessor():
     assert got["$2.2 billion"] == ("total", None, None, ("CHL", "EUU"))
 
 
+def test_a_ranked_market_is_where_the_possessor_s_exports_go_and_a_supplier_where_its_imports_come_from():
+    got = parties("Kenya's exports rose 5 percent in the first half. Germany remained Kenya's largest export "
+                  "market, taking $1.2 billion of goods. It was followed by Uganda with $840 million.",
+                  published="2024-08-01")
+    assert got["$1.2 billion"] == ("directional", "KEN", "DEU", ())
+    assert got["$840 million"][:3] == ("directional", "KEN", "UGA")
+    got = parties("Egypt was Kenya's biggest supplier of tea machinery last year, with sales of $410 million.",
+                  published="2024-08-01")
+    assert got["$410 million"] == ("directional", "EGY", "KEN", ())
+
+
 def test_a_ranked_partner_s_trade_is_an_aside_the_story_s_next_flow_does_not_inherit():
     got = parties("Laos's exports fell 6 percent in 2022. Vietnam was Laos's second-largest trading partner in 2022, "
                   "with bilateral trade reaching $1.4 billion, followed by Japan with $310 million. Laos's largest "

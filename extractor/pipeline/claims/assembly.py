@@ -287,7 +287,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             # a goods line that names its parties names the story's agent too
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
-                trade = Trade(flow="total", between=ranking)
+                trade, owner = ranking
+                if trade.flow == "directional":
+                    # "Germany remained Thailand's largest export market": the possessor is whose
+                    # trade the ranking goes on with ("It was followed by Malaysia with ...")
+                    previous_agent = owner
             elif entity_trade is not None and continues and _entity_subject(span.root) and (
                     amount.is_money or is_change):
                 # "State-owned companies logged 0.6 trillion yuan, up 1.2%": the breakdown
@@ -387,7 +391,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 else:
                     claim = Claim(id=claim_id(kind, sent.start_char, amount.start), kind=kind, period=period,
                                   trade=trade, inferred=inferred, **common)
-                if ranking is None:   # a ranked partner's trade is an aside, not the story's series
+                # a ranked partner's trade is an aside, not the story's series; a ranked market's
+                # or supplier's is a flow the ranking goes on with ("It was followed by ...")
+                if ranking is None or ranking[0].flow == "directional":
                     previous_trade, framed, previous_named = trade, False, names_a_state
                     previous_read, previous_inferred = "parties" not in inferred, inferred
                     if story_trade is None and "parties" not in inferred and trade.commodity is None \

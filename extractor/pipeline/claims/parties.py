@@ -678,15 +678,20 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
 _RANKING_VERBS = frozenset({"be", "become", "remain", "rank", "stay"})
 
 
-def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
+def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | None:
     """'Vietnam was Laos's second-largest trading partner in 2022, with bilateral trade of $1.4
     billion, followed by Japan with $310 million': a figure said of a ranked trading
     partner is the two-way trade of that partner (the subject, or the country named before its
-    'with' in a 'followed by' list) with the possessor of 'partner'."""
+    'with' in a 'followed by' list) with the possessor of 'partner'. A ranked market or buyer
+    ('Germany remained Thailand's largest export market, taking $12.4 billion') is where the
+    possessor's exports go; a ranked supplier or source, where its imports come from. Returns the
+    trade and the possessor (whose trade the ranking is of)."""
+    roles = _lexicon()["ranked_trade_nouns"]
     for verb in [amount_span.root] + list(amount_span.root.ancestors):
         if verb.lemma_.lower() not in _RANKING_VERBS:
             continue
-        partner = next((c for c in verb.children if c.dep_ in {"attr", "oprd"} and c.lemma_.lower() == "partner"), None)
+        partner = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}
+                        and any(c.lemma_.lower() in roles[role] for role in roles if role != "_about")), None)
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if partner is None or subject is None or amount_span.root in subject.subtree:
             return None
@@ -704,7 +709,12 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> list[str] | None:
             ranked = named[-1:]
         if len(ranked) != 1 or ranked[0] == owners[0]:
             return None
-        return sorted([ranked[0], owners[0]])
+        noun = partner.lemma_.lower()
+        if noun in roles["destinations"]:
+            return Trade(flow="directional", **{"from": owners[0], "to": ranked[0]}), owners[0]
+        if noun in roles["sources"]:
+            return Trade(flow="directional", **{"from": ranked[0], "to": owners[0]}), owners[0]
+        return Trade(flow="total", between=sorted([ranked[0], owners[0]])), owners[0]
     return None
 
 
