@@ -376,3 +376,22 @@ def test_a_level_crossed_is_no_change():
     assert (a.bound, a.change) == ("less_than", None)
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "below $4 billion")
     assert claim.kind == "trade_value" and claim.trade.commodity_text is None
+
+
+@pytest.mark.parametrize("text, figure, change", [
+    # a table row writes the comparison between the direction and its 'by'
+    ("Arrivals from Chile came to 1.9 million tons, down month-on-month by 210,000 tons.", "210,000 tons", "down"),
+    ("Arrivals from Chile came to 1.9 million tons, up year-on-year by 640,000 tons.", "640,000 tons", "up"),
+    ("Arrivals from Chile came to 1.9 million tons, up y/y by 640,000 tons.", "640,000 tons", "up"),
+    # a percentage against a period's level
+    ("Peru's zinc sales to Chile hit $2.3 billion in April, 17% above 2019.", "17%", "up"),
+    ("Peru's zinc sales to Chile hit $2.3 billion in April, 4 percent below a year earlier.", "4 percent", "down"),
+])
+def test_a_change_written_with_its_comparison_first_or_against_a_period(text, figure, change):
+    found = {a.text: a.change for a in extract(text, published="2024-06-20").amounts}
+    assert found[figure] == change
+
+
+def test_above_a_figure_that_is_no_period_is_no_change():
+    found = {a.text: a.change for a in extract("Prices held 17% above the floor the ministry set.").amounts}
+    assert found["17%"] is None

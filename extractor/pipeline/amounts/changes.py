@@ -4,6 +4,8 @@ by"), a sign, and the old and new levels after a change verb ("fell from A to B"
 """
 from __future__ import annotations
 
+import re
+
 from functools import cache
 from typing import Optional
 
@@ -46,11 +48,24 @@ def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
 
 def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
     """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%', 'revised upward 2%',
-    and over an article and its adjectives: 'down a whopping 27.3 percent', 'up a modest 2%'."""
+    and over an article and its adjectives: 'down a whopping 27.3 percent', 'up a modest 2%'; over
+    the comparison a table row writes first: 'down month-on-month by 300,000 tons', 'up y/y by 9%'."""
     k = s - 1
     while k >= 0 and s - k <= 3 and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _DIRECTION_WORDS:
         k -= 1
+    if k >= 1 and doc[k].lower_ == "by" and doc[k].i == s - 1:
+        for j in range(k - 1, max(-1, k - 8), -1):
+            if doc[j].lower_ in _DIRECTION_WORDS:
+                if _BASIS_BETWEEN.match(doc[j + 1: k].text):
+                    return _adverb_direction(doc[j])
+                break
     return _adverb_direction(doc[k]) if k >= 0 else None
+
+
+# the comparison between a direction and its 'by' ('down month-on-month by', 'up on the year by')
+_BASIS_BETWEEN = re.compile(
+    r"^(?:(?:year|month|quarter|week)\s*-?\s*(?:on|over|to)\s*-?\s*(?:year|month|quarter|week)|[ymq]\s*/\s*[ymq]|yoy|mom|qoq"
+    r"|on\s*-?\s*(?:the\s+)?(?:year|month|quarter|week)|from\s+a\s+(?:year|month)\s+(?:earlier|ago|before))$", re.IGNORECASE)
 
 
 _DIRECTION_WORDS = frozenset({"up", "down", "upward", "downward", "upwards", "downwards"})
@@ -87,7 +102,14 @@ def _change_from_comparative(doc: Doc, e: int, percent: bool = False) -> Optiona
         ends = e + 1 == len(doc) or doc[e + 1].lower_ == "than" or doc[e + 1].is_punct and doc[e + 1].text in ".;,"
         # "imported 18% more soybeans": a percentage more of a noun is relative to an earlier level
         return _tables()["change_comparatives"].get(word) if ends or percent else None
+    if percent and word in ("above", "below") and _A_PERIOD_AFTER.match(doc[e + 1: e + 4].text):
+        # "22% above 2021", "8 percent below a year earlier": a percentage against a period's level
+        return "up" if word == "above" else "down"
     return _tables()["change_comparatives"].get(word) if word in ("higher", "lower", "stronger", "weaker") else None
+
+
+_A_PERIOD_AFTER = re.compile(r"^(?:(?:19|20)\d\d\b|last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:same|previous|prior|year-ago)\b|"
+                             r"year-ago\b|pre-)", re.IGNORECASE)
 
 
 _INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an",

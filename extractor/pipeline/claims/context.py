@@ -183,6 +183,9 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if before is not None and before.lower_ in BASE_PREPOSITIONS \
             and before.head.i != span.root.i and _is_change_word(before.head):
         return "basis"   # "rose 9 percent from the year prior": the parser hangs "prior" elsewhere
+    if before is not None and before.lower_ in {"above", "below"} and before.i > 0 \
+            and ctx.doc[before.i - 1].lower_ in {"%", "percent", "pct", "cent", "times"}:
+        return "basis"   # "22% above 2021": the level a percentage is measured against
     if before is not None and before.lower_ == "from" and before.head.i != span.root.i and any(
             _is_change_word(a) or a.pos_ == "VERB" and a.lemma_.lower() in _change_verbs()
             for a in [before.head, *list(before.head.ancestors)[:2]]):

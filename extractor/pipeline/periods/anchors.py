@@ -313,6 +313,7 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
 
 # "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
 _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?"
+                              r"|(?:%|\bper\s?cent|\bpercent|\bpct)\s+(?:above|below)"   # "31% above 2022"
                               r"|\bas\s+(?:much|many|high|large|big|great|low|little|few)\s+as)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
 # "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
