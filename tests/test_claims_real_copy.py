@@ -146,6 +146,11 @@ def test_a_trade_balance_is_no_flow():
     ("Kenya's exports to Uganda rose 7 percent in June on-year.", "7 percent", "year_on_year"),
     ("Kenya imported 40,000 tonnes of wheat in June, up 12% on May.", "12%", "period_on_period"),
     ("Kenya's trade with Uganda stood at $1.2 billion in 2023, down 4 percent from 2022.", "4 percent", "year_on_year"),
+    # a table row writes each comparison before its 'by'
+    ("Kenya's imports of rice from Uganda were 90,000 tonnes in May, up month-on-month by 12,000 tonnes and "
+     "down year-on-year by 8,000 tonnes.", "12,000 tonnes", "period_on_period"),
+    ("Kenya's imports of rice from Uganda were 90,000 tonnes in May, up month-on-month by 12,000 tonnes and "
+     "down year-on-year by 8,000 tonnes.", "8,000 tonnes", "year_on_year"),
 ])
 def test_the_basis_is_read_from_the_comparison(text, amount, basis):
     assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis

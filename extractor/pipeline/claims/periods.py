@@ -419,12 +419,19 @@ _LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[
 
 
 def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
-    """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's."""
+    """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's;
+    so is one written between its direction and 'by' ('up month-on-month by 2.8 million tons')."""
     after = ctx.text[amount_span.end_char: amount_span.end_char + 30].lower().lstrip()
     lex = _lexicon()
     for basis in ("year_on_year", "period_on_period"):
         if any(after.startswith(phrase) for phrase in lex[basis]):
             return basis
+    before = ctx.text[max(0, amount_span.start_char - 30): amount_span.start_char].lower().rstrip()
+    if before.endswith(" by"):
+        before = before[:-3].rstrip()
+        for basis in ("year_on_year", "period_on_period"):
+            if any(before.endswith(phrase) for phrase in lex[basis]):
+                return basis
     return None
 
 
