@@ -37,6 +37,12 @@ def test_an_in_phrase_of_a_time_or_a_levy_is_no_goods(pipeline, text, amount):
     assert _goods(pipeline, text).get(amount, (None, None))[1] in (None, "goods")
 
 
+@pytest.mark.parametrize("tag", ["(LEAD)", "(URGENT)", "(2nd LD)"])
+def test_a_wire_service_s_version_tag_is_no_goods(pipeline, tag):
+    got = _goods(pipeline, f"{tag} Laos's exports rise 11.2 pct in January\n\nLaos's exports rose in January.")
+    assert got["11.2 pct"] == (None, None)
+
+
 def test_the_days_of_a_month_are_its_first_days(pipeline):
     """Korean customs counts the first ten or twenty days of a month: 'in the 10 days of May' is
     May 1-10, not all of May, and the sector lines after it keep that period."""

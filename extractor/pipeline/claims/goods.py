@@ -96,6 +96,12 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 _ALL_GOODS = (None, None)
 
 
+def _wire_tag(t: Token) -> bool:
+    """'(LEAD)', '(URGENT)': a wire service's tag on a story's version, in capitals between brackets."""
+    doc = t.doc
+    return t.is_upper and len(t) > 1 and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+
+
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
     """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
     the like; None when it names nothing (only states, periods, figures or determiners)."""
@@ -111,7 +117,8 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
              and not t.like_num
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
              and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)
-             and not _is_change_word(t)]   # "$3 million of goods, a 71% drop": no goods "drop"
+             and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
+             and not _wire_tag(t)]
     if not words:
         return None
     text = " ".join(t.lower_ for t in words)
