@@ -1434,3 +1434,11 @@ def test_all_countries_are_the_world(pipeline, partner):
     text = (f"China's exports to North Korea rose 5% to $100 million in 2023. North Korea's imports from "
             f"{partner} reached $2.3 billion in 2023.")
     assert _changes(pipeline, text, "2024-03-01")["$2.3 billion"][1:3] == ("WLD", "PRK")
+
+
+def test_a_demonstrative_points_back_to_the_whole_flow_even_in_a_story_about_the_world():
+    """After a lead on Chile's exports to all partners, 'Those exports' are the wine shipments to
+    Peru just named, partner included."""
+    got = parties("Chile's exports rose 4 percent last year, with copper leading. Chilean wine exports to Peru "
+                  "climbed 8 percent to 61,000 tonnes. Those exports jumped 12 percent in value to $210 million.")
+    assert got["$210 million"][:3] == ("directional", "CHL", "PER")

@@ -268,8 +268,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
                     _parties_of_a_demonstrative(span, frame, ctx)
+                    # ("Those exports jumped 15 percent": a demonstrative points back to the flow just named)
                     series = _series_to_continue(previous_trade, story_trade,
-                                                 keep=names_a_state or framed or not previous_named)
+                                                 keep=names_a_state or framed or not previous_named
+                                                 or _pointed_back(trigger))
                     trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
                                    same_sentence=last_trade_sentence == s_index)
                     if trade is not None and trade.flow == "total" and "parties" in inferred \
@@ -618,6 +620,13 @@ def _kind_of(trade: Trade, agent: str | None) -> str:
 def _under_a_ban(token: Token) -> bool:
     """'bans U.N. members from importing coal', 'prohibits the export of': a rule on trade."""
     return any(a.lemma_.lower() in _lexicon_words("ban_verbs") for a in list(token.ancestors)[:3])
+
+
+def _pointed_back(trigger: Token) -> bool:
+    """'those exports', 'these shipments', 'such imports', 'the same exports': a determiner pointing
+    back to the flow just named, whole (its partner too)."""
+    return any(c.dep_ == "det" and c.lower_ in {"these", "those", "such"} or c.lower_ == "same" and c.dep_ == "amod"
+               for c in trigger.children)
 
 
 def _refers_back(trigger: Token) -> bool:
