@@ -1442,3 +1442,14 @@ def test_a_demonstrative_points_back_to_the_whole_flow_even_in_a_story_about_the
     got = parties("Chile's exports rose 4 percent last year, with copper leading. Chilean wine exports to Peru "
                   "climbed 8 percent to 61,000 tonnes. Those exports jumped 12 percent in value to $210 million.")
     assert got["$210 million"][:3] == ("directional", "CHL", "PER")
+
+
+def test_a_fronted_trade_phrase_names_the_partner_of_the_clause_s_flows():
+    got = parties("In trade with Chile, Peru exported $1.2 billion of goods and imported $900 million in 2023.")
+    assert got["$1.2 billion"] == ("directional", "PER", "CHL", ())
+    assert got["$900 million"] == ("directional", "CHL", "PER", ())
+
+
+def test_a_state_after_other_than_is_set_apart():
+    got = parties("Laos's exports to countries other than Vietnam came to $61 million in the second quarter.")
+    assert "VNM" not in got["$61 million"][1:3]

@@ -43,12 +43,33 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     partner, China" is China (a possessor says whose partner, not who trades)."""
     possessed = {t.i for c in phrase.subtree if c.dep_ == "poss" for t in c.subtree}
     # "trade with other countries excluding China": a state set apart is no party
-    possessed |= {t.i for c in phrase.subtree if c.lower_ in _lexicon_words("excluding_words") for t in c.subtree}
+    possessed |= {t.i for c in phrase.subtree if _sets_apart(c) for t in c.subtree}
     named = [code for t in phrase.subtree if t.i not in possessed
              for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code]
-    if named or not any(c.lower_ in _lexicon_words("excluding_words") for c in phrase.subtree):
+    if named or not any(_sets_apart(c) for c in phrase.subtree):
         return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
     return []
+
+
+def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | None:
+    """'In trade with Thailand, North Korea imported ...', 'In its trade with Peru, Chile ...': the
+    state a trade noun's 'with' names in a phrase written before the clause of ``trigger``."""
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_verb(trigger)
+    if clause is None:
+        return None
+    for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"in", "for"} and c.i < trigger.i):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in {"trade", "commerce", "dealings"}):
+            for with_ in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+                named = [p for o in with_.children if o.dep_ == "pobj" for p in _parties_in(o, ctx)]
+                if len(named) == 1:
+                    return named[0]
+    return None
+
+
+def _sets_apart(token: Token) -> bool:
+    """'excluding', 'except', and the 'than' of 'other than': what it governs is set apart."""
+    return token.lower_ in _lexicon_words("excluding_words") or (
+        token.lower_ == "than" and token.head.lower_ in {"other", "rather"})
 
 
 def _in_a_gap(token: Token, sent: Span) -> bool:
@@ -337,6 +358,15 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         frame.between = agents
     else:
         frame.agent = agents[0] if agents else None
+    if frame.kind in {"import", "export"} and frame.source is None and frame.target is None and not frame.between:
+        fronted = _partner_of_a_fronted_trade_phrase(trigger, ctx)
+        if fronted is not None and fronted != frame.agent:
+            # "In trade with Thailand, the North imported $31.5 million of goods": the phrase
+            # before the clause names the partner of its flows
+            if frame.kind == "export":
+                frame.target = fronted
+            else:
+                frame.source = fronted
     if frame.kind in {"import", "export"} and frame.source is None and frame.target is None and not frame.between:
         balance = _balance_with_a_partner(trigger, ctx)
         if balance is not None:
