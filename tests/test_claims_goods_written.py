@@ -43,6 +43,28 @@ def test_a_wire_service_s_version_tag_is_no_goods(pipeline, tag):
     assert got["11.2 pct"] == (None, None)
 
 
+def test_the_subject_of_a_ranked_flow_names_its_goods(pipeline):
+    """'Wigs were Laos's largest export to Vietnam, at $88 million': the figure is of the wigs."""
+    got = _goods(pipeline, "Wigs and false eyelashes were Laos's largest export to Vietnam last year, at $88 million.")
+    assert got["$88 million"][0] == "6704"
+
+
+def test_a_breakdown_the_flow_just_told_includes_is_goods_of_that_flow(pipeline):
+    text = ("Laos's imports from Thailand rose to $900 million last year. Imports included $55 million worth "
+            "of fuel, $21 million of machinery and $9 million in vehicles.")
+    r = pipeline.extract(text, published="2024-03-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, c.trade.commodity_text)
+           for c in r.claims if c.trade is not None and c.amount is not None}
+    assert got["$55 million"] == ("THA", "LAO", "fuel")
+    assert got["$21 million"] == ("THA", "LAO", "machinery")
+
+
+def test_a_range_of_hs_chapters_is_no_code(pipeline):
+    """The contract's commodity is one HS code; 'textiles' spans chapters 50-63: words only."""
+    got = _goods(pipeline, "Laos's textile exports to Vietnam rose to $41 million in May.")
+    assert got["$41 million"] == (None, "textile")
+
+
 def test_the_days_of_a_month_are_its_first_days(pipeline):
     """Korean customs counts the first ten or twenty days of a month: 'in the 10 days of May' is
     May 1-10, not all of May, and the sector lines after it keep that period."""

@@ -208,7 +208,8 @@ def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | N
 def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
     """The goods a part of a flow is ('Coal made up the largest part of its exports', 'Rubber
     represented 40 percent of exports') or a ranked flow is ('Its largest import was fertilizer'):
-    the clause's subject or the copula's complement, as phrases for :func:`_commodity` to read."""
+    the clause's subject or the copula's complement ('Wigs were its largest export' too), as
+    phrases for :func:`_commodity` to read."""
     share_nouns = set(_lexicon()["share_nouns"]["words"])
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "of" and (
@@ -222,6 +223,9 @@ def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
     ranked = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ranking) for c in trigger.children)
     if ranked and trigger.dep_ == "nsubj" and head.lemma_.lower() == "be":
         return [ctx.doc[c.left_edge.i: c.i + 1] for c in head.children if c.dep_ == "attr"]
+    if ranked and trigger.dep_ == "attr" and head.lemma_.lower() in {"be", "remain", "become"}:
+        # "Wigs and false eyelashes were Laos's largest export to Vietnam": the subject, whole
+        return [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return []
 
 
