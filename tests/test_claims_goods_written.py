@@ -39,8 +39,8 @@ def test_an_in_phrase_of_a_time_or_a_levy_is_no_goods(pipeline, text, amount):
 
 @pytest.mark.parametrize("tag", ["(LEAD)", "(URGENT)", "(2nd LD)"])
 def test_a_wire_service_s_version_tag_is_no_goods(pipeline, tag):
-    got = _goods(pipeline, f"{tag} Laos's exports rise 11.2 pct in January\n\nLaos's exports rose in January.")
-    assert got["11.2 pct"] == (None, None)
+    got = _goods(pipeline, f"{tag} Laos's exports rise 9.6 pct in January\n\nLaos's exports rose in January.")
+    assert got["9.6 pct"] == (None, None)
 
 
 def test_the_subject_of_a_ranked_flow_names_its_goods(pipeline):

@@ -55,7 +55,7 @@ def test_other_pairs_of_years_stay_a_range(pipeline, text, written, span):
     # a year's total is told once the year is over: in a story of mid-June, the year to last June
     ("New Zealand's kiwifruit exports rose 9% to NZ$2.7 billion in the year ended June.", "the year ended June",
      "2024-06-14", ("2022-07-01", "2023-06-30")),
-    ("Peru's copper exports fell 3% in the fiscal year that ended in March.", "the fiscal year that ended in March",
+    ("Peru's copper exports fell 3% over the fiscal year that ended in March.", "the fiscal year that ended in March",
      "2024-08-14", ("2023-04-01", "2024-03-31")),
     ("Peru's copper exports fell 3% in the financial year to March 2022.", "the financial year to March 2022",
      "2024-08-14", ("2021-04-01", "2022-03-31")),

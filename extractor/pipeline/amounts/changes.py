@@ -49,7 +49,7 @@ def _change_from_sign(core: _Core, unit: str) -> Optional[str]:
 def _change_from_adverb(doc: Doc, s: int) -> Optional[str]:
     """'up 12 percent from a month earlier', 'down 80 pct', 'edged up 0.2%', 'revised upward 2%',
     and over an article and its adjectives: 'down a whopping 27.3 percent', 'up a modest 2%'; over
-    the comparison a table row writes first: 'down month-on-month by 300,000 tons', 'up y/y by 9%'."""
+    the comparison a table row writes first: 'down month-on-month by 210,000 tons', 'up y/y by 9%'."""
     k = s - 1
     while k >= 0 and s - k <= 3 and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _DIRECTION_WORDS:
         k -= 1

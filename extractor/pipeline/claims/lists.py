@@ -119,7 +119,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         # without "respectively", only figures that are themselves coordinated pair up
         # ("exports to A and B grew 6% and 4%")
         # with it, the sentence's figures of one kind, else the figures written as a list ("shipped
-        # 1.4 million tons in May, while it shipped 1.2 million tons and 6,300 tons in June and July,
+        # 2.2 million tonnes in May, and 1.9 million tonnes and 870,000 tonnes in June and July,
         # respectively")
         pools = list(groups.values()) if explicit else figure_lists
         if explicit and not any(len(g) == len(slots) for g in pools):

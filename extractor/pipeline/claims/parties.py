@@ -361,7 +361,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     if frame.kind in {"import", "export"} and frame.source is None and frame.target is None and not frame.between:
         fronted = _partner_of_a_fronted_trade_phrase(trigger, ctx)
         if fronted is not None and fronted != frame.agent:
-            # "In trade with Thailand, the North imported $31.5 million of goods": the phrase
+            # "In trade with Chile, Peru exported $1.2 billion of goods": the phrase
             # before the clause names the partner of its flows
             if frame.kind == "export":
                 frame.target = fronted
@@ -713,7 +713,7 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
     billion, followed by Japan with $310 million': a figure said of a ranked trading
     partner is the two-way trade of that partner (the subject, or the country named before its
     'with' in a 'followed by' list) with the possessor of 'partner'. A ranked market or buyer
-    ('Germany remained Thailand's largest export market, taking $12.4 billion') is where the
+    ('Germany remained Kenya's largest export market, taking $1.2 billion') is where the
     possessor's exports go; a ranked supplier or source, where its imports come from. Returns the
     trade and the possessor (whose trade the ranking is of)."""
     roles = _lexicon()["ranked_trade_nouns"]
@@ -760,14 +760,14 @@ def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
-        # "..., of which 95 percent went to China", "..., 60% of which is accounted for by ..."
+        # "..., of which 95 percent went to China", "..., 35% of which was accounted for by ..."
         subordinate = verb.dep_ in {"pcomp", "advcl"} and any(a.lower_ == "with" for a in verb.ancestors) or (
             verb.dep_ in {"relcl", "advcl"} and any(t.lower_ == "which" and t.head.lower_ == "of"
                                          for t in verb.subtree if t.i < verb.i))
         if not subordinate or not any(t.lemma_.lower() in shares or t.lower_ in shares for t in verb.subtree):
             continue
         # the partner is the clause's subject ("China accounting for"), its passive agent ("accounted
-        # for by Brazilian soy") or where the share went ("went to China"), not a holder ("North
+        # for by Vietnamese goods") or where the share went ("went to China"), not a holder ("North
         # Korean imports accounting for 90 percent")
         partners = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.country_at] + [
             o for prep in verb.children if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in {"to", "from", "into"}
