@@ -96,7 +96,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                    actors if actors is not None else (doc._.actors or []),
                    sources if sources is not None else (doc._.sources or []))
     ctx.world_story = _lead_reports_world_trade(ctx)
-    home_state = _home_state(ctx) is not None
+    ctx.home_state = _home_state(ctx)
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
@@ -166,7 +166,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # (not its headline, which abbreviates the story)
             trigger = _trigger_for(span, sent) if has_trade_word and (
                 names_a_state or agency_of_a_state or previous_trade is not None
-                or home_state and sent.text.rstrip().endswith(_SENTENCE_ENDS)) else None
+                or ctx.home_state is not None and sent.text.rstrip().endswith(_SENTENCE_ENDS)) else None
             slot = respective.get(a_index, {})
             if "period" in slot:
                 period = slot["period"]   # "fell 3% and 12% in 2014 and 2015"
@@ -295,8 +295,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             elif ranking is not None:
                 trade, owner = ranking
                 if trade.flow == "directional":
-                    # "Germany remained Thailand's largest export market": the possessor is whose
-                    # trade the ranking goes on with ("It was followed by Malaysia with ...")
+                    # "Germany remained Kenya's largest export market": the possessor is whose
+                    # trade the ranking goes on with ("It was followed by Uganda with ...")
                     previous_agent = owner
             elif entity_trade is not None and continues and _entity_subject(span.root) and (
                     amount.is_money or is_change):
@@ -640,9 +640,8 @@ def _refers_back(trigger: Token) -> bool:
     definite_measure = trigger.dep_ == "compound" and head.lemma_.lower() in {"value", "amount", "volume"} \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    return definite_measure or any(c.dep_ == "det" and c.lower_ in {"these", "those", "such", "this", "that"}
-                                   for c in trigger.children) \
-        or any(c.lower_ == "same" and c.dep_ == "amod" for c in trigger.children)
+    return definite_measure or _pointed_back(trigger) \
+        or any(c.dep_ == "det" and c.lower_ in {"this", "that"} for c in trigger.children)
 
 
 def _a_daily_average(trigger) -> bool:

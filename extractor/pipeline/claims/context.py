@@ -42,6 +42,8 @@ class _Context:
     world_story: bool = False
     # places inside states the text names as traders ("Guangdong", "the province of Liaoning")
     places: set[str] = field(default_factory=set)
+    # the state a home-country story reports on (parties._home_state), read once a doc
+    home_state: str | None = None
     # per sentence start: the tokens of states named only with their share of a figure (parties.py,
     # asked for claim after claim)
     share_states: dict[int, set[int]] = field(default_factory=dict)

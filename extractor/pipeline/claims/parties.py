@@ -6,7 +6,6 @@ recorded as inferred.
 from __future__ import annotations
 
 from collections import Counter
-
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -52,7 +51,7 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
 
 
 def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | None:
-    """'In trade with Thailand, North Korea imported ...', 'In its trade with Peru, Chile ...': the
+    """'In trade with Chile, Peru exported ...', 'In its trade with Peru, Chile ...': the
     state a trade noun's 'with' names in a phrase written before the clause of ``trigger``."""
     clause = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_verb(trigger)
     if clause is None:
@@ -635,12 +634,12 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             inferred["parties"] = f"the reporter and partner are {FROM_PREVIOUS_CLAIM}"
             exporter, importer = (other, reporter) if frame.kind == "import" else (reporter, other)
             return Trade(flow="directional", **{"from": exporter, "to": importer})
-        sent = frame.trigger.sent
-        if previous is None and not same_sentence and _home_state(ctx) and sent.text.rstrip().endswith(_SENTENCE_ENDS) \
+        sent = ctx.sent_of(frame.trigger)
+        home = ctx.home_state
+        if previous is None and not same_sentence and home is not None and sent.text.rstrip().endswith(_SENTENCE_ENDS) \
                 and not any(t.i in ctx.country_at or t.i in ctx.pair_at for t in sent):
             # "Exports last month rose 12 percent, the finance ministry said": a story that names
             # one state far more than any other reports that state's trade with all partners
-            home = _home_state(ctx)
             inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
             exporter, importer = (WORLD, home) if frame.kind == "import" else (home, WORLD)
             return Trade(flow="directional", **{"from": exporter, "to": importer})
