@@ -171,3 +171,19 @@ def test_a_home_country_story_is_the_state_of_the_agency_it_cites(pipeline):
 def test_no_home_country_for_a_province_s_story_or_a_headline(pipeline, text):
     got = _parties(pipeline, text)
     assert not any(parties[0] in (("GHA", "WLD"), ("WLD", "GHA")) for parties in got.values())
+
+
+# ---------------------------------------------------------------- flows told with a balance
+
+@pytest.mark.parametrize("text,parties", [
+    ("Kenya's trade deficit narrowed to $850 million in April as exports grew 7.2 percent to $610 million "
+     "and imports slipped 2 percent to $1.46 billion.", {"$610 million": ("KEN", "WLD"), "$1.46 billion": ("WLD", "KEN")}),
+    ("In April, Kenya logged a trade deficit of $850 million, as exports grew 7.2 percent to $610 million.",
+     {"$610 million": ("KEN", "WLD")}),
+    ("Kenya's trade surplus with Uganda rose in April as exports grew 7.2 percent to $610 million.",
+     {"$610 million": ("KEN", "UGA")}),
+])
+def test_the_flows_a_balance_sentence_gives_are_its_holder_s(pipeline, text, parties):
+    got = _parties(pipeline, text)
+    for amount, ends in parties.items():
+        assert got[amount] == (ends, False)

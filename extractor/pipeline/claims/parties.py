@@ -383,6 +383,20 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             # "Vietnam imported 4.1 million tonnes of rice, with Cambodia selling 1.6 million": a
             # supplier's sale in a 'with' clause of an import is to that importer
             frame.target = buyer
+    if frame.agent is None and not frame.between and frame.kind in {"import", "export"}:
+        # "Kenya's trade deficit narrowed to $850 million as exports grew 7.2 percent": the flows a
+        # balance sentence gives are its holder's
+        sent = ctx.sent_of(trigger)
+        holder = _balance_reporter(sent, ctx)
+        if holder is not None and holder not in (frame.source, frame.target):
+            frame.agent = holder
+            # "Japan's surplus with the US widened as exports rose": the balance's partner is theirs
+            partner = _partner_of_the_balance(sent, ctx)
+            if partner is not None and partner != holder and frame.source is None and frame.target is None:
+                if frame.kind == "export":
+                    frame.target = partner
+                else:
+                    frame.source = partner
     if frame.agent is None and not frame.between and frame.kind != "total":
         # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
         # agency released the figures reports them (inferred: the sentence does not say whose)
@@ -515,6 +529,17 @@ def _balance_with_a_partner(trigger: Token, ctx: _Context) -> tuple[str | None, 
                 continue
             holder = next((code for c in subject.children if c.dep_ == "poss" for code in ctx.countries_in(c)), None)
             return holder, partner
+    return None
+
+
+def _partner_of_the_balance(sent: Span, ctx: _Context) -> str | None:
+    """The state a sentence's trade balance is with ("Japan's trade surplus with the United States")."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    for token in sent:
+        if token.lemma_.lower() in balances and any(_is_balance(c) for c in token.children):
+            for code in (code for w in token.children if w.dep_ == "prep" and w.lower_ == "with"
+                         for o in w.children if o.dep_ == "pobj" for code in ctx.countries_in(o)):
+                return code
     return None
 
 
