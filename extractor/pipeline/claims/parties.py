@@ -533,7 +533,7 @@ def _balance_with_a_partner(trigger: Token, ctx: _Context) -> tuple[str | None, 
 
 
 def _partner_of_the_balance(sent: Span, ctx: _Context) -> str | None:
-    """The state a sentence's trade balance is with ("Japan's trade surplus with the United States")."""
+    """The state a sentence's trade balance is with ("Kenya's trade surplus with Uganda")."""
     balances = set(_lexicon()["balance_nouns"]["words"])
     for token in sent:
         if token.lemma_.lower() in balances and any(_is_balance(c) for c in token.children):
