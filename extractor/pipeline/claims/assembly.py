@@ -265,7 +265,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     and _trade_kind(trigger) == _kind_of(last_trade, previous_agent)
                 # "Imports included $55 million worth of fuel, ...": a breakdown of the flow just told
                 breakdown = continues and last_trade is not None and trigger.dep_ == "nsubj" \
-                    and trigger.head.lemma_.lower() in {"include", "comprise"} \
+                    and trigger.head.lemma_.lower() in _lexicon_words("breakdown_verbs") \
                     and _trade_kind(trigger) == _kind_of(last_trade, previous_agent)
                 if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown:

@@ -25,37 +25,32 @@ def _coordinations(sent: Span) -> list[list[Token]]:
     return out
 
 
-def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
-    """Figures written one after another with only commas and 'and' between them ('-3.1 percent
-    and -12.4 percent'), however the parser attached them."""
+def _written_runs(spans: dict[int, Span], ctx: _Context, joiners: frozenset[str]) -> list[list[int]]:
+    """Indexes of spans written one after another with only ``joiners`` between them, however the
+    parser attached them: the runs of two or more, in text order."""
     runs: list[list[int]] = []
-    spans = sorted((i for i in amount_indexes if ctx.amount_spans[i] is not None),
-                   key=lambda i: ctx.amount_spans[i].start)
-    for i in spans:
+    for i in sorted(spans, key=lambda i: spans[i].start):
         if runs:
-            last = ctx.amount_spans[runs[-1][-1]]
-            between = ctx.doc[last.end: ctx.amount_spans[i].start]
-            if len(between) and all(t.lower_ in {",", "and", "or"} for t in between):
+            between = ctx.doc[spans[runs[-1][-1]].end: spans[i].start]
+            if len(between) and all(t.lower_ in joiners for t in between):
                 runs[-1].append(i)
                 continue
         runs.append([i])
     return [run for run in runs if len(run) >= 2]
 
 
+def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
+    """Figures written one after another with only commas and 'and' between them ('-3.1 percent
+    and -12.4 percent'), however the parser attached them."""
+    spans = {i: ctx.amount_spans[i] for i in amount_indexes if ctx.amount_spans[i] is not None}
+    return _written_runs(spans, ctx, frozenset({",", "and", "or"}))
+
+
 def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
     """Periods written one after another with only commas and 'and' between them ('in March,
     April and May'), however the parser attached them: runs of period indexes."""
-    spans = sorted((span.start, span.end, i) for i, span in enumerate(ctx.period_spans)
-                   if span is not None and sent.start <= span.start < sent.end)
-    runs: list[list[tuple[int, int, int]]] = []
-    for start, end, i in spans:
-        prev_end = runs[-1][-1][1] if runs else None
-        if prev_end is not None and start > prev_end and all(t.lower_ in {",", "and", "&"}
-                                                             for t in ctx.doc[prev_end: start]):
-            runs[-1].append((start, end, i))
-            continue
-        runs.append([(start, end, i)])
-    return [[i for _, _, i in run] for run in runs if len(run) >= 2]
+    spans = {i: span for i, span in enumerate(ctx.period_spans) if span is not None and sent.start <= span.start < sent.end}
+    return _written_runs(spans, ctx, frozenset({",", "and", "&"}))
 
 
 def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:

@@ -57,7 +57,7 @@ def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | N
     if clause is None:
         return None
     for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"in", "for"} and c.i < trigger.i):
-        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in {"trade", "commerce", "dealings"}):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _lexicon_words("trade_relation_nouns")):
             for with_ in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
                 named = [p for o in with_.children if o.dep_ == "pobj" for p in _parties_in(o, ctx)]
                 if len(named) == 1:
@@ -523,8 +523,7 @@ def _balance_with_a_partner(trigger: Token, ctx: _Context) -> tuple[str | None, 
     for prep in (a for a in trigger.ancestors if a.lower_ == "with" and a.dep_ == "prep"):
         verb = prep.head
         for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in balances):
-            partner = next((code for w in subject.children if w.dep_ == "prep" and w.lower_ == "with"
-                            for o in w.children if o.dep_ == "pobj" for code in ctx.countries_in(o)), None)
+            partner = _with_partner(subject, ctx)
             if partner is None:
                 continue
             holder = next((code for c in subject.children if c.dep_ == "poss" for code in ctx.countries_in(c)), None)
@@ -532,24 +531,27 @@ def _balance_with_a_partner(trigger: Token, ctx: _Context) -> tuple[str | None, 
     return None
 
 
+def _with_partner(balance: Token, ctx: _Context) -> str | None:
+    """The state a balance noun's 'with' names ("the deficit with Japan")."""
+    return next((code for w in balance.children if w.dep_ == "prep" and w.lower_ == "with"
+                 for o in w.children if o.dep_ == "pobj" for code in ctx.countries_in(o)), None)
+
+
+def _trade_balances(sent: Span) -> list[Token]:
+    """The trade-balance nouns of a sentence ("trade surplus", "trade deficit")."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    return [t for t in sent if t.lemma_.lower() in balances and any(_is_balance(c) for c in t.children)]
+
+
 def _partner_of_the_balance(sent: Span, ctx: _Context) -> str | None:
     """The state a sentence's trade balance is with ("Kenya's trade surplus with Uganda")."""
-    balances = set(_lexicon()["balance_nouns"]["words"])
-    for token in sent:
-        if token.lemma_.lower() in balances and any(_is_balance(c) for c in token.children):
-            for code in (code for w in token.children if w.dep_ == "prep" and w.lower_ == "with"
-                         for o in w.children if o.dep_ == "pobj" for code in ctx.countries_in(o)):
-                return code
-    return None
+    return next((code for token in _trade_balances(sent) for code in [_with_partner(token, ctx)] if code), None)
 
 
 def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
     """The country whose trade balance a sentence states ("Japan recorded a trade deficit",
     "South Korea's trade surplus widened"): the subject of the clause or the possessor."""
-    balances = set(_lexicon()["balance_nouns"]["words"])
-    for token in sent:
-        if token.lemma_.lower() not in balances or not any(_is_balance(c) for c in token.children):
-            continue
+    for token in _trade_balances(sent):
         # "Japan's trade surplus", "the Canadian merchandise trade deficit": possessor or demonym
         holders = [c for c in token.children if c.dep_ == "poss" or (c.dep_ == "amod" and ctx.country_at.get(c.i))]
         if token.dep_ in {"dobj", "attr"}:

@@ -168,12 +168,12 @@ _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>"
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
-      + r")|[-–/](?P<y2s>\d\d(?!\d)))", lambda ctx, cand, m: resolve_split_year(ctx, cand, m, _resolve_year_range))
+      + r")|[-–/](?P<y2s>\d\d(?!\d)))", resolve_split_year)
 # a pair of years that says it is a fiscal one: 'FY2022-23', 'fiscal 2023/24', 'the 2022-23 financial year'
 _rule("year_range", r"(?P<fw>(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR
-      + r")|(?P<y2s>\d\d(?!\d)))", lambda ctx, cand, m: resolve_split_year(ctx, cand, m, _resolve_year_range))
+      + r")|(?P<y2s>\d\d(?!\d)))", resolve_split_year)
 _rule("year_range", r"(?:the\s+)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))\s+"
-      r"(?P<fw>fiscal|financial)\s+year", lambda ctx, cand, m: resolve_split_year(ctx, cand, m, _resolve_year_range))
+      r"(?P<fw>fiscal|financial)\s+year", resolve_split_year)
 _rule("year_range", r"between\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<y2>" + YEAR + ")", _resolve_year_range)
 _rule("decade", r"(?:the\s+)?(?:" + PART + r")?(?P<dec>(?:1[89]|20)\d0|'\d0)s", _resolve_decade)
 # "the nineties", "the early eighties": a decade of the 1900s spelled out (broadcast copy); not

@@ -400,11 +400,16 @@ def _resolve_past_n_units(ctx, cand, n, unit, *, bound, ahead: bool = False):
     return dict(from_=frm, to=to, granularity="duration", duration=dur, bound=bound, relative=True, value=dur)
 
 
-def _resolve_year_range(ctx, cand, m):
-    """"2017-2019", "from 2017 to 2019", "between 2010 and 2015", "2017-18"."""
+def _year_pair(m) -> tuple[int, int]:
+    """The two years of "2017-2019", "2017-18" (the second written short takes the first's century)."""
     y1 = int(m["y1"])
     y2s = m["y2"] or m["y2s"]
-    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    return y1, int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+
+
+def _resolve_year_range(ctx, cand, m):
+    """"2017-2019", "from 2017 to 2019", "between 2010 and 2015", "2017-18"."""
+    y1, y2 = _year_pair(m)
     if y2 <= y1 or y2 - y1 > 100:
         return None
     return _cal(date(y1, 1, 1), date(y2, 12, 31), "range", value=f"{y1}/{y2}")

@@ -24,8 +24,10 @@ from datetime import date
 from functools import cache
 from typing import Optional
 
+from ..actors import _country_patterns
 from ..lexicon import load_table
-from .anchors import _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _year_by_rule
+from .anchors import _add_months, _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _year_by_rule
+from .dates import _resolve_year_range, _year_pair
 
 
 @cache
@@ -35,13 +37,11 @@ def _calendars() -> dict[str, dict]:
 
 @cache
 def _state_names() -> re.Pattern:
-    """Names, demonyms and capitals of the states with a fiscal calendar (case as written: 'US'
-    is the state, 'us' is not)."""
-    countries = load_table("countries.json")["countries"]
-    forms: list[tuple[str, str]] = []
-    for code in _calendars():
-        row = countries[code]
-        forms += [(code, f) for f in [*row["aliases"], *row["demonyms"], *([row["capital"]] if row.get("capital") else [])]]
+    """Names, demonyms and capitals of the states with a fiscal calendar, as the actors table
+    writes them (case as written: 'US' is the state, 'us' is not). The periods are read before the
+    actors, so this is a plain text match."""
+    forms = [(label.split(":", 1)[1], phrase) for label, phrase in _country_patterns()
+             if label.startswith(("name:", "demonym:", "capital:")) and label.split(":", 1)[1] in _calendars()]
     forms.sort(key=lambda f: -len(f[1]))
     pattern = "|".join(f"(?P<{code}_{i}>{re.escape(f)})" for i, (code, f) in enumerate(forms))
     return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])")
@@ -83,17 +83,16 @@ def resolve_fiscal_year(ctx, cand, m):
     return _cal(*_fiscal_span(calendar, first), "range", value=str(y))
 
 
-def resolve_split_year(ctx, cand, m, as_range):
+def resolve_split_year(ctx, cand, m):
     """"2022-23", "FY2022/23", "the 2023/24 fiscal year": one fiscal year when the years follow
-    each other and the state writes its fiscal years so (or the text says 'fiscal'); otherwise
-    ``as_range`` reads it as a range of years."""
-    y1 = int(m["y1"])
-    y2s = m["y2"] or m["y2s"]
-    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    each other and the state writes its fiscal years so (or the text says 'fiscal'); otherwise a
+    range of years."""
+    y1, y2 = _year_pair(m)
+    if y2 != y1 + 1:
+        return _resolve_year_range(ctx, cand, m)
     calendar = fiscal_calendar(ctx, cand)
-    said_fiscal = bool(m.groupdict().get("fw"))
-    if y2 != y1 + 1 or calendar is None or not (said_fiscal or calendar["split_years"]):
-        return as_range(ctx, cand, m)
+    if calendar is None or not (m.groupdict().get("fw") or calendar["split_years"]):
+        return _resolve_year_range(ctx, cand, m)
     return _cal(*_fiscal_span(calendar, y1), "range", value=f"{y1}/{y2}")
 
 
@@ -111,5 +110,5 @@ def resolve_year_to_month(ctx, cand, m):
         end_y = span[0].year
         if ctx.published is not None and ctx.narrative is None and _month_end(end_y, month) > ctx.published:
             end_y -= 1   # a year's figures are told once it has ended: in a story of June 20, the one to last June
-    start_y, start_m = (end_y, month + 1) if month < 12 else (end_y + 1, 1)
-    return _cal(date(start_y - 1, start_m, 1), _month_end(end_y, month), "range")
+    start_y, start_m = _add_months(end_y, month, -11)
+    return _cal(date(start_y, start_m, 1), _month_end(end_y, month), "range")
