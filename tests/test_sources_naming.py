@@ -44,6 +44,24 @@ def test_a_country_the_table_has_no_such_institution_for_keeps_the_words(parse):
     assert "Ministry of Finance of Japan" not in found
 
 
+@pytest.mark.parametrize("text,other", [
+    # a story about Malaysia that names Japan once: "the finance ministry" is Malaysia's own, which
+    # the table has no entry for, not the one of Japan the table knows
+    ("Malaysia's exports climbed 9 percent in March as shipments to Japan recovered. Malaysia's imports "
+     "rose 4 percent and Malaysia posted a surplus, the Finance Ministry said.", "Ministry of Finance of Japan"),
+    ("Chile's copper exports rose in May, customs data showed. Shipments to China picked up, while Chile's "
+     "imports fell and Chile's surplus widened.", "General Administration of Customs of China"),
+])
+def test_the_institution_of_a_story_about_a_state_the_table_lacks_is_not_a_partners(parse, text, other):
+    assert other not in names(parse, text)
+
+
+def test_customs_in_a_story_about_a_state_without_trade_figures_are_its_partners(parse):
+    text = ("North Korea's imports of flour jumped in May, customs data showed. North Korea bought more rice, "
+            "and North Korea's exports to China fell.")
+    assert "General Administration of Customs of China" in names(parse, text)
+
+
 def test_a_named_institution_is_not_renamed(parse):
     assert names(parse, "Exports rose, the Korea Customs Service said.") == {"Korea Customs Service"}
 

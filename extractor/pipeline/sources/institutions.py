@@ -4,7 +4,9 @@ Department", "Beijing's foreign ministry", "new customs data".
 Such a phrase is a definite description of the country's own institution (every state has
 one finance ministry): the country is the one the phrase itself names (a demonym, a possessor,
 a capital: "Japanese", "Beijing's", "Russian"), else the one the story names most often among
-those the table knows an institution of that kind for. The name is then the institution's
+those the table knows an institution of that kind for, unless the story names another state at
+least twice as often: that state's own institution, which the table lacks, is meant (a state
+that publishes no trade figures, ``publish_no_trade_figures``, is never meant). The name is then the institution's
 canonical name in ``organizations.json`` ("Ministry of Finance of Japan"), which is what a
 fact-checker looks up and what the same source is called on another page.
 
@@ -45,6 +47,9 @@ def _functions() -> tuple[tuple[tuple[str, ...], dict[str, str]], ...]:
             out.append((tuple(form.lower().split()), by_country))
     return tuple(sorted(out, key=lambda f: -len(f[0])))
 
+
+#: states that publish no trade figures of their own: a story about them cites their partners' customs
+_PUBLISH_NO_TRADE_FIGURES = frozenset(load_table("organizations.json")["publish_no_trade_figures"]["states"])
 
 _NAMED_ONLY = "named country only"  # a by_country key no ISO code can be
 
@@ -158,6 +163,7 @@ class Institutions:
                 first.setdefault(a.id, a.start)
         # the story's countries, most named first (the first named on a tie)
         self.salient = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self.counts = counts
 
     def _pick(self, by_country: dict[str, str], named: list[str]) -> str | None:
         for code in named:
@@ -167,6 +173,13 @@ class Institutions:
             return None   # "the Indian customs agency": a country the table has none for
         for code in self.salient:
             if code in by_country:
+                # "customs data showed" in a story about Japan that names China once is Japan's
+                # customs, which the table has no entry for: a state the story names at least twice
+                # as often as this one is the story's own
+                home = self.salient[0]
+                if home != code and home not in _PUBLISH_NO_TRADE_FIGURES \
+                        and self.counts[home] >= 2 * self.counts[code]:
+                    return None
                 return by_country[code]
         return None
 
