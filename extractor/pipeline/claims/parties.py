@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from models import Trade
 
 from ..actors import _countries
+from ..lexicon import load_table
 from .context import _Context
 from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _lexicon_words, _trade_kind
 
@@ -426,7 +427,11 @@ def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
 
 @cache
 def _country_of_institution(name: str) -> str | None:
-    """'Ministry of Finance of Japan' -> 'JPN': the state a canonical institution name ends with."""
+    """'Ministry of Finance of Japan' -> 'JPN': the state a canonical institution name ends with, or
+    the one the table gives ("Statistics Canada" publishes Canada's figures)."""
+    state = load_table("organizations.json")["organizations"].get(name, {}).get("state")
+    if state is not None:
+        return state
     for code, entry in _countries().items():
         if name.endswith(f" of {entry.name}") or name.endswith(f"({entry.name})"):
             return code
@@ -444,7 +449,7 @@ STORY_BASIS = "the change is taken to compare as the story's previous change doe
 YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had not ended)"
 
 
-FROM_HOME_STATE = "the state the article is about (it names no other, or none half as often)"
+FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or that it names far more than any other)"
 
 
 def _home_state(ctx: _Context) -> str | None:
@@ -490,18 +495,23 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
 
 
 def _story_reporter(known: str | None, previous: Trade | None, previous_agent: str | None,
-                    ctx: _Context) -> str | None:
-    """Whose trade a sentence that names only the partner states: the country whose trade the
-    story has been reporting (the previous claim's agent), never the partner itself nor the world."""
+                    ctx: _Context) -> tuple[str | None, str]:
+    """Whose trade a sentence that names only the partner states, and where that comes from: the
+    country whose trade the story has been reporting (the previous claim's agent), else the story's
+    home state, else the state it names most; never the partner itself nor the world."""
     if previous_agent and previous_agent not in (known, WORLD):
-        return previous_agent
+        return previous_agent, FROM_PREVIOUS_CLAIM
     if previous is not None:
         ends = _ends(previous)
         others = [e for e in ends if e and e not in (known, WORLD)]
         if others:
-            return others[0]
+            return others[0], FROM_PREVIOUS_CLAIM
+    if ctx.home_state not in (None, known):
+        # "The country's exports to Chile ..." first thing in a story that cites Uruguay's statistics
+        # office: that state, not the one the story names most (the partners it ranks)
+        return ctx.home_state, FROM_HOME_STATE
     others = [c for c in ctx.main_countries if c != known]
-    return others[0] if others else None
+    return (others[0] if others else None), "the state the article names most"
 
 
 def _importer_of_the_main_clause(trigger: Token, ctx: _Context) -> str | None:
@@ -607,10 +617,10 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
             # "Trade with Belgium came to ...": the partner is named, whose trade it is
             # is the story's reporter
-            reporter = _story_reporter(parties[0], previous, previous_agent, ctx)
+            reporter, how = _story_reporter(parties[0], previous, previous_agent, ctx)
             if reporter:
                 parties.append(reporter)
-                inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+                inferred["parties"] = f"the reporter is {how}"
         elif len(parties) == 1:
             other, how = _other_party(parties[0], ctx, previous, world, named="parties" not in inferred)
             if other and other != parties[0]:
@@ -687,10 +697,10 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     agent_side_missing = (exporter is None) if frame.kind != "import" else (importer is None)
     if agent_side_missing:
         known = importer if frame.kind != "import" else exporter
-        reporter = _story_reporter(known, previous, previous_agent, ctx)
+        reporter, how = _story_reporter(known, previous, previous_agent, ctx)
         if reporter is None:
             return None
-        inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+        inferred["parties"] = f"the reporter is {how}"
         if frame.kind != "import":
             exporter = reporter
         else:
@@ -699,10 +709,10 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             and source != previous_agent:   # "Exports from Japan" in Japan's story are Japan's own
         # "Shipments from Brazil rose to 8.3 million tonnes" in a story about Japan's iron ore
         # imports: a flow named by where it comes from is seen from where it goes, the reporter
-        reporter = _story_reporter(exporter, previous, previous_agent, ctx)
+        reporter, how = _story_reporter(exporter, previous, previous_agent, ctx)
         if reporter is not None and reporter != exporter:
             importer = reporter
-            inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+            inferred["parties"] = f"the reporter is {how}"
     named = "parties" not in inferred
     if importer is None:
         importer, how = _other_party(exporter, ctx, previous, world, named)
