@@ -471,3 +471,14 @@ def test_a_quoted_title_is_no_period(parse):
 def test_a_quoted_sentence_starting_with_this_week_is_a_period(parse):
     ps = periods(parse, 'He said: "This week we shipped more coal than in all of May."')
     assert period(ps, "This week").granularity == "week"
+
+
+@pytest.mark.parametrize("text,expr,from_,to", [
+    # a quarter named by its last month (Australian and New Zealand statistics, company reports)
+    ("Exports rose 6 percent in the June quarter.", "the June quarter", date(2025, 4, 1), date(2025, 6, 30)),
+    ("Imports fell in the September quarter of 2022.", "the September quarter of 2022", date(2022, 7, 1),
+     date(2022, 9, 30)),
+    ("Sales rose in the quarter to August.", "the quarter to August", date(2025, 6, 1), date(2025, 8, 31)),
+])
+def test_a_quarter_named_by_its_last_month(parse, text, expr, from_, to):
+    assert span(period(periods(parse, text), expr)) == (from_, to)

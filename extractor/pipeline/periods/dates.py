@@ -541,6 +541,23 @@ def _resolve_months_to(ctx, cand, m):
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
 
 
+def _resolve_quarter_to_month(ctx, cand, m):
+    """"the June quarter", "the quarter to September 2022": the three months ending with the named
+    month (a calendar quarter when it ends one), its year by the bare-month rule."""
+    month = _month_of(m["mon"])
+    if m["yr"]:
+        end_y = int(m["yr"])
+    else:
+        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month), future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        end_y = span[0].year
+    if month % 3 == 0:
+        return _cal(*_quarter_span(end_y, month // 3), "quarter")
+    sy, sm = _add_months(end_y, month, -2)
+    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
+
+
 def _resolve_deictic(ctx, cand, m):
     """"last month", "the past year", "this decade"; "earlier this year" is a part of its year."""
     fields = _resolve_deictic_unit_phrase(ctx, cand, m)
