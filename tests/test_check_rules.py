@@ -188,6 +188,17 @@ def test_superlatives_of_two_flows_do_not_contradict_each_other(pipeline):
     assert described == {"$9.6 million": ("VNM", "LAO"), "$61 million": ("LAO", "VNM")}
 
 
+def test_a_goods_change_is_not_restated_against_the_total(pipeline):
+    """'led by meat, whose value rose 15 percent, or $550 million': the change is the meat's (a
+    total of $6.2 billion that rose 15 percent would have risen by $809 million)."""
+    text = ("Chile's exports rose to $6.2 billion in the June quarter, led by copper, whose value rose 15 percent, "
+            "or $550 million, the central bank said.")
+    result = pipeline.extract(text, published="2023-08-10")
+    assert consistency_of(result) == []
+    goods = {result.amounts[c.amount].text: c.trade.commodity_text for c in result.claims if c.trade is not None}
+    assert goods["15 percent"] == goods["$550 million"] == "copper" and goods["$6.2 billion"] is None
+
+
 def test_a_cut_off_conversion_is_no_restatement(pipeline):
     """A caption cut after its first digits ('$4.1 billion (S$5') states no exchange rate."""
     text = ("Peru recorded a 52.1 billion yen ($480 million) trade deficit with Japan in June. The deficit compares "

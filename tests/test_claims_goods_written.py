@@ -128,3 +128,18 @@ def test_a_change_before_a_tonnage_in_its_clause_shares_the_goods(pipeline):
     got = _goods(pipeline, "China's crude oil imports from Russia rose to 9.2 million tons in May. Imports from Saudi "
                            "Arabia were up 16% from a year earlier at 7.9 million tons.", published="2024-06-20")
     assert got["16%"] == got["7.9 million tons"] == ("2709", "crude oil")
+
+
+def test_each_figure_of_a_worth_list_is_of_the_goods_just_before_its_worth(pipeline):
+    """'steel products worth $A and copper worth $B': the nearest 'worth' opens each figure's phrase
+    (the parser hangs the second one on the first)."""
+    got = _goods(pipeline, "Vietnam imported USD 3 million worth of iron and steel from Laos from January to June "
+                           "2022, iron and steel products worth USD 125,310 and copper worth USD 131,877 in the "
+                           "January to June 2022 period.")
+    assert got["USD 131,877"][1] == "copper" and got["USD 125,310"][1].startswith("iron")
+
+
+def test_a_change_in_a_whose_clause_is_of_the_goods_it_hangs_on(pipeline):
+    got = _goods(pipeline, "Chile's exports climbed to $7.1 billion in March, led by wine, whose value rose "
+                           "11 percent.")
+    assert got["11 percent"][1] == "wine" and got["$7.1 billion"] == (None, None)

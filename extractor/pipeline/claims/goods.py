@@ -186,8 +186,9 @@ def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | N
     position: the parser often hangs such a phrase on another noun)."""
     doc = ctx.doc
     sent = ctx.sent_of(amount_span[0])
-    opener = next((t for t in doc[max(sent.start, amount_span.start - 6): amount_span.start]
-                   if t.lower_ in {"worth", "which", "that"}), None)
+    # the nearest: "steel products worth $125,310 and copper worth $131,877"
+    opener = next((t for t in reversed(doc[max(sent.start, amount_span.start - 6): amount_span.start])
+                   if t.lower_ in {"worth", "which", "that", "whose"}), None)
     if opener is None or any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "worth" and t.dep_ not in {"relcl"}
                              for t in doc[opener.i + 1: amount_span.start] if opener.lower_ == "worth"):
         return None
