@@ -3,6 +3,8 @@ written, so a province's, a city's or a US state's trade is that place's, never 
 story's pair. Every sentence is written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 
 def _parties(pipeline, text: str, published: str = "2024-03-10") -> dict[str, tuple]:
     r = pipeline.extract(text, published=published)
@@ -37,3 +39,23 @@ def test_capitals_and_demonyms_stay_their_states(pipeline):
     got = _parties(pipeline, text, "2024-06-20")
     assert got["$180 million"] == ("directional", "THA", "LAO", ())
     assert got["$20 million"] == ("directional", "LAO", "THA", ())
+
+
+@pytest.mark.parametrize("text,amount,partner", [
+    # one figure for two states is their total, a group as written
+    ("North Korea exported a total of $412,300 in copper to India and Mexico between January and September 2017.",
+     "$412,300", "India and Mexico"),
+    ("Japan's exports to Chile and Peru fell 4% in May.", "4%", "Chile and Peru"),
+])
+def test_one_figure_for_coordinated_states_is_their_total(pipeline, text, amount, partner):
+    r = pipeline.extract(text, published="2024-01-10")
+    got = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None and c.amount is not None}
+    assert got[amount] == partner
+
+
+def test_coordinated_states_with_respectively_or_or_are_each_their_own(pipeline):
+    r = pipeline.extract("Japan's exports to Chile and Peru fell 4% and 6%, respectively, in May. China imported "
+                         "zero oil from Iran or Venezuela in June.", published="2024-07-10")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None and c.amount is not None}
+    assert got["4%"] == ("JPN", "CHL") and got["6%"] == ("JPN", "PER")
+    assert all(" or " not in (p or "") for pair in got.values() for p in pair)

@@ -51,6 +51,27 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     return []
 
 
+def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
+    """'exported $4 million of copper to India and Mexico': one figure for two states is their
+    total, a group by its name as written (the contract's rule for partners that are not one
+    country), not the first state's; a 'respectively' list gives each its own (lists.py)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if len(objects) != 1:
+        return None
+    states = [objects[0], *objects[0].conjuncts]
+    sent = ctx.sent_of(prep)
+    if len(states) < 2 or any(ctx.country_at.get(t.i) in (None, WORLD) for t in states) \
+            or any(t.lower_ == "respectively" for t in sent) \
+            or any(c.dep_ == "cc" and c.lower_ not in {"and", "&"} for t in states for c in t.children):
+        # ("zero oil from Iran or Venezuela" is about each)
+        return None
+    first = objects[0].left_edge
+    while first.dep_ == "det" and first.i < objects[0].i:
+        first = first.doc[first.i + 1]
+    last = max(t.right_edge.i for t in states)
+    return first.doc[first.i: last + 1].text
+
+
 def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | None:
     """'In trade with Chile, Peru exported ...', 'In its trade with Peru, Chile ...': the
     state a trade noun's 'with' names in a phrase written before the clause of ``trigger``."""
@@ -337,6 +358,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             parties += _parties_in(pobj, ctx)
         if not parties:
             continue
+        if word not in {"between", "with", "among"}:
+            group = _coordinated_partners(prep, ctx)
+            if group is not None:
+                parties = [group]
         if word in {"between", "with", "among"}:
             frame.between += [p for p in parties if p not in frame.between]
             frame.partners += [p for p in parties if p not in frame.partners]
