@@ -16,6 +16,11 @@ def test_official_names_demonyms_and_acronyms_map_to_iso_codes(parse):
     assert ("North Korean", "PRK") in codes
 
 
+def test_the_people_s_republic_written_without_its_apostrophe_is_china_not_taiwan(parse):
+    found = actors_of(parse, "Palm oil exports to the Peoples Republic of China rose in March.")
+    assert [c for _, _, c, typ in found if typ == "country"] == ["CHN"]
+
+
 def test_capital_stands_for_the_state_unless_it_is_a_place(parse):
     found = actors_of(parse, "Pyongyang rejected the offer. Talks were held in Beijing last week.")
     assert ("Pyongyang", "North Korea", "PRK", "country") in found

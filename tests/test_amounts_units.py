@@ -19,6 +19,8 @@ from extractor.pipeline.amounts import find_amounts
     ("The club paid PS35,000 for the striker's loan.", "PS35,000", 35_000.0, "GBP"),
     ("Toyota shares closed at Y=3,150 in Tokyo.", "Y=3,150", 3150.0, "JPY"),
     ("The carmaker booked a profit of Y=420 billion.", "Y=420 billion", 420e9, "JPY"),
+    # the naira sign written 'N' (Nigerian press), read only with a scale
+    ("Nigeria's imports rose to N2.27 trillion in the first quarter.", "N2.27 trillion", 2.27e12, "NGN"),
 ])
 def test_transliterated_currency_signs(parse, text, span, value, unit):
     a = only(parse, text)
@@ -28,6 +30,30 @@ def test_transliterated_currency_signs(parse, text, span, value, unit):
 def test_ps_before_a_bare_small_number_is_a_console_not_pounds(parse):
     found = amounts(parse, "The retailer sold 3 million PS5 consoles over Christmas.")
     assert [(a.value, a.unit) for a in found] == [(3_000_000.0, "count")]
+
+
+def test_n_before_a_number_without_a_scale_is_no_naira(parse):
+    found = amounts(parse, "Hospitals ordered 40,000 N95 masks, and the N2 road was closed.")
+    assert all(a.unit != "NGN" for a in found)
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Malaysia's exports rose to 91.05 billion ringgits in October.", "91.05 billion ringgits", 91.05e9, "MYR"),
+    ("Kenya's imports climbed to KSh1.2 trillion.", "KSh1.2 trillion", 1.2e12, "KES"),
+    ("Tea earnings reached 140 billion Kenyan shillings.", "140 billion Kenyan shillings", 140e9, "KES"),
+])
+def test_currencies_of_more_reporters(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Copper concentrate exports reached 1.42 million mt in May.", "1.42 million mt"),
+    ("Steel shipments rose to 5 million MT last year.", "5 million MT"),
+])
+def test_mt_after_a_number_is_metric_tons_not_megatonnes(parse, text, span):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, float(a.value), "tonne") and a.value < 1e7
 
 
 # --------------------------------------------------- magnitude-prefixed ISO codes, Mex$
