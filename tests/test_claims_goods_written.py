@@ -143,3 +143,14 @@ def test_a_change_in_a_whose_clause_is_of_the_goods_it_hangs_on(pipeline):
     got = _goods(pipeline, "Chile's exports climbed to $7.1 billion in March, led by wine, whose value rose "
                            "11 percent.")
     assert got["11 percent"][1] == "wine" and got["$7.1 billion"] == (None, None)
+
+
+@pytest.mark.parametrize("text,amount", [
+    # 'that' opening a reported clause is no relative: the noun before it is no goods
+    ("Peru's exports rose 3 percent in May. The ministry said in a statement that imports fell 6.5 percent "
+     "to $4.4 billion.", "$4.4 billion"),
+    # a data noun the parser took for a modifier of the trade word
+    ("Japan's exports rose in January. Customs data show exports of 5.3 trillion yen in January.", "5.3 trillion yen"),
+])
+def test_the_words_of_a_report_are_no_goods(pipeline, text, amount):
+    assert _goods(pipeline, text, published="2024-06-10")[amount] == (None, None)
