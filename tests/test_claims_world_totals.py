@@ -185,6 +185,18 @@ def test_the_country_s_exports_first_in_a_story_are_the_home_state_s_not_the_par
     assert got["$430 million"][0] == ("KEN", "USA")
 
 
+def test_a_national_story_that_names_a_province_once_keeps_its_home_state(pipeline):
+    """The first trade sentence of a story about Chile's trade, and the regions it breaks the
+    figures into: Chile's trade with all partners, not a pair with the partner named later."""
+    text = ("Chile's statistics institute released trade data for May on Tuesday, with Chile posting a surplus. "
+            "In seasonal terms, exports fell $310 million (2%) to $8,240 million. Chile's copper exports dropped "
+            "by $120 million. Antofagasta again led Chile's exports. Chile's wine exports rose, and exports to "
+            "Peru rose by $12 million.")
+    got = _parties(pipeline, text)
+    assert got["$8,240 million"] == (("CHL", "WLD"), True)
+    assert got["$12 million"][0] == ("CHL", "PER")
+
+
 @pytest.mark.parametrize("text", [
     # a province's story: its figures are not its state's
     "The foreign trade of Ashanti Region rose 9 percent, officials in Kumasi said. Exports rose 4 percent to $310 million.",

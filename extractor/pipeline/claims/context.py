@@ -33,6 +33,7 @@ class _Context:
     period_spans: list[Span | None] = field(default_factory=list)
     amount_spans: list[Span | None] = field(default_factory=list)
     main_countries: list[str] = field(default_factory=list)
+    country_counts: dict[str, int] = field(default_factory=dict)
     period_tokens: set[int] = field(default_factory=set)
     amount_tokens: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
@@ -42,6 +43,7 @@ class _Context:
     world_story: bool = False
     # places inside states the text names as traders ("Guangdong", "the province of Liaoning")
     places: set[str] = field(default_factory=set)
+    place_counts: dict[str, int] = field(default_factory=dict)
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
     # per sentence start: the tokens of states named only with their share of a figure (parties.py,
@@ -89,6 +91,7 @@ class _Context:
                     and ent.text.lower().replace(".", "") not in _state_names():   # "Chinese", "in Beijing": the state's
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
                 self.places.add(name)
+                self.place_counts[name] = self.place_counts.get(name, 0) + 1
                 for t in range(ent.start, ent.end):
                     self.country_at[t] = name
         self.period_spans = [self.span(p) for p in self.periods]
@@ -100,6 +103,7 @@ class _Context:
                               if span is not None and amount.unit != "count" for t in range(span.start, span.end)}
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
         self.main_countries = [code for code, _ in counts.most_common()]
+        self.country_counts = counts
         # Read once per doc: the assembly asks for them sentence after sentence.
         self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]

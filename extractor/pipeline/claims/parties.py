@@ -480,18 +480,28 @@ FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or
 def _home_state(ctx: _Context) -> str | None:
     """The state a home-country story reports on: the state of the statistics office or ministry
     it cites, else the only state it names, or one named at least twice and more than twice as
-    often as any other; None when it names places inside a state as traders."""
-    if ctx.places:
-        return None   # "Guangdong's exports": a province's story, not its state's
-    # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
-    agency = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
-    if agency is not None:
-        return agency
+    often as any other; None when it names a place inside a state half as often as that state."""
     counts = Counter(a.id for a in ctx.actors if a.type == "country" and a.id and a.id != WORLD)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] <= 2 * ranked[1][1])):
-        return None
-    return ranked[0][0]
+    # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
+    home = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
+    if home is None:
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] <= 2 * ranked[1][1])):
+            return None
+        home = ranked[0][0]
+    if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
+        return None   # "Guangdong's exports": a province's story, not its state's
+    return home
+
+
+def _home_country_story(ctx: _Context) -> bool:
+    """A story about one state's trade, not a pair's: it has a home state, named more than twice
+    as often as any other state."""
+    home = ctx.home_state
+    if home is None:
+        return False
+    others = [n for code, n in ctx.country_counts.items() if code not in (home, WORLD)]
+    return ctx.country_counts.get(home, 0) > 2 * max(others, default=0)
 
 
 def _main_pair(ctx: _Context) -> list[str]:
@@ -662,6 +672,13 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             # reporter's trade with the world, as its flow before was
             parties = [previous.from_, previous.to]
             inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        if len(parties) == 0 and not pair_named and previous is None and _home_country_story(ctx) \
+                and not any(t.lower_ == "bilateral" for t in frame.trigger.children) \
+                and all(ctx.country_at.get(t.i) in (None, ctx.home_state) for t in ctx.sent_of(frame.trigger)):
+            # "The statistics office released trade data for June" first in a story about one
+            # state's trade: that state's trade with all partners, not a pair with a partner it names
+            parties = [ctx.home_state, WORLD]
+            inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
         if len(parties) == 0 and (pair_named or not world):
             # "bilateral trade", "the two countries exchanged": the article's pair.
             parties = _main_pair(ctx)
