@@ -151,6 +151,14 @@ def test_a_trade_balance_is_no_flow():
      "down year-on-year by 8,000 tonnes.", "12,000 tonnes", "period_on_period"),
     ("Kenya's imports of rice from Uganda were 90,000 tonnes in May, up month-on-month by 12,000 tonnes and "
      "down year-on-year by 8,000 tonnes.", "8,000 tonnes", "year_on_year"),
+    # the month before, said without naming it
+    ("Kenya's exports to Uganda fell by $41 million over the month to $390 million in June.", "$41 million",
+     "period_on_period"),
+    ("Kenya's exports to Uganda showed a monthly drop of 2.1% in June.", "2.1%", "period_on_period"),
+    ("Kenya's exports to Uganda rose 4% month over month in June.", "4%", "period_on_period"),
+    # 'the previous month' inside 'the previous monthly record' is no comparison
+    ("Kenya's tea exports to Uganda rose 27 percent to $15 million in June, beating the previous monthly "
+     "record set in March.", "27 percent", "year_on_year"),
 ])
 def test_the_basis_is_read_from_the_comparison(text, amount, basis):
     assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
@@ -237,6 +245,7 @@ def test_a_forecast_figure_is_no_trade_claim_but_a_fact_beside_an_expectation_is
     ("U.S. exports increased 2.4% to $205.1 billion in April on rising shipments of aircraft.", "period_on_period"),
     ("Vietnam's exports increased 2.4% to $31.2 billion in April.", "year_on_year"),
     ("U.S. exports increased 2.4% to $2.1 trillion in 2023.", "year_on_year"),   # a year: no monthly convention
+    ("Canada's exports increased 1.5% to C$65.2 billion in October, Statistics Canada said.", "period_on_period"),
 ])
 def test_an_unstated_basis_follows_the_reporter_s_convention(text, basis):
     from extractor import extract

@@ -482,7 +482,9 @@ def _basis(sent: Span) -> str | None:
         for phrase in lex[basis]:
             at = low.find(phrase)
             while at != -1:
-                if not _OWNED_RATE.match(low, at + len(phrase)):
+                end = at + len(phrase)
+                # (a whole word: "over the month", not "over the months of January to May")
+                if not (end < len(low) and low[end].isalpha()) and not _OWNED_RATE.match(low, end):
                     return basis
                 at = low.find(phrase, at + 1)
     return None
