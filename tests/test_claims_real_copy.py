@@ -1462,3 +1462,23 @@ def test_a_fronted_trade_phrase_names_the_partner_of_the_clause_s_flows():
 def test_a_state_after_other_than_is_set_apart():
     got = parties("Laos's exports to countries other than Vietnam came to $61 million in the second quarter.")
     assert "VNM" not in got["$61 million"][1:3]
+
+
+# ---------------------------------------------------------------- gapped lists of partners
+
+@pytest.mark.parametrize("text,expected", [
+    ("Uruguay's exports to Peru grew 6.1% in May, to Chile by 2.3%, the EU by 4.0% and Japan by 1%.",
+     {"6.1%": ("URY", "PER"), "2.3%": ("URY", "CHL"), "4.0%": ("URY", "EUU"), "1%": ("URY", "JPN")}),
+    ("Japan's imports of crude from Angola climbed 12% and from Kuwait by 7% in May.",
+     {"12%": ("AGO", "JPN"), "7%": ("KWT", "JPN")}),
+])
+def test_a_gapped_list_gives_each_figure_the_state_written_before_it(text, expected):
+    got = parties(text, published="2019-06-20")
+    assert {a: got[a][1:3] for a in expected} == expected
+
+
+def test_a_ranking_s_subject_is_no_partner_a_list_goes_on_with():
+    got = parties("According to trade data, Peru was Laos's second largest trading partner last year, with trade "
+                  "of $140 million, followed by Chile ($87 million).", published="2024-03-21")
+    ends = [{frm, to, *between} for _, frm, to, between in got.values()]
+    assert ends and all("PER" not in e or "LAO" in e for e in ends)

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from .context import _Context
 from .parties import TradeFrame
-from .words import _lexicon, _trade_kind
+from .words import WORLD, _lexicon, _trade_kind
 
 
 def _coordinations(sent: Span) -> list[list[Token]]:
@@ -191,3 +191,60 @@ def _fill_slot(frame: TradeFrame, slot: dict) -> None:
         frame.agent = slot["agent"]
         if frame.kind == "total":
             frame.between = [slot["agent"]] + [p for p in frame.partners if p != slot["agent"]]
+
+
+def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
+    """'Exports to Peru grew 6.1%, to Chile by 2.3% and Japan by 1%', 'imports of crude from Angola
+    climbed 12% and from Kuwait by 7%': a figure written after one more state than the first figure
+    of the sentence, with the trade word left out (gapping), is with that state in the first
+    figure's role. Changes ``claims`` (the sentence's, in text order) in place."""
+    if any(t.lower_ == "respectively" for t in sent):
+        return   # the n-th figure with the n-th state (``_respectively``)
+    trades = [(c, ctx.amount_spans[c.amount]) for c in claims
+              if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+    if len(trades) < 2:
+        return
+    first = trades[0][0].trade
+    partner = _partner_of(first, sent, trades[0][1], ctx)
+    if partner is None:
+        return
+    for (before, before_span), (claim, span) in zip(trades, trades[1:]):
+        trade = claim.trade
+        if _ends(trade) != _ends(first):
+            continue
+        named = list(dict.fromkeys(code for t in ctx.doc[before_span.end: span.start]
+                                   for code in [ctx.country_at.get(t.i)] if code))
+        reporter = next((e for e in _ends(trade) if e != partner), None)
+        if len(named) != 1 or named[0] in (partner, reporter) or named[0] in ctx.places:
+            continue
+        state = named[0]
+        if trade.flow == "total":
+            claim.trade = trade.model_copy(update={"between": sorted(p if p != partner else state for p in trade.between)})
+        elif trade.from_ == partner:
+            claim.trade = trade.model_copy(update={"from_": state})
+        else:
+            claim.trade = trade.model_copy(update={"to": state})
+        claim.inferred.pop("parties", None)
+
+
+def _ends(trade) -> tuple:
+    return (trade.from_, trade.to) if trade.flow == "directional" else tuple(sorted(trade.between or ()))
+
+
+def _partner_of(trade, sent: Span, first: Span, ctx: _Context) -> str | None:
+    """The partner of the sentence's first flow: of its two ends, the one named last after a
+    preposition before its figure ('Japan's imports of crude from Angola climbed 12%': Angola),
+    the reporter coming first as possessor or subject, or not at all."""
+    ends = [e for e in _ends(trade) if e]
+    if len(ends) != 2 or WORLD in ends:
+        return None   # (a state's trade with the world names no partner a list could go on with)
+    # named after a preposition ('to Peru', 'from Angola', 'with the US'), not as a ranking's
+    # subject ('India was North Korea's second largest partner, followed by ...')
+    last = {code: t for t in range(sent.start, first.start) for code in [ctx.country_at.get(t)]
+            if code in ends and ctx.doc[t].dep_ == "pobj" and ctx.doc[t].head.lower_ in _PARTNER_PREPOSITIONS}
+    if not last:
+        return None
+    return max(last, key=last.get)
+
+
+_PARTNER_PREPOSITIONS = frozenset({"to", "from", "with", "into", "for"})
