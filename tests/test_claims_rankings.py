@@ -67,3 +67,16 @@ def test_each_figure_keeps_the_destination_written_after_it(pipeline):
 def test_a_partner_hung_on_second_goods_the_parser_took_for_a_verb(pipeline):
     got = _parties(pipeline, "China imported 9.4 million tonnes of copper ore and concentrate from Chile in May.")
     assert got["9.4 million tonnes"] == ("CHL", "CHN")
+
+
+def test_a_ranked_buyer_owned_through_of_and_the_list_after_it(pipeline):
+    """'the largest buyer of Uruguayan goods', 'came in as the third largest export market of
+    Uruguay': the owner of the ranking written after 'of', and each state of the 'followed by'
+    list, an item's change between them."""
+    got = _parties(pipeline, "Canada was the largest buyer of Uruguayan goods in May with $320 million, followed by "
+                             "Japan with $270 million, up 16 percent, Peru with $150 million and Chile with $90 million. "
+                             "Mexico came in as the fifth largest export market of Uruguay with $66 million.")
+    assert {a: got[a] for a in ("$320 million", "$270 million", "16 percent", "$150 million", "$90 million",
+                                "$66 million")} == {
+        "$320 million": ("URY", "CAN"), "$270 million": ("URY", "JPN"), "16 percent": ("URY", "JPN"),
+        "$150 million": ("URY", "PER"), "$90 million": ("URY", "CHL"), "$66 million": ("URY", "MEX")}

@@ -595,7 +595,9 @@ def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
     return None
 
 
-_LIST_WORDS = frozenset({"and", "the", "by", "with"})
+# (an item's change may come with it: "followed by China with $50 million, up 16 percent, the EU with ...")
+_LIST_WORDS = frozenset({"and", "the", "by", "with", "at", "worth", "up", "down", "a", "an", "or",
+                         "rise", "increase", "gain", "drop", "decrease", "decline", "fall"})
 
 
 def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:

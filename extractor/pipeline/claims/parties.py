@@ -783,7 +783,7 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
     return trade.to if frame.kind == "import" else trade.from_
 
 
-_RANKING_VERBS = frozenset({"be", "become", "remain", "rank", "stay"})
+_RANKING_VERBS = frozenset({"be", "become", "remain", "rank", "stay", "come", "emerge"})
 
 
 def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | None:
@@ -798,12 +798,18 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
     for verb in [amount_span.root] + list(amount_span.root.ancestors):
         if verb.lemma_.lower() not in _RANKING_VERBS:
             continue
-        partner = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}
-                        and any(c.lemma_.lower() in roles[role] for role in roles if role != "_about")), None)
+        # "X was Y's largest market", "X came in as the third highest export market of Y"
+        attributes = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] + [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        partner = next((c for c in attributes if any(c.lemma_.lower() in roles[role] for role in roles if role != "_about")), None)
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if partner is None or subject is None or amount_span.root in subject.subtree:
             return None
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
+        if not owners:
+            # "the largest buyer of Uruguayan goods", "the top export market of the Philippines"
+            owners = list(dict.fromkeys(code for of in partner.children if of.dep_ == "prep" and of.lower_ == "of"
+                                        for o in of.children if o.dep_ == "pobj" for code in ctx.countries_in(o)))
         if len(owners) != 1:
             return None
         # "Russia, another North Korean ally, ...": the subject, not its apposition
