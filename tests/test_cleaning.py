@@ -86,3 +86,19 @@ def test_a_wire_line_broken_before_its_figure_goes_on(raw, joined):
 
 def test_a_headline_then_a_paragraph_opening_with_a_year_stay_apart():
     assert clean_text("Peru Exports Fell\n\n2024 was a hard year.").text == "Peru Exports Fell\n\n2024 was a hard year."
+
+
+def test_a_list_of_links_to_other_stories_is_dropped_with_its_heading():
+    raw = ("Chile's copper exports rose 8% in the first nine months of this year.\n"
+           "Related News\n"
+           "- March 2, 2024 Peru's zinc output hits a record ...view\n"
+           "- July 15, 2023 Lithium prices slide again\n\n"
+           "Exports to Japan rose too.")
+    cleaned = clean_text(raw)
+    assert "2024" not in cleaned.text and "Lithium" not in cleaned.text
+    assert "Exports to Japan rose too." in cleaned.text
+
+
+def test_a_story_s_own_bullets_after_an_ordinary_line_stay():
+    raw = "Chile's exports rose in May:\n- copper up 8%\n- wine up 3%"
+    assert "- wine up 3%" in clean_text(raw).text

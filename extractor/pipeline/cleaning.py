@@ -10,6 +10,8 @@ lines*; it never rewrites characters inside a kept line.
 Rules (each a pattern table in ``data/boilerplate.json``):
 
 * ``noise_lines``: a line that is only chrome is dropped.
+* ``link_list_headings``: a heading of links to other stories ("Related News") and the
+  list lines right after it (a dash or a bullet first) are dropped.
 * ``footer_markers``: the first footer line (a comment or login prompt, a
   copyright notice) and everything after it are dropped.
 * repeated paragraphs: a paragraph that repeats an earlier one (whitespace
@@ -31,13 +33,15 @@ DATA = Path(__file__).parent / "data"
 class BoilerplatePatterns:
     noise_lines: tuple[re.Pattern, ...]
     footer_markers: tuple[re.Pattern, ...]
+    link_list_headings: tuple[re.Pattern, ...] = ()
 
 
 @cache
 def boilerplate_patterns() -> BoilerplatePatterns:
     raw = json.loads((DATA / "boilerplate.json").read_text(encoding="utf-8"))
     compile_all = lambda pats: tuple(re.compile(p, re.IGNORECASE) for p in pats)  # noqa: E731
-    return BoilerplatePatterns(compile_all(raw["noise_lines"]), compile_all(raw["footer_markers"]))
+    return BoilerplatePatterns(compile_all(raw["noise_lines"]), compile_all(raw["footer_markers"]),
+                               compile_all(raw["link_list_headings"]))
 
 
 @dataclass
@@ -64,6 +68,7 @@ def _is_footer_marker(line: str, patterns: BoilerplatePatterns) -> bool:
     return len(stripped) <= 160 and any(p.fullmatch(stripped) for p in patterns.footer_markers)
 
 
+_LIST_ITEM = re.compile(r"[-–•*·]\s")
 _GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})(?<!www)\.(?=[A-Z][a-z]+\b)(?![A-Za-z]+\.[a-z]{2,})")
 _ENDS_A_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
 
@@ -113,9 +118,14 @@ def clean_text(raw: str) -> CleanedText:
     # "...has more.Report: ...": a transcript's sentences glued without a space
     text = _GLUED_SENTENCES.sub(". ", text)
     lines = _unwrapped(text.split("\n"))
+    in_link_list = False
     for i, line in enumerate(lines):
         if not line.strip():
             continue
+        if in_link_list and _LIST_ITEM.match(line.strip()):
+            dropped.append(line)   # "- June 9, 2023 Another story's headline ...": not this story
+            continue
+        in_link_list = len(line.strip()) <= 60 and any(p.fullmatch(line.strip()) for p in patterns.link_list_headings)
         if _is_footer_marker(line, patterns):
             dropped.extend(l for l in lines[i:] if l.strip())
             break
