@@ -119,3 +119,10 @@ def test_a_headline_the_tagger_reads_as_a_name_is_not_an_organization(text, expe
     from extractor import extract
 
     assert [(a.text, a.type) for a in extract(text).actors] == expected
+
+
+def test_its_neighbor_is_bound_by_the_subject_before_it(parse):
+    text = ("Laos bought more rice from Thailand in May even though its overall imports from its neighbor "
+            "slumped.")
+    found = actors_of(parse, text)
+    assert ("its neighbor", "Thailand", "THA", "country") in found

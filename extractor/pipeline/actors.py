@@ -17,9 +17,9 @@ Rules, in the order they apply:
 * **Definite descriptions** ("the regime", "the reclusive country") refer
   back to the most salient state of the two preceding sentences (salience =
   mentions so far, then recency; Grosz, Joshi & Weinstein 1995, centering).
-  "its neighbor" names another state than the possessor (the nearest state
-  before it in its sentence, else the salient one), preferring one that
-  borders it. With no candidate, nothing is guessed.
+  "its neighbor" names another state than the possessor (the nearest subject
+  state before it in its sentence, else the nearest state, else the salient
+  one), preferring one that borders it. With no candidate, nothing is guessed.
 * **People** come from spaCy's PERSON entities; a later partial name ("Kim",
   "Kim's") joins the full name the article introduced that starts or ends
   with it (the most mentioned when two do).
@@ -377,10 +377,14 @@ def find_actors(doc: Doc) -> list[Actor]:
                 # "its" is bound by the nearest state before it in its own sentence
                 # ("North Korea imported ... from its neighbor"), else the salient one.
                 same_sentence = [c for c, s in history if s == sent_index]
+                # a subject before it binds it first ("North Korea bought soybeans from China even
+                # though imports from its neighbor slumped": North Korea's neighbor)
+                same_subjects = [c for i, (c, s) in enumerate(history) if s == sent_index and i in subjects]
                 # with no state before it in its sentence, "its" is the topic: the previous subject
                 # ("China's exports rose ... It also shipped $2 million of tea to its neighbour")
                 topic = _salient_country(history, counts, sent_index, subjects=subjects)
-                code = _neighbor_of(same_sentence[-1] if same_sentence else topic, history, sent_index)
+                possessor = same_subjects[-1] if same_subjects else same_sentence[-1] if same_sentence else topic
+                code = _neighbor_of(possessor, history, sent_index)
             if code:
                 add_country(span, code)
         elif kind == "org":
