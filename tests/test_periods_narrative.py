@@ -208,3 +208,19 @@ def test_since_at_least_a_month_anchors_nothing(parse):
             "in December last year were $210 million.")
     ps, _ = undated(parse, text)
     assert period(ps, "January").from_ is None
+
+
+def test_a_span_of_months_with_its_year_anchors_bare_months(parse):
+    ps, _ = undated(parse, "Laos's rice exports fell 30 percent in May from April, customs data showed. Laos sold "
+                           "just 200 tons abroad in the first four months of 2021.")
+    assert (period(ps, "May").from_, period(ps, "April").from_) == (date(2021, 5, 1), date(2021, 4, 1))
+
+
+@pytest.mark.parametrize("text", [
+    # a span named as a comparison base, or 'as of', says nothing of when the story is
+    "Laos's exports were $42 million in May, down from $390 million in the second quarter of 2016.",
+    "Laos's exports were $42 million in May. As of the second quarter of 2016, Laos had few buyers.",
+])
+def test_a_span_named_as_a_base_or_after_as_of_anchors_nothing(parse, text):
+    ps, _ = undated(parse, text)
+    assert period(ps, "May").from_ is None

@@ -3,7 +3,9 @@
 HeidelTime's "narrative" strategy (Strötgen & Gertz 2013) resolves the relative expressions
 of a text that has no document creation time against the dates the text itself states. Here
 the reference is the latest fully dated expression of the text -- a full date ("Monday,
-January 26th, 2015") or a month with its year ("Sept. 2021", "September to December 2023") --
+January 26th, 2015") or a month with its year ("Sept. 2021", "September to December 2023"), or a
+span of months with its year, by its last month ("the first four months of 2021", "the first half
+of 2016"; not one named as a comparison's base or after "as of") --
 in a clause that is not about the future (a date something is planned for says nothing of
 when the story was written). A bare year ("in 2023") is no anchor on its own: stories about a
 past year are written in the years after it. Once a month anchors the text, though, a year it
@@ -33,7 +35,10 @@ from .anchors import (RECORDED_FIGURE, _add_months, _Candidate, _Context, _is_co
 
 # rules whose match writes its own year (a full date, or a month of a year)
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
-_MONTH_RULES = {"month_year", "month_range", "months_to"}
+# (and a span of months its last month ends: "the first four months of 2021", "the first half of 2016")
+_SPAN_RULES = {"first_n", "quarter", "half", "quarter_to_month"}
+_MONTH_RULES = {"month_year", "month_range", "months_to"} | _SPAN_RULES
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 
 
 def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
@@ -51,6 +56,10 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         before = ctx.text[max(0, cand.start - 40):cand.start]
         if _is_future(ctx, cand.start) or _NEXT_RELEASE.search(before) or _SINCE.search(before) \
                 or _AN_EVENT_BEFORE.search(ctx.text[max(0, cand.start - 120):cand.start]):
+            continue
+        if cand.rule in _SPAN_RULES and (_is_comparison_base(ctx.text, cand.start, cand.end) or _AS_OF.search(before)):
+            # "compared to $97 million in the second quarter of 2016, before sanctions": a span named
+            # as a base says less of when the story is than a month does; "as of" a span, nothing
             continue
         if period.granularity == "day":
             days.append((cand.start, period.from_))
