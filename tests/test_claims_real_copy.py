@@ -1482,3 +1482,18 @@ def test_a_ranking_s_subject_is_no_partner_a_list_goes_on_with():
                   "of $140 million, followed by Chile ($87 million).", published="2024-03-21")
     ends = [{frm, to, *between} for _, frm, to, between in got.values()]
     assert ends and all("PER" not in e or "LAO" in e for e in ends)
+
+
+def test_exports_to_other_countries_overall_are_to_the_world():
+    got = parties("Sri Lanka's exports to China rose 5 percent to $210 million in 2018, central bank data showed. "
+                  "Overall Sri Lanka's exports to other countries witnessed an increase of 4.2 percent in the "
+                  "year, to $11.9 billion.", published="2019-03-01")
+    assert got["$11.9 billion"][1:3] == ("LKA", "WLD") and got["$210 million"][1:3] == ("LKA", "CHN")
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Kenya's export earnings from Rwanda rose 30 percent to $52 million in May.", "$52 million"),
+    ("Kenya's tea export revenue from Rwanda rose to $12 million in May.", "$12 million"),
+])
+def test_export_earnings_from_a_state_are_from_the_buyer(text, amount):
+    assert parties(text, published="2019-06-20")[amount][1:3] == ("KEN", "RWA")

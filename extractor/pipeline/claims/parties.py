@@ -365,6 +365,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if word in {"between", "with", "among"}:
             frame.between += [p for p in parties if p not in frame.between]
             frame.partners += [p for p in parties if p not in frame.partners]
+        elif word in lex["from_prepositions"] and frame.kind == "export" and frame.target is None \
+                and prep.head.lemma_.lower() in _lexicon_words("revenue_nouns"):
+            # "export earnings from Rwanda": what the exporter earns from its buyer
+            frame.target = parties[0]
         elif word in lex["from_prepositions"] and frame.source is None:
             frame.source = parties[0]
             # "shipments from the province of Jilin to Russia": the parser hangs the "to" phrase
