@@ -73,3 +73,14 @@ def test_the_year_to_a_month_without_fiscal_is_not_read_as_twelve_months(pipelin
     """British copy's 'fell 4% in the year to November' is November's change on a year before."""
     got = _periods(pipeline, "Peru's imports fell 4 percent in the year to November.")
     assert not any(span[0].endswith("12-01") and span[1].endswith("11-30") for span in got.values())
+
+
+@pytest.mark.parametrize("published", ["2024-08-14", None])
+def test_months_followed_by_their_fiscal_year_in_brackets_are_of_that_year(pipeline, published):
+    text = ("Pakistan's exports to Kenya were $212 million during July-March (2019-20) against $190 million "
+            "during July-March (2018-19), the Pakistan Bureau of Statistics said. Imports were $31 million "
+            "in May (2022-23).")
+    r = pipeline.extract(text, published=published)
+    got = [(p.text, str(p.from_), str(p.to)) for p in r.periods if not p.text[0].isdigit()]
+    assert got == [("July-March", "2019-07-01", "2020-03-31"), ("July-March", "2018-07-01", "2019-03-31"),
+                   ("May", "2023-05-01", "2023-05-31")]

@@ -3,6 +3,7 @@ expression, and the ``newsclaims_periods`` component that sets ``doc._.periods``
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from datetime import date
@@ -95,6 +96,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
             add_warning(doc, f"no publication date: {_count(dated)} anchored on the month in the page's address, "
                              f"{month:%B %Y} ({_shown(dated)})")
     periods = _spans_named_by_their_ends(text, sorted((p for _, p in found), key=lambda p: p.start))
+    periods = _months_of_a_fiscal_year_in_brackets(text, periods)
     unresolved = [t for _, t in sorted(ctx.unresolved)]
     if unresolved and (published is None):
         add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
@@ -123,6 +125,46 @@ def _spans_named_by_their_ends(text: str, periods: list[Period]) -> list[Period]
             continue
         out.append(p)
     return out
+
+
+def _months_of_a_fiscal_year_in_brackets(text: str, periods: list[Period]) -> list[Period]:
+    """'during July-February (2018-19)', 'in March (2023-24)': months written without a year, then
+    in brackets the fiscal year they are of (Pakistani and Indian statistics) are those months of
+    that fiscal year, whatever the publication date says."""
+    out = list(periods)
+    for k, (months, year) in enumerate(zip(periods, periods[1:])):
+        if year.from_ is None or _WRITTEN_YEAR.search(months.text) \
+                or not _IN_BRACKETS.fullmatch(text[months.end:year.start]) \
+                or text[year.end:year.end + 1] != ")" or (year.to - year.from_).days < 360:
+            continue
+        # (the months as written: an undated page leaves them unresolved)
+        names = [_MONTHS[m.group(0).lower()[:3]] for m in _MONTH_NAME.finditer(months.text)]
+        if not names or len(names) > 2 or not _MONTH_NAME.fullmatch(months.text.split()[-1].split("-")[-1]):
+            continue
+        first = next((d for d in _month_starts(year.from_, year.to) if d.month == names[0]), None)
+        if first is None:
+            continue
+        last = next((d for d in _month_starts(first, year.to) if d.month == names[-1]), None)
+        if last is None:
+            continue
+        to = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+        granularity = "month" if first == last else "range"
+        out[k] = months.model_copy(update={"from_": first, "to": to, "granularity": granularity,
+                                          "value": period_value(first, to, granularity)})
+    return out
+
+
+_MONTHS = {name.lower()[:3]: k for k, name in enumerate(calendar.month_name) if name}
+_MONTH_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+
+
+def _month_starts(start: date, end: date):
+    y, m = start.year, start.month
+    while date(y, m, 1) <= end:
+        yield date(y, m, 1)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
 def _count(texts: list[str]) -> str:
