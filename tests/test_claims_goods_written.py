@@ -154,3 +154,11 @@ def test_a_change_in_a_whose_clause_is_of_the_goods_it_hangs_on(pipeline):
 ])
 def test_the_words_of_a_report_are_no_goods(pipeline, text, amount):
     assert _goods(pipeline, text, published="2024-06-10")[amount] == (None, None)
+
+
+def test_a_tonnage_without_goods_is_of_the_goods_of_the_story_s_first_figure(pipeline):
+    text = ("Vietnam's coffee exports rose 12 percent to $310 million in May, the customs office said. Growers "
+            "expect rain in June. Exports to Peru rose 9 per cent to 50,000 tonnes in May.")
+    r = pipeline.extract(text, published="2019-06-20")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "50,000 tonnes")
+    assert claim.trade is not None and claim.trade.commodity_text == "coffee" and "goods" in claim.inferred

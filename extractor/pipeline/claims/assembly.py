@@ -203,9 +203,17 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # goods), unless the sentence names goods of its own
                 since = ctx.sents[max(0, s_index - 1)].start_char
                 recent = _last_goods_claim(claims, lambda c: c.start >= since)
+                how = f"the goods are {FROM_PREVIOUS_CLAIM}"
+                if recent is None and not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED:
+                    # "Exports to Peru rose 9 per cent to 50,000 tonnes" in a story whose first
+                    # trade figure was of coffee: a tonnage is of the story's goods
+                    first = next((c for c in claims if c.trade is not None and c.kind != "comparison"), None)
+                    if first is not None and (first.trade.commodity or first.trade.commodity_text) \
+                            and "goods" not in first.inferred:
+                        recent, how = first, f"the goods are {FROM_STORY_GOODS}"
                 if recent is not None and not _names_other_goods(sent, recent.trade.commodity):
                     goods = (recent.trade.commodity, recent.trade.commodity_text)
-                    inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
+                    inferred["goods"] = how
                     # "Imports were up 16% at 7.9 million tons": the change written before the
                     # tonnage in its clause is of the same goods
                     verb = _clause_verb(span.root)
@@ -543,6 +551,10 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 
 
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
+
+
+#: What a claim's ``inferred`` says of goods taken from the story's first trade figure.
+FROM_STORY_GOODS = "the goods of the story's first trade figure"
 
 
 def _last_goods_claim(claims: list[Claim], accept) -> Claim | None:
