@@ -182,3 +182,24 @@ def test_a_daily_average_is_never_checked_against_the_period_s_total(store):
     assert claim.trade.measure == "daily_average" and claim.trade.commodity_text is None
     assert found["$228.1 million"].status == "supported"
     assert not [c for c in result.consistency if c.status == "inconsistent"]
+
+
+def test_a_month_anchored_on_another_date_of_an_undated_page_is_never_an_accusation(store):
+    """No publication date; the only year the text names is a background figure's: 'November' read
+    in that year is inferred, and a mismatch with its figure is no accusation."""
+    text = ("China's exports to North Korea slipped to $310 million in November, customs data showed. "
+            "China exported $150 million of goods to North Korea in June 2025.")
+    found, _ = verdicts(text, store, published=None)
+    v = found["$310 million"]
+    assert v.status == "unverifiable" and "period" in v.inferred
+    assert "no publication date" in v.explanation
+
+
+def test_a_month_coordinated_with_a_base_is_no_period_of_the_figure(store):
+    """'up ... from a year ago and October': October is a base of the change, not the figure's month."""
+    text = ("China's exports to North Korea were weak in October 2025. In November 2025, China's imports "
+            "from North Korea fell. China's exports to North Korea rose to $244 million, up sharply from "
+            "a year ago and October.")
+    found, result = verdicts(text, store)
+    v = found["$244 million"]
+    assert v.status == "supported"

@@ -365,8 +365,25 @@ def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
                               explanation=f"Not checked: the cross-check failed on this claim "
                                           f"({type(error).__name__}); nothing is said about it.")
         if verdict is not None:
-            out.append(_guarded(verdict, claim, rivals.get(claim.id)))
+            out.append(_guarded(verdict, _with_anchored_period(claim, result), rivals.get(claim.id)))
     return out
+
+
+#: Why a period is not read on a page without a publication date.
+ANCHORED_PERIOD = ("the page gives no publication date, so the period's year is taken from another "
+                   "date in the text")
+
+
+def _with_anchored_period(claim: Claim, result: Extraction) -> Claim:
+    """On a page without a publication date, a period anchored on another of the text's dates ('in
+    April' read as the April of the only year the text names) is inferred, not read: its year may
+    be a background figure's."""
+    if result.article.published is not None or claim.period is None or "period" in claim.inferred:
+        return claim
+    period = result.periods[claim.period]
+    if not period.relative or period.from_ is None:
+        return claim
+    return claim.model_copy(update={"inferred": {**claim.inferred, "period": ANCHORED_PERIOD}})
 
 
 def _rivals_in_sentence(result: Extraction) -> dict[str, str]:

@@ -196,4 +196,13 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
             _is_change_word(a) or a.pos_ == "VERB" and a.lemma_.lower() in _change_verbs()
             for a in [before.head, *list(before.head.ancestors)[:2]]):
         return "basis"   # "shrank 3 percent last year from 2012": hung on "year", still the change's base
+    if before is not None and before.lower_ in {"and", "or"} and before.i > sent_start:
+        # "up double-digit rates from a year ago and April": coordinated with a base, a base too
+        left = ctx.text[ctx.doc[sent_start].idx: before.idx].rstrip().lower()
+        if any(left.endswith(phrase) for phrase in lex["year_on_year"] + lex["period_on_period"]):
+            return "basis"
+        earlier = next((k for k in range(index - 1, -1, -1) if ctx.period_spans[k] is not None
+                        and ctx.period_spans[k].end == before.i), None)
+        if earlier is not None and _reference_role(earlier, ctx) == "basis":
+            return "basis"
     return None
