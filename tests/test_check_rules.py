@@ -199,6 +199,15 @@ def test_a_goods_change_is_not_restated_against_the_total(pipeline):
     assert goods["15 percent"] == goods["$550 million"] == "copper" and goods["$6.2 billion"] is None
 
 
+def test_flows_of_a_sentence_with_its_own_balance_are_not_checked_against_another(pipeline):
+    """The second sentence's flows leave its own surplus (21.0 - 17.9 = 3.1); whoever they are with,
+    they are not the lead's world flows."""
+    text = ("Japan logged a trade surplus of ¥1.9 trillion in the first half of 2024, data showed. With other Asian "
+            "countries, Japan logged a surplus of ¥3.1 trillion after exports gained 16 percent to ¥21.0 "
+            "trillion and imports rose 12 percent to ¥17.9 trillion.")
+    assert consistency_of(pipeline.extract(text, published="2024-07-20")) == []
+
+
 def test_a_cut_off_conversion_is_no_restatement(pipeline):
     """A caption cut after its first digits ('$4.1 billion (S$5') states no exchange rate."""
     text = ("Peru recorded a 52.1 billion yen ($480 million) trade deficit with Japan in June. The deficit compares "

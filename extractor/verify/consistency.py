@@ -229,6 +229,10 @@ def _balances(result: Extraction) -> list[Consistency]:
               and c.trade.commodity is None and c.trade.commodity_text is None
               and amounts[c.amount].bound in {"exact", "approx"}]
     out = []
+    # sentences that state a balance of their own ("With Asia, Japan logged a surplus of ¥3.1 trillion
+    # after exports gained ... and imports rose ..."): their flows are that balance's, no other's
+    own_balance = {c.start for c in result.claims if c.kind == "quantity" and c.amount is not None
+                   and _balance_word(text, amounts[c.amount]) is not None}
     for balance in result.claims:
         if balance.kind != "quantity" or balance.amount is None:
             continue
@@ -249,6 +253,8 @@ def _balances(result: Extraction) -> list[Consistency]:
         for exports in same:
             imports = next((c for c in same if (c.trade.from_, c.trade.to) == (exports.trade.to, exports.trade.from_)), None)
             if imports is None or exports.trade.to == "WLD" and exports.trade.from_ == "WLD":
+                continue
+            if any(c.start in own_balance and c.start != balance.start for c in (exports, imports)):
                 continue
             if exports.trade.from_ == "WLD":
                 continue
