@@ -84,3 +84,21 @@ def test_months_followed_by_their_fiscal_year_in_brackets_are_of_that_year(pipel
     got = [(p.text, str(p.from_), str(p.to)) for p in r.periods if not p.text[0].isdigit()]
     assert got == [("July-March", "2019-07-01", "2020-03-31"), ("July-March", "2018-07-01", "2019-03-31"),
                    ("May", "2023-05-01", "2023-05-31")]
+
+
+@pytest.mark.parametrize("text,written,span", [
+    # Pakistani copy: the first N months of a fiscal year
+    ("Pakistan's exports to Kenya rose 12 percent to $96 million in 7MFY25.", "7MFY25", ("2024-07-01", "2025-01-31")),
+    # the state's fiscal year around publication (August 14, 2024)
+    ("Pakistan's imports from Kenya fell in the current fiscal year.", "the current fiscal year",
+     ("2024-07-01", "2025-06-30")),
+    ("Japan's exports to Peru grew 9 percent in the fiscal first half.", "the fiscal first half",
+     ("2024-04-01", "2024-09-30")),
+    # the first months of the fiscal year in brackets, after 'of current fiscal year'
+    ("Pakistan's exports to Kenya rose in the first two months of current fiscal year (2022-23).",
+     "the first two months", ("2022-07-01", "2022-08-31")),
+    ("Pakistan's imports from Kenya rose during July-Feb of current fiscal (2012-13).", "July-Feb",
+     ("2012-07-01", "2013-02-28")),
+])
+def test_fiscal_spans_of_the_state_s_calendar(pipeline, text, written, span):
+    assert _periods(pipeline, text, published="2024-10-20" if "first half" in text else "2024-08-14")[written] == span

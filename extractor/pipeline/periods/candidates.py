@@ -58,7 +58,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_fiscal_year, resolve_split_year, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_fiscal_half, resolve_fiscal_months, resolve_fiscal_year, resolve_split_year, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -190,6 +190,11 @@ _rule("decade", r"the\s+(?:" + PART + r")?(?P<decw>twenties|thirties|forties|fif
 _rule("century", r"(?:the\s+)?(?P<c>" + ORD + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century", _resolve_century)
 _rule("fiscal_year", r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)(?P<yr>" + YEAR + ")", resolve_fiscal_year)
 _rule("fiscal_year", r"FY\s?(?P<yy>\d\d)(?![\d/–-])", resolve_fiscal_year)   # 'FY23'
+# Pakistani copy: '7MFY25', '6MFY24' (the first seven, six months of that fiscal year)
+_rule("fiscal_year", r"(?P<n>1[0-2]|[1-9])M\s?FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])", resolve_fiscal_months)
+# 'the fiscal first half', 'the first half of the fiscal year' (Japanese copy): the last such half ended
+_rule("fiscal_half", r"(?:the\s+)?(?:fiscal\s+(?P<ord>first|second)\s+half|(?P<ord2>first|second)\s+half\s+of\s+the\s+"
+      r"(?:current\s+)?fiscal\s+year)(?![\s,]+(?:of\s+)?\d)", resolve_fiscal_half)
 _rule("fiscal_year", r"(?:the\s+)?(?P<yr>" + YEAR + r")\s+(?:fiscal|financial)\s+year", resolve_fiscal_year)
 _rule("year", r"(?:" + PART + r")?(?P<yr>" + YEAR + r")(?!\s*[-–]?\s*year)", _resolve_bare_year)
 # broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand'
@@ -199,6 +204,8 @@ _rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?
       r"one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _resolve_spoken_year)
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
+# "the current fiscal year", "last fiscal year": the state's fiscal year around publication
+_rule("fiscal_year", r"(?:the\s+)?(?P<rel>last|this|current|previous|next|coming)\s+fiscal\s+year\b", resolve_deictic_fiscal_year)
 # "earlier this year", "later last year": the part of the year before (after) publication; TimeML's
 # TIMEX3 spans it (TimeBank writes 'earlier this year' as one expression, 'earlier this week' mostly not)
 _rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|next)\s+year\b))?(?P<the>the\s+)?"

@@ -132,21 +132,33 @@ def _months_of_a_fiscal_year_in_brackets(text: str, periods: list[Period]) -> li
     in brackets the fiscal year they are of (Pakistani and Indian statistics) are those months of
     that fiscal year, whatever the publication date says."""
     out = list(periods)
-    for k, (months, year) in enumerate(zip(periods, periods[1:])):
-        if year.from_ is None or _WRITTEN_YEAR.search(months.text) \
-                or not _IN_BRACKETS.fullmatch(text[months.end:year.start]) \
+    for k, months in enumerate(periods):
+        # the fiscal year in brackets, maybe after "of current fiscal (year)" ("July-Feb of current
+        # fiscal (2012-13)", "the first two months of current fiscal year (2022-23)")
+        following = [p for p in periods[k + 1: k + 3] if p.start >= months.end]
+        year = next((p for p in following if _IN_BRACKETS.fullmatch(_OF_THE_FISCAL_YEAR.sub("", text[months.end:p.start]))),
+                    None)
+        if year is None or year.from_ is None or _WRITTEN_YEAR.search(months.text) \
                 or text[year.end:year.end + 1] != ")" or (year.to - year.from_).days < 360:
             continue
-        # (the months as written: an undated page leaves them unresolved)
-        names = [_MONTHS[m.group(0).lower()[:3]] for m in _MONTH_NAME.finditer(months.text)]
-        if not names or len(names) > 2 or not _MONTH_NAME.fullmatch(months.text.split()[-1].split("-")[-1]):
-            continue
-        first = next((d for d in _month_starts(year.from_, year.to) if d.month == names[0]), None)
-        if first is None:
-            continue
-        last = next((d for d in _month_starts(first, year.to) if d.month == names[-1]), None)
-        if last is None:
-            continue
+        first_n = _FIRST_N_MONTHS.fullmatch(months.text)
+        if first_n is not None:
+            n = _NUMBER_WORDS.get(first_n["n"].lower()) or (int(first_n["n"]) if first_n["n"].isdigit() else 0)
+            if not 1 <= n <= 12:
+                continue
+            first = year.from_
+            last = list(_month_starts(first, year.to))[n - 1]
+        else:
+            # (the months as written: an undated page leaves them unresolved)
+            names = [_MONTHS[m.group(0).lower()[:3]] for m in _MONTH_NAME.finditer(months.text)]
+            if not names or len(names) > 2 or not _MONTH_NAME.fullmatch(months.text.split()[-1].split("-")[-1]):
+                continue
+            first = next((d for d in _month_starts(year.from_, year.to) if d.month == names[0]), None)
+            if first is None:
+                continue
+            last = next((d for d in _month_starts(first, year.to) if d.month == names[-1]), None)
+            if last is None:
+                continue
         to = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
         granularity = "month" if first == last else "range"
         out[k] = months.model_copy(update={"from_": first, "to": to, "granularity": granularity,
@@ -156,6 +168,10 @@ def _months_of_a_fiscal_year_in_brackets(text: str, periods: list[Period]) -> li
 
 _MONTHS = {name.lower()[:3]: k for k, name in enumerate(calendar.month_name) if name}
 _MONTH_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+_OF_THE_FISCAL_YEAR = re.compile(r"^\s+of\s+(?:the\s+)?(?:current|this|last|previous)\s+fiscal(?:\s+year)?", re.I)
+_FIRST_N_MONTHS = re.compile(r"(?:the\s+)?first\s+(?P<n>\w+)\s+months", re.I)
+_NUMBER_WORDS = {w: k for k, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                              "nine", "ten", "eleven", "twelve"])}
 _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
 

@@ -83,6 +83,52 @@ def resolve_fiscal_year(ctx, cand, m):
     return _cal(*_fiscal_span(calendar, first), "range", value=str(y))
 
 
+def resolve_fiscal_months(ctx, cand, m):
+    """"7MFY25": the first seven months of the fiscal year FY25 names (July 2024 to January 2025
+    in Pakistan's calendar)."""
+    fields = resolve_fiscal_year(ctx, cand, m)
+    start = fields["from_"]
+    end_y, end_m = _add_months(start.year, start.month, int(m["n"]) - 1)
+    return _cal(start, _month_end(end_y, end_m), "range")
+
+
+def resolve_deictic_fiscal_year(ctx, cand, m):
+    """"the current fiscal year", "last fiscal year": the state's fiscal year that holds publication,
+    or the one before or after it; a state without a fiscal calendar: the calendar year. The value
+    is the year's name (the year it is named by), as TimeML writes a fiscal year."""
+    if ctx.published is None:
+        raise _NeedsPublication
+    shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"].lower(), 0)
+    calendar = fiscal_calendar(ctx, cand)
+    if calendar is None:
+        y = ctx.published.year + shift
+        return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
+    start = calendar["starts"]
+    first = ctx.published.year if ctx.published.month >= start else ctx.published.year - 1
+    first += shift
+    name = first + 1 if calendar["named_by"] == "end" and start > 1 else first
+    return _cal(*_fiscal_span(calendar, first), "range", value=str(name), relative=True)
+
+
+def resolve_fiscal_half(ctx, cand, m):
+    """"the fiscal first half", "the second half of the fiscal year": that half of the state's
+    fiscal year, the last one ended by publication (a half's figures are told once it has ended)."""
+    calendar = fiscal_calendar(ctx, cand)
+    if calendar is None:
+        return None   # a state without a fiscal calendar: nothing says which half
+    if ctx.published is None:
+        raise _NeedsPublication
+    second = (m["ord"] or m["ord2"]).lower() == "second"
+    first_year = ctx.published.year
+    while True:
+        start, _ = _fiscal_span(calendar, first_year)
+        sy, sm = _add_months(start.year, start.month, 6 if second else 0)
+        ey, em = _add_months(sy, sm, 5)
+        if _month_end(ey, em) <= ctx.published or first_year < ctx.published.year - 2:
+            return _cal(date(sy, sm, 1), _month_end(ey, em), "range")
+        first_year -= 1
+
+
 def resolve_split_year(ctx, cand, m):
     """"2022-23", "FY2022/23", "the 2023/24 fiscal year": one fiscal year when the years follow
     each other and the state writes its fiscal years so (or the text says 'fiscal'); otherwise a
