@@ -126,3 +126,10 @@ def test_its_neighbor_is_bound_by_the_subject_before_it(parse):
             "slumped.")
     found = actors_of(parse, text)
     assert ("its neighbor", "Thailand", "THA", "country") in found
+
+
+def test_a_possessive_typed_without_its_apostrophe_names_the_state(parse):
+    found = actors_of(parse, "Perus exports rose 7% in May, while Chiles imports fell. The two Koreas met.")
+    codes = [(t, c) for t, _, c, typ in found if typ == "country"]
+    assert ("Perus", "PER") in codes and ("Chiles", "CHL") in codes
+    assert all(t != "Koreas" for t, _ in codes)

@@ -284,6 +284,25 @@ def _canonical_people(names: list[str]) -> dict[str, str]:
     return mapping
 
 
+@cache
+def _one_word_names() -> dict[str, str]:
+    """One-word names of states ('China', 'India') by their possessive written without its
+    apostrophe ('Chinas', 'Indias'); not names whose plural is a name of its own ('the two Koreas',
+    'the Americas')."""
+    plurals = set(load_table("countries.json")["possessives_without_apostrophe"]["not"])
+    return {name + "s": label.split(":", 1)[1] for label, name in _country_patterns()
+            if label.startswith("name:") and name.isalpha() and name[0].isupper() and len(name) > 3
+            and not name.endswith("s") and name + "s" not in plurals}
+
+
+def _possessives_without_apostrophe(doc: Doc) -> list[Span]:
+    """'Chinas exports rose 7%': a state's possessive typed without its apostrophe, before the noun
+    it possesses."""
+    names = _one_word_names()
+    return [Span(doc, t.i, t.i + 1, label=f"name:{names[t.text]}") for t in doc[:-1]
+            if t.text in names and doc[t.i + 1].pos_ in {"NOUN", "ADJ"} and doc[t.i + 1].is_lower]
+
+
 def find_actors(doc: Doc) -> list[Actor]:
     """All actor mentions of ``doc``, sorted by position (see the module docstring)."""
     countries = _countries()
@@ -295,6 +314,7 @@ def find_actors(doc: Doc) -> list[Actor]:
         matcher = phrase_matcher(doc.vocab, key, patterns, attr=attr)
         for match_id, start, end in matcher(doc):
             candidates.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+    candidates += _possessives_without_apostrophe(doc)
     # spaCy's entities join where no table entry covers them.
     country_tokens = {t for c in candidates if c.label_.startswith(("name:", "demonym:", "capital:"))
                       for t in range(c.start, c.end)}
