@@ -162,3 +162,14 @@ def test_a_tonnage_without_goods_is_of_the_goods_of_the_story_s_first_figure(pip
     r = pipeline.extract(text, published="2019-06-20")
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "50,000 tonnes")
     assert claim.trade is not None and claim.trade.commodity_text == "coffee" and "goods" in claim.inferred
+
+
+def test_an_industry_s_exports_and_a_ranking_of_goods_in_brackets(pipeline):
+    """'The textile industry booked exports of ...': that industry's goods, not the nation's total;
+    'followed by footwear ($2.1 billion) and furniture ($900 million)': each item's own goods."""
+    got = _goods(pipeline, "Turkey's exports rose 9 percent to $22 billion in May. The textile industry booked "
+                           "exports of $4.2 billion, followed by footwear ($2.1 billion) and leather and fur goods "
+                           "($900 million).", published="2024-06-10")
+    assert got["$22 billion"] == (None, None)
+    assert [got[a][1] for a in ("$4.2 billion", "$2.1 billion", "$900 million")] == ["textile", "footwear",
+                                                                                      "leather fur goods"]

@@ -72,6 +72,15 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         code = _goods_code(words, whole=True)
         if code is not None:
             return code, words
+    # "The textile industry booked exports of $4.2 billion": the industry a clause's subject
+    # names is the goods of the trade noun it books
+    clause = trigger.head if trigger.dep_ in {"dobj", "attr"} else None
+    if clause is not None and clause.pos_ in {"VERB", "AUX"}:
+        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and c.lemma_.lower() in _lexicon_words("sector_nouns")):
+            modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < subject.i]
+            if modifiers:
+                phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): subject.i])
     # "Fertilizer accounted for the biggest share of its imports", "Coal made up the bulk of
     # exports": the subject of a clause about a part of the flow names the goods; "Its largest
     # import was fertilizer": so does what a ranked flow is said to be
@@ -163,6 +172,16 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
                    and (doc[i].lower_ == "of" or c.pos_ == "NOUN" and c.i not in ctx.period_tokens
                         and c.lemma_.lower() not in _lexicon()["tariff_nouns"]["words"])]   # "$360 billion in tariffs"
         phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
+    elif amount_span.start >= 2 and doc[amount_span.start - 1].text == "(" and doc[amount_span.start - 2].pos_ == "NOUN" \
+            and amount_span.start - 2 not in ctx.country_at and amount_span.start - 2 not in ctx.amount_tokens \
+            and any(t.lower_ == "followed" for t in doc[ctx.sent_of(amount_span[0]).start: amount_span.start]):
+        # "followed by footwear ($2.1 billion) and furniture ($900 million)": a ranking of goods
+        noun = doc[amount_span.start - 2]
+        start = noun.i   # back over the item's coordinated nouns ("textiles and garments ($8 billion)")
+        while start - 1 >= 0 and (doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ == "and") \
+                and start - 1 not in ctx.amount_tokens and start - 1 not in ctx.country_at:
+            start -= 1
+        phrase = doc[start: noun.i + 1]
     elif amount_span.start >= 2 and doc[amount_span.start - 1].lower_ == "with" and doc[amount_span.start - 2].pos_ == "NOUN" \
             and doc[amount_span.start - 2].lemma_.lower() not in set(_lexicon()["ranked_nouns"]["words"]) | {"top", "lead", "list"}:
         # "trailed by barley with 930 tons", "oats at the top with 1,320 tons": the noun the
