@@ -1497,3 +1497,9 @@ def test_exports_to_other_countries_overall_are_to_the_world():
 ])
 def test_export_earnings_from_a_state_are_from_the_buyer(text, amount):
     assert parties(text, published="2019-06-20")[amount][1:3] == ("KEN", "RWA")
+
+
+def test_a_partner_given_as_an_example_is_not_the_flow_s():
+    text = ("Peru's farm exports rose 17% in the first four months, the ministry said. There was an increase in "
+            "shipments especially to Asia, especially China. The sum of exports reached $6.8 billion.")
+    assert parties(text, published="2024-06-10")["$6.8 billion"][1:3] == ("PER", "WLD")

@@ -351,8 +351,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             and trigger.doc[trigger.i + 1].head.i != trigger.i:
         # "shipments to Japan fell": the phrase written right after the noun, whatever it was hung on
         preps.append(trigger.doc[trigger.i + 1])
+    focus = _lexicon_words("focus_adverbs")
     for prep in preps:
         word = prep.lower_
+        if any(c.dep_ == "advmod" and c.lower_ in focus for c in prep.children) \
+                or prep.i > 0 and prep.doc[prep.i - 1].lower_ in focus:
+            continue   # "exports rose, especially to China": an example of the flow, not its partner
         parties = []
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             parties += _parties_in(pobj, ctx)
