@@ -80,3 +80,16 @@ def test_a_ranked_buyer_owned_through_of_and_the_list_after_it(pipeline):
                                 "$66 million")} == {
         "$320 million": ("URY", "CAN"), "$270 million": ("URY", "JPN"), "16 percent": ("URY", "JPN"),
         "$150 million": ("URY", "PER"), "$90 million": ("URY", "CHL"), "$66 million": ("URY", "MEX")}
+
+
+def test_a_ranking_owned_with_for_goes_on_with_followed_with_and_then(pipeline):
+    """'the largest market for Peruvian exports, receiving ...': Peru's exports to the US; 'Japan
+    followed with ..., then China with ...': the ranking goes on; a bare 'imports' after it is the
+    story's reporter's with the world again."""
+    text = ("Peru's exports rose 2 percent to $6.2 billion in July, the statistics office said. By destination, "
+            "the United States was the largest market for Peruvian exports, receiving $1.06 billion in goods. "
+            "Japan followed with $872 million, then China with $791 million. Meanwhile, imports rose 7.2 percent "
+            "in July to $5.12 billion.")
+    got = _parties(pipeline, text)
+    assert [got[a] for a in ("$1.06 billion", "$872 million", "$791 million", "$5.12 billion")] == [
+        ("PER", "USA"), ("PER", "JPN"), ("PER", "CHN"), ("WLD", "PER")]

@@ -323,6 +323,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
+            elif trigger is None and not has_trade_word and continues and amount.is_money and previous_trade is not None \
+                    and previous_trade.flow == "directional" and WORLD not in (previous_trade.from_, previous_trade.to) \
+                    and _ranked_after(span, ctx) is not None:
+                # "The US was the largest market, receiving $1.06 billion. Japan followed with $872
+                # million, then China with $791 million": the ranking goes on, each state in its turn
+                trade = previous_trade.model_copy()
+                inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
             if trade is not None and trade.flow == "directional":
                 own = _partner_written_after(span, trigger, ctx) if trigger is not None else None
                 if own is not None and next(iter(own.values())) not in (trade.from_, trade.to):
@@ -597,18 +604,24 @@ def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
               if ctx.country_at.get(k) not in (None, WORLD)), None)
     if k is None:
         return None
-    # back over the list the state is in ("Japan ($4 billion) and the US") to "followed by"
+    if k + 2 < len(doc) and doc[k + 1].lower_ == "followed" and doc[k + 2].lower_ == "with":
+        return ctx.country_at[k], k + 1   # "Japan followed with $872 million"
+    # back over the list the state is in ("Japan ($4 billion) and the US", "then China with $791
+    # million") to "followed by" (or "X followed with")
     j = k
     while j - 1 >= max(sent_start, k - 30) and (ctx.country_at.get(j - 1) not in (None, WORLD) or j - 1 in ctx.amount_tokens
                                                 or doc[j - 1].lower_ in _LIST_WORDS or doc[j - 1].is_punct):
         if doc[j - 1].lower_ == "by" and j - 2 >= sent_start and doc[j - 2].lower_ == "followed":
+            return ctx.country_at[k], j - 2
+        if doc[j - 1].lower_ == "with" and j - 2 >= sent_start and doc[j - 2].lower_ == "followed" \
+                and ctx.country_at.get(j - 3) not in (None, WORLD):
             return ctx.country_at[k], j - 2
         j -= 1
     return None
 
 
 # (an item's change may come with it: "followed by China with $50 million, up 16 percent, the EU with ...")
-_LIST_WORDS = frozenset({"and", "the", "by", "with", "at", "worth", "up", "down", "a", "an", "or",
+_LIST_WORDS = frozenset({"and", "the", "by", "with", "at", "worth", "up", "down", "a", "an", "or", "then",
                          "rise", "increase", "gain", "drop", "decrease", "decline", "fall"})
 
 

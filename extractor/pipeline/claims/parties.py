@@ -815,8 +815,9 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             return None
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
         if not owners:
-            # "the largest buyer of Uruguayan goods", "the top export market of the Philippines"
-            owners = list(dict.fromkeys(code for of in partner.children if of.dep_ == "prep" and of.lower_ == "of"
+            # "the largest buyer of Uruguayan goods", "the top export market of the Philippines",
+            # "the largest market for Mexican goods"
+            owners = list(dict.fromkeys(code for of in partner.children if of.dep_ == "prep" and of.lower_ in {"of", "for"}
                                         for o in of.children if o.dep_ == "pobj" for code in ctx.countries_in(o)))
         if len(owners) != 1:
             return None
