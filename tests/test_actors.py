@@ -133,3 +133,10 @@ def test_a_possessive_typed_without_its_apostrophe_names_the_state(parse):
     codes = [(t, c) for t, _, c, typ in found if typ == "country"]
     assert ("Perus", "PER") in codes and ("Chiles", "CHL") in codes
     assert all(t != "Koreas" for t, _ in codes)
+
+
+def test_its_neighbouring_country_is_the_bordering_state_the_story_names_most(parse):
+    text = ("Laos imported less rice from Thailand last year, officials said. Thailand's harvest was large. "
+            "A Hanoi-based analyst said Laos's rice imports from its neighbouring country fell 20 percent.")
+    found = actors_of(parse, text)
+    assert ("its neighbouring country", "Thailand", "THA", "country") in found

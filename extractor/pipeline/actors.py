@@ -247,15 +247,17 @@ def _in_a_subject(span: Span) -> bool:
         root.dep_ in ("poss", "compound", "amod") and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-def _neighbor_of(possessor: str, history: list[tuple[str, int]], sent_index: int) -> str | None:
-    """'its neighbor': another state of the recent sentences, one that borders the possessor first."""
+def _neighbor_of(possessor: str, history: list[tuple[str, int]], sent_index: int,
+                 counts: dict[str, int] | None = None) -> str | None:
+    """'its neighbor': another state of the recent sentences, one that borders the possessor first;
+    the one the article names most among those ('Seoul-based researchers said North Korea's imports
+    from its neighboring country fell' in a story about China: China)."""
     recent = [code for code, s in reversed(history) if sent_index - 2 <= s <= sent_index and code != possessor]
     borders = _countries()[possessor].neighbors if possessor in _countries() else ()
-    for code in recent:
-        if code in borders:
-            return code
-    if recent:
-        return recent[0]
+    counts = counts or {}
+    for candidates in ([code for code in recent if code in borders], recent):
+        if candidates:
+            return max(candidates, key=lambda code: (counts.get(code, 0), -candidates.index(code)))
     # No other state nearby: a bordering state named earlier in the article.
     earlier = [code for code, _ in reversed(history) if code in borders]
     return earlier[0] if earlier else None
@@ -404,7 +406,7 @@ def find_actors(doc: Doc) -> list[Actor]:
                 # ("China's exports rose ... It also shipped $2 million of tea to its neighbour")
                 topic = _salient_country(history, counts, sent_index, subjects=subjects)
                 possessor = same_subjects[-1] if same_subjects else same_sentence[-1] if same_sentence else topic
-                code = _neighbor_of(possessor, history, sent_index)
+                code = _neighbor_of(possessor, history, sent_index, counts)
             if code:
                 add_country(span, code)
         elif kind == "org":
