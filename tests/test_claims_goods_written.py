@@ -173,3 +173,14 @@ def test_an_industry_s_exports_and_a_ranking_of_goods_in_brackets(pipeline):
     assert got["$22 billion"] == (None, None)
     assert [got[a][1] for a in ("$4.2 billion", "$2.1 billion", "$900 million")] == ["textile", "footwear",
                                                                                       "leather fur goods"]
+
+
+def test_coordinated_goods_pair_with_the_coordinated_figures_after_them(pipeline):
+    """Without 'respectively': 'with chip and coal imports up 18.2% and 9%' pairs in order; 'animal
+    fats and vegetable oil, which reached $366 million, or 20 percent' is one goods said twice."""
+    got = _goods(pipeline, "Laos's imports climbed 3.1% to $2.1 billion in June, with chip and coal imports up "
+                           "18.2% and 9%.", published="2024-07-10")
+    assert (got["18.2%"][1], got["9%"][1]) == ("chip", "coal")
+    got = _goods(pipeline, "Laos's exports rose in June, driven by animal fats and vegetable oil exports, which "
+                           "reached $366 million, or 20 percent.", published="2024-07-10")
+    assert got["$366 million"][1] == "animal fats vegetable oil"

@@ -90,6 +90,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             for i, phrase in zip(run, written):
                 out.setdefault(i, {}).setdefault("goods", phrase)
     slot_lists: list[list[dict]] = []
+    slot_ends: list[int] = []   # where each list of slots ends in the sentence
     for items in lists:
         codes = [ctx.country_at.get(x.i) for x in items]
         dates = [period_at.get(x.i) for x in items]
@@ -101,16 +102,20 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             slots = [{role: c} for c in codes] if role else []
         elif all(_trade_kind(x) for x in items):
             slots = [{"trigger": x} for x in items]
-        elif explicit and _goods_of_a_trade_word(items):
-            slots = [{"goods": x} for x in items]   # "exports of steel and ships rose 8% and 14%, respectively"
+        elif _goods_of_a_trade_word(items):
+            # "exports of steel and ships rose 8% and 14%, respectively", "with chip and coal imports
+            # up 18.2% and 9%": coordinated goods with coordinated figures (only those pair up
+            # without 'respectively', below)
+            slots = [{"goods": x} for x in items]
         else:
             continue
         slot_lists.append(slots)
+        slot_ends.append(items[-1].i)
     if explicit:
         # "in March, April and May, respectively", however the parser attached the months
         slot_lists += [[{"period": d} for d in run] for run in _written_period_lists(sent, ctx)
                        if not any(s == [{"period": d} for d in run] for s in slot_lists)]
-    for slots in slot_lists:
+    for k, slots in enumerate(slot_lists):
         # without "respectively", only figures that are themselves coordinated pair up
         # ("exports to A and B grew 6% and 4%")
         # with it, the sentence's figures of one kind, else the figures written as a list ("shipped
@@ -119,6 +124,15 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         pools = list(groups.values()) if explicit else figure_lists
         if explicit and not any(len(g) == len(slots) for g in pools):
             pools = figure_lists
+        if not explicit and k < len(slot_ends) and "goods" in slots[0]:
+            # "imports of A and B fell 45% and 43%, while exports of C and D rose 15% and 33%": each
+            # list with the figures written next after it
+            # (not "$366 million, or 20 percent": one figure said twice)
+            after = [g for g in pools if len(g) == len(slots) and ctx.amount_spans[g[0]].start > slot_ends[k]
+                     and not any(t.lower_ == "or" for t in ctx.doc[ctx.amount_spans[g[0]].end: ctx.amount_spans[g[-1]].start])]
+            if not after:
+                continue
+            pools = [min(after, key=lambda g: ctx.amount_spans[g[0]].start)]
         for group in pools:
             if len(group) == len(slots) >= 2:
                 # "decreased 3, 5 and 9 percent": the verb's direction is every member's
