@@ -224,3 +224,9 @@ def test_a_span_of_months_with_its_year_anchors_bare_months(parse):
 def test_a_span_named_as_a_base_or_after_as_of_anchors_nothing(parse, text):
     ps, _ = undated(parse, text)
     assert period(ps, "May").from_ is None
+
+
+def test_a_year_named_as_a_goal_does_not_date_an_undated_story(parse):
+    ps, _ = undated(parse, "Exports fell 4 percent in the first 10 months of 2016, the assembly said. Exports to "
+                           "Chile rose 8 percent in December. The minister set the country's goals for 2017.")
+    assert period(ps, "December").from_ == date(2016, 12, 1)

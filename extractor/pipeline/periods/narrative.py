@@ -81,7 +81,8 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         later = [p for c, p in found if c.rule == "year" and p.from_ is not None and p.from_.year > ref.year
                  and not _STARTING.search(ctx.text[max(0, c.start - 20):c.start])
                  and not _is_future(ctx, c.start) and not _is_comparison_base(ctx.text, c.start, c.end)
-                 and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])]
+                 and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])
+                 and not _GOAL.search(ctx.text[max(0, c.start - 40):c.start])]
         if later:
             period = max(later, key=lambda p: p.from_)
             ref = period.to
@@ -110,4 +111,7 @@ _AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+
                               re.IGNORECASE)
 # "turned to exporting wigs starting in 2018": when something began, not when the story is
 _STARTING = re.compile(r"\b(?:starting|beginning|from)\s+(?:in\s+)?$", re.IGNORECASE)
+# "the country's goals for 2017", "an export target for 2026": a year something is aimed at
+_GOAL = re.compile(r"\b(?:goals?|targets?|plans?|forecasts?|outlook|projections?|expectations?|aims?|ambitions?)"
+                   r"\s+(?:\w+\s+){0,2}?for\s+(?:the\s+(?:year|end\s+of)\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
