@@ -222,3 +222,15 @@ def test_the_flows_a_balance_sentence_gives_are_its_holder_s(pipeline, text, par
     got = _parties(pipeline, text)
     for amount, ends in parties.items():
         assert got[amount] == (ends, False)
+
+
+def test_a_state_s_external_trade_with_no_state_named_is_its_trade_with_all_partners(pipeline):
+    text = ("Sri Lanka's exports rose in May, the central bank said. Sri Lanka's imports from India rose. "
+            "Total external trade reached $2.3 billion in May.")
+    assert _parties(pipeline, text)["$2.3 billion"] == (("LKA", "WLD"), True)
+
+
+def test_overall_trade_in_a_story_about_two_states_is_theirs(pipeline):
+    text = ("Laos's exports to Vietnam rose 5 percent to $120 million in May, customs data showed. Laos's "
+            "imports from Vietnam fell 3 percent to $90 million. Overall trade fell to $210 million in May.")
+    assert _parties(pipeline, text)["$210 million"][0] == ("LAO", "VNM")

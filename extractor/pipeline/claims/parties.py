@@ -502,6 +502,10 @@ def _home_state(ctx: _Context) -> str | None:
     return home
 
 
+#: Modifiers that make a state's trade its trade with all partners whatever the story is about.
+_OUTWARD = frozenset({"external", "foreign", "international", "global", "worldwide"})
+
+
 def _home_country_story(ctx: _Context) -> bool:
     """A story about one state's trade, not a pair's: it has a home state, named more than twice
     as often as any other state."""
@@ -687,6 +691,21 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             # state's trade: that state's trade with all partners, not a pair with a partner it names
             parties = [ctx.home_state, WORLD]
             inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
+        outward = any(c.lower_ in _OUTWARD for c in frame.trigger.children if c.dep_ in {"amod", "compound"})
+        if len(parties) == 0 and world and not outward and not pair_named and previous is not None and previous.flow == "directional" \
+                and WORLD not in (previous.from_, previous.to):
+            # "Laos's imports from Vietnam fell 3 percent. Overall trade fell to $210 million": the
+            # two flows' pair
+            parties = [previous.from_, previous.to]
+            inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+        if len(parties) == 0 and world and not pair_named and outward:
+            # "Total external trade reached $2.3 billion": the story's reporter with all partners
+            # ("overall trade" in a story about two states is theirs)
+            reporter = previous_agent if previous_agent not in (None, WORLD) else ctx.home_state
+            if reporter is not None:
+                parties = [reporter, WORLD]
+                inferred["parties"] = (f"the reporter is {FROM_PREVIOUS_CLAIM}" if reporter == previous_agent
+                                       else f"the reporter is {FROM_HOME_STATE}") + ", the partner all partners"
         if len(parties) == 0 and (pair_named or not world):
             # "bilateral trade", "the two countries exchanged": the article's pair.
             parties = _main_pair(ctx)
