@@ -1503,3 +1503,22 @@ def test_a_partner_given_as_an_example_is_not_the_flow_s():
     text = ("Peru's farm exports rose 17% in the first four months, the ministry said. There was an increase in "
             "shipments especially to Asia, especially China. The sum of exports reached $6.8 billion.")
     assert parties(text, published="2024-06-10")["$6.8 billion"][1:3] == ("PER", "WLD")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the market an export was earned in
+    ("Ghana's cocoa exports fell in Japan from 52,000 tons in May to 40,000 tons in June.",
+     {"52,000 tons": ("GHA", "JPN"), "40,000 tons": ("GHA", "JPN")}),
+    ("Ghana's exports reached $16.3 million in China, $8.1 million in Japan and $7.7 million in Peru in May.",
+     {"$16.3 million": ("GHA", "CHN"), "$8.1 million": ("GHA", "JPN"), "$7.7 million": ("GHA", "PER")}),
+])
+def test_exports_in_a_market_are_to_it(text, expected):
+    got = parties(text, published="2024-07-20")
+    assert {a: got[a][1:3] for a in expected} == expected
+
+
+def test_a_month_after_than_in_is_the_comparison_s_base():
+    got = {a: period for a, *_, period in trades(
+        "Germany's imports of copper from Chile amounted to 4,100 tonnes in April, 7.5 per cent more than in "
+        "March last year.", published="2024-07-20")}
+    assert got["7.5 per cent"] == "April"

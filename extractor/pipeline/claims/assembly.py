@@ -579,11 +579,17 @@ def _names_other_goods(sent, code: str | None) -> bool:
 
 def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | None:
     """The 'to' or 'from' state written right after a figure (past 'of goods', 'worth'), when its
-    trade word has more than one such phrase: {'to': code} or {'from_': code}."""
+    trade word has more than one such phrase, or the market an export figure was earned 'in':
+    {'to': code} or {'from_': code}."""
     doc = ctx.doc
     k = amount_span.end
     while k < len(doc) and k < amount_span.end + 4 and (doc[k].lower_ in {"of", "worth"} or doc[k].pos_ in {"NOUN", "ADJ"}):
         k += 1
+    if k < len(doc) and doc[k].lower_ == "in" and _trade_kind(trigger) == "export":
+        # "exports reached $16.3 billion in China, $8.1 billion in Japan": each market in its turn
+        code = next((ctx.country_at[o.i] for o in doc[k].children if o.dep_ == "pobj" and o.i in ctx.country_at
+                     and o.i not in ctx.period_tokens), None)
+        return {"to": code} if code not in (None, WORLD) and code not in ctx.places else None
     if k >= len(doc) or doc[k].lower_ not in {"to", "from"}:
         return None
     if sum(1 for c in trigger.children if c.dep_ == "prep" and c.lower_ == doc[k].lower_) < 2:

@@ -154,6 +154,9 @@ BASE_PREPOSITIONS = frozenset({"from", "than", "on", "over", "against"})
 _OVER_A_SPAN = re.compile(r"(?:the\s+)?(?:first|past|last|latest|opening)\b", re.IGNORECASE)
 
 
+_COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "greater", "smaller", "bigger", "larger"})
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, else None
@@ -180,11 +183,13 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
             return "basis"
     if before == "over" and _OVER_A_SPAN.match(span.text):
         return None   # "Over the first seven months, trade rose 9%": the span, no base
+    if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "in" and ctx.doc[span.start - 2].lower_ == "than":
+        return "basis"   # "7.5 per cent more than in March last year", however the parser hung it
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"
-    if head.lower_ in BASE_PREPOSITIONS and _is_change_word(head.head):
-        return "basis"   # "up 8% on June", "6% less than in 2018"
+    if head.lower_ in BASE_PREPOSITIONS and (_is_change_word(head.head) or head.head.lower_ in _COMPARATIVES):
+        return "basis"   # "up 8% on June", "6% less than in 2018", "7.5 per cent more than in March"
     before = ctx.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in BASE_PREPOSITIONS \
             and before.head.i != span.root.i and _is_change_word(before.head):

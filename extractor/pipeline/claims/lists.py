@@ -261,4 +261,4 @@ def _partner_of(trade, sent: Span, first: Span, ctx: _Context) -> str | None:
     return max(last, key=last.get)
 
 
-_PARTNER_PREPOSITIONS = frozenset({"to", "from", "with", "into", "for"})
+_PARTNER_PREPOSITIONS = frozenset({"to", "from", "with", "into", "for", "in"})

@@ -391,6 +391,13 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         frame.between = agents
     else:
         frame.agent = agents[0] if agents else None
+    if frame.kind == "export" and frame.target is None and frame.agent is not None and not frame.between \
+            and trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+        # "Ghana's cocoa exports fell in Japan": the market the exports were sold in
+        markets = [code for p in trigger.head.children if p.dep_ == "prep" and p.lower_ == "in"
+                   for o in p.children if o.dep_ == "pobj" and o.i in ctx.country_at for code in _parties_in(o, ctx)]
+        if markets and markets[0] not in (frame.agent, WORLD):
+            frame.target = markets[0]
     if frame.kind in {"import", "export"} and frame.source is None and frame.target is None and not frame.between:
         fronted = _partner_of_a_fronted_trade_phrase(trigger, ctx)
         if fronted is not None and fronted != frame.agent:
