@@ -1522,3 +1522,9 @@ def test_a_month_after_than_in_is_the_comparison_s_base():
         "Germany's imports of copper from Chile amounted to 4,100 tonnes in April, 7.5 per cent more than in "
         "March last year.", published="2024-07-20")}
     assert got["7.5 per cent"] == "April"
+
+
+def test_a_buyer_in_a_story_of_one_state_s_exports_buys_from_it():
+    got = parties("Peru's fishmeal exports rose 12 percent in May, the ministry said. Chinese purchases were 20 "
+                  "per cent higher.", published="2024-06-20")
+    assert got["20 per cent"][1:3] == ("PER", "CHN")

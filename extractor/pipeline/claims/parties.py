@@ -794,6 +794,13 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         importer, how = _other_party(exporter, ctx, previous, world, named)
         if how:
             inferred["parties"] = how
+    if exporter is None and not world and previous is not None and previous.flow == "directional" \
+            and previous.from_ not in (None, WORLD, importer) and previous.to in (WORLD, importer) \
+            and frame.trigger.lemma_.lower() in _lexicon_words("buyer_words"):
+        # "Kenya's tea exports rose 8 percent. ... Egypt bought 9,000 tonnes", "Chinese purchases
+        # were 20 per cent higher": a buyer in a story of one state's exports buys from that state
+        exporter = previous.from_
+        inferred["parties"] = f"the seller is {FROM_PREVIOUS_CLAIM}"
     if exporter is None:
         exporter, how = _other_party(importer, ctx, previous, world, named)
         if how:
