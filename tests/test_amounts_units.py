@@ -56,6 +56,19 @@ def test_mt_after_a_number_is_metric_tons_not_megatonnes(parse, text, span):
     assert (a.text, a.value, a.unit) == (span, float(a.value), "tonne") and a.value < 1e7
 
 
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Chile shipped 12.4m tonnes of copper ore to Japan.", "12.4m tonnes", 12.4e6, "tonne"),
+    ("Imports rose to 4m barrels in May.", "4m barrels", 4e6, "barrel"),
+])
+def test_a_glued_m_before_a_measure_is_a_million_not_a_metre(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_a_glued_m_without_a_measure_after_it_stays_a_metre(parse):
+    assert only(parse, "The tower is 300m tall.").unit == "metre"
+
+
 # --------------------------------------------------- magnitude-prefixed ISO codes, Mex$
 
 @pytest.mark.parametrize("text, span, value, unit", [
