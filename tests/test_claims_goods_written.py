@@ -184,3 +184,12 @@ def test_coordinated_goods_pair_with_the_coordinated_figures_after_them(pipeline
     got = _goods(pipeline, "Laos's exports rose in June, driven by animal fats and vegetable oil exports, which "
                            "reached $366 million, or 20 percent.", published="2024-07-10")
     assert got["$366 million"][1] == "animal fats vegetable oil"
+
+
+@pytest.mark.parametrize("sentence,amount,words", [
+    ("The foreign-invested sector's exports reached $22 billion.", "$22 billion", "foreign invested sector"),
+    ("The automotive sector's exports rose 21 percent.", "21 percent", "automotive"),
+])
+def test_a_sector_s_exports_are_that_sector_s_not_the_nation_s(pipeline, sentence, amount, words):
+    got = _goods(pipeline, "Vietnam's exports rose 10% to $30 billion in May. " + sentence, published="2024-06-10")
+    assert got[amount] == (None, words) and got["$30 billion"] == (None, None)

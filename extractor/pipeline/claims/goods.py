@@ -72,6 +72,17 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         code = _goods_code(words, whole=True)
         if code is not None:
             return code, words
+    # "the foreign-invested sector's exports", "private firms' imports": a sector's part of the
+    # flow, as "exports of the FDI sector" names it, not the nation's total
+    for owner in (c for c in trigger.children if c.dep_ == "poss" and c.lemma_.lower() in
+                  set(_lexicon_words("sector_nouns")) | set(_lexicon()["trading_entities"]["words"])):
+        named = [c for c in owner.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < owner.i]
+        phrase = ctx.doc[min(c.left_edge.i for c in named): owner.i] if named else ctx.doc[owner.i: owner.i + 1]
+        goods = _goods_of_phrase(phrase, ctx)
+        if goods in (None, _ALL_GOODS):
+            # ("the foreign-invested sector": no goods, still a part of the flow, written as it is)
+            return None, " ".join(t.lower_ for t in ctx.doc[phrase.start: owner.i + 1] if not t.is_punct)
+        return goods
     # "The textile industry booked exports of $4.2 billion": the industry a clause's subject
     # names is the goods of the trade noun it books
     clause = trigger.head if trigger.dep_ in {"dobj", "attr"} else None
