@@ -124,7 +124,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         pools = list(groups.values()) if explicit else figure_lists
         if explicit and not any(len(g) == len(slots) for g in pools):
             pools = figure_lists
-        if not explicit and k < len(slot_ends) and "goods" in slots[0]:
+        if not explicit and k < len(slot_ends) and slots and "goods" in slots[0]:
             # "imports of A and B fell 45% and 43%, while exports of C and D rose 15% and 33%": each
             # list with the figures written next after it
             # (not "$366 million, or 20 percent": one figure said twice)
