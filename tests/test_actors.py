@@ -17,7 +17,7 @@ def test_official_names_demonyms_and_acronyms_map_to_iso_codes(parse):
 
 
 def test_the_people_s_republic_written_without_its_apostrophe_is_china_not_taiwan(parse):
-    found = actors_of(parse, "Palm oil exports to the Peoples Republic of China rose in March.")
+    found = actors_of(parse, "Coffee cargoes bound for the Peoples Republic of China climbed in March.")
     assert [c for _, _, c, typ in found if typ == "country"] == ["CHN"]
 
 

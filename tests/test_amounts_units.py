@@ -20,7 +20,7 @@ from extractor.pipeline.amounts import find_amounts
     ("Toyota shares closed at Y=3,150 in Tokyo.", "Y=3,150", 3150.0, "JPY"),
     ("The carmaker booked a profit of Y=420 billion.", "Y=420 billion", 420e9, "JPY"),
     # the naira sign written 'N' (Nigerian press), read only with a scale
-    ("Nigeria's imports rose to N2.27 trillion in the first quarter.", "N2.27 trillion", 2.27e12, "NGN"),
+    ("Nigeria's imports rose to N3.14 trillion in the first quarter.", "N3.14 trillion", 3.14e12, "NGN"),
 ])
 def test_transliterated_currency_signs(parse, text, span, value, unit):
     a = only(parse, text)
@@ -33,12 +33,12 @@ def test_ps_before_a_bare_small_number_is_a_console_not_pounds(parse):
 
 
 def test_n_before_a_number_without_a_scale_is_no_naira(parse):
-    found = amounts(parse, "Hospitals ordered 40,000 N95 masks, and the N2 road was closed.")
+    found = amounts(parse, "Hospitals ordered 35,000 N95 masks, and the N2 road was closed.")
     assert all(a.unit != "NGN" for a in found)
 
 
 @pytest.mark.parametrize("text, span, value, unit", [
-    ("Malaysia's exports rose to 91.05 billion ringgits in October.", "91.05 billion ringgits", 91.05e9, "MYR"),
+    ("Malaysia's exports rose to 84.37 billion ringgits in October.", "84.37 billion ringgits", 84.37e9, "MYR"),
     ("Kenya's imports climbed to KSh1.2 trillion.", "KSh1.2 trillion", 1.2e12, "KES"),
     ("Tea earnings reached 140 billion Kenyan shillings.", "140 billion Kenyan shillings", 140e9, "KES"),
 ])
@@ -48,7 +48,7 @@ def test_currencies_of_more_reporters(parse, text, span, value, unit):
 
 
 @pytest.mark.parametrize("text, span", [
-    ("Copper concentrate exports reached 1.42 million mt in May.", "1.42 million mt"),
+    ("Copper concentrate exports reached 2.63 million mt in May.", "2.63 million mt"),
     ("Steel shipments rose to 5 million MT last year.", "5 million MT"),
 ])
 def test_mt_after_a_number_is_metric_tons_not_megatonnes(parse, text, span):
@@ -57,7 +57,7 @@ def test_mt_after_a_number_is_metric_tons_not_megatonnes(parse, text, span):
 
 
 @pytest.mark.parametrize("text, span, value, unit", [
-    ("Chile shipped 12.4m tonnes of copper ore to Japan.", "12.4m tonnes", 12.4e6, "tonne"),
+    ("Chile shipped 15.8m tonnes of copper ore to Japan.", "15.8m tonnes", 15.8e6, "tonne"),
     ("Imports rose to 4m barrels in May.", "4m barrels", 4e6, "barrel"),
 ])
 def test_a_glued_m_before_a_measure_is_a_million_not_a_metre(parse, text, span, value, unit):

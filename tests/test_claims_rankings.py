@@ -75,7 +75,7 @@ def test_a_ranked_buyer_owned_through_of_and_the_list_after_it(pipeline):
     list, an item's change between them."""
     got = _parties(pipeline, "Canada was the largest buyer of Uruguayan goods in May with $320 million, followed by "
                              "Japan with $270 million, up 16 percent, Peru with $150 million and Chile with $90 million. "
-                             "Mexico came in as the fifth largest export market of Uruguay with $66 million.")
+                             "Mexico came in as the sixth biggest buyer of Uruguayan goods with $66 million.")
     assert {a: got[a] for a in ("$320 million", "$270 million", "16 percent", "$150 million", "$90 million",
                                 "$66 million")} == {
         "$320 million": ("URY", "CAN"), "$270 million": ("URY", "JPN"), "16 percent": ("URY", "JPN"),
@@ -86,10 +86,10 @@ def test_a_ranking_owned_with_for_goes_on_with_followed_with_and_then(pipeline):
     """'the largest market for Peruvian exports, receiving ...': Peru's exports to the US; 'Japan
     followed with ..., then China with ...': the ranking goes on; a bare 'imports' after it is the
     story's reporter's with the world again."""
-    text = ("Peru's exports rose 2 percent to $6.2 billion in July, the statistics office said. By destination, "
-            "the United States was the largest market for Peruvian exports, receiving $1.06 billion in goods. "
-            "Japan followed with $872 million, then China with $791 million. Meanwhile, imports rose 7.2 percent "
-            "in July to $5.12 billion.")
+    text = ("Peru's exports rose 2 percent to $6.2 billion in July, the statistics office said. Among buyers, "
+            "the United States was the biggest market for Peruvian exports, taking $2.31 billion of goods. "
+            "Japan followed with $940 million, then China with $615 million. Imports, for their part, grew 6.4 "
+            "percent in July to $5.75 billion.")
     got = _parties(pipeline, text)
-    assert [got[a] for a in ("$1.06 billion", "$872 million", "$791 million", "$5.12 billion")] == [
+    assert [got[a] for a in ("$2.31 billion", "$940 million", "$615 million", "$5.75 billion")] == [
         ("PER", "USA"), ("PER", "JPN"), ("PER", "CHN"), ("WLD", "PER")]

@@ -245,7 +245,7 @@ def test_a_forecast_figure_is_no_trade_claim_but_a_fact_beside_an_expectation_is
     ("U.S. exports increased 2.4% to $205.1 billion in April on rising shipments of aircraft.", "period_on_period"),
     ("Vietnam's exports increased 2.4% to $31.2 billion in April.", "year_on_year"),
     ("U.S. exports increased 2.4% to $2.1 trillion in 2023.", "year_on_year"),   # a year: no monthly convention
-    ("Canada's exports increased 1.5% to C$65.2 billion in October, Statistics Canada said.", "period_on_period"),
+    ("Canada's exports increased 1.5% to C$61.7 billion in October, Statistics Canada said.", "period_on_period"),
 ])
 def test_an_unstated_basis_follows_the_reporter_s_convention(text, basis):
     from extractor import extract
@@ -1486,9 +1486,9 @@ def test_a_ranking_s_subject_is_no_partner_a_list_goes_on_with():
 
 def test_exports_to_other_countries_overall_are_to_the_world():
     got = parties("Sri Lanka's exports to China rose 5 percent to $210 million in 2018, central bank data showed. "
-                  "Overall Sri Lanka's exports to other countries witnessed an increase of 4.2 percent in the "
-                  "year, to $11.9 billion.", published="2019-03-01")
-    assert got["$11.9 billion"][1:3] == ("LKA", "WLD") and got["$210 million"][1:3] == ("LKA", "CHN")
+                  "Overall Sri Lanka's exports to other countries climbed 4.2 percent over the year, to "
+                  "$12.6 billion.", published="2019-03-01")
+    assert got["$12.6 billion"][1:3] == ("LKA", "WLD") and got["$210 million"][1:3] == ("LKA", "CHN")
 
 
 @pytest.mark.parametrize("text,amount", [
@@ -1500,17 +1500,17 @@ def test_export_earnings_from_a_state_are_from_the_buyer(text, amount):
 
 
 def test_a_partner_given_as_an_example_is_not_the_flow_s():
-    text = ("Peru's farm exports rose 17% in the first four months, the ministry said. There was an increase in "
-            "shipments especially to Asia, especially China. The sum of exports reached $6.8 billion.")
+    text = ("Peru's farm exports rose 17% in the first four months, the ministry said. Demand grew, with "
+            "shipments rising notably to Europe, notably Spain. Total exports came to $6.8 billion.")
     assert parties(text, published="2024-06-10")["$6.8 billion"][1:3] == ("PER", "WLD")
 
 
 @pytest.mark.parametrize("text,expected", [
     # the market an export was earned in
-    ("Ghana's cocoa exports fell in Japan from 52,000 tons in May to 40,000 tons in June.",
-     {"52,000 tons": ("GHA", "JPN"), "40,000 tons": ("GHA", "JPN")}),
-    ("Ghana's exports reached $16.3 million in China, $8.1 million in Japan and $7.7 million in Peru in May.",
-     {"$16.3 million": ("GHA", "CHN"), "$8.1 million": ("GHA", "JPN"), "$7.7 million": ("GHA", "PER")}),
+    ("Ghana's cocoa exports fell in Japan from 61,000 tons in May to 47,000 tons in June.",
+     {"61,000 tons": ("GHA", "JPN"), "47,000 tons": ("GHA", "JPN")}),
+    ("Ghana's exports reached $14.8 million in China, $6.2 million in Japan and $5.9 million in Peru in May.",
+     {"$14.8 million": ("GHA", "CHN"), "$6.2 million": ("GHA", "JPN"), "$5.9 million": ("GHA", "PER")}),
 ])
 def test_exports_in_a_market_are_to_it(text, expected):
     got = parties(text, published="2024-07-20")
@@ -1519,9 +1519,9 @@ def test_exports_in_a_market_are_to_it(text, expected):
 
 def test_a_month_after_than_in_is_the_comparison_s_base():
     got = {a: period for a, *_, period in trades(
-        "Germany's imports of copper from Chile amounted to 4,100 tonnes in April, 7.5 per cent more than in "
+        "Germany's imports of copper from Chile came to 5,300 tonnes in April, 6.5 per cent more than in "
         "March last year.", published="2024-07-20")}
-    assert got["7.5 per cent"] == "April"
+    assert got["6.5 per cent"] == "April"
 
 
 def test_a_buyer_in_a_story_of_one_state_s_exports_buys_from_it():

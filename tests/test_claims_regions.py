@@ -43,8 +43,8 @@ def test_capitals_and_demonyms_stay_their_states(pipeline):
 
 @pytest.mark.parametrize("text,amount,partner", [
     # one figure for two states is their total, a group as written
-    ("North Korea exported a total of $412,300 in copper to India and Mexico between January and September 2017.",
-     "$412,300", "India and Mexico"),
+    ("Laos exported a total of $287,600 in tin to Chile and Peru between March and July 2019.",
+     "$287,600", "Chile and Peru"),
     ("Japan's exports to Chile and Peru fell 4% in May.", "4%", "Chile and Peru"),
 ])
 def test_one_figure_for_coordinated_states_is_their_total(pipeline, text, amount, partner):
@@ -54,8 +54,8 @@ def test_one_figure_for_coordinated_states_is_their_total(pipeline, text, amount
 
 
 def test_coordinated_states_with_respectively_or_or_are_each_their_own(pipeline):
-    r = pipeline.extract("Japan's exports to Chile and Peru fell 4% and 6%, respectively, in May. China imported "
-                         "zero oil from Iran or Venezuela in June.", published="2024-07-10")
+    r = pipeline.extract("Japan's exports to Chile and Peru fell 4% and 6%, respectively, in May. Ghana imported "
+                         "no cotton from Mali or Benin in June.", published="2024-07-10")
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None and c.amount is not None}
     assert got["4%"] == ("JPN", "CHL") and got["6%"] == ("JPN", "PER")
     assert all(" or " not in (p or "") for pair in got.values() for p in pair)

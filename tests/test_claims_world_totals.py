@@ -166,8 +166,8 @@ def test_a_home_country_story_is_the_state_of_the_agency_it_cites(pipeline):
     # the statistics office a story cites says whose figures they are (the table gives its state)
     ("Exports slipped 2 percent to $3.4 billion in May, Statistics Canada said on Thursday.", "$3.4 billion",
      ("CAN", "WLD")),
-    ("Imports rose 6 percent to $11.2 billion in June, according to the Turkish Statistical Institute.",
-     "$11.2 billion", ("WLD", "TUR")),
+    ("Imports rose 6 percent to $13.6 billion in June, according to the Turkish Statistical Institute.",
+     "$13.6 billion", ("WLD", "TUR")),
 ])
 def test_a_national_statistics_office_names_the_reporter(pipeline, text, amount, parties):
     assert _parties(pipeline, text)[amount] == (parties, True)
@@ -177,7 +177,7 @@ def test_the_country_s_exports_first_in_a_story_are_the_home_state_s_not_the_par
     """The story names the partners it ranks as often as its own state; the statistics office it
     cites says whose exports 'the country's exports' are."""
     text = ("Exports to Italy hit $512M in May\n\nThe country's exports to Italy reached $512 million in "
-            "May 2023, overtaking the United States as the top export market of Kenya, according to the Kenya "
+            "May 2023, ahead of the United States, Kenya's usual leading buyer, according to the Kenya "
             "National Bureau of Statistics. Exports to the United States rose 4 percent to $430 million, while "
             "Italy's purchases of tea doubled.")
     got = _parties(pipeline, text)

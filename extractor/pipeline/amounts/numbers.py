@@ -309,7 +309,7 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
             low = low[:-1]  # the tokenizer keeps the full stop on 'm.' at the end of a sentence
         mult = t["magnitudes"].get(low)
         glued_capital = doc[j].text in ("M", "B") and not doc[j - 1].whitespace_  # headline '4.3M sales'
-        # ('27.2m tonnes of LNG', '4m barrels': a glued 'm' before a measure is a million, not a metre)
+        # ('31.4m tonnes of LNG', '6m barrels': a glued 'm' before a measure is a million, not a metre)
         measured = not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in t["measures_after_magnitude"]
         if mult is None and low in t["money_only_magnitudes"] and (money or glued_capital or measured
                                                                     or _currency_after(doc, j + 1)[0]):

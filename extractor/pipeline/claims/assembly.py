@@ -205,7 +205,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 recent = _last_goods_claim(claims, lambda c: c.start >= since)
                 how = f"the goods are {FROM_PREVIOUS_CLAIM}"
                 if recent is None and not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED:
-                    # "Exports to Peru rose 9 per cent to 50,000 tonnes" in a story whose first
+                    # "Exports to Peru rose 7 per cent to 64,000 tonnes" in a story whose first
                     # trade figure was of coffee: a tonnage is of the story's goods
                     first = next((c for c in claims if c.trade is not None and c.kind != "comparison"), None)
                     if first is not None and (first.trade.commodity or first.trade.commodity_text) \
@@ -326,7 +326,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             elif trigger is None and not has_trade_word and continues and amount.is_money and previous_trade is not None \
                     and previous_trade.flow == "directional" and WORLD not in (previous_trade.from_, previous_trade.to) \
                     and _ranked_after(span, ctx) is not None:
-                # "The US was the largest market, receiving $1.06 billion. Japan followed with $872
+                # "The US was the biggest market, taking $2.31 billion. Japan followed with $940
                 # million, then China with $791 million": the ranking goes on, each state in its turn
                 trade = previous_trade.model_copy()
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
@@ -586,7 +586,7 @@ def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | 
     while k < len(doc) and k < amount_span.end + 4 and (doc[k].lower_ in {"of", "worth"} or doc[k].pos_ in {"NOUN", "ADJ"}):
         k += 1
     if k < len(doc) and doc[k].lower_ == "in" and _trade_kind(trigger) == "export":
-        # "exports reached $16.3 billion in China, $8.1 billion in Japan": each market in its turn
+        # "exports reached $14.8 billion in China, $6.2 billion in Japan": each market in its turn
         code = next((ctx.country_at[o.i] for o in doc[k].children if o.dep_ == "pobj" and o.i in ctx.country_at
                      and o.i not in ctx.period_tokens), None)
         return {"to": code} if code not in (None, WORLD) and code not in ctx.places else None

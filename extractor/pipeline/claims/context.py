@@ -202,7 +202,7 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
             for a in [before.head, *list(before.head.ancestors)[:2]]):
         return "basis"   # "shrank 3 percent last year from 2012": hung on "year", still the change's base
     if before is not None and before.lower_ in {"and", "or"} and before.i > sent_start:
-        # "up double-digit rates from a year ago and April": coordinated with a base, a base too
+        # "up sharply from a year earlier and from March": coordinated with a base, a base too
         left = ctx.text[ctx.doc[sent_start].idx: before.idx].rstrip().lower()
         if any(left.endswith(phrase) for phrase in lex["year_on_year"] + lex["period_on_period"]):
             return "basis"

@@ -223,7 +223,7 @@ def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | N
                              for t in doc[opener.i + 1: amount_span.start] if opener.lower_ == "worth"):
         return None
     if opener.lower_ in {"that", "which"} and opener.dep_ == "mark":
-        return None   # "the ministry said in a statement that imports fell": a clause, not a relative
+        return None   # "a spokesman told reporters that imports fell": a clause, not a relative
     k = opener.i - 1
     if k >= 0 and doc[k].text == ",":
         k -= 1

@@ -104,7 +104,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             slots = [{"trigger": x} for x in items]
         elif _goods_of_a_trade_word(items):
             # "exports of steel and ships rose 8% and 14%, respectively", "with chip and coal imports
-            # up 18.2% and 9%": coordinated goods with coordinated figures (only those pair up
+            # up 16.4% and 7%": coordinated goods with coordinated figures (only those pair up
             # without 'respectively', below)
             slots = [{"goods": x} for x in items]
         else:

@@ -52,7 +52,7 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
 
 
 def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
-    """'exported $4 million of copper to India and Mexico': one figure for two states is their
+    """'exported $4 million of tin to Chile and Peru': one figure for two states is their
     total, a group by its name as written (the contract's rule for partners that are not one
     country), not the first state's; a 'respectively' list gives each its own (lists.py)."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -63,7 +63,7 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
     if len(states) < 2 or any(ctx.country_at.get(t.i) in (None, WORLD) for t in states) \
             or any(t.lower_ == "respectively" for t in sent) \
             or any(c.dep_ == "cc" and c.lower_ not in {"and", "&"} for t in states for c in t.children):
-        # ("zero oil from Iran or Venezuela" is about each)
+        # ("no cotton from Mali or Benin" is about each)
         return None
     first = objects[0].left_edge
     while first.dep_ == "det" and first.i < objects[0].i:
@@ -839,7 +839,7 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
     for verb in [amount_span.root] + list(amount_span.root.ancestors):
         if verb.lemma_.lower() not in _RANKING_VERBS:
             continue
-        # "X was Y's largest market", "X came in as the third highest export market of Y"
+        # "X was Y's largest market", "X came in as Y's No. 3 buyer", "X ranked as the sixth biggest buyer of Y"
         attributes = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] + [
             o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
         partner = next((c for c in attributes if any(c.lemma_.lower() in roles[role] for role in roles if role != "_about")), None)
@@ -848,7 +848,7 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             return None
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
         if not owners:
-            # "the largest buyer of Uruguayan goods", "the top export market of the Philippines",
+            # "the largest buyer of Uruguayan goods", "the main destination of Ghana",
             # "the largest market for Mexican goods"
             owners = list(dict.fromkeys(code for of in partner.children if of.dep_ == "prep" and of.lower_ in {"of", "for"}
                                         for o in of.children if o.dep_ == "pobj" for code in ctx.countries_in(o)))

@@ -128,13 +128,13 @@ def _spans_named_by_their_ends(text: str, periods: list[Period]) -> list[Period]
 
 
 def _months_of_a_fiscal_year_in_brackets(text: str, periods: list[Period]) -> list[Period]:
-    """'during July-February (2018-19)', 'in March (2023-24)': months written without a year, then
+    """'during July-March (2015-16)', 'in May (2021-22)': months written without a year, then
     in brackets the fiscal year they are of (Pakistani and Indian statistics) are those months of
     that fiscal year, whatever the publication date says."""
     out = list(periods)
     for k, months in enumerate(periods):
-        # the fiscal year in brackets, maybe after "of current fiscal (year)" ("July-Feb of current
-        # fiscal (2012-13)", "the first two months of current fiscal year (2022-23)")
+        # the fiscal year in brackets, maybe after "of current fiscal (year)" ("July-March of current
+        # fiscal (2014-15)", "the first three months of current fiscal year (2020-21)")
         following = [p for p in periods[k + 1: k + 3] if p.start >= months.end]
         year = next((p for p in following if _IN_BRACKETS.fullmatch(_OF_THE_FISCAL_YEAR.sub("", text[months.end:p.start]))),
                     None)

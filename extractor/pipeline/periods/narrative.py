@@ -58,7 +58,7 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
                 or _AN_EVENT_BEFORE.search(ctx.text[max(0, cand.start - 120):cand.start]):
             continue
         if cand.rule in _SPAN_RULES and (_is_comparison_base(ctx.text, cand.start, cand.end) or _AS_OF.search(before)):
-            # "compared to $97 million in the second quarter of 2016, before sanctions": a span named
+            # "against $83 million in the third quarter of 2014, before the embargo": a span named
             # as a base says less of when the story is than a month does; "as of" a span, nothing
             continue
         if period.granularity == "day":
