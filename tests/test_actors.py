@@ -34,11 +34,20 @@ def test_the_north_needs_north_korea_in_the_article(parse):
     assert all(c != "PRK" for _, _, c, _ in without)
 
 
-def test_its_neighbor_is_the_other_recent_state(parse):
-    text = ("Shipments from China picked up in the spring. "
-            "North Korea bought more fertilizer from its neighbor in April.")
-    found = actors_of(parse, text)
-    assert ("its neighbor", "China", "CHN", "country") in found
+@pytest.mark.parametrize("text,phrase,name,code", [
+    # the other recent state
+    ("Shipments from China picked up in the spring. North Korea bought more fertilizer from its neighbor in April.",
+     "its neighbor", "China", "CHN"),
+    # a subject before it binds it first
+    ("Laos bought more rice from Thailand in May even though its overall imports from its neighbor slumped.",
+     "its neighbor", "Thailand", "THA"),
+    # among the recent states, the one the story names most
+    ("Laos imported less rice from Thailand last year, officials said. Thailand's harvest was large. A Hanoi-based "
+     "analyst said Laos's rice imports from its neighbouring country fell 20 percent.",
+     "its neighbouring country", "Thailand", "THA"),
+])
+def test_its_neighbor(parse, text, phrase, name, code):
+    assert (phrase, name, code, "country") in actors_of(parse, text)
 
 
 def test_the_regime_refers_to_the_salient_state(parse):
@@ -121,22 +130,8 @@ def test_a_headline_the_tagger_reads_as_a_name_is_not_an_organization(text, expe
     assert [(a.text, a.type) for a in extract(text).actors] == expected
 
 
-def test_its_neighbor_is_bound_by_the_subject_before_it(parse):
-    text = ("Laos bought more rice from Thailand in May even though its overall imports from its neighbor "
-            "slumped.")
-    found = actors_of(parse, text)
-    assert ("its neighbor", "Thailand", "THA", "country") in found
-
-
 def test_a_possessive_typed_without_its_apostrophe_names_the_state(parse):
     found = actors_of(parse, "Perus exports rose 7% in May, while Chiles imports fell. The two Koreas met.")
     codes = [(t, c) for t, _, c, typ in found if typ == "country"]
     assert ("Perus", "PER") in codes and ("Chiles", "CHL") in codes
     assert all(t != "Koreas" for t, _ in codes)
-
-
-def test_its_neighbouring_country_is_the_bordering_state_the_story_names_most(parse):
-    text = ("Laos imported less rice from Thailand last year, officials said. Thailand's harvest was large. "
-            "A Hanoi-based analyst said Laos's rice imports from its neighbouring country fell 20 percent.")
-    found = actors_of(parse, text)
-    assert ("its neighbouring country", "Thailand", "THA", "country") in found

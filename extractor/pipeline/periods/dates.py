@@ -529,14 +529,7 @@ def _resolve_months_to(ctx, cand, m):
     n = _number(m["n"])
     if n is None or n != int(n) or not 1 <= n <= 120:
         return None
-    month = _month_of(m["mon"])
-    if m["yr"]:
-        end_y = int(m["yr"])
-    else:
-        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month), future_ok=False)
-        if span is None:
-            raise _NeedsPublication
-        end_y = span[0].year
+    month, end_y = _last_month(ctx, cand, m)
     sy, sm = _add_months(end_y, month, -int(n) + 1)
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
 
@@ -544,18 +537,23 @@ def _resolve_months_to(ctx, cand, m):
 def _resolve_quarter_to_month(ctx, cand, m):
     """"the June quarter", "the quarter to September 2022": the three months ending with the named
     month (a calendar quarter when it ends one), its year by the bare-month rule."""
-    month = _month_of(m["mon"])
-    if m["yr"]:
-        end_y = int(m["yr"])
-    else:
-        span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month), future_ok=False)
-        if span is None:
-            raise _NeedsPublication
-        end_y = span[0].year
+    month, end_y = _last_month(ctx, cand, m)
     if month % 3 == 0:
         return _cal(*_quarter_span(end_y, month // 3), "quarter")
     sy, sm = _add_months(end_y, month, -2)
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
+
+
+def _last_month(ctx, cand, m) -> tuple[int, int]:
+    """(month, year) of the month a span is named by ('to June', 'the June quarter'): the year
+    written, else the bare-month rule's."""
+    month = _month_of(m["mon"])
+    if m["yr"]:
+        return month, int(m["yr"])
+    span = _year_by_rule(ctx, cand, lambda y: _month_span(y, month), future_ok=False)
+    if span is None:
+        raise _NeedsPublication
+    return month, span[0].year
 
 
 def _resolve_deictic(ctx, cand, m):
