@@ -1528,3 +1528,18 @@ def test_a_buyer_in_a_story_of_one_state_s_exports_buys_from_it():
     got = parties("Peru's fishmeal exports rose 12 percent in May, the ministry said. Chinese purchases were 20 "
                   "per cent higher.", published="2024-06-20")
     assert got["20 per cent"][1:3] == ("PER", "CHN")
+
+
+def test_each_change_with_its_own_comparison_in_a_pair():
+    """'down 31 percent on the month and 17 percent year-on-year': two changes, each with its basis."""
+    got = {a: basis for a, *_, basis, _period in trades(
+        "China's imports of coal from North Korea reached 1.2 million tonnes in April, down 31 percent on the "
+        "month and 17 percent year-on-year.", published="2016-05-20")}
+    assert (got["31 percent"], got["17 percent"]) == ("period_on_period", "year_on_year")
+
+
+def test_a_year_after_a_change_s_from_is_its_base_not_its_period():
+    got = {a: period for a, *_, period in trades(
+        "Laos's exports to Vietnam rose last year. Exports were up just over 40 percent from 2021 to $152 "
+        "million.", published="2023-02-10")}
+    assert got["$152 million"] != "2021"

@@ -184,7 +184,12 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if before == "over" and _OVER_A_SPAN.match(span.text):
         return None   # "Over the first seven months, trade rose 9%": the span, no base
     if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "in" and ctx.doc[span.start - 2].lower_ == "than":
-        return "basis"   # "7.5 per cent more than in March last year", however the parser hung it
+        return "basis"   # "6.5 per cent more than in March last year", however the parser hung it
+    if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "from" and span.start - 2 in ctx.amount_tokens \
+            and any(a.change for a, s in zip(ctx.amounts, ctx.amount_spans)
+                    if s is not None and s.start <= span.start - 2 < s.end or a.unit == "percent"
+                    and s is not None and s.start <= span.start - 2 < s.end):
+        return "basis"   # "up 16% from a year ago and 11% from November": a figure's own base
     head = span.root.head
     if head.lower_ == "in" and head.head.lower_ in {"than", "from", "with", "to"}:
         head = head.head   # "6% less than in the previous year", "compared to in 2018"

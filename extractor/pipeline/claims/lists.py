@@ -3,6 +3,8 @@ coordinated figures that share a change or pair with coordinated partners or per
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .context import _Context
@@ -46,6 +48,20 @@ def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
     return _written_runs(spans, ctx, frozenset({",", "and", "or"}))
 
 
+def _pairs_after_a_basis(amount_indexes: list[int], ctx: _Context) -> list[tuple[int, int]]:
+    """Two figures with the first one's own comparison between them ('fell 18 percent on the month
+    and 7.5 percent year on year', '12% y/y and 4% m/m'): the second is a change the same way."""
+    spans = {i: ctx.amount_spans[i] for i in amount_indexes if ctx.amount_spans[i] is not None}
+    order = sorted(spans, key=lambda i: spans[i].start)
+    return [(a, b) for a, b in zip(order, order[1:])
+            if _A_BASIS_THEN_AND.fullmatch(ctx.text[spans[a].end_char: spans[b].start_char])]
+
+
+_A_BASIS_THEN_AND = re.compile(
+    r"\s+(?:(?:on|from|over)\s+(?:the|a)\s+(?:month|year|quarter)(?:\s+(?:earlier|before|ago))?|year[- ]on[- ]year|"
+    r"month[- ]on[- ]month|y/y|m/m|on-year|on-month)\s*,?\s*(?:and|or|,)\s+", re.I)
+
+
 def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
     """Periods written one after another with only commas and 'and' between them ('in March,
     April and May'), however the parser attached them: runs of period indexes."""
@@ -77,6 +93,9 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         if change and len(members) >= 2:
             for i in members:
                 out.setdefault(i, {})["change"] = change
+    for first, second in _pairs_after_a_basis(amount_indexes, ctx):
+        if ctx.amounts[first].change and not ctx.amounts[second].change:
+            out.setdefault(second, {})["change"] = ctx.amounts[first].change
     figure_lists = [members for members in ([roots[x.i] for x in items if x.i in roots] for items in lists)
                     if len(members) >= 2]
     figure_lists += [run for run in _written_lists(amount_indexes, ctx) if run not in figure_lists]
