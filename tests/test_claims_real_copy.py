@@ -1543,3 +1543,14 @@ def test_a_year_after_a_change_s_from_is_its_base_not_its_period():
         "Laos's sales to Vietnam expanded in 2022. Exports were up just over 40 percent from 2021 to "
         "$152 million.", published="2023-02-10")}
     assert got["$152 million"] != "2021"
+
+
+@pytest.mark.parametrize("text,amount", [
+    # a change of a price, not of the flow
+    ("Japan's tuna imports rose by 8.1 per cent to 9.2 billion yen in May, partly due to a 3.7 per cent increase "
+     "in the average price of the fish.", "3.7 per cent"),
+    ("Vietnam's coffee exports rose 12 percent in May. The average export price rose 4 per cent to $2,600 a tonne.",
+     "4 per cent"),
+])
+def test_a_change_in_a_price_is_no_trade_change(text, amount):
+    assert amount not in parties(text, published="2024-06-10")

@@ -57,6 +57,7 @@ from .words import (
     _expected,
     _hypothetical,
     _is_balance,
+    _is_change_word,
     _lexicon,
     _lexicon_words,
     _trade_kind,
@@ -247,7 +248,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their
             # flow still frames the sentence's other figures)
-            price = _is_a_price(a_index, by_sentence.get(s_index, []), ctx)
+            price = _is_a_price(a_index, by_sentence.get(s_index, []), ctx) or _a_change_in_a_price(span)
             if trigger is not None and _a_gap_between_states(span, ctx):
                 trigger = None   # "0.6 million tonnes more than China": how far apart two states are
             if trigger is not None and (_hypothetical(trigger) or _expected(span) or _aid(trigger)):
@@ -697,6 +698,17 @@ def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:
               if ctx.amounts[i].is_money and ctx.amounts[i].per is not None and ctx.amounts[i].per not in _TIME_UNITS
               and ctx.amounts[i].unit == amount.unit]
     return any(p.value / 3 <= amount.value <= p.value * 3 for p in priced)
+
+
+def _a_change_in_a_price(amount_span: Span) -> bool:
+    """'the 4.5 per cent increase in the average price of these goods': a change of a price, not of
+    the flow (a change noun whose 'in' or 'of' names a price)."""
+    root = amount_span.root
+    noun = root.head if root.dep_ in {"nummod", "amod", "compound", "npadvmod", "nmod"} else None
+    if noun is None or noun.pos_ != "NOUN" or not _is_change_word(noun):
+        return False
+    return any(o.lemma_.lower() in _lexicon_words("price_nouns") for p in noun.children if p.dep_ == "prep"
+               and p.lower_ in {"in", "of"} for o in p.children if o.dep_ == "pobj")
 
 
 def _reports_world_trade(previous: Trade | None) -> bool:
