@@ -1547,8 +1547,8 @@ def test_a_year_after_a_change_s_from_is_its_base_not_its_period():
 
 @pytest.mark.parametrize("text,amount", [
     # a change of a price, not of the flow
-    ("Japan's tuna imports rose by 8.1 per cent to 9.2 billion yen in May, partly due to a 3.7 per cent increase "
-     "in the average price of the fish.", "3.7 per cent"),
+    ("Japan's tuna imports rose by 8.1 per cent to 9.2 billion yen in May, partly on a 3.7 percent rise in the "
+     "fish's average price.", "3.7 percent"),
     ("Vietnam's coffee exports rose 12 percent in May. The average export price rose 4 per cent to $2,600 a tonne.",
      "4 per cent"),
 ])

@@ -701,8 +701,8 @@ def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:
 
 
 def _a_change_in_a_price(amount_span: Span) -> bool:
-    """'the 4.5 per cent increase in the average price of these goods': a change of a price, not of
-    the flow (a change noun whose 'in' or 'of' names a price)."""
+    """'a 3.7 percent rise in the fish's average price': a change of a price, not of the flow (a
+    change noun whose 'in' or 'of' names a price)."""
     root = amount_span.root
     noun = root.head if root.dep_ in {"nummod", "amod", "compound", "npadvmod", "nmod"} else None
     if noun is None or noun.pos_ != "NOUN" or not _is_change_word(noun):
