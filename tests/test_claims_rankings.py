@@ -93,3 +93,9 @@ def test_a_ranking_owned_with_for_goes_on_with_followed_with_and_then(pipeline):
     got = _parties(pipeline, text)
     assert [got[a] for a in ("$2.31 billion", "$940 million", "$615 million", "$5.75 billion")] == [
         ("PER", "USA"), ("PER", "JPN"), ("PER", "CHN"), ("WLD", "PER")]
+
+
+def test_a_ranked_source_s_quantity_is_its_flow_to_the_owner(pipeline):
+    got = _parties(pipeline, "Japan's crude imports fell 3% in May. Norway remains the largest source of Japan's "
+                             "crude, exporting more than 45 million barrels.")
+    assert got["more than 45 million barrels"] == ("NOR", "JPN")

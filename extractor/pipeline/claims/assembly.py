@@ -243,7 +243,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
                 amount.unit == "count" and amount.change is None and trigger is not None
                 and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
-            ranking = _partner_ranking(span, ctx) if (amount.is_money or is_change) else None
+            ranking = _partner_ranking(span, ctx) if (amount.is_money or is_change or measured) else None
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their
@@ -303,6 +303,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
                 trade, owner = ranking
+                if measured and not amount.is_money and goods != (None, None):
+                    # "Peru remains the biggest supplier of Chile's zinc, shipping 2 million tonnes":
+                    # a ranked quantity is of the goods read for it
+                    trade = trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
                 if trade.flow == "directional":
                     # "Germany remained Kenya's largest export market": the possessor is whose
                     # trade the ranking goes on with ("It was followed by Uganda with ...")
