@@ -180,7 +180,7 @@ def _restated_changes(result: Extraction) -> list[Consistency]:
                             and claim_of[j].start == claim_of[k].start), None)
         if level_index is None or k + 1 not in claim_of:
             continue
-        if not _same_flow(claim_of[level_index], claim_of[k]):
+        if _cell(claim_of[level_index]) != _cell(claim_of[k]):
             # "Exports hit $6.2 billion, led by meat, whose value rose 15 percent, or $210 million":
             # the change is the meat's, not the total's
             continue
@@ -200,14 +200,6 @@ def _restated_changes(result: Extraction) -> list[Consistency]:
                 f"a change of '{share.text}' to '{level.text}' is {money(abs(moved.low), amount.unit)} to "
                 f"{money(abs(moved.high), amount.unit)}, not '{amount.text}'")))
     return out
-
-
-def _same_flow(a: Claim, b: Claim) -> bool:
-    """Whether two claims state the same flow: parties, direction and goods."""
-    if a.trade is None or b.trade is None:
-        return a.trade is b.trade
-    key = lambda t: (t.flow, t.from_, t.to, tuple(sorted(t.between or [])), t.commodity, t.commodity_text)
-    return key(a.trade) == key(b.trade)
 
 
 # -- 8. a balance is exports minus imports ---------------------------------------------------

@@ -76,8 +76,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     # flow, as "exports of the FDI sector" names it, not the nation's total
     for owner in (c for c in trigger.children if c.dep_ == "poss" and c.lemma_.lower() in
                   set(_lexicon_words("sector_nouns")) | set(_lexicon()["trading_entities"]["words"])):
-        named = [c for c in owner.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < owner.i]
-        phrase = ctx.doc[min(c.left_edge.i for c in named): owner.i] if named else ctx.doc[owner.i: owner.i + 1]
+        phrase = _modifiers_of(owner, ctx) or ctx.doc[owner.i: owner.i + 1]
         goods = _goods_of_phrase(phrase, ctx)
         if goods in (None, _ALL_GOODS):
             # ("the foreign-invested sector": no goods, still a part of the flow, written as it is)
@@ -89,9 +88,9 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     if clause is not None and clause.pos_ in {"VERB", "AUX"}:
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and c.lemma_.lower() in _lexicon_words("sector_nouns")):
-            modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < subject.i]
-            if modifiers:
-                phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): subject.i])
+            modifiers = _modifiers_of(subject, ctx)
+            if modifiers is not None:
+                phrases.append(modifiers)
     # "Fertilizer accounted for the biggest share of its imports", "Coal made up the bulk of
     # exports": the subject of a clause about a part of the flow names the goods; "Its largest
     # import was fertilizer": so does what a ranked flow is said to be
@@ -114,6 +113,12 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 
 
 _ALL_GOODS = (None, None)
+
+
+def _modifiers_of(noun: Token, ctx: "_Context") -> Span | None:
+    """The words before a noun that modify it ('the textile industry': 'textile'), or None."""
+    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
+    return ctx.doc[min(c.left_edge.i for c in modifiers): noun.i] if modifiers else None
 
 
 def _wire_tag(t: Token) -> bool:

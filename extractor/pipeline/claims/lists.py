@@ -8,8 +8,8 @@ import re
 from spacy.tokens import Span, Token
 
 from .context import _Context
-from .parties import TradeFrame
-from .words import WORLD, _lexicon, _trade_kind
+from .parties import TradeFrame, _ends
+from .words import WORLD, _lexicon, _says_respectively, _trade_kind
 
 
 def _coordinations(sent: Span) -> list[list[Token]]:
@@ -73,7 +73,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     """'trade with Brazil, India and Egypt decreased 3%, 5% and 9%, respectively':
     the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
     country whose trade it is, or a flow ('exports and imports ... respectively')."""
-    explicit = any(t.lower_ == "respectively" for t in sent)
+    explicit = _says_respectively(sent)
     lex = _lexicon()
     party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])
     groups: dict[str, list[int]] = {}
@@ -231,7 +231,7 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
     climbed 12% and from Kuwait by 7%': a figure written after one more state than the first figure
     of the sentence, with the trade word left out (gapping), is with that state in the first
     figure's role. Changes ``claims`` (the sentence's, in text order) in place."""
-    if any(t.lower_ == "respectively" for t in sent):
+    if _says_respectively(sent):
         return   # the n-th figure with the n-th state (``_respectively``)
     trades = [(c, ctx.amount_spans[c.amount]) for c in claims
               if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
@@ -258,10 +258,6 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
         else:
             claim.trade = trade.model_copy(update={"to": state})
         claim.inferred.pop("parties", None)
-
-
-def _ends(trade) -> tuple:
-    return (trade.from_, trade.to) if trade.flow == "directional" else tuple(sorted(trade.between or ()))
 
 
 def _partner_of(trade, sent: Span, first: Span, ctx: _Context) -> str | None:

@@ -16,7 +16,7 @@ from models import Trade
 from ..actors import _countries
 from ..lexicon import load_table
 from .context import _Context
-from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _lexicon_words, _trade_kind
+from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _lexicon_words, _says_respectively, _trade_kind
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -31,6 +31,13 @@ class TradeFrame:
     between: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)   # "with X", "between X and Y": not the agent
     agent_from_source: bool = False   # the agent is the country whose agency released the figures
+
+    def name_partner(self, partner: str) -> None:
+        """The partner of an import or export: where exports go, where imports come from."""
+        if self.kind == "export":
+            self.target = partner
+        else:
+            self.source = partner
 
 
 def _ends(trade: Trade) -> list[str | None]:
@@ -61,7 +68,7 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
     states = [objects[0], *objects[0].conjuncts]
     sent = ctx.sent_of(prep)
     if len(states) < 2 or any(ctx.country_at.get(t.i) in (None, WORLD) for t in states) \
-            or any(t.lower_ == "respectively" for t in sent) \
+            or _says_respectively(sent) \
             or any(c.dep_ == "cc" and c.lower_ not in {"and", "&"} for t in states for c in t.children):
         # ("no cotton from Mali or Benin" is about each)
         return None
@@ -203,7 +210,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     # "imports and exports rose 3% to $500 billion", "China's import and export value": both flows
     # with one figure are the total (a "respectively" list gives each flow its own figure)
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
-            and not any(t.lower_ == "respectively" for t in ctx.sent_of(trigger)):
+            and not _says_respectively(ctx.sent_of(trigger)):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
             [trigger.head] if trigger.dep_ == "conj" else [])
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
@@ -403,20 +410,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if fronted is not None and fronted != frame.agent:
             # "In trade with Chile, Peru exported $1.2 billion of goods": the phrase
             # before the clause names the partner of its flows
-            if frame.kind == "export":
-                frame.target = fronted
-            else:
-                frame.source = fronted
+            frame.name_partner(fronted)
     if frame.kind in {"import", "export"} and frame.source is None and frame.target is None and not frame.between:
         balance = _balance_with_a_partner(trigger, ctx)
         if balance is not None:
             # "the deficit with Japan surged to $6.8 billion, with exports hitting $7.3 billion": the
             # flows a balance is made of are with its partner, and of its holder
             holder, partner = balance
-            if frame.kind == "export":
-                frame.target = partner
-            else:
-                frame.source = partner
+            frame.name_partner(partner)
             frame.agent = frame.agent or holder
     if frame.kind == "export" and frame.target is None and frame.agent is not None:
         buyer = _importer_of_the_main_clause(trigger, ctx)
@@ -434,10 +435,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             # "Japan's surplus with the US widened as exports rose": the balance's partner is theirs
             partner = _partner_of_the_balance(sent, ctx)
             if partner is not None and partner != holder and frame.source is None and frame.target is None:
-                if frame.kind == "export":
-                    frame.target = partner
-                else:
-                    frame.source = partner
+                frame.name_partner(partner)
     if frame.agent is None and not frame.between and frame.kind != "total":
         # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
         # agency released the figures reports them (inferred: the sentence does not say whose)
@@ -496,31 +494,28 @@ def _home_state(ctx: _Context) -> str | None:
     """The state a home-country story reports on: the state of the statistics office or ministry
     it cites, else the only state it names, or one named at least twice and more than twice as
     often as any other; None when it names a place inside a state half as often as that state."""
-    counts = Counter(a.id for a in ctx.actors if a.type == "country" and a.id and a.id != WORLD)
+    counts = ctx.country_counts
     # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
     home = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
     if home is None:
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] <= 2 * ranked[1][1])):
+        ranked = [code for code, _ in counts.most_common() if code != WORLD]
+        if not ranked or (len(ranked) > 1 and (counts[ranked[0]] < 2 or not _named_far_more(ranked[0], counts))):
             return None
-        home = ranked[0][0]
+        home = ranked[0]
     if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
         return None   # "Guangdong's exports": a province's story, not its state's
     return home
 
 
-#: Modifiers that make a state's trade its trade with all partners whatever the story is about.
-_OUTWARD = frozenset({"external", "foreign", "international", "global", "worldwide"})
+def _named_far_more(code: str, counts: Counter) -> bool:
+    """Whether a story names ``code`` more than twice as often as any other state."""
+    return counts.get(code, 0) > 2 * max((n for other, n in counts.items() if other not in (code, WORLD)), default=0)
 
 
 def _home_country_story(ctx: _Context) -> bool:
     """A story about one state's trade, not a pair's: it has a home state, named more than twice
     as often as any other state."""
-    home = ctx.home_state
-    if home is None:
-        return False
-    others = [n for code, n in ctx.country_counts.items() if code not in (home, WORLD)]
-    return ctx.country_counts.get(home, 0) > 2 * max(others, default=0)
+    return ctx.home_state is not None and _named_far_more(ctx.home_state, ctx.country_counts)
 
 
 def _main_pair(ctx: _Context) -> list[str]:
@@ -698,7 +693,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             # state's trade: that state's trade with all partners, not a pair with a partner it names
             parties = [ctx.home_state, WORLD]
             inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
-        outward = any(c.lower_ in _OUTWARD for c in frame.trigger.children if c.dep_ in {"amod", "compound"})
+        outward = any(c.lower_ in _lexicon_words("outward_modifiers") for c in frame.trigger.children
+                      if c.dep_ in {"amod", "compound"})
         if len(parties) == 0 and world and not outward and not pair_named and previous is not None and previous.flow == "directional" \
                 and WORLD not in (previous.from_, previous.to):
             # "Laos's imports from Vietnam fell 3 percent. Overall trade fell to $210 million": the

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import load_table
 
@@ -48,6 +48,11 @@ def _is_balance(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in balances:
         return True   # "Peru's deficit in trade with Chile"
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
+
+
+def _says_respectively(sent: Span) -> bool:
+    """'... rose 3% and 5%, respectively': the sentence pairs its lists member by member."""
+    return any(t.lower_ == "respectively" for t in sent)
 
 
 def _in_an_institution_s_name(token: Token) -> bool:

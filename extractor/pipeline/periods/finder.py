@@ -3,7 +3,6 @@ expression, and the ``newsclaims_periods`` component that sets ``doc._.periods``
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from datetime import date
@@ -17,9 +16,9 @@ from models import Period
 from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anaphora import _is_deictic_report_period
-from .anchors import _Candidate, _Context, _NeedsPublication, period_value
+from .anchors import _Candidate, _Context, _month_end, _NeedsPublication, _number, period_value
 from .narrative import narrative_reference
-from .patterns import PART
+from .patterns import MONTHS, PART
 from .candidates import (
     _RULES,
     _candidates,
@@ -143,14 +142,15 @@ def _months_of_a_fiscal_year_in_brackets(text: str, periods: list[Period]) -> li
             continue
         first_n = _FIRST_N_MONTHS.fullmatch(months.text)
         if first_n is not None:
-            n = _NUMBER_WORDS.get(first_n["n"].lower()) or (int(first_n["n"]) if first_n["n"].isdigit() else 0)
-            if not 1 <= n <= 12:
+            n = _number(first_n["n"]) or 0
+            if n != int(n) or not 1 <= n <= 12:
                 continue
             first = year.from_
-            last = list(_month_starts(first, year.to))[n - 1]
+            last = list(_month_starts(first, year.to))[int(n) - 1]
         else:
             # (the months as written: an undated page leaves them unresolved)
-            names = [_MONTHS[m.group(0).lower()[:3]] for m in _MONTH_NAME.finditer(months.text)]
+            names = [MONTHS[w] for m in _MONTH_NAME.finditer(months.text) for w in [m.group(0).rstrip(".").lower()]
+                     if w in MONTHS]
             if not names or len(names) > 2 or not _MONTH_NAME.fullmatch(months.text.split()[-1].split("-")[-1]):
                 continue
             first = next((d for d in _month_starts(year.from_, year.to) if d.month == names[0]), None)
@@ -159,19 +159,16 @@ def _months_of_a_fiscal_year_in_brackets(text: str, periods: list[Period]) -> li
             last = next((d for d in _month_starts(first, year.to) if d.month == names[-1]), None)
             if last is None:
                 continue
-        to = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+        to = _month_end(last.year, last.month)
         granularity = "month" if first == last else "range"
         out[k] = months.model_copy(update={"from_": first, "to": to, "granularity": granularity,
                                           "value": period_value(first, to, granularity)})
     return out
 
 
-_MONTHS = {name.lower()[:3]: k for k, name in enumerate(calendar.month_name) if name}
 _MONTH_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 _OF_THE_FISCAL_YEAR = re.compile(r"^\s+of\s+(?:the\s+)?(?:current|this|last|previous)\s+fiscal(?:\s+year)?", re.I)
 _FIRST_N_MONTHS = re.compile(r"(?:the\s+)?first\s+(?P<n>\w+)\s+months", re.I)
-_NUMBER_WORDS = {w: k for k, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                              "nine", "ten", "eleven", "twelve"])}
 _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
 
