@@ -99,3 +99,23 @@ def test_a_ranked_source_s_quantity_is_its_flow_to_the_owner(pipeline):
     got = _parties(pipeline, "Japan's crude imports fell 3% in May. Norway remains the largest source of Japan's "
                              "crude, exporting more than 45 million barrels.")
     assert got["more than 45 million barrels"] == ("NOR", "JPN")
+
+
+def test_the_country_after_a_ranked_market_is_the_ranking_s_owner(pipeline):
+    # a description that exports or trades in total after a ranking of markets: the owner's trade
+    got = _parties(pipeline, "Malaysia came in as the fourth-largest market of Thailand in June, taking $1.9 billion. "
+                             "However, the nation's overall shipments fell 2% to $130 billion in the first half.")
+    assert got["$130 billion"] == ("THA", "WLD")
+    r = pipeline.extract("Japan remained Chile's biggest trading partner in 2023, with two-way "
+                         "trade of $14 billion. The nation's exports of fruit rose 3 per cent to $7.2 billion over the year.",
+                         published="2024-02-06")
+    fruit = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == "$7.2 billion")
+    assert (fruit.trade.from_, fruit.trade.to) == ("CHL", "WLD")
+
+
+def test_the_country_that_buys_after_a_ranked_customer_is_the_customer(pipeline):
+    # the description plays the ranked state's part (a customer buys): the ranked state
+    r = pipeline.extract("India was Indonesia's second-largest customer for palm oil in 2023. The country bought "
+                         "5.1 million tonnes of crude palm oil, up 8%.", published="2024-02-06")
+    bought = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == "5.1 million tonnes")
+    assert bought.trade.to == "IND"

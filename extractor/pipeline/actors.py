@@ -247,6 +247,77 @@ def _in_a_subject(span: Span) -> bool:
         root.dep_ in ("poss", "compound", "amod") and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
+@cache
+def _ranking_words() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """Ranking verbs; ranked nouns by role ('destinations', 'sources', 'partners'); flow words
+    ('exports': 'export') of the trade lexicon."""
+    lexicon = load_table("trade_lexicon.json")
+    roles = {w: role for role, words in lexicon["ranked_trade_nouns"].items() if role != "_about" for w in words}
+    flows = {w: kind for kind in ("import", "export", "total") for w in lexicon[kind]}
+    flows.update(lexicon["verb_only"]["words"])
+    return frozenset(lexicon["ranking_verbs"]["words"]), roles, flows
+
+
+def _side_in_a_ranking(span: Span) -> tuple[str, str] | None:
+    """A mention's side in a ranking of trading partners and the ranking's kind: ('owner',
+    'destinations') for Australia in 'China was Australia's second-largest customer' or Vietnam in
+    'the US was the largest buyer of Vietnamese goods'; ('ranked', ...) for its subject."""
+    verbs, roles, _ = _ranking_words()
+    for token in [span.root, *span.root.ancestors]:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if token.lemma_.lower() not in verbs:
+            return None
+        ranked = [c for c in token.children if c.dep_ in {"attr", "oprd"}] + [
+            o for p in token.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        noun = next((c for c in ranked if c.lemma_.lower() in roles), None)
+        if noun is None:
+            return None
+        if span.root in noun.subtree and span.root is not noun:
+            return "owner", roles[noun.lemma_.lower()]
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and span.root in c.subtree for c in token.children):
+            return "ranked", roles[noun.lemma_.lower()]
+        return None
+    return None
+
+
+def _flow_role(span: Span) -> str | None:
+    """'export', 'import' or 'total': what a mention does in its own clause, as the possessor or
+    modifier of a flow noun ('the nation's overall exports') or the subject of a flow verb
+    ('the country bought 2 million tonnes')."""
+    _, _, flows = _ranking_words()
+    root = span.root
+    word = root.head if root.dep_ in {"poss", "compound", "amod", "nsubj"} else None
+    while word is not None and word.dep_ == "compound" and word.head is not word:
+        if word.lower_ in flows or word.lemma_.lower() in flows:
+            break
+        word = word.head
+    if word is None:
+        return None
+    kind = flows.get(word.lower_) or flows.get(word.lemma_.lower())
+    if kind is None and root.dep_ != "nsubj":
+        kind = next((flows.get(c.lower_) for c in word.children if c.dep_ == "compound" and flows.get(c.lower_)), None)
+    return kind
+
+
+def _centred_by_role(subjects: set[int], rankings: dict[int, tuple[str, str]], role: str | None) -> set[int]:
+    """The subjects centering ranks first, with each ranking's parties re-ranked for a description
+    of a trading state: a ranking of partners is about its owner's trade, so the owner is the
+    centre ('the nation's overall exports' after 'Malaysia was Thailand's fourth-largest
+    market': Thailand's), unless the description plays the ranked state's part: a market or
+    buyer imports, a supplier exports ('the country bought' after 'India was Indonesia's
+    second-largest customer': India). Centering ranks by subject alone (Grosz, Joshi & Weinstein
+    1995); a predicate nominal of ranking gives its possessor the topic."""
+    if role is None:
+        return subjects
+    centred = set(subjects)
+    for index, (side, kind) in rankings.items():
+        ranked_role = {"destinations": "import", "sources": "export"}.get(kind)
+        plays_the_ranked_part = ranked_role == role
+        (centred.add if (side == "ranked") == plays_the_ranked_part else centred.discard)(index)
+    return centred
+
+
 def _neighbor_of(possessor: str, history: list[tuple[str, int]], sent_index: int,
                  counts: dict[str, int] | None = None) -> str | None:
     """'its neighbor': another state of the recent sentences, one that borders the possessor first;
@@ -344,6 +415,7 @@ def find_actors(doc: Doc) -> list[Actor]:
     org_aliases: dict[str, str] = {}
     history: list[tuple[str, int]] = []
     subjects: set[int] = set()   # indexes of history named in a subject
+    rankings: dict[int, tuple[str, str]] = {}   # indexes of history in a ranking of partners: side, kind
     counts: dict[str, int] = {}
     raw: list[tuple[Span, str, str | None, str]] = []   # span, name, id, type
     person_spans: list[tuple[Span, str]] = []
@@ -351,6 +423,9 @@ def find_actors(doc: Doc) -> list[Actor]:
     def add_country(span: Span, code: str):
         if _in_a_subject(span):
             subjects.add(len(history))
+        side = _side_in_a_ranking(span)
+        if side is not None:
+            rankings[len(history)] = side
         history.append((code, sent_of[span.start]))
         counts[code] = counts.get(code, 0) + 1
         raw.append((span, countries[code].name, code, "country"))
@@ -390,7 +465,8 @@ def find_actors(doc: Doc) -> list[Actor]:
             before = [c for c, s in history if s == sent_index]
             salient = _salient_country(history, counts, sent_index,
                                        exclude=before[-1] if before and kind == "ref" and _a_partner_phrase(span) else None,
-                                       subjects=subjects if _in_a_subject(span) else frozenset())
+                                       subjects=_centred_by_role(subjects, rankings, _flow_role(span))
+                                       if _in_a_subject(span) else frozenset())
             if salient is None:
                 continue
             if kind == "ref":

@@ -820,7 +820,7 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
     return trade.to if frame.kind == "import" else trade.from_
 
 
-_RANKING_VERBS = frozenset({"be", "become", "remain", "rank", "stay", "come", "emerge"})
+_RANKING_VERBS = frozenset(_lexicon()["ranking_verbs"]["words"])
 
 
 def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | None:
