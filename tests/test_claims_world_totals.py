@@ -234,3 +234,16 @@ def test_overall_trade_in_a_story_about_two_states_is_theirs(pipeline):
     text = ("Laos's exports to Vietnam rose 5 percent to $120 million in May, customs data showed. Laos's "
             "imports from Vietnam fell 3 percent to $90 million. Overall trade fell to $210 million in May.")
     assert _parties(pipeline, text)["$210 million"][0] == ("LAO", "VNM")
+
+
+@pytest.mark.parametrize("balance,parties", [
+    # a balance with all partners: the flows after it are the reporter's with the world
+    ("Worldwide, Peru posted a trade surplus of $1.1 billion in May, as exports grew.", ("PER", "WLD")),
+    ("Peru's global trade surplus narrowed to $1.1 billion in May.", ("PER", "WLD")),
+    # a balance with the partner, or with none named: the story's pair goes on
+    ("Peru's trade surplus with Japan narrowed to $1.1 billion in May.", ("PER", "JPN")),
+])
+def test_a_balance_with_all_partners_resets_the_partner(pipeline, balance, parties):
+    got = _parties(pipeline, "Peru's exports to Japan fell 4% in May to $820 million, customs data showed. "
+                             f"{balance} Exports rose 2.7% to $5.6 billion.")
+    assert got["$5.6 billion"][0] == parties

@@ -32,6 +32,7 @@ from .parties import (
     _agent_of,
     _anaphoric_trade_noun,
     _balance_reporter,
+    _world_balance_reporter,
     _ends,
     _frame,
     _home_state,
@@ -466,6 +467,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 agency_state if any(_is_balance(t) for t in sent) else None)
             if reporter is not None:
                 previous_trade, previous_agent = Trade(flow="total", between=sorted([reporter, WORLD])), reporter
+        world_reporter = _world_balance_reporter(sent, ctx) if previous_trade is not None else None
+        if world_reporter is not None:
+            # "Globally, Japan logged a trade deficit ... Exports rose 3.6%": after a balance with all
+            # partners, the flows are the reporter's with the world, not the partner named before
+            previous_trade, previous_agent = Trade(flow="total", between=sorted([world_reporter, WORLD])), world_reporter
+            framed, last_trade_sentence = True, s_index
         if stated_basis is not None:
             story_basis = (stated_basis, s_index)
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)

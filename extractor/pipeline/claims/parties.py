@@ -622,6 +622,24 @@ def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
     return None
 
 
+def _world_balance_reporter(sent: Span, ctx: _Context) -> str | None:
+    """The state whose balance with all partners a sentence states ('Globally, Japan logged a trade
+    deficit', "Peru's overall trade surplus widened"): a sentence adverb or modifier of the world
+    on the balance's clause, and no partner of the balance. The flows that follow are that state's
+    with the world, whatever partner the story named before."""
+    reporter = _balance_reporter(sent, ctx)
+    if reporter is None or _partner_of_the_balance(sent, ctx) is not None:
+        return None
+    words = _lexicon_words("outward_modifiers")
+    for token in _trade_balances(sent):
+        clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        modifiers = list(token.children) + [c for t in (token.head, clause) if t is not None for c in t.children
+                                            if c.dep_ in {"advmod", "npadvmod"}]
+        if any(c.lower_ in words and c.dep_ in {"amod", "compound", "advmod", "npadvmod"} for c in modifiers):
+            return reporter
+    return None
+
+
 def _world_modified(trigger: Token, whose: bool) -> bool:
     """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
     the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
