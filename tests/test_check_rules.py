@@ -175,6 +175,23 @@ def test_figures_that_hold_together_are_consistent(pipeline, case):
     assert consistency_of(pipeline.extract(text.format(right), published=published)) == []
 
 
+def test_flows_in_one_currency_are_not_summed_against_a_total_in_another(pipeline):
+    # 2,000 billion yuan a year earlier is no contradiction of a total stated in dollars
+    text = ("Chile's exports to Peru fell 10 percent to 900 billion yuan in 2023, while its imports from Peru dropped "
+            "20 percent to 800 billion yuan. Chile's trade with Peru was $290 billion in 2022.")
+    assert consistency_of(pipeline.extract(text, published="2024-02-01")) == []
+
+
+@pytest.mark.parametrize("headline,flagged", [
+    ("Laos-Vietnam trade totals $3.1 billion in 2023", False),   # 3.16 rounded down by the headline
+    ("Laos-Vietnam trade totals $3.4 billion in 2023", True),    # 8% off: no rounding gives it
+])
+def test_a_headline_rounds_its_figures(pipeline, headline, flagged):
+    text = (f"{headline}\n\nTrade between Laos and Vietnam reached $3.16 billion in 2023. Laos's imports from "
+            "Vietnam were $2.85 billion in 2023, while Laos's exports to Vietnam were $310 million in 2023.")
+    assert bool(consistency_of(pipeline.extract(text, published="2024-03-01"))) is flagged
+
+
 def test_superlatives_of_two_flows_do_not_contradict_each_other(pipeline):
     # the total is at its highest in over a year; one flow at its highest since a month 9 months back
     text = ("Laos's trade with Vietnam last month reached its highest in over a year. Laos's imports "

@@ -23,9 +23,31 @@ def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'")
+
+
+def _headline_rounded(result: Extraction) -> Extraction:
+    """A headline abbreviates the story under it and rounds its figures ('trade totals $40 billion'
+    over a body's '$40.54 billion'), so the exact sums of money of the first line, when it ends
+    without a full stop, count as approximate ones; a headline figure far from the body's is still
+    flagged, and its percentages are as precise as the body's ('grows 122%')."""
+    if not result.claims:
+        return result
+    first = min(result.claims, key=lambda c: c.start)
+    if first.sentence.rstrip().endswith(_SENTENCE_ENDS):
+        return result
+    rounded = {c.amount for c in result.claims if c.start == first.start and c.amount is not None
+               and result.amounts[c.amount].bound == "exact" and result.amounts[c.amount].is_money}
+    if not rounded:
+        return result
+    amounts = [a.model_copy(update={"bound": "approx"}) if i in rounded else a for i, a in enumerate(result.amounts)]
+    return result.model_copy(update={"amounts": amounts})
+
+
 def consistency_of(result: Extraction) -> list[Consistency]:
     """Contradictions inside the article (see each rule's comment)."""
     out: list[Consistency] = []
+    result = _headline_rounded(result)
     # a daily average is no total of its period: no rule compares it with the period's figures
     result = result.model_copy(update={"claims": [c for c in result.claims if c.trade is None or c.trade.measure is None]})
     # An inconsistency is an accusation too: only between claims read from their sentences. Two
@@ -449,6 +471,10 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         levels = [slot.get((f, "level")) for f in flows]
         if None in changes or None in levels or len({c.trade.basis for c in changes}) != 1:
             continue
+        # levels are added only in one currency ("210 billion yuan" and "$95.7 billion" are no sum)
+        unit = amounts[levels[0].amount].unit
+        if amounts[levels[1].amount].unit != unit:
+            continue
         basis = changes[0].trade.basis
         bases = [_base(_level(l, amounts), _change(c, amounts, slack=0.0)) for l, c in zip(levels, changes)]
         if None in bases:
@@ -458,14 +484,16 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         # the total a period earlier
         base_start, base_end = shift_period(start, end, basis)
         stated_base = cells.get((pair, base_start, base_end, commodity, goods), {}).get(("total", "level"))
-        if stated_base is not None and not _level(stated_base, amounts).overlaps(base):
+        if stated_base is not None and amounts[stated_base.amount].unit == unit \
+                and not _level(stated_base, amounts).overlaps(base):
             out.append(Consistency(claims=[stated_base.id, *(c.id for c in involved)], explanation=(
                 f"the flows' levels and changes put the total for {period_words(base_start, base_end)} at "
                 f"{_between(base, amounts[stated_base.amount].unit)}, not '{amounts[stated_base.amount].text}'")))
         # the total's change
         total_change = slot.get(("total", "change"))
         if total_change is not None and total_change.trade.basis == basis and base.low > 0:
-            stated_total = _level(slot["total", "level"], amounts) if ("total", "level") in slot else None
+            stated_total = _level(slot["total", "level"], amounts) if ("total", "level") in slot \
+                and amounts[slot["total", "level"].amount].unit == unit else None
             implied = _total_change([_level(l, amounts) for l in levels],
                                     [_change(c, amounts, slack=0.0) for c in changes], stated_total)
             stated = _change(total_change, amounts)
