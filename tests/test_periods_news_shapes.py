@@ -482,3 +482,12 @@ def test_a_quoted_sentence_starting_with_this_week_is_a_period(parse):
 ])
 def test_a_quarter_named_by_its_last_month(parse, text, expr, from_, to):
     assert span(period(periods(parse, text), expr)) == (from_, to)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Imports of fuel rose 22% to $4.8 billion in the 1st semester of 2018.", date(2018, 1, 1), date(2018, 6, 30)),
+    ("Copper exports fell in the second semester of 2019.", date(2019, 7, 1), date(2019, 12, 31)),
+])
+def test_a_semester_is_a_half_year(parse, text, start, end):
+    p = next(p for p in periods(parse, text) if "semester" in p.text)
+    assert (p.from_, p.to) == (start, end)

@@ -138,7 +138,8 @@ _rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|
 # "1Q'2023", "3Q 2022", "2Q23" (Asian wire and brokerage copy)
 _rule("quarter", r"(?P<q>[1-4])Q(?:(?:['’]|\s+)?(?P<yr>" + YEAR + r")|['’]?(?P<yy>\d\d)(?!\d))?", _resolve_named_quarter)
 _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
-_rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|latter)[\s-]+half" + OFYEAR + "?",
+# 'the 1st semester of 2018': Latin American and Philippine statistics offices say semester for half
+_rule("half", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>first|second|1st|2nd|latter)[\s-]+(?:half|semester)" + OFYEAR + "?",
       _resolve_named_half)
 _rule("half", r"(?:the\s+)?(?P<ord>last)\s+half" + OFYEAR, _resolve_named_half)  # 'the last half of 2024', not of a match
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
