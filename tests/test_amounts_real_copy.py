@@ -395,3 +395,23 @@ def test_a_change_written_with_its_comparison_first_or_against_a_period(text, fi
 def test_above_a_figure_that_is_no_period_is_no_change():
     found = {a.text: a.change for a in extract("Prices held 17% above the floor the ministry set.").amounts}
     assert found["17%"] is None
+
+
+# ------------------------------------------------------------ Malaysian and South Asian wire copy
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Palm oil shipments reached US$2.4bil in March.", "US$2.4bil", 2_400_000_000.0, "USD"),
+    ("Electronics exports came to RM41.7bil last month.", "RM41.7bil", 41_700_000_000.0, "MYR"),
+])
+def test_bil_is_billions(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Exports of rice posted a negative growth of 8.4% in May.", "down"),
+    ("Cement exports recorded negative growth of 3.5 percent.", "down"),
+    ("Cement exports recorded a growth of 3.5 percent.", "up"),
+])
+def test_negative_growth_is_a_fall(parse, text, change):
+    assert only(parse, text).change == change

@@ -31,7 +31,8 @@ def _noun_direction(tok: Token) -> Optional[str]:
     t = _tables()
     lemma = tok.lemma_.lower()
     if lemma in t["up_nouns"]:
-        return "up"
+        # "a negative growth of 12%": a fall
+        return "down" if any(c.dep_ == "amod" and c.lower_ in t["reversers"] for c in tok.children) else "up"
     if lemma in t["down_nouns"]:
         return "down"
     return None

@@ -51,6 +51,7 @@ def _tables() -> dict:
     t["transitive_verbs"] = frozenset(raw.get("change_verbs_transitive", []))
     t["up_nouns"] = frozenset(raw["change_nouns_up"])
     t["down_nouns"] = frozenset(raw["change_nouns_down"])
+    t["reversers"] = frozenset(raw.get("change_noun_reversers", []))
     t["time_set"] = frozenset(raw["time_units"])
     t["counted_time_set"] = frozenset(raw.get("time_units_counted", []))
     t["ident_set"] = frozenset(raw["identifier_cues_before"])
