@@ -247,3 +247,17 @@ def test_a_balance_with_all_partners_resets_the_partner(pipeline, balance, parti
     got = _parties(pipeline, "Peru's exports to Japan fell 4% in May to $820 million, customs data showed. "
                              f"{balance} Exports rose 2.7% to $5.6 billion.")
     assert got["$5.6 billion"][0] == parties
+
+
+@pytest.mark.parametrize("text, reporter", [
+    # the acronym two states' statistics bureaus share is the one of the state the story is about
+    ("Nigeria's crude oil exports rose 12 percent to N4.1 trillion in the third quarter, the NBS said. "
+     "Exports of urea rose 5 percent to N90 billion, the NBS said.", "NGA"),
+    ("China's exports of steel rose 3 percent to $8 billion in May, the NBS said. "
+     "Exports of cement rose 5 percent to $900 million, the NBS said.", "CHN"),
+])
+def test_a_shared_statistics_acronym_is_the_story_s_state_s(pipeline, text, reporter):
+    r = pipeline.extract(text, published="2024-03-10")
+    cement_or_urea = [c for c in r.claims if c.trade is not None and r.amounts[c.amount].text in ("N90 billion", "$900 million")]
+    assert cement_or_urea and cement_or_urea[0].trade.from_ == reporter
+    assert {s.name for s in r.sources} == {f"National Bureau of Statistics of {'Nigeria' if reporter == 'NGA' else 'China'}"}
