@@ -491,3 +491,17 @@ def test_a_quarter_named_by_its_last_month(parse, text, expr, from_, to):
 def test_a_semester_is_a_half_year(parse, text, start, end):
     p = next(p for p in periods(parse, text) if "semester" in p.text)
     assert (p.from_, p.to) == (start, end)
+
+
+@pytest.mark.parametrize("text, published, year", [
+    # written in January 2020 about 2019: 'last year' counted from publication is 2019 itself
+    ("Trade with Peru reached $84.4 billion in 2019, a slight rise from last year's $83.2 billion.", date(2020, 1, 20), 2018),
+    ("Trade with Peru reached $84.4 billion in 2019. That was up from last year's $83.2 billion.", date(2020, 1, 20), 2018),
+    # written in 2019 about 2019: publication's last year is already the year before
+    ("Trade with Peru reached $84.4 billion in 2019, a slight rise from last year's $83.2 billion.", date(2019, 12, 20), 2018),
+    # not a base: the figure's own year
+    ("Trade with Peru reached $84.4 billion last year, a slight rise from 2018.", date(2020, 1, 20), 2019),
+])
+def test_last_year_as_a_base_is_the_year_before_the_figure(parse, text, published, year):
+    p = next(p for p in periods(parse, text, published) if p.text == "last year")
+    assert (p.from_, p.to) == (date(year, 1, 1), date(year, 12, 31))

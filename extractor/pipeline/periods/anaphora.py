@@ -75,6 +75,24 @@ def _year_as_comparison_base(ctx, cand):
     return dict(_cal(a, b, g, relative=True), _anaphoric=True)
 
 
+def _last_year_as_the_year_before_the_figure(ctx, cand):
+    """"Trade reached $84 billion in 2019, up from last year's $83 billion" written in January
+    2020: 'last year' counted from publication is 2019, the very year the figure compared with it
+    is for, and a figure is never its own base; the writer counts from the story's year, so the
+    base is the year before it (the reference time of the sentence, not the speech time:
+    Reichenbach 1947, as TimeML anchors relative expressions on the discourse's reference time).
+    None unless the sentence (or the one before) reports that year and 'last year' is its
+    comparison base."""
+    if ctx.published is None or not _is_comparison_base(ctx.text, cand.start, cand.end):
+        return None
+    # (the sentence's year, or the previous sentence's: "This marked an increase from last year's")
+    anchor = _anchor(ctx, cand.start, periods_only=True)
+    if anchor is None or anchor[2] != "year" or anchor[0].year != ctx.published.year - 1:
+        return None
+    year = anchor[0].year - 1
+    return dict(_cal(date(year, 1, 1), date(year, 12, 31), "year", relative=True), _anaphoric=True)
+
+
 def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
     """"the previous month", "the month prior", "the year before": the calendar unit before
     the one containing the anchor (the period the sentence talks about); a year as a comparison

@@ -13,6 +13,7 @@ from typing import Optional
 from .anaphora import (
     _resolve_anaphoric_demonstrative,
     _resolve_anaphoric_unit,
+    _last_year_as_the_year_before_the_figure,
     _year_as_comparison_base,
 )
 from .anchors import (
@@ -578,9 +579,9 @@ def _resolve_deictic_unit_phrase(ctx, cand, m):
     if rel == "past":
         rel = "last"
     if rel == "last" and unit == "year":
-        same_part = _year_as_comparison_base(ctx, cand)   # "in March rose 12% compared with last year"
+        same_part = _year_as_comparison_base(ctx, cand) or _last_year_as_the_year_before_the_figure(ctx, cand)
         if same_part is not None:
-            return same_part
+            return same_part   # "in March rose 12% compared with last year", "in 2019, up from last year's"
     if unit == "weekend" and rel == "this" and _is_future(ctx, cand.start):
         rel = "next"  # "will visit this weekend": the coming one
     return _resolve_deictic_unit(ctx, cand, rel, unit)
