@@ -502,6 +502,8 @@ def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
     pub = _need(ctx, {"weekend": "day", "quarter": "month"}.get(unit, unit), cand.start if cand else None)
     shift = DEICTIC_SHIFT[rel.lower()]
     if unit == "month":
+        if shift == -1 and _page_dated_behind_its_month(ctx, cand, pub):
+            shift = 0
         y, mo = _add_months(pub.year, pub.month, shift)
         return _cal(*_month_span(y, mo), "month", relative=True)
     if unit == "year":
@@ -517,6 +519,21 @@ def _resolve_deictic_unit(ctx, cand, rel: str, unit: str):
         return _cal(sat, sat + timedelta(days=1), "range", relative=True,
                     value=f"{sat.isocalendar()[0]}-W{sat.isocalendar()[1]:02d}-WE")
     return None
+
+
+def _page_dated_behind_its_month(ctx, cand, pub: date) -> bool:
+    """A page dated the last day of a month whose 'last month' is compared with that month a year
+    before ("last month's exports ... up 11% from May 2023" on a page dated 31 May 2024): the
+    writer wrote on the 1st, a time zone ahead of the page's date (Seoul and Tokyo copy posted
+    before midnight UTC), so 'last month' is the month the page is dated in. A figure's year-ago
+    base names the same month as the figure."""
+    if cand is None or ctx.narrative is not None or pub.day != _month_end(pub.year, pub.month).day:
+        return False
+    sentence = ctx.sentence_of(cand.start)
+    rest = ctx.text[cand.end: ctx.sent_starts[sentence + 1] if sentence + 1 < len(ctx.sent_starts) else len(ctx.text)]
+    month = calendar.month_name[pub.month]
+    return re.search(rf"\b(?:from|compared\s+(?:with|to)|than|against|over)\s+(?:the\s+same\s+month\s+of\s+)?"
+                     rf"{month}\s+{pub.year - 1}\b", rest) is not None
 
 
 def _resolve_the_weekend(ctx, cand, m):
