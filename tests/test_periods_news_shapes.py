@@ -521,3 +521,14 @@ def test_last_year_as_a_base_is_the_year_before_the_figure(parse, text, publishe
 def test_last_month_on_a_page_dated_behind_its_month(parse, text, published, month):
     p = next(p for p in periods(parse, text, published) if p.text == "last month")
     assert (p.from_.year, p.from_.month) == month
+
+
+def test_the_n_month_period_is_the_span_of_that_length_named_before(parse):
+    text = ("Trade reached $5.2 billion in the first four months of this year. In April, trade stood at $1.2 billion. "
+            "During the four-month period, Laos exported $410 million worth of goods to Thailand.")
+    p = period(periods(parse, text), "the four-month period")
+    assert (p.from_, p.to, p.value) == (date(2025, 1, 1), date(2025, 4, 30), "P4M")
+    # no span of four months before it: only the duration, never April
+    alone = period(periods(parse, "In April, trade stood at $1.2 billion. During the four-month period, exports rose."),
+                   "the four-month period")
+    assert (alone.from_, alone.duration) == (None, "P4M")

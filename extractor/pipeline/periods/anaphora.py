@@ -93,6 +93,25 @@ def _last_year_as_the_year_before_the_figure(ctx, cand):
     return dict(_cal(date(year, 1, 1), date(year, 12, 31), "year", relative=True), _anaphoric=True)
 
 
+def _resolve_period_of_n_months(ctx, cand, m):
+    """"During the four-month period", "in the seven-month period": a definite description of a
+    span the text named before ("the first four months of this year"), its last one of that many
+    whole months. Its TIMEX3 value stays the duration (TimeML annotates "the four-month period" as
+    P4M); the dates are the antecedent's. The duration alone when no such span precedes."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 2 <= n <= 24:
+        return None
+    n = int(n)
+    earlier = [p for _, p in ctx.resolved if p.start < cand.start and p.from_ is not None and p.to is not None
+               and p.from_.day == 1 and p.to == _month_end(p.to.year, p.to.month)
+               and (p.to.year - p.from_.year) * 12 + p.to.month - p.from_.month + 1 == n]
+    if not earlier:
+        return dict(from_=None, to=None, granularity="duration", duration=f"P{n}M", bound="exact", value=f"P{n}M",
+                    relative=False)
+    antecedent = max(earlier, key=lambda p: p.start)
+    return dict(_cal(antecedent.from_, antecedent.to, "range", relative=True, value=f"P{n}M"), _anaphoric=True)
+
+
 def _resolve_anaphoric_unit(ctx, cand, direction: int, unit: str):
     """"the previous month", "the month prior", "the year before": the calendar unit before
     the one containing the anchor (the period the sentence talks about); a year as a comparison

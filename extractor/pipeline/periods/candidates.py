@@ -24,6 +24,7 @@ from .anaphora import (
     _resolve_last_years_quarter,
     _resolve_part_of_anaphoric_year,
     _resolve_report_period,
+    _resolve_period_of_n_months,
     _resolve_same_period,
     _resolve_weekday,
     _resolve_year_earlier,
@@ -243,6 +244,7 @@ _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\
 _rule("same_period", r"the\s+(?:same|corresponding|comparable|like)\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
+_rule("period_of_n_months", r"the\s+(?P<n>" + NUM + r")[\s-]+month\s+period", _resolve_period_of_n_months)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
 _rule("part_of_year", r"(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![-\w])", _resolve_part_of_anaphoric_year)  # 'by year-end'
 _rule("anaphoric_that", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|quarter|year)(?![\w-])(?!\s+(?:earlier|ago|before|later|prior|last|of|in|on)\b)",
