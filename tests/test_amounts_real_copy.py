@@ -415,3 +415,15 @@ def test_bil_is_billions(parse, text, span, value, unit):
 ])
 def test_negative_growth_is_a_fall(parse, text, change):
     assert only(parse, text).change == change
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb left out of the second conjunct is the first one's (gapping)
+    ("Exports of rugs fell 1.4 percent and carpets by 3.2 percent.", [("1.4 percent", "down"), ("3.2 percent", "down")]),
+    ("Exports of rugs increased by 6.1 percent, from $ 310.5 million to $ 329.4 million and mats by 2.7 percent, "
+     "from $ 81.2 million to $ 83.4 million.",
+     [("6.1 percent", "up"), ("$ 310.5 million", None), ("$ 329.4 million", None), ("2.7 percent", "up"),
+      ("$ 81.2 million", None), ("$ 83.4 million", None)]),
+])
+def test_a_gapped_conjunct_takes_the_first_verb_and_its_levels_are_no_range(parse, text, expected):
+    assert [(a.text, a.change) for a in amounts(parse, text)] == expected

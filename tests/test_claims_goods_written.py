@@ -193,3 +193,18 @@ def test_coordinated_goods_pair_with_the_coordinated_figures_after_them(pipeline
 def test_a_sector_s_exports_are_that_sector_s_not_the_nation_s(pipeline, sentence, amount, words):
     got = _goods(pipeline, "Vietnam's exports rose 10% to $30 billion in May. " + sentence, published="2024-06-10")
     assert got[amount] == (None, words) and got["$30 billion"] == (None, None)
+
+
+def test_the_figures_of_a_gapped_conjunct_are_of_its_goods(pipeline):
+    r = pipeline.extract("Peru's exports of asparagus fell 1.4 percent, from $610 million to $601 million, and avocados "
+                         "by 3.2 percent, from $912 million to $883 million.", published="2024-02-20")
+    goods = {r.amounts[c.amount].text: c.trade.commodity_text for c in r.claims if c.trade is not None}
+    assert goods["$601 million"] == "asparagus"
+    assert goods["3.2 percent"] == goods["$912 million"] == goods["$883 million"] == "avocados"
+
+
+def test_a_gapped_group_of_partners_is_the_group_as_written(pipeline):
+    r = pipeline.extract("Peru's exports rose 8% in May. Exports to the United States grew by 9.2%, to China by 4.4%, "
+                         "and other Asean countries by 12.5%.", published="2024-06-20")
+    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    assert partners["4.4%"] == "CHN" and partners["12.5%"] == "other Asean countries"

@@ -117,6 +117,18 @@ _INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an",
                               "—", "–", "--"})   # "imports climbed more — 3.3% to $266 billion"
 
 
+def gapped_conjunct(tok: Token) -> bool:
+    """The head word of a conjunct whose verb is left out ("Exports of rugs fell 1.4% and carpets
+    by 3.2%": carpets): a noun conjoined to a verb, or a word the tagger took for a verb of its
+    own ("avocados" as VBZ) that has no subject and no change of its own."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX") or _verb_direction(tok) or _noun_direction(tok):
+        return False   # ("... but Nasdaq decrease by 1": a change word of its own)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.pos_ == "VERB" and tok.tag_ == "VBZ" and _verb_direction(tok) is None \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
+
+
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     """'rose 20.9%', 'increased by 3 billion yuan'; 'rose to $300 million' is a level.
 
@@ -137,6 +149,12 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         return None
     tok = doc[k]
     if tok.lower_ == t["change_preposition"]:
+        # (the parser hangs 'by' on the conjunct or on the verb itself)
+        gapped = tok.head if tok.head.dep_ == "conj" else doc[k - 1] if k > 0 else tok
+        if gapped_conjunct(gapped) and gapped.i < k and (direction := _verb_direction(gapped.head)):
+            # "Exports of bedsheets fell 1.2%, and towels by 3.4%": the verb left out of the second
+            # conjunct (gapping, Ross 1967) is the first one's
+            return direction
         v = k - 1
         # over the object ("pulled down North Korea's trade by 15 percent") to the verb or its particle
         while v >= 0 and k - v < 8 and (doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PROPN", "PRON", "DET", "ADJ")
@@ -252,4 +270,7 @@ def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
     """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
     and the new level, not a range ('ranged from A to B' is a range)."""
     v = from_index - 1
+    if v >= 1 and doc[v].text == "," and doc[v - 1].lower_ in _tables()["percent_units"] \
+            and _change_from_governing_verb(doc, doc[v - 1].left_edge.i, "percent"):
+        return True   # "rose by 2.3 percent, from $580 million to $590 million": the change's two levels
     return v >= 0 and bool(_verb_direction(doc[v]) or _change_from_governing_verb(doc, from_index, unit))

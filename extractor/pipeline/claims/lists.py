@@ -7,9 +7,11 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..amounts.changes import gapped_conjunct
 from .context import _Context
+from .goods import _goods_code, _goods_of_phrase
 from .parties import TradeFrame, _ends
-from .words import WORLD, _lexicon, _says_respectively, _trade_kind
+from .words import WORLD, _clause_verb, _lexicon, _lexicon_words, _says_respectively, _trade_kind
 
 
 def _coordinations(sent: Span) -> list[list[Token]]:
@@ -245,12 +247,21 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
         trade = claim.trade
         if _ends(trade) != _ends(first):
             continue
-        named = list(dict.fromkeys(code for t in ctx.doc[before_span.end: span.start]
-                                   for code in [ctx.country_at.get(t.i)] if code))
+        between = ctx.doc[before_span.end: span.start]
+        named = list(dict.fromkeys(code for t in between for code in [ctx.country_at.get(t.i)] if code))
         reporter = next((e for e in _ends(trade) if e != partner), None)
-        if len(named) != 1 or named[0] in (partner, reporter) or named[0] in ctx.places:
+        # "... Japan by 1%, and other Asean countries by 18.1%": a conjunct naming a group of
+        # partners no table knows is with that group, as written, not with the first figure's
+        # partner nor with the bloc it is the rest of
+        group = next((t for t in between if t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"}
+                      and t.lemma_.lower() in _lexicon_words("partner_group_nouns")
+                      and (not named or any(c.lower_ in {"other", "remaining"} for c in t.children))), None)
+        if group is not None:
+            state = ctx.doc[group.left_edge.i: group.i + 1].text
+        elif len(named) != 1 or named[0] in (partner, reporter) or named[0] in ctx.places:
             continue
-        state = named[0]
+        else:
+            state = named[0]
         if trade.flow == "total":
             claim.trade = trade.model_copy(update={"between": sorted(p if p != partner else state for p in trade.between)})
         elif trade.from_ == partner:
@@ -258,6 +269,31 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
         else:
             claim.trade = trade.model_copy(update={"to": state})
         claim.inferred.pop("parties", None)
+
+
+def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
+    """'Exports of bedsheets fell 1.2%, from $1,520 million to $1,502 million, and towels by 3.4%,
+    from $560 million to $541 million': the figures after a second conjunct whose verb is left out
+    (gapping) are of the goods that conjunct names, in the first figure's flow, up to the next
+    such conjunct. Changes ``claims`` (the sentence's, in text order) in place."""
+    trades = [c for c in claims if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+    if len(trades) < 2 or not (trades[0].trade.commodity or trades[0].trade.commodity_text):
+        return
+    first_verb = _clause_verb(ctx.amount_spans[trades[0].amount].root)
+    # the gapped conjunct's own change hangs on it or on the verb: "and towels by 3.4%"
+    nouns = [t for t in sent if gapped_conjunct(t) and t.head == first_verb and t.i not in ctx.country_at and _trade_kind(t) is None
+             and t.i + 1 < sent.end and ctx.doc[t.i + 1].lower_ == "by"]
+    for noun, following in zip(nouns, nouns[1:] + [None]):
+        goods = _goods_of_phrase(ctx.doc[noun.left_edge.i: noun.i + 1], ctx)
+        if goods is None and noun.pos_ == "VERB":
+            goods = (_goods_code(noun.lower_), noun.lower_)   # the tagger's verb is the goods noun
+        if not goods or goods[1] is None:
+            continue
+        end = following.i if following is not None else sent.end
+        for claim in trades[1:]:
+            if noun.i < ctx.amount_spans[claim.amount].start < end and claim.trade.commodity_text != goods[1]:
+                claim.trade = claim.trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
+                claim.inferred.pop("goods", None)
 
 
 def _partner_of(trade, sent: Span, first: Span, ctx: _Context) -> str | None:
