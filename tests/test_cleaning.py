@@ -102,3 +102,14 @@ def test_a_list_of_links_to_other_stories_is_dropped_with_its_heading():
 def test_a_story_s_own_bullets_after_an_ordinary_line_stay():
     raw = "Chile's exports rose in May:\n- copper up 8%\n- wine up 3%"
     assert "- wine up 3%" in clean_text(raw).text
+
+
+def test_a_one_line_link_to_another_story_is_dropped():
+    # the linked headline names another state and its figures: none of this story's
+    text = ("Garment exports rose 6 percent in May.\nAlso Read – Shoe exports from Vietnam slip 3%\n"
+            "See also: Peru's copper sales fall\nExports of knitwear rose 4 percent.")
+    cleaned = clean_text(text).text
+    assert "Vietnam" not in cleaned and "Peru" not in cleaned
+    assert "Exports of knitwear rose 4 percent." in cleaned
+    # prose that says "also" keeps its line
+    assert clean_text("Also, read together, the figures show a rise.").text == "Also, read together, the figures show a rise."
