@@ -102,3 +102,12 @@ def test_months_followed_by_their_fiscal_year_in_brackets_are_of_that_year(pipel
 ])
 def test_fiscal_spans_of_the_state_s_calendar(pipeline, text, written, span):
     assert _periods(pipeline, text, published="2024-10-20" if "first half" in text else "2024-08-14")[written] == span
+
+
+def test_a_dollar_sign_after_us_names_no_state_whose_fiscal_year_it_is(pipeline):
+    """'US $' is the currency: a Bangladeshi story quoting its sums in US dollars keeps its own
+    July-June year."""
+    text = ("Bangladesh's knitwear exports fetched US $ 11.9 billion, and woven garments US $ 13.2 billion, "
+            "the export bureau said. Earnings from garments in FY 2016 amounted to US $ 25.1 billion, up from "
+            "US $ 22.9 billion.")
+    assert _periods(pipeline, text, published=None)["FY 2016"] == ("2015-07-01", "2016-06-30")

@@ -44,7 +44,8 @@ def _state_names() -> re.Pattern:
              if label.startswith(("name:", "demonym:", "capital:")) and label.split(":", 1)[1] in _calendars()]
     forms.sort(key=lambda f: -len(f[1]))
     pattern = "|".join(f"(?P<{code}_{i}>{re.escape(f)})" for i, (code, f) in enumerate(forms))
-    return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])")
+    # ("US $ 3 billion", "US dollars": a currency, not the state)
+    return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])(?!\s*(?:\$|dollars?\b))")
 
 
 def _states_in(text: str) -> list[str]:
