@@ -1554,3 +1554,27 @@ def test_a_year_after_a_change_s_from_is_its_base_not_its_period():
 ])
 def test_a_change_in_a_price_is_no_trade_change(text, amount):
     assert amount not in parties(text, published="2024-06-10")
+
+
+def test_the_figure_of_a_forecast_beaten_is_no_trade(pipeline):
+    r = pipeline.extract("Chile's exports rose 2.1% in May, beating the median forecast for a 0.8% decline in a poll "
+                         "of economists.", published="2024-06-06")
+    kinds = {r.amounts[c.amount].text: c.kind for c in r.claims if c.amount is not None}
+    assert kinds["2.1%"] == "trade_change" and kinds["0.8%"] != "trade_change"
+
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("Measured by average shipments per working day, Chile's exports climbed to $2.3 billion in April.", "$2.3 billion"),
+    ("Chile's exports shrank 3.1% on average per working day in April.", "3.1%"),
+])
+def test_figures_a_clause_says_are_averages_per_working_day(pipeline, sentence, amount):
+    r = pipeline.extract(sentence, published="2024-05-06")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+    assert claim.trade.measure == "daily_average"
+
+
+def test_respectively_pairs_the_examples_of_a_partner(pipeline):
+    r = pipeline.extract("Chile's exports rose 4% in May. Shipments to key markets -- including Japan and India -- rose "
+                         "3.2 percent and 7.7 percent, respectively.", published="2024-06-06")
+    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    assert partners["3.2 percent"] == "JPN" and partners["7.7 percent"] == "IND"

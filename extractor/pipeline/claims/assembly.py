@@ -694,8 +694,15 @@ def _refers_back(trigger: Token) -> bool:
 def _a_daily_average(trigger) -> bool:
     """'Average daily exports rose 2% to $1.9 billion', 'exports per working day': a rate per day,
     not the period's total (the claim's ``measure``)."""
-    return any(c.lower_ in _lexicon_words("per_day_words") and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
-        or any(c.lower_ == "per" and any(o.lemma_.lower() == "day" for o in c.children) for c in trigger.children)
+    if any(c.lower_ in _lexicon_words("per_day_words") and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
+            or any(c.lower_ == "per" and any(o.lemma_.lower() == "day" for o in c.children) for c in trigger.children):
+        return True
+    # "exports shrank 3.1% on average per working day", "Measured by average shipments per working
+    # day, exports climbed to $2.3 billion": the clause says its figures are averages per day
+    verb = _clause_verb(trigger)
+    clause = list(verb.subtree) if verb is not None else []
+    return any(t.lower_ == "per" and any(o.lemma_.lower() == "day" for o in t.children) for t in clause) \
+        and any(t.lemma_.lower() == "average" for t in clause)
 
 
 def _is_a_price(index: int, sentence_amounts: list[int], ctx: _Context) -> bool:

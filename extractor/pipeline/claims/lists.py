@@ -118,7 +118,11 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         if all(d is not None for d in dates) and len(set(dates)) == len(dates):
             slots = [{"period": d} for d in dates]   # "fell 3% and 12% in 2014 and 2015"
         elif all(codes):
-            role = "partner" if items[0].dep_ == "pobj" and items[0].head.lower_ in party_preps else \
+            head = items[0].head
+            # "to key markets -- including Japan and India --": the examples of a partner are partners
+            example = items[0].dep_ == "pobj" and head.lower_ in {"including", "like"} and head.head.dep_ == "pobj" \
+                and head.head.head.lower_ in party_preps
+            role = "partner" if items[0].dep_ == "pobj" and (head.lower_ in party_preps or example) else \
                 "agent" if items[0].dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
             slots = [{role: c} for c in codes] if role else []
         elif all(_trade_kind(x) for x in items):

@@ -144,6 +144,9 @@ def _expected(amount_span) -> bool:
     for t in amount_span.root.ancestors:   # up to the figure's own verb: "expected to fall, as data
         if t.lemma_.lower() in words:       # showed a 6 percent drop" states the drop
             return True
+        if t.lower_ == "for" and t.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in words
+                                                           for c in t.head.children):
+            return True   # "beating the median forecast for a 0.8% decline": the forecast's figure
         if t.lemma_.lower() in intention["nouns"] and t.pos_ == "NOUN":
             return True   # "a target of $2 billion"
         if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.head.lemma_.lower() in intention["nouns"]:
