@@ -261,3 +261,13 @@ def test_a_shared_statistics_acronym_is_the_story_s_state_s(pipeline, text, repo
     cement_or_urea = [c for c in r.claims if c.trade is not None and r.amounts[c.amount].text in ("N90 billion", "$900 million")]
     assert cement_or_urea and cement_or_urea[0].trade.from_ == reporter
     assert {s.name for s in r.sources} == {f"National Bureau of Statistics of {'Nigeria' if reporter == 'NGA' else 'China'}"}
+
+
+def test_a_state_named_only_as_a_partner_is_not_the_story_s_own(pipeline):
+    """A release that names one state, only as the partner of a balance ('the deficit with China'),
+    does not report that state's exports: whose they are is left unread, not given to the partner."""
+    text = ("Earlier the ministry reported:\nTotal July exports of $150.2 billion and imports of $190.7 billion "
+            "resulted in a deficit of $40.5 billion. July exports were $1.2 billion more than June exports of "
+            "$149.0 billion.\nThe trade deficit with China increased to $25.1 billion in July.")
+    r = pipeline.extract(text, published="2014-09-10")
+    assert all("CHN" not in (c.trade.from_, c.trade.to, *(c.trade.between or [])) for c in r.claims if c.trade is not None)

@@ -498,13 +498,32 @@ def _home_state(ctx: _Context) -> str | None:
     # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
     home = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
     if home is None:
-        ranked = [code for code, _ in counts.most_common() if code != WORLD]
+        # (a state named only as where goods go or come from, "Sales to the US rose", is a partner:
+        # the story's own state is unnamed)
+        partners_only = _named_only_as_partners(ctx)
+        ranked = [code for code, _ in counts.most_common() if code != WORLD and code not in partners_only]
         if not ranked or (len(ranked) > 1 and (counts[ranked[0]] < 2 or not _named_far_more(ranked[0], counts))):
             return None
         home = ranked[0]
     if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
         return None   # "Guangdong's exports": a province's story, not its state's
     return home
+
+
+def _named_only_as_partners(ctx: _Context) -> set[str]:
+    """States every mention of which is the object of 'to', 'from', 'with' or 'into' ('exports to
+    the US', 'imports from Japan')."""
+    positions: dict[str, set[bool]] = {}
+    for i, code in ctx.country_at.items():
+        t = ctx.doc[i]
+        while t.dep_ in {"compound", "det", "amod", "flat", "conj"} and t.head is not t:
+            t = t.head   # ("to China by 2.1%, Japan by 1%": Japan is in the list of destinations)
+        preposition = t.head.lower_ if t.dep_ == "pobj" else None
+        # "exports from Peru" names the exporter; "imports from Peru" the partner
+        partner = preposition in {"to", "into", "with"} or (
+            preposition == "from" and _trade_kind(t.head.head) == "import")
+        positions.setdefault(code, set()).add(partner)
+    return {code for code, seen in positions.items() if seen == {True}}
 
 
 def _named_far_more(code: str, counts: Counter) -> bool:
