@@ -271,3 +271,22 @@ def test_a_state_named_only_as_a_partner_is_not_the_story_s_own(pipeline):
             "$149.0 billion.\nThe trade deficit with China increased to $25.1 billion in July.")
     r = pipeline.extract(text, published="2014-09-10")
     assert all("CHN" not in (c.trade.from_, c.trade.to, *(c.trade.between or [])) for c in r.claims if c.trade is not None)
+
+
+def test_a_state_s_balance_in_its_own_statistics_is_with_all_partners(pipeline):
+    # the partner of a subordinate clause ("as exports to China slumped") is not the totals' partner
+    got = _parties(pipeline, "Australia posted a trade deficit in August as exports to China slumped, the Australian "
+                             "Bureau of Statistics said on Tuesday. Exports fell 2.3 percent to A$41.2 billion, while "
+                             "imports rose 1.1 percent to A$45.5 billion.")
+    assert got["A$41.2 billion"][0] == ("AUS", "WLD") and got["A$45.5 billion"][0] == ("WLD", "AUS")
+
+
+def test_a_partner_hung_on_the_last_goods_of_a_trade_noun_is_the_whole_phrase_s(pipeline):
+    # after a balance with all partners, the sentence's own partner still holds (the partner hangs on the
+    # last goods)
+    r = pipeline.extract("Australia's exports to China hit new highs in March. The jump lifted Australia's total "
+                         "trade surplus to A$15.1 billion, the Australian Bureau of Statistics said. Export volumes "
+                         "of iron ore lumps and iron ore fines to China jumped 24% and 18% respectively from a "
+                         "month earlier.", published="2023-05-05")
+    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    assert partners == {"24%": "CHN", "18%": "CHN"}

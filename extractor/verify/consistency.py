@@ -302,8 +302,9 @@ def _balance_partner(result: Extraction, amount) -> str | None:
     at = re.search(r"\b(?:surplus|deficit|gap|imbalance)\s+with\s+", window, re.IGNORECASE)
     if at is not None:
         lo, hi = max(0, amount.start - 60) + at.end(), amount.start
-    else:   # "a $4 billion trade deficit with Bolivia"
-        after = re.match(r"\s*(?:trade\s+)?(?:surplus|deficit)\s+with\s+", text[amount.end: amount.end + 40], re.IGNORECASE)
+    else:   # "a $4 billion trade deficit with Bolivia", "a surplus of ¥3.4 trillion with the US"
+        after = re.match(r"\s*(?:\([^)]*\)\s*)?(?:(?:trade\s+)?(?:surplus|deficit)\s+)?with\s+(?!exports|imports|shipments)",
+                         text[amount.end: amount.end + 40], re.IGNORECASE)
         if after is None:
             return None
         lo, hi = amount.end + after.end(), amount.end + after.end() + 40

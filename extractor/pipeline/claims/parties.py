@@ -341,6 +341,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for goods in (c for c in of.children if c.dep_ == "pobj"):
                 preps += [c for c in goods.children if c.dep_ == "prep"]
+    # "Export volumes of iron ore lumps and iron ore fines to China": a partner hung on a later
+    # conjunct of the trade noun's phrase is the whole coordination's (the parser joins the goods to
+    # the noun); not a conjunct that is a flow of its own ("exports to Peru and imports from Chile")
+    directions = set(lex["to_prepositions"]) | set(lex["from_prepositions"])
+    noun = trigger.head if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else trigger
+    if noun.pos_ == "NOUN" and not any(p.lower_ in directions for p in preps):
+        preps += [p for c in noun.conjuncts if c.i > noun.i and not _trade_kind(c) and c.pos_ == "NOUN"
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in directions]
     # "Laos's annual exports totalling $400 million to Thailand": a participle modifying the
     # trade noun carries its parties
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
@@ -649,6 +657,11 @@ def _world_balance_reporter(sent: Span, ctx: _Context) -> str | None:
     reporter = _balance_reporter(sent, ctx)
     if reporter is None or _partner_of_the_balance(sent, ctx) is not None:
         return None
+    if reporter == ctx.home_state and any(_country_of_institution(s.name) == reporter for s in ctx.sources):
+        # "Japan posted a trade deficit in August as exports to China slumped, Finance Ministry data
+        # showed": a state's balance in its own statistics, with no partner, is its balance with all
+        # partners
+        return reporter
     words = _lexicon_words("outward_modifiers")
     for token in _trade_balances(sent):
         clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
