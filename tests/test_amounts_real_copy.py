@@ -427,3 +427,15 @@ def test_negative_growth_is_a_fall(parse, text, change):
 ])
 def test_a_gapped_conjunct_takes_the_first_verb_and_its_levels_are_no_range(parse, text, expected):
     assert [(a.text, a.change) for a in amounts(parse, text)] == expected
+
+
+@pytest.mark.parametrize("text, units", [
+    # a Hong Kong government release writes its own dollar bare
+    ("Total exports of goods rose 9.2% to $402.5 billion in May, the Census and Statistics Department said.", ["HKD"]),
+    # a dollar named with its state anywhere in the text: a bare '$' is the US dollar
+    ("Exports rose to HK$402.5 billion ($51.6 billion), the Census and Statistics Department said.", ["HKD", "USD"]),
+    # no statistics office of a dollar state: the US dollar
+    ("Total exports of goods rose 9.2% to $402.5 billion in May, the ministry said.", ["USD"]),
+])
+def test_a_bare_dollar_in_a_dollar_state_s_release_is_its_dollar(parse, text, units):
+    assert [a.unit for a in amounts(parse, text) if a.unit != "percent"] == units

@@ -32,6 +32,7 @@ from .units import (
     _sentence_has_percent,
     _unit_override_at,
     _without_trailing_hyphen,
+    _local_dollar,
     _yen_code,
 )
 
@@ -109,6 +110,9 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     yen_sign = doc[core.start].text.lstrip("+-−~").startswith(signs) or (core.start > 0 and doc[core.start - 1].text in signs)
     if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
         cur = _yen_code(doc, core.start)
+    bare_dollar = doc[core.start].text.lstrip("+-−~").startswith("$") or (core.start > 0 and doc[core.start - 1].text == "$")
+    if cur == "USD" and bare_dollar:   # "$402.5 billion" in a Hong Kong government release
+        cur = _local_dollar(doc) or cur
     after, end = _currency_after(doc, j)
     if after and end == j + 1:
         _apply_scale(core, _scaled_code(doc[j].text)[1])  # '120 MEUR'

@@ -101,6 +101,18 @@ def _yen_code(doc: Doc, i: int) -> str:
     return "JPY" if n_jpy > n_cny else "CNY"
 
 
+def _local_dollar(doc: Doc) -> Optional[str]:
+    """The dollar a bare '$' is in a release of a dollar state's statistics office (data:
+    _local_dollar_rule); None for the US dollar. Read once per document."""
+    if "local_dollar" not in doc.user_data:
+        t = _tables()
+        text = doc.text
+        states = [code for code, cues in t["local_dollar_cues"].items() if any(cue in text for cue in cues)]
+        marked = any(mark in text for mark in t["local_dollar_marks"])
+        doc.user_data["local_dollar"] = states[0] if len(states) == 1 and not marked else None
+    return doc.user_data["local_dollar"]
+
+
 def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     """AP style writes 'percent', British 'per cent', Reuters 'pct'; '%' elsewhere. As a compound
     modifier the word is hyphenated to the number ('a 14-percent increase', 'a 5-per-cent rise')."""
