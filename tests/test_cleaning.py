@@ -113,3 +113,12 @@ def test_a_one_line_link_to_another_story_is_dropped():
     assert "Exports of knitwear rose 4 percent." in cleaned
     # prose that says "also" keeps its line
     assert clean_text("Also, read together, the figures show a rise.").text == "Also, read together, the figures show a rise."
+
+
+def test_sentences_glued_after_a_year_or_a_percent_are_split_and_a_grave_apostrophe_is_one():
+    text = "Trade reached $12 billion in 2021.Peru's exports rose 5%.The rest followed. Chile`s imports fell."
+    assert clean_text(text).text == ("Trade reached $12 billion in 2021. Peru's exports rose 5%. The rest followed. "
+                                     "Chile\u2019s imports fell.")
+    # decimals, domains and code spans are not sentences
+    kept = "It is 2023.5 and www.Example.com, with `code` kept."
+    assert clean_text(kept).text == kept

@@ -69,7 +69,9 @@ def _is_footer_marker(line: str, patterns: BoilerplatePatterns) -> bool:
 
 
 _LIST_ITEM = re.compile(r"[-–•*·]\s")
-_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})(?<!www)\.(?=[A-Z][a-z]+\b)(?![A-Za-z]+\.[a-z]{2,})")
+_GLUED_SENTENCES = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d{4})|(?<=\d%))(?<!www)\.(?=[A-Z][a-z]+\b)(?![A-Za-z]+\.[a-z]{2,})")
+# "Taiwan`s exports": a grave accent or acute typed for the apostrophe of a possessive
+_ACCENT_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[`´](?=s\b)")
 _ENDS_A_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
 
 
@@ -117,6 +119,7 @@ def clean_text(raw: str) -> CleanedText:
     dropped: list[str] = []
     # "...has more.Report: ...": a transcript's sentences glued without a space
     text = _GLUED_SENTENCES.sub(". ", text)
+    text = _ACCENT_APOSTROPHE.sub("\u2019", text)
     lines = _unwrapped(text.split("\n"))
     in_link_list = False
     for i, line in enumerate(lines):
