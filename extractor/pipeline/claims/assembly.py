@@ -17,7 +17,7 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
-from .lists import _fill_slot, _gapped_goods, _gapped_partners, _respectively
+from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
 from .parties import (
     _country_of_institution,
@@ -439,6 +439,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             amount_claim[a_index] = claim
         _gapped_partners(sent, [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim], ctx)
         _gapped_goods(sent, [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim], ctx)
+        _bracketed_figures(sent, [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim], ctx)
         if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
                 and _dates(story_periods[0], data_period, ctx) \
                 and (has_trade_word or not (_spans_the_story_period(story_periods[0], data_period, ctx)

@@ -300,6 +300,59 @@ def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
                 claim.inferred.pop("goods", None)
 
 
+def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
+    """'fell 6.1%, in particular to the Philippines (-21.5%), India (-12.9%) and Korea (-8.4%)',
+    'exports were copper (12.5%), gold (8.1%) and zinc (-3.2%)': a figure in brackets right after
+    a state or goods is that state's (as the flow's partner) or those goods' figure, in the flow the
+    sentence reads. Changes ``claims`` (the sentence's) in place."""
+    doc = ctx.doc
+    trades = [c for c in claims if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+
+    def bracketed(span: Span) -> bool:
+        return span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+
+    # goods only in a list of such figures, each a few words after the last ("fell by a large
+    # margin ($22 million)" names no goods)
+    spans = sorted((ctx.amount_spans[c.amount] for c in trades if bracketed(ctx.amount_spans[c.amount])),
+                   key=lambda s: s.start)
+    listed = {s.start for a, b in zip(spans, spans[1:]) if b.start - a.end <= 8 for s in (a, b)}
+    for claim in trades:
+        span = ctx.amount_spans[claim.amount]
+        if not bracketed(span):
+            continue
+        named = doc[span.start - 2]
+        # its own modifiers only, written right before it ("engineering goods ($5.4 billion)")
+        first = named.i
+        while first - 1 >= sent.start and doc[first - 1].dep_ in {"compound", "amod", "nmod"} \
+                and named.i >= doc[first - 1].head.i >= first:
+            first -= 1
+        if any(t.like_num or t.i in ctx.amount_tokens for t in doc[first: named.i + 1]) \
+                or any(c.dep_ == "nummod" for c in named.children):
+            continue   # "Rs 650 crore ($97.8 million)": a sum restated, not goods
+        trade = claim.trade
+        code = ctx.country_at.get(named.i)
+        if code is not None and code != WORLD and trade.flow == "directional":
+            reporter = _reporter_of(trades[0].trade) or _reporter_of(trade)
+            if reporter is None or reporter == code or reporter not in (trade.from_, trade.to):
+                continue
+            update = {"to": code} if reporter == trade.from_ else {"from_": code}
+            claim.trade = trade.model_copy(update=update)
+            claim.inferred.pop("parties", None)
+        elif code is None and span.start in listed and named.pos_ == "NOUN" and not _trade_kind(named):
+            goods = _goods_of_phrase(doc[first: named.i + 1], ctx)
+            # (not a shorter name of the goods already read: "leather and fur goods")
+            if goods and goods[1] and not set(goods[1].split()) <= set((trade.commodity_text or "").split()):
+                claim.trade = trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
+                claim.inferred.pop("goods", None)
+
+
+def _reporter_of(trade) -> str | None:
+    """The state whose flow with the world a trade is ('Peru's exports': Peru), else None."""
+    if trade.flow != "directional":
+        return None
+    return trade.from_ if trade.to in (WORLD, None) else trade.to if trade.from_ in (WORLD, None) else None
+
+
 def _partner_of(trade, sent: Span, first: Span, ctx: _Context) -> str | None:
     """The partner of the sentence's first flow: of its two ends, the one named last after a
     preposition before its figure ('Japan's imports of crude from Angola climbed 12%': Angola),
