@@ -59,3 +59,17 @@ def test_coordinated_states_with_respectively_or_or_are_each_their_own(pipeline)
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None and c.amount is not None}
     assert got["4%"] == ("JPN", "CHL") and got["6%"] == ("JPN", "PER")
     assert all(" or " not in (p or "") for pair in got.values() for p in pair)
+
+
+@pytest.mark.parametrize("text, amount, parties", [
+    ("Japan's exports to Asia as a whole rose 6.2% to 3.81 trillion yen in May.", "3.81 trillion yen", ("JPN", "Asia")),
+    ("Imports from Asia slid 4.5 percent to 3.2 trillion yen in May, Japan's finance ministry said.", "3.2 trillion yen",
+     ("Asia", "JPN")),
+    # a region in the possessive naming a state by an epithet is no party
+    ("South Korea's exports rose 5% in May. Chip exports from Asia's fourth-largest economy rose 36.1% to $7.1 billion.",
+     "$7.1 billion", ("KOR", "WLD")),
+])
+def test_asia_after_a_preposition_is_a_partner_and_its_epithets_are_none(pipeline, text, amount, parties):
+    r = pipeline.extract(text, published="2024-06-20")
+    claim = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == amount)
+    assert (claim.trade.from_, claim.trade.to) == parties

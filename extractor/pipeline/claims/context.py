@@ -20,6 +20,16 @@ from ..lexicon import phrase_matcher
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _partner_patterns
 
 
+#: region names too common in other senses to be a partner unless a preposition makes them one
+_PREPOSITION_ONLY = frozenset({"Asia"})
+
+
+def _an_epithet(owner: Token) -> bool:
+    """A region in the possessive names a state by an epithet ("Asia's fourth-largest economy"),
+    not the region's own trade ("Africa's largest export destination")."""
+    return owner.head.lemma_.lower() in {"economy", "nation", "country", "state", "power", "democracy"}
+
+
 @dataclass
 class _Context:
     doc: Doc
@@ -64,9 +74,13 @@ class _Context:
         # Asia", "countries along the Belt and Road"): a longer name wins over a country inside it.
         matcher = phrase_matcher(self.doc.vocab, "trade_partners", _partner_patterns(), attr="LOWER")
         spans = [Span(self.doc, start, end, label=match_id) for match_id, start, end in matcher(self.doc)
-                 # "the world's largest exporter" says who, not with whom
-                 if not (self.doc.vocab.strings[match_id] == WORLD and end < len(self.doc)
-                         and self.doc[end].lower_ in {"'s", "’s"})]
+                 # "the world's largest exporter", "Asia's fourth-largest economy" say who, not
+                 # with whom; a continent is a partner only after 'to', 'from', 'with' ("exports to
+                 # Asia"), not inside another name ("West Asia", "Asia Pacific")
+                 if not (end < len(self.doc) and self.doc[end].lower_ in {"'s", "’s"}
+                         and (self.doc.vocab.strings[match_id] == WORLD or _an_epithet(self.doc[end - 1])))
+                 and not (self.doc.vocab.strings[match_id] in _PREPOSITION_ONLY
+                          and (start == 0 or self.doc[start - 1].lower_ not in {"to", "from", "with", "into"}))]
         for span in filter_spans(spans):
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
