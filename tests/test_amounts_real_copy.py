@@ -439,3 +439,13 @@ def test_a_gapped_conjunct_takes_the_first_verb_and_its_levels_are_no_range(pars
 ])
 def test_a_bare_dollar_in_a_dollar_state_s_release_is_its_dollar(parse, text, units):
     assert [a.unit for a in amounts(parse, text) if a.unit != "percent"] == units
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("LNG imports stood at 6.1mn metric tons in August.", "6.1mn metric tons", 6_100_000.0),
+    ("Imports reached 12.4m metric tonnes in the half.", "12.4m metric tonnes", 12_400_000.0),
+    ("Shipments came to 310.5 metric tons.", "310.5 metric tons", 310.5),
+])
+def test_metric_tons_are_tonnes(parse, text, span, value):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, pytest.approx(value), "tonne")

@@ -310,7 +310,9 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
         mult = t["magnitudes"].get(low)
         glued_capital = doc[j].text in ("M", "B") and not doc[j - 1].whitespace_  # headline '4.3M sales'
         # ('31.4m tonnes of LNG', '6m barrels': a glued 'm' before a measure is a million, not a metre)
-        measured = not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in t["measures_after_magnitude"]
+        # ('12.4m metric tonnes': over the measure's qualifier too)
+        after = j + 2 if j + 2 < len(doc) and doc[j + 1].lower_ in ("metric", "short", "long") else j + 1
+        measured = not doc[j - 1].whitespace_ and after < len(doc) and doc[after].lower_ in t["measures_after_magnitude"]
         if mult is None and low in t["money_only_magnitudes"] and (money or glued_capital or measured
                                                                     or _currency_after(doc, j + 1)[0]):
             mult = t["money_only_magnitudes"][low]

@@ -316,12 +316,17 @@ def _quantulum_parse(sentence: str) -> tuple:
 
 
 def _unit_override_at(doc: Doc, j: int) -> Optional[tuple[str, int]]:
-    """A unit of unit_overrides at token ``j``, alone ('12 C') or hyphenated ('275 pound-feet')."""
+    """A unit of unit_overrides at token ``j``, alone ('12 C'), of two words ('metric tons') or
+    hyphenated ('275 pound-feet')."""
     table = _tables()["unit_overrides"]
     if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
         name = table.get(f"{doc[j].lower_}-{doc[j + 2].lower_}")
         if name:
             return name, j + 3
+    if j + 1 < len(doc):   # 'metric tons', two words
+        name = table.get(f"{doc[j].lower_} {doc[j + 1].lower_}")
+        if name:
+            return name, j + 2
     name = table.get(doc[j].text)
     return (name, j + 1) if name else None
 
