@@ -290,3 +290,14 @@ def test_a_partner_hung_on_the_last_goods_of_a_trade_noun_is_the_whole_phrase_s(
                          "month earlier.", published="2023-05-05")
     partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
     assert partners == {"24%": "CHN", "18%": "CHN"}
+
+
+@pytest.mark.parametrize("text, amount, parties", [
+    ("Peru's exports fell in July. With China, imports rose 2.8 percent to $1.1 billion from a year before.",
+     "$1.1 billion", ("CHN", "PER")),
+    ("Britain's trade with the EU fell 3 percent last year. With Norway, UK trade is about £30 billion.",
+     "about £30 billion", ("GBR", "NOR")),
+])
+def test_a_fronted_with_names_the_clause_s_partner(pipeline, text, amount, parties):
+    got = _parties(pipeline, text)
+    assert got[amount][0] == parties

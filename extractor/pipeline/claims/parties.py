@@ -79,12 +79,26 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
     return first.doc[first.i: last + 1].text
 
 
+def _fronted_with(trigger: Token) -> list[Token]:
+    """A 'with' phrase fronted on the clause of ``trigger``, before a comma ('With China, imports
+    rose 2.8 percent', 'With Norway, UK trade is about £30 billion')."""
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_verb(trigger)
+    if clause is None:
+        return []
+    return [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < trigger.i
+            and c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ","]
+
+
 def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | None:
-    """'In trade with Chile, Peru exported ...', 'In its trade with Peru, Chile ...': the
-    state a trade noun's 'with' names in a phrase written before the clause of ``trigger``."""
+    """'In trade with Chile, Peru exported ...', 'In its trade with Peru, Chile ...', 'With China,
+    imports rose 2.8 percent': the state a trade noun's 'with', or a bare fronted 'with', names in
+    a phrase written before the clause of ``trigger``."""
     clause = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_verb(trigger)
     if clause is None:
         return None
+    named = [p for w in _fronted_with(trigger) for o in w.children if o.dep_ == "pobj" for p in _parties_in(o, ctx) or ()]
+    if len(named) == 1:
+        return named[0]
     for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"in", "for"} and c.i < trigger.i):
         for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _lexicon_words("trade_relation_nouns")):
             for with_ in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -349,6 +363,9 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     if noun.pos_ == "NOUN" and not any(p.lower_ in directions for p in preps):
         preps += [p for c in noun.conjuncts if c.i > noun.i and not _trade_kind(c) and c.pos_ == "NOUN"
                   for p in c.children if p.dep_ == "prep" and p.lower_ in directions]
+    if frame.kind == "total":
+        # "With Norway, UK trade is about £30 billion": a fronted 'with' names the pair's other state
+        preps += _fronted_with(trigger)
     # "Laos's annual exports totalling $400 million to Thailand": a participle modifying the
     # trade noun carries its parties
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
