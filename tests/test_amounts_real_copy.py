@@ -449,3 +449,18 @@ def test_a_bare_dollar_in_a_dollar_state_s_release_is_its_dollar(parse, text, un
 def test_metric_tons_are_tonnes(parse, text, span, value):
     a = only(parse, text)
     assert (a.text, a.value, a.unit) == (span, pytest.approx(value), "tonne")
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Indian tea exports fetched Rs 1,250.40 crore in May.", "Rs 1,250.40 crore", "INR"),
+    ("Indian tea exports fetched Rs. 1,100.15 crore in May.", "Rs. 1,100.15 crore", "INR"),
+    ("Pakistan's rice exports fetched Rs 250 million in May.", "Rs 250 million", "PKR"),
+    ("Sri Lanka's tea fetched Rs. 42.3 billion in May.", "Rs. 42.3 billion", "LKR"),
+])
+def test_rs_is_the_rupee_of_the_state_the_text_names(parse, text, span, unit):
+    a = only(parse, text)
+    assert (a.text, a.unit) == (span, unit)
+
+
+def test_capital_rs_is_no_rupee(parse):
+    assert amounts(parse, "The RS 232 port links the meters.") == []

@@ -20,7 +20,12 @@ def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     if i == 0:
         return None, i
     prev = doc[i - 1]
+    if prev.text == "." and i >= 2 and doc[i - 2].text == "Rs" and not doc[i - 2].whitespace_:
+        return _rupee_code(doc), i - 2   # 'Rs. 42.3 billion', the full stop split off
     code = t["currency_symbols"].get(prev.lower_)
+    if code and prev.lower_ in ("rs", "rs."):
+        # 'Rs 1,250 crore' as written only ('RS 232' is no currency); whose rupee, by the text
+        return (_rupee_code(doc), i - 1) if prev.text in ("Rs", "Rs.") else (None, i)
     if code:
         start = i - 1
         # 'US $58.24', 'C $16.4 million': a country prefix split off the symbol
@@ -99,6 +104,17 @@ def _yen_code(doc: Doc, i: int) -> str:
         n_cny += low in cny
         n_jpy += low in jpy
     return "JPY" if n_jpy > n_cny else "CNY"
+
+
+def _rupee_code(doc: Doc) -> str:
+    """The rupee 'Rs' is in a text (data: _rupee_states); India's unless the text names another
+    rupee state and not India."""
+    if "rupee" not in doc.user_data:
+        text = doc.text
+        others = [code for code, cues in _tables()["rupee_states"].items() if any(cue in text for cue in cues)]
+        india = "India" in text
+        doc.user_data["rupee"] = others[0] if len(others) == 1 and not india else "INR"
+    return doc.user_data["rupee"]
 
 
 def _local_dollar(doc: Doc) -> Optional[str]:
