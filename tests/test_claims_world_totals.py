@@ -301,3 +301,9 @@ def test_a_partner_hung_on_the_last_goods_of_a_trade_noun_is_the_whole_phrase_s(
 def test_a_fronted_with_names_the_clause_s_partner(pipeline, text, amount, parties):
     got = _parties(pipeline, text)
     assert got[amount][0] == parties
+
+
+def test_a_gapped_flow_verb_is_the_first_flow_s_reporter_s_with_its_partner(pipeline):
+    got = _parties(pipeline, "Trade between Laos and Vietnam reached $3.5bn in 2023. Lao exports to Vietnam totalled "
+                             "$0.4bn, and imports $3.1bn.")
+    assert got["$0.4bn"][0] == ("LAO", "VNM") and got["$3.1bn"][0] == ("VNM", "LAO")

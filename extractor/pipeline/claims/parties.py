@@ -461,6 +461,17 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             partner = _partner_of_the_balance(sent, ctx)
             if partner is not None and partner != holder and frame.source is None and frame.target is None:
                 frame.name_partner(partner)
+    if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and frame.kind in {"import", "export"} \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children):
+        # "Tajik exports to China totalled $0.4bn, and imports $3.1bn": the flow of a conjunct whose
+        # verb is left out (gapping) is the first flow's reporter's, with the same partner
+        subject = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and _trade_kind(c) in {"import", "export"}), None)
+        main = _frame(subject, ctx) if subject is not None else None
+        partner = None if main is None else main.target if main.kind == "export" else main.source
+        if main is not None and main.agent and partner and partner != main.agent:
+            frame.agent, frame.between, frame.partners, frame.source, frame.target = main.agent, [], [], None, None
+            frame.name_partner(partner)
     if frame.agent is None and not frame.between and frame.kind != "total":
         # "Exports of steel rose 8 percent, South Korea's trade ministry said": the country whose
         # agency released the figures reports them (inferred: the sentence does not say whose)
