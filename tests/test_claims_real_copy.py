@@ -1578,3 +1578,12 @@ def test_respectively_pairs_the_examples_of_a_partner(pipeline):
                          "3.2 percent and 7.7 percent, respectively.", published="2024-06-06")
     partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
     assert partners["3.2 percent"] == "JPN" and partners["7.7 percent"] == "IND"
+
+
+def test_a_trade_in_goods_deficit_is_a_balance_not_trade(pipeline):
+    r = pipeline.extract("In 2024 the EU trade in goods deficit with Chile stood at 12 billion euros, 3 billion euros "
+                         "lower than in 2023. EU trade in goods with Chile rose 4% to 40 billion euros.",
+                         published="2025-02-20")
+    kinds = {r.amounts[c.amount].text: c.kind for c in r.claims if c.amount is not None}
+    assert kinds["12 billion euros"] == kinds["3 billion euros"] == "quantity"
+    assert kinds["40 billion euros"] == "trade_value"

@@ -47,6 +47,9 @@ def _is_balance(token: Token) -> bool:
     balances = _lexicon()["balance_nouns"]["words"]
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in balances:
         return True   # "Peru's deficit in trade with Chile"
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in balances for o in c.children)
+           for c in token.children):
+        return True   # "the EU trade in goods deficit with Japan": the parser hangs the balance on 'in'
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
 
 
