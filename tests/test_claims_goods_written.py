@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from claims_support import importers
+
 
 def _goods(pipeline, text: str, published: str = "2024-02-15") -> dict[str, tuple]:
     r = pipeline.extract(text, published=published)
@@ -206,14 +208,14 @@ def test_the_figures_of_a_gapped_conjunct_are_of_its_goods(pipeline):
 def test_a_gapped_group_of_partners_is_the_group_as_written(pipeline):
     r = pipeline.extract("Peru's exports rose 8% in May. Exports to the United States grew by 9.2%, to China by 4.4%, "
                          "and other Asean countries by 12.5%.", published="2024-06-20")
-    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    partners = importers(r)
     assert partners["4.4%"] == "CHN" and partners["12.5%"] == "other Asean countries"
 
 
 def test_figures_in_brackets_after_states_or_goods_are_theirs(pipeline):
     r = pipeline.extract("Peru's exports to Asia fell 6.1% in May, in particular to the Philippines (-21.5%), India "
                          "(-12.9%) and Korea (-8.4%).", published="2024-06-20")
-    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    partners = importers(r)
     assert (partners["-21.5%"], partners["-12.9%"], partners["-8.4%"]) == ("PHL", "IND", "KOR")
     r = pipeline.extract("Chile's major exports to Japan include fresh fruit ($3.1 billion), wood pulp ($1.2 billion) and "
                          "salmon ($0.9 billion) in 2023.", published="2024-03-20")

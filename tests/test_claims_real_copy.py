@@ -6,6 +6,8 @@ import pytest
 
 from extractor import extract
 
+from claims_support import importers, claim_of
+
 
 def trades(text: str, published: str = "2024-03-21") -> list[tuple]:
     """(amount text, flow, from, to, between, commodity, basis, period text) of each trade claim."""
@@ -1569,14 +1571,14 @@ def test_the_figure_of_a_forecast_beaten_is_no_trade(pipeline):
 ])
 def test_figures_a_clause_says_are_averages_per_working_day(pipeline, sentence, amount):
     r = pipeline.extract(sentence, published="2024-05-06")
-    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+    claim = claim_of(r, amount)
     assert claim.trade.measure == "daily_average"
 
 
 def test_respectively_pairs_the_examples_of_a_partner(pipeline):
     r = pipeline.extract("Chile's exports rose 4% in May. Shipments to key markets -- including Japan and India -- rose "
                          "3.2 percent and 7.7 percent, respectively.", published="2024-06-06")
-    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    partners = importers(r)
     assert partners["3.2 percent"] == "JPN" and partners["7.7 percent"] == "IND"
 
 

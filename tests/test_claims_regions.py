@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from claims_support import claim_of
+
 
 def _parties(pipeline, text: str, published: str = "2024-03-10") -> dict[str, tuple]:
     r = pipeline.extract(text, published=published)
@@ -71,5 +73,5 @@ def test_coordinated_states_with_respectively_or_or_are_each_their_own(pipeline)
 ])
 def test_asia_after_a_preposition_is_a_partner_and_its_epithets_are_none(pipeline, text, amount, parties):
     r = pipeline.extract(text, published="2024-06-20")
-    claim = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == amount)
+    claim = claim_of(r, amount)
     assert (claim.trade.from_, claim.trade.to) == parties

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from claims_support import importers, claim_of
+
 LEAD = "Laos's trade with Vietnam rose 20 percent to $2.3 billion last year, according to Vietnamese customs. "
 
 
@@ -137,7 +139,7 @@ def test_a_headline_without_the_partner_does_not_make_a_world_story(pipeline):
 ])
 def test_terms_and_periods_are_no_goods(pipeline, text, amount):
     r = pipeline.extract(text, published="2024-07-20")
-    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+    claim = claim_of(r, amount)
     assert claim.trade.commodity is None and claim.trade.commodity_text is None
 
 
@@ -288,7 +290,7 @@ def test_a_partner_hung_on_the_last_goods_of_a_trade_noun_is_the_whole_phrase_s(
                          "trade surplus to A$15.1 billion, the Australian Bureau of Statistics said. Export volumes "
                          "of iron ore lumps and iron ore fines to China jumped 24% and 18% respectively from a "
                          "month earlier.", published="2023-05-05")
-    partners = {r.amounts[c.amount].text: c.trade.to for c in r.claims if c.trade is not None}
+    partners = importers(r)
     assert partners == {"24%": "CHN", "18%": "CHN"}
 
 
