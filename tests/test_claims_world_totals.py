@@ -269,8 +269,8 @@ def test_a_state_named_only_as_a_partner_is_not_the_story_s_own(pipeline):
     """A release that names one state, only as the partner of a balance ('the deficit with China'),
     does not report that state's exports: whose they are is left unread, not given to the partner."""
     text = ("Earlier the ministry reported:\nTotal July exports of $150.2 billion and imports of $190.7 billion "
-            "resulted in a deficit of $40.5 billion. July exports were $1.2 billion more than June exports of "
-            "$149.0 billion.\nThe trade deficit with China increased to $25.1 billion in July.")
+            "left a deficit of $33.2 billion. Exports in July were $1.2 billion above June's "
+            "$149.0 billion.\nThe shortfall in trade with China widened to $21.4 billion in July.")
     r = pipeline.extract(text, published="2014-09-10")
     assert all("CHN" not in (c.trade.from_, c.trade.to, *(c.trade.between or [])) for c in r.claims if c.trade is not None)
 
@@ -286,17 +286,17 @@ def test_a_state_s_balance_in_its_own_statistics_is_with_all_partners(pipeline):
 def test_a_partner_hung_on_the_last_goods_of_a_trade_noun_is_the_whole_phrase_s(pipeline):
     # after a balance with all partners, the sentence's own partner still holds (the partner hangs on the
     # last goods)
-    r = pipeline.extract("Australia's exports to China hit new highs in March. The jump lifted Australia's total "
-                         "trade surplus to A$15.1 billion, the Australian Bureau of Statistics said. Export volumes "
-                         "of iron ore lumps and iron ore fines to China jumped 24% and 18% respectively from a "
-                         "month earlier.", published="2023-05-05")
+    r = pipeline.extract("Australia's shipments to Japan reached a record in May. The rise took Australia's overall "
+                         "trade surplus to A$11.8 billion, the Australian Bureau of Statistics said. Export volumes "
+                         "of lump ore and fine ore to Japan climbed 21% and 16% respectively on the month.",
+                         published="2023-07-05")
     partners = importers(r)
-    assert partners == {"24%": "CHN", "18%": "CHN"}
+    assert partners == {"21%": "JPN", "16%": "JPN"}
 
 
 @pytest.mark.parametrize("text, amount, parties", [
-    ("Peru's exports fell in July. With China, imports rose 2.8 percent to $1.1 billion from a year before.",
-     "$1.1 billion", ("CHN", "PER")),
+    ("Peru's exports fell in July. With Japan, imports climbed 4.1 percent to $1.1 billion from a year before.",
+     "$1.1 billion", ("JPN", "PER")),
     ("Britain's trade with the EU fell 3 percent last year. With Norway, UK trade is about £30 billion.",
      "about £30 billion", ("GBR", "NOR")),
 ])

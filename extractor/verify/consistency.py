@@ -27,8 +27,8 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'")
 
 
 def _headline_rounded(result: Extraction) -> Extraction:
-    """A headline abbreviates the story under it and rounds its figures ('trade totals $40 billion'
-    over a body's '$40.54 billion'), so the exact sums of money of the first line, when it ends
+    """A headline abbreviates the story under it and rounds its figures ('trade totals $31 billion'
+    over a body's '$31.86 billion'), so the exact sums of money of the first line, when it ends
     without a full stop, count as approximate ones; a headline figure far from the body's is still
     flagged, and its percentages are as precise as the body's ('grows 122%')."""
     if not result.claims:
@@ -472,7 +472,7 @@ def _flow_arithmetic(result: Extraction) -> list[Consistency]:
         levels = [slot.get((f, "level")) for f in flows]
         if None in changes or None in levels or len({c.trade.basis for c in changes}) != 1:
             continue
-        # levels are added only in one currency ("210 billion yuan" and "$95.7 billion" are no sum)
+        # levels are added only in one currency ("210 billion yuan" and "$44 billion" are no sum)
         unit = amounts[levels[0].amount].unit
         if amounts[levels[1].amount].unit != unit:
             continue

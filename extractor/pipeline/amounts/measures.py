@@ -111,7 +111,7 @@ def _unit_for_core(doc: Doc, core: _Core, yen: list) -> tuple[Optional[str], int
     if cur == "JPY" and yen_sign:  # only the sign is ambiguous; 'JPY' and 'yen' are not
         cur = _yen_code(doc, core.start)
     bare_dollar = doc[core.start].text.lstrip("+-−~").startswith("$") or (core.start > 0 and doc[core.start - 1].text == "$")
-    if cur == "USD" and bare_dollar:   # "$402.5 billion" in a Hong Kong government release
+    if cur == "USD" and bare_dollar:   # "$318.2 billion" in a Hong Kong government release
         cur = _local_dollar(doc) or cur
     after, end = _currency_after(doc, j)
     if after and end == j + 1:

@@ -471,7 +471,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 previous_trade, previous_agent = Trade(flow="total", between=sorted([reporter, WORLD])), reporter
         world_reporter = _world_balance_reporter(sent, ctx) if previous_trade is not None else None
         if world_reporter is not None:
-            # "Globally, Japan logged a trade deficit ... Exports rose 3.6%": after a balance with all
+            # "Globally, Peru recorded a trade deficit ... Exports rose 2.7%": after a balance with all
             # partners, the flows are the reporter's with the world, not the partner named before
             previous_trade, previous_agent = Trade(flow="total", between=sorted([world_reporter, WORLD])), world_reporter
             framed, last_trade_sentence = True, s_index

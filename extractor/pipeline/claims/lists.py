@@ -254,7 +254,7 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
         between = ctx.doc[before_span.end: span.start]
         named = list(dict.fromkeys(code for t in between for code in [ctx.country_at.get(t.i)] if code))
         reporter = next((e for e in _ends(trade) if e != partner), None)
-        # "... Japan by 1%, and other Asean countries by 18.1%": a conjunct naming a group of
+        # "... Japan by 1%, and other Asean countries by 7.4%": a conjunct naming a group of
         # partners no table knows is with that group, as written, not with the first figure's
         # partner nor with the bloc it is the rest of
         group = next((t for t in between if t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"}
@@ -301,7 +301,7 @@ def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
 
 
 def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
-    """'fell 6.1%, in particular to the Philippines (-21.5%), India (-12.9%) and Korea (-8.4%)',
+    """'fell 6.1%, in particular to Thailand (-14.2%), India (-6.3%) and Korea (-3.9%)',
     'exports were copper (12.5%), gold (8.1%) and zinc (-3.2%)': a figure in brackets right after
     a state or goods is that state's (as the flow's partner) or those goods' figure, in the flow the
     sentence reads. Changes ``claims`` (the sentence's) in place."""
@@ -328,7 +328,7 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
             first -= 1
         if any(t.like_num or t.i in ctx.amount_tokens for t in doc[first: named.i + 1]) \
                 or any(c.dep_ == "nummod" for c in named.children):
-            continue   # "Rs 650 crore ($97.8 million)": a sum restated, not goods
+            continue   # "Rs 95 crore ($14.6 million)": a sum restated, not goods
         trade = claim.trade
         code = ctx.country_at.get(named.i)
         if code is not None and code != WORLD and trade.flow == "directional":

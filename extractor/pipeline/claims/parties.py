@@ -355,7 +355,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for goods in (c for c in of.children if c.dep_ == "pobj"):
                 preps += [c for c in goods.children if c.dep_ == "prep"]
-    # "Export volumes of iron ore lumps and iron ore fines to China": a partner hung on a later
+    # "Export volumes of lump ore and fine ore to Japan": a partner hung on a later
     # conjunct of the trade noun's phrase is the whole coordination's (the parser joins the goods to
     # the noun); not a conjunct that is a flow of its own ("exports to Peru and imports from Chile")
     directions = set(lex["to_prepositions"]) | set(lex["from_prepositions"])
@@ -678,7 +678,7 @@ def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
 
 
 def _world_balance_reporter(sent: Span, ctx: _Context) -> str | None:
-    """The state whose balance with all partners a sentence states ('Globally, Japan logged a trade
+    """The state whose balance with all partners a sentence states ('Globally, Peru recorded a trade
     deficit', "Peru's overall trade surplus widened"): a sentence adverb or modifier of the world
     on the balance's clause, and no partner of the balance. The flows that follow are that state's
     with the world, whatever partner the story named before."""

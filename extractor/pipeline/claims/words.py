@@ -49,7 +49,7 @@ def _is_balance(token: Token) -> bool:
         return True   # "Peru's deficit in trade with Chile"
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in balances for o in c.children)
            for c in token.children):
-        return True   # "the EU trade in goods deficit with Japan": the parser hangs the balance on 'in'
+        return True   # "Peru's trade in goods deficit with Chile": the parser hangs the balance on 'in'
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
 
 
@@ -149,7 +149,7 @@ def _expected(amount_span) -> bool:
             return True
         if t.lower_ == "for" and t.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in words
                                                            for c in t.head.children):
-            return True   # "beating the median forecast for a 0.8% decline": the forecast's figure
+            return True   # "outpacing the consensus forecast for a 0.5% fall": the forecast's figure
         if t.lemma_.lower() in intention["nouns"] and t.pos_ == "NOUN":
             return True   # "a target of $2 billion"
         if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.head.lemma_.lower() in intention["nouns"]:
