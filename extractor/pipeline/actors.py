@@ -43,7 +43,7 @@ from spacy.util import filter_spans
 from models import Actor
 
 from .extensions import isolated  # (importing it registers Doc._.actors)
-from .lexicon import load_table, phrase_matcher
+from .lexicon import load_table, phrase_matcher, trade_flow_words
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LOCATIVE_PREPOSITIONS = {"in", "at", "near", "around", "outside", "inside", "across", "into", "within"}
@@ -253,24 +253,29 @@ def _ranking_words() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
     ('exports': 'export') of the trade lexicon."""
     lexicon = load_table("trade_lexicon.json")
     roles = {w: role for role, words in lexicon["ranked_trade_nouns"].items() if role != "_about" for w in words}
-    flows = {w: kind for kind in ("import", "export", "total") for w in lexicon[kind]}
-    flows.update(lexicon["verb_only"]["words"])
-    return frozenset(lexicon["ranking_verbs"]["words"]), roles, flows
+    return frozenset(lexicon["ranking_verbs"]["words"]), roles, {**trade_flow_words(), **lexicon["verb_only"]["words"]}
+
+
+def ranked_noun(verb: Token) -> Token | None:
+    """The noun a ranking verb ranks a trading partner by ('X was Y's largest market', 'X came in
+    as Y's No. 3 buyer', 'X ranked as the sixth biggest supplier of Y'), or None."""
+    verbs, roles, _ = _ranking_words()
+    if verb.lemma_.lower() not in verbs:
+        return None
+    ranked = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    return next((c for c in ranked if c.lemma_.lower() in roles), None)
 
 
 def _side_in_a_ranking(span: Span) -> tuple[str, str] | None:
     """A mention's side in a ranking of trading partners and the ranking's kind: ('owner',
     'destinations') for Australia in 'China was Australia's second-largest customer' or Vietnam in
     'the US was the largest buyer of Vietnamese goods'; ('ranked', ...) for its subject."""
-    verbs, roles, _ = _ranking_words()
+    _, roles, _ = _ranking_words()
     for token in [span.root, *span.root.ancestors]:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        if token.lemma_.lower() not in verbs:
-            return None
-        ranked = [c for c in token.children if c.dep_ in {"attr", "oprd"}] + [
-            o for p in token.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
-        noun = next((c for c in ranked if c.lemma_.lower() in roles), None)
+        noun = ranked_noun(token)
         if noun is None:
             return None
         if span.root in noun.subtree and span.root is not noun:

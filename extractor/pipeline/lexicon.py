@@ -28,6 +28,14 @@ def _blank_english():
     return spacy.blank("en")
 
 
+@cache
+def trade_flow_words() -> dict[str, str]:
+    """The trade words of ``trade_lexicon.json`` by the flow they name ('exports': 'export',
+    'imports': 'import', 'trade': 'total')."""
+    table = load_table("trade_lexicon.json")
+    return {w: kind for kind in ("import", "export", "total") for w in table[kind]}
+
+
 _MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
 
 

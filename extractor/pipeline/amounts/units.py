@@ -106,27 +106,36 @@ def _yen_code(doc: Doc, i: int) -> str:
     return "JPY" if n_jpy > n_cny else "CNY"
 
 
+def _per_document(doc: Doc, key: str, read) -> Optional[str]:
+    """``read(doc.text)``, computed once per document (Doc.text re-joins every token)."""
+    if key not in doc.user_data:
+        doc.user_data[key] = read(doc.text)
+    return doc.user_data[key]
+
+
+def _currencies_cued(text: str, table: str) -> list[str]:
+    """The currencies of a table of state cues (``rupee_states``, ``local_dollar_cues``) whose cues
+    ``text`` names."""
+    return [code for code, cues in _tables()[table].items() if any(cue in text for cue in cues)]
+
+
 def _rupee_code(doc: Doc) -> str:
     """The rupee 'Rs' is in a text (data: _rupee_states); India's unless the text names another
     rupee state and not India."""
-    if "rupee" not in doc.user_data:
-        text = doc.text
-        others = [code for code, cues in _tables()["rupee_states"].items() if any(cue in text for cue in cues)]
-        india = "India" in text
-        doc.user_data["rupee"] = others[0] if len(others) == 1 and not india else "INR"
-    return doc.user_data["rupee"]
+    def read(text: str) -> str:
+        others = _currencies_cued(text, "rupee_states")
+        return others[0] if len(others) == 1 and "India" not in text else "INR"
+    return _per_document(doc, "rupee", read)
 
 
 def _local_dollar(doc: Doc) -> Optional[str]:
     """The dollar a bare '$' is in a release of a dollar state's statistics office (data:
-    _local_dollar_rule); None for the US dollar. Read once per document."""
-    if "local_dollar" not in doc.user_data:
-        t = _tables()
-        text = doc.text
-        states = [code for code, cues in t["local_dollar_cues"].items() if any(cue in text for cue in cues)]
-        marked = any(mark in text for mark in t["local_dollar_marks"])
-        doc.user_data["local_dollar"] = states[0] if len(states) == 1 and not marked else None
-    return doc.user_data["local_dollar"]
+    _local_dollar_rule); None for the US dollar."""
+    def read(text: str) -> Optional[str]:
+        states = _currencies_cued(text, "local_dollar_cues")
+        marked = any(mark in text for mark in _tables()["local_dollar_marks"])
+        return states[0] if len(states) == 1 and not marked else None
+    return _per_document(doc, "local_dollar", read)
 
 
 def _percent_after(doc: Doc, j: int) -> tuple[Optional[str], int]:

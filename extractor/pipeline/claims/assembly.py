@@ -437,9 +437,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                               period=period, **common)
             claims.append(claim)
             amount_claim[a_index] = claim
-        _gapped_partners(sent, [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim], ctx)
-        _gapped_goods(sent, [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim], ctx)
-        _bracketed_figures(sent, [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim], ctx)
+        # the sentence's lists, once its figures are read: gapped conjuncts, figures in brackets
+        sentence_claims = [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim]
+        for read_list in (_gapped_partners, _gapped_goods, _bracketed_figures):
+            read_list(sent, sentence_claims, ctx)
         if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
                 and _dates(story_periods[0], data_period, ctx) \
                 and (has_trade_word or not (_spans_the_story_period(story_periods[0], data_period, ctx)

@@ -232,6 +232,17 @@ def _fill_slot(frame: TradeFrame, slot: dict) -> None:
             frame.between = [slot["agent"]] + [p for p in frame.partners if p != slot["agent"]]
 
 
+def _trade_claims(claims: list, ctx: _Context) -> list:
+    """The claims of a sentence that carry a trade and a figure the parser placed."""
+    return [c for c in claims if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+
+
+def _give_goods(claim, goods: tuple[str | None, str | None]) -> None:
+    """The claim's goods, read from its sentence (no longer inferred)."""
+    claim.trade = claim.trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
+    claim.inferred.pop("goods", None)
+
+
 def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
     """'Exports to Peru grew 6.1%, to Chile by 2.3% and Japan by 1%', 'imports of crude from Angola
     climbed 12% and from Kuwait by 7%': a figure written after one more state than the first figure
@@ -239,8 +250,7 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
     figure's role. Changes ``claims`` (the sentence's, in text order) in place."""
     if _says_respectively(sent):
         return   # the n-th figure with the n-th state (``_respectively``)
-    trades = [(c, ctx.amount_spans[c.amount]) for c in claims
-              if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+    trades = [(c, ctx.amount_spans[c.amount]) for c in _trade_claims(claims, ctx)]
     if len(trades) < 2:
         return
     first = trades[0][0].trade
@@ -280,7 +290,7 @@ def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
     from $560 million to $541 million': the figures after a second conjunct whose verb is left out
     (gapping) are of the goods that conjunct names, in the first figure's flow, up to the next
     such conjunct. Changes ``claims`` (the sentence's, in text order) in place."""
-    trades = [c for c in claims if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+    trades = _trade_claims(claims, ctx)
     if len(trades) < 2 or not (trades[0].trade.commodity or trades[0].trade.commodity_text):
         return
     first_verb = _clause_verb(ctx.amount_spans[trades[0].amount].root)
@@ -296,8 +306,7 @@ def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
         end = following.i if following is not None else sent.end
         for claim in trades[1:]:
             if noun.i < ctx.amount_spans[claim.amount].start < end and claim.trade.commodity_text != goods[1]:
-                claim.trade = claim.trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
-                claim.inferred.pop("goods", None)
+                _give_goods(claim, goods)
 
 
 def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
@@ -306,7 +315,7 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
     a state or goods is that state's (as the flow's partner) or those goods' figure, in the flow the
     sentence reads. Changes ``claims`` (the sentence's) in place."""
     doc = ctx.doc
-    trades = [c for c in claims if c.trade is not None and c.amount is not None and ctx.amount_spans[c.amount] is not None]
+    trades = _trade_claims(claims, ctx)
 
     def bracketed(span: Span) -> bool:
         return span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
@@ -342,8 +351,7 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
             goods = _goods_of_phrase(doc[first: named.i + 1], ctx)
             # (not a shorter name of the goods already read: "leather and fur goods")
             if goods and goods[1] and not set(goods[1].split()) <= set((trade.commodity_text or "").split()):
-                claim.trade = trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
-                claim.inferred.pop("goods", None)
+                _give_goods(claim, goods)
 
 
 def _reporter_of(trade) -> str | None:

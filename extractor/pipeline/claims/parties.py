@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from models import Trade
 
-from ..actors import _countries
+from ..actors import _countries, _ranking_words, ranked_noun
 from ..lexicon import load_table
 from .context import _Context
 from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _lexicon_words, _says_respectively, _trade_kind
@@ -898,9 +898,6 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
     return trade.to if frame.kind == "import" else trade.from_
 
 
-_RANKING_VERBS = frozenset(_lexicon()["ranking_verbs"]["words"])
-
-
 def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | None:
     """'Vietnam was Laos's second-largest trading partner in 2022, with bilateral trade of $1.4
     billion, followed by Japan with $310 million': a figure said of a ranked trading
@@ -911,12 +908,9 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
     trade and the possessor (whose trade the ranking is of)."""
     roles = _lexicon()["ranked_trade_nouns"]
     for verb in [amount_span.root] + list(amount_span.root.ancestors):
-        if verb.lemma_.lower() not in _RANKING_VERBS:
+        if verb.lemma_.lower() not in _ranking_words()[0]:
             continue
-        # "X was Y's largest market", "X came in as Y's No. 3 buyer", "X ranked as the sixth biggest buyer of Y"
-        attributes = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] + [
-            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
-        partner = next((c for c in attributes if any(c.lemma_.lower() in roles[role] for role in roles if role != "_about")), None)
+        partner = ranked_noun(verb)
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if partner is None or subject is None or amount_span.root in subject.subtree:
             return None

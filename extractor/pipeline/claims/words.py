@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import load_table
+from ..lexicon import load_table, trade_flow_words
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
 _DATA_GRANULARITIES = {"month", "quarter", "half", "year", "range"}
@@ -19,12 +19,7 @@ _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 
 @cache
 def _lexicon() -> dict:
-    table = load_table("trade_lexicon.json")
-    words = {}
-    for kind in ("import", "export", "total"):
-        for w in table[kind]:
-            words[w] = kind
-    return {**table, "words": words}
+    return {**load_table("trade_lexicon.json"), "words": trade_flow_words()}
 
 
 @cache
