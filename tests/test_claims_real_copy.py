@@ -804,6 +804,7 @@ def test_two_trade_verbs_with_their_own_objects_are_two_flows(pipeline):
     "Laos's exports to Vietnam are projected to reach $1.5 billion in 2026, the ministry said.",
     "Officials expect trade between Laos and Vietnam to hit $1 billion this year.",
     "Laos and Vietnam set a target of $2 billion in two-way trade by 2027.",
+    "Laos and Vietnam agreed on Monday to lift their two-way trade to $2 billion by 2027.",
     "The deal put a ceiling on Laos's timber exports to Vietnam at $50 million a year.",
 ])
 def test_goals_projections_and_caps_are_no_trade_claims(pipeline, text):
@@ -1589,3 +1590,16 @@ def test_a_trade_in_goods_deficit_is_a_balance_not_trade(pipeline):
     kinds = {r.amounts[c.amount].text: c.kind for c in r.claims if c.amount is not None}
     assert kinds["$12 billion"] == kinds["$3 billion"] == "quantity"
     assert kinds["$40 billion"] == "trade_value"
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Laos and Cambodia saw their bilateral trade rise to $1.4 billion last year.", "$1.4 billion"),
+    ("Laos and Cambodia have increased their two-way trade to $1.4 billion.", "$1.4 billion"),
+    ("Laos and Cambodia said their trade grew 9 percent in 2023.", "9 percent"),
+])
+def test_their_trade_after_two_coordinated_states_is_the_pair_s(pipeline, text, amount):
+    """'their' on a trade total points back to the coordinated subject: the two states' trade with
+    each other, not the first one's with the world."""
+    result = pipeline.extract(text, published="2024-05-02")
+    claim = claim_of(result, amount)
+    assert claim.trade.flow == "total" and claim.trade.between == ["KHM", "LAO"]

@@ -79,6 +79,17 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
     return first.doc[first.i: last + 1].text
 
 
+def _their_coordinated_states(trigger: Token, subject: Token, frame, ctx: _Context, agents: list[str]) -> list[str]:
+    """'Chile and Peru saw their trade grow to $4 billion': 'their' on a trade noun points back to a
+    coordinated subject, and the trade is the pair's with each other (a total only: 'their exports'
+    may be each state's own)."""
+    noun = trigger.head if trigger.dep_ in {"compound", "nmod", "amod"} and trigger.head.pos_ == "NOUN" else trigger
+    if frame.kind != "total" or not any(c.dep_ == "poss" and c.lower_ == "their" for t in {trigger, noun} for c in t.children):
+        return []
+    return [code for c in subject.conjuncts for code in [ctx.country_at.get(c.i)]
+            if code not in (None, WORLD) and code not in agents]
+
+
 def _fronted_with(trigger: Token) -> list[Token]:
     """A 'with' phrase fronted on the clause of ``trigger``, before a comma ('With China, imports
     rose 2.8 percent', 'With Norway, UK trade is about £30 billion')."""
@@ -300,6 +311,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
                 agents.append(ctx.country_at[subject.i])
+                agents += _their_coordinated_states(trigger, subject, frame, ctx, agents)
             elif subject is not None and subject.i in ctx.pair_at:
                 agents += ctx.pair_at[subject.i]   # "The two Koreas recorded brisk trade"
     if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
@@ -316,6 +328,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                     None)
             if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
                 agents.append(ctx.country_at[subject.i])   # (past a speaker: "..., the ministry said")
+                agents += _their_coordinated_states(trigger, subject, frame, ctx, agents)
                 break
     # Prepositional parties of the trigger (and of its direct object: "goods from X"; of the goods
     # it names: "imports of textile products from China").
