@@ -7,8 +7,11 @@ articles (the batch parent, the service) do not import spaCy.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,6 +55,21 @@ def url_month(url: str | None) -> date | None:
     None. Only the path counts (not the host or a query's ids), and only dated path segments."""
     found = _URL_DATE.search(urlsplit(url.strip()).path) if url else None
     return date(int(found["y"]), int(found["m"]), 1) if found else None
+
+
+def site_state(url: str | None) -> str | None:
+    """The state a page's country-code top-level domain names ("https://en.vietnamplus.vn/..." ->
+    VNM, "weeklytimesnow.com.au" -> AUS), or None (a generic or vanity domain, no address)."""
+    host = urlsplit(url.strip()).hostname if url else None
+    if not host or "." not in host:
+        return None
+    return _site_domains().get(host.rsplit(".", 1)[1].lower())
+
+
+@cache
+def _site_domains() -> dict[str, str]:
+    path = Path(__file__).parent / "data" / "site_domains.json"
+    return json.loads(path.read_text(encoding="utf-8"))["domains"]
 
 
 def decode_text(raw: Any) -> str:

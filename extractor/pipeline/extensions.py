@@ -22,6 +22,7 @@ logger = logging.getLogger("newsclaims")
 DOC_EXTENSIONS = {
     "published": None,   # datetime.date | None: anchor for relative periods (see reference_date)
     "published_month": None,  # datetime.date | None: the month the page's address dates it to, with no published date
+    "site_state": None,  # str | None: the state the page's country-code domain names (".vn": VNM)
     "amounts": None,     # list[models.Amount]
     "periods": None,     # list[models.Period]
     "actors": None,      # list[models.Actor]

@@ -17,7 +17,7 @@ from models import Article, Extraction
 
 from .extensions import add_warning, failure_warning  # (importing it registers Doc._.amounts & co.)
 from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
-    AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published, url_month)
+    AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published, site_state, url_month)
 from .cleaning import clean_text
 from .nlp import load_model
 
@@ -122,6 +122,7 @@ class Pipeline:
         doc._.published = prepared.article.published
         if prepared.article.published is None:
             doc._.published_month = url_month(prepared.article.url)
+        doc._.site_state = site_state(prepared.article.url)
         doc._.warnings = list(prepared.warnings)
         return doc
 

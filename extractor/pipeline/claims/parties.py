@@ -537,6 +537,7 @@ YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had n
 
 
 FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or that it names far more than any other)"
+FROM_SITE = "the state of the page's site (its country-code domain), as the story names no state of its own"
 
 
 def _home_state(ctx: _Context) -> str | None:
@@ -551,11 +552,20 @@ def _home_state(ctx: _Context) -> str | None:
         # the story's own state is unnamed)
         partners_only = _named_only_as_partners(ctx)
         ranked = [code for code, _ in counts.most_common() if code != WORLD and code not in partners_only]
-        if not ranked or (len(ranked) > 1 and (counts[ranked[0]] < 2 or not _named_far_more(ranked[0], counts))):
+        unclear = not ranked or len(ranked) > 1 and (counts[ranked[0]] < 2 or not _named_far_more(ranked[0], counts))
+        site = ctx.doc._.site_state
+        if unclear and not ctx.places and (site in ranked[:2] or not ranked and site not in (None, *counts)):
+            # "The nation's exports rose 12.5 percent" on a Vietnamese site that never writes
+            # "Vietnam", or names it no more often than the US it sells to: the outlet's own state
+            # is the story's (its claims say their reporter is inferred, and why)
+            ctx.home_reason = FROM_SITE
+            return site
+        if unclear:
             return None
         home = ranked[0]
     if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
         return None   # "Guangdong's exports": a province's story, not its state's
+    ctx.home_reason = FROM_HOME_STATE
     return home
 
 
@@ -626,7 +636,7 @@ def _story_reporter(known: str | None, previous: Trade | None, previous_agent: s
     if ctx.home_state not in (None, known):
         # "The country's exports to Chile ..." first thing in a story that cites Uruguay's statistics
         # office: that state, not the one the story names most (the partners it ranks)
-        return ctx.home_state, FROM_HOME_STATE
+        return ctx.home_state, ctx.home_reason
     others = [c for c in ctx.main_countries if c != known]
     return (others[0] if others else None), "the state the article names most"
 
@@ -783,7 +793,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             # "The statistics office released trade data for June" first in a story about one
             # state's trade: that state's trade with all partners, not a pair with a partner it names
             parties = [ctx.home_state, WORLD]
-            inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
+            inferred["parties"] = f"the reporter is {ctx.home_reason}, the partner all partners"
         outward = any(c.lower_ in _lexicon_words("outward_modifiers") for c in frame.trigger.children
                       if c.dep_ in {"amod", "compound"})
         if len(parties) == 0 and world and not outward and not pair_named and previous is not None and previous.flow == "directional" \
@@ -799,7 +809,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             if reporter is not None:
                 parties = [reporter, WORLD]
                 inferred["parties"] = (f"the reporter is {FROM_PREVIOUS_CLAIM}" if reporter == previous_agent
-                                       else f"the reporter is {FROM_HOME_STATE}") + ", the partner all partners"
+                                       else f"the reporter is {ctx.home_reason}") + ", the partner all partners"
         if len(parties) == 0 and (pair_named or not world):
             # "bilateral trade", "the two countries exchanged": the article's pair.
             parties = _main_pair(ctx)
@@ -840,7 +850,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
                 and not any(t.i in ctx.country_at or t.i in ctx.pair_at for t in sent):
             # "Exports last month rose 12 percent, the finance ministry said": a story that names
             # one state far more than any other reports that state's trade with all partners
-            inferred["parties"] = f"the reporter is {FROM_HOME_STATE}, the partner all partners"
+            inferred["parties"] = f"the reporter is {ctx.home_reason}, the partner all partners"
             exporter, importer = (WORLD, home) if frame.kind == "import" else (home, WORLD)
             return Trade(flow="directional", **{"from": exporter, "to": importer})
         if previous is None or previous.flow != "directional":

@@ -1,0 +1,56 @@
+"""A story whose own state is never written, or written no more often than a partner (issue 12):
+the page's country-code domain names the outlet's state, which is then the story's reporter, said
+inferred. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claims_support import claim_of
+from extractor.pipeline.articles import site_state
+
+NATION = ("Export figures out\n\nThe nation's exports rose 12.5 percent to $28.1 billion in August, the trade "
+          "ministry said on Monday. Shipments to Japan fell 3 percent to $2.2 billion.")
+
+
+@pytest.mark.parametrize("url,state", [
+    ("https://en.example-news.vn/economy/exports-123.html", "VNM"),
+    ("https://www.farmpaper.com.au/markets/beef", "AUS"),
+    ("https://www.paper.co.uk/business/trade", "GBR"),
+    ("https://trade-desk.io/story", None),   # a domain sold as a generic name
+    ("https://www.newswire.com/story", None),
+    (None, None),
+])
+def test_a_page_s_country_code_domain_names_its_state(url, state):
+    assert site_state(url) == state
+
+
+def test_the_nation_on_a_page_that_never_names_it_is_the_site_s_state(pipeline):
+    result = pipeline.extract(NATION, published="2023-09-11", url="https://en.example-news.vn/exports.html")
+    exports = claim_of(result, "$28.1 billion")
+    assert (exports.trade.from_, exports.trade.to) == ("VNM", "WLD")
+    assert claim_of(result, "$2.2 billion").trade.to == "JPN"
+    change = claim_of(result, "12.5 percent")
+    assert "site" in change.inferred["parties"]
+
+
+@pytest.mark.parametrize("url", [None, "https://trade-desk.io/story", "https://www.newswire.com/story"])
+def test_without_a_state_s_domain_the_nation_stays_unknown(pipeline, url):
+    result = pipeline.extract(NATION, published="2023-09-11", url=url)
+    assert [c for c in result.claims if c.trade is not None] == []
+
+
+def test_a_tie_between_two_named_states_goes_to_the_site_s_state(pipeline):
+    text = ("Shrimp sales slow\n\nVietnam and the United States held talks on shrimp duties this week. "
+            "Exports rose 4.1 percent to $1.9 billion in the first half, the association said.")
+    home = pipeline.extract(text, published="2023-07-20", url="https://news.example.vn/shrimp")
+    assert (claim_of(home, "$1.9 billion").trade.from_, claim_of(home, "$1.9 billion").trade.to) == ("VNM", "WLD")
+    elsewhere = pipeline.extract(text, published="2023-07-20", url="https://news.example.com/shrimp")
+    assert claim_of(elsewhere, "$1.9 billion").trade is None
+
+
+def test_a_story_that_names_its_state_far_more_keeps_it_whatever_the_site(pipeline):
+    text = ("Thai exports up\n\nThailand's exports rose 6 percent in May. Thailand's shipments of rice grew. "
+            "Thailand sold more rubber. Exports reached $24.1 billion in May, the commerce ministry said.")
+    text = text
+    result = pipeline.extract(text, published="2023-06-22", url="https://news.example.vn/thai-exports")
+    assert claim_of(result, "$24.1 billion").trade.from_ == "THA"
