@@ -119,3 +119,33 @@ def test_the_country_that_buys_after_a_ranked_customer_is_the_customer(pipeline)
                          "5.1 million tonnes of crude palm oil, up 8%.", published="2024-02-06")
     bought = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == "5.1 million tonnes")
     assert bought.trade.to == "IND"
+
+
+def test_a_ranking_written_subject_first_gives_each_state_its_figure(pipeline):
+    """'The top buyer of Thai goods was Japan, with ...', 'The other leading markets were Korea at
+    $410 million and Taiwan at $305 million': the ranking noun is the subject, each ranked state is
+    written before its own figure, and a ranking with no owner written is the story's state's."""
+    text = ("Thailand's exports rose 5 percent to $24.1 billion in May, the commerce ministry said, as Thai rice "
+            "sales recovered. The top buyer of Thai "
+            "goods was Japan, with purchases worth $2.1 billion. The other leading markets were Korea at $410 "
+            "million and Taiwan at $305 million.")
+    r = pipeline.extract(text, published="2023-06-22")
+    got = {r.amounts[c.amount].text: c for c in r.claims if c.trade is not None}
+    assert (got["$2.1 billion"].trade.from_, got["$2.1 billion"].trade.to) == ("THA", "JPN")
+    assert [(got[a].trade.from_, got[a].trade.to) for a in ("$410 million", "$305 million")] == [
+        ("THA", "KOR"), ("THA", "TWN")]
+    assert "parties" not in got["$2.1 billion"].inferred and "parties" in got["$410 million"].inferred
+
+
+def test_a_ranking_of_suppliers_written_subject_first(pipeline):
+    got = _parties(pipeline, "The largest supplier of Kenyan fuel was the UAE, with shipments worth $820 million.")
+    assert got["$820 million"] == ("ARE", "KEN")
+
+
+def test_imports_that_came_from_a_state_are_its_exports_to_the_reporter(pipeline):
+    """A trade noun that is the subject of a verb of coming or going takes the verb's 'from'/'to'."""
+    text = ("Germany's imports rose 2 percent to 110 billion euros in August. The largest imports, worth 13.1 billion "
+            "euros, came from China, while most exports went to the United States, at 12.6 billion euros.")
+    got = _parties(pipeline, text)
+    assert got["13.1 billion euros"] == ("CHN", "DEU")
+    assert got["12.6 billion euros"] == ("DEU", "USA")

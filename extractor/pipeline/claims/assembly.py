@@ -304,6 +304,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:
                 trade, owner = ranking
+                if not _parties_named_in(sent, trade, ctx):
+                    # "The other leading markets were Korea at $410 million": the story's state's
+                    inferred["parties"] = f"the reporter is {ctx.home_reason}"
                 if measured and not amount.is_money and goods != (None, None):
                     # "Peru remains the biggest supplier of Chile's zinc, shipping 2 million tonnes":
                     # a ranked quantity is of the goods read for it

@@ -379,6 +379,11 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     if frame.kind == "total":
         # "With Norway, UK trade is about £30 billion": a fronted 'with' names the pair's other state
         preps += _fronted_with(trigger)
+    # "The largest imports, worth $9.8 billion, came from China": a trade noun that is the subject
+    # of a verb of coming or going takes the verb's route
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _lexicon_words("route_verbs"):
+        preps += [c for c in trigger.head.children if c.dep_ == "prep" and c.i > trigger.i
+                  and c.lower_ in set(lex["to_prepositions"]) | set(lex["from_prepositions"])]
     # "Laos's annual exports totalling $400 million to Thailand": a participle modifying the
     # trade noun carries its parties
     for acl in (c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
@@ -935,9 +940,23 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             continue
         partner = ranked_noun(verb)
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        inverted = partner is None and _inverted_ranking(verb, subject, ctx)
+        if inverted:
+            # "The top buyer of Thai goods was Japan, with purchases worth $2.1 billion", "The other
+            # leading markets were Korea at $410 million and Taiwan at $305 million": the ranking
+            # noun is the subject, the ranked states follow the verb, each before its own figure
+            # (the state written last before the figure: "were China, ... US$11.85 billion; the
+            # ASEAN states, ... US$4.77 billion")
+            named = [ctx.doc[i] for i in range(verb.i + 1, amount_span.start) if ctx.country_at.get(i) not in (None, WORLD)]
+            if not named:
+                return None
+            partner, subject = subject, named[-1]
         if partner is None or subject is None or amount_span.root in subject.subtree:
             return None
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
+        if not owners and inverted and ctx.home_state is not None and not any(
+                c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in partner.children):
+            owners = [ctx.home_state]   # "Its main buyers were ...", "The other markets were ...": the story's state's
         if not owners:
             # "the largest buyer of Uruguayan goods", "the main destination of Ghana",
             # "the largest market for Mexican goods"
@@ -949,6 +968,8 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
         aside = {t.i for c in subject.children if c.dep_ in {"appos", "relcl", "acl"} for t in c.subtree}
         ranked = list(dict.fromkeys(code for t in subject.subtree if t.i not in aside
                                     for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code))
+        if inverted:
+            ranked = [ctx.country_at[subject.i]]
         follow = next((a for a in amount_span.root.ancestors if a.lemma_.lower() == "follow" and a.i > partner.i), None)
         if follow is not None:
             # "followed by Japan with $310 million and Germany with $95 million"
@@ -963,6 +984,15 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             return Trade(flow="directional", **{"from": ranked[0], "to": owners[0]}), owners[0]
         return Trade(flow="total", between=sorted([ranked[0], owners[0]])), owners[0]
     return None
+
+
+def _inverted_ranking(verb: Token, subject: Token | None, ctx: _Context) -> bool:
+    """A ranking written subject first ('The main markets were Korea and Taiwan'): a ranking noun
+    the subject of 'be', a state its complement."""
+    if subject is None or subject.lemma_.lower() not in _ranking_words()[1] or verb.lemma_.lower() != "be":
+        return False
+    complement = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
+    return complement is not None and ctx.country_at.get(complement.i) not in (None, WORLD)
 
 
 def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
