@@ -230,3 +230,36 @@ def test_a_year_named_as_a_goal_does_not_date_an_undated_story(parse):
     ps, _ = undated(parse, "Exports fell 4 percent in the first nine months of 2015, the chamber said. Exports to "
                            "Chile rose 8 percent in December. The minister set the country's goals for 2016.")
     assert period(ps, "December").from_ == date(2015, 12, 1)
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # the figure's own period is a year after the base its change is measured against
+    ("Rubber exports from Laos climbed to $140 million in March, 22% above 2021.",
+     "March", (date(2022, 3, 1), date(2022, 3, 31))),
+    ("Laos sold $31 million of coffee in January, up 6 percent compared with the same period in 2020.",
+     "January", (date(2021, 1, 1), date(2021, 1, 31))),
+    # "last year" measured against a named year: the text is written the year after that
+    ("Trade between Laos and Thailand reached $5.3 billion last year, up 9 percent from 2018.",
+     "last year", (date(2019, 1, 1), date(2019, 12, 31))),
+])
+def test_an_undated_text_is_a_year_after_the_base_its_figures_are_compared_with(parse, text, figure, expected):
+    ps, warnings = undated(parse, "Lao trade\n\n" + text)
+    assert span(period(ps, figure)) == expected
+    assert period(ps, figure).relative
+    assert any("year after the comparison base" in w for w in warnings)
+
+
+def test_the_base_year_also_dates_the_text_s_other_months(parse):
+    ps, _ = undated(parse, "Lao trade\n\nLaos sold $31 million of coffee in January, up 6 percent compared with "
+                           "the same period in 2020. In February alone, sales rose 4 percent.")
+    assert span(period(ps, "February")) == (date(2021, 2, 1), date(2021, 2, 28))
+
+
+@pytest.mark.parametrize("text", [
+    # a year something runs since, or a month with its year, is no comparison base
+    "Lao trade\n\nCoffee sales have risen every year since 2015, and rose 6 percent in January.",
+    "Lao trade\n\nCoffee sales rose 6 percent in January.",
+])
+def test_without_a_base_year_the_months_stay_unresolved(parse, text):
+    ps, _ = undated(parse, text)
+    assert span(period(ps, "January")) == (None, None)

@@ -17,7 +17,7 @@ from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anaphora import _is_deictic_report_period
 from .anchors import _Candidate, _Context, _month_end, _NeedsPublication, _number, period_value
-from .narrative import narrative_reference
+from .narrative import base_year_reference, narrative_reference
 from .patterns import MONTHS, PART
 from .candidates import (
     _RULES,
@@ -71,8 +71,12 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     ctx.candidates = _select(kept)
     found = _resolve_all(ctx)
     reference = None
+    from_a_base = False
     if ctx.published is None and ctx.unresolved:
         reference = narrative_reference(ctx, found)
+        if reference is None:
+            reference = base_year_reference(ctx, found)
+            from_a_base = reference is not None
     if reference is not None:
         # HeidelTime's narrative strategy: resolve again, the text's own latest date standing
         # in for the publication date; what needed it and now has a span is marked relative
@@ -86,7 +90,10 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
                     and (p.from_ is not None or p.duration is not None):
                 p.relative = True
                 anchored.append(p.text)
-        if anchored:
+        if anchored and from_a_base:
+            add_warning(doc, f"no publication date: {_count(anchored)} anchored on the year after the "
+                             f"comparison base '{ref_period.text}' ({_shown(anchored)})")
+        elif anchored:
             add_warning(doc, f"no publication date: {_count(anchored)} anchored on the text's own latest "
                              f"date '{ref_period.text}' ({_shown(anchored)})")
     if month is not None:

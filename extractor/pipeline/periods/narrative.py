@@ -16,6 +16,9 @@ A month named as the base of a comparison ("up 95% compared to August 2020", "ov
 2015") is a period the story's own figures are measured against, so the story's period is a
 year later: the comparison news makes with a named month of an earlier year is year-on-year.
 
+With no such date, a year named as the base of a comparison ("31% above 2022", "compared with
+the same period in 2020") dates the figure compared a year after it (:func:`base_year_reference`).
+
 What the reference decides (see :func:`.anchors._need`): with a full date, everything a
 publication date would; weekdays and day words count from the nearest full date written
 before them. With a month, only what needs no more than its year: bare months, quarters and
@@ -87,6 +90,39 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
             period = max(later, key=lambda p: p.from_)
             ref = period.to
     return ref, level, period, sorted(days)
+
+
+def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
+                        ) -> Optional[tuple[date, str, Period, list[tuple[int, date]]]]:
+    """The reference of an undated text whose only years are the bases its figures are compared
+    with ("hit $58 billion last year, up 9 percent against 2019", "in January, up 4 percent compared
+    with the same period in 2022"), as :func:`narrative_reference` returns it, or None.
+
+    News compares a period with the same one a year before, so the figure compared is a year after
+    its base: the text is in that year ("January" is January 2023), or in the one after when the
+    figure's own period is "last year". Only a base whose sentence leaves the figure's own period
+    unresolved counts; the latest such year wins, as the latest date does in the narrative strategy."""
+    years: list[tuple[int, Period]] = []
+    for cand, period in found:
+        year = None
+        if cand.rule == "same_period" and (cand.match.groupdict().get("yr") or "").isdigit():
+            year = int(cand.match["yr"])
+        elif cand.rule == "year" and period.from_ is not None and _is_comparison_base(ctx.text, cand.start, cand.end) \
+                and not _SINCE.search(ctx.text[max(0, cand.start - 40):cand.start]):
+            year = period.from_.year
+        if year is None:
+            continue
+        sentence = ctx.sentence_of(cand.start)
+        own = [text for start, text in ctx.unresolved if ctx.sentence_of(start) == sentence and start < cand.start]
+        if own:
+            years.append((year + (2 if any(_LAST_YEAR.search(t) for t in own) else 1), period))
+    if not years:
+        return None
+    year, period = max(years, key=lambda item: item[0])
+    return date(year, 12, 31), "month", period, []
+
+
+_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
 
 
 # "Next release: July 8, 2021", "the next report is due on": a date announced for a coming
