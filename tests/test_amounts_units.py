@@ -21,6 +21,9 @@ from extractor.pipeline.amounts import find_amounts
     ("The carmaker booked a profit of Y=420 billion.", "Y=420 billion", 420e9, "JPY"),
     # the naira sign written 'N' (Nigerian press), read only with a scale
     ("Nigeria's imports rose to N3.14 trillion in the first quarter.", "N3.14 trillion", 3.14e12, "NGN"),
+    # the rand's own sign, glued the same way and read only with a scale
+    ("South Africa's exports climbed to R162.8 billion in May.", "R162.8 billion", 162.8e9, "ZAR"),
+    ("Citrus shipments earned R2.6bn last season.", "R2.6bn", 2.6e9, "ZAR"),
 ])
 def test_transliterated_currency_signs(parse, text, span, value, unit):
     a = only(parse, text)
@@ -35,6 +38,11 @@ def test_ps_before_a_bare_small_number_is_a_console_not_pounds(parse):
 def test_n_before_a_number_without_a_scale_is_no_naira(parse):
     found = amounts(parse, "Hospitals ordered 35,000 N95 masks, and the N2 road was closed.")
     assert all(a.unit != "NGN" for a in found)
+
+
+def test_r_before_a_number_without_a_scale_is_no_rand(parse):
+    found = amounts(parse, "Traffic on the R21 slowed as 4,000 trucks queued, and tickets cost R45.")
+    assert all(a.unit != "ZAR" for a in found)
 
 
 @pytest.mark.parametrize("text, span, value, unit", [

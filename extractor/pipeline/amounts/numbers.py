@@ -90,7 +90,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
             # 'PS2.7m', 'Y=28,030': '£' and '¥' as ASCII feeds write them (data: transliterated_currency_signs)
             core.currency = t["transliterated"][cur.lower()]
             # ('PS4' is a console, 'N95' a mask: 'PS' needs a decimal point, a comma or a scale, 'N' a scale)
-            core.transliterated = cur.lower() == "n" or (cur.lower() == "ps" and "," not in num and "." not in num)
+            core.transliterated = cur.lower() in ("n", "r") or (cur.lower() == "ps" and "," not in num and "." not in num)
     suf = m["suf"] or ""
     if suf:
         if not _glued_suffix(doc, core, suf):
