@@ -252,7 +252,7 @@ def _balances(result: Extraction) -> list[Consistency]:
             continue
         b = amounts[balance.amount]
         kind = _balance_word(text, b)
-        if kind is None or b.bound not in {"exact", "approx"}:
+        if kind is None or b.bound not in {"exact", "approx"} or _balance_of_a_part(text, b) or _forecast_balance(text, b):
             continue
         if balance.period is not None and periods[balance.period].from_ is not None:
             when = (periods[balance.period].from_, periods[balance.period].to)
@@ -287,11 +287,56 @@ def _balances(result: Extraction) -> list[Consistency]:
                 # deficit beside a month's flows) or a figure that lost its unit, not a contradiction;
                 # one larger than both flows fits no period, and is flagged
             if not stated_interval(b).overlaps(implied):
+                # (a negative deficit is a surplus: say which the flows leave)
+                left = (kind, implied) if implied.high >= 0 else (
+                    "surplus" if kind == "deficit" else "deficit", Interval(-implied.high, -implied.low))
                 out.append(Consistency(claims=[balance.id, exports.id, imports.id], explanation=(
                     f"exports of '{amounts[exports.amount].text}' and imports of '{amounts[imports.amount].text}' leave a "
-                    f"{kind} of {_between(implied, b.unit)}, not '{b.text}'")))
+                    f"{left[0]} of {_between(left[1], b.unit)}, not a {kind} of '{b.text}'")))
             break
     return out
+
+
+_BALANCE_NOUN = r"(?:balance|surplus|deficit|shortfall)"
+_QUALIFIED_BEFORE = re.compile(r"((?:[\w’'&$.,-]+\s+){0,6}?)" + _BALANCE_NOUN + r"\s+(?:\w+\s+){0,2}$", re.I)
+_QUALIFIED_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?((?:[\w&-]+\s+){0,4}?)" + _BALANCE_NOUN + r"\b", re.I)
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his", "her", "our"})
+
+
+def _balance_of_a_part(text: str, amount) -> bool:
+    """'the oil and gas balance showed a $1.2 billion deficit', 'a $1.2 billion fuels deficit', 'the
+    current account deficit': a balance qualified by goods or by a wider account is a part's (or
+    more than goods'), not exports minus imports of all goods. The qualifiers are the words between
+    the balance noun and its determiner (two words when none is written); those that leave it all
+    goods' are a table (check_phrases.json: balance_of_all_goods), and names ("Peru's") and figures."""
+    plain = set(phrases()["balance_of_all_goods"])
+    clause = re.split(r"[,;:.]\s|\bwhile\b|\bwhereas\b", text[max(0, amount.start - 80): amount.start])[-1]
+    words: list[str] = []
+    for found in (_QUALIFIED_BEFORE.search(clause + " "), _QUALIFIED_AFTER.match(text[amount.end: amount.end + 50])):
+        if found is None:
+            continue
+        phrase = re.findall(r"[\w’'&$.,-]+", found.group(1))
+        stop = next((k for k in range(len(phrase) - 1, -1, -1) if phrase[k].lower() in _DETERMINERS
+                     or re.search(r"[’']s$", phrase[k])), None)
+        words += phrase[stop + 1:] if stop is not None else phrase[-2:]
+    return any(w.lower() not in plain and not w[:1].isupper() and not w[:1].isdigit() and not w.startswith("$")
+               for w in words)
+
+
+def _forecast_balance(text: str, amount) -> bool:
+    """'above the $5 billion surplus economists had forecast', 'a forecast deficit of $3 billion':
+    a balance someone expected, not the one reported (the expectation words of the trade lexicon)."""
+    words = "|".join(sorted(_expectation_stems(), key=len, reverse=True))
+    after = re.match(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(?:surplus|deficit)?\s*(?:that\s+|which\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:had\s+|have\s+|were\s+|was\s+)?(?:" + words + r")\w*\b", text[amount.end: amount.end + 60], re.I)
+    before = re.search(r"\b(?:" + words + r")\w*\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:trade\s+)?(?:surplus\s+|deficit\s+)?(?:of\s+)?$",
+                       text[max(0, amount.start - 40): amount.start], re.I)
+    return after is not None or before is not None
+
+
+def _expectation_stems() -> list[str]:
+    from ..pipeline.claims.words import _lexicon
+    return [re.escape(w) for w in _lexicon()["expectation_words"]["words"]]
 
 
 def _balance_partner(result: Extraction, amount) -> str | None:
