@@ -279,3 +279,13 @@ def test_a_deficit_the_flows_turn_into_a_surplus_is_said_so(pipeline):
     text = "Peru's exports were $5.2 billion in May and its imports were $4.5 billion in May, leaving a deficit of $700 million."
     (finding,) = consistency_of(pipeline.extract(text, published="2024-06-20"))
     assert "leave a surplus of $" in finding.explanation and "not a deficit of '$700 million'" in finding.explanation
+
+
+def test_a_flow_of_all_goods_is_no_part_of_a_goods_total(pipeline):
+    """Farm trade of $2.2 billion beside all goods one way of $9.8 billion: two cells, no part and whole."""
+    text = ("Trade in farm products between Peru and Chile reached $2.2 billion in the first half. Peru's imports "
+            "from Chile were $9.8 billion in the first half, and its exports to Chile $11.2 billion.")
+    assert consistency_of(pipeline.extract(text, published="2024-08-02")) == []
+    same_goods = ("Trade between Peru and Chile reached $2.2 billion in the first half. Peru's imports "
+                  "from Chile were $9.8 billion in the first half, and its exports to Chile $11.2 billion.")
+    assert consistency_of(pipeline.extract(same_goods, published="2024-08-02")) != []

@@ -227,3 +227,28 @@ def test_a_sum_restated_in_brackets_names_no_goods(pipeline):
     r = pipeline.extract("Peru's exports to India fell by a wide margin ($22 million) in May, and its exports to Chile came "
                          "to 95 million soles ($28.4 million).", published="2024-06-20")
     assert all(c.trade.commodity_text is None for c in r.claims if c.trade is not None)
+
+
+def test_what_trade_is_in_names_its_goods(pipeline):
+    got = _goods(pipeline, "Trade in farm products between Laos and Vietnam reached $640 million in the first half.")
+    assert got["$640 million"][1] == "farm products"
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Trade in yuan terms between Laos and Vietnam rose 7 percent in May.", "7 percent"),
+    ("Trade in the current financial year between Laos and Vietnam reached $1.3 billion.", "$1.3 billion"),
+    ("Trade in goods between Laos and Vietnam rose 4 percent in May.", "4 percent"),
+])
+def test_trade_in_a_measure_a_time_or_goods_at_large_is_all_goods(pipeline, text, amount):
+    assert _goods(pipeline, text)[amount] == (None, None)
+
+
+def test_the_goods_a_ranked_export_item_is(pipeline):
+    """'The country's biggest export item was zinc, which rose ...': the figures are the zinc's."""
+    text = ("Laos's exports to Thailand fell to $820 million last year. The country's biggest export item was zinc "
+            "(HS 79), which rose 64 percent to $190 million.")
+    got = _goods(pipeline, text)
+    assert got["$190 million"][1] == "zinc" and got["64 percent"][1] == "zinc"
+    assert got["$820 million"] == (None, None)
+    got = _goods(pipeline, "Coal was Laos's biggest export item to Thailand in May, at $70 million.")
+    assert got["$70 million"][0] == "2701"

@@ -19,6 +19,10 @@ def _cell(claim: Claim) -> dict | None:
     return None if claim.trade is None else {k: v for k, v in claim.trade.model_dump().items() if k != "basis"}
 
 
+def _goods(claim: Claim) -> tuple:
+    return claim.trade.commodity, claim.trade.commodity_text
+
+
 def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
@@ -114,8 +118,9 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 continue
             part, whole = (a, b) if a.trade.flow == "directional" and b.trade.flow == "total" else \
                 (b, a) if b.trade.flow == "directional" and a.trade.flow == "total" else (None, None)
-            if part is None or set(trade_pair(part.trade)) != set(trade_pair(whole.trade)):
-                continue
+            if part is None or set(trade_pair(part.trade)) != set(trade_pair(whole.trade)) \
+                    or _goods(part) != _goods(whole):
+                continue   # (all goods one way are no part of a farm trade total)
             mp, mw = result.amounts[part.amount], result.amounts[whole.amount]
             if mp.value - (mp.precision or 0) > mw.value + (mw.precision or 0) and mp.bound in {"exact", "more_than", "at_least"}:
                 out.append(Consistency(claims=[part.id, whole.id], explanation=(

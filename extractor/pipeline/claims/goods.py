@@ -43,6 +43,11 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "in" and trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ == "trade":
+            # "Trade in agricultural products between Brazil and China": what the trade is in
+            # (not its time, its place or its terms: "trade in May", "in yuan terms")
+            phrases += [ctx.doc[c.left_edge.i: c.i + 1] for c in child.children if c.dep_ == "pobj"
+                        and c.pos_ == "NOUN" and c.lemma_.lower() not in _lexicon_words("not_goods_after_in")]
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
         # "supplies of crude from Russia delivered to China": the noun a trade participle modifies
         # names the goods
@@ -258,6 +263,9 @@ def _goods_of_share(trigger: Token, ctx: "_Context") -> list[Span]:
             return []   # "the bulk of exports was coal" reads as a copula below, if at all
         return [ctx.doc[c.left_edge.i: c.i + 1] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     ranking = set(_lexicon()["ranking_modifiers"]["words"])
+    if trigger.dep_ in {"compound", "amod", "nmod"} and head.lemma_.lower() in {"item", "product", "commodity", "earner"}:
+        # "The country's biggest export item was zinc": the ranked noun the trade word qualifies
+        trigger, head = head, head.head
     ranked = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ranking) for c in trigger.children)
     if ranked and trigger.dep_ == "nsubj" and head.lemma_.lower() == "be":
         return [ctx.doc[c.left_edge.i: c.i + 1] for c in head.children if c.dep_ == "attr"]
