@@ -289,3 +289,22 @@ def test_a_flow_of_all_goods_is_no_part_of_a_goods_total(pipeline):
     same_goods = ("Trade between Peru and Chile reached $2.2 billion in the first half. Peru's imports "
                   "from Chile were $9.8 billion in the first half, and its exports to Chile $11.2 billion.")
     assert consistency_of(pipeline.extract(same_goods, published="2024-08-02")) != []
+
+
+@pytest.mark.parametrize("text", [
+    # the change's own sentence states its level in yuan: a yuan change
+    "Laos's exports to China were 90 billion yuan in 2024, up 3 percent year on year. In dollar terms, Laos's exports "
+    "to China were $12.6 billion in 2024, against $13.1 billion in 2023.",
+    # the change's sentence names its currency
+    "Laos's exports to China were 90 billion yuan in 2024. Laos's yuan-denominated exports to China grew 3 percent "
+    "in 2024 from 2023. In dollar terms, Laos's exports to China were $12.6 billion in 2024, against $13.1 billion in 2023.",
+])
+def test_a_change_in_one_currency_is_not_checked_against_levels_in_another(pipeline, text):
+    assert consistency_of(pipeline.extract(text, published="2025-01-20")) == []
+
+
+def test_a_change_that_does_not_fit_levels_in_its_own_currency_is_flagged(pipeline):
+    text = ("Laos's exports to China were $12.6 billion in 2024, up 12 percent year on year. Laos's exports to China "
+            "were $13.1 billion in 2023.")
+    (finding,) = consistency_of(pipeline.extract(text, published="2025-01-20"))
+    assert "'12 percent' does not fit" in finding.explanation

@@ -10,7 +10,7 @@ from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
 from .intervals import FAR_RATIO, Interval, claim_supported, stated_interval
-from .wording import (describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
+from .wording import (currency_named, describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
                       trade_pair)
 
 
@@ -136,14 +136,24 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             continue
         base_start, base_end = shift_period(p.from_, p.to, c.trade.basis)
         frame = {k: v for k, v in c.trade.model_dump().items() if k != "basis"}
-        def level(start, end):
+        def level(start, end, unit=None):
             for l in levels:
                 lp = periods[l.period]
-                if (lp.from_, lp.to) == (start, end) and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame:
+                if (lp.from_, lp.to) == (start, end) and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame \
+                        and unit in (None, result.amounts[l.amount].unit):
                     return l, result.amounts[l.amount]
             return None
-        now, before = level(p.from_, p.to), level(base_start, base_end)
-        if now is None or before is None or before[1].value == 0:
+        # the two levels in one currency, the one the change's own sentence states its level in
+        # ("rose 2.9 percent to 1.74 trillion yuan" is a yuan change, whatever the dollar levels say)
+        own = next((result.amounts[l.amount].unit for l in levels if l.start == c.start
+                    and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame), None) \
+            or _currency_terms(c.sentence)   # "yuan-denominated trade grew 2.9%", "in dollar terms"
+        now = level(p.from_, p.to, own)
+        before = level(base_start, base_end, now[1].unit) if now is not None else None
+        if before is None and now is not None and own is None:
+            before = level(base_start, base_end)
+            now = level(p.from_, p.to, before[1].unit) if before is not None else None
+        if now is None or before is None or before[1].value == 0 or now[1].unit != before[1].unit:
             continue
         if {now[1].bound, before[1].bound} - {"exact", "approx"}:
             continue   # a bound level ("more than $2 billion") fixes no change
@@ -170,6 +180,18 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _balances(result)
     out += _restated_changes(result)
     return out
+
+
+_CURRENCY_TERMS = re.compile(r"\b([a-z]+)(?:-|\s+)denominated\b|\bin\s+([a-z]+)\s+terms\b", re.I)
+
+
+def _currency_terms(sentence: str) -> str | None:
+    """The currency a sentence says its figures are in ('yuan-denominated trade', 'in dollar
+    terms'), as an ISO code, or None."""
+    found = _CURRENCY_TERMS.search(sentence)
+    word = (found.group(1) or found.group(2)).lower() if found else None
+    # ("in real terms" is after inflation, not in Brazilian reais)
+    return currency_named(word) if word not in (None, "real", "nominal") else None
 
 
 def _difference(claim: Claim, amount, now, before, a_now: Interval, a_before: Interval) -> list[Consistency]:
