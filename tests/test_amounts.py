@@ -96,6 +96,9 @@ def test_yen_word_stays_yen_in_a_chinese_context(parse):
      9_420_000.0, 5_000.0),
     ("The lottery winner got a million dollars.", "a million dollars", 1_000_000.0, 500_000.0),
     ("The estate sold for half a million dollars.", "half a million dollars", 500_000.0, 250_000.0),
+    # a whole number and a fraction, as broadcast copy says them
+    ("Rice sales reached one-and-a-half billion dollars.", "one-and-a-half billion dollars", 1.5e9, 2.5e8),
+    ("Rice sales reached three and a half million dollars.", "three and a half million dollars", 3.5e6, 2.5e5),
     ("The ministry paid $3,200 per family.", "$3,200", 3_200.0, 0.5),
 ])
 def test_magnitudes_and_number_words(parse, text, span, value, precision):

@@ -182,6 +182,7 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
     j = i
     decimals = None  # digits after 'point'
     half = 0.0
+    and_a = False   # 'one and a half billion': a fraction added to the number before it
     while j < len(doc):
         parts, nxt = _hyphen_parts(doc, j)
         if not parts:
@@ -190,6 +191,18 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
         for k, p in enumerate(parts):
             if decimals is not None and (p.isdigit() or (p in words and words[p] < 10)):
                 decimals += p if p.isdigit() else str(int(words[p]))
+                continue
+            if and_a:
+                if p not in fracs or p == "third":
+                    ok = False
+                    break
+                current += fracs[p]
+                last_place = fracs[p]
+                and_a = False
+                continue
+            if p in ("a", "an") and seen and decimals is None and current and k > 0 and parts[k - 1] == "and" \
+                    or p in ("a", "an") and seen and decimals is None and current and k == 0 and j > i and doc[j - 1].lower_ == "and":
+                and_a = True   # ('one-and-a-half', 'two and a half')
                 continue
             if p == "dozen" and decimals is None:
                 current = (current or 1.0) * 12  # 'a dozen', 'two dozen'
