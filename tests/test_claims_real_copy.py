@@ -170,6 +170,28 @@ def test_the_basis_is_read_from_the_comparison(text, amount, basis):
     assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
 
 
+def test_each_change_takes_the_nearest_period_it_is_compared_with():
+    """'... compared to $6.4 billion in June, showing a decrease of 11.8 percent but increased by 52.5
+    percent compared to $3.7 billion in July 2020': the first change is the month's, the second the
+    year's, in both sentences of a release."""
+    text = ("Kenya trade\n\nKenya's exports during July 2021 were $1.34 billion as compared to $1.73 billion in June "
+            "2021, showing a decrease of 22.5 percent but increased by 16.9 percent as compared to $1.15 billion in "
+            "July 2020.\n\nKenya's imports during July 2021 were $5.6 billion compared to $6.4 billion in June 2021, "
+            "showing a decrease of 11.8 percent but increased by 52.5 percent compared to $3.7 billion in July 2020.")
+    got = {a: b for a, *_, b, _ in trades(text, "2021-08-05")}
+    assert [got[a] for a in ("22.5 percent", "16.9 percent", "11.8 percent", "52.5 percent")] == [
+        "period_on_period", "year_on_year", "period_on_period", "year_on_year"]
+
+
+def test_the_month_before_in_a_list_of_months_is_no_reference():
+    """'in January up 17.8%; in February up 30%': each month's change is measured as the list's
+    heading says, not against the month before it in the list."""
+    text = ("Compared with the first half of 2021, Kenya's exports to Uganda in January rose 17.8% to $38 million; "
+            "in February they were up 30% to $29 million; in March they rose 7.2% to $37 million.")
+    got = {a: b for a, *_, b, _ in trades(text, "2022-08-20")}
+    assert got["30%"] != "period_on_period" and got["7.2%"] != "period_on_period"
+
+
 def test_a_change_with_no_stated_comparison_is_year_on_year_and_marked_inferred():
     r = extract("Kenya's exports to Uganda fell 6 percent in June, data showed.", published="2024-08-01")
     (claim,) = [c for c in r.claims if c.kind == "trade_change"]

@@ -395,15 +395,24 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
     p = ctx.periods[period]
     lo = ctx.sents[max(0, s_index - 1)].start_char
     hi = ctx.sents[s_index].end_char
-    for i, ref in enumerate(ctx.periods):
-        if i == period or not (lo <= ref.start < hi) or ref.from_ is None:
-            continue
+    refs = [(i, ref) for i, ref in enumerate(ctx.periods) if i != period and lo <= ref.start < hi and ref.from_ is not None]
+    if amount_span is not None:
+        # the nearest stated period first, in the figure's own sentence first ("... compared to $6.4
+        # billion in June, showing a decrease of 11.8 percent": June, not the sentence before's)
+        own = ctx.sents[s_index].start_char
+        refs.sort(key=lambda item: (item[1].start < own, abs(item[1].start - amount_span.start_char)))
+    for i, ref in refs:
         if amount_span is not None and _another_change_s_period(i, amount_span, ctx):
             continue   # "grew 7% last month, better than a 1% increase in August": August is that increase's
+        # "in January up 17.8%; in February up 30%": the month before is the change before's own, no
+        # reference of this one (a list of months, each measured as its heading says)
+        listed = amount_span is not None and any(a.change is not None and ref.end <= a.start < amount_span.start_char
+                                                 for a in ctx.amounts)
         # a year's previous period is the year before: for years both shifts coincide, and the
         # customs name for it is year on year
         for basis in ("year_on_year", "period_on_period"):
-            if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to):
+            if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to) and not (listed and basis == "period_on_period"
+                                                                                  and p.granularity == "month"):
                 return basis
     return None
 
