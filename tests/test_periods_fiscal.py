@@ -96,7 +96,9 @@ def test_months_followed_by_their_fiscal_year_in_brackets_are_of_that_year(pipel
      ("2024-04-01", "2024-09-30")),
     # the first months of the fiscal year in brackets, after 'of current fiscal year'
     ("Pakistan's exports to Kenya rose in the first three months of current fiscal year (2020-21).",
-     "the first three months", ("2020-07-01", "2020-09-30")),
+     "the first three months of current fiscal year (2020-21)", ("2020-07-01", "2020-09-30")),
+    ("Pakistan's exports to Kenya rose in the first seven months of the current financial year (2023-24).",
+     "the first seven months of the current financial year (2023-24)", ("2023-07-01", "2024-01-31")),
     ("Pakistan's imports from Kenya rose during July-March of current fiscal (2014-15).", "July-March",
      ("2014-07-01", "2015-03-31")),
 ])
@@ -111,3 +113,15 @@ def test_a_dollar_sign_after_us_names_no_state_whose_fiscal_year_it_is(pipeline)
             "the export bureau said. Garment earnings came to US $ 15.2 billion in FY 2016, up from "
             "US $ 13.9 billion.")
     assert _periods(pipeline, text, published=None)["FY 2016"] == ("2015-07-01", "2016-06-30")
+
+
+@pytest.mark.parametrize("text,written,published,span", [
+    ("Pakistan's exports to Kenya rose 9 percent in the first month of fiscal year 2025-26.",
+     "the first month of fiscal year 2025-26", "2025-08-20", ("2025-07-01", "2025-07-31")),
+    ("India's imports from Peru reached $3.1 billion in the first 10 months of the current fiscal year.",
+     "the first 10 months of the current fiscal year", "2024-02-14", ("2023-04-01", "2024-01-31")),
+    ("Australia's exports to Vietnam rose in the first six months of financial year 2023-24.",
+     "the first six months of financial year 2023-24", "2024-02-14", ("2023-07-01", "2023-12-31")),
+])
+def test_the_first_months_of_a_fiscal_year_are_in_its_state_s_calendar(pipeline, text, written, published, span):
+    assert _periods(pipeline, text, published)[written] == span

@@ -59,7 +59,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_deictic_fiscal_year, resolve_fiscal_half, resolve_fiscal_months, resolve_fiscal_year, resolve_split_year, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_months, resolve_fiscal_year, resolve_split_year, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -173,6 +173,14 @@ _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))
 # "the 10 days of May", "the 20 days of this month" (Korean customs' early counts): the first ones
 _rule("days_of_month", r"(?:the\s+(?:(?P<edge>first|last|final)\s+)?|(?P<edge2>first|last|final)\s+)(?P<n>" + NUM + r")\s+days?\s+of\s+(?:(?P<rel>this|last|next)\s+month"
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
+# 'the first month of fiscal year 2025-26', 'the first 10 months of the current fiscal year': the
+# first months of a fiscal year (longer than a plain 'the first 10 months', so chosen over it)
+_rule("fiscal_months", r"(?:the\s+)?first\s+(?:(?P<n>" + NUM + r")\s+months|month)\s+of\s+(?:the\s+)?(?:"
+      r"(?:fiscal|financial)\s+year\s+(?:(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))"
+      r"|(?P<yr>" + YEAR + r"))|FY\s?(?P<yy>\d\d)(?![\d/–-])"
+      # ('of current fiscal year (2020-21)': the year the brackets name)
+      r"|(?P<rel>current|this|last|previous|next|coming)\s+(?:fiscal|financial)\s+year"
+      r"(?:\s*\(\s*(?P<by1>" + YEAR + r")\s*[-–/]\s*(?P<by2>\d\d(?:\d\d)?)\s*\))?)", resolve_first_months_of_fiscal_year)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'

@@ -93,6 +93,35 @@ def resolve_fiscal_months(ctx, cand, m):
     return _cal(start, _month_end(end_y, end_m), "range")
 
 
+def resolve_first_months_of_fiscal_year(ctx, cand, m):
+    """"the first month of fiscal year 2025-26", "the first 10 months of the current fiscal year",
+    "the first seven months of FY25": the first months of the fiscal year named, in the calendar of
+    its state (Pakistan's fiscal 2025-26 begins in July 2025), as "7MFY25" already reads."""
+    from .dates import _number
+    n = _number(m["n"]) if m.groupdict().get("n") else 1
+    if n is None or n != int(n) or not 1 <= n <= 12:
+        return None
+    calendar = fiscal_calendar(ctx, cand)
+    if m.groupdict().get("y1"):
+        y1, y2 = _year_pair(m)
+        if y2 != y1 + 1:
+            return None
+        start = _fiscal_span(calendar, y1)[0]
+    elif m.groupdict().get("by1"):
+        y1, y2 = int(m["by1"]), int(m["by2"]) if len(m["by2"]) == 4 else int(m["by1"][:2] + m["by2"])
+        if y2 != y1 + 1:
+            return None
+        start = _fiscal_span(calendar, y1)[0]
+    elif m.groupdict().get("rel"):
+        start = resolve_deictic_fiscal_year(ctx, cand, m)["from_"]
+    else:
+        y = int(m["yr"]) if m.groupdict().get("yr") else 2000 + int(m["yy"])
+        first = y - 1 if calendar is not None and calendar["named_by"] == "end" else y
+        start = _fiscal_span(calendar, first)[0]
+    end_y, end_m = _add_months(start.year, start.month, int(n) - 1)
+    return _cal(start, _month_end(end_y, end_m), "range", relative=bool(m.groupdict().get("rel") and not m.groupdict().get("by1")))
+
+
 def resolve_deictic_fiscal_year(ctx, cand, m):
     """"the current fiscal year", "last fiscal year": the state's fiscal year that holds publication,
     or the one before or after it; a state without a fiscal calendar: the calendar year. The value
