@@ -168,6 +168,15 @@ def test_verb_of_exceeding_without_a_bound(parse, text):
     assert only(parse, text).bound == "exact"
 
 
+@pytest.mark.parametrize("text, span", [
+    ("Seafood exports to Japan were nearing $630 million.", "$630 million"),
+    ("Coal shipments are approaching 2 million tonnes a month.", "2 million tonnes"),
+])
+def test_verb_of_nearing_states_an_approximate_amount(parse, text, span):
+    a = only(parse, text)
+    assert (a.text, a.bound) == (span, "approx")
+
+
 # ------------------------------------------------------------ the figure a comparison sets against another
 
 def test_compared_figure_takes_the_unit_the_first_figure_stated(parse):
