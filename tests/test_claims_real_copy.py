@@ -1629,3 +1629,13 @@ def test_their_trade_after_two_coordinated_states_is_the_pair_s(pipeline, text, 
     result = pipeline.extract(text, published="2024-05-02")
     claim = claim_of(result, amount)
     assert claim.trade.flow == "total" and claim.trade.between == ["KHM", "LAO"]
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Kenya's export-import trade with Uganda totaled $890 million in the first eight months.", "$890 million"),
+    ("The import-export value of Kenya's trade with Uganda reached $890 million in the first eight months.",
+     "$890 million"),
+])
+def test_both_directions_joined_by_a_hyphen_are_the_total(text, amount):
+    got = {a: (flow, frm, to, between) for a, flow, frm, to, between, *_ in trades(text)}
+    assert got[amount] == ("total", None, None, ("KEN", "UGA"))

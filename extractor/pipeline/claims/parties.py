@@ -79,6 +79,13 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
     return first.doc[first.i: last + 1].text
 
 
+def _joined_with_the_other_direction(token: Token) -> bool:
+    """'export-import', 'import/export': a direction word joined to the other one by a hyphen or slash."""
+    doc, kind = token.doc, _trade_kind(token)
+    return any(0 <= j < len(doc) and doc[h].text in {"-", "–", "/"} and _trade_kind(doc[j]) in {"import", "export"}
+               and _trade_kind(doc[j]) != kind for j, h in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1)))
+
+
 def _their_coordinated_states(trigger: Token, subject: Token, frame, ctx: _Context, agents: list[str]) -> list[str]:
     """'Chile and Peru saw their trade grow to $4 billion': 'their' on a trade noun points back to a
     coordinated subject, and the trade is the pair's with each other (a total only: 'their exports'
@@ -241,10 +248,13 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
                and not (_has_own_figure(c) and _has_own_figure(trigger)) for c in coordinated):
             frame.kind = "total"   # not "exports worth $415 million and imports worth $1.9 billion"
+    # "export-import trade", "import-export value": both directions joined by a hyphen are the total
+    if frame.kind in {"import", "export"} and _joined_with_the_other_direction(trigger):
+        frame.kind = "total"
     # "inbound shipments", "import sales": a direction word modifying the trade noun sets its flow
     for mod in (c for c in trigger.children if c.dep_ in {"amod", "compound"} and c.i < trigger.i):
         if _trade_kind(mod) in {"import", "export"} and trigger.pos_ == "NOUN":
-            frame.kind = _trade_kind(mod)
+            frame.kind = "total" if _joined_with_the_other_direction(mod) else _trade_kind(mod)
     # The agent: subject of a trade verb, possessor or modifier of a trade noun.
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
