@@ -1639,3 +1639,19 @@ def test_their_trade_after_two_coordinated_states_is_the_pair_s(pipeline, text, 
 def test_both_directions_joined_by_a_hyphen_are_the_total(text, amount):
     got = {a: (flow, frm, to, between) for a, flow, frm, to, between, *_ in trades(text)}
     assert got[amount] == ("total", None, None, ("KEN", "UGA"))
+
+
+def test_a_figure_s_own_in_exports_or_in_imports_names_its_flow():
+    """'..., made up of $1.1 billion in exports and $0.8 billion in imports': each figure is the
+    flow its own phrase names, not the total the sentence began with."""
+    text = ("Trade between Kenya and Uganda reached $1.9 billion in the first half, made up of $1.1 billion in "
+            "exports and $0.8 billion in imports.")
+    got = {a: (flow, frm, to) for a, flow, frm, to, *_ in trades(text)}
+    assert got["$1.9 billion"][0] == "total"
+    assert got["$1.1 billion"] == ("directional", "KEN", "UGA") and got["$0.8 billion"] == ("directional", "UGA", "KEN")
+
+
+def test_a_share_of_total_exports_is_no_flow_of_its_own_phrase():
+    text = "Within the region, Uganda remained Kenya's largest export market, at $139 million of total exports."
+    got = {a: (flow, frm, to) for a, flow, frm, to, *_ in trades(text)}
+    assert got.get("$139 million", ("directional", "KEN", "UGA")) == ("directional", "KEN", "UGA")

@@ -117,7 +117,9 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         dates = [period_at.get(x.i) for x in items]
         if all(d is not None for d in dates) and len(set(dates)) == len(dates):
             slots = [{"period": d} for d in dates]   # "fell 3% and 12% in 2014 and 2015"
-        elif all(codes):
+        elif all(codes) and not (items[0].dep_ == "pobj" and items[0].head.lower_ in {"between", "among"}):
+            # ("trade between Kenya and Uganda ..., $1.1 billion in exports and $0.8 billion in
+            # imports": the two ends of one pair, no list of partners)
             head = items[0].head
             # "to key markets -- including Japan and India --": the examples of a partner are partners
             example = items[0].dep_ == "pobj" and head.lower_ in {"including", "like"} and head.head.dep_ == "pobj" \

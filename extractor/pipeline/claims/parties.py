@@ -176,6 +176,14 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     own = next((c for c in amount_span.root.children if c.dep_ == "relcl" and _trade_kind(c)), None)
     if own is not None:
         return own
+    # "made up of $1.1 billion in exports and $0.8 billion in imports": the flow the figure's own
+    # 'in' or 'of' phrase names
+    own = next((o for p in amount_span.root.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _trade_kind(o) in {"import", "export"}
+                # (not a share of the whole flow: "RM139 billion of total exports")
+                and not any(c.lower_ in {"total", "overall", "all", "national", "global"} for c in o.children)), None)
+    if own is not None:
+        return own
     chain = [amount_span.root] + list(amount_span.root.ancestors)
     balances = set(_lexicon()["balance_nouns"]["words"])
     for head in chain:
@@ -310,6 +318,15 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for code in ctx.countries_in(c):
             if code not in agents:
                 agents.append(code)
+    if not agents and not left and frame.kind in {"import", "export"} and trigger.dep_ == "pobj" \
+            and trigger.head.lower_ in {"in", "of"} and trigger.head.head.i in ctx.amount_tokens:
+        # "Trade between Kenya and Uganda reached $1.9 billion, made up of $1.1 billion in exports and
+        # $0.8 billion in imports": the flows of a pair's total are the first-named state's
+        sent = ctx.sent_of(trigger)
+        total = next((t for t in sent if t.i < trigger.i and _trade_kind(t) == "total"), None)
+        named = [ctx.country_at[t.i] for t in sent if ctx.country_at.get(t.i) not in (None, WORLD)]
+        if total is not None and len(set(named)) == 2:
+            agents.append(named[0])
     if not agents and verb is None:
         # "China recorded exports of $300 billion", "Laos saw its highest monthly export value":
         # the subject of the verb whose object the trade noun is (or qualifies) trades
