@@ -308,3 +308,23 @@ def test_a_change_that_does_not_fit_levels_in_its_own_currency_is_flagged(pipeli
             "were $13.1 billion in 2023.")
     (finding,) = consistency_of(pipeline.extract(text, published="2025-01-20"))
     assert "'12 percent' does not fit" in finding.explanation
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # "in four years" is a round figure: a since-month a month short of it fits
+    ("Laos's imports from Vietnam sank in December to the lowest in four years, the smallest monthly value "
+     "since January 2014.", False),
+    # "over four years" is not, nor a since-month a whole year short
+    ("Laos's imports from Vietnam sank in December to the lowest in over four years, the smallest monthly value "
+     "since January 2014.", True),
+    ("Laos's imports from Vietnam sank in December to the lowest in four years, the smallest monthly value "
+     "since January 2015.", True),
+])
+def test_a_round_number_of_years_and_a_since_month(pipeline, text, flagged):
+    assert bool(consistency_of(pipeline.extract("Laos trade\n\n" + text, published="2018-01-20"))) is flagged
+
+
+def test_a_year_s_lowest_and_a_month_s_lowest_are_two_figures(pipeline):
+    text = ("Laos trade\n\nLaos's imports from Vietnam sank in December to their lowest since the start of 2014. "
+            "For the whole of 2017, Laos's imports from Vietnam were the lowest in at least four years.")
+    assert consistency_of(pipeline.extract(text, published="2018-01-20")) == []

@@ -81,8 +81,14 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                 continue
             if "period" in s.inferred and ("period" in w.inferred or w.period != s.period):
                 continue   # the claimed period must be read from one of the two sentences
+            if w.period is not None and (periods[w.period].from_, periods[w.period].to) != (
+                    periods[s.period].from_, periods[s.period].to) and periods[w.period].from_ is not None:
+                continue   # a year's lowest in four years and December's since 2014 are two figures
             strict = dur.bound in {"more_than", "at_least"}
-            if span < months or (strict and span <= months):
+            # "the lowest in four years" is a round figure: a since-month up to half a year short of
+            # it still fits ("since January 2014" in December 2017); "over four years" is not
+            slack = 6 if not strict and dur.bound != "less_than" and months >= 24 and months % 12 == 0 else 0
+            if span < months - slack or (strict and span <= months):
                 conflicts.append((strict, months, w, dur))
         if conflicts:
             # One finding per since-claim; the most explicit wording ("over six years") leads.
