@@ -1655,3 +1655,15 @@ def test_a_share_of_total_exports_is_no_flow_of_its_own_phrase():
     text = "Within the region, Uganda remained Kenya's largest export market, at $139 million of total exports."
     got = {a: (flow, frm, to) for a, flow, frm, to, *_ in trades(text)}
     assert got.get("$139 million", ("directional", "KEN", "UGA")) == ("directional", "KEN", "UGA")
+
+
+def test_an_aside_about_one_month_does_not_date_the_story_after_it():
+    """'In October alone, ...': that month's figures, then the story's ten months go on; a
+    sentence that breaks the aside's figure down ('Among these, ...') keeps its month."""
+    text = ("Kenya trade\n\nKenya's exports to Uganda rose 6.1 percent to $2.1 billion in the first ten months, the "
+            "statistics office said. In October alone, exports reached $242 million, up 2.3 percent. Among these, "
+            "Kenya's tea exports to Uganda were $61 million. Uganda remained the top regional market, with trade up 8.4 percent to "
+            "$3.6 billion. Exports to Tanzania rose 4 percent to $520 million.")
+    got = {a: period for a, *_, period in trades(text, "2023-11-10")}
+    assert got["$242 million"] == "October" and got["$61 million"] == "October"
+    assert got["$3.6 billion"] == got["$520 million"] == "the first ten months"

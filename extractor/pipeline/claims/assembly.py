@@ -111,6 +111,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     previous_inferred: dict | None = None
     previous_agent: str | None = None     # whose trade the last directional claim stated
     data_period: int | None = None        # the period the last trade sentence was about
+    aside_period: tuple[int, int] | None = None   # (sentence, period) of an aside ("In June alone, ...")
     last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
     amount_claim: dict[int, Claim] = {}
     last_trade_sentence: int | None = None
@@ -373,6 +374,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # coordinated flow keeps the parties it read
                     del inferred["parties"]
                 moved_from = not is_change and period is None and _the_level_moved_from(span)
+                if period is None and aside_period is not None and aside_period[0] == s_index - 1 \
+                        and _BACK_REFERENCE.match(sent.text):
+                    # "In June alone, trade totaled $16.8 billion. Among these, exports ...": the
+                    # aside's figure, broken down
+                    period = aside_period[1]
+                    inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
                 if period is None and data_period is not None and not moved_from:
                     # (the level a move starts from is the earlier period's, which nothing names)
                     period = data_period
@@ -433,8 +440,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # the record "set in 2022" is that figure's year, not the story's
                 if period is not None and ctx.roles[period] is None and (
                         period in story_periods or period not in sent_periods) and _dates(period, data_period, ctx) \
-                        and not _a_figure_referred_to(span):
+                        and not _a_figure_referred_to(span) and not (aside_period and period == aside_period[1]):
                     data_period = period
+                elif period is not None and period in sent_periods and period not in story_periods:
+                    aside_period = (s_index, period)
             else:
                 claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity",
                               period=period, **common)
@@ -543,6 +552,11 @@ def _strictly_holds(outer: Period, inner: Period) -> bool:
     """``outer`` spans ``inner`` and more (both resolved)."""
     return outer.from_ is not None and inner.from_ is not None and outer.from_ <= inner.from_ \
         and inner.to <= outer.to and (outer.from_, outer.to) != (inner.from_, inner.to)
+
+
+# "Among these, ...", "Of this, ...", "Of the total, ...": a sentence that breaks down the figure before it
+_BACK_REFERENCE = re.compile(r"\s*(?:among\s+(?:these|them|this)|of\s+(?:these|this|that|which|them|the\s+total|the\s+figure))\b",
+                             re.I)
 
 
 def _year_so_far(period: int, data_period: int, ctx: _Context) -> bool:

@@ -143,6 +143,9 @@ def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
     return out
 
 
+_ALONE = re.compile(r"\s+(?:alone|by\s+itself|on\s+its\s+own)\b", re.I)
+
+
 def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
     """Of a sentence's data periods, those it sets for the sentences after it: its main clause's,
     not a cause's ("due to strikes in the second half"), nor a relative, subordinate or participial
@@ -160,6 +163,9 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
             # than all imports from January to August"
         if _dates_an_old_level(i, None, ctx):
             continue   # nor the period of a reference's figure ("than the $410 million in May")
+        if _ALONE.match(ctx.text, ctx.periods[i].end):
+            continue   # nor an aside's: "In October alone, exports reached $24 billion" (the
+            # ten months the story is about go on after it)
         if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
             continue
