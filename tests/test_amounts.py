@@ -142,6 +142,24 @@ def test_ranges_take_the_midpoint(parse, text, span, low, high, unit):
     assert a.value == (low + high) / 2
 
 
+@pytest.mark.parametrize("text, listed", [
+    ("Shipments to the three markets rose 2.4, 11.3 and 27.0 percent.", [2.4, 11.3, 27.0]),
+    ("Exports to Peru and Chile fell 3 and 5 percent, respectively.", [3.0, 5.0]),
+])
+def test_numbers_listed_with_one_percent_each_take_it(parse, text, listed):
+    found = amounts(parse, text)
+    assert [(a.value, a.unit) for a in found] == [(v, "percent") for v in listed]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Exports to China totalled US$474.6 million, or 53.5 per cent of the total.", ("US$474.6 million", "USD")),
+    ("Growth should be between 3 and 5 percent.", ("between 3 and 5 percent", "percent")),
+])
+def test_a_sum_restated_as_a_share_or_a_range_is_no_list(parse, text, first):
+    a = amounts(parse, text)[0]
+    assert (a.text, a.unit) == first
+
+
 def test_from_to_after_a_change_verb_is_two_levels_not_a_range(parse):
     found = by_text(parse, "Coal exports climbed from $2 billion to $3 billion.")
     assert set(found) == {"$2 billion", "$3 billion"}

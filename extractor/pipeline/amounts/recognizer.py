@@ -213,7 +213,8 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
         elif fraction is not None:
             f = fraction
         elif core is not None:
-            f = (_fold_word(doc, i) or _build(doc, i, yen, every=every) or _bare_range(doc, i, last_end, yen)
+            f = (_fold_word(doc, i) or _listed_with_a_shared_unit(doc, i, last_end, yen) or _build(doc, i, yen, every=every)
+                 or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
                  or _unit_of_compared_figure(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
@@ -323,6 +324,32 @@ def _carry_into_earlier_rates(doc: Doc, found: list[_Found]) -> None:
         elif not (compared.pos_ in ("ADV", "ADJ") and compared.dep_ in ("advmod", "acomp", "amod", "npadvmod", "advcl")):
             continue
         b.change = a.change
+
+
+def _listed_with_a_shared_unit(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
+    """'rose 2.4, 11.3 and 27.0 percent', 'fell 3 and 5 percent': numbers listed with a percent
+    written once, after the last; each takes it (the list's figures are found one by one). Not
+    after 'between' or 'from', which open a range ('between 3 and 5 percent')."""
+    core = _core_at(doc, i)
+    if core is None or core.is_words or core.year_like or core.percent or core.currency or core.unit \
+            or core.has_magnitude or _currency_before(doc, core.start)[0] \
+            or (i > lower and doc[i - 1].lower_ in _tables()["range_openers"]):
+        return None   # ("US$474.6 million, or 53.5 per cent": a sum restated as a share)
+    j, listed = core.end, 0
+    while j + 1 < len(doc) and doc[j].text in (",", "and") and listed < 8:
+        j += 2 if doc[j].text == "," and doc[j + 1].lower_ == "and" else 1
+        nxt = _core_at(doc, j)
+        if nxt is None or nxt.is_words or nxt.year_like or nxt.currency or nxt.unit or nxt.has_magnitude:
+            return None
+        last = _build(doc, j, yen)
+        if last is not None and last.unit in ("percent", "percentage_point") and last.start == nxt.start:
+            first = _build(doc, i, yen, allow_bare=True)
+            if first is None or _is_date_time_or_ordinal(doc, core):
+                return None
+            first.unit, first.of, first.end = last.unit, last.of, core.end
+            return first
+        j, listed = nxt.end, listed + 1
+    return None
 
 
 def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
