@@ -1667,3 +1667,13 @@ def test_an_aside_about_one_month_does_not_date_the_story_after_it():
     got = {a: period for a, *_, period in trades(text, "2023-11-10")}
     assert got["$242 million"] == "October" and got["$61 million"] == "October"
     assert got["$3.6 billion"] == got["$520 million"] == "the first ten months"
+
+
+def test_a_list_of_partners_pairs_with_the_figures_of_its_own_clause():
+    """'Exports to Japan and India fell 6.2% and 1.5%, respectively, while shipments to Singapore,
+    the EU and Taiwan rose ...': the first list's figures are the reporter's to those partners."""
+    text = ("Korea exports\n\nSouth Korea's exports rose 5 percent in May, the trade ministry said. Exports to Japan "
+            "and India fell by 6.2 percent and 1.5 percent, respectively, while shipments to Singapore, the European "
+            "Union and Taiwan rose 2.4, 11.3 and 27.0 percent.")
+    got = {a: (frm, to) for a, flow, frm, to, *_ in trades(text, "2023-06-01")}
+    assert got["6.2 percent"] == ("KOR", "JPN") and got["1.5 percent"] == ("KOR", "IND")

@@ -160,6 +160,14 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             if not after:
                 continue
             pools = [min(after, key=lambda g: ctx.amount_spans[g[0]].start)]
+        if k < len(slot_ends) and slots and ("partner" in slots[0] or "agent" in slots[0]):
+            # ("Exports to Japan and India fell 6% and 1%, respectively, while shipments to Singapore,
+            # the EU and Taiwan rose 2%, 11% and 27%": each list of states pairs with the figures of
+            # its own clause; a list of months may date the figures of the next, "in March and April,
+            # respectively, while imports stood at $57 billion and $54 billion")
+            clause = _clause_of(slot_ends[k], sent)
+            pools = [g for g in pools if all(_clause_of(ctx.amount_spans[i].start, sent) == clause for i in g)] or (
+                pools if not explicit else [])
         for group in pools:
             if len(group) == len(slots) >= 2:
                 # "decreased 3, 5 and 9 percent": the verb's direction is every member's
@@ -167,6 +175,15 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 for i, slot in zip(group, slots):
                     out.setdefault(i, {}).update(slot, **({"change": change} if change else {}))
     return out
+
+
+_CLAUSE_BREAKS = frozenset({"while", "whereas", ";", "but", "meanwhile"})
+
+
+def _clause_of(i: int, sent: Span) -> int:
+    """Which of a sentence's contrasted clauses token ``i`` is in: the number of 'while', 'whereas',
+    'but' or semicolons written before it."""
+    return sum(1 for t in sent if t.i < i and t.lower_ in _CLAUSE_BREAKS)
 
 
 def _written_goods_list(sent: Span, before: int, size: int, ctx: _Context) -> list[Span]:
