@@ -263,3 +263,10 @@ def test_the_base_year_also_dates_the_text_s_other_months(parse):
 def test_without_a_base_year_the_months_stay_unresolved(parse, text):
     ps, _ = undated(parse, text)
     assert span(period(ps, "January")) == (None, None)
+
+
+def test_the_year_written_as_the_year_2020_dates_a_span(parse):
+    ps, _ = undated(parse, "Lao trade\n\nIn the first 11 months of the year 2020, Laos's exports to Thailand rose "
+                           "5 percent. In November alone they rose 2 percent.")
+    assert span(period(ps, "the first 11 months of the year 2020")) == (date(2020, 1, 1), date(2020, 11, 30))
+    assert span(period(ps, "November")) == (date(2020, 11, 1), date(2020, 11, 30))

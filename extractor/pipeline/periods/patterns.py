@@ -74,7 +74,7 @@ ORD = _alt(ORDINALS)
 PART = (r"(?:" + _alt([p for p in PART_OF_PERIOD if not p.endswith("-")]) + r"\s+|"
         + _alt([p for p in PART_OF_PERIOD if p.endswith("-")]) + ")")
 SEASON = _alt(SEASONS)
-OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
+OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?:the\s+year\s+)?(?P<yr>" + YEAR + r")|fiscal\s+(?:year\s+)?(?P<fyr>" + YEAR
           + r")|(?P<ryr>(?:the\s+)?(?:this|last|next|previous|current|prior|same)\s+year|the\s+year|that\s+year)))")
 # holiday names as written (capitalised), an apostrophe straight or curly
 HOLIDAY = "(?-i:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
