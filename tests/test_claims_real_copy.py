@@ -52,6 +52,18 @@ def test_blocs_regions_and_groups_are_partners():
     assert got["$122 billion"] == ("total", None, None, ("ASEAN", "IND"))
 
 
+@pytest.mark.parametrize("partner,written", [
+    ("Central Asian nations", "Central Asia"),
+    ("non-EU countries", "non-EU countries"),   # not the EU it excludes
+    ("the euro area", "euro area"),             # not the EU either
+    ("EU member states", "EUU"),
+    ("African nations", "Africa"),
+])
+def test_regions_and_groups_as_copy_writes_them(partner, written):
+    got = parties(f"India's exports to {partner} rose to $18 billion in 2023.")
+    assert got["$18 billion"] == ("directional", "IND", written, ())
+
+
 def test_a_ranked_trading_partner_s_figure_is_its_trade_with_the_possessor():
     got = parties("Laos's trade grew in 2022. Vietnam, another neighbour of Thailand, was Laos's second-largest "
                   "trading partner in 2022, with bilateral trade reaching $1.4 billion, followed by Japan with "
