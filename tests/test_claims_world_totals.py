@@ -309,3 +309,26 @@ def test_a_gapped_flow_verb_is_the_first_flow_s_reporter_s_with_its_partner(pipe
     got = _parties(pipeline, "Trade between Laos and Vietnam reached $3.5bn in 2023. Lao exports to Vietnam totalled "
                              "$0.4bn, and imports $3.1bn.")
     assert got["$0.4bn"][0] == ("LAO", "VNM") and got["$3.1bn"][0] == ("VNM", "LAO")
+
+
+def test_a_flow_larger_than_the_inherited_partner_s_total_is_with_all_partners(pipeline):
+    """'Trade with Japan fell to RM14 billion. However, exports grew to RM109.1 billion': RM109.1
+    billion of exports cannot be part of RM14 billion of trade with Japan."""
+    text = ("Malaysia trade\n\nMalaysia's trade rose 5 per cent to RM210 billion in July, the statistics department "
+            "said. Trade with Japan fell 3 per cent to RM14 billion in July. However, exports for the period grew 1.2 "
+            "per cent to RM109.1 billion.")
+    got = _parties(pipeline, text)
+    assert got["RM109.1 billion"] == (("MYS", "WLD"), True)
+    assert got["1.2 per cent"] == (("MYS", "WLD"), True)
+
+
+@pytest.mark.parametrize("sentence,amount,parties", [
+    # a flow the total can hold keeps its partner
+    ("However, exports for the period grew 1.2 per cent to RM9.1 billion.", "RM9.1 billion", ("MYS", "JPN")),
+    # a partner the sentence names is its own, whatever the figure
+    ("Imports from Japan rose to RM19.5 billion.", "RM19.5 billion", ("JPN", "MYS")),
+])
+def test_a_flow_the_partner_s_total_can_hold_or_that_names_its_partner_keeps_it(pipeline, sentence, amount, parties):
+    text = ("Malaysia trade\n\nMalaysia's trade rose 5 per cent to RM210 billion in July, the statistics department "
+            "said. Trade with Japan fell 3 per cent to RM14 billion in July. " + sentence)
+    assert _parties(pipeline, text)[amount][0] == parties

@@ -29,7 +29,7 @@ one inherits the sources of the preceding sentence of its paragraph.
 
 Modules, from the bottom up: :mod:`.words` (the lexicon), :mod:`.context` (one document's view),
 :mod:`.goods` (what a figure is of), :mod:`.parties` (frames and who trades with whom),
-:mod:`.lists` ("respectively"),
+:mod:`.lists` ("respectively"), :mod:`.sizes` (a part no larger than its whole),
 :mod:`.periods` (which period a figure is for), :mod:`.assembly` (the claims and the component).
 """
 from .assembly import ClaimAssembler, assemble_claims, claim_id, make_claim_assembler

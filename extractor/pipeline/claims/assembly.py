@@ -45,6 +45,7 @@ from .parties import (
     _trade,
     _trigger_for,
 )
+from .sizes import _figures_larger_than_their_partner_s_total
 from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_from_reference, _basis_of_own_reference,
                       _compared_with_another_span,
                       _data_periods, _measured_from_unnamed_levels, _period_for, _story_periods, _the_level_moved_from)
@@ -502,6 +503,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # (the level a move starts from is the earlier period's, which nothing names)
                 c.period = topic
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
+    _figures_larger_than_their_partner_s_total(claims, ctx)
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
 
