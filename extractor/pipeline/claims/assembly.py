@@ -40,6 +40,7 @@ from .parties import (
     _lead_reports_world_trade,
     _names_the_pair,
     _parties_named_in,
+    _partner_of_a_demonstrative,
     _parties_of_a_demonstrative,
     _refers_to_the_pair,
     _trade,
@@ -329,7 +330,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     and (anaphor.commodity or anaphor.commodity_text))) \
                     and not _expected(span):
                 trade = anaphor.model_copy()
-                if not previous_read:
+                own = _partner_of_a_demonstrative(span, trade, ctx)
+                if own is not None:
+                    # "Those to Australia rose 5.5 percent": the flow before, with its own partner
+                    trade = own
+                    inferred["parties"] = "the reporter is taken from the previous claim about trade"
+                    inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+                elif not previous_read:
                     inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a

@@ -1162,3 +1162,25 @@ def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Cont
             frame.between = [p for p in frame.between if p == frame.agent] + parties
             frame.partners, found = parties, True
     return found
+
+
+def _partner_of_a_demonstrative(amount_span: Span, trade: Trade, ctx: _Context) -> Trade | None:
+    """'Exports to Japan fell 8.2 percent. Those to Australia rose 5.5 percent': a sentence with no
+    trade word whose demonstrative subject names its own partner continues the flow before it with
+    that partner (its reporter and direction kept); None when it names none."""
+    if trade.flow != "directional":
+        return None
+    verb = _clause_verb(amount_span.root)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None or subject.lower_ not in _DEMONSTRATIVES:
+        return None
+    lex = _lexicon()
+    for prep in (c for c in subject.children if c.dep_ == "prep"):
+        parties = [code for o in prep.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
+        if not parties:
+            continue
+        if prep.lower_ in lex["to_prepositions"] and parties[0] != trade.from_:
+            return trade.model_copy(update={"to": parties[0]})
+        if prep.lower_ in lex["from_prepositions"] and parties[0] != trade.to:
+            return trade.model_copy(update={"from_": parties[0]})
+    return None
