@@ -152,10 +152,10 @@ def test_imports_that_came_from_a_state_are_its_exports_to_the_reporter(pipeline
 
 
 def test_a_demonstrative_sentence_with_its_own_partner_continues_the_flow_before(pipeline):
-    """'Exports to Japan fell 8.2 percent. Those to Australia rose 5.5 percent': the sentence after
+    """'Exports to Japan fell 7.6 percent. Those to Australia rose 4.9 percent': the sentence after
     has no trade word; its 'those to Australia' keeps the reporter and takes its own partner."""
     got = _parties(pipeline, "Korea exports\n\nSouth Korea's exports rose 5 percent in May. Exports to Japan fell "
-                             "8.2 percent to $2.41 billion. Those to Australia, on the other hand, rose 5.5 percent "
-                             "to $1.12 billion.")
-    assert got["$2.41 billion"] == ("KOR", "JPN") and got["$1.12 billion"] == ("KOR", "AUS")
-    assert got["5.5 percent"] == ("KOR", "AUS")
+                             "7.6 percent to $2.27 billion. Those to Australia, on the other hand, rose 4.9 percent "
+                             "to $1.08 billion.")
+    assert got["$2.27 billion"] == ("KOR", "JPN") and got["$1.08 billion"] == ("KOR", "AUS")
+    assert got["4.9 percent"] == ("KOR", "AUS")

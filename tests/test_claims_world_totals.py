@@ -312,23 +312,23 @@ def test_a_gapped_flow_verb_is_the_first_flow_s_reporter_s_with_its_partner(pipe
 
 
 def test_a_flow_larger_than_the_inherited_partner_s_total_is_with_all_partners(pipeline):
-    """'Trade with Japan fell to RM14 billion. However, exports grew to RM109.1 billion': RM109.1
-    billion of exports cannot be part of RM14 billion of trade with Japan."""
+    """'Trade with Japan fell to RM12 billion. However, its exports grew to RM98.6 billion': RM98.6
+    billion of exports cannot be part of RM12 billion of trade with Japan."""
     text = ("Malaysia trade\n\nMalaysia's trade rose 5 per cent to RM210 billion in July, the statistics department "
-            "said. Trade with Japan fell 3 per cent to RM14 billion in July. However, exports for the period grew 1.2 "
-            "per cent to RM109.1 billion.")
+            "said. Trade with Japan fell 3 per cent to RM12 billion in July. However, its exports in the month grew 1.2 "
+            "per cent to RM98.6 billion.")
     got = _parties(pipeline, text)
-    assert got["RM109.1 billion"] == (("MYS", "WLD"), True)
+    assert got["RM98.6 billion"] == (("MYS", "WLD"), True)
     assert got["1.2 per cent"] == (("MYS", "WLD"), True)
 
 
 @pytest.mark.parametrize("sentence,amount,parties", [
     # a flow the total can hold keeps its partner
-    ("However, exports for the period grew 1.2 per cent to RM9.1 billion.", "RM9.1 billion", ("MYS", "JPN")),
+    ("However, its exports in the month grew 1.2 per cent to RM9.1 billion.", "RM9.1 billion", ("MYS", "JPN")),
     # a partner the sentence names is its own, whatever the figure
     ("Imports from Japan rose to RM19.5 billion.", "RM19.5 billion", ("JPN", "MYS")),
 ])
 def test_a_flow_the_partner_s_total_can_hold_or_that_names_its_partner_keeps_it(pipeline, sentence, amount, parties):
     text = ("Malaysia trade\n\nMalaysia's trade rose 5 per cent to RM210 billion in July, the statistics department "
-            "said. Trade with Japan fell 3 per cent to RM14 billion in July. " + sentence)
+            "said. Trade with Japan fell 3 per cent to RM12 billion in July. " + sentence)
     assert _parties(pipeline, text)[amount][0] == parties

@@ -97,8 +97,8 @@ def test_months_followed_by_their_fiscal_year_in_brackets_are_of_that_year(pipel
     # the first months of the fiscal year in brackets, after 'of current fiscal year'
     ("Pakistan's exports to Kenya rose in the first three months of current fiscal year (2020-21).",
      "the first three months of current fiscal year (2020-21)", ("2020-07-01", "2020-09-30")),
-    ("Pakistan's exports to Kenya rose in the first seven months of the current financial year (2023-24).",
-     "the first seven months of the current financial year (2023-24)", ("2023-07-01", "2024-01-31")),
+    ("Pakistan's exports to Kenya rose in the first eight months of the current financial year (2022-23).",
+     "the first eight months of the current financial year (2022-23)", ("2022-07-01", "2023-02-28")),
     ("Pakistan's imports from Kenya rose during July-March of current fiscal (2014-15).", "July-March",
      ("2014-07-01", "2015-03-31")),
 ])

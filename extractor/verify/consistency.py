@@ -150,10 +150,10 @@ def consistency_of(result: Extraction) -> list[Consistency]:
                     return l, result.amounts[l.amount]
             return None
         # the two levels in one currency, the one the change's own sentence states its level in
-        # ("rose 2.9 percent to 1.74 trillion yuan" is a yuan change, whatever the dollar levels say)
+        # ("rose 3.4 percent to 1.52 trillion yuan" is a yuan change, whatever the dollar levels say)
         own = next((result.amounts[l.amount].unit for l in levels if l.start == c.start
                     and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame), None) \
-            or _currency_terms(c.sentence)   # "yuan-denominated trade grew 2.9%", "in dollar terms"
+            or _currency_terms(c.sentence)   # "yuan-denominated trade grew 3.4%", "in dollar terms"
         now = level(p.from_, p.to, own)
         before = level(base_start, base_end, now[1].unit) if now is not None else None
         if before is None and now is not None and own is None:

@@ -327,14 +327,14 @@ def _carry_into_earlier_rates(doc: Doc, found: list[_Found]) -> None:
 
 
 def _listed_with_a_shared_unit(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
-    """'rose 2.4, 11.3 and 27.0 percent', 'fell 3 and 5 percent': numbers listed with a percent
+    """'rose 3.1, 9.4 and 22.6 percent', 'fell 3 and 5 percent': numbers listed with a percent
     written once, after the last; each takes it (the list's figures are found one by one). Not
     after 'between' or 'from', which open a range ('between 3 and 5 percent')."""
     core = _core_at(doc, i)
     if core is None or core.is_words or core.year_like or core.percent or core.currency or core.unit \
             or core.has_magnitude or _currency_before(doc, core.start)[0] \
             or (i > lower and doc[i - 1].lower_ in _tables()["range_openers"]):
-        return None   # ("US$474.6 million, or 53.5 per cent": a sum restated as a share)
+        return None   # ("US$318.2 million, or 41.5 per cent": a sum restated as a share)
     j, listed = core.end, 0
     while j + 1 < len(doc) and doc[j].text in (",", "and") and listed < 8:
         j += 2 if doc[j].text == "," and doc[j + 1].lower_ == "and" else 1

@@ -163,8 +163,8 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         if k < len(slot_ends) and slots and ("partner" in slots[0] or "agent" in slots[0]):
             # ("Exports to Japan and India fell 6% and 1%, respectively, while shipments to Singapore,
             # the EU and Taiwan rose 2%, 11% and 27%": each list of states pairs with the figures of
-            # its own clause; a list of months may date the figures of the next, "in March and April,
-            # respectively, while imports stood at $57 billion and $54 billion")
+            # its own clause; a list of months may date the figures of the next, "in May and June,
+            # respectively, while purchases came to $61 billion and $58 billion")
             clause = _clause_of(slot_ends[k], sent)
             pools = [g for g in pools if all(_clause_of(ctx.amount_spans[i].start, sent) == clause for i in g)] or (
                 pools if not explicit else [])

@@ -972,8 +972,8 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             # "The top buyer of Thai goods was Japan, with purchases worth $2.1 billion", "The other
             # leading markets were Korea at $410 million and Taiwan at $305 million": the ranking
             # noun is the subject, the ranked states follow the verb, each before its own figure
-            # (the state written last before the figure: "were China, ... US$11.85 billion; the
-            # ASEAN states, ... US$4.77 billion")
+            # (the state written last before the figure: "were China, ... US$9.42 billion; the
+            # ASEAN states, ... US$3.18 billion")
             named = [ctx.doc[i] for i in range(verb.i + 1, amount_span.start) if ctx.country_at.get(i) not in (None, WORLD)]
             if not named:
                 return None
@@ -1165,7 +1165,7 @@ def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Cont
 
 
 def _partner_of_a_demonstrative(amount_span: Span, trade: Trade, ctx: _Context) -> Trade | None:
-    """'Exports to Japan fell 8.2 percent. Those to Australia rose 5.5 percent': a sentence with no
+    """'Exports to Japan fell 7.6 percent. Those to Australia rose 4.9 percent': a sentence with no
     trade word whose demonstrative subject names its own partner continues the flow before it with
     that partner (its reporter and direction kept); None when it names none."""
     if trade.flow != "directional":

@@ -1,9 +1,9 @@
 """A part is no larger than its whole: a flow whose partner was inherited cannot be with a partner
 the article gives a smaller two-way total for.
 
-"Trade with Japan fell 3 per cent to RM14 billion. However, exports for the period grew 1.2 per
-cent to RM109.1 billion": the partner carried over from the sentence before would make RM109.1
-billion of exports part of RM14 billion of trade, so the exports are the reporter's with all
+"Trade with Japan fell 3 per cent to RM12 billion. However, its exports in the month grew 1.2 per
+cent to RM98.6 billion": the partner carried over from the sentence before would make RM98.6
+billion of exports part of RM12 billion of trade, so the exports are the reporter's with all
 partners (the statistics' own aggregate, UN Comtrade's WLD), and the claim says why.
 """
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _figures_larger_than_their_partner_s_total(claims: list[Claim], ctx: _Contex
         claim.trade = trade.model_copy(update=update)
         claim.inferred["parties"] = (f"the partner is taken as all partners: the figure is larger than the trade "
                                      f"with {partner} the article gives ('{ctx.amounts[smaller.amount].text}')")
-    for claim in claims:   # "grew 1.2 per cent to RM109.1 billion": the change of the same flow
+    for claim in claims:   # "grew 1.2 per cent to RM98.6 billion": the change of the same flow
         trade = claim.trade
         if claim.kind == "trade_change" and trade is not None and trade.flow == "directional":
             update = moved.get((claim.start, trade.from_, trade.to, trade.commodity, trade.commodity_text))
