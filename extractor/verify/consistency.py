@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from itertools import product
 
 from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
+from ..pipeline.lexicon import load_table
 from .intervals import FAR_RATIO, Interval, claim_supported, stated_interval
 from .wording import (currency_named, describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
                       trade_pair)
@@ -141,18 +143,16 @@ def consistency_of(result: Extraction) -> list[Consistency]:
         if not (amount.unit == "percent" or amount.is_money) or p.from_ is None:
             continue
         base_start, base_end = shift_period(p.from_, p.to, c.trade.basis)
-        frame = {k: v for k, v in c.trade.model_dump().items() if k != "basis"}
+        frame = _cell(c)
         def level(start, end, unit=None):
             for l in levels:
                 lp = periods[l.period]
-                if (lp.from_, lp.to) == (start, end) and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame \
-                        and unit in (None, result.amounts[l.amount].unit):
+                if (lp.from_, lp.to) == (start, end) and _cell(l) == frame and unit in (None, result.amounts[l.amount].unit):
                     return l, result.amounts[l.amount]
             return None
         # the two levels in one currency, the one the change's own sentence states its level in
         # ("rose 3.4 percent to 1.52 trillion yuan" is a yuan change, whatever the dollar levels say)
-        own = next((result.amounts[l.amount].unit for l in levels if l.start == c.start
-                    and {k: v for k, v in l.trade.model_dump().items() if k != "basis"} == frame), None) \
+        own = next((result.amounts[l.amount].unit for l in levels if l.start == c.start and _cell(l) == frame), None) \
             or _currency_terms(c.sentence)   # "yuan-denominated trade grew 3.4%", "in dollar terms"
         now = level(p.from_, p.to, own)
         before = level(base_start, base_end, now[1].unit) if now is not None else None
@@ -359,17 +359,21 @@ def _balance_of_a_part(text: str, amount) -> bool:
 def _forecast_balance(text: str, amount) -> bool:
     """'above the $5 billion surplus economists had forecast', 'a forecast deficit of $3 billion':
     a balance someone expected, not the one reported (the expectation words of the trade lexicon)."""
-    words = "|".join(sorted(_expectation_stems(), key=len, reverse=True))
-    after = re.match(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(?:surplus|deficit)?\s*(?:that\s+|which\s+)?(?:[\w-]+\s+){0,3}?"
-                     r"(?:had\s+|have\s+|were\s+|was\s+)?(?:" + words + r")\w*\b", text[amount.end: amount.end + 60], re.I)
-    before = re.search(r"\b(?:" + words + r")\w*\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:trade\s+)?(?:surplus\s+|deficit\s+)?(?:of\s+)?$",
-                       text[max(0, amount.start - 40): amount.start], re.I)
-    return after is not None or before is not None
+    after, before = _forecast_patterns()
+    return after.match(text[amount.end: amount.end + 60]) is not None \
+        or before.search(text[max(0, amount.start - 40): amount.start]) is not None
 
 
-def _expectation_stems() -> list[str]:
-    from ..pipeline.claims.words import _lexicon
-    return [re.escape(w) for w in _lexicon()["expectation_words"]["words"]]
+@cache
+def _forecast_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """An expectation word written after a balance's figure, and one written before it."""
+    words = "|".join(sorted((re.escape(w) for w in load_table("trade_lexicon.json")["expectation_words"]["words"]),
+                            key=len, reverse=True))
+    after = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(?:surplus|deficit)?\s*(?:that\s+|which\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:had\s+|have\s+|were\s+|was\s+)?(?:" + words + r")\w*\b", re.I)
+    before = re.compile(r"\b(?:" + words + r")\w*\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:trade\s+)?(?:surplus\s+|deficit\s+)?"
+                        r"(?:of\s+)?$", re.I)
+    return after, before
 
 
 def _balance_partner(result: Extraction, amount) -> str | None:

@@ -200,8 +200,8 @@ def _words_core(doc: Doc, i: int) -> Optional[_Core]:
                 last_place = fracs[p]
                 and_a = False
                 continue
-            if p in ("a", "an") and seen and decimals is None and current and k > 0 and parts[k - 1] == "and" \
-                    or p in ("a", "an") and seen and decimals is None and current and k == 0 and j > i and doc[j - 1].lower_ == "and":
+            before = parts[k - 1] if k > 0 else doc[j - 1].lower_ if j > i else None
+            if p in ("a", "an") and seen and decimals is None and current and before == "and":
                 and_a = True   # ('one-and-a-half', 'two and a half')
                 continue
             if p == "dozen" and decimals is None:

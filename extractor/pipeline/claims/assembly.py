@@ -100,7 +100,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                    actors if actors is not None else (doc._.actors or []),
                    sources if sources is not None else (doc._.sources or []))
     ctx.world_story = _lead_reports_world_trade(ctx)
-    ctx.home_state = _home_state(ctx)
+    ctx.home_state, ctx.home_reason = _home_state(ctx)
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
     previous_trade: Trade | None = None
@@ -334,7 +334,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if own is not None:
                     # "Those to Australia rose 5.5 percent": the flow before, with its own partner
                     trade = own
-                    inferred["parties"] = "the reporter is taken from the previous claim about trade"
+                    inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 elif not previous_read:
                     inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"

@@ -56,7 +56,7 @@ class _Context:
     place_counts: dict[str, int] = field(default_factory=dict)
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
-    home_reason: str = ""   # how the home state was found (said by claims that inherit it)
+    home_reason: str = ""   # how it was found (said by the claims that take it)
     # per sentence start: the tokens of states named only with their share of a figure (parties.py,
     # asked for claim after claim)
     share_states: dict[int, set[int]] = field(default_factory=dict)

@@ -572,10 +572,11 @@ FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or
 FROM_SITE = "the state of the page's site (its country-code domain), as the story names no state of its own"
 
 
-def _home_state(ctx: _Context) -> str | None:
-    """The state a home-country story reports on: the state of the statistics office or ministry
-    it cites, else the only state it names, or one named at least twice and more than twice as
-    often as any other; None when it names a place inside a state half as often as that state."""
+def _home_state(ctx: _Context) -> tuple[str | None, str]:
+    """The state a home-country story reports on, and how it was found (said by the claims that
+    take it): the state of the statistics office or ministry it cites, else the only state it
+    names, or one named at least twice and more than twice as often as any other, else the state
+    of its site; None when it names a place inside a state half as often as that state."""
     counts = ctx.country_counts
     # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
     home = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
@@ -590,15 +591,13 @@ def _home_state(ctx: _Context) -> str | None:
             # "The nation's exports rose 12.5 percent" on a Vietnamese site that never writes
             # "Vietnam", or names it no more often than the US it sells to: the outlet's own state
             # is the story's (its claims say their reporter is inferred, and why)
-            ctx.home_reason = FROM_SITE
-            return site
+            return site, FROM_SITE
         if unclear:
-            return None
+            return None, FROM_HOME_STATE
         home = ranked[0]
     if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
-        return None   # "Guangdong's exports": a province's story, not its state's
-    ctx.home_reason = FROM_HOME_STATE
-    return home
+        return None, FROM_HOME_STATE   # "Guangdong's exports": a province's story, not its state's
+    return home, FROM_HOME_STATE
 
 
 def _named_only_as_partners(ctx: _Context) -> set[str]:
@@ -1137,13 +1136,19 @@ def _lead_reports_world_trade(ctx: _Context) -> bool:
 _DEMONSTRATIVES = frozenset({"those", "that"})
 
 
+def _demonstrative_subject(amount_span: Span) -> Token | None:
+    """The subject of the figure's clause when it is a demonstrative ('those', 'that'), else None."""
+    verb = _clause_verb(amount_span.root)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    return subject if subject is not None and subject.lower_ in _DEMONSTRATIVES else None
+
+
 def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Context) -> bool:
     """'Exports to the EU gained 6%, and those to Vietnam climbed 18%': the figure's clause has a
     demonstrative subject standing for the trade noun before it, with its own partner; the frame
     keeps its reporter and takes that partner. Returns whether it did."""
-    verb = _clause_verb(amount_span.root)
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
-    if subject is None or subject.lower_ not in _DEMONSTRATIVES or subject.i <= frame.trigger.i:
+    subject = _demonstrative_subject(amount_span)
+    if subject is None or subject.i <= frame.trigger.i:
         return False
     lex = _lexicon()
     found = False
@@ -1168,11 +1173,8 @@ def _partner_of_a_demonstrative(amount_span: Span, trade: Trade, ctx: _Context) 
     """'Exports to Japan fell 7.6 percent. Those to Australia rose 4.9 percent': a sentence with no
     trade word whose demonstrative subject names its own partner continues the flow before it with
     that partner (its reporter and direction kept); None when it names none."""
-    if trade.flow != "directional":
-        return None
-    verb = _clause_verb(amount_span.root)
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
-    if subject is None or subject.lower_ not in _DEMONSTRATIVES:
+    subject = _demonstrative_subject(amount_span) if trade.flow == "directional" else None
+    if subject is None:
         return None
     lex = _lexicon()
     for prep in (c for c in subject.children if c.dep_ == "prep"):

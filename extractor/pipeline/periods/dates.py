@@ -403,9 +403,13 @@ def _resolve_past_n_units(ctx, cand, n, unit, *, bound, ahead: bool = False):
 
 def _year_pair(m) -> tuple[int, int]:
     """The two years of "2017-2019", "2017-18" (the second written short takes the first's century)."""
-    y1 = int(m["y1"])
-    y2s = m["y2"] or m["y2s"]
-    return y1, int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    return _years_written(m["y1"], m["y2"] or m["y2s"])
+
+
+def _years_written(first: str, second: str) -> tuple[int, int]:
+    """Two years as written, the second maybe short ('2023', '24' -> 2023, 2024)."""
+    y1 = int(first)
+    return y1, int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
 
 
 def _resolve_year_range(ctx, cand, m):

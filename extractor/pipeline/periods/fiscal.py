@@ -26,8 +26,9 @@ from typing import Optional
 
 from ..actors import _country_patterns
 from ..lexicon import load_table
-from .anchors import _add_months, _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _year_by_rule
-from .dates import _resolve_year_range, _year_pair
+from .anchors import (_add_months, _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _number,
+                      _year_by_rule)
+from .dates import _resolve_year_range, _year_pair, _years_written
 
 
 @cache
@@ -87,9 +88,12 @@ def resolve_fiscal_year(ctx, cand, m):
 def resolve_fiscal_months(ctx, cand, m):
     """"7MFY25": the first seven months of the fiscal year FY25 names (July 2024 to January 2025
     in Pakistan's calendar)."""
-    fields = resolve_fiscal_year(ctx, cand, m)
-    start = fields["from_"]
-    end_y, end_m = _add_months(start.year, start.month, int(m["n"]) - 1)
+    return _first_months(resolve_fiscal_year(ctx, cand, m)["from_"], int(m["n"]))
+
+
+def _first_months(start: date, n: int) -> dict:
+    """The first ``n`` months of a year that begins on ``start``."""
+    end_y, end_m = _add_months(start.year, start.month, n - 1)
     return _cal(start, _month_end(end_y, end_m), "range")
 
 
@@ -97,29 +101,24 @@ def resolve_first_months_of_fiscal_year(ctx, cand, m):
     """"the first month of fiscal year 2025-26", "the first 10 months of the current fiscal year",
     "the first seven months of FY25": the first months of the fiscal year named, in the calendar of
     its state (Pakistan's fiscal 2025-26 begins in July 2025), as "7MFY25" already reads."""
-    from .dates import _number
     n = _number(m["n"]) if m.groupdict().get("n") else 1
     if n is None or n != int(n) or not 1 <= n <= 12:
         return None
-    calendar = fiscal_calendar(ctx, cand)
-    if m.groupdict().get("y1"):
-        y1, y2 = _year_pair(m)
+    # a pair of years, written in the expression or in brackets after it ("(2023-24)")
+    written = (m["y1"], m["y2"] or m["y2s"]) if m.groupdict().get("y1") else (
+        (m["by1"], m["by2"]) if m.groupdict().get("by1") else None)
+    if written is not None:
+        y1, y2 = _years_written(*written)
         if y2 != y1 + 1:
             return None
-        start = _fiscal_span(calendar, y1)[0]
-    elif m.groupdict().get("by1"):
-        y1, y2 = int(m["by1"]), int(m["by2"]) if len(m["by2"]) == 4 else int(m["by1"][:2] + m["by2"])
-        if y2 != y1 + 1:
-            return None
-        start = _fiscal_span(calendar, y1)[0]
+        start = _fiscal_span(fiscal_calendar(ctx, cand), y1)[0]
     elif m.groupdict().get("rel"):
         start = resolve_deictic_fiscal_year(ctx, cand, m)["from_"]
     else:
-        y = int(m["yr"]) if m.groupdict().get("yr") else 2000 + int(m["yy"])
-        first = y - 1 if calendar is not None and calendar["named_by"] == "end" else y
-        start = _fiscal_span(calendar, first)[0]
-    end_y, end_m = _add_months(start.year, start.month, int(n) - 1)
-    return _cal(start, _month_end(end_y, end_m), "range", relative=bool(m.groupdict().get("rel") and not m.groupdict().get("by1")))
+        start = resolve_fiscal_year(ctx, cand, m)["from_"]
+    months = _first_months(start, int(n))
+    months["relative"] = bool(m.groupdict().get("rel")) and written is None
+    return months
 
 
 def resolve_deictic_fiscal_year(ctx, cand, m):
