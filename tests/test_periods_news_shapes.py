@@ -509,13 +509,13 @@ def test_last_year_as_a_base_is_the_year_before_the_figure(parse, text, publishe
 
 @pytest.mark.parametrize("text, published, month", [
     # a page dated the last day of June whose 'last month' is compared with June a year before
-    ("The ministry said on Monday that last month's shipments came to $48.2 billion, up 6.4 percent from June 2023.",
+    ("The ministry said on Monday that last month's shipments came to $46.7 billion, up 6.4 percent from June 2023.",
      date(2024, 6, 30), (2024, 6)),
     # the base names the month before: the page's date is the writer's
-    ("The ministry said on Monday that last month's shipments came to $48.2 billion, up 6.4 percent from May 2023.",
+    ("The ministry said on Monday that last month's shipments came to $46.7 billion, up 6.4 percent from May 2023.",
      date(2024, 6, 30), (2024, 5)),
     # not the month's last day: publication counts
-    ("The ministry said on Monday that last month's shipments came to $48.2 billion, up 6.4 percent from June 2023.",
+    ("The ministry said on Monday that last month's shipments came to $46.7 billion, up 6.4 percent from June 2023.",
      date(2024, 6, 29), (2024, 5)),
 ])
 def test_last_month_on_a_page_dated_behind_its_month(parse, text, published, month):

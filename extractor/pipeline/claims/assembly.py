@@ -344,7 +344,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             elif trigger is None and not has_trade_word and continues and amount.is_money and previous_trade is not None \
                     and previous_trade.flow == "directional" and WORLD not in (previous_trade.from_, previous_trade.to) \
                     and _ranked_after(span, ctx) is not None:
-                # "The US was the biggest market, taking $2.31 billion. Japan followed with $940
+                # "The US was the biggest market, taking $2.26 billion. Japan followed with $940
                 # million, then China with $791 million": the ranking goes on, each state in its turn
                 trade = previous_trade.model_copy()
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"

@@ -113,19 +113,20 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     slot_lists: list[list[dict]] = []
     slot_ends: list[int] = []   # where each list of slots ends in the sentence
     for items in lists:
+        items, anchor = _states_named_after_a_group_noun(items, ctx)
         codes = [ctx.country_at.get(x.i) for x in items]
         dates = [period_at.get(x.i) for x in items]
         if all(d is not None for d in dates) and len(set(dates)) == len(dates):
             slots = [{"period": d} for d in dates]   # "fell 3% and 12% in 2014 and 2015"
-        elif all(codes) and not (items[0].dep_ == "pobj" and items[0].head.lower_ in {"between", "among"}):
+        elif all(codes) and not (anchor.dep_ == "pobj" and anchor.head.lower_ in {"between", "among"}):
             # ("trade between Kenya and Uganda ..., $1.1 billion in exports and $0.8 billion in
             # imports": the two ends of one pair, no list of partners)
-            head = items[0].head
+            head = anchor.head
             # "to key markets -- including Japan and India --": the examples of a partner are partners
-            example = items[0].dep_ == "pobj" and head.lower_ in {"including", "like"} and head.head.dep_ == "pobj" \
+            example = anchor.dep_ == "pobj" and head.lower_ in {"including", "like"} and head.head.dep_ == "pobj" \
                 and head.head.head.lower_ in party_preps
-            role = "partner" if items[0].dep_ == "pobj" and (head.lower_ in party_preps or example) else \
-                "agent" if items[0].dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
+            role = "partner" if anchor.dep_ == "pobj" and (head.lower_ in party_preps or example) else \
+                "agent" if anchor.dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
             slots = [{role: c} for c in codes] if role else []
         elif all(_trade_kind(x) for x in items):
             slots = [{"trigger": x} for x in items]
@@ -178,6 +179,26 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
 
 
 _CLAUSE_BREAKS = frozenset({"while", "whereas", ";", "but", "meanwhile"})
+
+
+def _states_named_after_a_group_noun(items: list[Token], ctx: _Context) -> tuple[list[Token], Token]:
+    """'trade with its major partners, Japan and Germany, ...', 'with major partners Japan and
+    Germany', 'to the main markets, Japan, India and Chile,': states written right after a noun of partners name its members, and take its place in
+    the sentence (the parser makes the noun the list's head, or the first state the verb's
+    subject). The states, and the token whose attachment says what role they play."""
+    group = _lexicon_words("partner_group_nouns")
+    first = items[0]
+    if len(items) >= 3 and first.i not in ctx.country_at and first.lemma_.lower() in group \
+            and first.tag_ in {"NNS", "NNPS"} and all(x.i in ctx.country_at for x in items[1:]):
+        return items[1:], first
+    if first.dep_ == "appos" and first.i in ctx.country_at and first.head.lemma_.lower() in group \
+            and first.head.tag_ in {"NNS", "NNPS"}:
+        return items, first.head   # "to the main markets, Japan, India and Chile,"
+    before = ctx.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and first.i in ctx.country_at and first.dep_ == "nsubj" and before.tag_ in {"NNS", "NNPS"} \
+            and before.lemma_.lower() in group and before.dep_ == "pobj":
+        return items, before
+    return items, first
 
 
 def _clause_of(i: int, sent: Span) -> int:

@@ -184,7 +184,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
                 and not any(c.lower_ in {"total", "overall", "all", "national", "global"} for c in o.children)), None)
     if own is not None:
         return own
-    chain = [amount_span.root] + list(amount_span.root.ancestors)
+    root = amount_span.root
+    share = _share_restated_by(root)
+    chain = [root] + list(root.ancestors) if share is None else [share] + list(share.ancestors)
     balances = set(_lexicon()["balance_nouns"]["words"])
     for head in chain:
         if head.i < sent.start or head.i >= sent.end:
@@ -204,7 +206,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         # "The value of Thai goods exported to Laos fell 9 percent to $180 million": the trade
         # word inside the subject's phrase, before any trade word of a later clause (not when
         # another trade word stands between: "..., and imports to $8 billion")
-        for child in (c for c in arguments if c.dep_ in {"nsubj", "nsubjpass"}):
+        for child in (c for c in arguments if c.dep_ in {"nsubj", "nsubjpass"} and not _a_share_of(c)):
             inner = [t for t in child.subtree if _trade_kind(t) and t.i != child.i]
             between = range(child.right_edge.i + 1, amount_span.start)
             if inner and not any(_trade_kind(sent.doc[k]) for k in between):
@@ -219,13 +221,44 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             # subject the parser hung elsewhere; the trade noun written right before it, after the 'and'
             k = head.i - 1
             while k >= sent.start and _within_a_clause(head.doc[k]):
-                if _trade_kind(head.doc[k]) and head.doc[k].pos_ == "NOUN":
+                # (not the whole a share is of: "trade with Japan which made up 9 per cent of total
+                # trade increased ...")
+                if _trade_kind(head.doc[k]) and head.doc[k].pos_ == "NOUN" and not _the_whole_of_a_share(head.doc[k]):
                     return head.doc[k]
                 k -= 1
     triggers = [t for t in sent if _trade_kind(t)]
     if not triggers:
         return None
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _share_restated_by(figure: Token) -> Token | None:
+    """'trade with Japan, which represented 12.6 per cent of total trade or RM11.4 billion, ...':
+    a figure joined by 'or' to a share restates the share as a value -- the part's, not the whole
+    the share is of. The share noun, however the parser attached the figure (to it or to the
+    whole's trade noun)."""
+    if figure.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in figure.head.children):
+        return None
+    head = figure.head
+    if _a_share_of(head):
+        return head
+    if _trade_kind(head) and _the_whole_of_a_share(head):
+        return head.head.head
+    return None
+
+
+def _the_whole_of_a_share(trade_word: Token) -> bool:
+    """'12.6 per cent of total trade': the trade word is the whole a share is of."""
+    return trade_word.dep_ == "pobj" and trade_word.head.lower_ == "of" and _a_share_of(trade_word.head.head)
+
+
+def _a_share_of(noun: Token) -> bool:
+    """'9.2 per cent of Malaysia's total trade', 'the bulk of exports': a part of the trade its 'of'
+    names, whose figure is the part's, not that trade's (the parser makes it the subject of the
+    next verb in "trade with Japan which made up 9 per cent of total trade rose to ...")."""
+    shares = _lexicon_words("share_nouns")
+    return (noun.lemma_.lower() in shares or noun.lower_ in shares or noun.lower_ == "cent") \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _has_own_figure(noun: Token) -> bool:
@@ -663,7 +696,9 @@ def _story_reporter(known: str | None, previous: Trade | None, previous_agent: s
         ends = _ends(previous)
         others = [e for e in ends if e and e not in (known, WORLD)]
         if others:
-            return others[0], FROM_PREVIOUS_CLAIM
+            # "Trade with Germany rose ... Trade with Japan fell ...": of the previous pair, the story's
+            # own state, not the partner it turned from
+            return (ctx.home_state if ctx.home_state in others else others[0]), FROM_PREVIOUS_CLAIM
     if ctx.home_state not in (None, known):
         # "The country's exports to Chile ..." first thing in a story that cites Uruguay's statistics
         # office: that state, not the one the story names most (the partners it ranks)

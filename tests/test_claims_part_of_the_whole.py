@@ -1,0 +1,69 @@
+"""A partner's trade told with its share of the whole ('trade with Japan, which made up 12.6 per cent
+of total trade or RM11.4 billion, rose ...'), and lists of states written after a noun of partners
+('its major partners, Japan and Germany'). Issue 12. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+LEAD = "Malaysia's exports rose 6.1 per cent in March 2021, the trade ministry said. "
+
+
+def _parties(pipeline, text: str) -> dict[str, tuple]:
+    r = pipeline.extract(text, published="2021-04-20")
+    return {r.amounts[c.amount].text: ((c.trade.from_, c.trade.to) if c.trade.flow == "directional"
+                                       else tuple(sorted(c.trade.between)))
+            for c in r.claims if c.trade is not None and c.amount is not None}
+
+
+@pytest.mark.parametrize("sentence", [
+    # the parser makes the share the subject of 'rose' when no commas close the relative clause
+    "Trade with Japan in March 2021 which made up 12.6 per cent of Malaysia's total trade rose by 4.3 per cent "
+    "to RM11.4 billion.",
+    # ... or leaves 'increased' without a subject
+    "The ministry reported March trade with Japan which represented 12.6 per cent of Malaysia's total trade "
+    "increased by 4.3 per cent year-on-year.",
+])
+def test_the_whole_a_share_is_of_is_not_the_figure_s_trade(pipeline, sentence):
+    got = _parties(pipeline, LEAD + sentence)
+    assert got["4.3 per cent"] == ("JPN", "MYS")
+
+
+def test_a_value_joined_to_a_share_by_or_is_the_part_s(pipeline):
+    text = LEAD + ("In April trade with Japan which represented 11.7 per cent of Malaysia's total trade or "
+                   "RM16.42 billion, increased by 5.3 per cent year-on-year (y-o-y).")
+    assert _parties(pipeline, text)["RM16.42 billion"] == ("JPN", "MYS")
+
+
+def test_the_whole_named_without_a_share_is_still_the_world(pipeline):
+    """The other side: a value joined by 'or' to the total itself, not to a share, stays the total."""
+    text = LEAD + "Malaysia's total trade or RM201.5 billion rose 9 per cent in March."
+    assert _parties(pipeline, text)["RM201.5 billion"] == ("MYS", "WLD")
+
+
+def test_the_next_partner_s_trade_is_the_story_s_state_s(pipeline):
+    """'Trade with Germany ... Meanwhile, trade with Japan ...': the second pair keeps the story's
+    own state, not the partner the story turned from."""
+    text = ("In March, trade with Germany which represented 9.2 per cent of Malaysia's total trade or RM11.4 billion, "
+            "increased by 4.3 per cent year-on-year. Meanwhile, trade with Japan in March 2021 which constituted "
+            "7.5 per cent of Malaysia's total trade rose by 12.6 per cent to RM9.27 billion.")
+    got = _parties(pipeline, text)
+    assert got["4.3 per cent"] == ("DEU", "MYS")
+    assert got["RM9.27 billion"] == ("JPN", "MYS")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Malaysia's trade with major partners Japan and Germany grew by 12.6 per cent and 9.2 per cent "
+    "respectively in March 2021.",
+    "Malaysia's trade with its major partners, Japan and Germany, grew by 12.6 per cent and 9.2 per cent "
+    "respectively in March 2021.",
+])
+def test_states_written_after_a_noun_of_partners_are_the_partners(pipeline, sentence):
+    got = _parties(pipeline, sentence)
+    assert got["12.6 per cent"] == ("JPN", "MYS")
+    assert got["9.2 per cent"] == ("DEU", "MYS")
+
+
+def test_states_in_apposition_to_markets_are_the_partners(pipeline):
+    text = "Chile's exports to its main markets, Japan, India and China, rose 4%, 6% and 8% respectively in 2020."
+    got = _parties(pipeline, text)
+    assert (got["4%"], got["6%"], got["8%"]) == (("CHL", "JPN"), ("CHL", "IND"), ("CHL", "CHN"))
