@@ -350,6 +350,31 @@ def test_a_period_in_a_comparison_s_reference_is_not_the_figure_s(sentence, amou
 
 
 @pytest.mark.parametrize("sentence", [
+    "Exports to Oman were recorded at $44.6 million as against $39.1 million last year.",
+    "Exports to Oman were recorded at $44.6 million against $39.1 million last year.",
+    "Exports to Oman came in at $44.6 million versus $39.1 million last year.",
+])
+def test_a_period_written_after_the_reference_s_figure_is_the_reference_s(sentence):
+    """'$44.6 million against $39.1 million last year': the parser hangs 'last year' on the verb;
+    written right after the reference's figure, it is that figure's year, not the level's."""
+    got = {a: p for a, *_, p in trades("Pakistan's exports rose in the first quarter, the bureau said. " + sentence,
+                                       published="2024-05-10")}
+    assert got["$39.1 million"] == "last year"
+    assert got["$44.6 million"] == "the first quarter"
+
+
+def test_a_period_after_in_the_reference_s_figure_is_the_reference_s():
+    """'increased by 6.2 per cent to $21.3 billion in 2022-23 as against $20.1 billion in 2021-22': the
+    parser hangs the second year on the verb; it dates the reference, not the change or the level."""
+    text = ("According to the ministry, bilateral trade between India and Canada increased by 6.2 per cent to "
+            "$21.3 billion in 2022-23 as against $20.1 billion in 2021-22. During 2022-23, India's two-way commerce "
+            "with Chile declined by about 2.5 per cent to $3.6 billion as against $3.7 billion in 2021-22.")
+    got = {a: p for a, *_, p in trades(text, published="2023-04-17")}
+    assert got["6.2 per cent"] == got["$21.3 billion"] == "2022-23" and got["$20.1 billion"] == "2021-22"
+    assert got["about 2.5 per cent"] == got["$3.6 billion"] == "2022-23" and got["$3.7 billion"] == "2021-22"
+
+
+@pytest.mark.parametrize("sentence", [
     "By way of comparison, in Sept. 2018, commerce between the two countries stood at $181.4 million — roughly "
     "four times the Sept. 2022 figures.",
     "In Sept. 2018, trade between the two neighbours came to $181.4 million — roughly four times the Sept. 2022 "

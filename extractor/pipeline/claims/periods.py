@@ -48,6 +48,11 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     than in 2023", "down 17% compared with a year earlier", "a 9% fall, compared to the 1% fall in
     August"): the reference's time, not the figure's ("compared with $17 billion a year earlier"
     keeps it: that level is the reference)."""
+    reference = _reference_figure_before(token)
+    if reference is not None:
+        # "recorded at $44.6 million against $39.1 million last year", however the parser hung
+        # the period: written right after the reference's figure, it is the reference's time
+        return amount_root not in reference.subtree
     for head in [token] + list(token.ancestors):
         as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
         compares_with = head.lower_ in {"with", "to", "against"} and head.head.lemma_.lower() == "compare"
@@ -63,6 +68,29 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
             # year before": the multiple's (or fraction's) reference
             return amount_root not in head.subtree
     return False
+
+
+def _reference_figure_before(token: Token) -> Token | None:
+    """The comparison word ('against', 'versus', 'compared with') of a figure written right before
+    the period ``token`` heads, if any."""
+    doc = token.doc
+    k = token.left_edge.i - 1
+    while k > 0 and doc[k].ent_type_ == "DATE" and doc[k + 1].ent_type_ == "DATE":
+        k -= 1   # (back to the period's first word, however the parser rooted it: "2021-22")
+    if k > 0 and doc[k].lower_ in {"in", "for", "during"} and doc[k - 1].like_num:
+        k -= 1   # "as against $20.1 billion in 2021-22"
+    if k < 0 or not doc[k].like_num:
+        return None
+    figure = doc[k]
+    while figure.dep_ in {"compound", "nummod", "quantmod"} and figure.head.i > figure.i and figure.head.like_num:
+        figure = figure.head
+    head = figure.head if figure.dep_ == "pobj" else None
+    if head is None:
+        return None
+    if head.lower_ in {"against", "versus", "vs", "vs."} or (
+            head.lower_ in {"with", "to"} and head.head.lemma_.lower() == "compare"):
+        return head
+    return None
 
 
 def _an_earlier_change(amount_span: Span) -> bool:
