@@ -328,3 +328,16 @@ def test_a_year_s_lowest_and_a_month_s_lowest_are_two_figures(pipeline):
     text = ("Laos trade\n\nLaos's imports from Vietnam sank in December to their lowest since the start of 2014. "
             "For the whole of 2017, Laos's imports from Vietnam were the lowest in at least four years.")
     assert consistency_of(pipeline.extract(text, published="2018-01-20")) == []
+
+
+@pytest.mark.parametrize("change,flagged", [
+    # a whole number of tens is rounded to the nearest ten: -41.7% is "40 percent"
+    ("40 percent", False),
+    # a change written to the unit, or with a decimal, is read as written
+    ("47 percent", True),
+    ("40.0 percent", True),
+])
+def test_a_change_rounded_to_tens_fits_levels_within_five_points(pipeline, change, flagged):
+    text = (f"Laos's cement exports to Vietnam dropped {change} to 70,000 tons in 2019 from 120,000 tons a year "
+            "earlier.")
+    assert bool(consistency_of(pipeline.extract(text, published="2020-03-01"))) is flagged

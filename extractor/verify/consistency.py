@@ -174,7 +174,7 @@ def consistency_of(result: Extraction) -> list[Consistency]:
         lowest, highest = (a_now.low / a_before.high - 1) * 100, (a_now.high / a_before.low - 1) * 100
         computed = (now[1].value / before[1].value - 1) * 100
         stated = amount.value * (-1 if amount.change == "down" else 1)
-        slack = (amount.precision or 0) + phrases()["close_points_changes"]
+        slack = max((amount.precision or 0) + phrases()["close_points_changes"], _round_tens_slack(amount))
         if (stated + slack < lowest or stated - slack > highest) and amount.bound == "exact":
             out.append(Consistency(claims=[c.id, now[0].id, before[0].id], explanation=(
                 f"'{amount.text}' does not fit the article's own levels: '{before[1].text}' to '{now[1].text}' "
@@ -186,6 +186,16 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _balances(result)
     out += _restated_changes(result)
     return out
+
+
+def _round_tens_slack(amount) -> float:
+    """'dropped 40 percent' for a fall from 120,000 to 70,000 tons (-41.7%): a whole number of tens is
+    a rounded change, read to the nearest ten (its last significant figure), at most five points
+    either way."""
+    written = re.search(r"\d[\d,.]*", amount.text or "")
+    if written is None or "." in written.group(0) or not 10 <= amount.value < 100 or amount.value % 10:
+        return 0.0
+    return 5.0
 
 
 _CURRENCY_TERMS = re.compile(r"\b([a-z]+)(?:-|\s+)denominated\b|\bin\s+([a-z]+)\s+terms\b", re.I)
