@@ -125,3 +125,20 @@ def test_a_dollar_sign_after_us_names_no_state_whose_fiscal_year_it_is(pipeline)
 ])
 def test_the_first_months_of_a_fiscal_year_are_in_its_state_s_calendar(pipeline, text, written, published, span):
     assert _periods(pipeline, text, published)[written] == span
+
+
+@pytest.mark.parametrize("text,written,span", [
+    # Indian and Pakistani copy leaves out 'year' after a deictic 'fiscal'
+    ("India's exports to Chile rose to $2.9 billion last fiscal, when imports fell.", "last fiscal",
+     ("2023-04-01", "2024-03-31")),
+    ("Pakistan's exports to Kenya were $310 million in the previous fiscal.", "the previous fiscal",
+     ("2023-07-01", "2024-06-30")),
+])
+def test_a_deictic_fiscal_without_year_is_the_fiscal_year(pipeline, text, written, span):
+    assert _periods(pipeline, text)[written] == span
+
+
+def test_a_deictic_fiscal_before_another_noun_is_not_a_year(pipeline):
+    """The other side: 'the last fiscal quarter' stays a quarter."""
+    got = _periods(pipeline, "India's exports to Chile fell in the last fiscal quarter.")
+    assert "last fiscal" not in got and "the last fiscal" not in got

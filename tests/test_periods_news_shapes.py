@@ -532,3 +532,16 @@ def test_the_n_month_period_is_the_span_of_that_length_named_before(parse):
     alone = period(periods(parse, "In April, trade stood at $1.2 billion. During the four-month period, exports rose."),
                    "the four-month period")
     assert (alone.from_, alone.duration) == (None, "P4M")
+
+
+@pytest.mark.parametrize("text,written,span", [
+    ("South Korea's exports rose 9.6% in the first half of May, the customs office said.", "the first half of May",
+     ("2024-05-01", "2024-05-15")),
+    ("Exports in the second half of last month totalled $4.1 billion.", "the second half of last month",
+     ("2024-05-16", "2024-05-31")),
+    # the other side: a half of a year stays the year's
+    ("Exports in the first half of 2024 rose 5%.", "the first half of 2024", ("2024-01-01", "2024-06-30")),
+])
+def test_a_half_of_a_month_is_its_days(pipeline, text, written, span):
+    r = pipeline.extract(text, published="2024-06-05")
+    assert {p.text: (str(p.from_), str(p.to)) for p in r.periods}[written] == span

@@ -36,6 +36,7 @@ from .dates import (
     _resolve_century,
     _resolve_day_range,
     _resolve_days_of_month,
+    _resolve_half_of_month,
     _resolve_decade,
     _resolve_deictic,
     _resolve_deictic_month,
@@ -173,6 +174,9 @@ _rule("the_weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))
 # "the 10 days of May", "the 20 days of this month" (Korean customs' early counts): the first ones
 _rule("days_of_month", r"(?:the\s+(?:(?P<edge>first|last|final)\s+)?|(?P<edge2>first|last|final)\s+)(?P<n>" + NUM + r")\s+days?\s+of\s+(?:(?P<rel>this|last|next)\s+month"
       r"|(?:the|that)\s+month|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)", _resolve_days_of_month)
+# "the first half of May": the month's first fifteen days (longer than 'the first half', so chosen)
+_rule("half_of_month", r"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<rel>this|last|next)\s+month"
+      r"|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)\b", _resolve_half_of_month)
 # 'the first month of fiscal year 2025-26', 'the first 10 months of the current fiscal year': the
 # first months of a fiscal year (longer than a plain 'the first 10 months', so chosen over it)
 _rule("fiscal_months", r"(?:the\s+)?first\s+(?:(?P<n>" + NUM + r")\s+months|month)\s+of\s+(?:the\s+)?(?:"
@@ -215,7 +219,9 @@ _rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?
 _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|coming)\s+)?(?P<season>" + SEASON
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 # "the current fiscal year", "last fiscal year": the state's fiscal year around publication
-_rule("fiscal_year", r"(?:the\s+)?(?P<rel>last|this|current|previous|next|coming)\s+fiscal\s+year\b", resolve_deictic_fiscal_year)
+# ('in the previous fiscal', 'exports last fiscal, when ...': Indian copy leaves out 'year')
+_rule("fiscal_year", r"(?:the\s+)?(?P<rel>last|this|current|previous|next|coming)\s+fiscal(?:\s+year\b|(?=\s*[.,;:)!?]|\s*$|"
+      r"\s+(?:when|as|and|while|against|compared|over|from|to|in|on)\b))", resolve_deictic_fiscal_year)
 # "earlier this year", "later last year": the part of the year before (after) publication; TimeML's
 # TIMEX3 spans it (TimeBank writes 'earlier this year' as one expression, 'earlier this week' mostly not)
 _rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|next)\s+year\b))?(?P<the>the\s+)?"

@@ -370,6 +370,21 @@ def _resolve_days_of_month(ctx, cand, m):
     return _cal(to.replace(day=to.day - n + 1), to, "range", relative=inner["relative"])
 
 
+def _resolve_half_of_month(ctx, cand, m):
+    """"the first half of May", "the second half of last month" (Korean and Chinese customs' early
+    counts): days 1 to 15, or 16 to the month's end."""
+    if m["mon"]:
+        inner = _resolve_month_year(ctx, cand, m) if m["yr"] else _resolve_deictic_month(ctx, cand, m)
+    else:
+        inner = _resolve_deictic_unit(ctx, cand, m["rel"], "month")
+    if inner is None or inner["from_"] is None:
+        raise _NeedsPublication
+    frm, to = inner["from_"], inner["to"]
+    if m["ord"].lower() in {"first", "1st"}:
+        return _cal(frm, frm.replace(day=15), "range", relative=inner["relative"])
+    return _cal(frm.replace(day=16), to, "range", relative=inner["relative"])
+
+
 def _resolve_past_n_units(ctx, cand, n, unit, *, bound, ahead: bool = False):
     """"the past three months": a duration ending on publication (from/to filled; relative);
     ``ahead`` ("the next two years", "the coming six months"): one starting on publication."""
