@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
+from extractor.verify.consistency import consistency_of
 
 from claims_support import importers, claim_of
 
@@ -1019,13 +1020,30 @@ def test_the_reporter_of_a_release_named_in_its_figure_less_opening(pipeline, te
     assert claims and all((c.trade.from_, c.trade.to) == (reporter, "WLD") for c in claims)
 
 
-@pytest.mark.parametrize("text", [
-    "Chile and Peru traded goods and services worth $310.5 million in 2023.",
-    "The mutual trade volume between Laos and Vietnam reached $1.1 billion in 2023.",
-])
-def test_services_and_mutual_are_no_goods(pipeline, text):
+def test_mutual_is_no_goods(pipeline):
+    text = "The mutual trade volume between Laos and Vietnam reached $1.1 billion in 2023."
     claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
     assert claims and all(c.trade.commodity_text is None for c in claims)
+
+
+@pytest.mark.parametrize("text,goods", [
+    ("Chile and Peru traded goods and services worth $310.5 million in 2023.", "goods and services"),
+    ("Total trade in goods and services between Chile and Peru reached $310.5 million in 2023.",
+     "goods and services"),
+    ("Chile's services exports to Peru rose to $310.5 million in 2023.", "services"),
+])
+def test_services_are_not_the_merchandise_customs_count(pipeline, text, goods):
+    """Customs figures are merchandise: trade in services, or in goods and services together, is
+    another aggregate, named as written and never read as all goods."""
+    claims = [c for c in pipeline.extract(text, published="2024-07-01").claims if c.trade is not None]
+    assert claims and all(c.trade.commodity_text == goods and c.trade.commodity is None for c in claims)
+
+
+def test_goods_flows_are_not_checked_against_a_goods_and_services_total(pipeline):
+    text = ("Total trade in goods and services between India and Brazil reached $30.5 billion in 2023, the embassy "
+            "said. India's services exports to Brazil were $7.4 billion. India's goods exports to Brazil totalled "
+            "$9.6 billion in 2023 and its imports from Brazil $8.6 billion.")
+    assert consistency_of(pipeline.extract(text, published="2024-03-10")) == []
 
 
 def test_a_pair_named_as_the_subject_frames_the_story(pipeline):

@@ -18,7 +18,7 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
+from .goods import SERVICES_AGGREGATES, _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -280,7 +280,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 breakdown = continues and last_trade is not None and trigger.dep_ == "nsubj" \
                     and trigger.head.lemma_.lower() in _lexicon_words("breakdown_verbs") \
                     and _trade_kind(trigger) == _kind_of(last_trade, previous_agent)
-                if code is None and words is None or names_a_state or _reports_world_trade(previous_trade) \
+                # (trade in services, or in goods and services, is a whole flow, not goods of one kind)
+                whole_flow = code is None and words in (None, *SERVICES_AGGREGATES)
+                if whole_flow or names_a_state or _reports_world_trade(previous_trade) \
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown:
                     frame = _frame(trigger, ctx)
                     _fill_slot(frame, slot)
@@ -302,7 +304,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             entity_trade = trade
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
-                        if code is None and words is None or "parties" not in inferred:
+                        if whole_flow or "parties" not in inferred:
                             # a goods line that names its parties names the story's agent too
                             previous_agent = _agent_of(trade, frame, previous_agent)
             elif ranking is not None:

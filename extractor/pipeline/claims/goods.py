@@ -19,6 +19,10 @@ def _goods_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(codes.items(), key=lambda item: -len(item[0])))
 
 
+#: The goods' words of the flows that are not merchandise: what customs count is neither
+SERVICES_AGGREGATES = ("goods and services", "services")
+
+
 def _goods_code(words: str, whole: bool = False) -> str | None:
     """The HS code of the goods ``words`` name: the longest table name inside them, or (``whole``)
     only the words as a whole."""
@@ -46,8 +50,9 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
         if child.dep_ == "prep" and child.lower_ == "in" and trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ == "trade":
             # "Trade in agricultural products between Brazil and China": what the trade is in
             # (not its time, its place or its terms: "trade in May", "in yuan terms")
-            phrases += [ctx.doc[c.left_edge.i: c.i + 1] for c in child.children if c.dep_ == "pobj"
-                        and c.pos_ == "NOUN" and c.lemma_.lower() not in _lexicon_words("not_goods_after_in")]
+            # ("trade in goods and services": with the goods coordinated with it)
+            phrases += [ctx.doc[c.left_edge.i: max([c.i] + [k.i for k in c.conjuncts]) + 1] for c in child.children
+                        if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _lexicon_words("not_goods_after_in")]
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
         # "supplies of crude from Russia delivered to China": the noun a trade participle modifies
         # names the goods
@@ -165,6 +170,11 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
                                 for i, t in enumerate(words)))
     if code is not None:
         return code, text
+    if any(t.lemma_.lower() == "service" for t in words) \
+            and all(t.lower_ in generic or t.lemma_.lower() in generic | {"service"} for t in words):
+        # "services exports", "trade in goods and services": not the merchandise customs count, so
+        # no figure of all goods (and never checked against one)
+        return None, SERVICES_AGGREGATES[0 if any(t.lemma_.lower() != "service" for t in words) else 1]
     if all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
         return _ALL_GOODS
     return None, text

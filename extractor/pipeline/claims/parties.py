@@ -195,8 +195,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         if head.lemma_.lower() in balances or any(
                 c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
             return None   # "posted a deficit of ¥310 billion, compared with ¥40 billion" too
-        if _trade_kind(head):
-            return head
+        if _trade_kind(head) and not (root.head == head and root.dep_ in {"nummod", "compound", "quantmod"} and head.i > root.i
+                                      and any(t.dep_ == "cc" for t in sent.doc[root.i: head.i])):
+            return head   # (not a later conjunct's: "stood at $18.2 billion and services trade at ...")
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
                            key=lambda c: abs(c.i - amount_span.start))
         for child in arguments:
