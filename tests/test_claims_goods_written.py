@@ -252,3 +252,23 @@ def test_the_goods_a_ranked_export_item_is(pipeline):
     assert got["$820 million"] == (None, None)
     got = _goods(pipeline, "Coal was Laos's biggest export item to Thailand in May, at $70 million.")
     assert got["$70 million"][0] == "2701"
+
+
+def test_a_bracket_of_figures_is_of_the_goods_written_before_it(pipeline):
+    """'machinery (12.4 million USD, 8.1% growth), chemicals (...)': each bracket's figures are of the
+    goods named right before it, not the whole flow (no ranking word is needed)."""
+    text = ("Russia's exports to North Korea totaled 38.6 million USD in 2017. The main items of Russia's exports "
+            "to North Korea were machinery (12.4 million USD, 8.1% growth), chemicals (6.2 million USD, 14.0% drop) "
+            "and textiles (1.9 million USD, 6.3% growth).")
+    got = _goods(pipeline, text, published="2018-03-01")
+    assert got["12.4 million USD"][1] == got["8.1%"][1] == "machinery"
+    assert got["6.2 million USD"][1] == got["14.0%"][1] == "chemicals"
+    assert got["1.9 million USD"][1] == "textiles"
+    assert got["38.6 million USD"] == (None, None)
+
+
+def test_a_bracket_after_a_period_or_a_state_names_no_goods(pipeline):
+    text = ("Russia's exports to North Korea totaled 38.6 million USD in 2017 (12.1% growth). Its imports from "
+            "China (6.2 million USD) fell.")
+    got = _goods(pipeline, text, published="2018-03-01")
+    assert got["12.1%"] == (None, None)

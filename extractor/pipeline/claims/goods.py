@@ -203,11 +203,10 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
                    and (doc[i].lower_ == "of" or c.pos_ == "NOUN" and c.i not in ctx.period_tokens
                         and c.lemma_.lower() not in _lexicon()["tariff_nouns"]["words"])]   # "$360 billion in tariffs"
         phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
-    elif amount_span.start >= 2 and doc[amount_span.start - 1].text == "(" and doc[amount_span.start - 2].pos_ == "NOUN" \
-            and amount_span.start - 2 not in ctx.country_at and amount_span.start - 2 not in ctx.amount_tokens \
-            and any(t.lower_ == "followed" for t in doc[ctx.sent_of(amount_span[0]).start: amount_span.start]):
-        # "followed by footwear ($2.1 billion) and furniture ($900 million)": a ranking of goods
-        noun = doc[amount_span.start - 2]
+    elif _figures_bracket(amount_span, ctx) is not None:
+        # "followed by footwear ($2.1 billion) and furniture ($900 million)", "machinery (12.4 million
+        # USD, 8.1% growth)": the goods a bracket of figures is written after
+        noun = doc[_figures_bracket(amount_span, ctx) - 1]
         start = noun.i   # back over the item's coordinated nouns ("textiles and garments ($8 billion)")
         while start - 1 >= 0 and (doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ == "and") \
                 and start - 1 not in ctx.amount_tokens and start - 1 not in ctx.country_at:
@@ -228,6 +227,43 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
         phrase = _goods_before_worth_or_which(amount_span, ctx)
     goods = _goods_of_phrase(phrase, ctx) if phrase is not None else None
     return goods if goods not in (None, _ALL_GOODS) else None
+
+
+def _figures_bracket(amount_span: Span, ctx: "_Context") -> int | None:
+    """The index of the '(' that opens a bracket of figures holding the amount ('footwear ($2.1
+    billion)', 'machinery (12.4 million USD, 8.1% growth)'), written right after a noun that is no
+    state, trade word, period or figure; None otherwise."""
+    doc = ctx.doc
+    sent_start = ctx.sent_of(amount_span[0]).start
+    k = amount_span.start - 1
+    while k > sent_start and doc[k].text != "(" and amount_span.start - k <= 8:
+        t = doc[k]
+        if not (k in ctx.amount_tokens or t.text == "," or _is_change_word(t) or t.like_num or t.text == "%"
+                or t.lower_ in {"up", "down"}):
+            return None
+        k -= 1
+    if k <= sent_start or doc[k].text != "(":
+        return None
+    noun = doc[k - 1]
+    if not _an_item(noun) or noun.i in ctx.country_at or noun.i in ctx.amount_tokens or noun.i in ctx.period_tokens \
+            or _trade_kind(noun):
+        return None
+    # a list of such items, or a ranking ("followed by footwear ($2.1 billion)"); not one figure said
+    # again in brackets ("fell by a wide margin ($22 million)")
+    sent = ctx.sent_of(amount_span[0])
+    items = sum(1 for t in sent if t.text == "(" and t.i > sent.start and _an_item(doc[t.i - 1])
+                and t.i + 1 < sent.end and (t.i + 1 in ctx.amount_tokens or doc[t.i + 1].like_num
+                                            or doc[t.i + 1].lower_ in {"up", "down"}))
+    if items < 2 and not any(t.lower_ == "followed" for t in doc[sent.start: amount_span.start]):
+        return None
+    return k
+
+
+def _an_item(noun: Token) -> bool:
+    """A bare noun as lists of goods write them: no article or number ('a wide margin', '95 million
+    soles' are a figure said again)."""
+    return noun.pos_ == "NOUN" and not any(c.dep_ in {"det", "nummod"} for c in noun.children) \
+        and not (noun.i > 0 and noun.doc[noun.i - 1].like_num)
 
 
 def _goods_before_worth_or_which(amount_span: Span, ctx: "_Context") -> Span | None:
