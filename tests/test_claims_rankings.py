@@ -159,3 +159,22 @@ def test_a_demonstrative_sentence_with_its_own_partner_continues_the_flow_before
                              "to $1.08 billion.")
     assert got["$2.27 billion"] == ("KOR", "JPN") and got["$1.08 billion"] == ("KOR", "AUS")
     assert got["4.9 percent"] == ("KOR", "AUS")
+
+
+PSA_RANKINGS = ("The United States was the leading market for the country's goods exported at $887.5 million in "
+                "November 2018 while China was the largest supplier of goods imported at $2.26 billion in the "
+                "same period, the Philippine Statistics Authority said. The country's export revenues reached "
+                "$6.2 billion in November.")
+
+
+def test_the_country_of_a_story_that_names_its_state_only_through_its_statistics_office(pipeline):
+    """'the country' in a story citing the Philippine Statistics Authority, that never writes
+    'the Philippines', is the Philippines, not the United States of the sentence."""
+    got = _parties(pipeline, PSA_RANKINGS)
+    assert got["$887.5 million"] == ("PHL", "USA")
+    assert got["$6.2 billion"] == ("PHL", "WLD")
+
+
+def test_a_state_s_supplier_of_goods_without_an_owner_is_the_story_s_state_s(pipeline):
+    assert _parties(pipeline, PSA_RANKINGS)["$2.26 billion"] == ("CHN", "PHL")
+

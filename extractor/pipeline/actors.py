@@ -435,6 +435,13 @@ def find_actors(doc: Doc) -> list[Actor]:
         counts[code] = counts.get(code, 0) + 1
         raw.append((span, countries[code].name, code, "country"))
 
+    # "The United States was the leading market for the country's goods, the Philippine Statistics
+    # Authority said": a story that names its own state only through the statistics office it cites
+    # means that state by "the country"
+    office_states = {_organizations()["organizations"][s.label_[4:]].get("state") for s in spans
+                     if s.label_.startswith("org:")} - {None, "EUU"}
+    office_state = next(iter(office_states)) if len(office_states) == 1 and not office_states & named_countries else None
+    home_phrases = set(load_table("countries.json")["descriptive_references"]["home_phrases"])
     money = _money_spans(doc)
     for span in sorted(spans, key=lambda s: s.start):
         if _inside(span, credits):
@@ -461,6 +468,8 @@ def find_actors(doc: Doc) -> list[Actor]:
             recent = list(dict.fromkeys(c for c, s in reversed(history) if sent_index - 1 <= s <= sent_index))
             if len(recent) >= 2:
                 add_country(span, recent[0] if value == "latter" else recent[1])
+        elif kind == "ref" and office_state is not None and span.text.lower() in home_phrases:
+            add_country(span, office_state)
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
             # a description in a subject continues the previous subjects (parallelism, Kameyama 1986);

@@ -312,9 +312,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if not _parties_named_in(sent, trade, ctx):
                     # "The other leading markets were Korea at $410 million": the story's state's
                     inferred["parties"] = f"the reporter is {ctx.home_reason}"
-                if measured and not amount.is_money and goods != (None, None):
-                    # "Peru remains the biggest supplier of Chile's zinc, shipping 2 million tonnes":
-                    # a ranked quantity is of the goods read for it
+                if goods != (None, None) and (measured and not amount.is_money or goods[0] is not None):
+                    # "Peru remains the biggest supplier of Chile's zinc, shipping 2 million tonnes": a
+                    # ranked quantity is of the goods read for it; so is a value or change of goods the
+                    # table knows ("a market, with its purchases of Lao coffee up sevenfold")
                     trade = trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
                 if trade.flow == "directional":
                     # "Germany remained Kenya's largest export market": the possessor is whose

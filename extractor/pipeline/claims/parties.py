@@ -1022,8 +1022,16 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
         if not owners:
             # "the largest buyer of Uruguayan goods", "the main destination of Ghana",
             # "the largest market for Mexican goods"
+            # (the noun phrase up to its noun: not a clause hung after it, "... goods exported at
+            # $887 million while China was ...")
             owners = list(dict.fromkeys(code for of in partner.children if of.dep_ == "prep" and of.lower_ in {"of", "for"}
-                                        for o in of.children if o.dep_ == "pobj" for code in ctx.countries_in(o)))
+                                        for o in of.children if o.dep_ == "pobj" for i in range(o.left_edge.i, o.i + 1)
+                                        for code in ctx.pair_at.get(i, [ctx.country_at.get(i)]) if code))
+        if not owners and not inverted and ctx.home_state is not None and ctx.home_reason == FROM_HOME_STATE \
+                and ctx.country_at.get(subject.i) not in (None, WORLD, ctx.home_state):
+            # "China was the largest supplier of goods imported at $2.3 billion" in a story on
+            # the Philippines' trade: the story's state's supplier
+            owners = [ctx.home_state]
         if len(owners) != 1:
             return None
         # "Russia, another North Korean ally, ...": the subject, not its apposition
