@@ -1733,3 +1733,21 @@ def test_a_list_of_partners_pairs_with_the_figures_of_its_own_clause():
             "Union and Mexico rose 3.1, 9.4 and 22.6 percent.")
     got = {a: (frm, to) for a, flow, frm, to, *_ in trades(text, "2023-06-01")}
     assert got["6.2 percent"] == ("KOR", "JPN") and got["1.5 percent"] == ("KOR", "IND")
+
+
+def test_bare_flows_after_a_balance_with_a_partner_are_that_pair_s(pipeline):
+    """'Pakistan's trade deficit with China hit $9 billion. Imports stood at $11.2 billion.': the
+    balance (no claim itself) frames the flows right after it; the parties say they were inferred."""
+    r = pipeline.extract("Pakistan's trade deficit with China hit $8.7 billion in July-March. Imports stood at "
+                         "$10.9 billion. Exports were at $2.2 billion.", published="2024-05-20")
+    got = {r.amounts[c.amount].text: ((c.trade.from_, c.trade.to), c.inferred.get("parties", ""))
+           for c in r.claims if c.trade is not None}
+    assert got["$10.9 billion"][0] == ("CHN", "PAK") and got["$2.2 billion"][0] == ("PAK", "CHN")
+    assert "balance" in got["$10.9 billion"][1]
+
+
+def test_a_flow_naming_its_state_after_a_balance_keeps_its_own_parties(pipeline):
+    r = pipeline.extract("Pakistan's trade deficit with China hit $8.7 billion in July-March. Pakistan's global "
+                         "imports stood at $41.9 billion.", published="2024-05-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got["$41.9 billion"] == ("WLD", "PAK")

@@ -32,6 +32,7 @@ from .parties import (
     _agent_of,
     _anaphoric_trade_noun,
     _balance_reporter,
+    _partner_of_the_balance,
     _world_balance_reporter,
     _ends,
     _frame,
@@ -117,6 +118,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     last_sources: tuple[int, list[int]] = (-1, [])   # paragraph, source indexes
     amount_claim: dict[int, Claim] = {}
     last_trade_sentence: int | None = None
+    balance_frame: tuple[int, Trade, str] | None = None   # sentence, pair, holder of a balance with a partner
 
     by_sentence: dict[int, list[int]] = {}
     for i, a in enumerate(ctx.amounts):
@@ -157,6 +159,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         folded = " ".join(sent.text.split()).lower()
 
         respective = _respectively(sent, by_sentence.get(s_index, []), ctx)
+        # "Pakistan's trade deficit with China hit $9 billion. Imports stood at $11.2 billion.": the
+        # balance with a partner frames the bare flows right after it (a balance is no claim)
+        holder, with_whom = _balance_reporter(sent, ctx), _partner_of_the_balance(sent, ctx)
+        if holder and with_whom and holder != with_whom and WORLD not in (holder, with_whom):
+            balance_frame = (s_index, Trade(flow="total", between=sorted([holder, with_whom])), holder)
         for a_index in by_sentence.get(s_index, []):
             amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
             key = (folded, amount.start - sent.start_char)
@@ -291,8 +298,16 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     series = _series_to_continue(previous_trade, story_trade,
                                                  keep=names_a_state or framed or not previous_named
                                                  or _pointed_back(trigger))
-                    trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), previous_agent,
+                    agent = previous_agent
+                    framed_by_balance = not names_a_state and balance_frame is not None \
+                        and balance_frame[0] < s_index <= balance_frame[0] + 2 \
+                        and (last_trade_sentence is None or last_trade_sentence < balance_frame[0])
+                    if framed_by_balance:
+                        series, agent = balance_frame[1], balance_frame[2]
+                    trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), agent,
                                    same_sentence=last_trade_sentence == s_index)
+                    if framed_by_balance and "parties" in inferred:
+                        inferred["parties"] = FROM_THE_BALANCE
                     if trade is not None and trade.flow == "total" and "parties" in inferred \
                             and _entity_subject(trigger):
                         # "private firms recorded 4.5 trillion yuan in trade": the reporter's trade
@@ -603,6 +618,9 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
 
+
+#: What a claim's ``inferred`` says of parties taken from a balance with a partner stated before.
+FROM_THE_BALANCE = "the parties are those of the trade balance the story gave just before"
 
 #: What a claim's ``inferred`` says of goods taken from the story's first trade figure.
 FROM_STORY_GOODS = "the goods of the story's first trade figure"
