@@ -473,3 +473,52 @@ def test_rs_is_the_rupee_of_the_state_the_text_names(parse, text, span, unit):
 
 def test_capital_rs_is_no_rupee(parse):
     assert amounts(parse, "The RS 232 port links the meters.") == []
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("Imports of fuels rose 45% to €880m. Exports to Britain fell.", "€880m", 880e6),
+    ("The surplus reached $2.4b. Exports rose 3%.", "$2.4b", 2.4e9),
+])
+def test_a_scale_letter_before_the_full_stop_keeps_its_scale_and_ends_the_sentence(text, figure, value):
+    r = extract(text, published="2022-02-15")
+    found = {a.text: a.value for a in r.amounts}
+    assert found[figure] == pytest.approx(value)
+    assert len({c.sentence for c in r.claims}) >= 1 and not any("Exports" in c.sentence and figure in c.sentence
+                                                                 for c in r.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Sweden's exports to Chile increased by 8 percent from $2.5 billion to $2.7 billion in 2023.",
+    "Sweden's exports to Chile increased by 8 percent, from $2.5 billion to $2.7 billion in 2023.",
+])
+def test_from_a_to_b_after_a_percent_change_is_two_levels(text):
+    found = {a.text: a.bound for a in extract(text, published="2024-03-20").amounts}
+    assert found.get("$2.5 billion") == found.get("$2.7 billion") == "exact"
+
+
+def test_from_a_to_b_after_a_range_verb_stays_a_range():
+    text = "Forecasts for Sweden's exports to Chile range from $2.5 billion to $2.7 billion in 2024."
+    assert [a.bound for a in extract(text, published="2024-03-20").amounts] == ["range"]
+
+
+def test_a_change_by_after_the_periods_it_runs_between():
+    """'Exports increased from February 2023 to March 2023 by R19.8 billion (12.7%)': the periods
+    between the verb and 'by' do not hide the verb."""
+    r = extract("Exports increased from February 2023 to March 2023 by R19.8 billion (12.7%), the revenue "
+                "service said.", published="2023-04-28")
+    assert {a.text: a.change for a in r.amounts}["R19.8 billion"] == "up"
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("China's exports to Laos were $84.6 mln million in March.", "$84.6 mln million", 84.6e6),
+    ("Exports reached $2.1 bn billion.", "$2.1 bn billion", 2.1e9),
+    # the other side: two different scales multiply ('thousand million', British copy)
+    ("Exports reached 3.5 thousand million dollars.", "3.5 thousand million dollars", 3.5e9),
+])
+def test_one_scale_written_twice_is_one_scale(text, figure, value):
+    assert {a.text: a.value for a in extract(text, published="2024-04-20").amounts}[figure] == pytest.approx(value)
+
+
+def test_a_misspelt_scale_is_still_the_scale():
+    r = extract("Car exports to Chile rose 9% to $6 billon in May.", published="2024-06-20")
+    assert {a.text: a.value for a in r.amounts}["$6 billon"] == pytest.approx(6e9)

@@ -122,3 +122,10 @@ def test_sentences_glued_after_a_year_or_a_percent_are_split_and_a_grave_apostro
     # decimals, domains and code spans are not sentences
     kept = "It is 2023.5 and www.Example.com, with `code` kept."
     assert clean_text(kept).text == kept
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen():
+    """'from Mar 1\u201120' (U+2011) reads as the day range it shows; one character for one, so offsets hold."""
+    raw = "Taiwan shipped $21.4 billion from Mar 1\u201120, the ministry said."
+    cleaned = clean_text(raw).text
+    assert "Mar 1-20" in cleaned and len(cleaned) == len(raw)

@@ -114,6 +114,8 @@ def clean_text(raw: str) -> CleanedText:
     """
     patterns = boilerplate_patterns()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    # the non-breaking hyphen some sites set in ranges ("Mar 1\u201120") is a hyphen to every reader
+    text = text.replace("\u2011", "-")
     kept: list[str] = []
     seen: set[str] = set()
     dropped: list[str] = []

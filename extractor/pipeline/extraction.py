@@ -64,6 +64,19 @@ def _english_warning(text: str) -> str | None:
     return None
 
 
+#: spaCy's English tokenizer keeps these as abbreviations ("m." as an initial), so "rose to €700m.
+#: Exports to ..." stays one sentence and the figure loses its scale: after a number they are the
+#: scales of money (million, billion, thousand) and the period ends the sentence.
+_SCALE_LETTERS = ("m.", "b.", "k.")
+
+
+def _scales_end_sentences(nlp: Language) -> None:
+    """Drop the tokenizer's special cases for the scale letters, so their period splits off."""
+    rules = nlp.tokenizer.rules
+    if any(k in rules for k in _SCALE_LETTERS):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
+
+
 class Pipeline:
     """A reusable extraction pipeline: the spaCy model is loaded once.
 
@@ -78,6 +91,7 @@ class Pipeline:
         if amount_scope not in AMOUNT_SCOPES:
             raise ValueError(f"amount_scope must be one of {', '.join(AMOUNT_SCOPES)}, not {amount_scope!r}")
         self.nlp = nlp if nlp is not None else load_model(model)
+        _scales_end_sentences(self.nlp)
         if "newsclaims_paragraph_breaks" not in self.nlp.pipe_names:
             before = "parser" if "parser" in self.nlp.pipe_names else None
             self.nlp.add_pipe("newsclaims_paragraph_breaks", before=before)

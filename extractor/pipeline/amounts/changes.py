@@ -157,8 +157,9 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
             return direction
         v = k - 1
         # over the object ("pulled down North Korea's trade by 15 percent") to the verb or its particle
+        # (and over the periods between: "increased from February 2023 to March 2023 by R19.8 billion")
         while v >= 0 and k - v < 8 and (doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PROPN", "PRON", "DET", "ADJ")
-                                         or doc[v].text == ",") and not _verb_direction(doc[v]):
+                                         or doc[v].text == "," or doc[v].ent_type_ == "DATE") and not _verb_direction(doc[v]):
             if direction := _adverb_direction(doc[v]):
                 return direction  # 'was revised upward by 40 billion yen'
             v -= 1
@@ -270,7 +271,10 @@ def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
     """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
     and the new level, not a range ('ranged from A to B' is a range)."""
     v = from_index - 1
-    if v >= 1 and doc[v].text == "," and doc[v - 1].lower_ in _tables()["percent_units"] \
-            and _change_from_governing_verb(doc, doc[v - 1].left_edge.i, "percent"):
-        return True   # "rose by 2.3 percent, from $580 million to $590 million": the change's two levels
+    unit_at = v - 1 if v >= 1 and doc[v].text == "," else v
+    if unit_at >= 0 and doc[unit_at].lower_ in _tables()["percent_units"] \
+            and _change_from_governing_verb(doc, doc[unit_at].left_edge.i, "percent"):
+        # "rose by 2.3 percent, from $580 million to $590 million", "increased by 8 percent from $2.5
+        # billion to $2.7 billion": the change's two levels
+        return True
     return v >= 0 and bool(_verb_direction(doc[v]) or _change_from_governing_verb(doc, from_index, unit))

@@ -313,6 +313,7 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     t = _tables()
     j = core.end
     money = bool(core.currency or _currency_before(doc, core.start)[0])
+    last = None   # the scale just read
     while j < len(doc):
         if doc[j].text in ("-", "‑") and j == core.end and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and doc[j + 1].lower_ in t["magnitudes"]:
@@ -331,6 +332,10 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
             mult = t["money_only_magnitudes"][low]
         if mult is None or (low == "hundred" and core.has_magnitude):
             break
+        if mult == last:
+            j += 1   # '$84.6 mln million': one scale written twice (an edit left both), not a trillion
+            continue
+        last = mult
         # 'a million' style words already consumed their magnitude
         core.value *= mult
         core.precision *= mult
