@@ -375,6 +375,21 @@ def test_a_period_after_in_the_reference_s_figure_is_the_reference_s():
     assert got["about 2.5 per cent"] == got["$3.6 billion"] == "2022-23" and got["$3.7 billion"] == "2021-22"
 
 
+def test_a_figure_in_brackets_after_a_period_is_that_period_s():
+    """'up 16% from the previous year ($2.93 billion)': the bracket gives the previous year's level."""
+    got = {a: p for a, *_, p in trades("China's trade with Laos reached $3.4 billion in 2023, up 16% from the "
+                                       "previous year ($2.93 billion).", published="2024-02-20")}
+    assert got["$2.93 billion"] == "the previous year" and got["$3.4 billion"] == "2023"
+
+
+def test_the_new_level_of_a_move_the_parser_joined_keeps_the_sentence_s_period():
+    """'increased from $12.3 billion to $15.8 billion', parsed as one phrase under 'from': the level
+    after 'to' is the new one, of the sentence's period; the old level takes none."""
+    got = {a: p for a, *_, p in trades("In the first six months of this year, Peru's exports to India increased "
+                                       "from $12.3 billion to $15.8 billion.", published="2022-08-20")}
+    assert got["$15.8 billion"] == "the first six months of this year" and got["$12.3 billion"] is None
+
+
 @pytest.mark.parametrize("sentence", [
     "By way of comparison, in Sept. 2018, commerce between the two countries stood at $181.4 million — roughly "
     "four times the Sept. 2022 figures.",

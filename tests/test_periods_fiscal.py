@@ -142,3 +142,14 @@ def test_a_deictic_fiscal_before_another_noun_is_not_a_year(pipeline):
     """The other side: 'the last fiscal quarter' stays a quarter."""
     got = _periods(pipeline, "India's exports to Chile fell in the last fiscal quarter.")
     assert "last fiscal" not in got and "the last fiscal" not in got
+
+
+@pytest.mark.parametrize("text,written,span", [
+    # "previous" points back to the fiscal year the sentence talks about (TimeML's anaphoric reading)
+    ("For 2023-24 as a whole, India's exports stood at $437 billion, down from $451 billion during the previous "
+     "fiscal year.", "the previous fiscal year", ("2022-04-01", "2023-03-31")),
+    ("India's exports to Chile rose in 2016-17, to $133 million from $198 million in the previous fiscal.",
+     "the previous fiscal", ("2015-04-01", "2016-03-31")),
+])
+def test_the_previous_fiscal_year_is_the_one_before_the_text_s(pipeline, text, written, span):
+    assert _periods(pipeline, text, published="2024-06-19")[written] == span

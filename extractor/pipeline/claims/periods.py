@@ -245,9 +245,10 @@ def _the_level_moved_from(amount_span: Span) -> bool:
     """The figure is the old level of a move: the object of 'from' after a change word
     ('jumped from $2 million to $12 million', 'rose to $12 million from $2 million')."""
     root = amount_span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "from" and _is_change_word(root.head.head):
-        return True
     before = amount_span.doc[amount_span.start - 1] if amount_span.start > 0 else None
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and _is_change_word(root.head.head) \
+            and not (before is not None and before.lower_ == "to"):   # (the parser's "from [A to B]": B is the new level)
+        return True
     return before is not None and before.lower_ == "from" and _is_change_word(before.head)
 
 
@@ -302,8 +303,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 or ctx.roles[i] == "boundary":
             continue
         if span.end < amount_span.start and span.end + 1 == amount_span.start \
-                and ctx.doc[span.end].lower_ in {"'s", "’s"}:
-            return i   # "the previous year's $1.5 billion", "last year's $4 billion"
+                and ctx.doc[span.end].lower_ in {"'s", "’s", "("}:
+            return i   # "the previous year's $1.5 billion", "last year's $4 billion", "the previous year ($2.46 billion)"
         if span.start < amount_span.end:
             continue
         if span.start - amount_span.end > 3:
@@ -334,6 +335,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
                 and ctx.roles[i] not in {"since", "boundary"} and not (is_change and ctx.roles[i] == "basis" and not base_is_own) \
+                and not (not is_change and ctx.roles[i] == "basis" and _under_a_change_noun(span.root, local)) \
                 and not _through_a_clause(span.root, local) \
                 and not _in_a_comparison_without(span.root, amount_span.root) \
                 and not _dates_an_old_level(i, amount_span, ctx):
@@ -355,9 +357,19 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                   and not (is_change and _after_a_colon(amount_span, ctx.period_spans[i]))]
     if not candidates:
         return None
-    return min(candidates, key=lambda i: (_in_a_coordinated_clause_without(ctx.period_spans[i].root, amount_span.root),
+    # (a level is not dated by a change's base: "was €15,210m for March, an increase of 19% against a year
+    # earlier" is March's)
+    return min(candidates, key=lambda i: (not is_change and ctx.roles[i] == "basis",
+                                          _in_a_coordinated_clause_without(ctx.period_spans[i].root, amount_span.root),
                                           _tree_distance(amount_span.root, ctx.period_spans[i].root),
                                           abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _under_a_change_noun(token: Token, local: Token) -> bool:
+    """The period hangs on a change noun inside the level's phrase ("€15,210m, an increase of 19% on
+    a year earlier"): the change's base, not the level's time."""
+    return any(a.pos_ == "NOUN" and _is_change_word(a) for a in token.ancestors
+               if a.i != local.i and local.left_edge.i <= a.i <= local.right_edge.i)
 
 
 def _after_a_colon(amount_span: Span, span: Span) -> bool:

@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..actors import _country_patterns
 from ..lexicon import load_table
-from .anchors import (_add_months, _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _number,
+from .anchors import (_add_months, _anchor, _cal, _Candidate, _Context, _month_end, _month_of, _NeedsPublication, _number,
                       _year_by_rule)
 from .dates import _resolve_year_range, _year_pair, _years_written
 
@@ -128,12 +128,16 @@ def resolve_deictic_fiscal_year(ctx, cand, m):
     if ctx.published is None:
         raise _NeedsPublication
     shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"].lower(), 0)
+    # "down from $451 billion during the previous fiscal (year)" after "For 2023-24": the year before
+    # the one the text talks about (anaphoric, as "the previous year" in TimeML), publication's otherwise
+    anchor = _anchor(ctx, cand.start, periods_only=True) if m["rel"].lower() == "previous" else None
+    now = anchor[0] if anchor is not None else ctx.published
     calendar = fiscal_calendar(ctx, cand)
     if calendar is None:
-        y = ctx.published.year + shift
+        y = now.year + shift
         return _cal(date(y, 1, 1), date(y, 12, 31), "year", relative=True)
     start = calendar["starts"]
-    first = ctx.published.year if ctx.published.month >= start else ctx.published.year - 1
+    first = now.year if now.month >= start else now.year - 1
     first += shift
     name = first + 1 if calendar["named_by"] == "end" and start > 1 else first
     return _cal(*_fiscal_span(calendar, first), "range", value=str(name), relative=True)
