@@ -1766,3 +1766,26 @@ def test_a_flow_naming_its_state_after_a_balance_keeps_its_own_parties(pipeline)
                          "imports stood at $41.9 billion.", published="2024-05-20")
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert got["$41.9 billion"] == ("WLD", "PAK")
+
+
+def test_those_of_a_state_is_that_state_s_same_flow(pipeline):
+    r = pipeline.extract("Trade between Egypt and Italy reached $2.5 billion in 2022. Of the total, Egypt's exports "
+                         "were $610 million, up 12 percent, while those of Italy reached $1.9 billion.",
+                         published="2023-03-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got["$610 million"] == ("EGY", "ITA") and got["$1.9 billion"] == ("ITA", "EGY")
+
+
+def test_exports_and_imports_between_two_countries_with_one_figure_are_the_total(pipeline):
+    r = pipeline.extract("Laos's trade with Vietnam fell. Imports and exports of the two states together reached "
+                         "$640 million in the first nine months, down 38 percent.", published="2020-10-20")
+    assert all(c.trade.flow == "total" for c in r.claims if c.trade is not None)
+
+
+def test_exports_and_imports_each_with_a_figure_hung_on_the_first_are_two_flows(pipeline):
+    """'with exports to Ghana at $8.1 billion and imports at $1.3 billion': the parser hangs the second
+    figure on 'exports'; written after 'imports', it is the imports'."""
+    r = pipeline.extract("China's trade with Ghana reached $9.4 billion in the first half, with exports to Ghana at "
+                         "$8.1 billion and imports at $1.3 billion.", published="2020-10-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got["$8.1 billion"] == ("CHN", "GHA") and got["$1.3 billion"] == ("GHA", "CHN")

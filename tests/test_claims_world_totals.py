@@ -332,3 +332,42 @@ def test_a_flow_the_partner_s_total_can_hold_or_that_names_its_partner_keeps_it(
     text = ("Malaysia trade\n\nMalaysia's trade rose 5 per cent to RM210 billion in July, the statistics department "
             "said. Trade with Japan fell 3 per cent to RM12 billion in July. " + sentence)
     assert _parties(pipeline, text)[amount][0] == parties
+
+
+IRISH_RELEASE = ("Ireland's goods exports from Ireland rose €2.7bn on the year in March 2022, the statistics office "
+                 "said. Exports of goods in March 2022 came to €15,210m, up 19% on a year earlier. Shipments "
+                 "of drugs and medicines rose 17% to €6,930m. Sales to Great Britain in March 2022 were €1,320m, "
+                 "36% more than a year before.")
+
+
+def test_exports_from_a_state_are_its_own_in_a_story_that_names_a_partner_later(pipeline):
+    """'exports from Ireland' names the exporter; a later 'Exports to Great Britain' does not
+    make Britain the importer of the lead figure."""
+    got = _parties(pipeline, IRISH_RELEASE)
+    assert got["€2.7bn"][0] == ("IRL", "WLD")
+    assert got["€1,320m"][0] == ("IRL", "GBR")
+
+
+def test_the_goods_lines_of_a_world_release_are_the_reporter_s_with_all_partners(pipeline):
+    got = _parties(pipeline, IRISH_RELEASE)
+    assert got["€6,930m"] == (("IRL", "WLD"), True)
+
+
+def test_a_level_is_not_dated_by_the_base_of_its_appositive_change(pipeline):
+    r = pipeline.extract(IRISH_RELEASE, published="2022-04-14")
+    periods = {r.amounts[c.amount].text: r.periods[c.period].text for c in r.claims
+               if c.trade is not None and c.period is not None}
+    assert periods["€15,210m"] == periods["19%"] == "March 2022"
+
+
+def test_a_flow_told_in_passing_in_a_relative_clause_frames_nothing(pipeline):
+    """'The chip boom, which rode on brisk sales to Germany, worries officials.': the partner of a
+    figure-less aside is not the partner of the next bare figure."""
+    text = ("South Korea's exports rose in March. The chip boom, which rode on brisk sales to Germany, worries "
+            "officials.\n\nMonthly exports totaled $46.7 billion in March, up 8.4 percent from a year earlier.")
+    assert _parties(pipeline, text)["$46.7 billion"][0] == ("KOR", "WLD")
+
+
+def test_a_figure_less_main_clause_still_frames_the_next_figures(pipeline):
+    text = "South Korea's exports to Germany rose for a fifth month in March. Shipments totaled $4.2 billion."
+    assert _parties(pipeline, text)["$4.2 billion"][0] == ("KOR", "DEU")

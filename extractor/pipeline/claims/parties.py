@@ -197,7 +197,10 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             return None   # "posted a deficit of ¥310 billion, compared with ¥40 billion" too
         if _trade_kind(head) and not (root.head == head and root.dep_ in {"nummod", "compound", "quantmod"} and head.i > root.i
                                       and any(t.dep_ == "cc" for t in sent.doc[root.i: head.i])):
-            return head   # (not a later conjunct's: "stood at $18.2 billion and services trade at ...")
+            # "with exports at $8.1 billion and imports at $1.3 billion", the parser hanging the second
+            # figure on the first noun: the conjunct written between them is the figure's
+            later = [c for c in head.conjuncts if head.i < c.i < amount_span.start and _trade_kind(c)]
+            return later[-1] if later else head   # (not a later conjunct's: "stood at $18.2 billion and services trade at ...")
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
                            key=lambda c: abs(c.i - amount_span.start))
         for child in arguments:
@@ -262,15 +265,23 @@ def _a_share_of(noun: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
-def _has_own_figure(noun: Token) -> bool:
-    """A number inside the noun's own phrase, not its conjuncts' ('exports worth $415 million')."""
+def _has_own_figure(noun: Token, after: int = -1, before: int | None = None) -> bool:
+    """A number inside the noun's own phrase, not its conjuncts' ('exports worth $415 million');
+    ``after`` / ``before``: only a figure of a phrase of the noun written between those tokens ("with
+    exports at $8.1 billion and imports at $1.3 billion", where the parser hangs the second figure on
+    the first noun)."""
     def walk(t: Token):
         for c in t.children:
             if c.dep_ in {"conj", "cc"}:
                 continue
             yield c
             yield from walk(c)
-    return any(t.like_num for t in walk(noun))
+    if after < 0 and before is None:
+        return any(t.like_num for t in walk(noun))
+    # (only a figure in a phrase of the noun's own, written after / before those tokens: "at $1.3 billion")
+    return any(t.like_num and any(ch.isdigit() for ch in t.text)   # (not "between the two countries")
+               for p in noun.children if p.dep_ == "prep" and p.i > after and (before is None or p.i < before)
+               for t in p.subtree)
 
 
 def _within_a_clause(token: Token) -> bool:
@@ -287,8 +298,16 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             and not _says_respectively(ctx.sent_of(trigger)):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
             [trigger.head] if trigger.dep_ == "conj" else [])
+        def figures_apart(a: Token, b: Token) -> bool:
+            first, second = (a, b) if a.i < b.i else (b, a)
+            if _has_own_figure(first) and _has_own_figure(second):
+                return True
+            # "with exports at $8.1 billion and imports at $1.3 billion": the parser hangs the second
+            # figure on the first noun too; one written before the second noun and one after it
+            return _has_own_figure(first, after=first.i) and not _has_own_figure(second) \
+                and _has_own_figure(first, after=second.i) and _has_own_figure(first, before=second.i)
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
-               and not (_has_own_figure(c) and _has_own_figure(trigger)) for c in coordinated):
+               and not figures_apart(c, trigger) for c in coordinated):
             frame.kind = "total"   # not "exports worth $415 million and imports worth $1.9 billion"
     # "export-import trade", "import-export value": both directions joined by a hyphen are the total
     if frame.kind in {"import", "export"} and _joined_with_the_other_direction(trigger):
@@ -946,7 +965,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         else:
             importer = reporter
     if importer is None and frame.kind != "import" and agent is None and source is not None and not world \
-            and source != previous_agent:   # "Exports from Japan" in Japan's story are Japan's own
+            and source not in (previous_agent, ctx.home_state) \
+            and frame.trigger.lemma_.lower() != "export":   # "Exports from Japan" are Japan's own
         # "Shipments from Brazil rose to 8.3 million tonnes" in a story about Japan's iron ore
         # imports: a flow named by where it comes from is seen from where it goes, the reporter
         reporter, how = _story_reporter(exporter, previous, previous_agent, ctx)
@@ -1190,7 +1210,8 @@ def _demonstrative_subject(amount_span: Span) -> Token | None:
 def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Context) -> bool:
     """'Exports to the EU gained 6%, and those to Vietnam climbed 18%': the figure's clause has a
     demonstrative subject standing for the trade noun before it, with its own partner; the frame
-    keeps its reporter and takes that partner. Returns whether it did."""
+    keeps its reporter and takes that partner ('those of Italy': its own holder). Returns whether
+    it did."""
     subject = _demonstrative_subject(amount_span)
     if subject is None or subject.i <= frame.trigger.i:
         return False
@@ -1210,6 +1231,10 @@ def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Cont
         elif prep.lower_ in {"with", "between"}:
             frame.between = [p for p in frame.between if p == frame.agent] + parties
             frame.partners, found = parties, True
+        elif prep.lower_ == "of" and parties[0] != frame.agent and frame.kind in {"import", "export"}:
+            # "Egypt's exports were $610 million, while those of Italy reached $1.9 billion": the
+            # same flow of another state (its partner the story's other party, read by the frame)
+            frame.agent, frame.source, frame.target, found = parties[0], None, None, True
     return found
 
 
