@@ -178,3 +178,13 @@ def test_the_country_of_a_story_that_names_its_state_only_through_its_statistics
 def test_a_state_s_supplier_of_goods_without_an_owner_is_the_story_s_state_s(pipeline):
     assert _parties(pipeline, PSA_RANKINGS)["$2.26 billion"] == ("CHN", "PHL")
 
+
+
+def test_a_state_that_tops_the_list_of_the_country_s_markets(pipeline):
+    """'Vietnam topped the list of the country's export markets with $1.8 billion, followed by ...':
+    'the country' is the story's state, not the state it ranks; each ranked state is a market."""
+    got = _parties(pipeline, "Laos's exports rose 8 percent in 2023, the ministry said. Vietnam topped the list of "
+                             "the country's export markets with $1.8 billion, followed by Japan ($640 million) and "
+                             "Germany ($210 million).")
+    assert (got["$1.8 billion"], got["$640 million"], got["$210 million"]) == (("LAO", "VNM"), ("LAO", "JPN"),
+                                                                               ("LAO", "DEU"))

@@ -189,3 +189,16 @@ def test_a_countrys_customs_figures_name_the_customs(parse):
 def test_data_cited_by_an_outlet_keep_their_origin(parse):
     found = names(parse, "Trade reached $2.3 billion, according to China's customs data cited by Example Wire.")
     assert {"General Administration of Customs of China", "Example Wire"} <= found
+
+
+@pytest.mark.parametrize("text,name,not_name", [
+    # "the Ministry of Commerce" unqualified is every state's: in a story about Myanmar, not China's
+    ("Myanmar's border trade reached $5.1 billion last fiscal year, with $3 billion in exports, according to "
+     "the Ministry of Commerce. Myanmar's exports to Thailand rose.", None, "Ministry of Commerce of China"),
+    # ... and China's in a story about China's trade with a state that publishes no figures
+    ("North Korea's imports from China rose 12 percent in May, according to the Ministry of Commerce. China's "
+     "exports to North Korea reached $230 million.", "Ministry of Commerce of China", None),
+])
+def test_an_unqualified_ministry_of_commerce_is_the_story_s_state_s(parse, text, name, not_name):
+    found = names(parse, text)
+    assert (name is None or name in found) and (not_name is None or not_name not in found)

@@ -264,6 +264,12 @@ def ranked_noun(verb: Token) -> Token | None:
         return None
     ranked = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] + [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    heading = load_table("trade_lexicon.json")["ranking_verbs"]
+    if verb.lemma_.lower() in heading["heading"]:
+        # "Vietnam topped the list of the country's export markets", "China headed its suppliers"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        ranked += objects + [o for c in objects if c.lemma_.lower() in heading["lists"] for p in c.children
+                             if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return next((c for c in ranked if c.lemma_.lower() in roles), None)
 
 
@@ -477,8 +483,13 @@ def find_actors(doc: Doc) -> list[Actor]:
             # and one in an object is not the state its own clause already names ("Chinese
             # shipments to the hermit state": not China)
             before = [c for c, s in history if s == sent_index]
+            # ("Vietnam topped the list of the country's export markets": the owner of a ranking is
+            # not the state it ranks)
+            ranked = [c for i, (c, s) in enumerate(history) if s == sent_index and i in subjects] \
+                if kind == "ref" and (_side_in_a_ranking(span) or ("",))[0] == "owner" else []
             salient = _salient_country(history, counts, sent_index,
-                                       exclude=before[-1] if before and kind == "ref" and _a_partner_phrase(span) else None,
+                                       exclude=ranked[-1] if ranked else before[-1] if before and kind == "ref"
+                                       and _a_partner_phrase(span) else None,
                                        subjects=_centred_by_role(subjects, rankings, _flow_role(span))
                                        if _in_a_subject(span) else frozenset())
             if salient is None:
