@@ -272,3 +272,12 @@ def test_a_bracket_after_a_period_or_a_state_names_no_goods(pipeline):
             "China (6.2 million USD) fell.")
     got = _goods(pipeline, text, published="2018-03-01")
     assert got["12.1%"] == (None, None)
+
+
+def test_export_earnings_from_goods_name_the_goods(pipeline):
+    got = _goods(pipeline, "Laos's exports rose 8 percent in 2023. Export earnings from coffee rose 13.5% to $29.8 "
+                           "million.")
+    assert got["$29.8 million"][1] == "coffee"
+    # the other side: earnings from a state name the buyer, no goods
+    got = _goods(pipeline, "Rwanda's export earnings from Kenya rose 13.5% to $29.8 million in 2023.")
+    assert got["$29.8 million"] == (None, None)
