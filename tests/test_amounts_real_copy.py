@@ -522,3 +522,14 @@ def test_one_scale_written_twice_is_one_scale(text, figure, value):
 def test_a_misspelt_scale_is_still_the_scale():
     r = extract("Car exports to Chile rose 9% to $6 billon in May.", published="2024-06-20")
     assert {a.text: a.value for a in r.amounts}["$6 billon"] == pytest.approx(6e9)
+
+
+def test_whole_numbers_listed_with_one_percent_the_tagger_calls_a_date():
+    r = extract("Japan's exports to Indonesia, Malaysia and Australia grew 12, 30 and 8 per cent respectively in May.",
+                published="2024-06-20")
+    assert [(a.value, a.unit) for a in r.amounts] == [(12, "percent"), (30, "percent"), (8, "percent")]
+
+
+def test_a_day_number_after_a_month_name_is_not_listed_with_a_percent():
+    r = extract("On May 12, 30 percent of the shipments were delayed.", published="2024-06-20")
+    assert [a.value for a in r.amounts] == [30]

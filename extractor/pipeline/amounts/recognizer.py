@@ -14,6 +14,7 @@ from models import Amount, is_currency
 
 from ..extensions import isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
+from ..periods.patterns import MONTHS
 from .bounds import (_bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier,
                      _bound_from_verb, _bound_of_a_mark)
 from .changes import (
@@ -344,12 +345,23 @@ def _listed_with_a_shared_unit(doc: Doc, i: int, lower: int, yen: list) -> Optio
         last = _build(doc, j, yen)
         if last is not None and last.unit in ("percent", "percentage_point") and last.start == nxt.start:
             first = _build(doc, i, yen, allow_bare=True)
-            if first is None or _is_date_time_or_ordinal(doc, core):
+            # (the tagger calls "12, 30 and 8 per cent" a date; a day number is one after a month name:
+            # "May 12, 30 percent of ...")
+            if first is None or _is_date_time_or_ordinal(doc, core) and (
+                    core.year_like or ":" in doc[core.start].text or _after_a_month_name(doc, i)):
                 return None
             first.unit, first.of, first.end = last.unit, last.of, core.end
             return first
         j, listed = nxt.end, listed + 1
     return None
+
+
+def _after_a_month_name(doc: Doc, i: int) -> bool:
+    """A month's name is written right before the number, or before the list it heads."""
+    k = i - 1
+    while k >= 0 and (doc[k].text == "," or doc[k].like_num or doc[k].lower_ == "and"):
+        k -= 1
+    return k >= 0 and doc[k].lower_.rstrip(".") in MONTHS
 
 
 def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
