@@ -116,9 +116,10 @@ class Trade(ContractModel):
     # an HS code in `commodity`: a claim about goods the table does not map is still about those
     # goods, and never checked against all-goods figures.
     commodity_text: Optional[str] = None
-    # "Average daily exports rose 2% to $1.9 billion": a rate per day, not the period's total
-    # (never compared with stored totals, nor with the period's other figures)
-    measure: Optional[Literal["daily_average"]] = None
+    # "Average daily exports rose 2% to $1.9 billion": a rate per day, not the period's total;
+    # "In volume terms, coal exports fell 6.5%": a change of quantity, not of value (neither is
+    # compared with stored values, nor with the period's other figures)
+    measure: Optional[Literal["daily_average", "volume"]] = None
 
 
 class Comparison(ContractModel):

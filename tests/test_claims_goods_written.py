@@ -281,3 +281,10 @@ def test_export_earnings_from_goods_name_the_goods(pipeline):
     # the other side: earnings from a state name the buyer, no goods
     got = _goods(pipeline, "Rwanda's export earnings from Kenya rose 13.5% to $29.8 million in 2023.")
     assert got["$29.8 million"] == (None, None)
+
+
+def test_gapped_goods_the_parser_did_not_coordinate(pipeline):
+    """'rose 80 percent, citrus by 35 percent and dates by 12 percent': each gapped conjunct's goods."""
+    got = _goods(pipeline, "Egypt's exports of onions to Jordan rose 80 percent in 2023, citrus by 35 percent and "
+                           "dates by 12 percent.")
+    assert (got["80 percent"][1], got["35 percent"][1], got["12 percent"][1]) == ("onions", "citrus", "dates")

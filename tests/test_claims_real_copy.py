@@ -1789,3 +1789,35 @@ def test_exports_and_imports_each_with_a_figure_hung_on_the_first_are_two_flows(
                          "$8.1 billion and imports at $1.3 billion.", published="2020-10-20")
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert got["$8.1 billion"] == ("CHN", "GHA") and got["$1.3 billion"] == ("GHA", "CHN")
+
+
+def test_a_state_s_bracket_with_a_share_restated_as_a_value(pipeline):
+    """'highest with Turkey (12 percent or $1.4 billion) and Iran (6 percent or $700 million)': each value
+    is the reporter's trade with the state its bracket follows."""
+    r = pipeline.extract("Uzbekistan's turnover was highest with Turkey (12 percent or $1.4 billion) and Iran (6 "
+                         "percent or $700 million) in 2023.", published="2024-02-20")
+    got = {r.amounts[c.amount].text: tuple(c.trade.between) for c in r.claims if c.trade is not None}
+    assert got["$1.4 billion"] == ("TUR", "UZB") and got["$700 million"] == ("IRN", "UZB")
+
+
+@pytest.mark.parametrize("text,measures", [
+    ("In volume terms, Indonesia's coal exports decreased 6.5 percent in May.", [("6.5 percent", "volume")]),
+    ("Indonesia's coal exports decreased 6.5 percent in May by volume, but rose 3 percent in value.",
+     [("6.5 percent", "volume"), ("3 percent", None)]),
+    # the other side: "trade volume" is the value of trade in copy
+    ("Indonesia's trade volume rose 6.5 percent in May.", [("6.5 percent", None)]),
+])
+def test_a_change_in_volume_terms_is_no_change_of_value(pipeline, text, measures):
+    r = pipeline.extract(text, published="2024-06-20")
+    assert [(r.amounts[c.amount].text, c.trade.measure) for c in r.claims if c.trade is not None] == measures
+
+
+def test_states_in_brackets_after_with_in_a_story_about_trade_with_their_group(pipeline):
+    """'trade grew with Kazakhstan ($2.6 billion) and Kyrgyzstan ($2.7 billion)' after China's trade
+    with Central Asia: each figure is China's trade with that state, not with the group."""
+    r = pipeline.extract("China's commerce with the five Central Asian states came to $91.6 billion in 2024, Chinese "
+                         "customs said. Compared with 2023, trade grew with Kazakhstan ($2.6 billion) and "
+                         "Kyrgyzstan ($2.7 billion).", published="2025-01-20")
+    got = {r.amounts[c.amount].text: (tuple(c.trade.between), c.trade.commodity_text)
+           for c in r.claims if c.trade is not None}
+    assert got["$2.6 billion"] == (("CHN", "KAZ"), None) and got["$2.7 billion"] == (("CHN", "KGZ"), None)

@@ -122,6 +122,8 @@ def _missing_reason(store: FigureStore, trade, start, end, currency, published: 
         return f"{describe_cell(trade, start, end, currency)} is {UNKNOWN_FUTURE}"
     if trade.measure == "daily_average":
         return "the figure is a daily average; the stored figures are totals of a period"
+    if trade.measure == "volume":
+        return "the change is one of volume (quantity); the stored figures are values"
     if trade.commodity is None and trade.commodity_text:
         return (f"no figures are stored for the goods '{trade.commodity_text}' (they are not mapped to an HS "
                 "heading, and all-goods figures do not answer a claim about one kind of goods)")

@@ -428,6 +428,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["period"] = FROM_THE_ADDRESS
                 if trigger is not None and _a_daily_average(trigger):
                     trade = trade.model_copy(update={"measure": "daily_average"})
+                elif is_change and amount.unit == "percent" and _VOLUME_TERMS.search(_clause_text(span, sent)):
+                    trade = trade.model_copy(update={"measure": "volume"})
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_value":
                     trade.basis = None   # a level copied from a change's series has no basis
@@ -741,6 +743,21 @@ def _refers_back(trigger: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     return definite_measure or _pointed_back(trigger) \
         or any(c.dep_ == "det" and c.lower_ in {"this", "that"} for c in trigger.children)
+
+
+#: "in volume terms", "by volume", "in terms of volume", "volume-wise" (not "trade volume", which copy
+#: uses for the value of trade)
+_VOLUME_TERMS = re.compile(r"\b(?:in|by)\s+volume(?:\s+terms)?\b|\bin\s+terms\s+of\s+volumes?\b|\bvolume[- ]wise\b",
+                           re.I)
+
+
+def _clause_text(span: Span, sent: Span) -> str:
+    """The text of the clause a figure is in (its verb's subtree), else its sentence's."""
+    verb = _clause_verb(span.root)
+    if verb is None:
+        return sent.text
+    tokens = list(verb.subtree)
+    return span.doc[tokens[0].i: tokens[-1].i + 1].text
 
 
 def _a_daily_average(trigger) -> bool:

@@ -11,7 +11,7 @@ from ..amounts.changes import gapped_conjunct
 from .context import _Context
 from .goods import _goods_code, _goods_of_phrase
 from .parties import TradeFrame, _ends
-from .words import WORLD, _clause_verb, _lexicon, _lexicon_words, _says_respectively, _trade_kind
+from .words import WORLD, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _says_respectively, _trade_kind
 
 
 def _coordinations(sent: Span) -> list[list[Token]]:
@@ -337,6 +337,13 @@ def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
     # the gapped conjunct's own change hangs on it or on the verb: "and towels by 3.4%"
     nouns = [t for t in sent if gapped_conjunct(t) and t.head == first_verb and t.i not in ctx.country_at and _trade_kind(t) is None
              and t.i + 1 < sent.end and ctx.doc[t.i + 1].lower_ == "by"]
+    # ("rose 80 percent, citrus by 35 percent and dates by 12 percent": however the parser hung them,
+    # nouns written after the first figure between a comma or 'and' and 'by')
+    after = ctx.amount_spans[trades[0].amount].end
+    nouns = sorted(set(nouns) | {t for t in sent if t.i > after and t.pos_ == "NOUN" and t.i + 1 < sent.end
+                                 and ctx.doc[t.i + 1].lower_ == "by" and ctx.doc[t.left_edge.i - 1].text in {",", "and"}
+                                 and t.i not in ctx.country_at and t.i not in ctx.amount_tokens and t.i not in ctx.period_tokens
+                                 and _trade_kind(t) is None and not _is_change_word(t)}, key=lambda t: t.i)
     for noun, following in zip(nouns, nouns[1:] + [None]):
         goods = _goods_of_phrase(ctx.doc[noun.left_edge.i: noun.i + 1], ctx)
         if goods is None and noun.pos_ == "VERB":
@@ -344,6 +351,8 @@ def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
         if not goods or goods[1] is None:
             continue
         end = following.i if following is not None else sent.end
+        # (up to a clause with its own trade word: "..., while exports of all remaining yarns slid")
+        end = next((t.i for t in ctx.doc[noun.i + 1: end] if _trade_kind(t)), end)
         for claim in trades[1:]:
             if noun.i < ctx.amount_spans[claim.amount].start < end and claim.trade.commodity_text != goods[1]:
                 _give_goods(claim, goods)
@@ -357,8 +366,18 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
     doc = ctx.doc
     trades = _trade_claims(claims, ctx)
 
+    def opening(span: Span) -> int | None:
+        """The '(' of a bracket that holds the figure, alone or after another figure it restates
+        ("Iran (6 percent or $700 million)"): its index, else None."""
+        if span.end >= len(doc) or doc[span.end].text != ")":
+            return None
+        k = span.start - 1
+        while k > sent.start and (k in ctx.amount_tokens or doc[k].lower_ in {"or", ","}) and span.start - k <= 8:
+            k -= 1
+        return k if k >= sent.start + 1 and doc[k].text == "(" else None
+
     def bracketed(span: Span) -> bool:
-        return span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+        return opening(span) is not None
 
     # goods only in a list of such figures, each a few words after the last ("fell by a large
     # margin ($22 million)" names no goods)
@@ -369,7 +388,7 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
         span = ctx.amount_spans[claim.amount]
         if not bracketed(span):
             continue
-        named = doc[span.start - 2]
+        named = doc[opening(span) - 1]
         # its own modifiers only, written right before it ("engineering goods ($5.4 billion)")
         first = named.i
         while first - 1 >= sent.start and doc[first - 1].dep_ in {"compound", "amod", "nmod"} \
@@ -387,11 +406,31 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
             update = {"to": code} if reporter == trade.from_ else {"from_": code}
             claim.trade = trade.model_copy(update=update)
             claim.inferred.pop("parties", None)
+        elif code is not None and code != WORLD and trade.flow == "total" and len(trade.between or []) == 2 \
+                and _with_a_partner(named, ctx):
+            # "Turnover was highest with Turkey (12 percent or $1.4 billion) and Iran (...)": the
+            # reporter's trade with the state the bracket follows (the story's own state when it has
+            # one: the total it read may be with the world or the group the states belong to)
+            reporter = ctx.home_state if ctx.home_state in trade.between or WORLD in trade.between and \
+                ctx.home_state not in (None, code) else next((p for p in trade.between if p != WORLD), None)
+            if reporter not in (None, code) and sorted([reporter, code]) != sorted(trade.between):
+                claim.trade = trade.model_copy(update={"between": sorted([reporter, code])})
+                claim.inferred.pop("parties", None)
         elif code is None and span.start in listed and named.pos_ == "NOUN" and not _trade_kind(named):
             goods = _goods_of_phrase(doc[first: named.i + 1], ctx)
             # (not a shorter name of the goods already read: "leather and fur goods")
             if goods and goods[1] and not set(goods[1].split()) <= set((trade.commodity_text or "").split()):
                 _give_goods(claim, goods)
+
+
+def _with_a_partner(token: Token, ctx: _Context) -> bool:
+    """The token is written in a list after 'with' ("with Turkey (12 percent or $1.4 billion) and Iran
+    (...)"): only states, their brackets of figures, commas and 'and' between, however parsed."""
+    k = token.i - 1
+    while k >= 0 and (k in ctx.country_at or k in ctx.amount_tokens or ctx.doc[k].like_num
+                      or ctx.doc[k].lower_ in {"(", ")", ",", "and", "or", "%", "percent", "per", "cent", "the"}):
+        k -= 1
+    return k >= 0 and ctx.doc[k].lower_ == "with"
 
 
 def _reporter_of(trade) -> str | None:
