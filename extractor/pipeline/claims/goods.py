@@ -208,10 +208,10 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
                    and (doc[i].lower_ == "of" or c.pos_ == "NOUN" and c.i not in ctx.period_tokens
                         and c.lemma_.lower() not in _lexicon()["tariff_nouns"]["words"])]   # "$360 billion in tariffs"
         phrase = doc[objects[0].left_edge.i: objects[0].right_edge.i + 1] if objects else None
-    elif _figures_bracket(amount_span, ctx) is not None:
+    elif (bracket := _figures_bracket(amount_span, ctx)) is not None:
         # "followed by footwear ($2.1 billion) and furniture ($900 million)", "machinery (12.4 million
         # USD, 8.1% growth)": the goods a bracket of figures is written after
-        noun = doc[_figures_bracket(amount_span, ctx) - 1]
+        noun = doc[bracket - 1]
         start = noun.i   # back over the item's coordinated nouns ("textiles and garments ($8 billion)")
         while start - 1 >= 0 and (doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].lower_ == "and") \
                 and start - 1 not in ctx.amount_tokens and start - 1 not in ctx.country_at:

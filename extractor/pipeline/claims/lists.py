@@ -183,9 +183,10 @@ _CLAUSE_BREAKS = frozenset({"while", "whereas", ";", "but", "meanwhile"})
 
 def _states_named_after_a_group_noun(items: list[Token], ctx: _Context) -> tuple[list[Token], Token]:
     """'trade with its major partners, Japan and Germany, ...', 'with major partners Japan and
-    Germany', 'to the main markets, Japan, India and Chile,': states written right after a noun of partners name its members, and take its place in
-    the sentence (the parser makes the noun the list's head, or the first state the verb's
-    subject). The states, and the token whose attachment says what role they play."""
+    Germany', 'to the main markets, Japan, India and Chile,': states written right after a noun of
+    partners name its members, and take its place in the sentence (the parser makes the noun the
+    list's head, the states its apposition, or the first state the verb's subject). The states, and
+    the token whose attachment says what role they play."""
     group = _lexicon_words("partner_group_nouns")
     first = items[0]
     if len(items) >= 3 and first.i not in ctx.country_at and first.lemma_.lower() in group \
@@ -386,9 +387,10 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
     listed = {s.start for a, b in zip(spans, spans[1:]) if b.start - a.end <= 8 for s in (a, b)}
     for claim in trades:
         span = ctx.amount_spans[claim.amount]
-        if not bracketed(span):
+        bracket = opening(span)
+        if bracket is None:
             continue
-        named = doc[opening(span) - 1]
+        named = doc[bracket - 1]
         # its own modifiers only, written right before it ("engineering goods ($5.4 billion)")
         first = named.i
         while first - 1 >= sent.start and doc[first - 1].dep_ in {"compound", "amod", "nmod"} \
@@ -411,8 +413,8 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
             # "Turnover was highest with Turkey (12 percent or $1.4 billion) and Iran (...)": the
             # reporter's trade with the state the bracket follows (the story's own state when it has
             # one: the total it read may be with the world or the group the states belong to)
-            reporter = ctx.home_state if ctx.home_state in trade.between or WORLD in trade.between and \
-                ctx.home_state not in (None, code) else next((p for p in trade.between if p != WORLD), None)
+            home_reports = ctx.home_state in trade.between or (WORLD in trade.between and ctx.home_state not in (None, code))
+            reporter = ctx.home_state if home_reports else next((p for p in trade.between if p != WORLD), None)
             if reporter not in (None, code) and sorted([reporter, code]) != sorted(trade.between):
                 claim.trade = trade.model_copy(update={"between": sorted([reporter, code])})
                 claim.inferred.pop("parties", None)

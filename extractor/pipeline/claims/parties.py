@@ -195,12 +195,11 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         if head.lemma_.lower() in balances or any(
                 c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
             return None   # "posted a deficit of ¥310 billion, compared with ¥40 billion" too
-        if _trade_kind(head) and not (root.head == head and root.dep_ in {"nummod", "compound", "quantmod"} and head.i > root.i
-                                      and any(t.dep_ == "cc" for t in sent.doc[root.i: head.i])):
+        if _trade_kind(head) and not _the_number_of_a_later_conjunct(root, head):
             # "with exports at $8.1 billion and imports at $1.3 billion", the parser hanging the second
             # figure on the first noun: the conjunct written between them is the figure's
             later = [c for c in head.conjuncts if head.i < c.i < amount_span.start and _trade_kind(c)]
-            return later[-1] if later else head   # (not a later conjunct's: "stood at $18.2 billion and services trade at ...")
+            return later[-1] if later else head
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
                            key=lambda c: abs(c.i - amount_span.start))
         for child in arguments:
@@ -234,6 +233,13 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     if not triggers:
         return None
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _the_number_of_a_later_conjunct(figure: Token, trade_word: Token) -> bool:
+    """'stood at $18.2 billion and services trade at $12.3 billion', misparsed: the figure as the number
+    of a trade noun written after it, past an 'and' -- the next conjunct's noun, not the figure's."""
+    return figure.head == trade_word and figure.dep_ in {"nummod", "compound", "quantmod"} and trade_word.i > figure.i \
+        and any(t.dep_ == "cc" for t in figure.doc[figure.i: trade_word.i])
 
 
 def _share_restated_by(figure: Token) -> Token | None:
@@ -284,6 +290,18 @@ def _has_own_figure(noun: Token, after: int = -1, before: int | None = None) -> 
                for t in p.subtree)
 
 
+def _figures_apart(a: Token, b: Token) -> bool:
+    """Two coordinated trade nouns each with its own figure ('exports worth $415 million and imports
+    worth $1.9 billion'), also where the parser hangs the second figure on the first noun ("with
+    exports at $8.1 billion and imports at $1.3 billion": one written before the second noun, one
+    after it)."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    if _has_own_figure(first) and _has_own_figure(second):
+        return True
+    return not _has_own_figure(second) and _has_own_figure(first, after=second.i) \
+        and _has_own_figure(first, before=second.i)
+
+
 def _within_a_clause(token: Token) -> bool:
     """Inside one clause of a list: not a comma, 'and', 'while', 'but' or a semicolon."""
     return token.text not in {",", ";"} and token.lower_ not in {"and", "while", "but", "whereas"}
@@ -298,16 +316,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             and not _says_respectively(ctx.sent_of(trigger)):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
             [trigger.head] if trigger.dep_ == "conj" else [])
-        def figures_apart(a: Token, b: Token) -> bool:
-            first, second = (a, b) if a.i < b.i else (b, a)
-            if _has_own_figure(first) and _has_own_figure(second):
-                return True
-            # "with exports at $8.1 billion and imports at $1.3 billion": the parser hangs the second
-            # figure on the first noun too; one written before the second noun and one after it
-            return _has_own_figure(first, after=first.i) and not _has_own_figure(second) \
-                and _has_own_figure(first, after=second.i) and _has_own_figure(first, before=second.i)
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
-               and not figures_apart(c, trigger) for c in coordinated):
+               and not _figures_apart(c, trigger) for c in coordinated):
             frame.kind = "total"   # not "exports worth $415 million and imports worth $1.9 billion"
     # "export-import trade", "import-export value": both directions joined by a hyphen are the total
     if frame.kind in {"import", "export"} and _joined_with_the_other_direction(trigger):
