@@ -75,3 +75,27 @@ def test_asia_after_a_preposition_is_a_partner_and_its_epithets_are_none(pipelin
     r = pipeline.extract(text, published="2024-06-20")
     claim = claim_of(r, amount)
     assert (claim.trade.from_, claim.trade.to) == parties
+
+
+def test_a_state_whose_name_holds_a_region_is_that_state(pipeline):
+    """'South Africa' is the state, not the state plus the continent inside its name."""
+    r = pipeline.extract("Two-way trade between South Africa and Brazil rose from R51bn in 2014 to R62bn in 2015, a "
+                         "22% increase.", published="2016-03-01")
+    assert all(sorted(c.trade.between) == ["BRA", "ZAF"] for c in r.claims if c.trade is not None)
+    # the other side: the continent named on its own is still the region
+    r = pipeline.extract("China's exports to Africa rose 5% while exports to South Africa fell 3% in 2023.",
+                         published="2024-03-01")
+    assert [c.trade.to for c in r.claims if c.trade is not None] == ["Africa", "ZAF"]
+
+
+def test_a_place_named_after_a_state_is_no_state(pipeline):
+    r = pipeline.extract("Inner Mongolia's trade with Russia reached 5.2 billion yuan in the first half.",
+                         published="2024-08-01")
+    assert "MNG" not in {a.id for a in r.actors}
+    assert [sorted(c.trade.between) for c in r.claims if c.trade is not None] == [["Inner Mongolia", "RUS"]]
+
+
+def test_a_group_of_coordinated_partners_is_named_without_the_clause_after_it(pipeline):
+    r = pipeline.extract("Peru exported $4 million of tin to Chile and China, which remained its top buyer, in 2023.",
+                         published="2024-03-01")
+    assert [c.trade.to for c in r.claims if c.trade is not None] == ["Chile and China"]

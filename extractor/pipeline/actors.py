@@ -97,7 +97,9 @@ def _short_forms_also_with(code: str) -> tuple[str, ...]:
 def _reference_patterns() -> tuple[tuple[str, str], ...]:
     refs = load_table("countries.json")["descriptive_references"]
     return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]]
-                 + [("order:latter", "the latter"), ("order:former", "the former")])
+                 + [("order:latter", "the latter"), ("order:former", "the former")]
+                 # ("Inner Mongolia": a place, its longer name winning over the state inside it)
+                 + [("place:", p) for p in load_table("countries.json")["places_named_after_states"]])
 
 
 @cache

@@ -82,7 +82,12 @@ class _Context:
                          and (self.doc.vocab.strings[match_id] == WORLD or _an_epithet(self.doc[end - 1])))
                  and not (self.doc.vocab.strings[match_id] in _PREPOSITION_ONLY
                           and (start == 0 or self.doc[start - 1].lower_ not in {"to", "from", "with", "into"}))]
+        named_states = {(self.span(a).start, self.span(a).end) for a in self.actors
+                        if a.type == "country" and a.id and self.span(a) is not None}
         for span in filter_spans(spans):
+            if any(start <= span.start and span.end <= end and (start, end) != (span.start, span.end)
+                   for start, end in named_states):
+                continue   # "South Africa": a state's name, not the continent inside it
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
         # "Imports from the bloc slipped": the latest bloc named before the description

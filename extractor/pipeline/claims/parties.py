@@ -75,7 +75,10 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
     first = objects[0].left_edge
     while first.dep_ == "det" and first.i < objects[0].i:
         first = first.doc[first.i + 1]
-    last = max(t.right_edge.i for t in states)
+    # (up to the last state's own name: not a clause hung on it, "... and China, which retained ...")
+    last = max(t.i for t in states)
+    while last + 1 < len(first.doc) and ctx.country_at.get(last + 1) == ctx.country_at.get(last):
+        last += 1
     return first.doc[first.i: last + 1].text
 
 
