@@ -533,3 +533,16 @@ def test_whole_numbers_listed_with_one_percent_the_tagger_calls_a_date():
 def test_a_day_number_after_a_month_name_is_not_listed_with_a_percent():
     r = extract("On May 12, 30 percent of the shipments were delayed.", published="2024-06-20")
     assert [a.value for a in r.amounts] == [30]
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("Kenya's exports rose 9 percent to 410 billion shillings in the half-year.", "410 billion shillings", "KES"),
+    ("Kenya's exports to Rwanda rose to Sh4.1 billion in the quarter from Sh3.6 billion.", "Sh4.1 billion", "KES"),
+    ("Uganda's imports from Kenya reached Shs2.3 trillion in 2016, Ugandan officials said.", "Shs2.3 trillion", "UGX"),
+])
+def test_a_shilling_is_the_shilling_of_the_state_the_text_names(text, figure, unit):
+    assert {a.text: a.unit for a in extract(text, published="2024-06-20").amounts}[figure] == unit
+
+
+def test_sh_in_capitals_is_no_shilling():
+    assert extract("The SH2 highway was closed for repairs.", published="2024-06-20").amounts == []

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .tables import _tables
-from .units import _currency_after, _currency_before, _glued_seq, _quantulum_unit_name
+from .units import _currency_after, _currency_before, _glued_seq, _quantulum_unit_name, _shilling_code
 
 # ------------------------------------------------------------------ value parsing
 
@@ -86,6 +86,10 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     if m["cur"]:
         cur = m["cur"]
         core.currency = t["currency_symbols"].get(cur.lower()) or t["codes"].get(cur.upper())
+        if cur.lower() in ("sh", "shs"):
+            if cur not in ("Sh", "Shs"):
+                return None   # ('SH2' is a highway) 'Sh4.1 billion' only as written so
+            core.currency = _shilling_code(doc)
         if core.currency is None and cur.lower() in t["transliterated"]:
             # 'PS2.7m', 'Y=28,030': '£' and '¥' as ASCII feeds write them (data: transliterated_currency_signs)
             core.currency = t["transliterated"][cur.lower()]

@@ -67,6 +67,8 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     code, end = _match_seq(doc, j, t["currency_word_seqs"])
     if code is None:
         return None, j
+    if end == j + 1 and doc[j].lower_ in ("shilling", "shillings"):
+        code = _shilling_code(doc)   # '410 billion shillings': the shilling of the state the text names
     if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
         return None, j  # '208 pounds' of body weight: left to the measured units
     # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
@@ -126,6 +128,16 @@ def _rupee_code(doc: Doc) -> str:
         others = _currencies_cued(text, "rupee_states")
         return others[0] if len(others) == 1 and "India" not in text else "INR"
     return _per_document(doc, "rupee", read)
+
+
+def _shilling_code(doc: Doc) -> str:
+    """The shilling a text's 'Sh', 'Shs' or bare 'shillings' is (data: _shilling_states): that of the
+    state it names most, Kenya's when it names none."""
+    def read(text: str) -> str:
+        counts = {code: sum(text.count(cue) for cue in cues) for code, cues in _tables()["shilling_states"].items()}
+        best = max(counts, key=lambda code: (counts[code], code == "KES"))
+        return best if counts[best] else "KES"
+    return _per_document(doc, "shilling", read)
 
 
 def _local_dollar(doc: Doc) -> Optional[str]:
