@@ -390,6 +390,14 @@ def test_the_new_level_of_a_move_the_parser_joined_keeps_the_sentence_s_period()
     assert got["$15.8 billion"] == "the first six months of this year" and got["$12.3 billion"] is None
 
 
+def test_a_period_after_a_change_s_old_level_is_that_level_s():
+    """'fell 3.4 per cent to $27.4 billion from $28.3 billion in the year-ago month': the period dates
+    the old level only."""
+    got = {a: p for a, *_, p in trades("Taiwan's exports rose in April. In May, shipments fell 3.4 per cent to "
+                                       "$27.4 billion from $28.3 billion in the year-ago month.", published="2024-06-10")}
+    assert got["$28.3 billion"] == "the year-ago month" and got["$27.4 billion"] == got["3.4 per cent"] == "May"
+
+
 @pytest.mark.parametrize("sentence", [
     "By way of comparison, in Sept. 2018, commerce between the two countries stood at $181.4 million — roughly "
     "four times the Sept. 2022 figures.",

@@ -270,3 +270,14 @@ def test_the_year_written_as_the_year_2020_dates_a_span(parse):
                            "5 percent. In November alone they rose 2 percent.")
     assert span(period(ps, "the first 11 months of the year 2020")) == (date(2020, 1, 1), date(2020, 11, 30))
     assert span(period(ps, "November")) == (date(2020, 11, 1), date(2020, 11, 30))
+
+
+@pytest.mark.parametrize("text,month,year", [
+    # the only year written is the comparison's base, after "vis-à-vis" or a figure "posted in"
+    ("Kenya's exports rose 9 percent in January vis-à-vis January 2010.", "January", 2011),
+    ("Kenya's merchandise exports rose 11.4 percent to $5.1 billion in August, above the $4.58 billion posted in "
+     "August 2016.", "August", 2017),
+])
+def test_a_base_month_with_its_year_puts_an_undated_story_a_year_later(parse, text, month, year):
+    ps, _ = undated(parse, text)
+    assert period(ps, month).from_.year == year

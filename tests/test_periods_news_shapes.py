@@ -545,3 +545,16 @@ def test_the_n_month_period_is_the_span_of_that_length_named_before(parse):
 def test_a_half_of_a_month_is_its_days(pipeline, text, written, span):
     r = pipeline.extract(text, published="2024-06-05")
     assert {p.text: (str(p.from_), str(p.to)) for p in r.periods}[written] == span
+
+
+@pytest.mark.parametrize("text,written,span", [
+    ("China's trade with Russia in the II quarter of 2019 rose 3.4%.", "the II quarter of 2019", ("2019-04-01", "2019-06-30")),
+    ("In the III quarter, turnover fell 4%, to $9.2 billion.", "the III quarter", ("2020-07-01", "2020-09-30")),
+])
+def test_a_quarter_numbered_in_roman_numerals(pipeline, text, written, span):
+    r = pipeline.extract(text, published="2020-11-10")
+    assert {p.text: (str(p.from_), str(p.to)) for p in r.periods}[written] == span
+
+
+def test_the_verb_quarter_after_a_pronoun_is_no_period(pipeline):
+    assert pipeline.extract("I quarter the results with care.", published="2020-11-10").periods == []

@@ -71,8 +71,8 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
 
 
 def _reference_figure_before(token: Token) -> Token | None:
-    """The comparison word ('against', 'versus', 'compared with') of a figure written right before
-    the period ``token`` heads, if any."""
+    """The comparison word ('against', 'versus', 'compared with', a change's 'from') of a figure
+    written right before the period ``token`` heads, if any."""
     doc = token.doc
     k = token.left_edge.i - 1
     while k > 0 and doc[k].ent_type_ == "DATE" and doc[k + 1].ent_type_ == "DATE":
@@ -88,7 +88,8 @@ def _reference_figure_before(token: Token) -> Token | None:
     if head is None:
         return None
     if head.lower_ in {"against", "versus", "vs", "vs."} or (
-            head.lower_ in {"with", "to"} and head.head.lemma_.lower() == "compare"):
+            head.lower_ in {"with", "to"} and head.head.lemma_.lower() == "compare") or (
+            head.lower_ == "from" and _is_change_word(head.head)):   # "fell 3.4% to $27.4 billion from $28.3 billion in ..."
         return head
     return None
 

@@ -312,13 +312,13 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
 
 
 # "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
-_COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?"
+_COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?|\bvis-[àa]-vis"
                               r"|(?:%|\bper\s?cent|\bpercent|\bpct)\s+(?:above|below)"   # "31% above 2022"
                               r"|\bas\s+(?:much|many|high|large|big|great|low|little|few)\s+as)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
 # "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
 # with stands between the comparison word and its period
-_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+(?:the\s+)?"
+_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus|\bvis-[àa]-vis)\s+(?:the\s+)?"
                           r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
                           r"(?:\s*(?:million|billion|trillion|bn|mn))?"
                           r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
@@ -329,7 +329,8 @@ _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|
 # one clause (a decimal point is no full stop), "... $253 million tallied in "
 RECORDED_FIGURE = (r"\s+(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,%d}?\b(?:recorded|posted|seen|registered|reported|logged|tallied)"
                    r"\s+(?:in|for|during)\s+$")
-_RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)" + RECORDED_FIGURE % 70, re.IGNORECASE)
+# (and "above the $4.58 billion posted in August 2016")
+_RECORDED_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|above|below)" + RECORDED_FIGURE % 70, re.IGNORECASE)
 _BOUNDARY_BEFORE = re.compile(r"\b(?:before|after|until|till|prior\s+to)\s+$", re.IGNORECASE)
 _SAME_PERIOD_BASE = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}?(?:period|periods|month|months|quarter|half|time)\s+(?:in|of)\s+$",
                                re.IGNORECASE)

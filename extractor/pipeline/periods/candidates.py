@@ -37,6 +37,7 @@ from .dates import (
     _resolve_day_range,
     _resolve_days_of_month,
     _resolve_half_of_month,
+    _resolve_roman_quarter,
     _resolve_decade,
     _resolve_deictic,
     _resolve_deictic_month,
@@ -125,6 +126,9 @@ _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?
 _NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
 _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
+# "in the II quarter of 2019", "the III quarter" (Russian and Central Asian copy): Roman numerals, as written
+_rule("quarter", r"the\s+(?-i:(?P<rom>I|II|III|IV))\s+quarter" + OFYEAR + "?", _resolve_roman_quarter)
+_rule("quarter", r"(?-i:(?P<rom>I|II|III|IV))\s+quarter" + OFYEAR, _resolve_roman_quarter)
 # "the first and second quarters", "the first, second and third quarters", "the first and second
 # halves": a period each, one noun
 _rule("quarter", r"(?:the\s+)?(?P<ord>" + ORD + r")(?=(?:\s*,\s*(?:the\s+)?(?:" + ORD + r"))*\s*,?\s+and\s+(?:the\s+)?(?:"

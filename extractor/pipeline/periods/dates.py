@@ -272,6 +272,12 @@ def _resolve_named_quarter(ctx, cand, m):
     return _span_in_year(ctx, cand, m, lambda yy: _quarter_span(yy, q), "quarter")
 
 
+def _resolve_roman_quarter(ctx, cand, m):
+    """"the II quarter of 2019", "the III quarter": a quarter numbered in Roman numerals."""
+    q = {"I": 1, "II": 2, "III": 3, "IV": 4}[m["rom"]]
+    return _span_in_year(ctx, cand, m, lambda yy: _quarter_span(yy, q), "quarter")
+
+
 def _resolve_quarter_year_earlier(ctx, cand, m):
     """"the year-earlier third quarter": the named quarter (its year by rule 5), a year before."""
     fields = _resolve_named_quarter(ctx, cand, m)

@@ -27,6 +27,7 @@ halves take its year, "this year" / "last year" count from it; "last month", "ne
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from typing import Optional
@@ -107,13 +108,21 @@ def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         year = None
         if cand.rule == "same_period" and (cand.match.groupdict().get("yr") or "").isdigit():
             year = int(cand.match["yr"])
-        elif cand.rule == "year" and period.from_ is not None and _is_comparison_base(ctx.text, cand.start, cand.end) \
+        elif period.from_ is not None and (cand.rule == "year" or _WRITTEN_YEAR.search(ctx.text[cand.start:cand.end])) \
+                and _is_comparison_base(ctx.text, cand.start, cand.end) \
                 and not _SINCE.search(ctx.text[max(0, cand.start - 40):cand.start]):
+            # (a year, or a month with its year written: "vis-à-vis January 2010", "above
+            # the $4.58 billion posted in August 2016")
             year = period.from_.year
         if year is None:
             continue
         sentence = ctx.sentence_of(cand.start)
         own = [text for start, text in ctx.unresolved if ctx.sentence_of(start) == sentence and start < cand.start]
+        if cand.rule not in ("year", "same_period"):
+            # a month with its year is the base of the same month only ("in January ... vis-à-vis
+            # January 2010"); "in May, down from ... the third quarter of 2014" compares other spans
+            month = calendar.month_name[period.from_.month]
+            own = [text for text in own if month.lower() in text.lower()] if period.granularity == "month" else []
         if own:
             years.append((year + (2 if any(_LAST_YEAR.search(t) for t in own) else 1), period))
     if not years:
@@ -122,6 +131,7 @@ def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
     return date(year, 12, 31), "month", period, []
 
 
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
 
 
