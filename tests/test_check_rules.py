@@ -341,3 +341,19 @@ def test_a_change_rounded_to_tens_fits_levels_within_five_points(pipeline, chang
     text = (f"Laos's cement exports to Vietnam dropped {change} to 70,000 tons in 2019 from 120,000 tons a year "
             "earlier.")
     assert bool(consistency_of(pipeline.extract(text, published="2020-03-01"))) is flagged
+
+
+UNDATED_TWO_SEPTEMBERS = ("Laos's exports to China rose to $5.8 billion in September, the ministry said. Laos's exports "
+                          "to China were $5.1 billion in September 2013, earlier data show.")
+
+
+def test_an_undated_page_that_writes_the_year_of_one_figure_only_gives_two_figures(pipeline):
+    """The year of 'in September' is inferred from the text's own 'September 2013': likelier the
+    figure and its base than one figure given twice."""
+    assert consistency_of(pipeline.extract(UNDATED_TWO_SEPTEMBERS)) == []
+
+
+def test_a_dated_page_s_one_figure_given_twice_is_still_flagged(pipeline):
+    text = UNDATED_TWO_SEPTEMBERS.replace("in September 2013", "in September")
+    (finding,) = consistency_of(pipeline.extract(text, published="2013-10-20"))
+    assert "the same figure" in finding.explanation

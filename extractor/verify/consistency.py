@@ -109,6 +109,12 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             pa, pb = periods[a.period], periods[b.period]
             if pa.from_ is None or (pa.from_, pa.to) != (pb.from_, pb.to):
                 continue
+            if result.article.published is None and (pa.relative and not _WRITTEN_YEAR.search(pa.text)) \
+                    != (pb.relative and not _WRITTEN_YEAR.search(pb.text)):
+                # an undated page that writes the year of one ("in September 2013") and not of the
+                # other ("in September"), whose year was only inferred: likelier two years (a figure
+                # and its base) than one figure given twice
+                continue
             ma, mb = result.amounts[a.amount], result.amounts[b.amount]
             if ma.unit != mb.unit:
                 continue
@@ -198,6 +204,7 @@ def _round_tens_slack(amount) -> float:
     return 5.0
 
 
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
 _CURRENCY_TERMS = re.compile(r"\b([a-z]+)(?:-|\s+)denominated\b|\bin\s+([a-z]+)\s+terms\b", re.I)
 
 
