@@ -1829,3 +1829,14 @@ def test_states_in_brackets_after_with_in_a_story_about_trade_with_their_group(p
     got = {r.amounts[c.amount].text: (tuple(c.trade.between), c.trade.commodity_text)
            for c in r.claims if c.trade is not None}
     assert got["$2.6 billion"] == (("CHN", "KAZ"), None) and got["$2.7 billion"] == (("CHN", "KGZ"), None)
+
+
+def test_a_figure_in_surplus_is_a_balance_and_sets_no_flow(pipeline):
+    """'non-oil trade reaching $2.2 billion in surplus' is a balance (no claim), and the flows after it
+    keep their own direction."""
+    r = pipeline.extract("Indonesia's trade balance in May posted a surplus of $1.6 billion, driven by non-oil trade "
+                         "reaching $2.2 billion in surplus, the statistics bureau said. Total exports in May reached "
+                         "$14.8 billion. Total imports in May reached $13.2 billion.", published="2023-06-15")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert "$2.2 billion" not in got
+    assert got["$14.8 billion"] == ("IDN", "WLD") and got["$13.2 billion"] == ("WLD", "IDN")

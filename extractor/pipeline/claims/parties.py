@@ -188,9 +188,12 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     if own is not None:
         return own
     root = amount_span.root
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    if any(p.dep_ == "prep" and p.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in balances for o in p.children)
+           for p in root.children):
+        return None   # "reaching $2.2 billion in surplus", "$0.7 billion in deficit": a balance, no flow
     share = _share_restated_by(root)
     chain = [root] + list(root.ancestors) if share is None else [share] + list(share.ancestors)
-    balances = set(_lexicon()["balance_nouns"]["words"])
     for head in chain:
         if head.i < sent.start or head.i >= sent.end:
             break
