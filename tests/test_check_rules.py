@@ -357,3 +357,9 @@ def test_a_dated_page_s_one_figure_given_twice_is_still_flagged(pipeline):
     text = UNDATED_TWO_SEPTEMBERS.replace("in September 2013", "in September")
     (finding,) = consistency_of(pipeline.extract(text, published="2013-10-20"))
     assert "the same figure" in finding.explanation
+
+
+def test_a_sector_s_balance_is_not_exports_minus_imports(pipeline):
+    text = ("Indonesia's trade balance in May posted a surplus of $1.6 billion. The fuel sector ran a deficit of "
+            "$0.6 billion in May. Total exports in May reached $14.8 billion, while total imports came to $13.2 billion.")
+    assert consistency_of(pipeline.extract(text, published="2023-06-15")) == []

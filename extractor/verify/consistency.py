@@ -204,6 +204,7 @@ def _round_tens_slack(amount) -> float:
     return 5.0
 
 
+_A_SECTOR = re.compile(r"\b(?:sector|industry|segment)\b", re.I)
 _WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
 _CURRENCY_TERMS = re.compile(r"\b([a-z]+)(?:-|\s+)denominated\b|\bin\s+([a-z]+)\s+terms\b", re.I)
 
@@ -355,12 +356,15 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his
 
 def _balance_of_a_part(text: str, amount) -> bool:
     """'the oil and gas balance showed a $1.2 billion deficit', 'a $1.2 billion fuels deficit', 'the
-    current account deficit': a balance qualified by goods or by a wider account is a part's (or
+    current account deficit', 'the fuel sector ran a deficit of': a balance qualified by goods,
+    a sector or a wider account is a part's (or
     more than goods'), not exports minus imports of all goods. The qualifiers are the words between
     the balance noun and its determiner (two words when none is written); those that leave it all
     goods' are a table (check_phrases.json: balance_of_all_goods), and names ("Peru's") and figures."""
     plain = set(phrases()["balance_of_all_goods"])
     clause = re.split(r"[,;:.]\s|\bwhile\b|\bwhereas\b", text[max(0, amount.start - 80): amount.start])[-1]
+    if _A_SECTOR.search(clause):
+        return True   # "the fuel sector ran a deficit of $0.6 billion": a sector's
     words: list[str] = []
     for found in (_QUALIFIED_BEFORE.search(clause + " "), _QUALIFIED_AFTER.match(text[amount.end: amount.end + 50])):
         if found is None:
