@@ -109,8 +109,7 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             pa, pb = periods[a.period], periods[b.period]
             if pa.from_ is None or (pa.from_, pa.to) != (pb.from_, pb.to):
                 continue
-            if result.article.published is None and (pa.relative and not _WRITTEN_YEAR.search(pa.text)) \
-                    != (pb.relative and not _WRITTEN_YEAR.search(pb.text)):
+            if result.article.published is None and _year_inferred(pa) != _year_inferred(pb):
                 # an undated page that writes the year of one ("in September 2013") and not of the
                 # other ("in September"), whose year was only inferred: likelier two years (a figure
                 # and its base) than one figure given twice
@@ -202,6 +201,11 @@ def _round_tens_slack(amount) -> float:
     if written is None or "." in written.group(0) or not 10 <= amount.value < 100 or amount.value % 10:
         return 0.0
     return 5.0
+
+
+def _year_inferred(period) -> bool:
+    """The period's year was inferred (anchored on other dates), not written in its own words."""
+    return period.relative and not _WRITTEN_YEAR.search(period.text)
 
 
 _A_SECTOR = re.compile(r"\b(?:sector|industry|segment)\b", re.I)
