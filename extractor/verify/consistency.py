@@ -11,6 +11,7 @@ from models import Claim, Consistency, Extraction, Period
 
 from ..pipeline.calendar_spans import shift_period
 from ..pipeline.lexicon import load_table
+from ..pipeline.periods.patterns import WRITTEN_YEAR
 from .intervals import FAR_RATIO, Interval, claim_supported, stated_interval
 from .wording import (currency_named, describe_cell, duration_months, money, months_words, period_words, phrases, signed_money,
                       trade_pair)
@@ -205,11 +206,10 @@ def _round_tens_slack(amount) -> float:
 
 def _year_inferred(period) -> bool:
     """The period's year was inferred (anchored on other dates), not written in its own words."""
-    return period.relative and not _WRITTEN_YEAR.search(period.text)
+    return period.relative and not WRITTEN_YEAR.search(period.text)
 
 
 _A_SECTOR = re.compile(r"\b(?:sector|industry|segment)\b", re.I)
-_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
 _CURRENCY_TERMS = re.compile(r"\b([a-z]+)(?:-|\s+)denominated\b|\bin\s+([a-z]+)\s+terms\b", re.I)
 
 

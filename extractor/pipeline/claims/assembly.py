@@ -47,6 +47,7 @@ from .parties import (
     _trade,
     _trigger_for,
 )
+from ..periods.patterns import WRITTEN_YEAR
 from .sizes import _figures_larger_than_their_partner_s_total
 from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_from_reference, _basis_of_own_reference,
                       _compared_with_another_span,
@@ -161,7 +162,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         respective = _respectively(sent, by_sentence.get(s_index, []), ctx)
         # "Pakistan's trade deficit with China hit $9 billion. Imports stood at $11.2 billion.": the
         # balance with a partner frames the bare flows right after it (a balance is no claim)
-        holder, with_whom = _balance_reporter(sent, ctx), _partner_of_the_balance(sent, ctx)
+        with_whom = _partner_of_the_balance(sent, ctx)
+        holder = _balance_reporter(sent, ctx) if with_whom else None   # (read only for a balance with a partner)
         if holder and with_whom and holder != with_whom and WORLD not in (holder, with_whom):
             balance_frame = (s_index, Trade(flow="total", between=sorted([holder, with_whom])), holder)
         for a_index in by_sentence.get(s_index, []):
@@ -423,7 +425,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     period = data_period
                     inferred["period"] = YEAR_SO_FAR
                 if period is not None and "period" not in inferred and ctx.doc._.published_month is not None \
-                        and ctx.periods[period].from_ is not None and not _WRITTEN_YEAR.search(ctx.periods[period].text):
+                        and ctx.periods[period].from_ is not None and not WRITTEN_YEAR.search(ctx.periods[period].text):
                     # the page does not date itself: the year of "in March" comes from its address
                     inferred["period"] = FROM_THE_ADDRESS
                 if trigger is not None and _a_daily_average(trigger):
@@ -712,7 +714,6 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
 
 
-_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|'\d\d\b")
 
 
 def _kind_of(trade: Trade, agent: str | None) -> str:

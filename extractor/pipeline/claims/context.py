@@ -177,6 +177,19 @@ _OVER_A_SPAN = re.compile(r"(?:the\s+)?(?:first|past|last|latest|opening)\b", re
 _COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "greater", "smaller", "bigger", "larger"})
 
 
+def _bracket_opening(span: Span, ctx: _Context, inside) -> int | None:
+    """The index of the '(' a figure's bracket opens with, when only tokens ``inside`` accepts stand
+    between it and the figure (at most eight, in the figure's sentence); else None."""
+    doc = ctx.doc
+    sent_start = ctx.sent_of(span[0]).start
+    k = span.start - 1
+    while k > sent_start and doc[k].text != "(" and span.start - k <= 8:
+        if not inside(k):
+            return None
+        k -= 1
+    return k if k > sent_start and doc[k].text == "(" else None
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, else None

@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from .context import _Context
+from .context import _bracket_opening, _Context
 from .words import _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind
 
 
@@ -239,15 +239,9 @@ def _figures_bracket(amount_span: Span, ctx: "_Context") -> int | None:
     billion)', 'machinery (12.4 million USD, 8.1% growth)'), written right after a noun that is no
     state, trade word, period or figure; None otherwise."""
     doc = ctx.doc
-    sent_start = ctx.sent_of(amount_span[0]).start
-    k = amount_span.start - 1
-    while k > sent_start and doc[k].text != "(" and amount_span.start - k <= 8:
-        t = doc[k]
-        if not (k in ctx.amount_tokens or t.text == "," or _is_change_word(t) or t.like_num or t.text == "%"
-                or t.lower_ in {"up", "down"}):
-            return None
-        k -= 1
-    if k <= sent_start or doc[k].text != "(":
+    k = _bracket_opening(amount_span, ctx, lambda i: i in ctx.amount_tokens or doc[i].text in {",", "%"} or doc[i].like_num
+                         or _is_change_word(doc[i]) or doc[i].lower_ in {"up", "down"})
+    if k is None:
         return None
     noun = doc[k - 1]
     if not _an_item(noun) or noun.i in ctx.country_at or noun.i in ctx.amount_tokens or noun.i in ctx.period_tokens \

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..amounts.changes import gapped_conjunct
-from .context import _Context
+from .context import _bracket_opening, _Context
 from .goods import _goods_code, _goods_of_phrase
 from .parties import TradeFrame, _ends
 from .words import WORLD, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _says_respectively, _trade_kind
@@ -372,10 +372,7 @@ def _bracketed_figures(sent: Span, claims: list, ctx: _Context) -> None:
         ("Iran (6 percent or $700 million)"): its index, else None."""
         if span.end >= len(doc) or doc[span.end].text != ")":
             return None
-        k = span.start - 1
-        while k > sent.start and (k in ctx.amount_tokens or doc[k].lower_ in {"or", ","}) and span.start - k <= 8:
-            k -= 1
-        return k if k >= sent.start + 1 and doc[k].text == "(" else None
+        return _bracket_opening(span, ctx, lambda i: i in ctx.amount_tokens or doc[i].lower_ in {"or", ","})
 
     def bracketed(span: Span) -> bool:
         return opening(span) is not None

@@ -16,7 +16,7 @@ from models import Trade
 from ..actors import _countries, _ranking_words, ranked_noun
 from ..lexicon import load_table
 from .context import _Context
-from .words import WORLD, _change_verbs, _clause_verb, _is_balance, _lexicon, _lexicon_words, _says_respectively, _trade_kind
+from .words import WORLD, _change_verbs, _clause_verb, _in_a_balance, _is_balance, _lexicon, _lexicon_words, _says_respectively, _trade_kind
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -188,10 +188,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     if own is not None:
         return own
     root = amount_span.root
-    balances = set(_lexicon()["balance_nouns"]["words"])
-    if any(p.dep_ == "prep" and p.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in balances for o in p.children)
-           for p in root.children):
+    if _in_a_balance(root):
         return None   # "reaching $2.2 billion in surplus", "$0.7 billion in deficit": a balance, no flow
+    balances = set(_lexicon()["balance_nouns"]["words"])
     share = _share_restated_by(root)
     chain = [root] + list(root.ancestors) if share is None else [share] + list(share.ancestors)
     for head in chain:

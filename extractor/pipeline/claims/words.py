@@ -42,10 +42,17 @@ def _is_balance(token: Token) -> bool:
     balances = _lexicon()["balance_nouns"]["words"]
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in balances:
         return True   # "Peru's deficit in trade with Chile"
-    if any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in balances for o in c.children)
-           for c in token.children):
+    if _in_a_balance(token):
         return True   # "Peru's trade in goods deficit with Chile": the parser hangs the balance on 'in'
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
+
+
+def _in_a_balance(token: Token) -> bool:
+    """The token's own 'in' phrase names a balance ("trade in goods deficit", "$2.2 billion in
+    surplus")."""
+    balances = _lexicon()["balance_nouns"]["words"]
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in balances
+                                                             for o in c.children) for c in token.children)
 
 
 def _says_respectively(sent: Span) -> bool:

@@ -36,6 +36,7 @@ from models import Period
 
 from .anchors import (RECORDED_FIGURE, _add_months, _Candidate, _Context, _is_comparison_base, _is_future,
                       _month_end)
+from .patterns import WRITTEN_YEAR
 
 # rules whose match writes its own year (a full date, or a month of a year)
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
@@ -108,7 +109,7 @@ def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         year = None
         if cand.rule == "same_period" and (cand.match.groupdict().get("yr") or "").isdigit():
             year = int(cand.match["yr"])
-        elif period.from_ is not None and (cand.rule == "year" or _WRITTEN_YEAR.search(ctx.text[cand.start:cand.end])) \
+        elif period.from_ is not None and (cand.rule == "year" or WRITTEN_YEAR.search(ctx.text[cand.start:cand.end])) \
                 and _is_comparison_base(ctx.text, cand.start, cand.end) \
                 and not _SINCE.search(ctx.text[max(0, cand.start - 40):cand.start]):
             # (a year, or a month with its year written: "vis-à-vis January 2010", "above
@@ -131,7 +132,6 @@ def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
     return date(year, 12, 31), "month", period, []
 
 
-_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
 
 

@@ -57,6 +57,8 @@ MON = ("(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june
 WDAY = ("(?:" + _alt([w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")], capitalised=True) + r"\.?|"
         + _alt([w for w in WEEKDAYS if w.endswith("day")], capitalised=True) + ")")
 YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+#: A year written in a period's own words ("March 2022", "FY2023", "Q1'24"): its year was read, not inferred
+WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|'\d\d\b")
 DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _NUM_BASE = (r"(?:\d+\s+1/2(?![\d/])|\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_UNITS_WORDS) + r")|"
              + _alt(NUMBERS) + ")")
