@@ -34,6 +34,48 @@ def test_a_figure_a_partner_has_a_share_of_is_with_the_world(pipeline, sentence,
     assert got["$2.3 billion"][0] == ("LAO", "VNM")
 
 
+def _claim(pipeline, text: str, amount: str):
+    r = pipeline.extract(text, published="2024-03-10")
+    return next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+
+
+@pytest.mark.parametrize("sentence,whole,whole_parties,part,part_parties", [
+    # the part a sum of its own after "of which": the whole with the world, the part with its partner
+    ("Laos sold goods worth $4.2 billion abroad last year, of which $1.6 billion went to Vietnam.",
+     "$4.2 billion", ("LAO", "WLD"), "$1.6 billion", ("LAO", "VNM")),
+    ("Laos's imports came to $5.1 billion in 2023, of which $2.2 billion came from Thailand.",
+     "$5.1 billion", ("WLD", "LAO"), "$2.2 billion", ("THA", "LAO")),
+    # "of which" hung by the parser as a conjunct of the main verb
+    ("Laos exported timber worth $620 million in 2023, of which $410 million went to Vietnam.",
+     "$620 million", ("LAO", "WLD"), "$410 million", ("LAO", "VNM")),
+    ("Laos's potash exports reached $700 million in 2023, with Vietnam accounting for $380 million of that.",
+     "$700 million", ("LAO", "WLD"), "$380 million", ("LAO", "VNM")),
+])
+def test_a_part_written_as_a_sum_has_its_own_partner(pipeline, sentence, whole, whole_parties, part, part_parties):
+    got = _parties(pipeline, sentence)
+    assert got[whole][0] == whole_parties
+    assert got[part][0] == part_parties
+
+
+def test_the_part_keeps_the_goods_of_its_whole(pipeline):
+    text = "Laos exported timber worth $620 million in 2023, of which $410 million went to Vietnam."
+    assert _claim(pipeline, text, "$410 million").trade.commodity_text == "timber"
+
+
+def test_a_buyer_taking_a_sum_is_not_a_partner_s_part(pipeline):
+    """'with Vietnam taking $380 million of goods': a subject that takes a sum may be the buyer
+    itself, so only "of which" and "accounting for" make a sum a partner's part."""
+    text = "Thai exports to Laos fell 12 percent in May, with Laos taking $380 million of Thai goods."
+    assert _parties(pipeline, text)["$380 million"][0] != ("LAO", "WLD")
+
+
+def test_a_quarter_named_as_a_period_is_no_share(pipeline):
+    """'the September quarter' is a period, not a fraction of a figure."""
+    text = ("Laos was the top market for Thai goods, with Laos buying $2.6 billion of Thai goods in the "
+            "September quarter of 2023, up 9 percent.")
+    assert _parties(pipeline, text)["$2.6 billion"][0] == ("THA", "LAO")
+
+
 def test_a_holder_s_share_clause_keeps_the_story_s_partner(pipeline):
     """'..., with Lao fuel imports accounting for 40 percent': the state modifies the subject,
     it is whose imports, not a partner with a share."""

@@ -42,6 +42,7 @@ from .parties import (
     _names_the_pair,
     _parties_named_in,
     _partner_of_a_demonstrative,
+    _partner_of_a_share,
     _parties_of_a_demonstrative,
     _refers_to_the_pair,
     _trade,
@@ -374,6 +375,16 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # "shipped $12.4 billion of goods to Japan and $9.8 billion to India": each
                     # figure's own destination (or origin), when the verb has several
                     trade = trade.model_copy(update=own)
+                part = _partner_of_a_share(span, ctx)
+                if part is not None and WORLD in (trade.from_, trade.to) and part not in (trade.from_, trade.to):
+                    # "1.6 trillion euros, of which 97 billion euros went to China": the part's partner
+                    trade = trade.model_copy(update={"to" if trade.to == WORLD else "from_": part})
+                    whole = next((c for c in reversed(claims) if c.start == sent.start_char and c.trade is not None
+                                  and c.trade.flow == "directional" and WORLD in (c.trade.from_, c.trade.to)), None)
+                    if whole is not None and trade.commodity is None and trade.commodity_text is None:
+                        # "coal worth $7.1 billion, of which $6.8 billion went to China": the same goods
+                        trade = trade.model_copy(update={"commodity": whole.trade.commodity,
+                                                         "commodity_text": whole.trade.commodity_text})
                 ranked = _ranked_after(span, ctx)
                 supplier = ranked[0] if ranked is not None else None
                 if supplier is not None and supplier not in (trade.from_, trade.to):

@@ -57,9 +57,9 @@ class _Context:
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
     home_reason: str = ""   # how it was found (said by the claims that take it)
-    # per sentence start: the tokens of states named only with their share of a figure (parties.py,
-    # asked for claim after claim)
-    share_states: dict[int, set[int]] = field(default_factory=dict)
+    # per sentence start: the clauses giving one partner's part of a figure, with that partner's
+    # tokens (parties.py, asked for claim after claim)
+    share_clauses: dict[int, dict[int, set[int]]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.text = self.doc.text   # Doc.text joins every token on each access

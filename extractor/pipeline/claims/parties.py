@@ -432,7 +432,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         preps += [g for o in of.children if o.dep_ == "pobj" for c in [o, *o.conjuncts]
                   for g in c.children if g.dep_ == "prep" and g.lower_ != "of"]
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "attr", "npadvmod"}):
-        preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i]
+        # (not where a part of the figure went: "goods worth $9 billion, of which $2 billion went to Peru")
+        preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i and not _in_a_share_clause(c, ctx)]
         # "bought $2.7 billion worth of Chinese goods", "imported Australian coal worth $9 billion": a
         # country naming the goods is where they come from
         goods_nouns = [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"] + (
@@ -862,7 +863,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         # "Its trade reached $2.8 billion, with China accounting for 96 percent": a figure one
         # partner has a share of is the trade with all partners
         share = _partner_share_states(ctx.sent_of(frame.trigger), ctx)
-        world = bool(share) and not any(t.i in share for t in frame.trigger.subtree)
+        world = bool(share) and not any(t.i in share and not _in_a_share_clause(t, ctx) for t in frame.trigger.subtree)
     if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
         parties = list(frame.between)
         if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
@@ -1100,23 +1101,29 @@ def _inverted_ranking(verb: Token, subject: Token | None, ctx: _Context) -> bool
     return complement is not None and ctx.country_at.get(complement.i) not in (None, WORLD)
 
 
-def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
-    """The tokens of states named in a subordinate clause that gives one partner's part of a
-    figure: '$2.8 billion, with China accounting for 96 percent of it', '$300 million, of which
-    95 percent went to China'. Such a state is the share's partner, not the figure's (read once a
-    sentence)."""
-    if sent.start in ctx.share_states:
-        return ctx.share_states[sent.start]
+def _partner_share_clauses(sent: Span, ctx: _Context) -> dict[int, set[int]]:
+    """The subordinate clauses of a sentence that give one partner's part of a figure, as
+    {clause verb: tokens of the states that are that part's partner}: '$2.8 billion, with China
+    accounting for 96 percent of it', '$300 million, of which 95 percent went to China', and a
+    part written as a sum ('1.6 trillion euros, of which 97 billion euros went to China'). Read
+    once a sentence."""
+    if sent.start in ctx.share_clauses:
+        return ctx.share_clauses[sent.start]
     verbs, shares = _lexicon_words("partner_share_verbs"), _lexicon_words("share_nouns")
-    out: set[int] = ctx.share_states.setdefault(sent.start, set())
+    out: dict[int, set[int]] = ctx.share_clauses.setdefault(sent.start, {})
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
         # "..., of which 95 percent went to China", "..., 35% of which was accounted for by ..."
-        subordinate = verb.dep_ in {"pcomp", "advcl"} and any(a.lower_ == "with" for a in verb.ancestors) or (
-            verb.dep_ in {"relcl", "advcl"} and any(t.lower_ == "which" and t.head.lower_ == "of"
-                                         for t in verb.subtree if t.i < verb.i))
-        if not subordinate or not any(t.lemma_.lower() in shares or t.lower_ in shares for t in verb.subtree):
+        of_which = verb.dep_ in {"relcl", "advcl", "conj"} and any(
+            t.lower_ == "which" and t.head.lower_ == "of" for t in verb.subtree if t.i < verb.i)
+        subordinate = of_which or verb.dep_ in {"pcomp", "advcl"} and any(a.lower_ == "with" for a in verb.ancestors)
+        # the part is a share ("95 percent"), or a sum of its own after "of which" or "accounting
+        # for" ("97 billion euros"; not "with New Zealand taking $2.6 billion", whose subject may be the buyer)
+        sum_of_its_own = of_which or verb.lemma_.lower() == "account"
+        # ("the September quarter" is a period, not a fraction)
+        if not subordinate or not any((t.lemma_.lower() in shares or t.lower_ in shares) and t.i not in ctx.period_tokens
+                                      or sum_of_its_own and t.i in ctx.amount_tokens and t.like_num for t in verb.subtree):
             continue
         # the partner is the clause's subject ("China accounting for"), its passive agent ("accounted
         # for by Vietnamese goods") or where the share went ("went to China"), not a holder ("North
@@ -1124,8 +1131,34 @@ def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
         partners = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.country_at] + [
             o for prep in verb.children if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in {"to", "from", "into"}
             for o in prep.children if o.dep_ == "pobj"]
-        out |= {t.i for p in partners for t in p.subtree if t.i in ctx.country_at}
+        states = {t.i for p in partners for t in p.subtree if t.i in ctx.country_at}
+        if states:
+            out[verb.i] = states
     return out
+
+
+def _partner_share_states(sent: Span, ctx: _Context) -> set[int]:
+    """The tokens of states named only as the partner of a part of a figure (see
+    ``_partner_share_clauses``): the share's partner, not the figure's."""
+    return {t for states in _partner_share_clauses(sent, ctx).values() for t in states}
+
+
+def _in_a_share_clause(token: Token, ctx: _Context) -> bool:
+    """``token`` is inside a clause giving one partner's part of a figure (so its 'to China' is the
+    part's destination, not the whole figure's)."""
+    clauses = _partner_share_clauses(ctx.sent_of(token), ctx)
+    return any(a.i in clauses for a in (token, *token.ancestors))
+
+
+def _partner_of_a_share(amount_span: Span, ctx: _Context) -> str | None:
+    """The partner of a figure that is itself one partner's part of a larger one ('1.6 trillion
+    euros, of which 97 billion euros went to China': China for the 97 billion)."""
+    clauses = _partner_share_clauses(ctx.sent_of(amount_span.root), ctx)
+    verb = next((a for a in (amount_span.root, *amount_span.root.ancestors) if a.i in clauses), None)
+    if verb is None:
+        return None
+    codes = {ctx.country_at[t] for t in clauses[verb.i]}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
