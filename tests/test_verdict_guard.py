@@ -203,3 +203,29 @@ def test_a_month_coordinated_with_a_base_is_no_period_of_the_figure(store):
     found, result = verdicts(text, store)
     v = found["$244 million"]
     assert v.status == "supported"
+
+
+# A body that makes its own estimates of the North's trade (KOTRA counts crude oil China's customs
+# leave out) may give a figure the customs record does not show without being wrong.
+@pytest.mark.parametrize("cited", [
+    "according to the Korea Trade-Investment Promotion Agency (KOTRA)",
+    "the Korea International Trade Association said",
+])
+def test_a_figure_cited_from_an_estimating_body_is_never_an_accusation(store, cited):
+    found, _ = verdicts(f"China's exports to North Korea were $310 million in November 2025, {cited}.", store)
+    v = found["$310 million"]
+    assert v.status == "unverifiable"
+    assert v.inferred == {}                                     # every part read: the source is the reason
+    assert "estimates" in v.explanation and "$244 million" in v.explanation
+
+
+def test_a_figure_cited_from_the_customs_itself_is_still_contradicted(store):
+    found, _ = verdicts("China's exports to North Korea were $310 million in November 2025, "
+                        "according to China's General Administration of Customs.", store)
+    assert found["$310 million"].status == "contradicted"
+
+
+def test_an_estimating_body_s_figure_that_agrees_stays_supported(store):
+    found, _ = verdicts("China's exports to North Korea were $244 million in November 2025, "
+                        "according to the Korea Trade-Investment Promotion Agency.", store)
+    assert found["$244 million"].status == "supported"

@@ -32,6 +32,7 @@ from typing import Protocol
 from models import Amount, Claim, Evidence, Extraction, Figure, Verdict
 
 from ..pipeline.calendar_spans import add_months, month_end, month_starts, shift_period
+from ..pipeline.lexicon import load_table
 from .consistency import consistency_of
 from .intervals import FAR_RATIO, Interval, claim_supported, figure_interval, stated_interval
 from .schema import StoreError
@@ -367,8 +368,18 @@ def verdicts_for(result: Extraction, store: FigureStore) -> list[Verdict]:
                               explanation=f"Not checked: the cross-check failed on this claim "
                                           f"({type(error).__name__}); nothing is said about it.")
         if verdict is not None:
-            out.append(_guarded(verdict, _with_anchored_period(claim, result), rivals.get(claim.id)))
+            out.append(_guarded(verdict, _with_anchored_period(claim, result), rivals.get(claim.id),
+                                _estimated_by(claim, result)))
     return out
+
+
+def _estimated_by(claim: Claim, result: Extraction) -> str | None:
+    """The body the claim's figure is cited from, when that body publishes its own estimates of a
+    state's trade rather than a customs record (KOTRA's totals for North Korea count crude oil
+    China's customs leave out): ``organizations.json`` ``own_estimates``."""
+    estimators = set(load_table("organizations.json")["own_estimates"]["names"])
+    return next((result.sources[i].name for i in claim.sources
+                 if 0 <= i < len(result.sources) and result.sources[i].name in estimators), None)
 
 
 #: Why a period is not read on a page without a publication date.
@@ -417,7 +428,7 @@ def _claim_parts(claim: Claim) -> list[str]:
     return ["amount", "parties", "flow", "period"] + (["goods"] if goods else []) + (["basis"] if change else [])
 
 
-def _guarded(verdict: Verdict, claim: Claim, rival: str | None = None) -> Verdict:
+def _guarded(verdict: Verdict, claim: Claim, rival: str | None = None, estimator: str | None = None) -> Verdict:
     """Record which parts were read and which inferred, and never accuse on an inference.
 
     ``contradicted`` stands only when the claim's amount, parties, flow, goods and period were
@@ -425,7 +436,9 @@ def _guarded(verdict: Verdict, claim: Claim, rival: str | None = None) -> Verdic
     previous sentence, the article's pair) is likelier our link than the article's error, so
     the verdict is ``unverifiable`` and says which part was inferred. A level more than
     ``FAR_RATIO`` times off is said to be likelier another figure. A level whose sentence gives
-    the same cell another value (``rival``) is not accused either: one of the two is misread.
+    the same cell another value (``rival``) is not accused either: one of the two is misread; nor
+    is a figure cited from a body that makes its own estimates (``estimator``), whose figure for
+    the cell may differ from the customs record without being false.
     """
     inferred = dict(claim.inferred)
     update: dict = {"read": [p for p in _claim_parts(claim) if p not in inferred], "inferred": inferred}
@@ -436,11 +449,14 @@ def _guarded(verdict: Verdict, claim: Claim, rival: str | None = None) -> Verdic
         if far:
             explanation += ("; a figure this far from the stored one is likelier another figure "
                             "(another period, flow or goods) than a false one")
-        if inferred or rival is not None:
+        if inferred or rival is not None or estimator is not None:
             why = " and ".join([*inferred.values()] + ([f"'{rival}' in the same sentence is read as the same figure, "
-                                                        "so one of the two is linked to the wrong cell"] if rival else []))
+                                                        "so one of the two is linked to the wrong cell"] if rival else [])
+                               + ([f"the figure is cited from the {estimator}, whose estimates of this trade are made "
+                                   "on another basis than the customs record"] if estimator else []))
             update["status"] = "unverifiable"
-            explanation = f"Not called contradicted, because {why}: read that way, {explanation[:1].lower()}{explanation[1:]}"
+            lead = "read that way, " if inferred or rival is not None else "as stated, "
+            explanation = f"Not called contradicted, because {why}: {lead}{explanation[:1].lower()}{explanation[1:]}"
         update["explanation"] = explanation + "."
     return verdict.model_copy(update=update)
 
