@@ -413,3 +413,26 @@ def test_a_flow_told_in_passing_in_a_relative_clause_frames_nothing(pipeline):
 def test_a_figure_less_main_clause_still_frames_the_next_figures(pipeline):
     text = "South Korea's exports to Germany rose for a fifth month in March. Shipments totaled $4.2 billion."
     assert _parties(pipeline, text)["$4.2 billion"][0] == ("KOR", "DEU")
+
+
+def test_total_flows_in_a_story_about_one_state_are_with_all_partners(pipeline):
+    """'Total exports reached ...' after a line on one partner, in a story about one state's trade:
+    that state's flows with all partners, not the partner of the line before."""
+    text = ("Peru's trade surplus widened in March, Peru's statistics office said on Tuesday. Peru's shipments "
+            "to Chile climbed 8 percent to $310 million in March. Total exports reached $5.2 billion, while "
+            "total imports rose 3 percent to $4.1 billion.")
+    got = _parties(pipeline, text)
+    assert got["$310 million"][0] == ("PER", "CHL")
+    assert got["$5.2 billion"][0] == ("PER", "WLD")
+    assert got["$4.1 billion"][0] == ("WLD", "PER")
+
+
+def test_a_running_total_in_a_pair_s_story_keeps_the_pair(pipeline):
+    """'taking total exports up 5 percent over the quarter': in a story about two states, the
+    pair's total over a longer period."""
+    text = ("Peru's shipments to Chile climbed 8 percent to $310 million in March, taking total exports up 5 "
+            "percent over the first quarter to $900 million. Chile's exports to Peru fell 2 percent in March, "
+            "with total exports dropping to $700 million in the quarter.")
+    got = _parties(pipeline, text)
+    assert got["$900 million"][0] == ("PER", "CHL")
+    assert got["$700 million"][0] == ("CHL", "PER")

@@ -858,7 +858,11 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     word; the agent (subject, possessor) takes the role the word gives it, or the role the
     prepositions leave open ("North Korea's shipments from China": North Korea imports)."""
     inferred = {} if inferred is None else inferred
-    world = _world_modified(frame.trigger, bool(frame.agent or frame.between))
+    # ("total imports" with no partner in a story about one state's trade is to all partners, even
+    # when nobody is named; in a pair's story it is the pair's running total)
+    world = _world_modified(frame.trigger, bool(frame.agent or frame.between) or (
+        frame.kind in {"import", "export"} and not (frame.source or frame.target or frame.partners)
+        and (ctx.world_story or _home_country_story(ctx))))
     if not world and not (frame.source or frame.target or frame.partners):
         # "Its trade reached $2.8 billion, with China accounting for 96 percent": a figure one
         # partner has a share of is the trade with all partners
