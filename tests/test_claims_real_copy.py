@@ -1840,3 +1840,31 @@ def test_a_figure_in_surplus_is_a_balance_and_sets_no_flow(pipeline):
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert "$2.2 billion" not in got
     assert got["$14.8 billion"] == ("IDN", "WLD") and got["$13.2 billion"] == ("WLD", "IDN")
+
+
+# ---------------------------------------------------------------- flows with no verb of their own
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the second flow's verb gapped, its noun hung on the first flow's verb
+    ("Laos's trade with Vietnam reached $2.2 billion in 2023. Exports stood at $310 million and "
+     "imports at $1.87 billion.",
+     {"$310 million": ("directional", "LAO", "VNM", ()), "$1.87 billion": ("directional", "VNM", "LAO", ())}),
+    # a 'with' phrase of the total's verb, then a gapped conjunct
+    ("Commerce between Laos and Vietnam climbed to $5 billion last year with Lao sales at nearly $2 billion "
+     "and purchases at roughly $3 billion.",
+     {"$5 billion": ("total", None, None, ("LAO", "VNM")), "nearly $2 billion": ("directional", "LAO", "VNM", ()),
+      "roughly $3 billion": ("directional", "VNM", "LAO", ())}),
+])
+def test_a_flow_with_no_verb_of_its_own_is_read_from_its_noun(text, expected):
+    got = parties(text)
+    for amount, trade in expected.items():
+        assert got[amount] == trade
+
+
+def test_a_figure_before_a_with_phrase_keeps_its_own_flow():
+    """'Exports rose to $4 billion, with imports up 3 percent': the 'with' phrase comes after the
+    figure, whose trade is the verb's subject."""
+    got = parties("Laos's exports rose 6 percent to $4 billion in 2023, with imports up 3 percent.")
+    assert got["$4 billion"] == ("directional", "LAO", "WLD", ())
+    assert got["3 percent"] == ("directional", "WLD", "LAO", ())

@@ -205,6 +205,16 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             # figure on the first noun: the conjunct written between them is the figure's
             later = [c for c in head.conjuncts if head.i < c.i < amount_span.start and _trade_kind(c)]
             return later[-1] if later else head
+        # "Exports stood at $310 million and imports at $1.87 billion", "reached $5 billion, with
+        # exports at $2 billion": a flow with its figure and no verb of its own, its noun hung on the
+        # verb (as a conjunct, or in a 'with' phrase) -- the noun written before the figure is its trade
+        if head.pos_ in {"VERB", "AUX"} and head.i < amount_span.start:
+            verbless = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and _trade_kind(c)] + [
+                o for p in head.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _trade_kind(o)]
+            verbless = [c for c in verbless if head.i < c.i < amount_span.start]
+            if verbless:
+                return max(verbless, key=lambda c: c.i)
         arguments = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}),
                            key=lambda c: abs(c.i - amount_span.start))
         for child in arguments:
