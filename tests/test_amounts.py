@@ -428,6 +428,9 @@ def test_property_dollar_decimals(parse, whole, frac, mag, prefix):
 @pytest.mark.parametrize("text, restated, change", [
     ("Shipments of copper climbed 18 percent, or $1.3 billion, on the year.", "$1.3 billion", "up"),
     ("Fuel imports dropped 6% or 420 million euros in the quarter.", "420 million euros", "down"),
+    # the sum restated once more in brackets, in another currency
+    ("Wine exports rose 2.4 percent, or 930 million pesos (US$1.1 million), in June.", "930 million pesos", "up"),
+    ("Wine exports rose 2.4 percent, or 930 million pesos (US$1.1 million), in June.", "US$1.1 million", "up"),
 ])
 def test_a_change_restated_as_a_sum_moves_the_same_way(parse, text, restated, change):
     assert by_text(parse, text)[restated].change == change

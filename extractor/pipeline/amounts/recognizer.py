@@ -248,6 +248,13 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
     'dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)': an amount in brackets right
     after another one restates it in another unit, so it shares its bound and its change (the
     writer states them once, before the first figure)."""
+    # 'rose 24 percent, or $2.4 billion': a change in percent restated as the sum it moved by (read
+    # first: that sum's own bracket restates a change too, 'or 610 million pesos (US$0.8 million)')
+    for a, b in zip(found, found[1:]):
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if a.unit == "percent" and a.change is not None and b.change is None and is_currency(b.unit) \
+                and between in ([",", "or"], ["or"]):
+            b.change = a.change
     for a, b in zip(found, found[1:]):
         between = [t.text for t in doc[a.end:b.start]]
         if between not in (["("], ["/"], ["("] + ["about"], ["("] + ["or"]):
@@ -257,12 +264,6 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
         if b.bound == "exact" and a.bound not in ("exact", "range"):
             b.bound = a.bound
         if b.change is None and a.change is not None:
-            b.change = a.change
-    # 'rose 24 percent, or $2.4 billion': a change in percent restated as the sum it moved by
-    for a, b in zip(found, found[1:]):
-        between = [t.lower_ for t in doc[a.end:b.start]]
-        if a.unit == "percent" and a.change is not None and b.change is None and is_currency(b.unit) \
-                and between in ([",", "or"], ["or"]):
             b.change = a.change
 
 
