@@ -54,6 +54,10 @@ def by_text(parse, text):
     ("The contractor won with a one-yen bid.", "one-yen", 1.0, "JPY"),      # a currency hyphenated
     ("Each voter got a ten-dollar voucher.", "ten-dollar", 10.0, "USD"),     # to a number word
     ("Tokyo stocks lost ¥3 trillion in value as exporters slid.", "¥3 trillion", 3e12, "JPY"),
+    # a currency's short name before 'dollars' (wire copy from Xinhua and Kyodo)
+    ("Wellington budgeted 640 million NZ dollars for the port.", "640 million NZ dollars", 640e6, "NZD"),
+    ("The Taipei fund raised 9 billion NT dollars last year.", "9 billion NT dollars", 9e9, "TWD"),
+    ("The ferry operator owed 85 million HK dollars to its lenders.", "85 million HK dollars", 85e6, "HKD"),
 ])
 def test_money_symbols_codes_and_words(parse, text, span, value, unit):
     a = only(parse, text)
