@@ -1868,3 +1868,14 @@ def test_a_figure_before_a_with_phrase_keeps_its_own_flow():
     got = parties("Laos's exports rose 6 percent to $4 billion in 2023, with imports up 3 percent.")
     assert got["$4 billion"] == ("directional", "LAO", "WLD", ())
     assert got["3 percent"] == ("directional", "WLD", "LAO", ())
+
+
+def test_bilateral_trade_after_a_ranking_lead_is_the_pair_s():
+    """'Brazil ranks as Chile's top trade partner' leads with a ranking that names no figure; the
+    'bilateral trade' after it is the two states', never the owner's trade with the world."""
+    text = ("Brazil ranks as Chile's top trade partner. Last year the bilateral trade climbed 20% to US$24 "
+            "billion, as Brazilian exports rose 18% to US$11 billion while imports gained 22% to US$13 billion.")
+    got = parties(text, published="2022-08-01")
+    assert got["US$24 billion"] == ("total", None, None, ("BRA", "CHL"))
+    assert got["US$11 billion"] == ("directional", "BRA", "CHL", ())
+    assert got["US$13 billion"] == ("directional", "CHL", "BRA", ())

@@ -893,7 +893,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
                 parties.append(other)
                 if how:
                     inferred["parties"] = how
-        if len(parties) == 0 and previous is not None and previous.flow == "total":
+        if len(parties) == 0 and previous is not None and previous.flow == "total" \
+                and not (pair_named and WORLD in (previous.between or [])):   # "bilateral" is never with the world
             parties = list(previous.between or [])
             if not pair_named:
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
