@@ -1254,6 +1254,28 @@ def test_a_flow_referring_back_keeps_the_goods_as_inferred(pipeline, second, amo
     assert claim.trade.commodity == "2711" and "goods" in claim.inferred
 
 
+def test_goods_referred_to_as_such_goods_are_those_the_sentence_before_names(pipeline):
+    """'Metals, led by copper, made up most of that trade. ... trade in such goods ...': the goods
+    named before (with no figure of their own), never all goods -- so no 'same figure' flag against
+    the pair's total."""
+    text = ("Peru and Chile traded goods worth 30 billion euros in 2024. Metals, led by copper, made up most of "
+            "that trade. The two countries' trade in such goods reached 21 billion euros last year, a rise of "
+            "6 percent.")
+    result = pipeline.extract(text, published="2025-02-01")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == "21 billion euros")
+    assert "metals" in claim.trade.commodity_text and "goods" in claim.inferred
+    assert consistency_of(result) == []
+
+
+def test_goods_referred_to_with_nothing_named_before_stay_a_part(pipeline):
+    """'trade in these products' with no goods named before: the words as written, a part of the flow."""
+    text = ("Peru and Chile traded goods worth 30 billion euros in 2024. The two countries' trade in these "
+            "products came to 21 billion euros last year.")
+    result = pipeline.extract(text, published="2025-02-01")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == "21 billion euros")
+    assert claim.trade.commodity_text == "these products"
+
+
 def test_a_bare_money_flow_after_a_goods_line_is_not_those_goods(pipeline):
     text = "Japan's LNG imports rose 5 percent to 6.1 million tonnes in May. Imports fell 2 percent to $60 billion."
     result = pipeline.extract(text, published="2024-06-20")

@@ -18,7 +18,8 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import SERVICES_AGGREGATES, _commodity, _goods_code, _goods_of_amount, _goods_of_clause, _goods_of_phrase, _goods_of_producers
+from .goods import (SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
+                    _goods_of_phrase, _goods_of_producers, _goods_pointing_back)
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -237,6 +238,22 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                                     and verb is not None and _clause_verb(ctx.amount_spans[c.amount].root) == verb):
                         earlier.trade = earlier.trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
                         earlier.inferred = {**earlier.inferred, "goods": f"the goods are {FROM_PREVIOUS_CLAIM}"}
+            pointing_back = _goods_pointing_back(trigger, ctx) if trigger is not None and goods == (None, None) else None
+            if pointing_back is not None:
+                # "Metals made up most of that trade. The pair's trade in such goods came to ...": the
+                # goods of the claim just made, else those the sentence before names as its subject,
+                # never all goods
+                since = ctx.sents[max(0, s_index - 1)].start_char
+                recent = _last_goods_claim(claims, lambda c: c.start >= since)
+                named_before = _goods_named_before(pointing_back, ctx) if recent is None else None
+                if recent is not None:
+                    goods = (recent.trade.commodity, recent.trade.commodity_text)
+                    inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
+                elif named_before is not None:
+                    goods = named_before
+                    inferred["goods"] = "the goods are those the sentence before names"
+                else:
+                    goods = (None, " ".join(t.lower_ for t in pointing_back if not t.is_punct))
             if trigger is not None and goods[0] is None and goods[1] \
                     and re.search(rf"\b(?:these|those|such|the same)\s+{re.escape(goods[1])}", folded):
                 # "The shipments of these fashion products climbed" after a line on wigs: the goods

@@ -128,6 +128,41 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 
 
 _ALL_GOODS = (None, None)
+_POINTING_BACK = frozenset({"such", "these", "those", "the same"})
+
+
+def _goods_pointing_back(trigger: Token, ctx: "_Context") -> Span | None:
+    """The goods phrase of a trade word that refers back to goods named before instead of naming
+    them ('trade in such goods', 'the export value of these products'), if any."""
+    nouns = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else [])
+    for noun in nouns:
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):
+            for o in (c for c in of.children if c.dep_ == "pobj"):
+                phrase = ctx.doc[o.left_edge.i: o.i + 1]
+                if _points_back(phrase) and _goods_of_phrase(phrase, ctx) == _ALL_GOODS:
+                    return phrase
+    return None
+
+
+def _points_back(phrase: Span) -> bool:
+    """'such goods', 'these products', 'those items': a description of goods that refers back to
+    goods named before."""
+    first = phrase[0].lower_ if len(phrase) else ""
+    return first in _POINTING_BACK or (len(phrase) > 1 and f"{first} {phrase[1].lower_}" in _POINTING_BACK)
+
+
+def _goods_named_before(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """The goods the sentence before names as its subject ('Metals, led by copper, made up most
+    of that trade'), which a description pointing back refers to."""
+    index = next((i for i, s in enumerate(ctx.sents) if s.start <= phrase.start < s.end), 0)
+    if index == 0:
+        return None
+    before = ctx.sents[index - 1]
+    for subject in (c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        goods = _goods_of_phrase(ctx.doc[subject.left_edge.i: subject.right_edge.i + 1], ctx)
+        if goods is not None and goods != _ALL_GOODS:
+            return goods
+    return None
 
 
 def _modifiers_of(noun: Token, ctx: "_Context") -> Span | None:
