@@ -129,3 +129,16 @@ def test_a_non_breaking_hyphen_is_a_hyphen():
     raw = "Taiwan shipped $21.4 billion from Mar 1\u201120, the ministry said."
     cleaned = clean_text(raw).text
     assert "Mar 1-20" in cleaned and len(cleaned) == len(raw)
+
+
+def test_a_credit_line_above_the_story_is_no_footer():
+    """'© Wire. FILE PHOTO: ...' opening a page is a photo credit: that line goes, the story stays;
+    the same line after the story still ends it."""
+    raw = ("© Sample Wire. FILE PHOTO: Lorries queue at a border bridge\n"
+           "SEOUL (Sample Wire) - Exports to the North rose 12% in May, customs data showed.\n"
+           "© Sample Wire 2026. All rights reserved.\n"
+           "Read our terms of use.\n")
+    cleaned = clean_text(raw).text
+    assert "FILE PHOTO" not in cleaned
+    assert "Exports to the North rose 12% in May" in cleaned
+    assert "terms of use" not in cleaned
