@@ -142,3 +142,9 @@ def test_a_credit_line_above_the_story_is_no_footer():
     assert "FILE PHOTO" not in cleaned
     assert "Exports to the North rose 12% in May" in cleaned
     assert "terms of use" not in cleaned
+
+
+def test_an_acronym_s_bracket_glued_to_its_name_gets_its_space():
+    cleaned = clean_text("Trade rose, the Korea International Trade Association(KITA) said.\n").text
+    assert "Association (KITA)" in cleaned
+    assert clean_text("The f(x) notation stays.\n").text == "The f(x) notation stays."

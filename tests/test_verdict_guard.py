@@ -229,3 +229,20 @@ def test_an_estimating_body_s_figure_that_agrees_stays_supported(store):
     found, _ = verdicts("China's exports to North Korea were $244 million in November 2025, "
                         "according to the Korea Trade-Investment Promotion Agency.", store)
     assert found["$244 million"].status == "supported"
+
+
+def test_a_state_named_only_in_a_reason_clause_after_the_figure_is_not_read_as_its_party(store):
+    """'..., reflecting the reopening of rail links with China': a circumstance; the figure's other
+    party is the story's, inferred, so a mismatch is no accusation."""
+    text = ("China's trade with North Korea grew in 2025, customs data showed. North Korea's imports rose to "
+            "$310 million in November 2025, reflecting the reopening of rail links with China.")
+    found, _ = verdicts(text, store)
+    v = found["$310 million"]
+    assert v.status == "unverifiable" and "parties" in v.inferred
+
+
+def test_an_acronym_glued_to_an_estimating_body_s_name_still_names_it(store):
+    found, result = verdicts("China's exports to North Korea were $310 million in November 2025, according to the "
+                             "Korea International Trade Association(KITA).", store)
+    assert [s.name for s in result.sources] == ["Korea International Trade Association"]
+    assert found["$310 million"].status == "unverifiable"

@@ -72,6 +72,9 @@ _LIST_ITEM = re.compile(r"[-–•*·]\s")
 _GLUED_SENTENCES = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d{4})|(?<=\d%))(?<!www)\.(?=[A-Z][a-z]+\b)(?![A-Za-z]+\.[a-z]{2,})")
 # "Taiwan`s exports": a grave accent or acute typed for the apostrophe of a possessive
 _ACCENT_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[`´](?=s\b)")
+# "the Korea Trade-Investment Promotion Agency(KOTRA)": an acronym's bracket typed without its space,
+# which the tokenizer would keep inside the name's last word
+_GLUED_ACRONYM = re.compile(r"(?<=[a-z])\((?=[A-Z][A-Za-z&]{1,11}\))")
 _ENDS_A_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
 
 
@@ -122,6 +125,7 @@ def clean_text(raw: str) -> CleanedText:
     # "...has more.Report: ...": a transcript's sentences glued without a space
     text = _GLUED_SENTENCES.sub(". ", text)
     text = _ACCENT_APOSTROPHE.sub("\u2019", text)
+    text = _GLUED_ACRONYM.sub(" (", text)
     lines = _unwrapped(text.split("\n"))
     in_link_list = False
     for i, line in enumerate(lines):

@@ -424,7 +424,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if end is not None:
                         trade = trade.model_copy(update={end: supplier})
             if trade is not None:
-                if "parties" in inferred and (_parties_named_in(sent, trade, ctx) or (
+                if "parties" in inferred and (_parties_named_in(sent, trade, ctx, span) or (
                         previous_read and last_trade_sentence == s_index and "parties" not in (previous_inferred or {}))):
                     # "X's exports fell 15% ..., while imports fell 30%": the sentence's own
                     # coordinated flow keeps the parties it read

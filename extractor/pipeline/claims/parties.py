@@ -1176,14 +1176,31 @@ def _partner_of_a_share(amount_span: Span, ctx: _Context) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _parties_named_in(sent: Span, trade: Trade, ctx: _Context) -> bool:
+def _parties_named_in(sent: Span, trade: Trade, ctx: _Context, figure: Span | None = None) -> bool:
     """Every party of ``trade`` is named in the sentence itself: then they are read, even where
     the parser did not attach them to the trade word ("Commerce across the border between North
-    Korea and China jumped"); not a partner named only with its share of the figure."""
+    Korea and China jumped"); not a partner named only with its share of the figure, nor one named
+    in a participial clause that gives a reason for the ``figure`` ("..., reflecting the reopening of
+    rail trade with China")."""
     parties = _ends(trade)
     share = _partner_share_states(sent, ctx)
-    named = {ctx.country_at[t] for t in range(sent.start, sent.end) if t in ctx.country_at and t not in share}
+    aside = _in_a_participial_clause_apart_from(figure, sent) if figure is not None else set()
+    named = {ctx.country_at[t] for t in range(sent.start, sent.end)
+             if t in ctx.country_at and t not in share and t not in aside}
     return all(p in named for p in parties if p)
+
+
+def _in_a_participial_clause_apart_from(figure: Span, sent: Span) -> set[int]:
+    """The tokens of the participial clauses of a sentence written after ``figure`` ('...,
+    reflecting ...', 'helped by ...', 'driven by ...'): a reason or a circumstance, whose states
+    are not the figure's parties."""
+    out: set[int] = set()
+    for verb in sent:
+        # written after the figure, and not itself a trade word ("goods exported to Peru")
+        if verb.dep_ in {"advcl", "acl", "xcomp"} and verb.tag_ in {"VBG", "VBN"} and not _trade_kind(verb) \
+                and verb.left_edge.i >= figure.end:
+            out |= {t.i for t in verb.subtree}
+    return out
 
 
 def _refers_to_the_pair(sent: Span, ctx: _Context) -> bool:
