@@ -100,6 +100,19 @@ def test_same_figure_stated_twice_with_two_values(pipeline):
     assert len(found) == 1 and "is given as" in found[0].explanation
 
 
+def test_one_flow_recorded_by_each_side_s_customs_is_two_records_not_one_figure_twice(pipeline):
+    """Mirror statistics: the exporter's customs and the importer's customs each record the flow,
+    and their figures differ by design (valuation, timing)."""
+    text = ("Japan's exports to China rose 3 percent to $12.7 billion in May, Japan's Ministry of Finance said. "
+            "China's imports from Japan in May were $14.6 billion, according to China's General Administration "
+            "of Customs.")
+    mirror = text.replace("according to China's General Administration of Customs", "the ministry said")
+    assert consistency_of(pipeline.extract(text, published="2025-06-20")) == []
+    # the same body giving the flow two values is still flagged
+    found = consistency_of(pipeline.extract(mirror, published="2025-06-20"))
+    assert len(found) == 1 and "is given as" in found[0].explanation
+
+
 def test_change_that_does_not_fit_the_stated_levels(pipeline):
     text = ("China's exports to North Korea were $100 million in May 2024. "
             "China's exports to North Korea were $150 million in May 2025. "

@@ -124,6 +124,10 @@ def consistency_of(result: Extraction) -> list[Consistency]:
             # (values far apart are likelier two figures, a part read as its whole, than one figure
             # the article gives twice)
             comparable = ma.value > 0 and mb.value > 0 and max(ma.value, mb.value) < FAR_RATIO * min(ma.value, mb.value)
+            if same_cell and _cited_from_different_bodies(a, b, result):
+                # Japan's customs and China's customs each record the flow between them (mirror
+                # statistics), an estimating body its own figure: two records, not one figure twice
+                continue
             if same_cell and comparable and not claim_supported(ma, Interval(mb.value - (mb.precision or 0), mb.value + (mb.precision or 0)))[0] \
                     and ma.bound == mb.bound == "exact":
                 out.append(Consistency(claims=[a.id, b.id], explanation=(
@@ -192,6 +196,16 @@ def consistency_of(result: Extraction) -> list[Consistency]:
     out += _balances(result)
     out += _restated_changes(result)
     return out
+
+
+def _cited_from_different_bodies(a: Claim, b: Claim, result: Extraction) -> bool:
+    """Both claims cite an official body (a statistics office, customs, a ministry) and no body
+    is cited by both."""
+    def bodies(claim: Claim) -> set[str]:
+        return {result.sources[i].name for i in claim.sources if 0 <= i < len(result.sources)
+                and result.sources[i].type in {"data_source", "government"}}
+    first, second = bodies(a), bodies(b)
+    return bool(first) and bool(second) and not first & second
 
 
 def _round_tens_slack(amount) -> float:
