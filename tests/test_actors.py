@@ -57,6 +57,22 @@ def test_the_regime_refers_to_the_salient_state(parse):
     assert ("The regime", "North Korea", "PRK", "country") in found
 
 
+def test_a_description_reserved_for_one_state_names_it_over_a_more_salient_one(parse):
+    """'the hermit nation' is North Korea in a story that has named it, though China is named more
+    often in the sentences before."""
+    text = ("China's trade with North Korea rose 8 percent, Chinese officials said, as Washington presses "
+            "Beijing to squeeze its neighbour. Shipments to the hermit nation climbed 21 percent.")
+    found = actors_of(parse, text)
+    assert ("the hermit nation", "North Korea", "PRK", "country") in found
+
+
+def test_a_reserved_description_with_its_state_unnamed_goes_by_salience(parse):
+    """In a story that never names North Korea, 'the isolated country' is the salient state."""
+    text = "Myanmar's exports fell 9 percent last year. The isolated country also imported less fuel."
+    found = actors_of(parse, text)
+    assert ("The isolated country", "Myanmar", "MMR", "country") in found
+
+
 def test_description_without_antecedent_is_not_guessed(parse):
     found = actors_of(parse, "The regime has ignored calls for talks for a decade.")
     assert all(typ != "country" for *_, typ in found)

@@ -94,6 +94,17 @@ def _short_forms_also_with(code: str) -> tuple[str, ...]:
 
 
 @cache
+def _conventional_referents() -> dict[str, str]:
+    table = load_table("countries.json")["descriptive_references"]["conventional_referents"]
+    return {phrase.lower(): code for code, phrases in table.items() for phrase in phrases}
+
+
+def _conventional_referent(text: str) -> str | None:
+    """The state a description is reserved for ('the hermit kingdom': North Korea), if any."""
+    return _conventional_referents().get(text.lower())
+
+
+@cache
 def _reference_patterns() -> tuple[tuple[str, str], ...]:
     refs = load_table("countries.json")["descriptive_references"]
     return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]]
@@ -494,6 +505,10 @@ def find_actors(doc: Doc) -> list[Actor]:
                                        and _a_partner_phrase(span) else None,
                                        subjects=_centred_by_role(subjects, rankings, _flow_role(span))
                                        if _in_a_subject(span) else frozenset())
+            conventional = _conventional_referent(span.text)
+            if kind == "ref" and conventional is not None and any(c == conventional for c, _ in history):
+                add_country(span, conventional)   # "the hermit nation" in a story that named North Korea
+                continue
             if salient is None:
                 continue
             if kind == "ref":
