@@ -288,3 +288,15 @@ def test_gapped_goods_the_parser_did_not_coordinate(pipeline):
     got = _goods(pipeline, "Egypt's exports of onions to Jordan rose 80 percent in 2023, citrus by 35 percent and "
                            "dates by 12 percent.")
     assert (got["80 percent"][1], got["35 percent"][1], got["12 percent"][1]) == ("onions", "citrus", "dates")
+
+
+@pytest.mark.parametrize("text,amount,goods", [
+    ("Laos's coal shipments to China slipped 4.1 percent in May, with those of tin ore tumbling 37.4 percent.",
+     "37.4 percent", "tin ore"),
+    ("Laos's rice exports rose 5 percent to $210 million in May, and those of coffee fell 3 percent to $40 million.",
+     "$40 million", "coffee"),
+])
+def test_those_of_other_goods_are_the_same_flow_of_those_goods(pipeline, text, amount, goods):
+    result = pipeline.extract(text, published="2025-07-20")
+    claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == amount)
+    assert goods in (claim.trade.commodity_text or "")

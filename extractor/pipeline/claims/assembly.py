@@ -42,6 +42,7 @@ from .parties import (
     _lead_reports_world_trade,
     _names_the_pair,
     _parties_named_in,
+    _demonstrative_subject,
     _partner_of_a_demonstrative,
     _partner_of_a_share,
     _parties_of_a_demonstrative,
@@ -199,6 +200,18 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             if trigger is not None:
                 goods = _goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods
+                # (the subject of the figure's clause, or the pronoun whose phrase holds the figure:
+                # "with those of zinc ore tumbling 48%" parses either way)
+                demonstrative = _demonstrative_subject(span) or next(
+                    (t for t in reversed(ctx.doc[trigger.i + 1: span.start]) if t.lower_ in {"those", "that"}
+                     and t.left_edge.i <= span.start and span.end - 1 <= t.right_edge.i), None)
+                if demonstrative is not None and demonstrative.i > trigger.i:
+                    # "coal shipments slipped 2%, with those of zinc ore tumbling 48%": the same flow
+                    # of the goods its 'of' names
+                    goods = next((g for p in demonstrative.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in p.children if o.dep_ == "pobj"
+                                  for g in [_goods_of_phrase(ctx.doc[o.left_edge.i: o.right_edge.i + 1], ctx)]
+                                  if g not in (None, (None, None))), goods)
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
             if trigger is not None and goods == (None, None):
