@@ -31,3 +31,13 @@ def test_asean_rcep_and_a_description_of_the_destination(pipeline):
     text = ("China's trade with North Korea rose in May. Chinese outbound shipments to the hermit state climbed "
             "11.6% to $98.7 million in May.")
     assert _parties(pipeline, text)["$98.7 million"] == ("CHN", "PRK")
+
+
+def test_portuguese_speaking_countries_are_a_group_not_portugal(pipeline):
+    text = ("Trade between Chile and Portuguese-speaking countries reached $8.4 billion in 2023. Chile's exports to "
+            "those countries fell 4.2 percent to $3.1 billion.")
+    r = pipeline.extract(text, published="2024-06-15")
+    parties = {r.amounts[c.amount].text: c.trade for c in r.claims if c.trade is not None and c.amount is not None}
+    assert parties["$8.4 billion"].between == ["CHL", "Portuguese-speaking countries"]
+    assert (parties["$3.1 billion"].from_, parties["$3.1 billion"].to) == ("CHL", "Portuguese-speaking countries")
+

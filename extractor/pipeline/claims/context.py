@@ -98,6 +98,15 @@ class _Context:
             if named and start not in self.country_at:
                 for t in range(start, end):
                     self.country_at[t] = named[-1]
+        # "exports to those countries": the latest group of states (a bloc or a region) named before
+        groups = set(references["blocs"]) | {label for label, _ in _partner_patterns() if label != WORLD}
+        matcher = phrase_matcher(self.doc.vocab, "group_references", [(p, p) for p in references["group_phrases"]],
+                                 attr="LOWER")
+        for _, start, end in matcher(self.doc):
+            named = [self.country_at[t] for t in range(start) if self.country_at.get(t) in groups]
+            if named and start not in self.country_at:
+                for t in range(start, end):
+                    self.country_at[t] = named[-1]
         pairs = _lexicon()["pair_adjectives"]["words"]
         matcher = phrase_matcher(self.doc.vocab, "trade_pair_adjectives", [(w, w) for w in pairs], attr="LOWER")
         for match_id, start, end in matcher(self.doc):
