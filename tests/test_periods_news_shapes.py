@@ -318,6 +318,17 @@ def test_a_change_between_two_months_is_from_one_to_the_other(parse):
     assert [p.text for p in ps] == ["March", "April"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a change that states the level reached over months apart: the total of the months between
+    ("Exports to Peru fell 7 per cent to $4.6 billion between January and September.",
+     ["between January and September"]),
+    # the same with the next month: a move from one month to the other
+    ("Steel imports dropped 9 percent to $368 million between June and July.", ["June", "July"]),
+])
+def test_a_change_to_a_level_between_months_apart_is_the_range(parse, text, expected):
+    assert [p.text for p in periods(parse, text, date(2025, 11, 20))] == expected
+
+
 def test_a_total_between_two_months_is_the_range(parse):
     p = period(periods(parse, "Trade between January and June totaled $1 billion."), "between January and June")
     assert span(p) == (date(2025, 1, 1), date(2025, 6, 30))

@@ -355,8 +355,11 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
         if ("and" in joined or "," in joined or "&" in joined) and not joined.strip().startswith("-") \
                 and "between" not in m.group(0).lower() and m2 != m1 % 12 + 1:
             return False  # "in March and June": two months, not the months between them
-        if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()):
-            return False  # "tripled between March and April": from one to the other
+        if m.group(0).lower().startswith("between") and _governed_by_a_change(ctx, m.start()) \
+                and not (m2 != m1 % 12 + 1 and _a_level_for_the_span(ctx, m.start())):
+            # "tripled between March and April", "dropped 9% to $368 million between June and July":
+            # from one month to the next
+            return False
     if rule == "day_range" and not gd.get("yr") \
             and _following_word(text, cand.end) in YEAR_NOUN_BLOCKERS | {"percent", "%", "million", "billion"}:
         return False  # "March 3 and 4 percent": a day, then a figure
@@ -464,6 +467,17 @@ def _governed_by_a_change(ctx: _Context, char: int) -> bool:
     tok = ctx.token_at(char)
     head = tok.head if tok is not None else None
     return head is not None and head.lemma_.lower() in _change_verbs()
+
+
+def _a_level_for_the_span(ctx: _Context, char: int) -> bool:
+    """The change the 'between' phrase depends on also states the level it reached ('fell 7 per
+    cent to $4.6 billion between January and September'): with months apart, a total over the
+    months between, not a move from one month to the other."""
+    tok = ctx.token_at(char)
+    verb = tok.head if tok is not None else None
+    return verb is not None and any(c.dep_ == "prep" and c.lower_ == "to" and any(o.like_num or o.ent_type_ == "MONEY"
+                                                                                 for o in c.subtree)
+                                    for c in verb.children)
 
 
 @cache
