@@ -1901,3 +1901,12 @@ def test_bilateral_trade_after_a_ranking_lead_is_the_pair_s():
     assert got["US$24 billion"] == ("total", None, None, ("BRA", "CHL"))
     assert got["US$11 billion"] == ("directional", "BRA", "CHL", ())
     assert got["US$13 billion"] == ("directional", "CHL", "BRA", ())
+
+
+@pytest.mark.parametrize("text,amount,pair", [
+    ("Sino-Chilean trade in the first two months totaled US$7.2 billion, up 11 percent.", "US$7.2 billion",
+     ("CHL", "CHN")),
+    ("Sino-Kenyan trade rose 9 percent to $4.1 billion in 2023.", "$4.1 billion", ("CHN", "KEN")),
+])
+def test_sino_and_a_demonym_name_china_and_that_state(text, amount, pair):
+    assert parties(text)[amount] == ("total", None, None, pair)

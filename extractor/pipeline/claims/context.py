@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from models import Actor, Amount, Period, Source
 
-from ..actors import _country_surface_forms
+from ..actors import _country_patterns, _country_surface_forms
 from ..lexicon import phrase_matcher
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _partner_patterns
 
@@ -112,6 +112,13 @@ class _Context:
         for match_id, start, end in matcher(self.doc):
             for t in range(start, end):
                 self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
+        # "Sino-Mexican trade", "Sino-Brazilian": China and the state the demonym after it names
+        for t in self.doc[:-2]:
+            other = _demonyms().get(self.doc[t.i + 2].lower_)
+            if t.lower_ == "sino" and self.doc[t.i + 1].text in {"-", "–"} and t.i not in self.pair_at \
+                    and other not in (None, "CHN"):
+                for k in range(t.i, t.i + 3):
+                    self.pair_at[k] = sorted(["CHN", other])
         for ent in self.doc.ents:
             # "Guangdong's exports", "shipments from Liaoning province": a place inside a state
             # trades as itself, a region named as written (the contract's rule for partners that
@@ -159,6 +166,12 @@ class _Context:
                 if code and code not in out:
                     out.append(code)
         return out
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Lower-case demonym -> ISO code ('mexican': 'MEX'), from the countries table."""
+    return {phrase.lower(): label.split(":")[1] for label, phrase in _country_patterns() if label.startswith("demonym:")}
 
 
 @cache
