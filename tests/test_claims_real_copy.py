@@ -1910,3 +1910,13 @@ def test_bilateral_trade_after_a_ranking_lead_is_the_pair_s():
 ])
 def test_sino_and_a_demonym_name_china_and_that_state(text, amount, pair):
     assert parties(text)[amount] == ("total", None, None, pair)
+
+
+def test_supplies_from_one_state_to_another_are_its_exports():
+    """'supplies from Chile to China' (Russian and Chinese wire copy) are a flow; 'food supplies' are not."""
+    text = ("Peru's trade with Chile rose 12% to $4.0 bln in 2024, with exports from Peru to Chile at $1.5 bln, "
+            "while supplies from Chile to Peru gained 9% to $2.5 bln. Food supplies in the Andes fell 3%.")
+    got = parties(text)
+    assert got["$2.5 bln"] == ("directional", "CHL", "PER", ())
+    assert got["9%"] == ("directional", "CHL", "PER", ())
+    assert "3%" not in got

@@ -79,6 +79,10 @@ def _trade_kind(token: Token) -> str | None:
     if kind is None and token.pos_ in {"VERB", "AUX"}:
         verbs = lex["verb_only"]["words"]
         kind = verbs.get(token.lower_) or verbs.get(token.lemma_.lower())
+    if kind is None and token.pos_ == "NOUN" and token.lemma_.lower() in lex["routed_nouns"]["words"] and any(
+            c.dep_ == "prep" and c.lower_ in {"from", "to"} and any(o.dep_ == "pobj" and o.ent_type_ in {"GPE", "NORP"}
+                                                                 for o in c.children) for c in token.children):
+        kind = lex["routed_nouns"]["words"][token.lemma_.lower()]   # "supplies from Chile to China"
     if kind is None and token.pos_ == "VERB":
         phrasal = lex["phrasal_verbs"]["words"]
         kind = next((phrasal[f"{token.lemma_.lower()} {c.lower_}"] for c in token.children
