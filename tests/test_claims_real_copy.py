@@ -1920,3 +1920,12 @@ def test_supplies_from_one_state_to_another_are_its_exports():
     assert got["$2.5 bln"] == ("directional", "CHL", "PER", ())
     assert got["9%"] == ("directional", "CHL", "PER", ())
     assert "3%" not in got
+
+
+def test_the_running_month_in_a_forecast_does_not_date_the_figures_after_it():
+    """'We expect exports to pick up this month': no figures are out for the month still running, so
+    the bare figures after the quote keep the month the story reports."""
+    text = ("Laos's exports to Japan rose 5 percent in January, the statistics office said. \"We expect exports "
+            "to Japan to pick up this month,\" the office's director said. Exports to China fell 3 percent to "
+            "$410 million.")
+    assert [t[-1] for t in trades(text, published="2017-02-10") if t[0] == "$410 million"] == ["January"]

@@ -175,6 +175,19 @@ def _data_periods(sent_index: int, ctx: _Context) -> list[int]:
 _ALONE = re.compile(r"\s+(?:alone|by\s+itself|on\s+its\s+own)\b", re.I)
 
 
+def _not_over(period: int, ctx: _Context) -> bool:
+    """A relative period that had not begun when the story was written ('next month'), or the month
+    still running ('this month'); not the running year, whose months so far copy reports ('exports
+    rose 14% this year')."""
+    published = ctx.doc._.published
+    p = ctx.periods[period]
+    if published is None or p.from_ is None or p.to is None:
+        return False
+    # (relative ones only: a month the text names, "in June", is what it says even on a page whose
+    # date is off)
+    return bool(p.relative) and (p.from_ > published or (p.to > published and (p.to - p.from_).days < 32))
+
+
 def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
     """Of a sentence's data periods, those it sets for the sentences after it: its main clause's,
     not a cause's ("due to strikes in the second half"), nor a relative, subordinate or participial
@@ -192,6 +205,9 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
             # than all imports from January to August"
         if _dates_an_old_level(i, None, ctx):
             continue   # nor the period of a reference's figure ("than the $410 million in May")
+        if _not_over(i, ctx):
+            continue   # nor one not over when the story was written ("we expect exports to pick up this
+            # month"): no figures are out for it yet
         if _ALONE.match(ctx.text, ctx.periods[i].end):
             continue   # nor an aside's: "In October alone, exports reached $24 billion" (the
             # ten months the story is about go on after it)
