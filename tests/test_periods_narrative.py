@@ -119,7 +119,11 @@ def test_a_deadline_year_does_not_move_the_anchor(parse):
     ("https://news.example.org/economy/2021-03-14/exports", date(2021, 3, 1)),
     ("https://news.example.org/a/20190605-ports", date(2019, 6, 1)),
     ("https://news.example.org/economy/1258635", None),               # an id, not a date
-    ("https://news.example.org/view.htm?Seq_Code=20220814", None),    # a query is no path
+    ("https://news.example.org/view.htm?Seq_Code=20220814", None),    # a query's ids are no date
+    # ... but a query key that names a date is ('ud': the Korea Herald's addresses)
+    ("https://news.example.org/view.php?ud=20190314000123", date(2019, 3, 1)),
+    ("https://news.example.org/view.php?mp=1&np=2&ud=20110912000051", date(2011, 9, 1)),
+    ("https://news.example.org/story?date=2019-03-04", date(2019, 3, 1)),
     ("https://news.example.org/2022/13/a", None),
 ])
 def test_the_month_a_page_s_address_dates_it_to(url, month):

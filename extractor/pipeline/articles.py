@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 # spaCy's own default limit (nlp.max_length); an article past it is almost
 # always a mis-split file, so it is refused with a clear message, not truncated.
@@ -50,10 +50,23 @@ _URL_DATE = re.compile(r"/(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[
                        r"(?:(?P=sep)(?:0[1-9]|[12][0-9]|3[01]))?(?=[/_-]|$)")
 
 
+# "view.php?ud=20190314000123" (the Korea Herald's addresses): a query key that names a date and a
+# value that opens with one
+_QUERY_DATE_KEYS = frozenset({"ud", "date", "dt", "pubdate"})
+_QUERY_DATE = re.compile(r"(?P<y>(?:19|20)[0-9]{2})-?(?P<m>0[1-9]|1[0-2])-?(?:0[1-9]|[12][0-9]|3[01])")
+
+
 def url_month(url: str | None) -> date | None:
-    """The first day of the month a page's address dates it to ("/2022/08/..." -> 2022-08-01), or
-    None. Only the path counts (not the host or a query's ids), and only dated path segments."""
-    found = _URL_DATE.search(urlsplit(url.strip()).path) if url else None
+    """The first day of the month a page's address dates it to ("/2022/08/..." -> 2022-08-01,
+    "?ud=20190314000123" -> 2019-03-01), or None. Only dated path segments count, and query values
+    under a key that names a date (not the host, nor a query's other ids)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    found = _URL_DATE.search(parts.path)
+    if found is None:
+        found = next((m for key, value in parse_qsl(parts.query) if key.lower() in _QUERY_DATE_KEYS
+                      for m in [_QUERY_DATE.match(value)] if m), None)
     return date(int(found["y"]), int(found["m"]), 1) if found else None
 
 
