@@ -1929,3 +1929,11 @@ def test_the_running_month_in_a_forecast_does_not_date_the_figures_after_it():
             "to Japan to pick up this month,\" the office's director said. Exports to China fell 3 percent to "
             "$410 million.")
     assert [t[-1] for t in trades(text, published="2017-02-10") if t[0] == "$410 million"] == ["January"]
+
+
+@pytest.mark.parametrize("text,amount,ends", [
+    ("Peruvian fishmeal imports by Japan rose 12% in March to 41,000 tonnes.", "41,000 tonnes", ("PER", "JPN")),
+    ("Japan's Chilean copper imports fell 5% to 70,000 tonnes in June.", "70,000 tonnes", ("CHL", "JPN")),
+])
+def test_a_state_s_adjective_before_the_goods_of_a_named_importer_is_their_origin(text, amount, ends):
+    assert parties(text)[amount] == ("directional", *ends, ())

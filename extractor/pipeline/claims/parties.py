@@ -391,6 +391,17 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if makers and frame.kind in {"import", "export"}:
             frame.source = frame.source or makers[0]
             left.remove(c)
+    # "China's Russian crude oil imports", "Argentine beef imports by China": with the importer named
+    # (a possessor, or 'by'), a state's adjective before the goods says where they come from
+    importers = [c for c in left if c.dep_ == "poss" and ctx.countries_in(c)] + [
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
+        if o.dep_ == "pobj" and ctx.countries_in(o)] if frame.kind == "import" and verb is None else []
+    origins = [c for c in left if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and ctx.countries_in(c)]
+    if importers and origins and frame.source is None:
+        frame.source = ctx.countries_in(origins[0])[0]
+        left = [c for c in left if c not in origins]
+        if not any(c.dep_ == "poss" for c in left):
+            left = left + importers
     agents: list[str] = []
     for c in left:
         for code in ctx.countries_in(c):
