@@ -153,3 +153,16 @@ def test_a_deictic_fiscal_before_another_noun_is_not_a_year(pipeline):
 ])
 def test_the_previous_fiscal_year_is_the_one_before_the_text_s(pipeline, text, written, span):
     assert _periods(pipeline, text, published="2024-06-19")[written] == span
+
+
+@pytest.mark.parametrize("text,written,span", [
+    # the last month before the first: the span runs into the fiscal year's second calendar year
+    ("Pakistan's imports from Kenya fell to $310 million in July-March 2022-23.", "July-March 2022-23",
+     ("2022-07-01", "2023-03-31")),
+    ("Sri Lanka's tea exports to Iran rose in Jul-Feb FY2019-20.", "Jul-Feb FY2019-20", ("2019-07-01", "2020-02-29")),
+    # months inside the fiscal year's first calendar year stay there
+    ("Pakistan's exports to Chile reached $90 million in July-December 2021-22.", "July-December 2021-22",
+     ("2021-07-01", "2021-12-31")),
+])
+def test_months_written_with_a_pair_of_years_are_months_of_that_fiscal_year(pipeline, text, written, span):
+    assert _periods(pipeline, text)[written] == span

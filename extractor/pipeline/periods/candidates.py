@@ -61,7 +61,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_months, resolve_fiscal_year, resolve_split_year, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_months, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -103,6 +103,11 @@ _rule("written_day", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WDAY + r",?\s+)?(?P
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)  # 'last Oct. 23': the latest one before publication
 _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\s+(?:of\s+)?(?P<mon>" + MON
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
+# "July-March 2023-24", "Jul-Feb FY2018-19" (South Asian fiscal copy): the months of a fiscal year
+# written by its two years (longer than 'July-March 2023', so chosen over it)
+_rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through)\s*(?P<mon2>" + MON
+      + r")\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
+      resolve_months_of_split_year)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too

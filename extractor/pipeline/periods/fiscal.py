@@ -191,3 +191,15 @@ def resolve_year_to_month(ctx, cand, m):
             end_y -= 1   # a year's figures are told once it has ended: in a story of June 20, the one to last June
     start_y, start_m = _add_months(end_y, month, -11)
     return _cal(date(start_y, start_m, 1), _month_end(end_y, month), "range")
+
+
+def resolve_months_of_split_year(ctx, cand, m):
+    """"July-March 2023-24", "Jul-Feb FY2018-19": months of a fiscal year written by its two years; a
+    span whose last month comes before its first runs into the second year ("July-March 2023-24":
+    July 2023 to March 2024), one that does not stays in the first."""
+    y1, y2 = _year_pair(m)
+    if y2 != y1 + 1:
+        raise _NeedsPublication
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    end_year = y2 if m2 < m1 else y1
+    return _cal(date(y1, m1, 1), _month_end(end_year, m2), "range")

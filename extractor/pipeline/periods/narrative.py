@@ -42,7 +42,7 @@ from .patterns import WRITTEN_YEAR
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
 # (and a span of months its last month ends: "the first four months of 2021", "the first half of 2016")
 _SPAN_RULES = {"first_n", "quarter", "half", "quarter_to_month"}
-_MONTH_RULES = {"month_year", "month_range", "months_to"} | _SPAN_RULES
+_MONTH_RULES = {"month_year", "month_range", "fiscal_month_range", "months_to"} | _SPAN_RULES
 _AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 
 
