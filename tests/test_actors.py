@@ -50,6 +50,15 @@ def test_its_neighbor(parse, text, phrase, name, code):
     assert (phrase, name, code, "country") in actors_of(parse, text)
 
 
+@pytest.mark.parametrize("text,written,code", [
+    ("New Zealands exports rose 7% in May.", "New Zealand", "NZL"),          # a name of two words
+    ("Sri Lankas tea exports fell in June.", "Sri Lanka", "LKA"),
+])
+def test_a_longer_name_is_a_possessive_without_its_apostrophe(parse, text, written, code):
+    codes = [c for t, _, c, typ in actors_of(parse, text) if typ == "country"]
+    assert codes == [code]
+
+
 def test_the_regime_refers_to_the_salient_state(parse):
     text = ("North Korea fired two missiles on Sunday. Analysts in Seoul said North Korea wanted attention. "
             "The regime has ignored calls for talks.")

@@ -392,12 +392,34 @@ def _one_word_names() -> dict[str, str]:
             and not name.endswith("s") and name + "s" not in plurals}
 
 
+@cache
+def _longer_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """States' names of several words by their possessive written without its apostrophe, word by
+    word, by their first word ('North': [(('North', 'Koreas'), 'PRK'), ...])."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for label, name in _country_patterns():
+        words = name.split()
+        if label.startswith("name:") and len(words) > 1 and all(w[:1].isupper() and w.isalpha() for w in words) \
+                and not name.endswith("s"):
+            out.setdefault(words[0], []).append((tuple(words[:-1]) + (words[-1] + "s",), label.split(":", 1)[1]))
+    return out
+
+
 def _possessives_without_apostrophe(doc: Doc) -> list[Span]:
-    """'Chinas exports rose 7%': a state's possessive typed without its apostrophe, before the noun
-    it possesses."""
-    names = _one_word_names()
-    return [Span(doc, t.i, t.i + 1, label=f"name:{names[t.text]}") for t in doc[:-1]
-            if t.text in names and doc[t.i + 1].pos_ in {"NOUN", "ADJ"} and doc[t.i + 1].is_lower]
+    """'Chinas exports rose 7%', 'North Koreas exports': a state's possessive typed without its
+    apostrophe, before the noun it possesses."""
+    names, longer = _one_word_names(), _longer_names()
+    out = []
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if t.text in names and nxt.pos_ in {"NOUN", "ADJ"} and nxt.is_lower:
+            out.append(Span(doc, t.i, t.i + 1, label=f"name:{names[t.text]}"))
+        for words, code in longer.get(t.text, ()):
+            end = t.i + len(words)
+            if end < len(doc) and tuple(x.text for x in doc[t.i:end]) == words and doc[end].is_lower \
+                    and doc[end].pos_ in {"NOUN", "ADJ"}:
+                out.append(Span(doc, t.i, end, label=f"name:{code}"))
+    return out
 
 
 def find_actors(doc: Doc) -> list[Actor]:
