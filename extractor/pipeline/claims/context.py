@@ -91,22 +91,11 @@ class _Context:
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
         # "Imports from the bloc slipped": the latest bloc named before the description
+        # ... and "exports to those countries": the latest group of states (a bloc or a region) named before
         references = _lexicon()["bloc_references"]
-        matcher = phrase_matcher(self.doc.vocab, "bloc_references", [(p, p) for p in references["phrases"]], attr="LOWER")
-        for _, start, end in matcher(self.doc):
-            named = [self.country_at[t] for t in range(start) if self.country_at.get(t) in references["blocs"]]
-            if named and start not in self.country_at:
-                for t in range(start, end):
-                    self.country_at[t] = named[-1]
-        # "exports to those countries": the latest group of states (a bloc or a region) named before
         groups = set(references["blocs"]) | {label for label, _ in _partner_patterns() if label != WORLD}
-        matcher = phrase_matcher(self.doc.vocab, "group_references", [(p, p) for p in references["group_phrases"]],
-                                 attr="LOWER")
-        for _, start, end in matcher(self.doc):
-            named = [self.country_at[t] for t in range(start) if self.country_at.get(t) in groups]
-            if named and start not in self.country_at:
-                for t in range(start, end):
-                    self.country_at[t] = named[-1]
+        self._refer_back("bloc_references", references["phrases"], set(references["blocs"]))
+        self._refer_back("group_references", references["group_phrases"], groups)
         pairs = _lexicon()["pair_adjectives"]["words"]
         matcher = phrase_matcher(self.doc.vocab, "trade_pair_adjectives", [(w, w) for w in pairs], attr="LOWER")
         for match_id, start, end in matcher(self.doc):
@@ -143,6 +132,16 @@ class _Context:
         # Read once per doc: the assembly asks for them sentence after sentence.
         self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
+
+    def _refer_back(self, key: str, phrases: list[str], labels: set[str]) -> None:
+        """Each of ``phrases`` in the text names the latest partner of ``labels`` named before it
+        (none named: nothing)."""
+        matcher = phrase_matcher(self.doc.vocab, key, [(p, p) for p in phrases], attr="LOWER")
+        for _, start, end in matcher(self.doc):
+            named = [self.country_at[t] for t in range(start) if self.country_at.get(t) in labels]
+            if named and start not in self.country_at:
+                for t in range(start, end):
+                    self.country_at[t] = named[-1]
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_breaks, char - 2)   # breaks ending at or before char
@@ -182,11 +181,6 @@ def _state_names() -> frozenset[str]:
 
 
 # -- periods ----------------------------------------------------------------------
-
-def _phrase_matches(text: str, phrases: list[str]) -> bool:
-    low = text.lower()
-    return any(p in low for p in phrases)
-
 
 #: Prepositions that introduce what a change is measured against ("up 8% on June", "6% less than
 #: in 2018", "rose 9 percent from the year prior").

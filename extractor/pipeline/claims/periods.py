@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from ..periods.patterns import MONTHS
-from .context import BASE_PREPOSITIONS, _Context, _phrase_matches
+from .context import BASE_PREPOSITIONS, _Context
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
