@@ -511,6 +511,8 @@ def find_actors(doc: Doc) -> list[Actor]:
                 add_country(span, recent[0] if value == "latter" else recent[1])
         elif kind == "ref" and office_state is not None and span.text.lower() in home_phrases:
             add_country(span, office_state)
+        elif kind == "ref" and _conventional_referent(span.text) in {c for c, _ in history}:
+            add_country(span, _conventional_referent(span.text))   # "the hermit nation" in a story that named North Korea
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
             # a description in a subject continues the previous subjects (parallelism, Kameyama 1986);
@@ -527,10 +529,6 @@ def find_actors(doc: Doc) -> list[Actor]:
                                        and _a_partner_phrase(span) else None,
                                        subjects=_centred_by_role(subjects, rankings, _flow_role(span))
                                        if _in_a_subject(span) else frozenset())
-            conventional = _conventional_referent(span.text)
-            if kind == "ref" and conventional is not None and any(c == conventional for c, _ in history):
-                add_country(span, conventional)   # "the hermit nation" in a story that named North Korea
-                continue
             if salient is None:
                 continue
             if kind == "ref":

@@ -135,11 +135,11 @@ def clean_text(raw: str) -> CleanedText:
             dropped.append(line)   # "- June 9, 2023 Another story's headline ...": not this story
             continue
         in_link_list = len(line.strip()) <= 60 and any(p.fullmatch(line.strip()) for p in patterns.link_list_headings)
-        if _is_footer_marker(line, patterns) and not kept:
-            # "© Wire. FILE PHOTO: ..." above the story: a photo credit, not the page's footer
-            dropped.append(line)
-            continue
         if _is_footer_marker(line, patterns):
+            if not kept:
+                # "© Wire. FILE PHOTO: ..." above the story: a photo credit, not the page's footer
+                dropped.append(line)
+                continue
             dropped.extend(l for l in lines[i:] if l.strip())
             break
         if _is_noise_line(line, patterns):

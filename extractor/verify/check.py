@@ -27,6 +27,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Protocol
 
 from models import Amount, Claim, Evidence, Extraction, Figure, Verdict
@@ -377,9 +378,13 @@ def _estimated_by(claim: Claim, result: Extraction) -> str | None:
     """The body the claim's figure is cited from, when that body publishes its own estimates of a
     state's trade rather than a customs record (KOTRA's totals for North Korea count crude oil
     China's customs leave out): ``organizations.json`` ``own_estimates``."""
-    estimators = set(load_table("organizations.json")["own_estimates"]["names"])
     return next((result.sources[i].name for i in claim.sources
-                 if 0 <= i < len(result.sources) and result.sources[i].name in estimators), None)
+                 if 0 <= i < len(result.sources) and result.sources[i].name in _estimators()), None)
+
+
+@cache
+def _estimators() -> frozenset[str]:
+    return frozenset(load_table("organizations.json")["own_estimates"]["names"])
 
 
 #: Why a period is not read on a page without a publication date.

@@ -19,7 +19,7 @@ from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
-                    _goods_of_phrase, _goods_of_producers, _goods_pointing_back)
+                    _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back)
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -200,18 +200,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             if trigger is not None:
                 goods = _goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods
-                # (the subject of the figure's clause, or the pronoun whose phrase holds the figure:
-                # "with those of zinc ore tumbling 48%" parses either way)
-                demonstrative = _demonstrative_subject(span) or next(
-                    (t for t in reversed(ctx.doc[trigger.i + 1: span.start]) if t.lower_ in {"those", "that"}
-                     and t.left_edge.i <= span.start and span.end - 1 <= t.right_edge.i), None)
-                if demonstrative is not None and demonstrative.i > trigger.i:
-                    # "coal shipments slipped 2%, with those of zinc ore tumbling 48%": the same flow
-                    # of the goods its 'of' names
-                    goods = next((g for p in demonstrative.children if p.dep_ == "prep" and p.lower_ == "of"
-                                  for o in p.children if o.dep_ == "pobj"
-                                  for g in [_goods_of_phrase(ctx.doc[o.left_edge.i: o.right_edge.i + 1], ctx)]
-                                  if g not in (None, (None, None))), goods)
+                goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
             if trigger is not None and goods == (None, None):
@@ -258,11 +247,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # never all goods
                 since = ctx.sents[max(0, s_index - 1)].start_char
                 recent = _last_goods_claim(claims, lambda c: c.start >= since)
-                named_before = _goods_named_before(pointing_back, ctx) if recent is None else None
                 if recent is not None:
                     goods = (recent.trade.commodity, recent.trade.commodity_text)
                     inferred["goods"] = f"the goods are {FROM_PREVIOUS_CLAIM}"
-                elif named_before is not None:
+                elif (named_before := _goods_named_before(pointing_back, ctx)) is not None:
                     goods = named_before
                     inferred["goods"] = "the goods are those the sentence before names"
                 else:

@@ -103,9 +103,10 @@ class _Context:
                 self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
         # "Sino-Mexican trade", "Sino-Brazilian": China and the state the demonym after it names
         for t in self.doc[:-2]:
+            if t.lower_ != "sino" or self.doc[t.i + 1].text not in {"-", "–"} or t.i in self.pair_at:
+                continue
             other = _demonyms().get(self.doc[t.i + 2].lower_)
-            if t.lower_ == "sino" and self.doc[t.i + 1].text in {"-", "–"} and t.i not in self.pair_at \
-                    and other not in (None, "CHN"):
+            if other not in (None, "CHN"):
                 for k in range(t.i, t.i + 3):
                     self.pair_at[k] = sorted(["CHN", other])
         for ent in self.doc.ents:

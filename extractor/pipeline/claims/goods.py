@@ -131,6 +131,22 @@ _ALL_GOODS = (None, None)
 _POINTING_BACK = frozenset({"such", "these", "those", "the same"})
 
 
+def _goods_of_a_demonstrative(amount_span: Span, trigger: Token, subject: Token | None,
+                              ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """'coal shipments slipped 2%, with those of zinc ore tumbling 48%': the same flow of the goods
+    the demonstrative's 'of' names. The demonstrative is the figure's clause ``subject``, or the
+    pronoun whose phrase holds the figure (the sentence parses either way); None when it names none."""
+    demonstrative = subject or next(
+        (t for t in reversed(ctx.doc[trigger.i + 1: amount_span.start]) if t.lower_ in {"those", "that"}
+         and t.left_edge.i <= amount_span.start and amount_span.end - 1 <= t.right_edge.i), None)
+    if demonstrative is None or demonstrative.i <= trigger.i:
+        return None
+    return next((g for p in demonstrative.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"
+                 for g in [_goods_of_phrase(ctx.doc[o.left_edge.i: o.right_edge.i + 1], ctx)]
+                 if g not in (None, _ALL_GOODS)), None)
+
+
 def _goods_pointing_back(trigger: Token, ctx: "_Context") -> Span | None:
     """The goods phrase of a trade word that refers back to goods named before instead of naming
     them ('trade in such goods', 'the export value of these products'), if any."""
@@ -154,7 +170,7 @@ def _points_back(phrase: Span) -> bool:
 def _goods_named_before(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
     """The goods the sentence before names as its subject ('Metals, led by copper, made up most
     of that trade'), which a description pointing back refers to."""
-    index = next((i for i, s in enumerate(ctx.sents) if s.start <= phrase.start < s.end), 0)
+    index = ctx.sentence_of(phrase.start_char)
     if index == 0:
         return None
     before = ctx.sents[index - 1]
