@@ -546,3 +546,24 @@ def test_a_shilling_is_the_shilling_of_the_state_the_text_names(text, figure, un
 
 def test_sh_in_capitals_is_no_shilling():
     assert extract("The SH2 highway was closed for repairs.", published="2024-06-20").amounts == []
+
+
+# ------------------------------------------------------------ a figure spelled out by its places
+
+@pytest.mark.parametrize("text, span, value, unit, precision", [
+    ("The country's shipments abroad came to 17 billion 482 million dollars in May.",
+     "17 billion 482 million dollars", 17_482_000_000.0, "USD", 500_000.0),
+    ("Its purchases of wheat reached 2 million 75 thousand tonnes last season.",
+     "2 million 75 thousand tonnes", 2_075_000.0, "tonne", 500.0),
+    ("Imports stood at $9 billion 20 million in the quarter.", "$9 billion 20 million", 9_020_000_000.0, "USD", 500_000.0),
+])
+def test_places_spelled_out_sum_to_one_figure(parse, text, span, value, unit, precision):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit, a.precision) == (span, pytest.approx(value), unit, pytest.approx(precision))
+
+
+def test_places_need_a_scale_each_and_no_comma(parse):
+    found = amounts(parse, "Exports rose by $4 billion, 300 million dollars of it in machinery, and the plant's "
+                           "3 million 800 workers ...")
+    assert [(a.text, a.value) for a in found][:2] == [("$4 billion", 4e9), ("300 million dollars", 3e8)]
+    assert not any(a.value == pytest.approx(3_000_800) for a in found)

@@ -347,7 +347,26 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
         core.mult *= mult
         core.year_like = False
         j += 1
+    j = _smaller_places(doc, core, j, last)
     core.end = j
+
+
+def _smaller_places(doc: Doc, core: _Core, j: int, last: Optional[float]) -> int:
+    """'22 billion 345 million dollars', '3 million 250 thousand tonnes': a figure spelled out by
+    its places, as Turkish, Vietnamese and Russian official releases (and their wire translations)
+    write it. Each further part is at most three digits with a smaller scale than the one before;
+    their sum is the figure, and its precision is the last place's. Returns the token after."""
+    t = _tables()
+    sign = -1 if core.value < 0 else 1
+    while last and j + 1 < len(doc) and re.fullmatch(r"\d{1,3}", doc[j].text):
+        mult = t["magnitudes"].get(doc[j + 1].lower_)
+        if not mult or mult >= last or float(doc[j].text) * mult >= last:
+            break
+        core.value += sign * float(doc[j].text) * mult
+        core.precision = 0.5 * mult
+        last = mult
+        j += 2
+    return j
 
 
 _SPOKEN_POINT = re.compile(r"-point-([a-z0-9]+(?:-[a-z0-9]+)*)")
