@@ -155,7 +155,7 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
     'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
     shipments valued at $16.3 million")."""
-    if _a_margin_between_flows(amount_span):
+    if _a_margin_between_flows(amount_span) or _money_of_another_kind(amount_span):
         return None
     trigger = _trade_word_for(amount_span, sent)
     if trigger is not None and _in_a_gap(trigger, sent):
@@ -164,6 +164,27 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
         return trigger.head.head
     return trigger
+
+
+def _money_of_another_kind(amount_span: Span) -> bool:
+    """'loans of $1.2 billion', 'deals worth $4 billion', '$3 billion in credit', 'investment
+    reached $2.6 billion': the noun a sum measures is money that is not trade (data:
+    other_money_nouns), so the sum states no flow, whatever trade word stands in another clause
+    ('..., while imports from China grew')."""
+    root = amount_span.root
+    head = root.head
+    measured = []
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        measured.append(head.head)                                   # loans of $X
+    if head.lower_ == "worth" and head.head.pos_ in {"NOUN", "PROPN"}:
+        measured.append(head.head)                                   # deals worth $X
+    measured += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]   # $X in loans
+    verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"at", "to"} else head
+    if root.dep_ in {"dobj", "attr", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
+        measured += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]   # investment reached $X
+    others = _lexicon_words("other_money_nouns")
+    return any(n.lemma_.lower() in others and not _trade_kind(n) for n in measured)
 
 
 def _a_margin_between_flows(amount_span: Span) -> bool:

@@ -1,0 +1,37 @@
+"""Money that is not trade, told in a sentence that also names a flow (issue 12): loans, deals,
+investment and credit are sums of another kind, never trade claims, and the flow beside them keeps
+its own figure. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+LEAD = "Zambia's trade with China grew 11% to $6.3 billion in 2023, customs data showed. "
+
+
+def _trade_amounts(pipeline, text: str) -> set[str]:
+    r = pipeline.extract(LEAD + text, published="2024-02-20")
+    return {r.amounts[c.amount].text for c in r.claims if c.trade is not None and c.amount is not None}
+
+
+@pytest.mark.parametrize("sentence, other, flow", [
+    ("Beijing lent Lusaka loans of $900 million for a highway, while exports to China rose to $4.4 billion.",
+     "$900 million", "$4.4 billion"),
+    ("Firms from both sides signed 20 contracts worth $1.5 billion at the fair, and imports from China hit $1.9 billion.",
+     "$1.5 billion", "$1.9 billion"),
+    ("China extended $700 million in credit to Zambia as exports to China climbed to $4.4 billion.",
+     "$700 million", "$4.4 billion"),
+    ("Chinese investment in Zambia's mines reached $3.2 billion, while imports from China rose to $1.9 billion.",
+     "$3.2 billion", "$1.9 billion"),
+])
+def test_a_sum_of_another_kind_is_no_trade_claim(pipeline, sentence, other, flow):
+    found = _trade_amounts(pipeline, sentence)
+    assert other not in found
+    assert flow in found
+
+
+@pytest.mark.parametrize("sentence, flow", [
+    ("Copper shipments worth $3.9 billion went to China.", "$3.9 billion"),            # goods worth: trade
+    ("Imports from China reached $1.9 billion, in machinery mostly.", "$1.9 billion"),
+])
+def test_goods_and_flows_measured_by_a_sum_stay_claims(pipeline, sentence, flow):
+    assert flow in _trade_amounts(pipeline, sentence)
