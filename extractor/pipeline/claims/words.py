@@ -83,6 +83,11 @@ def _trade_kind(token: Token) -> str | None:
             c.dep_ == "prep" and c.lower_ in {"from", "to"} and any(o.dep_ == "pobj" and o.ent_type_ in {"GPE", "NORP"}
                                                                  for o in c.children) for c in token.children):
         kind = lex["routed_nouns"]["words"][token.lemma_.lower()]   # "supplies from Chile to China"
+    if kind is None and token.lower_ == "trading" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT"}:
+        gerund = lex["trading_as_trade"]
+        if any(c.dep_ == "prep" and c.lower_ in gerund["prepositions"] or c.dep_ in {"amod", "compound"}
+               and c.lower_ in gerund["modifiers"] for c in token.children):
+            kind = "total"   # "bilateral trading reached $5 billion", "trading between the two fell 8%"
     if kind is None and token.pos_ == "VERB":
         phrasal = lex["phrasal_verbs"]["words"]
         kind = next((phrasal[f"{token.lemma_.lower()} {c.lower_}"] for c in token.children

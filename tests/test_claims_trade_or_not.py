@@ -1,6 +1,6 @@
-"""Money that is not trade, told in a sentence that also names a flow (issue 12): loans, deals,
-investment and credit are sums of another kind, never trade claims, and the flow beside them keeps
-its own figure. Every sentence is written for these tests."""
+"""What is trade and what is not (issue 12): loans, deals, investment and credit are sums of another
+kind, never trade claims, though a flow is told beside them; 'trading' is trade as the noun of two
+parties. Every sentence is written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -35,3 +35,22 @@ def test_a_sum_of_another_kind_is_no_trade_claim(pipeline, sentence, other, flow
 ])
 def test_goods_and_flows_measured_by_a_sum_stay_claims(pipeline, sentence, flow):
     assert flow in _trade_amounts(pipeline, sentence)
+
+
+# ------------------------------------------------------------ 'trading' as the noun of two parties
+
+@pytest.mark.parametrize("sentence, amount, between", [
+    ("Bilateral trading between Malawi and India reached $1.1 billion in 2023.", "$1.1 billion", ["IND", "MWI"]),
+    ("Trading between Malawi and India fell 6% to $800 million last year.", "$800 million", ["IND", "MWI"]),
+    ("Two-way trading with India was worth $950 million in 2022, Malawi's ministry said.", "$950 million", ["IND", "MWI"]),
+])
+def test_trading_between_two_parties_is_their_trade(pipeline, sentence, amount, between):
+    r = pipeline.extract(sentence, published="2024-02-20")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+    assert claim.trade is not None and claim.trade.flow == "total" and claim.trade.between == between
+
+
+def test_trading_with_no_parties_is_no_trade(pipeline):
+    r = pipeline.extract("The Lusaka exchange halted trading for an hour after shares fell 8% to $40 million.",
+                         published="2024-02-20")
+    assert not [c for c in r.claims if c.trade is not None]
