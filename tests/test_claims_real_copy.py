@@ -740,6 +740,16 @@ def test_a_flow_coordinated_in_one_sentence_keeps_the_sentence_s_partner():
     assert got["2.5 percent"] == ("directional", "CHN", "JPN", ())
 
 
+@pytest.mark.parametrize("partner, code", [("Latin America", "Latin America"), ("ASEAN", "ASEAN"),
+                                            ("Mozambique", "MOZ")])
+def test_a_coordinated_flow_keeps_a_partner_the_story_is_not_about(partner, code):
+    # the story is about the country's trade at large; the partner of the sentence is its own
+    text = (f"India's foreign trade rose 4% in the quarter, and trade with {partner} was up 9%. India's shipments "
+            f"to {partner} grew 11% to $3 billion in the quarter, while its imports rose 2% to $1.4 billion.")
+    got = parties(text, published="2024-07-15")
+    assert got["2%"][1:3] == (code, "IND") and got["$1.4 billion"][1:3] == (code, "IND")
+
+
 def test_the_world_s_largest_exporter_is_no_partner():
     got = parties("Shipments from the world's largest exporter, China, slumped 6.3 percent in 2016.", published="2017-02-09")
     assert got["6.3 percent"][1:3] == ("CHN", "WLD")

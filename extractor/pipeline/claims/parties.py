@@ -743,14 +743,20 @@ def _main_pair(ctx: _Context) -> list[str]:
 
 
 def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
-                 world: bool = False, named: bool = False) -> tuple[str | None, str | None]:
+                 world: bool = False, named: bool = False, same_sentence: bool = False) -> tuple[str | None, str | None]:
     """The party a sentence leaves out, and where it came from (None: read, not inferred).
 
     "China's foreign trade", "global exports": the world. Else the other party of the previous
     claim when that claim is about the same country and the article's pair (a bilateral story
     names the pair once: "North Korea's trade with China ... Its exports rose"). Else the world:
     "Chile's exports rose 5%" are its exports to all partners (how customs and the wires
-    report a country's trade; UN Comtrade's partner WLD)."""
+    report a country's trade; UN Comtrade's partner WLD). A flow coordinated with the previous
+    claim in one sentence keeps its partner, whatever the pair of the story ("China's exports to
+    Africa rose 20%, while its imports gained 2%": from Africa)."""
+    if same_sentence and not world and previous is not None:
+        others = [e for e in _ends(previous) if e and e != known]
+        if others and known in _ends(previous):
+            return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
     if world or (named and ctx.world_story):
         # ("named": the sentence names the party it knows; in a story whose lead is that state's
         # trade with the world, "Exports from Peru fell 3.1%" are its exports to all partners)
@@ -1038,7 +1044,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             inferred["parties"] = f"the reporter is {how}"
     named = "parties" not in inferred
     if importer is None:
-        importer, how = _other_party(exporter, ctx, previous, world, named)
+        importer, how = _other_party(exporter, ctx, previous, world, named, same_sentence)
         if how:
             inferred["parties"] = how
     if exporter is None and not world and previous is not None and previous.flow == "directional" \
@@ -1049,7 +1055,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         exporter = previous.from_
         inferred["parties"] = f"the seller is {FROM_PREVIOUS_CLAIM}"
     if exporter is None:
-        exporter, how = _other_party(importer, ctx, previous, world, named)
+        exporter, how = _other_party(importer, ctx, previous, world, named, same_sentence)
         if how:
             inferred["parties"] = how
     if importer is None or exporter is None or importer == exporter:
