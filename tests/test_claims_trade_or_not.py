@@ -54,3 +54,26 @@ def test_trading_with_no_parties_is_no_trade(pipeline):
     r = pipeline.extract("The Lusaka exchange halted trading for an hour after shares fell 8% to $40 million.",
                          published="2024-02-20")
     assert not [c for c in r.claims if c.trade is not None]
+
+
+# ------------------------------------------------------------ estimates: a preliminary figure, or a forecast
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("Cambodia's export turnover was estimated at $2.7 billion in January, down 4 percent from a year earlier.",
+     "$2.7 billion"),
+    ("Cambodia's imports were estimated at $2.1 billion last month, the statistics office said.", "$2.1 billion"),
+    ("Cambodia's garment exports reached an estimated $800 million in January.", "an estimated $800 million"),
+])
+def test_a_figure_estimated_for_a_past_period_is_a_claim(pipeline, sentence, amount):
+    r = pipeline.extract(sentence, published="2024-02-20")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount)
+    assert claim.trade is not None and claim.kind == "trade_value"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Economists estimate Cambodia's exports will reach $3 billion in March.",
+    "Cambodia's exports are estimated to reach $3 billion in March.",
+])
+def test_an_estimate_of_what_will_be_is_no_claim(pipeline, sentence):
+    r = pipeline.extract(sentence, published="2024-02-20")
+    assert not [c for c in r.claims if c.trade is not None]

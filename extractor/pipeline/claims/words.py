@@ -153,10 +153,14 @@ def _expected(amount_span) -> bool:
     for t in [root, *root.ancestors]:
         if t.pos_ in {"VERB", "AUX"}:
             break
-        if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in words for c in t.children):
+        # ("an estimated $5 billion" hedges a figure stated as fact: an approximation, no forecast)
+        if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in words and c.lower_ != "estimated"
+               for c in t.children):
             return True   # "more than the expected 2.9% decrease", "an expected increase of 5.8%"
     for t in amount_span.root.ancestors:   # up to the figure's own verb: "expected to fall, as data
-        if t.lemma_.lower() in words:       # showed a 6 percent drop" states the drop
+        if _a_figure_estimated_at(t):       # showed a 6 percent drop" states the drop
+            break
+        if t.lemma_.lower() in words:
             return True
         if t.lower_ == "for" and t.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in words
                                                            for c in t.head.children):
@@ -173,6 +177,9 @@ def _expected(amount_span) -> bool:
             # at $120 million": a verb whose object is a cap
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             governor = t.head if t.dep_ in {"xcomp", "ccomp"} else None
+            if governor is not None and governor.lemma_.lower() in words and (infinitive or t.dep_ == "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in t.children)):
+                return True   # "analysts estimate exports will reach $6 billion", "are estimated to reach"
             if infinitive and governor is not None and governor.lemma_.lower() in intention["verbs"]:
                 return True
             if infinitive and governor is not None and any(
@@ -182,6 +189,20 @@ def _expected(amount_span) -> bool:
             return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lemma_.lower() in intention["nouns"]
                        for c in t.children)
     return False
+
+
+_FUTURE_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll"})
+
+
+def _a_figure_estimated_at(verb: Token) -> bool:
+    """'Imports were estimated at $4.1 billion in May', 'export turnover is estimated at $30.5
+    billion': a statistics office's preliminary figure for a period, in the passive with 'at' --
+    a statement of what was traded (Vietnam's and Indonesia's releases give every month so), not a
+    forecast; 'will be estimated' looks ahead."""
+    return verb.lemma_.lower() == "estimate" and verb.pos_ == "VERB" \
+        and any(c.dep_ == "auxpass" for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
 def _clause_verb(token: Token) -> Token | None:
