@@ -1529,6 +1529,12 @@ def test_the_comparison_written_right_after_each_figure(pipeline):
     assert claims["12%"][3] == "year_on_year" and claims["4%"][3] == "period_on_period"
 
 
+def test_the_short_comparisons_on_month_and_on_year(pipeline):
+    claims = _changes(pipeline, "Peru's copper imports nearly halved on month in May, while zinc imports rose 9% "
+                                "on year.", "2024-06-20")
+    assert claims["nearly halved"][3] == "period_on_period" and claims["9%"][3] == "year_on_year"
+
+
 def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
     text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
             "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")
