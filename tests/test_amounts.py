@@ -435,6 +435,9 @@ def test_property_dollar_decimals(parse, whole, frac, mag, prefix):
     # the sum restated once more in brackets, in another currency
     ("Wine exports rose 2.4 percent, or 930 million pesos (US$1.1 million), in June.", "930 million pesos", "up"),
     ("Wine exports rose 2.4 percent, or 930 million pesos (US$1.1 million), in June.", "US$1.1 million", "up"),
+    # the other way round: the sum first, its percentage after
+    ("Coal exports to India fell $410 million, or 22 per cent, in the month.", "22 per cent", "down"),
+    ("Wool sales rose by NZ$35 million or 6 percent.", "6 percent", "up"),
 ])
 def test_a_change_restated_as_a_sum_moves_the_same_way(parse, text, restated, change):
     assert by_text(parse, text)[restated].change == change
