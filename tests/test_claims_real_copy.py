@@ -1535,6 +1535,14 @@ def test_the_short_comparisons_on_month_and_on_year(pipeline):
     assert claims["nearly halved"][3] == "period_on_period" and claims["9%"][3] == "year_on_year"
 
 
+def test_the_first_days_of_a_month_after_from_are_the_span_itself(pipeline):
+    text = ("Taiwan's exports rose 9 percent on-year over the first ten days of June. In May, exports had climbed "
+            "3 percent to $40 billion. Display exports jumped 21 percent to $2.1 billion from June 1-10. "
+            "Exports of bicycles fell 4 percent on-year to $90 million.")
+    claims = _changes(pipeline, text, "2024-06-12")
+    assert claims["21 percent"][4] == "2024-06" and claims["4 percent"][4] == "2024-06"
+
+
 def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
     text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
             "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")

@@ -207,6 +207,10 @@ def _bracket_opening(span: Span, ctx: _Context, inside) -> int | None:
     return k if k > sent_start and doc[k].text == "(" else None
 
 
+# "March 1-20", "Sept. 1-10": the first days of one month, written by their numbers
+_DAYS_OF_A_MONTH = re.compile(r"[A-Z][a-z]{2,8}\.? 1\s?[-–]\s?(?:10|20|2[0-9]|3[01]|1[0-9])")
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, else None
@@ -221,6 +225,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if before in {"before", "after", "until", "till"} or (
             before == "to" and span.start > 1 and ctx.doc[span.start - 2].lower_ == "prior"):
         return "boundary"   # "traded before 2017": a time the figure is before or after, not its own
+    if before == "from" and _DAYS_OF_A_MONTH.fullmatch(span.text):
+        return None   # "jumped 46% from March 1-20": Korean customs' ten- and twenty-day counts, the span itself
     # "a year earlier", "the same period last year": the basis phrase reaches into the period itself
     # ("fell 9 percent year on year in June" names June as the figure's month, not a base)
     sent_start = ctx.sents[ctx.sentence_of(span.start_char)].start   # Span.sent walks the doc each time

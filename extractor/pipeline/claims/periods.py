@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from ..periods.patterns import MONTHS
-from .context import BASE_PREPOSITIONS, _Context
+from .context import _DAYS_OF_A_MONTH, BASE_PREPOSITIONS, _Context
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
@@ -56,7 +56,10 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     for head in [token] + list(token.ancestors):
         as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
         compares_with = head.lower_ in {"with", "to", "against"} and head.head.lemma_.lower() == "compare"
-        if head.lower_ in _COMPARISON_HEADS or compares_with or (head.lower_ == "from" and _is_change_word(head.head)) \
+        # ("jumped 46% from March 1-20": the span of Korean customs' twenty-day count, no old level's)
+        from_days = head.lower_ == "from" and _DAYS_OF_A_MONTH.match(head.doc.text, head.idx + 5) is not None
+        if head.lower_ in _COMPARISON_HEADS or compares_with or (head.lower_ == "from" and _is_change_word(head.head)
+                                                                and not from_days) \
                 or _after_an_earlier_change(head) or as_much_as:   # "four times as much as in 2018"
             # "rose from $15 billion in July": the old level's month, not the change's; "$2.1
             # billion compares with $1.1 billion in 2022": 2022 is the reference's
