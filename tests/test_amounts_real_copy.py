@@ -567,3 +567,13 @@ def test_places_need_a_scale_each_and_no_comma(parse):
                            "3 million 800 workers ...")
     assert [(a.text, a.value) for a in found][:2] == [("$4 billion", 4e9), ("300 million dollars", 3e8)]
     assert not any(a.value == pytest.approx(3_000_800) for a in found)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Tea exports earned Ush412 billion in the quarter.", "Ush412 billion", 412e9),
+    ("Kampala's purchases from Nairobi reached USh1.3 trillion.", "USh1.3 trillion", 1.3e12),
+    ("Imports came to UShs 95 billion last month.", "UShs 95 billion", 95e9),
+])
+def test_the_ugandan_shilling_written_before_the_number(parse, text, span, value):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, pytest.approx(value), "UGX")
