@@ -1543,6 +1543,13 @@ def test_the_first_days_of_a_month_after_from_are_the_span_itself(pipeline):
     assert claims["21 percent"][4] == "2024-06" and claims["4 percent"][4] == "2024-06"
 
 
+def test_a_period_named_by_a_participle_on_a_noun_of_time_is_the_story_s(pipeline):
+    text = ("Ghana sold more goods to Togo than to any other country in the region in the period running from "
+            "January to June 2019. Exports to Togo stood at $1.5 billion compared to $908.7 million in 2018.")
+    claims = _changes(pipeline, text, "2019-08-01")
+    assert claims["$1.5 billion"][4] == "2019-01" and claims["$908.7 million"][4] == "2018-01"
+
+
 def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
     text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
             "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")

@@ -214,11 +214,17 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
         if _ALONE.match(ctx.text, ctx.periods[i].end):
             continue   # nor an aside's: "In October alone, exports reached $24 billion" (the
             # ten months the story is about go on after it)
-        if any(a.dep_ in {"relcl", "acl"} or (a.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children)) for a in [root] + ancestors):
+        # ("in the period running from March to August": a participle on a noun of time
+        # names that time, the sentence's own)
+        if any(a.dep_ in {"relcl", "acl"} and not (a.dep_ == "acl" and a.head.lemma_.lower() in _TIME_NOUNS)
+               or (a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in a.children))
+               for a in [root] + ancestors):
             continue
         out.append(i)
     return out
+
+
+_TIME_NOUNS = frozenset({"period", "time", "span", "stretch", "window", "months", "month", "year", "quarter", "weeks"})
 
 
 def _level_in_apposition(amount_span: Span, ctx: _Context) -> Span | None:
