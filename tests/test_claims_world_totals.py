@@ -212,6 +212,10 @@ def test_a_home_country_story_is_the_state_of_the_agency_it_cites(pipeline):
      ("CAN", "WLD")),
     ("Imports rose 6 percent to $13.6 billion in June, according to the Turkish Statistical Institute.",
      "$13.6 billion", ("WLD", "TUR")),
+    ("Exports climbed 8 percent to EGP 20.1bn in April, the statistics agency CAPMAS said.", "EGP 20.1bn",
+     ("EGY", "WLD")),
+    ("Imports eased to $790 million in March, the Uganda Bureau of Statistics said.", "$790 million", ("WLD", "UGA")),
+    ("Exports fell 3% to $5.2 billion in July, the statistics agency INDEC reported.", "$5.2 billion", ("ARG", "WLD")),
 ])
 def test_a_national_statistics_office_names_the_reporter(pipeline, text, amount, parties):
     assert _parties(pipeline, text)[amount] == (parties, True)
