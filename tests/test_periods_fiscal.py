@@ -122,6 +122,9 @@ def test_a_dollar_sign_after_us_names_no_state_whose_fiscal_year_it_is(pipeline)
      "the first 10 months of the current fiscal year", "2024-02-14", ("2023-04-01", "2024-01-31")),
     ("Australia's exports to Vietnam rose in the first six months of financial year 2023-24.",
      "the first six months of financial year 2023-24", "2024-02-14", ("2023-07-01", "2023-12-31")),
+    # the fiscal year with no year named: the one running at publication
+    ("India's purchases from Chile reached $2 billion in the first 4 months of the financial year.",
+     "the first 4 months of the financial year", "2024-09-02", ("2024-04-01", "2024-07-31")),
 ])
 def test_the_first_months_of_a_fiscal_year_are_in_its_state_s_calendar(pipeline, text, written, published, span):
     assert _periods(pipeline, text, published)[written] == span
@@ -135,6 +138,19 @@ def test_the_first_months_of_a_fiscal_year_are_in_its_state_s_calendar(pipeline,
      ("2023-07-01", "2024-06-30")),
 ])
 def test_a_deictic_fiscal_without_year_is_the_fiscal_year(pipeline, text, written, span):
+    assert _periods(pipeline, text)[written] == span
+
+
+@pytest.mark.parametrize("text,written,span", [
+    ("India's imports from Chile had been valued at $1.1 billion last financial year.", "last financial year",
+     ("2023-04-01", "2024-03-31")),
+    ("Kenya's tea sales to Egypt rose in the current financial year.", "the current financial year",
+     ("2024-07-01", "2025-06-30")),
+    # July-to-June states of East Africa, and Myanmar's April-to-March year
+    ("Uganda's coffee exports reached $1.1 billion in FY2022/23.", "FY2022/23", ("2022-07-01", "2023-06-30")),
+    ("Myanmar's rice exports fell 8 percent in 2015-16.", "2015-16", ("2015-04-01", "2016-03-31")),
+])
+def test_the_financial_year_of_the_state_and_its_deictics(pipeline, text, written, span):
     assert _periods(pipeline, text)[written] == span
 
 

@@ -193,7 +193,9 @@ _rule("fiscal_months", r"(?:the\s+)?first\s+(?:(?P<n>" + NUM + r")\s+months|mont
       r"|(?P<yr>" + YEAR + r"))|FY\s?(?P<yy>\d\d)(?![\d/–-])"
       # ('of current fiscal year (2020-21)': the year the brackets name)
       r"|(?P<rel>current|this|last|previous|next|coming)\s+(?:fiscal|financial)\s+year"
-      r"(?:\s*\(\s*(?P<by1>" + YEAR + r")\s*[-–/]\s*(?P<by2>\d\d(?:\d\d)?)\s*\))?)", resolve_first_months_of_fiscal_year)
+      r"(?:\s*\(\s*(?P<by1>" + YEAR + r")\s*[-–/]\s*(?P<by2>\d\d(?:\d\d)?)\s*\))?"
+      # ('the first 7 months of the financial year': the one running at publication)
+      r"|(?P<running>(?:fiscal|financial)\s+year)(?![\s-]*(?:\d|FY)))", resolve_first_months_of_fiscal_year)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
       + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
@@ -229,8 +231,8 @@ _rule("season", r"(?:" + PART + r")?(?:(?:the\s+)?(?P<rel>last|this|next|past|co
       + r")(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?", _resolve_season)
 # "the current fiscal year", "last fiscal year": the state's fiscal year around publication
 # ('in the previous fiscal', 'exports last fiscal, when ...': Indian copy leaves out 'year')
-_rule("fiscal_year", r"(?:the\s+)?(?P<rel>last|this|current|previous|next|coming)\s+fiscal(?:\s+year\b|(?=\s*[.,;:)!?]|\s*$|"
-      r"\s+(?:when|as|and|while|against|compared|over|from|to|in|on)\b))", resolve_deictic_fiscal_year)
+_rule("fiscal_year", r"(?:the\s+)?(?P<rel>last|this|current|previous|next|coming)\s+(?:fiscal(?:\s+year\b|(?=\s*[.,;:)!?]|\s*$|"
+      r"\s+(?:when|as|and|while|against|compared|over|from|to|in|on)\b))|financial\s+year\b)", resolve_deictic_fiscal_year)
 # "earlier this year", "later last year": the part of the year before (after) publication; TimeML's
 # TIMEX3 spans it (TimeBank writes 'earlier this year' as one expression, 'earlier this week' mostly not)
 _rule("deictic", r"(?:" + PART + r"|(?P<side>earlier|later)\s+(?=(?:this|last|next)\s+year\b))?(?P<the>the\s+)?"

@@ -112,12 +112,12 @@ def resolve_first_months_of_fiscal_year(ctx, cand, m):
         if y2 != y1 + 1:
             return None
         start = _fiscal_span(fiscal_calendar(ctx, cand), y1)[0]
-    elif m.groupdict().get("rel"):
+    elif m.groupdict().get("rel") or m.groupdict().get("running"):
         start = resolve_deictic_fiscal_year(ctx, cand, m)["from_"]
     else:
         start = resolve_fiscal_year(ctx, cand, m)["from_"]
     months = _first_months(start, int(n))
-    months["relative"] = bool(m.groupdict().get("rel")) and written is None
+    months["relative"] = bool(m.groupdict().get("rel") or m.groupdict().get("running")) and written is None
     return months
 
 
@@ -127,10 +127,11 @@ def resolve_deictic_fiscal_year(ctx, cand, m):
     is the year's name (the year it is named by), as TimeML writes a fiscal year."""
     if ctx.published is None:
         raise _NeedsPublication
-    shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"].lower(), 0)
+    rel = (m.groupdict().get("rel") or "current").lower()
+    shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     # "down from $451 billion during the previous fiscal (year)" after "For 2023-24": the year before
     # the one the text talks about (anaphoric, as "the previous year" in TimeML), publication's otherwise
-    anchor = _anchor(ctx, cand.start, periods_only=True) if m["rel"].lower() == "previous" else None
+    anchor = _anchor(ctx, cand.start, periods_only=True) if rel == "previous" else None
     now = anchor[0] if anchor is not None else ctx.published
     calendar = fiscal_calendar(ctx, cand)
     if calendar is None:
