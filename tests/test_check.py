@@ -71,7 +71,9 @@ def test_truncated_figure_is_close_and_direction_is_one_fact(pipeline, store):
 
 
 def test_future_month_is_unverifiable(pipeline, store):
-    text = "China's exports to North Korea will reach $300 million in December 2025, traders predict."
+    # (a figure stated for a month not over at publication; "traders predict exports will reach ..." is a
+    # forecast and no claim at all)
+    text = "China's exports to North Korea reached $300 million in December 2025, a trader said."
     verdict = check(pipeline.extract(text, published="2025-11-01"), store).verdicts[0]
     assert verdict.status == "unverifiable" and "had not ended" in verdict.explanation
 

@@ -77,3 +77,28 @@ def test_a_figure_estimated_for_a_past_period_is_a_claim(pipeline, sentence, amo
 def test_an_estimate_of_what_will_be_is_no_claim(pipeline, sentence):
     r = pipeline.extract(sentence, published="2024-02-20")
     assert not [c for c in r.claims if c.trade is not None]
+
+
+# ------------------------------------------------------------ a figure stated twice is one claim
+
+def test_a_headline_restated_by_the_lead_is_one_claim(pipeline):
+    text = ("Chile's exports to Peru jump 12 pct in May\n\nChile's exports to Peru jumped 12 percent on-year in May "
+            "to $410 million, according to Chile's central bank.")
+    r = pipeline.extract(text, published="2024-06-11")
+    changes = [c for c in r.claims if c.kind == "trade_change"]
+    assert len(changes) == 1
+    assert r.amounts[changes[0].amount].text == "12 percent"   # the body's, which names its source
+    assert changes[0].sources
+
+
+def test_the_same_number_for_another_flow_or_period_stays(pipeline):
+    text = ("Chile's exports to Peru rose 12 percent in May, and its imports from Peru rose 12 percent. "
+            "In April, exports to Peru had also risen 12 percent.")
+    r = pipeline.extract(text, published="2024-06-11")
+    assert len([c for c in r.claims if c.kind == "trade_change"]) == 3
+
+
+def test_a_conversion_into_another_currency_stays_a_claim(pipeline):
+    r = pipeline.extract("Chile's exports to China reached 3.1 trillion pesos ($3.4 billion) in May.",
+                         published="2024-06-11")
+    assert {r.amounts[c.amount].text for c in r.claims if c.trade is not None} == {"3.1 trillion pesos", "$3.4 billion"}

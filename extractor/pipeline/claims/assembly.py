@@ -565,8 +565,32 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 c.period = topic
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     _figures_larger_than_their_partner_s_total(claims, ctx)
+    claims = _restated_once(claims, ctx)
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
+
+
+def _restated_once(claims: list[Claim], ctx: _Context) -> list[Claim]:
+    """A figure the article states twice -- its headline and its lead, a summary and the body, a
+    paragraph repeated -- is one claim: same amount (value, unit, bound, direction), same flow,
+    parties, goods, measure and period. The reading with the fewest inferred parts stays, the later
+    one of equals (the body's sentence, which carries the attribution). A conversion into another
+    currency ("(about $465 billion)") is a claim of its own, as the contract's gold counts it."""
+    def key(c: Claim):
+        if c.trade is None or c.amount is None or c.kind not in {"trade_value", "trade_change"} or c.period is None:
+            return None
+        a, p = ctx.amounts[c.amount], ctx.periods[c.period]
+        if p.from_ is None:
+            return None   # (an undated span may be two different times)
+        t = c.trade
+        return (c.kind, round(a.value, 9), a.unit, a.bound, a.change, t.flow, t.from_, t.to, tuple(t.between or ()),
+                t.commodity, t.commodity_text, t.basis, t.measure, p.from_, p.to)
+    best: dict[tuple, Claim] = {}
+    for c in claims:
+        k = key(c)
+        if k is not None and (k not in best or len(c.inferred) <= len(best[k].inferred)):
+            best[k] = c
+    return [c for c in claims if (k := key(c)) is None or best[k] is c]
 
 
 def _unstated_basis(trade: Trade, period: int | None, previous_agent: str | None,
