@@ -1550,6 +1550,19 @@ def test_a_period_named_by_a_participle_on_a_noun_of_time_is_the_story_s(pipelin
     assert claims["$1.5 billion"][4] == "2019-01" and claims["$908.7 million"][4] == "2018-01"
 
 
+def test_abbreviated_comparisons_end_their_sentence_and_name_their_basis(pipeline):
+    text = ("Peruvian fishmeal exports rose to 210KT in March, up 4.1% m-o-m and up 9.3% y-o-y. Shipments to "
+            "Vietnam increased to 60KT, down 20KT or 25% Y-o-Y.")
+    r = pipeline.extract(text, published="2024-04-20")
+    got = {r.amounts[c.amount].text: c for c in r.claims if c.trade is not None}
+    assert got["4.1%"].trade.basis == "period_on_period" and got["9.3%"].trade.basis == "year_on_year"
+    # the sentence ends after "y-o-y.": the next one's partner and basis are its own
+    assert got["60KT"].trade.to == "VNM" and got["25%"].trade.basis == "year_on_year"
+    assert r.amounts[got["25%"].amount].change == "down" and r.amounts[got["60KT"].amount].unit == "kilotonne"
+    # the story's goods go on in the partner's sentence
+    assert got["60KT"].trade.commodity_text == got["210KT"].trade.commodity_text
+
+
 def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
     text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
             "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from models import Article, Extraction
@@ -70,11 +71,20 @@ def _english_warning(text: str) -> str | None:
 _SCALE_LETTERS = ("m.", "b.", "k.")
 
 
+#: commodity and market copy abbreviates its comparisons "y-o-y", "m-o-m", "q-o-q": one token each, so
+#: that "up 4.1% y-o-y. Sales to Peru ..." ends its sentence at the full stop (split into letters,
+#: "y." reads as an initial and the next sentence runs on)
+_COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x, "o"), (x.upper(), "o"), (x.upper(), "O")))
+
+
 def _scales_end_sentences(nlp: Language) -> None:
-    """Drop the tokenizer's special cases for the scale letters, so their period splits off."""
+    """Drop the tokenizer's special cases for the scale letters, so their period splits off; keep
+    the abbreviated comparisons whole."""
     rules = nlp.tokenizer.rules
     if any(k in rules for k in _SCALE_LETTERS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
+    for abbreviation in _COMPARISON_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 class Pipeline:

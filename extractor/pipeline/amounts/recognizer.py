@@ -257,9 +257,9 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
             b.change = a.change
         # 'fell $626 million, or 31 per cent': the sum a level moved by restated as its percentage
         # (a level restated so is a share: '$318.2 million, or 41.5 per cent', no change to carry)
-        elif is_currency(a.unit) and a.change is not None and b.change is None and b.unit == "percent" \
+        elif a.unit != "percent" and a.change is not None and b.change is None and b.unit == "percent" \
                 and between in ([",", "or"], ["or"]):
-            b.change = a.change
+            b.change = a.change   # (so does a quantity: 'down 3.6m tonnes or 22.6%')
     for a, b in zip(found, found[1:]):
         between = [t.text for t in doc[a.end:b.start]]
         if between not in (["("], ["/"], ["("] + ["about"], ["("] + ["or"]):
