@@ -67,3 +67,23 @@ def test_states_in_apposition_to_markets_are_the_partners(pipeline):
     text = "Chile's exports to its main markets, Japan, India and China, rose 4%, 6% and 8% respectively in 2020."
     got = _parties(pipeline, text)
     assert (got["4%"], got["6%"], got["8%"]) == (("CHL", "JPN"), ("CHL", "IND"), ("CHL", "CHN"))
+
+
+# ------------------------------------------------------------ goods as the subject, no trade word
+
+def test_goods_the_table_knows_as_a_subject_break_down_the_flow_just_told(pipeline):
+    text = ("Malaysia's exports rose 9 percent to RM120 billion in June from a year earlier. Semiconductors "
+            "reached RM30 billion, climbing 14 percent, while crude oil slid 6 percent.")
+    r = pipeline.extract(text, published="2024-07-20")
+    got = {r.amounts[c.amount].text: c for c in r.claims if c.trade is not None}
+    for amount in ("RM30 billion", "14 percent"):
+        assert (got[amount].trade.from_, got[amount].trade.to, got[amount].trade.commodity) == ("MYS", "WLD", "8542")
+        assert "parties" in got[amount].inferred   # the item's flow is the one before, never read
+    assert got["6 percent"].trade.commodity == "2709"
+
+
+def test_a_subject_that_is_no_goods_breaks_nothing_down(pipeline):
+    text = ("Malaysia's exports rose 9 percent to RM120 billion in June from a year earlier. Analysts "
+            "reached for their forecasts, and prices slid 6 percent.")
+    r = pipeline.extract(text, published="2024-07-20")
+    assert "6 percent" not in {r.amounts[c.amount].text for c in r.claims if c.trade is not None}

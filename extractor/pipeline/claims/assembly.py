@@ -19,7 +19,8 @@ from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
-                    _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back)
+                    _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
+                    _goods_subject)
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -380,6 +381,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
+            elif trigger is None and not has_trade_word and continues and (amount.is_money or is_change) \
+                    and previous_trade is not None and previous_trade.flow == "directional" \
+                    and (item := _goods_subject(span, ctx)) is not None and not _expected(span):
+                # "Taiwan's exports rose 12% ... Semiconductors totaled $15 billion, while machinery
+                # fell 4%": the flow just told, item by item (its parties and flow inferred)
+                trade = previous_trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
+                inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
+                inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
             elif trigger is None and not has_trade_word and continues and amount.is_money and previous_trade is not None \
                     and previous_trade.flow == "directional" and WORLD not in (previous_trade.from_, previous_trade.to) \
                     and _ranked_after(span, ctx) is not None:

@@ -403,3 +403,21 @@ def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | No
             if code is not None:
                 return code, words
     return None
+
+
+def _goods_subject(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
+    """'Semiconductors totaled $15 billion, surging 30%, while machinery fell 4% to $3 billion': goods
+    the table knows as the subject of the figure's clause (a participle's, its main clause's), with
+    no trade word -- a breakdown of the flow the story just told, item by item."""
+    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    while verb is not None and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+            and verb.dep_ in {"advcl", "xcomp", "acl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head   # "..., surging 30 percent": the subject of the clause it adds to
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i in ctx.country_at or _trade_kind(subject):
+        return None
+    phrase = ctx.doc[subject.left_edge.i: subject.i + 1]
+    goods = _goods_of_phrase(phrase, ctx)
+    return goods if goods is not None and goods[0] is not None else None
