@@ -137,6 +137,17 @@ def test_a_ranking_written_subject_first_gives_each_state_its_figure(pipeline):
     assert "parties" not in got["$2.1 billion"].inferred and "parties" in got["$410 million"].inferred
 
 
+def test_a_ranking_listed_with_each_state_s_figure_after_a_comma(pipeline):
+    """'The main markets were Chile, $1.9 billion; Peru, $820 million; ...': each figure hangs on its
+    state (or on the subject, as the parser reads a list after a semicolon), the story's state's exports."""
+    text = ("Bolivia's exports climbed 8 percent to $5.2 billion in March, Bolivia's statistics institute said. "
+            "Bolivia's imports fell. The main markets were Chile, $1.9 billion; Peru, $820 million; and Canada, "
+            "$310 million.")
+    got = _parties(pipeline, text)
+    assert [got[a] for a in ("$1.9 billion", "$820 million", "$310 million")] == [
+        ("BOL", "CHL"), ("BOL", "PER"), ("BOL", "CAN")]
+
+
 def test_a_ranking_of_suppliers_written_subject_first(pipeline):
     got = _parties(pipeline, "The largest supplier of Kenyan fuel was the UAE, with shipments worth $820 million.")
     assert got["$820 million"] == ("ARE", "KEN")

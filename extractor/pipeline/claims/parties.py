@@ -1102,7 +1102,9 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             if not named:
                 return None
             partner, subject = subject, named[-1]
-        if partner is None or subject is None or amount_span.root in subject.subtree:
+        # (in an inverted ranking the figure may hang on its state: "were China, $1.9 billion; the
+        # United States, $820 million")
+        if partner is None or subject is None or (amount_span.root in subject.subtree and not inverted):
             return None
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
         if not owners and inverted and ctx.home_state is not None and not any(
