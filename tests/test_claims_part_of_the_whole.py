@@ -87,3 +87,18 @@ def test_a_subject_that_is_no_goods_breaks_nothing_down(pipeline):
             "reached for their forecasts, and prices slid 6 percent.")
     r = pipeline.extract(text, published="2024-07-20")
     assert "6 percent" not in {r.amounts[c.amount].text for c in r.claims if c.trade is not None}
+
+
+def test_each_item_of_a_goods_list_keeps_the_goods_written_before_its_figure(pipeline):
+    text = ("Ecuador's exports rose 6 percent in April. Crude oil led with $700 million, followed by bananas at "
+            "$310 million, cut flowers at $90 million and cocoa beans with $80 million.")
+    r = pipeline.extract(text, published="2024-05-20")
+    got = {r.amounts[c.amount].text: (c.trade.commodity_text or "") for c in r.claims if c.trade is not None}
+    assert "banana" in got["$310 million"] and "flowers" in got["$90 million"] and "cocoa" in got["$80 million"]
+
+
+def test_the_head_of_a_list_of_partners_after_led_by(pipeline):
+    text = "Ecuador's exports to its main partners were led by the United States at $900 million in April."
+    r = pipeline.extract(text, published="2024-05-20")
+    claim = next(c for c in r.claims if c.trade is not None)
+    assert (claim.trade.from_, claim.trade.to) == ("ECU", "USA")

@@ -20,7 +20,7 @@ from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
-                    _goods_subject)
+                    _goods_of_a_list_item, _goods_subject)
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -200,7 +200,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             if trigger is not None:
-                goods = _goods_of_amount(span, ctx) or _goods_of_clause(span, ctx) or goods
+                goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) or goods
                 goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or goods
@@ -386,6 +386,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     and (item := _goods_subject(span, ctx)) is not None and not _expected(span):
                 # "Taiwan's exports rose 12% ... Semiconductors totaled $15 billion, while machinery
                 # fell 4%": the flow just told, item by item (its parties and flow inferred)
+                item = _goods_of_a_list_item(span, ctx) or item   # ("..., followed by salmon at $600 million")
                 trade = previous_trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
@@ -732,8 +733,8 @@ def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | 
 
 
 def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
-    """The state a figure is given with in a ranking after 'followed by', and where 'followed'
-    is: 'followed by Laos, which sold 0.9 million tonnes', 'followed by Japan with $310 million',
+    """The state a figure is given with in a ranking after 'followed by' (or 'led by'), and where
+    'followed' is: 'followed by Laos, which sold 0.9 million tonnes', 'followed by Japan with $310 million',
     each state of 'followed by Japan ($4 billion) and the US ($3.5 billion)'."""
     doc = ctx.doc
     sent_start = ctx.sents[ctx.sentence_of(amount_span.start_char)].start
@@ -748,7 +749,8 @@ def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
     j = k
     while j - 1 >= max(sent_start, k - 30) and (ctx.country_at.get(j - 1) not in (None, WORLD) or j - 1 in ctx.amount_tokens
                                                 or doc[j - 1].lower_ in _LIST_WORDS or doc[j - 1].is_punct):
-        if doc[j - 1].lower_ == "by" and j - 2 >= sent_start and doc[j - 2].lower_ == "followed":
+        # ("led by China at $3.1 billion, followed by ...": the head of the same list)
+        if doc[j - 1].lower_ == "by" and j - 2 >= sent_start and doc[j - 2].lower_ in {"followed", "led", "headed"}:
             return ctx.country_at[k], j - 2
         if doc[j - 1].lower_ == "with" and j - 2 >= sent_start and doc[j - 2].lower_ == "followed" \
                 and ctx.country_at.get(j - 3) not in (None, WORLD):

@@ -411,7 +411,7 @@ def _goods_subject(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None
     no trade word -- a breakdown of the flow the story just told, item by item."""
     verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
     while verb is not None and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
-            and verb.dep_ in {"advcl", "xcomp", "acl"} and verb.head.pos_ in {"VERB", "AUX"}:
+            and verb.dep_ in {"advcl", "xcomp", "acl", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         verb = verb.head   # "..., surging 30 percent": the subject of the clause it adds to
     if verb is None:
         return None
@@ -421,3 +421,42 @@ def _goods_subject(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None
     phrase = ctx.doc[subject.left_edge.i: subject.i + 1]
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[0] is not None else None
+
+
+_LIST_ITEM_OPENERS = frozenset({"by", ",", ";", "and", "then", "while"})
+
+
+def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
+    """'..., followed by salmon at $600 million and wine with $150 million', 'led by copper at $3
+    billion': in a list of items each written with its figure, the goods written right before the
+    figure ('at', 'with', 'worth' or a bracket between) are that figure's, not the list head's."""
+    doc = ctx.doc
+    k = amount_span.start - 1
+    if k < 1 or doc[k].lower_ not in {"at", "with", "worth", "("}:
+        return None
+    end = k
+    k -= 1
+    while k >= 0 and doc[k].lower_ not in _LIST_ITEM_OPENERS and end - k <= 5 and not doc[k].is_sent_start:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _LIST_ITEM_OPENERS:
+        return None
+    start = k + 1
+    if doc[k].lower_ in {"and", ","} and start < end:
+        # "plastics and rubber at $2.7 billion": the whole coordination the item's noun closes
+        top = doc[end - 1]
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        left = top.left_edge.i
+        if top.i < start and left > 0 and doc[left - 1].lower_ in _LIST_ITEM_OPENERS and not any(
+                t.text == ";" or t.i in ctx.amount_tokens for t in doc[left: end]):
+            start = left
+    phrase = doc[start: end]
+    # a noun phrase ending right before the figure's 'at' or 'with' (a participle may be the goods'
+    # own first word: "cut flowers at $90 million"; not a clause: "held stable in August at ...")
+    if not len(phrase) or doc[end - 1].pos_ not in {"NOUN", "PROPN"} or any(
+            t.i in ctx.country_at or t.i in ctx.period_tokens or t.pos_ in {"AUX", "PRON"} or _trade_kind(t)
+            or t.pos_ == "VERB" and not (t.i == start and t.i + 1 < end and doc[t.i + 1].pos_ == "NOUN")
+            for t in phrase):
+        return None
+    goods = _goods_of_phrase(phrase, ctx)
+    return goods if goods is not None and goods[1] else None
