@@ -429,10 +429,10 @@ _LIST_ITEM_OPENERS = frozenset({"by", ",", ";", "and", "then", "while"})
 def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
     """'..., followed by salmon at $600 million and wine with $150 million', 'led by copper at $3
     billion': in a list of items each written with its figure, the goods written right before the
-    figure ('at', 'with', 'worth' or a bracket between) are that figure's, not the list head's."""
+    figure ('at', 'with' or 'worth' between) are that figure's, not the list head's."""
     doc = ctx.doc
     k = amount_span.start - 1
-    if k < 1 or doc[k].lower_ not in {"at", "with", "worth", "("}:
+    if k < 1 or doc[k].lower_ not in {"at", "with", "worth"}:   # (a bracketed figure: lists.py)
         return None
     end = k
     k -= 1
