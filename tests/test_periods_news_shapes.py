@@ -569,3 +569,13 @@ def test_a_quarter_numbered_in_roman_numerals(pipeline, text, written, span):
 
 def test_the_verb_quarter_after_a_pronoun_is_no_period(pipeline):
     assert pipeline.extract("I quarter the results with care.", published="2020-11-10").periods == []
+
+
+@pytest.mark.parametrize("text, span, dates", [
+    ("Exports rose 24% in the seven months of 2022.", "the seven months of 2022", ("2022-01-01", "2022-07-31")),
+    ("In the five months of the current year, imports rose 5%.", "the five months of the current year",
+     ("2022-01-01", "2022-05-31")),
+])
+def test_the_months_of_a_year_without_first_are_its_first(pipeline, text, span, dates):
+    r = pipeline.extract(text, published="2022-09-10")
+    assert {p.text: (str(p.from_), str(p.to)) for p in r.periods}[span] == dates
