@@ -1563,6 +1563,18 @@ def test_abbreviated_comparisons_end_their_sentence_and_name_their_basis(pipelin
     assert got["60KT"].trade.commodity_text == got["210KT"].trade.commodity_text
 
 
+def test_changes_listed_by_market_each_go_to_their_own(pipeline):
+    text = "Morocco's exports grew by 18.2% to Spain, 6.5% to France and 11% to Italy in January-June 2023."
+    claims = _changes(pipeline, text, "2023-08-01")
+    assert [claims[a][:3] for a in ("18.2%", "6.5%", "11%")] == [
+        ("trade_change", "MAR", "ESP"), ("trade_change", "MAR", "FRA"), ("trade_change", "MAR", "ITA")]
+
+
+def test_a_change_to_a_level_names_no_market(pipeline):
+    claims = _changes(pipeline, "Morocco's exports grew 5% to $3 billion in May.", "2023-08-01")
+    assert claims["5%"][1:3] == ("MAR", "WLD")
+
+
 def test_a_balance_so_far_does_not_move_a_monthly_story(pipeline):
     text = ("Peru's exports fell 6 percent on-year to $5 billion in June. For the January-June period, Peru's "
             "accumulated trade deficit reached $3 billion. By sector, exports of copper dropped 28 percent on-year.")

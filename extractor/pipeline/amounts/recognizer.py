@@ -299,9 +299,27 @@ def _carry_into_coordinated_figures(doc: Doc, found: list[_Found]) -> None:
         between = [t.lower_ for t in doc[a.end:b.start]]
         if between and all(w in {",", "and"} for w in between):
             b.change = a.change
+        elif _to_a_place_then_a_comma(doc, a.end, b.start):
+            b.change = a.change   # "grew by 18.2% to Spain, 6.5% to France and 11% to Italy": each with its market
         elif b.start >= 2 and doc[b.start - 1].lower_ == "by" and doc[b.start - 2].lower_ in {"and", ","} \
                 and a.start >= 1 and doc[a.start - 1].lower_ == "by" and doc[a.start].sent.start == doc[b.start].sent.start:
             b.change = a.change   # "down by 41% from a year earlier and by 90% from levels before ..."
+
+
+def _to_a_place_then_a_comma(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are 'to (the) <place>' and a comma or 'and': the market of a change in a
+    list of changes by market. A place is a proper noun the tagger calls a place or a nation."""
+    k = start
+    if k >= end or doc[k].lower_ not in {"to", "in", "for"}:
+        return False
+    k += 1
+    if k < end and doc[k].lower_ == "the":
+        k += 1
+    names = 0
+    while k < end and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in {"GPE", "NORP", "LOC", "ORG"}:
+        k += 1
+        names += 1
+    return names > 0 and 0 < end - k <= 2 and all(t.lower_ in {",", "and"} for t in doc[k:end])
 
 
 def _carry_into_earlier_rates(doc: Doc, found: list[_Found]) -> None:

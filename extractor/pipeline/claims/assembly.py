@@ -724,10 +724,13 @@ def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | 
         return {"to": code} if code not in (None, WORLD) and code not in ctx.places else None
     if k >= len(doc) or doc[k].lower_ not in {"to", "from"}:
         return None
-    if sum(1 for c in trigger.children if c.dep_ == "prep" and c.lower_ == doc[k].lower_) < 2:
+    # ("grew by 18.2% to Spain, 6.5% to France": a percentage moves to no level, so the state right
+    # after it is where the exports it measures went)
+    percent_to = k == amount_span.end and doc[k].lower_ == "to" and ctx.amounts[ctx.amount_spans.index(amount_span)].unit == "percent"
+    if not percent_to and sum(1 for c in trigger.children if c.dep_ == "prep" and c.lower_ == doc[k].lower_) < 2:
         return None
     code = next((ctx.country_at[o.i] for o in doc[k].children if o.dep_ == "pobj" and o.i in ctx.country_at), None)
-    if code is None:
+    if code is None or code == WORLD:
         return None
     return {"to": code} if doc[k].lower_ == "to" else {"from_": code}
 
