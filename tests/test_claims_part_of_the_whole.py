@@ -102,3 +102,11 @@ def test_the_head_of_a_list_of_partners_after_led_by(pipeline):
     r = pipeline.extract(text, published="2024-05-20")
     claim = next(c for c in r.claims if c.trade is not None)
     assert (claim.trade.from_, claim.trade.to) == ("ECU", "USA")
+
+
+def test_goods_whose_apposition_names_the_flow(pipeline):
+    text = ("Vietnam's exports to Japan fell 6 percent in March. Crude oil, the largest item of shipments to "
+            "Japan, slid 14 percent.")
+    r = pipeline.extract(text, published="2024-04-20")
+    claim = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == "14 percent")
+    assert (claim.trade.from_, claim.trade.to, claim.trade.commodity) == ("VNM", "JPN", "2709")

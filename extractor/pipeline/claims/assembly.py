@@ -203,7 +203,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) or goods
                 goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
             if trigger is not None and goods == (None, None):
-                goods = _goods_of_producers(trigger, ctx) or goods
+                goods = _goods_of_producers(trigger, ctx) or _goods_subject(span, ctx, containing=trigger) or goods
             if trigger is not None and goods == (None, None):
                 # "Shipments from Brazil rose to 8.3 million tonnes, up 4.9%": one clause's figures
                 # are of the same goods

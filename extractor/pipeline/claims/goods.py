@@ -405,10 +405,12 @@ def _goods_of_clause(amount_span: Span, ctx: "_Context") -> tuple[str, str] | No
     return None
 
 
-def _goods_subject(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None:
+def _goods_subject(amount_span: Span, ctx: "_Context", containing: Token | None = None) -> tuple[str, str] | None:
     """'Semiconductors totaled $15 billion, surging 30%, while machinery fell 4% to $3 billion': goods
     the table knows as the subject of the figure's clause (a participle's, its main clause's), with
-    no trade word -- a breakdown of the flow the story just told, item by item."""
+    no trade word -- a breakdown of the flow the story just told, item by item. With ``containing``:
+    only a subject whose phrase holds that trade word ("Crude oil, the largest item of shipments to
+    Japan, slid 14%": the goods are the subject's, the trade word is in its apposition)."""
     verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
     while verb is not None and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
             and verb.dep_ in {"advcl", "xcomp", "acl", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -417,6 +419,9 @@ def _goods_subject(amount_span: Span, ctx: "_Context") -> tuple[str, str] | None
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i in ctx.country_at or _trade_kind(subject):
+        return None
+    if containing is not None and not (containing in subject.subtree and containing.i > subject.i
+                                       and any(a.dep_ == "appos" for a in containing.ancestors if a in subject.subtree)):
         return None
     phrase = ctx.doc[subject.left_edge.i: subject.i + 1]
     goods = _goods_of_phrase(phrase, ctx)
