@@ -445,6 +445,8 @@ def test_a_gapped_conjunct_takes_the_first_verb_and_its_levels_are_no_range(pars
     ("Exports rose to HK$318.2 billion ($40.7 billion), the Census and Statistics Department said.", ["HKD", "USD"]),
     # no statistics office of a dollar state: the US dollar
     ("Total exports of goods rose 6.4% to $318.2 billion in May, the ministry said.", ["USD"]),
+    # the office as New Zealand copy names it
+    ("Kiwifruit exports rose 9 per cent to $612 million in June, Statistics NZ said.", ["NZD"]),
 ])
 def test_a_bare_dollar_in_a_dollar_state_s_release_is_its_dollar(parse, text, units):
     assert [a.unit for a in amounts(parse, text) if a.unit != "percent"] == units
