@@ -77,7 +77,7 @@ _SCALE_LETTERS = ("m.", "b.", "k.")
 _COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x, "o"), (x.upper(), "o"), (x.upper(), "O")))
 
 
-def _scales_end_sentences(nlp: Language) -> None:
+def _tune_tokenizer(nlp: Language) -> None:
     """Drop the tokenizer's special cases for the scale letters, so their period splits off; keep
     the abbreviated comparisons whole."""
     rules = nlp.tokenizer.rules
@@ -101,7 +101,7 @@ class Pipeline:
         if amount_scope not in AMOUNT_SCOPES:
             raise ValueError(f"amount_scope must be one of {', '.join(AMOUNT_SCOPES)}, not {amount_scope!r}")
         self.nlp = nlp if nlp is not None else load_model(model)
-        _scales_end_sentences(self.nlp)
+        _tune_tokenizer(self.nlp)
         if "newsclaims_paragraph_breaks" not in self.nlp.pipe_names:
             before = "parser" if "parser" in self.nlp.pipe_names else None
             self.nlp.add_pipe("newsclaims_paragraph_breaks", before=before)

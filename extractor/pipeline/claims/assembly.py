@@ -18,7 +18,7 @@ from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import (SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
+from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
                     _goods_of_a_list_item, _goods_subject)
 from .parties import (
@@ -257,7 +257,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 else:
                     goods = (None, " ".join(t.lower_ for t in pointing_back if not t.is_punct))
             if trigger is not None and goods[0] is None and goods[1] \
-                    and re.search(rf"\b(?:these|those|such|the same)\s+{re.escape(goods[1])}", folded):
+                    and re.search(rf"\b(?:{'|'.join(sorted(_POINTING_BACK))})\s+{re.escape(goods[1])}", folded):
                 # "The shipments of these fashion products climbed" after a line on wigs: the goods
                 # named before, by a description pointing back to them
                 coded = _last_goods_claim(claims, lambda c: c.trade.commodity is not None)
@@ -398,7 +398,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = previous_trade.model_copy()
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
             if trade is not None and trade.flow == "directional":
-                own = _partner_written_after(span, trigger, ctx) if trigger is not None else None
+                own = _partner_written_after(span, amount, trigger, ctx) if trigger is not None else None
                 if own is not None and next(iter(own.values())) not in (trade.from_, trade.to):
                     # "shipped $12.4 billion of goods to Japan and $9.8 billion to India": each
                     # figure's own destination (or origin), when the verb has several
@@ -709,7 +709,7 @@ def _names_other_goods(sent, code: str | None) -> bool:
                and found != code for t in sent)
 
 
-def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | None:
+def _partner_written_after(amount_span: Span, amount: Amount, trigger, ctx: _Context) -> dict | None:
     """The 'to' or 'from' state written right after a figure (past 'of goods', 'worth'), when its
     trade word has more than one such phrase, or the market an export figure was earned 'in':
     {'to': code} or {'from_': code}."""
@@ -726,7 +726,7 @@ def _partner_written_after(amount_span: Span, trigger, ctx: _Context) -> dict | 
         return None
     # ("grew by 18.2% to Spain, 6.5% to France": a percentage moves to no level, so the state right
     # after it is where the exports it measures went)
-    percent_to = k == amount_span.end and doc[k].lower_ == "to" and ctx.amounts[ctx.amount_spans.index(amount_span)].unit == "percent"
+    percent_to = k == amount_span.end and doc[k].lower_ == "to" and amount.unit == "percent"
     if not percent_to and sum(1 for c in trigger.children if c.dep_ == "prep" and c.lower_ == doc[k].lower_) < 2:
         return None
     code = next((ctx.country_at[o.i] for o in doc[k].children if o.dep_ == "pobj" and o.i in ctx.country_at), None)

@@ -411,7 +411,7 @@ def _goods_subject(amount_span: Span, ctx: "_Context", containing: Token | None 
     no trade word -- a breakdown of the flow the story just told, item by item. With ``containing``:
     only a subject whose phrase holds that trade word ("Crude oil, the largest item of shipments to
     Japan, slid 14%": the goods are the subject's, the trade word is in its apposition)."""
-    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _clause_verb(amount_span.root)
     while verb is not None and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
             and verb.dep_ in {"advcl", "xcomp", "acl", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         verb = verb.head   # "..., surging 30 percent": the subject of the clause it adds to

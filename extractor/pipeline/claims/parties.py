@@ -753,19 +753,16 @@ def _other_party(known: str | None, ctx: _Context, previous: Trade | None,
     report a country's trade; UN Comtrade's partner WLD). A flow coordinated with the previous
     claim in one sentence keeps its partner, whatever the pair of the story ("China's exports to
     Africa rose 20%, while its imports gained 2%": from Africa)."""
-    if same_sentence and not world and previous is not None:
-        others = [e for e in _ends(previous) if e and e != known]
-        if others and known in _ends(previous):
-            return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
+    ends = _ends(previous) if previous is not None else []
+    others = [e for e in ends if e and e != known]
+    if same_sentence and not world and others and known in ends:
+        return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
     if world or (named and ctx.world_story):
         # ("named": the sentence names the party it knows; in a story whose lead is that state's
         # trade with the world, "Exports from Peru fell 3.1%" are its exports to all partners)
         return WORLD, None
-    if previous is not None:
-        ends = _ends(previous)
-        others = [e for e in ends if e and e != known]
-        if others and (known in ends or known is None) and (others[0] in _main_pair(ctx) or others[0] == WORLD):
-            return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
+    if others and (known in ends or known is None) and (others[0] in _main_pair(ctx) or others[0] == WORLD):
+        return others[0], f"the other party is {FROM_PREVIOUS_CLAIM}"
     return WORLD, None
 
 

@@ -201,23 +201,10 @@ _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>"
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
 
 
-class _FromTheStart:
-    """A match read as if it said 'first' ('the seven months of 2022')."""
-
-    def __init__(self, m):
-        self.m = m
-
-    def __getitem__(self, key):
-        return "first" if key == "edge" else self.m[key]
-
-    def groupdict(self):
-        return {**self.m.groupdict(), "edge": "first"}
-
-
 # 'in the seven months of 2022', 'the five months of the current year' (wire copy drops 'first'):
 # the months of a year so far are its first ones
 _rule("first_n", r"the\s+(?P<n>" + NUM + r")\s+(?P<unit>months)\s+of\s+(?:(?:the\s+year\s+)?(?P<yr>" + YEAR
-      + r")|(?P<ryr>(?:the\s+)?(?:this|current)\s+year))", lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, _FromTheStart(m)))
+      + r")|(?P<ryr>(?:the\s+)?(?:this|current)\s+year))", lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, m, edge="first"))
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", resolve_split_year)
 # a pair of years that says it is a fiscal one: 'FY2022-23', 'fiscal 2023/24', 'the 2022-23 financial year'

@@ -310,15 +310,16 @@ def _resolve_named_half(ctx, cand, m):
     return _span_in_year(ctx, cand, m, lambda yy: _half_span(yy, h), "half")
 
 
-def _resolve_first_n_units(ctx, cand, m):
+def _resolve_first_n_units(ctx, cand, m, edge: str | None = None):
     """"the first nine months (of 2017)", "first three quarters of 2017", "the first two months
     of the year", "the last two months of 2024": a span from the start (end) of a year.
     "the past/last three months" without a year is a duration ending on publication; "the past
     11 months this year" the months of the publication year gone by (up to the month before
-    publication); "the first month of this year" its January."""
+    publication); "the first month of this year" its January. ``edge``: the side a rule's wording
+    leaves out ("the seven months of 2022": "first")."""
     n = _number(m["n"]) if m.groupdict().get("n") else 1
     unit = m["unit"].lower()
-    edge = m["edge"].lower()
+    edge = (edge or m["edge"]).lower()
     if n is None or n != int(n):
         return None
     n = int(n)
