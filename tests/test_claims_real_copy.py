@@ -1993,3 +1993,27 @@ def test_the_running_month_in_a_forecast_does_not_date_the_figures_after_it():
 ])
 def test_a_state_s_adjective_before_the_goods_of_a_named_importer_is_their_origin(text, amount, ends):
     assert parties(text)[amount] == ("directional", *ends, ())
+
+
+@pytest.mark.parametrize("link", [
+    "in contrast to the 2.4 percent rise in February",
+    "reversing a 2.4 percent rise in February",
+    "after a 2.4 percent rise in February",
+    "following February's 2.4 percent rise",
+])
+def test_a_month_written_with_another_change_dates_that_change_only(link):
+    """The month of the change a figure is set against ('in contrast to the 2.4% rise in February')
+    is that change's; the sentence's own figure, and the bare figures after it, keep the story's month."""
+    text = (f"Chile's exports fell in March, the central bank said on Friday. Exports dropped 4.1 percent, {link}. "
+            "Exports to Japan declined 6.3 percent.")
+    got = {t[0]: t[-1] for t in trades(text, published="2025-04-18")}
+    assert got["4.1 percent"] == "March"
+    assert got["6.3 percent"] == "March"
+    assert got["2.4 percent"] in ("February", "February's")
+
+
+def test_a_sentence_s_own_change_with_its_figure_still_sets_the_story_period():
+    text = ("Chile saw a 14.2 percent growth in exports to Peru in January-May to $3.1 billion. "
+            "Imports from Peru rose 6 percent to $1.2 billion.")
+    got = {t[0]: t[-1] for t in trades(text, published="2025-06-18")}
+    assert got["$1.2 billion"] == "January-May"

@@ -43,11 +43,40 @@ _MULTIPLES = frozenset({"times", "half", "double", "twice", "triple", "treble", 
 _COMPARISON_HEADS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "below", "above"})
 
 
+def _a_change_with_its_own_figure(noun: Token) -> bool:
+    """'the 1.7 percent increase', 'a 12.3% gain': a change noun that its own figure modifies, the
+    object of a preposition or a verb ('in contrast to ~', 'after ~', 'reversing ~'), so a figure
+    of its own rather than an apposition restating the clause's ('$5 billion, a 10% increase')."""
+    return noun.pos_ == "NOUN" and noun.dep_ in {"pobj", "dobj"} and _is_change_word(noun) \
+        and any(t.like_num for t in noun.doc[noun.left_edge.i: noun.i])
+
+
+def _another_figure_s_time(token: Token, amount_root: Token | None) -> bool:
+    """The period dates a change written with its own figure, which the amount is not in:
+    'fell 3.6%, in contrast to the 1.7% increase in April', 'reversing a 1.2% rise in April',
+    'following April's 6.4% increase' (TimeML anchors such a time to the event it modifies, the
+    other change, not to the sentence's main one). Read from the tree, or, where the parser hung
+    the period on the verb, from the words: a change noun with its figure, a preposition of time,
+    the period."""
+    doc = token.doc
+    nouns = [a for a in token.ancestors if _a_change_with_its_own_figure(a)]
+    first = token.left_edge.i
+    if first >= 2 and doc[first - 1].lower_ in _TIME_PREPOSITIONS and _a_change_with_its_own_figure(doc[first - 2]):
+        nouns.append(doc[first - 2])
+    if amount_root is None:
+        # (of a sentence's periods: only a change told in passing, after a preposition or in a
+        # subordinate clause; "saw a 24.8% growth in April-October" is the sentence's own)
+        return any(noun.dep_ == "pobj" or noun.head.dep_ in {"advcl", "acl", "pcomp", "xcomp"} for noun in nouns)
+    return any(amount_root not in noun.subtree for noun in nouns)
+
+
 def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     """The period is inside the reference of a comparison the amount is not in ("15 times more
     than in 2023", "down 17% compared with a year earlier", "a 9% fall, compared to the 1% fall in
     August"): the reference's time, not the figure's ("compared with $17 billion a year earlier"
     keeps it: that level is the reference)."""
+    if _another_figure_s_time(token, amount_root):
+        return True
     reference = _reference_figure_before(token)
     if reference is not None:
         # "recorded at $44.6 million against $39.1 million last year", however the parser hung
@@ -206,8 +235,9 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
                or a.tag_ in {"JJR", "RBR"} and any(c.lower_ == "than" for c in a.children) for a in ancestors):
             continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
             # than all imports from January to August"
-        if _dates_an_old_level(i, None, ctx):
-            continue   # nor the period of a reference's figure ("than the $410 million in May")
+        if _dates_an_old_level(i, None, ctx) or _another_figure_s_time(root, None):
+            continue   # nor the period of a reference's figure ("than the $410 million in May", "after
+            # a 2% gain in April")
         if _not_over(i, ctx):
             continue   # nor one not over when the story was written ("we expect exports to pick up this
             # month"): no figures are out for it yet
@@ -474,7 +504,8 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
         own = ctx.sents[s_index].start_char
         refs.sort(key=lambda item: (item[1].start < own, abs(item[1].start - amount_span.start_char)))
     for i, ref in refs:
-        if amount_span is not None and _another_change_s_period(i, amount_span, ctx):
+        if amount_span is not None and (_another_change_s_period(i, amount_span, ctx) or (
+                ctx.period_spans[i] is not None and _another_figure_s_time(ctx.period_spans[i].root, amount_span.root))):
             continue   # "grew 7% last month, better than a 1% increase in August": August is that increase's
         # "in January up 17.8%; in February up 30%": the month before is the change before's own, no
         # reference of this one (a list of months, each measured as its heading says)
