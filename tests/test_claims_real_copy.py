@@ -2017,3 +2017,21 @@ def test_a_sentence_s_own_change_with_its_figure_still_sets_the_story_period():
             "Imports from Peru rose 6 percent to $1.2 billion.")
     got = {t[0]: t[-1] for t in trades(text, published="2025-06-18")}
     assert got["$1.2 billion"] == "January-May"
+
+
+def test_a_ranking_no_state_owns_ranks_the_partners_of_the_story_s_state():
+    """'Brazil was the leading export destination with $X': the destination of the exports the
+    story has been telling, never Brazil's own exports."""
+    text = ("Chile's exports rose 4 percent to $8 billion in May, while imports rose 2 percent to $6 billion. "
+            "Brazil was the leading export destination with $1.1 billion, followed by Argentina with $700 million. "
+            "Mexico was the largest source of imports with $900 million.")
+    got = parties(text, published="2025-06-20")
+    assert got["$1.1 billion"] == ("directional", "CHL", "BRA", ())
+    assert got["$700 million"] == ("directional", "CHL", "ARG", ())
+    assert got["$900 million"] == ("directional", "MEX", "CHL", ())
+
+
+def test_a_ranking_its_possessor_owns_keeps_that_possessor():
+    text = ("Chile's exports rose 4 percent to $8 billion in May. "
+            "Brazil was Peru's leading export destination with $1.1 billion.")
+    assert parties(text, published="2025-06-20")["$1.1 billion"] == ("directional", "PER", "BRA", ())

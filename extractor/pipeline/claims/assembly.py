@@ -276,7 +276,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
                 amount.unit == "count" and amount.change is None and trigger is not None
                 and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
-            ranking = _partner_ranking(span, ctx) if (amount.is_money or is_change or measured) else None
+            ranking = _partner_ranking(span, ctx, previous_agent) if (amount.is_money or is_change or measured) else None
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their
@@ -348,7 +348,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade, owner = ranking
                 if not _parties_named_in(sent, trade, ctx):
                     # "The other leading markets were Korea at $410 million": the story's state's
-                    inferred["parties"] = f"the reporter is {ctx.home_reason}"
+                    inferred["parties"] = f"the reporter is {ctx.home_reason}" if owner == ctx.home_state \
+                        else f"the reporter is {FROM_STORY_AGENT}"
                 if goods != (None, None) and (measured and not amount.is_money or goods[0] is not None):
                     # "Peru remains the biggest supplier of Chile's zinc, shipping 2 million tonnes": a
                     # ranked quantity is of the goods read for it; so is a value or change of goods the
@@ -694,6 +695,8 @@ FROM_THE_BALANCE = "the parties are those of the trade balance the story gave ju
 
 #: What a claim's ``inferred`` says of goods taken from the story's first trade figure.
 FROM_STORY_GOODS = "the goods of the story's first trade figure"
+#: What a claim's ``inferred`` says of a reporter taken from the story for a ranking no state owns.
+FROM_STORY_AGENT = "the state whose trade the story was telling (a ranking noun no state owns)"
 
 
 def _last_goods_claim(claims: list[Claim], accept) -> Claim | None:

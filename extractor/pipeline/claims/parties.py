@@ -1074,14 +1074,16 @@ def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None
     return trade.to if frame.kind == "import" else trade.from_
 
 
-def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | None:
+def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None = None) -> tuple[Trade, str] | None:
     """'Vietnam was Laos's second-largest trading partner in 2022, with bilateral trade of $1.4
     billion, followed by Japan with $310 million': a figure said of a ranked trading
     partner is the two-way trade of that partner (the subject, or the country named before its
     'with' in a 'followed by' list) with the possessor of 'partner'. A ranked market or buyer
     ('Germany remained Kenya's largest export market, taking $1.2 billion') is where the
-    possessor's exports go; a ranked supplier or source, where its imports come from. Returns the
-    trade and the possessor (whose trade the ranking is of)."""
+    possessor's exports go; a ranked supplier or source, where its imports come from. A ranking
+    noun no state owns ('Austria was the main export destination in May with $1.7 billion')
+    ranks the partners of the state whose trade the story has been telling (``story_agent``).
+    Returns the trade and the possessor (whose trade the ranking is of)."""
     roles = _lexicon()["ranked_trade_nouns"]
     for verb in [amount_span.root] + list(amount_span.root.ancestors):
         if verb.lemma_.lower() not in _ranking_words()[0]:
@@ -1120,6 +1122,9 @@ def _partner_ranking(amount_span: Span, ctx: _Context) -> tuple[Trade, str] | No
             # "China was the largest supplier of goods imported at $2.3 billion" in a story on
             # the Philippines' trade: the story's state's supplier
             owners = [ctx.home_state]
+        if not owners and not inverted and story_agent not in (None, WORLD) \
+                and ctx.country_at.get(subject.i) not in (None, WORLD, story_agent):
+            owners = [story_agent]
         if len(owners) != 1:
             return None
         # "Russia, another North Korean ally, ...": the subject, not its apposition
