@@ -2035,3 +2035,20 @@ def test_a_ranking_its_possessor_owns_keeps_that_possessor():
     text = ("Chile's exports rose 4 percent to $8 billion in May. "
             "Brazil was Peru's leading export destination with $1.1 billion.")
     assert parties(text, published="2025-06-20")["$1.1 billion"] == ("directional", "PER", "BRA", ())
+
+
+@pytest.mark.parametrize("agency", ["the Korea Customs Service", "the Ministry of Trade, Industry and Energy"])
+def test_korea_s_customs_and_trade_ministry_release_korea_s_figures(agency):
+    text = (f"Exports fell 3.1 percent on-year over June 1-10, according to data from {agency}. "
+            "Shipments to the United States rose 2.2 percent.")
+    got = parties(text, published="2025-06-11")
+    assert got["3.1 percent"] == ("directional", "KOR", "WLD", ())
+    assert got["2.2 percent"] == ("directional", "KOR", "USA", ())
+
+
+@pytest.mark.parametrize("partner", ["the nation's biggest trading partner China", "its top export market China"])
+def test_a_state_written_after_a_possessed_partner_noun_is_the_partner(partner):
+    """'to the nation's biggest trading partner China': the possessor owns the ranking, the state
+    after the noun (no comma, and the parser may take it for a subject) is where the goods go."""
+    text = f"Peru's exports fell 3 percent in May. Exports to {partner} fell 6 percent."
+    assert parties(text, published="2025-06-20")["6 percent"] == ("directional", "PER", "CHN", ())

@@ -53,6 +53,12 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     possessed |= {t.i for c in phrase.subtree if _sets_apart(c) for t in c.subtree}
     named = [code for t in phrase.subtree if t.i not in possessed
              for code in ctx.pair_at.get(t.i, [ctx.country_at.get(t.i)]) if code]
+    after = phrase.right_edge.i + 1
+    if not named and possessed and phrase.lemma_.lower() in _lexicon_words("ranked_nouns") \
+            and ctx.country_at.get(after) not in (None, WORLD):
+        # "to the nation's biggest trading partner China": the state in apposition without a
+        # comma, which the parser may hang elsewhere (even as a subject of its own)
+        return [ctx.country_at[after]]
     if named or not any(_sets_apart(c) for c in phrase.subtree):
         return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
     return []
