@@ -2052,3 +2052,18 @@ def test_a_state_written_after_a_possessed_partner_noun_is_the_partner(partner):
     after the noun (no comma, and the parser may take it for a subject) is where the goods go."""
     text = f"Peru's exports fell 3 percent in May. Exports to {partner} fell 6 percent."
     assert parties(text, published="2025-06-20")["6 percent"] == ("directional", "PER", "CHN", ())
+
+
+def test_both_lists_of_figures_of_a_respectively_sentence_go_with_the_same_goods():
+    text = ("Peru's exports rose 7 percent to $9 billion in May, and those of copper and zinc increased "
+            "11 percent and 14 percent to $4.6 billion and $1.4 billion, respectively.")
+    goods = {t[0]: t[5] for t in trades(text, published="2025-06-20")}
+    assert (goods["11 percent"], goods["$4.6 billion"]) == ("74", "74")
+    assert (goods["14 percent"], goods["$1.4 billion"]) == ("79", "79")
+
+
+def test_a_demonstrative_naming_a_list_of_partners_gives_each_figure_its_own():
+    text = ("Peru's exports rose 7 percent to $9 billion in May. Those to Chile and Japan increased 5 percent "
+            "and 8 percent to $300 million and $500 million, respectively.")
+    got = parties(text, published="2025-06-20")
+    assert [got[a][2] for a in ("5 percent", "8 percent", "$300 million", "$500 million")] == ["CHL", "JPN", "CHL", "JPN"]

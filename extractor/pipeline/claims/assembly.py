@@ -314,8 +314,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if whole_flow or names_a_state or _reports_world_trade(previous_trade) \
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown:
                     frame = _frame(trigger, ctx)
-                    _fill_slot(frame, slot)
                     _parties_of_a_demonstrative(span, frame, ctx)
+                    _fill_slot(frame, slot)   # ("those to Chile and Japan rose 5% and 8%, respectively")
                     # ("Those exports jumped 15 percent": a demonstrative points back to the flow just named)
                     series = _series_to_continue(previous_trade, story_trade,
                                                  keep=names_a_state or framed or not previous_named
@@ -371,7 +371,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     and (anaphor.commodity or anaphor.commodity_text))) \
                     and not _expected(span):
                 trade = anaphor.model_copy()
-                own = _partner_of_a_demonstrative(span, trade, ctx)
+                own = _partner_of_a_demonstrative(span, trade, ctx, slot.get("partner"))
                 if own is not None:
                     # "Those to Australia rose 5.5 percent": the flow before, with its own partner
                     trade = own

@@ -106,8 +106,13 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     if explicit:
         # "Peru's ships, cars and wind turbine exports rose 12.6, 27.9 and 140.6 percent,
         # respectively": a written list of goods the parser did not coordinate
-        for run in figure_lists:
-            written = _written_goods_list(sent, ctx.amount_spans[run[0]].start, len(run), ctx)
+        written_of_size: dict[int, list[Span]] = {}
+        for run in sorted(figure_lists, key=lambda r: ctx.amount_spans[r[0]].start):
+            # ("those of copper and zinc rose 11% and 14% to $4.6 billion and $1.4 billion,
+            # respectively": the second list of figures goes with the same goods)
+            written = _written_goods_list(sent, ctx.amount_spans[run[0]].start, len(run), ctx) \
+                or written_of_size.get(len(run), [])
+            written_of_size[len(run)] = written
             for i, phrase in zip(run, written):
                 out.setdefault(i, {}).setdefault("goods", phrase)
     slot_lists: list[list[dict]] = []

@@ -1366,10 +1366,12 @@ def _parties_of_a_demonstrative(amount_span: Span, frame: TradeFrame, ctx: _Cont
     return found
 
 
-def _partner_of_a_demonstrative(amount_span: Span, trade: Trade, ctx: _Context) -> Trade | None:
+def _partner_of_a_demonstrative(amount_span: Span, trade: Trade, ctx: _Context, member: str | None = None) -> Trade | None:
     """'Exports to Japan fell 7.6 percent. Those to Australia rose 4.9 percent': a sentence with no
     trade word whose demonstrative subject names its own partner continues the flow before it with
-    that partner (its reporter and direction kept); None when it names none."""
+    that partner (its reporter and direction kept); None when it names none. ``member`` is the
+    figure's own partner where the subject names a list ('those to Chile and Japan rose 5% and 8%,
+    respectively')."""
     subject = _demonstrative_subject(amount_span) if trade.flow == "directional" else None
     if subject is None:
         return None
@@ -1378,6 +1380,8 @@ def _partner_of_a_demonstrative(amount_span: Span, trade: Trade, ctx: _Context) 
         parties = [code for o in prep.children if o.dep_ == "pobj" for code in _parties_in(o, ctx)]
         if not parties:
             continue
+        if member in parties:
+            parties = [member]
         if prep.lower_ in lex["to_prepositions"] and parties[0] != trade.from_:
             return trade.model_copy(update={"to": parties[0]})
         if prep.lower_ in lex["from_prepositions"] and parties[0] != trade.to:
