@@ -285,3 +285,12 @@ def test_the_year_written_as_the_year_2020_dates_a_span(parse):
 def test_a_base_month_with_its_year_puts_an_undated_story_a_year_later(parse, text, month, year):
     ps, _ = undated(parse, text)
     assert period(ps, month).from_.year == year
+
+
+@pytest.mark.parametrize("recalled", ["and above an earlier peak in mid-2020",
+                                      "topping the record set in 2019", "though below the high of 2020"])
+def test_a_recalled_peak_s_year_does_not_date_the_month_beside_it(parse, recalled):
+    """'in March, 22% above 2021 and above an earlier peak in mid-2020': the peak is what the
+    figure is compared with, so its year is not the month's; the base year dates the text."""
+    ps, _ = undated(parse, f"Lao trade\n\nRubber exports from Laos climbed to $140 million in March, 22% above 2021 {recalled}.")
+    assert span(period(ps, "March")) == (date(2022, 3, 1), date(2022, 3, 31))

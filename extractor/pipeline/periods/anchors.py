@@ -314,7 +314,11 @@ def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
 # "compared to August 2020", "over April 2015", "from a year earlier", "than last year"
 _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan|\bagainst|\bversus|\bvs\.?|\bvis-[àa]-vis"
                               r"|(?:%|\bper\s?cent|\bpercent|\bpct)\s+(?:above|below)"   # "31% above 2022"
-                              r"|\bas\s+(?:much|many|high|large|big|great|low|little|few)\s+as)"
+                              r"|\bas\s+(?:much|many|high|large|big|great|low|little|few)\s+as"
+                              # "above an earlier peak in mid-2020", "topping the record set in 2019"
+                              r"|\b(?:above|below|beyond|surpass(?:ing|ed)?|exceed(?:ing|ed)?|topp(?:ing|ed))\s+(?:even\s+)?"
+                              r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:peak|high|record|level|low)s?"
+                              r"(?:\s+(?:set|reached|hit|seen|posted))?(?:\s+of)?)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
 # "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
 # with stands between the comparison word and its period
