@@ -2067,3 +2067,14 @@ def test_a_demonstrative_naming_a_list_of_partners_gives_each_figure_its_own():
             "and 8 percent to $300 million and $500 million, respectively.")
     got = parties(text, published="2025-06-20")
     assert [got[a][2] for a in ("5 percent", "8 percent", "$300 million", "$500 million")] == ["CHL", "JPN", "CHL", "JPN"]
+
+
+def test_a_gapped_partner_list_goes_on_from_the_figure_just_before():
+    """'exports to Brazil fell by 10 percent, exports to China by 21.4 percent, to Canada by 18
+    percent and to Japan by 33.9 percent': after a second full conjunct, each gapped partner
+    replaces the partner of the figure before it, not only the sentence's first."""
+    text = ("Peru's exports fell in May. Exports to Chile decreased by 12.1 percent, exports to Brazil fell by "
+            "10 percent, exports to China by 21.4 percent, to Canada by 18 percent and to Japan by 33.9 percent.")
+    got = parties(text, published="2025-06-20")
+    assert [got[a][2] for a in ("12.1 percent", "10 percent", "21.4 percent", "18 percent", "33.9 percent")] == \
+        ["CHL", "BRA", "CHN", "CAN", "JPN"]

@@ -299,13 +299,15 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
     trades = [(c, ctx.amount_spans[c.amount]) for c in _trade_claims(claims, ctx)]
     if len(trades) < 2:
         return
-    first = trades[0][0].trade
-    partner = _partner_of(first, sent, trades[0][1], ctx)
-    if partner is None:
-        return
-    for (before, before_span), (claim, span) in zip(trades, trades[1:]):
+    originals = [c.trade for c, _ in trades]
+    for k in range(1, len(trades)):
+        (before, before_span), (claim, span) = trades[k - 1], trades[k]
         trade = claim.trade
-        if _ends(trade) != _ends(first):
+        # the first figure's role, or the role of the figure just before it, where each names
+        # its own partner ("exports to Chile fell 12%, exports to Peru by 10%, to Japan by 3%")
+        model = next((j for j in dict.fromkeys((0, k - 1)) if _ends(trade) == _ends(originals[j])), None)
+        partner = _partner_of(originals[model], sent, trades[model][1], ctx) if model is not None else None
+        if partner is None:
             continue
         between = ctx.doc[before_span.end: span.start]
         named = list(dict.fromkeys(code for t in between for code in [ctx.country_at.get(t.i)] if code))
