@@ -2078,3 +2078,15 @@ def test_a_gapped_partner_list_goes_on_from_the_figure_just_before():
     got = parties(text, published="2025-06-20")
     assert [got[a][2] for a in ("12.1 percent", "10 percent", "21.4 percent", "18 percent", "33.9 percent")] == \
         ["CHL", "BRA", "CHN", "CAN", "JPN"]
+
+
+@pytest.mark.parametrize("event", ["since swinging into surplus in March last year", "after falling in August"])
+@pytest.mark.parametrize("published", ["2025-10-22", None])
+def test_the_time_of_an_event_a_gerund_recalls_does_not_date_the_story(event, published):
+    """'... in surplus for eight months since swinging into surplus in March last year': when the balance
+    turned is an event the story recalls, not the period of the figures after it (on an undated
+    page too, where neither period has dates to compare)."""
+    text = (f"Chile's exports rose 4.1 percent in the first 15 days of October. Chile's trade balance has stayed in "
+            f"surplus for eight months {event}. On a cumulative basis, exports were $301 billion.")
+    got = {t[0]: t[-1] for t in trades(text, published=published)}
+    assert got["$301 billion"] == "the first 15 days of October"

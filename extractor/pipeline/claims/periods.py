@@ -235,6 +235,9 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
                or a.tag_ in {"JJR", "RBR"} and any(c.lower_ == "than" for c in a.children) for a in ancestors):
             continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
             # than all imports from January to August"
+        if any(a.dep_ == "pcomp" and a.head.lower_ in _EVENT_PREPOSITIONS for a in ancestors):
+            continue   # nor an event's the story recalls ("growing since swinging into surplus in March last
+            # year", "after falling in March")
         if _dates_an_old_level(i, None, ctx) or _another_figure_s_time(root, None):
             continue   # nor the period of a reference's figure ("than the $410 million in May", "after
             # a 2% gain in April")
@@ -254,6 +257,8 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
     return out
 
 
+#: Prepositions that, with a gerund, tell an event before or after the story's time.
+_EVENT_PREPOSITIONS = frozenset({"since", "after", "before", "until", "till"})
 _TIME_NOUNS = frozenset({"period", "time", "span", "stretch", "window", "months", "month", "year", "quarter", "weeks"})
 
 
