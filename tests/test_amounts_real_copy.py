@@ -579,3 +579,17 @@ def test_places_need_a_scale_each_and_no_comma(parse):
 def test_the_ugandan_shilling_written_before_the_number(parse, text, span, value):
     a = only(parse, text)
     assert (a.text, a.value, a.unit) == (span, pytest.approx(value), "UGX")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the items a change is led by, each with its own bare rate in brackets
+    ("The rise in exports was led by copper (14.5%), fishing vessels (63.2%), and printed circuits (21.7%).",
+     {"14.5%": "up", "63.2%": "up", "21.7%": "up"}),
+    ("Exports fell 6 percent, driven by zinc (8.4%) and lumber (11.9%).", {"6 percent": "down", "8.4%": "down", "11.9%": "down"}),
+    # a share of the total says so, and a list nothing leads is no change
+    ("Exports rose 6 percent, led by copper (45% of the total).", {"6 percent": "up", "45%": None}),
+    ("Exports rose 6 percent, including copper (45%) and zinc (12%).", {"6 percent": "up", "45%": None, "12%": None}),
+])
+def test_a_bare_rate_in_brackets_after_an_item_a_change_is_led_by_is_its_change(parse, text, expected):
+    got = {a.text: a.change for a in amounts(parse, text)}
+    assert {k: got.get(k) for k in expected} == expected

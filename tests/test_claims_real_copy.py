@@ -2090,3 +2090,10 @@ def test_the_time_of_an_event_a_gerund_recalls_does_not_date_the_story(event, pu
             f"surplus for eight months {event}. On a cumulative basis, exports were $301 billion.")
     got = {t[0]: t[-1] for t in trades(text, published=published)}
     assert got["$301 billion"] == "the first 15 days of October"
+
+
+def test_the_items_a_rise_is_led_by_are_claims_about_their_goods():
+    text = "Peru's exports rose 8 percent to $6 billion in May, led by copper (12.5%) and zinc (17.1%)."
+    got = {t[0]: t[1:6] for t in trades(text, published="2025-06-20")}
+    assert got["12.5%"] == ("directional", "PER", "WLD", (), "74")
+    assert got["17.1%"] == ("directional", "PER", "WLD", (), "79")

@@ -263,6 +263,38 @@ def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
     return None
 
 
+#: Verbs a change is said to be led by, with its leading items as agents ("led by copper").
+_LEADING_VERBS = frozenset({"lead", "drive", "spearhead", "fuel"})
+
+
+def _change_of_a_leading_item(doc: Doc, s: int, e: int) -> Optional[str]:
+    """'The rise in exports was led by copper (14.5%), fishing vessels (63.2%) ...', 'rose 8%, led by
+    copper (12.5%)': a bare percentage in brackets right after an item of the list a change is led
+    by is that item's own change, in the change's direction (a share says so: 'copper (45% of the
+    total)', which does not end the bracket)."""
+    if s < 2 or e >= len(doc) or doc[s - 1].text != "(" or doc[e].text != ")":
+        return None
+    # back over the written list (the parser often breaks it: "shipbuilding" read as a clause) to
+    # its 'by': only nouns, brackets, figures, commas and 'and' between
+    k, first = s - 2, doc[s - 2].sent.start
+    while k > first and doc[k].lower_ != "by":
+        if doc[k].pos_ in ("VERB", "AUX", "ADP") and doc[k].dep_ not in ("amod", "compound") \
+                or doc[k].text in (".", ";", ":"):   # ("printed circuits": a participle naming goods)
+            return None
+        k -= 1
+    if k <= first or doc[k].lower_ != "by" or doc[k - 1].lemma_.lower() not in _LEADING_VERBS:
+        return None
+    verb = doc[k - 1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return _noun_direction(subject)   # "the rise in exports was led by"
+    if verb.dep_ in ("advcl", "acl"):
+        # "exports rose 8%, led by" (hung on the verb, or on the rise's figure)
+        head = verb.head if verb.head.pos_ == "VERB" else verb.head.head
+        return _verb_direction(head) if head.pos_ == "VERB" else None
+    return None
+
+
 def _span_root(doc: Doc, s: int, e: int) -> Token:
     return doc[s:e].root
 
