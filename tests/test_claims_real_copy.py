@@ -2097,3 +2097,15 @@ def test_the_items_a_rise_is_led_by_are_claims_about_their_goods():
     got = {t[0]: t[1:6] for t in trades(text, published="2025-06-20")}
     assert got["12.5%"] == ("directional", "PER", "WLD", (), "74")
     assert got["17.1%"] == ("directional", "PER", "WLD", (), "79")
+
+
+def test_the_base_month_recalled_in_passing_does_not_move_the_story():
+    """'On the contrary, exports in March 2024 had fallen 3.9 percent' in a story about March 2025:
+    the base month is recalled; the bare figures after it are still March 2025's."""
+    text = ("Chile's exports rose 8.2 percent in March, the central bank said. On the contrary, exports in "
+            "March 2024 had fallen 3.9 percent. Exports to Japan totaled $1.3 billion.")
+    got = {t[0]: t[-1] for t in trades(text, published="2025-04-16")}
+    r = extract(text, published="2025-04-16")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$1.3 billion")
+    assert (r.periods[claim.period].from_.isoformat(), r.periods[claim.period].to.isoformat()) == ("2025-03-01", "2025-03-31")
+    assert got["3.9 percent"] == "March 2024"

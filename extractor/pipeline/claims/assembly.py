@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
+from ..calendar_spans import shift_period
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
@@ -630,7 +631,13 @@ def _dates(period: int, current: int | None, ctx: _Context) -> bool:
     # "Between 2009 and 2014, trade had grown 40% a year": a span of years around the story's
     # year is background; the story keeps its year
     several_years = (new.to.year - new.from_.year) >= 1 and new.granularity == "range"
-    return not (several_years and _strictly_holds(new, now))
+    # "On the contrary, trade in January 2021 fell 9 percent" in a story about January 2022: the
+    # same span a year before is the base recalled in passing; the story's figures go on after it
+    # (months, quarters and spans of months only: a year named beside the one a report is titled
+    # with, "the Economic Survey 2021 shows ... exports in 2020", is the story's year)
+    year_before = new.granularity != "year" and (new.to - new.from_).days < 360 \
+        and (new.from_, new.to) == shift_period(now.from_, now.to, "year_on_year")
+    return not (several_years and _strictly_holds(new, now)) and not year_before
 
 
 def _spans_the_story_period(period: int, current: int | None, ctx: _Context) -> bool:
