@@ -59,6 +59,11 @@ def test_other_pairs_of_years_stay_a_range(pipeline, text, written, span):
      "2024-08-14", ("2023-04-01", "2024-03-31")),
     ("Peru's copper exports fell 3% in the financial year to March 2022.", "the financial year to March 2022",
      "2024-08-14", ("2021-04-01", "2022-03-31")),
+    # New Zealand and Australian statistics: "the September 2023 year", "the June year"
+    ("Dairy exports to Peru rose NZ$210 million in the September 2023 year.", "the September 2023 year",
+     "2024-08-14", ("2022-10-01", "2023-09-30")),
+    ("Kiwifruit exports to Chile rose 7 percent in the June year, Stats NZ said.", "the June year",
+     "2024-08-14", ("2023-07-01", "2024-06-30")),
 ])
 def test_a_year_named_by_its_last_month(pipeline, text, written, published, span):
     assert _periods(pipeline, text, published)[written] == span
@@ -182,3 +187,12 @@ def test_the_previous_fiscal_year_is_the_one_before_the_text_s(pipeline, text, w
 ])
 def test_months_written_with_a_pair_of_years_are_months_of_that_fiscal_year(pipeline, text, written, span):
     assert _periods(pipeline, text)[written] == span
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Exports to Peru fell in May from the May a year earlier.", "May"),
+    ("Peru's exports rose in the June 2024 year-on-year comparison.", "June 2024"),
+])
+def test_a_month_followed_by_year_in_another_sense_is_not_a_year_named_by_it(pipeline, text, written):
+    got = _periods(pipeline, text)
+    assert not any(k.endswith(" year") for k in got), got

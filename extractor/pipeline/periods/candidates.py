@@ -175,6 +175,10 @@ _rule("year_to_month", r"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|
       r"the\s+year\s+(?:that\s+|which\s+)?(?:ended|ending))\s+"
       r"(?:in\s+)?(?P<mon>" + MON + r")(?:\s+(?P<day>" + DAYN + r"))?(?:\s*,?\s+(?P<yr>" + YEAR + r"))?",
       resolve_year_to_month)
+# New Zealand and Australian statistics name a year by its last month: "the June 2019 year", "in the
+# October year" (Stats NZ's "year ended October")
+_rule("year_to_month", r"the\s+(?P<mon>" + MON + r")(?:\s+(?P<yr>" + YEAR + r"))?\s+year(?!s|-|\s+(?:on|earlier|before|ago|ahead))",
+      resolve_year_to_month)
 # "the week of March 6": the (ISO) week that day falls in, the day's year as a day-month's
 _rule("week_of", r"the\s+week\s+of\s+(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?",
       _resolve_week_of)
