@@ -593,3 +593,16 @@ def test_the_ugandan_shilling_written_before_the_number(parse, text, span, value
 def test_a_bare_rate_in_brackets_after_an_item_a_change_is_led_by_is_its_change(parse, text, expected):
     got = {a.text: a.change for a in amounts(parse, text)}
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, span, change", [
+    ("Coffee shipments to Peru grew by a record $315 million in June.", "$315 million", "up"),
+    ("Copper sales to Chile fell a steep 61.4 percent in the quarter.", "61.4 percent", "down"),
+    ("Imports from Laos rose a whopping 72 percent last year.", "72 percent", "up"),
+    # a record reached is a level
+    ("Coffee shipments to Peru rose to a record $315 million in June.", "$315 million", None),
+    ("Coffee shipments to Peru hit a record $315 million in June.", "$315 million", None),
+])
+def test_a_word_of_size_between_a_change_verb_and_its_figure(parse, text, span, change):
+    got = {a.text: a.change for a in amounts(parse, text)}
+    assert got[span] == change

@@ -129,6 +129,11 @@ def gapped_conjunct(tok: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
 
 
+#: Words that say how big a move was between 'a' and its figure ("a record $450 million").
+_SIZE_WORDS = frozenset({"record", "whopping", "staggering", "hefty", "massive", "modest", "sharp", "steep",
+                         "solid", "robust", "marginal", "slight", "huge", "remarkable", "impressive"})
+
+
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     """'rose 20.9%', 'increased by 3 billion yuan'; 'rose to $300 million' is a level.
 
@@ -144,6 +149,10 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     # over adverbs, and the increments "another", "a further", "an additional" ("fell another 4%")
     while k >= 0 and s - k < 4 and (doc[k].pos_ == "ADV" and doc[k].lower_ not in ("up", "down")
                                     or doc[k].lower_ in _INCREMENT_WORDS):
+        k -= 1
+    if k > 0 and doc[k].lower_ in _SIZE_WORDS and doc[k - 1].lower_ in ("a", "an"):
+        k -= 2   # "grew by a record $450 million", "rose a whopping 40%": the size of the move, praised
+    while k >= 0 and s - k < 6 and doc[k].pos_ == "ADV" and doc[k].lower_ not in ("up", "down"):
         k -= 1
     if k < 0:
         return None
