@@ -2109,3 +2109,16 @@ def test_the_base_month_recalled_in_passing_does_not_move_the_story():
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$1.3 billion")
     assert (r.periods[claim.period].from_.isoformat(), r.periods[claim.period].to.isoformat()) == ("2025-03-01", "2025-03-31")
     assert got["3.9 percent"] == "March 2024"
+
+
+@pytest.mark.parametrize("topic", ["In the case of Japan,", "As for Japan,", "Regarding Japan,", "In Japan's case,"])
+def test_a_state_fronted_as_the_topic_is_the_clause_s_partner(topic):
+    text = f"Chile's exports rose 6 percent in April. {topic} exports fell 2.7 percent to $640 million."
+    got = parties(text, published="2025-05-20")
+    assert got["2.7 percent"] == ("directional", "CHL", "JPN", ())
+    assert got["$640 million"] == ("directional", "CHL", "JPN", ())
+
+
+def test_goods_fronted_as_the_topic_name_no_partner():
+    text = "Chile's exports rose 6 percent in April. In the case of copper, exports fell 2.7 percent to $640 million."
+    assert parties(text, published="2025-05-20")["$640 million"] == ("directional", "CHL", "WLD", ())

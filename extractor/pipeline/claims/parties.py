@@ -5,6 +5,8 @@ recorded as inferred.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -116,6 +118,11 @@ def _fronted_with(trigger: Token) -> list[Token]:
             and c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ","]
 
 
+# a topic written before the clause it is said of ("In the case of China, ...", "As for Chile, ...")
+_FRONTED_TOPIC = re.compile(r"\s*(?:In\s+the\s+case\s+of|As\s+for|As\s+regards|Regarding|When\s+it\s+comes\s+to)\s+"
+                            r"(?P<topic>[^,;.]{2,40}?),|\s*In\s+(?P<topic2>[^,;.]{2,30}?)['’]s\s+case,")
+
+
 def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | None:
     """'In trade with Chile, Peru exported ...', 'In its trade with Peru, Chile ...', 'With China,
     imports rose 2.8 percent': the state a trade noun's 'with', or a bare fronted 'with', names in
@@ -126,6 +133,16 @@ def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | N
     named = [p for w in _fronted_with(trigger) for o in w.children if o.dep_ == "pobj" for p in _parties_in(o, ctx) or ()]
     if len(named) == 1:
         return named[0]
+    topic = _FRONTED_TOPIC.match(clause.sent.text)
+    if topic is not None and clause.sent.start_char + topic.end() <= trigger.idx:
+        # "In the case of China, exports fell 3.2%", "As for Chile, ...", "In Japan's case, ...": the
+        # topic the clause is said of, written before it
+        start, group = clause.sent.start_char, "topic" if topic.group("topic") else "topic2"
+        named = list(dict.fromkeys(ctx.country_at[t.i] for t in clause.sent
+                                   if start + topic.start(group) <= t.idx < start + topic.end(group)
+                                   and ctx.country_at.get(t.i) not in (None, WORLD)))
+        if len(named) == 1:
+            return named[0]
     for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"in", "for"} and c.i < trigger.i):
         for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _lexicon_words("trade_relation_nouns")):
             for with_ in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
