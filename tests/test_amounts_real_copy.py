@@ -606,3 +606,15 @@ def test_a_bare_rate_in_brackets_after_an_item_a_change_is_led_by_is_its_change(
 def test_a_word_of_size_between_a_change_verb_and_its_figure(parse, text, span, change):
     got = {a.text: a.change for a in amounts(parse, text)}
     assert got[span] == change
+
+
+@pytest.mark.parametrize("text, span, change", [
+    ("In the first quarter, the decline reached 6.2%.", "6.2%", "down"),
+    ("The increase in exports to Peru was 8.1 percent.", "8.1 percent", "up"),
+    ("The growth amounted to 3.4 percent, the ministry said.", "3.4 percent", "up"),
+    # a share, or a change noun no article points to, is no change
+    ("The share of copper was 45 percent.", "45 percent", None),
+])
+def test_a_percentage_a_change_noun_is_said_to_be_is_that_change(parse, text, span, change):
+    got = {a.text: a.change for a in amounts(parse, text)}
+    assert got[span] == change

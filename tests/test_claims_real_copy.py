@@ -2122,3 +2122,9 @@ def test_a_state_fronted_as_the_topic_is_the_clause_s_partner(topic):
 def test_goods_fronted_as_the_topic_name_no_partner():
     text = "Chile's exports rose 6 percent in April. In the case of copper, exports fell 2.7 percent to $640 million."
     assert parties(text, published="2025-05-20")["$640 million"] == ("directional", "CHL", "WLD", ())
+
+
+def test_the_change_just_told_sized_in_a_sentence_of_its_own():
+    text = "Chile's exports to Peru fell in June, the central bank said. In the first half, the decline reached 6.2%."
+    got = {t[0]: t[1:4] + (t[-1],) for t in trades(text, published="2025-07-20")}
+    assert got["6.2%"] == ("directional", "CHL", "PER", "the first half")

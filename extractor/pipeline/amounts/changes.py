@@ -304,6 +304,24 @@ def _change_of_a_leading_item(doc: Doc, s: int, e: int) -> Optional[str]:
     return None
 
 
+#: Verbs that give a change noun its size ("the decline reached 6.2%", "the increase was 5.2 percent").
+_SIZING_VERBS = frozenset({"be", "reach", "total", "stand", "amount", "come"})
+
+
+def _change_of_a_change_noun_subject(root: Token) -> Optional[str]:
+    """'In the first quarter, the decline reached 6.2%', 'The increase in exports to Peru was 5.2 percent':
+    a percentage a change noun, the subject, is said to be or reach is that change."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("to", "at"):
+        verb = verb.head   # "amounted to", "stood at"
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SIZING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that", "its") for c in subject.children):
+        return None
+    return _noun_direction(subject)
+
+
 def _span_root(doc: Doc, s: int, e: int) -> Token:
     return doc[s:e].root
 

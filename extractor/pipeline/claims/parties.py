@@ -18,7 +18,8 @@ from models import Trade
 from ..actors import _countries, _ranking_words, ranked_noun
 from ..lexicon import load_table
 from .context import _Context
-from .words import WORLD, _change_verbs, _clause_verb, _in_a_balance, _is_balance, _lexicon, _lexicon_words, _says_respectively, _trade_kind
+from .words import (WORLD, _change_verbs, _clause_verb, _in_a_balance, _is_balance, _is_change_word, _lexicon, _lexicon_words,
+                    _says_respectively, _trade_kind)
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -1299,6 +1300,13 @@ def _anaphoric_trade_noun(sent: Span, previous: Trade | None) -> Trade | None:
     if subjects and subjects[0].lower_ in {"that", "this", "it", "they", "these", "those"}:
         return previous.model_copy()   # "That amounts to a decline of about 34.5%.", "In May it reached $230 million"
     for token in sent:
+        if token.dep_ == "nsubj" and token.pos_ == "NOUN" and _is_change_word(token) \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children) \
+                and not any(c.dep_ == "prep" for c in token.children) \
+                and not any(t.ent_type_ in {"GPE", "NORP"} for t in sent):
+            # "In the first quarter, the decline reached 6.2%": the change just told (not "Half the fall was
+            # to China", whose own partner an anaphor would lose)
+            return previous.model_copy()
         role = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())   # "The figures were also up"
         if role is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
             continue
