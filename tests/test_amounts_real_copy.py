@@ -618,3 +618,17 @@ def test_a_word_of_size_between_a_change_verb_and_its_figure(parse, text, span, 
 def test_a_percentage_a_change_noun_is_said_to_be_is_that_change(parse, text, span, change):
     got = {a.text: a.change for a in amounts(parse, text)}
     assert got[span] == change
+
+
+@pytest.mark.parametrize("url, text, units", [
+    # an Australian, New Zealand or Canadian paper writes its own dollar bare
+    ("https://www.example.com.au/business/trade", "Coal exports fell 4 per cent to $5.2 billion in May.", ["AUD"]),
+    ("https://www.example.co.nz/business/dairy", "Dairy exports rose to $1.4 billion in June.", ["NZD"]),
+    ("https://www.example.ca/business/lumber", "Lumber exports slipped to $2.7 billion in March.", ["CAD"]),
+    # unless the text writes a dollar with its state, and elsewhere '$' is the US dollar
+    ("https://www.example.com.au/business/trade", "Coal exports fell to A$5.2 billion ($3.5 billion) in May.", ["AUD", "USD"]),
+    ("https://www.example.com/business/trade", "Coal exports fell 4 per cent to $5.2 billion in May.", ["USD"]),
+])
+def test_a_bare_dollar_on_a_dollar_state_s_site_is_its_dollar(url, text, units):
+    r = extract(text, published="2025-06-20", url=url)
+    assert [a.unit for a in r.amounts if a.unit != "percent"] == units

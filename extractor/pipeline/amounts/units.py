@@ -141,10 +141,13 @@ def _shilling_code(doc: Doc) -> str:
 
 
 def _local_dollar(doc: Doc) -> Optional[str]:
-    """The dollar a bare '$' is in a release of a dollar state's statistics office (data:
-    _local_dollar_rule); None for the US dollar."""
+    """The dollar a bare '$' is in a release of a dollar state's statistics office, or on a page of
+    an Australian, New Zealand or Canadian site (data: local_dollar_cues, local_dollar_sites); None
+    for the US dollar, and whenever the text writes a dollar sign of its own ('US$', 'NZ$')."""
     def read(text: str) -> Optional[str]:
         states = _currencies_cued(text, "local_dollar_cues")
+        if not states and doc._.site_state in _tables()["local_dollar_sites"]:
+            states = [_tables()["local_dollar_sites"][doc._.site_state]]   # "$" in the New Zealand Herald
         marked = any(mark in text for mark in _tables()["local_dollar_marks"])
         return states[0] if len(states) == 1 and not marked else None
     return _per_document(doc, "local_dollar", read)
