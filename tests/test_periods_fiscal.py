@@ -196,3 +196,16 @@ def test_months_written_with_a_pair_of_years_are_months_of_that_fiscal_year(pipe
 def test_a_month_followed_by_year_in_another_sense_is_not_a_year_named_by_it(pipeline, text, written):
     got = _periods(pipeline, text)
     assert not any(k.endswith(" year") for k in got), got
+
+
+def test_the_year_after_a_fiscal_year_is_that_fiscal_year(pipeline):
+    """'... last fiscal. During the year, exports rose ...': the year in focus is the fiscal one."""
+    got = _periods(pipeline, "India's imports from Peru rose 4.1 percent to $3.6 billion last fiscal. During the year, "
+                             "exports to Peru rose 6.9 percent.", "2024-05-20")
+    assert got["the year"] == ("2023-04-01", "2024-03-31")
+
+
+def test_the_year_after_a_calendar_year_stays_that_year(pipeline):
+    got = _periods(pipeline, "Peru's imports rose 4.1 percent in 2023. During the year, exports rose 6.9 percent.",
+                   "2024-05-20")
+    assert got["the year"] == ("2023-01-01", "2023-12-31")

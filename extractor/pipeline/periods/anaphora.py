@@ -328,6 +328,10 @@ def _resolve_report_period(ctx, cand, m):
             return dict(_cal(*anchor, relative=True), _anaphoric=True)
         pub = _need(ctx, "month")
         return dict(_cal(*_latest_complete_quarter(pub), "quarter", relative=True), _anaphoric=True)
+    if unit == "year" and anchor is not None and anchor[0].month != 1 and 360 <= (anchor[1] - anchor[0]).days <= 366:
+        # "Last fiscal, imports rose 3.3% ... During the year, exports rose": the fiscal year the
+        # text is about, not the calendar year it starts in
+        return dict(_cal(anchor[0], anchor[1], "range", relative=True), _anaphoric=True)
     if anchor is not None and not (unit == "quarter" and anchor[2] in ("year", "half", "range")
                                    and (anchor[1] - anchor[0]).days > 92):
         a, b, g = _calendar_unit(anchor[0], unit)
