@@ -2128,3 +2128,10 @@ def test_the_change_just_told_sized_in_a_sentence_of_its_own():
     text = "Chile's exports to Peru fell in June, the central bank said. In the first half, the decline reached 6.2%."
     got = {t[0]: t[1:4] + (t[-1],) for t in trades(text, published="2025-07-20")}
     assert got["6.2%"] == ("directional", "CHL", "PER", "the first half")
+
+
+def test_states_each_with_a_figure_in_brackets_are_no_group():
+    text = "Canada's imports rose 2 percent in May. Imports from the United Kingdom (+$264 million) and the Netherlands (+$58 million) increased."
+    got = parties(text, published="2025-06-20")
+    assert got["$264 million"][1:3] == ("GBR", "CAN")
+    assert got["$58 million"][1:3] == ("NLD", "CAN")

@@ -81,6 +81,9 @@ def _coordinated_partners(prep: Token, ctx: _Context) -> str | None:
             or any(c.dep_ == "cc" and c.lower_ not in {"and", "&"} for t in states for c in t.children):
         # ("no cotton from Mali or Benin" is about each)
         return None
+    if any(t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "(" and any(
+            k in ctx.amount_tokens for k in range(t.i + 2, min(t.i + 6, len(t.doc)))) for t in states):
+        return None   # "from the United Kingdom (+$264 million) and the Netherlands (+$58 million)": each its own
     first = objects[0].left_edge
     while first.dep_ == "det" and first.i < objects[0].i:
         first = first.doc[first.i + 1]
