@@ -6,7 +6,6 @@ recorded as inferred.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache

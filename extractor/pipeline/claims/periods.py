@@ -53,8 +53,8 @@ def _a_change_with_its_own_figure(noun: Token) -> bool:
 
 def _another_figure_s_time(token: Token, amount_root: Token | None) -> bool:
     """The period dates a change written with its own figure, which the amount is not in:
-    'fell 3.6%, in contrast to the 1.7% increase in April', 'reversing a 1.2% rise in April',
-    'following April's 6.4% increase' (TimeML anchors such a time to the event it modifies, the
+    'fell 4.1%, in contrast to the 2.4% rise in February', 'reversing a 2.4% rise in February',
+    'following February's 2.4% rise' (TimeML anchors such a time to the event it modifies, the
     other change, not to the sentence's main one). Read from the tree, or, where the parser hung
     the period on the verb, from the words: a change noun with its figure, a preposition of time,
     the period."""
@@ -236,8 +236,8 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
             continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
             # than all imports from January to August"
         if any(a.dep_ == "pcomp" and a.head.lower_ in _EVENT_PREPOSITIONS for a in ancestors):
-            continue   # nor an event's the story recalls ("growing since swinging into surplus in March last
-            # year", "after falling in March")
+            continue   # nor the time of an event the story recalls ("in surplus for eight months since
+            # swinging into the black in March last year", "after falling in March")
         if _dates_an_old_level(i, None, ctx) or _another_figure_s_time(root, None):
             continue   # nor the period of a reference's figure ("than the $410 million in May", "after
             # a 2% gain in April")
