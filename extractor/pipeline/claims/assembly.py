@@ -841,7 +841,12 @@ def _clause_text(span: Span, sent: Span) -> str:
 def _a_daily_average(trigger) -> bool:
     """'Average daily exports rose 2% to $1.9 billion', 'exports per working day': a rate per day,
     not the period's total (the claim's ``measure``)."""
-    if any(c.lower_ in _lexicon_words("per_day_words") and c.dep_ in {"amod", "compound", "nmod", "advmod"} for c in trigger.children) \
+    # (or of the noun the trade word qualifies: "the average daily export amount", "the daily
+    # average value of exports")
+    nouns = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN" else []) \
+        + ([trigger.head.head] if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN" else [])
+    if any(c.lower_ in _lexicon_words("per_day_words") and c.dep_ in {"amod", "compound", "nmod", "advmod"}
+           for noun in nouns for c in noun.children) \
             or any(c.lower_ == "per" and any(o.lemma_.lower() == "day" for o in c.children) for c in trigger.children):
         return True
     # "exports shrank 3.1% on average per working day", "Measured by average shipments per working
