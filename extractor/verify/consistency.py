@@ -632,8 +632,10 @@ def _total_change(levels: list[Interval], changes: list[Interval], total: Interv
     The total's change is the flows' changes averaged with their base levels as weights, so one flow's
     level sits in both the total and its base: bounding the two apart (the low total over the high
     base) would allow changes no pair of values gives. The change is monotonic in each input, so its
-    extremes lie at the corners of the box of inputs; a stated total is one more input."""
-    totals = [total.low, total.high] if total is not None else [None]
+    extremes lie at the corners of the box of inputs; a stated total is one more input, beside the
+    flows' own sum (a stated total the flows do not add up to is a finding of its own, not a second
+    one here: the change may have been computed from either)."""
+    totals = [total.low, total.high, None] if total is not None else [None]
     values = []
     for level_a, level_b, change_a, change_b, stated in product(
             (levels[0].low, levels[0].high), (levels[1].low, levels[1].high),
