@@ -2152,3 +2152,17 @@ def test_a_total_amount_of_exports_is_no_daily_average():
     r = extract("Peru's exports rose 5 percent in May. The total export amount was $9 billion.", published="2025-06-20")
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "$9 billion")
     assert claim.trade.measure is None
+
+
+@pytest.mark.parametrize("lead", ["Japan topped the list with", "Japan led with", "Japan came first with"])
+def test_a_state_that_leads_the_ranking_of_the_flow_just_told_is_its_partner(lead):
+    text = (f"Chile's salmon exports rose 5 percent to 310,000 tonnes in the first half. {lead} 96,000 tonnes, "
+            "followed by Brazil with 41,000 tonnes.")
+    got = parties(text, published="2025-07-20")
+    assert got["96,000 tonnes"] == ("directional", "CHL", "JPN", ())
+    assert got["41,000 tonnes"] == ("directional", "CHL", "BRA", ())
+
+
+def test_a_state_that_comes_in_with_a_figure_leads_no_ranking():
+    text = "Chile's salmon exports rose 5 percent to 310,000 tonnes in the first half. Japan came in with a new tariff."
+    assert parties(text, published="2025-07-20").keys() == {"5 percent", "310,000 tonnes"}

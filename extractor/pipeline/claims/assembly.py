@@ -392,7 +392,16 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = previous_trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
-            elif trigger is None and not has_trade_word and continues and amount.is_money and previous_trade is not None \
+            elif trigger is None and not has_trade_word and continues and (amount.is_money or measured) and previous_trade is not None \
+                    and previous_trade.flow == "directional" and previous_agent in (previous_trade.from_, previous_trade.to) \
+                    and (leader := _leader_with(span, ctx)) is not None and leader != previous_agent:
+                # "Peru's exports rose 5% to $6 billion. China topped the list with $1.9 billion,
+                # followed by ...": the flow just told (its goods too), to or from the state leading its ranking
+                end = "to" if previous_trade.from_ == previous_agent else "from_"
+                trade = previous_trade.model_copy(update={end: leader})
+                inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+                inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+            elif trigger is None and not has_trade_word and continues and (amount.is_money or measured) and previous_trade is not None \
                     and previous_trade.flow == "directional" and WORLD not in (previous_trade.from_, previous_trade.to) \
                     and _ranked_after(span, ctx) is not None:
                 # "The US was the biggest market, taking $2.26 billion. Japan followed with $940
@@ -770,6 +779,26 @@ def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
             return ctx.country_at[k], j - 2
         j -= 1
     return None
+
+
+#: Verbs a state leads a ranking with, its figure after 'with' ("China topped the list with $1.9 billion").
+_LEADING_WITH = frozenset({"top", "lead", "head", "rank", "come"})
+
+
+def _leader_with(amount_span: Span, ctx: _Context) -> str | None:
+    """'China topped the list with $1.9 billion', 'China led with 90,200 tonnes', 'China came first
+    with ...': the state, subject of a verb of leading, whose figure follows 'with'."""
+    prep = amount_span.root.head
+    if amount_span.root.dep_ != "pobj" or prep.lower_ != "with":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEADING_WITH:
+        return None
+    if verb.lemma_.lower() in {"rank", "come"} and not any(c.lower_ in {"first", "top"} for c in verb.children):
+        return None   # ("came first with", "ranked first with", not "came in with")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    code = ctx.country_at.get(subject.i) if subject is not None else None
+    return code if code not in (None, WORLD) else None
 
 
 # (an item's change may come with it: "followed by China with $50 million, up 16 percent, the EU with ...")
