@@ -632,3 +632,16 @@ def test_a_percentage_a_change_noun_is_said_to_be_is_that_change(parse, text, sp
 def test_a_bare_dollar_on_a_dollar_state_s_site_is_its_dollar(url, text, units):
     r = extract(text, published="2025-06-20", url=url)
     assert [a.unit for a in r.amounts if a.unit != "percent"] == units
+
+
+@pytest.mark.parametrize("text, span, change", [
+    ("Peru's exports to Chile rose 12.5 percent to $1.1 billion and imports 17.8 percent to $640 million.",
+     "17.8 percent", "up"),
+    ("Copper shipments fell 9.6 percent to 310,000 tonnes in May and 4.4 percent to 296,000 tonnes in June.",
+     "4.4 percent", "down"),
+    # no change verb before it: a range of shares, not a move
+    ("Copper made up 20 percent to 25 percent of exports.", "20 percent to 25 percent", None),
+])
+def test_a_gapped_move_to_a_level_keeps_the_first_verb_s_direction(parse, text, span, change):
+    got = {a.text: a.change for a in amounts(parse, text)}
+    assert got[span] == change

@@ -304,6 +304,22 @@ def _change_of_a_leading_item(doc: Doc, s: int, e: int) -> Optional[str]:
     return None
 
 
+def _change_of_a_gapped_move(doc: Doc, s: int, e: int) -> Optional[str]:
+    """'exports rose 12.5 percent to $1.1 billion and imports 17.8 percent to $640 million': a
+    percentage moving something 'to' a level in a conjunct whose verb is left out (gapping) is a
+    change, in the direction of the sentence's change verb before it."""
+    if e + 1 >= len(doc) or doc[e].lower_ != "to" or not (doc[e + 1].like_num or doc[e + 1].text[:1] in "$€£¥"
+                                                         or doc[e + 1].text[:1].isdigit()):
+        return None
+    before = doc[s - 1] if s > 0 else None
+    if before is None or not (before.lower_ in ("and", ",") or before.pos_ in ("NOUN", "PROPN") and before.dep_ != "compound"):
+        return None
+    for k in range(s - 2, doc[s].sent.start - 1, -1):
+        if doc[k].pos_ == "VERB" and (direction := _verb_direction(doc[k])):
+            return direction
+    return None
+
+
 #: Verbs that give a change noun its size ("the decline reached 6.2%", "the increase was 5.2 percent").
 _SIZING_VERBS = frozenset({"be", "reach", "total", "stand", "amount", "come"})
 
