@@ -388,3 +388,14 @@ def test_a_total_s_change_that_fits_the_flows_own_sum_is_no_second_finding(pipel
     found = consistency_of(pipeline.extract(text, published="2025-04-20"))
     assert [f.explanation for f in found if "add up to" in f.explanation] and \
         not [f.explanation for f in found if "total's change" in f.explanation]
+
+
+def test_a_balance_written_as_the_trade_balance_with_a_partner_is_that_pair_s(pipeline):
+    """'Trade balance with Canada showed a surplus of $611 million': not the world flows' balance."""
+    text = ("Peru's exports rose 4 percent to $6.48 billion in May, while imports fell 2 percent to $5.61 billion. "
+            "Trade balance with Canada showed a surplus of $611 million in May. Exports to Canada rose 3 percent "
+            "to $1.31 billion, while imports from Canada fell 1 percent to $694 million.")
+    assert consistency_of(pipeline.extract(text, published="2025-06-20")) == []
+    # the same balance said of the world still has to fit the world flows
+    world = text.replace("Trade balance with Canada showed a surplus", "The trade balance showed a surplus")
+    assert any("surplus" in f.explanation for f in consistency_of(pipeline.extract(world, published="2025-06-20")))

@@ -417,12 +417,14 @@ def _forecast_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def _balance_partner(result: Extraction, amount) -> str | None:
     """The state a balance is said to be with ('the deficit with Canada of $3 billion', 'a surplus
-    with the US'): a country named after 'with' between the balance word and the figure."""
+    with the US', 'the trade balance with Canada showed a surplus of ...'): a country named after
+    'with' between the balance word and the figure."""
     text = result.article.text
-    window = text[max(0, amount.start - 60): amount.start]
-    at = re.search(r"\b(?:surplus|deficit|gap|imbalance)\s+with\s+", window, re.IGNORECASE)
+    window = text[max(0, amount.start - 80): amount.start]
+    # (and "Trade balance with Canada showed a surplus of $611 million")
+    at = re.search(r"\b(?:surplus|deficit|gap|imbalance|balance)\s+with\s+(?!exports|imports|shipments)", window, re.IGNORECASE)
     if at is not None:
-        lo, hi = max(0, amount.start - 60) + at.end(), amount.start
+        lo, hi = max(0, amount.start - 80) + at.end(), amount.start
     else:   # "a $4 billion trade deficit with Bolivia", "a surplus of ¥3.4 trillion with the US"
         after = re.match(r"\s*(?:\([^)]*\)\s*)?(?:(?:trade\s+)?(?:surplus|deficit)\s+)?with\s+(?!exports|imports|shipments)",
                          text[amount.end: amount.end + 40], re.IGNORECASE)
