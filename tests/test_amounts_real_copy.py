@@ -645,3 +645,14 @@ def test_a_bare_dollar_on_a_dollar_state_s_site_is_its_dollar(url, text, units):
 def test_a_gapped_move_to_a_level_keeps_the_first_verb_s_direction(parse, text, span, change):
     got = {a.text: a.change for a in amounts(parse, text)}
     assert got[span] == change
+
+
+@pytest.mark.parametrize("url, unit", [
+    ("https://www.example.co.jp/news/business/trade", "JPY"),
+    ("https://www.example.com.cn/business/trade", "CNY"),
+])
+def test_a_yen_sign_on_a_japanese_or_chinese_site_is_that_state_s_currency(url, unit):
+    """A Japanese paper's '¥' is the yen even in a sentence naming China as the partner."""
+    text = "Exports jumped 9.4 percent to ¥5.91 trillion, led by car parts shipped to China, the ministry said."
+    r = extract(text, published="2025-03-20", url=url)
+    assert [a.unit for a in r.amounts if a.text.startswith("¥")] == [unit]

@@ -90,11 +90,15 @@ def _pound_is_sterling(doc: Doc, j: int) -> bool:
 
 
 def _yen_code(doc: Doc, i: int) -> str:
-    """¥ is both yen and yuan: the sentence decides ('In Japan ...' -> JPY, 'Chinese ...' -> CNY),
-    else the document does, by which country's cues it names more often: a Tokyo report on
-    Japan's trade with China names Japan more than China (data: _yen_rule). CNY on a tie."""
+    """¥ is both yen and yuan: the page's site decides (a ".jp" domain writes the yen, a ".cn" one the
+    yuan: yen_sites), else the sentence does ('In Japan ...' -> JPY, 'Chinese ...' -> CNY), else
+    the document does, by which country's cues it names more often: a Tokyo report on Japan's trade
+    with China names Japan more than China (data: _yen_rule). CNY on a tie."""
     t = _tables()
     cny, jpy = set(t["yen_cny_cues"]), set(t["yen_jpy_cues"])
+    site = _tables()["yen_sites"].get(doc._.site_state or "")
+    if site is not None:
+        return site   # a Japanese site's "¥" (the Japan Times, Nikkei), whatever partner it names; a Chinese site's
     sent = {tok.lower_ for tok in doc[i].sent}
     if sent & jpy and not sent & cny:
         return "JPY"
