@@ -2166,3 +2166,9 @@ def test_a_state_that_leads_the_ranking_of_the_flow_just_told_is_its_partner(lea
 def test_a_state_that_comes_in_with_a_figure_leads_no_ranking():
     text = "Chile's salmon exports rose 5 percent to 310,000 tonnes in the first half. Japan came in with a new tariff."
     assert parties(text, published="2025-07-20").keys() == {"5 percent", "310,000 tonnes"}
+
+
+def test_the_flows_after_a_balance_with_a_partner_and_no_holder_are_with_that_partner():
+    text = ("Peru's exports rose 4 percent to $6.48 billion in May, the ministry said. Trade balance with Canada showed "
+            "a surplus of $611 million in May. Exports rose 3 percent to $1.31 billion.")
+    assert parties(text, published="2025-06-20")["$1.31 billion"] == ("directional", "PER", "CAN", ())

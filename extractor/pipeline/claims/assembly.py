@@ -168,7 +168,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # "Pakistan's trade deficit with China hit $9 billion. Imports stood at $11.2 billion.": the
         # balance with a partner frames the bare flows right after it (a balance is no claim)
         with_whom = _partner_of_the_balance(sent, ctx)
-        holder = _balance_reporter(sent, ctx) if with_whom else None   # (read only for a balance with a partner)
+        # (read only for a balance with a partner; "Trade balance with the US showed a surplus of
+        # ...", with no holder written, is the story's state's)
+        holder = (_balance_reporter(sent, ctx) or ctx.home_state) if with_whom else None
         if holder and with_whom and holder != with_whom and WORLD not in (holder, with_whom):
             balance_frame = (s_index, Trade(flow="total", between=sorted([holder, with_whom])), holder)
         for a_index in by_sentence.get(s_index, []):
