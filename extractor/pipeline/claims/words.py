@@ -186,6 +186,13 @@ def _expected(amount_span) -> bool:
                     c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in courses for o in c.children)
                     for c in governor.children):
                 return True   # "is on track to surpass $20 billion"
+            # "trade will reach $30 billion this year", "could get to $46 billion": the level a modal
+            # verb foretells, its own complement (not a figure in a phrase of its object, "could cut
+            # off a third of its annual exports of $3 billion", nor a base, "from $31.8 billion")
+            complement = root.head == t or (root.dep_ == "pobj" and root.head.lower_ in {"to", "at"} and root.head.head == t)
+            if complement and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in t.children) \
+                    and not any(c.dep_ == "aux" and c.lower_ == "have" for c in t.children):
+                return True
             return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lemma_.lower() in intention["nouns"]
                        for c in t.children)
     return False
