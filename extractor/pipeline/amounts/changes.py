@@ -147,12 +147,10 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         return None   # "fell below $4 billion", "climbed above 2 million tonnes": a level crossed, no change
     k = s - 1
     # over adverbs, and the increments "another", "a further", "an additional" ("fell another 4%")
+    # (and a praised size after its article: "grew by a record $450 million", "rose a whopping 40%")
     while k >= 0 and s - k < 4 and (doc[k].pos_ == "ADV" and doc[k].lower_ not in ("up", "down")
-                                    or doc[k].lower_ in _INCREMENT_WORDS):
-        k -= 1
-    if k > 0 and doc[k].lower_ in _SIZE_WORDS and doc[k - 1].lower_ in ("a", "an"):
-        k -= 2   # "grew by a record $450 million", "rose a whopping 40%": the size of the move, praised
-    while k >= 0 and s - k < 6 and doc[k].pos_ == "ADV" and doc[k].lower_ not in ("up", "down"):
+                                    or doc[k].lower_ in _INCREMENT_WORDS
+                                    or doc[k].lower_ in _SIZE_WORDS and k > 0 and doc[k - 1].lower_ in ("a", "an")):
         k -= 1
     if k < 0:
         return None
@@ -220,15 +218,21 @@ def _moves_to_a_level(doc: Doc, f: _Found, s: int) -> Optional[str]:
     plus a new level is the size of the move, even after a verb whose object is usually what was
     added or lost ('lost $5 billion'): the level after 'to' shows the subject itself moved."""
     j = f.end
-    if j + 1 >= len(doc) or doc[j].lower_ != "to":
-        return None
-    nxt = doc[j + 1]
-    if not (nxt.like_num or nxt.text[:1].isdigit() or _currency_before(doc, j + 2)[0]
-            or _numeric_core(doc, j + 1) is not None):
+    if not _to_a_level(doc, j):
         return None
     if _level_not_above_the_move(doc, j + 1, f):
         return None  # 'raised $64.8 million to $45.1 million that went to ...': 'to' compares two sums
     return _change_verb_before(doc, s)
+
+
+def _to_a_level(doc: Doc, j: int) -> bool:
+    """Token ``j`` is 'to' and a figure follows it (a number, or a currency and its number): the
+    level a move reaches."""
+    if j + 1 >= len(doc) or doc[j].lower_ != "to":
+        return False
+    nxt = doc[j + 1]
+    return bool(nxt.like_num or nxt.text[:1].isdigit() or _currency_before(doc, j + 2)[0]
+                or _numeric_core(doc, j + 1) is not None)
 
 
 def _level_not_above_the_move(doc: Doc, k: int, f: _Found) -> bool:
@@ -308,8 +312,7 @@ def _change_of_a_gapped_move(doc: Doc, s: int, e: int) -> Optional[str]:
     """'exports rose 12.5 percent to $1.1 billion and imports 17.8 percent to $640 million': a
     percentage moving something 'to' a level in a conjunct whose verb is left out (gapping) is a
     change, in the direction of the sentence's change verb before it."""
-    if e + 1 >= len(doc) or doc[e].lower_ != "to" or not (doc[e + 1].like_num or doc[e + 1].text[:1] in "$€£¥"
-                                                         or doc[e + 1].text[:1].isdigit()):
+    if not _to_a_level(doc, e):
         return None
     before = doc[s - 1] if s > 0 else None
     if before is None or not (before.lower_ in ("and", ",") or before.pos_ in ("NOUN", "PROPN") and before.dep_ != "compound"):

@@ -150,8 +150,9 @@ def _local_dollar(doc: Doc) -> Optional[str]:
     for the US dollar, and whenever the text writes a dollar sign of its own ('US$', 'NZ$')."""
     def read(text: str) -> Optional[str]:
         states = _currencies_cued(text, "local_dollar_cues")
-        if not states and doc._.site_state in _tables()["local_dollar_sites"]:
-            states = [_tables()["local_dollar_sites"][doc._.site_state]]   # "$" in the New Zealand Herald
+        site = _tables()["local_dollar_sites"].get(doc._.site_state or "")
+        if not states and site is not None:
+            states = [site]   # "$" in the New Zealand Herald
         marked = any(mark in text for mark in _tables()["local_dollar_marks"])
         return states[0] if len(states) == 1 and not marked else None
     return _per_document(doc, "local_dollar", read)

@@ -289,6 +289,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trigger = None   # "0.6 million tonnes more than China": how far apart two states are
             if trigger is not None and (_hypothetical(trigger) or _expected(span) or _aid(trigger)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
+            # a sentence with no trade word of its own, right after a flow was told, may go on with it
+            flow_goes_on = trigger is None and not has_trade_word and continues and previous_trade is not None \
+                and previous_trade.flow == "directional"
             if trigger is not None and (amount.is_money or is_change or (goods[1] and measured)):
                 code, words = goods
                 # Goods-level figures are claims only when the sentence names who trades them.
@@ -385,8 +388,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
-            elif trigger is None and not has_trade_word and continues and (amount.is_money or is_change) \
-                    and previous_trade is not None and previous_trade.flow == "directional" \
+            elif flow_goes_on and (amount.is_money or is_change) \
                     and (item := _goods_subject(span, ctx)) is not None and not _expected(span):
                 # "Taiwan's exports rose 12% ... Semiconductors totaled $15 billion, while machinery
                 # fell 4%": the flow just told, item by item (its parties and flow inferred)
@@ -394,8 +396,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = previous_trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
-            elif trigger is None and not has_trade_word and continues and (amount.is_money or measured) and previous_trade is not None \
-                    and previous_trade.flow == "directional" and previous_agent in (previous_trade.from_, previous_trade.to) \
+            elif flow_goes_on and (amount.is_money or measured) and previous_agent in (previous_trade.from_, previous_trade.to) \
                     and (leader := _leader_with(span, ctx)) is not None and leader != previous_agent:
                 # "Peru's exports rose 5% to $6 billion. China topped the list with $1.9 billion,
                 # followed by ...": the flow just told (its goods too), to or from the state leading its ranking
@@ -403,8 +404,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = previous_trade.model_copy(update={end: leader})
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
-            elif trigger is None and not has_trade_word and continues and (amount.is_money or measured) and previous_trade is not None \
-                    and previous_trade.flow == "directional" and WORLD not in (previous_trade.from_, previous_trade.to) \
+            elif flow_goes_on and (amount.is_money or measured) and WORLD not in (previous_trade.from_, previous_trade.to) \
                     and _ranked_after(span, ctx) is not None:
                 # "The US was the biggest market, taking $2.26 billion. Japan followed with $940
                 # million, then China with $791 million": the ranking goes on, each state in its turn

@@ -136,13 +136,13 @@ def _partner_of_a_fronted_trade_phrase(trigger: Token, ctx: _Context) -> str | N
     named = [p for w in _fronted_with(trigger) for o in w.children if o.dep_ == "pobj" for p in _parties_in(o, ctx) or ()]
     if len(named) == 1:
         return named[0]
-    topic = _FRONTED_TOPIC.match(clause.sent.text)
-    if topic is not None and clause.sent.start_char + topic.end() <= trigger.idx:
+    topic = _FRONTED_TOPIC.match(ctx.text, clause.sent.start_char)
+    if topic is not None and topic.end() <= trigger.idx:
         # "In the case of China, exports fell 3.2%", "As for Chile, ...", "In Japan's case, ...": the
         # topic the clause is said of, written before it
-        start, group = clause.sent.start_char, "topic" if topic.group("topic") else "topic2"
+        group = "topic" if topic.group("topic") else "topic2"
         named = list(dict.fromkeys(ctx.country_at[t.i] for t in clause.sent
-                                   if start + topic.start(group) <= t.idx < start + topic.end(group)
+                                   if topic.start(group) <= t.idx < topic.end(group)
                                    and ctx.country_at.get(t.i) not in (None, WORLD)))
         if len(named) == 1:
             return named[0]
