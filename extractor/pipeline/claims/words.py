@@ -61,19 +61,20 @@ def _says_respectively(sent: Span) -> bool:
 
 
 def _in_an_institution_s_name(token: Token) -> bool:
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if token.ent_iob_ not in {"B", "I"}:
+        return False
+    # the entity's bounds from the IOB tags (what doc.ents reads, without building every span)
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
     heads = set(_lexicon()["institution_heads"]["words"])
-    return entity is not None and any(t.lower_ in heads for t in entity)
+    return any(t.lower_ in heads for t in doc[start:end])
 
 
 def _trade_kind(token: Token) -> str | None:
     lex = _lexicon()
-    if _is_balance(token):
-        return None
-    if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and _in_an_institution_s_name(token):
-        return None   # "the Trade Ministry", "the World Trade Organization": a name, no flow
-    if token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_.lower() in lex["non_flow_heads"]["words"]:
-        return None   # "trade reliance on China": a share, not a flow
     words = lex["words"]
     kind = words.get(token.lower_) or words.get(token.lemma_.lower())
     if kind is None and token.pos_ in {"VERB", "AUX"}:
@@ -94,6 +95,13 @@ def _trade_kind(token: Token) -> str | None:
                      if c.dep_ == "prt" and f"{token.lemma_.lower()} {c.lower_}" in phrasal), None)
         if kind is not None and _object_is_money(token):
             kind = None   # "the sale brought in $3 million": what it earned, not goods brought in
+    # (the word is looked up first: most words are no trade word, and these tests read the parse)
+    if kind is None or _is_balance(token):
+        return None
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and _in_an_institution_s_name(token):
+        return None   # "the Trade Ministry", "the World Trade Organization": a name, no flow
+    if token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_.lower() in lex["non_flow_heads"]["words"]:
+        return None   # "trade reliance on China": a share, not a flow
     return kind
 
 

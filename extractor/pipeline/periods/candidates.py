@@ -87,6 +87,9 @@ from .patterns import (
     B,
     E,
     _alt,
+    folded,
+    may_match,
+    required_strings,
 )
 
 # --- patterns. Order matters only on ties of length (earlier wins).
@@ -517,6 +520,12 @@ _WINDOWED = {"duration", "duration_range", "anaphoric_shift", "vague_duration"} 
 _LEFT, _RIGHT = 110, 40
 
 
+@cache
+def _required_strings() -> list[tuple[tuple[str, ...], ...]]:
+    """Each rule's required strings (made on first use: parsing the patterns again takes a moment)."""
+    return [required_strings(rx) for _, rx, _ in _RULES]
+
+
 def _keyword_windows(text: str) -> list[tuple[int, int, int]]:
     """Merged (lo, hi, last keyword end) windows around unit and direction words."""
     out: list[list[int]] = []
@@ -533,7 +542,11 @@ def _keyword_windows(text: str) -> list[tuple[int, int, int]]:
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     windows = None
+    required = _required_strings()
+    text_folded = folded(text)
     for order, (name, rx, _) in enumerate(_RULES):
+        if not may_match(required[order], text_folded):
+            continue
         if name in _WINDOWED:
             if windows is None:
                 windows = _keyword_windows(text)
@@ -542,8 +555,6 @@ def _candidates(text: str) -> list[_Candidate]:
                     # a match is only trusted where the window still shows what follows it
                     if m.end() <= last + (1 if hi < len(text) else len(text)):
                         out.append(_Candidate(m.start(), m.end(), name, m, order))
-            continue
-        if name == "months_to" and "months" not in text.lower():
             continue
         for m in rx.finditer(text):
             out.append(_Candidate(m.start(), m.end(), name, m, order))

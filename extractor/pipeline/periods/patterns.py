@@ -81,3 +81,70 @@ OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:(?:the\s+year\s+)?(?P<yr>" + YEAR + r")|f
 # holiday names as written (capitalised), an apostrophe straight or curly
 HOLIDAY = "(?-i:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
                              for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
+
+
+# --------------------------------------------------------------------------- required strings
+# Most rules find nothing in most texts, and a regular expression that opens with a lookbehind
+# is tried at every position of the text. A rule can only match a text that holds one string
+# of each of its required sets (its literal words, read from the parsed pattern), a test that
+# costs a substring search: the candidates skip the rules a text cannot match.
+
+from re import _constants as _sre_constants  # noqa: E402  (the parser's node names)
+from re import _parser as _sre_parser  # noqa: E402
+
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT)
+# the four characters outside ASCII that an IGNORECASE pattern matches to an ASCII letter and
+# that str.casefold() does not fold to it
+_SRE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _required_sets(items) -> list[frozenset[str]]:
+    """Sets of strings such that every match of this parsed sequence holds one string of each."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _sre_constants.SUBPATTERN:
+            out.extend(_required_sets(av[3]))
+        elif op is _sre_constants.ATOMIC_GROUP:
+            out.extend(_required_sets(av))
+        elif op is _sre_constants.BRANCH:
+            # one string of the best set of each alternative
+            best = [max((s for s in _required_sets(a)), key=_selectivity, default=None) for a in av[1]]
+            if all(s is not None for s in best):
+                out.append(frozenset().union(*best))
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_required_sets(av[2]))
+        # (a character class, an optional part, an assertion: nothing required)
+    flush()
+    return out
+
+
+def _selectivity(strings) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def required_strings(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """For each of the pattern's required sets, its strings casefolded; a set holding a string of
+    one character is left out (nearly every text has it)."""
+    sets = {tuple(sorted({s.casefold() for s in strings}))
+            for strings in _required_sets(_sre_parser.parse(rx.pattern, rx.flags))}
+    return tuple(sorted((s for s in sets if min(map(len, s)) > 1), key=_selectivity, reverse=True))
+
+
+def folded(text: str) -> str:
+    """The text as :func:`required_strings` are tested on it (IGNORECASE's folding of ASCII letters)."""
+    return (text if text.isascii() else text.translate(_SRE_FOLDS)).casefold()
+
+
+def may_match(required: tuple[tuple[str, ...], ...], folded_text: str) -> bool:
+    return all(any(s in folded_text for s in strings) for strings in required)

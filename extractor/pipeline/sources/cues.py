@@ -267,8 +267,10 @@ def _stance_predicate(token: Token) -> tuple[Token, str] | None:
     its preposition. (Adjectives of attitude, 'critical of', 'worried about', were tried: PolNeAR
     annotates them in one fold and not in the other, so they are left out.)"""
     cues = _cues()
-    topics = set(cues["topic_prepositions"])
     lemma = token.lemma_.lower()
+    if lemma not in cues["stance_nouns"] and lemma != "be":
+        return None   # (most words: neither branch below can read them)
+    topics = set(cues["topic_prepositions"])
     if lemma in cues["stance_nouns_for"]:
         topics.add("for")
     prep = next((c for c in token.children if c.dep_ in {"prep", "mark"} and c.lower_ in topics and c.i > token.i), None)
@@ -335,13 +337,14 @@ def _nominal_cue_possessor(token: Token) -> tuple[Token, str] | None:
 
 _DASHES = ("\u2015", "\u2014", "\u2013", "--")
 _CLOSING_QUOTES = ("\u201d", '"', "''")
+_GLUED_QUOTE_DASHES = frozenset(q + d for q in _CLOSING_QUOTES for d in _DASHES)
 
 
 def _dash_attribution(token: Token) -> tuple[Token, str] | None:
     """'"...," ― Jane Doe' or '..."― Jane A. Doe.': a quotation signed with a dash and a name
     that ends the line (the tokenizer may glue the dash to the closing quote)."""
     text = token.text
-    glued = any(text == q + d for q in _CLOSING_QUOTES for d in _DASHES)
+    glued = text in _GLUED_QUOTE_DASHES
     if text not in _DASHES and not glued:
         return None
     doc = token.doc
@@ -387,3 +390,19 @@ def _misparsed_reporting_clause(token: Token) -> tuple[Token, str] | None:
     if any(c.dep_ == "ccomp" for c in token.children):
         return token.head, verbs[token.lemma_]
     return None
+
+
+@cache
+def _cue_triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """(words, lemmas): a token that is none of these fails the first test of every cue rule
+    (the rules of ``quotes._RULES``), so the finder does not try them on it."""
+    cues = _cues()
+    words = {"according", "per", "citing", "quoting", ":", *_DASHES, *_GLUED_QUOTE_DASHES}
+    lemmas = {*_all_cue_verbs(), "quote", "be", *cues["statement_nouns"], *cues["cue_nouns"], *cues["stance_nouns"]}
+    return frozenset(words), frozenset(lemmas)
+
+
+def may_be_a_cue(token: Token) -> bool:
+    words, lemmas = _cue_triggers()
+    lemma = token.lemma_
+    return token.text in words or token.lower_ in words or lemma in lemmas or lemma.lower() in lemmas

@@ -26,6 +26,7 @@ from .cues import (
     _source_type,
     _speaker_label,
     _speech_verb_subject,
+    may_be_a_cue,
 )
 from .quotes import (
     _RULES,
@@ -68,6 +69,8 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
     described_names: set[str] = set()
     quoted = _quoted(doc)
     for token in doc:
+        if not may_be_a_cue(token):
+            continue
         for rule in _RULES:
             hit = rule(token)
             if hit is None:
