@@ -300,3 +300,33 @@ def test_those_of_other_goods_are_the_same_flow_of_those_goods(pipeline, text, a
     result = pipeline.extract(text, published="2025-07-20")
     claim = next(c for c in result.claims if c.trade and result.amounts[c.amount].text == amount)
     assert goods in (claim.trade.commodity_text or "")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of clauses, each goods + verb of change + figure (the parser links them in many ways)
+    ("Laos's imports of crude oil rose 6.3 percent in March, petroleum products gained 1.9 percent, "
+     "machinery slid 4.4 percent and coal dropped 12.6 percent.",
+     {"1.9 percent": "petroleum products", "4.4 percent": "machinery", "12.6 percent": "coal"}),
+    # ('the trade ministry' is an institution: no total trade the later figures are of)
+    ("Laos's shipments of rubber jumped 17.2 percent, furniture fell 3.8 percent, and garments advanced "
+     "9.1 percent in March, the trade ministry said.",
+     {"3.8 percent": "furniture", "9.1 percent": "garments"}),
+    ("Laos's exports of timber stood at $41 million in March, while coffee rose 4.5 percent to $17 million.",
+     {"4.5 percent": "coffee", "$17 million": "coffee"}),
+])
+def test_each_clause_of_a_list_names_its_own_goods(pipeline, text, expected):
+    r = pipeline.extract(text, published="2024-04-20")
+    got = {r.amounts[c.amount].text: c.trade for c in r.claims if c.trade is not None and c.amount is not None}
+    for amount, goods in expected.items():
+        assert got[amount].commodity_text == goods, amount
+        assert got[amount].flow == "directional" and "LAO" in (got[amount].from_, got[amount].to)
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Laos's exports of fruit and vegetables rose 6.1% in March.", "6.1%"),
+    ("Laos's exports of goods and services edged down 0.7% to $310 million in March.", "0.7%"),
+])
+def test_the_last_goods_of_a_list_the_trade_word_governs_is_not_a_clause_of_its_own(pipeline, text, amount):
+    words = _goods(pipeline, text, published="2024-04-20")[amount][1]
+    assert words is None or " " in words or words == "goods and services", words   # the whole list, not its last item
+

@@ -21,7 +21,7 @@ from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
-                    _goods_of_a_list_item, _goods_subject)
+                    _goods_of_a_clause_item, _goods_of_a_list_item, _goods_subject)
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -203,7 +203,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             inferred: dict[str, str] = {}
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             if trigger is not None:
-                goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) or goods
+                goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) \
+                    or _goods_of_a_clause_item(span, trigger, goods[1] is not None, ctx) or goods
                 goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
             if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or _goods_subject(span, ctx, containing=trigger) or goods

@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .context import _bracket_opening, _Context
-from .words import _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind
+from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind
 
 
 @cache
@@ -465,3 +465,42 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
         return None
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[1] else None
+
+
+_CLAUSE_OPENERS = frozenset({",", ";", "and", "while", "whereas", "but"})
+
+
+def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool, ctx: "_Context") -> tuple[str | None, str] | None:
+    """'Imports of crude oil rose 8.1%, petroleum products gained 2.2% and coal dropped 14.9%': in
+    a list of clauses each written as goods, a verb of change and the figure, the goods opening the
+    figure's own clause are its goods; the flow is the trade word's in the first clause. (Read on
+    the words, not the parse: the small model hangs such lists together in many ways.) Goods the
+    table does not know count only where the first clause names goods too (``listed``): the
+    sentence is then a list of goods, and not 'exports rose 5%, prices fell 3%'."""
+    doc = ctx.doc
+    k = amount_span.start - 1
+    if k >= 0 and doc[k].lower_ == "to":
+        k -= 1   # "garments rose 1.7% to $12.2 billion", "rose to $12.2 billion"
+        while k >= 0 and k in ctx.amount_tokens:
+            k -= 1
+    if k >= 0 and doc[k].lower_ == "by":
+        k -= 1
+    if k < 1 or doc[k].pos_ != "VERB" or not (doc[k].lemma_.lower() in _change_verbs() or _is_change_word(doc[k])):
+        return None
+    end = k
+    k -= 1
+    while k >= 0 and doc[k].lower_ not in _CLAUSE_OPENERS and end - k <= 5 and not doc[k].is_sent_start:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _CLAUSE_OPENERS or trigger.i >= k:
+        return None   # (the trade word is in an earlier clause)
+    phrase = doc[k + 1: end]
+    # (not the last goods of a list the trade word governs: "exports of fruit and vegetables rose 9%")
+    if not len(phrase) or phrase[-1].pos_ not in {"NOUN", "PROPN"} or phrase[-1].dep_ in {"dobj", "compound"} \
+            or any(a.dep_ == "prep" for a in phrase[-1].ancestors) or any(
+            t.i in ctx.country_at or t.i in ctx.pair_at or t.i in ctx.period_tokens or t.i in ctx.amount_tokens
+            or t.pos_ in {"AUX", "PRON", "VERB", "DET", "ADP"} or _trade_kind(t) for t in phrase):
+        return None
+    goods = _goods_of_phrase(phrase, ctx)
+    if goods is None or not goods[1] or goods[0] is None and not listed:
+        return None
+    return goods
