@@ -440,3 +440,12 @@ def test_a_running_total_in_a_pair_s_story_keeps_the_pair(pipeline):
     got = _parties(pipeline, text)
     assert got["$900 million"][0] == ("PER", "CHL")
     assert got["$700 million"][0] == ("CHL", "PER")
+
+
+@pytest.mark.parametrize("phrase", ["from all over the world", "from around the world", "from across the globe"])
+def test_the_world_written_with_over_or_around_is_the_partner(pipeline, phrase):
+    """'imports into Laos from all over the world': the parser hangs 'the world' on 'over', not on
+    'from'; the partner is still the world, not the partner of the sentence before."""
+    got = _parties(pipeline, "Laos's imports from Thailand rose 4 percent last year. "
+                             f"Imports into Laos {phrase} were $7.2 billion.")
+    assert got["$7.2 billion"][0] == ("WLD", "LAO")

@@ -572,7 +572,11 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                 or prep.i > 0 and prep.doc[prep.i - 1].lower_ in focus:
             continue   # "exports rose, especially to China": an example of the flow, not its partner
         parties = []
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        # ("goods bought from all over the world": the parser hangs 'the world' on 'over')
+        objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+            o for p in prep.children if p.dep_ == "prep" and p.lower_ in {"over", "around", "across"}
+            for o in p.children if o.dep_ == "pobj"]
+        for pobj in objects:
             parties += _parties_in(pobj, ctx)
         if not parties:
             continue
