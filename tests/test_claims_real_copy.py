@@ -1012,6 +1012,18 @@ def test_the_subject_of_a_verb_of_recording_trades(pipeline, text, flow, period)
     assert ((claim.trade.from_, claim.trade.to), result.periods[claim.period].text) == (flow, period)
 
 
+def test_a_month_s_figure_ranked_over_the_year_keeps_the_story_s_month(pipeline):
+    """'the highest monthly value of $X this year': a month's figure, ranked over the year; the year
+    is the period of neither that figure, nor the sentence's other figures, nor the sentences after."""
+    text = ("Peru's exports fell 3.9 percent in August on a year earlier. Copper shipments posted the highest "
+            "monthly value of $2.6 billion this year, while zinc rose 4 percent. Gold exports climbed 8 percent.")
+    result = pipeline.extract(text, published="2024-09-15")
+    months = {result.amounts[c.amount].text: (str(result.periods[c.period].from_), str(result.periods[c.period].to))
+              for c in result.claims if c.trade and c.period is not None}
+    assert {k: months[k] for k in ("$2.6 billion", "4 percent", "8 percent")} == dict.fromkeys(
+        ("$2.6 billion", "4 percent", "8 percent"), ("2024-08-01", "2024-08-31"))
+
+
 def test_a_time_a_figure_is_before_is_not_its_period_nor_the_story_s(pipeline):
     text = ("Laos's exports to Vietnam were worth $60 million in October 2024, far below the levels the two "
             "countries traded before 2019. In the first ten months of the year, trade came to $700 million.")

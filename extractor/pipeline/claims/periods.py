@@ -241,6 +241,10 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
         if _dates_an_old_level(i, None, ctx) or _another_figure_s_time(root, None):
             continue   # nor the period of a reference's figure ("than the $410 million in May", "after
             # a 2% gain in April")
+        if any(a is not None and a.end == ctx.period_spans[i].start and _frames_a_superlative(a, i, ctx)
+               for a in ctx.amount_spans):
+            continue   # nor the span a superlative ranks over ("the highest monthly value of $2.6 billion
+            # this year")
         if _not_over(i, ctx):
             continue   # nor one not over when the story was written ("we expect exports to pick up this
             # month"): no figures are out for it yet
@@ -288,6 +292,9 @@ def _between_two_periods(amount_span: Span, ctx: _Context) -> int | None:
     return None
 
 
+_OF_A_MONTH_OR_LESS = frozenset({"monthly", "weekly", "daily", "quarterly"})
+
+
 def _frames_a_superlative(amount_span: Span, period: int, ctx: _Context) -> bool:
     """'the highest monthly export value of $8.1 billion this year in September': a year right
     after a figure named by a superlative is the span it is highest in, not its period, when
@@ -295,6 +302,8 @@ def _frames_a_superlative(amount_span: Span, period: int, ctx: _Context) -> bool
     head = amount_span.root.head.head if amount_span.root.head.lower_ == "of" else amount_span.root.head
     if not any(c.tag_ == "JJS" for c in head.children):
         return False
+    if ctx.periods[period].granularity == "year" and any(c.lower_ in _OF_A_MONTH_OR_LESS for c in head.children):
+        return True   # "the highest monthly value of $2.6 billion this year": a month's figure, not the year's
     sent = ctx.sent_of(amount_span[0])
     return ctx.periods[period].granularity == "year" and any(
         other is not None and i != period and sent.start <= other.start < sent.end
@@ -352,8 +361,9 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # comparison's own phrase is dated by the period that is the base for the sentence's other change
     base_is_own = is_change and (amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ in ("from", "than")
                                  or _an_earlier_change(amount_span))
-    framing = {i for i, span in enumerate(ctx.period_spans)
-               if span is not None and span.start == amount_span.end and _frames_a_superlative(amount_span, i, ctx)}
+    # (the span a superlative ranks over frames no other figure of the sentence either)
+    framing = {i for i, span in enumerate(ctx.period_spans) for a in ctx.amount_spans
+               if span is not None and a is not None and span.start == a.end and _frames_a_superlative(a, i, ctx)}
     # "$222.1 million the month prior": a period right after a level is its own
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
     # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition
