@@ -294,3 +294,23 @@ def test_a_recalled_peak_s_year_does_not_date_the_month_beside_it(parse, recalle
     figure is compared with, so its year is not the month's; the base year dates the text."""
     ps, _ = undated(parse, f"Lao trade\n\nRubber exports from Laos climbed to $140 million in March, 22% above 2021 {recalled}.")
     assert span(period(ps, "March")) == (date(2022, 3, 1), date(2022, 3, 31))
+
+
+@pytest.mark.parametrize("dateline", ["HANOI, Nov. 2 (Reuters) --", "VIENTIANE, November 2 /Xinhua/ --",
+                                      "Laos trade slows\n\nHANOI, Nov. 2 (AP) —"])
+def test_a_wire_dateline_dates_what_counts_from_the_day_of_writing(parse, dateline):
+    """'SEOUL, Oct. 1 (Yonhap) --': the day the story was filed, in the year of the text's latest
+    date; "last month" counts from it (October), not from that latest date (Oct. 17 -> September)."""
+    ps, warnings = undated(parse, f"{dateline} Laos's exports fell 3 percent in October, the ministry said "
+                                  "in a report dated Oct. 17, 2025. Shipments totaled $610 million last month.")
+    assert span(period(ps, "last month")) == (date(2025, 10, 1), date(2025, 10, 31))
+    assert any("anchored on the text's own dateline" in w for w in warnings)
+
+
+def test_a_date_line_far_from_the_text_s_dates_is_no_anchor(parse):
+    """A dateline more than three months after the text's latest date may be a later year's story
+    about old figures: the latest date stays the reference."""
+    ps, warnings = undated(parse, "HANOI, Nov. 2 (Reuters) -- Laos's exports fell 3 percent in March 2025, "
+                                  "the ministry said in a report dated April 17, 2025. Shipments totaled $610 million "
+                                  "last month.")
+    assert not any("dateline" in w for w in warnings)

@@ -94,8 +94,10 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
             add_warning(doc, f"no publication date: {_count(anchored)} anchored on the year after the "
                              f"comparison base '{ref_period.text}' ({_shown(anchored)})")
         elif anchored:
-            add_warning(doc, f"no publication date: {_count(anchored)} anchored on the text's own latest "
-                             f"date '{ref_period.text}' ({_shown(anchored)})")
+            # (a dateline is written without its year: its own period stays unresolved)
+            what = "dateline" if ref_period.from_ is None else "latest date"
+            add_warning(doc, f"no publication date: {_count(anchored)} anchored on the text's own {what} "
+                             f"'{ref_period.text}' ({_shown(anchored)})")
     if month is not None:
         dated = [p.text for _, p in found if p.relative and (p.from_ is not None or p.duration is not None)]
         if dated:

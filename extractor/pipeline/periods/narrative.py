@@ -36,7 +36,7 @@ from models import Period
 
 from .anchors import (RECORDED_FIGURE, _add_months, _Candidate, _Context, _is_comparison_base, _is_future,
                       _month_end)
-from .patterns import WRITTEN_YEAR
+from .patterns import MONTHS, WRITTEN_YEAR
 
 # rules whose match writes its own year (a full date, or a month of a year)
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
@@ -91,7 +91,46 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         if later:
             period = max(later, key=lambda p: p.from_)
             ref = period.to
+    dateline = _dateline(ctx, found, ref)
+    if dateline is not None:
+        start, filed, period = dateline
+        return filed, "day", period, sorted(days + [(start, filed)])
     return ref, level, period, sorted(days)
+
+
+# "SEOUL, Oct. 1 (Yonhap) --", "KUALA LUMPUR, Feb. 26 (Xinhua) --", "BEIJING, September 7. /TASS/.":
+# a wire story's dateline, the city in capitals and the day it was filed, written without a year
+_DATELINE_CITY = re.compile(r"(?:^|\s)[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’ -]+)?,\s*$")
+_DATELINE_AGENCY = re.compile(r"\.?\s*(?:\(|/|—|–|--)")
+_DATELINE_REACH = 600       # characters from the top of the text (a headline may come first)
+_DATELINE_AFTER_DAYS = 92   # how long after the text's latest date a dateline may be
+
+
+def _dateline(ctx: _Context, found: list[tuple[_Candidate, Period]], latest: date
+              ) -> Optional[tuple[int, date, Period]]:
+    """(offset, date, period) of the dateline at the top of a wire story: the date the story was
+    filed, so the date of writing, in the year that puts it on or after the text's latest date
+    (``latest``) and at most three months after it -- a wire story reports the latest figures.
+    "last month" then counts from it, as from a publication date."""
+    for cand, period in found:
+        if cand.start > _DATELINE_REACH or cand.rule != "written_day" or cand.match.groupdict().get("yr"):
+            continue
+        if not _DATELINE_CITY.search(ctx.text[max(0, cand.start - 60):cand.start]) \
+                or not _DATELINE_AGENCY.match(ctx.text, cand.end):
+            continue
+        month = MONTHS.get(cand.match["mon"].lower().rstrip("."))
+        day = int(re.match(r"\d+", cand.match["day"]).group())
+        if month is None:
+            return None
+        for year in (latest.year, latest.year + 1):
+            try:
+                filed = date(year, month, day)
+            except ValueError:
+                return None
+            if 0 <= (filed - latest).days <= _DATELINE_AFTER_DAYS:
+                return cand.start, filed, period
+        return None
+    return None
 
 
 def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
