@@ -54,3 +54,15 @@ def test_a_story_that_names_its_state_far_more_keeps_it_whatever_the_site(pipeli
     text = text
     result = pipeline.extract(text, published="2023-06-22", url="https://news.example.vn/thai-exports")
     assert claim_of(result, "$24.1 billion").trade.from_ == "THA"
+
+
+def test_a_common_noun_the_model_takes_for_a_place_does_not_hide_the_site_s_state(pipeline):
+    """'Logs, sawn timber, and wood products rose ...' at a sentence's start: the model may tag 'Logs' a
+    place (GPE), and a place inside a state once made the story no state's. A place is a proper
+    noun (or a dateline's city in capitals)."""
+    text = ("Merchandise trade: March 2024\n\nIn March 2024, goods exports were valued at $4.2 billion, up "
+            "$95 million (2.3 percent).\n\nLogs, sawn timber, and wood products (our second-largest export group) "
+            "rose $61 million (19 percent) in March 2024.")
+    r = pipeline.extract(text, published="2024-04-26", url="https://www.stats.example.nz/news/trade-march")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got.get("$4.2 billion") == ("NZL", "WLD")

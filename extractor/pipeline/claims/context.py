@@ -114,7 +114,10 @@ class _Context:
             # trades as itself, a region named as written (the contract's rule for partners that
             # are not states); never the state's trade, nor the story's pair
             if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
-                    and ent.text.lower().replace(".", "") not in _state_names():   # "Chinese", "in Beijing": the state's
+                    and ent.text.lower().replace(".", "") not in _state_names() \
+                    and any(t.pos_ == "PROPN" or t.is_upper for t in ent):   # "Chinese", "in Beijing": the state's
+                # (and not a common noun the model took for a place: "Logs, sawn timber and wood products rose";
+                # a dateline's city in capitals, "SYDNEY", is tagged a noun and is a place)
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
                 self.places.add(name)
                 self.place_counts[name] = self.place_counts.get(name, 0) + 1
