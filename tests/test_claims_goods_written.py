@@ -330,3 +330,15 @@ def test_the_last_goods_of_a_list_the_trade_word_governs_is_not_a_clause_of_its_
     words = _goods(pipeline, text, published="2024-04-20")[amount][1]
     assert words is None or " " in words or words == "goods and services", words   # the whole list, not its last item
 
+
+
+def test_goods_whose_apposition_says_they_are_traded_are_the_figure_s_goods(pipeline):
+    """'Fruit (our fourth-largest export group) rose $38 million': the trade word is in the
+    subject's apposition, so the subject names the goods, known to the table or not, and a
+    coordinated subject names them all."""
+    text = ("Goods exports from Laos rose 2.3 percent to $4.2 billion in March 2024.\n\nTimber, plywood, and "
+            "wood articles (our second-largest export group) rose $61 million (19 percent) in March 2024. "
+            "Fruit (our fourth-largest export commodity group) rose $38 million (35 percent) to $140 million.")
+    got = _goods(pipeline, text, published="2024-04-26")
+    assert got["$38 million"][1] == got["$140 million"][1] == "fruit"
+    assert got["$61 million"][1].startswith("timber") and got["$61 million"][1].endswith("wood articles")

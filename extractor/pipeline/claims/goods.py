@@ -423,9 +423,14 @@ def _goods_subject(amount_span: Span, ctx: "_Context", containing: Token | None 
     if containing is not None and not (containing in subject.subtree and containing.i > subject.i
                                        and any(a.dep_ == "appos" for a in containing.ancestors if a in subject.subtree)):
         return None
-    phrase = ctx.doc[subject.left_edge.i: subject.i + 1]
+    # ("Logs, sawn timber, and wood products (...) rose": the whole coordination is the subject's goods)
+    last = max([subject] + [c for c in subject.conjuncts if c.i > subject.i and not any(
+        t.text == "(" for t in ctx.doc[subject.i: c.i])], key=lambda t: t.i)
+    phrase = ctx.doc[subject.left_edge.i: last.i + 1]
     goods = _goods_of_phrase(phrase, ctx)
-    return goods if goods is not None and goods[0] is not None else None
+    # (goods the table does not know too, when the apposition says they are traded: "Fruit (our
+    # fourth-largest export group) rose $42 million")
+    return goods if goods is not None and (goods[0] is not None or containing is not None and goods[1]) else None
 
 
 _LIST_ITEM_OPENERS = frozenset({"by", ",", ";", "and", "then", "while"})
