@@ -1859,6 +1859,21 @@ def test_bare_flows_after_a_balance_with_a_partner_are_that_pair_s(pipeline):
     assert "balance" in got["$10.9 billion"][1]
 
 
+@pytest.mark.parametrize("lead", [
+    "Laos's trade surplus rose 9 percent to $410 million in May, the finance ministry said.",
+    # a story naming another state more often is still the reporter's, whose flows it has told
+    "Laos's exports to China, its biggest buyer, rose 3 percent in May. China took 40 percent of them, and "
+    "China's demand for Lao rubber grew.",
+])
+def test_the_bare_flows_of_a_balance_s_own_sentence_are_with_its_partner(pipeline, lead):
+    """'The surplus with the EU widened to $95 million, as exports rose 4%': in the balance's own
+    sentence, flows that name no party are the reporter's with the balance's partner."""
+    r = pipeline.extract(lead + " The surplus with the EU grew to $95 million, as exports rose "
+                         "4 percent and imports fell 8 percent.", published="2024-06-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got["4 percent"] == ("LAO", "EUU") and got["8 percent"] == ("EUU", "LAO")
+
+
 def test_a_flow_naming_its_state_after_a_balance_keeps_its_own_parties(pipeline):
     r = pipeline.extract("Pakistan's trade deficit with China hit $8.7 billion in July-March. Pakistan's global "
                          "imports stood at $41.9 billion.", published="2024-05-20")

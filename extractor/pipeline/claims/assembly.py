@@ -170,7 +170,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         with_whom = _partner_of_the_balance(sent, ctx)
         # (read only for a balance with a partner; "Trade balance with the US showed a surplus of
         # ...", with no holder written, is the story's state's)
-        holder = (_balance_reporter(sent, ctx) or ctx.home_state) if with_whom else None
+        # (or the state whose trade the story last told: a Japanese story naming China most is still Japan's)
+        holder = (_balance_reporter(sent, ctx) or (previous_agent if previous_agent != with_whom else None)
+                  or ctx.home_state) if with_whom else None
         if holder and with_whom and holder != with_whom and WORLD not in (holder, with_whom):
             balance_frame = (s_index, Trade(flow="total", between=sorted([holder, with_whom])), holder)
         for a_index in by_sentence.get(s_index, []):
@@ -331,6 +333,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     framed_by_balance = not names_a_state and balance_frame is not None \
                         and balance_frame[0] < s_index <= balance_frame[0] + 2 \
                         and (last_trade_sentence is None or last_trade_sentence < balance_frame[0])
+                    # "The surplus with the EU widened to $95 million, as exports rose 4%": the flows
+                    # of a balance's own sentence that name no party are with its partner
+                    framed_by_balance = framed_by_balance or balance_frame is not None and balance_frame[0] == s_index \
+                        and not (frame.source or frame.target or frame.partners or frame.between or frame.agent)
                     if framed_by_balance:
                         series, agent = balance_frame[1], balance_frame[2]
                     trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), agent,

@@ -858,8 +858,11 @@ def _trade_balances(sent: Span) -> list[Token]:
 
 
 def _partner_of_the_balance(sent: Span, ctx: _Context) -> str | None:
-    """The state a sentence's trade balance is with ("Kenya's trade surplus with Uganda")."""
-    return next((code for token in _trade_balances(sent) for code in [_with_partner(token, ctx)] if code), None)
+    """The state a sentence's trade balance is with ("Kenya's trade surplus with Uganda"; a bare
+    "the surplus with the EU" too, a balance with a state being one of trade)."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    bare = [t for t in sent if t.lemma_.lower() in balances and not any(c.dep_ in {"compound", "amod", "nmod"} for c in t.children)]
+    return next((code for token in _trade_balances(sent) + bare for code in [_with_partner(token, ctx)] if code), None)
 
 
 def _balance_reporter(sent: Span, ctx: _Context) -> str | None:
