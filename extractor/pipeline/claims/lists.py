@@ -75,6 +75,8 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     """'trade with Brazil, India and Egypt decreased 3%, 5% and 9%, respectively':
     the n-th figure goes with the n-th member of the list it is paired with -- a partner, a
     country whose trade it is, or a flow ('exports and imports ... respectively')."""
+    if not amount_indexes:
+        return {}   # (a sentence without figures pairs nothing)
     explicit = _says_respectively(sent)
     lex = _lexicon()
     party_preps = {"with", "between", "among"} | set(lex["from_prepositions"]) | set(lex["to_prepositions"])

@@ -861,8 +861,10 @@ def _partner_of_the_balance(sent: Span, ctx: _Context) -> str | None:
     """The state a sentence's trade balance is with ("Kenya's trade surplus with Uganda"; a bare
     "the surplus with the EU" too, a balance with a state being one of trade)."""
     balances = set(_lexicon()["balance_nouns"]["words"])
-    bare = [t for t in sent if t.lemma_.lower() in balances and not any(c.dep_ in {"compound", "amod", "nmod"} for c in t.children)]
-    return next((code for token in _trade_balances(sent) + bare for code in [_with_partner(token, ctx)] if code), None)
+    nouns = [t for t in sent if t.lemma_.lower() in balances]
+    trade = [t for t in nouns if any(_is_balance(c) for c in t.children)]   # (as _trade_balances)
+    bare = [t for t in nouns if not any(c.dep_ in {"compound", "amod", "nmod"} for c in t.children)]
+    return next((code for token in trade + bare for code in [_with_partner(token, ctx)] if code), None)
 
 
 def _balance_reporter(sent: Span, ctx: _Context) -> str | None:

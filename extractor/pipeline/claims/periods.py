@@ -241,8 +241,7 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
         if _dates_an_old_level(i, None, ctx) or _another_figure_s_time(root, None):
             continue   # nor the period of a reference's figure ("than the $410 million in May", "after
             # a 2% gain in April")
-        if any(a is not None and a.end == ctx.period_spans[i].start and _frames_a_superlative(a, i, ctx)
-               for a in ctx.amount_spans):
+        if i in _superlative_frames(ctx):
             continue   # nor the span a superlative ranks over ("the highest monthly value of $2.6 billion
             # this year")
         if _not_over(i, ctx):
@@ -293,6 +292,15 @@ def _between_two_periods(amount_span: Span, ctx: _Context) -> int | None:
 
 
 _OF_A_MONTH_OR_LESS = frozenset({"monthly", "weekly", "daily", "quarterly"})
+
+
+def _superlative_frames(ctx: _Context) -> set[int]:
+    """The periods that frame a superlative on the figure right before them (read once a doc)."""
+    if ctx.superlative_frames is None:
+        ends = {a.end: a for a in ctx.amount_spans if a is not None}
+        ctx.superlative_frames = {i for i, span in enumerate(ctx.period_spans) if span is not None
+                                  and span.start in ends and _frames_a_superlative(ends[span.start], i, ctx)}
+    return ctx.superlative_frames
 
 
 def _frames_a_superlative(amount_span: Span, period: int, ctx: _Context) -> bool:
@@ -362,8 +370,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     base_is_own = is_change and (amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ in ("from", "than")
                                  or _an_earlier_change(amount_span))
     # (the span a superlative ranks over frames no other figure of the sentence either)
-    framing = {i for i, span in enumerate(ctx.period_spans) for a in ctx.amount_spans
-               if span is not None and a is not None and span.start == a.end and _frames_a_superlative(a, i, ctx)}
+    framing = _superlative_frames(ctx)
     # "$222.1 million the month prior": a period right after a level is its own
     # (after a change, "27% more than a year earlier" names the base, not the claim's period).
     # "from $18 million in 2020 to $31 million as of May 2023": so is one after a preposition
