@@ -325,6 +325,8 @@ def test_each_clause_of_a_list_names_its_own_goods(pipeline, text, expected):
 @pytest.mark.parametrize("text,amount", [
     ("Laos's exports of fruit and vegetables rose 6.1% in March.", "6.1%"),
     ("Laos's exports of goods and services edged down 0.7% to $310 million in March.", "0.7%"),
+    # (the goods a flow is led by, the agent of 'led')
+    ("Laos's imports led by farm machinery and trucks rose 0.4 percent to $2.1 billion in March.", "0.4 percent"),
 ])
 def test_the_last_goods_of_a_list_the_trade_word_governs_is_not_a_clause_of_its_own(pipeline, text, amount):
     words = _goods(pipeline, text, published="2024-04-20")[amount][1]

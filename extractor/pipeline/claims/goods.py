@@ -501,7 +501,7 @@ def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool, ctx
     phrase = doc[k + 1: end]
     # (not the last goods of a list the trade word governs: "exports of fruit and vegetables rose 9%")
     if not len(phrase) or phrase[-1].pos_ not in {"NOUN", "PROPN"} or phrase[-1].dep_ in {"dobj", "compound"} \
-            or any(a.dep_ == "prep" for a in phrase[-1].ancestors) or any(
+            or any(a.dep_ in {"prep", "agent"} for a in phrase[-1].ancestors) or any(
             t.i in ctx.country_at or t.i in ctx.pair_at or t.i in ctx.period_tokens or t.i in ctx.amount_tokens
             or t.pos_ in {"AUX", "PRON", "VERB", "DET", "ADP"} or _trade_kind(t) for t in phrase):
         return None
