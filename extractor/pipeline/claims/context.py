@@ -56,9 +56,9 @@ class _Context:
     place_counts: dict[str, int] = field(default_factory=dict)
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
+    home_reason: str = ""   # how it was found (said by the claims that take it)
     # the periods that frame a superlative (periods._superlative_frames), read once a doc
     superlative_frames: set[int] | None = None
-    home_reason: str = ""   # how it was found (said by the claims that take it)
     # per sentence start: the clauses giving one partner's part of a figure, with that partner's
     # tokens (parties.py, asked for claim after claim)
     share_clauses: dict[int, dict[int, set[int]]] = field(default_factory=dict)

@@ -475,7 +475,8 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "while", "whereas", "but"})
 
 
-def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool, ctx: "_Context") -> tuple[str | None, str] | None:
+def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool,
+                            ctx: "_Context") -> tuple[str | None, str] | None:
     """'Imports of crude oil rose 8.1%, petroleum products gained 2.2% and coal dropped 14.9%': in
     a list of clauses each written as goods, a verb of change and the figure, the goods opening the
     figure's own clause are its goods; the flow is the trade word's in the first clause. (Read on

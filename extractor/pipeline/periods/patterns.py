@@ -1,11 +1,15 @@
-"""The periods tables (``data/periods.json``) and the regular-expression fragments the rules
-are written in (month and weekday names, years, day numbers, number words, units, bounds).
+"""The periods tables (``data/periods.json``), the regular-expression fragments the rules
+are written in (month and weekday names, years, day numbers, number words, units, bounds), and
+the strings a rule's matches must hold (:func:`required_strings`), which let the candidates skip
+the rules a text cannot match.
 """
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+from re import _constants as _sre_constants   # (the regular-expression parser's node names)
+from re import _parser as _sre_parser
 
 _DATA = json.loads((Path(__file__).parents[1] / "data" / "periods.json").read_text(encoding="utf-8"))
 MONTHS: dict[str, int] = _DATA["months"]
@@ -88,9 +92,6 @@ HOLIDAY = "(?-i:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", 
 # is tried at every position of the text. A rule can only match a text that holds one string
 # of each of its required sets (its literal words, read from the parsed pattern), a test that
 # costs a substring search: the candidates skip the rules a text cannot match.
-
-from re import _constants as _sre_constants  # noqa: E402  (the parser's node names)
-from re import _parser as _sre_parser  # noqa: E402
 
 _REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT)
 # the four characters outside ASCII that an IGNORECASE pattern matches to an ASCII letter and
