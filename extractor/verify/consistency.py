@@ -321,7 +321,8 @@ def _balances(result: Extraction) -> list[Consistency]:
             continue
         b = amounts[balance.amount]
         kind = _balance_word(text, b)
-        if kind is None or b.bound not in {"exact", "approx"} or _balance_of_a_part(text, b) or _forecast_balance(text, b):
+        if kind is None or b.bound not in {"exact", "approx"} or _balance_of_a_part(text, b) or _forecast_balance(text, b) \
+                or _an_earlier_balance(text, b):
             continue
         if balance.period is not None and periods[balance.period].from_ is not None:
             when = (periods[balance.period].from_, periods[balance.period].to)
@@ -393,6 +394,20 @@ def _balance_of_a_part(text: str, amount) -> bool:
         words += phrase[stop + 1:] if stop is not None else phrase[-2:]
     return any(w.lower() not in plain and not w[:1].isupper() and not w[:1].isdigit() and not w.startswith("$")
                for w in words)
+
+
+# "compared with a NZ$1.4 billion deficit a year ago", "a $1 billion surplus in March a year ago": a
+# balance recalled as the base of a comparison is an earlier period's, whatever period its sentence gives
+_COMPARED_WITH = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|than)\s+(?:an?\s+|the\s+)?"
+                            r"(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?$", re.I)
+_AN_EARLIER_TIME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(?:surplus|deficit)?\s*(?:in\s+\w+\s+)?"
+                              r"(?:a\s+(?:year|month)\s+(?:ago|earlier|before)|the\s+(?:previous|prior|same)\s+"
+                              r"(?:month|year|quarter|period)|last\s+year)\b", re.I)
+
+
+def _an_earlier_balance(text: str, amount) -> bool:
+    return _COMPARED_WITH.search(text[max(0, amount.start - 40): amount.start]) is not None \
+        or _AN_EARLIER_TIME.match(text[amount.end: amount.end + 60]) is not None
 
 
 def _forecast_balance(text: str, amount) -> bool:
