@@ -1874,6 +1874,16 @@ def test_the_bare_flows_of_a_balance_s_own_sentence_are_with_its_partner(pipelin
     assert got["4 percent"] == ("LAO", "EUU") and got["8 percent"] == ("EUU", "LAO")
 
 
+@pytest.mark.parametrize("change", ["down 6 percent", "a drop of 6 percent", "up 6 percent from a year earlier"])
+def test_a_change_in_apposition_to_a_balance_s_figure_is_the_balance_s(pipeline, change):
+    """'..., which resulted in a trade surplus of $300 million, down 6 percent': the balance's change (no
+    claim), though the parser hangs it on the first clause's verb; the flows keep theirs."""
+    r = pipeline.extract("Laos's exports rose 5 percent to $1.2 billion in June, while imports climbed 9 percent to "
+                         f"$900 million, which resulted in a trade surplus of $300 million, {change}.", published="2024-07-20")
+    got = {r.amounts[c.amount].text: c.kind for c in r.claims if c.amount is not None}
+    assert got["6 percent"] == "quantity" and got["9 percent"] == got["5 percent"] == "trade_change"
+
+
 def test_a_flow_naming_its_state_after_a_balance_keeps_its_own_parties(pipeline):
     r = pipeline.extract("Pakistan's trade deficit with China hit $8.7 billion in July-March. Pakistan's global "
                          "imports stood at $41.9 billion.", published="2024-05-20")

@@ -181,7 +181,7 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
     'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
     shipments valued at $16.3 million")."""
-    if _a_margin_between_flows(amount_span) or _money_of_another_kind(amount_span):
+    if _a_margin_between_flows(amount_span) or _money_of_another_kind(amount_span) or _the_change_of_a_balance(amount_span):
         return None
     trigger = _trade_word_for(amount_span, sent)
     if trigger is not None and _in_a_gap(trigger, sent):
@@ -190,6 +190,28 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
         return trigger.head.head
     return trigger
+
+
+_CHANGE_LEAD = frozenset({"down", "up", "a", "an", "rise", "fall", "increase", "decrease", "drop", "decline", "gain",
+                          "jump", "of", "by", "or"})
+
+
+def _the_change_of_a_balance(amount_span: Span) -> bool:
+    """'..., which resulted in a trade surplus of $300 million, down 6 percent': a change written in
+    apposition right after a balance's figure is the balance's (no flow), however the parser hangs
+    it (here on the first clause's verb, whose trade word is a flow)."""
+    doc = amount_span.doc
+    k = amount_span.start - 1
+    while k >= 0 and amount_span.start - k <= 4 and doc[k].lower_ in _CHANGE_LEAD:
+        k -= 1
+    if k < 1 or k == amount_span.start - 1 or doc[k].text != ",":
+        return False
+    figure = doc[k - 1]
+    while figure.dep_ in {"compound", "quantmod", "nummod"} and figure.head.i < k:
+        figure = figure.head
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    holder = figure.head.head if figure.dep_ == "pobj" and figure.head.lower_ in {"of", "at"} else figure.head
+    return holder.lemma_.lower() in balances and figure.like_num
 
 
 def _money_of_another_kind(amount_span: Span) -> bool:
