@@ -209,9 +209,8 @@ def _the_change_of_a_balance(amount_span: Span) -> bool:
     figure = doc[k - 1]
     while figure.dep_ in {"compound", "quantmod", "nummod"} and figure.head.i < k:
         figure = figure.head
-    balances = set(_lexicon()["balance_nouns"]["words"])
     holder = figure.head.head if figure.dep_ == "pobj" and figure.head.lower_ in {"of", "at"} else figure.head
-    return holder.lemma_.lower() in balances and figure.like_num
+    return holder.lemma_.lower() in _lexicon_words("balance_nouns") and figure.like_num
 
 
 def _money_of_another_kind(amount_span: Span) -> bool:
@@ -875,16 +874,24 @@ def _with_partner(balance: Token, ctx: _Context) -> str | None:
 
 def _trade_balances(sent: Span) -> list[Token]:
     """The trade-balance nouns of a sentence ("trade surplus", "trade deficit")."""
-    balances = set(_lexicon()["balance_nouns"]["words"])
-    return [t for t in sent if t.lemma_.lower() in balances and any(_is_balance(c) for c in t.children)]
+    return [t for t in _balance_nouns(sent) if _of_trade(t)]
+
+
+def _balance_nouns(sent: Span) -> list[Token]:
+    balances = _lexicon_words("balance_nouns")
+    return [t for t in sent if t.lemma_.lower() in balances]
+
+
+def _of_trade(balance: Token) -> bool:
+    """The balance noun says it is trade's ("trade surplus", "export deficit")."""
+    return any(_is_balance(c) for c in balance.children)
 
 
 def _partner_of_the_balance(sent: Span, ctx: _Context) -> str | None:
     """The state a sentence's trade balance is with ("Kenya's trade surplus with Uganda"; a bare
     "the surplus with the EU" too, a balance with a state being one of trade)."""
-    balances = set(_lexicon()["balance_nouns"]["words"])
-    nouns = [t for t in sent if t.lemma_.lower() in balances]
-    trade = [t for t in nouns if any(_is_balance(c) for c in t.children)]   # (as _trade_balances)
+    nouns = _balance_nouns(sent)   # (read once: asked of every sentence)
+    trade = [t for t in nouns if _of_trade(t)]
     bare = [t for t in nouns if not any(c.dep_ in {"compound", "amod", "nmod"} for c in t.children)]
     return next((code for token in trade + bare for code in [_with_partner(token, ctx)] if code), None)
 
