@@ -247,6 +247,21 @@ def test_a_gapped_clause_keeps_the_change_of_the_one_before(parse, text):
     assert [a.change for a in amounts(parse, text)] == ["down", "down"]
 
 
+@pytest.mark.parametrize("text, changes", [
+    # each later item names its own time: the verb is the first item's
+    ("Peru's copper exports grew 4.1% in May, after rising 2.2% in April and 0.8% in March.",
+     ["up", "up", "up"]),
+    ("Shipments to Chile slid 6% in 2019, 3% in 2020 and 9% in 2021.", ["down", "down", "down"]),
+])
+def test_a_gapped_item_with_its_own_time_keeps_the_verb_s_direction(parse, text, changes):
+    assert [a.change for a in amounts(parse, text) if a.unit == "percent"] == changes
+
+
+def test_a_percentage_of_another_clause_is_no_gapped_item(parse):
+    found = amounts(parse, "Shipments to Chile slid 6% in 2019, while 40% of the cargo went by rail in 2020.")
+    assert [a.change for a in found if a.unit == "percent"] == ["down", None]
+
+
 def test_a_clause_with_its_own_verb_is_no_gap(parse):
     found = amounts(parse, "Coal output rose 5% while the stockpile stood at 12%.")
     assert [a.change for a in found] == ["up", None]

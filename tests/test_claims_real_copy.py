@@ -1175,7 +1175,7 @@ def test_the_month_of_the_change_a_figure_follows_is_that_change_s(pipeline, lin
 
 @pytest.mark.parametrize("topic", ["trade tensions", "a trade war", "trade talks", "a trade deal"])
 def test_what_trade_is_about_frames_no_flow(pipeline, topic):
-    """'trade tensions between the US and China' is a topic: the bare flows after it are still the
+    """'trade tensions between Canada and Mexico' is a topic: the bare flows after it are still the
     story's reporter's with the world."""
     text = (f"Japan's exports fell for a sixth month in May, the government said. Analysts blamed {topic} "
             "between the United States and China. Exports fell 4.1 percent from a year earlier. Imports fell 2 percent.")

@@ -323,6 +323,31 @@ def _change_of_a_gapped_move(doc: Doc, s: int, e: int) -> Optional[str]:
     return None
 
 
+_DATING_PREPOSITIONS = frozenset({"in", "for", "during", "over", "on"})
+
+
+def _change_of_a_gapped_dated_item(doc: Doc, s: int, e: int) -> Optional[str]:
+    """'rose 5.6% in August, after climbing 10.3% in July and 7.4% in June', 'fell 3% in 2014 and
+    2% in 2015': a percentage with a time of its own, conjoined (after 'and' or a comma) to one a
+    change verb governs, is a change in that verb's direction -- the verb is left out of the later
+    conjuncts (gapping, Ross 1967), and the time each item names says which figure it is."""
+    if s < 2 or doc[s - 1].lower_ not in ("and", ",") or e >= len(doc) or doc[e].lower_ not in _DATING_PREPOSITIONS:
+        return None
+    if not any(t.ent_type_ == "DATE" for t in doc[e + 1: min(len(doc), e + 4)]):
+        return None
+    item = doc[s:e].root
+    while item.dep_ == "conj" and item.head.i < item.i and item.head.pos_ in ("NOUN", "SYM"):
+        item = item.head   # "3% in 2014, 5% in 2015 and 2% in 2016": up the list to its first item
+    verb = item.head if item.dep_ in ("conj", "npadvmod", "dobj") else None
+    if verb is None or verb.i >= s or verb.pos_ != "VERB" or not (direction := _verb_direction(verb)):
+        return None
+    # the verb's own percentage comes first: the list's first item, or a sibling before it
+    if any(c.i < item.i and c.dep_ in ("npadvmod", "dobj") and any(n.like_num for n in c.subtree)
+           for c in verb.children):
+        return direction
+    return None
+
+
 #: Verbs that give a change noun its size ("the decline reached 6.2%", "the increase was 5.2 percent").
 _SIZING_VERBS = frozenset({"be", "reach", "total", "stand", "amount", "come"})
 
