@@ -34,6 +34,14 @@ def test_the_north_needs_north_korea_in_the_article(parse):
     assert all(c != "PRK" for _, _, c, _ in without)
 
 
+def test_the_mainland_is_china_in_copy_from_taiwan_or_hong_kong(parse):
+    found = actors_of(parse, "Macau's imports from the mainland rose 6 percent in May. Taiwan sold more chips to the mainland.")
+    assert sum(1 for _, _, c, typ in found if c == "CHN" and typ == "country") == 2
+    # elsewhere "the mainland" is a coast's hinterland, no state
+    other = actors_of(parse, "Ferries from the islands to the mainland were halted by the storm in Greece.")
+    assert all(c != "CHN" for _, _, c, _ in other)
+
+
 @pytest.mark.parametrize("text,phrase,name,code", [
     # the other recent state
     ("Shipments from China picked up in the spring. North Korea bought more fertilizer from its neighbor in April.",
