@@ -183,6 +183,15 @@ def test_the_basis_is_read_from_the_comparison(text, amount, basis):
     assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
 
 
+@pytest.mark.parametrize("streak", ["the fourth straight monthly decline", "a sixth consecutive monthly fall"])
+def test_a_streak_of_monthly_falls_states_no_basis(streak):
+    """A streak counts the months a figure has fallen; it does not say what each month is measured
+    against, so the change keeps the default (year on year, inferred) rather than month on month."""
+    r = extract(f"Peru's exports to Chile fell 2.7 percent in October, {streak}.", published="2024-11-20")
+    (claim,) = [c for c in r.claims if c.kind == "trade_change"]
+    assert claim.trade.basis == "year_on_year" and "basis" in claim.inferred
+
+
 def test_each_change_takes_the_nearest_period_it_is_compared_with():
     """'... compared to $6.1 billion in February 2022, showing a decline of 9.8 percent, but rose by 41.3
     percent compared to $3.9 billion in March 2021': the first change is the month's, the second the

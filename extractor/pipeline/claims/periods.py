@@ -618,12 +618,17 @@ def _basis(sent: Span) -> str | None:
             while at != -1:
                 end = at + len(phrase)
                 # (a whole word: "over the month", not "over the months of January to May")
-                if not (end < len(low) and low[end].isalpha()) and not _OWNED_RATE.match(low, end):
+                if not (end < len(low) and low[end].isalpha()) and not _OWNED_RATE.match(low, end) \
+                        and not (phrase.startswith("monthly ") and _A_STREAK.search(low, 0, at)):
                     return basis
                 at = low.find(phrase, at + 1)
     return None
 
 
+# "the third straight monthly fall", "a fifth consecutive monthly decline": a streak counts the months
+# a figure has fallen, whatever it is measured against, and states no basis
+_A_STREAK = re.compile(r"\b(?:straight|consecutive|successive|running|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+                       r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+$")
 # "after a 5.2% fall in the previous month", "following a 6.1 percent decline the previous month":
 # the time of the change the sentence's change follows, not the comparison it states
 _EARLIER_CHANGE = re.compile(
