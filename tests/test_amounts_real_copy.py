@@ -252,6 +252,11 @@ def test_a_gapped_clause_keeps_the_change_of_the_one_before(parse, text):
     ("Peru's copper exports grew 4.1% in May, after rising 2.2% in April and 0.8% in March.",
      ["up", "up", "up"]),
     ("Shipments to Chile slid 6% in 2019, 3% in 2020 and 9% in 2021.", ["down", "down", "down"]),
+    # the first item's change is a noun
+    ("Peru's exports rose 12 percent in 2005, after 28 percent growth in 2004 and 17.5 percent in 2003.",
+     ["up", "up", "up"]),
+    ("Imports slipped 4% in March, following a decline of 2.6% in February and 1.1% in January.",
+     ["down", "down", "down"]),
 ])
 def test_a_gapped_item_with_its_own_time_keeps_the_verb_s_direction(parse, text, changes):
     assert [a.change for a in amounts(parse, text) if a.unit == "percent"] == changes

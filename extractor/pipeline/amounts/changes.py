@@ -327,25 +327,50 @@ _DATING_PREPOSITIONS = frozenset({"in", "for", "during", "over", "on"})
 
 
 def _change_of_a_gapped_dated_item(doc: Doc, s: int, e: int) -> Optional[str]:
-    """'rose 5.6% in August, after climbing 10.3% in July and 7.4% in June', 'fell 3% in 2014 and
-    2% in 2015': a percentage with a time of its own, conjoined (after 'and' or a comma) to one a
-    change verb governs, is a change in that verb's direction -- the verb is left out of the later
-    conjuncts (gapping, Ross 1967), and the time each item names says which figure it is."""
-    if s < 2 or doc[s - 1].lower_ not in ("and", ",") or e >= len(doc) or doc[e].lower_ not in _DATING_PREPOSITIONS:
+    """'rose 5.6% in August, after climbing 10.3% in July and 7.4% in June', 'after 28% growth in
+    2004 and 17.5% in 2003', 'following a rise of 6.1% in December and 8.3% in November': a
+    percentage with a time of its own, after 'and' or a comma that follows another percentage and
+    its time, is a change in that item's direction -- the change word is left out of the later items
+    (gapping, Ross 1967), and the time each item names says which figure it is. Read on the words,
+    since the parser hangs such lists in many ways."""
+    if e >= len(doc) or doc[e].lower_ not in _DATING_PREPOSITIONS \
+            or not any(t.ent_type_ == "DATE" for t in doc[e + 1: min(len(doc), e + 4)]):
         return None
-    if not any(t.ent_type_ == "DATE" for t in doc[e + 1: min(len(doc), e + 4)]):
+    return _direction_of_the_item_before(doc, s, depth=0)
+
+
+def _direction_of_the_item_before(doc: Doc, s: int, depth: int) -> Optional[str]:
+    """The direction of the dated percentage written right before ``s`` ('10.3% in July, ...')."""
+    k = s - 1
+    if k >= 0 and doc[k].lower_ == "and":
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k == s - 1 or k < 2:
+        return None   # no 'and' nor comma: not a list
+    # back over the earlier item's time ("in July", "in the first quarter")
+    dated = False
+    while k >= 0 and s - k < 10 and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in _DATING_PREPOSITIONS or doc[k].lower_ == "the"):
+        dated = dated or doc[k].ent_type_ == "DATE"
+        k -= 1
+    if not dated or doc[k + 1].lower_ not in _DATING_PREPOSITIONS:
         return None
-    item = doc[s:e].root
-    while item.dep_ == "conj" and item.head.i < item.i and item.head.pos_ in ("NOUN", "SYM"):
-        item = item.head   # "3% in 2014, 5% in 2015 and 2% in 2016": up the list to its first item
-    verb = item.head if item.dep_ in ("conj", "npadvmod", "dobj") else None
-    if verb is None or verb.i >= s or verb.pos_ != "VERB" or not (direction := _verb_direction(verb)):
+    noun = doc[k] if _noun_direction(doc[k]) else None   # "28% growth in 2004"
+    if noun is not None:
+        k -= 1
+    if doc[k].lower_ == "cent" and k > 0 and doc[k - 1].lower_ == "per":
+        k -= 1
+    if doc[k].lower_ not in ("%", "percent", "per", "pct") or k < 1 or not doc[k - 1].like_num:
         return None
-    # the verb's own percentage comes first: the list's first item, or a sibling before it
-    if any(c.i < item.i and c.dep_ in ("npadvmod", "dobj") and any(n.like_num for n in c.subtree)
-           for c in verb.children):
-        return direction
-    return None
+    start = k - 1
+    if noun is not None:
+        return _noun_direction(noun)
+    if start >= 2 and doc[start - 1].lower_ == "of" and (direction := _noun_direction(doc[start - 2])):
+        return direction   # "a rise of 6.1% in December"
+    direction = _change_from_adverb(doc, start) or _change_from_governing_verb(doc, start, "percent")
+    if direction is None and depth < 6:
+        direction = _direction_of_the_item_before(doc, start, depth + 1)   # the third item of a list
+    return direction
 
 
 #: Verbs that give a change noun its size ("the decline reached 6.2%", "the increase was 5.2 percent").
