@@ -91,6 +91,30 @@ def test_a_bare_year_anchors_nothing(parse):
     assert not any("anchored" in w for w in warnings)
 
 
+def test_a_year_named_beside_this_year_dates_an_undated_story(parse):
+    """'... in the first eight months of this year, and sales for 2014 as a whole should ...': one
+    sentence speaking of this year and of 2014 is speaking of the same year."""
+    ps, warnings = undated(parse, "Chile's copper exports to Korea grew 6 percent in the first eight months of "
+                                  "this year, and the ministry expects sales for 2014 as a whole to rise. Shipments "
+                                  "slowed in August.")
+    assert span(period(ps, "the first eight months of this year")) == (date(2014, 1, 1), date(2014, 8, 31))
+    assert period(ps, "August").from_ == date(2014, 8, 1)
+    assert any("anchored" in w and "'2014'" in w for w in warnings)
+
+
+@pytest.mark.parametrize("text", [
+    # a base this year is compared with, or the start of a span, is no year of writing
+    "Exports to Korea grew 6 percent this year compared with 2014.",
+    "Exports to Korea have grown every month this year since 2014.",
+    # nor a year in another sentence than the one naming this year
+    "Exports to Korea grew 6 percent this year. In 2014, copper made up most of them.",
+])
+def test_a_year_beside_this_year_as_a_base_or_elsewhere_is_not_this_year(parse, text):
+    ps, _ = undated(parse, text)
+    # (a base dates the story a year after it: see the base-year tests above)
+    assert period(ps, "this year").from_ is None or period(ps, "this year").from_.year != 2014
+
+
 def test_a_publication_date_is_never_replaced_by_the_text(parse):
     doc = parse("Exports fell in May, after a rise in December 2019.", date(2025, 10, 21))
     ps = find_periods(doc, doc._.published)

@@ -17,7 +17,7 @@ from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anaphora import _is_deictic_report_period
 from .anchors import _Candidate, _Context, _month_end, _NeedsPublication, _number, period_value
-from .narrative import base_year_reference, narrative_reference
+from .narrative import base_year_reference, narrative_reference, this_year_named_reference
 from .patterns import MONTHS, PART
 from .candidates import (
     _RULES,
@@ -72,11 +72,15 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     found = _resolve_all(ctx)
     reference = None
     from_a_base = False
+    beside_this_year = False
     if ctx.published is None and ctx.unresolved:
         reference = narrative_reference(ctx, found)
         if reference is None:
             reference = base_year_reference(ctx, found)
             from_a_base = reference is not None
+        if reference is None:
+            reference = this_year_named_reference(ctx, found)
+            beside_this_year = reference is not None
     if reference is not None:
         # HeidelTime's narrative strategy: resolve again, the text's own latest date standing
         # in for the publication date; what needed it and now has a span is marked relative
@@ -93,6 +97,9 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
         if anchored and from_a_base:
             add_warning(doc, f"no publication date: {_count(anchored)} anchored on the year after the "
                              f"comparison base '{ref_period.text}' ({_shown(anchored)})")
+        elif anchored and beside_this_year:
+            add_warning(doc, f"no publication date: {_count(anchored)} anchored on the year '{ref_period.text}' "
+                             f"a sentence names beside 'this year' ({_shown(anchored)})")
         elif anchored:
             # (a dateline is written without its year: its own period stays unresolved)
             what = "dateline" if ref_period.from_ is None else "latest date"

@@ -18,6 +18,8 @@ year later: the comparison news makes with a named month of an earlier year is y
 
 With no such date, a year named as the base of a comparison ("31% above 2022", "compared with
 the same period in 2020") dates the figure compared a year after it (:func:`base_year_reference`).
+With no base either, a sentence that names "this year" beside a year ("sales for 2014 as a whole")
+says which year the text is written in (:func:`this_year_named_reference`).
 
 What the reference decides (see :func:`.anchors._need`): with a full date, everything a
 publication date would; weekdays and day words count from the nearest full date written
@@ -172,6 +174,53 @@ def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
 
 
 _LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
+
+
+def this_year_named_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
+                              ) -> Optional[tuple[date, str, Period, list[tuple[int, date]]]]:
+    """The reference of an undated text with no month to anchor it, when a sentence names "this
+    year" beside a year ("sales for 2014 as a whole ... the first eight months of this year", "the
+    remaining months of this year ... the plan for 2011"), as :func:`narrative_reference` returns
+    it, or None. One sentence that speaks of "this year" and names a year other than as a base
+    it is compared with, or as the start of a span, is speaking of that year: the text is written
+    in it. The latest such year wins."""
+    years: list[tuple[int, Period]] = []
+    for cand, period in found:
+        if cand.rule != "year" or period.from_ is None or _is_comparison_base(ctx.text, cand.start, cand.end) \
+                or _STARTING.search(ctx.text[max(0, cand.start - 20):cand.start]) \
+                or _SINCE.search(ctx.text[max(0, cand.start - 40):cand.start]):
+            continue
+        sentence = ctx.sentence_of(cand.start)
+        if any(ctx.sentence_of(start) == sentence and _THIS_YEAR.search(text) for start, text in ctx.unresolved):
+            years.append((period.from_.year, period))
+    if not years:
+        return None
+    year, period = max(years, key=lambda item: item[0])
+    return date(year, 12, 31), "month", period, []
+
+
+_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+
+
+_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
+
+
+def reported_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
+                            ) -> Optional[tuple[date, str, Period, list[tuple[int, date]]]]:
+    """EXPERIMENT: the latest bare year the text reports in, as the narrative reference."""
+    years = [(c, p) for c, p in found if c.rule == "year" and p.from_ is not None and not p.relative
+             and not _STARTING.search(ctx.text[max(0, c.start - 20):c.start])
+             and not _is_future(ctx, c.start) and not _is_comparison_base(ctx.text, c.start, c.end)
+             and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])
+             and not _GOAL.search(ctx.text[max(0, c.start - 40):c.start])
+             and not _SINCE.search(ctx.text[max(0, c.start - 40):c.start])]
+    if not years:
+        return None
+    _, period = max(years, key=lambda cp: cp[1].from_)
+    year = period.from_.year
+    if any(_LAST_YEAR.search(text) for _, text in ctx.unresolved):
+        year += 1
+    return date(year, 12, 31), "month", period, []
 
 
 # "Next release: July 8, 2021", "the next report is due on": a date announced for a coming
