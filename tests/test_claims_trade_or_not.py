@@ -37,6 +37,32 @@ def test_goods_and_flows_measured_by_a_sum_stay_claims(pipeline, sentence, flow)
     assert flow in _trade_amounts(pipeline, sentence)
 
 
+@pytest.mark.parametrize("sentence, other, flow", [
+    # another measure as the subject of the figure's own clause
+    ("Exports to China rose 9% to $4.4 billion, while copper output fell 3% to 700,000 tonnes.",
+     "3%", "$4.4 billion"),
+    ("Exports to China rose 9% to $4.4 billion even as average prices slid 12%.", "12%", "9%"),
+    ("The kwacha was trading above 25 to the dollar as imports from China rose to $1.9 billion.",
+     "above 25", "$1.9 billion"),
+    # orders booked are a series of their own, not shipments
+    ("Export orders from China jumped 14% to $2.1 billion, while exports to China rose to $4.4 billion.",
+     "$2.1 billion", "$4.4 billion"),
+])
+def test_a_figure_of_another_measure_beside_a_flow_is_no_trade_claim(pipeline, sentence, other, flow):
+    found = _trade_amounts(pipeline, sentence)
+    assert other not in found
+    assert flow in found
+
+
+@pytest.mark.parametrize("sentence, flow", [
+    # the trade verb, or a trade object, keeps the figure trade's whatever the subject
+    ("Exports to China fell in May, while $90 million more was exported to India.", "$90 million"),
+    ("Weak demand in China helped drive down exports to China by 8 percent.", "8 percent"),
+])
+def test_a_measure_subject_of_a_trade_verb_or_object_leaves_the_claim(pipeline, sentence, flow):
+    assert flow in _trade_amounts(pipeline, sentence)
+
+
 # ------------------------------------------------------------ 'trading' as the noun of two parties
 
 @pytest.mark.parametrize("sentence, amount, between", [

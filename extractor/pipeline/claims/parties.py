@@ -181,7 +181,8 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     (the subject of "exports reached $X", the object of "put imports at $X"). A trade noun in a
     'with' phrase of a trade verb stands for the verb's trade ("exported coffee to Vietnam, with
     shipments valued at $16.3 million")."""
-    if _a_margin_between_flows(amount_span) or _money_of_another_kind(amount_span) or _the_change_of_a_balance(amount_span):
+    if _a_margin_between_flows(amount_span) or _money_of_another_kind(amount_span) or _the_change_of_a_balance(amount_span) \
+            or _a_figure_of_another_measure(amount_span):
         return None
     trigger = _trade_word_for(amount_span, sent)
     if trigger is not None and _in_a_gap(trigger, sent):
@@ -211,6 +212,20 @@ def _the_change_of_a_balance(amount_span: Span) -> bool:
         figure = figure.head
     holder = figure.head.head if figure.dep_ == "pobj" and figure.head.lower_ in {"of", "at"} else figure.head
     return holder.lemma_.lower() in _lexicon_words("balance_nouns") and figure.like_num
+
+
+def _a_figure_of_another_measure(amount_span: Span) -> bool:
+    """'Exports rose 12%, while production fell 3%', 'as export orders grew 9%', 'the rupee was
+    trading at 83 to the dollar': the figure's own clause has as subject a measure that is not trade
+    (data: other_measure_nouns, price_nouns, other_money_nouns) with no trade word in it, so the
+    figure is that measure's, not the flow's of another clause."""
+    verb = next((t for t in [amount_span.root, *amount_span.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or _trade_kind(verb) or any(_trade_kind(t) for c in verb.children if c.dep_ in {"dobj", "attr"}
+                                                 for t in c.subtree):
+        return False   # ("$5 million more was exported", "demand helped drive down exports by 9%": trade's)
+    measures = _lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns") | _lexicon_words("other_money_nouns")
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() in measures
+               and not any(_trade_kind(t) for t in c.subtree) for c in verb.children)
 
 
 def _money_of_another_kind(amount_span: Span) -> bool:
