@@ -34,6 +34,19 @@ def test_the_north_needs_north_korea_in_the_article(parse):
     assert all(c != "PRK" for _, _, c, _ in without)
 
 
+def test_the_country_owning_a_flow_is_the_state_that_owned_the_last_flow(parse):
+    """'The country's exports to Chile' after a sentence whose subject did something other than trade:
+    the state whose flows the story told, not the last subject."""
+    text = ("Peru's exports to Bolivia rose 8% in May. Shipments from Bolivia grew 5%. Bolivia has raised "
+            "tariffs on fuel this year. The country's exports to Chile fell 3%.")
+    found = actors_of(parse, text)
+    assert ("The country", "Peru", "PER", "country") in found
+    # a description that owns no flow still follows the subjects
+    other = actors_of(parse, "Peru's exports to Bolivia rose 8% in May. Bolivia has raised tariffs on fuel. "
+                             "The country also cut its budget.")
+    assert ("The country", "Bolivia", "BOL", "country") in other
+
+
 def test_the_mainland_is_china_in_copy_from_taiwan_or_hong_kong(parse):
     found = actors_of(parse, "Macau's imports from the mainland rose 6 percent in May. Taiwan sold more chips to the mainland.")
     assert sum(1 for _, _, c, typ in found if c == "CHN" and typ == "country") == 2

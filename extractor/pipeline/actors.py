@@ -462,6 +462,7 @@ def find_actors(doc: Doc) -> list[Actor]:
     history: list[tuple[str, int]] = []
     subjects: set[int] = set()   # indexes of history named in a subject
     rankings: dict[int, tuple[str, str]] = {}   # indexes of history in a ranking of partners: side, kind
+    traders: set[int] = set()    # indexes of history that own a flow ("India's exports", "Peru shipped")
     counts: dict[str, int] = {}
     raw: list[tuple[Span, str, str | None, str]] = []   # span, name, id, type
     person_spans: list[tuple[Span, str]] = []
@@ -472,6 +473,8 @@ def find_actors(doc: Doc) -> list[Actor]:
         side = _side_in_a_ranking(span)
         if side is not None:
             rankings[len(history)] = side
+        if _flow_role(span) is not None:
+            traders.add(len(history))
         history.append((code, sent_of[span.start]))
         counts[code] = counts.get(code, 0) + 1
         raw.append((span, countries[code].name, code, "country"))
@@ -529,6 +532,13 @@ def find_actors(doc: Doc) -> list[Actor]:
                                        and _a_partner_phrase(span) else None,
                                        subjects=_centred_by_role(subjects, rankings, _flow_role(span))
                                        if _in_a_subject(span) else frozenset())
+            if kind == "ref" and _flow_role(span) is not None and not ranked and not office_state:
+                # "The country's exports to China fell" after a sentence whose subject did something
+                # else ("The US has raised tariffs"): the state that owned the story's last flow,
+                # not the last subject (a flow's owner is the topic of trade copy)
+                owner = next((c for i, (c, s) in reversed(list(enumerate(history)))
+                              if i in traders and sent_index - 6 <= s < sent_index), None)
+                salient = owner or salient
             if salient is None:
                 continue
             if kind == "ref":
