@@ -199,3 +199,12 @@ def test_a_state_that_tops_the_list_of_the_country_s_markets(pipeline):
                              "Germany ($210 million).")
     assert (got["$1.8 billion"], got["$640 million"], got["$210 million"]) == (("LAO", "VNM"), ("LAO", "JPN"),
                                                                                ("LAO", "DEU"))
+
+
+def test_an_export_or_import_partner_is_a_destination_or_a_source(pipeline):
+    got = _parties(pipeline, "Chile remained Peru's leading export partner in 2022 with $4 billion, followed by "
+                             "Brazil at $2 billion. Bolivia was Peru's top import partner with $3 billion.")
+    assert got["$4 billion"] == ("PER", "CHL") and got["$2 billion"] == ("PER", "BRA")
+    assert got["$3 billion"] == ("BOL", "PER")
+    # a trading partner trades both ways: no direction
+    assert "$5 billion" not in _parties(pipeline, "Chile was Peru's leading trading partner in 2022 with $5 billion.")

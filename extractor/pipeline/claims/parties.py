@@ -1220,9 +1220,13 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
         if len(ranked) != 1 or ranked[0] == owners[0]:
             return None
         noun = partner.lemma_.lower()
-        if noun in roles["destinations"]:
+        # "Germany remained Turkey's leading export partner": a partner its exports go to
+        # ("import partner": one its imports come from; "trading partner" trades both ways)
+        flow_of_the_partner = next((_trade_kind(c) for c in partner.children if c.dep_ in {"compound", "amod"}
+                                    and _trade_kind(c) in {"export", "import"}), None) if noun in roles["partners"] else None
+        if noun in roles["destinations"] or flow_of_the_partner == "export":
             return Trade(flow="directional", **{"from": owners[0], "to": ranked[0]}), owners[0]
-        if noun in roles["sources"]:
+        if noun in roles["sources"] or flow_of_the_partner == "import":
             return Trade(flow="directional", **{"from": ranked[0], "to": owners[0]}), owners[0]
         return Trade(flow="total", between=sorted([ranked[0], owners[0]])), owners[0]
     return None
