@@ -28,6 +28,20 @@ def test_a_fiscal_year_is_its_state_s(pipeline, text, written, span):
     assert _periods(pipeline, text)[written] == span
 
 
+@pytest.mark.parametrize("text,written,span", [
+    # a quarter of a fiscal year counts from the year's first month in its state's calendar
+    ("Pakistan's exports to Kenya rose to $90 million in Q2 of FY24.", "Q2 of FY24", ("2023-10-01", "2023-12-31")),
+    ("India's imports from Peru fell in the third quarter of fiscal 2024.", "the third quarter of fiscal 2024",
+     ("2023-10-01", "2023-12-31")),
+    ("Pakistan's imports from Chile rose in the first quarter of the fiscal year 2023-24.",
+     "the first quarter of the fiscal year 2023-24", ("2023-07-01", "2023-09-30")),
+    # no fiscal calendar: the calendar year's quarter
+    ("China's exports to Peru rose 8 percent in Q3 of FY2023.", "Q3 of FY2023", ("2023-07-01", "2023-09-30")),
+])
+def test_a_quarter_of_a_fiscal_year_is_in_its_state_s_calendar(pipeline, text, written, span):
+    assert _periods(pipeline, text)[written] == span
+
+
 def test_a_state_without_a_fiscal_calendar_keeps_the_calendar_year(pipeline):
     got = _periods(pipeline, "China's exports to Peru rose 8 percent in fiscal 2023.")
     assert got["fiscal 2023"] == ("2023-01-01", "2023-12-31")

@@ -61,7 +61,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_months, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_quarter, resolve_fiscal_months, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -132,6 +132,12 @@ _rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
 # "the third quarter"; "the third-quarter results": the hyphenated modifier without the noun's article
 _NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
+# 'Q1 of FY23', 'the third quarter of fiscal 2024', 'the first quarter of the fiscal year 2022-23': a
+# quarter of a fiscal year, counted from the year's first month in its state's calendar
+_rule("fiscal_quarter", r"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?"
+      r"(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>" + YEAR
+      + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))",
+      resolve_fiscal_quarter)
 _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
 # "in the II quarter of 2019", "the III quarter" (Russian and Central Asian copy): Roman numerals, as written

@@ -85,6 +85,31 @@ def resolve_fiscal_year(ctx, cand, m):
     return _cal(*_fiscal_span(calendar, first), "range", value=str(y))
 
 
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def resolve_fiscal_quarter(ctx, cand, m):
+    """"Q1 of FY23", "the third quarter of fiscal 2024", "the first quarter of the fiscal year
+    2022-23": that quarter of the fiscal year named, in its state's calendar (Pakistan's FY23 begins
+    in July 2022, so its Q1 is July to September 2022)."""
+    q = int(m["q"]) if m.groupdict().get("q") else _QUARTER_ORDINALS[m["ord"].lower()]
+    if m.groupdict().get("y1"):
+        y1, y2 = _years_written(m["y1"], m["y2s"])
+        if y2 != y1 + 1:
+            return None
+        start = _fiscal_span(fiscal_calendar(ctx, cand), y1)[0]
+    else:
+        written = m["yr"] or m["yr2"]
+        y = int(written) if written else 2000 + int(m["yy"])
+        calendar = fiscal_calendar(ctx, cand)
+        start = _fiscal_span(calendar, y - 1 if calendar is not None and calendar["named_by"] == "end" else y)[0]
+    sy, sm = _add_months(start.year, start.month, 3 * (q - 1))
+    ey, em = _add_months(sy, sm, 2)
+    # (the value is the quarter's name, as TimeML writes a fiscal year by its name)
+    named = int(m["y1"]) + 1 if m.groupdict().get("y1") else (int(m["yr"] or m["yr2"]) if (m["yr"] or m["yr2"]) else 2000 + int(m["yy"]))
+    return _cal(date(sy, sm, 1), _month_end(ey, em), "range", value=f"{named}-Q{q}")
+
+
 def resolve_fiscal_months(ctx, cand, m):
     """"7MFY25": the first seven months of the fiscal year FY25 names (July 2024 to January 2025
     in Pakistan's calendar)."""
