@@ -293,6 +293,9 @@ def test_an_expected_balance_or_a_part_s_balance_is_not_checked_against_the_flow
     ("a trade surplus of $710 million, compared with a $1.3 billion surplus a year ago", False),
     ("a trade surplus of $710 million, against a revised $90 million in April and a $1.3 billion surplus in "
      "May a year ago", False),
+    # ... also as 'against the deficit of $X during the same period last year'
+    ("a trade surplus of $710 million against the surplus of $1.3 billion during the same month of last year", False),
+    ("a trade surplus of $710 million, against a surplus of $1.3 billion in the corresponding month", False),
     # the month's own balance, wrong, is still flagged
     ("a trade surplus of $1.3 billion, compared with a $700 million surplus a year ago", True),
 ])

@@ -399,9 +399,12 @@ def _balance_of_a_part(text: str, amount) -> bool:
 # "compared with a NZ$1.4 billion deficit a year ago", "a $1 billion surplus in March a year ago": a
 # balance recalled as the base of a comparison is an earlier period's, whatever period its sentence gives
 _COMPARED_WITH = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|than)\s+(?:an?\s+|the\s+)?"
-                            r"(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?$", re.I)
-_AN_EARLIER_TIME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(?:surplus|deficit)?\s*(?:in\s+\w+\s+)?"
-                              r"(?:a\s+(?:year|month)\s+(?:ago|earlier|before)|the\s+(?:previous|prior|same)\s+"
+                            r"(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?"
+                            # ("against the deficit of $4.4 billion")
+                            r"(?:(?:trade\s+)?(?:surplus|deficit)\s+of\s+)?$", re.I)
+_AN_EARLIER_TIME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:trade\s+)?(?:surplus|deficit)?\s*(?:(?:in|during|for)\s+\w+\s+)?"
+                              r"(?:(?:in|during|for|over)\s+)?"
+                              r"(?:a\s+(?:year|month)\s+(?:ago|earlier|before)|the\s+(?:previous|prior|same|corresponding)\s+"
                               r"(?:month|year|quarter|period)|last\s+year)\b", re.I)
 
 
