@@ -253,6 +253,17 @@ def test_a_balance_with_another_partner_is_not_checked_against_this_pair(pipelin
     assert consistency_of(pipeline.extract(text, published="2024-06-20")) == []
 
 
+def test_a_balance_s_own_partner_after_its_figure_beats_the_one_named_before(pipeline):
+    """'... after the $1 billion surplus with Chile, was a $4 billion deficit with Bolivia': the
+    second balance is with Bolivia, not with the Chile the words before it name."""
+    text = ("Peru's exports to Chile were $5 billion in May, and its imports from Chile were $3 billion in May. "
+            "Its second largest balance, after the $2 billion surplus with Chile, was a $4 billion deficit with Bolivia.")
+    assert consistency_of(pipeline.extract(text, published="2024-06-20")) == []
+    # the pair's own balance, wrong, is still flagged
+    wrong = text.split(" Its second")[0] + " After a $2 billion surplus with Bolivia, Peru ran a $4 billion trade surplus with Chile in May."
+    assert consistency_of(pipeline.extract(wrong, published="2024-06-20")) != []
+
+
 def test_two_values_far_apart_for_one_cell_are_two_figures_not_one_given_twice(pipeline):
     text = ("China's exports to North Korea were $98 million in June. "
             "Later in the report, China's exports to North Korea in June were put at $9 million.")

@@ -439,16 +439,20 @@ def _balance_partner(result: Extraction, amount) -> str | None:
     'with' between the balance word and the figure."""
     text = result.article.text
     window = text[max(0, amount.start - 80): amount.start]
+    # "a $4 billion trade deficit with Bolivia", "a surplus of ¥3.4 trillion with the US": the balance
+    # word and partner written after the figure are its own, whatever balance the words before name
+    # ("after the $163 billion deficit with China, a $56 billion deficit with Mexico")
+    after = re.match(r"\s*(?:\([^)]*\)\s*)?(?:(?:trade\s+)?(?:surplus|deficit)\s+)?with\s+(?!exports|imports|shipments)",
+                     text[amount.end: amount.end + 40], re.IGNORECASE)
     # (and "Trade balance with Canada showed a surplus of $611 million")
-    at = re.search(r"\b(?:surplus|deficit|gap|imbalance|balance)\s+with\s+(?!exports|imports|shipments)", window, re.IGNORECASE)
+    at = None if after is not None else re.search(
+        r"\b(?:surplus|deficit|gap|imbalance|balance)\s+with\s+(?!exports|imports|shipments)", window, re.IGNORECASE)
     if at is not None:
         lo, hi = max(0, amount.start - 80) + at.end(), amount.start
-    else:   # "a $4 billion trade deficit with Bolivia", "a surplus of ¥3.4 trillion with the US"
-        after = re.match(r"\s*(?:\([^)]*\)\s*)?(?:(?:trade\s+)?(?:surplus|deficit)\s+)?with\s+(?!exports|imports|shipments)",
-                         text[amount.end: amount.end + 40], re.IGNORECASE)
-        if after is None:
-            return None
+    elif after is not None:
         lo, hi = amount.end + after.end(), amount.end + after.end() + 40
+    else:
+        return None
     return next((a.id for a in result.actors if a.type == "country" and a.id and lo <= a.start < hi), None)
 
 
