@@ -192,6 +192,24 @@ def test_a_streak_of_monthly_falls_states_no_basis(streak):
     assert claim.trade.basis == "year_on_year" and "basis" in claim.inferred
 
 
+def test_the_time_of_a_previous_record_dates_that_record_only():
+    """'..., topping the previous high of $4.4 billion set in March': March is the old record's, not
+    the new figure's nor the next sentence's (which nothing else dates here)."""
+    text = ("Peru's exports hit a record $4.9 billion, topping the previous high of $4.4 billion set in March. "
+            "Exports to Chile jumped 12% to $600 million.")
+    got = {a: period for a, *_, period in trades(text, "2024-08-20")}
+    assert got["$4.4 billion"] == "March"
+    assert got["$4.9 billion"] is None and got["$600 million"] is None
+    # the story's own month still dates the story
+    dated = {a: period for a, *_, period in trades(text.replace("$4.9 billion,", "$4.9 billion in July,"), "2024-08-20")}
+    assert dated["$4.9 billion"] == "July" and dated["$600 million"] == "July"
+    # the record's own year, whatever the sentence's period
+    compared = {a: period for a, *_, period in trades(
+        "Peru's exports totalled $68.8 billion last year, beating the prior peak of $61.2 billion reached in "
+        "2021, the ministry said.", "2025-01-10")}
+    assert compared["$61.2 billion"] == "2021" and compared["$68.8 billion"] == "last year"
+
+
 def test_each_change_takes_the_nearest_period_it_is_compared_with():
     """'... compared to $6.1 billion in February 2022, showing a decline of 9.8 percent, but rose by 41.3
     percent compared to $3.9 billion in March 2021': the first change is the month's, the second the

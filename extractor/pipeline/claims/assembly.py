@@ -585,7 +585,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         claims += _comparisons(s_index, ctx, amount_claim, data_period, sent_actors, sent_sources, previous_trade)
     # A superlative or trade claim that came before any period (a headline) is about
     # the article's data period: the one its trade claims use most.
-    used = Counter(c.period for c in claims if c.kind.startswith("trade") and c.period is not None)
+    # (not a previous record's time, "the previous high set in March", which dates that record only)
+    used = Counter(c.period for c in claims if c.kind.startswith("trade") and c.period is not None
+                   and ctx.roles[c.period] != "record")
     if used:
         topic = used.most_common(1)[0][0]
         for c in claims:

@@ -216,9 +216,17 @@ def _bracket_opening(span: Span, ctx: _Context, inside) -> int | None:
 _DAYS_OF_A_MONTH = re.compile(r"[A-Z][a-z]{2,8}\.? 1\s?[-–]\s?(?:10|20|2[0-9]|3[01]|1[0-9])")
 
 
+# "the previous record of $8.9 billion set in March", "its prior peak of 120,000 tonnes in 2019": the
+# time of the record a figure beats, which dates that record and no other figure of the story
+_PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:all-time\s+|monthly\s+|annual\s+|record\s+)?"
+                              r"(?:record|high|peak|low|best)\s+(?:of\s+)?(?:[^.;,()]|[.,](?=\d)){1,40}?\s+"
+                              r"(?:(?:set|seen|reached|recorded|posted|hit|marked|logged)\s+)?(?:in|on|during)\s+$", re.I)
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
-    time a figure is before or after, else None
+    time a figure is before or after, 'record' for the time of a previous record (its figure's
+    own, written right after it, and no other figure's), else None
     (computed once per period into ``ctx.roles``)."""
     span = ctx.period_spans[index]
     if span is None:
@@ -226,6 +234,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     lex = _lexicon()
     if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
         return "since"
+    if _PREVIOUS_RECORD.search(ctx.text, max(0, span.start_char - 90), span.start_char):
+        return "record"   # "topping the previous high of $8.9 billion set in March": the old record's time
     before = ctx.doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in {"before", "after", "until", "till"} or (
             before == "to" and span.start > 1 and ctx.doc[span.start - 2].lower_ == "prior"):

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from ..periods.patterns import MONTHS
-from .context import _DAYS_OF_A_MONTH, BASE_PREPOSITIONS, _Context
+from .context import _DAYS_OF_A_MONTH, _PREVIOUS_RECORD, BASE_PREPOSITIONS, _Context
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
@@ -153,6 +153,14 @@ def _a_figure_referred_to(amount_span: Span) -> bool:
 
 
 _REFERENCE_DETERMINERS = frozenset({"the", "a", "an", "previous", "prior", "earlier"})
+
+
+def _the_record_s_figure(index: int, amount_span: Span, ctx: _Context) -> bool:
+    """The figure is the previous record the period (a 'record' role) dates: 'the previous record of
+    $61.2 billion reached in 2021'."""
+    span = ctx.period_spans[index]
+    found = _PREVIOUS_RECORD.search(ctx.text, max(0, span.start_char - 90), span.start_char)
+    return found is not None and found.start() <= amount_span.start_char < span.start_char
 
 
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
@@ -413,6 +421,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         if span is not None and i not in framing and ctx.periods[i].granularity in _DATA_GRANULARITIES and \
                 local.left_edge.i <= span.root.i <= local.right_edge.i and not amount_span.start <= span.root.i < amount_span.end \
                 and ctx.roles[i] not in {"since", "boundary"} and not (is_change and ctx.roles[i] == "basis" and not base_is_own) \
+                and not (ctx.roles[i] == "record" and not _the_record_s_figure(i, amount_span, ctx)) \
                 and not (not is_change and ctx.roles[i] == "basis" and _under_a_change_noun(span.root, local)) \
                 and not _through_a_clause(span.root, local) \
                 and not _in_a_comparison_without(span.root, amount_span.root) \
@@ -422,6 +431,11 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # period's, which the clause does not name; it takes none rather than the new level's
     if not is_change and _the_level_moved_from(amount_span):
         return None
+    # "the previous record of $61.2 billion reached in 2021": the record's own time
+    own_record = next((i for i, span in enumerate(ctx.period_spans) if span is not None and ctx.roles[i] == "record"
+                       and _the_record_s_figure(i, amount_span, ctx)), None)
+    if own_record is not None:
+        return own_record
     # "edged down 0.4% to $50 billion due to strikes in the second half": a period inside a cause
     # is the cause's
     causal = set(_lexicon()["causal_adjuncts"]["words"])
