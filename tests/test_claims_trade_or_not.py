@@ -22,22 +22,6 @@ def _trade_amounts(pipeline, text: str) -> set[str]:
      "$700 million", "$4.4 billion"),
     ("Chinese investment in Zambia's mines reached $3.2 billion, while imports from China rose to $1.9 billion.",
      "$3.2 billion", "$1.9 billion"),
-])
-def test_a_sum_of_another_kind_is_no_trade_claim(pipeline, sentence, other, flow):
-    found = _trade_amounts(pipeline, sentence)
-    assert other not in found
-    assert flow in found
-
-
-@pytest.mark.parametrize("sentence, flow", [
-    ("Copper shipments worth $3.9 billion went to China.", "$3.9 billion"),            # goods worth: trade
-    ("Imports from China reached $1.9 billion, in machinery mostly.", "$1.9 billion"),
-])
-def test_goods_and_flows_measured_by_a_sum_stay_claims(pipeline, sentence, flow):
-    assert flow in _trade_amounts(pipeline, sentence)
-
-
-@pytest.mark.parametrize("sentence, other, flow", [
     # another measure as the subject of the figure's own clause
     ("Exports to China rose 9% to $4.4 billion, while copper output fell 3% to 700,000 tonnes.",
      "3%", "$4.4 billion"),
@@ -48,18 +32,20 @@ def test_goods_and_flows_measured_by_a_sum_stay_claims(pipeline, sentence, flow)
     ("Export orders from China jumped 14% to $2.1 billion, while exports to China rose to $4.4 billion.",
      "$2.1 billion", "$4.4 billion"),
 ])
-def test_a_figure_of_another_measure_beside_a_flow_is_no_trade_claim(pipeline, sentence, other, flow):
+def test_a_sum_or_measure_of_another_kind_is_no_trade_claim(pipeline, sentence, other, flow):
     found = _trade_amounts(pipeline, sentence)
     assert other not in found
     assert flow in found
 
 
 @pytest.mark.parametrize("sentence, flow", [
+    ("Copper shipments worth $3.9 billion went to China.", "$3.9 billion"),            # goods worth: trade
+    ("Imports from China reached $1.9 billion, in machinery mostly.", "$1.9 billion"),
     # the trade verb, or a trade object, keeps the figure trade's whatever the subject
     ("Exports to China fell in May, while $90 million more was exported to India.", "$90 million"),
     ("Weak demand in China helped drive down exports to China by 8 percent.", "8 percent"),
 ])
-def test_a_measure_subject_of_a_trade_verb_or_object_leaves_the_claim(pipeline, sentence, flow):
+def test_goods_and_flows_measured_by_a_sum_stay_claims(pipeline, sentence, flow):
     assert flow in _trade_amounts(pipeline, sentence)
 
 
