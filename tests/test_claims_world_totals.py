@@ -129,6 +129,15 @@ def test_a_state_naming_the_goods_made_them(pipeline):
     assert _parties(pipeline, text)["$900 million"][0][0] == "PER"
 
 
+def test_a_state_naming_the_goods_of_a_flow_with_its_other_end_written_is_the_reporter(pipeline):
+    """'The value of Peruvian goods imports from Chile': the flow's origin is written ('from Chile'), so
+    the state before 'goods' is the importer, not where the goods come from."""
+    text = "The value of Peruvian goods imports from Chile reached $1.4 billion in May, the statistics office said."
+    assert _parties(pipeline, text)["$1.4 billion"][0] == ("CHL", "PER")
+    text = "The value of Chilean goods exports to Peru reached $900 million in May."
+    assert _parties(pipeline, text)["$900 million"][0] == ("CHL", "PER")
+
+
 def test_globally_and_foreign_countries_are_the_world(pipeline):
     text = ("Malaysia's exports to India rose 5 percent to 3 billion ringgit in May. Globally, Malaysia's exports "
             "edged up 0.4 percent to 130 billion ringgit while imports fell 1.1 percent.")

@@ -468,10 +468,15 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             left.remove(c)
     # "Chinese goods imports fell": a state naming the goods that modify the trade noun made them;
     # it is where they come from, not who imports
+    # (not with the other end written on the trade noun: "German goods imports from China" are
+    # Germany's, from China; "Chinese goods exports to Peru" China's)
     generic = set(lex["generic_goods"])
+    other_end = {"import": {"from"}, "export": {"to", "into"}}.get(frame.kind, set())
+    written_end = any(p.dep_ == "prep" and p.lower_ in other_end and any(ctx.countries_in(o) for o in p.children)
+                      for p in trigger.children)
     for c in [c for c in left if c.dep_ == "compound" and c.pos_ == "NOUN" and (c.lower_ in generic or c.lemma_.lower() in generic)]:
         makers = [code for m in c.children if m.dep_ in {"amod", "compound", "nmod"} for code in ctx.countries_in(m)]
-        if makers and frame.kind in {"import", "export"}:
+        if makers and frame.kind in {"import", "export"} and not written_end:
             frame.source = frame.source or makers[0]
             left.remove(c)
     # "China's Russian crude oil imports", "Argentine beef imports by China": with the importer named
