@@ -2110,6 +2110,16 @@ def test_korea_s_customs_and_trade_ministry_release_korea_s_figures(agency):
     assert got["2.2 percent"] == ("directional", "KOR", "USA", ())
 
 
+def test_hong_kong_s_statistics_department_releases_hong_kong_s_figures():
+    """A Hong Kong story that names 'the mainland' as often as half its own name: the statistics
+    department it cites says whose bare flows these are."""
+    text = ("Hong Kong's exports rose 5 percent in June, the Census and Statistics Department said. "
+            "Exports to the mainland rose 7 percent. The mainland economy grew. Of the total, re-exports fell 2 percent.")
+    got = parties(text, published="2025-07-20")
+    assert got["7 percent"] == ("directional", "HKG", "CHN", ())
+    assert got["2 percent"] == ("directional", "HKG", "WLD", ())
+
+
 @pytest.mark.parametrize("partner", ["the nation's biggest trading partner China", "its top export market China"])
 def test_a_state_written_after_a_possessed_partner_noun_is_the_partner(partner):
     """'to the nation's biggest trading partner China': the possessor owns the ranking, the state
