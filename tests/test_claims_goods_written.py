@@ -51,6 +51,19 @@ def test_the_subject_of_a_ranked_flow_names_its_goods(pipeline):
     assert got["$88 million"][0] == "6704"
 
 
+def test_goods_ranked_as_a_commodity_or_placed_second_are_the_subject(pipeline):
+    """'Tin was the top exported commodity to Bolivia, with $300 million'; 'Alpacas came second, with
+    $40 million in exports': the subject is the goods (known to the table or not)."""
+    text = ("Peru's exports to Bolivia rose 8% to $900 million in 2023. Tin was the top exported commodity to "
+            "Bolivia in 2023, with a value of $300 million. Alpaca wool came second, with $40 million in exports to Bolivia.")
+    r = pipeline.extract(text, published="2024-03-20")
+    got = {r.amounts[c.amount].text: c.trade.commodity_text for c in r.claims if c.trade is not None}
+    assert got["$300 million"] == "tin" and got["$40 million"] == "alpaca wool"
+    # a state placed first is a partner, no goods
+    other = pipeline.extract("Peru's exports rose 8% in 2023. Bolivia came second, with $900 million.", published="2024-03-20")
+    assert all(c.trade.commodity_text is None for c in other.claims if c.trade is not None)
+
+
 def test_a_breakdown_the_flow_just_told_includes_is_goods_of_that_flow(pipeline):
     text = ("Laos's imports from Thailand rose to $900 million last year. Imports included $55 million worth "
             "of fuel, $21 million of machinery and $9 million in vehicles.")

@@ -21,7 +21,8 @@ from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
-                    _goods_of_a_clause_item, _goods_of_a_list_item, _goods_subject)
+                    _goods_of_a_clause_item, _goods_of_a_list_item, _goods_of_a_ranked_subject, _goods_subject,
+                    _GOODS_CLASS_NOUNS)
 from .parties import (
     _country_of_institution,
     _partner_ranking,
@@ -208,8 +209,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) \
                     or _goods_of_a_clause_item(span, trigger, goods[1] is not None, ctx) or goods
                 goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
+            if trigger is not None and goods[0] is None and goods[1] and goods[1].split()[-1].rstrip("s") in _GOODS_CLASS_NOUNS:
+                # "Copper was the top exported commodity": the goods are the subject, not "commodity"
+                goods = _goods_of_a_ranked_subject(trigger, span, ctx) or goods
             if trigger is not None and goods == (None, None):
-                goods = _goods_of_producers(trigger, ctx) or _goods_subject(span, ctx, containing=trigger) or goods
+                goods = _goods_of_producers(trigger, ctx) or _goods_subject(span, ctx, containing=trigger) \
+                    or _goods_of_a_ranked_subject(trigger, span, ctx) or goods
             if trigger is not None and goods == (None, None):
                 # "Shipments from Brazil rose to 8.3 million tonnes, up 4.9%": one clause's figures
                 # are of the same goods

@@ -433,6 +433,38 @@ def _goods_subject(amount_span: Span, ctx: "_Context", containing: Token | None 
     return goods if goods is not None and (goods[0] is not None or containing is not None and goods[1]) else None
 
 
+_GOODS_CLASS_NOUNS = frozenset({"commodity", "product", "item", "good", "export", "import", "category", "line"})
+_PLACING_VERBS = frozenset({"come", "rank", "place", "follow", "stand", "finish"})
+_PLACES = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "next", "top", "last"})
+
+
+def _goods_of_a_ranked_subject(trigger: Token, amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
+    """'Copper was the top exported commodity to Chile, with $12 billion', 'Cherries came second,
+    with $2 billion in exports to China': goods ranked among the goods traded, as the subject of
+    'be' with a goods-class noun ('commodity', 'product') the trade word modifies, or of a verb of
+    placing ('came second', 'ranked third'). The subject is the goods, whether the table knows
+    them or not (the sentence says they are traded)."""
+    verb = None
+    if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ == "attr" \
+            and trigger.head.lemma_.lower() in _GOODS_CLASS_NOUNS and trigger.head.head.lemma_.lower() in {"be", "remain"}:
+        verb = trigger.head.head   # "was the top exported commodity"
+    else:
+        placing = next((a for a in amount_span.root.ancestors if a.pos_ == "VERB"), None)
+        if placing is not None and placing.lemma_.lower() in _PLACING_VERBS and any(
+                c.lower_ in _PLACES or c.like_num for c in placing.children if c.dep_ in {"advmod", "npadvmod", "attr", "oprd", "acomp"}):
+            verb = placing   # "came second, with $2 billion in exports"
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # (any noun the tagger may mislabel, "Tin" as an interjection; not a pronoun, a state or a name)
+    if subject is None or subject.pos_ in {"PRON", "DET", "NUM"} or subject.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} \
+            or subject.i in ctx.country_at or _trade_kind(subject):
+        return None
+    last = max([subject] + [c for c in subject.conjuncts if c.i > subject.i], key=lambda t: t.i)
+    goods = _goods_of_phrase(ctx.doc[subject.left_edge.i: last.i + 1], ctx)
+    return goods if goods is not None and goods[1] else None
+
+
 _LIST_ITEM_OPENERS = frozenset({"by", ",", ";", "and", "then", "while"})
 
 
