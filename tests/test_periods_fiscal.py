@@ -42,6 +42,18 @@ def test_a_quarter_of_a_fiscal_year_is_in_its_state_s_calendar(pipeline, text, w
     assert _periods(pipeline, text)[written] == span
 
 
+@pytest.mark.parametrize("sentence", [
+    "Exports to Japan fell 5 percent in fiscal 2023.",
+    "Imports from the US rose 3 percent in FY23.",
+    "Exports to Chile and the US rose 3 percent in FY23.",
+])
+def test_a_partner_named_in_the_sentence_does_not_lend_its_fiscal_calendar(pipeline, sentence):
+    """In an Indian story a partner with another calendar ('to the United States') does not date the
+    figure: the fiscal year is India's."""
+    got = _periods(pipeline, "India's exports rose in May, the ministry said. " + sentence)
+    assert list(got.values())[-1] == ("2022-04-01", "2023-03-31")
+
+
 def test_a_state_without_a_fiscal_calendar_keeps_the_calendar_year(pipeline):
     got = _periods(pipeline, "China's exports to Peru rose 8 percent in fiscal 2023.")
     assert got["fiscal 2023"] == ("2023-01-01", "2023-12-31")

@@ -53,13 +53,20 @@ def _states_in(text: str) -> list[str]:
     return [m.lastgroup.split("_")[0] for m in _state_names().finditer(text)]
 
 
+# "exports to the UK", "imports from the US", and the later states of such a list ("to Chile and Japan")
+_AS_A_PARTNER = re.compile(r"\b(?:to|from|with|into)\s+(?:the\s+)?(?:[\w.'’ ]{1,30}?(?:,|\band\b)\s+(?:the\s+)?)?$",
+                           re.IGNORECASE)
+
+
 def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
     """The fiscal calendar of the state the expression dates: the first such state its sentence
-    names, else the one the text names most; None for the calendar year."""
+    names other than as a partner ('exports to Japan in fiscal 2023' in an Indian story are in
+    India's fiscal year), else the one the text names most; None for the calendar year."""
     sent = ctx.sentence_of(cand.start)
     lo = ctx.sent_starts[sent]
     hi = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.text)
-    named = _states_in(ctx.text[lo:hi])
+    named = [m.lastgroup.split("_")[0] for m in _state_names().finditer(ctx.text, lo, hi)
+             if not _AS_A_PARTNER.search(ctx.text, max(lo, m.start() - 45), m.start())]
     if not named:
         counts = Counter(_states_in(ctx.text))
         named = [code for code, _ in counts.most_common(1)]
