@@ -171,6 +171,7 @@ def test_a_trade_balance_is_no_flow():
      "period_on_period"),
     ("Kenya's exports to Uganda showed a monthly drop of 2.1% in June.", "2.1%", "period_on_period"),
     ("Kenya's exports to Uganda rose 4% month over month in June.", "4%", "period_on_period"),
+    ("Kenya's exports to Uganda rose 7% year-on-year and 2% month to month in June.", "2%", "period_on_period"),
     # the statistics offices' own shorthands
     ("Kenya's exports to Uganda were $92 million in June, up 3.4 percent (mom).", "3.4 percent", "period_on_period"),
     ("On a month-to-month basis, Kenya's exports to Uganda rose 1.9 percent in June.", "1.9 percent",

@@ -28,6 +28,9 @@ def _trade_amounts(pipeline, text: str) -> set[str]:
     ("Exports to China rose 9% to $4.4 billion even as average prices slid 12%.", "12%", "9%"),
     ("The kwacha was trading above 25 to the dollar as imports from China rose to $1.9 billion.",
      "above 25", "$1.9 billion"),
+    # the goods a tariff covers, the sum hung on 'worth'
+    ("Exports to China rose 9% to $4.4 billion as Beijing imposed tariffs on about $300 million worth of imports.",
+     "about $300 million", "$4.4 billion"),
     # orders booked are a series of their own, not shipments
     ("Export orders from China jumped 14% to $2.1 billion, while exports to China rose to $4.4 billion.",
      "$2.1 billion", "$4.4 billion"),

@@ -154,9 +154,12 @@ def _expected(amount_span) -> bool:
     courses = set(_lexicon()["projection_courses"]["words"])
     tariffs = set(_lexicon()["tariff_nouns"]["words"])
     root = amount_span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "on" and (
-            root.head.head.lemma_.lower() in tariffs
-            or any(c.dep_ == "dobj" and c.lemma_.lower() in tariffs for c in root.head.head.children)):
+    covered = root
+    while covered.dep_ in {"nummod", "compound", "quantmod"} and covered.head is not covered:
+        covered = covered.head   # ("tariffs on $360 billion worth of imports": the sum hangs on 'worth')
+    if covered.dep_ == "pobj" and covered.head.lower_ == "on" and (
+            covered.head.head.lemma_.lower() in tariffs
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in tariffs for c in covered.head.head.children)):
         return True   # "tariffs on $200 billion of imports": the goods a levy covers
     for t in [root, *root.ancestors]:
         if t.pos_ in {"VERB", "AUX"}:
