@@ -100,20 +100,19 @@ def resolve_fiscal_quarter(ctx, cand, m):
     2022-23": that quarter of the fiscal year named, in its state's calendar (Pakistan's FY23 begins
     in July 2022, so its Q1 is July to September 2022)."""
     q = int(m["q"]) if m.groupdict().get("q") else _QUARTER_ORDINALS[m["ord"].lower()]
+    calendar = fiscal_calendar(ctx, cand)
     if m.groupdict().get("y1"):
         y1, y2 = _years_written(m["y1"], m["y2s"])
         if y2 != y1 + 1:
             return None
-        start = _fiscal_span(fiscal_calendar(ctx, cand), y1)[0]
+        start, named = _fiscal_span(calendar, y1)[0], y2
     else:
         written = m["yr"] or m["yr2"]
-        y = int(written) if written else 2000 + int(m["yy"])
-        calendar = fiscal_calendar(ctx, cand)
-        start = _fiscal_span(calendar, y - 1 if calendar is not None and calendar["named_by"] == "end" else y)[0]
+        named = int(written) if written else 2000 + int(m["yy"])
+        start = _fiscal_span(calendar, named - 1 if calendar is not None and calendar["named_by"] == "end" else named)[0]
     sy, sm = _add_months(start.year, start.month, 3 * (q - 1))
     ey, em = _add_months(sy, sm, 2)
     # (the value is the quarter's name, as TimeML writes a fiscal year by its name)
-    named = int(m["y1"]) + 1 if m.groupdict().get("y1") else (int(m["yr"] or m["yr2"]) if (m["yr"] or m["yr2"]) else 2000 + int(m["yy"]))
     return _cal(date(sy, sm, 1), _month_end(ey, em), "range", value=f"{named}-Q{q}")
 
 
