@@ -518,6 +518,7 @@ def find_actors(doc: Doc) -> list[Actor]:
             add_country(span, _conventional_referent(span.text))   # "the hermit nation" in a story that named North Korea
         elif kind in {"ref", "neighbor"}:
             sent_index = sent_of[span.start]
+            role = _flow_role(span)   # ("the nation's exports": the description owns a flow)
             # a description in a subject continues the previous subjects (parallelism, Kameyama 1986);
             # one in an object ("exported $2 billion to the pariah state") goes by mentions
             # and one in an object is not the state its own clause already names ("Chinese
@@ -530,9 +531,9 @@ def find_actors(doc: Doc) -> list[Actor]:
             salient = _salient_country(history, counts, sent_index,
                                        exclude=ranked[-1] if ranked else before[-1] if before and kind == "ref"
                                        and _a_partner_phrase(span) else None,
-                                       subjects=_centred_by_role(subjects, rankings, _flow_role(span))
+                                       subjects=_centred_by_role(subjects, rankings, role)
                                        if _in_a_subject(span) else frozenset())
-            if kind == "ref" and _flow_role(span) is not None and not ranked and not office_state:
+            if kind == "ref" and role is not None and not ranked and not office_state:
                 # "The country's exports to China fell" after a sentence whose subject did something
                 # else ("The US has raised tariffs"): the state that owned the story's last flow,
                 # not the last subject (a flow's owner is the topic of trade copy)

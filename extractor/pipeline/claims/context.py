@@ -137,6 +137,9 @@ class _Context:
         self.country_counts = counts
         # Read once per doc: the assembly asks for them sentence after sentence.
         self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
+        # where the previous record a 'record' period dates is written (its figure's phrase starts there)
+        self.record_starts = {i: _previous_record_start(self.period_spans[i], self.text)
+                              for i, role in enumerate(self.roles) if role == "record"}
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
 
     def _refer_back(self, key: str, phrases: list[str], labels: set[str]) -> None:
@@ -223,6 +226,12 @@ _PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:all
                               r"(?:(?:set|seen|reached|recorded|posted|hit|marked|logged)\s+)?(?:in|on|during)\s+$", re.I)
 
 
+def _previous_record_start(span: Span, text: str) -> int | None:
+    """Where 'the previous record of <figure> (set) in' is written right before the period ``span``."""
+    found = _PREVIOUS_RECORD.search(text, max(0, span.start_char - 90), span.start_char)
+    return found.start() if found is not None else None
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, 'record' for the time of a previous record (its figure's
@@ -234,7 +243,7 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     lex = _lexicon()
     if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
         return "since"
-    if _PREVIOUS_RECORD.search(ctx.text, max(0, span.start_char - 90), span.start_char):
+    if _previous_record_start(span, ctx.text) is not None:
         return "record"   # "topping the previous high of $8.9 billion set in March": the old record's time
     before = ctx.doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in {"before", "after", "until", "till"} or (

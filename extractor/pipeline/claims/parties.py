@@ -223,9 +223,16 @@ def _a_figure_of_another_measure(amount_span: Span) -> bool:
     if verb is None or _trade_kind(verb) or any(_trade_kind(t) for c in verb.children if c.dep_ in {"dobj", "attr"}
                                                  for t in c.subtree):
         return False   # ("$5 million more was exported", "demand helped drive down exports by 9%": trade's)
-    measures = _lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns") | _lexicon_words("other_money_nouns")
+    measures = _measure_nouns()
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() in measures
                and not any(_trade_kind(t) for t in c.subtree) for c in verb.children)
+
+
+@cache
+def _measure_nouns() -> frozenset[str]:
+    """Measures that are not trade: the other measures, prices and money of another kind."""
+    return frozenset(_lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns")
+                     | _lexicon_words("other_money_nouns"))
 
 
 def _money_of_another_kind(amount_span: Span) -> bool:

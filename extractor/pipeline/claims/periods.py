@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
 from ..periods.patterns import MONTHS
-from .context import _DAYS_OF_A_MONTH, _PREVIOUS_RECORD, BASE_PREPOSITIONS, _Context
+from .context import _DAYS_OF_A_MONTH, BASE_PREPOSITIONS, _Context
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
 
 
@@ -158,9 +158,8 @@ _REFERENCE_DETERMINERS = frozenset({"the", "a", "an", "previous", "prior", "earl
 def _the_record_s_figure(index: int, amount_span: Span, ctx: _Context) -> bool:
     """The figure is the previous record the period (a 'record' role) dates: 'the previous record of
     $61.2 billion reached in 2021'."""
-    span = ctx.period_spans[index]
-    found = _PREVIOUS_RECORD.search(ctx.text, max(0, span.start_char - 90), span.start_char)
-    return found is not None and found.start() <= amount_span.start_char < span.start_char
+    start = ctx.record_starts.get(index)
+    return start is not None and start <= amount_span.start_char < ctx.period_spans[index].start_char
 
 
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
@@ -432,8 +431,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     if not is_change and _the_level_moved_from(amount_span):
         return None
     # "the previous record of $61.2 billion reached in 2021": the record's own time
-    own_record = next((i for i, span in enumerate(ctx.period_spans) if span is not None and ctx.roles[i] == "record"
-                       and _the_record_s_figure(i, amount_span, ctx)), None)
+    own_record = next((i for i in ctx.record_starts if _the_record_s_figure(i, amount_span, ctx)), None)
     if own_record is not None:
         return own_record
     # "edged down 0.4% to $50 billion due to strikes in the second half": a period inside a cause

@@ -49,13 +49,16 @@ def _state_names() -> re.Pattern:
     return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])(?!\s*(?:\$|dollars?\b))")
 
 
-def _states_in(text: str) -> list[str]:
-    return [m.lastgroup.split("_")[0] for m in _state_names().finditer(text)]
-
-
 # "exports to the UK", "imports from the US", and the later states of such a list ("to Chile and Japan")
 _AS_A_PARTNER = re.compile(r"\b(?:to|from|with|into)\s+(?:the\s+)?(?:[\w.'’ ]{1,30}?(?:,|\band\b)\s+(?:the\s+)?)?$",
                            re.IGNORECASE)
+
+
+def _states_in(text: str, lo: int = 0, hi: int | None = None, partners: bool = True) -> list[str]:
+    """The states with a fiscal calendar named in ``text[lo:hi]``, in order; without those named
+    as a partner ('to', 'from', 'with' a state) when ``partners`` is False."""
+    return [m.lastgroup.split("_")[0] for m in _state_names().finditer(text, lo, len(text) if hi is None else hi)
+            if partners or not _AS_A_PARTNER.search(text, max(lo, m.start() - 45), m.start())]
 
 
 def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
@@ -65,8 +68,7 @@ def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
     sent = ctx.sentence_of(cand.start)
     lo = ctx.sent_starts[sent]
     hi = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.text)
-    named = [m.lastgroup.split("_")[0] for m in _state_names().finditer(ctx.text, lo, hi)
-             if not _AS_A_PARTNER.search(ctx.text, max(lo, m.start() - 45), m.start())]
+    named = _states_in(ctx.text, lo, hi, partners=False)
     if not named:
         counts = Counter(_states_in(ctx.text))
         named = [code for code, _ in counts.most_common(1)]

@@ -202,27 +202,6 @@ def this_year_named_reference(ctx: _Context, found: list[tuple[_Candidate, Perio
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
 
 
-_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
-
-
-def reported_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
-                            ) -> Optional[tuple[date, str, Period, list[tuple[int, date]]]]:
-    """EXPERIMENT: the latest bare year the text reports in, as the narrative reference."""
-    years = [(c, p) for c, p in found if c.rule == "year" and p.from_ is not None and not p.relative
-             and not _STARTING.search(ctx.text[max(0, c.start - 20):c.start])
-             and not _is_future(ctx, c.start) and not _is_comparison_base(ctx.text, c.start, c.end)
-             and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])
-             and not _GOAL.search(ctx.text[max(0, c.start - 40):c.start])
-             and not _SINCE.search(ctx.text[max(0, c.start - 40):c.start])]
-    if not years:
-        return None
-    _, period = max(years, key=lambda cp: cp[1].from_)
-    year = period.from_.year
-    if any(_LAST_YEAR.search(text) for _, text in ctx.unresolved):
-        year += 1
-    return date(year, 12, 31), "month", period, []
-
-
 # "Next release: July 8, 2021", "the next report is due on": a date announced for a coming
 # release, the kind a statistics summary prints beside the current one, is no date of writing
 _NEXT_RELEASE = re.compile(r"\b(?:next|upcoming|coming)\s+(?:release|report|update|publication|data|figures?)\b"
