@@ -701,6 +701,17 @@ def test_respectively_pairs_periods_with_figures_in_order(pipeline, periods, exp
     assert got == (months if expected else quarters)
 
 
+@pytest.mark.parametrize("figures", ["fell 3.1 percent and 4.6 percent", "fell 3 percent and 4 percent"])
+def test_respectively_pairs_months_written_first_with_figures_with_decimals(pipeline, figures):
+    """A decimal point is no sentence end: "In August and September, ... 3.1 percent and 4.6
+    percent, respectively" pairs each month with its figure, as it does without decimals."""
+    text = f"In August and September, Thailand's exports to Laos {figures}, respectively."
+    r = pipeline.extract(text, published="2024-11-02")
+    got = [(str(r.periods[c.period].from_), str(r.periods[c.period].to)) for c in r.claims
+           if c.trade is not None and c.period is not None]
+    assert got == [("2024-08-01", "2024-08-31"), ("2024-09-01", "2024-09-30")]
+
+
 def test_respectively_pairs_the_figures_written_as_a_list_when_the_sentence_has_more(pipeline):
     """A figure before the list is not one of its members: the two listed ones pair with the months."""
     text = ("Chile sold 2.2 million tonnes of ore to Peru in May, and 1.9 million tonnes and 870,000 tonnes "

@@ -121,7 +121,8 @@ _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
 # together (the figure is for both); only consecutive ones (see _keep_candidate)
 # ... unless the sentence pairs them off with figures ("$4.1 million and $2.9 million in April and May,
 # respectively": each month its own)
-_RESPECTIVELY_AHEAD = r"(?![^.;\n]*\brespectively\b)"
+# (a decimal point is no sentence end: "fell 3.1% and 4.6%, respectively")
+_RESPECTIVELY_AHEAD = r"(?!(?:[^.;\n]|(?<=\d)\.(?=\d))*\brespectively\b)"
 _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mon2>" + MON
       + r")(?:,?\s+(?P<yr>" + YEAR + r"))?" + _RESPECTIVELY_AHEAD, _resolve_month_range)
 # "September 16-19", "Oct. 3 to 5"; "April 24 and 25" (two days, TimeML's two TIMEX3s, one range here)
