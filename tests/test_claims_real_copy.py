@@ -172,6 +172,11 @@ def test_a_trade_balance_is_no_flow():
     ("Kenya's exports to Uganda showed a monthly drop of 2.1% in June.", "2.1%", "period_on_period"),
     ("Kenya's exports to Uganda rose 4% month over month in June.", "4%", "period_on_period"),
     ("Kenya's exports to Uganda rose 7% year-on-year and 2% month to month in June.", "2%", "period_on_period"),
+    # a list of months against "the same month of the previous year": each against its own
+    ("In March and April, Kenya's exports to Uganda fell 11 percent and 3 percent, respectively, set against "
+     "the same month of the previous year.", "11 percent", "year_on_year"),
+    ("Kenya's exports to Uganda rose 5 percent in the first half on the same period of last year.", "5 percent",
+     "year_on_year"),
     # the statistics offices' own shorthands
     ("Kenya's exports to Uganda were $92 million in June, up 3.4 percent (mom).", "3.4 percent", "period_on_period"),
     ("On a month-to-month basis, Kenya's exports to Uganda rose 1.9 percent in June.", "1.9 percent",
