@@ -305,6 +305,10 @@ def test_the_year_written_as_the_year_2020_dates_a_span(parse):
     ("Kenya's exports rose 9 percent in January vis-à-vis January 2010.", "January", 2011),
     ("Kenya's merchandise exports rose 11.4 percent to $5.1 billion in August, above the $4.58 billion posted in "
      "August 2016.", "August", 2017),
+    # the base figure with its article and noun: "compared with a ... surplus in"
+    ("Kenya's exports rose 9 percent in June. The surplus of $1.2 billion compared with a $2.1 billion surplus "
+     "in June 2016.", "June", 2017),
+    ("Kenya's exports rose 9 percent in June, against the 4.1 billion shilling deficit of June 2016.", "June", 2017),
 ])
 def test_a_base_month_with_its_year_puts_an_undated_story_a_year_later(parse, text, month, year):
     ps, _ = undated(parse, text)

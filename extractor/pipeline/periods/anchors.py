@@ -322,10 +322,12 @@ _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
 # "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
 # with stands between the comparison word and its period
-_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus|\bvis-[àa]-vis)\s+(?:the\s+)?"
+_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus|\bvis-[àa]-vis)\s+(?:the\s+|an?\s+)?"
                           r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
                           r"(?:\s*(?:million|billion|trillion|bn|mn))?"
                           r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
+                          # ("compared with a 2.1 billion dollar surplus in June 2016": the figure's noun)
+                          r"(?:\s+[a-z][a-z-]*){0,2}?"
                           r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
 # "lower than the 2.31 trillion won surplus posted in March 2019": the period of a figure
 # compared with, named after a participle of recording
