@@ -861,7 +861,7 @@ def _refers_back(trigger: Token) -> bool:
     """'these imports', 'such shipments', 'the same exports': a determiner pointing back; and 'the
     import value', 'the export amount' with nothing saying of what: the flow just named."""
     head = trigger.head
-    definite_measure = trigger.dep_ == "compound" and head.lemma_.lower() in {"value", "amount", "volume"} \
+    definite_measure = trigger.dep_ == "compound" and head.lemma_.lower() in _lexicon_words("trade_measure_nouns") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     return definite_measure or _pointed_back(trigger) \
