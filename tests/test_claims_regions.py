@@ -99,3 +99,25 @@ def test_a_group_of_coordinated_partners_is_named_without_the_clause_after_it(pi
     r = pipeline.extract("Peru exported $4 million of tin to Chile and China, which remained its top buyer, in 2023.",
                          published="2024-03-01")
     assert [c.trade.to for c in r.claims if c.trade is not None] == ["Chile and China"]
+
+
+@pytest.mark.parametrize("group,excluded", [
+    ("countries other than the United States", "USA"),
+    ("markets outside the European Union", "EUU"),
+    ("nations excluding Japan and China", "JPN"),
+])
+def test_a_group_set_apart_from_a_state_is_a_partner_as_written(pipeline, group, excluded):
+    """'Imports from countries other than the United States': the group is the partner, as the
+    contract writes groups; never the state it sets apart, nor the world."""
+    text = (f"Mexico's imports from the United States rose 2 percent to $30 billion in May. Imports from {group} "
+            f"fell 4 percent to $12 billion.")
+    got = _parties(pipeline, text, published="2024-07-01")
+    assert got["$30 billion"] == ("directional", "USA", "MEX", ())
+    assert got["$12 billion"] == ("directional", group, "MEX", ())
+    assert excluded not in got["4 percent"] and "WLD" not in got["4 percent"]
+
+
+def test_other_countries_alone_are_still_the_world(pipeline):
+    got = _parties(pipeline, "Mexico's exports to other countries rose 3 percent to $9 billion in May.",
+                   published="2024-07-01")
+    assert got["$9 billion"] == ("directional", "MEX", "WLD", ())

@@ -17,7 +17,7 @@ from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
 from ..lexicon import phrase_matcher
-from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _partner_patterns
+from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns
 
 
 #: region names too common in other senses to be a partner unless a preposition makes them one
@@ -63,6 +63,38 @@ class _Context:
     # tokens (parties.py, asked for claim after claim)
     share_clauses: dict[int, dict[int, set[int]]] = field(default_factory=dict)
 
+    def _groups_by_exclusion(self) -> None:
+        """'countries other than the United States', 'markets outside the EU', 'nations excluding
+        China and Japan': a group of partners set apart from the states it names is a partner as
+        written (the contract's rule for groups), never those states, nor the world."""
+        doc = self.doc
+        nouns = _lexicon_words("partner_group_nouns")
+        exclusions = sorted((tuple(w.split()) for w in _lexicon_words("exclusion_words")), key=len, reverse=True)
+        for noun in doc:
+            if noun.lemma_.lower() not in nouns or noun.tag_ not in {"NNS", "NNPS"} or noun.i in self.country_at:
+                continue
+            at = noun.i + 1
+            words = next((w for w in exclusions if tuple(t.lower_ for t in doc[at: at + len(w)]) == w), None)
+            if words is None:
+                continue
+            at += len(words)
+            if at < len(doc) and doc[at].lower_ == "the":
+                at += 1
+            end = at
+            while end < len(doc) and (end in self.country_at or (
+                    doc[end].lower_ in {"and", "or", ","} and end + 1 < len(doc) and (end + 1) in self.country_at
+                    or doc[end].lower_ in {"and", "or"} and doc[end - 1].text == "," and end + 1 < len(doc)
+                    and (end + 1) in self.country_at)):
+                end += 1
+            if end == at or any(self.country_at[t] == WORLD for t in range(at, end) if t in self.country_at):
+                continue   # ("other than the world" names no group; a state must follow)
+            start = noun.i
+            while start > 0 and doc[start - 1].lower_ in {"other", "all"}:   # "all markets outside Asia"
+                start -= 1
+            label = doc[start: end].text
+            for t in range(start, end):
+                self.country_at[t] = label
+
     def __post_init__(self):
         self.text = self.doc.text   # Doc.text joins every token on each access
         self.sents = list(self.doc.sents)
@@ -92,6 +124,7 @@ class _Context:
                 continue   # "South Africa": a state's name, not the continent inside it
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
+        self._groups_by_exclusion()
         # "Imports from the bloc slipped": the latest bloc named before the description
         # ... and "exports to those countries": the latest group of states (a bloc or a region) named before
         references = _lexicon()["bloc_references"]
