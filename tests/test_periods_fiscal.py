@@ -48,6 +48,23 @@ def test_a_partner_named_in_the_sentence_does_not_lend_its_fiscal_calendar(pipel
     assert list(got.values())[-1] == ("2022-04-01", "2023-03-31")
 
 
+@pytest.mark.parametrize("figure,span", [
+    ("13.2 trillion yen", ("2022-04-01", "2023-03-31")),      # Japan's April-March year, named by its start
+    ("1.2 trillion rupees", ("2021-04-01", "2022-03-31")),   # India's, named by its end
+])
+def test_a_sentence_naming_no_state_takes_the_calendar_of_its_figures_currency(pipeline, figure, span):
+    """'The nation's surplus in fiscal 2022 rose to 13.2 trillion yen', in a story that names only
+    the United States (as a partner): the yen say whose fiscal year it is."""
+    text = (f"The nation's surplus in fiscal 2022 rose 20 percent to {figure}, the ministry said. "
+            f"Its surplus with the US widened too.")
+    assert _periods(pipeline, text)["fiscal 2022"] == span
+
+
+def test_dollars_name_no_state_s_calendar(pipeline):
+    text = "India's exports rose in May. The nation's surplus in fiscal 2022 rose to $13 billion."
+    assert _periods(pipeline, text)["fiscal 2022"] == ("2021-04-01", "2022-03-31")
+
+
 def test_a_state_without_a_fiscal_calendar_keeps_the_calendar_year(pipeline):
     got = _periods(pipeline, "China's exports to Peru rose 8 percent in fiscal 2023.")
     assert got["fiscal 2023"] == ("2023-01-01", "2023-12-31")

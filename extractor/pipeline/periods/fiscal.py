@@ -64,15 +64,30 @@ def _states_in(text: str, lo: int = 0, hi: int | None = None, partners: bool = T
 def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
     """The fiscal calendar of the state the expression dates: the first such state its sentence
     names other than as a partner ('exports to Japan in fiscal 2023' in an Indian story are in
-    India's fiscal year), else the one the text names most; None for the calendar year."""
+    India's fiscal year), else the state whose own currency its figures are in, else the one the
+    text names most; None for the calendar year."""
     sent = ctx.sentence_of(cand.start)
     lo = ctx.sent_starts[sent]
     hi = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.text)
-    named = _states_in(ctx.text, lo, hi, partners=False)
+    named = _states_in(ctx.text, lo, hi, partners=False) or _states_of_currencies(ctx, lo, hi)
     if not named:
         counts = Counter(_states_in(ctx.text))
         named = [code for code, _ in counts.most_common(1)]
     return _calendars()[named[0]] if named else None
+
+
+@cache
+def _states_by_currency() -> dict[str, str]:
+    return {entry["currency"]: code for code, entry in _calendars().items() if entry.get("currency")}
+
+
+def _states_of_currencies(ctx: _Context, lo: int, hi: int) -> list[str]:
+    """A sentence that names no trading state but gives its figures in one state's own currency
+    ("the nation's surplus in fiscal 1998 rose to 14.1 trillion yen"): that state (the amounts
+    are read before the periods)."""
+    by_currency = _states_by_currency()
+    states = {by_currency[a.unit] for a in (ctx.doc._.amounts or []) if lo <= a.start < hi and a.unit in by_currency}
+    return list(states) if len(states) == 1 else []
 
 
 def _fiscal_span(calendar: Optional[dict], first_year: int) -> tuple[date, date]:
