@@ -2274,3 +2274,21 @@ def test_the_flows_after_a_balance_with_a_partner_and_no_holder_are_with_that_pa
 def test_a_level_a_modal_verb_foretells_is_no_claim(sentence, amount, kind):
     r = extract(f"Peru's exports to Chile rose 12 percent in the first half. {sentence}", published="2025-07-20")
     assert [c.kind for c in r.claims if c.amount is not None and r.amounts[c.amount].text == amount] == [kind]
+
+
+# ---------------------------------------------------------------- "$X in exports" and its result
+
+
+@pytest.mark.parametrize("verb", ["posted", "recorded", "had"])
+def test_a_figure_in_exports_is_the_flow_of_the_verb_s_subject(verb):
+    got = parties(f"Vietnam {verb} $30 billion in exports in May, and $28 billion in imports.", published="2024-06-20")
+    assert got["$30 billion"] == ("directional", "VNM", "WLD", ())
+    assert got["$28 billion"] == ("directional", "WLD", "VNM", ())
+
+
+def test_a_change_in_a_for_phrase_keeps_the_flow_of_the_figure_before_it():
+    """'$30 billion in exports, for growth of 7 percent, and $28 billion in imports': the growth is
+    the exports', though the imports are written nearer to it."""
+    got = parties("In May, Vietnam posted $30 billion in exports, for year-on-year growth of 7 percent, "
+                  "and $28 billion in imports.", published="2024-06-20")
+    assert got["7 percent"] == ("directional", "VNM", "WLD", ())

@@ -337,6 +337,13 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     triggers = [t for t in sent if _trade_kind(t)]
     if not triggers:
         return None
+    # "posted $30 billion in exports, for growth of 7 percent, and $28 billion in imports": a change
+    # in a 'for' phrase is the result of the figure written before it, whose flow it keeps
+    if any(a.dep_ == "pobj" and a.head.lower_ == "for" and a.pos_ == "NOUN" and _is_change_word(a)
+           for a in amount_span.root.ancestors):
+        before = [t for t in triggers if t.i < amount_span.start]
+        if before:
+            return before[-1]
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
 
 
@@ -511,6 +518,17 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         named = [ctx.country_at[t.i] for t in sent if ctx.country_at.get(t.i) not in (None, WORLD)]
         if total is not None and len(set(named)) == 2:
             agents.append(named[0])
+    if not agents and not left and frame.kind in {"import", "export", "total"} and trigger.dep_ == "pobj" \
+            and trigger.head.lower_ == "in" and trigger.head.head.i in ctx.amount_tokens:
+        # "Vietnam posted $30 billion in exports", "Peru had $2 billion in trade with Chile": the
+        # figure is the object of the state's verb, so the state trades
+        figure = trigger.head.head
+        while figure.dep_ in {"compound", "nummod", "quantmod"} and figure.head.i in ctx.amount_tokens:
+            figure = figure.head
+        if figure.dep_ in {"dobj", "attr"} and figure.head.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in figure.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+                agents.append(ctx.country_at[subject.i])
     if not agents and verb is None:
         # "China recorded exports of $300 billion", "Laos saw its highest monthly export value":
         # the subject of the verb whose object the trade noun is (or qualifies) trades
