@@ -619,6 +619,8 @@ def test_a_bare_rate_in_brackets_after_an_item_a_change_is_led_by_is_its_change(
     ("Coffee shipments to Peru grew by a record $315 million in June.", "$315 million", "up"),
     ("Copper sales to Chile fell a steep 61.4 percent in the quarter.", "61.4 percent", "down"),
     ("Imports from Laos rose a whopping 72 percent last year.", "72 percent", "up"),
+    ("Coffee exports to Laos grew a scant 2% last year.", "2%", "up"),
+    ("Imports from Laos rose by a faster 9.4 percent in June.", "9.4 percent", "up"),
     # a record reached is a level
     ("Coffee shipments to Peru rose to a record $315 million in June.", "$315 million", None),
     ("Coffee shipments to Peru hit a record $315 million in June.", "$315 million", None),
@@ -676,3 +678,15 @@ def test_a_yen_sign_on_a_japanese_or_chinese_site_is_that_state_s_currency(url, 
     text = "Exports jumped 9.4 percent to ¥5.91 trillion, led by car parts shipped to China, the ministry said."
     r = extract(text, published="2025-03-20", url=url)
     assert [a.unit for a in r.amounts if a.text.startswith("¥")] == [unit]
+
+
+@pytest.mark.parametrize("text, span, change", [
+    ("Strong coffee demand helped boost Laos's exports 12.4% in May.", "12.4%", "up"),
+    ("The border closures cut Peru's imports 8 percent last year.", "8 percent", "down"),
+    # money after a transitive verb's object is no rate of its change
+    ("The floods cost Peru's farmers $8 million last year.", "$8 million", None),
+])
+def test_a_rate_after_a_change_verb_s_object_is_the_object_s_change(parse, text, span, change):
+    """'helped boost Laos's exports 12.4%': the verb's object changed by the rate after it."""
+    got = {a.text: a.change for a in amounts(parse, text)}
+    assert got[span] == change

@@ -131,7 +131,8 @@ def gapped_conjunct(tok: Token) -> bool:
 
 #: Words that say how big a move was between 'a' and its figure ("a record $450 million").
 _SIZE_WORDS = frozenset({"record", "whopping", "staggering", "hefty", "massive", "modest", "sharp", "steep",
-                         "solid", "robust", "marginal", "slight", "huge", "remarkable", "impressive"})
+                         "solid", "robust", "marginal", "slight", "huge", "remarkable", "impressive",
+                         "scant", "meagre", "meager", "paltry", "healthy", "strong", "faster", "slower"})
 
 
 def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
@@ -177,6 +178,11 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         return _verb_direction(doc[k - 1])   # "grew at 8.4 per cent": a rate of growth
     if tok.lower_ in t["level_prepositions"]:
         return None
+    if unit in ("percent", "percentage_point") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
+            and tok.head.i < tok.i and tok.head in (doc[s].head, doc[s].head.head):
+        # "chip demand boosted Vietnam's exports 12.4%": a rate after a change verb's object is the
+        # size of the object's change
+        return _verb_direction(tok.head)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         if unit not in ("percent", "percentage_point", "basis_point", "times") and tok.lemma_.lower() in t["transitive_verbs"]:
             return None
