@@ -357,3 +357,12 @@ def test_goods_whose_apposition_says_they_are_traded_are_the_figure_s_goods(pipe
     got = _goods(pipeline, text, published="2024-04-26")
     assert got["$38 million"][1] == got["$140 million"][1] == "fruit"
     assert got["$61 million"][1].startswith("timber") and got["$61 million"][1].endswith("wood articles")
+
+
+@pytest.mark.parametrize("written,code", [("(HS 903141)", "903141"), ("(HS code 8542)", "8542")])
+def test_a_code_the_copy_writes_beats_the_table_s_guess(pipeline, written, code):
+    """'semiconductor testing instruments (HS 903141)': the written code, not the table's code for
+    a word inside the phrase ('semiconductor', 8542)."""
+    got = _goods(pipeline, f"Laos's imports of semiconductor testing instruments {written} from Japan reached "
+                           f"$42 million in May.")
+    assert got["$42 million"] == (code, "semiconductor testing instruments")

@@ -4,6 +4,7 @@ all goods ("goods", "products").
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -193,6 +194,10 @@ def _wire_tag(t: Token) -> bool:
     return t.is_upper and len(t) > 1 and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
 
 
+# "optical instruments (HS 903141)", "(HS code 8542)": the code the copy writes for its goods
+_WRITTEN_HS_CODE = re.compile(r"\(\s*HS(?:\s+code)?\s*:?\s*(\d{2,10})\s*\)")
+
+
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
     """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
     the like; None when it names nothing (only states, periods, figures or determiners)."""
@@ -210,9 +215,14 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
              and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
              and not _wire_tag(t)]
+    written = _WRITTEN_HS_CODE.search(ctx.text, phrase.start_char, min(len(ctx.text), phrase.end_char + 24))
+    if written is not None:
+        words = [t for t in words if not written.start() <= t.idx < written.end()]
     if not words:
         return None
     text = " ".join(t.lower_ for t in words)
+    if written is not None:
+        return written.group(1), text   # the copy's own code beats the table's guess from the words
     # "rice, flour, soybeans and other staples": a list of goods of different HS chapters is no one
     # heading ("wigs and false eyelashes", one chapter, keep theirs)
     listed = {code[:2] for t in words if any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj"
