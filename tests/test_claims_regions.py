@@ -121,3 +121,22 @@ def test_other_countries_alone_are_still_the_world(pipeline):
     got = _parties(pipeline, "Mexico's exports to other countries rose 3 percent to $9 billion in May.",
                    published="2024-07-01")
     assert got["$9 billion"] == ("directional", "MEX", "WLD", ())
+
+
+def test_the_continent_refers_back_to_the_latest_continent_named(pipeline):
+    text = ("China's trade with Africa rose 5 percent to $280 billion last year. Chinese exports to the continent "
+            "grew 7 percent to $170 billion.")
+    assert _parties(pipeline, text, published="2024-06-20")["$170 billion"] == ("directional", "CHN", "Africa", ())
+
+
+def test_a_region_s_adjective_before_a_trade_word_names_the_trader(pipeline):
+    got = _parties(pipeline, "African shipments to China rose 9 percent to $100 billion last year. Sino-Latin "
+                             "American trade reached $24 billion.", published="2024-06-20")
+    assert got["$100 billion"] == ("directional", "Africa", "CHN", ())
+    assert got["$24 billion"] == ("total", None, None, ("CHN", "Latin America"))
+
+
+def test_a_region_s_adjective_elsewhere_names_no_partner(pipeline):
+    got = _parties(pipeline, "China's imports of pork from Spain fell 5 percent in May due to African swine fever.",
+                   published="2024-06-20")
+    assert got["5 percent"] == ("directional", "ESP", "CHN", ())

@@ -17,7 +17,7 @@ from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
 from ..lexicon import phrase_matcher
-from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns
+from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
 
 #: region names too common in other senses to be a partner unless a preposition makes them one
@@ -62,6 +62,24 @@ class _Context:
     # per sentence start: the clauses giving one partner's part of a figure, with that partner's
     # tokens (parties.py, asked for claim after claim)
     share_clauses: dict[int, dict[int, set[int]]] = field(default_factory=dict)
+
+    def _regions_by_adjective(self) -> None:
+        """'African shipments to China', 'Asian imports': a region's adjective right before a trade
+        word names the region as the trader (not in 'African swine fever')."""
+        table = {k: v for k, v in _lexicon()["region_adjectives"].items() if not k.startswith("_")}
+        matcher = phrase_matcher(self.doc.vocab, "region_adjectives",
+                                 [(label, phrase) for label, phrases in table.items() for phrase in phrases], attr="LOWER")
+        for match_id, start, end in matcher(self.doc):
+            if end >= len(self.doc) or not _trade_kind(self.doc[end]) or any(t in self.country_at for t in range(start, end)):
+                continue
+            label = self.doc.vocab.strings[match_id]
+            if start >= 2 and self.doc[start - 1].text in {"-", "–"}:
+                if self.doc[start - 2].lower_ == "sino":   # "Sino-Latin American trade": China and the region
+                    for t in range(start - 2, end):
+                        self.pair_at[t] = sorted(["CHN", label])
+                continue
+            for t in range(start, end):
+                self.country_at[t] = label
 
     def _groups_by_exclusion(self) -> None:
         """'countries other than the United States', 'markets outside the EU', 'nations excluding
@@ -125,12 +143,14 @@ class _Context:
             for t in range(span.start, span.end):
                 self.country_at[t] = span.label_
         self._groups_by_exclusion()
+        self._regions_by_adjective()
         # "Imports from the bloc slipped": the latest bloc named before the description
         # ... and "exports to those countries": the latest group of states (a bloc or a region) named before
         references = _lexicon()["bloc_references"]
         groups = set(references["blocs"]) | {label for label, _ in _partner_patterns() if label != WORLD}
         self._refer_back("bloc_references", references["phrases"], set(references["blocs"]))
         self._refer_back("group_references", references["group_phrases"], groups)
+        self._refer_back("continent_references", references["continent_phrases"], set(references["continents"]))
         pairs = _lexicon()["pair_adjectives"]["words"]
         matcher = phrase_matcher(self.doc.vocab, "trade_pair_adjectives", [(w, w) for w in pairs], attr="LOWER")
         for match_id, start, end in matcher(self.doc):
