@@ -2292,3 +2292,19 @@ def test_a_change_in_a_for_phrase_keeps_the_flow_of_the_figure_before_it():
     got = parties("In May, Vietnam posted $30 billion in exports, for year-on-year growth of 7 percent, "
                   "and $28 billion in imports.", published="2024-06-20")
     assert got["7 percent"] == ("directional", "VNM", "WLD", ())
+
+
+# ---------------------------------------------------------------- a hyphen after an abbreviation
+
+
+@pytest.mark.parametrize("text,amount,expected", [
+    ("U.S.-Peru trade fell 5 percent to $3 billion in May.", "$3 billion", ("total", None, None, ("PER", "USA"))),
+    ("U.S.–Chile trade was nearly $4 billion in May.", "nearly $4 billion", ("total", None, None, ("CHL", "USA"))),
+    ("Japan's U.S.-bound exports rose 4 percent to $11 billion in May.", "$11 billion",
+     ("directional", "JPN", "USA", ())),
+    ("Peru's U.K.-bound shipments rose to $2 billion in May.", "$2 billion", ("directional", "PER", "GBR", ())),
+])
+def test_a_state_abbreviated_with_periods_before_a_hyphen_is_read(text, amount, expected):
+    """'U.S.-Peru trade', 'U.S.-bound exports': the tokenizer splits the hyphen after the
+    abbreviation's period, so the state is named (before, 'U.S.-Peru' was one word and no state)."""
+    assert parties(text, published="2024-06-20")[amount] == expected

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from models import Article, Extraction
 
@@ -77,14 +78,20 @@ _SCALE_LETTERS = ("m.", "b.", "k.")
 _COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x, "o"), (x.upper(), "o"), (x.upper(), "O")))
 
 
+#: "U.S.-China trade", "U.S.-bound exports", "U.K.-based": a hyphen or dash after an abbreviation's
+#: period joins two words the English infixes leave as one token, so the state is never read
+_HYPHEN_AFTER_AN_ABBREVIATION = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
+
+
 def _tune_tokenizer(nlp: Language) -> None:
     """Drop the tokenizer's special cases for the scale letters, so their period splits off; keep
-    the abbreviated comparisons whole."""
+    the abbreviated comparisons whole; split a hyphen after an abbreviation's period."""
     rules = nlp.tokenizer.rules
     if any(k in rules for k in _SCALE_LETTERS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
     for abbreviation in _COMPARISON_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION]).finditer
 
 
 class Pipeline:
