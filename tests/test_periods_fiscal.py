@@ -40,6 +40,8 @@ def test_a_fiscal_year_or_its_quarter_is_its_state_s(pipeline, text, written, sp
     "Exports to Japan fell 5 percent in fiscal 2023.",
     "Imports from the US rose 3 percent in FY23.",
     "Exports to Chile and the US rose 3 percent in FY23.",
+    "US-bound exports rose 3 percent in FY23.",
+    "U.S.-bound exports rose 3 percent in FY23.",
 ])
 def test_a_partner_named_in_the_sentence_does_not_lend_its_fiscal_calendar(pipeline, sentence):
     """In an Indian story a partner with another calendar ('to the United States') does not date the

@@ -54,11 +54,16 @@ _AS_A_PARTNER = re.compile(r"\b(?:to|from|with|into)\s+(?:the\s+)?(?:[\w.'’ ]{
                            re.IGNORECASE)
 
 
+# "U.S.-bound exports": the state they go to
+_BOUND_FOR = re.compile(r"\s*[-–]\s*bound\b", re.IGNORECASE)
+
+
 def _states_in(text: str, lo: int = 0, hi: int | None = None, partners: bool = True) -> list[str]:
     """The states with a fiscal calendar named in ``text[lo:hi]``, in order; without those named
     as a partner ('to', 'from', 'with' a state) when ``partners`` is False."""
     return [m.lastgroup.split("_")[0] for m in _state_names().finditer(text, lo, len(text) if hi is None else hi)
-            if partners or not _AS_A_PARTNER.search(text, max(lo, m.start() - 45), m.start())]
+            if partners or not (_AS_A_PARTNER.search(text, max(lo, m.start() - 45), m.start())
+                                or _BOUND_FOR.match(text, m.end()))]
 
 
 def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
