@@ -686,6 +686,16 @@ def test_respectively_pairs_partners_with_figures_in_order():
     assert got["9.4 percent"] == ("total", None, None, ("EGY", "ITA"))
 
 
+@pytest.mark.parametrize("figures", ["rose 12 percent and 9 percent", "surged by 12% and 9%"])
+def test_two_flows_with_two_figures_pair_up_without_respectively(figures):
+    """'exports and imports rose 12 percent and 9 percent': each flow its figure, as with
+    'respectively'; one figure for both flows is still the total."""
+    got = parties(f"Peru's exports and imports {figures} in May.", published="2024-06-20")
+    assert sorted(v[1:3] for v in got.values()) == [("PER", "WLD"), ("WLD", "PER")]
+    total = parties("Peru's exports and imports rose 12 percent to $9 billion in May.", published="2024-06-20")
+    assert total["$9 billion"] == ("total", None, None, ("PER", "WLD"))
+
+
 def test_respectively_pairs_flows_with_figures_in_order():
     got = trades("Spain's exports and imports rose 4 percent and 7 percent in May, respectively.", published="2020-07-01")
     by_amount = {a: (frm, to, kind_basis) for a, _, frm, to, _, _, kind_basis, _ in got}

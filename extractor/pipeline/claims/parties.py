@@ -419,13 +419,23 @@ def _within_a_clause(token: Token) -> bool:
     return token.text not in {",", ";"} and token.lower_ not in {"and", "while", "but", "whereas"}
 
 
+def _two_figures_written_as_a_pair(trigger: Token, ctx: _Context) -> bool:
+    """'exports and imports rose 12 percent and 9 percent': two figures joined by 'and' right after
+    the flows' verb pair with the flows one by one, as with 'respectively' (lists.py)."""
+    sent = ctx.sent_of(trigger)
+    spans = sorted((s for s in ctx.amount_spans if s is not None and sent.start <= s.start < sent.end and s.start > trigger.i),
+                   key=lambda s: s.start)
+    return any(re.fullmatch(r"\s*,?\s*and\s+", ctx.text[a.end_char: b.start_char]) is not None
+               and a.start - trigger.i <= 6 for a, b in zip(spans, spans[1:]))
+
+
 def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     lex = _lexicon()
     frame = TradeFrame(_trade_kind(trigger), trigger)
     # "imports and exports rose 3% to $500 billion", "China's import and export value": both flows
     # with one figure are the total (a "respectively" list gives each flow its own figure)
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
-            and not _says_respectively(ctx.sent_of(trigger)):
+            and not _says_respectively(ctx.sent_of(trigger)) and not _two_figures_written_as_a_pair(trigger, ctx):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
             [trigger.head] if trigger.dep_ == "conj" else [])
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
