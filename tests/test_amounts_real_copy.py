@@ -85,6 +85,15 @@ def test_yen_sign_in_a_chinese_story_mentioning_japan_once_is_yuan(parse):
     assert [(a.text, a.unit) for a in found] == [("¥90 billion", "CNY")]
 
 
+def test_yen_sign_in_a_japanese_story_that_names_china_as_its_market_is_yen(parse):
+    """China named as the partner ('exports to China', 'a deficit against China') and in asides is
+    no cue of the money; Japan as the possessor of the trade told is."""
+    text = ("Japan's exports fell for a sixth month, weighed down by weak shipments to China. Japan's imports "
+            "also slid. Exports to China fell 6 percent to ¥1.2 trillion, leaving a deficit against China. "
+            "Demand in China eased, analysts said, after talks between Beijing and Washington.")
+    assert [(a.text, a.unit) for a in amounts(parse, text) if a.text.startswith("¥")] == [("¥1.2 trillion", "JPY")]
+
+
 def test_full_width_yen_sign(parse):
     found = amounts(parse, "Japan's surplus with the US slid to ￥564.1 billion, Japan's ministry said.")
     assert [(a.text, a.value, a.unit) for a in found] == [("￥564.1 billion", 564_100_000_000.0, "JPY")]

@@ -93,23 +93,35 @@ def _yen_code(doc: Doc, i: int) -> str:
     """¥ is both yen and yuan: the page's site decides (a ".jp" domain writes the yen, a ".cn" one the
     yuan: yen_sites), else the sentence does ('In Japan ...' -> JPY, 'Chinese ...' -> CNY), else
     the document does, by which country's cues it names more often: a Tokyo report on Japan's trade
-    with China names Japan more than China (data: _yen_rule). CNY on a tie."""
+    with China names Japan more than China (data: _yen_rule). A state named as a partner ('to
+    China', 'with Japan') is no cue. CNY on a tie."""
     t = _tables()
     cny, jpy = set(t["yen_cny_cues"]), set(t["yen_jpy_cues"])
     site = _tables()["yen_sites"].get(doc._.site_state or "")
     if site is not None:
         return site   # a Japanese site's "¥" (the Japan Times, Nikkei), whatever partner it names; a Chinese site's
-    sent = {tok.lower_ for tok in doc[i].sent}
+    # a state named as a partner ("exports to China", "trade with Japan") says nothing of whose money
+    # the figures are: a Japanese story on its exports to China names China most, as their market
+    def cues(tokens) -> set[str]:
+        return {tok.lower_ for tok in tokens
+                if not (tok.i > 0 and doc[tok.i - 1].lower_ in _PARTNER_PREPOSITIONS)}
+    sent = cues(doc[i].sent)
     if sent & jpy and not sent & cny:
         return "JPY"
     if sent & cny and not sent & jpy:
         return "CNY"
+    # ... and the state whose trade the story tells is its possessor ("Japan's goods trade"): twice
     n_cny = n_jpy = 0
     for tok in doc:
         low = tok.lower_
-        n_cny += low in cny
-        n_jpy += low in jpy
+        if (low in cny or low in jpy) and not (tok.i > 0 and doc[tok.i - 1].lower_ in _PARTNER_PREPOSITIONS):
+            weight = 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else 1
+            n_cny += weight * (low in cny)
+            n_jpy += weight * (low in jpy)
     return "JPY" if n_jpy > n_cny else "CNY"
+
+
+_PARTNER_PREPOSITIONS = frozenset({"to", "from", "with", "into", "against", "including"})
 
 
 def _per_document(doc: Doc, key: str, read) -> Optional[str]:
