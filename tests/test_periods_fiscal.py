@@ -29,6 +29,12 @@ def _periods(pipeline, text: str, published: str | None = "2024-08-14") -> dict[
      ("2023-10-01", "2023-12-31")),
     ("Pakistan's imports from Chile rose in the first quarter of the fiscal year 2023-24.",
      "the first quarter of the fiscal year 2023-24", ("2023-07-01", "2023-09-30")),
+    # a half of a fiscal year, in its state's calendar
+    ("Japan's exports to Peru fell in the first half of fiscal 2019.", "the first half of fiscal 2019",
+     ("2019-04-01", "2019-09-30")),
+    ("India's imports from Chile rose in H2 of FY24.", "H2 of FY24", ("2023-10-01", "2024-03-31")),
+    ("China's exports to Peru rose in the first half of fiscal 2024.", "the first half of fiscal 2024",
+     ("2024-01-01", "2024-06-30")),
     # no fiscal calendar: the calendar year's quarter
     ("China's exports to Peru rose 8 percent in Q3 of FY2023.", "Q3 of FY2023", ("2023-07-01", "2023-09-30")),
 ])

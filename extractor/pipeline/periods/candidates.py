@@ -61,7 +61,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_quarter, resolve_fiscal_months, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_half_of_year, resolve_fiscal_months, resolve_fiscal_quarter, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -139,6 +139,11 @@ _rule("fiscal_quarter", r"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third
       r"(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>" + YEAR
       + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))",
       resolve_fiscal_quarter)
+# 'the first half of fiscal 2019', 'H2 of FY24': a half of a fiscal year, in its state's calendar
+_rule("fiscal_half_of_year", r"(?:H(?P<h>[12])|(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half)\s+(?:of\s+)?"
+      r"(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>" + YEAR
+      + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))",
+      resolve_fiscal_half_of_year)
 _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)
 # "in the II quarter of 2019", "the III quarter" (Russian and Central Asian copy): Roman numerals, as written

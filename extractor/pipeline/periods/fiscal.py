@@ -122,6 +122,19 @@ def resolve_fiscal_quarter(ctx, cand, m):
     2022-23": that quarter of the fiscal year named, in its state's calendar (Pakistan's FY23 begins
     in July 2022, so its Q1 is July to September 2022)."""
     q = int(m["q"]) if m.groupdict().get("q") else _QUARTER_ORDINALS[m["ord"].lower()]
+    return _part_of_a_fiscal_year(ctx, cand, m, q, 3, f"Q{q}")
+
+
+def resolve_fiscal_half_of_year(ctx, cand, m):
+    """"the first half of fiscal 2019", "H2 of FY24": that half of the fiscal year named, in its
+    state's calendar (Japan's fiscal 2019 begins in April 2019, so its first half is April to
+    September 2019), not the calendar year's."""
+    h = int(m["h"]) if m.groupdict().get("h") else _QUARTER_ORDINALS[m["ord"].lower()]
+    return _part_of_a_fiscal_year(ctx, cand, m, h, 6, f"H{h}")
+
+
+def _part_of_a_fiscal_year(ctx, cand, m, n: int, months: int, name: str):
+    """The ``n``-th part of ``months`` months of the fiscal year the match names."""
     calendar = fiscal_calendar(ctx, cand)
     if m.groupdict().get("y1"):
         y1, y2 = _years_written(m["y1"], m["y2s"])
@@ -132,10 +145,10 @@ def resolve_fiscal_quarter(ctx, cand, m):
         written = m["yr"] or m["yr2"]
         named = int(written) if written else 2000 + int(m["yy"])
         start = _fiscal_span(calendar, named - 1 if calendar is not None and calendar["named_by"] == "end" else named)[0]
-    sy, sm = _add_months(start.year, start.month, 3 * (q - 1))
-    ey, em = _add_months(sy, sm, 2)
-    # (the value is the quarter's name, as TimeML writes a fiscal year by its name)
-    return _cal(date(sy, sm, 1), _month_end(ey, em), "range", value=f"{named}-Q{q}")
+    sy, sm = _add_months(start.year, start.month, months * (n - 1))
+    ey, em = _add_months(sy, sm, months - 1)
+    # (the value is the part's name, as TimeML writes a fiscal year by its name)
+    return _cal(date(sy, sm, 1), _month_end(ey, em), "range", value=f"{named}-{name}")
 
 
 def resolve_fiscal_months(ctx, cand, m):
