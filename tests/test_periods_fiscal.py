@@ -73,6 +73,15 @@ def test_dollars_name_no_state_s_calendar(pipeline):
     assert _periods(pipeline, text)["fiscal 2022"] == ("2021-04-01", "2022-03-31")
 
 
+def test_the_year_through_the_last_month_of_a_fiscal_year_is_that_fiscal_year(pipeline):
+    """'the year through March' in a Japanese story is its fiscal year; 'the year through August' in
+    US copy is the year so far, not twelve months, so it is not read as a year ended in August."""
+    got = _periods(pipeline, "Japan's exports to Peru rose 4 percent in the year through March.", published="2019-04-20")
+    assert got["the year through March"] == ("2018-04-01", "2019-03-31")
+    got = _periods(pipeline, "U.S. imports from Peru fell 12 percent in the year through August.", published="2019-10-20")
+    assert got.get("the year through August") is None
+
+
 def test_a_state_without_a_fiscal_calendar_keeps_the_calendar_year(pipeline):
     got = _periods(pipeline, "China's exports to Peru rose 8 percent in fiscal 2023.")
     assert got["fiscal 2023"] == ("2023-01-01", "2023-12-31")

@@ -61,7 +61,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_half_of_year, resolve_fiscal_months, resolve_fiscal_quarter, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_half_of_year, resolve_fiscal_months, resolve_fiscal_quarter, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_through_fiscal_month, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     AMBIGUOUS_MONTHS,
@@ -190,6 +190,10 @@ _rule("year_to_month", r"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|
       r"the\s+year\s+(?:that\s+|which\s+)?(?:ended|ending))\s+"
       r"(?:in\s+)?(?P<mon>" + MON + r")(?:\s+(?P<day>" + DAYN + r"))?(?:\s*,?\s+(?P<yr>" + YEAR + r"))?",
       resolve_year_to_month)
+# 'the year through March' in a Japanese story is its fiscal year; in US copy 'the year through August' is
+# the year so far, and in New Zealand's the twelve months to April: only the state's own last month says
+_rule("year_to_month", r"the\s+year\s+through\s+(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?",
+      resolve_year_through_fiscal_month)
 # New Zealand and Australian statistics name a year by its last month: "the June 2019 year", "in the
 # October year" (Stats NZ's "year ended October")
 _rule("year_to_month", r"the\s+(?P<mon>" + MON + r")(?:\s+(?P<yr>" + YEAR + r"))?\s+year(?!s|-|\s+(?:on|earlier|before|ago|ahead))",

@@ -260,6 +260,16 @@ def resolve_year_to_month(ctx, cand, m):
     return _cal(date(start_y, start_m, 1), _month_end(end_y, month), "range")
 
 
+def resolve_year_through_fiscal_month(ctx, cand, m):
+    """"the year through March": the state's fiscal year when its fiscal year ends with that month
+    (Japan's, April to March), else nothing -- US copy writes it for the year so far, New Zealand's
+    for the twelve months to that month."""
+    calendar = fiscal_calendar(ctx, cand)
+    if calendar is None or _add_months(2000, calendar["starts"], -1)[1] != _month_of(m["mon"]):
+        return None
+    return resolve_year_to_month(ctx, cand, m)
+
+
 def resolve_months_of_split_year(ctx, cand, m):
     """"July-March 2023-24", "Jul-Feb FY2018-19": months of a fiscal year written by its two years; a
     span whose last month comes before its first runs into the second year ("July-March 2023-24":
