@@ -103,6 +103,8 @@ def test_an_article_before_a_dollar_sign_is_no_country_prefix(parse):
     ("The diesel makes 410 pound-feet of torque.", "410 pound-feet", "pound-foot"),
     ("The core can cool to minus-40 degrees Fahrenheit.", "minus-40 degrees Fahrenheit", "degree_fahrenheit"),
     ("The train reached 320km/hr on the test track.", "320km/hr", "kilometre_per_hour"),
+    # oil copy's barrels a day
+    ("Laos bought 1.2 million bpd of crude in May.", "1.2 million bpd", "barrel_per_day"),
 ])
 def test_extra_unit_symbols(parse, text, span, unit):
     a = only(parse, text)
