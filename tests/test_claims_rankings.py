@@ -208,3 +208,14 @@ def test_an_export_or_import_partner_is_a_destination_or_a_source(pipeline):
     assert got["$3 billion"] == ("BOL", "PER")
     # a trading partner trades both ways: no direction
     assert "$5 billion" not in _parties(pipeline, "Chile was Peru's leading trading partner in 2022 with $5 billion.")
+
+
+def test_a_ranked_market_s_figure_of_total_trade_is_the_two_way_trade(pipeline):
+    """'China was Peru's largest export market, with total trade growing 9 percent to $40 billion':
+    the figure's own trade word says two-way trade, whatever the ranking noun; 'with export
+    turnover' stays the exports."""
+    r = pipeline.extract("China was Peru's largest export market in 2022, with total trade growing 9 percent to "
+                         "$40 billion.", published="2023-03-01")
+    assert [(c.trade.flow, c.trade.between) for c in r.claims if c.trade is not None] == [("total", ["CHN", "PER"])] * 2
+    got = _parties(pipeline, "China was Peru's largest export market in 2022, with export turnover of $30 billion.")
+    assert got["$30 billion"] == ("PER", "CHN")

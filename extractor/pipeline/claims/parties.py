@@ -1264,6 +1264,13 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
         # ("import partner": one its imports come from; "trading partner" trades both ways)
         flow_of_the_partner = next((_trade_kind(c) for c in partner.children if c.dep_ in {"compound", "amod"}
                                     and _trade_kind(c) in {"export", "import"}), None) if noun in roles["partners"] else None
+        own = _trade_word_for(amount_span, ctx.sent_of(verb))
+        if own is not None and _trade_kind(own) == "total" and own.i > partner.i \
+                and not any(_trade_kind(c) in {"export", "import"} for c in own.children if c.dep_ in {"compound", "amod"}):
+            # "China was Peru's largest export market, with total trade growing 9%": the figure's
+            # own trade word, written after the ranking, says it is the two-way trade (not "with
+            # export turnover of $X")
+            return Trade(flow="total", between=sorted([ranked[0], owners[0]])), owners[0]
         if noun in roles["destinations"] or flow_of_the_partner == "export":
             return Trade(flow="directional", **{"from": owners[0], "to": ranked[0]}), owners[0]
         if noun in roles["sources"] or flow_of_the_partner == "import":
