@@ -100,12 +100,7 @@ def _yen_code(doc: Doc, i: int) -> str:
     site = _tables()["yen_sites"].get(doc._.site_state or "")
     if site is not None:
         return site   # a Japanese site's "¥" (the Japan Times, Nikkei), whatever partner it names; a Chinese site's
-    # a state named as a partner ("exports to China", "trade with Japan") says nothing of whose money
-    # the figures are: a Japanese story on its exports to China names China most, as their market
-    def cues(tokens) -> set[str]:
-        return {tok.lower_ for tok in tokens
-                if not (tok.i > 0 and doc[tok.i - 1].lower_ in _PARTNER_PREPOSITIONS)}
-    sent = cues(doc[i].sent)
+    sent = {tok.lower_ for tok in doc[i].sent if not _named_as_a_partner(tok)}
     if sent & jpy and not sent & cny:
         return "JPY"
     if sent & cny and not sent & jpy:
@@ -114,7 +109,7 @@ def _yen_code(doc: Doc, i: int) -> str:
     n_cny = n_jpy = 0
     for tok in doc:
         low = tok.lower_
-        if (low in cny or low in jpy) and not (tok.i > 0 and doc[tok.i - 1].lower_ in _PARTNER_PREPOSITIONS):
+        if (low in cny or low in jpy) and not _named_as_a_partner(tok):
             weight = 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else 1
             n_cny += weight * (low in cny)
             n_jpy += weight * (low in jpy)
@@ -122,6 +117,13 @@ def _yen_code(doc: Doc, i: int) -> str:
 
 
 _PARTNER_PREPOSITIONS = frozenset({"to", "from", "with", "into", "against", "including"})
+
+
+def _named_as_a_partner(tok: Token) -> bool:
+    """'exports to China', 'trade with Japan': a state named as a partner says nothing of whose
+    money the figures are (a Japanese story on its exports to China names China most, as the
+    market)."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PARTNER_PREPOSITIONS
 
 
 def _per_document(doc: Doc, key: str, read) -> Optional[str]:

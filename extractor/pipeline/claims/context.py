@@ -99,11 +99,16 @@ class _Context:
             if at < len(doc) and doc[at].lower_ == "the":
                 at += 1
             end = at
-            while end < len(doc) and (end in self.country_at or (
-                    doc[end].lower_ in {"and", "or", ","} and end + 1 < len(doc) and (end + 1) in self.country_at
-                    or doc[end].lower_ in {"and", "or"} and doc[end - 1].text == "," and end + 1 < len(doc)
-                    and (end + 1) in self.country_at)):
-                end += 1
+            while end < len(doc):   # the states set apart, "Japan, China and the US" too
+                following = end
+                while following < len(doc) and doc[following].lower_ in {",", "and", "or", "the"}:
+                    following += 1
+                if end in self.country_at:
+                    end += 1
+                elif end > at and following > end and following in self.country_at:
+                    end = following
+                else:
+                    break
             if end == at or any(self.country_at[t] == WORLD for t in range(at, end) if t in self.country_at):
                 continue   # ("other than the world" names no group; a state must follow)
             start = noun.i

@@ -114,14 +114,14 @@ def resolve_fiscal_year(ctx, cand, m):
     return _cal(*_fiscal_span(calendar, first), "range", value=str(y))
 
 
-_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PART_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def resolve_fiscal_quarter(ctx, cand, m):
     """"Q1 of FY23", "the third quarter of fiscal 2024", "the first quarter of the fiscal year
     2022-23": that quarter of the fiscal year named, in its state's calendar (Pakistan's FY23 begins
     in July 2022, so its Q1 is July to September 2022)."""
-    q = int(m["q"]) if m.groupdict().get("q") else _QUARTER_ORDINALS[m["ord"].lower()]
+    q = int(m["q"]) if m.groupdict().get("q") else _PART_ORDINALS[m["ord"].lower()]
     return _part_of_a_fiscal_year(ctx, cand, m, q, 3, f"Q{q}")
 
 
@@ -129,7 +129,7 @@ def resolve_fiscal_half_of_year(ctx, cand, m):
     """"the first half of fiscal 2019", "H2 of FY24": that half of the fiscal year named, in its
     state's calendar (Japan's fiscal 2019 begins in April 2019, so its first half is April to
     September 2019), not the calendar year's."""
-    h = int(m["h"]) if m.groupdict().get("h") else _QUARTER_ORDINALS[m["ord"].lower()]
+    h = int(m["h"]) if m.groupdict().get("h") else _PART_ORDINALS[m["ord"].lower()]
     return _part_of_a_fiscal_year(ctx, cand, m, h, 6, f"H{h}")
 
 
