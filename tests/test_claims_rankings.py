@@ -219,3 +219,10 @@ def test_a_ranked_market_s_figure_of_total_trade_is_the_two_way_trade(pipeline):
     assert [(c.trade.flow, c.trade.between) for c in r.claims if c.trade is not None] == [("total", ["CHN", "PER"])] * 2
     got = _parties(pipeline, "China was Peru's largest export market in 2022, with export turnover of $30 billion.")
     assert got["$30 billion"] == ("PER", "CHN")
+    # a bare 'turnover', or 'total shipments', may be one flow's: the ranking says which
+    got = _parties(pipeline, "The US remained the largest buyer of Laotian goods in 2022, with turnover reaching "
+                             "$2.6 billion.")
+    assert got["$2.6 billion"] == ("LAO", "USA")
+    got = _parties(pipeline, "China remained Peru's main export market in 2022, with total shipments of "
+                             "$9.7 billion.")
+    assert got["$9.7 billion"] == ("PER", "CHN")

@@ -1265,11 +1265,10 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
         flow_of_the_partner = next((_trade_kind(c) for c in partner.children if c.dep_ in {"compound", "amod"}
                                     and _trade_kind(c) in {"export", "import"}), None) if noun in roles["partners"] else None
         own = _trade_word_for(amount_span, ctx.sent_of(verb))
-        if own is not None and _trade_kind(own) == "total" and own.i > partner.i \
-                and not any(_trade_kind(c) in {"export", "import"} for c in own.children if c.dep_ in {"compound", "amod"}):
+        if own is not None and own.i > partner.i and _two_way_trade(own):
             # "China was Peru's largest export market, with total trade growing 9%": the figure's
             # own trade word, written after the ranking, says it is the two-way trade (not "with
-            # export turnover of $X")
+            # export turnover of $X", nor a bare "turnover" after "the largest importer of X's goods")
             return Trade(flow="total", between=sorted([ranked[0], owners[0]])), owners[0]
         if noun in roles["destinations"] or flow_of_the_partner == "export":
             return Trade(flow="directional", **{"from": owners[0], "to": ranked[0]}), owners[0]
@@ -1277,6 +1276,17 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
             return Trade(flow="directional", **{"from": ranked[0], "to": owners[0]}), owners[0]
         return Trade(flow="total", between=sorted([ranked[0], owners[0]])), owners[0]
     return None
+
+
+def _two_way_trade(word: Token) -> bool:
+    """'total trade', 'two-way trade', 'bilateral trade': a trade word that says both directions
+    (a bare 'turnover' or 'trade value' may be one flow's, as the copy around it says)."""
+    if _trade_kind(word) != "total" or any(_trade_kind(c) in {"export", "import"} for c in word.children
+                                           if c.dep_ in {"compound", "amod"}):
+        return False   # ("total shipments" are one flow's)
+    # (the words before it in its phrase: "two-way" is three tokens)
+    before = set(re.findall(r"[\w-]+", word.doc[word.left_edge.i: word.i].text.lower()))
+    return word.lemma_.lower() == "trade" or bool(before & _lexicon_words("two_way_modifiers"))
 
 
 def _inverted_ranking(verb: Token, subject: Token | None, ctx: _Context) -> bool:
