@@ -149,6 +149,10 @@ def test_a_deadline_year_does_not_move_the_anchor(parse):
     ("https://news.example.org/view.php?mp=1&np=2&ud=20110912000051", date(2011, 9, 1)),
     ("https://news.example.org/story?date=2019-03-04", date(2019, 3, 1)),
     ("https://news.example.org/2022/13/a", None),
+    # a segment that names its section before the date, and a slug that ends with one
+    ("https://news.example.org/nachrichten-2024-11/5518-laos-exports.htm", date(2024, 11, 1)),
+    ("https://news.example.org/economy/laos-exports-rise-20230612/", date(2023, 6, 1)),
+    ("https://news.example.org/report-2023-24/a", None),              # a pair of years, not a month
 ])
 def test_the_month_a_page_s_address_dates_it_to(url, month):
     assert url_month(url) == month

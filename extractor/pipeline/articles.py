@@ -46,7 +46,8 @@ def parse_published(value: Any) -> date | None:
 
 # "/2022/08/", "/2022/08/14/", "/2022-08-14/", "/20220814": the dates news sites write in their
 # addresses (as htmldate reads them); a year and a month are enough to date a story's month
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])"
+# (a segment may name its section first: "/nachrichten-2025-08/")
+_URL_DATE = re.compile(r"(?:/|(?<=[a-z])-)(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])"
                        r"(?:(?P=sep)(?:0[1-9]|[12][0-9]|3[01]))?(?=[/_-]|$)")
 
 
