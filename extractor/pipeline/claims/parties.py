@@ -434,12 +434,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     frame = TradeFrame(_trade_kind(trigger), trigger)
     # "imports and exports rose 3% to $500 billion", "China's import and export value": both flows
     # with one figure are the total (a "respectively" list gives each flow its own figure)
+    # (and "exports and imports rose 12% and 9%" pairs like it, without the word)
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ"} and frame.kind in {"import", "export"} \
-            and not _says_respectively(ctx.sent_of(trigger)) and not _two_figures_written_as_a_pair(trigger, ctx):
+            and not _says_respectively(ctx.sent_of(trigger)):
         coordinated = [c for c in trigger.children if c.dep_ == "conj"] + (
             [trigger.head] if trigger.dep_ == "conj" else [])
         if any(_trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind
-               and not _figures_apart(c, trigger) for c in coordinated):
+               and not _figures_apart(c, trigger) for c in coordinated) \
+                and not _two_figures_written_as_a_pair(trigger, ctx):
             frame.kind = "total"   # not "exports worth $415 million and imports worth $1.9 billion"
     # "export-import trade", "import-export value": both directions joined by a hyphen are the total
     if frame.kind in {"import", "export"} and _joined_with_the_other_direction(trigger):

@@ -133,16 +133,16 @@ _rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)
 # "the third quarter"; "the third-quarter results": the hyphenated modifier without the noun's article
 _NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
+# a fiscal year a part of it is 'of': 'FY23', 'fiscal 2024', 'the fiscal year 2022-23'
+_OF_A_FISCAL_YEAR = (r"\s+(?:of\s+)?(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>"
+                     + YEAR + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR
+                     + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))")
 # 'Q1 of FY23', 'the third quarter of fiscal 2024', 'the first quarter of the fiscal year 2022-23': a
 # quarter of a fiscal year, counted from the year's first month in its state's calendar
-_rule("fiscal_quarter", r"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?"
-      r"(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>" + YEAR
-      + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))",
-      resolve_fiscal_quarter)
+_rule("fiscal_quarter", r"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+      + _OF_A_FISCAL_YEAR, resolve_fiscal_quarter)
 # 'the first half of fiscal 2019', 'H2 of FY24': a half of a fiscal year, in its state's calendar
-_rule("fiscal_half_of_year", r"(?:H(?P<h>[12])|(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half)\s+(?:of\s+)?"
-      r"(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>" + YEAR
-      + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))",
+_rule("fiscal_half_of_year", r"(?:H(?P<h>[12])|(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half)" + _OF_A_FISCAL_YEAR,
       resolve_fiscal_half_of_year)
 _rule("quarter", r"(?:the\s+" + _NOT_A_MODIFIER + r")?(?P<ord>" + ORD + r"|final|last)[\s-]+(?:fiscal\s+)?quarter" + OFYEAR + "?",
       _resolve_named_quarter)

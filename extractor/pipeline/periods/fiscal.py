@@ -110,8 +110,13 @@ def resolve_fiscal_year(ctx, cand, m):
     calendar = fiscal_calendar(ctx, cand)
     if calendar is None:
         return _cal(date(y, 1, 1), date(y, 12, 31), "year")
-    first = y - 1 if calendar["named_by"] == "end" else y
-    return _cal(*_fiscal_span(calendar, first), "range", value=str(y))
+    return _cal(*_fiscal_span(calendar, _first_year_of(calendar, y)), "range", value=str(y))
+
+
+def _first_year_of(calendar: Optional[dict], named: int) -> int:
+    """The year a fiscal year named ``named`` begins in: the year before for a state that names its
+    years by their end (India's FY2023 begins in 2022), the same year otherwise."""
+    return named - 1 if calendar is not None and calendar["named_by"] == "end" else named
 
 
 _PART_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -144,7 +149,7 @@ def _part_of_a_fiscal_year(ctx, cand, m, n: int, months: int, name: str):
     else:
         written = m["yr"] or m["yr2"]
         named = int(written) if written else 2000 + int(m["yy"])
-        start = _fiscal_span(calendar, named - 1 if calendar is not None and calendar["named_by"] == "end" else named)[0]
+        start = _fiscal_span(calendar, _first_year_of(calendar, named))[0]
     sy, sm = _add_months(start.year, start.month, months * (n - 1))
     ey, em = _add_months(sy, sm, months - 1)
     # (the value is the part's name, as TimeML writes a fiscal year by its name)
