@@ -27,6 +27,23 @@ def test_capital_stands_for_the_state_unless_it_is_a_place(parse):
     assert all(t != "Beijing" for t, *_ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "A U.S.-based research group said Vietnam's exports to Japan rose.",
+    "A US-based research group said Vietnam's exports to Japan rose.",
+    "Hanoi-based analysts and a Tokyo-headquartered bank said Vietnam's exports to Japan rose.",
+])
+def test_a_place_joined_to_based_locates_someone_and_names_no_actor(pipeline, text):
+    """'a U.S.-based group' says where the group is (countries.json ``location_compounds``)."""
+    found = {a.id for a in pipeline.extract(text).actors if a.type == "country"}
+    assert found == {"VNM", "JPN"}
+
+
+def test_a_state_joined_to_a_trade_word_by_a_hyphen_is_still_named(pipeline):
+    text = "U.S.-Vietnam trade grew as U.S.-bound shipments from Hanoi rose."
+    found = [a.id for a in pipeline.extract(text).actors if a.type == "country"]
+    assert found == ["USA", "VNM", "USA", "VNM"]
+
+
 def test_the_north_needs_north_korea_in_the_article(parse):
     with_context = actors_of(parse, "North Korea raised coal output. The North also sold more iron ore.")
     assert ("The North", "North Korea", "PRK", "country") in with_context

@@ -214,6 +214,20 @@ def _inside_chars(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
 
 
+def _location_compound(span: Span) -> bool:
+    """'a U.S.-based outlet', 'a Seoul-based researcher': the place of a person or an
+    organization, written as the first half of a hyphenated adjective (countries.json
+    ``location_compounds``), names no actor."""
+    doc = span.doc
+    return (span.end + 1 < len(doc) and doc[span.end].text in {"-", "–"} and not doc[span.end].whitespace_
+            and doc[span.end + 1].lower_ in _location_compound_words())
+
+
+@cache
+def _location_compound_words() -> frozenset[str]:
+    return frozenset(load_table("countries.json")["location_compounds"])
+
+
 def _capital_used_as_place(span: Span) -> bool:
     """'in Beijing', 'Beijing, China': the city, not the government."""
     head = span.root.head
@@ -491,6 +505,8 @@ def find_actors(doc: Doc) -> list[Actor]:
         if _inside(span, credits):
             continue
         if span.label_.startswith(("name:", "demonym:", "short:", "default:")) and _inside_chars(span, money):
+            continue
+        if span.label_.startswith(("name:", "capital:", "short:", "default:")) and _location_compound(span):
             continue
         kind, _, value = span.label_.partition(":")
         trimmed = _trim(span) if kind in {"name", "org", "ent"} else span
