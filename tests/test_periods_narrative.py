@@ -346,3 +346,20 @@ def test_a_date_line_far_from_the_text_s_dates_is_no_anchor(parse):
                                   "the ministry said in a report dated April 17, 2025. Shipments totaled $610 million "
                                   "last month.")
     assert not any("dateline" in w for w in warnings)
+
+
+@pytest.mark.parametrize("caption", [
+    "This picture, taken on March 3, 2021, shows trucks queuing at a border crossing.",
+    "In this Oct. 2, 2018, file photo, a freighter leaves a river harbour.",
+    "A crane is pictured at a river port on Sept. 4, 2020.",
+])
+def test_a_photo_caption_s_date_is_no_date_of_writing(parse, caption):
+    """Agencies reuse pictures for years: the date a caption gives is when the picture was taken."""
+    ps, _ = undated(parse, f"{caption}\nSouth Korea's car exports rose 12 percent in November.")
+    assert period(ps, "November").from_ is None
+
+
+def test_a_date_beside_a_photo_credit_word_elsewhere_still_anchors(parse):
+    ps, _ = undated(parse, "Photo: Yonhap\nCar exports reached $6.5 billion in October 2022. In November, they "
+                           "rose 12 percent.")
+    assert span(period(ps, "November")) == (date(2022, 11, 1), date(2022, 11, 30))

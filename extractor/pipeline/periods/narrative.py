@@ -64,6 +64,8 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         if _is_future(ctx, cand.start) or _NEXT_RELEASE.search(before) or _SINCE.search(before) \
                 or _AN_EVENT_BEFORE.search(ctx.text[max(0, cand.start - 120):cand.start]):
             continue
+        if _in_a_photo_caption(ctx.text, cand.start, cand.end):
+            continue   # "This picture, taken on March 3, 2021, shows ...": when a picture was taken, often long before
         if cand.rule in _SPAN_RULES and (_is_comparison_base(ctx.text, cand.start, cand.end) or _AS_OF.search(before)):
             # "against $83 million in the third quarter of 2014, before the embargo": a span named
             # as a base says less of when the story is than a month does; "as of" a span, nothing
@@ -222,6 +224,19 @@ _AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+
                               r"|\b(?:took|take|takes|taking)\s+effect\s+(?:in|on)\s+$"
                               r"|\b(?:signed|adopted|passed|enacted|imposed|introduced|launched|effective)\s+(?:in|on)\s+$",
                               re.IGNORECASE)
+# "This picture, taken on March 3, 2021, shows a pier", "In this Oct. 2, 2018, file photo", "in this undated
+# photo released on September 16, 2017": a caption dates its picture, which agencies reuse for years
+_PHOTO_WORD = re.compile(r"\b(?:photos?|photographs?|pictures?|pictured|images?)\b", re.IGNORECASE)
+
+
+def _in_a_photo_caption(text: str, start: int, end: int) -> bool:
+    """A photo word on the date's line, shortly before or right after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return _PHOTO_WORD.search(text, max(line_start, start - 80), min(line_end, end + 40)) is not None
+
+
 # "turned to exporting wigs starting in 2018": when something began, not when the story is
 _STARTING = re.compile(r"\b(?:starting|beginning|from)\s+(?:in\s+)?$", re.IGNORECASE)
 # "the country's goals for 2017", "an export target for 2026": a year something is aimed at
