@@ -2318,3 +2318,33 @@ def test_a_state_abbreviated_with_periods_before_a_hyphen_is_read(text, amount, 
     """'U.S.-Peru trade', 'U.S.-bound exports': the tokenizer splits the hyphen after the
     abbreviation's period, so the state is named (before, 'U.S.-Peru' was one word and no state)."""
     assert parties(text, published="2024-06-20")[amount] == expected
+
+
+# ---------------------------------------------------------------- a time inside a since-clause
+
+
+def period_of(text: str, amount: str, published: str | None) -> tuple:
+    r = extract(text, published=published)
+    c = claim_of(r, amount)
+    p = r.periods[c.period] if c.period is not None else None
+    return (p.text, p.from_.isoformat() if p.from_ else None) if p is not None else None
+
+
+@pytest.mark.parametrize("clause", [
+    "the steepest fall since shipments collapsed in March 2020",
+    "a level not seen since comparable records began in January 1995",
+])
+def test_a_date_inside_a_since_clause_dates_neither_the_figure_nor_the_story(clause):
+    """'not seen since comparable records began in January 1995': the time of the event a figure is
+    measured from; the parser hangs the clause anywhere, so it is read on the words."""
+    text = (f"Chile's copper exports to China fell 14 percent to $2.1 billion in the reporting period, {clause}. "
+            "Chile's exports to Japan rose 3 percent to $0.9 billion.")
+    assert period_of(text, "$2.1 billion", None) is None
+    assert period_of(text, "$0.9 billion", None) is None
+
+
+def test_a_figure_inside_the_since_clause_is_dated_by_it():
+    text = ("Since trade between Chile and Peru peaked in 2019 at $4.2 billion, it has declined to "
+            "$3.6 billion in 2023.")
+    assert period_of(text, "$4.2 billion", "2024-03-21") == ("2019", "2019-01-01")
+    assert period_of(text, "$3.6 billion", "2024-03-21") == ("2023", "2023-01-01")

@@ -198,6 +198,10 @@ class _Context:
         # where the previous record a 'record' period dates is written (its figure's phrase starts there)
         self.record_starts = {i: _previous_record_start(self.period_spans[i], self.text)
                               for i, role in enumerate(self.roles) if role == "record"}
+        # where a 'since' clause that holds a period starts ("since exports peaked in 2019 at $4.2 billion":
+        # it dates the clause's own figure and no other)
+        self.since_clauses = {i: start for i, role in enumerate(self.roles) if role == "since"
+                              and (start := _since_clause_start(self.period_spans[i], self.text)) is not None}
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
 
     def _refer_back(self, key: str, phrases: list[str], labels: set[str]) -> None:
@@ -284,6 +288,19 @@ _PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:all
                               r"(?:(?:set|seen|reached|recorded|posted|hit|marked|logged)\s+)?(?:in|on|during)\s+$", re.I)
 
 
+# "the steepest since shipments slumped in March 2020 to ...", "not seen since comparable records began
+# in January 1995": a time inside a clause that 'since' opens is the time of the earlier event a
+# figure is measured from (the parser hangs these clauses anywhere, so they are read on the words)
+_IN_A_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[^.;,:()\d]|\d(?![\d.,]*\s*(?:%|per|billion|million|trillion)))"
+                                r"{1,60}?\s+(?:in|on|during|at)\s+$", re.I)
+
+
+def _since_clause_start(span: Span, text: str) -> int | None:
+    """Where the 'since' clause that holds the period ``span`` starts."""
+    found = _IN_A_SINCE_CLAUSE.search(text, max(0, span.start_char - 90), span.start_char)
+    return found.start() if found is not None else None
+
+
 def _previous_record_start(span: Span, text: str) -> int | None:
     """Where 'the previous record of <figure> (set) in' is written right before the period ``span``."""
     found = _PREVIOUS_RECORD.search(text, max(0, span.start_char - 90), span.start_char)
@@ -299,7 +316,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if span is None:
         return None
     lex = _lexicon()
-    if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since":
+    if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since" \
+            or _since_clause_start(span, ctx.text) is not None:
         return "since"
     if _previous_record_start(span, ctx.text) is not None:
         return "record"   # "topping the previous high of $8.9 billion set in March": the old record's time

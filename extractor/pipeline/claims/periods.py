@@ -430,6 +430,10 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     # period's, which the clause does not name; it takes none rather than the new level's
     if not is_change and _the_level_moved_from(amount_span):
         return None
+    # "since trade peaked in 2019 at $4.2 billion": a figure in a since-clause after its period is that period's
+    own_since = next((i for i in ctx.since_clauses if _in_the_since_clause_of(i, amount_span, ctx)), None)
+    if own_since is not None:
+        return own_since
     # "the previous record of $61.2 billion reached in 2021": the record's own time
     own_record = next((i for i in ctx.record_starts if _the_record_s_figure(i, amount_span, ctx)), None)
     if own_record is not None:
@@ -453,6 +457,13 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                                           _in_a_coordinated_clause_without(ctx.period_spans[i].root, amount_span.root),
                                           _tree_distance(amount_span.root, ctx.period_spans[i].root),
                                           abs(ctx.period_spans[i].start - amount_span.start)))
+
+
+def _in_the_since_clause_of(period: int, amount_span: Span, ctx: _Context) -> bool:
+    """The figure follows the period inside the clause 'since' opens ("since shipments slumped in March
+    2020 to 1.2 trillion yen"): no clause break between them."""
+    span = ctx.period_spans[period]
+    return span.end <= amount_span.start and not re.search(r"[,;:.]\s|[()]", ctx.text[span.end_char: amount_span.start_char])
 
 
 def _under_a_change_noun(token: Token, local: Token) -> bool:
