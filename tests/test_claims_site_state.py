@@ -66,3 +66,22 @@ def test_a_common_noun_the_model_takes_for_a_place_does_not_hide_the_site_s_stat
     r = pipeline.extract(text, published="2024-04-26", url="https://www.stats.example.nz/news/trade-march")
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert got.get("$4.2 billion") == ("NZL", "WLD")
+
+
+MINISTRY = ("Chip sales lift exports\n\nExports climbed 21 percent to $31.4 billion in the first four months, the "
+            "Ministry of Finance said on Friday. Demand from the United States and Japan grew, and US buyers and Chinese "
+            "retailers stocked up ahead of US tariffs. The United States overtook Japan as Malaysia's largest market.")
+
+
+def test_a_ministry_given_no_state_is_the_site_s_state_s(pipeline):
+    """'the Ministry of Finance said' on a Malaysian site that names Malaysia once and the US four times:
+    domestic news gives its own government's ministries no state."""
+    result = pipeline.extract(MINISTRY, published="2024-05-10", url="https://www.example-daily.my/business/exports")
+    exports, change = claim_of(result, "$31.4 billion"), claim_of(result, "21 percent")
+    assert (exports.trade.from_, exports.trade.to) == ("MYS", "WLD")
+    assert "ministry" in change.inferred["parties"]
+
+
+def test_a_ministry_given_no_state_on_a_site_of_no_state_names_no_reporter(pipeline):
+    result = pipeline.extract(MINISTRY, published="2024-05-10", url="https://www.example-daily.com/business/exports")
+    assert claim_of(result, "$31.4 billion").trade is None

@@ -789,6 +789,8 @@ YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had n
 
 FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or that it names far more than any other)"
 FROM_SITE = "the state of the page's site (its country-code domain), as the story names no state of its own"
+FROM_SITE_AND_MINISTRY = ("the state of the page's site (its country-code domain), whose ministry the story cites "
+                          "without naming a state")
 
 
 def _home_state(ctx: _Context) -> tuple[str | None, str]:
@@ -811,12 +813,24 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
             # "Vietnam", or names it no more often than the US it sells to: the outlet's own state
             # is the story's (its claims say their reporter is inferred, and why)
             return site, FROM_SITE
+        if unclear and site in counts and _cites_a_ministry_of_no_state(ctx):
+            # "Exports surged to a record, the Ministry of Finance said" on a Taiwanese site that names
+            # Taiwan once and the US it sells to five times: a ministry given no state is the
+            # writer's own country's, as domestic news writes it
+            return site, FROM_SITE_AND_MINISTRY
         if unclear:
             return None, FROM_HOME_STATE
         home = ranked[0]
     if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
         return None, FROM_HOME_STATE   # "Guangdong's exports": a province's story, not its state's
     return home, FROM_HOME_STATE
+
+
+def _cites_a_ministry_of_no_state(ctx: _Context) -> bool:
+    """A government source named with no state ('the Ministry of Finance', 'the Commerce Ministry')."""
+    return any(source.type == "government" and _country_of_institution(source.name) is None
+               and not any(entry.name in source.name for entry in _countries().values())
+               for source in ctx.sources)
 
 
 def _named_only_as_partners(ctx: _Context) -> set[str]:
