@@ -202,3 +202,10 @@ def test_data_cited_by_an_outlet_keep_their_origin(parse):
 def test_an_unqualified_ministry_of_commerce_is_the_story_s_state_s(parse, text, name, not_name):
     found = names(parse, text)
     assert (name is None or name in found) and (not_name is None or not_name not in found)
+
+
+def test_a_full_width_bracket_the_tagger_takes_into_a_name_is_dropped(pipeline):
+    """'Director-General Li Wen （李文） said': the model may end the name on the opening bracket."""
+    result = pipeline.extract("Exports rose 5 percent in May, Director-General Li Wen （李文） said.", published="2025-06-10")
+    assert all("（" not in s.name and "（" not in s.text for s in result.sources)
+    assert any(s.type == "person" for s in result.sources)

@@ -33,6 +33,7 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -137,12 +138,16 @@ def organization_source_type(name: str) -> str | None:
     return row["source_type"] if row else None
 
 
+def _an_opening_bracket(token: Token) -> bool:
+    return len(token.text) == 1 and unicodedata.category(token.text) == "Ps"   # "(", "[", "（", "【"
+
+
 def _trim(span: Span) -> Span:
     """Drop a possessive ending, leading determiners and a title from a mention."""
     start, end = span.start, span.end
     doc = span.doc
-    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
-        end -= 1
+    while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or _an_opening_bracket(doc[end - 1])):
+        end -= 1   # (and an opening bracket the tagger took in: "Tsai （蔡美娜）")
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     return doc[start:end]
