@@ -312,6 +312,13 @@ def test_a_move_to_a_larger_level(parse):
     ("Vietnam's trade was stronger than expected in March, growing at 8.4 per cent.", "8.4 per cent", "up"),
     ("Imports from Chile declined another 4.6 percent in July.", "4.6 percent", "down"),
     ("But imports climbed more — 2.7% to $3.1 billion — on fuel purchases.", "2.7%", "up"),
+    # a change noun whose figure the parser hangs on the basis ("28 percent year" as one noun phrase)
+    ("Laos's trade with Thailand reached $5.1 billion in 2023, an increase of 14 percent year on year.", "14 percent",
+     "up"),
+    ("Peru's exports to Chile were $910 million in May, a drop of 6 percent month on month.", "6 percent", "down"),
+    # 'by' after a dash, and a change noun whose phrase names the flow first
+    ("Imports of Chilean copper also fell - by 9 percent - in May.", "9 percent", "down"),
+    ("Exports rose 5 percent in May, compared with a rise in imports of 11 percent.", "11 percent", "up"),
 ])
 def test_change_words_of_trade_copy(parse, text, span, change):
     found = {a.text: a.change for a in amounts(parse, text)}

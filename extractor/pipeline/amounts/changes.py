@@ -167,7 +167,8 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         # over the object ("pulled down North Korea's trade by 15 percent") to the verb or its particle
         # (and over the periods between: "increased from February 2023 to March 2023 by R19.8 billion")
         while v >= 0 and k - v < 8 and (doc[v].pos_ in ("ADV", "PART", "ADP", "NOUN", "PROPN", "PRON", "DET", "ADJ")
-                                         or doc[v].text == "," or doc[v].ent_type_ == "DATE") and not _verb_direction(doc[v]):
+                                         or doc[v].text in (",", "-", "–", "—") or doc[v].ent_type_ == "DATE") \
+                and not _verb_direction(doc[v]):
             if direction := _adverb_direction(doc[v]):
                 return direction  # 'was revised upward by 40 billion yen'
             v -= 1
@@ -278,8 +279,20 @@ def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
         if d:
             return d
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _noun_direction(head.head)
+        noun = head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "NOUN" \
+                and _noun_direction(noun) is None:
+            return _noun_direction(noun.head.head)   # "a rise in imports of 9 percent"
+        return _noun_direction(noun)
+    if root.dep_ in ("compound", "nummod") and head.lower_ in _BASIS_NOUNS and head.dep_ == "pobj" \
+            and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        # "an increase of 28 percent year on year": the parser makes the basis's first noun the
+        # object of 'of', with the figure its modifier
+        return _noun_direction(head.head.head)
     return None
+
+
+_BASIS_NOUNS = frozenset({"year", "month", "quarter", "week"})
 
 
 #: Verbs a change is said to be led by, with its leading items as agents ("led by copper").
