@@ -366,3 +366,56 @@ def test_a_code_the_copy_writes_beats_the_table_s_guess(pipeline, written, code)
     got = _goods(pipeline, f"Laos's imports of semiconductor testing instruments {written} from Japan reached "
                            f"$42 million in May.")
     assert got["$42 million"] == (code, "semiconductor testing instruments")
+
+
+@pytest.mark.parametrize("sentence,amount,words", [
+    ("Exports in general trade rose 14 percent to 1.8 trillion yuan.", "1.8 trillion yuan", "general trade"),
+    ("The processing trade totalled 900 billion yuan, including 560 billion yuan in exports.", "560 billion yuan",
+     "processing trade"),
+    ("Exports by state-owned enterprises fell 3 percent to 410 billion yuan.", "410 billion yuan",
+     "state-owned enterprises"),
+    ("Foreign-invested enterprises exported goods worth 1.2 trillion yuan.", "1.2 trillion yuan",
+     "foreign-invested enterprises"),
+    ("Private firms posted faster trade growth, with their trade up 11 percent.", "11 percent", "private firms"),
+])
+def test_a_segment_of_a_statistics_breakdown_is_reported_with_its_words(pipeline, sentence, amount, words):
+    """Customs break trade down by regime ('general trade') and by kind of firm ('state-owned
+    enterprises'): a segment's figure is no figure of the whole flow, and is never checked against it."""
+    got = _goods(pipeline, "China's exports rose 6% to 12 trillion yuan in the first half. " + sentence,
+                 published="2024-07-14")
+    assert got[amount] == (None, words) and got["12 trillion yuan"] == (None, None)
+
+
+def test_firms_named_by_their_nation_are_the_nation_s_trade(pipeline):
+    got = _goods(pipeline, "China's exports rose 6% in the first half. Chinese firms exported goods worth 12 trillion "
+                           "yuan.", published="2024-07-14")
+    assert got["12 trillion yuan"] == (None, None)
+
+
+def test_cross_border_trade_and_a_goods_sector_are_no_segment(pipeline):
+    r = pipeline.extract("Cross-border trade between Chile and Peru rose 5 percent to $7 billion in May.",
+                         published="2024-06-14")
+    assert [(c.trade.commodity, c.trade.commodity_text) for c in r.claims if c.trade is not None] == [(None, None)] * 2
+    got = _goods(pipeline, "Korea's exports rose 6% in May. The semiconductor sector saw exports of $9.1 billion.",
+                 published="2024-06-14")
+    assert got["$9.1 billion"][0] == "8542"
+
+
+def test_each_kind_of_firm_of_a_breakdown_keeps_its_own_segment(pipeline):
+    got = _goods(pipeline, "China's foreign trade rose 5% to 6.2 trillion yuan in the first half. In the first half, "
+                           "private firms recorded 3.2 trillion yuan in trade, up 9%. State-owned "
+                           "enterprises logged 1.1 trillion yuan, up 2%, while foreign-invested enterprises reported "
+                           "1.9 trillion yuan.", published="2024-07-14")
+    assert got["3.2 trillion yuan"][1] == got["9%"][1] == "private firms"
+    assert got["1.1 trillion yuan"][1] == got["2%"][1] == "state-owned enterprises"
+    assert got["1.9 trillion yuan"][1] == "foreign-invested enterprises"
+
+
+def test_an_acronym_defined_for_a_flow_stands_for_it(pipeline):
+    """'non-oil domestic exports (NODX)': the acronym alone is that flow, of that part of the goods."""
+    r = pipeline.extract("Malaysia's non-oil domestic exports (NODX) rose 6 percent in May. NODX to Japan grew "
+                         "11 percent.", published="2024-06-17")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, c.trade.commodity_text) for c in r.claims
+           if c.trade is not None}
+    assert got["11 percent"] == ("MYS", "JPN", "non oil domestic")
+    assert got["6 percent"] == ("MYS", "WLD", "non oil domestic")

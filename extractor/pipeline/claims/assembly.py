@@ -19,7 +19,7 @@ from ..calendar_spans import shift_period
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
+from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
                     _goods_of_a_clause_item, _goods_of_a_list_item, _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
@@ -213,6 +213,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # "Copper was the top exported commodity": the goods are the subject, not "commodity"
                 goods = _goods_of_a_ranked_subject(trigger, span, ctx) or goods
             if trigger is not None and goods == (None, None):
+                # "exports in general trade", "state-owned firms logged 0.6 trillion yuan": a segment of
+                # a statistics breakdown, reported with its words
+                segment = _segment_of(trigger, span, ctx)
+                goods = (None, segment) if segment is not None else goods
+            if trigger is not None and goods == (None, None):
                 goods = _goods_of_producers(trigger, ctx) or _goods_subject(span, ctx, containing=trigger) \
                     or _goods_of_a_ranked_subject(trigger, span, ctx) or goods
             if trigger is not None and goods == (None, None):
@@ -381,7 +386,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     amount.is_money or is_change):
                 # "State-owned companies logged 0.6 trillion yuan, up 1.2%": the breakdown
                 # by kind of firm goes on
-                trade = entity_trade.model_copy()
+                trade = entity_trade.model_copy(update={"commodity": None, "commodity_text": _segment_of(span.root, span, ctx)})
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
             elif anaphor is not None and (amount.is_money or is_change or (
                     # "That was up from 5.5 million tonnes": a tonnage continues a series of goods

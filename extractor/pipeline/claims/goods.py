@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .context import _bracket_opening, _Context
-from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind
+from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
 
 
 @cache
@@ -41,6 +41,15 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     ('goods', 'products' or nothing)."""
     phrases: list[Span] = []
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
+    acronym = trade_acronyms(trigger.doc).get(trigger.text)
+    if acronym is not None and acronym[1] and not modifiers:
+        # "NODX to China grew 12%": the part of the flow the acronym was defined for ("non-oil domestic");
+        # "electronic NODX" names its own goods
+        return _goods_code(acronym[1], whole=True), acronym[1]
+    if modifiers:
+        regime = _regime_in(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i + 1])
+        if regime is not None:
+            return None, regime   # "the processing trade", "general trade exports": a segment (see _segment_of)
     if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
         phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i])
     for child in modifiers:
@@ -129,6 +138,76 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
 
 
 _ALL_GOODS = (None, None)
+
+
+def _regime_in(span: Span) -> str | None:
+    """The customs regime (trade_lexicon.json ``trade_regimes``) a phrase names, if any; "cross-border
+    trade" is all the trade across a border, no regime."""
+    text = span.doc.text[max(0, span.start_char - 1): span.end_char].lower()   # (with the character before it)
+    return next((r for r in sorted(_lexicon_words("trade_regimes"), key=len, reverse=True)
+                 if re.search(rf"(?<![\w-]){re.escape(r)}\b", text)), None)
+
+
+def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | None:
+    """The words of the segment of a flow a statistics breakdown reports, when the trade word's phrase or
+    clause names one: a customs regime ('exports in general trade', 'processing trade', 'imports under
+    bonded logistics'; trade_lexicon.json ``trade_regimes``) or a kind of firm with what sets it apart
+    ('exports by state-owned enterprises', 'Foreign-invested enterprises exported goods worth ...',
+    'private businesses posted trade growth of ...'; ``trading_entities``)."""
+    entities = _lexicon_words("trading_entities")
+    regime_in = _regime_in
+
+    def words(span: Span) -> str:
+        kept = [t for t in span if t.tag_ not in {"DT", "POS"} and t.dep_ != "poss" and t.text not in {",", "(", ")"}]
+        return "".join(t.text_with_ws for t in kept).strip().lower()
+
+    def described_entity(noun: Token) -> str | None:
+        # (a kind of firm set apart by what it is: "private", "foreign-invested", "FDI"; not "firms" alone)
+        if noun.lemma_.lower() not in entities or not any(c.dep_ in {"amod", "compound"} and c.i < noun.i
+                                                          and c.ent_type_ not in {"NORP", "GPE"} for c in noun.children):
+            return None   # ("Chinese firms", "South Korean exporters": the nation's trade)
+        phrase = ctx.doc[noun.left_edge.i: noun.i + 1]
+        if any(t.dep_ == "cc" for t in phrase) or noun.conjuncts:
+            return None   # ("domestic and foreign-invested enterprises ..., respectively": one segment each)
+        if noun.lemma_.lower() in _lexicon_words("sector_nouns") and _goods_of_phrase(ctx.doc[phrase.start: noun.i], ctx) \
+                not in (None, _ALL_GOODS):
+            return None   # ("the semiconductor sector": goods, read as such)
+        return words(phrase)
+
+    start = min([trigger.i] + [c.left_edge.i for c in trigger.children if c.dep_ in {"compound", "amod"} and c.i < trigger.i])
+    found = regime_in(ctx.doc[start: trigger.i + 1])
+    if found is not None:
+        return found   # "general trade exports", "the processing trade"
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by"}):
+        for o in (c for c in prep.children if c.dep_ == "pobj"):
+            found = regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) or (
+                described_entity(o) if prep.lower_ == "by" else None)
+            if found is not None:
+                return found
+    # the subject of the figure's own clause ("..., while foreign-invested firms booked 1.9 trillion
+    # yuan"), else of the trade word's (or, for "including $X in exports", of the clause that participle
+    # hangs on)
+    own = _clause_verb(amount_span.root)
+    if own is not None:
+        found = next((e for c in own.children if c.dep_ in {"nsubj", "nsubjpass"} for e in [described_entity(c)] if e), None)
+        if found is not None:
+            return found
+    verb = _clause_verb(trigger)
+    for _ in range(2):
+        if verb is None:
+            break
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects:
+            found = described_entity(subject) or (regime_in(ctx.doc[subject.left_edge.i: subject.i + 1])
+                                                  if subject.lemma_.lower() == "trade" else None)
+            if found is not None:
+                return found
+        if subjects or verb.head is verb:
+            break
+        verb = _clause_verb(verb.head)
+    return None
+
+
 _POINTING_BACK = frozenset({"such", "these", "those", "the same"})
 
 

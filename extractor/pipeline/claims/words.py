@@ -73,6 +73,28 @@ def _in_an_institution_s_name(token: Token) -> bool:
     return any(t.lower_ in heads for t in doc[start:end])
 
 
+# "non-oil domestic exports (NODX)", "non-oil re-exports (NORX)": a trade noun phrase given an acronym
+# in brackets, which then stands for it on its own
+_ACRONYM_DEFINED = re.compile(r"(?<![\w'’-])((?:[\w-]+\s+){0,3}?)([\w-]+)\s+\(([A-Z][A-Z-]{1,5})\)")
+
+
+def trade_acronyms(doc) -> dict[str, tuple[str, str]]:
+    """The acronyms ``doc`` defines for trade words: acronym -> (kind, the words before the trade
+    word: what part of the flow it is), read once per doc."""
+    found = doc.user_data.get("newsclaims.trade_acronyms")
+    if found is None:
+        words = _lexicon()["words"]
+        found = {}
+        for m in _ACRONYM_DEFINED.finditer(doc.text):
+            kind = words.get(m.group(2).lower())
+            if kind is not None and kind in {"export", "import", "total"}:
+                modifiers = [w for w in m.group(1).lower().split() if w not in {"the", "its", "their", "'s"}
+                             and not w.endswith(("'s", "’s"))]
+                found[m.group(3)] = (kind, " ".join(modifiers).replace("-", " "))
+        doc.user_data["newsclaims.trade_acronyms"] = found
+    return found
+
+
 def _trade_kind(token: Token) -> str | None:
     lex = _lexicon()
     words = lex["words"]
@@ -84,6 +106,8 @@ def _trade_kind(token: Token) -> str | None:
             c.dep_ == "prep" and c.lower_ in {"from", "to"} and any(o.dep_ == "pobj" and o.ent_type_ in {"GPE", "NORP"}
                                                                  for o in c.children) for c in token.children):
         kind = lex["routed_nouns"]["words"][token.lemma_.lower()]   # "supplies from Chile to China"
+    if kind is None and token.is_upper and 2 < len(token.text) <= 6:
+        kind = (trade_acronyms(token.doc).get(token.text) or (None, None))[0]   # "NODX rose 7%"
     if kind is None and token.lower_ == "trading" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT"}:
         gerund = lex["trading_as_trade"]
         if any(c.dep_ == "prep" and c.lower_ in gerund["prepositions"] or c.dep_ in {"amod", "compound"}
