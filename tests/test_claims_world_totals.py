@@ -458,3 +458,26 @@ def test_the_world_written_with_over_or_around_is_the_partner(pipeline, phrase):
     got = _parties(pipeline, "Laos's imports from Thailand rose 4 percent last year. "
                              f"Imports into Laos {phrase} were $7.2 billion.")
     assert got["$7.2 billion"][0] == ("WLD", "LAO")
+
+
+@pytest.mark.parametrize("sentence,amount,parties", [
+    ("Total imports fell 4 percent to $5.1 billion.", "$5.1 billion", ("WLD", "LAO")),
+    ("Total exports climbed to $4.4 billion.", "$4.4 billion", ("LAO", "WLD")),
+    # two-way trade called total stays the story's pair's
+    ("Total trade between the two reached $2.5 billion.", "$2.5 billion", ("LAO", "VNM")),
+])
+def test_one_direction_s_total_is_with_all_partners(pipeline, sentence, amount, parties):
+    """'Total imports' after figures with one partner: a flow's total is its total over all partners
+    (trade_lexicon.json world_modifiers); 'total trade' between two is theirs."""
+    got = _parties(pipeline, "Laos's exports to Vietnam rose 20 percent to $1.3 billion last year. " + sentence)
+    assert got[amount][0] == parties
+
+
+@pytest.mark.parametrize("sentence", [
+    "Laos's exports to Vietnam fell 12 percent in March, taking total exports down 3 percent to $900 million.",
+    "Laos's exports to Vietnam fell 12 percent in March, with total exports dropping to $900 million.",
+])
+def test_the_total_a_flow_adds_up_to_keeps_its_partner(pipeline, sentence):
+    """'..., taking total exports down to $X', '..., with total exports at $X': the running total of
+    the sentence's own flow, with its partner."""
+    assert _parties(pipeline, sentence)["$900 million"][0] == ("LAO", "VNM")

@@ -1007,9 +1007,13 @@ def _world_balance_reporter(sent: Span, ctx: _Context) -> str | None:
 
 def _world_modified(trigger: Token, whose: bool) -> bool:
     """'foreign trade', 'global exports', 'overall imports', 'exports worldwide'; and 'total' when
-    the trade is someone's ('China's total exports': to all partners; a bare 'total trade' in a
-    story about two countries is theirs). ``whose``: the frame names whose trade it is."""
-    words = set(_lexicon()["world_modifiers"]["words"]) | ({"total"} if whose else set())
+    the trade is someone's ('China's total exports': to all partners) or one direction ('total
+    imports'); a bare 'total trade' in a story about two countries is theirs. ``whose``: the frame
+    names whose trade it is."""
+    # ("total imports", "total exports": one direction's total is with all partners; only "total trade"
+    # names a pair's two-way trade)
+    total = whose or _trade_kind(trigger) in {"export", "import"} and not _a_running_total(trigger)
+    words = set(_lexicon()["world_modifiers"]["words"]) | ({"total"} if total else set())
     # "China's overall trade performance": the modifier of the noun the trade word qualifies
     heads = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN" else [])
     # "Globally, Malaysia's exports edged up": a sentence adverb on the clause the trade word is subject of
@@ -1020,6 +1024,15 @@ def _world_modified(trigger: Token, whose: bool) -> bool:
                                    for c in clause.children))
 
 
+def _a_running_total(trigger: Token) -> bool:
+    """'exports to Chile fell 12% in March, taking total exports down 3% for the year', '..., with
+    total imports up 31%': the total a sentence's flow adds up to, with the flow's partner."""
+    if trigger.head.lemma_.lower() in _RUNNING_TOTAL_VERBS:
+        return True
+    return any(a.lower_ == "with" and a.dep_ == "prep" for a in list(trigger.ancestors)[:3])
+
+
+_RUNNING_TOTAL_VERBS = frozenset({"take", "bring", "push", "lift", "drag", "raise", "put"})
 _SENTENCE_WORLD_ADVERBS = frozenset({"globally", "worldwide", "overall"})
 _SENTENCE_ENDS = (".", "!", "?", '."', ".”", ".'")
 
