@@ -419,3 +419,6 @@ def test_an_acronym_defined_for_a_flow_stands_for_it(pipeline):
            if c.trade is not None}
     assert got["11 percent"] == ("MYS", "JPN", "non oil domestic")
     assert got["6 percent"] == ("MYS", "WLD", "non oil domestic")
+    r = pipeline.extract("Malaysia's non-oil domestic exports (NODX) rose 6 percent in May. Electronic NODX fell "
+                         "4 percent.", published="2024-06-17")
+    assert [c.trade.commodity_text for c in r.claims if c.trade is not None][-1] == "electronic"
