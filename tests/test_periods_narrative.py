@@ -363,3 +363,11 @@ def test_a_date_beside_a_photo_credit_word_elsewhere_still_anchors(parse):
     ps, _ = undated(parse, "Photo: Yonhap\nCar exports reached $6.5 billion in October 2022. In November, they "
                            "rose 12 percent.")
     assert span(period(ps, "November")) == (date(2022, 11, 1), date(2022, 11, 30))
+
+
+def test_the_second_of_two_figures_compared_with_dates_the_story_a_year_later(parse):
+    """'compared with a $400 million deficit in October and $1.2 billion deficit in November 2015':
+    both are bases, so the story's own November is a year after the second."""
+    ps, _ = undated(parse, "Peru posted a $200 million surplus in November. The surplus compared with a $400 million "
+                           "deficit in October and $1.2 billion deficit in November 2015.")
+    assert span(period(ps, "November")) == (date(2016, 11, 1), date(2016, 11, 30))

@@ -329,6 +329,15 @@ _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|
                           # ("compared with a 2.1 billion dollar surplus in June 2016": the figure's noun)
                           r"(?:\s+[a-z][a-z-]*){0,2}?"
                           r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
+# "compared with a $400 million deficit in October and $1.2 billion deficit in November 2015": the
+# second of two figures compared with, each with its period
+_FIGURE = (r"(?:the\s+|an?\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
+           r"(?:\s*(?:million|billion|trillion|bn|mn))?"
+           r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
+           r"(?:\s+[a-z][a-z-]*){0,2}?")
+_SECOND_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+" + _FIGURE
+                                 + r"\s+(?:in|of|for|during)\s+[^.;:,\d]{1,25}?\s+and\s+" + _FIGURE
+                                 + r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
 # "lower than the 2.31 trillion won surplus posted in March 2019": the period of a figure
 # compared with, named after a participle of recording
 # a figure's phrase up to a participle of recording and the preposition of its period: words of
@@ -353,7 +362,8 @@ def _is_comparison_base(text: str, start: int, end: int) -> bool:
         return True   # "up 7.2 percent from January-June 2017": "from" is in the match, no range follows
     return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])
                 or _FIGURE_BASE.search(text[max(0, start - 60):start])
-                or _RECORDED_BASE.search(text[max(0, start - 90):start])) and not _RANGE_AFTER.match(text, end)
+                or _RECORDED_BASE.search(text[max(0, start - 90):start])
+                or _SECOND_FIGURE_BASE.search(text[max(0, start - 140):start])) and not _RANGE_AFTER.match(text, end)
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:
