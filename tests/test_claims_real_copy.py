@@ -2348,3 +2348,19 @@ def test_a_figure_inside_the_since_clause_is_dated_by_it():
             "$3.6 billion in 2023.")
     assert period_of(text, "$4.2 billion", "2024-03-21") == ("2019", "2019-01-01")
     assert period_of(text, "$3.6 billion", "2024-03-21") == ("2023", "2023-01-01")
+
+
+# ---------------------------------------------------------------- changes listed after levels of their own flows
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's trade with Chile reached $4.1 billion in May, including $2.5 billion in exports and $1.6 billion in "
+    "imports, respectively up 8 percent and 3 percent.",
+    "Peru's trade with Chile reached $4.1 billion in May, with $2.5 billion in exports and $1.6 billion in imports, "
+    "up 8 percent and 3 percent respectively.",
+])
+def test_respective_changes_after_levels_are_the_levels_changes(text):
+    got = parties(text)
+    assert got["8 percent"] == got["$2.5 billion"] == ("directional", "PER", "CHL", ())
+    assert got["3 percent"] == got["$1.6 billion"] == ("directional", "CHL", "PER", ())
+    assert got["$4.1 billion"] == ("total", None, None, ("CHL", "PER"))

@@ -71,6 +71,7 @@ from .words import (
     _is_change_word,
     _lexicon,
     _lexicon_words,
+    _says_respectively,
     _trade_kind,
 )
 
@@ -607,9 +608,38 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 c.period = topic
                 c.inferred["period"] = f"the period is {FROM_ARTICLE_TOPIC}"
     _figures_larger_than_their_partner_s_total(claims, ctx)
+    _respective_changes_of_levels(claims, ctx)
     claims = _restated_once(claims, ctx)
     claims.sort(key=lambda c: (c.start, c.kind == "comparison", ctx.amounts[c.amount].start if c.amount is not None else 0))
     return claims
+
+
+def _respective_changes_of_levels(claims: list[Claim], ctx: _Context) -> None:
+    """'..., including $1.2 trillion in exports and $0.9 trillion in imports, respectively up 8 percent and
+    3 percent': a list of changes after as many levels, each of its own flow, is the levels' changes,
+    member by member (the changes were read with the sentence's subject, its two-way trade)."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind in {"trade_value", "trade_change"} and c.trade is not None and c.amount is not None:
+            by_sentence.setdefault(c.start, []).append(c)
+    for start, group in by_sentence.items():
+        sent = ctx.sents[ctx.sentence_of(start)]
+        if not _says_respectively(sent):
+            continue
+        group.sort(key=lambda c: ctx.amounts[c.amount].start)
+        changes = [c for c in group if c.kind == "trade_change"]
+        if len(changes) < 2 or len({(c.trade.flow, tuple(c.trade.between or ()), c.trade.from_, c.trade.to) for c in changes}) != 1:
+            continue
+        first_change = ctx.amounts[changes[0].amount].start
+        levels = [c for c in group if c.kind == "trade_value" and ctx.amounts[c.amount].start < first_change]
+        levels = levels[-len(changes):]
+        flows = [(c.trade.flow, c.trade.from_, c.trade.to, tuple(c.trade.between or ())) for c in levels]
+        if len(levels) != len(changes) or len(set(flows)) != len(flows) \
+                or any(c.trade.flow != "directional" for c in levels):
+            continue
+        for level, change in zip(levels, changes):
+            change.trade = change.trade.model_copy(update={"flow": level.trade.flow, "from_": level.trade.from_,
+                                                           "to": level.trade.to, "between": level.trade.between})
 
 
 def _restated_once(claims: list[Claim], ctx: _Context) -> list[Claim]:
