@@ -481,3 +481,14 @@ def test_the_total_a_flow_adds_up_to_keeps_its_partner(pipeline, sentence):
     """'..., taking total exports down to $X', '..., with total exports at $X': the running total of
     the sentence's own flow, with its partner."""
     assert _parties(pipeline, sentence)["$900 million"][0] == ("LAO", "VNM")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Total foreign trade to Vietnam reached $1.1 billion.",
+    "Foreign trade with Vietnam reached $1.1 billion.",
+])
+def test_a_partner_written_after_foreign_trade_is_the_partner(pipeline, sentence):
+    """'Total foreign trade to Vietnam': 'foreign' says the trade crosses a border; the partner is
+    the one written, and the reporter the story's."""
+    got = _parties(pipeline, "Laos's foreign trade rose 8 percent to $9 billion last year. " + sentence)
+    assert got["$1.1 billion"][0] == ("LAO", "VNM")

@@ -1063,7 +1063,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         world = bool(share) and not any(t.i in share and not _in_a_share_clause(t, ctx) for t in frame.trigger.subtree)
     if frame.kind == "total" or (frame.between and frame.agent is None and not (frame.source or frame.target)):
         parties = list(frame.between)
-        if len(parties) == 1 and parties[0] in frame.partners and frame.agent is None:
+        if len(parties) == 1 and (parties[0] in frame.partners or parties[0] in (frame.source, frame.target)) \
+                and frame.agent is None:
             # "Trade with Belgium came to ...": the partner is named, whose trade it is
             # is the story's reporter
             reporter, how = _story_reporter(parties[0], previous, previous_agent, ctx)
