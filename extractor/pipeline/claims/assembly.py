@@ -19,7 +19,7 @@ from ..calendar_spans import shift_period
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
+from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
                     _goods_of_a_clause_item, _goods_of_a_list_item, _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
@@ -330,7 +330,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     and trigger.head.lemma_.lower() in _lexicon_words("breakdown_verbs") \
                     and _trade_kind(trigger) == _kind_of(last_trade, previous_agent)
                 # (trade in services, or in goods and services, is a whole flow, not goods of one kind)
-                whole_flow = code is None and words in (None, *SERVICES_AGGREGATES)
+                # (nor is a segment of a breakdown, "private firms recorded 4.5 trillion yuan in trade": a
+                # part of the reporter's whole flow, by regime or kind of firm)
+                whole_flow = code is None and (words in (None, *SERVICES_AGGREGATES) or _is_a_segment(words))
                 if whole_flow or names_a_state or _reports_world_trade(previous_trade) \
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown:
                     frame = _frame(trigger, ctx)

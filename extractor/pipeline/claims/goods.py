@@ -148,6 +148,16 @@ def _regime_in(span: Span) -> str | None:
                  if re.search(rf"(?<![\w-]){re.escape(r)}\b", text)), None)
 
 
+def _is_a_segment(words: str | None) -> bool:
+    """Goods words that name a segment of a breakdown (what :func:`_segment_of` returns): a customs
+    regime or a kind of firm."""
+    if not words or " " not in words:
+        return False   # (a kind of firm is set apart by a word: "the sector's exports" points back to goods)
+    last = words.split()[-1]
+    singular = {last, last[:-1], last[:-2], last[:-3] + "y"}   # (firms, businesses, companies)
+    return words in _lexicon_words("trade_regimes") or bool(singular & _lexicon_words("trading_entities"))
+
+
 def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | None:
     """The words of the segment of a flow a statistics breakdown reports, when the trade word's phrase or
     clause names one: a customs regime ('exports in general trade', 'processing trade', 'imports under
