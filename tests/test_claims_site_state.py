@@ -85,3 +85,14 @@ def test_a_ministry_given_no_state_is_the_site_s_state_s(pipeline):
 def test_a_ministry_given_no_state_on_a_site_of_no_state_names_no_reporter(pipeline):
     result = pipeline.extract(MINISTRY, published="2024-05-10", url="https://www.example-daily.com/business/exports")
     assert claim_of(result, "$31.4 billion").trade is None
+
+
+def test_an_agency_named_after_its_state_makes_that_state_the_reporter(pipeline):
+    """'the Chilean Customs Service said': an agency whose name opens with its state's
+    adjective reports that state's figures, though the story never names the state itself."""
+    text = ("Exports rose 4 percent to $21.5 billion in May, the Chilean Customs Service said. Exports to "
+            "Peru fell 3 percent, while imports from Bolivia rose 9 percent.")
+    result = pipeline.extract(text, published="2024-06-28")
+    assert (claim_of(result, "$21.5 billion").trade.from_, claim_of(result, "$21.5 billion").trade.to) == ("CHL", "WLD")
+    assert claim_of(result, "3 percent").trade.from_ == "CHL"
+    assert claim_of(result, "9 percent").trade.to == "CHL"

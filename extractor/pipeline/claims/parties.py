@@ -776,6 +776,17 @@ def _country_of_institution(name: str) -> str | None:
     return None
 
 
+@cache
+def _state_opening(name: str) -> str | None:
+    """The state whose name, alias or adjective an institution's name opens with ('South African
+    Revenue Service' -> 'ZAF'); the longest form wins ('South Korean' over 'Korean')."""
+    table = load_table("countries.json")["countries"]
+    forms = sorted(((form, code) for code, row in table.items()
+                    for form in [row["name"], *row.get("aliases", ()), *row.get("demonyms", ())]),
+                   key=lambda f: -len(f[0]))
+    return next((code for form, code in forms if name.startswith(form + " ")), None)
+
+
 #: What a claim's ``inferred`` says of a part taken from discourse rather than its sentence.
 FROM_PREVIOUS_CLAIM = "taken from the previous claim about trade"
 FROM_MAIN_COUNTRIES = "the countries the article names most"
@@ -801,6 +812,11 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
     counts = ctx.country_counts
     # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
     home = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
+    if home is None:
+        # "the South African Revenue Service", "the Turkish Statistical Institute": an agency whose
+        # name opens with its state's name or adjective (not a newspaper's: "China Daily")
+        home = next((code for source in ctx.sources if source.type in {"data_source", "government"}
+                     for code in [_state_opening(source.name)] if code), None)
     if home is None:
         # (a state named only as where goods go or come from, "Sales to the US rose", is a partner:
         # the story's own state is unnamed)
