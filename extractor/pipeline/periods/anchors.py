@@ -335,6 +335,10 @@ _FIGURE = (r"(?:the\s+|an?\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[
            r"(?:\s*(?:million|billion|trillion|bn|mn))?"
            r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
            r"(?:\s+[a-z][a-z-]*){0,2}?")
+# "compared to its deficit between February and July 2023": a balance or flow compared with, named by
+# its noun without a figure
+_NOUN_BASE = re.compile(r"\bcompared\s+(?:to|with)\s+(?:its|their|the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}?"
+                        r"(?:(?:in|of|for|during)\s+)?$", re.IGNORECASE)
 _SECOND_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+" + _FIGURE
                                  + r"\s+(?:in|of|for|during)\s+[^.;:,\d]{1,25}?\s+and\s+" + _FIGURE
                                  + r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
@@ -363,7 +367,8 @@ def _is_comparison_base(text: str, start: int, end: int) -> bool:
     return bool(_COMPARISON_BASE.search(text[max(0, start - 40):start])
                 or _FIGURE_BASE.search(text[max(0, start - 60):start])
                 or _RECORDED_BASE.search(text[max(0, start - 90):start])
-                or _SECOND_FIGURE_BASE.search(text[max(0, start - 140):start])) and not _RANGE_AFTER.match(text, end)
+                or _SECOND_FIGURE_BASE.search(text[max(0, start - 140):start])
+                or _NOUN_BASE.search(text[max(0, start - 50):start])) and not _RANGE_AFTER.match(text, end)
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:

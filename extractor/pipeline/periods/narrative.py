@@ -76,7 +76,7 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
         else:
             y, m = period.to.year, period.to.month
             if _is_comparison_base(ctx.text, cand.start, cand.end):
-                y, m = _add_months(y, m, 12)
+                y, m = _add_months(y, m, _months_after_a_base(ctx.text, period))
             key, ref, level = (y, m, 0), _month_end(y, m), "month"
         if best is None or key > best[0]:
             best = (key, ref, level, period)
@@ -224,6 +224,20 @@ _AN_EVENT_BEFORE = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+
                               r"|\b(?:took|take|takes|taking)\s+effect\s+(?:in|on)\s+$"
                               r"|\b(?:signed|adopted|passed|enacted|imposed|introduced|launched|effective)\s+(?:in|on)\s+$",
                               re.IGNORECASE)
+def _months_after_a_base(text: str, base: Period) -> int:
+    """How far after a month named as a base the story's own month is: a year ("up 9% compared with
+    August 2013" in a story about August), or one month when the text names the month after the base
+    without a year and never the base's month itself ("exports fell 5.8% in August compared with July
+    2014": the month before)."""
+    if base.granularity != "month":
+        return 12
+    month, following = calendar.month_name[base.from_.month], calendar.month_name[base.from_.month % 12 + 1]
+
+    def bare(name: str) -> bool:
+        return re.search(rf"\b{name}\b(?!,?\s+(?:of\s+)?(?:19|20)\d\d)", text) is not None
+    return 1 if bare(following) and not bare(month) else 12
+
+
 # "This picture, taken on March 3, 2021, shows a pier", "In this Oct. 2, 2018, file photo", "in this undated
 # photo released on September 16, 2017": a caption dates its picture, which agencies reuse for years
 _PHOTO_WORD = re.compile(r"\b(?:photos?|photographs?|pictures?|pictured|images?)\b", re.IGNORECASE)
