@@ -2364,3 +2364,20 @@ def test_respective_changes_after_levels_are_the_levels_changes(text):
     assert got["8 percent"] == got["$2.5 billion"] == ("directional", "PER", "CHL", ())
     assert got["3 percent"] == got["$1.6 billion"] == ("directional", "CHL", "PER", ())
     assert got["$4.1 billion"] == ("total", None, None, ("CHL", "PER"))
+
+
+# ---------------------------------------------------------------- changes over several years
+
+
+@pytest.mark.parametrize("text,amount,basis", [
+    ("Peru's exports to China rose 250 percent over the past ten years.", "250 percent", None),
+    ("Vietnam's exports to Chile posted a threefold rise in eight years.", "threefold", None),
+    ("Peru's trade with Chile grew 60 percent between 2016 and 2023.", "60 percent", None),
+    # a yearly rate over the span compares each year with the one before
+    ("Peru's trade with Chile grew 7 percent a year between 2016 and 2023.", "7 percent", "year_on_year"),
+    # how long since a figure was as high is no span of the change
+    ("Peru's exports to Chile rose 7.2 percent in May, a six-year high.", "7.2 percent", "year_on_year"),
+])
+def test_a_change_over_several_years_compares_their_ends(text, amount, basis):
+    got = {a: b for a, _, _, _, _, _, b, _ in trades(text, published="2024-03-21")}
+    assert got[amount] == basis

@@ -514,7 +514,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         _basis_after(span, ctx) or _basis_of_own_reference(span, period, ctx) or _basis(sent)
                         or _basis_from_reference(period, s_index, ctx, span))
                     stated_elsewhere = levels_base or (
-                        trade.basis is None and _compared_with_another_span(period, span, ctx))
+                        trade.basis is None and (_compared_with_another_span(period, span, ctx)
+                                                 or _over_several_years(span, period, sent, ctx)))
                     if trade.basis is None and not stated_elsewhere and story_basis[0] is not None and (
                             s_index - story_basis[1] <= 1 or ctx.paragraph_of(ctx.sents[story_basis[1]].start_char) == paragraph):
                         # "The deficit widened 22% from the previous month ... Exports rose 5.6%":
@@ -665,6 +666,32 @@ def _restated_once(claims: list[Claim], ctx: _Context) -> list[Claim]:
         if k is not None and (k not in best or len(c.inferred) <= len(best[k].inferred)):
             best[k] = c
     return [c for c in claims if (k := key(c)) is None or best[k] is c]
+
+
+_PER_YEAR = re.compile(r"\b(?:a|per|each|every)\s+year\b|\bannual(?:ly)?\b|\bper\s+annum\b|\byearly\b|\bon\s+average\b",
+                       re.IGNORECASE)
+_DURATION_YEARS = re.compile(r"^P(\d+(?:\.\d+)?)Y$")
+_A_RECORD_AFTER = re.compile(r"[\s-]*(?:peak|high|low|record|best|worst|top)\b", re.IGNORECASE)
+
+
+def _over_several_years(amount_span: Span, period: int | None, sent: Span, ctx: _Context) -> bool:
+    """'rose 250 percent over the past ten years', 'a threefold rise in eight years', 'grew 60%
+    between 2003 and 2007': a change over a span of several years, its own period or a span written
+    right after it, compares the span's ends, not one year with the one before (unless it is a yearly
+    rate: 'a year', 'annually', 'on average')."""
+    if _PER_YEAR.search(sent.text):
+        return False
+    own = ctx.periods[period] if period is not None else None
+    if own is not None and own.granularity == "range" and own.from_ is not None and own.to is not None \
+            and own.to.year - own.from_.year >= 2:
+        return True
+    for p in ctx.periods:
+        years = _DURATION_YEARS.match(p.duration or "")
+        if years is not None and float(years.group(1)) >= 2 and amount_span.end_char <= p.start \
+                and not re.search(r"[,;:–—]|\s-\s", ctx.text[amount_span.end_char: p.start]) \
+                and p.start - amount_span.end_char <= 30 and not _A_RECORD_AFTER.match(ctx.text, p.end):
+            return True   # (not "rising 4% - a five-year peak": how long since the figure was as high)
+    return False
 
 
 def _unstated_basis(trade: Trade, period: int | None, previous_agent: str | None,
