@@ -373,15 +373,14 @@ def test_the_second_of_two_figures_compared_with_dates_the_story_a_year_later(pa
     assert span(period(ps, "November")) == (date(2016, 11, 1), date(2016, 11, 30))
 
 
-def test_a_base_month_before_the_story_s_bare_month_is_the_month_before(parse):
-    """'fell 5.8% in August compared with July 2014': the story names August bare and never July, so
-    the base is the month before and the story is in August 2014, not a year later."""
-    ps, _ = undated(parse, "Peru's exports fell 5.8 percent in August compared with July 2014. Imports fell in "
-                           "August.")
-    assert span(period(ps, "August")) == (date(2014, 8, 1), date(2014, 8, 31))
-
-
-def test_a_flow_compared_with_by_its_noun_is_a_base(parse):
-    ps, _ = undated(parse, "Peru's deficit narrowed compared to its deficit between February and July 2023. In "
-                           "June, exports fell.")
-    assert span(period(ps, "June")) == (date(2024, 6, 1), date(2024, 6, 30))
+@pytest.mark.parametrize("text,month,expected", [
+    # the story names August bare and never July: the base is the month before, the story a month after it
+    ("Peru's exports fell 5.8 percent in August compared with July 2014. Imports fell in August.", "August",
+     (date(2014, 8, 1), date(2014, 8, 31))),
+    # a flow compared with by its noun, no figure written
+    ("Peru's deficit narrowed compared to its deficit between February and July 2023. In June, exports fell.",
+     "June", (date(2024, 6, 1), date(2024, 6, 30))),
+])
+def test_how_far_after_a_base_the_story_is(parse, text, month, expected):
+    ps, _ = undated(parse, text)
+    assert span(period(ps, month)) == expected

@@ -165,7 +165,6 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
     ('exports by state-owned enterprises', 'Foreign-invested enterprises exported goods worth ...',
     'private businesses posted trade growth of ...'; ``trading_entities``)."""
     entities = _lexicon_words("trading_entities")
-    regime_in = _regime_in
 
     def words(span: Span) -> str:
         kept = [t for t in span if t.tag_ not in {"DT", "POS"} and t.dep_ != "poss" and t.text not in {",", "(", ")"}]
@@ -185,12 +184,12 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
         return words(phrase)
 
     start = min([trigger.i] + [c.left_edge.i for c in trigger.children if c.dep_ in {"compound", "amod"} and c.i < trigger.i])
-    found = regime_in(ctx.doc[start: trigger.i + 1])
+    found = _regime_in(ctx.doc[start: trigger.i + 1])
     if found is not None:
         return found   # "general trade exports", "the processing trade"
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by"}):
         for o in (c for c in prep.children if c.dep_ == "pobj"):
-            found = regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) or (
+            found = _regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) or (
                 described_entity(o) if prep.lower_ == "by" else None)
             if found is not None:
                 return found
@@ -208,7 +207,7 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
             break
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subject in subjects:
-            found = described_entity(subject) or (regime_in(ctx.doc[subject.left_edge.i: subject.i + 1])
+            found = described_entity(subject) or (_regime_in(ctx.doc[subject.left_edge.i: subject.i + 1])
                                                   if subject.lemma_.lower() == "trade" else None)
             if found is not None:
                 return found
