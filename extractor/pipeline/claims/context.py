@@ -194,14 +194,14 @@ class _Context:
         self.main_countries = [code for code, _ in counts.most_common()]
         self.country_counts = counts
         # Read once per doc: the assembly asks for them sentence after sentence.
+        # the periods inside a clause that 'since' opens ("since exports peaked in 2019 at $4.2 billion"):
+        # read before the roles, whose 'since' they are; they date the clause's own figure and no other
+        self.since_clauses = {i for i, span in enumerate(self.period_spans)
+                              if span is not None and _in_a_since_clause(span, self.text)}
         self.roles = [_reference_role(i, self) for i in range(len(self.periods))]
         # where the previous record a 'record' period dates is written (its figure's phrase starts there)
         self.record_starts = {i: _previous_record_start(self.period_spans[i], self.text)
                               for i, role in enumerate(self.roles) if role == "record"}
-        # where a 'since' clause that holds a period starts ("since exports peaked in 2019 at $4.2 billion":
-        # it dates the clause's own figure and no other)
-        self.since_clauses = {i: start for i, role in enumerate(self.roles) if role == "since"
-                              and (start := _since_clause_start(self.period_spans[i], self.text)) is not None}
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
 
     def _refer_back(self, key: str, phrases: list[str], labels: set[str]) -> None:
@@ -295,10 +295,8 @@ _IN_A_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[^.;,:()\d]|\d(?![\d.,]*\s*(?:%|p
                                 r"{1,60}?\s+(?:in|on|during|at)\s+$", re.I)
 
 
-def _since_clause_start(span: Span, text: str) -> int | None:
-    """Where the 'since' clause that holds the period ``span`` starts."""
-    found = _IN_A_SINCE_CLAUSE.search(text, max(0, span.start_char - 90), span.start_char)
-    return found.start() if found is not None else None
+def _in_a_since_clause(span: Span, text: str) -> bool:
+    return _IN_A_SINCE_CLAUSE.search(text, max(0, span.start_char - 90), span.start_char) is not None
 
 
 def _previous_record_start(span: Span, text: str) -> int | None:
@@ -317,7 +315,7 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         return None
     lex = _lexicon()
     if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since" \
-            or _since_clause_start(span, ctx.text) is not None:
+            or index in ctx.since_clauses:
         return "since"
     if _previous_record_start(span, ctx.text) is not None:
         return "record"   # "topping the previous high of $8.9 billion set in March": the old record's time

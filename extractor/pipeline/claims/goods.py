@@ -144,8 +144,15 @@ def _regime_in(span: Span) -> str | None:
     """The customs regime (trade_lexicon.json ``trade_regimes``) a phrase names, if any; "cross-border
     trade" is all the trade across a border, no regime."""
     text = span.doc.text[max(0, span.start_char - 1): span.end_char].lower()   # (with the character before it)
-    return next((r for r in sorted(_lexicon_words("trade_regimes"), key=len, reverse=True)
-                 if re.search(rf"(?<![\w-]){re.escape(r)}\b", text)), None)
+    return next((regime for regime, pattern in _regime_patterns() if pattern.search(text)), None)
+
+
+@cache
+def _regime_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each regime of the table with its pattern (a whole phrase not glued to a hyphen), longest first:
+    "processing and assembly trade" before "processing trade"."""
+    regimes = sorted(_lexicon_words("trade_regimes"), key=lambda r: (-len(r), r))
+    return tuple((r, re.compile(rf"(?<![\w-]){re.escape(r)}\b")) for r in regimes)
 
 
 def _is_a_segment(words: str | None) -> bool:

@@ -780,11 +780,16 @@ def _country_of_institution(name: str) -> str | None:
 def _state_opening(name: str) -> str | None:
     """The state whose name, alias or adjective an institution's name opens with ('South African
     Revenue Service' -> 'ZAF'); the longest form wins ('South Korean' over 'Korean')."""
+    return next((code for form, code in _state_forms_longest_first() if name.startswith(form + " ")), None)
+
+
+@cache
+def _state_forms_longest_first() -> tuple[tuple[str, str], ...]:
+    """(name, alias or adjective; code) of every state in countries.json, longest form first."""
     table = load_table("countries.json")["countries"]
-    forms = sorted(((form, code) for code, row in table.items()
-                    for form in [row["name"], *row.get("aliases", ()), *row.get("demonyms", ())]),
-                   key=lambda f: -len(f[0]))
-    return next((code for form, code in forms if name.startswith(form + " ")), None)
+    return tuple(sorted(((form, code) for code, row in table.items()
+                         for form in [row["name"], *row.get("aliases", ()), *row.get("demonyms", ())]),
+                        key=lambda f: -len(f[0])))
 
 
 #: What a claim's ``inferred`` says of a part taken from discourse rather than its sentence.

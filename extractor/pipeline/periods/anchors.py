@@ -320,28 +320,24 @@ _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan
                               r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:peak|high|record|level|low)s?"
                               r"(?:\s+(?:set|reached|hit|seen|posted))?(?:\s+of)?)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
-# "rose from 7.1 billion dollars in May", "than the $3 billion of 2019": the figure compared
-# with stands between the comparison word and its period
-_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus|\bvis-[àa]-vis)\s+(?:the\s+|an?\s+)?"
-                          r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
-                          r"(?:\s*(?:million|billion|trillion|bn|mn))?"
-                          r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
-                          # ("compared with a 2.1 billion dollar surplus in June 2016": the figure's noun)
-                          r"(?:\s+[a-z][a-z-]*){0,2}?"
-                          r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
-# "compared with a $400 million deficit in October and $1.2 billion deficit in November 2015": the
-# second of two figures compared with, each with its period
+# a figure with its words ("a 2.1 billion dollar surplus": the figure's noun too)
 _FIGURE = (r"(?:the\s+|an?\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[$€£¥]?\s?\d[\d.,]*"
            r"(?:\s*(?:million|billion|trillion|bn|mn))?"
            r"(?:\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yuan|won|yen|euros|tonnes|tons|percent|per\s+cent))?"
            r"(?:\s+[a-z][a-z-]*){0,2}?")
+# "rose from 7.1 billion dollars in May", "than the $3 billion of 2019", "compared with a 2.1 billion
+# dollar surplus in June 2016": the figure compared with stands between the comparison word and its period
+_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus|\bvis-[àa]-vis)\s+" + _FIGURE
+                          + r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
+# "compared with a $400 million deficit in October and $1.2 billion deficit in November 2015": the
+# second of two figures compared with, each with its period
+_SECOND_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+" + _FIGURE
+                                 + r"\s+(?:in|of|for|during)\s+[^.;:,\d]{1,25}?\s+and\s+" + _FIGURE
+                                 + r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
 # "compared to its deficit between February and July 2023": a balance or flow compared with, named by
 # its noun without a figure
 _NOUN_BASE = re.compile(r"\bcompared\s+(?:to|with)\s+(?:its|their|the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}?"
                         r"(?:(?:in|of|for|during)\s+)?$", re.IGNORECASE)
-_SECOND_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+" + _FIGURE
-                                 + r"\s+(?:in|of|for|during)\s+[^.;:,\d]{1,25}?\s+and\s+" + _FIGURE
-                                 + r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
 # "lower than the 2.31 trillion won surplus posted in March 2019": the period of a figure
 # compared with, named after a participle of recording
 # a figure's phrase up to a participle of recording and the preposition of its period: words of
