@@ -699,3 +699,29 @@ def test_a_yen_sign_on_a_japanese_or_chinese_site_is_that_state_s_currency(url, 
     text = "Exports jumped 9.4 percent to ¥5.91 trillion, led by car parts shipped to China, the ministry said."
     r = extract(text, published="2025-03-20", url=url)
     assert [a.unit for a in r.amounts if a.text.startswith("¥")] == [unit]
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Non-oil exports rose 9 percent to SR31.4 billion in March.", "SR31.4 billion", "SAR"),
+    ("Imports reached SR 51.2 billion in May.", "SR 51.2 billion", "SAR"),
+    ("Non-oil trade reached Dh512 billion in the first half.", "Dh512 billion", "AED"),
+    ("Exports were Dhs120.5 billion.", "Dhs120.5 billion", "AED"),
+    ("Exports fell to QR25.3 billion in June.", "QR25.3 billion", "QAR"),
+    ("Exports reached Tk 3,200 crore in July.", "Tk 3,200 crore", "BDT"),
+    # the full stop is the abbreviation's: it neither ends the sentence nor parts it from the figure
+    ("Exports rose to Kshs. 85.2 billion in March, up from Kshs.80.1 billion.", "Kshs. 85.2 billion", "KES"),
+    ("Exports rose to Kshs. 85.2 billion in March, up from Kshs.80.1 billion.", "Kshs.80.1 billion", "KES"),
+])
+def test_written_currency_abbreviations(text, span, unit):
+    """Gulf, South Asian and East African copy writes its currencies 'SR', 'Dh', 'QR', 'Tk', 'Kshs.'."""
+    r = extract(text, published="2022-07-25")
+    assert {a.text: a.unit for a in r.amounts}.get(span) == unit
+
+
+@pytest.mark.parametrize("text", [
+    "The plant employs sr5 staff on site.",
+    "Tests ran on the ro 5 line.",
+])
+def test_currency_abbreviations_only_as_written(text):
+    r = extract(text, published="2022-07-25")
+    assert not any(a.unit in {"SAR", "OMR"} for a in r.amounts)

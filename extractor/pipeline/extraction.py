@@ -83,13 +83,18 @@ _COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x
 _HYPHEN_AFTER_AN_ABBREVIATION = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 
 
+#: currency abbreviations written with a full stop ("Kshs. 85 billion"): one token, so that the stop
+#: neither ends the sentence nor parts the currency from its figure
+_CURRENCY_ABBREVIATIONS = ("Kshs.", "Ksh.", "Tk.")
+
+
 def _tune_tokenizer(nlp: Language) -> None:
     """Drop the tokenizer's special cases for the scale letters, so their period splits off; keep
-    the abbreviated comparisons whole; split a hyphen after an abbreviation's period."""
+    the abbreviated comparisons and currency abbreviations whole; split a hyphen after an abbreviation's period."""
     rules = nlp.tokenizer.rules
     if any(k in rules for k in _SCALE_LETTERS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
-    for abbreviation in _COMPARISON_ABBREVIATIONS:
+    for abbreviation in _COMPARISON_ABBREVIATIONS + _CURRENCY_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION]).finditer
 

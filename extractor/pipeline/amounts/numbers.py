@@ -86,6 +86,11 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     if m["cur"]:
         cur = m["cur"]
         core.currency = t["currency_symbols"].get(cur.lower()) or t["codes"].get(cur.upper())
+        if core.currency is None and cur.lower() in t["written_symbols_folded"]:
+            # 'SR31.4 billion', 'Dh512 billion': only as written so ('sr5' is no currency)
+            core.currency = t["written_symbols"].get(cur)
+            if core.currency is None:
+                return None
         if cur.lower() in ("sh", "shs"):
             if cur not in ("Sh", "Shs"):
                 return None   # ('SH2' is a highway) 'Sh4.1 billion' only as written so

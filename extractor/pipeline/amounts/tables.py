@@ -62,7 +62,10 @@ def _tables() -> dict:
     t["code_magnitudes"] = raw.get("currency_code_magnitude_prefixes", {})
     t["rate_nouns"] = frozenset(raw.get("rate_nouns_after_a", []))
     t["rate_not_after"] = frozenset(raw.get("rate_not_after", []))
-    prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]) + list(t["transliterated"]),
+    t["written_symbols"] = raw.get("written_currency_abbreviations", {})
+    t["written_symbols_folded"] = frozenset(k.lower() for k in t["written_symbols"])
+    prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]) + list(t["transliterated"])
+                      + list(t["written_symbols_folded"]),
                       key=len, reverse=True)
     pre_re = "|".join(re.escape(s) for s in prefixes)
     # one token, e.g. "271.2", "1,000", "US$271.2m", "HK$5bn", "+0.2", "20.9%", "USD10m", "155mph", "115USD";

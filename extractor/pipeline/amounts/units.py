@@ -22,6 +22,8 @@ def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     prev = doc[i - 1]
     if prev.text == "." and i >= 2 and doc[i - 2].text == "Rs" and not doc[i - 2].whitespace_:
         return _rupee_code(doc), i - 2   # 'Rs. 27.4 billion', the full stop split off
+    if prev.text in t["written_symbols"]:
+        return t["written_symbols"][prev.text], i - 1   # 'SR 51.2 billion', 'Tk 3,200 crore'
     code = t["currency_symbols"].get(prev.lower_)
     if code and prev.lower_ in ("rs", "rs."):
         # 'Rs 1,250 crore' as written only ('RS 232' is no currency); whose rupee, by the text
