@@ -131,3 +131,24 @@ def test_the_year_after_from_the_previous_level_dates_that_level(pipeline):
             "in 2011.")
     got = _claim_periods(pipeline, text, "2013-03-10")
     assert got["8.1 %"] == "2012" and got["4,838 million USD"] == "2011"
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("1 January to 31 August 2016", "2016-01-01", "2016-08-31"),
+    ("01 January to 30 June 2021", "2021-01-01", "2021-06-30"),
+    ("Jan. 5 through March 3, 2019", "2019-01-05", "2019-03-03"),
+    ("between 1 April 2020 and 31 March 2021", "2020-04-01", "2021-03-31"),
+    ("between January 1 and June 30, 2021", "2021-01-01", "2021-06-30"),
+])
+def test_a_span_of_days_across_months_is_one_range(pipeline, written, start, end):
+    """A release's year-to-date written day to day: one span, so that its figures are not dated
+    by one end (or by the comparable period named after it)."""
+    r = pipeline.extract(f"The trade surplus for {written} was R31.9 billion.", published=None)
+    got = [(p.from_.isoformat(), p.to.isoformat(), p.granularity) for p in r.periods]
+    assert got == [(start, end, "range")]
+
+
+def test_two_days_joined_by_and_stay_two_days(pipeline):
+    r = pipeline.extract("The board met on 12 March and 14 March 2019.", published=None)
+    assert [(p.from_.isoformat(), p.granularity) for p in r.periods] == [("2019-03-12", "day"), ("2019-03-14", "day")]
+

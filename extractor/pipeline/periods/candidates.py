@@ -35,6 +35,7 @@ from .dates import (
     _resolve_bare_year,
     _resolve_century,
     _resolve_day_range,
+    _resolve_span_of_days,
     _resolve_days_of_month,
     _resolve_half_of_month,
     _resolve_roman_quarter,
@@ -128,6 +129,14 @@ _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mo
 # "September 16-19", "Oct. 3 to 5"; "April 24 and 25" (two days, TimeML's two TIMEX3s, one range here)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|–|to|through)\s*|\s+and\s+)(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
+# "1 January to 31 August 2016", "from Jan. 1 through June 30, 2021", "between 1 April 2020 and 31 March 2021"
+_SPAN_OF_DAYS_DM = (r"(?P<day>" + DAYN + r")\s+(?P<mon>" + MON + r")(?:\s+(?P<yr>" + YEAR + r"))?\s*{joiner}\s*"
+                    + r"(?P<day2>" + DAYN + r")\s+(?P<mon2>" + MON + r")\s*,?\s+(?P<yr2>" + YEAR + r")")
+_SPAN_OF_DAYS_MD = (r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,\s*(?P<yr>" + YEAR + r"))?\s*{joiner}\s*"
+                    + r"(?P<mon2>" + MON + r")\s+(?P<day2>" + DAYN + r")\s*,\s*(?P<yr2>" + YEAR + r")")
+for _shape in (_SPAN_OF_DAYS_DM, _SPAN_OF_DAYS_MD):
+    _rule("span_of_days", _shape.format(joiner=r"(?:-|–|to|through|until)"), _resolve_span_of_days)
+    _rule("span_of_days", r"between\s+" + _shape.format(joiner="and"), _resolve_span_of_days)
 _rule("month_year", r"(?:" + PART + r")?(?P<mon>" + MON + r")\s*,?\s+(?:of\s+)?(?P<yr>" + YEAR + ")", _resolve_month_year)
 _rule("month_of_year", r"(?P<mon>" + MON + r")" + OFYEAR, lambda ctx, cand, m: _resolve_month_of_year(ctx, cand, m))
 _rule("month", r"(?:" + PART + r")?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>" + MON + r")", _resolve_deictic_month)

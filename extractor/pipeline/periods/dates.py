@@ -243,6 +243,24 @@ def _resolve_month_range(ctx, cand, m):
     return _cal(*_last_begun(ctx, span, make), "range")
 
 
+def _resolve_span_of_days(ctx, cand, m):
+    """"1 January to 31 August 2016", "from Jan. 1 through June 30, 2021": one span from the first
+    day to the last, dated by the year written at its end (at its start too when given); a
+    statistics release's year-to-date is written so. (TimeML marks two DATEs; one range here, as
+    for "September 16-19".)"""
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    d1, d2 = (int(re.match(r"\d+", m[k]).group(0)) for k in ("day", "day2"))
+    y2 = int(m["yr2"])
+    y1 = int(m["yr"]) if m["yr"] else (y2 if (m1, d1) < (m2, d2) else y2 - 1)
+    try:
+        frm, to = date(y1, m1, d1), date(y2, m2, d2)
+    except ValueError:
+        return None   # "31 June": no such day
+    if not frm < to or (to - frm).days > 731:
+        return None
+    return _cal(frm, to, "range")
+
+
 def _last_begun(ctx, span: tuple[date, date], make) -> tuple[date, date]:
     """A span of months reported without its year ("the January-November period", "the first 11
     months") in a story published before its last month began is the last such span that has:
