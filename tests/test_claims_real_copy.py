@@ -2381,3 +2381,31 @@ def test_respective_changes_after_levels_are_the_levels_changes(text):
 def test_a_change_over_several_years_compares_their_ends(text, amount, basis):
     got = {a: b for a, _, _, _, _, _, b, _ in trades(text, published="2024-03-21")}
     assert got[amount] == basis
+
+
+# ---------------------------------------------------------------- the lead names whose figures they are
+
+
+def test_the_lead_s_owner_reports_when_partners_are_named_as_often():
+    """'Vietnam trade deficit ...' then partners named as often as the state: the lead says whose trade
+    the story is (a story naming its partners as often as itself had no reporter, and every figure was
+    lost)."""
+    text = ("Vietnam Trade Deficit Widens Again\n\n"
+            "Vietnam trade deficit came to USD1.2 billion in March of 2019, against USD 0.8 billion a year before.\n\n"
+            "Exports in March shrank 4.1 percent from a year earlier to USD20.5 billion.\n\n"
+            "Shipments fell to Japan (-4.8 percent), Thailand (-1.7 percent) and the US (-0.9 percent).\n\n"
+            "Imports slid 2.5 percent to USD21.7 billion, though buying rose from Japan, Laos and Thailand.")
+    got = parties(text, "2019-04-10")
+    assert got["USD20.5 billion"] == ("directional", "VNM", "WLD", ())
+    assert got["-4.8 percent"] == ("directional", "VNM", "JPN", ())
+    assert got["USD21.7 billion"] == ("directional", "WLD", "VNM", ())
+
+
+def test_a_lead_naming_a_partner_gives_no_owner():
+    """'Japan's exports to China ...' with China named as often as Japan: a pair's story, whose
+    bare flows keep the pair's reporter only as the claims before say."""
+    text = ("Japan's exports to China fell 3 percent in May. China bought less steel. "
+            "Trade with China and Korea slowed, while Korea sold more to Japan.")
+    got = parties(text, "2024-06-20")
+    assert got["3 percent"] == ("directional", "JPN", "CHN", ())
+

@@ -804,6 +804,7 @@ YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had n
 
 
 FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or that it names far more than any other)"
+FROM_LEAD = "the state whose trade the story's first trade sentence names as its own"
 FROM_SITE = "the state of the page's site (its country-code domain), as the story names no state of its own"
 FROM_SITE_AND_MINISTRY = ("the state of the page's site (its country-code domain), whose ministry the story cites "
                           "without naming a state")
@@ -839,12 +840,39 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
             # Taiwan once and the US it sells to five times: a ministry given no state is the
             # writer's own country's, as domestic news writes it
             return site, FROM_SITE_AND_MINISTRY
+        if unclear and (owner := _lead_owner(ctx)) in ranked:
+            # "Vietnam trade deficit came to $1.2 billion in March ... Shipments fell to Japan, ...
+            # buying rose from Japan, Laos and Thailand": partners named as often as the state, whose
+            # figures the lead says these are (a lead names whose trade it reports)
+            return owner, FROM_LEAD
         if unclear:
             return None, FROM_HOME_STATE
         home = ranked[0]
     if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
         return None, FROM_HOME_STATE   # "Guangdong's exports": a province's story, not its state's
     return home, FROM_HOME_STATE
+
+
+def _lead_owner(ctx: _Context) -> str | None:
+    """The one state the story's first trade sentence (among its opening three: a headline, a
+    dateline, the lead) names as the owner of a trade word or a balance -- its possessor or
+    modifier ("Chile's exports slipped", "Vietnam trade deficit widened", "Korean shipments
+    fell") -- when that sentence names no partner of 'to', 'from' or 'with'; else None."""
+    balances = _lexicon()["balance_nouns"]["words"]
+    for sent in ctx.sents[:3]:
+        nouns = [t for t in sent if _trade_kind(t) or t.lemma_.lower() in balances]
+        if not nouns:
+            continue
+        owners = {ctx.country_at[c.i] for n in nouns for c in n.children
+                  if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in ctx.country_at}
+        partners = any(t.i in ctx.country_at and t.dep_ in {"pobj", "conj"} and any(
+            a.dep_ == "prep" and a.lower_ in {"to", "from", "with", "into", "between"} for a in t.ancestors)
+            for t in sent)
+        if len(owners) == 1 and not partners and not any(t.i in ctx.pair_at for t in sent):
+            owner = next(iter(owners))
+            return owner if owner in ctx.country_counts and owner != WORLD else None
+        return None
+    return None
 
 
 def _cites_a_ministry_of_no_state(ctx: _Context) -> bool:
