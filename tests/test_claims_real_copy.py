@@ -2409,3 +2409,14 @@ def test_a_lead_naming_a_partner_gives_no_owner():
     got = parties(text, "2024-06-20")
     assert got["3 percent"] == ("directional", "JPN", "CHN", ())
 
+
+def test_a_report_of_trade_data_frames_no_flow():
+    """'Its figures cover trade data with Uganda, Tanzania and Rwanda' announces data: the flows after
+    it are the agency's state's with all partners, not a pair's."""
+    text = ("The Kenya Revenue Authority released trade statistics for May 2018 on Thursday. The statistics cover "
+            "trade data with Uganda, Tanzania and Rwanda as well. May exports climbed 4.4%, and imports eased 2.1%, "
+            "the authority said.")
+    got = parties(text, "2018-06-28")
+    assert got["4.4%"] == ("directional", "KEN", "WLD", ())
+    assert got["2.1%"] == ("directional", "WLD", "KEN", ())
+

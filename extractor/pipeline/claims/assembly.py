@@ -572,7 +572,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # (not a flow told in passing inside a clause about something else: "The chip boom, which
             # rode on brisk sales to Germany, worries officials")
             aside = any(a.dep_ in {"relcl", "acl"} and not _trade_kind(a.head) for a in [trigger, *trigger.ancestors])
-            frame_trade = None if aside else _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
+            # (nor a report of trade: "Its figures cover trade data with three neighbours as well")
+            report = trigger.dep_ in {"compound", "amod", "nmod"} \
+                and trigger.head.lemma_.lower() in _lexicon_words("report_nouns")
+            frame_trade = None if aside or report else _trade(frame, ctx, previous_trade, previous_agent=previous_agent)
             if frame_trade is not None:
                 previous_trade, framed = frame_trade, True
                 story_trade = story_trade or (frame_trade if frame_trade.commodity is None else None)
