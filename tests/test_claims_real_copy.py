@@ -2420,3 +2420,23 @@ def test_a_report_of_trade_data_frames_no_flow():
     assert got["4.4%"] == ("directional", "KEN", "WLD", ())
     assert got["2.1%"] == ("directional", "WLD", "KEN", ())
 
+
+def test_a_balance_with_no_partner_ends_the_partner_s_frame():
+    """A balance of everything traded, with its own figure, after a balance with a partner: the
+    story turned from the partner's balance to the whole."""
+    text = ("Canada's overall trade deficit narrowed in May, while its deficit with Mexico grew.\n\n"
+            "Statistics Canada put the deficit in goods and services at $2.1 billion for the month. Exports rose "
+            "1.2 percent to $51 billion. Imports fell 0.4 percent to $53.1 billion.")
+    got = parties(text, "2019-07-04")
+    assert got["$51 billion"] == ("directional", "CAN", "WLD", ())
+    assert got["$53.1 billion"] == ("directional", "WLD", "CAN", ())
+    # right after a balance with a partner, bare flows are still with that partner, and a restatement
+    # of that balance ("Santiago ran a deficit of ...") does not turn the story from it
+    text = "Pakistan's trade deficit with China hit $9 billion in 2023. Imports stood at $11.2 billion."
+    assert parties(text)["$11.2 billion"] == ("directional", "CHN", "PAK", ())
+    text = ("Chile's trade deficit with Peru widened in the first half, official figures showed.\n\n"
+            "Santiago ran a trade deficit of US$6.5 billion over the six months.\n\n"
+            "Its exports slipped 4 percent to $2.6 billion, and its imports grew 2 percent to $9.1 billion.")
+    got = parties(text, "2020-07-26")
+    assert got["$2.6 billion"] == ("directional", "CHL", "PER", ())
+    assert got["$9.1 billion"] == ("directional", "PER", "CHL", ())

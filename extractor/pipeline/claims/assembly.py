@@ -35,6 +35,7 @@ from .parties import (
     YEAR_SO_FAR,
     _agent_of,
     _anaphoric_trade_noun,
+    _balance_nouns,
     _balance_reporter,
     _partner_of_the_balance,
     _world_balance_reporter,
@@ -177,6 +178,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                   or ctx.home_state) if with_whom else None
         if holder and with_whom and holder != with_whom and WORLD not in (holder, with_whom):
             balance_frame = (s_index, Trade(flow="total", between=sorted([holder, with_whom])), holder)
+        elif with_whom is None and balance_frame is not None and by_sentence.get(s_index) \
+                and any(_of_everything_traded(t) for t in _balance_nouns(sent)):
+            # "Canada's deficit with Mexico grew. The deficit in goods and services was $2.1 billion.
+            # Exports rose 1.2%": a balance of everything traded, with its own figure, turns the
+            # story from the partner's (not a restatement: "Santiago ran a deficit of $6.5 billion")
+            balance_frame = None
         for a_index in by_sentence.get(s_index, []):
             amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
             key = (folded, amount.start - sent.start_char)
@@ -998,6 +1005,18 @@ def _reports_world_trade(previous: Trade | None) -> bool:
     """The story reports one country's trade with all partners ("Exports rose 5% ... Exports of
     steel fell"): its goods lines are that country's, with the world, even with no state named."""
     return previous is not None and WORLD in _ends(previous)
+
+
+def _of_everything_traded(balance: Token) -> bool:
+    """'the gap in goods and services', 'the overall deficit', 'the global trade surplus': a balance
+    whose own words make it the whole of a state's trade."""
+    if any(c.lower_ in _lexicon_words("outward_modifiers") or c.lower_ in {"overall", "total"}
+           for c in balance.children if c.dep_ in {"amod", "compound"}):
+        return True
+    # (the parser may hang the 'in' phrase on the verb: "put the deficit in goods and services at ...")
+    around = list(balance.children) + (list(balance.head.children) if balance.dep_ in {"dobj", "nsubj", "nsubjpass"} else [])
+    return any(c.dep_ == "prep" and c.lower_ == "in" and {o.lemma_.lower() for o in c.subtree} >= {"good", "service"}
+               for c in around)
 
 
 def _comparisons(s_index: int, ctx: _Context, amount_claim: dict[int, Claim], data_period: int | None,
