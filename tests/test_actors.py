@@ -1,5 +1,6 @@
 import pytest
 
+from extractor import extract
 from extractor.pipeline.actors import find_actors
 
 
@@ -198,3 +199,18 @@ def test_a_possessive_typed_without_its_apostrophe_names_the_state(parse):
     codes = [(t, c) for t, _, c, typ in found if typ == "country"]
     assert ("Perus", "PER") in codes and ("Chiles", "CHL") in codes
     assert all(t != "Koreas" for t, _ in codes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Saudi, Jordanian, Bahraini copy calls its state "the Kingdom"
+    ("Saudi Arabia's non-oil exports rose 7 percent in April. The Kingdom's exports to China reached SR9.4 billion.",
+     [("Saudi Arabia", "SAU"), ("The Kingdom", "SAU"), ("China", "CHN")]),
+    ("The Kingdom's phosphate exports to India rose 9 percent, Jordan's statistics department said.",
+     [("The Kingdom", "JOR"), ("India", "IND"), ("Jordan", "JOR")]),
+    # lower case it is any kingdom; and a text naming no kingdom has none to refer to
+    ("Peru's exports rose 5 percent, a boon for the kingdom of small growers.", [("Peru", "PER")]),
+    ("The Kingdom's exports to China rose 5 percent in May.", [("China", "CHN")]),
+])
+def test_the_kingdom_is_the_kingdom_the_text_names(text, expected):
+    r = extract(text, published="2022-10-20")
+    assert [(a.text, a.id) for a in r.actors if a.type == "country"] == expected

@@ -109,6 +109,7 @@ def _conventional_referent(text: str) -> str | None:
 def _reference_patterns() -> tuple[tuple[str, str], ...]:
     refs = load_table("countries.json")["descriptive_references"]
     return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]]
+                 + [("kingdom:", p) for p in refs["kingdom_phrases"]]
                  + [("order:latter", "the latter"), ("order:former", "the former")]
                  # ("Inner Mongolia": a place, its longer name winning over the state inside it)
                  + [("place:", p) for p in load_table("countries.json")["places_named_after_states"]])
@@ -505,6 +506,7 @@ def find_actors(doc: Doc) -> list[Actor]:
                      if s.label_.startswith("org:")} - {None, "EUU"}
     office_state = next(iter(office_states)) if len(office_states) == 1 and not office_states & named_countries else None
     home_phrases = set(load_table("countries.json")["descriptive_references"]["home_phrases"])
+    kingdoms = set(load_table("countries.json")["descriptive_references"]["kingdoms"])
     money = _money_spans(doc)
     for span in sorted(spans, key=lambda s: s.start):
         if _inside(span, credits):
@@ -533,6 +535,12 @@ def find_actors(doc: Doc) -> list[Actor]:
             recent = list(dict.fromkeys(c for c, s in reversed(history) if sent_index - 1 <= s <= sent_index))
             if len(recent) >= 2:
                 add_country(span, recent[0] if value == "latter" else recent[1])
+        elif kind == "kingdom":
+            # "the Kingdom's exports to China": the kingdom the text names most ("the kingdom" in
+            # lower case is any kingdom, a description of no state)
+            named = [c for c in (counts or {c: 0 for c in named_countries}) if c in kingdoms]
+            if span[-1].text == "Kingdom" and named:
+                add_country(span, max(named, key=lambda c: counts.get(c, 0)))
         elif kind == "ref" and office_state is not None and span.text.lower() in home_phrases:
             add_country(span, office_state)
         elif kind == "ref" and _conventional_referent(span.text) in {c for c, _ in history}:
