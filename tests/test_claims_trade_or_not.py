@@ -22,6 +22,9 @@ def _trade_amounts(pipeline, text: str) -> set[str]:
      "$700 million", "$4.4 billion"),
     ("Chinese investment in Zambia's mines reached $3.2 billion, while imports from China rose to $1.9 billion.",
      "$3.2 billion", "$1.9 billion"),
+    # a ratio of flows is no flow, however the parser hangs it
+    ("Exports to China rose 9% to $4.4 billion, and the surplus grew, the ratio of exports to imports "
+     "climbing 31 percent.", "31 percent", "$4.4 billion"),
     # another measure as the subject of the figure's own clause
     ("Exports to China rose 9% to $4.4 billion, while copper output fell 3% to 700,000 tonnes.",
      "3%", "$4.4 billion"),

@@ -17,8 +17,8 @@ from models import Trade
 from ..actors import _countries, _ranking_words, ranked_noun
 from ..lexicon import load_table
 from .context import _Context
-from .words import (WORLD, _change_verbs, _clause_verb, _in_a_balance, _is_balance, _is_change_word, _lexicon, _lexicon_words,
-                    _says_respectively, _trade_kind)
+from .words import (WORLD, _change_verbs, _clause_verb, _in_a_balance, _in_a_ratio, _is_balance, _is_change_word, _lexicon,
+                    _lexicon_words, _says_respectively, _trade_kind)
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -185,8 +185,8 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
             or _a_figure_of_another_measure(amount_span):
         return None
     trigger = _trade_word_for(amount_span, sent)
-    if trigger is not None and _in_a_gap(trigger, sent):
-        return None
+    if trigger is not None and (_in_a_gap(trigger, sent) or _in_a_ratio(trigger)):
+        return None   # ("the ratio of exports to imports climbed 31 percent": a ratio's figure, no flow's)
     if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" \
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
         return trigger.head.head

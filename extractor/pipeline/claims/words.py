@@ -129,6 +129,20 @@ def _trade_kind(token: Token) -> str | None:
     return kind
 
 
+def _in_a_ratio(token: Token) -> bool:
+    """The trade word is inside the 'of' phrase of a ratio noun ('the ratio of exports to imports',
+    'the proportion of re-exports'; data: ratio_nouns)."""
+    ratios = _lexicon()["ratio_nouns"]["words"]
+    t = token
+    for _ in range(4):
+        if t.dep_ not in {"pobj", "prep", "conj"} or t.head is t:
+            return False
+        t = t.head
+        if t.lower_ == "of" and t.head.lemma_.lower() in ratios:
+            return True
+    return False
+
+
 def _object_is_money(verb: Token) -> bool:
     """The verb's object holds a sum of money, as the amounts component read it ('$3 million',
     '3 million dollars')."""
