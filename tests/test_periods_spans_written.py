@@ -152,3 +152,32 @@ def test_two_days_joined_by_and_stay_two_days(pipeline):
     r = pipeline.extract("The board met on 12 March and 14 March 2019.", published=None)
     assert [(p.from_.isoformat(), p.granularity) for p in r.periods] == [("2019-03-12", "day"), ("2019-03-14", "day")]
 
+
+@pytest.mark.parametrize("text, published, start, end", [
+    # the latest month the text has reported before it
+    ("Chile's exports rose 4 percent in May. Year-to-date shipments were 6.1 percent higher.",
+     "2018-06-20", "2018-01-01", "2018-05-31"),
+    ("Peru's copper shipments fell in the January-April period. So far this year, exports are down 3 percent.",
+     "2019-05-30", "2019-01-01", "2019-04-30"),
+    # the year of the latest month reported, though written the next year
+    ("The office published its December 2017 figures today. Year-to-date exports were up 6.3%.",
+     "2018-02-01", "2017-01-01", "2017-12-31"),
+    # none reported: the month before the one of writing, when a statistics office reports it
+    ("So far this year, Chile's copper exports have risen 12 percent.", "2018-08-14", "2018-01-01", "2018-07-31"),
+    # a year written: so far in that year
+    ("Peru's exports in March rose 2 percent; so far in 2019 they are up 5 percent.", "2019-04-15",
+     "2019-01-01", "2019-03-31"),
+])
+def test_a_year_to_date_ends_at_the_latest_month_reported(pipeline, text, published, start, end):
+    """'so far this year', 'year-to-date': the figure is cumulative, not the whole year's (nor the
+    month's the story is about)."""
+    r = pipeline.extract(text, published=published)
+    got = [(p.from_.isoformat(), p.to.isoformat()) for p in r.periods if p.from_.month == 1 and p.granularity == "range"
+           and p.text != "the January-April period"]
+    assert got == [(start, end)]
+
+
+def test_a_year_to_date_figure_is_cumulative(pipeline):
+    text = "Chile's exports rose 4 percent in May. Year-to-date shipments were 6.1 percent higher."
+    got = _claim_periods(pipeline, text, "2018-06-20")
+    assert got["4 percent"] == "May" and got["6.1 percent"] == "Year-to-date"

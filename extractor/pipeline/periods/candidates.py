@@ -36,6 +36,7 @@ from .dates import (
     _resolve_century,
     _resolve_day_range,
     _resolve_span_of_days,
+    _resolve_year_to_date,
     _resolve_days_of_month,
     _resolve_half_of_month,
     _resolve_roman_quarter,
@@ -65,6 +66,7 @@ from .dates import (
 from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_half_of_year, resolve_fiscal_months, resolve_fiscal_quarter, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_through_fiscal_month, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
+    YEAR_TO_DATE,
     AMBIGUOUS_MONTHS,
     BOUND,
     DAY_WORDS,
@@ -129,6 +131,9 @@ _rule("month_range", r"(?<=\bin\s)(?P<mon>" + MON + r"),?\s*(?:and|&|,)\s*(?P<mo
 # "September 16-19", "Oct. 3 to 5"; "April 24 and 25" (two days, TimeML's two TIMEX3s, one range here)
 _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|–|to|through)\s*|\s+and\s+)(?P<day2>" + DAYN
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", lambda ctx, cand, m: _resolve_day_range(ctx, cand, m))
+# "year-to-date", "so far this year", "this year so far", "so far in 2019": the year from its start to the
+# latest month the text has reported (before the year's and the deictic rules, which read its words alone)
+_rule("year_to_date", YEAR_TO_DATE, _resolve_year_to_date)
 # "1 January to 31 August 2016", "from Jan. 1 through June 30, 2021", "between 1 April 2020 and 31 March 2021"
 _SPAN_OF_DAYS_DM = (r"(?P<day>" + DAYN + r")\s+(?P<mon>" + MON + r")(?:\s+(?P<yr>" + YEAR + r"))?\s*{joiner}\s*"
                     + r"(?P<day2>" + DAYN + r")\s+(?P<mon2>" + MON + r")\s*,?\s+(?P<yr2>" + YEAR + r")")

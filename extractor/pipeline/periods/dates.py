@@ -261,6 +261,36 @@ def _resolve_span_of_days(ctx, cand, m):
     return _cal(frm, to, "range")
 
 
+_MONTH_ENDED = frozenset({"month", "range", "quarter", "half"})
+
+
+def _resolve_year_to_date(ctx, cand, m):
+    """"so far this year", "year-to-date", "so far in 2019": from 1 January of the year written, else of
+    the year of the latest month the text has reported before it (else of writing), to the end of
+    that month (or span of months). With none reported: to the end of the month before the one of
+    writing (a statistics office reports a month's figures in the next), or of the text's own latest
+    month on a page anchored on it; unresolved in January, when it may be either year's."""
+    if ctx.published is None:
+        raise _NeedsPublication
+    reported = [p.to for _, p in ctx.resolved if p.to is not None and p.from_ is not None
+                and p.granularity in _MONTH_ENDED and p.from_.year == p.to.year and p.to <= ctx.published]
+    # (the year of the latest month reported: "statistics for December 2017 ... the year-to-date" in February 2018)
+    y, relative = (int(m["yr"]), False) if m["yr"] else (max(reported).year if reported else ctx.published.year, True)
+    ends = [end for end in reported if end.year == y]
+    if ends:
+        end = max(ends)
+    elif ctx.published.year != y:
+        end = date(y, 12, 31)   # "so far in 2019" written in a later year: the whole of it
+    elif ctx.narrative is not None and ctx.narrative != "publication_month":
+        end = _month_end(y, ctx.published.month)   # anchored on the text's own latest date
+    elif ctx.published.month > 1:
+        end = _month_end(y, ctx.published.month - 1)
+    else:
+        raise _NeedsPublication   # in January: last year's, or this January's
+    # (its TimeML value is the year, as TimeBank writes "so far <this year>")
+    return _cal(date(y, 1, 1), end, "range", relative=relative, value=str(y))
+
+
 def _last_begun(ctx, span: tuple[date, date], make) -> tuple[date, date]:
     """A span of months reported without its year ("the January-November period", "the first 11
     months") in a story published before its last month began is the last such span that has:

@@ -61,6 +61,10 @@ MON = ("(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june
 WDAY = ("(?:" + _alt([w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")], capitalised=True) + r"\.?|"
         + _alt([w for w in WEEKDAYS if w.endswith("day")], capitalised=True) + ")")
 YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+#: "year-to-date", "so far this year", "this year so far", "so far in 2019", "the year so far": a year up to its
+#: latest month reported ("so far" left out of the span, as TimeML's TIMEX3 leaves it: "so far <this year>")
+YEAR_TO_DATE = (r"(?:the\s+|this\s+)?year[-\s]to[-\s]date|this\s+year(?=\s+so\s+far)|(?<=\bso\sfar\s)this\s+year"
+                r"|(?<=\bso\sfar\sin\s)(?P<yr>" + YEAR + r")|the\s+year(?=\s+so\s+far)")
 #: A year written in a period's own words ("March 2022", "FY2023", "Q1'24"): its year was read, not inferred
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|'\d\d\b")
 DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
