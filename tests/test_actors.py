@@ -214,3 +214,14 @@ def test_a_possessive_typed_without_its_apostrophe_names_the_state(parse):
 def test_the_kingdom_is_the_kingdom_the_text_names(text, expected):
     r = extract(text, published="2022-10-20")
     assert [(a.text, a.id) for a in r.actors if a.type == "country"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstani exports to China rose 9 percent in 2023.", [("Kazakhstani", "KAZ"), ("China", "CHN")]),
+    ("Uzbekistani and Zambian exporters met in Tashkent.", [("Uzbekistani", "UZB"), ("Zambian", "ZMB")]),
+    ("Azeri gas shipments to Italy grew.", [("Azeri", "AZE"), ("Italy", "ITA")]),
+])
+def test_demonyms_in_their_other_common_forms(text, expected):
+    """'Kazakhstani' beside 'Kazakh', 'Azeri' beside 'Azerbaijani': the forms news copy writes."""
+    r = extract(text, published="2024-03-01")
+    assert [(a.text, a.id) for a in r.actors if a.type == "country"] == expected
