@@ -2440,3 +2440,12 @@ def test_a_balance_with_no_partner_ends_the_partner_s_frame():
     got = parties(text, "2020-07-26")
     assert got["$2.6 billion"] == ("directional", "CHL", "PER", ())
     assert got["$9.1 billion"] == ("directional", "PER", "CHL", ())
+
+
+@pytest.mark.parametrize("text", [
+    "Sino-India bilateral trade rose 12 percent to $58 billion in 2010.",
+    "Sino-Indian bilateral trade rose 12 percent to $58 billion in 2010.",
+])
+def test_sino_with_a_state_s_name_or_demonym_is_the_pair(text):
+    got = parties(text, "2011-02-01")
+    assert got["$58 billion"] == ("total", None, None, ("CHN", "IND"))

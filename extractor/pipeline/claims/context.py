@@ -161,11 +161,12 @@ class _Context:
         for match_id, start, end in matcher(self.doc):
             for t in range(start, end):
                 self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
-        # "Sino-Mexican trade", "Sino-Brazilian": China and the state the demonym after it names
+        # "Sino-Mexican trade", "Sino-Brazilian", "Sino-India": China and the state the demonym or
+        # name after it names
         for t in self.doc[:-2]:
             if t.lower_ != "sino" or self.doc[t.i + 1].text not in {"-", "–"} or t.i in self.pair_at:
                 continue
-            other = _demonyms().get(self.doc[t.i + 2].lower_)
+            other = _demonyms_and_names().get(self.doc[t.i + 2].lower_)
             if other not in (None, "CHN"):
                 for k in range(t.i, t.i + 3):
                     self.pair_at[k] = sorted(["CHN", other])
@@ -239,9 +240,10 @@ class _Context:
 
 
 @cache
-def _demonyms() -> dict[str, str]:
-    """Lower-case demonym -> ISO code ('mexican': 'MEX'), from the countries table."""
-    return {phrase.lower(): label.split(":")[1] for label, phrase in _country_patterns() if label.startswith("demonym:")}
+def _demonyms_and_names() -> dict[str, str]:
+    """Lower-case demonym or one-word name -> ISO code ('mexican', 'india': 'IND')."""
+    return {phrase.lower(): label.split(":")[1] for label, phrase in _country_patterns()
+            if label.startswith(("demonym:", "name:"))}
 
 
 @cache
