@@ -181,3 +181,20 @@ def test_a_year_to_date_figure_is_cumulative(pipeline):
     text = "Chile's exports rose 4 percent in May. Year-to-date shipments were 6.1 percent higher."
     got = _claim_periods(pipeline, text, "2018-06-20")
     assert got["4 percent"] == "May" and got["6.1 percent"] == "Year-to-date"
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("In the fourth month of 2017, Chile's exports rose 3 percent.", "2017-06-01", "2017-04-01", "2017-04-30"),
+    ("In the third month of this year, Peru's exports rose 3 percent.", "2019-05-02", "2019-03-01", "2019-03-31"),
+    # the space a typo drops between a number and 'months'
+    ("In the first 11months, Peru's exports rose 5 percent.", "2018-12-10", "2018-01-01", "2018-11-30"),
+])
+def test_months_written_by_their_place_in_the_year(pipeline, text, published, start, end):
+    r = pipeline.extract(text, published=published)
+    assert [(p.from_.isoformat(), p.to.isoformat()) for p in r.periods] == [(start, end)]
+
+
+def test_a_count_of_months_names_no_month(pipeline):
+    """'the fifth month this year in which sales fell' counts months of a streak."""
+    r = pipeline.extract("It was the fifth month this year in which Peru's exports fell.", published="2019-10-14")
+    assert [(p.text, p.granularity) for p in r.periods] == [("this year", "year")]

@@ -49,6 +49,7 @@ from .dates import (
     _resolve_month_of_year,
     _resolve_month_range,
     _resolve_month_year,
+    _resolve_ordinal_month,
     _resolve_months_to,
     _resolve_quarter_to_month,
     _resolve_named_half,
@@ -233,9 +234,15 @@ _rule("fiscal_months", r"(?:the\s+)?first\s+(?:(?P<n>" + NUM + r")\s+months|mont
       r"(?:\s*\(\s*(?P<by1>" + YEAR + r")\s*[-–/]\s*(?P<by2>\d\d(?:\d\d)?)\s*\))?"
       # ('the first 7 months of the financial year': the one running at publication)
       r"|(?P<running>(?:fiscal|financial)\s+year)(?![\s-]*(?:\d|FY)))", resolve_first_months_of_fiscal_year)
+# ("the first 11months": a digit glued to 'months', the space a typo drops)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
-      + r")\s+" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?", _resolve_first_n_units)
+      + r")(?:\s+|(?<=\d)(?=months\b))" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?",
+      _resolve_first_n_units)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'
+# "the fourth month of 2017", "the third month of the year": that month (the first's is the rule above);
+# 'of' written, as "the fifth month this year in which sales fell" counts months, naming none
+_rule("ordinal_month", r"(?:the\s+)?(?P<ord>" + ORD + r")\s+month\s+of\s+(?:(?:the\s+year\s+)?(?P<yr>" + YEAR
+      + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|current)\s+year|the\s+year))", _resolve_ordinal_month)
 
 
 # 'in the seven months of 2022', 'the five months of the current year' (wire copy drops 'first'):

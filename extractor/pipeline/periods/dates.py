@@ -301,6 +301,17 @@ def _last_begun(ctx, span: tuple[date, date], make) -> tuple[date, date]:
     return span
 
 
+def _resolve_ordinal_month(ctx, cand, m):
+    """"the fourth month of 2017", "the third month of this year": that month of the year named."""
+    month = ORDINALS.get(m["ord"].lower())
+    if month is None or not 1 <= month <= 12:
+        return None
+    y, rel = _year_from_group(ctx, cand, m)
+    if y is None:
+        raise _NeedsPublication
+    return _cal(*_month_span(y, month), "month", relative=rel)
+
+
 def _ordinal_quarter(word: str) -> Optional[int]:
     w = word.lower()
     if w in ("final", "last"):
