@@ -2449,3 +2449,26 @@ def test_a_balance_with_no_partner_ends_the_partner_s_frame():
 def test_sino_with_a_state_s_name_or_demonym_is_the_pair(text):
     got = parties(text, "2011-02-01")
     assert got["$58 billion"] == ("total", None, None, ("CHN", "IND"))
+
+
+@pytest.mark.parametrize("text, published, amount, reporter", [
+    ("Singapore's economy is slowing, Enterprise Singapore said on Tuesday.\n"
+     "Non-oil domestic exports decreased by 9.1% in May 2019, following a 4.2% decline in the previous month.",
+     "2019-06-18", "9.1%", "SGP"),
+    ("Oman's economy grew, the National Centre for Statistics and Information said on Sunday.\n"
+     "Non-oil exports fell 4.2 percent to RO 310 million in May.", "2023-06-20", "RO 310 million", "OMN"),
+])
+def test_a_flow_but_a_kind_it_leaves_out_is_the_reporter_s_flow(text, published, amount, reporter):
+    """'non-oil exports' in a release of one state's statistics: the whole flow but oil, set apart by
+    what it leaves out (like a segment: reported with its words, never checked against the whole);
+    its sentence need not name the state."""
+    got = {a: (frm, to, words) for a, _, frm, to, _, _, _, _, words in trades_with_words(text, published)}
+    assert got[amount][:2] == (reporter, "WLD") and got[amount][2].startswith("non oil")
+
+
+def trades_with_words(text: str, published: str) -> list[tuple]:
+    r = extract(text, published=published)
+    return [(a, flow, frm, to, between, goods, basis, period, c.trade.commodity_text)
+            for c, (a, flow, frm, to, between, goods, basis, period) in zip(
+                [c for c in r.claims if c.trade is not None and c.amount is not None], trades(text, published))]
+

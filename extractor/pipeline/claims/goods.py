@@ -157,7 +157,9 @@ def _regime_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 def _is_a_segment(words: str | None) -> bool:
     """Goods words that name a segment of a breakdown (what :func:`_segment_of` returns): a customs
-    regime or a kind of firm."""
+    regime or a kind of firm; or the whole flow but a kind it leaves out ("non-oil")."""
+    if words and words.startswith("non "):
+        return True   # "non-oil exports", "non-energy imports": the flow but a kind, set apart by what it leaves out
     if not words or " " not in words:
         return False   # (a kind of firm is set apart by a word: "the sector's exports" points back to goods)
     last = words.split()[-1]

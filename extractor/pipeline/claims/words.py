@@ -88,7 +88,7 @@ def trade_acronyms(doc) -> dict[str, tuple[str, str]]:
         for m in _ACRONYM_DEFINED.finditer(doc.text):
             kind = words.get(m.group(2).lower())
             if kind is not None and kind in {"export", "import", "total"}:
-                modifiers = [w for w in m.group(1).lower().split() if w not in {"the", "its", "their", "'s"}
+                modifiers = [w for w in m.group(1).lower().split() if w not in {"the", "its", "their", "'s", "both", "all"}
                              and not w.endswith(("'s", "’s"))]
                 found[m.group(3)] = (kind, " ".join(modifiers).replace("-", " "))
         doc.user_data["newsclaims.trade_acronyms"] = found
