@@ -2472,3 +2472,11 @@ def trades_with_words(text: str, published: str) -> list[tuple]:
             for c, (a, flow, frm, to, between, goods, basis, period) in zip(
                 [c for c in r.claims if c.trade is not None and c.amount is not None], trades(text, published))]
 
+
+def test_exports_to_a_state_s_markets_are_that_state_s_exports():
+    """'shipments to Singapore's main markets' are Singapore's, to those markets: the possessor of a
+    group of partners is whose partners they are, not where the goods go."""
+    text = ("Singapore's economy is slowing, Enterprise Singapore said. Shipments to Singapore's main markets "
+            "slid in May, Taiwan apart. Lower exports to Indonesia (-12.0%) and Malaysia (-3.2%) led the decline.")
+    got = parties(text, "2019-06-18")
+    assert got["-12.0%"] == ("directional", "SGP", "IDN", ())

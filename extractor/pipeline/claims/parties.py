@@ -61,6 +61,9 @@ def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
         # "to the nation's biggest trading partner China": the state in apposition without a
         # comma, which the parser may hang elsewhere (even as a subject of its own)
         return [ctx.country_at[after]]
+    if not named and possessed and phrase.tag_ in {"NNS", "NNPS"} \
+            and phrase.lemma_.lower() in _lexicon_words("partner_group_nouns"):
+        return []   # "shipments to Chile's main markets": the possessor's partners, not the possessor
     if named or not any(_sets_apart(c) for c in phrase.subtree):
         return list(dict.fromkeys(named)) or ctx.countries_in(phrase)
     return []
