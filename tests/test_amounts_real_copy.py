@@ -725,3 +725,18 @@ def test_written_currency_abbreviations(text, span, unit):
 def test_currency_abbreviations_only_as_written(text):
     r = extract(text, published="2022-07-25")
     assert not any(a.unit in {"SAR", "OMR"} for a in r.amounts)
+
+
+@pytest.mark.parametrize("text", [
+    "In September 2019 Euro area exports rose 2 percent.",
+    "The 2019 euro zone trade figures were revised.",
+])
+def test_a_year_before_a_currency_s_area_is_no_sum(text):
+    """'September 2019 Euro area exports': the currency word names the area, the number is a date."""
+    r = extract(text, published="2019-11-15")
+    assert not any(a.unit == "EUR" for a in r.amounts)
+
+
+def test_a_sum_before_the_currency_s_area_stays_a_sum():
+    r = extract("Exports to the euro area rose to 186.5 billion euros in September.", published="2019-11-15")
+    assert [(a.text, a.unit) for a in r.amounts] == [("186.5 billion euros", "EUR")]

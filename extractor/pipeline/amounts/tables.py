@@ -62,6 +62,7 @@ def _tables() -> dict:
     t["code_magnitudes"] = raw.get("currency_code_magnitude_prefixes", {})
     t["rate_nouns"] = frozenset(raw.get("rate_nouns_after_a", []))
     t["rate_not_after"] = frozenset(raw.get("rate_not_after", []))
+    t["currency_area_nouns"] = frozenset(raw.get("currency_area_nouns", ()))
     t["written_symbols"] = raw.get("written_currency_abbreviations", {})
     t["written_symbols_folded"] = frozenset(k.lower() for k in t["written_symbols"])
     prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]) + list(t["transliterated"])

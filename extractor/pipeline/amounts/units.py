@@ -69,6 +69,8 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     code, end = _match_seq(doc, j, t["currency_word_seqs"])
     if code is None:
         return None, j
+    if end < len(doc) and doc[end].lower_ in t["currency_area_nouns"]:
+        return None, j   # "September 2019 Euro area exports": the currency's area, not a sum in it
     if end == j + 1 and doc[j].lower_ in ("shilling", "shillings"):
         code = _shilling_code(doc)   # '410 billion shillings': the shilling of the state the text names
     if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
