@@ -120,3 +120,12 @@ def test_a_conversion_into_another_currency_stays_a_claim(pipeline):
     r = pipeline.extract("Chile's exports to China reached 3.1 trillion pesos ($3.4 billion) in May.",
                          published="2024-06-11")
     assert {r.amounts[c.amount].text for c in r.claims if c.trade is not None} == {"3.1 trillion pesos", "$3.4 billion"}
+
+
+def test_a_figure_right_after_a_balance_noun_is_the_balance_s(pipeline):
+    """A headline run into the lead ('... goods surplus €9.4 bn The first estimate of exports ...'): the
+    figure written right after the balance noun is the balance's, not the flow's the parser hangs it on."""
+    text = ("Euro area trade in goods surplus €9.4 bn €2.1 bn deficit for the EU The first estimate of euro area "
+            "goods exports to non-member countries came to €180.2 billion in May 2021, up 4.1% on May 2020.")
+    got = _trade_amounts(pipeline, text)
+    assert "€180.2 billion" in got and not got & {"€9.4 bn", "€2.1 bn"}
