@@ -2462,15 +2462,10 @@ def test_a_flow_but_a_kind_it_leaves_out_is_the_reporter_s_flow(text, published,
     """'non-oil exports' in a release of one state's statistics: the whole flow but oil, set apart by
     what it leaves out (like a segment: reported with its words, never checked against the whole);
     its sentence need not name the state."""
-    got = {a: (frm, to, words) for a, _, frm, to, _, _, _, _, words in trades_with_words(text, published)}
-    assert got[amount][:2] == (reporter, "WLD") and got[amount][2].startswith("non oil")
-
-
-def trades_with_words(text: str, published: str) -> list[tuple]:
     r = extract(text, published=published)
-    return [(a, flow, frm, to, between, goods, basis, period, c.trade.commodity_text)
-            for c, (a, flow, frm, to, between, goods, basis, period) in zip(
-                [c for c in r.claims if c.trade is not None and c.amount is not None], trades(text, published))]
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, c.trade.commodity_text)
+           for c in r.claims if c.trade is not None and c.amount is not None}
+    assert got[amount][:2] == (reporter, "WLD") and got[amount][2].startswith("non oil")
 
 
 def test_exports_to_a_state_s_markets_are_that_state_s_exports():

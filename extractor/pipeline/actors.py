@@ -106,6 +106,12 @@ def _conventional_referent(text: str) -> str | None:
 
 
 @cache
+def _kingdoms() -> frozenset[str]:
+    """The states 'the Kingdom' may refer to (countries.json descriptive_references.kingdoms)."""
+    return frozenset(load_table("countries.json")["descriptive_references"]["kingdoms"])
+
+
+@cache
 def _reference_patterns() -> tuple[tuple[str, str], ...]:
     refs = load_table("countries.json")["descriptive_references"]
     return tuple([("ref:", p) for p in refs["phrases"]] + [("neighbor:", p) for p in refs["neighbor_phrases"]]
@@ -506,7 +512,6 @@ def find_actors(doc: Doc) -> list[Actor]:
                      if s.label_.startswith("org:")} - {None, "EUU"}
     office_state = next(iter(office_states)) if len(office_states) == 1 and not office_states & named_countries else None
     home_phrases = set(load_table("countries.json")["descriptive_references"]["home_phrases"])
-    kingdoms = set(load_table("countries.json")["descriptive_references"]["kingdoms"])
     money = _money_spans(doc)
     for span in sorted(spans, key=lambda s: s.start):
         if _inside(span, credits):
@@ -538,7 +543,8 @@ def find_actors(doc: Doc) -> list[Actor]:
         elif kind == "kingdom":
             # "the Kingdom's exports to China": the kingdom the text names most ("the kingdom" in
             # lower case is any kingdom, a description of no state)
-            named = [c for c in (counts or {c: 0 for c in named_countries}) if c in kingdoms]
+            # (the states named before it, else those named anywhere)
+            named = [c for c in (counts or named_countries) if c in _kingdoms()]
             if span[-1].text == "Kingdom" and named:
                 add_country(span, max(named, key=lambda c: counts.get(c, 0)))
         elif kind == "ref" and office_state is not None and span.text.lower() in home_phrases:

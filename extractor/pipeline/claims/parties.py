@@ -870,9 +870,8 @@ def _lead_owner(ctx: _Context) -> str | None:
     dateline, the lead) names as the owner of a trade word or a balance -- its possessor or
     modifier ("Chile's exports slipped", "Vietnam trade deficit widened", "Korean shipments
     fell") -- when that sentence names no partner of 'to', 'from' or 'with'; else None."""
-    balances = _lexicon()["balance_nouns"]["words"]
     for sent in ctx.sents[:3]:
-        nouns = [t for t in sent if _trade_kind(t) or t.lemma_.lower() in balances]
+        nouns = [t for t in sent if _trade_kind(t)] + _balance_nouns(sent)
         if not nouns:
             continue
         owners = {ctx.country_at[c.i] for n in nouns for c in n.children

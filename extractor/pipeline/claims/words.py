@@ -132,7 +132,7 @@ def _trade_kind(token: Token) -> str | None:
 def _in_a_ratio(token: Token) -> bool:
     """The trade word is inside the 'of' phrase of a ratio noun ('the ratio of exports to imports',
     'the proportion of re-exports'; data: ratio_nouns)."""
-    ratios = _lexicon()["ratio_nouns"]["words"]
+    ratios = _lexicon_words("ratio_nouns")
     t = token
     for _ in range(4):
         if t.dep_ not in {"pobj", "prep", "conj"} or t.head is t:
