@@ -226,3 +226,15 @@ def test_a_ranked_market_s_figure_of_total_trade_is_the_two_way_trade(pipeline):
     got = _parties(pipeline, "China remained Peru's main export market in 2022, with total shipments of "
                              "$9.7 billion.")
     assert got["$9.7 billion"] == ("PER", "CHN")
+
+
+def test_each_item_of_a_list_of_partners_is_its_own_state_s(pipeline):
+    """'... were China with trade of $X (down Y%); the Netherlands with $Z (down W%); ...': a list
+    of partners, each item a state and 'with' its figure, gives every figure (and the change after
+    it) the state heading its item, however the parser hung the list."""
+    r = pipeline.extract("Among states outside the Commonwealth, Kazakhstan's biggest trading partners in the first "
+                         "nine months of 2016 were China with trade of $40.1 billion (down 21.8%); the Netherlands with "
+                         "$30.2 billion (down 11.1%); Germany with $20.6 billion (down 14.5%).", published="2017-03-01")
+    got = {r.amounts[c.amount].text: c.trade.between for c in r.claims if c.trade is not None}
+    assert got == {"$40.1 billion": ["CHN", "KAZ"], "21.8%": ["CHN", "KAZ"], "$30.2 billion": ["KAZ", "NLD"],
+                   "11.1%": ["KAZ", "NLD"], "$20.6 billion": ["DEU", "KAZ"], "14.5%": ["DEU", "KAZ"]}

@@ -475,6 +475,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if end is not None:
                         trade = trade.model_copy(update={end: supplier})
             if trade is not None:
+                item = _state_heading_its_item(span, ctx)
+                if item is not None and item[0] not in _ends(trade):
+                    # "Its largest partners were China with $38 billion; the Netherlands with $27
+                    # billion; ...": each figure is its own item's partner's, in place of the world
+                    # or of the item before
+                    replaced = WORLD if WORLD in _ends(trade) else item[1]
+                    if replaced is not None and replaced in _ends(trade):
+                        trade = _with_party_replaced(trade, replaced, item[0])
                 if "parties" in inferred and (_parties_named_in(sent, trade, ctx, span) or (
                         previous_read and last_trade_sentence == s_index and "parties" not in (previous_inferred or {}))):
                     # "X's exports fell 15% ..., while imports fell 30%": the sentence's own
@@ -869,6 +877,59 @@ def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
             return ctx.country_at[k], j - 2
         j -= 1
     return None
+
+
+#: What may open an item of a list of partners: "were China with ...; the Netherlands with ...".
+_ITEM_OPENERS = frozenset({";", ",", ":", "and", "were", "was", "are", "is", "included", "include", "includes"})
+
+
+def _state_heading_its_item(amount_span: Span, ctx: _Context) -> tuple[str, str | None] | None:
+    """A list of partners, each item a state and 'with' its figure ("The main partners were China
+    with trade of $38 billion; Germany with $26 billion; ..."): the state heading this figure's
+    item (its figure or a change after it), and the one heading the item before (None for the
+    first). Only in a list: a state 'with' a figure that no other item of its sentence repeats is
+    left to the other rules."""
+    heads = _list_item_heads(ctx.sents[ctx.sentence_of(amount_span.start_char)], ctx)
+    if len(heads) < 2:
+        return None
+    before = [h for h in heads if h[1] < amount_span.start]
+    # (the item's change too: "Germany with $30 billion (down 12%)"; no verb or new item between)
+    if not before or any(t.pos_ in {"VERB", "AUX"} or t.lower_ == ";" for t in ctx.doc[before[-1][1]: amount_span.start]):
+        return None
+    own = before[-1][0]
+    previous = before[-2][0] if len(before) > 1 else None
+    return own, previous
+
+
+def _list_item_heads(sent: Span, ctx: _Context) -> list[tuple[str, int, int]]:
+    """The items of a sentence's list of partners: (state, index of 'with', first token of its
+    figure), each a state opening its item, 'with' right after it, and the item's first figure
+    at most five words on, with no verb, state or punctuation between ("with a trade turnover of")."""
+    doc = ctx.doc
+    out = []
+    for w in range(sent.start + 1, sent.end - 1):
+        if doc[w].lower_ != "with" or ctx.country_at.get(w - 1) in (None, WORLD):
+            continue
+        code = ctx.country_at[w - 1]
+        first = w - 1
+        while first - 1 >= sent.start and ctx.country_at.get(first - 1) == code:
+            first -= 1
+        if first - 1 >= sent.start and doc[first - 1].lower_ == "the":
+            first -= 1
+        if first > sent.start and doc[first - 1].lower_ not in _ITEM_OPENERS:
+            continue
+        figure = next((k for k in range(w + 1, min(w + 7, sent.end)) if k in ctx.amount_tokens), None)
+        if figure is None or any(doc[k].pos_ in {"VERB", "AUX"} or doc[k].is_punct or k in ctx.country_at
+                                 for k in range(w + 1, figure)):
+            continue
+        out.append((code, w, figure))
+    return out
+
+
+def _with_party_replaced(trade: Trade, old: str, new: str) -> Trade:
+    if trade.flow == "directional":
+        return trade.model_copy(update={"from_" if trade.from_ == old else "to": new})
+    return trade.model_copy(update={"between": sorted(new if code == old else code for code in trade.between)})
 
 
 #: Verbs a state leads a ranking with, its figure after 'with' ("China topped the list with $1.9 billion").
