@@ -167,6 +167,11 @@ def test_two_days_joined_by_and_stay_two_days(pipeline):
     # a year written: so far in that year
     ("Peru's exports in March rose 2 percent; so far in 2019 they are up 5 percent.", "2019-04-15",
      "2019-01-01", "2019-03-31"),
+    # since the year's start: so far this year
+    ("Chile's exports fell 2 percent in August. Since the beginning of this year, they have risen 7 percent.",
+     "2020-09-08", "2020-01-01", "2020-08-31"),
+    ("Peru's exports rose 4 percent in May. Since the start of the year, shipments have totaled $21 billion.",
+     "2021-06-15", "2021-01-01", "2021-05-31"),
 ])
 def test_a_year_to_date_ends_at_the_latest_month_reported(pipeline, text, published, start, end):
     """'so far this year', 'year-to-date': the figure is cumulative, not the whole year's (nor the
@@ -181,6 +186,16 @@ def test_a_year_to_date_figure_is_cumulative(pipeline):
     text = "Chile's exports rose 4 percent in May. Year-to-date shipments were 6.1 percent higher."
     got = _claim_periods(pipeline, text, "2018-06-20")
     assert got["4 percent"] == "May" and got["6.1 percent"] == "Year-to-date"
+    # "since the beginning of this year" is the figure's own period, not a comparison's start
+    text = ("Chile's exports fell 2 percent in August. Since the beginning of this year, they have risen 7 percent "
+            "to $52 billion.")
+    got = _claim_periods(pipeline, text, "2020-09-08")
+    assert got["2 percent"] == "August" and got["7 percent"] == got["$52 billion"] == "the beginning of this year"
+    # its TimeML value stays the year's, and a start of the year not after 'since' stays a part of it
+    r = pipeline.extract("Exports have risen since the beginning of this year; at the start of the year they fell.",
+                         published="2020-09-08")
+    assert [(p.text, p.value, p.to.isoformat(), p.bound) for p in r.periods] == [
+        ("the beginning of this year", "2020", "2020-08-31", "exact"), ("the start of the year", "2020", "2020-12-31", "approx")]
 
 
 @pytest.mark.parametrize("text, published, start, end", [

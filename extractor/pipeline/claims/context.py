@@ -307,6 +307,17 @@ def _previous_record_start(span: Span, text: str) -> int | None:
     return found.start() if found is not None else None
 
 
+def _the_year_so_far(period: Period) -> bool:
+    """A period from 1 January to a month's end of the same year, written as the year's start
+    ("since the beginning of this year")."""
+    return period.granularity == "range" and period.from_ is not None and period.to is not None \
+        and (period.from_.month, period.from_.day) == (1, 1) and period.to.year == period.from_.year \
+        and period.to.month < 12 and _START_OF_A_YEAR.match(period.text) is not None
+
+
+_START_OF_A_YEAR = re.compile(r"(?:the\s+)?(?:beginning|start)\s+of\b", re.IGNORECASE)
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, 'record' for the time of a previous record (its figure's
@@ -316,9 +327,9 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if span is None:
         return None
     lex = _lexicon()
-    if span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since" \
-            or index in ctx.since_clauses:
-        return "since"
+    if (span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since"
+            or index in ctx.since_clauses) and not _the_year_so_far(ctx.periods[index]):
+        return "since"   # (not "since the beginning of this year": the year so far, the figure's own)
     if _previous_record_start(span, ctx.text) is not None:
         return "record"   # "topping the previous high of $8.9 billion set in March": the old record's time
     before = ctx.doc[span.start - 1].lower_ if span.start > 0 else ""

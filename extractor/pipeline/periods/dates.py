@@ -270,12 +270,18 @@ def _resolve_year_to_date(ctx, cand, m):
     that month (or span of months). With none reported: to the end of the month before the one of
     writing (a statistics office reports a month's figures in the next), or of the text's own latest
     month on a page anchored on it; unresolved in January, when it may be either year's."""
+    return year_to_date(ctx, int(m["yr"]) if m["yr"] else None)
+
+
+def year_to_date(ctx, written_year: int | None = None) -> dict:
+    """The fields of a year so far (see :func:`_resolve_year_to_date`); ``written_year`` when the
+    text names it ("so far in 2019")."""
     if ctx.published is None:
         raise _NeedsPublication
     reported = [p.to for _, p in ctx.resolved if p.to is not None and p.from_ is not None
                 and p.granularity in _MONTH_ENDED and p.from_.year == p.to.year and p.to <= ctx.published]
     # (the year of the latest month reported: "statistics for December 2017 ... the year-to-date" in February 2018)
-    y, relative = (int(m["yr"]), False) if m["yr"] else (max(reported).year if reported else ctx.published.year, True)
+    y, relative = (written_year, False) if written_year else (max(reported).year if reported else ctx.published.year, True)
     ends = [end for end in reported if end.year == y]
     if ends:
         end = max(ends)
