@@ -1378,7 +1378,12 @@ def test_the_figure_beside_an_expectation_is_still_a_claim(pipeline):
     assert [c.kind for c in result.claims if result.amounts[c.amount].text == "6.5%"] == ["trade_change"]
 
 
-@pytest.mark.parametrize("link", ["after a 5.2% fall in the previous month", "recovering from a 5.2% drop in the previous month"])
+@pytest.mark.parametrize("link", ["after a 5.2% fall in the previous month", "recovering from a 5.2% drop in the previous month",
+                                  # the earlier change's time after a participle saying it was seen, and a
+                                  # change the figure is set against
+                                  "easing from a 5.2% fall seen in the previous month",
+                                  "steeper than the 5.2% drop recorded a month earlier",
+                                  "steeper than the 5.2% drop in June"])
 def test_the_change_a_figure_follows_keeps_its_own_month_and_lends_no_basis(pipeline, link):
     text = (f"Peru's exports rose 3.3% year-on-year to $22 billion in July. Imports declined by 5.6% to $17 billion, "
             f"{link}.")

@@ -128,12 +128,12 @@ def _reference_figure_before(token: Token) -> Token | None:
 
 def _an_earlier_change(amount_span: Span) -> bool:
     """'after a 5.2% fall in the previous month', 'recovering from a 1.3% drop', 'following a 6.1
-    percent decline the previous month': the figure of a change noun the sentence's change follows
-    or recovers from."""
+    percent decline the previous month', 'faster than the 3% increase in May': the figure of a change
+    noun the sentence's change follows, recovers from or is set against."""
     root = amount_span.root
     noun = root.head if root.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "quantmod") else None
     return noun is not None and noun.pos_ == "NOUN" and _is_change_word(noun) and noun.dep_ == "pobj" \
-        and noun.head.lower_ in ("after", "following", "from")
+        and noun.head.lower_ in ("after", "following", "from", "than")
 
 
 def _after_an_earlier_change(head: Token) -> bool:
@@ -188,13 +188,16 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     return False
 
 
-def _through_a_clause(token: Token, top: Token) -> bool:
+def _through_a_clause(token: Token, top: Token, seen_on_top: bool = False) -> bool:
     """Whether the path from ``token`` up to ``top`` passes a clause of its own (relative,
-    adverbial, participial)."""
+    adverbial, participial); with ``seen_on_top``, a participle hung on ``top`` itself ("a 10%
+    rise seen in May", "the 3% increase recorded a month earlier") says when ``top`` was, and is
+    no clause apart."""
     for t in [token] + list(token.ancestors):
         if t == top:
             return False
-        if t.dep_ in {"relcl", "advcl", "acl", "ccomp"}:
+        if t.dep_ in {"relcl", "advcl", "acl", "ccomp"} and not (
+                seen_on_top and t.dep_ == "acl" and t.tag_ == "VBN" and t.head == top):
             return True
     return False
 
@@ -422,7 +425,7 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                 and ctx.roles[i] not in {"since", "boundary"} and not (is_change and ctx.roles[i] == "basis" and not base_is_own) \
                 and not (ctx.roles[i] == "record" and not _the_record_s_figure(i, amount_span, ctx)) \
                 and not (not is_change and ctx.roles[i] == "basis" and _under_a_change_noun(span.root, local)) \
-                and not _through_a_clause(span.root, local) \
+                and not _through_a_clause(span.root, local, seen_on_top=is_change and _an_earlier_change(amount_span)) \
                 and not _in_a_comparison_without(span.root, amount_span.root) \
                 and not _dates_an_old_level(i, amount_span, ctx):
             return i
@@ -652,12 +655,15 @@ def _basis(sent: Span) -> str | None:
 # a figure has fallen, whatever it is measured against, and states no basis
 _A_STREAK = re.compile(r"\b(?:straight|consecutive|successive|running|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
                        r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+$")
-# "after a 5.2% fall in the previous month", "following a 6.1 percent decline the previous month":
-# the time of the change the sentence's change follows, not the comparison it states
+# "after a 5.2% fall in the previous month", "following a 6.1 percent decline the previous month",
+# "faster than the 3% increase seen a month earlier": the time of the change the sentence's change
+# follows or is set against, not the comparison it states
 _EARLIER_CHANGE = re.compile(
-    r"\b(?:after|following|from)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[+-]?\d[\d.,]*\s*(?:%|per\s?cent|percent|pct)\s+"
+    r"\b(?:after|following|from|than)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?[+-]?\d[\d.,]*\s*(?:%|per\s?cent|percent|pct)\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:drop|fall|decline|decrease|slump|contraction|rise|gain|increase|growth|jump|expansion)s?\b"
-    r"(?:\s+(?:in|during|of|for)?\s*(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|period|year))?")
+    r"(?:\s+(?:seen|recorded|registered|posted|reported|logged))?"
+    r"(?:\s+(?:in|during|of|for)?\s*(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|period|year)"
+    r"|\s+a\s+(?:month|quarter|year)\s+(?:earlier|before|ago))?")
 # "the previous month's 5.5%", "the prior month's 2.1 per cent gain": a possessive period, a few
 # modifiers, then a percentage
 _OWNED_RATE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:[+-]?\d[\d.,]*)\s*(?:%|per\s?cent\b|pct\b|percent\b)", re.I)
