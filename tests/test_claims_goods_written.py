@@ -422,3 +422,20 @@ def test_an_acronym_defined_for_a_flow_stands_for_it(pipeline):
     r = pipeline.extract("Malaysia's non-oil domestic exports (NODX) rose 6 percent in May. Electronic NODX fell "
                          "4 percent.", published="2024-06-17")
     assert [c.trade.commodity_text for c in r.claims if c.trade is not None][-1] == "electronic"
+
+
+@pytest.mark.parametrize("opener", ["including", "such as"])
+def test_each_part_of_a_change_after_including_is_its_own_goods_change(pipeline, opener):
+    """'imports fell 12%, including engines by 15%, pumps by 9% and turbines by 20%': each item's
+    percentage after 'by' is its goods' change, in the direction of the change the list opens on
+    (a plural the tagger reads as a verb, 'pumps', too)."""
+    r = pipeline.extract(f"Ghana's imports of machinery fell 12% in March, {opener} engines by 15%, pumps by 9% and "
+                         "turbines by 20%.", published="2023-04-20")
+    got = {r.amounts[c.amount].text: (c.kind, r.amounts[c.amount].change, c.trade.commodity_text)
+           for c in r.claims if c.trade is not None}
+    assert got == {"12%": ("trade_change", "down", "machinery"), "15%": ("trade_change", "down", "engines"),
+                   "9%": ("trade_change", "down", "pumps"), "20%": ("trade_change", "down", "turbines")}
+    # a figure that moves a level is no item of such a list
+    r = pipeline.extract("Ghana's exports rose 5% in March, including a rise in cocoa to $1.2 billion.",
+                         published="2023-04-20")
+    assert {a.text: a.change for a in r.amounts}["$1.2 billion"] is None

@@ -327,6 +327,45 @@ def _change_of_a_leading_item(doc: Doc, s: int, e: int) -> Optional[str]:
     return None
 
 
+#: Words that open a list of the parts a change is made of ("fell 12%, including engines by 15%").
+_INCLUDING_WORDS = frozenset({"including", "notably", "especially", "particularly", "mainly", "chiefly"})
+
+
+def _change_of_an_included_item(doc: Doc, s: int, e: int) -> Optional[str]:
+    """'imports fell 12%, including engines by 15%, pumps by 9% and turbines by 20%', 'other exports
+    increased 7%, such as rubber by 12% and tea by 4%': a percentage after 'by' in a list of items
+    that 'including' or 'such as' opens, right after a change, is that item's own change, in the
+    change's direction (the change word is left out of every item, as in gapping, Ross 1967). Read
+    on the words: only items (nouns, their figures, commas and 'and') between the opener and it."""
+    if s < 3 or doc[s - 1].lower_ != "by":
+        return None
+    k, first = s - 2, doc[s].sent.start
+    while k > first and not (doc[k].lower_ in _INCLUDING_WORDS or doc[k].lower_ == "as" and doc[k - 1].lower_ == "such"):
+        if doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ not in ("amod", "compound") and not _an_item_read_as_a_verb(doc[k]) \
+                or doc[k].text in (".", ";", ":", "(", ")"):
+            return None
+        k -= 1
+    if k <= first:
+        return None
+    opener = k - 1 if doc[k].lower_ == "as" else k
+    # the change the list opens on: its verb or noun, right before the opener
+    for j in range(opener - 1, max(first, opener - 12) - 1, -1):
+        if doc[j].text in (".", ";", ":"):
+            return None
+        if doc[j].pos_ == "VERB" and (direction := _verb_direction(doc[j])):
+            return direction
+        if doc[j].pos_ == "NOUN" and (direction := _noun_direction(doc[j])):
+            return direction
+    return None
+
+
+def _an_item_read_as_a_verb(tok: Token) -> bool:
+    """A plural noun of a list the tagger took for a verb ("pumps by 9%"): 'by' right after it, and
+    no subject of its own."""
+    return tok.tag_ == "VBZ" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "by" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _change_of_a_gapped_move(doc: Doc, s: int, e: int) -> Optional[str]:
     """'exports rose 12.5 percent to $1.1 billion and imports 17.8 percent to $640 million': a
     percentage moving something 'to' a level in a conjunct whose verb is left out (gapping) is a

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
 from ..calendar_spans import shift_period
+from ..amounts.changes import _change_of_an_included_item
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
@@ -474,6 +475,15 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         end = "from_" if trade.to == previous_agent else "to"
                     if end is not None:
                         trade = trade.model_copy(update={end: supplier})
+            if trade is not None and is_change and _change_of_an_included_item(ctx.doc, span.start, span.end) is not None:
+                # "imports fell 12%, including engines by 15% and pumps by 9%": each item's change is of
+                # its own goods, whichever way the flow was found; an item whose goods are read no way
+                # is no claim about the whole flow
+                part = _goods_of_a_list_item(span, ctx)
+                if part is not None:
+                    trade = trade.model_copy(update={"commodity": part[0], "commodity_text": part[1]})
+                elif trade.commodity is None and trade.commodity_text is None:
+                    trade = None
             if trade is not None:
                 item = _state_heading_its_item(span, ctx)
                 if item is not None and item[0] not in _ends(trade):

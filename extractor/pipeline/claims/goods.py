@@ -573,6 +573,8 @@ def _goods_of_a_ranked_subject(trigger: Token, amount_span: Span, ctx: "_Context
 
 
 _LIST_ITEM_OPENERS = frozenset({"by", ",", ";", "and", "then", "while"})
+#: What opens the first item of a list of a change's parts ("including engines by 15%", "such as tea by 4%").
+_INCLUDED_ITEM_OPENERS = frozenset({"including", "as", "notably", "especially", "particularly", "mainly", "chiefly"})
 
 
 def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
@@ -581,13 +583,17 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     figure ('at', 'with' or 'worth' between) are that figure's, not the list head's."""
     doc = ctx.doc
     k = amount_span.start - 1
-    if k < 1 or doc[k].lower_ not in {"at", "with", "worth"}:   # (a bracketed figure: lists.py)
+    # ("including engines by 15%, pumps by 9%": a change's part, item by item)
+    amount = next((a for a, span in zip(ctx.amounts, ctx.amount_spans) if span is not None and span.start == amount_span.start), None)
+    by_item = k >= 1 and doc[k].lower_ == "by" and amount is not None and amount.unit == "percent" and amount.change is not None
+    if k < 1 or doc[k].lower_ not in {"at", "with", "worth"} and not by_item:   # (a bracketed figure: lists.py)
         return None
     end = k
     k -= 1
-    while k >= 0 and doc[k].lower_ not in _LIST_ITEM_OPENERS and end - k <= 5 and not doc[k].is_sent_start:
+    openers = _LIST_ITEM_OPENERS | _INCLUDED_ITEM_OPENERS if by_item else _LIST_ITEM_OPENERS
+    while k >= 0 and doc[k].lower_ not in openers and end - k <= 5 and not doc[k].is_sent_start:
         k -= 1
-    if k < 0 or doc[k].lower_ not in _LIST_ITEM_OPENERS:
+    if k < 0 or doc[k].lower_ not in openers or by_item and doc[k].lower_ == "by":
         return None
     start = k + 1
     if doc[k].lower_ in {"and", ","} and start < end:
@@ -602,11 +608,17 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     phrase = doc[start: end]
     # a noun phrase ending right before the figure's 'at' or 'with' (a participle may be the goods'
     # own first word: "cut flowers at $90 million"; not a clause: "held stable in August at ...")
-    if not len(phrase) or doc[end - 1].pos_ not in {"NOUN", "PROPN"} or any(
+    # ("pumps by 9%": a plural noun the tagger took for a verb)
+    read_as_a_verb = by_item and len(phrase) == 1 and phrase[0].tag_ == "VBZ" \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+    if not len(phrase) or doc[end - 1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
             t.i in ctx.country_at or t.i in ctx.period_tokens or t.pos_ in {"AUX", "PRON"} or _trade_kind(t)
-            or t.pos_ == "VERB" and not (t.i == start and t.i + 1 < end and doc[t.i + 1].pos_ == "NOUN")
+            or t.pos_ == "VERB" and not read_as_a_verb and not (t.i == start and t.i + 1 < end and doc[t.i + 1].pos_ == "NOUN")
             for t in phrase):
         return None
+    if read_as_a_verb:
+        word = phrase[0].lower_
+        return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[1] else None
 
