@@ -1366,6 +1366,13 @@ def test_a_bare_money_flow_after_a_goods_line_is_not_those_goods(pipeline):
     ("Trade between Peru and Chile is on track to surpass $20 billion this year.", "$20 billion"),
     ("Chile will slap 10% duties on an extra $5 billion of Peruvian imports.", "$5 billion"),
     ("Chile imposed tariffs on $2 billion of imports from Peru in May.", "$2 billion"),
+    # an object's infinitive after a verb of expecting; a forecast's figure after 'was for'; a change
+    # a participle of predicting qualifies; a verb of aiming as it stands; 'set to'
+    ("Peru's exports rose 3% in May. Analysts had expected exports to drop 1.5 per cent.", "1.5 per cent"),
+    ("Peru's exports rose 3% in May. The median estimate of economists was for a 4% gain in exports.", "4%"),
+    ("Peru's exports rose 3% in May, compared with a 4.4% gain predicted by economists.", "4.4%"),
+    ("Peru's exports rose 3% in May. The ministry targets exports of $70 billion this year.", "$70 billion"),
+    ("Peru's exports rose 3% in May. Exports are set to reach $80 billion by 2026.", "$80 billion"),
 ])
 def test_forecasts_goals_and_tariff_coverage_are_no_trade_figures(pipeline, sentence, amount):
     result = pipeline.extract(sentence, published="2024-06-20")
@@ -1376,6 +1383,9 @@ def test_the_figure_beside_an_expectation_is_still_a_claim(pipeline):
     result = pipeline.extract("Peru's imports fell 6.5% in May, more than the expected 2.9% decrease.",
                               published="2024-06-20")
     assert [c.kind for c in result.claims if result.amounts[c.amount].text == "6.5%"] == ["trade_change"]
+    # a record set is a fact, not a goal
+    result = pipeline.extract("Peru's exports set a record of $9 billion in May.", published="2024-06-20")
+    assert [c.kind for c in result.claims] == ["trade_value"]
 
 
 @pytest.mark.parametrize("link", ["after a 5.2% fall in the previous month", "recovering from a 5.2% drop in the previous month",

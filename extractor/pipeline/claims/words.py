@@ -206,14 +206,18 @@ def _expected(amount_span) -> bool:
         if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in words and c.lower_ != "estimated"
                for c in t.children):
             return True   # "more than the expected 2.9% decrease", "an expected increase of 5.8%"
+        if t.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words
+                                    and c.lower_ != "estimated" for c in t.children):
+            return True   # "a 4.4% gain predicted by economists", "the 2% rise forecast in a poll"
     for t in amount_span.root.ancestors:   # up to the figure's own verb: "expected to fall, as data
         if _a_figure_estimated_at(t):       # showed a 6 percent drop" states the drop
             break
         if t.lemma_.lower() in words:
             return True
-        if t.lower_ == "for" and t.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in words
-                                                           for c in t.head.children):
-            return True   # "outpacing the consensus forecast for a 0.5% fall": the forecast's figure
+        if t.lower_ == "for" and t.dep_ == "prep" and any(
+                (c.dep_ == "dobj" or c.dep_ == "nsubj" and t.head.lemma_.lower() == "be") and c.lemma_.lower() in words
+                for c in t.head.children):
+            return True   # "outpacing the consensus forecast for a 0.5% fall", "the estimate was for a 4% gain"
         if t.lemma_.lower() in intention["nouns"] and t.pos_ == "NOUN":
             return True   # "a target of $2 billion"
         if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.head.lemma_.lower() in intention["nouns"]:
@@ -226,6 +230,11 @@ def _expected(amount_span) -> bool:
             # at $120 million": a verb whose object is a cap
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             governor = t.head if t.dep_ in {"xcomp", "ccomp"} else None
+            if governor is None and infinitive and t.dep_ == "relcl" and t.head.dep_ == "dobj":
+                governor = t.head.head   # "had expected exports to drop 2%": the object's infinitive
+            if t.pos_ == "VERB" and t.lemma_.lower() in intention["finite_verbs"] and not infinitive \
+                    and not any(c.dep_ == "auxpass" for c in t.children):
+                return True   # "the ministry targets exports of $50 billion", "forecast a 5% rise"
             if governor is not None and governor.lemma_.lower() in words and (infinitive or t.dep_ == "ccomp" and any(
                     c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in t.children)):
                 return True   # "analysts estimate exports will reach $6 billion", "are estimated to reach"
