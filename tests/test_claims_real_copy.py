@@ -1388,6 +1388,16 @@ def test_the_figure_beside_an_expectation_is_still_a_claim(pipeline):
     assert [c.kind for c in result.claims] == ["trade_value"]
 
 
+def test_a_change_noun_sizes_the_flow_it_is_in(pipeline):
+    """'lifted by a 25% rise in exports': the flow the change noun is 'in' is the figure's, though the
+    sentence's subject is a balance."""
+    result = pipeline.extract("Peru's trade surplus widened in May, lifted by a 25% rise in exports. Chile's trade "
+                              "surplus narrowed in May, dragged down by a 14% jump in imports.", published="2024-06-20")
+    got = {result.amounts[c.amount].text: (c.kind, c.trade.from_ if c.trade else None, c.trade.to if c.trade else None)
+           for c in result.claims}
+    assert got == {"25%": ("trade_change", "PER", "WLD"), "14%": ("trade_change", "WLD", "CHL")}
+
+
 @pytest.mark.parametrize("link", ["after a 5.2% fall in the previous month", "recovering from a 5.2% drop in the previous month",
                                   # the earlier change's time after a participle saying it was seen, and a
                                   # change the figure is set against

@@ -301,7 +301,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         # "a trade surplus of $12 billion", "the deficit stood at $7 billion": a balance, no flow
         if head.lemma_.lower() in balances or any(
                 c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
-            return None   # "posted a deficit of ¥310 billion, compared with ¥40 billion" too
+            # "posted a deficit of ¥310 billion, compared with ¥40 billion" too; but "the surplus widened,
+            # lifted by a 25% rise in exports": the flow a change noun is in
+            return _flow_a_change_noun_is_in(root)
         if _trade_kind(head) and not _the_number_of_a_later_conjunct(root, head):
             # "with exports at $8.1 billion and imports at $1.3 billion", the parser hanging the second
             # figure on the first noun: the conjunct written between them is the figure's
@@ -357,6 +359,18 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         if before:
             return before[-1]
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _flow_a_change_noun_is_in(root: Token) -> Token | None:
+    """'the surplus widened, lifted by a 25% rise in exports': the flow the change noun a figure sizes
+    is 'in' (or 'of') is the figure's, though the clause it hangs on tells a balance."""
+    noun = root.head if root.dep_ in {"nummod", "compound", "amod", "nmod", "npadvmod", "quantmod"} else None
+    if noun is None or noun.pos_ != "NOUN" or not _is_change_word(noun):
+        return None
+    if any(a.lemma_.lower() in _lexicon_words("expectation_words") for a in noun.ancestors):
+        return None   # ("economists had expected a $28 billion surplus based on a 10% fall in exports")
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _trade_kind(o) in {"import", "export"}), None)
 
 
 def _the_number_of_a_later_conjunct(figure: Token, trade_word: Token) -> bool:
