@@ -198,6 +198,18 @@ def test_the_same_month_skips_the_month_of_a_figure_compared_with(parse, base):
     assert span(period(ps, "the same month a year earlier")) == (date(2023, 8, 1), date(2023, 8, 31))
 
 
+@pytest.mark.parametrize("link", ["in", "from", "over"])
+def test_the_same_period_with_its_article_dropped(parse, link):
+    """'up from $6.4 billion in same month last year': copy that drops the article still means the
+    same month a year before, not the whole of last year; 'same' with no preposition before it is
+    no such period."""
+    ps = periods(parse, f"Chile's exports reached $9 billion in August, up from $6.4 billion {link} same month last "
+                        "year.", date(2024, 9, 10))
+    assert span(period(ps, "same month last year")) == (date(2023, 8, 1), date(2023, 8, 31))
+    ps = periods(parse, "Prices stayed the same last year.", date(2024, 9, 10))
+    assert [p.text for p in ps] == ["last year"]
+
+
 def test_the_same_day_may_point_back_to_a_day(parse):
     ps = periods(parse, "The bridge reopened on March 7. The same day last year it was shut.", date(2025, 3, 8))
     assert span(period(ps, "The same day last year")) == (date(2024, 3, 7), date(2024, 3, 7))

@@ -316,7 +316,9 @@ _rule("anaphoric_unit", r"the\s+(?P<unit>month|quarter|year|week)\s+(?P<dir>befo
       lambda ctx, cand, m: _resolve_anaphoric_unit(ctx, cand, -1, m["unit"].lower()))
 _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>earlier|ago|later|prior|previously"
       r"|before(?=\s*(?:[,.;:)]|$|and\b|but\b|when\b)))(?!\s+than\b)", _resolve_anaphoric_shift)
-_rule("same_period", r"the\s+(?:same|corresponding|comparable|like)\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
+# (the article dropped after a preposition, as copy from Asia often writes it: "from same month last year")
+_rule("same_period", r"(?:the\s+|(?<=\bin\s)|(?<=\bfrom\s)|(?<=\bover\s)|(?<=\bwith\s)|(?<=\bthan\s)|(?<=\bon\s)|(?<=\bto\s))"
+      r"(?:same|corresponding|comparable|like)\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("period_of_n_months", r"the\s+(?P<n>" + NUM + r")[\s-]+month\s+period", _resolve_period_of_n_months)
