@@ -439,3 +439,19 @@ def test_each_part_of_a_change_after_including_is_its_own_goods_change(pipeline,
     r = pipeline.extract("Ghana's exports rose 5% in March, including a rise in cocoa to $1.2 billion.",
                          published="2023-04-20")
     assert {a.text: a.change for a in r.amounts}["$1.2 billion"] is None
+
+
+@pytest.mark.parametrize("text, aggregate", [
+    ("India's exports of services stood at $28.5 billion in March, and imports were $16.1 billion.", "services"),
+    ("India's exports of goods and services rose 4% to $70 billion in March, while imports fell 3% to $80 "
+     "billion.", "goods and services"),
+])
+def test_the_aggregate_of_a_sentence_s_first_flow_holds_for_its_bare_conjunct(pipeline, text, aggregate):
+    """'exports of services stood at $X, and imports were $Y': the imports are services' too; a
+    sentence of goods ('coffee exports rose ..., while imports fell ...') lends nothing, and nor does
+    the sentence before."""
+    got = _goods(pipeline, text, "2024-04-20")
+    assert {words for _, words in got.values()} == {aggregate}
+    got = _goods(pipeline, "India's coffee exports rose 5% to $1.5 billion in March, while imports fell 2% to "
+                           "$61 billion. Services exports rose 6%. Imports fell 2%.", "2024-04-20")
+    assert got["$61 billion"] == (None, None) and got["2%"] == (None, None)

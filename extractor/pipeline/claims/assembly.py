@@ -239,6 +239,15 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     goods = (same_clause.trade.commodity, same_clause.trade.commodity_text)
                     if "goods" in same_clause.inferred:
                         inferred["goods"] = same_clause.inferred["goods"]
+            if trigger is not None and goods == (None, None) and _a_bare_flow_in_a_later_conjunct(trigger, sent):
+                # "exports of services stood at $28 billion, and imports were $16 billion", "exports of
+                # goods and services rose 4%, while imports dropped 3%": the aggregate the sentence's
+                # first flow names holds for the bare flow of the clause joined to it
+                aggregate = next((c for c in reversed(claims) if c.start == sent.start_char and c.trade is not None
+                                  and c.trade.commodity is None and c.trade.commodity_text in SERVICES_AGGREGATES), None)
+                if aggregate is not None:
+                    goods = (None, aggregate.trade.commodity_text)
+                    inferred["goods"] = "the goods are those of the flow before it in the sentence"
             if trigger is not None and goods == (None, None) and (
                     (_refers_back(trigger) and not names_a_state)
                     or (not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED)):
@@ -887,6 +896,22 @@ def _ranked_after(amount_span: Span, ctx: _Context) -> tuple[str, int] | None:
             return ctx.country_at[k], j - 2
         j -= 1
     return None
+
+
+#: Words that join a clause to the one before it ("..., while imports fell 2%").
+_CLAUSE_JOINERS = frozenset({"while", "whereas", "and", "but", "as", "with"})
+
+
+def _a_bare_flow_in_a_later_conjunct(trigger: Token, sent: Span) -> bool:
+    """A flow noun with no goods of its own ('imports', 'total imports' not: no modifier, no 'of'
+    phrase), after a clause joiner ('while', 'and') that follows an earlier flow noun of its
+    sentence."""
+    if trigger.pos_ != "NOUN" or any(c.dep_ in {"compound", "amod", "nmod", "prep", "poss"} for c in trigger.children):
+        return False
+    joiner = next((k for k in range(trigger.i - 1, max(sent.start, trigger.i - 3) - 1, -1)
+                   if sent.doc[k].lower_ in _CLAUSE_JOINERS), None)
+    return joiner is not None and all(sent.doc[k].lower_ in {"the", ","} for k in range(joiner + 1, trigger.i)) \
+        and any(_trade_kind(t) for t in sent.doc[sent.start: joiner])
 
 
 #: What may open an item of a list of partners: "were China with ...; the Netherlands with ...".
