@@ -148,6 +148,27 @@ def test_a_span_of_days_across_months_is_one_range(pipeline, written, start, end
     assert got == [(start, end, "range")]
 
 
+@pytest.mark.parametrize("written, start, end", [
+    ("from July 2020 to April 2021", "2020-07-01", "2021-04-30"),
+    ("January 2019-March 2020", "2019-01-01", "2020-03-31"),
+    ("from October 2022 through June 2023", "2022-10-01", "2023-06-30"),
+])
+def test_a_run_of_months_across_years_is_one_range(pipeline, written, start, end):
+    """A fiscal or rolling total written month to month, each end with its year: one span, as "from
+    January to April" is."""
+    r = pipeline.extract(f"Exports totalled $28.4 billion {written}.", published=None)
+    assert [(p.from_.isoformat(), p.to.isoformat(), p.granularity) for p in r.periods] == [(start, end, "range")]
+
+
+def test_two_months_in_the_wrong_order_or_years_apart_stay_two_months(pipeline):
+    # (and a move from one month to another: the months the change is between)
+    for text in ("Prices fell from May 2022 to July 2021.", "Prices fell from May 2012 to July 2021.",
+                 "Imports fell from October 2013 to November 2013 by R2.3 billion.",
+                 "Exports rose 8% from July 2019 to May 2020."):
+        r = pipeline.extract(text, published=None)
+        assert [p.granularity for p in r.periods] == ["month", "month"]
+
+
 def test_two_days_joined_by_and_stay_two_days(pipeline):
     r = pipeline.extract("The board met on 12 March and 14 March 2019.", published=None)
     assert [(p.from_.isoformat(), p.granularity) for p in r.periods] == [("2019-03-12", "day"), ("2019-03-14", "day")]

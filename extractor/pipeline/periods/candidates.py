@@ -118,6 +118,10 @@ _rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
+# "from July 2020 to April 2021", "January 2019-March 2020": a run of months across years, each end with
+# its own year (a statistics office's fiscal or rolling total); one range, as "from January to April"
+_rule("month_range", r"(?:from\s+)?(?P<mon>" + MON + r")\s*,?\s+(?P<y1>" + YEAR + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>"
+      + MON + r")\s*,?\s+(?P<yr>" + YEAR + r")", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)\s+year)))?",
       _resolve_month_range)   # "between February and October last year" too
@@ -410,6 +414,11 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
                 return False
     if rule == "month_range":
         m1, m2 = MONTHS[gd["mon"].rstrip(".").lower()], MONTHS[gd["mon2"].rstrip(".").lower()]
+        if gd.get("y1") and (not 1 < (int(gd["yr"]) - int(gd["y1"])) * 12 + m2 - m1 <= 35 or (
+                _governed_by_a_change(ctx, m.start()) and not _a_level_for_the_span(ctx, m.start()))):
+            # "from May 2022 to July 2021", years apart: two months, no run of them; nor a move from
+            # one month to another ("decreased from October 2013 to November 2013 by R2.3 billion")
+            return False
         joined = text[m.end("mon"):m.start("mon2")]
         if ("and" in joined or "," in joined or "&" in joined) and not joined.strip().startswith("-") \
                 and "between" not in m.group(0).lower() and m2 != m1 % 12 + 1:

@@ -224,13 +224,16 @@ def _resolve_month_of_year(ctx, cand, m):
 
 
 def _resolve_month_range(ctx, cand, m):
-    """"January-June", "January to June 2017", "the January-September period": one range."""
+    """"January-June", "January to June 2017", "the January-September period", "from July 2021 to May
+    2022": one range."""
     m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
     if m.groupdict().get("ryr"):   # "March to September last year"
         y, rel = _year_from_group(ctx, cand, m)
         if y is None:
             raise _NeedsPublication
         return _cal(date(y if m1 <= m2 else y - 1, m1, 1), _month_end(y, m2), "range", relative=rel)
+    if m.groupdict().get("y1"):   # "from July 2020 to April 2021": each end its own year
+        return _cal(date(int(m["y1"]), m1, 1), _month_end(int(m["yr"]), m2), "range")
     if m["yr"]:
         y = int(m["yr"])
         y1 = y if m1 <= m2 else y - 1
