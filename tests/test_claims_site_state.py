@@ -96,3 +96,17 @@ def test_an_agency_named_after_its_state_makes_that_state_the_reporter(pipeline)
     assert (claim_of(result, "$21.5 billion").trade.from_, claim_of(result, "$21.5 billion").trade.to) == ("CHL", "WLD")
     assert claim_of(result, "3 percent").trade.from_ == "CHL"
     assert claim_of(result, "9 percent").trade.to == "CHL"
+
+
+@pytest.mark.parametrize("dateline", ["Johannesburg –", "Johannesburg, Feb 28 (Reuters) -", "Johannesburg. Feb 28 (SAPA) —"])
+def test_a_dateline_s_city_is_no_party(pipeline, dateline):
+    """The city a story was filed from, opening its first paragraph, trades nothing: the figures are
+    the state's the story names (a place named inside a sentence, 'Guangdong's exports', still trades
+    as itself)."""
+    r = pipeline.extract(f"{dateline} South Africa posted a trade surplus of R6 billion in February. Imports rose 9% "
+                         "to R95 billion, while exports fell 4% to R101 billion.", published="2019-03-29")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got == {"9%": ("WLD", "ZAF"), "R95 billion": ("WLD", "ZAF"), "4%": ("ZAF", "WLD"),
+                   "R101 billion": ("ZAF", "WLD")}
+    r = pipeline.extract("Guangdong's exports rose 5% in April, the provincial office said.", published="2019-05-20")
+    assert [(c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None] == [("Guangdong", "WLD")]

@@ -175,7 +175,7 @@ class _Context:
             # trades as itself, a region named as written (the contract's rule for partners that
             # are not states); never the state's trade, nor the story's pair
             if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
-                    and ent.text.lower().replace(".", "") not in _state_names() \
+                    and ent.text.lower().replace(".", "") not in _state_names() and not _a_dateline(ent, self.text) \
                     and any(t.pos_ == "PROPN" or t.is_upper for t in ent):   # "Chinese", "in Beijing": the state's
                 # (and not a common noun the model took for a place: "Logs, sawn timber and wood products rose";
                 # a dateline's city in capitals, "SYDNEY", is tagged a noun and is a place)
@@ -295,6 +295,18 @@ _PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:all
 # figure is measured from (the parser hangs these clauses anywhere, so they are read on the words)
 _IN_A_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[^.;,:()\d]|\d(?![\d.,]*\s*(?:%|per|billion|million|trillion)))"
                                 r"{1,60}?\s+(?:in|on|during|at)\s+$", re.I)
+
+
+# what follows a dateline's city: a date, a wire's name in brackets, then a dash ("BEIJING, May 9
+# (Reuters) -", "MOSCOW. Oct 8 (Interfax) -", "Johannesburg –")
+_AFTER_A_DATELINE = re.compile(r"[ \t]*(?:[.,][^.\n()–—-]{0,30}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—:]|$)")
+
+
+def _a_dateline(ent: Span, text: str) -> bool:
+    """A city opening a paragraph as its dateline, where the story was filed: no party to its
+    trade."""
+    before = text[:ent.start_char].rstrip(" \t")
+    return (not before or before.endswith("\n")) and _AFTER_A_DATELINE.match(text, ent.end_char) is not None
 
 
 def _in_a_since_clause(span: Span, text: str) -> bool:
