@@ -455,3 +455,17 @@ def test_the_aggregate_of_a_sentence_s_first_flow_holds_for_its_bare_conjunct(pi
     got = _goods(pipeline, "India's coffee exports rose 5% to $1.5 billion in March, while imports fell 2% to "
                            "$61 billion. Services exports rose 6%. Imports fell 2%.", "2024-04-20")
     assert got["$61 billion"] == (None, None) and got["2%"] == (None, None)
+
+
+def test_the_items_after_followed_by_change_the_way_the_leading_item_did(pipeline):
+    """'vehicles were down the most at 41%, followed by footwear at 22% and machinery at 19%': the
+    leading item's size after 'down the most at', and each later item's, are falls of their own goods;
+    a ranking that states no direction ('led at 12%') gives none."""
+    r = pipeline.extract("Ghana's exports fell 11% in January. Exports of vehicles were down the most at 41%, "
+                         "followed by footwear at 22% and machinery at 19%.", published="2017-03-01")
+    got = {r.amounts[c.amount].text: (c.kind, r.amounts[c.amount].change, c.trade.commodity_text if c.trade else None)
+           for c in r.claims}
+    assert got == {"11%": ("trade_change", "down", None), "41%": ("trade_change", "down", "vehicles"),
+                   "22%": ("trade_change", "down", "footwear"), "19%": ("trade_change", "down", "machinery")}
+    r = pipeline.extract("Ghana's exports rose 5% in May. Cocoa led at 12%, followed by gold at 8%.", published="2017-06-01")
+    assert {a.text: a.change for a in r.amounts} == {"5%": "up", "12%": None, "8%": None}

@@ -177,6 +177,9 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         return None
     if tok.lower_ == "at" and unit == "percent" and k > 0 and doc[k - 1].pos_ == "VERB":
         return _verb_direction(doc[k - 1])   # "grew at 8.4 per cent": a rate of growth
+    if tok.lower_ == "at" and unit == "percent" and k > 2 and doc[k - 2].lower_ == "the" and doc[k - 1].lower_ == "most" \
+            and (direction := _adverb_direction(doc[k - 3])):
+        return direction   # "exports of vehicles were down the most at 41%": the largest fall, its size
     if tok.lower_ in t["level_prepositions"]:
         return None
     if unit in ("percent", "percentage_point") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
@@ -357,6 +360,28 @@ def _change_of_an_included_item(doc: Doc, s: int, e: int) -> Optional[str]:
         if doc[j].pos_ == "NOUN" and (direction := _noun_direction(doc[j])):
             return direction
     return None
+
+
+def _change_of_a_followed_item(doc: Doc, s: int, e: int) -> Optional[str]:
+    """'exports of vehicles were down the most at 41%, followed by footwear at 22% and machinery at
+    19%': a percentage after 'at' in the list 'followed by' opens is a change the way the figure
+    right before 'followed' is (the change word is left out of the items). Read on the words."""
+    if s < 4 or doc[s - 1].lower_ != "at":
+        return None
+    k, first = s - 2, doc[s].sent.start
+    while k > first and not (doc[k].lower_ == "by" and doc[k - 1].lower_ == "followed"):
+        if doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ not in ("amod", "compound") or doc[k].text in (".", ";", ":"):
+            return None
+        k -= 1
+    if k <= first + 1:
+        return None
+    j = k - 2
+    if doc[j].text == ",":
+        j -= 1
+    n = next((n for n in range(j, max(first, j - 3) - 1, -1) if doc[n].like_num), None)
+    if n is None or doc[j].lower_ not in ("%", "percent", "cent", "pct"):
+        return None
+    return _change_from_adverb(doc, n) or _change_from_governing_verb(doc, n, "percent")
 
 
 def _an_item_read_as_a_verb(tok: Token) -> bool:
