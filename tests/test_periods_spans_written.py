@@ -164,9 +164,12 @@ def test_two_months_in_the_wrong_order_or_years_apart_stay_two_months(pipeline):
     # (and a move from one month to another: the months the change is between)
     for text in ("Prices fell from May 2022 to July 2021.", "Prices fell from May 2012 to July 2021.",
                  "Imports fell from October 2013 to November 2013 by R2.3 billion.",
-                 "Exports rose 8% from July 2019 to May 2020."):
+                 "Exports rose 8% from July 2019 to May 2020.", "Shipments rose 9.1% from July 2019 to March 2020."):
         r = pipeline.extract(text, published=None)
         assert [p.granularity for p in r.periods] == ["month", "month"]
+    # a change that states the level it reached is over the span
+    r = pipeline.extract("Shipments rose 9.1% to $40 billion from July 2019 to March 2020.", published=None)
+    assert [p.granularity for p in r.periods] == ["range"]
 
 
 def test_two_days_joined_by_and_stay_two_days(pipeline):

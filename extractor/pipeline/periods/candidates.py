@@ -415,7 +415,8 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
     if rule == "month_range":
         m1, m2 = MONTHS[gd["mon"].rstrip(".").lower()], MONTHS[gd["mon2"].rstrip(".").lower()]
         if gd.get("y1") and (not 1 < (int(gd["yr"]) - int(gd["y1"])) * 12 + m2 - m1 <= 35 or (
-                _governed_by_a_change(ctx, m.start()) and not _a_level_for_the_span(ctx, m.start()))):
+                (_governed_by_a_change(ctx, m.start()) or _after_a_change_and_its_size(ctx, m.start()))
+                and not _A_LEVEL_BEFORE.search(text, max(0, m.start() - 60), m.start()))):
             # "from May 2022 to July 2021", years apart: two months, no run of them; nor a move from
             # one month to another ("decreased from October 2013 to November 2013 by R2.3 billion")
             return False
@@ -535,6 +536,23 @@ def _governed_by_a_change(ctx: _Context, char: int) -> bool:
     tok = ctx.token_at(char)
     head = tok.head if tok is not None else None
     return head is not None and head.lemma_.lower() in _change_verbs()
+
+
+# "rose 9% to $40 billion from July 2019 to March 2020": the level the change reached, written
+# before the span (the span's own 'to March 2020' is no level)
+_A_LEVEL_BEFORE = re.compile(r"\bto\s+(?:[A-Z]{0,3}[$€£¥]|R|Rs\.?|Tk)?\s?\d[\d.,]*\s*(?:[a-z]+\s+)?(?:[a-z]+\s+)?$", re.I)
+
+
+def _after_a_change_and_its_size(ctx: _Context, char: int) -> bool:
+    """'rose 9.1% from July 2019 to March 2020': the word at ``char`` right after a verb of change and
+    its size, read on the words (the parser hangs 'from' on the figure as often as on the verb)."""
+    tok = ctx.token_at(char)
+    if tok is None:
+        return False
+    doc, k = tok.doc, tok.i - 1
+    while k >= 0 and (doc[k].like_num or doc[k].lower_ in {"%", "percent", "per", "cent", "pct", "by"}):
+        k -= 1
+    return 0 <= k < tok.i - 1 and doc[k].lemma_.lower() in _change_verbs()
 
 
 def _a_level_for_the_span(ctx: _Context, char: int) -> bool:
