@@ -21,6 +21,7 @@ from .extensions import add_warning, failure_warning  # (importing it registers 
 from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
     AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published, site_state, url_month)
 from .cleaning import clean_text
+from .lexicon import load_table
 from .nlp import load_model
 
 # Importing the modules registers their @Language.factory components.
@@ -83,9 +84,11 @@ _COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x
 _HYPHEN_AFTER_AN_ABBREVIATION = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 
 
-#: currency abbreviations written with a full stop ("Kshs. 85 billion"): one token, so that the stop
-#: neither ends the sentence nor parts the currency from its figure
-_CURRENCY_ABBREVIATIONS = ("Kshs.", "Ksh.", "Tk.")
+def _currency_abbreviations() -> tuple[str, ...]:
+    """The currency abbreviations written with a full stop ("Kshs. 85 billion"; amounts.json
+    ``written_currency_abbreviations``): one token each, so that the stop neither ends the sentence
+    nor parts the currency from its figure."""
+    return tuple(a for a in load_table("amounts.json")["written_currency_abbreviations"] if a.endswith("."))
 
 
 def _tune_tokenizer(nlp: Language) -> None:
@@ -94,7 +97,7 @@ def _tune_tokenizer(nlp: Language) -> None:
     rules = nlp.tokenizer.rules
     if any(k in rules for k in _SCALE_LETTERS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
-    for abbreviation in _COMPARISON_ABBREVIATIONS + _CURRENCY_ABBREVIATIONS:
+    for abbreviation in _COMPARISON_ABBREVIATIONS + _currency_abbreviations():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION]).finditer
 

@@ -41,6 +41,7 @@ from .parties import (
     _partner_of_the_balance,
     _world_balance_reporter,
     _ends,
+    _with_party_replaced,
     _frame,
     _home_state,
     _SENTENCE_ENDS,
@@ -494,7 +495,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 elif trade.commodity is None and trade.commodity_text is None:
                     trade = None
             if trade is not None:
-                item = _state_heading_its_item(span, ctx)
+                item = _state_heading_its_item(span, sent, ctx)
                 if item is not None and item[0] not in _ends(trade):
                     # "Its largest partners were China with $38 billion; the Netherlands with $27
                     # billion; ...": each figure is its own item's partner's, in place of the world
@@ -918,13 +919,13 @@ def _a_bare_flow_in_a_later_conjunct(trigger: Token, sent: Span) -> bool:
 _ITEM_OPENERS = frozenset({";", ",", ":", "and", "were", "was", "are", "is", "included", "include", "includes"})
 
 
-def _state_heading_its_item(amount_span: Span, ctx: _Context) -> tuple[str, str | None] | None:
+def _state_heading_its_item(amount_span: Span, sent: Span, ctx: _Context) -> tuple[str, str | None] | None:
     """A list of partners, each item a state and 'with' its figure ("The main partners were China
     with trade of $38 billion; Germany with $26 billion; ..."): the state heading this figure's
     item (its figure or a change after it), and the one heading the item before (None for the
     first). Only in a list: a state 'with' a figure that no other item of its sentence repeats is
     left to the other rules."""
-    heads = _list_item_heads(ctx.sents[ctx.sentence_of(amount_span.start_char)], ctx)
+    heads = _list_item_heads(sent, ctx)
     if len(heads) < 2:
         return None
     before = [h for h in heads if h[1] < amount_span.start]
@@ -959,12 +960,6 @@ def _list_item_heads(sent: Span, ctx: _Context) -> list[tuple[str, int, int]]:
             continue
         out.append((code, w, figure))
     return out
-
-
-def _with_party_replaced(trade: Trade, old: str, new: str) -> Trade:
-    if trade.flow == "directional":
-        return trade.model_copy(update={"from_" if trade.from_ == old else "to": new})
-    return trade.model_copy(update={"between": sorted(new if code == old else code for code in trade.between)})
 
 
 #: Verbs a state leads a ranking with, its figure after 'with' ("China topped the list with $1.9 billion").

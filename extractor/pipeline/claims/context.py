@@ -17,6 +17,7 @@ from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
 from ..lexicon import phrase_matcher
+from ..periods.patterns import START_OF_THE_YEAR
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
 
@@ -324,10 +325,7 @@ def _the_year_so_far(period: Period) -> bool:
     ("since the beginning of this year")."""
     return period.granularity == "range" and period.from_ is not None and period.to is not None \
         and (period.from_.month, period.from_.day) == (1, 1) and period.to.year == period.from_.year \
-        and period.to.month < 12 and _START_OF_A_YEAR.match(period.text) is not None
-
-
-_START_OF_A_YEAR = re.compile(r"(?:the\s+)?(?:beginning|start)\s+of\b", re.IGNORECASE)
+        and period.to.month < 12 and START_OF_THE_YEAR.fullmatch(period.text) is not None
 
 
 def _reference_role(index: int, ctx: _Context) -> str | None:

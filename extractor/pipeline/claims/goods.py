@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
 from .context import _bracket_opening, _Context
 from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
 
@@ -574,7 +575,7 @@ def _goods_of_a_ranked_subject(trigger: Token, amount_span: Span, ctx: "_Context
 
 _LIST_ITEM_OPENERS = frozenset({"by", ",", ";", "and", "then", "while"})
 #: What opens the first item of a list of a change's parts ("including engines by 15%", "such as tea by 4%").
-_INCLUDED_ITEM_OPENERS = frozenset({"including", "as", "notably", "especially", "particularly", "mainly", "chiefly"})
+_INCLUDED_ITEM_OPENERS = _INCLUDING_WORDS | {"as"}
 
 
 def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
@@ -609,8 +610,7 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     # a noun phrase ending right before the figure's 'at' or 'with' (a participle may be the goods'
     # own first word: "cut flowers at $90 million"; not a clause: "held stable in August at ...")
     # ("pumps by 9%": a plural noun the tagger took for a verb)
-    read_as_a_verb = by_item and len(phrase) == 1 and phrase[0].tag_ == "VBZ" \
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+    read_as_a_verb = by_item and len(phrase) == 1 and _an_item_read_as_a_verb(phrase[0])
     if not len(phrase) or doc[end - 1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
             t.i in ctx.country_at or t.i in ctx.period_tokens or t.pos_ in {"AUX", "PRON"} or _trade_kind(t)
             or t.pos_ == "VERB" and not read_as_a_verb and not (t.i == start and t.i + 1 < end and doc[t.i + 1].pos_ == "NOUN")

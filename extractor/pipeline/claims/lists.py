@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..amounts.changes import gapped_conjunct
 from .context import _bracket_opening, _Context
 from .goods import _goods_code, _goods_of_phrase
-from .parties import TradeFrame, _ends
+from .parties import TradeFrame, _ends, _with_party_replaced
 from .words import WORLD, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _says_respectively, _trade_kind
 
 
@@ -326,12 +326,7 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
             continue
         else:
             state = named[0]
-        if trade.flow == "total":
-            claim.trade = trade.model_copy(update={"between": sorted(p if p != partner else state for p in trade.between)})
-        elif trade.from_ == partner:
-            claim.trade = trade.model_copy(update={"from_": state})
-        else:
-            claim.trade = trade.model_copy(update={"to": state})
+        claim.trade = _with_party_replaced(trade, partner, state)
         claim.inferred.pop("parties", None)
 
 

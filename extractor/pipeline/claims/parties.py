@@ -47,6 +47,13 @@ def _ends(trade: Trade) -> list[str | None]:
     return [trade.from_, trade.to] if trade.flow == "directional" else list(trade.between or [])
 
 
+def _with_party_replaced(trade: Trade, old: str, new: str) -> Trade:
+    """The trade with its party ``old`` replaced by ``new`` (the same end, or the same place in a pair)."""
+    if trade.flow == "directional":
+        return trade.model_copy(update={"from_" if trade.from_ == old else "to": new})
+    return trade.model_copy(update={"between": sorted(new if code == old else code for code in trade.between)})
+
+
 def _parties_in(phrase: Token, ctx: _Context) -> list[str]:
     """The countries a prepositional object names as parties: "to Japan's biggest trading
     partner, China" is China (a possessor says whose partner, not who trades)."""
@@ -274,10 +281,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         return own
     # "made up of $1.1 billion in exports and $0.8 billion in imports": the flow the figure's own
     # 'in' or 'of' phrase names
-    own = next((o for p in amount_span.root.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
-                for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _trade_kind(o) in {"import", "export"}
-                # (not a share of the whole flow: "RM139 billion of total exports")
-                and not any(c.lower_ in {"total", "overall", "all", "national", "global"} for c in o.children)), None)
+    # (not a share of the whole flow: "RM139 billion of total exports")
+    own = next((o for o in _flows_in_its_phrase(amount_span.root)
+                if not any(c.lower_ in {"total", "overall", "all", "national", "global"} for c in o.children)), None)
     if own is not None:
         return own
     root = amount_span.root
@@ -369,8 +375,14 @@ def _flow_a_change_noun_is_in(root: Token) -> Token | None:
         return None
     if any(a.lemma_.lower() in _lexicon_words("expectation_words") for a in noun.ancestors):
         return None   # ("economists had expected a $28 billion surplus based on a 10% fall in exports")
-    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
-                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _trade_kind(o) in {"import", "export"}), None)
+    return next(_flows_in_its_phrase(noun), None)
+
+
+def _flows_in_its_phrase(head: Token):
+    """The flow nouns of ``head``'s own 'in' or 'of' phrase ('$1.1 billion in exports', 'a 25% rise
+    in exports'), in order."""
+    return (o for p in head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _trade_kind(o) in {"import", "export"})
 
 
 def _the_number_of_a_later_conjunct(figure: Token, trade_word: Token) -> bool:

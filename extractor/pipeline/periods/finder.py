@@ -19,7 +19,7 @@ from .anaphora import _is_deictic_report_period
 from .dates import year_to_date
 from .anchors import _Candidate, _Context, _month_end, _NeedsPublication, _number, period_value
 from .narrative import base_year_reference, narrative_reference, this_year_named_reference
-from .patterns import MONTHS, PART
+from .patterns import MONTHS, PART, START_OF_THE_YEAR
 from .candidates import (
     _RULES,
     _candidates,
@@ -229,7 +229,7 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
             anaphoric = False
         if needs_pub:
             ctx.unresolved.append((start, span))
-        if _THE_START_OF_THE_YEAR.fullmatch(span) and _SINCE_BEFORE.search(text, max(0, start - 12), start):
+        if START_OF_THE_YEAR.fullmatch(span) and _SINCE_BEFORE.search(text, max(0, start - 12), start):
             # "Since the beginning of this year, exports have risen 9%": the year so far, as
             # "so far this year" is (its TimeML value stays the year's)
             try:
@@ -250,8 +250,6 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
 
 
 _PART = re.compile(PART, re.IGNORECASE)
-#: "the beginning of this year", "the start of the year", after "since": a year so far
-_THE_START_OF_THE_YEAR = re.compile(r"(?:the\s+)?(?:beginning|start)\s+of\s+(?:this|the|the\s+current)\s+year", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _ANAPHORIC_RULES = {"anaphoric_weekday", "anaphoric_shift", "anaphoric_unit", "same_period", "anaphoric_that", "day_before",
                     "report_period", "year_earlier", "quarter_year_earlier"}
