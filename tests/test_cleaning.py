@@ -60,6 +60,16 @@ def test_hard_wrapped_lines_of_one_sentence_are_joined():
                                      "3.5 million u.s. dollars, the data showed.\n\nThe ministry did not comment.")
 
 
+@pytest.mark.parametrize("text, cleaned", [
+    # an initialism's full stop ends no sentence when the next line goes on in lower case
+    ("Laos sold coffee worth 4.1 million U.S.\ndollars to Vietnam in March.",
+     "Laos sold coffee worth 4.1 million U.S. dollars to Vietnam in March."),
+    ("Laos sold more coffee to the U.S.\nVietnam bought less.", "Laos sold more coffee to the U.S.\n\nVietnam bought less."),
+])
+def test_a_line_wrapped_after_an_initialism(text, cleaned):
+    assert clean_text(text).text == cleaned
+
+
 def test_a_headline_and_its_dateline_stay_apart():
     text = "Laos coffee exports hit a record\nVIENTIANE, May 3 -- Coffee exports rose."
     assert clean_text(text).text == "Laos coffee exports hit a record\n\nVIENTIANE, May 3 -- Coffee exports rose."
@@ -70,6 +80,10 @@ def test_a_headline_and_its_dateline_stay_apart():
     ("It rose 2.5 percent.Exports fell.", "It rose 2.5 percent. Exports fell."),
     ("See www.Reuters.com for more.", "See www.Reuters.com for more."),          # an address stays whole
     ("The U.S.Treasury said so.", "The U.S.Treasury said so."),                # an abbreviation is not a sentence
+    # after a closing bracket or a sign written in capitals
+    ("Data came from the ministry (MTA).Imports fell.", "Data came from the ministry (MTA). Imports fell."),
+    ("Exports were 96.2 billion RM.Imports fell.", "Exports were 96.2 billion RM. Imports fell."),
+    ("Trade went through the E.U.Parliament.", "Trade went through the E.U.Parliament."),
 ])
 def test_sentences_glued_without_a_space_are_parted(text, cleaned):
     assert clean_text(text).text == cleaned

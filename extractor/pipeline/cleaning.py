@@ -69,13 +69,17 @@ def _is_footer_marker(line: str, patterns: BoilerplatePatterns) -> bool:
 
 
 _LIST_ITEM = re.compile(r"[-–•*·]\s")
-_GLUED_SENTENCES = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d{4})|(?<=\d%))(?<!www)\.(?=[A-Z][a-z]+\b)(?![A-Za-z]+\.[a-z]{2,})")
+# (after a word, a year, a percent; a closing bracket, "(MTA).Imports", or a capitals' sign or acronym,
+# "RM.Imports", whose letters no full stop splits as "U.S." has)
+_GLUED_SENTENCES = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d{4})|(?<=\d%)|(?<=\w\))|(?<=[A-Z]{2}))(?<!www)\.(?=[A-Z][a-z]+\b)"
+                              r"(?![A-Za-z]+\.[a-z]{2,})")
 # "Taiwan`s exports": a grave accent or acute typed for the apostrophe of a possessive
 _ACCENT_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[`´](?=s\b)")
 # "the Korea Trade-Investment Promotion Agency(KOTRA)": an acronym's bracket typed without its space,
 # which the tokenizer would keep inside the name's last word
 _GLUED_ACRONYM = re.compile(r"(?<=[a-z])\((?=[A-Z][A-Za-z&]{1,11}\))")
 _ENDS_A_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
+_ENDS_WITH_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -84,7 +88,9 @@ def _unwrapped(lines: list[str]) -> list[str]:
     with it. Headlines, datelines and captions start their next line in upper case and stay apart."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1].strip() and line.strip() and not _ENDS_A_SENTENCE.search(out[-1]) and (
+        # (an initialism's full stop, "3.5 billion U.S." / "dollars", ends no sentence a lower-case line goes on)
+        if out and out[-1].strip() and line.strip() and not (_ENDS_A_SENTENCE.search(out[-1])
+                                                             and not _ENDS_WITH_INITIALS.search(out[-1])) and (
                 line.lstrip()[:1].islower() or _GOES_ON.match(line.lstrip()) and _stops_mid_clause(out[-1])):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         elif len(out) >= 2 and not out[-1].strip() and out[-2].strip() and line.strip() \
