@@ -502,6 +502,9 @@ def test_a_quoted_sentence_starting_with_this_week_is_a_period(parse):
     ("Imports fell in the September quarter of 2022.", "the September quarter of 2022", date(2022, 7, 1),
      date(2022, 9, 30)),
     ("Sales rose in the quarter to August.", "the quarter to August", date(2025, 6, 1), date(2025, 8, 31)),
+    # the statistics offices' own form, the year between month and quarter
+    ("Exports fell 2.4 percent in the March 2017 quarter.", "the March 2017 quarter", date(2017, 1, 1),
+     date(2017, 3, 31)),
 ])
 def test_a_quarter_named_by_its_last_month(parse, text, expr, from_, to):
     assert span(period(periods(parse, text), expr)) == (from_, to)

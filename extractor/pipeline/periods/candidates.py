@@ -196,6 +196,8 @@ _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")\s+months\s+(?:to|through|end
 # "the September quarter of 2022", "the quarter to March"
 _rule("quarter_to_month", r"the\s+(?P<mon>" + MON + r")\s+quarter(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?",
       _resolve_quarter_to_month)
+# (Stats NZ's and the ABS's own form: the year between, "the December 2005 quarter")
+_rule("quarter_to_month", r"the\s+(?P<mon>" + MON + r")\s+(?P<yr>" + YEAR + r")\s+quarter", _resolve_quarter_to_month)
 _rule("quarter_to_month", r"the\s+quarter\s+(?:to|ended|ending|through)\s+(?:end-)?(?P<mon>" + MON
       + r")(?!\s+" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_quarter_to_month)
 # a financial report's period named by its last day: 'the year ended March 31', 'the six months
