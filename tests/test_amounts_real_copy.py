@@ -718,7 +718,31 @@ def test_written_currency_abbreviations(text, span, unit):
     assert {a.text: a.unit for a in r.amounts}.get(span) == unit
 
 
+@pytest.mark.parametrize("text, span, unit", [
+    ("Merchandise exports fell to OMR3.15 billion last year.", "OMR3.15 billion", "OMR"),
+    ("Imports reached KWD 1.6 billion in the quarter.", "KWD 1.6 billion", "KWD"),
+    ("Exports were worth 940 million JOD.", "940 million JOD", "JOD"),
+])
+def test_iso_codes_of_the_smaller_currencies(text, span, unit):
+    """ISO 4217 codes, before the number (glued or not) or after it, for the currencies of the Gulf,
+    the Levant, Africa and Central Asia too."""
+    r = extract(text, published="2024-02-10")
+    assert {a.text: a.unit for a in r.amounts}.get(span) == unit
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Exports climbed to 131.72 billion RM in August.", "131.72 billion RM", "MYR"),
+    ("Exports reached 4,150 crore Tk in July.", "4,150 crore Tk", "BDT"),
+    ("Imports stood at 18.4 billion SR last year.", "18.4 billion SR", "SAR"),
+])
+def test_a_lettered_currency_sign_after_the_magnitude(text, span, unit):
+    """Agencies relaying Asian releases write the sign after the figure: 'N billion RM'."""
+    r = extract(text, published="2022-09-25")
+    assert {a.text: a.unit for a in r.amounts}.get(span) == unit
+
+
 @pytest.mark.parametrize("text", [
+    "The team shipped 12 million rs units.",   # (a sign after a number, lower-case: no rupee)
     "The plant employs sr5 staff on site.",
     "Tests ran on the ro 5 line.",
 ])

@@ -60,6 +60,13 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
     # '10 $', '100,000 ₭': a symbol after the number, unless it opens the next amount
     if doc[j].text in t["currency_symbols"] and (j + 1 >= len(doc) or not doc[j + 1].like_num):
         return t["currency_symbols"][doc[j].text], j + 1
+    # '120.5 billion RM', '3,200 crore Tk': a lettered sign after a magnitude, as Asian agencies
+    # write it, in capitals or as the abbreviation is spelt ('5 billion rs' is no rupee)
+    if j > 0 and doc[j - 1].lower_ in t["magnitudes"] and (j + 1 >= len(doc) or not doc[j + 1].like_num):
+        lettered = t["written_symbols"].get(doc[j].text) or (
+            t["currency_symbols"].get(doc[j].lower_) if doc[j].text.isupper() and doc[j].text.isalpha() else None)
+        if lettered is not None:
+            return lettered, j + 1
     # 'a one-yen bid', 'a 12-dollar ticket': the currency hyphenated to the number
     if doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc):
         code, end = _match_seq(doc, j + 1, t["currency_word_seqs"], max_len=1)
