@@ -139,6 +139,16 @@ def test_decimal_point_followed_by_a_stray_space(parse):
     assert (found[-1].text, found[-1].value, found[-1].unit) == ("12. 48 billion yuan", 12_480_000_000.0, "CNY")
 
 
+@pytest.mark.parametrize("text, span, value", [
+    ("Imports came to $2,417.36  million in June.", "$2,417.36  million", 2_417_360_000.0),
+    ("Border trade reached US$  6.31  billion this year.", "US$  6.31  billion", 6_310_000_000.0),
+])
+def test_a_second_space_typed_beside_the_number(parse, text, span, value):
+    """Copy pasted from a release keeps its double spaces: the sign and the scale still hold."""
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, pytest.approx(value), "USD")
+
+
 def test_a_year_ending_a_sentence_is_no_decimal(parse):
     found = amounts(parse, "The bridge opened in 2009. 40 trucks cross it each day.")
     assert [(a.text, a.value) for a in found] == [("40 trucks", 40.0)]

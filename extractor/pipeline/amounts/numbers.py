@@ -324,6 +324,9 @@ def _extend_with_magnitude(doc: Doc, core: _Core) -> None:
     money = bool(core.currency or _currency_before(doc, core.start)[0])
     last = None   # the scale just read
     while j < len(doc):
+        if doc[j].is_space and "\n" not in doc[j].text and j + 1 < len(doc) and doc[j + 1].lower_ in t["magnitudes"]:
+            j += 1   # "$4.3  billion": a second space typed before the scale
+            continue
         if doc[j].text in ("-", "‑") and j == core.end and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and doc[j + 1].lower_ in t["magnitudes"]:
             j += 1   # '41.7-million tonnes', 'a 2-billion-dollar deal': the scale joined by a hyphen

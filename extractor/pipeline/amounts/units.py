@@ -17,6 +17,9 @@ from .tables import _match_seq, _scaled_code, _tables
 def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     """'$', 'US$', 'US $', '€', 'USD', 'RMB' right before the number -> (ISO code, first token)."""
     t = _tables()
+    if i >= 2 and doc[i - 1].is_space and "\n" not in doc[i - 1].text:
+        code, start = _currency_before(doc, i - 1)   # "US$  6.31 billion": a second space typed after the sign
+        return (code, start) if code else (None, i)
     if i == 0:
         return None, i
     prev = doc[i - 1]
