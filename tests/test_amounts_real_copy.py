@@ -604,6 +604,9 @@ def test_sh_in_capitals_is_no_shilling():
     ("Its purchases of wheat reached 2 million 75 thousand tonnes last season.",
      "2 million 75 thousand tonnes", 2_075_000.0, "tonne", 500.0),
     ("Imports stood at $9 billion 20 million in the quarter.", "$9 billion 20 million", 9_020_000_000.0, "USD", 500_000.0),
+    # the long scale's "thousand million" translated word for word: thousands of millions
+    ("Sales abroad reached 61 thousand 308 million dollars last year.", "61 thousand 308 million dollars",
+     61_308_000_000.0, "USD", 500_000.0),
 ])
 def test_places_spelled_out_sum_to_one_figure(parse, text, span, value, unit, precision):
     a = only(parse, text)

@@ -368,6 +368,14 @@ def _smaller_places(doc: Doc, core: _Core, j: int, last: Optional[float]) -> int
     sign = -1 if core.value < 0 else 1
     while last and j + 1 < len(doc) and re.fullmatch(r"\d{1,3}", doc[j].text):
         mult = t["magnitudes"].get(doc[j + 1].lower_)
+        if last == 1e3 and mult == 1e6 and abs(core.value) < 1e6:
+            # '50 thousand 459 million dollars': the long scale's 'thousand million' (Spanish 'mil
+            # millones') translated word for word, thousands of millions
+            core.value = core.value * 1e6 + sign * float(doc[j].text) * mult
+            core.precision = 0.5 * mult
+            last = mult
+            j += 2
+            continue
         if not mult or mult >= last or float(doc[j].text) * mult >= last:
             break
         core.value += sign * float(doc[j].text) * mult
