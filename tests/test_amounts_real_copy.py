@@ -638,8 +638,15 @@ def test_the_ugandan_shilling_written_before_the_number(parse, text, span, value
     # a share of the total says so, and a list nothing leads is no change
     ("Exports rose 6 percent, led by copper (45% of the total).", {"6 percent": "up", "45%": None}),
     ("Exports rose 6 percent, including copper (45%) and zinc (12%).", {"6 percent": "up", "45%": None, "12%": None}),
+    # the change verb the partners follow, or the change noun a verb of recording reports
+    ("Exports fell to Japan (-3.1%) but rose to Korea (2.7%).", {"-3.1%": "down", "2.7%": "up"}),
+    ("Declines were recorded in shipments of zinc (8.4%), tin (2.2%) and silver (0.9%).",
+     {"8.4%": "down", "2.2%": "down", "0.9%": "down"}),
+    # after a sum, or with another verb between, the bracket is no change
+    ("Exports to Korea rose to $2 billion (14%) in May.", {"14%": None}),
+    ("Exports rose 6 percent, with Korea (14%) the top market.", {"6 percent": "up", "14%": None}),
 ])
-def test_a_bare_rate_in_brackets_after_an_item_a_change_is_led_by_is_its_change(parse, text, expected):
+def test_a_bare_rate_in_brackets_after_an_item_of_a_change_is_its_change(parse, text, expected):
     got = {a.text: a.change for a in amounts(parse, text)}
     assert {k: got.get(k) for k in expected} == expected
 

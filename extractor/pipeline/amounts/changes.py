@@ -384,6 +384,36 @@ def _change_of_a_followed_item(doc: Doc, s: int, e: int) -> Optional[str]:
     return _change_from_adverb(doc, n) or _change_from_governing_verb(doc, n, "percent")
 
 
+#: Verbs that record a change the list goes on to give item by item ("gains were recorded in ...").
+_RECORDING_VERBS = frozenset({"see", "record", "register", "post", "observe", "note", "log"})
+#: Words an item list runs over between its change word and a bracketed figure.
+_ITEM_LIST_WORDS = frozenset({",", "and", "to", "of", "in", "for", "from", "the", "its", "but", "while", "(", ")"})
+
+
+def _change_of_a_bracketed_item(doc: Doc, s: int, e: int) -> Optional[str]:
+    """'exports fell to the US (-5.1%) but rose to China (4.3%)', 'gains were recorded in shipments of
+    copper (4.1%), wine (2.3%) and fruit (1.9%)': a percentage with no sign, alone in brackets right
+    after an item (a state or goods), is that item's change in the direction of the change word the
+    list opens on -- a verb of change ('rose to China'), or a change noun ('gains were recorded
+    in'). Read on the words: only items, brackets, their figures and list words between."""
+    if s < 3 or e >= len(doc) or doc[s - 1].text != "(" or doc[e].text != ")" or doc[s - 2].pos_ not in ("NOUN", "PROPN") \
+            or any(t.like_num or t.lower_ in _tables()["magnitudes"] for t in doc[s - 3: s - 1]):
+        return None   # (after a sum, "rose to $5 billion (35 percent)", the bracket restates or shares it)
+    first = doc[s].sent.start
+    for k in range(s - 2, max(first, s - 40) - 1, -1):
+        tok = doc[k]
+        if tok.pos_ == "VERB" and (direction := _verb_direction(tok)):
+            return direction
+        if tok.pos_ == "NOUN" and (direction := _noun_direction(tok)):
+            return direction
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "SYM") or tok.lower_ in _ITEM_LIST_WORDS \
+                or tok.lower_ in ("%", "percent", "per", "cent", "-") \
+                or tok.pos_ in ("AUX", "VERB") and (tok.pos_ == "AUX" or tok.lemma_.lower() in _RECORDING_VERBS):
+            continue
+        return None   # (another verb or word: "with China (35%) the top market", "mostly to China (42%)")
+    return None
+
+
 def _an_item_read_as_a_verb(tok: Token) -> bool:
     """A plural noun of a list the tagger took for a verb ("pumps by 9%"): 'by' right after it, and
     no subject of its own."""

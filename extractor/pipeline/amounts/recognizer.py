@@ -29,6 +29,7 @@ from .changes import (
     _change_of_a_leading_item,
     _change_of_an_included_item,
     _change_of_a_followed_item,
+    _change_of_a_bracketed_item,
     _change_verb_before,
     _levels_after_change,
     _moves_to_a_level,
@@ -567,7 +568,8 @@ def _complete(doc: Doc, f: _Found, lower: int, yen: list) -> None:
             or _change_of_a_gapped_move(doc, num_start, f.end) \
             or _change_of_a_gapped_dated_item(doc, num_start, f.end) \
             or _change_of_an_included_item(doc, num_start, f.end) \
-            or _change_of_a_followed_item(doc, num_start, f.end)
+            or _change_of_a_followed_item(doc, num_start, f.end) \
+            or _change_of_a_bracketed_item(doc, num_start, f.end)
     if f.unit == "times" and f.change is not None:
         change = f.change
     elif f.unit == "times" and core is None and change is None and bstart > 0:
