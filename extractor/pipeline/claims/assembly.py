@@ -20,9 +20,9 @@ from ..amounts.changes import _change_of_an_included_item
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import (_POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
+from .goods import (_ALL_GOODS, _POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
-                    _goods_of_a_clause_item, _goods_of_a_list_item, _goods_of_a_ranked_subject, _goods_subject,
+                    _goods_of_a_balance, _goods_of_a_clause_item, _goods_of_a_list_item, _names_goods, _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
 from .parties import (
     _country_of_institution,
@@ -130,6 +130,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     amount_claim: dict[int, Claim] = {}
     last_trade_sentence: int | None = None
     balance_frame: tuple[int, Trade, str] | None = None   # sentence, pair, holder of a balance with a partner
+    balance_period: tuple[int, int] | None = None   # sentence, period of a balance stated with no flow
+    aggregate_balance = False   # the story's last balance was of goods and services, no flow of goods told since
+    balance_told = False        # the last sentence with figures gave a balance's and no flow's
 
     by_sentence: dict[int, list[int]] = {}
     for i, a in enumerate(ctx.amounts):
@@ -165,7 +168,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                              for code in [_country_of_institution(ctx.sources[i].name)] if code), None)
         agency_of_a_state = agency_state is not None
         # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
-        anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) \
+        # (nor does "This figure is down 10%" right after a balance's figure: it is the balance's)
+        anaphor = None if has_trade_word or not continues or any(_is_balance(t) for t in sent) or balance_told \
             else _anaphoric_trade_noun(sent, previous_trade)
         folded = " ".join(sent.text.split()).lower()
 
@@ -186,6 +190,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # Exports rose 1.2%": a balance of everything traded, with its own figure, turns the
             # story from the partner's (not a restatement: "Santiago ran a deficit of $6.5 billion")
             balance_frame = None
+        balance_goods = [g for g in map(lambda b: _goods_of_a_balance(b, ctx), _balance_nouns(sent)) if g is not None]
+        if (None, SERVICES_AGGREGATES[0]) in balance_goods:
+            aggregate_balance = True
+        elif balance_goods or with_whom is not None:
+            aggregate_balance = False   # "The goods deficit ...", "The deficit with Canada ...": its own part
         for a_index in by_sentence.get(s_index, []):
             amount, span = ctx.amounts[a_index], ctx.amount_spans[a_index]
             key = (folded, amount.start - sent.start_char)
@@ -385,6 +394,16 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                             entity_trade = trade
                     if trade is not None:
                         trade.commodity, trade.commodity_text = code, words
+                        if aggregate_balance and (code, words) == _ALL_GOODS and WORLD in _ends(trade) \
+                                and not _names_goods(trigger, ctx):
+                            # "America's goods and services deficit widened to $48 billion in March.
+                            # Exports slipped to $199 billion": the bare flows that follow are of the balance's
+                            # aggregate, as the release counts them
+                            trade.commodity_text = SERVICES_AGGREGATES[0]
+                            inferred["goods"] = FROM_THE_AGGREGATE_BALANCE
+                        elif (code, words) not in (_ALL_GOODS, (None, SERVICES_AGGREGATES[0])) \
+                                or WORLD not in _ends(trade) or _names_goods(trigger, ctx):
+                            aggregate_balance = False   # a flow of its own goods, or with a partner
                         if whole_flow or "parties" not in inferred:
                             # a goods line that names its parties names the story's agent too
                             previous_agent = _agent_of(trade, frame, previous_agent)
@@ -515,7 +534,20 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # aside's figure, broken down
                     period = aside_period[1]
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
-                if period is None and data_period is not None and not moved_from:
+                if period is None and not moved_from and balance_period is not None \
+                        and balance_period[1] != data_period and 0 < s_index - balance_period[0] <= 2 \
+                        and ctx.paragraph_of(ctx.sents[balance_period[0]].start_char) == paragraph \
+                        and (ctx.periods[balance_period[1]].from_ is not None or data_period is None) \
+                        and trade.commodity is None and trade.commodity_text in (None, *SERVICES_AGGREGATES):
+                    # (an undated page's "last year" on a balance dates nothing the story's year does not;
+                    # only the balance's own sides, the whole flows: "By sector, copper exports dropped
+                    # 28%" after a balance so far goes back to the story's month)
+                    # "In the first half, the deficit grew $9 billion on a year earlier. Exports
+                    # were up $27 billion": the balance's time frames the flows told right
+                    # after it, not the story's month
+                    period = balance_period[1]
+                    inferred["period"] = FROM_THE_BALANCE_PERIOD
+                elif period is None and data_period is not None and not moved_from:
                     # (the level a move starts from is the earlier period's, which nothing names)
                     period = data_period
                     inferred["period"] = f"the period is {FROM_EARLIER_SENTENCE}"
@@ -591,6 +623,14 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         sentence_claims = [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim]
         for read_list in (_gapped_partners, _gapped_goods, _bracketed_figures):
             read_list(sent, sentence_claims, ctx)
+        if sentence_claims:
+            balance_told = not any(c.kind.startswith("trade") for c in sentence_claims) \
+                and _states_a_trade_balance(sent, continues, with_whom, ctx)
+        if story_periods and not any(c.kind.startswith("trade") for c in sentence_claims) \
+                and _states_a_trade_balance(sent, continues, with_whom, ctx):
+            balance_period = (s_index, story_periods[0])
+        elif story_periods or any(c.kind.startswith("trade") for c in sentence_claims):
+            balance_period = None   # (a period or a flow of a sentence's own ends the balance's frame)
         if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
                 and _dates(story_periods[0], data_period, ctx) \
                 and (has_trade_word or not (_spans_the_story_period(story_periods[0], data_period, ctx)
@@ -824,6 +864,10 @@ def _series_to_continue(previous: Trade | None, story: Trade | None, keep: bool)
 _TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
 
 
+#: What a claim's ``inferred`` says of goods taken from a balance of goods and services.
+FROM_THE_AGGREGATE_BALANCE = "the flow is of goods and services, as the balance the story gave before"
+#: What a claim's ``inferred`` says of a period taken from a balance stated just before.
+FROM_THE_BALANCE_PERIOD = "the period is that of the trade balance stated just before"
 #: What a claim's ``inferred`` says of parties taken from a balance with a partner stated before.
 FROM_THE_BALANCE = "the parties are those of the trade balance the story gave just before"
 
@@ -1096,6 +1140,22 @@ def _reports_world_trade(previous: Trade | None) -> bool:
     """The story reports one country's trade with all partners ("Exports rose 5% ... Exports of
     steel fell"): its goods lines are that country's, with the world, even with no state named."""
     return previous is not None and WORLD in _ends(previous)
+
+
+def _states_a_trade_balance(sent: Span, continues: bool, partner: str | None, ctx: _Context) -> bool:
+    """The sentence states a trade balance: one with a partner ("the deficit with Canada"), or one
+    whose modifiers name only trade, everything traded or its kinds ("the trade deficit", "the goods
+    and services deficit", "the overall surplus"; the bare ones in a trade story), not another
+    account's ("the budget deficit", "the current account surplus")."""
+    if partner is not None:
+        return True
+    for balance in _balance_nouns(sent):
+        modifiers = [c for c in balance.children if c.dep_ in {"compound", "amod", "nmod"}]
+        kinds = [_goods_of_phrase(ctx.doc[m.left_edge.i: m.i + 1], ctx) for m in modifiers]
+        if all(k in (None, _ALL_GOODS) or k[0] is None and k[1] in SERVICES_AGGREGATES for k in kinds) \
+                and (continues or any(_trade_kind(m) for m in modifiers)):
+            return True
+    return False
 
 
 def _of_everything_traded(balance: Token) -> bool:

@@ -296,6 +296,39 @@ def _wire_tag(t: Token) -> bool:
 _WRITTEN_HS_CODE = re.compile(r"\(\s*HS(?:\s+code)?\s*:?\s*(\d{2,10})\s*\)")
 
 
+def _names_goods(trigger: Token, ctx: "_Context") -> bool:
+    """The trade word names goods of its own, all goods too ("exports of goods", "merchandise
+    exports"); "March exports" and "U.S. exports" name none."""
+    phrases = [ctx.doc[c.left_edge.i: c.i + 1] for c in trigger.children
+               if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
+    phrases += [ctx.doc[o.left_edge.i: o.right_edge.i + 1] for p in trigger.children
+                if p.dep_ == "prep" and p.lower_ in {"of", "in"} for o in p.children if o.dep_ == "pobj"]
+    if trigger.dep_ in {"compound", "amod"}:
+        # "iron ore export quantities": the goods modify the noun the trade word does
+        phrases += [ctx.doc[c.left_edge.i: c.i + 1] for c in trigger.head.children
+                    if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
+    return any(_goods_of_phrase(phrase, ctx) is not None for phrase in phrases)
+
+
+def _goods_of_a_balance(balance: Token, ctx: "_Context") -> tuple[str | None, str | None] | None:
+    """What a balance is of, read from its modifiers or its 'in'/'on' phrase: (None, 'goods and
+    services') for "the goods and services deficit", "the deficit in goods and services";
+    ``_ALL_GOODS`` for "the goods deficit"; None when its words name nothing ("the trade gap")."""
+    modifiers = [c for c in balance.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < balance.i]
+    phrases = [ctx.doc[min(c.left_edge.i for c in modifiers): balance.i]] if modifiers else []
+    # (the parser may hang the 'in' phrase on the verb: "put the deficit in goods and services at ...")
+    around = list(balance.children) + (list(balance.head.children) if balance.dep_ in {"dobj", "nsubj", "nsubjpass"} else [])
+    phrases += [ctx.doc[o.left_edge.i: o.right_edge.i + 1] for p in around if p.dep_ == "prep" and p.lower_ in {"in", "on"}
+                for o in p.children if o.dep_ == "pobj"]
+    for phrase in phrases:
+        goods = _goods_of_phrase(phrase, ctx)
+        if goods == (None, SERVICES_AGGREGATES[0]) and not any(t.lower_ == "goods" for t in phrase):
+            goods = (None, " ".join(t.lower_ for t in phrase if not t.is_punct))   # ("trade-and-services": as written)
+        if goods is not None:
+            return goods
+    return None
+
+
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
     """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
     the like; None when it names nothing (only states, periods, figures or determiners)."""

@@ -1340,6 +1340,8 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
         # United States, $820 million")
         if partner is None or subject is None or (amount_span.root in subject.subtree and not inverted):
             return None
+        if any(t.lemma_.lower() in _lexicon_words("balance_nouns") for t in partner.subtree):
+            return None   # "the partners that left the deepest deficits were Peru at $141 million": balances
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
         if not owners and inverted and ctx.home_state is not None and not any(
                 c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in partner.children):
