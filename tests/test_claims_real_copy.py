@@ -2006,6 +2006,12 @@ def test_a_state_s_bracket_with_a_share_restated_as_a_value(pipeline):
     ("In volume terms, Indonesia's coal exports decreased 6.5 percent in May.", [("6.5 percent", "volume")]),
     ("Indonesia's coal exports decreased 6.5 percent in May by volume, but rose 3 percent in value.",
      [("6.5 percent", "volume"), ("3 percent", None)]),
+    # the quantities as the change's subject: "volumes" (plural), "quantity"
+    ("Indonesia's coal exports rose 3 percent in May, as volumes increased 1.2 percent.",
+     [("3 percent", None), ("1.2 percent", "volume")]),
+    ("Indonesia's coal export volumes were down 4.4 percent in May.", [("4.4 percent", "volume")]),
+    ("Indonesia's coal exports rose 3 percent in May, with quantity down 0.7 percent.",
+     [("3 percent", None), ("0.7 percent", "volume")]),
     # the other side: "trade volume" is the value of trade in copy
     ("Indonesia's trade volume rose 6.5 percent in May.", [("6.5 percent", None)]),
 ])

@@ -569,7 +569,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["period"] = FROM_THE_ADDRESS
                 if trigger is not None and _a_daily_average(trigger):
                     trade = trade.model_copy(update={"measure": "daily_average"})
-                elif is_change and amount.unit == "percent" and _VOLUME_TERMS.search(_clause_text(span, sent)):
+                elif is_change and amount.unit == "percent" and (_VOLUME_TERMS.search(_clause_text(span, sent))
+                                                                 or _a_change_of_quantities(span, ctx)):
                     trade = trade.model_copy(update={"measure": "volume"})
                 kind = "trade_change" if is_change else "trade_value"
                 if kind == "trade_value":
@@ -1081,6 +1082,23 @@ def _refers_back(trigger: Token) -> bool:
 #: uses for the value of trade)
 _VOLUME_TERMS = re.compile(r"\b(?:in|by)\s+volume(?:\s+terms)?\b|\bin\s+terms\s+of\s+volumes?\b|\bvolume[- ]wise\b",
                            re.I)
+
+
+def _a_change_of_quantities(span: Span, ctx: _Context) -> bool:
+    """'Export volumes rose 1.4%', 'as volumes increased 2%', 'with quantity down 0.3%': the change
+    is said of the quantities shipped, its clause's subject (plural 'volumes' only: "trade volume"
+    is the value of trade in much copy; nor with a sum in the clause: "trade volumes rose 14%,
+    amounting to $93 billion")."""
+    head = span.root.head
+    while head.dep_ in {"advmod", "acomp", "pcomp", "prep"} and head.pos_ in {"ADV", "ADP", "ADJ"} and head.head is not head:
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            break
+        head = head.head
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lemma_.lower() == "quantity" or c.lower_ == "volumes")
+               for c in head.children):
+        return False
+    clause = {t.i for t in head.subtree}
+    return not any(a.is_money and s is not None and s.root.i in clause for a, s in zip(ctx.amounts, ctx.amount_spans))
 
 
 def _clause_text(span: Span, sent: Span) -> str:
