@@ -129,3 +129,9 @@ def test_a_figure_right_after_a_balance_noun_is_the_balance_s(pipeline):
             "goods exports to non-member countries came to €180.2 billion in May 2021, up 4.1% on May 2020.")
     got = _trade_amounts(pipeline, text)
     assert "€180.2 billion" in got and not got & {"€9.4 bn", "€2.1 bn"}
+
+
+@pytest.mark.parametrize("rate", ["(1 USD = 152 yen)", "(1 yen equals 0.0066 USD)"])
+def test_an_exchange_rate_in_brackets_after_a_flow_is_no_trade(pipeline, rate):
+    r = pipeline.extract(f"In May, Japan's exports rose 6.1 percent to 8.4 trillion yen {rate}.", published="2024-06-20")
+    assert {r.amounts[c.amount].text for c in r.claims if c.trade is not None} == {"6.1 percent", "8.4 trillion yen"}

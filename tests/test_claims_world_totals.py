@@ -492,3 +492,30 @@ def test_a_partner_written_after_foreign_trade_is_the_partner(pipeline, sentence
     the one written, and the reporter the story's."""
     got = _parties(pipeline, "Laos's foreign trade rose 8 percent to $9 billion last year. " + sentence)
     assert got["$1.1 billion"][0] == ("LAO", "VNM")
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a part of the flow just told, as the subject of a verb of route, with the verb gapped after it
+    ("Bolivia's exports rose 5 percent to $1.1 billion in May. About $420 million went to Brazil and "
+     "$160 million to Argentina.", {"About $420 million": ("BOL", "BRA"), "$160 million": ("BOL", "ARG")}),
+    ("Bolivia's imports rose to $950 million in May. Of the total, $310 million came from China and "
+     "$140 million from Brazil.", {"$310 million": ("CHN", "BOL"), "$140 million": ("BRA", "BOL")}),
+    ("Bolivia's imports totaled $950 million in May; $310 million came from China.", {"$310 million": ("CHN", "BOL")}),
+])
+def test_a_figure_that_went_to_a_state_is_the_flow_s_part_with_it(pipeline, text, parts):
+    got = _parties(pipeline, text)
+    for amount, ends in parts.items():
+        assert got[amount][0] == ends
+
+
+def test_a_figure_that_came_from_something_of_a_state_s_is_no_part_with_it(pipeline):
+    got = _parties(pipeline, "Bolivia's imports rose to $950 million in May. Some $310 million came from "
+                             "China's development bank.")
+    assert "Some $310 million" not in got and "$310 million" not in got
+
+
+def test_the_part_that_went_to_a_state_does_not_carry_it_to_the_next_flow(pipeline):
+    got = _parties(pipeline, "Bolivia's exports rose 5 percent in the 12 months to June. Of $11.2 billion in exports, "
+                             "$3.1 billion went to Brazil. Of $10.4 billion in imports, $2.2 billion came from China.")
+    assert got["$3.1 billion"][0] == ("BOL", "BRA") and got["$2.2 billion"][0] == ("CHN", "BOL")
+    assert got["$10.4 billion"][0] == ("WLD", "BOL")

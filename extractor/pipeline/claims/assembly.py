@@ -174,6 +174,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         folded = " ".join(sent.text.split()).lower()
 
         respective = _respectively(sent, by_sentence.get(s_index, []), ctx)
+        rates = _exchange_rates(by_sentence.get(s_index, []), ctx)
         # "Pakistan's trade deficit with China hit $9 billion. Imports stood at $11.2 billion.": the
         # balance with a partner frames the bare flows right after it (a balance is no claim)
         with_whom = _partner_of_the_balance(sent, ctx)
@@ -204,6 +205,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             period = _period_for(span, s_index, ctx, is_change=amount.change is not None)
             common = dict(sentence=sent.text, start=sent.start_char, end=sent.end_char, amount=a_index,
                           actors=sent_actors, sources=sent_sources)
+            if a_index in rates:
+                # "(1 USD = 151 yen)": what one currency was worth in another, no sum traded
+                claim = Claim(id=claim_id("quantity", sent.start_char, amount.start), kind="quantity", period=period, **common)
+                claims.append(claim)
+                amount_claim[a_index] = claim
+                continue
             # A trade word with no state named counts once the article has told a trade story.
             # (so does one in a home-country story: "Exports rose 12%, the finance ministry said")
             # (not its headline, which abbreviates the story)
@@ -223,6 +230,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 or (amount.change is not None and amount.unit not in CURRENCY_UNITS_EXCLUDED)   # "up 4,500 tonnes"
             trade = None
             inferred: dict[str, str] = {}
+            a_routed_part = False   # the figure is the part of a flow that went to one state
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
             if trigger is not None:
                 goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) \
@@ -461,6 +469,15 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = previous_trade.model_copy(update={end: leader})
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+            elif flow_goes_on and amount.is_money and (routed := _where_the_figure_went(span, ctx)) is not None \
+                    and previous_agent is not None and previous_agent != routed[1] \
+                    and getattr(previous_trade, "from_" if routed[0] == "to" else "to") == previous_agent:
+                # "Chile's exports rose to $6.2 billion. About $2.4 billion went to China": the part of
+                # the flow just told that went to (or came from) one state
+                trade = previous_trade.model_copy(update={routed[0]: routed[1]})
+                inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
+                inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
+                a_routed_part = True
             elif flow_goes_on and (amount.is_money or measured) and WORLD not in (previous_trade.from_, previous_trade.to) \
                     and _ranked_after(span, ctx) is not None:
                 # "The US was the biggest market, taking $2.26 billion. Japan followed with $940
@@ -473,6 +490,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # "shipped $12.4 billion of goods to Japan and $9.8 billion to India": each
                     # figure's own destination (or origin), when the verb has several
                     trade = trade.model_copy(update=own)
+                routed = _where_the_figure_went(span, ctx)
+                if routed is not None and getattr(trade, routed[0]) == WORLD and routed[1] not in (trade.from_, trade.to):
+                    # "Imports totaled $3.1 billion; $0.9 billion came from China": the figure's own
+                    # origin (or destination), in place of all partners
+                    trade = trade.model_copy(update={routed[0]: routed[1]})
+                    a_routed_part = True
                 part = _partner_of_a_share(span, ctx)
                 if part is not None and WORLD in (trade.from_, trade.to) and part not in (trade.from_, trade.to):
                     # "1.6 trillion euros, of which 97 billion euros went to China": the part's partner
@@ -601,7 +624,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                                   trade=trade, inferred=inferred, **common)
                 # a ranked partner's trade is an aside, not the story's series; a ranked market's
                 # or supplier's is a flow the ranking goes on with ("It was followed by ...")
-                if ranking is None or ranking[0].flow == "directional":
+                # (nor is the part of a flow one state took: "$2.4 billion went to China")
+                if (ranking is None or ranking[0].flow == "directional") and not a_routed_part:
                     previous_trade, framed, previous_named = trade, False, names_a_state
                     previous_read, previous_inferred = "parties" not in inferred, inferred
                     if story_trade is None and "parties" not in inferred and trade.commodity is None \
@@ -1082,6 +1106,40 @@ def _refers_back(trigger: Token) -> bool:
 #: uses for the value of trade)
 _VOLUME_TERMS = re.compile(r"\b(?:in|by)\s+volume(?:\s+terms)?\b|\bin\s+terms\s+of\s+volumes?\b|\bvolume[- ]wise\b",
                            re.I)
+
+
+#: What joins the two sides of an exchange rate ("1 USD = 151 yen", "1 yen equals 0.0068 USD")
+_RATE_JOINER = re.compile(r"\s*(?:=|equals?|is\s+worth|was\s+worth)\s*", re.I)
+
+
+def _exchange_rates(indexes: list[int], ctx: _Context) -> set[int]:
+    """The figures of a sentence that state an exchange rate: two sums of money in different
+    currencies joined by '=' or 'equals', one of them a single unit ('(1 USD = 151 yen)')."""
+    out: set[int] = set()
+    ordered = sorted(indexes, key=lambda i: ctx.amounts[i].start)
+    for i, j in zip(ordered, ordered[1:]):
+        a, b = ctx.amounts[i], ctx.amounts[j]
+        if a.is_money and b.is_money and a.unit != b.unit and 1 in (a.value, b.value) \
+                and _RATE_JOINER.fullmatch(ctx.text[a.end:b.start]):
+            out |= {i, j}
+    return out
+
+
+def _where_the_figure_went(span: Span, ctx: _Context) -> tuple[str, str] | None:
+    """'$0.9 billion came from China', '$1.2 billion went to Japan': a figure as the subject of a
+    verb of route, as ("from_" or "to", the state of its phrase)."""
+    root, verb = span.root, span.root.head
+    # ("..., and $1.1 billion to the US": a second figure with the verb gapped, as its conjunct)
+    if root.dep_ not in {"nsubj", "nsubjpass", "conj"} or verb.lemma_.lower() not in _lexicon_words("route_verbs"):
+        return None
+    # the figure's own phrase: the first after it (the parser hangs a gapped one on either word)
+    preps = sorted((p for p in (*verb.children, *root.children) if p.dep_ == "prep" and p.lower_ in {"from", "to"}
+                    and p.i > root.i), key=lambda p: p.i)
+    if not preps:
+        return None
+    # (the state itself, not something of its: "came from China's development bank")
+    codes = {ctx.country_at[o.i] for o in preps[0].children if o.dep_ == "pobj" and o.i in ctx.country_at}
+    return ({"from": "from_", "to": "to"}[preps[0].lower_], codes.pop()) if len(codes) == 1 else None
 
 
 def _a_change_of_quantities(span: Span, ctx: _Context) -> bool:
