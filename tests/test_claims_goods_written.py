@@ -469,3 +469,53 @@ def test_the_items_after_followed_by_change_the_way_the_leading_item_did(pipelin
                    "22%": ("trade_change", "down", "footwear"), "19%": ("trade_change", "down", "machinery")}
     r = pipeline.extract("Ghana's exports rose 5% in May. Cocoa led at 12%, followed by gold at 8%.", published="2017-06-01")
     assert {a.text: a.change for a in r.amounts} == {"5%": "up", "12%": None, "8%": None}
+
+
+@pytest.mark.parametrize("text, items", [
+    # items written with their change: "up"/"down" after a comma, a participle of change
+    ("Peru's exports rose $640 million in August. The main increases were copper, up $310 million; zinc, up "
+     "$95 million; and grapes, up $40 million.", {"$310 million": "copper", "$95 million": "zinc", "$40 million": "grapes"}),
+    ("Peru's exports rose 6 percent in August, with copper up 9 percent and fishmeal declining 4 percent.",
+     {"9 percent": "copper", "4 percent": "fishmeal"}),
+    # a sentence that names no state: the items of the flow just told, the whole coordination each
+    ("Peru's imports from China fell 8 percent in 2023. Imports fell across the board, with phones and their "
+     "parts dropping 12 percent and cars, buses and trucks falling 6 percent.",
+     {"12 percent": "phones parts", "6 percent": "cars buses trucks"}),
+])
+def test_each_item_written_with_its_change_is_that_change_s_goods(pipeline, text, items):
+    got = _goods(pipeline, text)
+    for amount, words in items.items():
+        assert got[amount][1] == words
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Peru's exports rose 6 percent in August, with prices down 2 percent.", "2 percent"),
+    ("Peru's exports to Japan, up 6 percent, reached $900 million in August.", "6 percent"),
+    ("Peru's exports rose 6 percent in August, with quantity down 2 percent.", "2 percent"),
+    ("Peru's imports matched the forecasts, rising 6 percent in August.", "6 percent"),
+])
+def test_a_price_or_a_flow_written_with_its_change_is_no_item(pipeline, text, amount):
+    """Nor a measure of the flow, nor the goods of the flow's own phrase."""
+    assert _goods(pipeline, text)[amount] == (None, None)
+
+
+def test_each_item_of_a_semicolon_list_opens_with_the_goods_of_its_figures(pipeline):
+    """'The next exports are gold and silver, $8.4 billion, up 11 percent; zinc $2.6 billion, ...':
+    each item's goods, for its value and its change."""
+    got = _goods(pipeline, "Peru's exports are estimated at $41.2 billion this year, up 9 percent. Copper stays the top "
+                           "export at $17.3 billion. The next exports are gold and silver, $8.4 billion, up 11 "
+                           "percent; zinc $2.6 billion, up 4 percent; and fishmeal, $1.7 billion, up 6 percent.",
+                 published="2024-12-28")
+    assert {a: got[a][1] for a in ("$8.4 billion", "11 percent", "$2.6 billion", "4 percent", "$1.7 billion", "6 percent")} \
+        == {"$8.4 billion": "gold silver", "11 percent": "gold silver", "$2.6 billion": "zinc", "4 percent": "zinc",
+            "$1.7 billion": "fishmeal", "6 percent": "fishmeal"}
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Malaysia's domestic exports fell 6 percent in March. Re-exports rose 3.4 percent to RM9.2 billion.", "3.4 percent"),
+    ("Malaysia's exports rose 2 percent in March, while re-exports fell 5.1 percent.", "5.1 percent"),
+])
+def test_re_exports_are_a_segment_of_the_flow(pipeline, text, amount):
+    """Goods bought abroad and sold on: the flow but a part of it, never the whole (nor the 're' of a
+    hyphen the tokenizer parted)."""
+    assert _goods(pipeline, text, published="2024-04-20")[amount] == (None, "re-exports")

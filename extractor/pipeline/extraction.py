@@ -91,13 +91,20 @@ def _currency_abbreviations() -> tuple[str, ...]:
     return tuple(a for a in load_table("amounts.json")["written_currency_abbreviations"] if a.endswith("."))
 
 
+def _re_trade_words() -> tuple[str, ...]:
+    """'re-exports', 'Re-imports' (trade_lexicon.json ``re_trade_words``): one token each, as written
+    and capitalized, so that the hyphen does not part 're' from the trade word."""
+    words = load_table("trade_lexicon.json")["re_trade_words"]["words"]
+    return tuple(w for word in words for w in (word, word.capitalize()))
+
+
 def _tune_tokenizer(nlp: Language) -> None:
     """Drop the tokenizer's special cases for the scale letters, so their period splits off; keep
     the abbreviated comparisons and currency abbreviations whole; split a hyphen after an abbreviation's period."""
     rules = nlp.tokenizer.rules
     if any(k in rules for k in _SCALE_LETTERS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
-    for abbreviation in _COMPARISON_ABBREVIATIONS + _currency_abbreviations():
+    for abbreviation in _COMPARISON_ABBREVIATIONS + _currency_abbreviations() + _re_trade_words():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION]).finditer
 

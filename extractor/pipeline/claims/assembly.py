@@ -22,7 +22,7 @@ from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (_ALL_GOODS, _POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
-                    _goods_of_a_balance, _goods_of_a_clause_item, _goods_of_a_list_item, _names_goods, _goods_of_a_ranked_subject, _goods_subject,
+                    _goods_of_a_balance, _goods_of_a_clause_item, _goods_of_a_list_item, _goods_of_an_item_and_its_change, _goods_of_a_semicolon_item, _names_goods, _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
 from .parties import (
     _country_of_institution,
@@ -232,8 +232,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             inferred: dict[str, str] = {}
             a_routed_part = False   # the figure is the part of a flow that went to one state
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
+            item_goods = _goods_of_an_item_and_its_change(span, ctx) or _goods_of_a_semicolon_item(span, ctx) \
+                if trigger is not None else None
             if trigger is not None:
-                goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) or _goods_of_clause(span, ctx) \
+                goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) \
+                    or item_goods or _goods_of_clause(span, ctx) \
                     or _goods_of_a_clause_item(span, trigger, goods[1] is not None, ctx) or goods
                 goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
             if trigger is not None and goods[0] is None and goods[1] and goods[1].split()[-1].rstrip("s") in _GOODS_CLASS_NOUNS:
@@ -368,8 +371,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # (nor is a segment of a breakdown, "private firms recorded 4.5 trillion yuan in trade": a
                 # part of the reporter's whole flow, by regime or kind of firm)
                 whole_flow = code is None and (words in (None, *SERVICES_AGGREGATES) or _is_a_segment(words))
+                # "..., with coffee up 72% and tea down 3%": the flow just told, item by item
+                itemized = item_goods is not None and goods == item_goods and continues and previous_trade is not None
                 if whole_flow or names_a_state or _reports_world_trade(previous_trade) \
-                        or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown:
+                        or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown or itemized:
                     frame = _frame(trigger, ctx)
                     _parties_of_a_demonstrative(span, frame, ctx)
                     _fill_slot(frame, slot)   # ("those to Chile and Japan rose 5% and 8%, respectively")
@@ -453,11 +458,19 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
+                item = _goods_of_an_item_and_its_change(span, ctx) or _goods_of_a_semicolon_item(span, ctx)
+                if item is not None and (trade.commodity is None and trade.commodity_text is None
+                                         or _goods_of_a_semicolon_item(span, ctx) == item):
+                    # "The main increases were coal, up $430 million; beef, up $90 million": the
+                    # flow's change, item by item
+                    trade = trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
             elif flow_goes_on and (amount.is_money or is_change) \
                     and (item := _goods_subject(span, ctx)) is not None and not _expected(span):
                 # "Taiwan's exports rose 12% ... Semiconductors totaled $15 billion, while machinery
                 # fell 4%": the flow just told, item by item (its parties and flow inferred)
-                item = _goods_of_a_list_item(span, ctx) or item   # ("..., followed by salmon at $600 million")
+                # ("..., followed by salmon at $600 million", "... were coal, up $430 million; beef, up ...")
+                item = _goods_of_a_list_item(span, ctx) or _goods_of_an_item_and_its_change(span, ctx) \
+                    or _goods_of_a_semicolon_item(span, ctx) or item
                 trade = previous_trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"

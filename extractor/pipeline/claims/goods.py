@@ -40,6 +40,16 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
     exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
     ('goods', 'products' or nothing)."""
+    goods = _goods_of_a_trade_word(trigger, ctx)
+    if goods == _ALL_GOODS and trigger.lower_ in _lexicon()["re_trade_words"]["words"]:
+        # "re-exports rose 4%": the goods that only pass through, a segment of the flow (goods it
+        # names are its goods: "re-exports of vessels")
+        return None, "re-imports" if "import" in trigger.lower_ else "re-exports"
+    return goods
+
+
+def _goods_of_a_trade_word(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+    """The goods the trade word's own phrase names (see :func:`_commodity`)."""
     phrases: list[Span] = []
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
     acronym = trade_acronyms(trigger.doc).get(trigger.text)
@@ -161,6 +171,8 @@ def _is_a_segment(words: str | None) -> bool:
     regime or a kind of firm; or the whole flow but a kind it leaves out ("non-oil")."""
     if words and words.startswith("non "):
         return True   # "non-oil exports", "non-energy imports": the flow but a kind, set apart by what it leaves out
+    if words in ("re-exports", "re-imports"):
+        return True   # the goods that only pass through the reporter
     if not words or " " not in words:
         return False   # (a kind of firm is set apart by a word: "the sector's exports" points back to goods)
     last = words.split()[-1]
@@ -649,6 +661,115 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
             or t.pos_ == "VERB" and not read_as_a_verb and not (t.i == start and t.i + 1 < end and doc[t.i + 1].pos_ == "NOUN")
             for t in phrase):
         return None
+    if read_as_a_verb:
+        word = phrase[0].lower_
+        return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
+    goods = _goods_of_phrase(phrase, ctx)
+    return goods if goods is not None and goods[1] else None
+
+
+#: What opens an item written with its change ("The main rises were coal, up ...", "with copper up 7%"),
+#: besides what opens an item written with its figure
+_CHANGE_ITEM_OPENERS = _LIST_ITEM_OPENERS | _INCLUDED_ITEM_OPENERS | {"with", "were", "was", "are", "is", ":"}
+_SPACED_DASHES = frozenset({"-", "–", "—"})
+
+
+def _goods_of_an_item_and_its_change(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
+    """'The main rises were coal, up $430 million; iron ore, up $310 million', 'with copper up 7% and
+    fruit declining 3%', 'copper rose by 15%, fruit – 8%, wine – 3%': in a list of items each
+    written with its change ('up'/'down', a participle of change, or a spaced dash before the
+    figure), the goods opening the item are that change's."""
+    doc = ctx.doc
+    amount = next((a for a, span in zip(ctx.amounts, ctx.amount_spans) if span is not None and span.start == amount_span.start), None)
+    k = amount_span.start - 1
+    if amount is not None and amount.change is None and k >= 1 and doc[k].lower_ == "to":
+        # "phones falling 12% to $2 billion": the level the item's change moved it to is that item's
+        moved = next((span for a, span in zip(ctx.amounts, ctx.amount_spans)
+                      if span is not None and span.end == k and a.change is not None), None)
+        return _goods_of_an_item_and_its_change(moved, ctx) if moved is not None else None
+    if amount is None or amount.change is None or k < 1:
+        return None
+    link = doc[k]
+    if link.lower_ in {"up", "down"}:
+        k -= 1
+        if doc[k].text == ",":
+            k -= 1   # ("coal, up $430 million"; not a participle's: "matching the forecast, rising 3%")
+    elif link.tag_ == "VBG" and _is_change_word(link) or link.text in _SPACED_DASHES and link.whitespace_ and doc[k - 1].whitespace_:
+        k -= 1
+    else:
+        return None
+    end = k + 1
+    while k >= 0 and doc[k].lower_ not in _CHANGE_ITEM_OPENERS and end - k <= 5 and not doc[k].is_sent_start:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _CHANGE_ITEM_OPENERS or k + 1 >= end:
+        return None
+    start = k + 1
+    top = doc[end - 1]
+    # (the coordination the item's noun closes, not one across an earlier item: "phones up 12% and cars, buses")
+    while top.dep_ == "conj" and top.head.i < top.i and not any(
+            t.text == ";" or t.i in ctx.amount_tokens for t in doc[top.head.i: top.i]):
+        top = top.head
+    if any(a.dep_ == "pobj" and a.head.lower_ in {"of", "in"} and _trade_kind(a.head.head) for a in (top, *top.ancestors)
+           if a.i < amount_span.start):
+        return None   # ("exports of nuts, fruit, and dried fruit, up 9%": the flow's own goods, read with it)
+    if doc[k].lower_ in {",", "and"} and top.i < start and top.left_edge.i > 0 \
+            and doc[top.left_edge.i - 1].lower_ in _CHANGE_ITEM_OPENERS \
+            and not any(t.text == ";" or t.i in ctx.amount_tokens for t in doc[top.left_edge.i: end]):
+        start = top.left_edge.i   # "coal, coke and briquettes, up ...": the whole coordination
+    phrase = doc[start: end]
+    # (not a measure of the flow: "with quantity down 2%", "the number of importers rising 4%")
+    measures = _lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns") \
+        | _lexicon_words("trade_measure_nouns") | {"quantity", "number", "share", "total"}
+    # ("and fishmeal declining 4%": one noun the tagger took for a verb with no subject of its own)
+    read_as_a_verb = len(phrase) == 1 and phrase[0].pos_ == "VERB" and phrase[0].is_lower \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+    if phrase[-1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
+            t.i in ctx.country_at or t.i in ctx.period_tokens or t.i in ctx.amount_tokens
+            or t.pos_ == "AUX" or t.pos_ == "PRON" and t.tag_ != "PRP$"   # ("phones and their parts" is goods)
+            or t.pos_ == "VERB" and not read_as_a_verb or _trade_kind(t) or t.lemma_.lower() in measures for t in phrase):
+        return None   # (not "prices, down 3%", "in July, up 5%", "exports to Japan, up 2%")
+    if read_as_a_verb:
+        word = phrase[0].lower_
+        return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
+    goods = _goods_of_phrase(phrase, ctx)
+    return goods if goods is not None and goods[1] else None
+
+
+#: What opens the first item of a list whose items semicolons part ("The next exports are gold, $8.4
+#: billion; zinc, ...", "Its other sales were followed by: ...")
+_FIRST_ITEM_OPENERS = frozenset({"by", ":", "were", "are", "include", "included", "including"})
+
+
+def _goods_of_a_semicolon_item(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
+    """'The next exports are gold and silver, $8.4 billion, up 11 percent; zinc $2.6 billion, up 4
+    percent; and fishmeal, ...': in a list whose items semicolons part, each item opens with its
+    goods and gives their figures after them (a value, then its change), so the goods opening the
+    figure's item are its goods."""
+    doc = ctx.doc
+    sent = doc[amount_span.start].sent
+    k = amount_span.start - 1
+    while k >= sent.start and doc[k].text != ";":
+        k -= 1
+    if k < sent.start:   # the first item: after its opener, and a semicolon after it
+        k = next((j for j in range(amount_span.start - 1, sent.start - 1, -1) if doc[j].lower_ in _FIRST_ITEM_OPENERS), None)
+        if k is None or not any(t.text == ";" for t in doc[amount_span.end: sent.end]):
+            return None
+    start = k + 1
+    if start < amount_span.start and doc[start].lower_ == "and":
+        start += 1
+    end = start
+    while end < amount_span.start and doc[end].text not in {",", "("} and end not in ctx.amount_tokens and not doc[end].like_num:
+        end += 1
+    phrase = doc[start: end]
+    measures = _lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns") \
+        | _lexicon_words("trade_measure_nouns") | {"quantity", "number", "share", "total"}
+    # ("; zinc $2.6 billion": one noun the tagger took for a verb with no subject of its own)
+    read_as_a_verb = len(phrase) == 1 and phrase[0].pos_ == "VERB" and phrase[0].is_lower \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+    if not len(phrase) or len(phrase) > 6 or phrase[-1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
+            t.i in ctx.country_at or t.i in ctx.period_tokens or t.pos_ in {"AUX", "ADP"} or t.pos_ == "VERB" and not read_as_a_verb
+            or t.pos_ == "PRON" and t.tag_ != "PRP$" or _trade_kind(t) or t.lemma_.lower() in measures for t in phrase):
+        return None   # (an item of states, or a clause: "; exports to Japan rose ...")
     if read_as_a_verb:
         word = phrase[0].lower_
         return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
