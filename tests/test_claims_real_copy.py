@@ -189,6 +189,13 @@ def test_the_basis_is_read_from_the_comparison(text, amount, basis):
     assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
 
 
+def test_a_month_after_over_and_a_rate_is_the_rate_s_base_not_its_period():
+    """A second rate "over" the month before, coordinated with the year-on-year one."""
+    got = {a: (b, p) for a, *_, b, p in trades("Kenya's exports to Uganda rose 8.4 percent in June over a year "
+                                                "earlier and 1.3 percent over May.", published="2024-07-21")}
+    assert got["1.3 percent"] == ("period_on_period", "June")
+
+
 @pytest.mark.parametrize("streak", ["the fourth straight monthly decline", "a sixth consecutive monthly fall"])
 def test_a_streak_of_monthly_falls_states_no_basis(streak):
     """A streak counts the months a figure has fallen; it does not say what each month is measured

@@ -110,3 +110,13 @@ def test_a_dateline_s_city_is_no_party(pipeline, dateline):
                    "R101 billion": ("ZAF", "WLD")}
     r = pipeline.extract("Guangdong's exports rose 5% in April, the provincial office said.", published="2019-05-20")
     assert [(c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None] == [("Guangdong", "WLD")]
+
+
+@pytest.mark.parametrize("dateline", ["ISTANBUL -", "ISTANBUL, March 3 (Reuters) -"])
+def test_a_dateline_s_city_in_capitals_names_no_goods(pipeline, dateline):
+    """'LIMA - Exports rose ...': the tagger takes the city for a modifier of the first noun; it is
+    where the story was filed, not the goods exported."""
+    r = pipeline.extract(f"{dateline} Exports rose 6 percent to $5.4 billion in February, the Turkish Statistical "
+                         "Institute said on Friday.", published="2024-03-03")
+    got = {r.amounts[c.amount].text: (c.trade.commodity, c.trade.commodity_text) for c in r.claims if c.trade is not None}
+    assert got == {"6 percent": (None, None), "$5.4 billion": (None, None)}

@@ -131,6 +131,39 @@ def test_a_figure_right_after_a_balance_noun_is_the_balance_s(pipeline):
     assert "€180.2 billion" in got and not got & {"€9.4 bn", "€2.1 bn"}
 
 
+def _parsed(words, heads, deps, lemmas, pos):
+    """A sentence with the parse given (the statistical parser's occasional one), to test what the
+    rules read from it whatever the model's version."""
+    from spacy.tokens import Doc
+    from extractor.pipeline.nlp import load_model
+
+    return Doc(load_model().vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+
+
+def test_a_sum_parsed_as_a_second_subject_is_no_other_measure():
+    """'Its export was 164 billion yuan, ...' parsed with the sum as a second subject of 'was': the
+    currency word of a sum is not the currency's rate, so the figure stays the export's."""
+    from extractor.pipeline.claims.parties import _a_figure_of_another_measure
+
+    words = ["Its", "export", "was", "164", "billion", "yuan", ",", "up", "12", "percent", "."]
+    heads = [1, 2, 2, 4, 5, 2, 5, 5, 9, 7, 2]
+    deps = ["poss", "nsubj", "ROOT", "compound", "nummod", "nsubj", "punct", "advmod", "nummod", "npadvmod", "punct"]
+    lemmas = ["its", "export", "be", "164", "billion", "yuan", ",", "up", "12", "percent", "."]
+    pos = ["PRON", "NOUN", "AUX", "NUM", "NUM", "NOUN", "PUNCT", "ADV", "NUM", "NOUN", "PUNCT"]
+    doc = _parsed(words, heads, deps, lemmas, pos)
+    assert not _a_figure_of_another_measure(doc[3:6])
+    assert not _a_figure_of_another_measure(doc[8:10])
+
+
+def test_the_currency_s_own_move_is_another_measure():
+    from extractor.pipeline.claims.parties import _a_figure_of_another_measure
+
+    words = ["The", "yuan", "fell", "0.4", "percent", "."]
+    doc = _parsed(words, [1, 2, 2, 4, 2, 2], ["det", "nsubj", "ROOT", "nummod", "npadvmod", "punct"],
+                  ["the", "yuan", "fall", "0.4", "percent", "."], ["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"])
+    assert _a_figure_of_another_measure(doc[3:5])
+
+
 @pytest.mark.parametrize("rate", ["(1 USD = 152 yen)", "(1 yen equals 0.0066 USD)"])
 def test_an_exchange_rate_in_brackets_after_a_flow_is_no_trade(pipeline, rate):
     r = pipeline.extract(f"In May, Japan's exports rose 6.1 percent to 8.4 trillion yen {rate}.", published="2024-06-20")

@@ -254,6 +254,14 @@ def test_a_national_story_that_names_a_province_once_keeps_its_home_state(pipeli
     assert got["$12 million"][0] == ("CHL", "PER")
 
 
+def test_a_city_where_the_agency_spoke_makes_no_province_s_story(pipeline):
+    """The agency of a state cites the figures at an event held in one of its cities: the city trades
+    nothing, the figures are the state's."""
+    got = _parties(pipeline, "The Ghana Statistical Service released the trade figures at a forum held in Kumasi. "
+                             "Exports rose 4 percent to $1.31 billion in March.")
+    assert got["$1.31 billion"][0] == ("GHA", "WLD")
+
+
 @pytest.mark.parametrize("text", [
     # a province's story: its figures are not its state's
     "The foreign trade of Ashanti Region rose 9 percent, officials in Kumasi said. Exports rose 4 percent to $310 million.",

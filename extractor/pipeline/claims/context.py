@@ -310,6 +310,21 @@ def _a_dateline(ent: Span, text: str) -> bool:
     return (not before or before.endswith("\n")) and _AFTER_A_DATELINE.match(text, ent.end_char) is not None
 
 
+_CAPITALS_RUN = re.compile(r"(?:[A-Z][A-Z'’.]+[ \t]?)+")
+
+
+def _a_dateline_word(token: Token, text: str) -> bool:
+    """'ANKARA - Exports rose ...': a word of a city in capitals opening a paragraph as its
+    dateline (the tagger often takes it for a modifier of the first noun)."""
+    if not (token.is_upper and token.is_alpha):
+        return False
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    run = _CAPITALS_RUN.match(text, line_start)
+    if run is None or not line_start <= token.idx < run.end():
+        return False
+    return _AFTER_A_DATELINE.match(text, line_start + len(run.group().rstrip())) is not None
+
+
 def _in_a_since_clause(span: Span, text: str) -> bool:
     return _IN_A_SINCE_CLAUSE.search(text, max(0, span.start_char - 90), span.start_char) is not None
 
@@ -362,7 +377,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         return None   # "Over the first seven months, trade rose 9%": the span, no base
     if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "in" and ctx.doc[span.start - 2].lower_ == "than":
         return "basis"   # "6.5 per cent more than in March last year", however the parser hung it
-    if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "from" and span.start - 2 in ctx.amount_tokens \
+    # ("rose 4% over a year earlier and 2% over August": 'over', 'on' and 'against' the same way)
+    if span.start >= 2 and ctx.doc[span.start - 1].lower_ in BASE_PREPOSITIONS - {"than"} and span.start - 2 in ctx.amount_tokens \
             and any(a.change for a, s in zip(ctx.amounts, ctx.amount_spans)
                     if s is not None and s.start <= span.start - 2 < s.end or a.unit == "percent"
                     and s is not None and s.start <= span.start - 2 < s.end):

@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
-from .context import _bracket_opening, _Context
+from .context import _a_dateline_word, _bracket_opening, _Context
 from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
 
 
@@ -357,7 +357,7 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
              and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
-             and not _wire_tag(t)]
+             and not _wire_tag(t) and not _a_dateline_word(t, ctx.text)]   # ("ANKARA - Exports rose")
     written = _WRITTEN_HS_CODE.search(ctx.text, phrase.start_char, min(len(ctx.text), phrase.end_char + 24))
     if written is not None:
         words = [t for t in words if not written.start() <= t.idx < written.end()]

@@ -234,8 +234,12 @@ def _a_figure_of_another_measure(amount_span: Span) -> bool:
                                                  for t in c.subtree):
         return False   # ("$5 million more was exported", "demand helped drive down exports by 9%": trade's)
     measures = _measure_nouns()
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() in measures
-               and not any(_trade_kind(t) for t in c.subtree) for c in verb.children)
+    # (not a sum the parser made a second subject beside a trade word: "its export was 1.5 trillion yuan")
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    beside_a_flow = any(_trade_kind(c) for c in subjects)
+    return any(c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() in measures and not any(_trade_kind(t) for t in c.subtree)
+               and not (beside_a_flow and any(k.dep_ in {"nummod", "compound", "quantmod"} and k.like_num for k in c.children))
+               for c in subjects)
 
 
 @cache
@@ -886,9 +890,22 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
         if unclear:
             return None, FROM_HOME_STATE
         home = ranked[0]
-    if any(2 * n >= counts.get(home, 0) for n in ctx.place_counts.values()):
+    if any(2 * n >= counts.get(home, 0) for n in _places_trading(ctx).values()):
         return None, FROM_HOME_STATE   # "Guangdong's exports": a province's story, not its state's
     return home, FROM_HOME_STATE
+
+
+def _places_trading(ctx: _Context) -> Counter:
+    """How often each place inside a state is named as trading: with a trade word among the heads
+    of its phrase ("Guangdong's exports", "shipments from Liaoning province"), not where something
+    happened ("a forum held in Kumasi")."""
+    out: Counter = Counter()
+    for t in ctx.doc:
+        name = ctx.country_at.get(t.i)
+        if name in ctx.places and (t.i == 0 or ctx.country_at.get(t.i - 1) != name) \
+                and any(_trade_kind(a) for a in list(t.ancestors)[:4]):
+            out[name] += 1
+    return out
 
 
 def _lead_owner(ctx: _Context) -> str | None:
