@@ -106,3 +106,12 @@ def test_figures_said_of_a_balance_are_no_flows(pipeline, sentence):
                               "Chile's trade surplus from January to September reached $12.75 billion. " + sentence,
                               published="2023-10-16")
     assert {result.amounts[c.amount].text for c in result.claims if c.trade is not None} == {"4 percent", "$8.1 billion"}
+
+
+def test_the_words_of_a_balance_that_name_its_aggregate_beat_a_generic_modifier(pipeline):
+    """'the trade gap in goods and services': 'trade' is generic, the 'in' phrase names the aggregate."""
+    result = pipeline.extract("WASHINGTON - America's trade gap in goods and services widened by $1.4 billion to "
+                              "$51.6 billion in June, the Commerce Department said. Exports slipped $0.8 billion "
+                              "to $203.9 billion in the month.", published="2019-08-02")
+    trade = claim_of(result, "$203.9 billion").trade
+    assert (trade.commodity, trade.commodity_text) == (None, "goods and services")

@@ -332,13 +332,15 @@ def _goods_of_a_balance(balance: Token, ctx: "_Context") -> tuple[str | None, st
     around = list(balance.children) + (list(balance.head.children) if balance.dep_ in {"dobj", "nsubj", "nsubjpass"} else [])
     phrases += [ctx.doc[o.left_edge.i: o.right_edge.i + 1] for p in around if p.dep_ == "prep" and p.lower_ in {"in", "on"}
                 for o in p.children if o.dep_ == "pobj"]
+    found = []
     for phrase in phrases:
         goods = _goods_of_phrase(phrase, ctx)
         if goods == (None, SERVICES_AGGREGATES[0]) and not any(t.lower_ == "goods" for t in phrase):
             goods = (None, " ".join(t.lower_ for t in phrase if not t.is_punct))   # ("trade-and-services": as written)
         if goods is not None:
-            return goods
-    return None
+            found.append(goods)
+    # (the words that name something beat the generic ones: "the trade gap in goods and services")
+    return next((g for g in found if g != _ALL_GOODS), found[0] if found else None)
 
 
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
