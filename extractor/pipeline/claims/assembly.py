@@ -22,7 +22,9 @@ from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
 from .goods import (_ALL_GOODS, _POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
-                    _goods_of_a_balance, _goods_of_a_clause_item, _goods_of_a_list_item, _goods_of_an_item_and_its_change, _goods_of_a_semicolon_item, _names_goods, _goods_of_a_ranked_subject, _goods_subject,
+                    _goods_of_a_balance, _goods_of_a_clause_item, _goods_of_a_list_item,
+                    _goods_of_an_item_and_its_change, _goods_of_a_semicolon_item, _names_goods,
+                    _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
 from .parties import (
     _country_of_institution,
@@ -191,7 +193,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # Exports rose 1.2%": a balance of everything traded, with its own figure, turns the
             # story from the partner's (not a restatement: "Santiago ran a deficit of $6.5 billion")
             balance_frame = None
-        balance_goods = [g for g in map(lambda b: _goods_of_a_balance(b, ctx), _balance_nouns(sent)) if g is not None]
+        balance_goods = [g for b in _balance_nouns(sent) if (g := _goods_of_a_balance(b, ctx)) is not None]
         if (None, SERVICES_AGGREGATES[0]) in balance_goods:
             aggregate_balance = True
         elif balance_goods or with_whom is not None:
@@ -410,8 +412,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         if aggregate_balance and (code, words) == _ALL_GOODS and WORLD in _ends(trade) \
                                 and not _names_goods(trigger, ctx):
                             # "America's goods and services deficit widened to $48 billion in March.
-                            # Exports slipped to $199 billion": the bare flows that follow are of the balance's
-                            # aggregate, as the release counts them
+                            # Exports slipped to $199 billion": the bare flows that follow are of the
+                            # balance's aggregate, as the release counts them
                             trade.commodity_text = SERVICES_AGGREGATES[0]
                             inferred["goods"] = FROM_THE_AGGREGATE_BALANCE
                         elif (code, words) not in (_ALL_GOODS, (None, SERVICES_AGGREGATES[0])) \
@@ -458,9 +460,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
-                item = _goods_of_an_item_and_its_change(span, ctx) or _goods_of_a_semicolon_item(span, ctx)
+                semicolon_item = _goods_of_a_semicolon_item(span, ctx)
+                item = _goods_of_an_item_and_its_change(span, ctx) or semicolon_item
                 if item is not None and (trade.commodity is None and trade.commodity_text is None
-                                         or _goods_of_a_semicolon_item(span, ctx) == item):
+                                         or item == semicolon_item):
                     # "The main increases were coal, up $430 million; beef, up $90 million": the
                     # flow's change, item by item
                     trade = trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
@@ -575,12 +578,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         and ctx.paragraph_of(ctx.sents[balance_period[0]].start_char) == paragraph \
                         and (ctx.periods[balance_period[1]].from_ is not None or data_period is None) \
                         and trade.commodity is None and trade.commodity_text in (None, *SERVICES_AGGREGATES):
-                    # (an undated page's "last year" on a balance dates nothing the story's year does not;
-                    # only the balance's own sides, the whole flows: "By sector, copper exports dropped
-                    # 28%" after a balance so far goes back to the story's month)
                     # "In the first half, the deficit grew $9 billion on a year earlier. Exports
                     # were up $27 billion": the balance's time frames the flows told right
-                    # after it, not the story's month
+                    # after it, not the story's month (an undated page's "last year" on a balance
+                    # dates nothing the story's year does not; only the balance's own sides, the
+                    # whole flows: "By sector, copper exports dropped 28%" after a balance so far goes
+                    # back to the story's month)
                     period = balance_period[1]
                     inferred["period"] = FROM_THE_BALANCE_PERIOD
                 elif period is None and data_period is not None and not moved_from:
@@ -661,13 +664,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         sentence_claims = [amount_claim[i] for i in by_sentence.get(s_index, []) if i in amount_claim]
         for read_list in (_gapped_partners, _gapped_goods, _bracketed_figures):
             read_list(sent, sentence_claims, ctx)
+        flow_told = any(c.kind.startswith("trade") for c in sentence_claims)
+        only_a_balance = not flow_told and _states_a_trade_balance(sent, continues, with_whom, ctx)
         if sentence_claims:
-            balance_told = not any(c.kind.startswith("trade") for c in sentence_claims) \
-                and _states_a_trade_balance(sent, continues, with_whom, ctx)
-        if story_periods and not any(c.kind.startswith("trade") for c in sentence_claims) \
-                and _states_a_trade_balance(sent, continues, with_whom, ctx):
+            balance_told = only_a_balance
+        if story_periods and only_a_balance:
             balance_period = (s_index, story_periods[0])
-        elif story_periods or any(c.kind.startswith("trade") for c in sentence_claims):
+        elif story_periods or flow_told:
             balance_period = None   # (a period or a flow of a sentence's own ends the balance's frame)
         if story_periods and (has_trade_word or any(_is_balance(t) for t in sent)) \
                 and _dates(story_periods[0], data_period, ctx) \
