@@ -234,8 +234,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             inferred: dict[str, str] = {}
             a_routed_part = False   # the figure is the part of a flow that went to one state
             goods = _commodity(trigger, ctx) if trigger is not None else (None, None)
-            item_goods = _goods_of_an_item_and_its_change(span, ctx) or _goods_of_a_semicolon_item(span, ctx) \
-                if trigger is not None else None
+            routed = _where_the_figure_went(span, ctx)
+            # the goods of the list item the figure closes, however its flow is found
+            semicolon_item = _goods_of_a_semicolon_item(span, ctx)
+            item_goods = _goods_of_an_item_and_its_change(span, ctx) or semicolon_item
             if trigger is not None:
                 goods = _goods_of_amount(span, ctx) or _goods_of_a_list_item(span, ctx) \
                     or item_goods or _goods_of_clause(span, ctx) \
@@ -460,8 +462,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
-                semicolon_item = _goods_of_a_semicolon_item(span, ctx)
-                item = _goods_of_an_item_and_its_change(span, ctx) or semicolon_item
+                item = item_goods
                 if item is not None and (trade.commodity is None and trade.commodity_text is None
                                          or item == semicolon_item):
                     # "The main increases were coal, up $430 million; beef, up $90 million": the
@@ -472,8 +473,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 # "Taiwan's exports rose 12% ... Semiconductors totaled $15 billion, while machinery
                 # fell 4%": the flow just told, item by item (its parties and flow inferred)
                 # ("..., followed by salmon at $600 million", "... were coal, up $430 million; beef, up ...")
-                item = _goods_of_a_list_item(span, ctx) or _goods_of_an_item_and_its_change(span, ctx) \
-                    or _goods_of_a_semicolon_item(span, ctx) or item
+                item = _goods_of_a_list_item(span, ctx) or item_goods or item
                 trade = previous_trade.model_copy(update={"commodity": item[0], "commodity_text": item[1]})
                 inferred["parties"] = f"the parties are {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
@@ -485,7 +485,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 trade = previous_trade.model_copy(update={end: leader})
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
                 inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
-            elif flow_goes_on and amount.is_money and (routed := _where_the_figure_went(span, ctx)) is not None \
+            elif flow_goes_on and amount.is_money and routed is not None \
                     and previous_agent is not None and previous_agent != routed[1] \
                     and getattr(previous_trade, "from_" if routed[0] == "to" else "to") == previous_agent:
                 # "Chile's exports rose to $6.2 billion. About $2.4 billion went to China": the part of
@@ -506,7 +506,6 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # "shipped $12.4 billion of goods to Japan and $9.8 billion to India": each
                     # figure's own destination (or origin), when the verb has several
                     trade = trade.model_copy(update=own)
-                routed = _where_the_figure_went(span, ctx)
                 if routed is not None and getattr(trade, routed[0]) == WORLD and routed[1] not in (trade.from_, trade.to):
                     # "Imports totaled $3.1 billion; $0.9 billion came from China": the figure's own
                     # origin (or destination), in place of all partners

@@ -47,6 +47,9 @@ class _Context:
     country_counts: dict[str, int] = field(default_factory=dict)
     period_tokens: set[int] = field(default_factory=set)
     amount_tokens: set[int] = field(default_factory=set)
+    amount_at_start: dict[int, Amount] = field(default_factory=dict)   # first token of a figure -> its amount
+    # the words of a dateline's city in capitals ("ANKARA - Exports rose"), read once a doc
+    dateline_words: set[int] = field(default_factory=set)
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
     # The lead's trade is one state's with all partners ("Peru's exports slipped in May as
     # shipments to Chile slumped"): a later flow that names its reporter but no partner is with
@@ -192,6 +195,10 @@ class _Context:
         # "17-point-six million U.S. dollars worth of products": the figure's words are no goods
         self.amount_tokens = {t for span, amount in zip(self.amount_spans, self.amounts)
                               if span is not None and amount.unit != "count" for t in range(span.start, span.end)}
+        for span, amount in zip(self.amount_spans, self.amounts):
+            if span is not None:
+                self.amount_at_start.setdefault(span.start, amount)
+        self.dateline_words = _dateline_words(self.doc, self.text)
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
         self.main_countries = [code for code, _ in counts.most_common()]
         self.country_counts = counts
@@ -313,16 +320,19 @@ def _a_dateline(ent: Span, text: str) -> bool:
 _CAPITALS_RUN = re.compile(r"(?:[A-Z][A-Z'’.]+[ \t]?)+")
 
 
-def _a_dateline_word(token: Token, text: str) -> bool:
-    """'ANKARA - Exports rose ...': a word of a city in capitals opening a paragraph as its
-    dateline (the tagger often takes it for a modifier of the first noun)."""
-    if not (token.is_upper and token.is_alpha):
-        return False
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    run = _CAPITALS_RUN.match(text, line_start)
-    if run is None or not line_start <= token.idx < run.end():
-        return False
-    return _AFTER_A_DATELINE.match(text, line_start + len(run.group().rstrip())) is not None
+def _dateline_words(doc: Doc, text: str) -> set[int]:
+    """'ANKARA - Exports rose ...': the words of a city in capitals opening a paragraph as its
+    dateline (the tagger often takes them for modifiers of the first noun)."""
+    out: set[int] = set()
+    for token in doc:
+        if not (token.is_upper and token.is_alpha):
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        run = _CAPITALS_RUN.match(text, line_start)
+        if run is not None and line_start <= token.idx < run.end() \
+                and _AFTER_A_DATELINE.match(text, line_start + len(run.group().rstrip())) is not None:
+            out.add(token.i)
+    return out
 
 
 def _in_a_since_clause(span: Span, text: str) -> bool:

@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
-from .context import _a_dateline_word, _bracket_opening, _Context
+from .context import _bracket_opening, _Context
 from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
 
 
@@ -40,7 +40,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     """The goods a trade word is about, as (HS code, the goods' words): ('2701', 'coal') for 'coal
     exports', (None, 'biohealth') when named but not in the table, (None, None) for all goods
     ('goods', 'products' or nothing)."""
-    goods = _goods_of_a_trade_word(trigger, ctx)
+    goods = _goods_a_trade_word_names(trigger, ctx)
     if goods == _ALL_GOODS and trigger.lower_ in _lexicon()["re_trade_words"]["words"]:
         # "re-exports rose 4%": the goods that only pass through, a segment of the flow (goods it
         # names are its goods: "re-exports of vessels")
@@ -48,7 +48,7 @@ def _commodity(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]
     return goods
 
 
-def _goods_of_a_trade_word(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | None, str | None]:
     """The goods the trade word's own phrase names (see :func:`_commodity`)."""
     phrases: list[Span] = []
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i]
@@ -359,7 +359,7 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
              and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
-             and not _wire_tag(t) and not _a_dateline_word(t, ctx.text)]   # ("ANKARA - Exports rose")
+             and not _wire_tag(t) and t.i not in ctx.dateline_words]   # ("ANKARA - Exports rose")
     written = _WRITTEN_HS_CODE.search(ctx.text, phrase.start_char, min(len(ctx.text), phrase.end_char + 24))
     if written is not None:
         words = [t for t in words if not written.start() <= t.idx < written.end()]
@@ -632,7 +632,7 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     doc = ctx.doc
     k = amount_span.start - 1
     # ("including engines by 15%, pumps by 9%": a change's part, item by item)
-    amount = next((a for a, span in zip(ctx.amounts, ctx.amount_spans) if span is not None and span.start == amount_span.start), None)
+    amount = ctx.amount_at_start.get(amount_span.start)
     by_item = k >= 1 and doc[k].lower_ == "by" and amount is not None and amount.unit == "percent" and amount.change is not None
     if k < 1 or doc[k].lower_ not in {"at", "with", "worth"} and not by_item:   # (a bracketed figure: lists.py)
         return None
@@ -664,10 +664,29 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
             for t in phrase):
         return None
     if read_as_a_verb:
-        word = phrase[0].lower_
-        return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
+        return _goods_of_one_word(phrase[0].lower_)
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[1] else None
+
+
+def _goods_of_one_word(word: str) -> tuple[str | None, str]:
+    """The goods one word names, as the table knows it or its singular ("pumps", "footwear")."""
+    return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
+
+
+def _one_noun_read_as_a_verb(phrase: Span) -> bool:
+    """'and fishmeal declining 4%', '; footwear $3.6 billion': an item of one lower-case word the
+    tagger took for a verb, with no subject of its own."""
+    return len(phrase) == 1 and phrase[0].pos_ == "VERB" and phrase[0].is_lower \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+
+
+@cache
+def _item_measures() -> frozenset[str]:
+    """Measures of a flow, no item of it ("with quantity down 2%", "the number of importers rising 4%",
+    "prices, down 3%")."""
+    return frozenset(_lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns")
+                     | _lexicon_words("trade_measure_nouns") | {"quantity", "number", "share", "total"})
 
 
 #: What opens an item written with its change ("The main rises were coal, up ...", "with copper up 7%"),
@@ -682,7 +701,7 @@ def _goods_of_an_item_and_its_change(amount_span: Span, ctx: "_Context") -> tupl
     written with its change ('up'/'down', a participle of change, or a spaced dash before the
     figure), the goods opening the item are that change's."""
     doc = ctx.doc
-    amount = next((a for a, span in zip(ctx.amounts, ctx.amount_spans) if span is not None and span.start == amount_span.start), None)
+    amount = ctx.amount_at_start.get(amount_span.start)
     k = amount_span.start - 1
     if amount is not None and amount.change is None and k >= 1 and doc[k].lower_ == "to":
         # "phones falling 12% to $2 billion": the level the item's change moved it to is that item's
@@ -719,20 +738,14 @@ def _goods_of_an_item_and_its_change(amount_span: Span, ctx: "_Context") -> tupl
             and not any(t.text == ";" or t.i in ctx.amount_tokens for t in doc[top.left_edge.i: end]):
         start = top.left_edge.i   # "coal, coke and briquettes, up ...": the whole coordination
     phrase = doc[start: end]
-    # (not a measure of the flow: "with quantity down 2%", "the number of importers rising 4%")
-    measures = _lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns") \
-        | _lexicon_words("trade_measure_nouns") | {"quantity", "number", "share", "total"}
-    # ("and fishmeal declining 4%": one noun the tagger took for a verb with no subject of its own)
-    read_as_a_verb = len(phrase) == 1 and phrase[0].pos_ == "VERB" and phrase[0].is_lower \
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+    read_as_a_verb = _one_noun_read_as_a_verb(phrase)
     if phrase[-1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
             t.i in ctx.country_at or t.i in ctx.period_tokens or t.i in ctx.amount_tokens
             or t.pos_ == "AUX" or t.pos_ == "PRON" and t.tag_ != "PRP$"   # ("phones and their parts" is goods)
-            or t.pos_ == "VERB" and not read_as_a_verb or _trade_kind(t) or t.lemma_.lower() in measures for t in phrase):
+            or t.pos_ == "VERB" and not read_as_a_verb or _trade_kind(t) or t.lemma_.lower() in _item_measures() for t in phrase):
         return None   # (not "prices, down 3%", "in July, up 5%", "exports to Japan, up 2%")
     if read_as_a_verb:
-        word = phrase[0].lower_
-        return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
+        return _goods_of_one_word(phrase[0].lower_)
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[1] else None
 
@@ -763,18 +776,13 @@ def _goods_of_a_semicolon_item(amount_span: Span, ctx: "_Context") -> tuple[str 
     while end < amount_span.start and doc[end].text not in {",", "("} and end not in ctx.amount_tokens and not doc[end].like_num:
         end += 1
     phrase = doc[start: end]
-    measures = _lexicon_words("other_measure_nouns") | _lexicon_words("price_nouns") \
-        | _lexicon_words("trade_measure_nouns") | {"quantity", "number", "share", "total"}
-    # ("; zinc $2.6 billion": one noun the tagger took for a verb with no subject of its own)
-    read_as_a_verb = len(phrase) == 1 and phrase[0].pos_ == "VERB" and phrase[0].is_lower \
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in phrase[0].children)
+    read_as_a_verb = _one_noun_read_as_a_verb(phrase)
     if not len(phrase) or len(phrase) > 6 or phrase[-1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
             t.i in ctx.country_at or t.i in ctx.period_tokens or t.pos_ in {"AUX", "ADP"} or t.pos_ == "VERB" and not read_as_a_verb
-            or t.pos_ == "PRON" and t.tag_ != "PRP$" or _trade_kind(t) or t.lemma_.lower() in measures for t in phrase):
+            or t.pos_ == "PRON" and t.tag_ != "PRP$" or _trade_kind(t) or t.lemma_.lower() in _item_measures() for t in phrase):
         return None   # (an item of states, or a clause: "; exports to Japan rose ...")
     if read_as_a_verb:
-        word = phrase[0].lower_
-        return _goods_code(word, whole=True) or _goods_code(word.rstrip("s"), whole=True), word
+        return _goods_of_one_word(phrase[0].lower_)
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[1] else None
 

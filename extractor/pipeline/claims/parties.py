@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -903,7 +904,7 @@ def _places_trading(ctx: _Context) -> Counter:
     for t in ctx.doc:
         name = ctx.country_at.get(t.i)
         if name in ctx.places and (t.i == 0 or ctx.country_at.get(t.i - 1) != name) \
-                and any(_trade_kind(a) for a in list(t.ancestors)[:4]):
+                and any(_trade_kind(a) for a in islice(t.ancestors, 4)):
             out[name] += 1
     return out
 
