@@ -505,8 +505,22 @@ def test_a_quoted_sentence_starting_with_this_week_is_a_period(parse):
     # the statistics offices' own form, the year between month and quarter
     ("Exports fell 2.4 percent in the March 2017 quarter.", "the March 2017 quarter", date(2017, 1, 1),
      date(2017, 3, 31)),
+    ("Imports rose in the quarter ending in May 2019.", "the quarter ending in May 2019", date(2019, 3, 1),
+     date(2019, 5, 31)),
 ])
 def test_a_quarter_named_by_its_last_month(parse, text, expr, from_, to):
+    assert span(period(periods(parse, text), expr)) == (from_, to)
+
+
+@pytest.mark.parametrize("text,expr,from_,to", [
+    ("Exports rose 1.2% in the three-month period ending April 2018.", "the three-month period ending April 2018",
+     date(2018, 2, 1), date(2018, 4, 30)),
+    ("Imports fell in the 12-month period to July.", "the 12-month period to July", date(2024, 8, 1),
+     date(2025, 7, 31)),
+    ("Exports grew in the six months ended in March 2023.", "the six months ended in March 2023", date(2022, 10, 1),
+     date(2023, 3, 31)),
+])
+def test_months_named_by_their_last_month(parse, text, expr, from_, to):
     assert span(period(periods(parse, text), expr)) == (from_, to)
 
 
