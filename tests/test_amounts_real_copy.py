@@ -513,6 +513,10 @@ def test_metric_tons_are_tonnes(parse, text, span, value):
     ("Indian tea exports fetched Rs. 1,100.15 crore in May.", "Rs. 1,100.15 crore", "INR"),
     ("Pakistan's rice exports fetched Rs 250 million in May.", "Rs 250 million", "PKR"),
     ("Sri Lanka's tea fetched Rs. 27.4 billion in May.", "Rs. 27.4 billion", "LKR"),
+    # the word after the number too; a dateline's capital in capitals names its state
+    ("Pakistan's rice exports fetched 250 million rupees in May.", "250 million rupees", "PKR"),
+    ("KATHMANDU: Imports of steel cost 9.6 billion rupees in May.", "9.6 billion rupees", "NPR"),
+    ("Indian tea exports fetched 950 crore rupees in May.", "950 crore rupees", "INR"),
 ])
 def test_rs_is_the_rupee_of_the_state_the_text_names(parse, text, span, unit):
     a = only(parse, text)

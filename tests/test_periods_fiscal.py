@@ -263,3 +263,19 @@ def test_the_year_after_a_calendar_year_stays_that_year(pipeline):
     got = _periods(pipeline, "Peru's imports rose 4.1 percent in 2023. During the year, exports rose 6.9 percent.",
                    "2024-05-20")
     assert got["the year"] == ("2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize("text,written,published,span", [
+    # a quarter or half of the fiscal year around publication, in its state's calendar
+    ("Pakistan's imports from Kenya rose 6 percent in the second quarter of the current fiscal year.",
+     "the second quarter of the current fiscal year", "2024-01-20", ("2023-10-01", "2023-12-31")),
+    ("Japan's exports to Chile fell in the first half of the previous fiscal year.",
+     "the first half of the previous fiscal year", "2024-06-03", ("2023-04-01", "2023-09-30")),
+    ("Nepal's imports from Bhutan grew in the first quarter of this fiscal year.",
+     "the first quarter of this fiscal year", "2025-11-02", ("2025-07-01", "2025-09-30")),
+    # a state without a fiscal calendar: the calendar year's quarter
+    ("China's exports to Chile rose in the third quarter of the current fiscal year.",
+     "the third quarter of the current fiscal year", "2024-11-20", ("2024-07-01", "2024-09-30")),
+])
+def test_a_part_of_the_fiscal_year_around_publication(pipeline, text, written, published, span):
+    assert _periods(pipeline, text, published)[written] == span

@@ -83,6 +83,8 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j   # "September 2019 Euro area exports": the currency's area, not a sum in it
     if end == j + 1 and doc[j].lower_ in ("shilling", "shillings"):
         code = _shilling_code(doc)   # '410 billion shillings': the shilling of the state the text names
+    if end == j + 1 and doc[j].lower_ in ("rupee", "rupees"):
+        code = _rupee_code(doc)   # '9.6 billion rupees' in a Nepali story: Nepal's rupee
     if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
         return None, j  # '208 pounds' of body weight: left to the measured units
     # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
@@ -154,8 +156,8 @@ def _currencies_cued(text: str, table: str) -> list[str]:
 
 
 def _rupee_code(doc: Doc) -> str:
-    """The rupee 'Rs' is in a text (data: _rupee_states); India's unless the text names another
-    rupee state and not India."""
+    """The rupee 'Rs' or 'rupees' is in a text (data: _rupee_states); India's unless the text names
+    another rupee state and not India."""
     def read(text: str) -> str:
         others = _currencies_cued(text, "rupee_states")
         return others[0] if len(others) == 1 and "India" not in text else "INR"

@@ -155,9 +155,12 @@ _NOT_A_MODIFIER = r"(?![\w.]+-(?:fiscal-)?(?:quarter|half)\b)"
 # a fiscal year a part of it is 'of': 'FY23', 'fiscal 2024', 'the fiscal year 2022-23'
 _OF_A_FISCAL_YEAR = (r"\s+(?:of\s+)?(?:FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])|(?:fiscal|financial)\s+(?:year\s+)?(?P<yr2>"
                      + YEAR + r")(?!\s*[-–/]\s*\d)|(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y1>" + YEAR
-                     + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?))")
-# 'Q1 of FY23', 'the third quarter of fiscal 2024', 'the first quarter of the fiscal year 2022-23': a
-# quarter of a fiscal year, counted from the year's first month in its state's calendar
+                     + r")\s*[-–/]\s*(?P<y2s>\d\d(?:\d\d)?)"
+                     # ('the first quarter of the current fiscal year': the one around publication)
+                     r"|(?:the\s+)?(?P<rel>current|this|last|previous|next|coming)\s+(?:fiscal|financial)\s+year"
+                     r"(?![\s(]*(?:\d|FY)))")
+# 'Q1 of FY23', 'the third quarter of fiscal 2024', 'the first quarter of the fiscal year 2022-23', 'the
+# second quarter of the current fiscal year': a quarter of a fiscal year, counted from the year's first month in its state's calendar
 _rule("fiscal_quarter", r"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
       + _OF_A_FISCAL_YEAR, resolve_fiscal_quarter)
 # 'the first half of fiscal 2019', 'H2 of FY24': a half of a fiscal year, in its state's calendar

@@ -146,6 +146,9 @@ def _part_of_a_fiscal_year(ctx, cand, m, n: int, months: int, name: str):
         if y2 != y1 + 1:
             return None
         start, named = _fiscal_span(calendar, y1)[0], y2
+    elif m.groupdict().get("rel"):
+        year = resolve_deictic_fiscal_year(ctx, cand, m)
+        start, named = year["from_"], year.get("value") or year["from_"].year
     else:
         written = m["yr"] or m["yr2"]
         named = int(written) if written else 2000 + int(m["yy"])
@@ -153,7 +156,8 @@ def _part_of_a_fiscal_year(ctx, cand, m, n: int, months: int, name: str):
     sy, sm = _add_months(start.year, start.month, months * (n - 1))
     ey, em = _add_months(sy, sm, months - 1)
     # (the value is the part's name, as TimeML writes a fiscal year by its name)
-    return _cal(date(sy, sm, 1), _month_end(ey, em), "range", value=f"{named}-{name}")
+    return _cal(date(sy, sm, 1), _month_end(ey, em), "range", value=f"{named}-{name}",
+                relative=bool(m.groupdict().get("rel")))
 
 
 def resolve_fiscal_months(ctx, cand, m):
