@@ -171,6 +171,11 @@ def test_a_trade_balance_is_no_flow():
      "period_on_period"),
     ("Kenya's exports to Uganda showed a monthly drop of 2.1% in June.", "2.1%", "period_on_period"),
     ("Kenya's exports to Uganda rose 4% month over month in June.", "4%", "period_on_period"),
+    # a rolling quarter against the three months before it (British and Irish releases)
+    ("Kenya's exports to Uganda rose 3.1% in the three months to June, compared with the preceding three months.",
+     "3.1%", "period_on_period"),
+    ("Kenya's exports to Uganda fell 0.8% in the three months to June from the previous three months.", "0.8%",
+     "period_on_period"),
     ("Kenya's exports to Uganda rose 7% year-on-year and 2% month to month in June.", "2%", "period_on_period"),
     # a list of months against "the same month of the previous year": each against its own
     ("In March and April, Kenya's exports to Uganda fell 11 percent and 3 percent, respectively, set against "
@@ -187,6 +192,59 @@ def test_a_trade_balance_is_no_flow():
 ])
 def test_the_basis_is_read_from_the_comparison(text, amount, basis):
     assert {a: b for a, *_, b, _ in trades(text)}[amount] == basis
+
+
+def test_each_figure_keeps_the_base_written_right_after_it():
+    """One sentence, two bases: the rolling quarter on the quarter before, and on the same quarter a
+    year before, whose year is the base's, not the figure's."""
+    got = {a: (b, p) for a, *_, b, p in trades(
+        "Kenya's exports to Uganda reached $1.9 billion between March and May, up 4.2 per cent over the prior "
+        "three months and 11.5 per cent over the same three months of 2023.", published="2024-07-12")}
+    assert got["4.2 per cent"] == ("period_on_period", "between March and May")
+    assert got["11.5 per cent"] == ("year_on_year", "between March and May")
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Kenya's imports from Uganda declined 3.8 percent annually in June, as they had in the preceding month.",
+     "3.8 percent"),
+    ("Kenya's trade with Uganda fell by 2.4 per cent in the second quarter compared to $1.1 billion in the "
+     "corresponding period of 2023.", "2.4 per cent"),
+    ("Kenya's exports to Uganda rose in June. In comparison with last year, exports grew by 6.1%.", "6.1%"),
+])
+def test_annually_and_the_corresponding_period_are_year_on_year(text, amount):
+    assert {a: b for a, *_, b, _ in trades(text, published="2024-07-12")}[amount] == "year_on_year"
+
+
+@pytest.mark.parametrize("text,amount,period", [
+    ("Kenya's exports fell in June 2024. Exports fell 6.2% in June compared to June last "
+     "year, the office said.", "6.2%", "June"),
+    ("Kenya's trade slowed in the first half of 2024. Exports decreased by 3.3% in comparison "
+     "with the corresponding period of 2023.", "3.3%", "the first half of 2024"),
+])
+def test_a_period_right_after_compared_to_is_the_base_not_the_figure_s(text, amount, period):
+    """Statistics-office prose writes the base after 'compared to' or 'in comparison to': the figure is
+    the story's period, measured year on year."""
+    got = {a: (b, p) for a, *_, b, p in trades(text, published="2024-08-12")}
+    assert got[amount] == ("year_on_year", period)
+
+
+def test_a_level_a_relative_clause_gives_the_base_period_is_that_period_s():
+    got = {a: (b, p) for a, *_, b, p in trades(
+        "In the first half of this year, trade between Kenya and Uganda rose 12 percent to $1.44 billion compared "
+        "with the same period in 2023, which was $1.29 billion.", published="2024-07-20")}
+    assert got["$1.44 billion"][1] == "the first half of this year"
+    assert got["$1.29 billion"][1] == "the same period in 2023"
+
+
+def test_a_month_owning_the_old_level_after_from_is_the_base_of_the_changes():
+    """'dropped 2 per cent, or $180 million, from April's record $8.2 billion': April dates the old
+    level only; the changes are the month the story reports, measured on the month before."""
+    got = {a: (b, p) for a, *_, b, p in trades(
+        "Chile's trade surplus in May shrank to $1.1 billion. Total exports slid by 2 per cent, or $180 "
+        "million, from April's record $8.2 billion total.", published="2018-06-26")}
+    assert got["2 per cent"] == ("period_on_period", "May")
+    assert got["$180 million"] == ("period_on_period", "May")
+    assert got["$8.2 billion"] == (None, "April")
 
 
 def test_a_month_after_over_and_a_rate_is_the_rate_s_base_not_its_period():

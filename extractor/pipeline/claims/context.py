@@ -267,6 +267,15 @@ def _state_names() -> frozenset[str]:
 #: in 2018", "rose 9 percent from the year prior").
 BASE_PREPOSITIONS = frozenset({"from", "than", "on", "over", "against"})
 
+# "up 28% over the same three months of 2023", "against the corresponding quarter of 2021": a change's
+# base named as the same span of another year, right after the change's own preposition
+_ON_THE_SAME_PERIOD = re.compile(r"\b(?:on|over|against|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+"
+                                 r"the\s+(?:same|corresponding|comparable)\s+(?:[\w-]+\s+){0,2}?(?:period|months?|quarter|half|"
+                                 r"weeks?)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "decreased by 6.2% compared to June last year": the period right after a comparison's own words
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|as\s+against)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
 # "over the first nine months", "over the past year", "over the first half": a span a change took
 _OVER_A_SPAN = re.compile(r"(?:the\s+)?(?:first|past|last|latest|opening)\b", re.IGNORECASE)
 
@@ -383,6 +392,11 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         at = window.find(phrase)
         if at != -1 and at + len(phrase) > cut:
             return "basis"
+    if ctx.periods[index].granularity == "year" \
+            and _ON_THE_SAME_PERIOD.search(ctx.text, max(0, span.start_char - 70), span.start_char):
+        return "basis"   # "28% over the same three months of 2023": the year of the base, not the figure's
+    if _COMPARED_WITH.search(ctx.text, max(0, span.start_char - 30), span.start_char):
+        return "basis"   # "fell 6.2% compared to June last year": the base, whatever the parser hung it on
     if before == "over" and _OVER_A_SPAN.match(span.text):
         return None   # "Over the first seven months, trade rose 9%": the span, no base
     if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "in" and ctx.doc[span.start - 2].lower_ == "than":

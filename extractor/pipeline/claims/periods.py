@@ -162,11 +162,31 @@ def _the_record_s_figure(index: int, amount_span: Span, ctx: _Context) -> bool:
     return start is not None and start <= amount_span.start_char < ctx.period_spans[index].start_char
 
 
+def _period_a_clause_gives_the_level(amount_span: Span, ctx: _Context) -> int | None:
+    """The period whose phrase a relative clause stating the level hangs on ('the same period in
+    2023, which was $1.29 billion'), or None."""
+    clause = next((a for a in amount_span.root.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in clause.children):
+        return None
+    noun = clause.head
+    for i, span in enumerate(ctx.period_spans):
+        if span is not None and (span.start <= noun.i < span.end or span.root.head.head == noun
+                                 and span.root.head.lower_ in {"in", "of"}):
+            return i
+    return None
+
+
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     """The period is written right after another figure that is a change's old level ("rose from
-    $9.7 billion in May, an increase of 48%"): May dates that level, whatever the parser
-    attached it to."""
+    $9.7 billion in May, an increase of 48%"), or owns one after a base's preposition ("dropped
+    2%, or $180 million, from April's record $8.2 billion"): it dates that level, whatever the
+    parser attached it to."""
     span = ctx.period_spans[index]
+    if span.start > 0 and ctx.doc[span.start - 1].lower_ in BASE_PREPOSITIONS and span.end < len(ctx.doc) \
+            and ctx.doc[span.end].lower_ in {"'s", "’s"} and any(
+                other is not None and other != amount_span and span.end < other.start <= span.end + 3
+                for other in ctx.amount_spans):
+        return True
     for other in ctx.amount_spans:
         if other is None or other == amount_span or other.start == 0:
             continue
@@ -437,6 +457,12 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
     own_since = next((i for i in ctx.since_clauses if _in_the_since_clause_of(i, amount_span, ctx)), None)
     if own_since is not None:
         return own_since
+    # "compared with the same period in 2023, which was $1.29 billion": a level a relative clause
+    # gives the base period is that period's
+    if not is_change:
+        own_base = _period_a_clause_gives_the_level(amount_span, ctx)
+        if own_base is not None:
+            return own_base
     # "the previous record of $61.2 billion reached in 2021": the record's own time
     own_record = next((i for i in ctx.record_starts if _the_record_s_figure(i, amount_span, ctx)), None)
     if own_record is not None:
@@ -581,10 +607,13 @@ _LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[
 def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
     """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's;
     so is one written between its direction and 'by' ('up month-on-month by 2.8 million tons')."""
-    after = ctx.text[amount_span.end_char: amount_span.end_char + 30].lower().lstrip()
+    after = ctx.text[amount_span.end_char: amount_span.end_char + 60].lower().lstrip()
+    # ("up 4.2 per cent over the prior three months and 11.5 per cent over the same three months of
+    # 2023": each figure's own base, whatever else the sentence compares)
+    bare = _A_BASE_PREPOSITION.sub("", after, count=1)
     lex = _lexicon()
     for basis in ("year_on_year", "period_on_period"):
-        if any(after.startswith(phrase) for phrase in lex[basis]):
+        if any(after.startswith(phrase) or bare.startswith(phrase) for phrase in lex[basis]):
             return basis
     before = ctx.text[max(0, amount_span.start_char - 30): amount_span.start_char].lower().rstrip()
     if before.endswith(" by"):
@@ -595,6 +624,8 @@ def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
     return None
 
 
+# what a figure's own base opens with ("on", "compared with") right after it
+_A_BASE_PREPOSITION = re.compile(r"^(?:on|over|from|against|versus|vs\.?|compared\s+(?:with|to))\s+")
 _OWN_REFERENCE_HEADS = BASE_PREPOSITIONS | {"with", "to"}   # and "compares with", "compared to"
 
 
