@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claims_support import claim_of
+from extractor.pipeline.actors import headline_state
 from extractor.pipeline.articles import site_state
 
 NATION = ("Export figures out\n\nThe nation's exports rose 12.5 percent to $28.1 billion in August, the trade "
@@ -120,3 +121,121 @@ def test_a_dateline_s_city_in_capitals_names_no_goods(pipeline, dateline):
                          "Institute said on Friday.", published="2024-03-03")
     got = {r.amounts[c.amount].text: (c.trade.commodity, c.trade.commodity_text) for c in r.claims if c.trade is not None}
     assert got == {"6 percent": (None, None), "$5.4 billion": (None, None)}
+
+
+REPUBLIC = ("The Republic's exports of goods rose 11 percent to €21.3 billion in March, the statistics office said. "
+            "Imports fell 2 percent to €9.6 billion. Sales to the United States grew 12 percent.")
+
+
+def test_a_state_named_only_in_the_headline_is_the_story_s(pipeline):
+    """'Irish exports climb in March' over a body that writes 'the Republic': news style names the state in
+    the headline and not again."""
+    result = pipeline.extract(REPUBLIC, published="2024-05-15", title="Irish exports climb 11% in March")
+    exports, imports = claim_of(result, "€21.3 billion"), claim_of(result, "€9.6 billion")
+    assert (exports.trade.from_, exports.trade.to) == ("IRL", "WLD")
+    assert (imports.trade.from_, imports.trade.to) == ("WLD", "IRL")
+    assert claim_of(result, "12 percent").trade.to == "USA"
+    assert "headline" in claim_of(result, "11 percent").inferred["parties"]
+
+
+@pytest.mark.parametrize("title", [None, "Exports to the US climb 8% in March", "Ireland and Japan sign trade pact"])
+def test_a_headline_naming_a_partner_or_two_states_names_no_reporter(pipeline, title):
+    result = pipeline.extract(REPUBLIC, published="2024-05-15", title=title)
+    assert claim_of(result, "€21.3 billion").trade is None
+
+
+def test_a_capital_in_a_dateline_names_the_state_of_a_story_that_names_none(pipeline):
+    text = ("NAIROBI, March 3 (Wire) - Imports rose 4 percent to 190 billion shillings in January. Exports to "
+            "Uganda fell 6 percent.")
+    result = pipeline.extract(text, published="2025-03-03")
+    imports, exports = claim_of(result, "4 percent"), claim_of(result, "6 percent")
+    assert (imports.trade.from_, imports.trade.to) == ("WLD", "KEN")
+    assert (exports.trade.from_, exports.trade.to) == ("KEN", "UGA")
+    assert "dateline" in imports.inferred["parties"]
+
+
+def test_a_dateline_does_not_override_the_state_the_story_names(pipeline):
+    text = ("BEIJING, March 3 (Wire) - Japan's exports rose 4 percent to 8.1 trillion yen in January, Japan's "
+            "finance ministry said. Japan's imports fell 2 percent.")
+    result = pipeline.extract(text, published="2025-03-03")
+    assert claim_of(result, "8.1 trillion yen").trade.from_ == "JPN"
+
+
+def test_a_headline_state_beats_a_state_the_body_names_twice_but_not_far_more(pipeline):
+    """The body never names its own state and names the US twice, not as a market ('US tariffs'),
+    and Germany once: the headline's state is the story's."""
+    text = ("The Republic's exports of goods rose 12 percent to €24.1 billion in May. US tariffs loom over the "
+            "drug makers, and the US remains their largest buyer. Exports to Germany rose to €2.3 billion.")
+    result = pipeline.extract(text, published="2025-07-15", title="Irish exports rise 12% on pharma demand")
+    assert (claim_of(result, "12 percent").trade.from_, claim_of(result, "12 percent").trade.to) == ("IRL", "WLD")
+    assert (claim_of(result, "€2.3 billion").trade.from_, claim_of(result, "€2.3 billion").trade.to) == ("IRL", "DEU")
+    without = pipeline.extract(text, published="2025-07-15")
+    assert claim_of(without, "12 percent").trade.from_ != "IRL"
+
+
+def test_states_listed_with_their_shares_are_partners_of_the_story_s_state(pipeline):
+    """'Mongolia sold to 70 markets, including China (71.2 percent), Switzerland (18.4 percent)':
+    a state followed by its bracketed share is a market in a list, so a total told with no state named
+    is the story's state's with all partners, however often the markets are named."""
+    text = ("Exports rose 9 percent to 5.2 billion USD in the first nine months, official data showed. Mongolia "
+            "sold goods to 70 markets, including China (71.2 percent), Switzerland (18.4 percent) and Singapore "
+            "(3.1 percent). Mongolia bought goods from 120 countries, including China (41.0 percent) and Russia "
+            "(22.3 percent).")
+    result = pipeline.extract(text, published="2023-10-20")
+    exports = claim_of(result, "5.2 billion USD")
+    assert (exports.trade.from_, exports.trade.to) == ("MNG", "WLD")
+
+
+def test_no_pair_of_markets_is_made_the_parties_of_a_bare_total(pipeline):
+    text = ("Foreign trade turnover reached 12.1 billion USD in the first nine months, official data showed. "
+            "Mongolia sold goods to 70 markets, including China (71.2 percent), Switzerland (18.4 percent) "
+            "and Singapore (3.1 percent). Coal went to China, and gold to Switzerland and Singapore.")
+    turnover = claim_of(pipeline.extract(text, published="2023-10-20"), "12.1 billion USD")
+    assert turnover.kind == "quantity"   # unverifiable, rather than trade between two of the markets
+
+
+BAHT = ("Exports in June slipped 3.1% from a year earlier to US$22.4 billion, hurt by the US-China trade war and "
+        "a strong baht, "
+        "the Commerce Ministry said on Friday. Imports rose 2.2% to US$21.9 billion. Shipments to China fell "
+        "6.2%, while exports to Japan rose 1.5%.")
+
+
+def test_a_story_that_names_only_its_currency_is_that_state_s(pipeline):
+    """A domestic story names its own money ('a strong baht') and never its state; the pair of a
+    topic ('the US-China trade war') and the markets trade goes to are not the story's state, nor
+    is the ministry named by what it does China's because China is named."""
+    result = pipeline.extract(BAHT, published="2025-07-25")
+    imports = claim_of(result, "US$21.9 billion")
+    assert (imports.trade.from_, imports.trade.to) == ("WLD", "THA")
+    assert "currency" in claim_of(result, "2.2%").inferred["parties"]
+    assert (claim_of(result, "6.2%").trade.from_, claim_of(result, "6.2%").trade.to) == ("THA", "CHN")
+
+
+def test_a_ministry_named_by_what_it_does_keeps_the_state_the_story_names_as_its_own(pipeline):
+    text = BAHT.replace("the Commerce Ministry said", "China's Commerce Ministry said")
+    result = pipeline.extract(text, published="2025-07-25")
+    imports = claim_of(result, "US$21.9 billion")
+    assert (imports.trade.from_, imports.trade.to) == ("WLD", "CHN")
+
+
+@pytest.mark.parametrize("title,state", [
+    ("Irish exports climb 11% in March", "IRL"),
+    ("CHINA'S COAL IMPORTS SLIP IN APRIL", "CHN"),
+    ("Japan logs a deficit with the US and China", "JPN"),
+    ("Exports to the US and Japan fall", None),
+    ("China-North Korea trade hits a new high", None),   # a pair, and not the "Korea" inside it
+    ("Vietnam posts US$2.7 billion surplus in first half", "VNM"),   # "US$" is a currency
+    ("Trade surplus widens to US$3.6 billion", None),
+    (None, None),
+])
+def test_the_one_state_a_headline_names_other_than_as_a_partner(title, state):
+    assert headline_state(title) == state
+
+
+def test_a_headline_put_on_a_doc_made_by_one_s_own_pipeline_is_read(pipeline):
+    doc = pipeline.nlp.make_doc(REPUBLIC)
+    doc.user_data["published"] = "2024-05-15"
+    doc.user_data["title"] = "Irish exports climb 11% in March"
+    doc = pipeline.nlp(doc)
+    change = next(c for c in doc._.claims if c.amount is not None and doc._.amounts[c.amount].text == "11 percent")
+    assert (change.trade.from_, change.trade.to) == ("IRL", "WLD")

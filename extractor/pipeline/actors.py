@@ -81,6 +81,44 @@ def _country_patterns() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# "exports to the US", "imports from China", "trade with Japan": the state is a partner
+_AS_A_PARTNER_BEFORE = re.compile(r"\b(?:to|from|with|into|for|vs\.?|versus)\s+(?:the\s+)?$", re.IGNORECASE)
+# "to China and Japan", "from Peru, Chile": a later state of a partners' list
+_IN_A_LIST_BEFORE = re.compile(r"^\s*(?:,|and|&)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _headline_forms() -> re.Pattern:
+    """The names, aliases and demonyms of every state as written, and in capitals (a headline
+    may be set in them); longest first."""
+    forms = {(label.split(":", 1)[1], form) for label, phrase in _country_patterns()
+             if label.startswith(("name:", "demonym:", "default:"))
+             for form in (phrase, phrase.upper() if len(phrase) > 3 else phrase)}
+    ordered = sorted(forms, key=lambda f: -len(f[1]))
+    pattern = "|".join(f"(?P<{code}_{i}>{re.escape(form)})" for i, (code, form) in enumerate(ordered))
+    # ("US$ 100 Billion", "US dollars": a currency, not the state)
+    return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)(?!\s*(?:\$|dollars?\b))")
+
+
+def headline_state(title: str | None) -> str | None:
+    """The one state a headline names, other than as a partner ("Irish exports climb 11%": Ireland;
+    "Sales to the US rise": none; "US-China trade": a pair, none); None when it names none
+    or several. A story often names its own state only there and writes "the country", "the
+    Republic" or "the State" in the body, as news style does once the headline has named it."""
+    if not title:
+        return None
+    states, partner, end = set(), False, 0
+    for m in _headline_forms().finditer(title):
+        partner = _AS_A_PARTNER_BEFORE.search(title, max(0, m.start() - 12), m.start()) is not None or (
+            partner and _IN_A_LIST_BEFORE.match(title[end:m.start()]) is not None)
+        # ("China-North Korea trade": a pair, neither state alone, nor the "Korea" inside it)
+        paired = title[m.start() - 1: m.start()] in {"-", "–"} or title[m.end(): m.end() + 1] in {"-", "–"}
+        if not partner and not paired:
+            states.add(m.lastgroup.split("_")[0])
+        end = m.end()
+    return next(iter(states)) if len(states) == 1 else None
+
+
 @cache
 def _default_forms_yield_to(code: str) -> tuple[str, ...]:
     """The countries whose naming in an article makes ``code``'s default forms ambiguous."""

@@ -21,6 +21,7 @@ from .extensions import add_warning, failure_warning  # (importing it registers 
 from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
     AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published, site_state, url_month)
 from .cleaning import clean_text
+from .actors import headline_state
 from .lexicon import load_table
 from .nlp import load_model
 
@@ -169,6 +170,7 @@ class Pipeline:
         if prepared.article.published is None:
             doc._.published_month = url_month(prepared.article.url)
         doc._.site_state = site_state(prepared.article.url)
+        doc._.headline_state = headline_state(prepared.article.title)
         doc._.warnings = list(prepared.warnings)
         return doc
 
@@ -186,10 +188,10 @@ class Pipeline:
         )
 
     # -- public API -----------------------------------------------------------
-    def doc(self, text: Any, *, published: Any = None, clean: bool = True) -> Doc:
+    def doc(self, text: Any, *, published: Any = None, title: str | None = None, clean: bool = True) -> Doc:
         """The processed spaCy ``Doc`` of one article: ``doc._.amounts`` & co. and the span group
         ``doc.spans["newsclaims"]`` (for displaCy). Raises :class:`ExtractionError` as ``extract`` does."""
-        return self.nlp(self._doc(self.prepare(text, published=published, clean=clean)))
+        return self.nlp(self._doc(self.prepare(text, published=published, title=title, clean=clean)))
 
     def extract(self, text: Any, *, published: Any = None, id: str | None = None, url: str | None = None,
                 title: str | None = None, outlet: str | None = None, clean: bool = True) -> Extraction:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Actor, Amount, Claim, Comparison, Period, Source, Trade
 
+from ..actors import headline_state
 from ..calendar_spans import shift_period
 from ..amounts.changes import _change_of_an_included_item
 from ..extensions import isolated  # (importing it registers Doc._.claims)
@@ -27,7 +28,7 @@ from .goods import (_ALL_GOODS, _POINTING_BACK, SERVICES_AGGREGATES, _commodity,
                     _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
 from .parties import (
-    _country_of_institution,
+    _state_of_a_source,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
     FROM_EARLIER_SENTENCE,
@@ -167,7 +168,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         # "Exports rose 8%, according to Japan's Finance Ministry": the agency names whose figures
         # these are (the reporter, inferred), though no state is a party in the sentence
         agency_state = next((code for i in sent_sources if sent.start_char <= ctx.sources[i].start < sent.end_char
-                             for code in [_country_of_institution(ctx.sources[i].name)] if code), None)
+                             for code in [_state_of_a_source(ctx.sources[i], ctx)] if code), None)
         agency_of_a_state = agency_state is not None
         # "The trade deficit stood at ..., the figure coming ...": a balance continues no flow
         # (nor does "This figure is down 10%" right after a balance's figure: it is the balance's)
@@ -1358,6 +1359,9 @@ class ClaimAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         with isolated(doc, self.name, "claims"):
+            if doc._.headline_state is None and doc.user_data.get("title"):
+                # (a Doc made by the user's own pipeline: its headline as a user puts it on the Doc)
+                doc._.headline_state = headline_state(str(doc.user_data["title"]))
             doc._.claims = assemble_claims(doc)
         return doc
 

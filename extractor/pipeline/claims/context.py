@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
-from ..lexicon import phrase_matcher
+from ..lexicon import load_table, phrase_matcher
 from ..periods.patterns import START_OF_THE_YEAR
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
@@ -50,6 +50,8 @@ class _Context:
     amount_at_start: dict[int, Amount] = field(default_factory=dict)   # first token of a figure -> its amount
     # the words of a dateline's city in capitals ("ANKARA - Exports rose"), read once a doc
     dateline_words: set[int] = field(default_factory=set)
+    # the state whose capital a dateline names ("KATHMANDU: Imports rose"), read once a doc
+    dateline_state: str | None = None
     pair_at: dict[int, list[str]] = field(default_factory=dict)   # "inter-Korean": both parties
     # The lead's trade is one state's with all partners ("Peru's exports slipped in May as
     # shipments to Chile slumped"): a later flow that names its reporter but no partner is with
@@ -61,6 +63,8 @@ class _Context:
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
     home_reason: str = ""   # how it was found (said by the claims that take it)
+    # the states every mention of which is a partner ('exports to Japan'), read with the home state
+    partners_only: set[str] = field(default_factory=set)
     # the periods that frame a superlative (periods._superlative_frames), read once a doc
     superlative_frames: set[int] | None = None
     # per sentence start: the clauses giving one partner's part of a figure, with that partner's
@@ -199,6 +203,7 @@ class _Context:
             if span is not None:
                 self.amount_at_start.setdefault(span.start, amount)
         self.dateline_words = _dateline_words(self.doc, self.text)
+        self.dateline_state = _dateline_state(self.doc, self.dateline_words)
         counts = Counter(a.id for a in self.actors if a.type == "country" and a.id)
         self.main_countries = [code for code, _ in counts.most_common()]
         self.country_counts = counts
@@ -342,6 +347,27 @@ def _dateline_words(doc: Doc, text: str) -> set[int]:
                 and _AFTER_A_DATELINE.match(text, line_start + len(run.group().rstrip())) is not None:
             out.add(token.i)
     return out
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """A capital in capitals -> its state ('SEOUL' -> 'KOR')."""
+    return {row["capital"].upper(): code for code, row in load_table("countries.json")["countries"].items()
+            if row.get("capital")}
+
+
+def _dateline_state(doc: Doc, dateline_words: set[int]) -> str | None:
+    """The state whose capital the story's first dateline names ('NAIROBI, March 3 -'): where a
+    domestic story was filed, so the state whose figures it reports when it names none."""
+    words = sorted(dateline_words)
+    if not words:
+        return None
+    run = [words[0]]
+    for i in words[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return _capitals().get(" ".join(doc[i].text for i in run).strip(" .,"))
 
 
 def _in_a_since_clause(span: Span, text: str) -> bool:

@@ -800,7 +800,7 @@ def _releasing_country(trigger: Token, ctx: _Context) -> str | None:
     # a known agency named whole ("Japan's Finance Ministry" is the Ministry of Finance of Japan)
     for source in ctx.sources:
         if sent.start_char <= source.start < sent.end_char and source.type in {"government", "data_source"}:
-            code = _country_of_institution(source.name)
+            code = _state_of_a_source(source, ctx)
             if code is not None:
                 return code
     return None
@@ -848,6 +848,9 @@ YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had n
 
 FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or that it names far more than any other)"
 FROM_LEAD = "the state whose trade the story's first trade sentence names as its own"
+FROM_HEADLINE = "the state the headline names, as the story's text names no state of its own"
+FROM_DATELINE = "the state whose capital the dateline names, as the story's text names no state of its own"
+FROM_CURRENCY = "the state whose own currency the story counts in or names, as its text names no state of its own"
 FROM_SITE = "the state of the page's site (its country-code domain), as the story names no state of its own"
 FROM_SITE_AND_MINISTRY = ("the state of the page's site (its country-code domain), whose ministry the story cites "
                           "without naming a state")
@@ -859,8 +862,11 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
     names, or one named at least twice and more than twice as often as any other, else the state
     of its site; None when it names a place inside a state half as often as that state."""
     counts = ctx.country_counts
-    # the state whose statistics office or ministry the story cites ("the Korea Customs Service")
-    home = next((code for source in ctx.sources for code in [_country_of_institution(source.name)] if code), None)
+    partners_only = ctx.partners_only = _named_only_as_partners(ctx)
+    # the state whose statistics office or ministry the story cites ("the Korea Customs Service"),
+    # unless the story names it only as a partner and the office only by what it does ("the
+    # Commerce Ministry" in a story of exports to China: the story's own state's ministry)
+    home = next((code for source in ctx.sources for code in [_state_of_a_source(source, ctx)] if code), None)
     if home is None:
         # "the South African Revenue Service", "the Turkish Statistical Institute": an agency whose
         # name opens with its state's name or adjective (not a newspaper's: "China Daily")
@@ -869,9 +875,19 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
     if home is None:
         # (a state named only as where goods go or come from, "Sales to the US rose", is a partner:
         # the story's own state is unnamed)
-        partners_only = _named_only_as_partners(ctx)
         ranked = [code for code, _ in counts.most_common() if code != WORLD and code not in partners_only]
         unclear = not ranked or len(ranked) > 1 and (counts[ranked[0]] < 2 or not _named_far_more(ranked[0], counts))
+        headline = ctx.doc._.headline_state
+        # ("Irish exports rise" over a body that names only the US, twice, and markets once each: the
+        # headline's state, which the body calls "the Republic")
+        overruled = bool(ranked) and headline not in (None, *counts) and not _named_far_more(ranked[0], counts)
+        if (unclear or overruled) and (named := _named_above_the_body(ctx, ranked, partners_only)) is not None:
+            # "Irish exports rose 11%" over a body that writes only "the Republic" and "the State";
+            # "NAIROBI: Imports rose ..." with the country never named: the headline or dateline
+            # names the state whose figures these are
+            home, reason = named
+            if not any(2 * n >= counts.get(home, 0) for n in _places_trading(ctx).values()):
+                return home, reason
         site = ctx.doc._.site_state
         if unclear and not ctx.places and (site in ranked[:2] or not ranked and site not in (None, *counts)):
             # "The nation's exports rose 12.5 percent" on a Vietnamese site that never writes
@@ -894,6 +910,58 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
     if any(2 * n >= counts.get(home, 0) for n in _places_trading(ctx).values()):
         return None, FROM_HOME_STATE   # "Guangdong's exports": a province's story, not its state's
     return home, FROM_HOME_STATE
+
+
+@cache
+def _institutions_named_by_function() -> frozenset[str]:
+    """The institutions a story may name by what they do ('the Commerce Ministry'), which the
+    sources read as the most named state's (organizations.json: institutions_by_function)."""
+    return frozenset(name for row in load_table("organizations.json")["institutions_by_function"].values()
+                     for name in row["by_country"].values())
+
+
+def _state_of_a_source(source, ctx: _Context) -> str | None:
+    """The state of an institution a story cites, unless the story names that state only as a
+    partner and the institution only by what it does: "the Commerce Ministry" in a story of
+    exports to China is the story's own state's ministry, not China's, whatever the table picks."""
+    code = _country_of_institution(source.name)
+    if code is None or code not in ctx.partners_only or source.name not in _institutions_named_by_function():
+        return code
+    span = ctx.span(source)
+    return code if span is None or any(ctx.country_at.get(t.i) == code for t in span) else None
+
+
+def _named_above_the_body(ctx: _Context, ranked: list[str], partners_only: set[str]) -> tuple[str, str] | None:
+    """The state the headline names (``Doc._.headline_state``), else the state whose capital the
+    dateline names, else the one whose own currency the story counts in or names, with the reason
+    claims give; only one the body names not at all or among its two most named states (not only
+    as a partner: those are not ranked)."""
+    for state, reason in ((ctx.doc._.headline_state, FROM_HEADLINE), (ctx.dateline_state, FROM_DATELINE),
+                          (_currency_state(ctx), FROM_CURRENCY)):
+        if state is not None and (state in ranked[:2] or state not in ctx.country_counts):
+            return state, reason
+    return None
+
+
+def _currency_state(ctx: _Context) -> str | None:
+    """The one state whose own currency the story's figures are in, or that it names as money
+    ('exports fell on the strong baht'); None for none or several (countries.json:
+    national_currencies)."""
+    table = load_table("countries.json")
+    states = table["national_currencies"]
+    found = {states[a.unit] for a in ctx.amounts if a.unit in states}
+    words = _currency_word_codes()
+    found |= {states[words[t.lower_]] for t in ctx.doc if t.lower_ in words and t.i not in ctx.amount_tokens
+              and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _currency_word_codes() -> dict[str, str]:
+    """One-word currency names (amounts.json) that name one currency on their own."""
+    skip = set(load_table("countries.json")["currency_names_not_a_cue"])
+    return {word: code for word, code in load_table("amounts.json")["currency_words"].items()
+            if " " not in word and word not in skip and not word.startswith("_")}
 
 
 def _places_trading(ctx: _Context) -> Counter:
@@ -939,18 +1007,52 @@ def _cites_a_ministry_of_no_state(ctx: _Context) -> bool:
 
 def _named_only_as_partners(ctx: _Context) -> set[str]:
     """States every mention of which is the object of 'to', 'from', 'with' or 'into' ('exports to
-    the US', 'imports from Japan')."""
+    the US', 'imports from Japan'), an item of a list of markets with its share ('China (71.2
+    percent)'), or half of a pair naming a topic ('the US-China trade war'): no state whose trade
+    the story tells as its own."""
     positions: dict[str, set[bool]] = {}
     for i, code in ctx.country_at.items():
         t = ctx.doc[i]
         while t.dep_ in {"compound", "det", "amod", "flat", "conj"} and t.head is not t:
             t = t.head   # ("to China by 2.1%, Japan by 1%": Japan is in the list of destinations)
         preposition = t.head.lower_ if t.dep_ == "pobj" else None
+        if preposition in {"including", "like", "notably"} and t.head.head.dep_ == "pobj":
+            # "exports to 68 countries, including China": a market of the markets named
+            t, preposition = t.head.head, t.head.head.head.lower_
         # "exports from Peru" names the exporter; "imports from Peru" the partner
         partner = preposition in {"to", "into", "with"} or (
-            preposition == "from" and _trade_kind(t.head.head) == "import")
+            preposition == "from" and _trade_kind(t.head.head) == "import") or _a_listed_share(i, ctx) \
+            or _a_pair_naming_a_topic(i, ctx)
         positions.setdefault(code, set()).add(partner)
     return {code for code, seen in positions.items() if seen == {True}}
+
+
+def _a_pair_naming_a_topic(i: int, ctx: _Context) -> bool:
+    """'the US-China trade war', 'US-China tensions': two states joined by a hyphen modifying a noun
+    other than a trade word name what the story is set against, not a state that trades in it."""
+    doc = ctx.doc
+    joined = any(0 <= j < len(doc) and 0 <= k < len(doc) and doc[j].text in {"-", "–"} and k in ctx.country_at
+                 and ctx.country_at[k] != ctx.country_at[i] for j, k in ((i + 1, i + 2), (i - 1, i - 2)))
+    if not joined:
+        return False
+    head = doc[i]
+    while head.dep_ in {"compound", "amod", "nmod", "punct"} and head.head is not head \
+            and (head.head.i in ctx.country_at or head.head.text in {"-", "–"}):
+        head = head.head
+    return head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ == "NOUN" and not _trade_kind(head.head) \
+        and not _is_balance(head.head)
+
+
+def _a_listed_share(i: int, ctx: _Context) -> bool:
+    """'including China (71.2 percent), Switzerland (18.4 percent)', 'led by Japan (-2.9%)': a state
+    followed by its bracketed rate is an item of a list of markets or suppliers."""
+    doc = ctx.doc
+    j = i + 1
+    while j < len(doc) and ctx.country_at.get(j) == ctx.country_at.get(i):
+        j += 1
+    return j + 2 < len(doc) and doc[j].text == "(" and any(
+        t.text in {"%", "percent", "pct"} or t.lower_ == "cent" for t in doc[j + 1: j + 5]) and (
+        doc[j + 1].like_num or doc[j + 1].text in {"+", "-", "−"})
 
 
 def _named_far_more(code: str, counts: Counter) -> bool:
@@ -961,7 +1063,13 @@ def _named_far_more(code: str, counts: Counter) -> bool:
 def _home_country_story(ctx: _Context) -> bool:
     """A story about one state's trade, not a pair's: it has a home state, named more than twice
     as often as any other state."""
-    return ctx.home_state is not None and _named_far_more(ctx.home_state, ctx.country_counts)
+    if ctx.home_state is None:
+        return False
+    if ctx.home_reason in (FROM_HEADLINE, FROM_DATELINE, FROM_CURRENCY):
+        # ("NAIROBI - Imports rose 4 percent. Exports to Uganda fell": a state the body never names
+        # is the story's when every state it names is a partner, or a pair naming a topic)
+        return set(ctx.country_counts) - {ctx.home_state, WORLD} <= ctx.partners_only
+    return _named_far_more(ctx.home_state, ctx.country_counts)
 
 
 def _main_pair(ctx: _Context) -> list[str]:
@@ -1218,6 +1326,10 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         if len(parties) == 0 and (pair_named or not world):
             # "bilateral trade", "the two countries exchanged": the article's pair.
             parties = _main_pair(ctx)
+            if not pair_named and ctx.home_state not in (None, *parties) and set(parties) <= ctx.partners_only:
+                # ("Foreign trade turnover reached $12.1 billion" in a story that names other
+                # states only as its markets: no pair of those markets, none)
+                parties = []
             if not pair_named:
                 inferred["parties"] = f"the parties are {FROM_MAIN_COUNTRIES}"
         if len(parties) < 2:
