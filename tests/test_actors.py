@@ -114,6 +114,13 @@ def test_a_description_reserved_for_one_state_names_it_over_a_more_salient_one(p
     assert ("the hermit nation", "North Korea", "PRK", "country") in found
 
 
+def test_the_city_state_is_singapore_in_a_story_that_has_named_it(parse):
+    text = ("Singapore's exports to China rose 4 percent. Chinese buyers took more chips, China's customs said. "
+            "The city-state's shipments of drugs fell.")
+    found = actors_of(parse, text)
+    assert ("The city-state", "Singapore", "SGP", "country") in found
+
+
 def test_a_reserved_description_with_its_state_unnamed_goes_by_salience(parse):
     """In a story that never names North Korea, 'the isolated country' is the salient state."""
     text = "Myanmar's exports fell 9 percent last year. The isolated country also imported less fuel."
