@@ -511,6 +511,17 @@ def test_each_item_of_a_semicolon_list_opens_with_the_goods_of_its_figures(pipel
             "$1.7 billion": "fishmeal", "6 percent": "fishmeal"}
 
 
+def test_the_items_of_a_semicolon_list_with_a_verb_of_value(pipeline):
+    """'Out of exports, coal amounted to X; copper ores and concentrates amounted to Y; ...': statistics
+    office prose, each item its goods and a verb of value, the first after a phrase naming the flow."""
+    got = _goods(pipeline, "Mongolia's exports fell 8 percent to 5.1 billion USD in the first nine months. Out of "
+                           "exports, coal amounted 3.1 billion USD (60.2 percent of total exports); copper ores and "
+                           "concentrates amounted to 1.2 billion USD (21.1 percent); and wool and cashmere equaled to "
+                           "8.2 million USD (0.2 percent).", published="2020-11-20")
+    assert {a: got[a][1] for a in ("3.1 billion USD", "1.2 billion USD", "8.2 million USD")} == {
+        "3.1 billion USD": "coal", "1.2 billion USD": "copper ores concentrates", "8.2 million USD": "wool cashmere"}
+
+
 @pytest.mark.parametrize("text, amount", [
     ("Malaysia's domestic exports fell 6 percent in March. Re-exports rose 3.4 percent to RM9.2 billion.", "3.4 percent"),
     ("Malaysia's exports rose 2 percent in March, while re-exports fell 5.1 percent.", "5.1 percent"),

@@ -755,25 +755,40 @@ def _goods_of_an_item_and_its_change(amount_span: Span, ctx: "_Context") -> tupl
 _FIRST_ITEM_OPENERS = frozenset({"by", ":", "were", "are", "include", "included", "including"})
 
 
+# "coal amounted to $3.1 billion; copper equaled $1.2 billion": the verb an item's goods give their value with
+_ITEM_VALUE_VERBS = frozenset({"amount", "amounted", "equal", "equaled", "equalled", "total", "totaled", "totalled",
+                               "reach", "reached", "stand", "stood", "make", "made", "account", "accounted"})
+
+
+def _names_the_flow_listed(opening: Span) -> bool:
+    """'Out of exports, coal amounted to ...', 'Of the total imports, ...': a short opening phrase
+    naming the flow whose parts the list gives."""
+    return 0 < len(opening) <= 5 and opening[0].lower_ in {"out", "of", "among", "within", "in"} \
+        and any(_trade_kind(t) for t in opening) and not any(t.pos_ == "VERB" for t in opening)
+
+
 def _goods_of_a_semicolon_item(amount_span: Span, ctx: "_Context") -> tuple[str | None, str] | None:
     """'The next exports are gold and silver, $8.4 billion, up 11 percent; zinc $2.6 billion, up 4
     percent; and fishmeal, ...': in a list whose items semicolons part, each item opens with its
     goods and gives their figures after them (a value, then its change), so the goods opening the
-    figure's item are its goods."""
+    figure's item are its goods; also with a verb of value ('Out of exports, coal amounted to $3.1
+    billion; copper equaled $1.2 billion')."""
     doc = ctx.doc
     sent = doc[amount_span.start].sent
     k = amount_span.start - 1
     while k >= sent.start and doc[k].text != ";":
         k -= 1
     if k < sent.start:   # the first item: after its opener, and a semicolon after it
-        k = next((j for j in range(amount_span.start - 1, sent.start - 1, -1) if doc[j].lower_ in _FIRST_ITEM_OPENERS), None)
+        k = next((j for j in range(amount_span.start - 1, sent.start - 1, -1) if doc[j].lower_ in _FIRST_ITEM_OPENERS
+                  or doc[j].text == "," and _names_the_flow_listed(doc[sent.start: j])), None)
         if k is None or not any(t.text == ";" for t in doc[amount_span.end: sent.end]):
             return None
     start = k + 1
     if start < amount_span.start and doc[start].lower_ == "and":
         start += 1
     end = start
-    while end < amount_span.start and doc[end].text not in {",", "("} and end not in ctx.amount_tokens and not doc[end].like_num:
+    while end < amount_span.start and doc[end].text not in {",", "("} and end not in ctx.amount_tokens and not doc[end].like_num \
+            and not (end > start and doc[end].lemma_.lower() in _ITEM_VALUE_VERBS):
         end += 1
     phrase = doc[start: end]
     read_as_a_verb = _one_noun_read_as_a_verb(phrase)
