@@ -523,6 +523,17 @@ def test_rs_is_the_rupee_of_the_state_the_text_names(parse, text, span, unit):
     assert (a.text, a.unit) == (span, unit)
 
 
+@pytest.mark.parametrize("text, span, unit", [
+    ("Morocco's phosphate exports brought in 61 billion dirhams last year.", "61 billion dirhams", "MAD"),
+    ("Dubai's non-oil trade reached 1.9 trillion dirhams in 2023.", "1.9 trillion dirhams", "AED"),
+    ("The port handled goods worth 5 billion dirhams.", "5 billion dirhams", "AED"),
+    ("Jordan's national exports rose to JD4.2 billion in the first half.", "JD4.2 billion", "JOD"),
+])
+def test_dirhams_and_dinars_of_the_state_the_text_names(parse, text, span, unit):
+    a = only(parse, text)
+    assert (a.text, a.unit) == (span, unit)
+
+
 def test_capital_rs_is_no_rupee(parse):
     assert amounts(parse, "The RS 232 port links the meters.") == []
 

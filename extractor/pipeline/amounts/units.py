@@ -83,6 +83,8 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j   # "September 2019 Euro area exports": the currency's area, not a sum in it
     if end == j + 1 and doc[j].lower_ in ("shilling", "shillings"):
         code = _shilling_code(doc)   # '410 billion shillings': the shilling of the state the text names
+    if end == j + 1 and doc[j].lower_ in ("dirham", "dirhams"):
+        code = _dirham_code(doc)   # '420 billion dirhams' in a Moroccan story: Morocco's dirham
     if end == j + 1 and doc[j].lower_ in ("rupee", "rupees"):
         code = _rupee_code(doc)   # '9.6 billion rupees' in a Nepali story: Nepal's rupee
     if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
@@ -167,11 +169,20 @@ def _rupee_code(doc: Doc) -> str:
 def _shilling_code(doc: Doc) -> str:
     """The shilling a text's 'Sh', 'Shs' or bare 'shillings' is (data: _shilling_states): that of the
     state it names most, Kenya's when it names none."""
-    def read(text: str) -> str:
-        counts = {code: sum(text.count(cue) for cue in cues) for code, cues in _tables()["shilling_states"].items()}
-        best = max(counts, key=lambda code: (counts[code], code == "KES"))
-        return best if counts[best] else "KES"
-    return _per_document(doc, "shilling", read)
+    return _per_document(doc, "shilling", lambda text: _of_the_state_named_most(text, "shilling_states", "KES"))
+
+
+def _dirham_code(doc: Doc) -> str:
+    """The dirham a bare 'dirhams' is (data: _dirham_states): Morocco's in a story that names Morocco
+    more than the Emirates, the UAE's otherwise."""
+    return _per_document(doc, "dirham", lambda text: _of_the_state_named_most(text, "dirham_states", "AED"))
+
+
+def _of_the_state_named_most(text: str, table: str, default: str) -> str:
+    """The currency of a table of state cues whose cues ``text`` names most; ``default`` on a tie or none."""
+    counts = {code: sum(text.count(cue) for cue in cues) for code, cues in _tables()[table].items()}
+    best = max(counts, key=lambda code: (counts[code], code == default))
+    return best if counts[best] else default
 
 
 def _local_dollar(doc: Doc) -> Optional[str]:
