@@ -140,3 +140,17 @@ def test_a_region_s_adjective_elsewhere_names_no_partner(pipeline):
     got = _parties(pipeline, "China's imports of pork from Spain fell 5 percent in May due to African swine fever.",
                    published="2024-06-20")
     assert got["5 percent"] == ("directional", "ESP", "CHN", ())
+
+
+@pytest.mark.parametrize("text, amount, parties", [
+    ("Jamaica's exports to CARICOM fell 8 percent to US$115 million in 2019.", "US$115 million",
+     ("directional", "JAM", "CARICOM", ())),
+    ("Imports from the Caribbean Community rose to US$460 million, Jamaica's statistics office said.",
+     "US$460 million", ("directional", "CARICOM", "JAM", ())),
+    ("Serbia's exports to CEFTA countries rose 6 percent to EUR 2.9 billion in 2015.", "EUR 2.9 billion",
+     ("directional", "SRB", "CEFTA", ())),
+])
+def test_a_trade_bloc_is_a_partner_as_written_never_the_world(pipeline, text, amount, parties):
+    """A regional bloc the partners' table knows is the partner, as the contract writes a group; one it
+    did not know left the flow with all partners, which the figure is not."""
+    assert _parties(pipeline, text, published="2020-05-01")[amount] == parties
