@@ -608,3 +608,24 @@ def test_the_verb_quarter_after_a_pronoun_is_no_period(pipeline):
 def test_the_months_of_a_year_without_first_are_its_first(pipeline, text, span, dates):
     r = pipeline.extract(text, published="2022-09-10")
     assert {p.text: (str(p.from_), str(p.to)) for p in r.periods}[span] == dates
+
+
+@pytest.mark.parametrize("text,expr,from_,to", [
+    ("Exports rose 7 percent from mid-July to mid-October this year.", "from mid-July to mid-October this year",
+     date(2025, 7, 1), date(2025, 10, 31)),
+    ("Imports totalled $2.1 billion between mid-April and mid-June.", "between mid-April and mid-June", date(2025, 4, 1),
+     date(2025, 6, 30)),
+])
+def test_a_run_of_months_written_by_their_middles_is_one_approximate_span(parse, text, expr, from_, to):
+    p = period(periods(parse, text), expr)
+    assert (span(p), p.bound) == ((from_, to), "approx")
+
+
+@pytest.mark.parametrize("text,expr,from_,to", [
+    ("Non-oil exports reached $21.7 billion in the first five months of the Iranian year (March 21-August 22).",
+     "the first five months", date(2025, 3, 21), date(2025, 8, 22)),
+    ("Imports rose 4 percent in the eight months to November 21 (March 21, 2024-November 21, 2024).",
+     "the eight months to November", date(2024, 3, 21), date(2024, 11, 21)),
+])
+def test_a_period_whose_days_a_bracket_spells_out_is_those_days(parse, text, expr, from_, to):
+    assert span(period(periods(parse, text), expr)) == (from_, to)

@@ -36,6 +36,7 @@ from .dates import (
     _resolve_century,
     _resolve_day_range,
     _resolve_span_of_days,
+    _resolve_bracketed_span_of_days,
     _resolve_year_to_date,
     _resolve_days_of_month,
     _resolve_half_of_month,
@@ -115,14 +116,15 @@ _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\
 _rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through)\s*(?P<mon2>" + MON
       + r")\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
       resolve_months_of_split_year)
-_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?P<mon2>" + MON
+# ('from mid-August to mid-December': Nepali copy writes its year's months by their middles)
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
 # "from July 2020 to April 2021", "January 2019-March 2020": a run of months across years, each end with
 # its own year (a statistics office's fiscal or rolling total); one range, as "from January to April"
 _rule("month_range", r"(?:from\s+)?(?P<mon>" + MON + r")\s*,?\s+(?P<y1>" + YEAR + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>"
       + MON + r")\s*,?\s+(?P<yr>" + YEAR + r")", _resolve_month_range)
-_rule("month_range", r"between\s+(?P<mon>" + MON + r")\s+and\s+(?P<mon2>" + MON
+_rule("month_range", r"between\s+(?P<mid>mid-\s?)?(?P<mon>" + MON + r")\s+and\s+(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)\s+year)))?",
       _resolve_month_range)   # "between February and October last year" too
 # "exports in April and May", "in Jan., Feb.": two months one preposition governs are read
@@ -144,6 +146,9 @@ _SPAN_OF_DAYS_DM = (r"(?P<day>" + DAYN + r")\s+(?P<mon>" + MON + r")(?:\s+(?P<yr
                     + r"(?P<day2>" + DAYN + r")\s+(?P<mon2>" + MON + r")\s*,?\s+(?P<yr2>" + YEAR + r")")
 _SPAN_OF_DAYS_MD = (r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*,\s*(?P<yr>" + YEAR + r"))?\s*{joiner}\s*"
                     + r"(?P<mon2>" + MON + r")\s+(?P<day2>" + DAYN + r")\s*,\s*(?P<yr2>" + YEAR + r")")
+# "the first three months of the Iranian year (March 21-June 21)": the days a bracket gives a period
+_rule("bracketed_span_of_days", r"(?<=\()\s*(?P<mon>" + MON + r")\s+(?P<day>\d{1,2})\s*(?:-|–|to|through)\s*(?P<mon2>" + MON
+      + r")\s+(?P<day2>\d{1,2})(?=\s*\))", _resolve_bracketed_span_of_days)
 for _shape in (_SPAN_OF_DAYS_DM, _SPAN_OF_DAYS_MD):
     _rule("span_of_days", _shape.format(joiner=r"(?:-|–|to|through|until)"), _resolve_span_of_days)
     _rule("span_of_days", r"between\s+" + _shape.format(joiner="and"), _resolve_span_of_days)

@@ -31,6 +31,7 @@ from .anchors import (
     _quarter_span,
     _shift_date,
     _week_span,
+    _latest_not_after,
     _year_by_rule,
     _year_from_group,
 )
@@ -226,6 +227,13 @@ def _resolve_month_of_year(ctx, cand, m):
 def _resolve_month_range(ctx, cand, m):
     """"January-June", "January to June 2017", "the January-September period", "from July 2021 to May
     2022": one range."""
+    found = _months_of_a_range(ctx, cand, m)
+    if found is not None and m.groupdict().get("mid"):
+        found["bound"] = "approx"   # "from mid-August to mid-December": the months it runs into, about
+    return found
+
+
+def _months_of_a_range(ctx, cand, m):
     m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
     if m.groupdict().get("ryr"):   # "March to September last year"
         y, rel = _year_from_group(ctx, cand, m)
@@ -262,6 +270,26 @@ def _resolve_span_of_days(ctx, cand, m):
     if not frm < to or (to - frm).days > 731:
         return None
     return _cal(frm, to, "range")
+
+
+def _resolve_bracketed_span_of_days(ctx, cand, m):
+    """"(March 21-June 21)" after a period of a year the calendar does not have ("the first three
+    months of the Iranian year"): the days it runs between, in the latest such span begun by
+    publication (the year a bracket leaves out is the story's)."""
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    d1, d2 = int(m["day"]), int(m["day2"])
+
+    def make(y: int) -> tuple[date, date]:
+        return date(y if (m1, d1) < (m2, d2) else y - 1, m1, d1), date(y, m2, d2)
+    try:
+        make(2000)
+    except ValueError:
+        return None   # "(June 31-July 4)": no such day
+    # (not the sentence's written year: "(January 1 to June 30) rose 4% from R410 billion in 2023":
+    # that year is the base's)
+    if ctx.published is None:
+        raise _NeedsPublication
+    return _cal(*_latest_not_after(ctx.published, make, future=False), "range", relative=True)
 
 
 _MONTH_ENDED = frozenset({"month", "range", "quarter", "half"})

@@ -113,6 +113,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
                              f"{month:%B %Y} ({_shown(dated)})")
     periods = _spans_named_by_their_ends(text, sorted((p for _, p in found), key=lambda p: p.start))
     periods = _months_of_a_fiscal_year_in_brackets(text, periods)
+    periods = _periods_spelled_out_in_brackets(text, periods)
     unresolved = [t for _, t in sorted(ctx.unresolved)]
     if unresolved and (published is None):
         add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
@@ -125,6 +126,25 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
 # a figure is for the whole span)
 _SPAN_OPENER = re.compile(r"\b(?:period|months?|span|stretch|year|quarters?)\s+(?:from|between)\s+$", re.IGNORECASE)
 _SPAN_JOINER = re.compile(r"\s+(?:to|through|until|till|and)\s+")
+
+
+# (what may stand between: "of the Persian year", a day "20"; no figure, no other bracket)
+_BRACKET_OPENS = re.compile(r"[^().;%$€£¥\n]{0,60}\(\s*")
+
+
+def _periods_spelled_out_in_brackets(text: str, periods: list[Period]) -> list[Period]:
+    """'the first three months of the Iranian year (March 21-June 21)': a period whose days a
+    bracket right after it spells out is those days (a calendar the text names but this reading does
+    not model, an Iranian or a Nepali year, is then read right)."""
+    out = list(periods)
+    for k in range(len(out) - 1):
+        p, spelled = out[k], out[k + 1]
+        if spelled.granularity == "range" and spelled.from_ is not None and p.from_ is not None \
+                and spelled.from_.day != 1 and _BRACKET_OPENS.fullmatch(text[p.end:spelled.start]) \
+                and text[spelled.end: spelled.end + 3].lstrip().startswith(")"):
+            out[k] = p.model_copy(update={"from_": spelled.from_, "to": spelled.to, "granularity": "range",
+                                          "value": period_value(spelled.from_, spelled.to, "range")})
+    return out
 
 
 def _spans_named_by_their_ends(text: str, periods: list[Period]) -> list[Period]:
