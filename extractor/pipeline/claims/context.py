@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
-from ..lexicon import load_table, phrase_matcher
+from ..lexicon import phrase_matcher
 from ..periods.patterns import START_OF_THE_YEAR
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
@@ -352,8 +352,7 @@ def _dateline_words(doc: Doc, text: str) -> set[int]:
 @cache
 def _capitals() -> dict[str, str]:
     """A capital in capitals -> its state ('SEOUL' -> 'KOR')."""
-    return {row["capital"].upper(): code for code, row in load_table("countries.json")["countries"].items()
-            if row.get("capital")}
+    return {phrase.upper(): label.split(":", 1)[1] for label, phrase in _country_patterns() if label.startswith("capital:")}
 
 
 def _dateline_state(doc: Doc, dateline_words: set[int]) -> str | None:

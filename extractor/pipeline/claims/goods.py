@@ -755,11 +755,6 @@ def _goods_of_an_item_and_its_change(amount_span: Span, ctx: "_Context") -> tupl
 _FIRST_ITEM_OPENERS = frozenset({"by", ":", "were", "are", "include", "included", "including"})
 
 
-# "coal amounted to $3.1 billion; copper equaled $1.2 billion": the verb an item's goods give their value with
-_ITEM_VALUE_VERBS = frozenset({"amount", "amounted", "equal", "equaled", "equalled", "total", "totaled", "totalled",
-                               "reach", "reached", "stand", "stood", "make", "made", "account", "accounted"})
-
-
 def _names_the_flow_listed(opening: Span) -> bool:
     """'Out of exports, coal amounted to ...', 'Of the total imports, ...': a short opening phrase
     naming the flow whose parts the list gives."""
@@ -788,7 +783,7 @@ def _goods_of_a_semicolon_item(amount_span: Span, ctx: "_Context") -> tuple[str 
         start += 1
     end = start
     while end < amount_span.start and doc[end].text not in {",", "("} and end not in ctx.amount_tokens and not doc[end].like_num \
-            and not (end > start and doc[end].lemma_.lower() in _ITEM_VALUE_VERBS):
+            and not (end > start and doc[end].lemma_.lower() in _lexicon_words("item_value_verbs")):
         end += 1
     phrase = doc[start: end]
     read_as_a_verb = _one_noun_read_as_a_verb(phrase)

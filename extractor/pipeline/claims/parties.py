@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from models import Trade
+from models import Source, Trade
 
 from ..actors import _countries, _ranking_words, ranked_noun
 from ..lexicon import load_table
@@ -881,7 +881,7 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
         # ("Irish exports rise" over a body that names only the US, twice, and markets once each: the
         # headline's state, which the body calls "the Republic")
         overruled = bool(ranked) and headline not in (None, *counts) and not _named_far_more(ranked[0], counts)
-        if (unclear or overruled) and (named := _named_above_the_body(ctx, ranked, partners_only)) is not None:
+        if (unclear or overruled) and (named := _named_above_the_body(ctx, ranked)) is not None:
             # "Irish exports rose 11%" over a body that writes only "the Republic" and "the State";
             # "NAIROBI: Imports rose ..." with the country never named: the headline or dateline
             # names the state whose figures these are
@@ -920,7 +920,7 @@ def _institutions_named_by_function() -> frozenset[str]:
                      for name in row["by_country"].values())
 
 
-def _state_of_a_source(source, ctx: _Context) -> str | None:
+def _state_of_a_source(source: Source, ctx: _Context) -> str | None:
     """The state of an institution a story cites, unless the story names that state only as a
     partner and the institution only by what it does: "the Commerce Ministry" in a story of
     exports to China is the story's own state's ministry, not China's, whatever the table picks."""
@@ -931,7 +931,7 @@ def _state_of_a_source(source, ctx: _Context) -> str | None:
     return code if span is None or any(ctx.country_at.get(t.i) == code for t in span) else None
 
 
-def _named_above_the_body(ctx: _Context, ranked: list[str], partners_only: set[str]) -> tuple[str, str] | None:
+def _named_above_the_body(ctx: _Context, ranked: list[str]) -> tuple[str, str] | None:
     """The state the headline names (``Doc._.headline_state``), else the state whose capital the
     dateline names, else the one whose own currency the story counts in or names, with the reason
     claims give; only one the body names not at all or among its two most named states (not only
@@ -947,8 +947,7 @@ def _currency_state(ctx: _Context) -> str | None:
     """The one state whose own currency the story's figures are in, or that it names as money
     ('exports fell on the strong baht'); None for none or several (countries.json:
     national_currencies)."""
-    table = load_table("countries.json")
-    states = table["national_currencies"]
+    states = load_table("countries.json")["national_currencies"]
     found = {states[a.unit] for a in ctx.amounts if a.unit in states}
     words = _currency_word_codes()
     found |= {states[words[t.lower_]] for t in ctx.doc if t.lower_ in words and t.i not in ctx.amount_tokens
