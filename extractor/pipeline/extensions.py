@@ -23,7 +23,7 @@ DOC_EXTENSIONS = {
     "published": None,   # datetime.date | None: anchor for relative periods (see reference_date)
     "published_month": None,  # datetime.date | None: the month the page's address dates it to, with no published date
     "site_state": None,  # str | None: the state the page's country-code domain names (".vn": VNM)
-    "headline_state": None,  # str | None: the one state the article's title names, not as a partner
+    "headline_state": None,  # str | None: the one state the title (user_data["title"]) names, not as a partner
     "amounts": None,     # list[models.Amount]
     "periods": None,     # list[models.Period]
     "actors": None,      # list[models.Actor]

@@ -21,7 +21,6 @@ from .extensions import add_warning, failure_warning  # (importing it registers 
 from .articles import (  # noqa: F401  (re-exported: the public names of an article's checks)
     AMOUNT_SCOPES, ARTICLE_FIELDS, MAX_CHARS, ExtractionError, article_id, decode_text, parse_published, site_state, url_month)
 from .cleaning import clean_text
-from .actors import headline_state
 from .lexicon import load_table
 from .nlp import load_model
 
@@ -170,7 +169,8 @@ class Pipeline:
         if prepared.article.published is None:
             doc._.published_month = url_month(prepared.article.url)
         doc._.site_state = site_state(prepared.article.url)
-        doc._.headline_state = headline_state(prepared.article.title)
+        if prepared.article.title:
+            doc.user_data["title"] = prepared.article.title   # (whose state the claims read from it)
         doc._.warnings = list(prepared.warnings)
         return doc
 

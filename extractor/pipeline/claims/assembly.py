@@ -28,6 +28,7 @@ from .goods import (_ALL_GOODS, _POINTING_BACK, SERVICES_AGGREGATES, _commodity,
                     _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
 from .parties import (
+    _named_only_as_partners,
     _state_of_a_source,
     _partner_ranking,
     FROM_ARTICLE_TOPIC,
@@ -115,6 +116,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                    actors if actors is not None else (doc._.actors or []),
                    sources if sources is not None else (doc._.sources or []))
     ctx.world_story = _lead_reports_world_trade(ctx)
+    ctx.partners_only = _named_only_as_partners(ctx)
     ctx.home_state, ctx.home_reason = _home_state(ctx)
     claims: list[Claim] = []
     seen_sentences: set[tuple[str, str]] = set()
@@ -1360,7 +1362,7 @@ class ClaimAssembler:
     def __call__(self, doc: Doc) -> Doc:
         with isolated(doc, self.name, "claims"):
             if doc._.headline_state is None and doc.user_data.get("title"):
-                # (a Doc made by the user's own pipeline: its headline as a user puts it on the Doc)
+                # the headline as Pipeline, or a user's own pipeline, puts it on the Doc
                 doc._.headline_state = headline_state(str(doc.user_data["title"]))
             doc._.claims = assemble_claims(doc)
         return doc

@@ -63,7 +63,8 @@ class _Context:
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
     home_reason: str = ""   # how it was found (said by the claims that take it)
-    # the states every mention of which is a partner ('exports to Japan'), read with the home state
+    # the states every mention of which is a partner ('exports to Japan'; parties._named_only_as_partners),
+    # read once a doc before the home state
     partners_only: set[str] = field(default_factory=set)
     # the periods that frame a superlative (periods._superlative_frames), read once a doc
     superlative_frames: set[int] | None = None

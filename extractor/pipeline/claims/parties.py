@@ -862,7 +862,7 @@ def _home_state(ctx: _Context) -> tuple[str | None, str]:
     names, or one named at least twice and more than twice as often as any other, else the state
     of its site; None when it names a place inside a state half as often as that state."""
     counts = ctx.country_counts
-    partners_only = ctx.partners_only = _named_only_as_partners(ctx)
+    partners_only = ctx.partners_only
     # the state whose statistics office or ministry the story cites ("the Korea Customs Service"),
     # unless the story names it only as a partner and the office only by what it does ("the
     # Commerce Ministry" in a story of exports to China: the story's own state's ministry)
@@ -936,11 +936,13 @@ def _named_above_the_body(ctx: _Context, ranked: list[str]) -> tuple[str, str] |
     dateline names, else the one whose own currency the story counts in or names, with the reason
     claims give; only one the body names not at all or among its two most named states (not only
     as a partner: those are not ranked)."""
-    for state, reason in ((ctx.doc._.headline_state, FROM_HEADLINE), (ctx.dateline_state, FROM_DATELINE),
-                          (_currency_state(ctx), FROM_CURRENCY)):
-        if state is not None and (state in ranked[:2] or state not in ctx.country_counts):
+    def fits(state: str | None) -> bool:
+        return state is not None and (state in ranked[:2] or state not in ctx.country_counts)
+    for state, reason in ((ctx.doc._.headline_state, FROM_HEADLINE), (ctx.dateline_state, FROM_DATELINE)):
+        if fits(state):
             return state, reason
-    return None
+    state = _currency_state(ctx)   # (a scan of the text's words: only when neither names a state)
+    return (state, FROM_CURRENCY) if fits(state) else None
 
 
 def _currency_state(ctx: _Context) -> str | None:

@@ -83,7 +83,10 @@ def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
 
 @cache
 def _states_by_currency() -> dict[str, str]:
-    return {entry["currency"]: code for code, entry in _calendars().items() if entry.get("currency")}
+    """The own currency of each state with a fiscal calendar (countries.json: national_currencies)."""
+    calendars = _calendars()
+    return {currency: code for currency, code in load_table("countries.json")["national_currencies"].items()
+            if code in calendars}
 
 
 def _states_of_currencies(ctx: _Context, lo: int, hi: int) -> list[str]:
