@@ -530,3 +530,13 @@ def test_re_exports_are_a_segment_of_the_flow(pipeline, text, amount):
     """Goods bought abroad and sold on: the flow but a part of it, never the whole (nor the 're' of a
     hyphen the tokenizer parted)."""
     assert _goods(pipeline, text, published="2024-04-20")[amount] == (None, "re-exports")
+
+
+@pytest.mark.parametrize("text,amount,words", [
+    ("Peru's imports rose 8.2% in February on a 6.1% increase in non-fuel imports.", "6.1%", "non fuel"),
+    ("Chile's exports fell 2% on the month, owing to a 1.4% decrease in mining exports.", "1.4%", "mining"),
+    ("Ghana's exports rose 9% in June, helped by a 31% jump in timber exports.", "31%", "timber"),
+])
+def test_a_change_in_a_flow_of_goods_is_of_those_goods_not_of_the_clause_s_flow(pipeline, text, amount, words):
+    """'imports rose 8% on a 6% increase in fuel imports': the flow the change noun is 'in' is the figure's."""
+    assert _goods(pipeline, text)[amount][1] == words

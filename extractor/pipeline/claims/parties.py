@@ -292,6 +292,11 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     if own is not None:
         return own
     root = amount_span.root
+    # "imports rose 8% on a 6% increase in fuel imports": the flow the change noun a figure sizes is
+    # 'in' is the figure's own, not the clause's subject
+    own = _flow_a_change_noun_is_in(root)
+    if own is not None:
+        return own
     if _in_a_balance(root):
         return None   # "reaching $2.2 billion in surplus", "$0.7 billion in deficit": a balance, no flow
     balances = set(_lexicon()["balance_nouns"]["words"])
