@@ -780,3 +780,22 @@ def test_a_year_before_a_currency_s_area_is_no_sum(text):
 def test_a_sum_before_the_currency_s_area_stays_a_sum():
     r = extract("Exports to the euro area rose to 186.5 billion euros in September.", published="2019-11-15")
     assert [(a.text, a.unit) for a in r.amounts] == [("186.5 billion euros", "EUR")]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Shipments to Peru grew even more, at 15%.", "up"),
+    ("Imports fell faster, at 9 percent.", "down"),
+    ("Wheat sales abroad were 14% above March 2016.", "up"),
+    ("Fish exports ended 4 percent below Sept. 2021.", "down"),
+])
+def test_a_move_s_size_set_off_after_a_comma_or_against_a_dated_month(parse, text, change):
+    """'grew even more, at 15%': the size of the move just told; '14% above March 2016': against that month."""
+    assert only(parse, text).change == change
+
+
+@pytest.mark.parametrize("text", [
+    "Exports grew in March, at a time when 15% of firms had closed.",
+    "The share stood at 12%, above May levels.",
+])
+def test_a_rate_set_off_by_a_comma_with_no_move_before_it_is_no_change(parse, text):
+    assert all(a.change is None for a in amounts(parse, text) if a.unit == "percent")

@@ -110,7 +110,9 @@ def _change_from_comparative(doc: Doc, e: int, percent: bool = False) -> Optiona
 
 
 _A_PERIOD_AFTER = re.compile(r"^(?:(?:19|20)\d\d\b|last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:same|previous|prior|year-ago)\b|"
-                             r"year-ago\b|pre-)", re.IGNORECASE)
+                             r"year-ago\b|pre-|"
+                             # a month of a written year ("14% above March 2016")
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b)", re.IGNORECASE)
 
 
 _INCREMENT_WORDS = frozenset({"another", "further", "additional", "a", "an",
@@ -177,6 +179,14 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
         return None
     if tok.lower_ == "at" and unit == "percent" and k > 0 and doc[k - 1].pos_ == "VERB":
         return _verb_direction(doc[k - 1])   # "grew at 8.4 per cent": a rate of growth
+    if tok.lower_ == "at" and unit == "percent" and k > 1 and doc[k - 1].text == ",":
+        # "grew even more, at 15%", "fell faster, at 9%": the size of the move just told, set off by a comma
+        v = k - 2
+        while v > 0 and k - v <= 4 and (doc[v].pos_ == "ADV" or doc[v].tag_ in ("JJR", "RBR")) \
+                and doc[v].lower_ not in ("up", "down"):
+            v -= 1
+        if v < k - 2 and doc[v].pos_ == "VERB":
+            return _verb_direction(doc[v])
     if tok.lower_ == "at" and unit == "percent" and k > 2 and doc[k - 2].lower_ == "the" and doc[k - 1].lower_ == "most" \
             and (direction := _adverb_direction(doc[k - 3])):
         return direction   # "exports of vehicles were down the most at 41%": the largest fall, its size
