@@ -411,6 +411,15 @@ def test_each_kind_of_firm_of_a_breakdown_keeps_its_own_segment(pipeline):
     assert got["1.9 trillion yuan"][1] == "foreign-invested enterprises"
 
 
+def test_trade_between_a_kind_of_firm_and_a_partner_is_that_segment_s(pipeline):
+    """'Trade between China's private firms and the EU': a segment of the pair's trade, never the whole of it
+    (which the story gives too, so taking it for the whole made the two figures contradict)."""
+    got = _goods(pipeline, "Peru's trade with the EU rose 4% to 9.1 billion dollars in the first half. Trade between "
+                           "Peru's private enterprises and the EU totaled 5.2 billion dollars, up 6%.", published="2024-07-14")
+    assert got["9.1 billion dollars"][1] is None
+    assert got["5.2 billion dollars"][1] == got["6%"][1] == "private enterprises"
+
+
 def test_an_acronym_defined_for_a_flow_stands_for_it(pipeline):
     """'non-oil domestic exports (NODX)': the acronym alone is that flow, of that part of the goods."""
     r = pipeline.extract("Malaysia's non-oil domestic exports (NODX) rose 6 percent in May. NODX to Japan grew "

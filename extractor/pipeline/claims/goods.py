@@ -198,7 +198,7 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
                                                           and c.ent_type_ not in {"NORP", "GPE"} for c in noun.children):
             return None   # ("Chinese firms", "South Korean exporters": the nation's trade)
         phrase = ctx.doc[noun.left_edge.i: noun.i + 1]
-        if any(t.dep_ == "cc" for t in phrase) or noun.conjuncts:
+        if any(t.dep_ == "cc" for t in phrase) or any(c.lemma_.lower() in entities for c in noun.conjuncts):
             return None   # ("domestic and foreign-invested enterprises ..., respectively": one segment each)
         if noun.lemma_.lower() in _lexicon_words("sector_nouns") and _goods_of_phrase(ctx.doc[phrase.start: noun.i], ctx) \
                 not in (None, _ALL_GOODS):
@@ -209,10 +209,11 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
     found = _regime_in(ctx.doc[start: trigger.i + 1])
     if found is not None:
         return found   # "general trade exports", "the processing trade"
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by"}):
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by", "between", "of"}):
         for o in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) or (
-                described_entity(o) if prep.lower_ == "by" else None)
+            # ("trade between China's private firms and the EU", "trade of foreign-invested firms": that kind's)
+            found = (_regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) if prep.lower_ in {"in", "under", "by"}
+                     else None) or (described_entity(o) if prep.lower_ != "in" and prep.lower_ != "under" else None)
             if found is not None:
                 return found
     # the subject of the figure's own clause ("..., while foreign-invested firms booked 1.9 trillion
