@@ -149,6 +149,10 @@ def test_a_region_s_adjective_elsewhere_names_no_partner(pipeline):
      "US$460 million", ("directional", "CARICOM", "JAM", ())),
     ("Serbia's exports to CEFTA countries rose 6 percent to EUR 2.9 billion in 2015.", "EUR 2.9 billion",
      ("directional", "SRB", "CEFTA", ())),
+    ("Peru's trade with members of the Arab League rose 4 percent to $4 billion in 2019.", "$4 billion",
+     ("total", None, None, ("Arab states", "PER"))),
+    ("Peru's imports from Central and Eastern European countries reached $3 billion in 2019.",
+     "$3 billion", ("directional", "Central and Eastern Europe", "PER", ())),
 ])
 def test_a_trade_bloc_is_a_partner_as_written_never_the_world(pipeline, text, amount, parties):
     """A regional bloc the partners' table knows is the partner, as the contract writes a group; one it
