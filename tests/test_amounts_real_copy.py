@@ -799,3 +799,14 @@ def test_a_move_s_size_set_off_after_a_comma_or_against_a_dated_month(parse, tex
 ])
 def test_a_rate_set_off_by_a_comma_with_no_move_before_it_is_no_change(parse, text):
     assert all(a.change is None for a in amounts(parse, text) if a.unit == "percent")
+
+
+@pytest.mark.parametrize("text, span, bound", [
+    ("Coffee sales hit $1.1 billion, a 12 percent increase over $640 million a year earlier.", "$640 million", "exact"),
+    ("Imports tumbled over 70 percent last month.", "over 70 percent", "more_than"),
+    ("Imports rose to over $5 billion in May.", "over $5 billion", "more_than"),
+])
+def test_over_after_a_change_noun_names_the_base_not_a_bound(parse, text, span, bound):
+    """'an increase over $640 million': the level compared with; 'tumbled over 70 percent': more than."""
+    got = {a.text: a.bound for a in amounts(parse, text)}
+    assert got[span] == bound

@@ -23,6 +23,9 @@ def _bound_from_preceding_quantifier(doc: Doc, i: int, lower: int) -> tuple[str,
                     return "exact", i  # 'climbed back up to 5%': a return to a level, not a ceiling
                 if key == ("up", "to") and s > 0 and _moves_up(doc[s - 1]):
                     return "exact", i  # 'edged up to $4.26 billion': the verb's particle, then the level
+                if key == ("over",) and s > 0 and doc[s - 1].pos_ == "NOUN" \
+                        and doc[s - 1].lemma_.lower() in _tables()["up_nouns"] | _tables()["down_nouns"]:
+                    return "exact", i  # 'a 12% increase over $953 million': the base compared with, no bound
                 # 'some' is a quantifier only right before the number ('some 3,000 workers')
                 return table[key], s
     return "exact", i
