@@ -2567,3 +2567,14 @@ def test_exports_to_a_state_s_markets_are_that_state_s_exports():
             "slid in May, Taiwan apart. Lower exports to Indonesia (-12.0%) and Malaysia (-3.2%) led the decline.")
     got = parties(text, "2019-06-18")
     assert got["-12.0%"] == ("directional", "SGP", "IDN", ())
+
+
+def test_the_figure_a_change_is_over_keeps_the_base_span_and_the_change_does_not():
+    """'sold $1.1 billion in the period, a 12% increase over $640 million in shipments March to June 2014':
+    the span after the base figure is that figure's; the sale and its change are of the story's span."""
+    r = extract("Laos sold $1.1 billion of coffee abroad in the first five months, a 12 percent increase over "
+                "$640 million in shipments March to June 2014.", published=None)
+    got = {r.amounts[c.amount].text: (r.periods[c.period].from_, r.periods[c.period].to)
+           for c in r.claims if c.trade is not None and c.period is not None}
+    assert got["$640 million"][0].year == 2014
+    assert got["$1.1 billion"][0].year == got["12 percent"][0].year == 2015

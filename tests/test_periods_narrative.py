@@ -384,3 +384,12 @@ def test_the_second_of_two_figures_compared_with_dates_the_story_a_year_later(pa
 def test_how_far_after_a_base_the_story_is(parse, text, month, expected):
     ps, _ = undated(parse, text)
     assert span(period(ps, month)) == expected
+
+
+def test_a_figure_a_change_noun_is_over_names_the_base_span_a_year_before_the_story(parse):
+    """'a 12% increase over $640 million in shipments March to June 2014': the span written after the
+    figure the change is over is the base, so the story's own 'first five months' are a year later."""
+    ps, _ = undated(parse, "Laos sold $1.1 billion of coffee in the period, a 12 percent increase over $640 million in "
+                           "shipments March to June 2014. Sales to Japan rose 10 percent in the first five months.")
+    assert span(period(ps, "March to June 2014")) == (date(2014, 3, 1), date(2014, 6, 30))
+    assert span(period(ps, "the first five months")) == (date(2015, 1, 1), date(2015, 5, 31))

@@ -17,6 +17,7 @@ from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
 from ..lexicon import phrase_matcher
+from ..periods.anchors import change_over_figure_base
 from ..periods.patterns import START_OF_THE_YEAR
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
@@ -421,8 +422,9 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
     if ctx.periods[index].granularity == "year" \
             and _ON_THE_SAME_PERIOD.search(ctx.text, max(0, span.start_char - 70), span.start_char):
         return "basis"   # "28% over the same three months of 2023": the year of the base, not the figure's
-    if _COMPARED_WITH.search(ctx.text, max(0, span.start_char - 30), span.start_char):
-        return "basis"   # "fell 6.2% compared to June last year": the base, whatever the parser hung it on
+    if _COMPARED_WITH.search(ctx.text, max(0, span.start_char - 30), span.start_char) \
+            or change_over_figure_base().search(ctx.text, max(0, span.start_char - 90), span.start_char):
+        return "basis"   # "fell 6.2% compared to June last year", "a 9% rise over $8 million in May": the base
     if before == "over" and _OVER_A_SPAN.match(span.text):
         return None   # "Over the first seven months, trade rose 9%": the span, no base
     if span.start >= 2 and ctx.doc[span.start - 1].lower_ == "in" and ctx.doc[span.start - 2].lower_ == "than":

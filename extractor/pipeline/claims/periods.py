@@ -425,6 +425,8 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             continue
         if span.start == amount_span.end or (len(words) <= 2 and all(t.lower_ in _TIME_PREPOSITIONS for t in words)):
             return i
+        if len(words) == 2 and words[0].lower_ in {"in", "of"} and words[1].pos_ == "NOUN" and _trade_kind(words[1]):
+            return i   # "over $640 million in shipments March to June 2014": the figure, its flow, then its time
     # "March exports of $84.7 billion", "the 2019 total of $3 billion": the period that names the
     # noun the figure is 'of'
     if amount_span.root.dep_ == "pobj" and amount_span.root.head.lower_ == "of":

@@ -9,6 +9,7 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 from typing import Callable, Optional
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from models import Period
 
 from ..calendar_spans import month_end
+from ..lexicon import load_table
 from .patterns import (
     DEICTIC_SHIFT,
     FUTURE_AUX,
@@ -353,6 +355,15 @@ _FROM_ONE_PERIOD = re.compile(r"from\s+(?!.*\b(?:to|through|until|till)\b)", re.
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–)\s", re.IGNORECASE)
 
 
+@cache
+def change_over_figure_base() -> re.Pattern:
+    """'an 8% increase over $640 million in shipments March to June 2014': the figure a change noun
+    (trade_lexicon.json ``change_nouns``) is 'over', then the period written after it (a preposition
+    between, or none) -- ending where the period starts."""
+    nouns = "|".join(sorted(load_table("trade_lexicon.json")["change_nouns"]["words"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})s?\s+over\s+" + _FIGURE + r"\s+(?:(?:in|of|for|during)\s+)?$", re.IGNORECASE)
+
+
 def _is_comparison_base(text: str, start: int, end: int) -> bool:
     """Is the period at ``start:end`` what a figure is compared with ("up 12% compared with last
     year", "over April 2015")? Not the start of a range ("from March 2019 to May 2020")."""
@@ -364,7 +375,8 @@ def _is_comparison_base(text: str, start: int, end: int) -> bool:
                 or _FIGURE_BASE.search(text[max(0, start - 60):start])
                 or _RECORDED_BASE.search(text[max(0, start - 90):start])
                 or _SECOND_FIGURE_BASE.search(text[max(0, start - 140):start])
-                or _NOUN_BASE.search(text[max(0, start - 50):start])) and not _RANGE_AFTER.match(text, end)
+                or _NOUN_BASE.search(text[max(0, start - 50):start])
+                or change_over_figure_base().search(text[max(0, start - 90):start])) and not _RANGE_AFTER.match(text, end)
 
 
 def _since_phrase(ctx: _Context, char: int) -> bool:
