@@ -2578,3 +2578,11 @@ def test_the_figure_a_change_is_over_keeps_the_base_span_and_the_change_does_not
            for c in r.claims if c.trade is not None and c.period is not None}
     assert got["$640 million"][0].year == 2014
     assert got["$1.1 billion"][0].year == got["12 percent"][0].year == 2015
+
+
+@pytest.mark.parametrize("base", ["the same timeframe last year", "the same time frame last year", "the same time last year"])
+def test_the_same_time_last_year_is_a_year_on_year_base_not_the_figure_s_period(base):
+    got = {a: (b, p) for a, *_, b, p in trades(f"Kenya's exports to Uganda reached $92 million in the first ten days "
+                                               f"of June, up 4.1 percent from {base}.")}
+    assert got["4.1 percent"] == ("year_on_year", "the first ten days of June")
+    assert got["$92 million"][1] == "the first ten days of June"
