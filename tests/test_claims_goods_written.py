@@ -549,3 +549,20 @@ def test_re_exports_are_a_segment_of_the_flow(pipeline, text, amount):
 def test_a_change_in_a_flow_of_goods_is_of_those_goods_not_of_the_clause_s_flow(pipeline, text, amount, words):
     """'imports rose 8% on a 6% increase in fuel imports': the flow the change noun is 'in' is the figure's."""
     assert _goods(pipeline, text)[amount][1] == words
+
+
+def test_the_subjects_of_a_breakdown_after_among_these_are_goods_of_the_flow_just_told(pipeline):
+    """'Among these, fish accounted for X; fruit reached Y; while vegetables totaled Z': each subject is a
+    part of the flow, whether or not the goods table knows it."""
+    got = _goods(pipeline, "Peru's exports of food to Chile reached 6.2 billion yuan in the first half, up 17 "
+                           "percent. Among these, fish accounted for 1.4 billion yuan, up 18 percent; fruit reached "
+                           "730 million yuan, up 6 percent; while vegetables totaled 420 million yuan, a rise of 3.5 "
+                           "percent.", published="2024-07-14")
+    assert got["730 million yuan"][1] == got["6 percent"][1] == "fruit"
+    assert got["420 million yuan"][1] == "vegetables"
+
+
+def test_an_unknown_subject_outside_a_breakdown_is_no_goods(pipeline):
+    got = _goods(pipeline, "Peru's exports of food to Chile reached 6.2 billion yuan in the first half. The "
+                           "company reached 730 million yuan.", published="2024-07-14")
+    assert "730 million yuan" not in got

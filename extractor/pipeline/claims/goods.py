@@ -585,8 +585,19 @@ def _goods_subject(amount_span: Span, ctx: "_Context", containing: Token | None 
     phrase = ctx.doc[subject.left_edge.i: last.i + 1]
     goods = _goods_of_phrase(phrase, ctx)
     # (goods the table does not know too, when the apposition says they are traded: "Fruit (our
-    # fourth-largest export group) rose $42 million")
-    return goods if goods is not None and (goods[0] is not None or containing is not None and goods[1]) else None
+    # fourth-largest export group) rose $42 million", or the sentence opens as a breakdown of the flow
+    # just told: "Among these, fish accounted for $1.4 billion; fruit reached $730 million")
+    known = goods is not None and goods[0] is not None
+    return goods if known or goods is not None and goods[1] and (
+        containing is not None or _opens_a_breakdown(ctx.doc[amount_span.start].sent)) else None
+
+
+# "Among these, ...", "Of which, ...", "Out of this, ...": the sentence lists the parts of what was just told
+_BREAKDOWN_OPENER = re.compile(r"\s*(?:among|of|out\s+of)\s+(?:these|those|them|this|which|it)\s*,", re.IGNORECASE)
+
+
+def _opens_a_breakdown(sent: Span) -> bool:
+    return _BREAKDOWN_OPENER.match(sent.text) is not None
 
 
 _GOODS_CLASS_NOUNS = frozenset({"commodity", "product", "item", "good", "export", "import", "category", "line"})
