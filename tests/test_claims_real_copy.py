@@ -1815,6 +1815,15 @@ def test_a_gapped_list_gives_each_figure_the_state_written_before_it(text, expec
     assert {a: got[a][1:3] for a in expected} == expected
 
 
+def test_the_change_after_a_gapped_conjunct_s_figure_is_with_that_conjunct_s_state():
+    """'...; with Bolivia reached $740 million, up 19 percent; and with Ecuador ...': each item's change too."""
+    got = parties("In the first half, Peru's food trade with Chile reached $1.7 billion, up 12 percent; with Bolivia "
+                  "reached $740 million, up 19 percent; and with Ecuador reached $530 million, up 26 percent.")
+    assert {a: got[a][3] for a in ("12 percent", "$740 million", "19 percent", "26 percent")} == {
+        "12 percent": ("CHL", "PER"), "$740 million": ("BOL", "PER"), "19 percent": ("BOL", "PER"),
+        "26 percent": ("ECU", "PER")}
+
+
 def test_a_ranking_s_subject_is_no_partner_a_list_goes_on_with():
     got = parties("According to trade data, Peru was Laos's second largest trading partner last year, with trade "
                   "of $140 million, followed by Chile ($87 million).", published="2024-03-21")

@@ -302,6 +302,7 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
     if len(trades) < 2:
         return
     originals = [c.trade for c, _ in trades]
+    moved: dict[int, str] = {}   # the figures given another state, by their place
     for k in range(1, len(trades)):
         (before, before_span), (claim, span) = trades[k - 1], trades[k]
         trade = claim.trade
@@ -322,12 +323,17 @@ def _gapped_partners(sent: Span, claims: list, ctx: _Context) -> None:
                       and (not named or any(c.lower_ in {"other", "remaining"} for c in t.children))), None)
         if group is not None:
             state = ctx.doc[group.left_edge.i: group.i + 1].text
+        elif not named and k - 1 in moved and not any(t.text in {";", "and"} for t in between):
+            # "...; with Bolivia reached $740 million, up 19 percent; ...": the change written right
+            # after a gapped conjunct's figure, in its clause, is with the same state
+            state = moved[k - 1]
         elif len(named) != 1 or named[0] in (partner, reporter) or named[0] in ctx.places:
             continue
         else:
             state = named[0]
         claim.trade = _with_party_replaced(trade, partner, state)
         claim.inferred.pop("parties", None)
+        moved[k] = state
 
 
 def _gapped_goods(sent: Span, claims: list, ctx: _Context) -> None:
