@@ -1824,6 +1824,23 @@ def test_the_change_after_a_gapped_conjunct_s_figure_is_with_that_conjunct_s_sta
         "26 percent": ("ECU", "PER")}
 
 
+@pytest.mark.parametrize("ranked", [
+    "Uganda came out on top, with exports of $640 million",
+    "Uganda ranked first, with exports worth $640 million",
+    "Uganda followed in second place, with exports worth $640 million",
+])
+def test_a_state_placed_in_a_ranking_with_its_exports_is_their_destination(ranked):
+    got = parties(f"Kenya's exports to African countries rose 19 percent to $4.6 billion in 2018, the statistics "
+                  f"office said. {ranked}.", published="2019-03-21")
+    assert got["$640 million"][1:3] == ("KEN", "UGA")
+
+
+def test_a_state_that_came_in_with_a_figure_is_no_ranking():
+    got = parties("Kenya's exports to African countries rose 19 percent to $4.6 billion in 2018. Uganda came in "
+                  "with exports of $640 million.", published="2019-03-21")
+    assert got.get("$640 million", (None, None, None))[2] != "UGA"
+
+
 def test_a_ranking_s_subject_is_no_partner_a_list_goes_on_with():
     got = parties("According to trade data, Peru was Laos's second largest trading partner last year, with trade "
                   "of $140 million, followed by Chile ($87 million).", published="2024-03-21")

@@ -505,6 +505,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
             if trade is not None and trade.flow == "directional":
                 own = _partner_written_after(span, amount, trigger, ctx) if trigger is not None else None
+                if own is None and trigger is not None and WORLD in (trade.from_, trade.to) \
+                        and (leader := _leader_with(span, ctx)) is not None and leader not in (trade.from_, trade.to):
+                    # "Uganda came out on top, with exports of $9 million": the ranked state's part
+                    own = {"to" if trade.to == WORLD else "from_": leader}
+                    if "parties" in inferred:
+                        inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
                 if own is not None and next(iter(own.values())) not in (trade.from_, trade.to):
                     # "shipped $12.4 billion of goods to Japan and $9.8 billion to India": each
                     # figure's own destination (or origin), when the verb has several
@@ -1050,19 +1056,33 @@ def _list_item_heads(sent: Span, ctx: _Context) -> list[tuple[str, int, int]]:
 
 
 #: Verbs a state leads a ranking with, its figure after 'with' ("China topped the list with $1.9 billion").
-_LEADING_WITH = frozenset({"top", "lead", "head", "rank", "come"})
+_LEADING_WITH = frozenset({"top", "lead", "head", "rank", "come", "follow", "place", "finish"})
+#: Words that place a state in a ranking ("came first", "out on top", "in the fourth place").
+_PLACE_WORDS = frozenset({"first", "top", "second", "third", "fourth", "fifth", "sixth", "next", "place", "position"})
 
 
 def _leader_with(amount_span: Span, ctx: _Context) -> str | None:
     """'China topped the list with $1.9 billion', 'China led with 90,200 tonnes', 'China came first
-    with ...': the state, subject of a verb of leading, whose figure follows 'with'."""
-    prep = amount_span.root.head
-    if amount_span.root.dep_ != "pobj" or prep.lower_ != "with":
+    with ...', 'Uganda came out on top, with exports of $9 million', 'Rwanda followed in
+    fourth place, with exports worth $5 million': the state, subject of a verb of leading or placing,
+    whose figure follows 'with' (alone, or as the value of the trade noun 'with' governs)."""
+    root = amount_span.root
+    for _ in range(2):   # ("with exports of $X", "with exports worth $X": up to the trade noun)
+        if root.dep_ == "pobj" and root.head.lower_ == "with":
+            break
+        holder = root.head.head if root.dep_ in {"pobj", "npadvmod"} and root.head.lower_ in {"of", "worth"} else None
+        if holder is None or holder.pos_ != "NOUN" or not (_trade_kind(holder) or holder.lower_ in {"value", "worth"}):
+            return None
+        root = holder
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "with":
         return None
     verb = prep.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEADING_WITH:
         return None
-    if verb.lemma_.lower() in {"rank", "come"} and not any(c.lower_ in {"first", "top"} for c in verb.children):
+    if verb.lemma_.lower() in {"rank", "come", "place", "finish"} and not any(
+            t.lower_ in _PLACE_WORDS for c in verb.children if c.dep_ in {"advmod", "prep", "npadvmod", "attr", "oprd"}
+            for t in c.subtree):
         return None   # ("came first with", "ranked first with", not "came in with")
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     code = ctx.country_at.get(subject.i) if subject is not None else None
