@@ -566,3 +566,12 @@ def test_an_unknown_subject_outside_a_breakdown_is_no_goods(pipeline):
     got = _goods(pipeline, "Peru's exports of food to Chile reached 6.2 billion yuan in the first half. The "
                            "company reached 730 million yuan.", published="2024-07-14")
     assert "730 million yuan" not in got
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Oman's garment and textile exports rose 5% to $2 billion in May.", "garment textile"),
+    ("Garment and textile exports from Oman rose 5% to $2 billion in May.", "garment textile"),
+])
+def test_coordinated_modifiers_of_a_flow_noun_together_name_its_goods(pipeline, text, words):
+    """'Garment and textile exports', which the parser often reads as 'garment' and 'textile exports'."""
+    assert _goods(pipeline, text, published="2019-06-20")["$2 billion"][1] == words

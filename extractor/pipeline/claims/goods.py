@@ -61,10 +61,19 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         regime = _regime_in(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i + 1])
         if regime is not None:
             return None, regime   # "the processing trade", "general trade exports": a segment (see _segment_of)
+    head = trigger.head
+    if modifiers and trigger.dep_ == "conj" and head.i < trigger.i and head.pos_ in {"NOUN", "PROPN"} and not _trade_kind(head) \
+            and head.i not in ctx.country_at and all(t.lower_ in {"and", "or", ","}
+                                                     for t in ctx.doc[head.i + 1: min(c.left_edge.i for c in modifiers)]):
+        # "Garment and textile exports", misparsed as "garment" and "textile exports": the coordinated
+        # modifiers together name the goods
+        phrases.append(ctx.doc[min([head.i] + [c.left_edge.i for c in head.children
+                                               if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i]): trigger.i])
     if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
         phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i])
     for child in modifiers:
-        phrases.append(ctx.doc[child.left_edge.i: child.i + 1])
+        # (with the goods coordinated with it: "garment and textile exports")
+        phrases.append(ctx.doc[child.left_edge.i: max([child.i] + [c.i for c in child.conjuncts if child.i < c.i < trigger.i]) + 1])
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
