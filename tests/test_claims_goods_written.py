@@ -575,3 +575,10 @@ def test_an_unknown_subject_outside_a_breakdown_is_no_goods(pipeline):
 def test_coordinated_modifiers_of_a_flow_noun_together_name_its_goods(pipeline, text, words):
     """'Garment and textile exports', which the parser often reads as 'garment' and 'textile exports'."""
     assert _goods(pipeline, text, published="2019-06-20")["$2 billion"][1] == words
+
+
+@pytest.mark.parametrize("opening", ["LIMA, Sept. 8 (Reuters) -- ", "LIMA, Sept. 8 - "])
+def test_a_dateline_with_an_abbreviated_month_and_adjustment_words_name_no_goods(pipeline, opening):
+    got = _goods(pipeline, f"{opening}Calendar and seasonally adjusted Peruvian exports rose 4 percent in July "
+                           "to 6.1 billion dollars.", published="2020-09-08")
+    assert got["6.1 billion dollars"] == (None, None)

@@ -323,7 +323,8 @@ _IN_A_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[^.;,:()\d]|\d(?![\d.,]*\s*(?:%|p
 
 # what follows a dateline's city: a date, a wire's name in brackets, then a dash ("BEIJING, May 9
 # (Reuters) -", "MOSCOW. Oct 8 (Interfax) -", "Johannesburg –")
-_AFTER_A_DATELINE = re.compile(r"[ \t]*(?:[.,][^.\n()–—-]{0,30}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—:]|$)")
+# (a month abbreviated with its point may come before the day: "LIMA, Sept. 8 (Reuters) --")
+_AFTER_A_DATELINE = re.compile(r"[ \t]*(?:[.,](?:[^.\n()–—-]|\.(?=[ \t]?\d)){0,30}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—:]|$)")
 
 
 def _a_dateline(ent: Span, text: str) -> bool:
