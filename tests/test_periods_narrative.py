@@ -393,3 +393,12 @@ def test_a_figure_a_change_noun_is_over_names_the_base_span_a_year_before_the_st
                            "shipments March to June 2014. Sales to Japan rose 10 percent in the first five months.")
     assert span(period(ps, "March to June 2014")) == (date(2014, 3, 1), date(2014, 6, 30))
     assert span(period(ps, "the first five months")) == (date(2015, 1, 1), date(2015, 5, 31))
+
+
+def test_this_month_takes_the_year_of_the_text_s_latest_month(parse):
+    """'this August' on an undated page whose latest date is 'January-August 2018': August of that year
+    (only the year is needed; 'last August' still needs the month of writing)."""
+    ps, _ = undated(parse, "In January-August 2018, Peru's trade with Chile fell 4 percent. Trade reached $212 "
+                           "million this August. Trade was higher last August.")
+    assert span(period(ps, "this August")) == (date(2018, 8, 1), date(2018, 8, 31))
+    assert period(ps, "last August").from_ is None

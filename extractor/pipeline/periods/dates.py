@@ -204,8 +204,8 @@ def _resolve_deictic_month(ctx, cand, m):
         if span is None:
             raise _NeedsPublication
         return _cal(*span, "month")
-    pub = _need(ctx, "month")
     shift = DEICTIC_SHIFT[rel]
+    pub = _need(ctx, "year" if shift == 0 else "month")   # ("this July" needs only the year)
     if shift == 0:
         y = pub.year
     elif shift < 0:
