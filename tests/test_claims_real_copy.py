@@ -2612,3 +2612,9 @@ def test_the_same_time_last_year_is_a_year_on_year_base_not_the_figure_s_period(
                                                f"of June, up 4.1 percent from {base}.")}
     assert got["4.1 percent"] == ("year_on_year", "the first ten days of June")
     assert got["$92 million"][1] == "the first ten days of June"
+
+
+def test_mom_in_capitals_after_a_change_is_month_on_month():
+    got = {a: b for a, *_, b, _ in trades("Kenya's exports to Uganda reached $92 million in June, down 2.4% YOY and "
+                                          "down 0.6% MOM.")}
+    assert got["2.4%"] == "year_on_year" and got["0.6%"] == "period_on_period"

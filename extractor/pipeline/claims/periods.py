@@ -609,6 +609,8 @@ _LEVELS_BASE = re.compile(r"(?:year[- ]on[- ]year\s+)?from\s+(?:the\s+)?(?:pre-[
 def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
     """'up 12% y/y, up 4% m/m': the comparison written right after a figure is that figure's;
     so is one written between its direction and 'by' ('up month-on-month by 2.8 million tons')."""
+    if _MONTH_ON_MONTH_IN_CAPITALS.match(ctx.text, amount_span.end_char):
+        return "period_on_period"   # "down 0.6% MOM" (in lower case 'mom' is no comparison)
     after = ctx.text[amount_span.end_char: amount_span.end_char + 60].lower().lstrip()
     # ("up 4.2 per cent over the prior three months and 11.5 per cent over the same three months of
     # 2023": each figure's own base, whatever else the sentence compares)
@@ -626,6 +628,7 @@ def _basis_after(amount_span: Span, ctx: _Context) -> str | None:
     return None
 
 
+_MONTH_ON_MONTH_IN_CAPITALS = re.compile(r"[ \t]*\(?(?:MOM|MoM|QOQ|QoQ)\b")
 # what a figure's own base opens with ("on", "compared with") right after it
 _A_BASE_PREPOSITION = re.compile(r"^(?:on|over|from|against|versus|vs\.?|compared\s+(?:with|to))\s+")
 _OWN_REFERENCE_HEADS = BASE_PREPOSITIONS | {"with", "to"}   # and "compares with", "compared to"
