@@ -2618,3 +2618,13 @@ def test_mom_in_capitals_after_a_change_is_month_on_month():
     got = {a: b for a, *_, b, _ in trades("Kenya's exports to Uganda reached $92 million in June, down 2.4% YOY and "
                                           "down 0.6% MOM.")}
     assert got["2.4%"] == "year_on_year" and got["0.6%"] == "period_on_period"
+
+
+def test_export_value_and_import_value_name_their_flows():
+    """'...; therein export value $98 million, up 4.6%; import value $114 million, down 3.9%': each value
+    is of the flow its trade word names, not the sentence's total."""
+    got = parties("In January-August 2018, Peru's trade with Chile totaled $640 million. Trade reached $212 million "
+                  "in August, down 2.2%; therein export value $98 million, up 4.6%; import value $114 million, down "
+                  "3.9%.", published="2018-09-20")
+    assert got["$98 million"][:3] == ("directional", "PER", "CHL")
+    assert got["$114 million"][:3] == ("directional", "CHL", "PER")

@@ -279,6 +279,10 @@ def _a_margin_between_flows(amount_span: Span) -> bool:
         and any(_trade_kind(c) for c in root.head.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})
 
 
+#: Nouns a trade word names the value of ("export value", "import volume").
+_VALUE_NOUNS = frozenset({"value", "volume", "amount", "total", "figure"})
+
+
 def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     # "a fifth of the $228 million it imported": a relative clause on the figure is its trade
     own = next((c for c in amount_span.root.children if c.dep_ == "relcl" and _trade_kind(c)), None)
@@ -320,6 +324,11 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             # "posted a deficit of ¥310 billion, compared with ¥40 billion" too; but "the surplus widened,
             # lifted by a 25% rise in exports": the flow a change noun is in
             return _flow_a_change_noun_is_in(root)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _VALUE_NOUNS and head.i < amount_span.start:
+            # "export value $98 million", "the import value of $3 billion": the trade word naming the value
+            named = next((c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and _trade_kind(c)), None)
+            if named is not None:
+                return named
         if _trade_kind(head) and not _the_number_of_a_later_conjunct(root, head):
             # "with exports at $8.1 billion and imports at $1.3 billion", the parser hanging the second
             # figure on the first noun: the conjunct written between them is the figure's
