@@ -279,3 +279,17 @@ def test_the_year_after_a_calendar_year_stays_that_year(pipeline):
 ])
 def test_a_part_of_the_fiscal_year_around_publication(pipeline, text, written, published, span):
     assert _periods(pipeline, text, published)[written] == span
+
+
+@pytest.mark.parametrize("text,written,published,span", [
+    ("Pakistan's imports from Chile rose 15% in the July-June period of 2019/20.",
+     "the July-June period of 2019/20", "2020-08-20", ("2019-07-01", "2020-06-30")),
+    ("Pakistan's exports to Kenya rose 3% in first ten month of FY2021-22.", "first ten month of FY2021-22",
+     "2023-07-20", ("2021-07-01", "2022-04-30")),
+    ("Bangladesh's exports to Peru rose 22% in the first9 months of current fiscal.",
+     "the first9 months of current fiscal", "2022-05-20", ("2021-07-01", "2022-03-31")),
+])
+def test_the_months_of_a_fiscal_year_as_copy_slips_in_writing_them(pipeline, text, written, published, span):
+    """A 'period' between the months and the year, a singular 'month', a number glued to 'first', 'current
+    fiscal' without 'year': still the fiscal year's months."""
+    assert _periods(pipeline, text, published)[written] == span

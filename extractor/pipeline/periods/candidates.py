@@ -114,8 +114,8 @@ _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\
 # "July-March 2023-24", "Jul-Feb FY2018-19" (South Asian fiscal copy): the months of a fiscal year
 # written by its two years (longer than 'July-March 2023', so chosen over it)
 _rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through)\s*(?P<mon2>" + MON
-      + r")\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
-      resolve_months_of_split_year)
+      + r")(?:\s+period)?\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
+      resolve_months_of_split_year)   # ('the July-June period of 2019/20' too)
 # ('from mid-August to mid-December': Nepali copy writes its year's months by their middles)
 _rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
@@ -241,11 +241,12 @@ _rule("half_of_month", r"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+
       r"|(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?)\b", _resolve_half_of_month)
 # 'the first month of fiscal year 2025-26', 'the first 10 months of the current fiscal year': the
 # first months of a fiscal year (longer than a plain 'the first 10 months', so chosen over it)
-_rule("fiscal_months", r"(?:the\s+)?first\s+(?:(?P<n>" + NUM + r")\s+months|month)\s+of\s+(?:the\s+)?(?:"
-      r"(?:fiscal|financial)\s+year\s+(?:(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))"
-      r"|(?P<yr>" + YEAR + r"))|FY\s?(?P<yy>\d\d)(?![\d/–-])"
+# ('the first9 months', 'first ten month of FY2021-22', 'of current fiscal': copy's slips, read as meant)
+_rule("fiscal_months", r"(?:the\s+)?first\s*(?:(?P<n>" + NUM + r")\s*months?|month)\s+of\s+(?:the\s+)?(?:"
+      r"(?:(?:fiscal|financial)\s+year\s+|FY\s?(?=" + YEAR + r"\s*[-–/]))(?:(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR
+      + r")|(?P<y2s>\d\d(?!\d)))|(?P<yr>" + YEAR + r"))|FY\s?(?P<yy>\d\d)(?![\d/–-])"
       # ('of current fiscal year (2020-21)': the year the brackets name)
-      r"|(?P<rel>current|this|last|previous|next|coming)\s+(?:fiscal|financial)\s+year"
+      r"|(?P<rel>current|this|last|previous|next|coming)\s+(?:fiscal|financial)(?:\s+year|(?=\s*[.,;:)!?]|\s*$))"
       r"(?:\s*\(\s*(?P<by1>" + YEAR + r")\s*[-–/]\s*(?P<by2>\d\d(?:\d\d)?)\s*\))?"
       # ('the first 7 months of the financial year': the one running at publication)
       r"|(?P<running>(?:fiscal|financial)\s+year)(?![\s-]*(?:\d|FY)))", resolve_first_months_of_fiscal_year)
