@@ -1841,6 +1841,13 @@ def test_a_state_that_came_in_with_a_figure_is_no_ranking():
     assert got.get("$640 million", (None, None, None))[2] != "UGA"
 
 
+def test_the_markets_of_a_respectively_list_are_its_partners():
+    got = parties("Peru's trade with the emerging markets of Africa, ASEAN and Latin America grew 11.5%, 16.2% and 9.4% "
+                  "respectively in the first quarter.", published="2018-05-20")
+    assert [got[a][3] for a in ("11.5%", "16.2%", "9.4%")] == [
+        ("Africa", "PER"), ("ASEAN", "PER"), ("Latin America", "PER")]
+
+
 def test_a_ranking_s_subject_is_no_partner_a_list_goes_on_with():
     got = parties("According to trade data, Peru was Laos's second largest trading partner last year, with trade "
                   "of $140 million, followed by Chile ($87 million).", published="2024-03-21")

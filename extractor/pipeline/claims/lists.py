@@ -206,6 +206,9 @@ def _states_named_after_a_group_noun(items: list[Token], ctx: _Context) -> tuple
     if before is not None and first.i in ctx.country_at and first.dep_ == "nsubj" and before.tag_ in {"NNS", "NNPS"} \
             and before.lemma_.lower() in group and before.dep_ == "pobj":
         return items, before
+    if first.i in ctx.country_at and first.dep_ == "pobj" and first.head.lower_ == "of" \
+            and first.head.head.lemma_.lower() in group and first.head.head.tag_ in {"NNS", "NNPS"}:
+        return items, first.head.head   # "trade with the emerging markets of Africa, ASEAN and Latin America"
     return items, first
 
 
