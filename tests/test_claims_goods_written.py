@@ -582,3 +582,10 @@ def test_a_dateline_with_an_abbreviated_month_and_adjustment_words_name_no_goods
     got = _goods(pipeline, f"{opening}Calendar and seasonally adjusted Peruvian exports rose 4 percent in July "
                            "to 6.1 billion dollars.", published="2020-09-08")
     assert got["6.1 billion dollars"] == (None, None)
+
+
+def test_the_subject_of_a_participle_read_as_the_verb_is_the_goods_traded(pipeline):
+    """'Cocoa beans exported amounted to $1.2 billion': 'exported' qualifies the goods, the verb is 'amounted'."""
+    got = _goods(pipeline, "Ghana's exports rose 6% to $17 billion in 2018. Cocoa beans exported amounted to $1.2 "
+                           "billion, up 4.1%.", published="2020-02-20")
+    assert got["$1.2 billion"][1] == got["4.1%"][1] == "cocoa beans"

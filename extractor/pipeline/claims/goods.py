@@ -98,6 +98,12 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         for partner in (c for c in prep.children if c.dep_ == "pobj"):
             for of in (c for c in partner.children if c.dep_ == "prep" and c.lower_ == "of"):
                 phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
+    if trigger.pos_ == "VERB" and trigger.tag_ in {"VBN", "VBD"} and trigger.i + 1 < len(ctx.doc) \
+            and ctx.doc[trigger.i + 1].lemma_.lower() in _lexicon_words("item_value_verbs"):
+        # "Cocoa beans exported amounted to $1.2 billion": a participle read as the verb, its subject
+        # the goods that were traded
+        phrases += [ctx.doc[c.left_edge.i: c.i + 1] for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.pos_ == "NOUN" and c.i not in ctx.country_at]
     for child in trigger.children:   # "imported $X worth of coal": the goods hang on the object
         if child.dep_ in {"dobj", "attr"}:
             for c in child.subtree:
