@@ -589,3 +589,13 @@ def test_the_subject_of_a_participle_read_as_the_verb_is_the_goods_traded(pipeli
     got = _goods(pipeline, "Ghana's exports rose 6% to $17 billion in 2018. Cocoa beans exported amounted to $1.2 "
                            "billion, up 4.1%.", published="2020-02-20")
     assert got["$1.2 billion"][1] == got["4.1%"][1] == "cocoa beans"
+
+
+def test_goods_figures_a_national_agency_reports_are_its_state_s(pipeline):
+    """'Exports of cocoa rose 7% to $1.9 billion, the Bank of Ghana said': the agency names whose goods these
+    are, as it names whose whole flow."""
+    r = pipeline.extract("Exports of cocoa beans and cocoa paste rose 7.0 per cent to US$1.87 billion in 2018, "
+                         "the Bank of Ghana said.", published="2020-02-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, c.trade.commodity_text)
+           for c in r.claims if c.trade is not None}
+    assert got["US$1.87 billion"] == ("GHA", "WLD", "cocoa beans cocoa paste")

@@ -380,7 +380,9 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 whole_flow = code is None and (words in (None, *SERVICES_AGGREGATES) or _is_a_segment(words))
                 # "..., with coffee up 72% and tea down 3%": the flow just told, item by item
                 itemized = item_goods is not None and goods == item_goods and continues and previous_trade is not None
-                if whole_flow or names_a_state or _reports_world_trade(previous_trade) \
+                # ("Exports of cocoa rose 7% to $1.9 billion, the Bank of Ghana said": the agency names
+                # whose goods these are)
+                if whole_flow or names_a_state or agency_of_a_state or _reports_world_trade(previous_trade) \
                         or _reports_world_trade(story_trade) or same_goods or part_of_the_last or breakdown or itemized:
                     frame = _frame(trigger, ctx)
                     _parties_of_a_demonstrative(span, frame, ctx)
