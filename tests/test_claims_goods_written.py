@@ -599,3 +599,9 @@ def test_goods_figures_a_national_agency_reports_are_its_state_s(pipeline):
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, c.trade.commodity_text)
            for c in r.claims if c.trade is not None}
     assert got["US$1.87 billion"] == ("GHA", "WLD", "cocoa beans cocoa paste")
+
+
+def test_a_percent_word_doubled_after_a_rate_is_no_goods(pipeline):
+    got = _goods(pipeline, "Peru's exports to Asia reached $4.7 billion in 2018. Chile came second, with exports of $512 "
+                           "million, or 9.6% percent.", published="2019-03-01")
+    assert got["$512 million"] == (None, None)
