@@ -605,3 +605,14 @@ def test_a_percent_word_doubled_after_a_rate_is_no_goods(pipeline):
     got = _goods(pipeline, "Peru's exports to Asia reached $4.7 billion in 2018. Chile came second, with exports of $512 "
                            "million, or 9.6% percent.", published="2019-03-01")
     assert got["$512 million"] == (None, None)
+
+
+def test_a_volume_after_a_price_line_is_of_the_goods_told_just_before(pipeline):
+    """'Timber exports fell 18%. The price fell to $540 per cubic metre. Export volumes
+    fell to 284,100 cubic metres': timber's volume, not the story's first goods."""
+    r = pipeline.extract("Exports of cocoa rose 7 per cent to US$1.87 billion in 2018, the Bank of Ghana said.\n"
+                         "Timber exports fell 18.2 per cent to US$0.21 billion.\nThe average price "
+                         "slipped to US$540 a cubic metre in 2018. Export volumes fell to 284,100 cubic "
+                         "metres in 2018.", published="2020-02-20")
+    claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "284,100 cubic metres")
+    assert claim.trade is not None and claim.trade.commodity_text == "timber"

@@ -287,9 +287,17 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 how = f"the goods are {FROM_PREVIOUS_CLAIM}"
                 if recent is None and not amount.is_money and amount.unit not in CURRENCY_UNITS_EXCLUDED:
                     # "Exports to Peru rose 7 per cent to 64,000 tonnes" in a story whose first
-                    # trade figure was of coffee: a tonnage is of the story's goods
+                    # trade figure was of coffee: a tonnage is of the story's goods -- the goods it told
+                    # in its last three sentences ("Timber exports fell 18%. The price fell to
+                    # $540 per cubic metre. Export volumes fell to 284,100 cubic metres"), or its
+                    # first figure's
                     first = next((c for c in claims if c.trade is not None and c.kind != "comparison"), None)
-                    if first is not None and (first.trade.commodity or first.trade.commodity_text) \
+                    near = ctx.sents[max(0, s_index - 3)].start_char
+                    last = _last_goods_claim(claims, lambda c: c.start >= near and "goods" not in c.inferred
+                                             and c.kind != "comparison")
+                    if last is not None and last is not first:
+                        recent, how = last, f"the goods are {FROM_STORY_LAST_GOODS}"
+                    elif first is not None and (first.trade.commodity or first.trade.commodity_text) \
                             and "goods" not in first.inferred:
                         recent, how = first, f"the goods are {FROM_STORY_GOODS}"
                 if recent is not None and not _names_other_goods(sent, recent.trade.commodity):
@@ -924,6 +932,8 @@ FROM_THE_BALANCE = "the parties are those of the trade balance the story gave ju
 
 #: What a claim's ``inferred`` says of goods taken from the story's first trade figure.
 FROM_STORY_GOODS = "the goods of the story's first trade figure"
+#: ... and taken from the goods the story told last.
+FROM_STORY_LAST_GOODS = "the goods the story told last"
 #: What a claim's ``inferred`` says of a reporter taken from the story for a ranking no state owns.
 FROM_STORY_AGENT = "the state whose trade the story was telling (a ranking noun no state owns)"
 
