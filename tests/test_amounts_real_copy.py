@@ -810,3 +810,12 @@ def test_over_after_a_change_noun_names_the_base_not_a_bound(parse, text, span, 
     """'an increase over $640 million': the level compared with; 'tumbled over 70 percent': more than."""
     got = {a.text: a.bound for a in amounts(parse, text)}
     assert got[span] == bound
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("Exports passed Kes.4 trillion in 2023.", "Kes.4 trillion", 4e12, "KES"),
+    ("Imports rose to Kes.3.2 trillion in 2023.", "Kes.3.2 trillion", 3.2e12, "KES"),
+])
+def test_a_currency_abbreviation_s_full_stop_glued_to_the_digits_is_no_decimal_point(parse, text, span, value, unit):
+    a = only(parse, text)
+    assert (a.text, a.value, a.unit) == (span, value, unit)

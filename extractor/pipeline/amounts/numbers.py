@@ -64,6 +64,10 @@ def _digit_precision(num: str) -> float:
     return 0.5
 
 
+# a lettered currency abbreviation with its full stop, glued to the digits ('Kes.4 trillion', 'Rs.1,000')
+_ABBREVIATED_PREFIX = re.compile(r"^([A-Za-z]{2,4})\.(?=\d)")
+
+
 def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     """Digits in one token, with a glued currency ('US$271.2m', '115USD'), magnitude, '%' or unit ('155mph')."""
     t = _tables()
@@ -76,6 +80,10 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
     dollar_split = i > 0 and doc[i - 1].text == "$" and not doc[i - 1].whitespace_ and text[:1].isalpha()
     if dollar_split:  # Australian style '$US55,931,000' is tokenized '$' + 'US55,931,000'
         text = "$" + text
+    abbreviated = _ABBREVIATED_PREFIX.match(text)
+    if abbreviated and (abbreviated[1].lower() in t["currency_symbols"] or abbreviated[1].upper() in t["codes"]
+                        or abbreviated[1].lower() in t["written_symbols_folded"]):
+        text = abbreviated[1] + text[abbreviated.end(1) + 1:]   # 'Kes.3.2 trillion': the full stop is the abbreviation's
     m = t["numeric_re"].match(text)
     if not m or (dollar_split and not m["cur"]):
         return None
