@@ -819,3 +819,10 @@ def test_over_after_a_change_noun_names_the_base_not_a_bound(parse, text, span, 
 def test_a_currency_abbreviation_s_full_stop_glued_to_the_digits_is_no_decimal_point(parse, text, span, value, unit):
     a = only(parse, text)
     assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_a_bracket_opened_right_after_a_magnitude_keeps_both_sums_whole():
+    """'NZ$318 million($205 million)': the space before the bracket dropped, both sums with their scale (the
+    pipeline's tokenizer parts the bracket from the word)."""
+    found = extract("Dairy exports rose NZ$318 million($205.40 million) in April.", published="2014-05-20").amounts
+    assert [(a.text, a.value) for a in found] == [("NZ$318 million", 318e6), ("$205.40 million", 205.4e6)]

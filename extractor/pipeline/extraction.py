@@ -82,6 +82,8 @@ _COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x
 #: "U.S.-China trade", "U.S.-bound exports", "U.K.-based": a hyphen or dash after an abbreviation's
 #: period joins two words the English infixes leave as one token, so the state is never read
 _HYPHEN_AFTER_AN_ABBREVIATION = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
+#: "NZ$318 million($205 million)": a bracket opened right after a word, on a sum, the space dropped
+_BRACKET_AFTER_A_WORD = r"(?<=[a-z])\((?=[$€£¥]|[A-Z]{1,3}\$|\d)"
 
 
 def _currency_abbreviations() -> tuple[str, ...]:
@@ -106,7 +108,7 @@ def _tune_tokenizer(nlp: Language) -> None:
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
     for abbreviation in _COMPARISON_ABBREVIATIONS + _currency_abbreviations() + _re_trade_words():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION]).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION, _BRACKET_AFTER_A_WORD]).finditer
 
 
 class Pipeline:
