@@ -2635,3 +2635,11 @@ def test_export_value_and_import_value_name_their_flows():
                   "3.9%.", published="2018-09-20")
     assert got["$98 million"][:3] == ("directional", "PER", "CHL")
     assert got["$114 million"][:3] == ("directional", "CHL", "PER")
+
+
+def test_the_second_flow_after_with_takes_the_second_figure():
+    """'with exports totaling X and imports at Y': the parser joins 'imports' to the first figure and hangs
+    the second on 'totaling'; the second figure is the imports'."""
+    got = parties("In the first half, Peru posted a trade surplus of EUR 4.1 billion, with exports totaling EUR "
+                  "88.3 billion and imports at EUR 84.2 billion, the statistics office said.", published="2023-08-01")
+    assert got["EUR 88.3 billion"][1:3] == ("PER", "WLD") and got["EUR 84.2 billion"][1:3] == ("WLD", "PER")

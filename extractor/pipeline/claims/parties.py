@@ -333,7 +333,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             # "with exports at $8.1 billion and imports at $1.3 billion", the parser hanging the second
             # figure on the first noun: the conjunct written between them is the figure's
             later = [c for c in head.conjuncts if head.i < c.i < amount_span.start and _trade_kind(c)]
-            return later[-1] if later else head
+            return later[-1] if later else _the_other_flow_written_between(head, amount_span)
         # "Exports stood at $310 million and imports at $1.87 billion", "reached $5 billion, with
         # exports at $2 billion": a flow with its figure and no verb of its own, its noun hung on the
         # verb (as a conjunct, or in a 'with' phrase) -- the noun written before the figure is its trade
@@ -371,7 +371,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
                 # (not the whole a share is of: "trade with Japan which made up 9 per cent of total
                 # trade increased ...")
                 if _trade_kind(head.doc[k]) and head.doc[k].pos_ == "NOUN" and not _the_whole_of_a_share(head.doc[k]):
-                    return head.doc[k]
+                    return _the_other_flow_written_between(head.doc[k], amount_span)
                 k -= 1
     triggers = [t for t in sent if _trade_kind(t)]
     if not triggers:
@@ -384,6 +384,15 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         if before:
             return before[-1]
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _the_other_flow_written_between(flow: Token, amount_span: Span) -> Token:
+    """'with exports totaling $88 billion and imports at $84 billion': the parser joins the second flow
+    noun to the first figure and hangs the second figure on the first flow's verb -- the other flow,
+    coordinated between ``flow`` and the figure, is the figure's; else ``flow``."""
+    other = [t for t in flow.doc[flow.i + 1: amount_span.start] if t.dep_ == "conj" and t.pos_ == "NOUN"
+             and _trade_kind(t) in {"import", "export"} and _trade_kind(t) != _trade_kind(flow)]
+    return other[-1] if other else flow
 
 
 def _flow_a_change_noun_is_in(root: Token) -> Token | None:
