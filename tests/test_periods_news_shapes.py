@@ -624,3 +624,9 @@ def test_a_run_of_months_written_by_their_middles_is_one_approximate_span(parse,
 ])
 def test_a_period_whose_days_a_bracket_spells_out_is_those_days(parse, text, expr, from_, to):
     assert span(period(periods(parse, text), expr)) == (from_, to)
+
+
+def test_a_month_range_written_right_through_to_its_end(pipeline):
+    r = pipeline.extract("Peru's exports rose 3% from January right through to June.", published="2024-08-01")
+    p = next(p for p in r.periods if p.text.startswith("from January"))
+    assert (str(p.from_), str(p.to)) == ("2024-01-01", "2024-06-30")

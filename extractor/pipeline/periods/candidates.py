@@ -117,7 +117,7 @@ _rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to
       + r")(?:\s+period)?\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
       resolve_months_of_split_year)   # ('the July-June period of 2019/20' too)
 # ('from mid-August to mid-December': Nepali copy writes its year's months by their middles)
-_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|to|through|until)\s*(?:mid-\s?)?(?P<mon2>" + MON
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|(?:(?:right|all\s+the\s+way)\s+)?(?:through\s+to|to|through|until))\s*(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
 # "from July 2020 to April 2021", "January 2019-March 2020": a run of months across years, each end with
