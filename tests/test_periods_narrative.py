@@ -402,3 +402,10 @@ def test_this_month_takes_the_year_of_the_text_s_latest_month(parse):
                            "million this August. Trade was higher last August.")
     assert span(period(ps, "this August")) == (date(2018, 8, 1), date(2018, 8, 31))
     assert period(ps, "last August").from_ is None
+
+
+def test_a_relative_year_restated_in_apposition_is_that_year(parse):
+    """'The previous year, 2020, ...': the written year the apposition gives wins over the anchor."""
+    ps, _ = undated(parse, "Peru's exports rose 3 percent from January right through to June. The previous year, 2020, "
+                           "exports fell 2 percent.")
+    assert span(period(ps, "The previous year")) == (date(2020, 1, 1), date(2020, 12, 31))

@@ -114,6 +114,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     periods = _spans_named_by_their_ends(text, sorted((p for _, p in found), key=lambda p: p.start))
     periods = _months_of_a_fiscal_year_in_brackets(text, periods)
     periods = _periods_spelled_out_in_brackets(text, periods)
+    periods = _years_restated_in_apposition(text, periods)
     unresolved = [t for _, t in sorted(ctx.unresolved)]
     if unresolved and (published is None):
         add_warning(doc, f"no publication date: {_count(unresolved)} relative to it "
@@ -144,6 +145,24 @@ def _periods_spelled_out_in_brackets(text: str, periods: list[Period]) -> list[P
                 and text[spelled.end: spelled.end + 3].lstrip().startswith(")"):
             out[k] = p.model_copy(update={"from_": spelled.from_, "to": spelled.to, "granularity": "range",
                                           "value": period_value(spelled.from_, spelled.to, "range")})
+    return out
+
+
+_APPOSITION_COMMA = re.compile(r",\s*")
+
+
+def _years_restated_in_apposition(text: str, periods: list[Period]) -> list[Period]:
+    """'The previous year, 2020, ...', 'last year, 2019,': a relative year the text restates as a
+    written year right after it, between commas, is that year (TimeML: the apposition is
+    coreferent; the written year wins over an anchor guessed without a publication date)."""
+    out = list(periods)
+    for k in range(len(out) - 1):
+        p, written = out[k], out[k + 1]
+        if p.relative and p.granularity == "year" and written.granularity == "year" and not written.relative \
+                and written.from_ is not None and _APPOSITION_COMMA.fullmatch(text[p.end:written.start]) \
+                and text[written.end: written.end + 1] in (",", ")", ".", ";", "") :
+            out[k] = p.model_copy(update={"from_": written.from_, "to": written.to, "relative": False,
+                                          "value": written.value})
     return out
 
 
