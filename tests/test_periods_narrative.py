@@ -409,3 +409,12 @@ def test_a_relative_year_restated_in_apposition_is_that_year(parse):
     ps, _ = undated(parse, "Peru's exports rose 3 percent from January right through to June. The previous year, 2020, "
                            "exports fell 2 percent.")
     assert span(period(ps, "The previous year")) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_a_comparison_base_year_beats_an_earlier_latest_month_the_text_recalls(parse):
+    """'up 6.4 percent over the same period of 2016' and 'the last time exports hit $2 billion was August
+    2016': the figures compared with 2016 are of 2017, though August 2016 is the latest month written."""
+    ps, _ = undated(parse, "Laos's exports reached $2.5 billion in the first half of this year, up 6.4 percent over the "
+                           "same period of 2016. The last time monthly exports topped $500 million was August 2016.")
+    assert span(period(ps, "the first half of this year")) == (date(2017, 1, 1), date(2017, 6, 30))
+    assert span(period(ps, "August 2016")) == (date(2016, 8, 1), date(2016, 8, 31))

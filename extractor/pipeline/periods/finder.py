@@ -17,7 +17,7 @@ from ..articles import parse_published
 from ..extensions import add_warning, isolated, reference_date
 from .anaphora import _is_deictic_report_period
 from .dates import year_to_date
-from .anchors import _Candidate, _Context, _month_end, _NeedsPublication, _number, period_value
+from .anchors import _Candidate, _Context, _is_comparison_base, _month_end, _NeedsPublication, _number, period_value
 from .narrative import base_year_reference, narrative_reference, this_year_named_reference
 from .patterns import MONTHS, PART, START_OF_THE_YEAR
 from .candidates import (
@@ -76,9 +76,12 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
     beside_this_year = False
     if ctx.published is None and ctx.unresolved:
         reference = narrative_reference(ctx, found)
-        if reference is None:
-            reference = base_year_reference(ctx, found)
-            from_a_base = reference is not None
+        base = base_year_reference(ctx, found)
+        if base is not None and (reference is None or reference[1] == "month" and base[0].year > reference[0].year
+                                 and not _is_comparison_base(text, reference[2].start, reference[2].end)):
+            # ("up 6.4 percent over the same period of 2016" beside "was last reached in August 2018": the
+            # figures compared with 2018 are of 2019, later than the text's latest month)
+            reference, from_a_base = base, True
         if reference is None:
             reference = this_year_named_reference(ctx, found)
             beside_this_year = reference is not None
