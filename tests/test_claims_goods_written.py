@@ -616,3 +616,13 @@ def test_a_volume_after_a_price_line_is_of_the_goods_told_just_before(pipeline):
                          "metres in 2018.", published="2020-02-20")
     claim = next(c for c in r.claims if c.amount is not None and r.amounts[c.amount].text == "284,100 cubic metres")
     assert claim.trade is not None and claim.trade.commodity_text == "timber"
+
+
+def test_goods_of_an_export_value_and_of_a_clause_after_but(pipeline):
+    """'Agricultural export value went up 6.8 percent': the goods modify the value the trade word qualifies;
+    'Imports of plastics rose 4 percent, but assembled trucks fell 14 percent': the second clause's own goods."""
+    got = _goods(pipeline, "Vietnam's exports rose 5% in the first five months. Agricultural export value went up 6.8 "
+                           "percent. Imports of plastics rose 4 percent, but assembled trucks fell 14 percent.",
+                 published="2016-06-20")
+    assert got["6.8 percent"][1] == "agricultural"
+    assert got["4 percent"][1] == "plastics" and got["14 percent"][1] == "trucks"

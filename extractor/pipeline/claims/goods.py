@@ -153,6 +153,10 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         head = trigger.head
         phrases.append(ctx.doc[head.left_edge.i: head.i + 1])
     # "the export value of these cosmetics": the goods of the noun the trade word qualifies
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head.lemma_.lower() in {"value", "volume"}:
+        # "agricultural export value", "rice export volume": the goods modify the noun the trade word qualifies
+        phrases += [ctx.doc[c.left_edge.i: c.i + 1] for c in trigger.head.children
+                    if c.dep_ in {"amod", "compound", "nmod"} and c.i < trigger.i]
     if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN":
         for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
@@ -856,7 +860,8 @@ def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool,
     if not len(phrase) or phrase[-1].pos_ not in {"NOUN", "PROPN"} or phrase[-1].dep_ in {"dobj", "compound"} \
             or any(a.dep_ in {"prep", "agent"} for a in phrase[-1].ancestors) or any(
             t.i in ctx.country_at or t.i in ctx.pair_at or t.i in ctx.period_tokens or t.i in ctx.amount_tokens
-            or t.pos_ in {"AUX", "PRON", "VERB", "DET", "ADP"} or _trade_kind(t) for t in phrase):
+            or t.pos_ in {"AUX", "PRON", "DET", "ADP"} or t.pos_ == "VERB" and t.dep_ != "amod"   # ("assembled cars")
+            or _trade_kind(t) for t in phrase):
         return None
     goods = _goods_of_phrase(phrase, ctx)
     if goods is None or not goods[1] or goods[0] is None and not listed:
