@@ -626,3 +626,11 @@ def test_goods_of_an_export_value_and_of_a_clause_after_but(pipeline):
                  published="2016-06-20")
     assert got["6.8 percent"][1] == "agricultural"
     assert got["4 percent"][1] == "plastics" and got["14 percent"][1] == "trucks"
+
+
+def test_those_of_goods_a_change_noun_is_in_name_the_goods_of_the_flow_just_told(pipeline):
+    """'US imports rose 1.1%. The rise reflected a 3.5% increase in those of capital equipment, while
+    those of autos fell 2%': no trade word in the sentence, the same flow of each goods."""
+    got = _goods(pipeline, "Peru's imports rose 1.1% to $4.3 billion in June. The rise reflected a 3.5% increase in "
+                           "those of capital equipment, while those of autos fell 2%.", published="2019-08-05")
+    assert got["3.5%"][1] == "capital equipment" and got["2%"][1] == "autos"

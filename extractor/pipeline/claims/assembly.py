@@ -475,7 +475,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     inferred["flow"] = f"the flow is {FROM_PREVIOUS_CLAIM}"
                 # else "That is a fall of 8.3%", "The figure was ...": an explicit reference to a
                 # claim read from its sentence reads its parties and flow
-                item = item_goods
+                # ("The rise reflected a 3.5% increase in those of capital equipment": the same flow, of those goods)
+                item = item_goods or _goods_of_a_demonstrative(span, None, _demonstrative_subject(span), ctx)
                 if item is not None and (trade.commodity is None and trade.commodity_text is None
                                          or item == semicolon_item):
                     # "The main increases were coal, up $430 million; beef, up $90 million": the

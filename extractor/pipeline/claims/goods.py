@@ -262,15 +262,20 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
 _POINTING_BACK = frozenset({"such", "these", "those", "the same"})
 
 
-def _goods_of_a_demonstrative(amount_span: Span, trigger: Token, subject: Token | None,
+def _goods_of_a_demonstrative(amount_span: Span, trigger: Token | None, subject: Token | None,
                               ctx: "_Context") -> tuple[str | None, str | None] | None:
     """'coal shipments slipped 2%, with those of zinc ore tumbling 48%': the same flow of the goods
     the demonstrative's 'of' names. The demonstrative is the figure's clause ``subject``, or the
     pronoun whose phrase holds the figure (the sentence parses either way); None when it names none."""
+    after = trigger.i + 1 if trigger is not None else amount_span.sent.start   # (no trade word: the flow just told)
     demonstrative = subject or next(
-        (t for t in reversed(ctx.doc[trigger.i + 1: amount_span.start]) if t.lower_ in {"those", "that"}
-         and t.left_edge.i <= amount_span.start and amount_span.end - 1 <= t.right_edge.i), None)
-    if demonstrative is None or demonstrative.i <= trigger.i:
+        (t for t in reversed(ctx.doc[after: amount_span.start]) if t.lower_ in {"those", "that"}
+         and t.left_edge.i <= amount_span.start and amount_span.end - 1 <= t.right_edge.i), None) or next(
+        # ("a 3.5% increase in those of capital equipment": what the change noun the figure sizes is in)
+        (o for p in amount_span.root.head.children if amount_span.root.dep_ in {"nummod", "compound", "amod", "quantmod"}
+         and _is_change_word(amount_span.root.head) and p.dep_ == "prep" and p.lower_ == "in"
+         for o in p.children if o.dep_ == "pobj" and o.lower_ in {"those", "that"}), None)
+    if demonstrative is None or demonstrative.i < after:
         return None
     return next((g for p in demonstrative.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in p.children if o.dep_ == "pobj"
