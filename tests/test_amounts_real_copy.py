@@ -826,3 +826,13 @@ def test_a_bracket_opened_right_after_a_magnitude_keeps_both_sums_whole():
     pipeline's tokenizer parts the bracket from the word)."""
     found = extract("Dairy exports rose NZ$318 million($205.40 million) in April.", published="2014-05-20").amounts
     assert [(a.text, a.value) for a in found] == [("NZ$318 million", 318e6), ("$205.40 million", 205.4e6)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("The surplus narrowed as export growth cooled to 2.3% in October.", "up"),
+    ("Import growth slowed to 5 percent in May.", "up"),
+    ("Exports rose to 5 percent of output in May.", None),
+])
+def test_a_growth_rate_that_moved_to_a_percentage_is_a_rise_of_that_size(parse, text, change):
+    """'export growth cooled to 2.3%': the flow grew 2.3%; a share 'rose to 5 percent of output' is no change."""
+    assert [a.change for a in amounts(parse, text) if a.unit == "percent"] == [change]

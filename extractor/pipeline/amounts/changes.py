@@ -190,6 +190,8 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     if tok.lower_ == "at" and unit == "percent" and k > 2 and doc[k - 2].lower_ == "the" and doc[k - 1].lower_ == "most" \
             and (direction := _adverb_direction(doc[k - 3])):
         return direction   # "exports of vehicles were down the most at 41%": the largest fall, its size
+    if tok.lower_ == "to" and unit == "percent" and k > 0 and _a_growth_rate_moved(doc[k - 1]):
+        return "up"   # "export growth cooled to 2.3%": the rate the flow grew by
     if tok.lower_ in t["level_prepositions"]:
         return None
     if unit in ("percent", "percentage_point") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
@@ -204,6 +206,16 @@ def _change_from_governing_verb(doc: Doc, s: int, unit: str) -> Optional[str]:
     if unit in ("percent", "times") and _in_a_title_case_headline(tok):
         return _headline_verb_direction(tok)   # "Laos-Vietnam Trade Jumps 20% in March"
     return None
+
+
+def _a_growth_rate_moved(verb: Token) -> bool:
+    """A verb whose subject is a growth rate ('export growth slowed to 2.3%', 'growth picked up to 5%'):
+    the percentage after its 'to' is how much the flow grew, not a level of the flow."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # (its subject, or the noun the parser hangs it on as a participle: "as export growth cooled to")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    return any(c.lemma_.lower() == "growth" for c in subjects)
 
 
 def _in_a_title_case_headline(tok: Token) -> bool:
