@@ -634,3 +634,11 @@ def test_those_of_goods_a_change_noun_is_in_name_the_goods_of_the_flow_just_told
     got = _goods(pipeline, "Peru's imports rose 1.1% to $4.3 billion in June. The rise reflected a 3.5% increase in "
                            "those of capital equipment, while those of autos fell 2%.", published="2019-08-05")
     assert got["3.5%"][1] == "capital equipment" and got["2%"][1] == "autos"
+
+
+def test_a_noun_the_tagger_took_for_a_verb_still_names_goods(pipeline):
+    """'display items', 'farm produce imports': a compound word tagged as a verb is part of the goods (here
+    also in a respectively list, whose second member was lost)."""
+    got = _goods(pipeline, "Korea's exports fell 4% in September. Exports of steel products and display items grew "
+                           "9 percent and 3 percent, respectively.", published="2023-10-20")
+    assert got["9 percent"][1] == "steel products" and got["3 percent"][1] == "display items"

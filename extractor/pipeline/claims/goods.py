@@ -382,7 +382,8 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
              and not t.like_num
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
-             and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.tag_ != "JJS" and not _trade_kind(t)
+             and (t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.pos_ == "VERB" and t.dep_ == "compound")   # ("display items")
+             and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
              and not _wire_tag(t) and t.i not in ctx.dateline_words]   # ("ANKARA - Exports rose")
     written = _WRITTEN_HS_CODE.search(ctx.text, phrase.start_char, min(len(ctx.text), phrase.end_char + 24))

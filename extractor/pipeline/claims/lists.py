@@ -229,9 +229,10 @@ def _written_goods_list(sent: Span, before: int, size: int, ctx: _Context) -> li
     last_and = ands[-1]
     # the member after 'and': words up to a trade word, a preposition or a verb
     end = last_and.i + 1
-    while end < before and ctx.doc[end].pos_ in {"NOUN", "PROPN", "ADJ"} and not _trade_kind(ctx.doc[end]) \
-            and end not in ctx.country_at:
-        end += 1
+    while end < before and (ctx.doc[end].pos_ in {"NOUN", "PROPN", "ADJ"} or ctx.doc[end].pos_ == "VERB"
+                            and ctx.doc[end].dep_ in {"compound", "amod"}) \
+            and not _trade_kind(ctx.doc[end]) and end not in ctx.country_at:
+        end += 1   # ("display items": a noun the tagger took for a verb, as a modifier)
     members = [ctx.doc[last_and.i + 1: end]]
     start = last_and.i
     while len(members) < size:
