@@ -21,7 +21,7 @@ from ..amounts.changes import _change_of_an_included_item
 from ..extensions import isolated  # (importing it registers Doc._.claims)
 from .context import _Context
 from .lists import _bracketed_figures, _fill_slot, _gapped_goods, _gapped_partners, _respectively
-from .goods import (_ALL_GOODS, _POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
+from .goods import (_ALL_GOODS, _PLACES, _POINTING_BACK, SERVICES_AGGREGATES, _commodity, _is_a_segment, _segment_of, _goods_code, _goods_named_before, _goods_of_amount, _goods_of_clause,
                     _goods_of_a_demonstrative, _goods_of_phrase, _goods_of_producers, _goods_pointing_back,
                     _goods_of_a_balance, _goods_of_a_clause_item, _goods_of_a_list_item,
                     _goods_of_an_item_and_its_change, _goods_of_a_semicolon_item, _names_goods,
@@ -1071,7 +1071,7 @@ def _list_item_heads(sent: Span, ctx: _Context) -> list[tuple[str, int, int]]:
 #: Verbs a state leads a ranking with, its figure after 'with' ("China topped the list with $1.9 billion").
 _LEADING_WITH = frozenset({"top", "lead", "head", "rank", "come", "follow", "place", "finish"})
 #: Words that place a state in a ranking ("came first", "out on top", "in the fourth place").
-_PLACE_WORDS = frozenset({"first", "top", "second", "third", "fourth", "fifth", "sixth", "next", "place", "position"})
+_PLACE_WORDS = _PLACES | {"place", "position"}
 
 
 def _leader_with(amount_span: Span, ctx: _Context) -> str | None:

@@ -61,14 +61,13 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         regime = _regime_in(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i + 1])
         if regime is not None:
             return None, regime   # "the processing trade", "general trade exports": a segment (see _segment_of)
-    head = trigger.head
-    if modifiers and trigger.dep_ == "conj" and head.i < trigger.i and head.pos_ in {"NOUN", "PROPN"} and not _trade_kind(head) \
-            and head.i not in ctx.country_at and all(t.lower_ in {"and", "or", ","}
-                                                     for t in ctx.doc[head.i + 1: min(c.left_edge.i for c in modifiers)]):
-        # "Garment and textile exports", misparsed as "garment" and "textile exports": the coordinated
-        # modifiers together name the goods
-        phrases.append(ctx.doc[min([head.i] + [c.left_edge.i for c in head.children
-                                               if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i]): trigger.i])
+    first = trigger.head   # ("Garment and textile exports", misparsed as "garment" and "textile exports")
+    if modifiers and trigger.dep_ == "conj" and first.i < trigger.i and first.pos_ in {"NOUN", "PROPN"} and not _trade_kind(first) \
+            and first.i not in ctx.country_at and all(t.lower_ in {"and", "or", ","}
+                                                      for t in ctx.doc[first.i + 1: min(c.left_edge.i for c in modifiers)]):
+        # the coordinated modifiers together name the goods
+        phrases.append(ctx.doc[min([first.i] + [c.left_edge.i for c in first.children
+                                                if c.dep_ in {"compound", "amod", "nmod"} and c.i < first.i]): trigger.i])
     if len(modifiers) > 1:   # "iron ore imports": the modifiers together name the goods
         phrases.append(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i])
     for child in modifiers:
@@ -232,7 +231,7 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
         for o in (c for c in prep.children if c.dep_ == "pobj"):
             # ("trade between China's private firms and the EU", "trade of foreign-invested firms": that kind's)
             found = (_regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) if prep.lower_ in {"in", "under", "by"}
-                     else None) or (described_entity(o) if prep.lower_ != "in" and prep.lower_ != "under" else None)
+                     else None) or (described_entity(o) if prep.lower_ in {"by", "between", "of"} else None)
             if found is not None:
                 return found
     # the subject of the figure's own clause ("..., while foreign-invested firms booked 1.9 trillion
