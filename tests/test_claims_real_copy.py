@@ -2643,3 +2643,14 @@ def test_the_second_flow_after_with_takes_the_second_figure():
     got = parties("In the first half, Peru posted a trade surplus of EUR 4.1 billion, with exports totaling EUR "
                   "88.3 billion and imports at EUR 84.2 billion, the statistics office said.", published="2023-08-01")
     assert got["EUR 88.3 billion"][1:3] == ("PER", "WLD") and got["EUR 84.2 billion"][1:3] == ("WLD", "PER")
+
+
+def test_an_import_value_hung_on_its_figure_names_the_flow_and_no_part_outgrows_a_misread_total():
+    """'including export value 27.8 billion yuan, up 1.2%; import value 10.4 billion yuan, up 14.0%': the parser
+    makes 'import value' a modifier of the figure; read as total trade, it was smaller than the exports (a
+    false 'part larger than its whole')."""
+    r = extract("In May alone, Ningbo export and import totaled 38.2 billion yuan, up 6.1% YOY, including export "
+                "value 27.8 billion yuan, up 1.2% YOY; import value 10.4 billion yuan, up 14.0% YOY.", published="2017-06-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got["10.4 billion yuan"] == got["14.0%"] == ("WLD", "Ningbo")
+    assert not [f for f in consistency_of(r) if f.status == "inconsistent"]

@@ -318,6 +318,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     for head in chain:
         if head.i < sent.start or head.i >= sent.end:
             break
+        named = _flow_named_on_a_value(head, amount_span)
+        if named is not None:
+            return named   # "import value 10.4 billion yuan, up 14%": the value noun the parser hung on the figure
         # "a trade surplus of $12 billion", "the deficit stood at $7 billion": a balance, no flow
         if head.lemma_.lower() in balances or any(
                 c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.lemma_.lower() in balances for c in head.children):
@@ -384,6 +387,14 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
         if before:
             return before[-1]
     return min(triggers, key=lambda t: abs(t.i - amount_span.root.i))
+
+
+def _flow_named_on_a_value(head: Token, amount_span: Span) -> Token | None:
+    """The trade word of a value noun ('import value') the parser made a modifier of ``head`` (the
+    figure, or the noun a change hangs on), written before the figure."""
+    return next((named for v in head.children if v.dep_ in {"nmod", "compound"} and v.i < amount_span.start
+                 and v.lemma_.lower() in _VALUE_NOUNS
+                 for named in v.children if named.dep_ in {"compound", "amod", "nmod"} and _trade_kind(named)), None)
 
 
 def _the_other_flow_written_between(flow: Token, amount_span: Span) -> Token:
