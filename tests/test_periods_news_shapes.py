@@ -630,3 +630,13 @@ def test_a_month_range_written_right_through_to_its_end(pipeline):
     r = pipeline.extract("Peru's exports rose 3% from January right through to June.", published="2024-08-01")
     p = next(p for p in r.periods if p.text.startswith("from January"))
     assert (str(p.from_), str(p.to)) == ("2024-01-01", "2024-06-30")
+
+
+def test_a_bare_quarter_after_a_dated_one_in_its_sentence_shares_its_year(pipeline):
+    """'rose in the first quarter of 2017 but fell in the second quarter and in the third quarter of the year':
+    2017's, not the quarters around publication (one after it even)."""
+    r = pipeline.extract("Peru's non-oil exports rose to $4.1 billion in the first quarter of 2017 but fell to $3.6 billion in "
+                         "the second quarter and to $3.2 billion in the third quarter of the year.", published="2021-06-01")
+    got = {p.text: (str(p.from_), str(p.to)) for p in r.periods}
+    assert got["the second quarter"] == ("2017-04-01", "2017-06-30")
+    assert got["the third quarter of the year"] == ("2017-07-01", "2017-09-30")

@@ -297,12 +297,21 @@ def _clause_is_past(ctx: _Context, char: int) -> bool:
     return False
 
 
+#: Spans whose written year an undated span of the same kind after them in the sentence shares ("fell in
+#: the first quarter of 2017 and again in the second quarter": the second quarter of 2017; not "in the
+#: first half of 2017 ..., but H1 figures this time", a contrast of the same half).
+_YEAR_GIVING_SPANS = frozenset({"quarter"})
+
+
 def _sentence_year(ctx: _Context, cand: _Candidate) -> Optional[int]:
-    """A bare year written in the same sentence ("in September, when ... in 2019")."""
+    """A bare year written in the same sentence ("in September, when ... in 2019"), or, for a quarter,
+    the year of a quarter written with its year before it ("in the first quarter of 2017 ... in the
+    second quarter"; TimeML: the nearest explicit time of the discourse anchors it)."""
     sent = ctx.sentence_of(cand.start)
     best = None
     for other in ctx.candidates:
-        if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year"):
+        if other is cand or other.written_year is None or other.rule not in ("year", "fiscal_year") and not (
+                other.rule in _YEAR_GIVING_SPANS and other.end <= cand.start and cand.rule in _YEAR_GIVING_SPANS):
             continue
         if ctx.sentence_of(other.start) != sent or _since_phrase(ctx, other.start) \
                 or _is_comparison_base(ctx.text, other.start, other.end):
