@@ -836,3 +836,9 @@ def test_a_bracket_opened_right_after_a_magnitude_keeps_both_sums_whole():
 def test_a_growth_rate_that_moved_to_a_percentage_is_a_rise_of_that_size(parse, text, change):
     """'export growth cooled to 2.3%': the flow grew 2.3%; a share 'rose to 5 percent of output' is no change."""
     assert [a.change for a in amounts(parse, text) if a.unit == "percent"] == [change]
+
+
+def test_both_sizes_of_a_change_restated_with_or_before_its_noun_are_changes(parse):
+    """'a £4.1 billion, or 38.2 per cent, plunge in exports': the sum and the percentage both size the plunge."""
+    found = amounts(parse, "The figures showed a £4.1 billion, or 38.2 per cent, plunge in exports to the bloc.")
+    assert [(a.text, a.change) for a in found] == [("£4.1 billion", "down"), ("38.2 per cent", "down")]

@@ -285,6 +285,9 @@ def _level_not_above_the_move(doc: Doc, k: int, f: _Found) -> bool:
 
 def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
     """'a 86% drop', 'a 15% increase', 'an increase of 15%'."""
+    noun = _noun_after_a_restated_figure(doc, e)
+    if noun is not None and (d := _noun_direction(noun)):
+        return d   # "a £4.1 billion, or 38.2 per cent, plunge in exports": both sizes of the change
     if e < len(doc) and doc[e].pos_ == "NOUN":
         d = _noun_direction(doc[e])
         if d:
@@ -318,6 +321,22 @@ def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
 
 
 _BASIS_NOUNS = frozenset({"year", "month", "quarter", "week"})
+
+
+def _noun_after_a_restated_figure(doc: Doc, e: int) -> Optional[Token]:
+    """The noun after 'a X, or Y,' when the figure ending at ``e`` is X (its restatement follows) or Y
+    (it restates X): 'a £4.1 billion, or 38.2 per cent, plunge'."""
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return None
+    if doc[e + 1].lower_ == "or":
+        close = next((j for j in range(e + 2, min(e + 10, len(doc))) if doc[j].text == ","), None)
+        return doc[close + 1] if close is not None and close + 1 < len(doc) else None
+    k = e - 1
+    while k > 0 and doc[k].text not in (",", ".", ";") and e - k <= 8:
+        k -= 1
+    if k > 0 and doc[k].text == "," and doc[k + 1].lower_ == "or":
+        return doc[e + 1]
+    return None
 
 
 #: Verbs a change is said to be led by, with its leading items as agents ("led by copper").
