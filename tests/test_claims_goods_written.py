@@ -625,7 +625,7 @@ def test_goods_of_an_export_value_and_of_a_clause_after_but(pipeline):
                            "percent. Imports of plastics rose 4 percent, but assembled trucks fell 14 percent.",
                  published="2016-06-20")
     assert got["6.8 percent"][1] == "agricultural"
-    assert got["4 percent"][1] == "plastics" and got["14 percent"][1] == "trucks"
+    assert got["4 percent"][1] == "plastics" and got["14 percent"][1] == "assembled trucks"
 
 
 def test_those_of_goods_a_change_noun_is_in_name_the_goods_of_the_flow_just_told(pipeline):
@@ -642,3 +642,13 @@ def test_a_noun_the_tagger_took_for_a_verb_still_names_goods(pipeline):
     got = _goods(pipeline, "Korea's exports fell 4% in September. Exports of steel products and display items grew "
                            "9 percent and 3 percent, respectively.", published="2023-10-20")
     assert got["9 percent"][1] == "steel products" and got["3 percent"][1] == "display items"
+
+
+def test_a_participle_qualifying_goods_is_part_of_them_but_a_running_total_is_not(pipeline):
+    """'manufactured products exports': the participle says which products; 'accumulated' says how they
+    were counted."""
+    got = _goods(pipeline, "New Zealand's exports fell 3% to NZ$4.6 billion in November, while manufactured products "
+                           "exports rose 6 percent. Accumulated sales of dairy exports passed NZ$200 billion.",
+                 published="2019-12-20")
+    assert got["6 percent"][1] == "manufactured products"
+    assert got.get("NZ$200 billion", (None, "dairy"))[1] != "accumulated"

@@ -378,10 +378,14 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     if cut is not None and cut > phrase.start:
         phrase = phrase.doc[phrase.start: cut]
     skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
+    # (a participle of a kind of firm or sector is no goods: "the foreign-invested sector")
+    firms = set(lex["trading_entities"]["words"]) | set(lex["sector_nouns"]["words"])
     words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
              and not t.like_num
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
-             and (t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.pos_ == "VERB" and t.dep_ == "compound")   # ("display items")
+             and (t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.pos_ == "VERB" and (t.dep_ == "compound"   # ("display items")
+                                                                           or t.dep_ == "amod" and t.tag_ == "VBN"   # ("manufactured goods")
+                                                                           and t.head.lemma_.lower() not in firms))
              and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
              and not _wire_tag(t) and t.i not in ctx.dateline_words]   # ("ANKARA - Exports rose")
