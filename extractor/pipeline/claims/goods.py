@@ -367,6 +367,12 @@ def _goods_of_a_balance(balance: Token, ctx: "_Context") -> tuple[str | None, st
     return next((g for g in found if g != _ALL_GOODS), found[0] if found else None)
 
 
+@cache
+def _firm_nouns() -> frozenset[str]:
+    """Kinds of firm and sectors (trading_entities, sector_nouns), read once."""
+    return _lexicon_words("trading_entities") | _lexicon_words("sector_nouns")
+
+
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
     """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
     the like; None when it names nothing (only states, periods, figures or determiners)."""
@@ -379,7 +385,7 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
         phrase = phrase.doc[phrase.start: cut]
     skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
     # (a participle of a kind of firm or sector is no goods: "the foreign-invested sector")
-    firms = set(lex["trading_entities"]["words"]) | set(lex["sector_nouns"]["words"])
+    firms = _firm_nouns()
     words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
              and not t.like_num
              and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip

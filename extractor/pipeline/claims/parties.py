@@ -18,7 +18,7 @@ from models import Source, Trade
 from ..actors import _countries, _ranking_words, ranked_noun
 from ..lexicon import load_table
 from .context import _Context
-from .words import (WORLD, _change_verbs, _clause_verb, _in_a_balance, _in_a_ratio, _is_balance, _is_change_word, _lexicon,
+from .words import (VALUE_NOUNS, WORLD, _change_verbs, _clause_verb, _in_a_balance, _in_a_ratio, _is_balance, _is_change_word, _lexicon,
                     _lexicon_words, _says_respectively, _trade_kind)
 
 
@@ -279,10 +279,6 @@ def _a_margin_between_flows(amount_span: Span) -> bool:
         and any(_trade_kind(c) for c in root.head.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})
 
 
-#: Nouns a trade word names the value of ("export value", "import volume").
-_VALUE_NOUNS = frozenset({"value", "volume", "amount", "total", "figure"})
-
-
 def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
     # "a fifth of the $228 million it imported": a relative clause on the figure is its trade
     own = next((c for c in amount_span.root.children if c.dep_ == "relcl" and _trade_kind(c)), None)
@@ -327,7 +323,7 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             # "posted a deficit of ¥310 billion, compared with ¥40 billion" too; but "the surplus widened,
             # lifted by a 25% rise in exports": the flow a change noun is in
             return _flow_a_change_noun_is_in(root)
-        if head.pos_ == "NOUN" and head.lemma_.lower() in _VALUE_NOUNS and head.i < amount_span.start:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in VALUE_NOUNS and head.i < amount_span.start:
             # "export value $98 million", "the import value of $3 billion": the trade word naming the value
             named = next((c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and _trade_kind(c)), None)
             if named is not None:
@@ -393,7 +389,7 @@ def _flow_named_on_a_value(head: Token, amount_span: Span) -> Token | None:
     """The trade word of a value noun ('import value') the parser made a modifier of ``head`` (the
     figure, or the noun a change hangs on), written before the figure."""
     return next((named for v in head.children if v.dep_ in {"nmod", "compound"} and v.i < amount_span.start
-                 and v.lemma_.lower() in _VALUE_NOUNS
+                 and v.lemma_.lower() in VALUE_NOUNS
                  for named in v.children if named.dep_ in {"compound", "amod", "nmod"} and _trade_kind(named)), None)
 
 

@@ -14,6 +14,8 @@ from ..lexicon import load_table, trade_flow_words
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
 _DATA_GRANULARITIES = {"month", "quarter", "half", "year", "range"}
 _TIME_PREPOSITIONS = {"in", "for", "during", "as", "of", "at", "by", "through"}
+#: Nouns a trade word names the value of ("export value", "import volume").
+VALUE_NOUNS = frozenset({"value", "volume", "amount", "total", "figure"})
 _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 
 
