@@ -842,3 +842,20 @@ def test_both_sizes_of_a_change_restated_with_or_before_its_noun_are_changes(par
     """'a £4.1 billion, or 38.2 per cent, plunge in exports': the sum and the percentage both size the plunge."""
     found = amounts(parse, "The figures showed a £4.1 billion, or 38.2 per cent, plunge in exports to the bloc.")
     assert [(a.text, a.change) for a in found] == [("£4.1 billion", "down"), ("38.2 per cent", "down")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales to Peru and Chile were 410 million and 95 million U.S. dollars, respectively.",
+     [("410 million", 410e6, "USD"), ("95 million U.S. dollars", 95e6, "USD")]),
+    ("Exports to the three markets reached 6.2, 3.8 and 1.1 billion yuan, respectively.",
+     [("6.2", 6.2e9, "CNY"), ("3.8", 3.8e9, "CNY"), ("1.1 billion yuan", 1.1e9, "CNY")]),
+])
+def test_a_currency_written_once_after_a_list_of_sums_is_each_sum_s(parse, text, expected):
+    """'410 million and 95 million U.S. dollars', '6.2, 3.8 and 1.1 billion yuan': right-node raising
+    of the currency (and of the magnitude a sum lacks), as 'rose 3 and 5 percent' shares its percent."""
+    assert [(a.text, a.value, a.unit) for a in amounts(parse, text)] == expected
+
+
+def test_a_garbled_decimal_comma_is_no_list_of_sums(parse):
+    """'to 1, 4871 trillion yen' (a decimal comma with a space): no 'and', so no list of two sums."""
+    assert [a.text for a in amounts(parse, "Exports rose 3.1% to 1, 4871 trillion yen.") if a.unit == "JPY"] == ["4871 trillion yen"]

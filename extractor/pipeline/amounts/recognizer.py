@@ -359,32 +359,48 @@ def _carry_into_earlier_rates(doc: Doc, found: list[_Found]) -> None:
 
 
 def _listed_with_a_shared_unit(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
-    """'rose 3.1, 9.4 and 22.6 percent', 'fell 3 and 5 percent': numbers listed with a percent
-    written once, after the last; each takes it (the list's figures are found one by one). Not
+    """'rose 3.1, 9.4 and 22.6 percent', 'fell 3 and 5 percent', 'were 310 million and 240 million
+    U.S. dollars', 'reached 3.1 and 2.4 billion yuan': numbers listed with a percent or a currency
+    written once, after the last; each takes it, and a number written without the last one's
+    magnitude takes that too (the list's figures are found one by one; right-node raising). Not
     after 'between' or 'from', which open a range ('between 3 and 5 percent')."""
     core = _core_at(doc, i)
     if core is None or core.is_words or core.year_like or core.percent or core.currency or core.unit \
-            or core.has_magnitude or _currency_before(doc, core.start)[0] \
+            or _currency_before(doc, core.start)[0] \
             or (i > lower and doc[i - 1].lower_ in _tables()["range_openers"]):
         return None   # ("US$318.2 million, or 41.5 per cent": a sum restated as a share)
     j, listed = core.end, 0
     while j + 1 < len(doc) and doc[j].text in (",", "and") and listed < 8:
         j += 2 if doc[j].text == "," and doc[j + 1].lower_ == "and" else 1
         nxt = _core_at(doc, j)
-        if nxt is None or nxt.is_words or nxt.year_like or nxt.currency or nxt.unit or nxt.has_magnitude:
+        if nxt is None or nxt.is_words or nxt.year_like or nxt.currency or nxt.unit or _currency_before(doc, nxt.start)[0]:
             return None
         last = _build(doc, j, yen)
-        if last is not None and last.unit in ("percent", "percentage_point") and last.start == nxt.start:
-            first = _build(doc, i, yen, allow_bare=True)
-            # (the tagger calls "12, 30 and 8 per cent" a date; a day number is one after a month name:
-            # "May 12, 30 percent of ...")
-            if first is None or _is_date_time_or_ordinal(doc, core) and (
-                    core.year_like or ":" in doc[core.start].text or _after_a_month_name(doc, i)):
-                return None
-            first.unit, first.of, first.end = last.unit, last.of, core.end
-            return first
+        closes = last is not None and last.start == nxt.start
+        if closes and is_currency(last.unit) and last.end > nxt.end and (nxt.has_magnitude or not core.has_magnitude) \
+                and doc[j - 1].lower_ == "and":   # (not "1, 4871 trillion yen": a garbled decimal)
+            return _with_the_listed_unit(doc, i, core, yen, last, nxt)
+        if nxt.has_magnitude != core.has_magnitude:
+            return None   # (sums give their magnitude each, or once with the last)
+        if closes and last.unit in ("percent", "percentage_point") and not core.has_magnitude:
+            return _with_the_listed_unit(doc, i, core, yen, last, nxt)
         j, listed = nxt.end, listed + 1
     return None
+
+
+def _with_the_listed_unit(doc: Doc, i: int, core, yen: list, last: _Found, last_core) -> Optional[_Found]:
+    """The number at ``i`` with the unit (and, if it has none, the magnitude) of the list's last."""
+    first = _build(doc, i, yen, allow_bare=True)
+    # (the tagger calls "12, 30 and 8 per cent" a date; a day number is one after a month name:
+    # "May 12, 30 percent of ...")
+    if first is None or _is_date_time_or_ordinal(doc, core) and (
+            core.year_like or ":" in doc[core.start].text or _after_a_month_name(doc, i)):
+        return None
+    if last_core.has_magnitude and not core.has_magnitude:
+        scale = _magnitude_of(last_core)   # "3.1 and 2.4 billion yuan"
+        first.value, first.precision = first.value * scale, (first.precision or 0) * scale
+    first.unit, first.of, first.end = last.unit, last.of, core.end
+    return first
 
 
 def _after_a_month_name(doc: Doc, i: int) -> bool:
