@@ -747,6 +747,15 @@ def test_respectively_pairs_partners_with_figures_in_order():
     assert got["9.4 percent"] == ("total", None, None, ("EGY", "ITA"))
 
 
+def test_respectively_gives_each_partner_its_figure_when_the_list_follows_to():
+    """'trade to Brazil and Chile ... respectively': the list's first state, read as the trade's end,
+    is not the second figure's other end (that is the story's reporter)."""
+    got = parties("Italy's trade with the world rose 6 percent in May. Its trade volume to Brazil and Chile "
+                  "was $310 million and $240 million, respectively.", published="2020-06-20")
+    assert got["$310 million"] == ("total", None, None, ("BRA", "ITA"))
+    assert got["$240 million"] == ("total", None, None, ("CHL", "ITA"))
+
+
 @pytest.mark.parametrize("figures", ["rose 12 percent and 9 percent", "surged by 12% and 9%"])
 def test_two_flows_with_two_figures_pair_up_without_respectively(figures):
     """'exports and imports rose 12 percent and 9 percent': each flow its figure, as with

@@ -134,7 +134,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 and head.head.head.lower_ in party_preps
             role = "partner" if anchor.dep_ == "pobj" and (head.lower_ in party_preps or example) else \
                 "agent" if anchor.dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
-            slots = [{role: c} for c in codes] if role else []
+            slots = [{role: c, "listed": codes} for c in codes] if role else []
         elif all(_trade_kind(x) for x in items):
             slots = [{"trigger": x} for x in items]
         elif _goods_of_a_trade_word(items):
@@ -270,7 +270,12 @@ def _fill_slot(frame: TradeFrame, slot: dict) -> None:
     if "partner" in slot:
         partner = slot["partner"]
         if frame.kind == "total":
-            frame.between = [p for p in frame.between if p not in frame.partners or p == partner]
+            # ("trade to Brazil and Chile was $3 billion and $2 billion, respectively": the first
+            # state of the list, read as the flow's end, is no end of the second figure's trade)
+            listed = set(slot.get("listed", ())) - {partner}
+            if frame.source in listed or frame.target in listed:
+                frame.source = frame.target = None
+            frame.between = [p for p in frame.between if p not in frame.partners and p not in listed or p == partner]
             if partner not in frame.between:
                 frame.between.append(partner)
             frame.partners = [partner]
