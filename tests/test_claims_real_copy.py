@@ -756,6 +756,31 @@ def test_respectively_gives_each_partner_its_figure_when_the_list_follows_to():
     assert got["$240 million"] == ("total", None, None, ("CHL", "ITA"))
 
 
+@pytest.mark.parametrize("text", [
+    "In 2019 Peru, Chile and Brazil were Italy's biggest partners, with trade growing 4.1%, 3.7% and 2.2% respectively.",
+    "Italy's biggest partners in 2019 were Peru, Chile and Brazil, with trade growing 4.1%, 3.7% and 2.2% "
+    "respectively.",
+])
+def test_states_equated_with_someone_s_partners_are_partners_of_a_respectively_list(text):
+    """'A, B and C were X's top partners' / 'X's largest partners were A, B and C', with one figure each:
+    trade between X and each state, not the states' trade with the world nor the ranking's last state."""
+    got = parties(text, published="2020-03-01")
+    assert [got[f] for f in ("4.1%", "3.7%", "2.2%")] == [
+        ("total", None, None, ("ITA", "PER")), ("total", None, None, ("CHL", "ITA")), ("total", None, None, ("BRA", "ITA"))]
+
+
+def test_both_flows_beside_a_respectively_list_of_partners_are_the_trade_with_each():
+    """'with imports and exports reaching X and Y respectively' after two partners: the figures pair with
+    the partners, and the two flows together are the trade; without partners they pair with the flows."""
+    got = parties("Peru and Chile were Italy's two biggest partners in 2019, with two-way imports and exports "
+                  "of 4.1 billion euros and 3.7 billion euros respectively.", published="2020-03-01")
+    assert got["4.1 billion euros"] == ("total", None, None, ("ITA", "PER"))
+    assert got["3.7 billion euros"] == ("total", None, None, ("CHL", "ITA"))
+    flows = parties("Italy's exports and imports stood at 4.1 billion euros and 3.7 billion euros respectively "
+                    "in 2019.", published="2020-03-01")
+    assert flows["4.1 billion euros"][1:3] == ("ITA", "WLD") and flows["3.7 billion euros"][1:3] == ("WLD", "ITA")
+
+
 @pytest.mark.parametrize("figures", ["rose 12 percent and 9 percent", "surged by 12% and 9%"])
 def test_two_flows_with_two_figures_pair_up_without_respectively(figures):
     """'exports and imports rose 12 percent and 9 percent': each flow its figure, as with

@@ -346,7 +346,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             measured = amount.unit not in CURRENCY_UNITS_EXCLUDED or (
                 amount.unit == "count" and amount.change is None and trigger is not None
                 and span.root.head in (trigger, *trigger.children) and span.root.dep_ in {"dobj", "attr", "nummod", "pobj"})
-            ranking = _partner_ranking(span, ctx, previous_agent) if (amount.is_money or is_change or measured) else None
+            # ("Peru, Chile and Brazil were Italy's largest partners, with trade of $4.1 billion, $3.7
+            # billion and $2.2 billion, respectively": each state its own figure, not the ranking's)
+            ranking = _partner_ranking(span, ctx, previous_agent) if (amount.is_money or is_change or measured) \
+                and "partner" not in slot else None
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their

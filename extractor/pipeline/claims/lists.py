@@ -134,7 +134,11 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 and head.head.head.lower_ in party_preps
             role = "partner" if anchor.dep_ == "pobj" and (head.lower_ in party_preps or example) else \
                 "agent" if anchor.dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
-            slots = [{role: c, "listed": codes} for c in codes] if role else []
+            owner = _owner_of_the_partners_they_are(anchor, ctx)
+            if owner is not None:
+                role = "partner"   # "Peru, Chile and Brazil were Italy's biggest partners, with ..."
+            slots = [{role: c, "listed": codes, **({"agent": owner} if owner else {})} for c in codes
+                     if c != owner] if role else []
         elif all(_trade_kind(x) for x in items):
             slots = [{"trigger": x} for x in items]
         elif _goods_of_a_trade_word(items):
@@ -150,6 +154,14 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         # "in March, April and May, respectively", however the parser attached the months
         slot_lists += [[{"period": d} for d in run] for run in _written_period_lists(sent, ctx)
                        if not any(s == [{"period": d} for d in run] for s in slot_lists)]
+    both_flows = [k for k, slots in enumerate(slot_lists) if len(slots) == 2 and all("trigger" in x for x in slots)
+                  and {_trade_kind(x["trigger"]) for x in slots} == {"import", "export"}]
+    if explicit and both_flows and any("partner" in x for slots in slot_lists for x in slots):
+        # "Peru and Chile were Italy's largest partners, with imports and exports of $4 billion and $3
+        # billion, respectively": the figures pair with the states; the two flows together are the trade
+        slot_lists = [[{**x, "both_flows": True} if "partner" in x else x for x in slots]
+                      for k, slots in enumerate(slot_lists) if k not in both_flows]
+        slot_ends = [end for k, end in enumerate(slot_ends) if k not in both_flows]
     for k, slots in enumerate(slot_lists):
         # without "respectively", only figures that are themselves coordinated pair up
         # ("exports to A and B grew 6% and 4%")
@@ -212,6 +224,20 @@ def _states_named_after_a_group_noun(items: list[Token], ctx: _Context) -> tuple
     return items, first
 
 
+def _owner_of_the_partners_they_are(anchor: Token, ctx: _Context) -> str | None:
+    """'Peru, Chile and Brazil were Italy's biggest partners', 'Italy's largest markets were
+    Peru, Chile and Brazil': a list of states equated by 'be' with someone's partners is a list of
+    partners, whatever its place in the clause. The state whose partners they are, or None (also
+    when the list is no such list)."""
+    verb = anchor.head
+    if anchor.dep_ not in {"nsubj", "attr"} or verb.lemma_ != "be":
+        return None
+    other = next((c for c in verb.children if c.dep_ in ({"attr"} if anchor.dep_ == "nsubj" else {"nsubj"})), None)
+    if other is None or other.tag_ not in {"NNS", "NNPS"} or other.lemma_.lower() not in _lexicon_words("partner_group_nouns"):
+        return None
+    return next((ctx.country_at[c.i] for c in other.children if c.dep_ == "poss" and c.i in ctx.country_at), None) or ""
+
+
 def _clause_of(i: int, sent: Span) -> int:
     """Which of a sentence's contrasted clauses token ``i`` is in: the number of 'while', 'whereas',
     'but' or semicolons written before it."""
@@ -269,6 +295,8 @@ def _fill_slot(frame: TradeFrame, slot: dict) -> None:
     """Narrow a frame that names a list to the member a figure goes with."""
     if "partner" in slot:
         partner = slot["partner"]
+        if slot.get("both_flows") and frame.kind in {"import", "export"}:
+            frame.kind, frame.source, frame.target = "total", None, None
         if frame.kind == "total":
             # ("trade to Brazil and Chile was $3 billion and $2 billion, respectively": the first
             # state of the list, read as the flow's end, is no end of the second figure's trade)
