@@ -781,6 +781,16 @@ def test_both_flows_beside_a_respectively_list_of_partners_are_the_trade_with_ea
     assert flows["4.1 billion euros"][1:3] == ("ITA", "WLD") and flows["3.7 billion euros"][1:3] == ("WLD", "ITA")
 
 
+def test_respectively_pairs_partners_written_as_a_list_the_parser_broke():
+    """A bracketed abbreviation inside the list ('the Association of Southeast Asian Nations (ASEAN)')
+    breaks its parse; the states as written still pair with the figures in order."""
+    got = parties("In 2019, Italy's trade with Japan, the Association of Southeast Asian Nations (ASEAN), the "
+                  "European Union and the United States rose 6.3 percent, 8.8 percent, 4.1 percent and 15.2 percent, "
+                  "respectively.", published="2020-03-01")
+    assert [got[f][3] for f in ("6.3 percent", "8.8 percent", "4.1 percent", "15.2 percent")] == [
+        ("ITA", "JPN"), ("ASEAN", "ITA"), ("EUU", "ITA"), ("ITA", "USA")]
+
+
 @pytest.mark.parametrize("figures", ["rose 12 percent and 9 percent", "surged by 12% and 9%"])
 def test_two_flows_with_two_figures_pair_up_without_respectively(figures):
     """'exports and imports rose 12 percent and 9 percent': each flow its figure, as with

@@ -151,6 +151,22 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         slot_lists.append(slots)
         slot_ends.append(items[-1].i)
     if explicit:
+        # "trade with the EU, the Association of Southeast Asian Nations (ASEAN), the US and Japan rose
+        # 6%, 9%, 4% and 15%, respectively": a list of partners as written, however the parser
+        # attached it (a bracketed abbreviation breaks its parse)
+        for codes, first, last in _written_state_lists(sent, ctx):
+            before = ctx.doc[first - 1] if first > sent.start else None
+            if before is not None and before.lower_ == "the" and first - 1 > sent.start:
+                before = ctx.doc[first - 2]
+            if before is None or before.lower_ not in party_preps or before.lower_ in {"between", "among"}:
+                continue
+            parsed = [k for k, slots in enumerate(slot_lists) if any(x.get("listed") and set(x["listed"]) < set(codes) for x in slots)]
+            slot_lists = [slots for k, slots in enumerate(slot_lists) if k not in parsed]
+            slot_ends = [end for k, end in enumerate(slot_ends) if k not in parsed]
+            if not any([x.get("partner") for x in slots] == codes for slots in slot_lists):
+                slot_lists.insert(0, [{"partner": c, "listed": codes} for c in codes])
+                slot_ends.insert(0, last)
+    if explicit:
         # "in March, April and May, respectively", however the parser attached the months
         slot_lists += [[{"period": d} for d in run] for run in _written_period_lists(sent, ctx)
                        if not any(s == [{"period": d} for d in run] for s in slot_lists)]
@@ -222,6 +238,37 @@ def _states_named_after_a_group_noun(items: list[Token], ctx: _Context) -> tuple
             and first.head.head.lemma_.lower() in group and first.head.head.tag_ in {"NNS", "NNPS"}:
         return items, first.head.head   # "trade with the emerging markets of Africa, ASEAN and Latin America"
     return items, first
+
+
+def _written_state_lists(sent: Span, ctx: _Context) -> list[tuple[list[str], int, int]]:
+    """States written one after another with only commas, 'and', 'the' and a bracketed
+    abbreviation of the state before between them ('the EU, the Association of Southeast Asian
+    Nations (ASEAN), the US and Japan'): each run of three or more, or of two joined by 'and', as
+    (codes, first token, last token)."""
+    joiners = {",", "and", "the", "(", ")"}
+    mentions: list[tuple[str, int, int]] = []   # (code, first token, last token)
+    for t in sent:
+        code = ctx.country_at.get(t.i)
+        if code is None:
+            continue
+        if mentions and mentions[-1][0] == code and all(
+                x.text in joiners or ctx.country_at.get(x.i) == code for x in ctx.doc[mentions[-1][1]: t.i]):
+            mentions[-1] = (code, mentions[-1][1], t.i)   # one name's words, or its abbreviation in brackets
+        else:
+            mentions.append((code, t.i, t.i))
+    runs: list[list[tuple[str, int, int]]] = []
+    for m in mentions:
+        if runs and all(x.lower_ in joiners for x in ctx.doc[runs[-1][-1][2] + 1: m[1]]) and m[1] > runs[-1][-1][2] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for run in runs:
+        codes = [m[0] for m in run]
+        if len(run) >= 2 and len(set(codes)) == len(codes) and any(
+                x.lower_ == "and" for x in ctx.doc[run[-2][2] + 1: run[-1][1]]):
+            out.append((codes, run[0][1], run[-1][2]))
+    return out
 
 
 def _owner_of_the_partners_they_are(anchor: Token, ctx: _Context) -> str | None:
