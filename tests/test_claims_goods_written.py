@@ -201,6 +201,15 @@ def test_coordinated_goods_pair_with_the_coordinated_figures_after_them(pipeline
     assert got["$366 million"][1] == "timber rubber"
 
 
+def test_a_respectively_list_of_goods_pairs_only_with_the_figures_of_its_own_clause(pipeline):
+    """'tea and coffee exports ... a rise of 30pc and 41.5pc respectively, while exports of hides and skins
+    fell': the list after 'while' has its own figure, and is not the goods of the first clause's."""
+    got = _goods(pipeline, "Kenya's exports rose 4 percent in May. Earnings from tea and coffee exports beat "
+                           "last year's, showing a rise of 30pc and 41.5pc respectively, while exports of hides "
+                           "and skins fell by 21.3pc.", published="2020-06-20")
+    assert [got[a][1] for a in ("30pc", "41.5pc", "21.3pc")] == ["tea", "coffee", "hides skins"]
+
+
 @pytest.mark.parametrize("sentence,amount,words", [
     ("The foreign-invested sector's exports reached $22 billion.", "$22 billion", "foreign invested sector"),
     ("The automotive sector's exports rose 21 percent.", "21 percent", "automotive"),

@@ -196,11 +196,13 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             if not after:
                 continue
             pools = [min(after, key=lambda g: ctx.amount_spans[g[0]].start)]
-        if k < len(slot_ends) and slots and ("partner" in slots[0] or "agent" in slots[0]):
+        if k < len(slot_ends) and slots and ("partner" in slots[0] or "agent" in slots[0] or "goods" in slots[0]):
             # ("Exports to Japan and India fell 6% and 1%, respectively, while shipments to Singapore,
             # the EU and Taiwan rose 2%, 11% and 27%": each list of states pairs with the figures of
             # its own clause; a list of months may date the figures of the next, "in May and June,
-            # respectively, while purchases came to $61 billion and $58 billion")
+            # respectively, while purchases came to $61 billion and $58 billion"); so does a list of
+            # goods ("tea and coffee exports rose 30% and 42%, respectively, while those of hides and
+            # skins fell")
             clause = _clause_of(slot_ends[k], sent)
             pools = [g for g in pools if all(_clause_of(ctx.amount_spans[i].start, sent) == clause for i in g)] or (
                 pools if not explicit else [])
