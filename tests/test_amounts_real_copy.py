@@ -859,3 +859,13 @@ def test_a_currency_written_once_after_a_list_of_sums_is_each_sum_s(parse, text,
 def test_a_garbled_decimal_comma_is_no_list_of_sums(parse):
     """'to 1, 4871 trillion yen' (a decimal comma with a space): no 'and', so no list of two sums."""
     assert [a.text for a in amounts(parse, "Exports rose 3.1% to 1, 4871 trillion yen.") if a.unit == "JPY"] == ["4871 trillion yen"]
+
+
+def test_the_last_of_a_list_of_sums_may_leave_out_their_currency(parse):
+    """'RMB 1.2 trillion, RMB 433.5 billion and 417.2 billion, respectively': the last sum takes the
+    list's currency; a lone pair ('$3 billion and 2 billion') and a counted noun are not such lists."""
+    found = amounts(parse, "Sales reached RMB 1.2 trillion, RMB 433.5 billion and 417.2 billion, respectively.")
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("RMB 1.2 trillion", 1.2e12, "CNY"), ("RMB 433.5 billion", 433.5e9, "CNY"), ("417.2 billion", 417.2e9, "CNY")]
+    assert [a.text for a in amounts(parse, "Exports were $3 billion and 2 billion last year.")] == ["$3 billion"]
+    assert [a.unit for a in amounts(parse, "It cost $3 billion, $2 billion and 40 million people.")] == ["USD", "USD", "count"]

@@ -224,6 +224,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
             f = (_fold_word(doc, i) or _listed_with_a_shared_unit(doc, i, last_end, yen) or _build(doc, i, yen, every=every)
                  or _bare_range(doc, i, last_end, yen)
                  or _level_with_elided_unit(doc, i, found, yen) or _unit_from_parallel_clause(doc, i, found, yen)
+                 or _last_of_a_list_of_sums(doc, i, found, yen)
                  or _unit_of_compared_figure(doc, i, found, yen)
                  or (_bare_number_range(doc, i, last_end) or _build(doc, i, yen, every=True, bare_quantity=True)
                      if every else None))
@@ -515,6 +516,23 @@ def _unit_from_parallel_clause(doc: Doc, i: int, found: list[_Found], yen: list)
             return None
         return _bare_number_with_unit_of(doc, i, yen, a)
     return None
+
+
+def _last_of_a_list_of_sums(doc: Doc, i: int, found: list[_Found], yen: list) -> Optional[_Found]:
+    """'RMB 1.3 trillion, RMB 540 billion and 520 billion, respectively': the last of two or more sums
+    listed with their currency before them may leave it out; it takes the currency of the list.
+    Only a number with its magnitude, after 'and' right behind the list, with no noun of its own."""
+    if len(found) < 2 or i < 2 or doc[i - 1].lower_ != "and":
+        return None
+    a, b = found[-2], found[-1]
+    joined = b.end == i - 1 or b.end == i - 2 and doc[i - 2].text == ","
+    if not joined or not is_currency(b.unit) or a.unit != b.unit or b.bound == "range" \
+            or not all(t.text == "," for t in doc[a.end:b.start]):
+        return None
+    last = _bare_number_with_unit_of(doc, i, yen, b)
+    if last is None or not last.core.has_magnitude or last.end < len(doc) and doc[last.end].pos_ in ("NOUN", "PROPN"):
+        return None
+    return last
 
 
 def _adopt_range(f: _Found, r: _Found) -> bool:
