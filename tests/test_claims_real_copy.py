@@ -791,6 +791,17 @@ def test_respectively_pairs_partners_written_as_a_list_the_parser_broke():
         ("ITA", "JPN"), ("ASEAN", "ITA"), ("EUU", "ITA"), ("ITA", "USA")]
 
 
+def test_imports_and_exports_to_a_respectively_list_of_partners_are_the_trade_with_each():
+    """'imports and exports to the EU, the US, Japan and South Korea totaled A, B, C and D, respectively'
+    (the parser makes the flows and the states one list): trade with each partner."""
+    got = parties("China's trade with ASEAN reached RMB 1.2 trillion in the first quarter, up 12.1 percent, or 14.3 "
+                  "percent of the total.\nOver the quarter, imports and exports to Japan, the European Union, "
+                  "South Korea and the United States totaled RMB 1.21 trillion, RMB 1.02 trillion, RMB 433.5 billion "
+                  "and RMB 417.2 billion, respectively.", published="2023-04-20")
+    assert [got[f] for f in ("RMB 1.21 trillion", "RMB 1.02 trillion", "RMB 433.5 billion", "RMB 417.2 billion")] == [
+        ("total", None, None, pair) for pair in (("CHN", "JPN"), ("CHN", "EUU"), ("CHN", "KOR"), ("CHN", "USA"))]
+
+
 @pytest.mark.parametrize("figures", ["rose 12 percent and 9 percent", "surged by 12% and 9%"])
 def test_two_flows_with_two_figures_pair_up_without_respectively(figures):
     """'exports and imports rose 12 percent and 9 percent': each flow its figure, as with

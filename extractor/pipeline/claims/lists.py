@@ -172,7 +172,10 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                        if not any(s == [{"period": d} for d in run] for s in slot_lists)]
     both_flows = [k for k, slots in enumerate(slot_lists) if len(slots) == 2 and all("trigger" in x for x in slots)
                   and {_trade_kind(x["trigger"]) for x in slots} == {"import", "export"}]
-    if explicit and both_flows and any("partner" in x for slots in slot_lists for x in slots):
+    flows = {"import", "export"}
+    coordinated = any(_trade_kind(t) in flows and any(c.dep_ == "conj" and _trade_kind(c) in flows - {_trade_kind(t)}
+                                                      for c in t.children) for t in sent)
+    if explicit and coordinated and any("partner" in x for slots in slot_lists for x in slots):
         # "Peru and Chile were Italy's largest partners, with imports and exports of $4 billion and $3
         # billion, respectively": the figures pair with the states; the two flows together are the trade
         slot_lists = [[{**x, "both_flows": True} if "partner" in x else x for x in slots]
