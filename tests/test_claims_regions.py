@@ -19,7 +19,7 @@ def test_a_province_s_exports_are_the_province_s(pipeline):
             "exports rose 8 percent to 500 billion yuan in January, while Zhejiang's imports from Russia "
             "reached $3 billion.")
     got = _parties(pipeline, text)
-    assert got["500 billion yuan"] == ("directional", "Guangdong province", "WLD", ())
+    assert got["500 billion yuan"] == ("directional", "Guangdong", "WLD", ())   # (one name, with or without "province")
     assert got["$3 billion"] == ("directional", "RUS", "Zhejiang", ())
     assert got["$2.3 billion"] == ("total", None, None, ("CHN", "PRK"))
 
@@ -158,3 +158,35 @@ def test_a_trade_bloc_is_a_partner_as_written_never_the_world(pipeline, text, am
     """A regional bloc the partners' table knows is the partner, as the contract writes a group; one it
     did not know left the flow with all partners, which the figure is not."""
     assert _parties(pipeline, text, published="2020-05-01")[amount] == parties
+
+
+def test_a_place_keeps_one_name_with_or_without_its_kind(pipeline):
+    """'Jiangsu Province' and 'Jiangsu's exports' are one place, named one way ('Mexico City' keeps its word)."""
+    got = _parties(pipeline, "Jiangsu Province's foreign trade rose 9 percent to 2.1 trillion yuan in the first half. "
+                             "Jiangsu's exports grew 11 percent to 1.3 trillion yuan.", published="2022-07-20")
+    assert got["2.1 trillion yuan"] == ("total", None, None, ("Jiangsu", "WLD"))
+    assert got["1.3 trillion yuan"] == ("directional", "Jiangsu", "WLD", ())
+
+
+@pytest.mark.parametrize("opening", [
+    "The southwestern province of Guizhou saw its foreign trade grow",
+    "China's southwestern province of Guizhou saw its foreign trade grow",
+])
+def test_the_province_and_its_refer_back_to_the_place_named(pipeline, opening):
+    """'the province of Guizhou', 'the province's exports', 'its imports': the place, not China, whose
+    trade a provincial release reports."""
+    got = _parties(pipeline, f"{opening} 12.4 percent year on year to 61.2 billion yuan in the first three quarters. "
+                             "Its trade with ASEAN nations rose 9.1 percent to 14.2 billion yuan. The "
+                             "province's exports rose 15 percent to 40.1 billion yuan.", published="2021-10-20")
+    assert got["61.2 billion yuan"] == ("total", None, None, ("Guizhou", "WLD"))
+    assert got["14.2 billion yuan"] == ("total", None, None, ("ASEAN", "Guizhou"))
+    assert got["40.1 billion yuan"] == ("directional", "Guizhou", "WLD", ())
+
+
+def test_the_province_is_the_latest_place_written_as_a_province(pipeline):
+    """A city named in between ('the city of Qingdao') is not what 'the province' refers back to."""
+    got = _parties(pipeline, "Shandong province's exports rose 9 percent in the first half. Exports from the city "
+                             "of Qingdao rose 4 percent to 0.3 trillion yuan. The province's imports fell 3 percent "
+                             "to 0.8 trillion yuan.", published="2022-07-20")
+    assert got["0.8 trillion yuan"] == ("directional", "WLD", "Shandong", ())
+

@@ -190,10 +190,15 @@ class _Context:
                 # (and not a common noun the model took for a place: "Logs, sawn timber and wood products rose";
                 # a dateline's city in capitals, "SYDNEY", is tagged a noun and is a place)
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
+                # "Shandong province" and "Shandong's exports": one place, one name (not "Mexico City")
+                bare = re.sub(r"\s+(?:province|prefecture|municipality)$", "", name, flags=re.I)
+                if bare != name and bare.lower().replace(".", "") not in _state_names():
+                    name = bare
                 self.places.add(name)
                 self.place_counts[name] = self.place_counts.get(name, 0) + 1
                 for t in range(ent.start, ent.end):
                     self.country_at[t] = name
+        self._places_by_description()
         self.period_spans = [self.span(p) for p in self.periods]
         # "China's January exports": a period modifying a trade word is no kind of goods
         self.period_tokens = {t for span in self.period_spans if span is not None for t in range(span.start, span.end)}
@@ -219,6 +224,36 @@ class _Context:
         self.record_starts = {i: _previous_record_start(self.period_spans[i], self.text)
                               for i, role in enumerate(self.roles) if role == "record"}
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
+
+    def _places_by_description(self) -> None:
+        """'the province of Guizhou', 'China's southwestern province of Guizhou': the noun is the place
+        named after it; 'the province', 'the coastal province', 'the city's exports': the latest place
+        named with that noun before ('Shandong province', 'the city of Yiwu'), else the latest place
+        named before (lexicon: place_nouns). Such a description, not the state it is in, trades."""
+        nouns = _lexicon_words("place_nouns")
+        typed: dict[str, list[tuple[int, str]]] = {}   # noun -> (token, place) written with it, in order
+        for t in self.doc:
+            name, lemma = self.country_at.get(t.i), t.lemma_.lower()
+            if name in self.places:
+                # "Shandong province", "Zhejiang Province" (the noun inside the place's name or after it)
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                written = lemma if lemma in nouns else after.lemma_.lower() if after is not None \
+                    and after.lemma_.lower() in nouns and after.i not in self.country_at else None
+                if written:
+                    typed.setdefault(written, []).append((t.i, name))
+            if t.tag_ != "NN" or lemma not in nouns or t.i in self.country_at:
+                continue
+            named = [self.country_at[o.i] for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and self.country_at.get(o.i) in self.places]
+            if named:
+                typed.setdefault(lemma, []).append((t.i, named[0]))
+            elif any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                    and not any(c.dep_ in {"poss", "prep", "relcl", "acl"} for c in t.children):
+                # (not "the city where ...", "the province's neighbour China": a description of its own)
+                named = [place for _, place in typed.get(lemma, [])][-1:] or [
+                    self.country_at[k] for k in range(t.i - 1, -1, -1) if self.country_at.get(k) in self.places][:1]
+            if named:
+                self.country_at[t.i] = named[0]
 
     def _refer_back(self, key: str, phrases: list[str], labels: set[str]) -> None:
         """Each of ``phrases`` in the text names the latest partner of ``labels`` named before it
