@@ -190,3 +190,15 @@ def test_the_province_is_the_latest_place_written_as_a_province(pipeline):
                              "to 0.8 trillion yuan.", published="2022-07-20")
     assert got["0.8 trillion yuan"] == ("directional", "WLD", "Shandong", ())
 
+
+def test_a_province_s_flows_with_a_list_of_partners_and_its_next_goods_line(pipeline):
+    """'the province's imports and exports with A, B and C grew ..., respectively': the province's
+    trade with each; the next goods line, which names only 'the province's total', is back with the world."""
+    got = _parties(pipeline, "Jiangsu's foreign trade rose 6.1 percent in the first five months. In that period, "
+                             "the province's imports and exports with Vietnam, Thailand and Egypt grew 21.4 percent, "
+                             "36.7 percent and 12.4 percent, respectively. Machinery exports reached 590.2 billion "
+                             "yuan, accounting for 58.6 percent of the province's total.",
+                   published="2019-06-20")
+    assert [got[f] for f in ("21.4 percent", "36.7 percent", "12.4 percent")] == [
+        ("total", None, None, pair) for pair in (("Jiangsu", "VNM"), ("Jiangsu", "THA"), ("EGY", "Jiangsu"))]
+    assert got["590.2 billion yuan"] == ("directional", "Jiangsu", "WLD", ())

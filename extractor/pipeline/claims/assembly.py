@@ -399,8 +399,16 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     _parties_of_a_demonstrative(span, frame, ctx)
                     _fill_slot(frame, slot)   # ("those to Chile and Japan rose 5% and 8%, respectively")
                     # ("Those exports jumped 15 percent": a demonstrative points back to the flow just named)
+                    # (a sentence naming only the story's own reporter, "58% of the province's total",
+                    # names no partner: after a breakdown by partner it is back with the world)
+                    naming = [t for t in sent if ctx.country_at.get(t.i) not in (None, WORLD)]
+                    named_here = {ctx.country_at[t.i] for t in naming}
+                    only_the_reporter = bool(named_here) and story_trade is not None \
+                        and not any(t.dep_ == "pobj" for t in naming) \
+                        and not any(ctx.actors[i].type == "country" for i in sent_actors) \
+                        and _reports_world_trade(story_trade) and named_here <= set(_ends(story_trade)) - {WORLD}
                     series = _series_to_continue(previous_trade, story_trade,
-                                                 keep=names_a_state or framed or not previous_named
+                                                 keep=names_a_state and not only_the_reporter or framed or not previous_named
                                                  or _pointed_back(trigger))
                     agent = previous_agent
                     framed_by_balance = not names_a_state and balance_frame is not None \

@@ -349,6 +349,8 @@ def _fill_slot(frame: TradeFrame, slot: dict) -> None:
         partner = slot["partner"]
         if slot.get("both_flows") and frame.kind in {"import", "export"}:
             frame.kind, frame.source, frame.target = "total", None, None
+            if frame.agent is not None and frame.agent not in frame.between:
+                frame.between.insert(0, frame.agent)   # (the total is the agent's, with each partner)
         if frame.kind == "total":
             # ("trade to Brazil and Chile was $3 billion and $2 billion, respectively": the first
             # state of the list, read as the flow's end, is no end of the second figure's trade)
