@@ -202,3 +202,12 @@ def test_a_province_s_flows_with_a_list_of_partners_and_its_next_goods_line(pipe
     assert [got[f] for f in ("21.4 percent", "36.7 percent", "12.4 percent")] == [
         ("total", None, None, pair) for pair in (("Jiangsu", "VNM"), ("Jiangsu", "THA"), ("EGY", "Jiangsu"))]
     assert got["590.2 billion yuan"] == ("directional", "Jiangsu", "WLD", ())
+
+
+def test_an_apposition_describing_a_place_names_no_party(pipeline):
+    """'the coastal province, China's top exporter, shipped ... abroad': the province's exports; the
+    state inside the description is no party."""
+    got = _parties(pipeline, "Guangdong's foreign trade rose 12 percent in July. In July the coastal province, "
+                             "China's top exporter, shipped 412.3 billion yuan of goods abroad.", published="2021-08-20")
+    assert got["412.3 billion yuan"] == ("directional", "Guangdong", "WLD", ())
+

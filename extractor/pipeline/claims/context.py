@@ -282,7 +282,13 @@ class _Context:
         """States named in a phrase, conjuncts included ("North Korea and China"); "inter-Korean"
         names two."""
         out = []
+        # (an apposition to a phrase that names its state describes it: "the province, China's largest
+        # exporter," is the province's; "Vietnam, a member of ASEAN," Vietnam's)
+        described = {t.i for a in token.subtree if a.dep_ == "appos" and a.head.i in self.country_at
+                     and a.i not in self.country_at for t in a.subtree}
         for t in token.subtree:
+            if t.i in described:
+                continue
             for code in self.pair_at.get(t.i, [self.country_at.get(t.i)]):
                 if code and code not in out:
                     out.append(code)
