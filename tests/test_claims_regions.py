@@ -211,3 +211,19 @@ def test_an_apposition_describing_a_place_names_no_party(pipeline):
                              "China's top exporter, shipped 412.3 billion yuan of goods abroad.", published="2021-08-20")
     assert got["412.3 billion yuan"] == ("directional", "Guangdong", "WLD", ())
 
+
+def test_a_place_or_state_in_the_of_phrase_of_a_trade_value_owns_it(pipeline):
+    """'the combined import and export value of Hunan province', 'the foreign trade of China's northwestern
+    Gansu Province': the place trades (not China, and no goods are left over); 'exports of Peru' are
+    Peru's, while 'exports of Chinese goods' still name goods."""
+    got = _parties(pipeline, "In the first 10 months, the combined import and export value of Hunan province stood "
+                             "at 1.38 trillion yuan, up 4.1%. Its export value stood at 0.76 trillion yuan.", published="2020-11-20")
+    assert got["1.38 trillion yuan"] == ("total", None, None, ("Hunan", "WLD"))
+    assert got["0.76 trillion yuan"] == ("directional", "Hunan", "WLD", ())
+    r = pipeline.extract("The foreign trade of China's northwestern Gansu Province rose 5.2 percent on a year earlier "
+                         "to 4.87 billion U.S. dollars in the January-June period of 2013.", published="2013-07-20")
+    trades = [c.trade for c in r.claims if c.trade is not None]
+    assert trades and all(t.between == ["Gansu", "WLD"] and t.commodity_text is None for t in trades)
+    got = _parties(pipeline, "In July, exports of Peru were 3.2 billion dollars.", published="2015-08-03")
+    assert got["3.2 billion dollars"] == ("directional", "PER", "WLD", ())
+

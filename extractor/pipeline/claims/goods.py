@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
 from .context import _bracket_opening, _Context
-from .words import _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
+from .words import WORLD, _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
 
 
 @cache
@@ -75,7 +75,9 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         phrases.append(ctx.doc[child.left_edge.i: max([child.i] + [c.i for c in child.conjuncts if child.i < c.i < trigger.i]) + 1])
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"]
+            # (not the owner: "the foreign trade of northwest China's Xinjiang region")
+            phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"
+                        and ctx.country_at.get(c.i) in (None, WORLD)]
         if child.dep_ == "prep" and child.lower_ == "in" and trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ == "trade":
             # "Trade in agricultural products between Brazil and China": what the trade is in
             # (not its time, its place or its terms: "trade in May", "in yuan terms")

@@ -528,6 +528,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
         verb = None  # "Exports rose": the noun carries the frame
     left = []
+    of_owner = None
     if verb is not None:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
@@ -553,6 +554,13 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             # "China's foreign trade volume": whose is said of the noun the trade word qualifies
             left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                      and c.i < trigger.i and c != trigger]
+        # "the combined import and export value of Hunan province", "the exports of Peru": a state or
+        # place the 'of' phrase names (its head: not a maker of goods, "exports of Chinese goods", nor
+        # the state a place is in, "of China's northwestern Gansu Province") owns the trade
+        nouns = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "nmod", "amod"}
+                             and trigger.head.pos_ == "NOUN" else [])
+        of_owner = next((ctx.country_at[o.i] for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)), None)
     if verb is not None and frame.kind == "export":
         # "China sold North Korea $228 million worth of goods": the indirect object buys
         for dative in (c for c in trigger.children if c.dep_ == "dative"):
@@ -594,6 +602,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         for code in ctx.countries_in(c):
             if code not in agents:
                 agents.append(code)
+    if not agents and verb is None and of_owner is not None:
+        agents.append(of_owner)
     if not agents and not left and frame.kind in {"import", "export"} and trigger.dep_ == "pobj" \
             and trigger.head.lower_ in {"in", "of"} and trigger.head.head.i in ctx.amount_tokens:
         # "Trade between Kenya and Uganda reached $1.9 billion, made up of $1.1 billion in exports and
