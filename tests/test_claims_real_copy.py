@@ -2709,3 +2709,12 @@ def test_an_import_value_hung_on_its_figure_names_the_flow_and_no_part_outgrows_
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert got["10.4 billion yuan"] == got["14.0%"] == ("WLD", "Ningbo")
     assert not [f for f in consistency_of(r) if f.status == "inconsistent"]
+
+
+def test_a_copula_conjunct_s_flow_is_the_noun_written_right_before_it():
+    """'exports were $3.2 billion with a 15% decline and imports were $4.2 billion': the parser hangs
+    'imports' on 'decline' and gives the second 'were' no subject; the noun before it is its flow."""
+    got = parties("In July 2015, exports of Peru were 3.2 billion dollars with a 14.6% decline and imports were "
+                  "4.2 billion dollars with a 7.3% decline from July 2014.", published="2015-08-03")
+    assert got["3.2 billion dollars"][1:3] == ("PER", "WLD")
+    assert got["4.2 billion dollars"][1:3] == ("WLD", "PER")

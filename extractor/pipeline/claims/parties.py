@@ -357,7 +357,9 @@ def _trade_word_for(amount_span: Span, sent: Span) -> Token | None:
             between = range(child.right_edge.i + 1, amount_span.start)
             if inner and not any(_trade_kind(sent.doc[k]) for k in between):
                 return inner[0]
-        if head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        if (head.pos_ == "VERB" or head.pos_ == "AUX" and head.dep_ == "conj") \
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+            # ("..., and imports were $4.2 billion": a copula's subject the parser hung on the clause before)
             # A misparsed subject ("in the period of 2023 Chinese exports ... reached $X"):
             # the nearest trade noun before the verb within its own clause.
             for t in sorted((t for t in head.subtree if t.i < head.i and _trade_kind(t)), key=lambda t: -t.i):
