@@ -2,6 +2,8 @@
 the role the ranking is of. Every sentence is written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 
 def _parties(pipeline, text: str) -> dict[str, tuple]:
     r = pipeline.extract(text, published="2023-03-01")
@@ -238,3 +240,26 @@ def test_each_item_of_a_list_of_partners_is_its_own_state_s(pipeline):
     got = {r.amounts[c.amount].text: c.trade.between for c in r.claims if c.trade is not None}
     assert got == {"$40.1 billion": ["CHN", "KAZ"], "21.8%": ["CHN", "KAZ"], "$30.2 billion": ["KAZ", "NLD"],
                    "11.1%": ["KAZ", "NLD"], "$20.6 billion": ["DEU", "KAZ"], "14.5%": ["DEU", "KAZ"]}
+
+
+@pytest.mark.parametrize("sentence, amount, partner", [
+    ("The United States was second with $5.4 billion in purchases.", "$5.4 billion", "USA"),
+    ("The United States was second with exports of $5.4 billion.", "$5.4 billion", "USA"),
+    ("Japan followed with purchases worth $2.1 billion.", "$2.1 billion", "JPN"),
+])
+def test_a_state_placed_in_an_export_ranking_buys_the_story_s_exports(pipeline, sentence, amount, partner):
+    """After the leader of a ranking of a state's export markets, 'X was second with $N in purchases',
+    'Y followed with purchases worth $N': the placed state buys from the story's exporter (its
+    purchases are that state's imports), and takes the place of the partner before it."""
+    got = _parties(pipeline, "Peru's exports rose 5 percent to $47.2 billion in 2019. China was the top buyer with "
+                             f"$12.1 billion. {sentence}")
+    assert got[amount] == ("PER", partner)
+
+
+def test_a_state_placed_in_an_import_ranking_supplies_the_story_s_imports(pipeline):
+    """'Zambia ranked third with $286 million of imports' after the top supplier: the placed state
+    supplies the story's importer, in place of the supplier before it."""
+    got = _parties(pipeline, "Egypt's imports from Africa rose 9 percent to $2.3 billion in 2022. Sudan was the top "
+                             "supplier with $470 million. Zambia ranked third with $286 million of imports.")
+    assert got["$286 million"] == ("ZMB", "EGY")
+

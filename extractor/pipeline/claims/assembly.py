@@ -527,10 +527,13 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
             if trade is not None and trade.flow == "directional":
                 own = _partner_written_after(span, amount, trigger, ctx) if trigger is not None else None
-                if own is None and trigger is not None and WORLD in (trade.from_, trade.to) \
+                if own is None and trigger is not None and (WORLD in (trade.from_, trade.to) or "parties" in inferred
+                                                            and previous_agent in (trade.from_, trade.to)) \
                         and (leader := _leader_with(span, ctx)) is not None and leader not in (trade.from_, trade.to):
                     # "Uganda came out on top, with exports of $9 million": the ranked state's part
-                    own = {"to" if trade.to == WORLD else "from_": leader}
+                    # (in place of the partner before it, carried over: "The US was second with
+                    # exports of $6 billion" after China's figure)
+                    own = {"to" if trade.to == WORLD or trade.from_ == previous_agent else "from_": leader}
                     if "parties" in inferred:
                         inferred["parties"] = f"the reporter is {FROM_PREVIOUS_CLAIM}"
                 if own is not None and next(iter(own.values())) not in (trade.from_, trade.to):
@@ -1102,7 +1105,10 @@ def _leader_with(amount_span: Span, ctx: _Context) -> str | None:
     if root.dep_ != "pobj" or prep.lower_ != "with":
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEADING_WITH:
+    # ("Japan was second with $2 billion": a copula placing the state)
+    placed_by_be = verb.lemma_.lower() == "be" and any(
+        c.dep_ in {"attr", "acomp", "advmod"} and c.lower_ in _PLACE_WORDS for c in verb.children)
+    if not placed_by_be and (verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEADING_WITH):
         return None
     if verb.lemma_.lower() in {"rank", "come", "place", "finish"} and not any(
             t.lower_ in _PLACE_WORDS for c in verb.children if c.dep_ in {"advmod", "prep", "npadvmod", "attr", "oprd"}

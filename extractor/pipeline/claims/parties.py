@@ -640,6 +640,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                 agents += _their_coordinated_states(trigger, subject, frame, ctx, agents)
             elif subject is not None and subject.i in ctx.pair_at:
                 agents += ctx.pair_at[subject.i]   # "The two Koreas recorded brisk trade"
+    if not agents and verb is None and not left and trigger.lemma_.lower() in _lexicon_words("buyer_words"):
+        # "The US was second with $5.4 billion in purchases", "Japan followed with purchases worth
+        # $2 billion": purchases in a 'with' phrase are the buying of the clause's subject
+        with_ = next((a for a in trigger.ancestors if a.dep_ == "prep" and a.lower_ == "with"), None)
+        clause = with_.head if with_ is not None and with_.head.pos_ in {"VERB", "AUX"} else None
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause is not None else None
+        if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+            agents.append(ctx.country_at[subject.i])
     if not agents and any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"} for c in left):
         # "Malaysia saw its exports grow": the possessive points back to the clause's subject,
         # when that subject is a state ("a French rival put its purchases at" is a firm's)
@@ -1453,7 +1461,7 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
         if how:
             inferred["parties"] = how
     if exporter is None and not world and previous is not None and previous.flow == "directional" \
-            and previous.from_ not in (None, WORLD, importer) and previous.to in (WORLD, importer) \
+            and previous.from_ not in (None, WORLD, importer) \
             and frame.trigger.lemma_.lower() in _lexicon_words("buyer_words"):
         # "Kenya's tea exports rose 8 percent. ... Egypt bought 9,000 tonnes", "Chinese purchases
         # were 20 per cent higher": a buyer in a story of one state's exports buys from that state
