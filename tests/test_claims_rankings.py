@@ -263,3 +263,15 @@ def test_a_state_placed_in_an_import_ranking_supplies_the_story_s_imports(pipeli
                              "supplier with $470 million. Zambia ranked third with $286 million of imports.")
     assert got["$286 million"] == ("ZMB", "EGY")
 
+
+
+def test_a_state_given_another_s_rank_is_ranked(pipeline):
+    """'Vietnam overtook Japan as the third biggest export destination, with exports climbing 18%': Vietnam
+    takes the rank (not Japan, nor the world); a ranked figure keeps the goods its own trade word names."""
+    r = pipeline.extract("US farm exports hit a record in 2021. Canada kept its place as the largest market, "
+                         "with purchases of farm products climbing 21%. Vietnam overtook Japan as the third biggest "
+                         "export destination, with exports climbing 18% to $14.6 billion.", published="2022-03-01")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to, c.trade.commodity_text) for c in r.claims
+           if c.trade is not None and c.amount is not None}
+    assert got["21%"] == ("USA", "CAN", "farm products")
+    assert got["18%"][:2] == ("USA", "VNM") and got["$14.6 billion"][:2] == ("USA", "VNM")

@@ -350,6 +350,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             # billion and $2.2 billion, respectively": each state its own figure, not the ranking's)
             ranking = _partner_ranking(span, ctx, previous_agent) if (amount.is_money or is_change or measured) \
                 and "partner" not in slot else None
+            # (goods the figure's own trade word names in its 'of' phrase: "..., with purchases of farm
+            # products up 25%")
+            ranked_goods = goods if ranking is not None and trigger is not None and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children) else (None, None)
             if ranking is not None:
                 trigger = None   # "X was Y's largest trading partner, with trade of $N": X with Y
             # "coal exports averaged $95.20 a tonne, up from $91.10": prices, not trade (their
@@ -454,7 +458,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # "The other leading markets were Korea at $410 million": the story's state's
                     inferred["parties"] = f"the reporter is {ctx.home_reason}" if owner == ctx.home_state \
                         else f"the reporter is {FROM_STORY_AGENT}"
-                if goods != (None, None) and (measured and not amount.is_money or goods[0] is not None):
+                if goods != (None, None) and (measured and not amount.is_money or goods[0] is not None
+                                              or goods == ranked_goods):
                     # "Peru remains the biggest supplier of Chile's zinc, shipping 2 million tonnes": a
                     # ranked quantity is of the goods read for it; so is a value or change of goods the
                     # table knows ("a market, with its purchases of Lao coffee up sevenfold")
