@@ -275,3 +275,10 @@ def test_a_state_given_another_s_rank_is_ranked(pipeline):
            if c.trade is not None and c.amount is not None}
     assert got["21%"] == ("USA", "CAN", "farm products")
     assert got["18%"][:2] == ("USA", "VNM") and got["$14.6 billion"][:2] == ("USA", "VNM")
+
+
+def test_the_state_naming_the_goods_a_sum_is_in_is_where_they_come_from(pipeline):
+    """'Japan imported $28 billion in U.S. agricultural products': the US sold them, as with 'worth of'."""
+    got = _parties(pipeline, "US farm exports hit a record in 2021. Japan imported $28 billion in U.S. agricultural "
+                             "products.")
+    assert got["$28 billion"] == ("USA", "JPN")

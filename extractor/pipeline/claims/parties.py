@@ -675,7 +675,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         preps += [c for c in obj.subtree if c.dep_ == "prep" and c.head.i != trigger.i and not _in_a_share_clause(c, ctx)]
         # "bought $2.7 billion worth of Chinese goods", "imported Australian coal worth $9 billion": a
         # country naming the goods is where they come from
-        goods_nouns = [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"] + (
+        # ("imported $28 billion in U.S. agricultural products": the goods a sum is 'in')
+        goods_nouns = [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in {"of", "in"}] + (
             [obj] if obj.pos_ == "NOUN" and obj.i not in ctx.amount_tokens else [])
         for goods in goods_nouns:
             makers = [code for c in goods.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in ctx.country_at
