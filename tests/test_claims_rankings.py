@@ -282,3 +282,14 @@ def test_the_state_naming_the_goods_a_sum_is_in_is_where_they_come_from(pipeline
     got = _parties(pipeline, "US farm exports hit a record in 2021. Japan imported $28 billion in U.S. agricultural "
                              "products.")
     assert got["$28 billion"] == ("USA", "JPN")
+
+
+def test_a_state_that_saw_another_s_exports_rise_is_their_market(pipeline):
+    """'Spain saw Dutch exports rise': Dutch exports to Spain; 'The Netherlands saw its exports rise'
+    stays the Netherlands' exports to the world."""
+    got = _parties(pipeline, "Dutch exports hit a record in 2021. Spain saw Dutch exports rise by 43 percent to "
+                             "2.1 billion euros.")
+    assert got["2.1 billion euros"] == ("NLD", "ESP")
+    got = _parties(pipeline, "Dutch exports hit a record in 2021. The Netherlands saw its exports rise by 43 percent "
+                             "to 2.1 billion euros.")
+    assert got["2.1 billion euros"] == ("NLD", "WLD")

@@ -781,6 +781,16 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         frame.between = agents
     else:
         frame.agent = agents[0] if agents else None
+    if frame.kind in {"export", "import"} and frame.agent is not None and frame.source is None and frame.target is None:
+        # "Spain saw Dutch exports rise by 43%": a state that saw another's flow move is its market
+        # (or, for imports, its source)
+        clause = trigger.head if trigger.dep_ in {"nsubj", "dobj"} else None
+        seer = clause.head if clause is not None and clause.dep_ in {"ccomp", "xcomp"} else clause if trigger.dep_ == "dobj" else None
+        subject = next((c for c in seer.children if c.dep_ == "nsubj"), None) \
+            if seer is not None and seer.lemma_.lower() in _lexicon_words("seeing_verbs") else None
+        seen_by = ctx.country_at.get(subject.i) if subject is not None else None
+        if seen_by not in (None, WORLD, frame.agent):
+            frame.name_partner(seen_by)
     if frame.kind == "export" and frame.target is None and frame.agent is not None and not frame.between \
             and trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ == "VERB":
         # "Ghana's cocoa exports fell in Japan": the market the exports were sold in
