@@ -661,3 +661,16 @@ def test_a_participle_qualifying_goods_is_part_of_them_but_a_running_total_is_no
                  published="2019-12-20")
     assert got["6 percent"][1] == "manufactured products"
     assert got.get("NZ$200 billion", (None, "dairy"))[1] != "accumulated"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports in this category rose 12 percent to $3.1 billion.",
+    "Exports under this category rose 12 percent to $3.1 billion.",
+    "Sales of this product abroad rose 12 percent to $3.1 billion.",
+])
+def test_a_class_of_goods_pointed_at_with_this_is_the_goods_named_before(pipeline, sentence):
+    """'exports under this category', 'sales of this product': the goods just named (copper), not all
+    goods nor the word 'product'."""
+    got = _goods(pipeline, "Peru's copper exports rose 8 percent to $14.2 billion in 2021. " + sentence,
+                 published="2022-03-01")
+    assert got["$3.1 billion"][1] == "copper"

@@ -311,7 +311,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                                     and verb is not None and _clause_verb(ctx.amount_spans[c.amount].root) == verb):
                         earlier.trade = earlier.trade.model_copy(update={"commodity": goods[0], "commodity_text": goods[1]})
                         earlier.inferred = {**earlier.inferred, "goods": f"the goods are {FROM_PREVIOUS_CLAIM}"}
-            pointing_back = _goods_pointing_back(trigger, ctx) if trigger is not None and goods == (None, None) else None
+            # (or whose words are only a class of goods pointed at: "sales of this product")
+            pointing_back = _goods_pointing_back(trigger, ctx) if trigger is not None and (
+                goods == (None, None) or goods[0] is None and goods[1] is not None
+                and goods[1].rstrip("s") in _GOODS_CLASS_NOUNS) else None
             if pointing_back is not None:
                 # "Metals made up most of that trade. The pair's trade in such goods came to ...": the
                 # goods of the claim just made, else those the sentence before names as its subject,

@@ -289,18 +289,23 @@ def _goods_pointing_back(trigger: Token, ctx: "_Context") -> Span | None:
     them ('trade in such goods', 'the export value of these products'), if any."""
     nouns = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else [])
     for noun in nouns:
-        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):
+        # ("exports under this category", "exports in this line")
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "under"}):
             for o in (c for c in of.children if c.dep_ == "pobj"):
                 phrase = ctx.doc[o.left_edge.i: o.i + 1]
-                if _points_back(phrase) and _goods_of_phrase(phrase, ctx) == _ALL_GOODS:
+                if _points_back(phrase) and (_goods_of_phrase(phrase, ctx) == _ALL_GOODS
+                                             or o.lemma_.lower() in _GOODS_CLASS_NOUNS):
                     return phrase
     return None
 
 
 def _points_back(phrase: Span) -> bool:
-    """'such goods', 'these products', 'those items': a description of goods that refers back to
-    goods named before."""
+    """'such goods', 'these products', 'those items', 'this category', 'that product': a
+    description of goods that refers back to goods named before (a singular one only by a noun of
+    a class of goods)."""
     first = phrase[0].lower_ if len(phrase) else ""
+    if first in {"this", "that"} and phrase.root.lemma_.lower() in _GOODS_CLASS_NOUNS:
+        return True
     return first in _POINTING_BACK or (len(phrase) > 1 and f"{first} {phrase[1].lower_}" in _POINTING_BACK)
 
 
