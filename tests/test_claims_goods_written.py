@@ -674,3 +674,17 @@ def test_a_class_of_goods_pointed_at_with_this_is_the_goods_named_before(pipelin
     got = _goods(pipeline, "Peru's copper exports rose 8 percent to $14.2 billion in 2021. " + sentence,
                  published="2022-03-01")
     assert got["$3.1 billion"][1] == "copper"
+
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("The trade volume from private enterprises reached 1.1 trillion yuan, up 8 percent.", "1.1 trillion yuan"),
+    ("Private enterprises' imports and exports reached 1.1 trillion yuan, 52 percent of the total.", "1.1 trillion yuan"),
+    ("The foreign trade of the province's private enterprises rose 3.8 percent to 1.1 trillion yuan.", "1.1 trillion yuan"),
+])
+def test_a_kind_of_firm_is_a_segment_named_whole(pipeline, sentence, amount):
+    """'the volume from private enterprises', 'private enterprises' imports', 'the trade of the province's
+    private enterprises': the breakdown's segment by kind of firm, with the words that set it apart
+    (not all goods, 'private' nor 'enterprises')."""
+    got = _goods(pipeline, "Jiangsu's foreign trade rose 6.1 percent to 1.97 trillion yuan in the first five months. "
+                 + sentence, published="2022-06-20")
+    assert got[amount] == (None, "private enterprises")

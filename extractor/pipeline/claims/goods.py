@@ -75,9 +75,11 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         phrases.append(ctx.doc[child.left_edge.i: max([child.i] + [c.i for c in child.conjuncts if child.i < c.i < trigger.i]) + 1])
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            # (not the owner: "the foreign trade of northwest China's Xinjiang region")
+            # (not the owner: "the foreign trade of China's northwestern Gansu Province"; nor a kind of
+            # firm, a segment: "the trade of foreign-funded enterprises", see _segment_of)
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"
-                        and ctx.country_at.get(c.i) in (None, WORLD)]
+                        and ctx.country_at.get(c.i) in (None, WORLD)
+                        and c.lemma_.lower() not in _lexicon_words("trading_entities")]
         if child.dep_ == "prep" and child.lower_ == "in" and trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ == "trade":
             # "Trade in agricultural products between Brazil and China": what the trade is in
             # (not its time, its place or its terms: "trade in May", "in yuan terms")
@@ -130,7 +132,8 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
                   set(_lexicon_words("sector_nouns")) | set(_lexicon()["trading_entities"]["words"])):
         phrase = _modifiers_of(owner, ctx) or ctx.doc[owner.i: owner.i + 1]
         goods = _goods_of_phrase(phrase, ctx)
-        if goods in (None, _ALL_GOODS):
+        if goods in (None, _ALL_GOODS) or owner.lemma_.lower() not in _lexicon_words("sector_nouns"):
+            # (a kind of firm is a segment whatever its words: "private enterprises' imports")
             # ("the foreign-invested sector": no goods, still a part of the flow, written as it is)
             return None, " ".join(t.lower_ for t in ctx.doc[phrase.start: owner.i + 1] if not t.is_punct)
         return goods
@@ -229,11 +232,13 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
     found = _regime_in(ctx.doc[start: trigger.i + 1])
     if found is not None:
         return found   # "general trade exports", "the processing trade"
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by", "between", "of"}):
+    # (and of the value noun it qualifies: "the trade volume from private enterprises")
+    holders = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else [])
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by", "between", "of", "from"}):
         for o in (c for c in prep.children if c.dep_ == "pobj"):
             # ("trade between China's private firms and the EU", "trade of foreign-invested firms": that kind's)
             found = (_regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) if prep.lower_ in {"in", "under", "by"}
-                     else None) or (described_entity(o) if prep.lower_ in {"by", "between", "of"} else None)
+                     else None) or (described_entity(o) if prep.lower_ in {"by", "between", "of", "from"} else None)
             if found is not None:
                 return found
     # the subject of the figure's own clause ("..., while foreign-invested firms booked 1.9 trillion
