@@ -688,3 +688,15 @@ def test_a_kind_of_firm_is_a_segment_named_whole(pipeline, sentence, amount):
     got = _goods(pipeline, "Jiangsu's foreign trade rose 6.1 percent to 1.97 trillion yuan in the first five months. "
                  + sentence, published="2022-06-20")
     assert got[amount] == (None, "private enterprises")
+
+
+@pytest.mark.parametrize("sentence, amount, words", [
+    ("Exports excluding fuel, timber and gems rose 5 percent to $3.1 billion.", "$3.1 billion", "excluding fuel timber and gems"),
+    ("Imports excluding fuel fell 2 percent.", "2 percent", "excluding fuel"),
+    ("When excluding fuel and gems, the export value grew by 11.2%.", "11.2%", "excluding fuel and gems"),
+])
+def test_a_flow_with_goods_left_out_is_that_segment_not_the_whole_flow(pipeline, sentence, amount, words):
+    """'exports excluding fuel, timber and gems', 'When excluding gems, the export value grew': all goods but
+    those, written as such; the figure is no whole flow (and is not checked against one)."""
+    got = _goods(pipeline, "Thailand's exports rose 8 percent in May. " + sentence, published="2022-06-20")
+    assert got[amount] == (None, words)

@@ -61,6 +61,16 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         regime = _regime_in(ctx.doc[min(c.left_edge.i for c in modifiers): trigger.i + 1])
         if regime is not None:
             return None, regime   # "the processing trade", "general trade exports": a segment (see _segment_of)
+    # "exports excluding fuel, timber and gems", "imports other than fuel": all goods but those, a
+    # segment written as it is (never the whole flow)
+    # (however the parser hangs it: on the trade word, or on the word the trade word depends on,
+    # "the growth of exports, excluding gems")
+    # ... or on its clause's verb: "When excluding gems, the export value grew by 11.2%"
+    governing = {trigger, trigger.head} | ({trigger.head.head} if trigger.head.dep_ == "prep" else set()) \
+        | ({verb} if (verb := _clause_verb(trigger)) is not None else set())
+    for prep in (c for h in governing for c in h.children if c.dep_ in {"prep", "acl", "advcl"}
+                 and c.lower_ in {"excluding", "except", "excl."} and any(o.dep_ in {"pobj", "dobj"} for o in c.children)):
+        return None, " ".join(t.lower_ for t in prep.subtree if t.i >= prep.i and not t.is_punct and t.tag_ != "DT")
     first = trigger.head   # ("Garment and textile exports", misparsed as "garment" and "textile exports")
     if modifiers and trigger.dep_ == "conj" and first.i < trigger.i and first.pos_ in {"NOUN", "PROPN"} and not _trade_kind(first) \
             and first.i not in ctx.country_at and all(t.lower_ in {"and", "or", ","}
