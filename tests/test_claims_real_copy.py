@@ -2718,3 +2718,18 @@ def test_a_copula_conjunct_s_flow_is_the_noun_written_right_before_it():
                   "4.2 billion dollars with a 7.3% decline from July 2014.", published="2015-08-03")
     assert got["3.2 billion dollars"][1:3] == ("PER", "WLD")
     assert got["4.2 billion dollars"][1:3] == ("WLD", "PER")
+
+
+def test_a_respectively_list_of_bases_dates_no_figure():
+    """'28.1% and 21.4% higher than in December 2019 and 2020, respectively': both changes are
+    December 2021's, each against its own base (a year before: year on year; two years before: no
+    basis); 'March 2019, the month before ...' is one base restated, not a list."""
+    r = extract("In December 2021, Peru's exports totaled US$5,120 million, 28.1% and 21.4% higher than in "
+                "December 2019 and 2020, respectively.", published="2022-02-10")
+    got = {r.amounts[c.amount].text: (r.periods[c.period].text, c.trade.basis, c.kind) for c in r.claims
+           if c.trade is not None and c.amount is not None}
+    assert got["28.1%"] == ("December 2021", None, "trade_change")
+    assert got["21.4%"] == ("December 2021", "year_on_year", "trade_change")
+    r = extract("Peru's exports rose in January 2022. Set against March 2019, the month before the port "
+                "strike, imports and exports were up 13.2 percent and 5.1 percent, respectively.", published="2022-03-10")
+    assert {r.periods[c.period].text for c in r.claims if c.trade is not None and c.kind == "trade_change"} == {"January 2022"}

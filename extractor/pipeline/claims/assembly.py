@@ -62,7 +62,8 @@ from .parties import (
 )
 from ..periods.patterns import WRITTEN_YEAR
 from .sizes import _figures_larger_than_their_partner_s_total
-from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_from_reference, _basis_of_own_reference,
+from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_between, _basis_from_reference,
+                      _basis_of_own_reference,
                       _compared_with_another_span,
                       _data_periods, _measured_from_unnamed_levels, _period_for, _story_periods, _the_level_moved_from)
 from .words import (
@@ -658,7 +659,10 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 if kind == "trade_change":
                     # "down 70 percent from pre-crisis levels": measured against a time no period names
                     levels_base = _measured_from_unnamed_levels(span, ctx)
-                    trade.basis = None if levels_base else (
+                    if "base" in slot:
+                        # a respectively list of bases: what this figure's own base is to its period
+                        levels_base, trade.basis = True, _basis_between(period, slot["base"], ctx)
+                    trade.basis = trade.basis if "base" in slot else None if levels_base else (
                         _basis_after(span, ctx) or _basis_of_own_reference(span, period, ctx) or _basis(sent)
                         or _basis_from_reference(period, s_index, ctx, span))
                     stated_elsewhere = levels_base or (

@@ -64,11 +64,28 @@ _A_BASIS_THEN_AND = re.compile(
     r"month[- ]on[- ]month|y/y|m/m|on-year|on-month)\s*,?\s*(?:and|or|,)\s+", re.I)
 
 
+_BASE_PREPOSITIONS = frozenset({"than", "over", "against", "versus", "vs", "vs."})
+
+
+def _compared_with(token: Token) -> bool:
+    """The token is inside the phrase a comparison sets a figure against ('higher than those of
+    December 2019', 'compared with 2020', 'over the same months of 2019'): a base, no period of
+    the figures."""
+    for a in token.ancestors:
+        if a.dep_ == "prep" and (a.lower_ in _BASE_PREPOSITIONS or a.lower_ in {"with", "to"} and a.head.lower_ == "compared"):
+            return True
+        if a.pos_ in {"VERB", "AUX"} and a.lower_ != "compared":
+            return False
+    return False
+
+
 def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
     """Periods written one after another with only commas and 'and' between them ('in March,
     April and May'), however the parser attached them: runs of period indexes."""
     spans = {i: span for i, span in enumerate(ctx.period_spans) if span is not None and sent.start <= span.start < sent.end}
-    return _written_runs(spans, ctx, frozenset({",", "and", "&"}))
+    # (a list ends with 'and': "March 2019, the last month before the closures," is one period restated)
+    return [run for run in _written_runs(spans, ctx, frozenset({",", "and", "&"}))
+            if any(t.lower_ in {"and", "&"} for t in ctx.doc[spans[run[-2]].end: spans[run[-1]].start])]
 
 
 def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
@@ -103,6 +120,15 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     figure_lists = [members for members in ([roots[x.i] for x in items if x.i in roots] for items in lists)
                     if len(members) >= 2]
     figure_lists += [run for run in _written_lists(amount_indexes, ctx) if run not in figure_lists]
+    for run in figure_lists:
+        # "$5.1 billion, 28% and 21% higher than ...": percentages written as a list share the change
+        # one of them states
+        shares = [i for i in run if ctx.amounts[i].unit == "percent"]
+        change = next((ctx.amounts[i].change for i in shares if ctx.amounts[i].change), None)
+        if change and len(shares) >= 2 and shares == run[len(run) - len(shares):]:
+            for i in shares:
+                if not ctx.amounts[i].change:
+                    out.setdefault(i, {}).setdefault("change", change)
     if not (explicit or figure_lists):
         return out
     if explicit:
@@ -124,7 +150,9 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         codes = [ctx.country_at.get(x.i) for x in items]
         dates = [period_at.get(x.i) for x in items]
         if all(d is not None for d in dates) and len(set(dates)) == len(dates):
-            slots = [{"period": d} for d in dates]   # "fell 3% and 12% in 2014 and 2015"
+            # "fell 3% and 12% in 2014 and 2015"; "28% and 21% higher than in December 2019 and
+            # 2020": the bases each figure is measured against, no periods of the figures
+            slots = [{"base": d} if _compared_with(items[0]) else {"period": d} for d in dates]
         elif all(codes) and not (anchor.dep_ == "pobj" and anchor.head.lower_ in {"between", "among"}):
             # ("trade between Kenya and Uganda ..., $1.1 billion in exports and $0.8 billion in
             # imports": the two ends of one pair, no list of partners)
@@ -168,8 +196,9 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 slot_ends.insert(0, last)
     if explicit:
         # "in March, April and May, respectively", however the parser attached the months
-        slot_lists += [[{"period": d} for d in run] for run in _written_period_lists(sent, ctx)
-                       if not any(s == [{"period": d} for d in run] for s in slot_lists)]
+        slot_lists += [[{"base" if _compared_with(ctx.period_spans[run[0]].root) else "period": d} for d in run]
+                       for run in _written_period_lists(sent, ctx)
+                       if not any([x.get("period", x.get("base")) for x in s] == run for s in slot_lists)]
     both_flows = [k for k, slots in enumerate(slot_lists) if len(slots) == 2 and all("trigger" in x for x in slots)
                   and {_trade_kind(x["trigger"]) for x in slots} == {"import", "export"}]
     flows = {"import", "export"}

@@ -596,6 +596,21 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
     return None
 
 
+def _basis_between(period: int | None, base: int, ctx: _Context) -> str | None:
+    """What a change's stated base is to its period: a year before (year on year), the period before
+    (period on period), or neither (None: 'up 28% on December 2019' in December 2021). A bare year
+    in a list of bases stands for the same span of that year ('December 2019 and 2020')."""
+    if period is None or ctx.periods[period].from_ is None or ctx.periods[base].from_ is None:
+        return None
+    p, ref = ctx.periods[period], ctx.periods[base]
+    if ref.granularity == "year" and p.granularity != "year":
+        return "year_on_year" if p.from_.year - ref.from_.year == 1 and p.to.year == p.from_.year else None
+    for basis in ("year_on_year", "period_on_period"):
+        if shift_period(p.from_, p.to, basis) == (ref.from_, ref.to):
+            return basis
+    return None
+
+
 def _measured_from_unnamed_levels(amount_span: Span, ctx: _Context) -> bool:
     """'down 70 per cent from pre-crisis levels', 'from levels before the pandemic': the figure's own
     phrase measures it against a time no period names, so it has no basis."""
