@@ -2733,3 +2733,13 @@ def test_a_respectively_list_of_bases_dates_no_figure():
     r = extract("Peru's exports rose in January 2022. Set against March 2019, the month before the port "
                 "strike, imports and exports were up 13.2 percent and 5.1 percent, respectively.", published="2022-03-10")
     assert {r.periods[c.period].text for c in r.claims if c.trade is not None and c.kind == "trade_change"} == {"January 2022"}
+
+
+def test_respectively_pairs_flows_written_as_a_list_the_parser_joined_to_another():
+    """'..., the last month before the mine closures, imports and exports were up 13.2 percent and 5.1
+    percent, respectively': the parser makes 'closures, imports and exports' one list; the flows as written pair
+    with the figures in order."""
+    got = parties("Chile's exports rose in January 2022. Measured against March 2019, the last month before the "
+                  "mine closures, imports and exports bounced back and were up 13.2 percent and 5.1 percent, respectively.",
+                  published="2022-03-10")
+    assert got["13.2 percent"][1:3] == ("WLD", "CHL") and got["5.1 percent"][1:3] == ("CHL", "WLD")

@@ -199,6 +199,16 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         slot_lists += [[{"base" if _compared_with(ctx.period_spans[run[0]].root) else "period": d} for d in run]
                        for run in _written_period_lists(sent, ctx)
                        if not any([x.get("period", x.get("base")) for x in s] == run for s in slot_lists)]
+    if explicit and not any("trigger" in x for slots in slot_lists for x in slots):
+        # "Measured against March 2019, the last month before the closures, imports and exports were up
+        # 13.2% and 5.1%, respectively": flows written as a list, however the parser joined them
+        flows = [t for t in sent if t.pos_ == "NOUN" and _trade_kind(t) in {"import", "export"}]
+        for a, b in zip(flows, flows[1:]):
+            if _trade_kind(a) != _trade_kind(b) and b.i > a.i + 1 and all(
+                    t.lower_ in {"and", ",", "&"} for t in ctx.doc[a.i + 1: b.i]):
+                slot_lists.insert(len(slot_ends), [{"trigger": a}, {"trigger": b}])   # (the lists with an end)
+                slot_ends.append(b.i)
+                break
     both_flows = [k for k, slots in enumerate(slot_lists) if len(slots) == 2 and all("trigger" in x for x in slots)
                   and {_trade_kind(x["trigger"]) for x in slots} == {"import", "export"}]
     flows = {"import", "export"}
