@@ -869,3 +869,13 @@ def test_the_last_of_a_list_of_sums_may_leave_out_their_currency(parse):
         ("RMB 1.2 trillion", 1.2e12, "CNY"), ("RMB 433.5 billion", 433.5e9, "CNY"), ("417.2 billion", 417.2e9, "CNY")]
     assert [a.text for a in amounts(parse, "Exports were $3 billion and 2 billion last year.")] == ["$3 billion"]
     assert [a.unit for a in amounts(parse, "It cost $3 billion, $2 billion and 40 million people.")] == ["USD", "USD", "count"]
+
+
+@pytest.mark.parametrize("text, share", [
+    ("Exports fell by £3.1 billion – 11.7 per cent – in March.", "11.7 per cent"),
+    ("Imports declined $1.8 billion in the month, or 6 per cent.", "6 per cent"),
+])
+def test_a_percentage_restating_a_sum_a_flow_moved_by_moves_the_same_way(parse, text, share):
+    """'fell by £3.1 billion – 11.7 per cent –', 'declined $1.8 billion in the month, or 6 per cent': the
+    percentage set off by dashes, or after the change's own time, restates the fall."""
+    assert next(a.change for a in amounts(parse, text) if a.text == share) == "down"

@@ -260,13 +260,18 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
     # first: that sum's own bracket restates a change too, 'or 610 million pesos (US$0.8 million)')
     for a, b in zip(found, found[1:]):
         between = [t.lower_ for t in doc[a.end:b.start]]
-        if a.unit == "percent" and a.change is not None and b.change is None and is_currency(b.unit) \
-                and between in ([",", "or"], ["or"]):
+        # ('fell by £3.1 billion – 11.7 per cent – in March', 'declined $1.8 billion in the month,
+        # or 6 per cent': set off by a dash, or after the change's own time)
+        k = a.end
+        while k < b.start and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in {"in", "the", "month", "quarter", "year"}):
+            k += 1
+        restated = between in ([",", "or"], ["or"], ["–"], ["—"], ["-"]) or (
+            k > a.end and [t.lower_ for t in doc[k:b.start]] in ([",", "or"], ["or"]))
+        if a.unit == "percent" and a.change is not None and b.change is None and is_currency(b.unit) and restated:
             b.change = a.change
         # 'fell $626 million, or 31 per cent': the sum a level moved by restated as its percentage
         # (a level restated so is a share: '$318.2 million, or 41.5 per cent', no change to carry)
-        elif a.unit != "percent" and a.change is not None and b.change is None and b.unit == "percent" \
-                and between in ([",", "or"], ["or"]):
+        elif a.unit != "percent" and a.change is not None and b.change is None and b.unit == "percent" and restated:
             b.change = a.change   # (so does a quantity: 'down 3.6m tonnes or 22.6%')
     for a, b in zip(found, found[1:]):
         between = [t.text for t in doc[a.end:b.start]]
