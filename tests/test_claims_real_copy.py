@@ -382,6 +382,9 @@ def test_a_forecast_figure_is_no_trade_claim_but_a_fact_beside_an_expectation_is
     ("Vietnam's exports increased 2.4% to $31.2 billion in April.", "year_on_year"),
     ("U.S. exports increased 2.4% to $2.1 trillion in 2023.", "year_on_year"),   # a year: no monthly convention
     ("Canada's exports increased 1.5% to C$61.7 billion in October, Statistics Canada said.", "period_on_period"),
+    ("Australia's exports rose 3 per cent to A$41.2 billion in October, the Australian Bureau of Statistics said.",
+     "period_on_period"),
+    ("UK goods exports fell 4.1 per cent to £27.3 billion in October.", "period_on_period"),
 ])
 def test_an_unstated_basis_follows_the_reporter_s_convention(text, basis):
     from extractor import extract
