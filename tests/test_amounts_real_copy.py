@@ -879,3 +879,11 @@ def test_a_percentage_restating_a_sum_a_flow_moved_by_moves_the_same_way(parse, 
     """'fell by £3.1 billion – 11.7 per cent –', 'declined $1.8 billion in the month, or 6 per cent': the
     percentage set off by dashes, or after the change's own time, restates the fall."""
     assert next(a.change for a in amounts(parse, text) if a.text == share) == "down"
+
+
+def test_both_sizes_of_a_change_set_off_by_dashes_before_its_noun_are_changes(parse):
+    """'a £340 million – 2.6 per cent – increase in exports': both sizes of the increase; a description
+    between dashes ('$3 billion – a record – fell') moves no figure."""
+    found = amounts(parse, "There was a £340 million – 2.6 per cent – increase in exports to the US.")
+    assert [(a.text, a.change) for a in found] == [("£340 million", "up"), ("2.6 per cent", "up")]
+    assert [a.change for a in amounts(parse, "Exports of $3 billion – a record – were shipped in May.")] == [None]

@@ -323,9 +323,22 @@ def _change_from_modified_noun(doc: Doc, e: int, root: Token) -> Optional[str]:
 _BASIS_NOUNS = frozenset({"year", "month", "quarter", "week"})
 
 
+_DASHES = frozenset({"–", "—", "-"})
+
+
 def _noun_after_a_restated_figure(doc: Doc, e: int) -> Optional[Token]:
-    """The noun after 'a X, or Y,' when the figure ending at ``e`` is X (its restatement follows) or Y
-    (it restates X): 'a £4.1 billion, or 38.2 per cent, plunge'."""
+    """The noun after 'a X, or Y,' or 'a X – Y –' when the figure ending at ``e`` is X (its
+    restatement follows) or Y (it restates X): 'a £4.1 billion, or 38.2 per cent, plunge', 'a £340
+    million – 2.6 per cent – increase'."""
+    if e >= len(doc):
+        return None
+    if doc[e].text in _DASHES:
+        # (only a noun: "exports of $3 billion – a record – fell" is no change of the $3 billion)
+        close = next((j for j in range(e + 1, min(e + 8, len(doc))) if doc[j].text in _DASHES), None)
+        opening = next((j for j in range(e - 1, max(0, e - 7), -1) if doc[j].text in _DASHES), None) \
+            if close is None else None
+        after = close + 1 if close is not None else e + 1 if opening is not None else len(doc)
+        return doc[after] if after < len(doc) and doc[after].pos_ == "NOUN" else None
     if e + 1 >= len(doc) or doc[e].text != ",":
         return None
     if doc[e + 1].lower_ == "or":
