@@ -227,3 +227,14 @@ def test_a_place_or_state_in_the_of_phrase_of_a_trade_value_owns_it(pipeline):
     got = _parties(pipeline, "In July, exports of Peru were 3.2 billion dollars.", published="2015-08-03")
     assert got["3.2 billion dollars"] == ("directional", "PER", "WLD", ())
 
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("UK exports fell in January. There was a £340 million – 2.6 per cent – increase in non-EU exports.", "£340 million"),
+    ("UK exports fell in January. UK exports to non-EU countries rose 2 percent to £17 billion.", "£17 billion"),
+])
+def test_the_partners_outside_a_bloc_are_a_partner_as_written(pipeline, text, amount):
+    """'non-EU exports', 'exports to non-EU countries': the reporter's exports to the states outside the
+    EU, a partner as written; never the EU's own exports."""
+    got = _parties(pipeline, text, published="2021-03-12")
+    assert got[amount][:2] == ("directional", "GBR") and got[amount][2].startswith("non-EU")

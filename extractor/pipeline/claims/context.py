@@ -127,6 +127,21 @@ class _Context:
             label = doc[start: end].text
             for t in range(start, end):
                 self.country_at[t] = label
+        # "non-EU exports", "exports to non-OECD countries": the partners outside a state or bloc, as
+        # written (the partner noun after it, if any, is part of the name)
+        for t in doc[:-2]:
+            if t.lower_ != "non" or doc[t.i + 1].text not in {"-", "–"} or (t.i + 2) not in self.country_at:
+                continue
+            code, end = self.country_at[t.i + 2], t.i + 3
+            while end < len(doc) and self.country_at.get(end) == code:
+                end += 1
+            if code == WORLD:
+                continue
+            if end < len(doc) and doc[end].lemma_.lower() in nouns and doc[end].tag_ in {"NNS", "NNPS"}:
+                end += 1
+            label = doc[t.i: end].text
+            for k in range(t.i, end):
+                self.country_at[k] = label
 
     def __post_init__(self):
         self.text = self.doc.text   # Doc.text joins every token on each access

@@ -563,6 +563,14 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                              and trigger.head.pos_ == "NOUN" else [])
         of_owner = next((ctx.country_at[o.i] for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)), None)
+    # "non-EU exports", "non-OECD imports": the partners outside a bloc, not a trader
+    for c in [c for c in left if str(ctx.country_at.get(c.i, "")).lower().startswith("non-")]:
+        left.remove(c)
+        if frame.kind in {"import", "export"}:
+            frame.name_partner(ctx.country_at[c.i])
+        else:
+            frame.between.append(ctx.country_at[c.i])
+            frame.partners.append(ctx.country_at[c.i])
     if verb is not None and frame.kind == "export":
         # "China sold North Korea $228 million worth of goods": the indirect object buys
         for dative in (c for c in trigger.children if c.dep_ == "dative"):
