@@ -517,6 +517,9 @@ def test_metric_tons_are_tonnes(parse, text, span, value):
     ("Pakistan's rice exports fetched 250 million rupees in May.", "250 million rupees", "PKR"),
     ("KATHMANDU: Imports of steel cost 9.6 billion rupees in May.", "9.6 billion rupees", "NPR"),
     ("Indian tea exports fetched 950 crore rupees in May.", "950 crore rupees", "INR"),
+    # the rupee state named most: a Nepali release naming India as a partner counts in Nepali rupees
+    ("Nepal's exports rose to Rs 139 billion, Nepal's customs said, with India the top buyer of Nepali goods.",
+     "Rs 139 billion", "NPR"),
     # dirhams are Morocco's or the Emirates', by the state the text names most
     ("Morocco's phosphate exports brought in 61 billion dirhams last year.", "61 billion dirhams", "MAD"),
     ("Dubai's non-oil trade reached 1.9 trillion dirhams in 2023.", "1.9 trillion dirhams", "AED"),

@@ -158,12 +158,9 @@ def _currencies_cued(text: str, table: str) -> list[str]:
 
 
 def _rupee_code(doc: Doc) -> str:
-    """The rupee 'Rs' or 'rupees' is in a text (data: _rupee_states); India's unless the text names
-    another rupee state and not India."""
-    def read(text: str) -> str:
-        others = _currencies_cued(text, "rupee_states")
-        return others[0] if len(others) == 1 and "India" not in text else "INR"
-    return _per_document(doc, "rupee", read)
+    """The rupee 'Rs' or 'rupees' is in a text (data: _rupee_states): that of the rupee state the text
+    names most, India's on a tie or when it names none."""
+    return _per_document(doc, "rupee", lambda text: _of_the_state_named_most(text, "rupee_states", "INR"))
 
 
 def _shilling_code(doc: Doc) -> str:
