@@ -293,3 +293,10 @@ def test_a_state_that_saw_another_s_exports_rise_is_their_market(pipeline):
     got = _parties(pipeline, "Dutch exports hit a record in 2021. The Netherlands saw its exports rise by 43 percent "
                              "to 2.1 billion euros.")
     assert got["2.1 billion euros"] == ("NLD", "WLD")
+
+
+def test_a_state_that_earned_a_sum_from_exports_exported_it(pipeline):
+    """'Uganda has earned nearly $1.7 billion from exports': Uganda's exports, not the story's state's."""
+    got = _parties(pipeline, "Ethiopia's coffee exports hit a record. Uganda has earned nearly $1.7 billion from "
+                             "exports this year.")
+    assert got["nearly $1.7 billion"] == ("UGA", "WLD")

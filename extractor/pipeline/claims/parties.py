@@ -623,6 +623,12 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         named = [ctx.country_at[t.i] for t in sent if ctx.country_at.get(t.i) not in (None, WORLD)]
         if total is not None and len(set(named)) == 2:
             agents.append(named[0])
+    if not agents and not left and frame.kind == "export" and trigger.dep_ == "pobj" and trigger.head.lower_ == "from" \
+            and trigger.head.head.lemma_.lower() in {"earn", "fetch", "generate", "make", "net", "rake", "pocket"}:
+        # "Uganda has earned nearly $1.7 billion from exports": who earns from exports exports
+        subject = next((c for c in trigger.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
+            agents.append(ctx.country_at[subject.i])
     if not agents and not left and frame.kind in {"import", "export", "total"} and trigger.dep_ == "pobj" \
             and trigger.head.lower_ == "in" and trigger.head.head.i in ctx.amount_tokens:
         # "Vietnam posted $30 billion in exports", "Peru had $2 billion in trade with Chile": the
