@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
+from ..extensions import doc_text
 from ..lexicon import phrase_matcher
 from ..periods.anchors import change_over_figure_base
 from ..periods.patterns import START_OF_THE_YEAR
@@ -129,7 +130,7 @@ class _Context:
                 self.country_at[t] = label
 
     def __post_init__(self):
-        self.text = self.doc.text   # Doc.text joins every token on each access
+        self.text = doc_text(self.doc)
         self.sents = list(self.doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         for actor in self.actors:

@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..extensions import doc_text
 from ..lexicon import load_table, trade_flow_words
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
@@ -87,7 +88,7 @@ def trade_acronyms(doc) -> dict[str, tuple[str, str]]:
     if found is None:
         words = _lexicon()["words"]
         found = {}
-        for m in _ACRONYM_DEFINED.finditer(doc.text):
+        for m in _ACRONYM_DEFINED.finditer(doc_text(doc)):
             kind = words.get(m.group(2).lower())
             if kind is not None and kind in {"export", "import", "total"}:
                 modifiers = [w for w in m.group(1).lower().split() if w not in {"the", "its", "their", "'s", "both", "all"}
