@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -99,8 +100,12 @@ class _Context:
         doc = self.doc
         nouns = _lexicon_words("partner_group_nouns")
         exclusions = sorted((tuple(w.split()) for w in _lexicon_words("exclusion_words")), key=len, reverse=True)
-        for noun in doc:
-            if noun.lemma_.lower() not in nouns or noun.tag_ not in {"NNS", "NNPS"} or noun.i in self.country_at:
+        # (the plural nouns from the Doc's arrays: building every token to ask is the cost)
+        tags = doc.to_array(TAG)
+        plurals = (tags == doc.vocab.strings["NNS"]) | (tags == doc.vocab.strings["NNPS"])
+        for i in plurals.nonzero()[0].tolist():
+            noun = doc[i]
+            if noun.lemma_.lower() not in nouns or noun.i in self.country_at:
                 continue
             at = noun.i + 1
             words = next((w for w in exclusions if tuple(t.lower_ for t in doc[at: at + len(w)]) == w), None)
@@ -342,9 +347,9 @@ def _dateline_words(doc: Doc, text: str) -> set[int]:
     """'ANKARA - Exports rose ...': the words of a city in capitals opening a paragraph as its
     dateline (the tagger often takes them for modifiers of the first noun)."""
     out: set[int] = set()
-    for token in doc:
-        if not (token.is_upper and token.is_alpha):
-            continue
+    # (the words in capitals from the Doc's arrays: building every token to ask is the cost)
+    for i in (doc.to_array(IS_UPPER) & doc.to_array(IS_ALPHA)).nonzero()[0].tolist():
+        token = doc[i]
         line_start = text.rfind("\n", 0, token.idx) + 1
         run = _CAPITALS_RUN.match(text, line_start)
         if run is not None and line_start <= token.idx < run.end() \

@@ -60,7 +60,9 @@ def _in_a_balance(token: Token) -> bool:
 
 def _says_respectively(sent: Span) -> bool:
     """'... rose 3% and 5%, respectively': the sentence pairs its lists member by member."""
-    return any(t.lower_ == "respectively" for t in sent)
+    # (the sentence's text first: its tokens are read only where it holds the word at all)
+    return "respectively" in doc_text(sent.doc)[sent.start_char: sent.end_char].lower() \
+        and any(t.lower_ == "respectively" for t in sent)
 
 
 def _in_an_institution_s_name(token: Token) -> bool:
