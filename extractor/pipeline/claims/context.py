@@ -179,7 +179,7 @@ class _Context:
                 self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
         # "Sino-Mexican trade", "Sino-Brazilian", "Sino-India": China and the state the demonym or
         # name after it names
-        for t in self.doc[:-2]:
+        for t in self.doc[:-2] if "sino" in self.text.lower() else ():   # (the text first: the tokens only if it has one)
             if t.lower_ != "sino" or self.doc[t.i + 1].text not in {"-", "–"} or t.i in self.pair_at:
                 continue
             other = _demonyms_and_names().get(self.doc[t.i + 2].lower_)

@@ -12,6 +12,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 from functools import cache
 
+from numpy import isin
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from models import Source, Trade
@@ -983,8 +985,11 @@ def _currency_state(ctx: _Context) -> str | None:
     states = load_table("countries.json")["national_currencies"]
     found = {states[a.unit] for a in ctx.amounts if a.unit in states}
     words = _currency_word_codes()
-    found |= {states[words[t.lower_]] for t in ctx.doc if t.lower_ in words and t.i not in ctx.amount_tokens
-              and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
+    # (the currency words from the Doc's arrays: building every token of the text to ask is the cost)
+    lowers = ctx.doc.to_array(LOWER)
+    currency_words = [h for h in set(lowers.tolist()) if ctx.doc.vocab.strings[h] in words]
+    found |= {states[words[t.lower_]] for t in (ctx.doc[i] for i in isin(lowers, currency_words).nonzero()[0].tolist())
+              if t.lower_ in words and t.i not in ctx.amount_tokens and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -1001,7 +1006,9 @@ def _places_trading(ctx: _Context) -> Counter:
     of its phrase ("Guangdong's exports", "shipments from Liaoning province"), not where something
     happened ("a forum held in Kumasi")."""
     out: Counter = Counter()
-    for t in ctx.doc:
+    # (the words of places only, in text order: building every token of the text to ask is the cost)
+    for i in sorted(i for i, name in ctx.country_at.items() if name in ctx.places):
+        t = ctx.doc[i]
         name = ctx.country_at.get(t.i)
         if name in ctx.places and (t.i == 0 or ctx.country_at.get(t.i - 1) != name) \
                 and any(_trade_kind(a) for a in islice(t.ancestors, 4)):
