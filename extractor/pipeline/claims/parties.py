@@ -12,8 +12,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 from functools import cache
 
-from numpy import isin
-from spacy.attrs import LOWER
+from numpy import array, isin
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from models import Source, Trade
@@ -988,7 +988,7 @@ def _currency_state(ctx: _Context) -> str | None:
     # (the currency words from the Doc's arrays: building every token of the text to ask is the cost)
     lowers = ctx.doc.to_array(LOWER)
     currency_words = [h for h in set(lowers.tolist()) if ctx.doc.vocab.strings[h] in words]
-    found |= {states[words[t.lower_]] for t in (ctx.doc[i] for i in isin(lowers, currency_words).nonzero()[0].tolist())
+    found |= {states[words[t.lower_]] for t in (ctx.doc[i] for i in isin(lowers, array(currency_words, dtype=lowers.dtype)).nonzero()[0].tolist())
               if t.lower_ in words and t.i not in ctx.amount_tokens and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
     return next(iter(found)) if len(found) == 1 else None
 
@@ -1210,7 +1210,9 @@ def _balance_noun_indexes(doc) -> list[int]:
     found = doc.user_data.get("newsclaims.balance_nouns")
     if found is None:
         balances = _lexicon_words("balance_nouns")
-        found = doc.user_data["newsclaims.balance_nouns"] = [t.i for t in doc if t.lemma_.lower() in balances]
+        lemmas = doc.to_array(LEMMA)
+        balance_lemmas = [h for h in set(lemmas.tolist()) if doc.vocab.strings[h].lower() in balances]
+        found = doc.user_data["newsclaims.balance_nouns"] = isin(lemmas, array(balance_lemmas, dtype=lemmas.dtype)).nonzero()[0].tolist()
     return found
 
 
