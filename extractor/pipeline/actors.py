@@ -43,7 +43,7 @@ from spacy.util import filter_spans
 
 from models import Actor
 
-from .extensions import isolated  # (importing it registers Doc._.actors)
+from .extensions import doc_text, isolated  # (importing it registers Doc._.actors)
 from .lexicon import load_table, phrase_matcher, trade_flow_words
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -233,7 +233,7 @@ def _customs_as_a_modifier(span: Span) -> bool:
 
 def _photo_credit_spans(doc: Doc) -> list[tuple[int, int]]:
     pattern = re.compile(_organizations()["photo_credit_pattern"])
-    return [m.span() for m in pattern.finditer(doc.text)]
+    return [m.span() for m in pattern.finditer(doc_text(doc))]
 
 
 def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:

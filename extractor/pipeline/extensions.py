@@ -38,6 +38,19 @@ for _name, _default in DOC_EXTENSIONS.items():
         Doc.set_extension(_name, default=_default)
 
 
+#: ``Doc.user_data`` key of the document's text, joined once (see :func:`doc_text`)
+_TEXT_KEY = "newsclaims.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: ``Doc.text`` joins every token on each access, and
+    the components read the whole text half a dozen times a document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def add_warning(doc: Doc, message: str) -> None:
     """Append a warning to ``doc._.warnings`` without sharing a default list."""
     if doc._.warnings is None:

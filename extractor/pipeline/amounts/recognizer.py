@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from models import Amount, is_currency
 
-from ..extensions import isolated  # (importing it registers Doc._.amounts)
+from ..extensions import doc_text, isolated  # (importing it registers Doc._.amounts)
 from ..articles import AMOUNT_SCOPES as SCOPES
 from ..periods.patterns import MONTHS
 from .bounds import (_bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier,
@@ -247,7 +247,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
     _carry_into_gapped_clauses(doc, found)
     _carry_into_coordinated_figures(doc, found)
     _carry_into_earlier_rates(doc, found)
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)
     return [_to_model(doc, f, text) for f in found]
 
 

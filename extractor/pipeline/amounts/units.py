@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..extensions import doc_text
 from .tables import _match_seq, _scaled_code, _tables
 
 
@@ -145,9 +146,9 @@ def _named_as_a_partner(tok: Token) -> bool:
 
 
 def _per_document(doc: Doc, key: str, read) -> Optional[str]:
-    """``read(doc.text)``, computed once per document (Doc.text re-joins every token)."""
+    """``read(doc.text)``, computed once per document."""
     if key not in doc.user_data:
-        doc.user_data[key] = read(doc.text)
+        doc.user_data[key] = read(doc_text(doc))
     return doc.user_data[key]
 
 

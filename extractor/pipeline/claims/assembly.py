@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
@@ -81,6 +82,7 @@ from .words import (
     _lexicon_words,
     _says_respectively,
     _trade_kind,
+    trade_word_places,
 )
 
 # -- sources ----------------------------------------------------------------------
@@ -140,6 +142,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
     aggregate_balance = False   # the story's last balance was of goods and services, no flow of goods told since
     balance_told = False        # the last sentence with figures gave a balance's and no flow's
 
+    trade_words = trade_word_places(doc)   # (the only tokens a sentence's trade words can be)
     by_sentence: dict[int, list[int]] = {}
     for i, a in enumerate(ctx.amounts):
         by_sentence.setdefault(ctx.sentence_of(a.start), []).append(i)
@@ -158,7 +161,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
         stated_basis = _basis(sent) if any(ctx.amounts[i].change for i in by_sentence.get(s_index, [])) else None
         # (not a trade word a ban governs: "Resolution 2397 in December bans selling machinery" says
         # what may not be traded, and dates no figure)
-        has_trade_word = any(_trade_kind(t) and not _under_a_ban(t) for t in sent)
+        has_trade_word = any(_trade_kind(t) and not _under_a_ban(t) for t in (
+            doc[i] for i in trade_words[bisect_left(trade_words, sent.start): bisect_left(trade_words, sent.end)]))
         # A sentence that names no state continues the trade story only right after it.
         # (a credit or caption line between, "(Yonhap)", does not break the story)
         continues = last_trade_sentence is not None and (
@@ -167,7 +171,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             and all(sum(t.is_alpha for t in ctx.sents[k]) < 4 for k in range(last_trade_sentence + 1, s_index)))
         # a bloc or region named as a partner ("auto exports to the EU") names a party too
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
-            or any(t.i in ctx.pair_at or ctx.country_at.get(t.i) not in (None, WORLD) for t in sent)
+            or any(i in ctx.pair_at or ctx.country_at.get(i) not in (None, WORLD) for i in range(sent.start, sent.end))
         # "Exports rose 8%, according to Japan's Finance Ministry": the agency names whose figures
         # these are (the reporter, inferred), though no state is a party in the sentence
         agency_state = next((code for i in sent_sources if sent.start_char <= ctx.sources[i].start < sent.end_char

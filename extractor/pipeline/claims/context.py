@@ -10,12 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
+from ..extensions import doc_text
 from ..lexicon import phrase_matcher
 from ..periods.anchors import change_over_figure_base
 from ..periods.patterns import START_OF_THE_YEAR
@@ -98,8 +100,12 @@ class _Context:
         doc = self.doc
         nouns = _lexicon_words("partner_group_nouns")
         exclusions = sorted((tuple(w.split()) for w in _lexicon_words("exclusion_words")), key=len, reverse=True)
-        for noun in doc:
-            if noun.lemma_.lower() not in nouns or noun.tag_ not in {"NNS", "NNPS"} or noun.i in self.country_at:
+        # (the plural nouns from the Doc's arrays: building every token to ask is the cost)
+        tags = doc.to_array(TAG)
+        plurals = (tags == doc.vocab.strings["NNS"]) | (tags == doc.vocab.strings["NNPS"])
+        for i in plurals.nonzero()[0].tolist():
+            noun = doc[i]
+            if noun.lemma_.lower() not in nouns or noun.i in self.country_at:
                 continue
             at = noun.i + 1
             words = next((w for w in exclusions if tuple(t.lower_ for t in doc[at: at + len(w)]) == w), None)
@@ -144,7 +150,7 @@ class _Context:
                 self.country_at[k] = label
 
     def __post_init__(self):
-        self.text = self.doc.text   # Doc.text joins every token on each access
+        self.text = doc_text(self.doc)
         self.sents = list(self.doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         for actor in self.actors:
@@ -188,7 +194,7 @@ class _Context:
                 self.pair_at[t] = pairs[self.doc.vocab.strings[match_id]]
         # "Sino-Mexican trade", "Sino-Brazilian", "Sino-India": China and the state the demonym or
         # name after it names
-        for t in self.doc[:-2]:
+        for t in self.doc[:-2] if "sino" in self.text.lower() else ():   # (the text first: the tokens only if it has one)
             if t.lower_ != "sino" or self.doc[t.i + 1].text not in {"-", "–"} or t.i in self.pair_at:
                 continue
             other = _demonyms_and_names().get(self.doc[t.i + 2].lower_)
@@ -397,9 +403,9 @@ def _dateline_words(doc: Doc, text: str) -> set[int]:
     """'ANKARA - Exports rose ...': the words of a city in capitals opening a paragraph as its
     dateline (the tagger often takes them for modifiers of the first noun)."""
     out: set[int] = set()
-    for token in doc:
-        if not (token.is_upper and token.is_alpha):
-            continue
+    # (the words in capitals from the Doc's arrays: building every token to ask is the cost)
+    for i in (doc.to_array(IS_UPPER) & doc.to_array(IS_ALPHA)).nonzero()[0].tolist():
+        token = doc[i]
         line_start = text.rfind("\n", 0, token.idx) + 1
         run = _CAPITALS_RUN.match(text, line_start)
         if run is not None and line_start <= token.idx < run.end() \

@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
+from ..extensions import doc_text
 from .context import _bracket_opening, _Context
 from .words import WORLD, _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
 
@@ -187,7 +188,7 @@ _ALL_GOODS = (None, None)
 def _regime_in(span: Span) -> str | None:
     """The customs regime (trade_lexicon.json ``trade_regimes``) a phrase names, if any; "cross-border
     trade" is all the trade across a border, no regime."""
-    text = span.doc.text[max(0, span.start_char - 1): span.end_char].lower()   # (with the character before it)
+    text = doc_text(span.doc)[max(0, span.start_char - 1): span.end_char].lower()   # (with the character before it)
     return next((regime for regime, pattern in _regime_patterns() if pattern.search(text)), None)
 
 

@@ -6,11 +6,14 @@ recorded as inferred.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import islice
 from dataclasses import dataclass, field
 from functools import cache
 
+from numpy import array, isin
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from models import Source, Trade
@@ -1027,8 +1030,11 @@ def _currency_state(ctx: _Context) -> str | None:
     states = load_table("countries.json")["national_currencies"]
     found = {states[a.unit] for a in ctx.amounts if a.unit in states}
     words = _currency_word_codes()
-    found |= {states[words[t.lower_]] for t in ctx.doc if t.lower_ in words and t.i not in ctx.amount_tokens
-              and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
+    # (the currency words from the Doc's arrays: building every token of the text to ask is the cost)
+    lowers = ctx.doc.to_array(LOWER)
+    currency_words = [h for h in set(lowers.tolist()) if ctx.doc.vocab.strings[h] in words]
+    found |= {states[words[t.lower_]] for t in (ctx.doc[i] for i in isin(lowers, array(currency_words, dtype=lowers.dtype)).nonzero()[0].tolist())
+              if t.lower_ in words and t.i not in ctx.amount_tokens and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -1045,7 +1051,9 @@ def _places_trading(ctx: _Context) -> Counter:
     of its phrase ("Guangdong's exports", "shipments from Liaoning province"), not where something
     happened ("a forum held in Kumasi")."""
     out: Counter = Counter()
-    for t in ctx.doc:
+    # (the words of places only, in text order: building every token of the text to ask is the cost)
+    for i in sorted(i for i, name in ctx.country_at.items() if name in ctx.places):
+        t = ctx.doc[i]
         name = ctx.country_at.get(t.i)
         if name in ctx.places and (t.i == 0 or ctx.country_at.get(t.i - 1) != name) \
                 and any(_trade_kind(a) for a in islice(t.ancestors, 4)):
@@ -1237,8 +1245,20 @@ def _trade_balances(sent: Span) -> list[Token]:
 
 
 def _balance_nouns(sent: Span) -> list[Token]:
-    balances = _lexicon_words("balance_nouns")
-    return [t for t in sent if t.lemma_.lower() in balances]
+    at = _balance_noun_indexes(sent.doc)
+    return [sent.doc[i] for i in at[bisect_left(at, sent.start): bisect_left(at, sent.end)]]
+
+
+def _balance_noun_indexes(doc) -> list[int]:
+    """Where the document's balance nouns are, read in one pass (the balance nouns of a sentence are
+    asked three or four times a sentence)."""
+    found = doc.user_data.get("newsclaims.balance_nouns")
+    if found is None:
+        balances = _lexicon_words("balance_nouns")
+        lemmas = doc.to_array(LEMMA)
+        balance_lemmas = [h for h in set(lemmas.tolist()) if doc.vocab.strings[h].lower() in balances]
+        found = doc.user_data["newsclaims.balance_nouns"] = isin(lemmas, array(balance_lemmas, dtype=lemmas.dtype)).nonzero()[0].tolist()
+    return found
 
 
 def _of_trade(balance: Token) -> bool:

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..calendar_spans import shift_period
+from ..extensions import doc_text
 from ..periods.patterns import MONTHS
 from .context import _DAYS_OF_A_MONTH, BASE_PREPOSITIONS, _Context
 from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
@@ -86,7 +87,7 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
         as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
         compares_with = head.lower_ in {"with", "to", "against"} and head.head.lemma_.lower() == "compare"
         # ("jumped 46% from March 1-20": the span of Korean customs' twenty-day count, no old level's)
-        from_days = head.lower_ == "from" and _DAYS_OF_A_MONTH.match(head.doc.text, head.idx + 5) is not None
+        from_days = head.lower_ == "from" and _DAYS_OF_A_MONTH.match(doc_text(head.doc), head.idx + 5) is not None
         if head.lower_ in _COMPARISON_HEADS or compares_with or (head.lower_ == "from" and _is_change_word(head.head)
                                                                 and not from_days) \
                 or _after_an_earlier_change(head) or as_much_as:   # "four times as much as in 2018"

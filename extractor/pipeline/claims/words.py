@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from numpy import array, isin
+from spacy.attrs import IS_UPPER, LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from ..lexicon import load_table, trade_flow_words
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
@@ -59,7 +62,9 @@ def _in_a_balance(token: Token) -> bool:
 
 def _says_respectively(sent: Span) -> bool:
     """'... rose 3% and 5%, respectively': the sentence pairs its lists member by member."""
-    return any(t.lower_ == "respectively" for t in sent)
+    # (the sentence's text first: its tokens are read only where it holds the word at all)
+    return "respectively" in doc_text(sent.doc)[sent.start_char: sent.end_char].lower() \
+        and any(t.lower_ == "respectively" for t in sent)
 
 
 def _in_an_institution_s_name(token: Token) -> bool:
@@ -87,7 +92,7 @@ def trade_acronyms(doc) -> dict[str, tuple[str, str]]:
     if found is None:
         words = _lexicon()["words"]
         found = {}
-        for m in _ACRONYM_DEFINED.finditer(doc.text):
+        for m in _ACRONYM_DEFINED.finditer(doc_text(doc)):
             kind = words.get(m.group(2).lower())
             if kind is not None and kind in {"export", "import", "total"}:
                 modifiers = [w for w in m.group(1).lower().split() if w not in {"the", "its", "their", "'s", "both", "all"}
@@ -95,6 +100,32 @@ def trade_acronyms(doc) -> dict[str, tuple[str, str]]:
                 found[m.group(3)] = (kind, " ".join(modifiers).replace("-", " "))
         doc.user_data["newsclaims.trade_acronyms"] = found
     return found
+
+
+def trade_word_places(doc: Doc) -> list[int]:
+    """The tokens :func:`_trade_kind` can find a trade word in, in text order: those whose form or
+    lemma is in one of its tables, and those in capitals (an acronym); read from the Doc's arrays
+    once a document, so that a sentence's trade words are asked of these only."""
+    found = doc.user_data.get("newsclaims.trade_word_places")
+    if found is None:
+        lex = _lexicon()
+        forms = set(lex["words"]) | set(lex["verb_only"]["words"]) | {"trading"}
+        lemmas = set(lex["words"]) | set(lex["verb_only"]["words"]) | set(lex["routed_nouns"]["words"]) | _phrasal_verb_lemmas()
+        strings = doc.vocab.strings
+        lowers, lemma_ids = doc.to_array(LOWER), doc.to_array(LEMMA)
+        trade_forms = [h for h in set(lowers.tolist()) if strings[h] in forms]
+        trade_lemmas = [h for h in set(lemma_ids.tolist()) if strings[h].lower() in lemmas]
+        # (the hashes as the arrays' own type: a list of mixed sizes would be read as floats)
+        maybe = isin(lowers, array(trade_forms, dtype=lowers.dtype)) | isin(lemma_ids, array(trade_lemmas, dtype=lemma_ids.dtype)) \
+            | (doc.to_array(IS_UPPER) != 0)
+        found = doc.user_data["newsclaims.trade_word_places"] = maybe.nonzero()[0].tolist()
+    return found
+
+
+@cache
+def _phrasal_verb_lemmas() -> frozenset[str]:
+    """The verbs of the phrasal trade verbs ('ship out': 'ship'), as their keys start."""
+    return frozenset(key[:i] for key in _lexicon()["phrasal_verbs"]["words"] for i, c in enumerate(key) if c == " ")
 
 
 def _trade_kind(token: Token) -> str | None:

@@ -5,9 +5,11 @@ spaCy DATE entities used as hints.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import cache
-from typing import Callable, Optional
+from itertools import chain
+from typing import Callable, Iterator, Optional
 
 from spacy.tokens import Doc
 
@@ -92,6 +94,7 @@ from .patterns import (
     B,
     E,
     _alt,
+    first_character_class,
     folded,
     may_match,
     required_strings,
@@ -99,10 +102,16 @@ from .patterns import (
 
 # --- patterns. Order matters only on ties of length (earlier wins).
 _RULES: list[tuple[str, re.Pattern, Callable]] = []
+#: per rule, the one-character pattern its matches open with ("" for nearly any; see _rule)
+_OPENINGS: list[str] = []
 
 
 def _rule(name: str, pattern: str, resolver: Callable) -> None:
-    _RULES.append((name, re.compile(B + pattern + E, re.IGNORECASE), resolver))
+    # a lookahead on the characters a match can open with (first_character_class): it only speeds
+    # the scan, the rule matches where it did without it; and every match starts where it holds
+    opening = first_character_class(B + pattern + E, re.IGNORECASE)
+    _RULES.append((name, re.compile(B + (f"(?={opening})" if opening else "") + pattern + E, re.IGNORECASE), resolver))
+    _OPENINGS.append(opening)
 
 
 _rule("iso_date", r"(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])", _resolve_iso_date)
@@ -617,24 +626,83 @@ def _keyword_windows(text: str) -> list[tuple[int, int, int]]:
     return [tuple(w) for w in out]
 
 
+# Even refused at once, a rule's scan reads every character of the text (B's lookbehind at each),
+# for each of some fifty rules a text may match. Where the words that can open a rule's matches are
+# few (a capitalised month name, a 'Q', a digit ...), the rule is rather tried at each of them: the
+# places where B holds come from one scan of the text, by their first character.
+_WORD_START = re.compile(B + r"(?s:.)")
+#: a rule is tried word by word while its words are fewer than the text's characters over this
+_WORDS_OVER_CHARACTERS = 16
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """The places where B holds, by the character there, in text order."""
+    starts: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+@cache
+def _opening_tests() -> list[re.Pattern | None]:
+    return [re.compile(opening) if opening else None for opening in _OPENINGS]
+
+
+@cache
+def _ascii_openings() -> list[frozenset[str]]:
+    """Per rule, the ASCII characters its matches can open with (the others are asked of its test)."""
+    return [frozenset(chr(c) for c in range(128) if test is None or test.match(chr(c))) for test in _opening_tests()]
+
+
+def _opening_places(order: int, starts: dict[str, list[int]], limit: int) -> list[int] | None:
+    """The places where B holds and a match of rule ``order`` can open, in text order; None when
+    there are ``limit`` or more."""
+    ascii_openings, test = _ascii_openings()[order], _opening_tests()[order]
+    lists = [at for c, at in starts.items() if (c in ascii_openings if c.isascii() else test is None or test.match(c))]
+    if sum(map(len, lists)) >= limit:
+        return None
+    return sorted(chain.from_iterable(lists))
+
+
+def _matches_at(rx: re.Pattern, text: str, places: list[int], pos: int, endpos: int) -> Iterator[re.Match]:
+    """``rx.finditer(text, pos, endpos)`` for a rule whose every match starts at one of ``places``
+    (sorted): the leftmost match not before the last one's end, tried place by place."""
+    i = bisect_left(places, pos)
+    while i < len(places) and places[i] < endpos:
+        m = rx.match(text, places[i], endpos)
+        if m is None:
+            i += 1
+            continue
+        yield m
+        i = bisect_left(places, m.end(), i + 1)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     windows = None
+    starts = None
     required = _required_strings()
     text_folded = folded(text)
     for order, (name, rx, _) in enumerate(_RULES):
         if not may_match(required[order], text_folded):
             continue
+        if starts is None:
+            starts = _word_starts(text)
+        places = _opening_places(order, starts, len(text) // _WORDS_OVER_CHARACTERS)
+
+        def matches(pos: int, endpos: int, rx=rx, places=places) -> Iterator[re.Match]:
+            # (where its words are many, the rule's own scan is quicker)
+            return rx.finditer(text, pos, endpos) if places is None else _matches_at(rx, text, places, pos, endpos)
         if name in _WINDOWED:
             if windows is None:
                 windows = _keyword_windows(text)
             for lo, hi, last in windows:
-                for m in rx.finditer(text, lo, min(hi, len(text))):
+                for m in matches(lo, min(hi, len(text))):
                     # a match is only trusted where the window still shows what follows it
                     if m.end() <= last + (1 if hi < len(text) else len(text)):
                         out.append(_Candidate(m.start(), m.end(), name, m, order))
             continue
-        for m in rx.finditer(text):
+        for m in matches(0, len(text)):
             out.append(_Candidate(m.start(), m.end(), name, m, order))
     return out
 

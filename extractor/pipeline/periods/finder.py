@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from models import Period
 
 from ..articles import parse_published
-from ..extensions import add_warning, isolated, reference_date
+from ..extensions import add_warning, doc_text, isolated, reference_date
 from .anaphora import _is_deictic_report_period
 from .dates import year_to_date
 from .anchors import _Candidate, _Context, _is_comparison_base, _month_end, _NeedsPublication, _number, period_value
@@ -39,7 +39,7 @@ def find_periods(doc: Doc, published: Optional[date] = None) -> list[Period]:
 
     Relative expressions that need ``published`` when it is None are kept with
     from/to None and one warning is added to ``doc._.warnings``."""
-    text = doc.text
+    text = doc_text(doc)
     if not text or not any(ch.isdigit() or ch.isupper() or ch in "tTyYlL" for ch in text):
         return []
     # token offsets and sentence starts straight from the Doc's arrays: iterating Tokens

@@ -148,6 +148,91 @@ def required_strings(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((s for s in sets if min(map(len, s)) > 1), key=_selectivity, reverse=True))
 
 
+# --------------------------------------------------------------------------- first characters
+# A rule is tried at every word start of the text, and most words can start none of its matches:
+# a lookahead on the characters its matches can open with fails at once where the rule itself would
+# first try each of its leading alternatives (the optional "the", the parts of a period, the month
+# names ...). The class is read from the parsed pattern, each character as the pattern's case rule
+# there says (the month names are capitalised), so it never refuses a place where the rule matches.
+
+_CLASS_CATEGORIES = {_sre_constants.CATEGORY_WORD: r"\w", _sre_constants.CATEGORY_DIGIT: r"\d",
+                     _sre_constants.CATEGORY_SPACE: r"\s"}
+
+
+class _AnyCharacter(Exception):
+    """A match may open with nearly any character (a negated class, a dot): no test."""
+
+
+def _class_members(op, av) -> list[str]:
+    if op is _sre_constants.LITERAL:
+        return [re.escape(chr(av))]
+    members = []
+    for item, value in av:   # (an IN)
+        if item is _sre_constants.LITERAL:
+            members.append(re.escape(chr(value)))
+        elif item is _sre_constants.RANGE:
+            members.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+        elif item is _sre_constants.CATEGORY and value in _CLASS_CATEGORIES:
+            members.append(_CLASS_CATEGORIES[value])
+        else:
+            raise _AnyCharacter
+    return members
+
+
+def _first_characters(items, flags: int) -> tuple[list[tuple[str, bool]], bool]:
+    """The class members (each with whether case is ignored there) a match of this parsed sequence
+    can open with, and whether it can match the empty string (then what follows it can open the
+    match too)."""
+    members: list[tuple[str, bool]] = []
+    for op, av in items:
+        if op in (_sre_constants.LITERAL, _sre_constants.IN):
+            ignore_case = bool(flags & re.IGNORECASE)
+            return members + [(m, ignore_case) for m in _class_members(op, av)], False
+        if op in (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            continue   # (zero width: the next item opens the match)
+        if op is _sre_constants.SUBPATTERN:
+            found, empty = _first_characters(av[3], (flags | av[1]) & ~av[2])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            found, empty = _first_characters(av, flags)
+        elif op is _sre_constants.BRANCH:
+            found, empty = [], False
+            for alternative in av[1]:
+                more, can_be_empty = _first_characters(alternative, flags)
+                found += more
+                empty = empty or can_be_empty
+        elif op is _sre_constants.GROUPREF_EXISTS:   # (?(group)yes|no): either
+            found, empty = _first_characters(av[1], flags)
+            if av[2] is None:
+                empty = True
+            else:
+                more, can_be_empty = _first_characters(av[2], flags)
+                found += more
+                empty = empty or can_be_empty
+        elif op in _REPEATS:
+            found, empty = _first_characters(av[2], flags)
+            empty = empty or av[0] == 0
+        else:
+            raise _AnyCharacter
+        members += found
+        if not empty:
+            return members, False
+    return members, True
+
+
+def first_character_class(pattern: str, flags: int) -> str:
+    """A pattern of one character that holds wherever a match of ``pattern`` (compiled with
+    ``flags``) can start: the characters its matches open with; "" when that is (nearly) any."""
+    try:
+        members, can_be_empty = _first_characters(_sre_parser.parse(pattern, flags), flags)
+    except _AnyCharacter:
+        return ""
+    if can_be_empty or not members:
+        return ""
+    classes = ["(?" + ("i" if ignore_case else "-i") + ":[" + "".join(dict.fromkeys(m for m, i in members if i == ignore_case)) + "])"
+               for ignore_case in (True, False) if any(i == ignore_case for _, i in members)]
+    return "(?:" + "|".join(classes) + ")"
+
+
 def folded(text: str) -> str:
     """The text as :func:`required_strings` are tested on it (IGNORECASE's folding of ASCII letters)."""
     return (text if text.isascii() else text.translate(_SRE_FOLDS)).casefold()

@@ -26,7 +26,7 @@ from .cues import (
     _source_type,
     _speaker_label,
     _speech_verb_subject,
-    may_be_a_cue,
+    cue_places,
 )
 from .quotes import (
     _RULES,
@@ -68,9 +68,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
     last_data_source: Actor | None = None
     described_names: set[str] = set()
     quoted = _quoted(doc)
-    for token in doc:
-        if not may_be_a_cue(token):
-            continue
+    for token in (doc[i] for i in cue_places(doc)):   # (the tokens may_be_a_cue lets through)
         for rule in _RULES:
             hit = rule(token)
             if hit is None:

@@ -31,16 +31,19 @@ def _quoted(doc: Doc) -> list[bool]:
     marks = _cues()["quote_marks"]
     opening, closing, toggles = set(marks["open"]), set(marks["close"]), set(marks["toggle"])
     inside, out = False, []
+    space_before = ""   # (the previous token's trailing whitespace)
     for token in doc:
-        if "\n" in token.text or (token.i > 0 and "\n" in token.doc[token.i - 1].whitespace_):
+        text = token.text
+        if "\n" in text or "\n" in space_before:
             inside = False
-        if token.text in opening:
+        if text in opening:
             inside = True
-        elif token.text in closing:
+        elif text in closing:
             inside = False
-        elif token.text in toggles:
+        elif text in toggles:
             inside = not inside
         out.append(inside)
+        space_before = token.whitespace_
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import Actor
@@ -146,7 +147,8 @@ class _Resolver:
         self.groups = set(cues["affiliated_group_nouns"])
         self.human_nouns = set(cues["human_nouns"])
         self.documents = set(cues["document_nouns"])
-        self.lowercase_words = frozenset(t.text for t in doc if t.is_lower)
+        # (from the Doc's arrays: building every token to ask is the cost)
+        self.lowercase_words = frozenset(doc.vocab.strings[h] for h in set(doc.to_array(ORTH)[doc.to_array(IS_LOWER) != 0].tolist()))
         self.name_heads = frozenset(cues["name_heads"])
         self.quantifiers = frozenset(cues["quantified_sources"])
         # (token index, name) of the persons named as sources so far, in text order
