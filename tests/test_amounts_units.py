@@ -389,3 +389,19 @@ def test_capitals_before_a_title_case_name_are_no_unit_symbol(parse):
 
 def test_a_number_word_hyphenated_to_a_fraction_stays_a_proportion(parse):
     assert amounts(parse, "One-third of the harvest was lost.") == []
+
+
+
+def test_a_surface_quantulum3_files_under_two_units_reads_as_one_whatever_their_order():
+    """quantulum3 keeps the units of a surface ('F': degrees Fahrenheit and farads) in a set whose order
+    changes from process to process; the unit read must not depend on it."""
+    from types import SimpleNamespace
+
+    from extractor.pipeline.amounts.units import _first_unit
+
+    def unit(name, entity):
+        return SimpleNamespace(name=name, entity=SimpleNamespace(name=entity))
+    fahrenheit, farad, dollar = unit("degree fahrenheit", "temperature"), unit("farad", "capacitance"), unit("dollar", "currency")
+    orders = [[fahrenheit, farad, dollar], [farad, dollar, fahrenheit], [dollar, farad, fahrenheit]]
+    assert {_first_unit(o, {"currency"}) for o in orders} == {"degree_fahrenheit"}
+    assert _first_unit([dollar], {"currency"}) is None

@@ -325,14 +325,23 @@ def _quantulum_units() -> tuple[dict, dict]:
     for table, out, fold in ((units.symbols, symbols, False), (units.surfaces_lower, surfaces, True),
                              (units.symbols_lower, surfaces, True)):
         for surface, us in table.items():
-            keep = [u for u in us if u.entity.name not in excluded]
             key = surface.lower() if fold else surface
-            if keep and key.lower() not in time_set and key not in out:
-                out[key] = keep[0].name.replace(" ", "_")
+            name = _first_unit(us, excluded)
+            if name and key.lower() not in time_set and key not in out:
+                out[key] = name
     # symbols quantulum3 lacks or files under an excluded entity ('ppb', 'GWh', 'mpg'): data table extra_units
     for surface, name in _tables().get("extra_units", {}).items():
         surfaces[surface.lower()] = name
     return symbols, surfaces
+
+
+def _first_unit(units, excluded: set) -> Optional[str]:
+    """The name of the unit a surface reads as, among quantulum3's units for it (those of an excluded
+    entity left out): the first by name. quantulum3 keeps them in a set of objects hashed by address,
+    whose order changes from one process to the next ("F" was degrees Fahrenheit in one run and farads
+    in another); a batch must read the same text the same way every time."""
+    kept = sorted(u.name for u in units if u.entity.name not in excluded)
+    return kept[0].replace(" ", "_") if kept else None
 
 
 def _quantulum_unit_words() -> dict:
