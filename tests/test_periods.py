@@ -128,6 +128,14 @@ def test_twelve_months_to_june(parse):
         ("the 12 months to June", date(2024, 7, 1), date(2025, 6, 30), "range")]
 
 
+def test_months_to_the_end_of_a_month(parse):
+    """'the nine months to the end of September': the months ending with it, as 'the nine months to
+    September' (not September alone)."""
+    ps = periods(parse, "Exports reached $3.1 billion in the nine months to the end of September.")
+    assert [(p.text, p.from_, p.to) for p in ps] == [
+        ("the nine months to the end of September", date(2025, 1, 1), date(2025, 9, 30))]
+
+
 def test_over_the_weekend(parse):
     ps = periods(parse, "Over the weekend, the ministry said imports had risen.")
     assert [(p.text, p.from_, p.to) for p in ps] == [("the weekend", date(2025, 10, 18), date(2025, 10, 19))]

@@ -207,9 +207,10 @@ _rule("half", r"(?:the\s+)?(?P<ord>last)\s+half" + OFYEAR, _resolve_named_half) 
 _rule("half", r"H(?P<h>[12])(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 _rule("half", r"(?P<yr>" + YEAR + r")\s*H(?P<h>[12])", _resolve_named_half)
 _rule("half", r"(?P<h>[12])H(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)   # 'in 1H', '2H 2024' (Asian wire copy)
-# ('the three-month period ending February 2017', 'the 12 months ended in June')
+# ('the three-month period ending February 2017', 'the 12 months ended in June', 'the nine months to
+# the end of September')
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")(?:\s+months|[\s-]+month\s+period)\s+(?:to|through|ending|ended)"
-      r"\s+(?:in\s+)?(?:end-)?(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
+      r"\s+(?:in\s+|the\s+end\s+of\s+)?(?:end-)?(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
 # a quarter named by its last month (Australian, New Zealand and company copy): "the June quarter",
 # "the September quarter of 2022", "the quarter to March"
 _rule("quarter_to_month", r"the\s+(?P<mon>" + MON + r")\s+quarter(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?",
