@@ -890,3 +890,12 @@ def test_both_sizes_of_a_change_set_off_by_dashes_before_its_noun_are_changes(pa
     found = amounts(parse, "There was a £340 million – 2.6 per cent – increase in exports to the US.")
     assert [(a.text, a.change) for a in found] == [("£340 million", "up"), ("2.6 per cent", "up")]
     assert [a.change for a in amounts(parse, "Exports of $3 billion – a record – were shipped in May.")] == [None]
+
+
+def test_a_sum_written_in_places_joined_by_and_is_one_sum(parse):
+    """'2 trillion and 410 billion yuan' (Chinese releases in English): one sum, 2.41 trillion, not a
+    list of two; 'two sums of one magnitude' ('310 million and 240 million dollars') stay a list."""
+    found = amounts(parse, "In May, total trade was 2 trillion and 410 billion yuan, up 6.1%.")
+    assert [(a.text, a.value, a.unit) for a in found if a.unit == "CNY"] == [("2 trillion and 410 billion yuan", 2.41e12, "CNY")]
+    found = amounts(parse, "Sales to Peru and Chile were 310 million and 240 million dollars, respectively.")
+    assert [a.value for a in found] == [310e6, 240e6]

@@ -374,7 +374,15 @@ def _smaller_places(doc: Doc, core: _Core, j: int, last: Optional[float]) -> int
     their sum is the figure, and its precision is the last place's. Returns the token after."""
     t = _tables()
     sign = -1 if core.value < 0 else 1
-    while last and j + 1 < len(doc) and re.fullmatch(r"\d{1,3}", doc[j].text):
+    while last and j + 1 < len(doc):
+        # "2 trillion and 410 billion yuan": Chinese releases in English join the places with 'and'
+        # (only the next place down: "2 billion and 500 thousand" is no such figure)
+        joined = doc[j].lower_ == "and" and j + 2 < len(doc) and re.fullmatch(r"\d{1,3}", doc[j + 1].text) \
+            and t["magnitudes"].get(doc[j + 2].lower_) == last / 1e3
+        if joined:
+            j += 1
+        if not re.fullmatch(r"\d{1,3}", doc[j].text):
+            break
         mult = t["magnitudes"].get(doc[j + 1].lower_)
         if last == 1e3 and mult == 1e6 and abs(core.value) < 1e6:
             # '50 thousand 459 million dollars': the long scale's 'thousand million' (Spanish 'mil

@@ -384,7 +384,10 @@ def _listed_with_a_shared_unit(doc: Doc, i: int, lower: int, yen: list) -> Optio
         last = _build(doc, j, yen)
         closes = last is not None and last.start == nxt.start
         if closes and is_currency(last.unit) and last.end > nxt.end and (nxt.has_magnitude or not core.has_magnitude) \
-                and doc[j - 1].lower_ == "and":   # (not "1, 4871 trillion yen": a garbled decimal)
+                and doc[j - 1].lower_ == "and" \
+                and not (core.has_magnitude and _magnitude_of(core) != _magnitude_of(nxt)):
+            # (not "1, 4871 trillion yen": a garbled decimal; nor "2 trillion and 410 billion yuan", one
+            # sum written in parts, as Chinese releases write 2.41 trillion)
             return _with_the_listed_unit(doc, i, core, yen, last, nxt)
         if nxt.has_magnitude != core.has_magnitude:
             return None   # (sums give their magnitude each, or once with the last)
