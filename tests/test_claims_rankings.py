@@ -300,3 +300,11 @@ def test_a_state_that_earned_a_sum_from_exports_exported_it(pipeline):
     got = _parties(pipeline, "Ethiopia's coffee exports hit a record. Uganda has earned nearly $1.7 billion from "
                              "exports this year.")
     assert got["nearly $1.7 billion"] == ("UGA", "WLD")
+
+
+def test_a_balance_said_of_a_ranked_state_is_no_trade_figure(pipeline):
+    """'As Chile's biggest partner, Brazil kept a trade surplus of $3.2 billion': the ranking's clause
+    states a balance, which is no flow of either state."""
+    got = _parties(pipeline, "Trade between Brazil and Chile rose 10 percent in 2012. As Chile's biggest trade partner, "
+                             "Brazil kept a trade surplus of 3.2 billion U.S. dollars in 2012 in its trade with Chile.")
+    assert "3.2 billion U.S. dollars" not in got

@@ -1568,6 +1568,9 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
             return None
         if any(t.lemma_.lower() in _lexicon_words("balance_nouns") for t in partner.subtree):
             return None   # "the partners that left the deepest deficits were Peru at $141 million": balances
+        if any(a.lemma_.lower() in _lexicon_words("balance_nouns") for a in amount_span.root.ancestors
+               if verb in a.ancestors or a == verb):
+            return None   # ("As Chile's biggest partner, Brazil kept a trade surplus of $3.2 billion": a balance)
         owners = [code for c in partner.children if c.dep_ == "poss" for code in ctx.countries_in(c)]
         if not owners and inverted and ctx.home_state is not None and not any(
                 c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in partner.children):
