@@ -700,3 +700,11 @@ def test_a_flow_with_goods_left_out_is_that_segment_not_the_whole_flow(pipeline,
     those, written as such; the figure is no whole flow (and is not checked against one)."""
     got = _goods(pipeline, "Thailand's exports rose 8 percent in May. " + sentence, published="2022-06-20")
     assert got[amount] == (None, words)
+
+
+def test_the_goods_of_a_sector_after_of_are_still_goods(pipeline):
+    """'Exports of the furniture sector': the sector names goods (unlike a kind of firm, 'the trade of
+    private enterprises', a segment)."""
+    got = _goods(pipeline, "Egypt's non-oil exports rose 11 percent in the first half. Exports of the furniture "
+                           "sector grew 9.2 percent to $86 million.", published="2018-07-20")
+    assert got["$86 million"][1] == "furniture sector"

@@ -90,7 +90,8 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
             # firm, a segment: "the trade of foreign-funded enterprises", see _segment_of)
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"
                         and ctx.country_at.get(c.i) in (None, WORLD)
-                        and c.lemma_.lower() not in _lexicon_words("trading_entities")]
+                        and (c.lemma_.lower() not in _lexicon_words("trading_entities")
+                             or c.lemma_.lower() in _lexicon_words("sector_nouns"))]   # ("of the furniture sector": goods)
         if child.dep_ == "prep" and child.lower_ == "in" and trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ == "trade":
             # "Trade in agricultural products between Brazil and China": what the trade is in
             # (not its time, its place or its terms: "trade in May", "in yuan terms")
