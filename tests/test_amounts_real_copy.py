@@ -899,3 +899,10 @@ def test_a_sum_written_in_places_joined_by_and_is_one_sum(parse):
     assert [(a.text, a.value, a.unit) for a in found if a.unit == "CNY"] == [("2 trillion and 410 billion yuan", 2.41e12, "CNY")]
     found = amounts(parse, "Sales to Peru and Chile were 310 million and 240 million dollars, respectively.")
     assert [a.value for a in found] == [310e6, 240e6]
+
+
+def test_a_place_written_in_round_tens_is_rounded_to_them(parse):
+    """'1 trillion and 270 billion yuan' is rounded to ten billion (its subtractions are checked to that),
+    '22 billion 345 million dollars' to a million."""
+    found = amounts(parse, "Exports were 1 trillion and 270 billion yuan, and imports cost 22 billion 345 million dollars.")
+    assert [(a.value, a.precision) for a in found] == [(1.27e12, 5e9), (22.345e9, 0.5e6)]

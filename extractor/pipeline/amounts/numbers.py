@@ -395,7 +395,10 @@ def _smaller_places(doc: Doc, core: _Core, j: int, last: Optional[float]) -> int
         if not mult or mult >= last or float(doc[j].text) * mult >= last:
             break
         core.value += sign * float(doc[j].text) * mult
-        core.precision = 0.5 * mult
+        # a last place written in round tens is rounded to them ("1 trillion and 270 billion": to the
+        # nearest ten billion, as the release rounds the sums it subtracts)
+        zeros = len(doc[j].text) - len(doc[j].text.rstrip("0")) if doc[j].text.strip("0") else 0
+        core.precision = 0.5 * mult * 10 ** zeros
         last = mult
         j += 2
     return j
