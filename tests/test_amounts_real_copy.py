@@ -906,3 +906,10 @@ def test_a_place_written_in_round_tens_is_rounded_to_them(parse):
     '22 billion 345 million dollars' to a million."""
     found = amounts(parse, "Exports were 1 trillion and 270 billion yuan, and imports cost 22 billion 345 million dollars.")
     assert [(a.value, a.precision) for a in found] == [(1.27e12, 5e9), (22.345e9, 0.5e6)]
+
+
+def test_places_joined_by_and_are_one_sum_only_with_the_currency_after_them(parse):
+    """'$2 billion and 40 million people': a sum and a count (the currency written before the first),
+    not one sum of 2.04 billion."""
+    found = amounts(parse, "The plan cost $2 billion and 40 million people signed up.")
+    assert [(a.text, a.unit) for a in found] == [("$2 billion", "USD"), ("40 million people", "count")]

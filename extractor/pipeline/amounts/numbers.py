@@ -377,8 +377,10 @@ def _smaller_places(doc: Doc, core: _Core, j: int, last: Optional[float]) -> int
     while last and j + 1 < len(doc):
         # "2 trillion and 410 billion yuan": Chinese releases in English join the places with 'and'
         # (only the next place down: "2 billion and 500 thousand" is no such figure)
+        # (they write the currency after the figure: "$2 billion and 40 million people" is two amounts)
         joined = doc[j].lower_ == "and" and j + 2 < len(doc) and re.fullmatch(r"\d{1,3}", doc[j + 1].text) \
-            and t["magnitudes"].get(doc[j + 2].lower_) == last / 1e3
+            and t["magnitudes"].get(doc[j + 2].lower_) == last / 1e3 and core.currency is None \
+            and not (core.start > 0 and doc[core.start - 1].is_currency)
         if joined:
             j += 1
         if not re.fullmatch(r"\d{1,3}", doc[j].text):
@@ -395,9 +397,9 @@ def _smaller_places(doc: Doc, core: _Core, j: int, last: Optional[float]) -> int
         if not mult or mult >= last or float(doc[j].text) * mult >= last:
             break
         core.value += sign * float(doc[j].text) * mult
-        # a last place written in round tens is rounded to them ("1 trillion and 270 billion": to the
-        # nearest ten billion, as the release rounds the sums it subtracts)
-        zeros = len(doc[j].text) - len(doc[j].text.rstrip("0")) if doc[j].text.strip("0") else 0
+        # a last place joined by 'and' in round tens is rounded to them ("1 trillion and 270 billion": to
+        # the nearest ten billion, as those releases round the sums they subtract)
+        zeros = len(doc[j].text) - len(doc[j].text.rstrip("0")) if joined and doc[j].text.strip("0") else 0
         core.precision = 0.5 * mult * 10 ** zeros
         last = mult
         j += 2
