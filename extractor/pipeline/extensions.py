@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
+from numpy import array, isin, ndarray
 from spacy.tokens import Doc
 
 from .articles import parse_published
@@ -49,6 +50,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def tokens_whose(doc: Doc, attr: int, keep: Callable[[str], bool]) -> ndarray:
+    """A boolean array over the document's tokens: those whose ``attr`` (``spacy.attrs`` LOWER,
+    LEMMA, ORTH ...) string ``keep`` accepts, read from the Doc's array (each distinct string asked
+    once: building every token to ask it is the cost)."""
+    values = doc.to_array(attr)
+    strings = doc.vocab.strings
+    # (the hashes as the array's own type: a list of mixed sizes would be read as floats)
+    return isin(values, array([h for h in set(values.tolist()) if keep(strings[h])], dtype=values.dtype))
 
 
 def add_warning(doc: Doc, message: str) -> None:

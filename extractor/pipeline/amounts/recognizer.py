@@ -18,6 +18,7 @@ from ..periods.patterns import MONTHS
 from .bounds import (_bound_before_article, _bound_from_following_phrase, _bound_from_preceding_quantifier,
                      _bound_from_verb, _bound_of_a_mark)
 from .changes import (
+    _DASHES,
     _change_from_adverb,
     _change_from_comparative,
     _change_from_governing_verb,
@@ -265,7 +266,7 @@ def _carry_into_restatements(doc: Doc, found: list[_Found]) -> None:
         k = a.end
         while k < b.start and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in {"in", "the", "month", "quarter", "year"}):
             k += 1
-        restated = between in ([",", "or"], ["or"], ["–"], ["—"], ["-"]) or (
+        restated = between in ([",", "or"], ["or"]) or len(between) == 1 and between[0] in _DASHES or (
             k > a.end and [t.lower_ for t in doc[k:b.start]] in ([",", "or"], ["or"]))
         if a.unit == "percent" and a.change is not None and b.change is None and is_currency(b.unit) and restated:
             b.change = a.change

@@ -170,8 +170,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             or s_index - last_trade_sentence <= 3
             and all(sum(t.is_alpha for t in ctx.sents[k]) < 4 for k in range(last_trade_sentence + 1, s_index)))
         # a bloc or region named as a partner ("auto exports to the EU") names a party too
+        # the states and places the sentence names, and whether one is a preposition's object
+        named_here = {ctx.country_at[i] for i in range(sent.start, sent.end) if ctx.country_at.get(i) not in (None, WORLD)}
+        named_as_an_object = any(ctx.doc[i].dep_ == "pobj" for i in range(sent.start, sent.end)
+                                 if ctx.country_at.get(i) not in (None, WORLD))
         names_a_state = any(ctx.actors[i].type == "country" for i in sent_actors) or _names_the_pair(sent) \
-            or any(i in ctx.pair_at or ctx.country_at.get(i) not in (None, WORLD) for i in range(sent.start, sent.end))
+            or bool(named_here) or any(i in ctx.pair_at for i in range(sent.start, sent.end))
         # "Exports rose 8%, according to Japan's Finance Ministry": the agency names whose figures
         # these are (the reporter, inferred), though no state is a party in the sentence
         agency_state = next((code for i in sent_sources if sent.start_char <= ctx.sources[i].start < sent.end_char
@@ -413,10 +417,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # ("Those exports jumped 15 percent": a demonstrative points back to the flow just named)
                     # (a sentence naming only the story's own reporter, "58% of the province's total",
                     # names no partner: after a breakdown by partner it is back with the world)
-                    naming = [t for t in sent if ctx.country_at.get(t.i) not in (None, WORLD)]
-                    named_here = {ctx.country_at[t.i] for t in naming}
-                    only_the_reporter = bool(named_here) and story_trade is not None \
-                        and not any(t.dep_ == "pobj" for t in naming) \
+                    only_the_reporter = bool(named_here) and story_trade is not None and not named_as_an_object \
                         and not any(ctx.actors[i].type == "country" for i in sent_actors) \
                         and _reports_world_trade(story_trade) and named_here <= set(_ends(story_trade)) - {WORLD}
                     series = _series_to_continue(previous_trade, story_trade,
@@ -666,9 +667,11 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if "base" in slot:
                         # a respectively list of bases: what this figure's own base is to its period
                         levels_base, trade.basis = True, _basis_between(period, slot["base"], ctx)
-                    trade.basis = trade.basis if "base" in slot else None if levels_base else (
-                        _basis_after(span, ctx) or _basis_of_own_reference(span, period, ctx) or _basis(sent)
-                        or _basis_from_reference(period, s_index, ctx, span))
+                    elif levels_base:
+                        trade.basis = None
+                    else:
+                        trade.basis = _basis_after(span, ctx) or _basis_of_own_reference(span, period, ctx) or _basis(sent) \
+                            or _basis_from_reference(period, s_index, ctx, span)
                     stated_elsewhere = levels_base or (
                         trade.basis is None and (_compared_with_another_span(period, span, ctx)
                                                  or _over_several_years(span, period, sent, ctx)))

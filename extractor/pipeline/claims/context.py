@@ -10,14 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import IS_ALPHA, IS_UPPER, TAG
+from spacy.attrs import IS_ALPHA, IS_UPPER, LEMMA, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import Actor, Amount, Period, Source
 
 from ..actors import _country_patterns, _country_surface_forms
-from ..extensions import doc_text
+from ..extensions import doc_text, tokens_whose
 from ..lexicon import phrase_matcher
 from ..periods.anchors import change_over_figure_base
 from ..periods.patterns import START_OF_THE_YEAR
@@ -135,7 +135,7 @@ class _Context:
                 self.country_at[t] = label
         # "non-EU exports", "exports to non-OECD countries": the partners outside a state or bloc, as
         # written (the partner noun after it, if any, is part of the name)
-        for t in doc[:-2]:
+        for t in doc[:-2] if "non" in self.text.lower() else ():   # (the text first: the tokens only if it has one)
             if t.lower_ != "non" or doc[t.i + 1].text not in {"-", "–"} or (t.i + 2) not in self.country_at:
                 continue
             code, end = self.country_at[t.i + 2], t.i + 3
@@ -253,7 +253,10 @@ class _Context:
         named before (lexicon: place_nouns). Such a description, not the state it is in, trades."""
         nouns = _lexicon_words("place_nouns")
         typed: dict[str, list[tuple[int, str]]] = {}   # noun -> (token, place) written with it, in order
-        for t in self.doc:
+        # (only the places' words and the nouns, in text order: building every token to ask is the cost)
+        at = {i for i, name in self.country_at.items() if name in self.places} \
+            | set(tokens_whose(self.doc, LEMMA, lambda s: s.lower() in nouns).nonzero()[0].tolist())
+        for t in (self.doc[i] for i in sorted(at)):
             name, lemma = self.country_at.get(t.i), t.lemma_.lower()
             if name in self.places:
                 # "Shandong province", "Zhejiang Province" (the noun inside the place's name or after it)

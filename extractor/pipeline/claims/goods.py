@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
 from ..extensions import doc_text
 from .context import _bracket_opening, _Context
-from .words import WORLD, _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind, trade_acronyms
+from .words import (WORLD, _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind,
+                    _with_the_noun_it_qualifies, trade_acronyms)
 
 
 @cache
@@ -88,10 +89,9 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         if child.dep_ == "prep" and child.lower_ == "of":
             # (not the owner: "the foreign trade of China's northwestern Gansu Province"; nor a kind of
             # firm, a segment: "the trade of foreign-funded enterprises", see _segment_of)
+            # ("of the furniture sector" still names goods)
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj"
-                        and ctx.country_at.get(c.i) in (None, WORLD)
-                        and (c.lemma_.lower() not in _lexicon_words("trading_entities")
-                             or c.lemma_.lower() in _lexicon_words("sector_nouns"))]   # ("of the furniture sector": goods)
+                        and ctx.country_at.get(c.i) in (None, WORLD) and c.lemma_.lower() not in _kinds_of_firm()]
         if child.dep_ == "prep" and child.lower_ == "in" and trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ == "trade":
             # "Trade in agricultural products between Brazil and China": what the trade is in
             # (not its time, its place or its terms: "trade in May", "in yuan terms")
@@ -140,11 +140,10 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
             return code, words
     # "the foreign-invested sector's exports", "private firms' imports": a sector's part of the
     # flow, as "exports of the FDI sector" names it, not the nation's total
-    for owner in (c for c in trigger.children if c.dep_ == "poss" and c.lemma_.lower() in
-                  set(_lexicon_words("sector_nouns")) | set(_lexicon()["trading_entities"]["words"])):
+    for owner in (c for c in trigger.children if c.dep_ == "poss" and c.lemma_.lower() in _firm_nouns()):
         phrase = _modifiers_of(owner, ctx) or ctx.doc[owner.i: owner.i + 1]
         goods = _goods_of_phrase(phrase, ctx)
-        if goods in (None, _ALL_GOODS) or owner.lemma_.lower() not in _lexicon_words("sector_nouns"):
+        if goods in (None, _ALL_GOODS) or owner.lemma_.lower() in _kinds_of_firm():
             # (a kind of firm is a segment whatever its words: "private enterprises' imports")
             # ("the foreign-invested sector": no goods, still a part of the flow, written as it is)
             return None, " ".join(t.lower_ for t in ctx.doc[phrase.start: owner.i + 1] if not t.is_punct)
@@ -245,8 +244,7 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
     if found is not None:
         return found   # "general trade exports", "the processing trade"
     # (and of the value noun it qualifies: "the trade volume from private enterprises")
-    holders = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else [])
-    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by", "between", "of", "from"}):
+    for prep in (c for h in _with_the_noun_it_qualifies(trigger) for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "under", "by", "between", "of", "from"}):
         for o in (c for c in prep.children if c.dep_ == "pobj"):
             # ("trade between China's private firms and the EU", "trade of foreign-invested firms": that kind's)
             found = (_regime_in(ctx.doc[o.left_edge.i: o.right_edge.i + 1]) if prep.lower_ in {"in", "under", "by"}
@@ -304,8 +302,7 @@ def _goods_of_a_demonstrative(amount_span: Span, trigger: Token | None, subject:
 def _goods_pointing_back(trigger: Token, ctx: "_Context") -> Span | None:
     """The goods phrase of a trade word that refers back to goods named before instead of naming
     them ('trade in such goods', 'the export value of these products'), if any."""
-    nouns = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else [])
-    for noun in nouns:
+    for noun in _with_the_noun_it_qualifies(trigger):
         # ("exports under this category", "exports in this line")
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "under"}):
             for o in (c for c in of.children if c.dep_ == "pobj"):
@@ -389,6 +386,12 @@ def _goods_of_a_balance(balance: Token, ctx: "_Context") -> tuple[str | None, st
             found.append(goods)
     # (the words that name something beat the generic ones: "the trade gap in goods and services")
     return next((g for g in found if g != _ALL_GOODS), found[0] if found else None)
+
+
+@cache
+def _kinds_of_firm() -> frozenset[str]:
+    """Kinds of firm, not sectors (trading_entities but sector_nouns): a segment of a flow, never goods."""
+    return _lexicon_words("trading_entities") - _lexicon_words("sector_nouns")
 
 
 @cache

@@ -43,6 +43,12 @@ def _written_runs(spans: dict[int, Span], ctx: _Context, joiners: frozenset[str]
     return [run for run in runs if len(run) >= 2]
 
 
+def _ends_with_and(run: list[int], spans: dict[int, Span], ctx: _Context) -> bool:
+    """A written run is a list when 'and' (or '&') joins its last member: "February 2020, the month
+    before the lockdown," is one thing restated."""
+    return any(t.lower_ in {"and", "&"} for t in ctx.doc[spans[run[-2]].end: spans[run[-1]].start])
+
+
 def _written_lists(amount_indexes: list[int], ctx: _Context) -> list[list[int]]:
     """Figures written one after another with only commas and 'and' between them ('-3.1 percent
     and -12.4 percent'), however the parser attached them."""
@@ -83,9 +89,7 @@ def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
     """Periods written one after another with only commas and 'and' between them ('in March,
     April and May'), however the parser attached them: runs of period indexes."""
     spans = {i: span for i, span in enumerate(ctx.period_spans) if span is not None and sent.start <= span.start < sent.end}
-    # (a list ends with 'and': "March 2019, the last month before the closures," is one period restated)
-    return [run for run in _written_runs(spans, ctx, frozenset({",", "and", "&"}))
-            if any(t.lower_ in {"and", "&"} for t in ctx.doc[spans[run[-2]].end: spans[run[-1]].start])]
+    return [run for run in _written_runs(spans, ctx, frozenset({",", "and", "&"})) if _ends_with_and(run, spans, ctx)]
 
 
 def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[int, dict]:
@@ -202,8 +206,8 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
     if explicit and not any("trigger" in x for slots in slot_lists for x in slots):
         # "Measured against March 2019, the last month before the closures, imports and exports were up
         # 13.2% and 5.1%, respectively": flows written as a list, however the parser joined them
-        flows = [t for t in sent if t.pos_ == "NOUN" and _trade_kind(t) in {"import", "export"}]
-        for a, b in zip(flows, flows[1:]):
+        flow_nouns = [t for t in sent if t.pos_ == "NOUN" and _trade_kind(t) in {"import", "export"}]
+        for a, b in zip(flow_nouns, flow_nouns[1:]):
             if _trade_kind(a) != _trade_kind(b) and b.i > a.i + 1 and all(
                     t.lower_ in {"and", ",", "&"} for t in ctx.doc[a.i + 1: b.i]):
                 slot_lists.insert(len(slot_ends), [{"trigger": a}, {"trigger": b}])   # (the lists with an end)
@@ -289,29 +293,23 @@ def _written_state_lists(sent: Span, ctx: _Context) -> list[tuple[list[str], int
     abbreviation of the state before between them ('the EU, the Association of Southeast Asian
     Nations (ASEAN), the US and Japan'): each run of three or more, or of two joined by 'and', as
     (codes, first token, last token)."""
-    joiners = {",", "and", "the", "(", ")"}
+    joiners = frozenset({",", "and", "the", "(", ")"})
     mentions: list[tuple[str, int, int]] = []   # (code, first token, last token)
-    for t in sent:
-        code = ctx.country_at.get(t.i)
+    for i in range(sent.start, sent.end):
+        code = ctx.country_at.get(i)
         if code is None:
             continue
         if mentions and mentions[-1][0] == code and all(
-                x.text in joiners or ctx.country_at.get(x.i) == code for x in ctx.doc[mentions[-1][1]: t.i]):
-            mentions[-1] = (code, mentions[-1][1], t.i)   # one name's words, or its abbreviation in brackets
+                x.text in joiners or ctx.country_at.get(x.i) == code for x in ctx.doc[mentions[-1][1]: i]):
+            mentions[-1] = (code, mentions[-1][1], i)   # one name's words, or its abbreviation in brackets
         else:
-            mentions.append((code, t.i, t.i))
-    runs: list[list[tuple[str, int, int]]] = []
-    for m in mentions:
-        if runs and all(x.lower_ in joiners for x in ctx.doc[runs[-1][-1][2] + 1: m[1]]) and m[1] > runs[-1][-1][2] + 1:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+            mentions.append((code, i, i))
+    spans = {k: ctx.doc[first: last + 1] for k, (_, first, last) in enumerate(mentions)}
     out = []
-    for run in runs:
-        codes = [m[0] for m in run]
-        if len(run) >= 2 and len(set(codes)) == len(codes) and any(
-                x.lower_ == "and" for x in ctx.doc[run[-2][2] + 1: run[-1][1]]):
-            out.append((codes, run[0][1], run[-1][2]))
+    for run in _written_runs(spans, ctx, joiners):
+        codes = [mentions[k][0] for k in run]
+        if len(set(codes)) == len(codes) and _ends_with_and(run, spans, ctx):
+            out.append((codes, mentions[run[0]][1], mentions[run[-1]][2]))
     return out
 
 

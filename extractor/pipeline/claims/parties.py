@@ -12,17 +12,17 @@ from itertools import islice
 from dataclasses import dataclass, field
 from functools import cache
 
-from numpy import array, isin
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from models import Source, Trade
 
 from ..actors import _countries, _ranking_words, ranked_noun
+from ..extensions import tokens_whose
 from ..lexicon import load_table
 from .context import _Context
 from .words import (VALUE_NOUNS, WORLD, _change_verbs, _clause_verb, _in_a_balance, _in_a_ratio, _is_balance, _is_change_word, _lexicon,
-                    _lexicon_words, _says_respectively, _trade_kind)
+                    _lexicon_words, _says_respectively, _trade_kind, _with_the_noun_it_qualifies)
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -562,9 +562,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         # "the combined import and export value of Hunan province", "the exports of Peru": a state or
         # place the 'of' phrase names (its head: not a maker of goods, "exports of Chinese goods", nor
         # the state a place is in, "of China's northwestern Gansu Province") owns the trade
-        nouns = [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "nmod", "amod"}
-                             and trigger.head.pos_ == "NOUN" else [])
-        of_owner = next((ctx.country_at[o.i] for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+        of_owner = next((ctx.country_at[o.i] for n in _with_the_noun_it_qualifies(trigger) for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)), None)
     # "non-EU exports", "non-OECD imports": the partners outside a bloc, not a trader
     for c in [c for c in left if str(ctx.country_at.get(c.i, "")).lower().startswith("non-")]:
@@ -627,7 +625,7 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if total is not None and len(set(named)) == 2:
             agents.append(named[0])
     if not agents and not left and frame.kind == "export" and trigger.dep_ == "pobj" and trigger.head.lower_ == "from" \
-            and trigger.head.head.lemma_.lower() in {"earn", "fetch", "generate", "make", "net", "rake", "pocket"}:
+            and trigger.head.head.lemma_.lower() in _lexicon_words("earning_verbs"):
         # "Uganda has earned nearly $1.7 billion from exports": who earns from exports exports
         subject = next((c for c in trigger.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
@@ -1030,11 +1028,8 @@ def _currency_state(ctx: _Context) -> str | None:
     states = load_table("countries.json")["national_currencies"]
     found = {states[a.unit] for a in ctx.amounts if a.unit in states}
     words = _currency_word_codes()
-    # (the currency words from the Doc's arrays: building every token of the text to ask is the cost)
-    lowers = ctx.doc.to_array(LOWER)
-    currency_words = [h for h in set(lowers.tolist()) if ctx.doc.vocab.strings[h] in words]
-    found |= {states[words[t.lower_]] for t in (ctx.doc[i] for i in isin(lowers, array(currency_words, dtype=lowers.dtype)).nonzero()[0].tolist())
-              if t.lower_ in words and t.i not in ctx.amount_tokens and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
+    found |= {states[words[t.lower_]] for t in (ctx.doc[i] for i in tokens_whose(ctx.doc, LOWER, words.__contains__).nonzero()[0].tolist())
+              if t.i not in ctx.amount_tokens and t.pos_ in {"NOUN", "PROPN"} and words[t.lower_] in states}
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -1255,9 +1250,8 @@ def _balance_noun_indexes(doc) -> list[int]:
     found = doc.user_data.get("newsclaims.balance_nouns")
     if found is None:
         balances = _lexicon_words("balance_nouns")
-        lemmas = doc.to_array(LEMMA)
-        balance_lemmas = [h for h in set(lemmas.tolist()) if doc.vocab.strings[h].lower() in balances]
-        found = doc.user_data["newsclaims.balance_nouns"] = isin(lemmas, array(balance_lemmas, dtype=lemmas.dtype)).nonzero()[0].tolist()
+        found = doc.user_data["newsclaims.balance_nouns"] = \
+            tokens_whose(doc, LEMMA, lambda s: s.lower() in balances).nonzero()[0].tolist()
     return found
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from numpy import array, isin
 from spacy.attrs import IS_UPPER, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text
+from ..extensions import doc_text, tokens_whose
 from ..lexicon import load_table, trade_flow_words
 
 CURRENCY_UNITS_EXCLUDED = {"percent", "percentage_point", "times", "count"}
@@ -111,12 +110,7 @@ def trade_word_places(doc: Doc) -> list[int]:
         lex = _lexicon()
         forms = set(lex["words"]) | set(lex["verb_only"]["words"]) | {"trading"}
         lemmas = set(lex["words"]) | set(lex["verb_only"]["words"]) | set(lex["routed_nouns"]["words"]) | _phrasal_verb_lemmas()
-        strings = doc.vocab.strings
-        lowers, lemma_ids = doc.to_array(LOWER), doc.to_array(LEMMA)
-        trade_forms = [h for h in set(lowers.tolist()) if strings[h] in forms]
-        trade_lemmas = [h for h in set(lemma_ids.tolist()) if strings[h].lower() in lemmas]
-        # (the hashes as the arrays' own type: a list of mixed sizes would be read as floats)
-        maybe = isin(lowers, array(trade_forms, dtype=lowers.dtype)) | isin(lemma_ids, array(trade_lemmas, dtype=lemma_ids.dtype)) \
+        maybe = tokens_whose(doc, LOWER, forms.__contains__) | tokens_whose(doc, LEMMA, lambda s: s.lower() in lemmas) \
             | (doc.to_array(IS_UPPER) != 0)
         found = doc.user_data["newsclaims.trade_word_places"] = maybe.nonzero()[0].tolist()
     return found
@@ -126,6 +120,12 @@ def trade_word_places(doc: Doc) -> list[int]:
 def _phrasal_verb_lemmas() -> frozenset[str]:
     """The verbs of the phrasal trade verbs ('ship out': 'ship'), as their keys start."""
     return frozenset(key[:i] for key in _lexicon()["phrasal_verbs"]["words"] for i, c in enumerate(key) if c == " ")
+
+
+def _with_the_noun_it_qualifies(trigger: Token) -> list[Token]:
+    """The trade word, and the noun it qualifies when it is one's modifier ('the import and export
+    value of Hunan', 'the trade volume from private enterprises'): the phrases either may carry."""
+    return [trigger] + ([trigger.head] if trigger.dep_ in {"compound", "amod", "nmod"} and trigger.head.pos_ == "NOUN" else [])
 
 
 def _trade_kind(token: Token) -> str | None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from numpy import array, isin
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from models import Actor
 
 from ..actors import organization_source_type
+from ..extensions import tokens_whose
 from ..lexicon import load_table
 
 _OBJECT_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound", "poss"}
@@ -408,13 +408,8 @@ def cue_places(doc: Doc) -> list[int]:
     """The tokens :func:`may_be_a_cue` lets through, in text order, read from the Doc's arrays (the
     finder asks it of every token, and building them all is the cost)."""
     words, lemmas = _cue_triggers()
-    strings = doc.vocab.strings
-    orths, lowers, lemma_ids = doc.to_array(ORTH), doc.to_array(LOWER), doc.to_array(LEMMA)
-    # (the hashes as the arrays' own type: a list of mixed sizes would be read as floats)
-    cue_forms = array([h for h in set(orths.tolist()) | set(lowers.tolist()) if strings[h] in words], dtype=orths.dtype)
-    cue_lemmas = array([h for h in set(lemma_ids.tolist()) if strings[h] in lemmas or strings[h].lower() in lemmas],
-                       dtype=lemma_ids.dtype)
-    return (isin(orths, cue_forms) | isin(lowers, cue_forms) | isin(lemma_ids, cue_lemmas)).nonzero()[0].tolist()
+    return (tokens_whose(doc, ORTH, words.__contains__) | tokens_whose(doc, LOWER, words.__contains__)
+            | tokens_whose(doc, LEMMA, lambda s: s in lemmas or s.lower() in lemmas)).nonzero()[0].tolist()
 
 
 def may_be_a_cue(token: Token) -> bool:
