@@ -526,10 +526,27 @@ def test_metric_tons_are_tonnes(parse, text, span, value):
     ("The port handled goods worth 5 billion dirhams.", "5 billion dirhams", "AED"),
     # Jordan's dinar as its copy writes it
     ("Jordan's national exports rose to JD4.2 billion in the first half.", "JD4.2 billion", "JOD"),
+    # riyals, dinars, pesos, kroner: the same rule for every name several states use
+    ("Qatar's merchandise exports reached 26.3 billion riyals in March, with Saudi Arabia among Qatari buyers.",
+     "26.3 billion riyals", "QAR"),
+    ("Oman's non-oil exports rose to 410 million rials in the quarter.", "410 million rials", "OMR"),
+    ("Saudi Arabia's imports fell to 58 billion riyals.", "58 billion riyals", "SAR"),
+    ("Kuwait's imports from China totalled 1.1 billion dinars last year.", "1.1 billion dinars", "KWD"),
+    ("Tunisia's exports of olive oil earned 4.6 billion dinars.", "4.6 billion dinars", "TND"),
+    ("Philippine exports of bananas brought in 38 billion pesos.", "38 billion pesos", "PHP"),
+    ("Mexico's auto exports were worth 900 billion pesos.", "900 billion pesos", "MXN"),
+    ("Norway's salmon exports rose to 12.4 billion kroner in May.", "12.4 billion kroner", "NOK"),
+    ("Denmark's pork exports fell to 2.1 billion kroner.", "2.1 billion kroner", "DKK"),
 ])
 def test_a_currency_several_states_name_alike_is_the_one_of_the_state_the_text_names(parse, text, span, unit):
     a = only(parse, text)
     assert (a.text, a.unit) == (span, unit)
+
+
+def test_dinars_of_no_state_named_are_no_known_currency(parse):
+    # eight states count in dinars: with none of them named, nothing says whose; the noun is kept
+    a = only(parse, "The port collected 3 million dinars in fees.")
+    assert (a.unit, a.of) == ("count", "dinar")
 
 
 def test_capital_rs_is_no_rupee(parse):

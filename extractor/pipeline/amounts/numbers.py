@@ -14,7 +14,8 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .tables import _tables
-from .units import _currency_after, _currency_before, _glued_seq, _quantulum_unit_name, _shilling_code
+from .units import (_currency_after, _currency_before, _currency_of_the_state_named_most, _glued_seq,
+                    _quantulum_unit_name)
 
 # ------------------------------------------------------------------ value parsing
 
@@ -102,7 +103,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
         if cur.lower() in ("sh", "shs"):
             if cur not in ("Sh", "Shs"):
                 return None   # ('SH2' is a highway) 'Sh4.1 billion' only as written so
-            core.currency = _shilling_code(doc)
+            core.currency = _currency_of_the_state_named_most(doc, "shilling")
         if core.currency is None and cur.lower() in t["transliterated"]:
             # 'PS2.7m', 'Y=28,030': '£' and '¥' as ASCII feeds write them (data: transliterated_currency_signs)
             core.currency = t["transliterated"][cur.lower()]

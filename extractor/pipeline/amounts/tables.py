@@ -63,6 +63,8 @@ def _tables() -> dict:
     t["rate_nouns"] = frozenset(raw.get("rate_nouns_after_a", []))
     t["rate_not_after"] = frozenset(raw.get("rate_not_after", []))
     t["currency_area_nouns"] = frozenset(raw.get("currency_area_nouns", ()))
+    t["currency_family_of_word"] = {word: family for family, entry in raw["currency_names_by_state"].items()
+                                    for word in entry["words"]}
     t["written_symbols"] = raw.get("written_currency_abbreviations", {})
     t["written_symbols_folded"] = frozenset(k.lower() for k in t["written_symbols"])
     prefixes = sorted(list(raw["currency_symbols"]) + list(raw["currency_codes"]) + list(t["transliterated"])

@@ -25,13 +25,13 @@ def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
         return None, i
     prev = doc[i - 1]
     if prev.text == "." and i >= 2 and doc[i - 2].text == "Rs" and not doc[i - 2].whitespace_:
-        return _rupee_code(doc), i - 2   # 'Rs. 27.4 billion', the full stop split off
+        return _currency_of_the_state_named_most(doc, "rupee"), i - 2   # 'Rs. 27.4 billion', the full stop split off
     if prev.text in t["written_symbols"]:
         return t["written_symbols"][prev.text], i - 1   # 'SR 51.2 billion', 'Tk 3,200 crore'
     code = t["currency_symbols"].get(prev.lower_)
     if code and prev.lower_ in ("rs", "rs."):
         # 'Rs 1,250 crore' as written only ('RS 232' is no currency); whose rupee, by the text
-        return (_rupee_code(doc), i - 1) if prev.text in ("Rs", "Rs.") else (None, i)
+        return (_currency_of_the_state_named_most(doc, "rupee"), i - 1) if prev.text in ("Rs", "Rs.") else (None, i)
     if code:
         start = i - 1
         # 'US $58.24', 'C $16.4 million': a country prefix split off the symbol
@@ -82,12 +82,12 @@ def _currency_after(doc: Doc, j: int) -> tuple[Optional[str], int]:
         return None, j
     if end < len(doc) and doc[end].lower_ in t["currency_area_nouns"]:
         return None, j   # "September 2019 Euro area exports": the currency's area, not a sum in it
-    if end == j + 1 and doc[j].lower_ in ("shilling", "shillings"):
-        code = _shilling_code(doc)   # '410 billion shillings': the shilling of the state the text names
-    if end == j + 1 and doc[j].lower_ in ("dirham", "dirhams"):
-        code = _dirham_code(doc)   # '420 billion dirhams' in a Moroccan story: Morocco's dirham
-    if end == j + 1 and doc[j].lower_ in ("rupee", "rupees"):
-        code = _rupee_code(doc)   # '9.6 billion rupees' in a Nepali story: Nepal's rupee
+    family = t["currency_family_of_word"].get(doc[j].lower_) if end == j + 1 else None
+    if family is not None:
+        # '9.6 billion rupees' in a Nepali story, '12 billion riyals' in a Qatari one: that state's
+        code = _currency_of_the_state_named_most(doc, family)
+        if code is None:
+            return None, j   # 'dinars' in a text naming none of the dinar states: whose, nothing says
     if end == j + 1 and doc[j].lower_ in t["pound_words"] and not _pound_is_sterling(doc, j):
         return None, j  # '208 pounds' of body weight: left to the measured units
     # 'won' is also the verb: '3 won' as in 'the team won' never follows a number here,
@@ -153,34 +153,22 @@ def _per_document(doc: Doc, key: str, read) -> Optional[str]:
 
 
 def _currencies_cued(text: str, table: str) -> list[str]:
-    """The currencies of a table of state cues (``rupee_states``, ``local_dollar_cues``) whose cues
+    """The currencies of a table of state cues (``local_dollar_cues``) whose cues
     ``text`` names."""
     return [code for code, cues in _tables()[table].items() if any(cue in text for cue in cues)]
 
 
-def _rupee_code(doc: Doc) -> str:
-    """The rupee 'Rs' or 'rupees' is in a text (data: _rupee_states): that of the rupee state the text
-    names most, India's on a tie or when it names none."""
-    return _per_document(doc, "rupee", lambda text: _of_the_state_named_most(text, "rupee_states", "INR"))
-
-
-def _shilling_code(doc: Doc) -> str:
-    """The shilling a text's 'Sh', 'Shs' or bare 'shillings' is (data: _shilling_states): that of the
-    state it names most, Kenya's when it names none."""
-    return _per_document(doc, "shilling", lambda text: _of_the_state_named_most(text, "shilling_states", "KES"))
-
-
-def _dirham_code(doc: Doc) -> str:
-    """The dirham a bare 'dirhams' is (data: _dirham_states): Morocco's in a story that names Morocco
-    more than the Emirates, the UAE's otherwise."""
-    return _per_document(doc, "dirham", lambda text: _of_the_state_named_most(text, "dirham_states", "AED"))
-
-
-def _of_the_state_named_most(text: str, table: str, default: str) -> str:
-    """The currency of a table of state cues whose cues ``text`` names most; ``default`` on a tie or none."""
-    counts = {code: sum(text.count(cue) for cue in cues) for code, cues in _tables()[table].items()}
-    best = max(counts, key=lambda code: (counts[code], code == default))
-    return best if counts[best] else default
+def _currency_of_the_state_named_most(doc: Doc, family: str) -> Optional[str]:
+    """The currency a name several states use is in a text ('rupees', 'Rs', 'riyals', 'shillings';
+    data: currency_names_by_state): that of the state among its users the text names most, the
+    family's default on a tie or when the text names none (None for a family without one)."""
+    def read(text: str) -> Optional[str]:
+        entry = _tables()["currency_names_by_state"][family]
+        default = entry["default"]
+        counts = {code: sum(text.count(cue) for cue in cues) for code, cues in entry["states"].items()}
+        best = max(counts, key=lambda code: (counts[code], code == default))
+        return best if counts[best] else default
+    return _per_document(doc, "currency:" + family, read)
 
 
 def _local_dollar(doc: Doc) -> Optional[str]:
