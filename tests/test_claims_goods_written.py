@@ -708,3 +708,44 @@ def test_the_goods_of_a_sector_after_of_are_still_goods(pipeline):
     got = _goods(pipeline, "Egypt's non-oil exports rose 11 percent in the first half. Exports of the furniture "
                            "sector grew 9.2 percent to $86 million.", published="2018-07-20")
     assert got["$86 million"][1] == "furniture sector"
+
+
+@pytest.mark.parametrize("sentence, amounts, words", [
+    ("Tea, which usually accounts for about a third of total exports, earned $410 million.", ["$410 million"], "tea"),
+    ("Processed foods which contributed 14 percent of total exports grew 6 percent to $950 million.",
+     ["6 percent", "$950 million"], "processed foods"),
+    ("Garments, which make up most of the country's exports, rose 9 percent to $2.8 billion.",
+     ["9 percent", "$2.8 billion"], "garments"),
+])
+def test_a_goods_subject_keeps_its_goods_past_a_relative_clause_naming_the_flow(pipeline, sentence, amounts, words):
+    """'Tea, which accounts for 40 percent of total exports, earned $X': the trade word is in a relative
+    clause describing the subject's share; the figure is the subject's, not the whole flow's."""
+    got = _goods(pipeline, "Kenya's exports rose 5 percent to $1.3 billion in the quarter. " + sentence, published="2023-07-20")
+    assert [got[a][1] for a in amounts] == [words] * len(amounts)
+
+
+def test_a_class_noun_defined_by_its_complement_is_no_goods(pipeline):
+    """'The main product groups which saw imports fall were machines and parts, at $X': the subject
+    names no goods; the complement does (or nothing is read), never 'product groups'."""
+    got = _goods(pipeline, "Egypt's imports fell 7 percent in 2023. The main commodity groups which saw imports fall "
+                           "were boilers and machines, reaching $4.2 billion.", published="2024-02-20")
+    assert "group" not in (got["$4.2 billion"][1] or "")
+
+
+@pytest.mark.parametrize("sentence, amount, words", [
+    ("Most of its imports were machinery valued at $3.2 billion.", "$3.2 billion", "machinery"),
+    ("Most of its imports were machinery valued at $3.2 billion, followed by fuels valued at $1.1 billion.",
+     "$1.1 billion", "fuels"),
+    ("Imports also included cement valued at $140 million.", "$140 million", "cement"),
+])
+def test_a_valuing_participle_hangs_the_figure_on_its_goods(pipeline, sentence, amount, words):
+    """'machinery valued at $3.2 billion', 'fertiliser totalling $240 million': the noun the participle
+    qualifies is the figure's goods."""
+    got = _goods(pipeline, "The Philippines' imports fell 3 percent to $9 billion in May. " + sentence, published="2024-06-10")
+    assert got[amount][1] == words
+
+
+def test_a_share_valued_in_brackets_is_no_goods(pipeline):
+    got = _goods(pipeline, "In 2023 China accounted for a 21% share (valued at $21.7 billion) of Kazakhstan's "
+                           "foreign trade.", published="2024-02-20")
+    assert got["$21.7 billion"][1] in (None, "goods")

@@ -497,9 +497,33 @@ def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, st
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
         phrase = doc[subjects[0].left_edge.i: subjects[0].i + 1] if subjects else None
     else:
-        phrase = _goods_before_worth_or_which(amount_span, ctx)
+        phrase = _goods_before_worth_or_which(amount_span, ctx) or _goods_a_participle_values(amount_span, ctx)
     goods = _goods_of_phrase(phrase, ctx) if phrase is not None else None
     return goods if goods not in (None, _ALL_GOODS) else None
+
+
+def _goods_a_participle_values(amount_span: Span, ctx: "_Context") -> Span | None:
+    """'imports were mostly machinery valued at $3.2 billion, followed by fuels valued at $1.1
+    billion', 'rice totalling 2 million tonnes': the noun a valuing participle (data:
+    valuing_participles) hangs the figure on, when that noun is no trade word, state or period."""
+    root = amount_span.root
+    if root.dep_ == "pobj" and root.head.lower_ in {"at", "to"}:
+        verb = root.head.head
+    elif root.dep_ == "dobj":
+        verb = root.head
+    else:
+        return None
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBG"} or verb.lemma_.lower() not in _lexicon_words("valuing_participles"):
+        return None
+    noun = verb.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.country_at or noun.i in ctx.amount_tokens \
+            or noun.i in ctx.period_tokens or _trade_kind(noun) or noun.lemma_.lower() in _lexicon_words("share_nouns"):
+        return None   # (nor a part: "a 21% share (valued at $21.7bn) of its trade")
+    start = noun.i   # back over its modifiers and the nouns coordinated with it ("iron and steel")
+    while start - 1 >= 0 and (ctx.doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or ctx.doc[start - 1].lower_ == "and") \
+            and start - 1 not in ctx.amount_tokens and start - 1 not in ctx.country_at and start - 1 not in ctx.period_tokens:
+        start -= 1
+    return ctx.doc[start: noun.i + 1]
 
 
 def _figures_bracket(amount_span: Span, ctx: "_Context") -> int | None:
@@ -638,8 +662,13 @@ def _goods_subject(amount_span: Span, ctx: "_Context", containing: Token | None 
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i in ctx.country_at or _trade_kind(subject):
         return None
     if containing is not None and not (containing in subject.subtree and containing.i > subject.i
-                                       and any(a.dep_ == "appos" for a in containing.ancestors if a in subject.subtree)):
+                                       and any(a.dep_ in {"appos", "relcl"} for a in containing.ancestors
+                                               if a in subject.subtree)):
+        # (the trade word in an apposition or a relative clause of the subject: "Tea, which accounts for
+        # 40 percent of total exports, earned $300 million")
         return None
+    if containing is not None and verb.lemma_.lower() == "be" and subject.lemma_.lower() in _GOODS_CLASS_NOUNS | {"group"}:
+        return None   # "the main commodity groups which saw imports fall were ...": the goods come after
     # ("Logs, sawn timber, and wood products (...) rose": the whole coordination is the subject's goods)
     last = max([subject] + [c for c in subject.conjuncts if c.i > subject.i and not any(
         t.text == "(" for t in ctx.doc[subject.i: c.i])], key=lambda t: t.i)
