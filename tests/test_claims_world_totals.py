@@ -527,3 +527,24 @@ def test_the_part_that_went_to_a_state_does_not_carry_it_to_the_next_flow(pipeli
                              "$3.1 billion went to Brazil. Of $10.4 billion in imports, $2.2 billion came from China.")
     assert got["$3.1 billion"][0] == ("BOL", "BRA") and got["$2.2 billion"][0] == ("CHN", "BOL")
     assert got["$10.4 billion"][0] == ("WLD", "BOL")
+
+
+@pytest.mark.parametrize("text, amount, parties", [
+    ("Norway's salmon exports to Japan rose 14 percent to 900 million kroner in May. Norway's exports rose "
+     "6 percent to 95 billion kroner.", "95 billion kroner", ("NOR", "WLD")),
+    ("Chile's copper exports to China climbed to $2.1 billion in March. Chile's imports fell 4 percent.",
+     "4 percent", ("WLD", "CHL")),
+])
+def test_the_state_named_again_with_its_whole_flow_after_goods_to_a_partner_is_back_with_the_world(
+        pipeline, text, amount, parties):
+    """'New Zealand's dairy exports to China doubled. New Zealand's exports rose 11 percent': the state
+    named again with its whole flow, after one kind of goods with a partner, reports all partners."""
+    got = _parties(pipeline, text)
+    assert got[amount][0] == parties
+
+
+def test_a_pair_s_whole_flows_keep_their_partner(pipeline):
+    """... but after a whole flow with a partner the next whole flow is still the pair's."""
+    got = _parties(pipeline, "North Korea's exports to China rose 20 percent to $30 million in May. North Korea's "
+                             "imports rose 5 percent to $150 million.")
+    assert got["$150 million"][0] == ("CHN", "PRK")

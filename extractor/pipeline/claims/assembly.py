@@ -434,7 +434,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     if framed_by_balance:
                         series, agent = balance_frame[1], balance_frame[2]
                     trade = _trade(frame, ctx, series, inferred, _refers_to_the_pair(sent, ctx), agent,
-                                   same_sentence=last_trade_sentence == s_index)
+                                   same_sentence=last_trade_sentence == s_index, whole=whole_flow)
                     if framed_by_balance and "parties" in inferred:
                         inferred["parties"] = FROM_THE_BALANCE
                     if trade is not None and trade.flow == "total" and "parties" in inferred \

@@ -1341,13 +1341,14 @@ _SENTENCE_ENDS = (".", "!", "?", '."', ".”", ".'")
 
 def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
            inferred: dict[str, str] | None = None, pair_named: bool = False,
-           previous_agent: str | None = None, same_sentence: bool = False) -> Trade | None:
+           previous_agent: str | None = None, same_sentence: bool = False, whole: bool = False) -> Trade | None:
     """The trade a frame states; what the sentence leaves out comes from ``previous`` or the
     article, and is recorded in ``inferred``. ``pair_named``: the sentence says "the two
     countries", an explicit reference to the article's pair. ``previous_agent``: whose trade
     the previous claim stated; a bare "imports rose" after "China's exports to X" is China's
     imports (the story keeps its reporter), so from X to China. ``same_sentence``: the previous
-    claim is in this sentence, whose partner a coordinated flow keeps.
+    claim is in this sentence, whose partner a coordinated flow keeps. ``whole``: the figure is of
+    the whole flow (no goods named).
 
     Roles: a "from" party is the exporter and a "to" party the importer whatever the trade
     word; the agent (subject, possessor) takes the role the word gives it, or the role the
@@ -1495,6 +1496,12 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             importer = reporter
             inferred["parties"] = f"the reporter is {how}"
     named = "parties" not in inferred
+    if whole and named and agent is not None and not same_sentence and previous is not None \
+            and previous.flow == "directional" and _of_some_goods(previous):
+        # "New Zealand's dairy exports to China doubled. New Zealand's exports rose 11 percent": the
+        # state named again with its whole flow, after one kind of goods with a partner, is back
+        # with all partners (a pair's whole flow names its partner, or is read before its goods)
+        world = True
     if importer is None:
         importer, how = _other_party(exporter, ctx, previous, world, named, same_sentence)
         if how:
@@ -1513,6 +1520,13 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     if importer is None or exporter is None or importer == exporter:
         return None
     return Trade(flow="directional", **{"from": exporter, "to": importer})
+
+
+def _of_some_goods(trade: Trade) -> bool:
+    """A flow of named goods (not all goods, not services, not a segment by kind of firm or regime)."""
+    from .goods import SERVICES_AGGREGATES, _is_a_segment
+    return trade.commodity is not None or trade.commodity_text not in (None, "goods", *SERVICES_AGGREGATES) \
+        and not _is_a_segment(trade.commodity_text)
 
 
 def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None) -> str | None:
