@@ -418,3 +418,21 @@ def test_a_comparison_base_year_beats_an_earlier_latest_month_the_text_recalls(p
                            "same period of 2016. The last time monthly exports topped $500 million was August 2016.")
     assert span(period(ps, "the first half of this year")) == (date(2017, 1, 1), date(2017, 6, 30))
     assert span(period(ps, "August 2016")) == (date(2016, 8, 1), date(2016, 8, 31))
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    # Japan's fiscal year: fiscal 2022 ends in March 2023, so the bare March of the release is March 2023
+    ("OSAKA, May 9 (Wire) - Japan's exports rose 4.1 percent in fiscal 2022, the ministry said. "
+     "In March alone, exports fell 2.2 percent.", "March", (date(2023, 3, 1), date(2023, 3, 31))),
+    # Australia's: fiscal 2021 ends in June 2021
+    ("Australia's exports rose 5 percent in fiscal 2021, the bureau said. In June alone, exports rose 9 percent.",
+     "June", (date(2021, 6, 1), date(2021, 6, 30))),
+])
+def test_a_fiscal_year_with_its_year_written_dates_an_undated_text_by_its_last_month(parse, text, bare, expected):
+    ps, _ = undated(parse, text)
+    assert span(period(ps, bare)) == expected
+
+
+def test_a_fiscal_year_in_a_forecast_dates_nothing(parse):
+    ps, _ = undated(parse, "Exports fell 3 percent in March. The ministry expects exports to grow in fiscal 2030.")
+    assert span(period(ps, "March")) == (None, None)

@@ -5,7 +5,7 @@ of a text that has no document creation time against the dates the text itself s
 the reference is the latest fully dated expression of the text -- a full date ("Monday,
 January 26th, 2015") or a month with its year ("Sept. 2021", "September to December 2023"), or a
 span of months with its year, by its last month ("the first four months of 2021", "the first half
-of 2016"; not one named as a comparison's base or after "as of") --
+of 2016", "fiscal 2023"; not one named as a comparison's base or after "as of") --
 in a clause that is not about the future (a date something is planned for says nothing of
 when the story was written). A bare year ("in 2023") is no anchor on its own: stories about a
 past year are written in the years after it. Once a month anchors the text, though, a year it
@@ -43,7 +43,10 @@ from .patterns import MONTHS, WRITTEN_YEAR
 # rules whose match writes its own year (a full date, or a month of a year)
 _FULL_DATE_RULES = {"iso_date", "numeric_date", "written_day", "day_range", "date_entity"}
 # (and a span of months its last month ends: "the first four months of 2021", "the first half of 2016")
-_SPAN_RULES = {"first_n", "quarter", "half", "quarter_to_month"}
+# (a fiscal year or its part, with its year written, ends in a month too: "fiscal 2023" in Japan's
+# copy is April 2023 to March 2024, so "the fiscal year ended March" and a bare "March" are March 2024)
+_SPAN_RULES = {"first_n", "quarter", "half", "quarter_to_month",
+               "fiscal_year", "fiscal_quarter", "fiscal_half_of_year", "fiscal_half", "fiscal_months"}
 _MONTH_RULES = {"month_year", "month_range", "fiscal_month_range", "months_to"} | _SPAN_RULES
 _AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 
