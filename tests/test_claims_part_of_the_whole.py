@@ -110,3 +110,27 @@ def test_goods_whose_apposition_names_the_flow(pipeline):
     r = pipeline.extract(text, published="2024-04-20")
     claim = next(c for c in r.claims if c.trade is not None and r.amounts[c.amount].text == "14 percent")
     assert (claim.trade.from_, claim.trade.to, claim.trade.commodity) == ("VNM", "JPN", "2709")
+
+
+@pytest.mark.parametrize("sentence, amount, parties", [
+    ("Japan accounted for RM4.2 billion of the total exports.", "RM4.2 billion", ("MYS", "JPN")),
+    ("Japan, which accounted for RM4.2 billion of total exports, remained the second market.", "RM4.2 billion",
+     ("MYS", "JPN")),
+    # each state of a run of such clauses its own part, the verb's 'of' written once
+    ("Japan accounted for RM4.2 billion of the exports, and Singapore accounted for RM3.9 billion.",
+     "RM3.9 billion", ("MYS", "SGP")),
+    ("Japan accounted for RM4.2 billion of the exports, while Singapore accounted for RM3.9 billion.",
+     "RM3.9 billion", ("MYS", "SGP")),
+])
+def test_a_state_that_accounted_for_a_sum_of_a_flow_is_its_partner(pipeline, sentence, amount, parties):
+    """'The US accounted for EUR6.1 billion of total goods exports': the sum is the part of the flow
+    with that state, not the flow with all partners."""
+    assert _parties(pipeline, LEAD + sentence)[amount] == parties
+
+
+def test_a_state_that_accounted_for_a_share_leaves_the_flow_s_partner_alone(pipeline):
+    """'Exports to Japan, which accounted for 12% of total exports, rose 3%, while imports grew 2%': a
+    share names no part of a figure; the imports are still Japan's."""
+    got = _parties(pipeline, LEAD + "Exports to Japan, which accounted for 12.1 per cent of all Malaysian exports "
+                                      "in March, rose by 3.1 per cent while imports grew by 2.2 per cent.")
+    assert got["2.2 per cent"] == ("JPN", "MYS")

@@ -1673,6 +1673,20 @@ def _partner_share_clauses(sent: Span, ctx: _Context) -> dict[int, set[int]]:
         # the part is a share ("95 percent"), or a sum of its own after "of which" or "accounting
         # for" ("97 billion euros"; not "with New Zealand taking $2.6 billion", whose subject may be the buyer)
         sum_of_its_own = of_which or verb.lemma_.lower() == "account"
+        # a state that "accounted for" a sum of a flow, in a clause of its own or a relative clause on
+        # it: "The US accounted for EUR6.1 billion of total exports", "the US, which accounted for
+        # $676 million of Egypt's exports": the sum is the part of the flow with that state
+        # (a sum, not a share: "the US, which accounted for 73% of exports" names no part of a figure;
+        # "of" the flow, unless it goes on from such a clause: "..., and Malta accounted for $406m",
+        # "..., while China accounted for just EUR177 million")
+        antecedent = verb.head if verb.dep_ == "relcl" and verb.head.i in ctx.country_at else None
+        own_clause = verb.lemma_.lower() == "account" and (
+            antecedent is not None or verb.dep_ in {"ROOT", "conj", "advcl"}
+            and any(c.dep_ == "nsubj" and c.i in ctx.country_at for c in verb.children)) \
+            and any(ctx.amount_at_start[t.i].is_money for t in verb.subtree if t.i > verb.i and t.i in ctx.amount_at_start) \
+            and (any(t.lower_ == "of" for t in verb.subtree if t.i > verb.i)
+                 or verb.dep_ in {"conj", "advcl"} and verb.head.lemma_.lower() == "account")
+        subordinate = subordinate or own_clause
         # ("the September quarter" is a period, not a fraction)
         if not subordinate or not any((t.lemma_.lower() in shares or t.lower_ in shares) and t.i not in ctx.period_tokens
                                       or sum_of_its_own and t.i in ctx.amount_tokens and t.like_num for t in verb.subtree):
@@ -1684,6 +1698,8 @@ def _partner_share_clauses(sent: Span, ctx: _Context) -> dict[int, set[int]]:
             o for prep in verb.children if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in {"to", "from", "into"}
             for o in prep.children if o.dep_ == "pobj"]
         states = {t.i for p in partners for t in p.subtree if t.i in ctx.country_at}
+        if own_clause and antecedent is not None and not states:
+            states = {antecedent.i}
         if states:
             out[verb.i] = states
     return out
