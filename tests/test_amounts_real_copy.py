@@ -734,6 +734,12 @@ def test_a_bare_dollar_on_a_dollar_state_s_site_is_its_dollar(url, text, units):
      "4.4 percent", "down"),
     # no change verb before it: a range of shares, not a move
     ("Copper made up 20 percent to 25 percent of exports.", "20 percent to 25 percent", None),
+    # each item with its own 'by': "..., cement by 4.1 percent to $90 million"
+    ("Imports of steel fell by 9 percent to $310 million, fertiliser by 14.5 percent to $120 million and cement "
+     "by 4.1 percent to $90 million.", "14.5 percent", "down"),
+    ("Imports of steel fell by 9 percent to $310 million, fertiliser by 14.5 percent to $120 million and cement "
+     "by 4.1 percent to $90 million.", "4.1 percent", "down"),
+    ("Exports to Chile rose 25 percent to $7 billion, and to Peru by 16 percent to $4.3 billion.", "16 percent", "up"),
 ])
 def test_a_gapped_move_to_a_level_keeps_the_first_verb_s_direction(parse, text, span, change):
     got = {a.text: a.change for a in amounts(parse, text)}

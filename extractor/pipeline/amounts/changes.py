@@ -476,11 +476,14 @@ def _an_item_read_as_a_verb(tok: Token) -> bool:
 
 
 def _change_of_a_gapped_move(doc: Doc, s: int, e: int) -> Optional[str]:
-    """'exports rose 12.5 percent to $1.1 billion and imports 17.8 percent to $640 million': a
-    percentage moving something 'to' a level in a conjunct whose verb is left out (gapping) is a
-    change, in the direction of the sentence's change verb before it."""
+    """'exports rose 12.5 percent to $1.1 billion and imports 17.8 percent to $640 million', '...
+    fell by 11 percent to $300 million, motor cars by 2.4 percent to $250 million': a percentage
+    moving something 'to' a level in a conjunct whose verb is left out (gapping) is a change, in
+    the direction of the sentence's change verb before it."""
     if not _to_a_level(doc, e):
         return None
+    if s > 1 and doc[s - 1].lower_ == "by" and doc[s - 2].pos_ in ("NOUN", "PROPN"):
+        s -= 1   # "..., power generation machinery by 7.2 percent to $410 million": the item's 'by' kept
     before = doc[s - 1] if s > 0 else None
     if before is None or not (before.lower_ in ("and", ",") or before.pos_ in ("NOUN", "PROPN") and before.dep_ != "compound"):
         return None
