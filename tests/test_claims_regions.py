@@ -238,3 +238,17 @@ def test_the_partners_outside_a_bloc_are_a_partner_as_written(pipeline, text, am
     EU, a partner as written; never the EU's own exports."""
     got = _parties(pipeline, text, published="2021-03-12")
     assert got[amount][:2] == ("directional", "GBR") and got[amount][2].startswith("non-EU")
+
+
+@pytest.mark.parametrize("sentence, amount, parties", [
+    ("Sales to the Asian market climbed 12 percent to $30 billion.", "$30 billion", ("directional", "PER", "Asia", ())),
+    ("Trade with the European market fell 2.8 percent to $15 billion.", "$15 billion", ("total", None, None, ("Europe", "PER"))),
+    # after a conjunct with its own region, not that one's
+    ("Exports to Asia climbed 12 percent to $30 billion, and exports to the European market rose 4 percent to "
+     "$9 billion.", "$9 billion", ("directional", "PER", "Europe", ())),
+    ("Imports from Middle Eastern markets rose 6 percent to $2 billion.", "$2 billion", ("directional", "Middle East", "PER", ())),
+])
+def test_a_region_s_market_is_that_region(pipeline, sentence, amount, parties):
+    """'the Asian market', 'European markets': the region as a partner, as 'Asia' or 'European countries'."""
+    got = _parties(pipeline, "Peru's exports rose 8 percent to $60 billion in 2023. " + sentence, published="2024-02-10")
+    assert got[amount] == parties
