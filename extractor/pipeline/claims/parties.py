@@ -1497,7 +1497,8 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
             inferred["parties"] = f"the reporter is {how}"
     named = "parties" not in inferred
     if whole and named and agent is not None and not same_sentence and previous is not None \
-            and previous.flow == "directional" and _of_some_goods(previous):
+            and previous.flow == "directional" and _of_some_goods(previous) and agent in (previous.from_, previous.to) \
+            and frame.trigger.lemma_.lower() not in _lexicon_words("buyer_words"):
         # "New Zealand's dairy exports to China doubled. New Zealand's exports rose 11 percent": the
         # state named again with its whole flow, after one kind of goods with a partner, is back
         # with all partners (a pair's whole flow names its partner, or is read before its goods)
