@@ -749,3 +749,29 @@ def test_a_share_valued_in_brackets_is_no_goods(pipeline):
     got = _goods(pipeline, "In 2023 China accounted for a 21% share (valued at $21.7 billion) of Kazakhstan's "
                            "foreign trade.", published="2024-02-20")
     assert got["$21.7 billion"][1] in (None, "goods")
+
+
+@pytest.mark.parametrize("sentence, amount, words", [
+    ("Tea earnings fell 3 percent to $1.2 billion.", "$1.2 billion", "tea"),
+    ("The country's tea earnings fell 3 percent to $1.2 billion.", "3 percent", "tea"),
+    ("Earnings from footwear stood at $220 million, up 15 percent.", "$220 million", "footwear"),
+    ("Revenue from cashew nuts rose to $310 million.", "$310 million", "cashew nuts"),
+])
+def test_earnings_from_goods_in_an_export_story_are_those_goods_exports(pipeline, sentence, amount, words):
+    """'tea earnings fell 3%', 'earnings from footwear stood at $X': export earnings with the word
+    'export' left out, once the story has told the state's exports."""
+    r = pipeline.extract("Kenya's exports rose 4 percent to $7.1 billion in 2023. " + sentence, published="2024-03-01")
+    got = {r.amounts[c.amount].text: c.trade for c in r.claims if c.trade is not None and c.amount is not None}
+    assert (got[amount].from_, got[amount].to, got[amount].commodity_text) == ("KEN", "WLD", words)
+
+
+@pytest.mark.parametrize("text", [
+    # no export story told: a firm's or a sector's earnings
+    "Tea earnings fell 3 percent to $1.2 billion in 2023.",
+    # a firm's earnings from goods, and earnings of no goods
+    "Chile's exports rose 5 percent in 2023. Antofagasta's earnings from copper fell 10 percent to $5 billion.",
+    "Kenya's exports rose 4 percent in 2023. Tourism earnings rose 20 percent to $2 billion.",
+])
+def test_other_earnings_are_no_flow(pipeline, text):
+    r = pipeline.extract(text, published="2024-03-01")
+    assert not [c for c in r.claims if c.trade is not None and r.amounts[c.amount].text in ("$1.2 billion", "$5 billion", "$2 billion")]

@@ -98,10 +98,12 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
             # ("trade in goods and services": with the goods coordinated with it)
             phrases += [ctx.doc[c.left_edge.i: max([c.i] + [k.i for k in c.conjuncts]) + 1] for c in child.children
                         if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _lexicon_words("not_goods_after_in")]
-    if trigger.dep_ in {"compound", "amod"} and trigger.head.lemma_.lower() in _lexicon_words("revenue_nouns"):
-        # "export earnings from spices", "export revenue of coffee": what was earned on (a state
-        # there is the buyer, and names no goods)
-        phrases += [ctx.doc[o.left_edge.i: o.right_edge.i + 1] for p in trigger.head.children
+    earned = trigger.head if trigger.dep_ in {"compound", "amod"} and trigger.head.lemma_.lower() in _lexicon_words("revenue_nouns") \
+        else trigger if trigger.lower_ in _lexicon_words("revenue_nouns") else None
+    if earned is not None:
+        # "export earnings from spices", "export revenue of coffee", "earnings from footwear": what was
+        # earned on (a state there is the buyer, and names no goods)
+        phrases += [ctx.doc[o.left_edge.i: o.right_edge.i + 1] for p in earned.children
                     if p.dep_ == "prep" and p.lower_ in {"from", "of"} for o in p.children if o.dep_ == "pobj"]
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
         # "supplies of crude from Russia delivered to China": the noun a trade participle modifies

@@ -108,7 +108,7 @@ def trade_word_places(doc: Doc) -> list[int]:
     found = doc.user_data.get("newsclaims.trade_word_places")
     if found is None:
         lex = _lexicon()
-        forms = set(lex["words"]) | set(lex["verb_only"]["words"]) | {"trading"}
+        forms = set(lex["words"]) | set(lex["verb_only"]["words"]) | {"trading"} | _lexicon_words("revenue_nouns")
         lemmas = set(lex["words"]) | set(lex["verb_only"]["words"]) | set(lex["routed_nouns"]["words"]) | _phrasal_verb_lemmas()
         maybe = tokens_whose(doc, LOWER, forms.__contains__) | tokens_whose(doc, LEMMA, lambda s: s.lower() in lemmas) \
             | (doc.to_array(IS_UPPER) != 0)
@@ -152,6 +152,9 @@ def _trade_kind(token: Token) -> str | None:
                      if c.dep_ == "prt" and f"{token.lemma_.lower()} {c.lower_}" in phrasal), None)
         if kind is not None and _object_is_money(token):
             kind = None   # "the sale brought in $3 million": what it earned, not goods brought in
+    if kind is None and token.pos_ == "NOUN" and token.lower_ in _lexicon_words("revenue_nouns") \
+            and _earnings_of_goods_in_an_export_story(token):
+        kind = "export"   # "tea earnings fell 3%", "earnings from footwear stood at $219 million"
     # (the word is looked up first: most words are no trade word, and these tests read the parse)
     if kind is None or _is_balance(token):
         return None
@@ -160,6 +163,24 @@ def _trade_kind(token: Token) -> str | None:
     if token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_.lower() in lex["non_flow_heads"]["words"]:
         return None   # "trade reliance on China": a share, not a flow
     return kind
+
+
+def _earnings_of_goods_in_an_export_story(noun: Token) -> bool:
+    """'Tea earnings fell 3%', 'earnings from footwear stood at $219 million', 'revenue from coffee
+    rose': what a state earns selling goods the table knows, once the story has told its exports --
+    export earnings with the word 'export' left out, as copy from commodity exporters writes them.
+    Not a firm's earnings ('the miner's earnings from copper'): only goods and nothing else qualify
+    the noun."""
+    from .goods import _goods_code
+    words = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+    words += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+    if not words or any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "NORP"} for c in noun.children):
+        return False
+    if not any(_goods_code(" ".join(t.lower_ for t in w.subtree if not t.is_punct), whole=True)
+               or _goods_code(w.lemma_.lower(), whole=True) for w in words):
+        return False
+    flows = _lexicon()["words"]
+    return any(flows.get(t.lower_) == "export" for t in noun.doc[max(0, noun.sent.start - 400): noun.i])
 
 
 def _in_a_ratio(token: Token) -> bool:
