@@ -775,3 +775,24 @@ def test_earnings_from_goods_in_an_export_story_are_those_goods_exports(pipeline
 def test_other_earnings_are_no_flow(pipeline, text):
     r = pipeline.extract(text, published="2024-03-01")
     assert not [c for c in r.claims if c.trade is not None and r.amounts[c.amount].text in ("$1.2 billion", "$5 billion", "$2 billion")]
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Cambodia's garment, footwear and travel goods exports rose 9 percent to $6 billion in May.",
+     "garment footwear travel goods"),
+    ("Cambodia's rice, rubber and cassava exports fell 3 percent to $2 billion in May.", "rice rubber cassava"),
+])
+def test_a_listed_goods_flow_is_the_possessor_s_and_of_every_item(pipeline, sentence, words):
+    """'Vietnam's garment, footwear and travel goods exports rose 9%': the parser coordinates the trade
+    word with the goods it lists and hangs the possessor on the first; the flow is still the state's,
+    of all the goods listed."""
+    r = pipeline.extract(sentence, published="2024-06-10")
+    got = {r.amounts[c.amount].text: c.trade for c in r.claims if c.trade is not None}
+    assert {(t.from_, t.to, t.commodity_text) for t in got.values()} == {("KHM", "WLD", words)}
+    assert set(got) == {"9 percent", "$6 billion"} or set(got) == {"3 percent", "$2 billion"}
+
+
+def test_a_class_noun_in_apposition_is_no_listed_goods(pipeline):
+    got = _goods(pipeline, "Chongqing's exports rose 10 percent in 2025. Among them, the city's main product, laptop "
+                           "computer exports, reached 152 billion yuan.", published="2026-01-20")
+    assert "product" not in (got["152 billion yuan"][1] or "")

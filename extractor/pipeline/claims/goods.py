@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from ..amounts.changes import _INCLUDING_WORDS, _an_item_read_as_a_verb
 from ..extensions import doc_text
 from .context import _bracket_opening, _Context
-from .words import (WORLD, _change_verbs, _clause_verb, _is_change_word, _lexicon, _lexicon_words, _trade_kind,
-                    _with_the_noun_it_qualifies, trade_acronyms)
+from .words import (_GOODS_CLASS_NOUNS, WORLD, _change_verbs, _clause_verb, _first_goods_noun_coordinated_with,
+                    _is_change_word, _lexicon, _lexicon_words, _trade_kind, _with_the_noun_it_qualifies, trade_acronyms)
 
 
 @cache
@@ -73,9 +73,12 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
     for prep in (c for h in governing for c in h.children if c.dep_ in {"prep", "acl", "advcl"}
                  and c.lower_ in {"excluding", "except", "excl."} and any(o.dep_ in {"pobj", "dobj"} for o in c.children)):
         return None, " ".join(t.lower_ for t in prep.subtree if t.i >= prep.i and not t.is_punct and t.tag_ != "DT")
-    first = trigger.head   # ("Garment and textile exports", misparsed as "garment" and "textile exports")
-    if modifiers and trigger.dep_ == "conj" and first.i < trigger.i and first.pos_ in {"NOUN", "PROPN"} and not _trade_kind(first) \
-            and first.i not in ctx.country_at and all(t.lower_ in {"and", "or", ","}
+    # ("Garment and textile exports", misparsed as "garment" and "textile exports"; "jute, leather and tea
+    # exports", the trade word coordinated with the first goods)
+    first = _first_goods_noun_coordinated_with(trigger) or (trigger.head if trigger.dep_ == "conj" else None)
+    if modifiers and first is not None and first.i < trigger.i and first.pos_ in {"NOUN", "PROPN"} and not _trade_kind(first) \
+            and first.i not in ctx.country_at and all(t.lower_ in {"and", "or", ","} or t.dep_ in {"conj", "compound", "amod"}
+                                                      and t.pos_ in {"NOUN", "ADJ", "PROPN"} and t.i not in ctx.country_at
                                                       for t in ctx.doc[first.i + 1: min(c.left_edge.i for c in modifiers)]):
         # the coordinated modifiers together name the goods
         phrases.append(ctx.doc[min([first.i] + [c.left_edge.i for c in first.children
@@ -692,7 +695,6 @@ def _opens_a_breakdown(sent: Span) -> bool:
     return _BREAKDOWN_OPENER.match(sent.text) is not None
 
 
-_GOODS_CLASS_NOUNS = frozenset({"commodity", "product", "item", "good", "export", "import", "category", "line"})
 _PLACING_VERBS = frozenset({"come", "rank", "place", "follow", "stand", "finish"})
 _PLACES = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "next", "top", "last"})
 

@@ -22,7 +22,8 @@ from ..extensions import tokens_whose
 from ..lexicon import load_table
 from .context import _Context
 from .words import (VALUE_NOUNS, WORLD, _change_verbs, _clause_verb, _in_a_balance, _in_a_ratio, _is_balance, _is_change_word, _lexicon,
-                    _lexicon_words, _says_respectively, _trade_kind, _with_the_noun_it_qualifies)
+                    _first_goods_noun_coordinated_with, _lexicon_words, _says_respectively, _trade_kind,
+                    _with_the_noun_it_qualifies)
 
 
 # -- trade frames ---------------------------------------------------------------
@@ -555,6 +556,11 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if not left and trigger.dep_ == "conj" and _trade_kind(trigger.head):
             # "Peru's imports and exports": the possessor of the first is the second's too
             left = [c for c in trigger.head.children if c.dep_ == "poss"]
+        first = _first_goods_noun_coordinated_with(trigger)
+        if first is not None:
+            # "Vietnam's garment, footwear and travel goods exports": the parser hangs the trade word on
+            # the first goods noun, which takes the possessor; the possessor is the trade word's
+            left += [c for c in first.children if c.dep_ == "poss"]
         if trigger.dep_ in {"compound", "nmod"} and trigger.head.pos_ == "NOUN":
             # "China's foreign trade volume": whose is said of the noun the trade word qualifies
             left += [c for c in trigger.head.children if c.dep_ in {"poss", "compound", "amod", "nmod"}

@@ -165,6 +165,22 @@ def _trade_kind(token: Token) -> str | None:
     return kind
 
 
+#: Nouns of a class of goods ("the top exported commodity", "its main product"): they name no goods themselves
+_GOODS_CLASS_NOUNS = frozenset({"commodity", "product", "item", "good", "export", "import", "category", "line"})
+
+
+def _first_goods_noun_coordinated_with(trigger: Token) -> Token | None:
+    """'garment, footwear and travel goods exports', 'jute, leather and tea exports': the goods the
+    trade word's modifiers list, which the parser coordinates with the trade word itself -- the first
+    of them (the head of the coordination), when no trade word stands among them; else None."""
+    first = trigger
+    while first.dep_ in {"appos", "conj"} and first.head.pos_ == "NOUN" and first.head.i < first.i \
+            and not _trade_kind(first.head) and first.head.lemma_.lower() not in _GOODS_CLASS_NOUNS:
+        # (not a class noun the trade word is in apposition to: "its main product, notebook computer exports")
+        first = first.head
+    return first if first is not trigger else None
+
+
 def _earnings_of_goods_in_an_export_story(noun: Token) -> bool:
     """'Tea earnings fell 3%', 'earnings from footwear stood at $219 million', 'revenue from coffee
     rose': what a state earns selling goods the table knows, once the story has told its exports --
