@@ -746,6 +746,18 @@ def test_a_gapped_move_to_a_level_keeps_the_first_verb_s_direction(parse, text, 
     assert got[span] == change
 
 
+@pytest.mark.parametrize("text, span", [
+    ("Trade with Chile rose 6 percent, with exports having increased 9 percent to $5 billion and imports up 4 "
+     "percent to $3 billion.", "4 percent"),
+    ("Peru's trade with Chile grew 8.1 percent in 2023, with Chile-Peru trade up 7.4 percent to $4 billion.",
+     "7.4 percent"),
+])
+def test_up_after_a_flow_noun_the_parser_read_as_a_verb_is_the_direction(parse, text, span):
+    """'and imports up 13 percent': the parser reads 'imports' as a verb and 'up' as its particle; after a
+    flow noun that particle is the change's direction (not as in 'make up 80 percent')."""
+    assert {a.text: a.change for a in amounts(parse, text)}[span] == "up"
+
+
 @pytest.mark.parametrize("url, unit", [
     ("https://www.example.co.jp/news/business/trade", "JPY"),
     ("https://www.example.com.cn/business/trade", "CNY"),

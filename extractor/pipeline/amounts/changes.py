@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import trade_flow_words
 from .numbers import _Core, _Found, _numeric_core
 from .tables import _tables
 from .units import _currency_before
@@ -78,7 +79,9 @@ def _adverb_direction(adv: Token) -> Optional[str]:
     if direction is None or (adv.pos_ not in ("ADV", "ADP", "PART") and adv.dep_ != "advmod"):  # 'downwards' NOUN
         return None
     # the particle or adverb of another verb is no direction: 'make up about 80 percent'
-    if adv.dep_ == "prt" and adv.head.lemma_.lower() not in _directional_heads():
+    # (but a flow noun read as a verb is: 'and imports up 13 percent to $129 billion')
+    if adv.dep_ == "prt" and adv.head.lemma_.lower() not in _directional_heads() \
+            and trade_flow_words().get(adv.head.lower_) is None:
         return None
     return direction
 
