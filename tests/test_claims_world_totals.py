@@ -548,3 +548,25 @@ def test_a_pair_s_whole_flows_keep_their_partner(pipeline):
     got = _parties(pipeline, "North Korea's exports to China rose 20 percent to $30 million in May. North Korea's "
                              "imports rose 5 percent to $150 million.")
     assert got["$150 million"][0] == ("CHN", "PRK")
+
+
+LABELLED = ("Peru's trade with the Andean states grew in 2023, the customs office said. Its figures show Peru's "
+            "commerce with each neighbour:\n"
+            "  • Bolivia: trade rose by 12 percent to $1.8 billion; exports to Bolivia reached $1.1 billion, imports $700 million.\n"
+            "  • Ecuador: turnover fell 4 percent to $2.2 billion.\n")
+
+
+@pytest.mark.parametrize("amount, parties", [
+    ("$1.8 billion", ("BOL", "PER")), ("$1.1 billion", ("PER", "BOL")), ("$700 million", ("BOL", "PER")),
+    ("$2.2 billion", ("ECU", "PER")),
+])
+def test_a_line_labelled_with_a_state_is_the_trade_with_it(pipeline, amount, parties):
+    """'• Kazakhstan: trade turnover rose 27% to $18 billion; exports to Kazakhstan reached $10.6 billion,
+    imports $7.6 billion': the label is the partner of the line's flows, whose owner the line opening the
+    list names; 'imports $7.6 billion', with no verb, comes from the state the exports go to."""
+    assert _parties(pipeline, LABELLED)[amount][0] == parties   # (a total's pair in alphabetical order)
+
+
+def test_a_dateline_is_no_label(pipeline):
+    got = _parties(pipeline, "LIMA: Peru's exports fell 28 percent in May while imports fell by 23 percent to $3.4 billion.")
+    assert got["$3.4 billion"][0] == ("WLD", "PER")

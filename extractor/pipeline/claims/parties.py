@@ -539,6 +539,15 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         left = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not left and trigger.dep_ == "conj":   # "China exported and imported ...": the shared subject
             left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            other = next((c for c in left if _trade_kind(c) in {"import", "export"} and _trade_kind(c) != frame.kind), None)
+            if other is not None and trigger.tag_ == "VBZ" and trigger.lower_.endswith("s"):
+                # "exports to Japan reached $24 billion, imports $17 billion": no verb but the flow noun,
+                # which the parser reads as one; the other flow's partner is this one's too
+                left = []
+                ends = {ctx.country_at[o.i] for p in other.children if p.dep_ == "prep" and p.lower_ in {"to", "from", "with"}
+                        for o in p.children if o.dep_ == "pobj" and o.i in ctx.country_at}
+                if len(ends) == 1:
+                    frame.name_partner(ends.pop())
         if not left and trigger.dep_ in {"advcl", "xcomp"} and trigger.tag_ in {"VBG", "VBN"}:
             # "Mexico overtook China ..., shipping $475 billion worth of goods": a participle's
             # subject is its main clause's
@@ -1527,6 +1536,69 @@ def _trade(frame: TradeFrame, ctx: _Context, previous: Trade | None,
     if importer is None or exporter is None or importer == exporter:
         return None
     return Trade(flow="directional", **{"from": exporter, "to": importer})
+
+
+def _partner_of_a_labelled_line(frame: TradeFrame, sent: Span, ctx: _Context) -> None:
+    """'- Kazakhstan: trade turnover rose 12% to $41 billion; exports reached $24 billion': a line (or
+    bullet) headed by a state and a colon gives the partner of the flows it states that name none --
+    a country-by-country breakdown of the story's trade, as releases and wires lay it out. Whose
+    trade it is, when the line does not say, the line introducing the list says ("China's commerce
+    with the other states:")."""
+    line_start = ctx.text.rfind("\n", 0, sent.start_char) + 1
+    label = _LABEL.match(ctx.text, line_start)
+    if label is None or label.end() > frame.trigger.idx:
+        return
+    words = ctx.doc.char_span(label.start(1), label.end(1), alignment_mode="expand") or []
+    if any(t.i in ctx.dateline_words for t in words):
+        return   # "MUSCAT: Oman's exports fell": a dateline's city, no label
+    states = {ctx.country_at[t.i] for t in words if t.i in ctx.country_at}
+    if len(states) != 1:
+        return
+    state = states.pop()
+    if state == ctx.home_state:
+        return
+    owner = _owner_introducing_the_list(line_start, state, ctx)
+    if frame.agent is None and owner is not None and frame.kind in {"import", "export"}:
+        frame.agent = owner
+    if frame.source or frame.target or frame.partners or frame.between and len(frame.between) > 1 \
+            or state in (frame.agent, *frame.between):
+        return
+    if frame.kind in {"import", "export"}:
+        frame.name_partner(state)
+    else:
+        frame.between.append(state)
+        frame.partners.append(state)
+        if owner is not None and owner not in frame.between:
+            frame.between.append(owner)
+
+
+def _a_state_code(party: str) -> bool:
+    """An ISO alpha-3 code of one state (not WLD, EUU, nor a group or place written by name)."""
+    return len(party) == 3 and party.isupper() and party not in {WORLD, "EUU"}
+
+
+def _owner_introducing_the_list(line_start: int, label: str, ctx: _Context) -> str | None:
+    """The one state (other than ``label``) named in the line that opens a list of labelled lines,
+    the last line before them ending with a colon ("The figures show China's commerce with the other
+    Central Asian states:"), or None."""
+    k = line_start
+    while k > 0:
+        prev_start = ctx.text.rfind("\n", 0, k - 1) + 1
+        line = ctx.text[prev_start: k].strip()
+        if not line or _LABEL.match(ctx.text, prev_start):
+            k = prev_start
+            continue
+        if not line.endswith(":"):
+            return None
+        span = ctx.doc.char_span(prev_start, k, alignment_mode="expand") or []
+        # (a state, not a group the list breaks down: "with the other Central Asian states:")
+        states = {ctx.country_at[t.i] for t in span if t.i in ctx.country_at and _a_state_code(ctx.country_at[t.i])} - {label}
+        return states.pop() if len(states) == 1 else None
+    return None
+
+
+# "Kazakhstan:", "• Uzbekistan:", "- South Korea :" at the start of a line
+_LABEL = re.compile(r"[ \t]*(?:[•·▪*\-–—]\s*)?([A-Z][\w.'’ -]{1,40}?)\s*:\s")
 
 
 def _of_some_goods(trade: Trade) -> bool:
