@@ -293,3 +293,20 @@ def test_the_months_of_a_fiscal_year_as_copy_slips_in_writing_them(pipeline, tex
     """A 'period' between the months and the year, a singular 'month', a number glued to 'first', 'current
     fiscal' without 'year': still the fiscal year's months."""
     assert _periods(pipeline, text, published)[written] == span
+
+
+@pytest.mark.parametrize("text, written, span", [
+    # the first quarters of a fiscal year are its first months
+    ("Bangladesh's exports rose 12 percent to $30 billion in the first three quarters of the current fiscal year.",
+     "the first three quarters of the current fiscal year", ("2023-07-01", "2024-03-31")),
+    ("India's exports rose to $210 billion in the first two quarters of fiscal year 2023-24.",
+     "the first two quarters of fiscal year 2023-24", ("2023-04-01", "2023-09-30")),
+    # the same period of the last fiscal year: those months a year before, not that whole year
+    ("Pakistan's exports rose to $9.5 billion in the first four months of the fiscal year, against $7.6 billion in "
+     "the same period of the last fiscal year.", "the same period of the last fiscal year", ("2022-07-01", "2022-10-31")),
+    # 'U.S. dollars' is a currency, which names no state whose fiscal year it is
+    ("Imports came to 31.6 billion U.S. dollars in the first four months of the fiscal year, Pakistan's "
+     "commerce adviser said.", "the first four months of the fiscal year", ("2023-07-01", "2023-10-31")),
+])
+def test_parts_of_a_fiscal_year_and_their_base(pipeline, text, written, span):
+    assert _periods(pipeline, text, published="2024-05-20")[written] == span

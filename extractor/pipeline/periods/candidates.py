@@ -252,7 +252,8 @@ _rule("half_of_month", r"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+
 # 'the first month of fiscal year 2025-26', 'the first 10 months of the current fiscal year': the
 # first months of a fiscal year (longer than a plain 'the first 10 months', so chosen over it)
 # ('the first9 months', 'first ten month of FY2021-22', 'of current fiscal': copy's slips, read as meant)
-_rule("fiscal_months", r"(?:the\s+)?first\s*(?:(?P<n>" + NUM + r")\s*months?|month)\s+of\s+(?:the\s+)?(?:"
+# ('the first three quarters of the current fiscal year': its first nine months)
+_rule("fiscal_months", r"(?:the\s+)?first\s*(?:(?P<n>" + NUM + r")\s*months?|month|(?P<nq>two|three|2|3)\s+quarters)\s+of\s+(?:the\s+)?(?:"
       r"(?:(?:fiscal|financial)\s+year\s+|FY\s?(?=" + YEAR + r"\s*[-–/]))(?:(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR
       + r")|(?P<y2s>\d\d(?!\d)))|(?P<yr>" + YEAR + r"))|FY\s?(?P<yy>\d\d)(?![\d/–-])"
       # ('of current fiscal year (2020-21)': the year the brackets name)
@@ -345,7 +346,9 @@ _rule("anaphoric_shift", r"(?:(?P<bound>" + BOUND + r")\s+)?(?P<n>" + NUM + r")\
 # (the article dropped after a preposition, as copy from Asia often writes it: "from same month last year")
 _rule("same_period", r"(?:the\s+|(?<=\bin\s)|(?<=\bfrom\s)|(?<=\bover\s)|(?<=\bwith\s)|(?<=\bthan\s)|(?<=\bon\s)|(?<=\bto\s))"
       r"(?:same|corresponding|comparable|like)\s+(?P<what>period|month|quarter|week|day|time|season|months)(?:\s+(?:of|in|a))?\s*"
-      r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before"
+      # ("the same period of the last fiscal year": of the year before, whatever calendar the year keeps)
+      r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+(?:(?:fiscal|financial)\s+year|FY|year)"
+      r"|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
 _rule("period_of_n_months", r"the\s+(?P<n>" + NUM + r")[\s-]+month\s+period", _resolve_period_of_n_months)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)

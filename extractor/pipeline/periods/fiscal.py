@@ -62,8 +62,12 @@ def _states_in(text: str, lo: int = 0, hi: int | None = None, partners: bool = T
     """The states with a fiscal calendar named in ``text[lo:hi]``, in order; without those named
     as a partner ('to', 'from', 'with' a state) when ``partners`` is False."""
     return [m.lastgroup.split("_")[0] for m in _state_names().finditer(text, lo, len(text) if hi is None else hi)
-            if partners or not (_AS_A_PARTNER.search(text, max(lo, m.start() - 45), m.start())
-                                or _BOUND_FOR.match(text, m.end()))]
+            if not _A_CURRENCY_AFTER.match(text, m.end())   # ("7.6 billion U.S. dollars": the currency, no state)
+            and (partners or not (_AS_A_PARTNER.search(text, max(lo, m.start() - 45), m.start())
+                                  or _BOUND_FOR.match(text, m.end())))]
+
+
+_A_CURRENCY_AFTER = re.compile(r"\.?\s*(?:dollars?|\$)", re.IGNORECASE)
 
 
 def fiscal_calendar(ctx: _Context, cand: _Candidate) -> Optional[dict]:
@@ -177,9 +181,10 @@ def _first_months(start: date, n: int) -> dict:
 
 def resolve_first_months_of_fiscal_year(ctx, cand, m):
     """"the first month of fiscal year 2025-26", "the first 10 months of the current fiscal year",
-    "the first seven months of FY25": the first months of the fiscal year named, in the calendar of
-    its state (Pakistan's fiscal 2025-26 begins in July 2025), as "7MFY25" already reads."""
-    n = _number(m["n"]) if m.groupdict().get("n") else 1
+    "the first seven months of FY25", "the first three quarters of the current fiscal year": the first
+    months of the fiscal year named, in the calendar of its state (Pakistan's fiscal 2025-26 begins in
+    July 2025), as "7MFY25" already reads."""
+    n = _number(m["n"]) if m.groupdict().get("n") else 3 * _number(m["nq"]) if m.groupdict().get("nq") else 1
     if n is None or n != int(n) or not 1 <= n <= 12:
         return None
     # a pair of years, written in the expression or in brackets after it ("(2023-24)")
