@@ -252,3 +252,21 @@ def test_a_region_s_market_is_that_region(pipeline, sentence, amount, parties):
     """'the Asian market', 'European markets': the region as a partner, as 'Asia' or 'European countries'."""
     got = _parties(pipeline, "Peru's exports rose 8 percent to $60 billion in 2023. " + sentence, published="2024-02-10")
     assert got[amount] == parties
+
+
+def test_third_countries_are_a_group_partner(pipeline):
+    got = _parties(pipeline, "Spain's exports to third countries rose 0.4 percent in March to 21 billion euros.",
+                   published="2024-05-10")
+    assert got["21 billion euros"] == ("directional", "ESP", "third countries", ())
+
+
+@pytest.mark.parametrize("text, amount, partner", [
+    ("Spain's exports rose 2 percent in March. France was the largest buyer of Spanish goods. Goods worth 7.9 "
+     "billion euros were exported there.", "7.9 billion euros", "FRA"),
+    ("Spain's exports rose 2 percent in March. Demand in Morocco was strong, and exports there rose 12 percent "
+     "to 1.1 billion euros.", "1.1 billion euros", "MAR"),
+])
+def test_there_on_a_flow_is_the_state_named_before(pipeline, text, amount, partner):
+    """'Goods worth 7.9 billion euros were exported there': 'there' points to the one state the sentence (or
+    the one before it) names, other than whose trade it is."""
+    assert _parties(pipeline, text, published="2024-05-10")[amount][:3] == ("directional", "ESP", partner)

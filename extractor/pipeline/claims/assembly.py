@@ -28,7 +28,9 @@ from .goods import (_ALL_GOODS, _PLACES, _POINTING_BACK, SERVICES_AGGREGATES, _c
                     _goods_of_an_item_and_its_change, _goods_of_a_semicolon_item, _names_goods,
                     _goods_of_a_ranked_subject, _goods_subject,
                     _GOODS_CLASS_NOUNS)
-from .parties import (_partner_of_a_labelled_line, 
+from .parties import (
+    _partner_of_a_labelled_line,
+    _partner_there,
     _named_only_as_partners,
     _state_of_a_source,
     _partner_ranking,
@@ -415,6 +417,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     _parties_of_a_demonstrative(span, frame, ctx)
                     _fill_slot(frame, slot)   # ("those to Chile and Japan rose 5% and 8%, respectively")
                     _partner_of_a_labelled_line(frame, sent, ctx)   # ("Kazakhstan: trade turnover rose 12%")
+                    _partner_there(frame, sent, ctx, previous_agent)   # ("Goods worth $3 billion were exported there")
                     # ("Those exports jumped 15 percent": a demonstrative points back to the flow just named)
                     # (a sentence naming only the story's own reporter, "58% of the province's total",
                     # names no partner: after a breakdown by partner it is back with the world)

@@ -1572,6 +1572,29 @@ def _partner_of_a_labelled_line(frame: TradeFrame, sent: Span, ctx: _Context) ->
             frame.between.append(owner)
 
 
+def _partner_there(frame: TradeFrame, sent: Span, ctx: _Context, story_agent: str | None = None) -> None:
+    """'France was the largest buyer. Goods worth 7.9 billion euros were exported there': 'there'
+    on a trade word points to the one state the sentence before names (other than whose trade it is,
+    the frame's or the story's agent)."""
+    if frame.source or frame.target or frame.partners or frame.kind not in {"import", "export"}:
+        return
+    verb = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.trigger.head
+    there = next((c for c in (*frame.trigger.children, *verb.children) if c.lower_ == "there" and c.dep_ == "advmod"), None)
+    if there is None:
+        return
+    # the state named before it in its own sentence ("Demand in Japan was strong, and exports there
+    # rose"), else in the sentence before
+    index = ctx.sentence_of(sent.start_char)
+    for tokens in (ctx.doc[sent.start: there.i], ctx.sents[index - 1] if index > 0 else ()):
+        states = {ctx.country_at[t.i] for t in tokens if t.i in ctx.country_at and _a_state_code(ctx.country_at[t.i])}
+        states -= {frame.agent, ctx.home_state, story_agent}
+        if len(states) == 1:
+            frame.name_partner(states.pop())
+            return
+        if states:
+            return
+
+
 def _a_state_code(party: str) -> bool:
     """An ISO alpha-3 code of one state (not WLD, EUU, nor a group or place written by name)."""
     return len(party) == 3 and party.isupper() and party not in {WORLD, "EUU"}
