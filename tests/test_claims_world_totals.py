@@ -570,3 +570,11 @@ def test_a_line_labelled_with_a_state_is_the_trade_with_it(pipeline, amount, par
 def test_a_dateline_is_no_label(pipeline):
     got = _parties(pipeline, "LIMA: Peru's exports fell 28 percent in May while imports fell by 23 percent to $3.4 billion.")
     assert got["$3.4 billion"][0] == ("WLD", "PER")
+
+
+def test_a_trade_participle_keeps_the_main_clause_s_origin(pipeline):
+    """'Tanzania took the most goods from Kenya, importing goods worth Ksh48 billion': the participle's
+    subject and the origin of its goods are the main clause's."""
+    got = _parties(pipeline, "Kenya's exports rose 6 percent in 2023. Tanzania took the most goods from Kenya "
+                             "in the year, importing goods worth around Ksh48 billion.")
+    assert got["around Ksh48 billion"][0] == ("KEN", "TZA")

@@ -552,6 +552,15 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             # "Mexico overtook China ..., shipping $475 billion worth of goods": a participle's
             # subject is its main clause's
             left = [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # ... and so is where the goods came from or went ("Tanzania took the most goods from
+            # Kenya, importing goods worth Ksh48 billion")
+            own = {p.lower_ for p in trigger.children if p.dep_ == "prep"}
+            end = {"import": "from", "export": "to"}.get(frame.kind)
+            if end is not None and end not in own:
+                states = {ctx.country_at[o.i] for p in trigger.head.children if p.dep_ == "prep" and p.lower_ == end
+                          for o in p.children if o.dep_ == "pobj" and o.i in ctx.country_at}
+                if len(states) == 1:
+                    frame.name_partner(states.pop())
         # "exported and imported $12 billion worth of goods": both flows, so the total; not when
         # each verb has its own object ("imported $412 million of goods and exported $98 million")
         def own_object(verb: Token) -> bool:
