@@ -796,3 +796,21 @@ def test_a_class_noun_in_apposition_is_no_listed_goods(pipeline):
     got = _goods(pipeline, "Chongqing's exports rose 10 percent in 2025. Among them, the city's main product, laptop "
                            "computer exports, reached 152 billion yuan.", published="2026-01-20")
     assert "product" not in (got["152 billion yuan"][1] or "")
+
+
+LIST = ("Cambodia's exports rose 10 percent in the first quarter. Key exports included garments worth $2.4 billion "
+        "(up 5 percent), bicycles worth $310 million, milled rice $150 million (up 12 percent), cassava chips and "
+        "starch $90 million (up 8 percent) and natural rubber $60 million (down 3 percent).")
+
+
+@pytest.mark.parametrize("amount, words", [
+    ("$310 million", "bicycles"), ("$150 million", "milled rice"), ("12 percent", "milled rice"),
+    ("$90 million", "cassava chips and starch"), ("8 percent", "cassava chips and starch"),
+    ("$60 million", "natural rubber"), ("3 percent", "natural rubber"),
+])
+def test_each_item_of_a_list_has_its_own_goods(pipeline, amount, words):
+    """'..., sandals 1.3 billion USD (up 9 percent), machine tools and spare parts 0.8 billion USD (up
+    12 per cent)': an item written right before its figure, with or without 'worth', is that figure's goods
+    (and its bracketed change's), not the item before it -- even where the parser reads the item as a verb."""
+    got = _goods(pipeline, LIST, published="2024-05-01")
+    assert got[amount][1].replace(" and ", " ") == words.replace(" and ", " ")

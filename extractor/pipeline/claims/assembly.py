@@ -257,6 +257,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     or item_goods or _goods_of_clause(span, ctx) \
                     or _goods_of_a_clause_item(span, trigger, goods[1] is not None, ctx) or goods
                 goods = _goods_of_a_demonstrative(span, trigger, _demonstrative_subject(span), ctx) or goods
+                bracketed = _claim_a_bracket_follows(span, amount_claim, ctx) if is_change else None
+                if bracketed is not None and bracketed.trade is not None \
+                        and (bracketed.trade.commodity, bracketed.trade.commodity_text) != (None, None):
+                    # "sandals 1.3 billion USD (up 9.5 percent)": the change of the item whose figure
+                    # the bracket follows
+                    goods = (bracketed.trade.commodity, bracketed.trade.commodity_text)
             if trigger is not None and goods[0] is None and goods[1] and goods[1].split()[-1].rstrip("s") in _GOODS_CLASS_NOUNS:
                 # "Copper was the top exported commodity": the goods are the subject, not "commodity"
                 goods = _goods_of_a_ranked_subject(trigger, span, ctx) or goods
@@ -1161,6 +1167,18 @@ def _a_gap_between_states(amount_span: Span, ctx: _Context) -> bool:
     return after < len(doc) and ctx.country_at.get(after) not in (None, WORLD)
 
 
+
+
+def _claim_a_bracket_follows(span: Span, amount_claim: dict[int, Claim], ctx: _Context) -> Claim | None:
+    """The claim of the figure written right before the bracket a change opens ('sandals 1.3 billion
+    USD (up 9.5 percent)', 'footwear $5 billion (+12%)'), or None."""
+    doc, k = ctx.doc, span.start - 1
+    while k >= 0 and doc[k].lower_ in {"up", "down", "+", "-", "by"}:
+        k -= 1
+    if k < 1 or doc[k].text != "(":
+        return None
+    return next((amount_claim[i] for i, s in enumerate(ctx.amount_spans)
+                 if s is not None and s.end == k and i in amount_claim), None)
 
 
 def _kind_of(trade: Trade, agent: str | None) -> str:

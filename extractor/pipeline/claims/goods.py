@@ -740,8 +740,33 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     # ("including engines by 15%, pumps by 9%": a change's part, item by item)
     amount = ctx.amount_at_start.get(amount_span.start)
     by_item = k >= 1 and doc[k].lower_ == "by" and amount is not None and amount.unit == "percent" and amount.change is not None
-    if k < 1 or doc[k].lower_ not in {"at", "with", "worth"} and not by_item:   # (a bracketed figure: lists.py)
+    # ("..., textiles worth $8 billion, footwear $5 billion (up 12%) and seafood $2 billion": an item
+    # written right before its figure, after an earlier item's figure in the same list)
+    bare_item = None
+    if k >= 2 and doc[k].lower_ not in {"at", "with", "worth"} and not by_item \
+            and (doc[k].pos_ in {"NOUN", "PROPN"} or _a_list_noun_read_as_a_verb(doc[k])) \
+            and any(t.i in ctx.amount_tokens for t in doc[ctx.sent_of(doc[k]).start: k]):
+        # (back over the item's own words and a coordination inside it: "machine tools and spare parts
+        # 0.8 billion USD"; not over a figure or a comma, where the item before ends)
+        # ("milled rice": a participle modifying the item is its own first word)
+        start = k
+        while start - 1 > 0 and start - 1 not in ctx.amount_tokens and start - 1 not in ctx.country_at and (
+                doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[start - 1].dep_ in {"amod", "compound"}
+                or doc[start - 1].lower_ == "and" and doc[start - 2].pos_ in {"NOUN", "PROPN"}
+                and start - 2 not in ctx.amount_tokens):
+            start -= 1
+        if doc[start - 1].lower_ in {",", "and", ";"}:
+            bare_item = doc[start: k + 1]
+    if k < 1 or doc[k].lower_ not in {"at", "with", "worth"} and not by_item and bare_item is None:   # (a bracketed figure: lists.py)
         return None
+    if bare_item is not None:
+        if len(bare_item) == 1 and doc[k].pos_ == "VERB":
+            return _goods_of_one_word(doc[k].lower_)
+        if any(t.pos_ == "VERB" for t in bare_item):
+            # ("cassava chips and starch", the last noun read as a verb; "milled rice"): the words as written
+            words = " ".join(t.lower_ for t in bare_item if not t.is_punct and t.lower_ not in {"and", "or"})
+            return _goods_code(words), words
+        return _goods_of_phrase(bare_item, ctx)
     end = k
     k -= 1
     openers = _LIST_ITEM_OPENERS | _INCLUDED_ITEM_OPENERS if by_item else _LIST_ITEM_OPENERS
@@ -763,7 +788,7 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     # a noun phrase ending right before the figure's 'at' or 'with' (a participle may be the goods'
     # own first word: "cut flowers at $90 million"; not a clause: "held stable in August at ...")
     # ("pumps by 9%": a plural noun the tagger took for a verb)
-    read_as_a_verb = by_item and len(phrase) == 1 and _an_item_read_as_a_verb(phrase[0])
+    read_as_a_verb = len(phrase) == 1 and (by_item and _an_item_read_as_a_verb(phrase[0]) or _a_list_noun_read_as_a_verb(phrase[0]))
     if not len(phrase) or doc[end - 1].pos_ not in {"NOUN", "PROPN"} and not read_as_a_verb or any(
             t.i in ctx.country_at or t.i in ctx.period_tokens or t.pos_ in {"AUX", "PRON"} or _trade_kind(t)
             or t.pos_ == "VERB" and not read_as_a_verb and not (t.i == start and t.i + 1 < end and doc[t.i + 1].pos_ == "NOUN")
@@ -773,6 +798,24 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
         return _goods_of_one_word(phrase[0].lower_)
     goods = _goods_of_phrase(phrase, ctx)
     return goods if goods is not None and goods[1] else None
+
+
+#: Verbs that give a flow its figure ("hit $12.6 billion", "reach", "top"): never a goods noun misread
+_FIGURE_VERBS = frozenset({"hit", "reach", "top", "exceed", "surpass", "register", "record", "post", "log", "total",
+                           "amount", "stand", "equal", "value", "come", "make", "account", "earn", "fetch", "cost"})
+
+
+def _a_list_noun_read_as_a_verb(tok: Token) -> bool:
+    """A noun of a list of goods the parser took for a verb conjoined with the sentence's ('Key exports
+    included phones worth $12 billion, textiles worth $8 billion, footwear $5 billion'): a conjunct
+    verb with no subject, that is no change or trade verb, right before its figure or 'worth'."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    # (a present form, as a noun read as a verb comes: "textiles", "footwear"; not "hit", "reached",
+    # "totalling", verbs that give a flow its figure)
+    return tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.tag_ in {"VB", "VBP", "VBZ"} and nxt is not None \
+        and (nxt.lower_ in {"worth", "at"} or nxt.like_num or nxt.text in {"$", "€", "£", "¥"}) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
+        and not _trade_kind(tok) and tok.lemma_.lower() not in _change_verbs() | _FIGURE_VERBS
 
 
 def _goods_of_one_word(word: str) -> tuple[str | None, str]:
