@@ -237,3 +237,20 @@ def test_a_count_of_months_names_no_month(pipeline):
     """'the fifth month this year in which sales fell' counts months of a streak."""
     r = pipeline.extract("It was the fifth month this year in which Peru's exports fell.", published="2019-10-14")
     assert [(p.text, p.granularity) for p in r.periods] == [("this year", "year")]
+
+
+@pytest.mark.parametrize("text, written, span", [
+    ("Ghana earned $7.5 billion from exports in seven months this year.", "seven months this year",
+     ("2011-01-01", "2011-07-31")),
+    ("Kenya's tea exports reached 300,000 tonnes in the eight months this year.", "the eight months this year",
+     ("2011-01-01", "2011-08-31")),
+])
+def test_months_this_year_are_its_first_months(pipeline, text, written, span):
+    """'in seven months this year': wire copy drops 'first' and 'of'; the months of a year so far are its
+    first ones (not the whole year)."""
+    assert _periods(pipeline, text, "2011-09-10")[written] == span
+
+
+def test_a_duration_ahead_is_no_months_of_the_year(pipeline):
+    got = _periods(pipeline, "Exports could double in seven months, the minister said.", "2011-09-10")
+    assert "seven months this year" not in got

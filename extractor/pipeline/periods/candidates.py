@@ -276,6 +276,9 @@ _rule("ordinal_month", r"(?:the\s+)?(?P<ord>" + ORD + r")\s+month\s+of\s+(?:(?:t
 # the months of a year so far are its first ones
 _rule("first_n", r"the\s+(?P<n>" + NUM + r")\s+(?P<unit>months)\s+of\s+(?:(?:the\s+year\s+)?(?P<yr>" + YEAR
       + r")|(?P<ryr>(?:the\s+)?(?:this|current)\s+year))", lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, m, edge="first"))
+# ('$7.5 billion in seven months this year', 'the five months this year': 'of' dropped too)
+_rule("first_n", r"(?:(?<=\bin\s)|the\s+)(?P<n>" + NUM + r")\s+(?P<unit>months)\s+(?P<ryr>this\s+year)",
+      lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, m, edge="first"))
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", resolve_split_year)
 # a pair of years that says it is a fiscal one: 'FY2022-23', 'fiscal 2023/24', 'the 2022-23 financial year'
