@@ -209,3 +209,15 @@ def test_a_full_width_bracket_the_tagger_takes_into_a_name_is_dropped(pipeline):
     result = pipeline.extract("Exports rose 5 percent in May, Director-General Li Wen （李文） said.", published="2025-06-10")
     assert all("（" not in s.name and "（" not in s.text for s in result.sources)
     assert any(s.type == "person" for s in result.sources)
+
+
+def test_an_office_named_by_its_function_on_a_state_s_site_is_that_state_s(pipeline):
+    """'according to the Central Statistics Office' on an Irish site whose story names Ireland and China once
+    each: Ireland's office, which the table has no entry for -- not China's statistics bureau, the first
+    listed state named; the figures are Ireland's."""
+    text = ("Exports edged up in April, the Central Statistics Office said in its first estimate. "
+            "Exports for the month were EUR7.4 billion. Irish exports to China fell to EUR180 million.")
+    r = pipeline.extract(text, url="https://www.example.ie/news/business/exports-april")
+    assert "National Bureau of Statistics of China" not in {s.name for s in r.sources}
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got["EUR7.4 billion"] == ("IRL", "WLD")

@@ -61,7 +61,7 @@ def _find(doc: Doc, actors: list[Actor] | None = None) -> tuple[list[Source], se
     actors = doc._.actors if actors is None else actors
     affiliations: set[tuple[int, int]] = set()
     resolver = _Resolver(doc, actors or [])
-    institutions = Institutions(actors or [])
+    institutions = Institutions(actors or [], site_state=doc._.site_state)
     index = resolver.index
     found: dict[tuple[int, int], Source] = {}
     further: list[Source] = []

@@ -155,7 +155,7 @@ def is_known_organization(name: str) -> bool:
 class Institutions:
     """Canonical names of institutions named by their function, for one document."""
 
-    def __init__(self, actors: list[Actor]):
+    def __init__(self, actors: list[Actor], site_state: str | None = None):
         counts = Counter(a.id for a in actors if a.type == "country" and a.id)
         first = {}
         for a in actors:
@@ -164,6 +164,7 @@ class Institutions:
         # the story's countries, most named first (the first named on a tie)
         self.salient = sorted(counts, key=lambda c: (-counts[c], first[c]))
         self.counts = counts
+        self.site_state = site_state
 
     def _pick(self, by_country: dict[str, str], named: list[str]) -> str | None:
         for code in named:
@@ -179,6 +180,12 @@ class Institutions:
                 home = self.salient[0]
                 if home != code and home not in _PUBLISH_NO_TRADE_FIGURES \
                         and self.counts[home] >= 2 * self.counts[code]:
+                    return None
+                # ("the Central Statistics Office" on an Irish site naming Ireland and China once each:
+                # the site's own state's office, which the table has none for)
+                site = self.site_state
+                if site is not None and site != code and site not in by_country and site not in _PUBLISH_NO_TRADE_FIGURES \
+                        and self.counts.get(site, 0) >= self.counts[code]:
                     return None
                 return by_country[code]
         return None
