@@ -426,3 +426,16 @@ def test_a_balance_written_as_the_trade_balance_with_a_partner_is_that_pair_s(pi
     # the same balance said of the world still has to fit the world flows
     world = text.replace("Trade balance with Canada showed a surplus", "The trade balance showed a surplus")
     assert any("surplus" in f.explanation for f in consistency_of(pipeline.extract(world, published="2025-06-20")))
+
+
+def test_a_flow_dated_by_another_sentence_though_its_own_names_a_time_is_not_checked_against_a_balance(pipeline):
+    """'Imports rose 38% to $150 billion ... Exports came to $4.9 billion last week': the week's exports are
+    no flow of the imports' period, however the week was dated; the balance is not checked against them.
+    (A flow whose sentence names no time keeps the period it inherits: 'Exports were 5.09 billion yen. Imports
+    were 5.1 billion yen' after 'in May' are still checked.)"""
+    text = ("Chile recorded a trade surplus of $1.6 billion this year, as imports rose 38.1 percent to $150 billion. "
+            "Exports came to $4.9 billion last week.")
+    assert consistency_of(pipeline.extract(text, published="2010-12-20")) == []
+    kept = ("Japan's exports were 5.09 billion yen in May, the ministry said. Imports were 5.1 billion yen, leaving a "
+            "deficit of 40.7 billion yen.")
+    assert consistency_of(pipeline.extract(kept, published="2024-06-20")) != []

@@ -254,3 +254,10 @@ def test_months_this_year_are_its_first_months(pipeline, text, written, span):
 def test_a_duration_ahead_is_no_months_of_the_year(pipeline):
     got = _periods(pipeline, "Exports could double in seven months, the minister said.", "2011-09-10")
     assert "seven months this year" not in got
+
+
+def test_the_time_of_the_figures_a_change_is_measured_on_is_its_base(pipeline):
+    """'up EUR41 million (1%) on the figures for March': March names the base, not the change's month."""
+    got = _claim_periods(pipeline, "Ireland's exports rose slightly in April. Exports were up EUR41 million (1%) on "
+                                   "the figures for March.", "2013-06-14")
+    assert got["1%"] == "April"

@@ -340,6 +340,9 @@ def _balances(result: Extraction) -> list[Consistency]:
                 continue
             if any(c.start in own_balance and c.start != balance.start for c in (exports, imports)):
                 continue
+            if any("period" in c.inferred and _own_time_unused(c, result) for c in (exports, imports)):
+                continue   # (a flow given another sentence's period though its own names a time: "exports
+                # came to $4.9 billion last week" is not the year's, however it was dated)
             if exports.trade.from_ == "WLD":
                 continue
             # the balance's own pair: 'the deficit with Canada' is not the flows with China; with no
@@ -365,6 +368,11 @@ def _balances(result: Extraction) -> list[Consistency]:
                     f"{left[0]} of {_between(left[1], b.unit)}, not a {kind} of '{b.text}'")))
             break
     return out
+
+
+def _own_time_unused(claim, result: Extraction) -> bool:
+    """The claim's sentence names a time of its own, which is not the period the claim was given."""
+    return any(claim.start <= p.start < claim.end and i != claim.period for i, p in enumerate(result.periods))
 
 
 _BALANCE_NOUN = r"(?:balance|surplus|deficit|shortfall)"

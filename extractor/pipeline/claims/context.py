@@ -338,6 +338,10 @@ def _state_names() -> frozenset[str]:
 #: Prepositions that introduce what a change is measured against ("up 8% on June", "6% less than
 #: in 2018", "rose 9 percent from the year prior").
 BASE_PREPOSITIONS = frozenset({"from", "than", "on", "over", "against"})
+# "on figures for March", "against the level of 2019", "compared with the data for May": a period named as
+# the time of the figures a change is measured against
+_ON_THE_FIGURES_FOR = re.compile(r"\b(?:on|over|against|from|than|compared\s+(?:with|to))\s+(?:the\s+)?"
+                                 r"(?:figures?|levels?|data|numbers?|totals?|values?)\s+(?:for|of|in)\s+$", re.IGNORECASE)
 
 # "up 28% over the same three months of 2023", "against the corresponding quarter of 2021": a change's
 # base named as the same span of another year, right after the change's own preposition
@@ -517,6 +521,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
             _is_change_word(a) or a.pos_ == "VERB" and a.lemma_.lower() in _change_verbs()
             for a in [before.head, *list(before.head.ancestors)[:2]]):
         return "basis"   # "shrank 3 percent last year from 2012": hung on "year", still the change's base
+    if _ON_THE_FIGURES_FOR.search(ctx.text, max(0, span.start_char - 40), span.start_char):
+        return "basis"   # "up EUR41 million (1%) on the figures for March", "against the level of 2019": the base
     if before is not None and before.lower_ in {"and", "or"} and before.i > sent_start:
         # "up sharply from a year earlier and from March": coordinated with a base, a base too
         left = ctx.text[ctx.doc[sent_start].idx: before.idx].rstrip().lower()
