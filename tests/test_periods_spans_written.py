@@ -261,3 +261,17 @@ def test_the_time_of_the_figures_a_change_is_measured_on_is_its_base(pipeline):
     got = _claim_periods(pipeline, "Ireland's exports rose slightly in April. Exports were up EUR41 million (1%) on "
                                    "the figures for March.", "2013-06-14")
     assert got["1%"] == "April"
+
+
+@pytest.mark.parametrize("written", ["Year-to-date through February", "Year–to-date through February",
+                                     "Year to date to the end of February"])
+def test_year_to_date_through_a_month_runs_from_january_to_it(pipeline, written):
+    """'Year-to-date through February, exports were down 5.5 percent': January and February (not February
+    alone, nor the year to the text's latest month)."""
+    got = _periods(pipeline, f"{written}, Canada's exports were down 5.5 percent.", "2024-04-05")
+    assert got[written] == ("2024-01-01", "2024-02-29")
+
+
+def test_the_year_through_a_month_is_left_to_its_own_rule(pipeline):
+    got = _periods(pipeline, "U.S. imports from Peru fell 12 percent in the year through August.", "2019-10-20")
+    assert got.get("the year through August") is None

@@ -54,6 +54,7 @@ from .dates import (
     _resolve_month_year,
     _resolve_ordinal_month,
     _resolve_months_to,
+    _resolve_year_through_month,
     _resolve_quarter_to_month,
     _resolve_named_half,
     _resolve_named_quarter,
@@ -150,6 +151,10 @@ _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|�
 # "year-to-date", "so far this year", "this year so far", "so far in 2019": the year from its start to the
 # latest month the text has reported (before the year's and the deictic rules, which read its words alone)
 _rule("year_to_date", YEAR_TO_DATE, _resolve_year_to_date)
+# "year-to-date through February", "year to date to the end of March": January to the month named (not
+# "the year through March" nor "the year to March", below: a fiscal year or twelve months in some copy)
+_rule("year_to_date_month", r"(?:the\s+)?year[\s\-–—]+to[\s\-–—]+date\s+(?:through|thru|to|until|till|ending|ended)\s+"
+      r"(?:the\s+end\s+of\s+)?(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_year_through_month)
 # "1 January to 31 August 2016", "from Jan. 1 through June 30, 2021", "between 1 April 2020 and 31 March 2021"
 _SPAN_OF_DAYS_DM = (r"(?P<day>" + DAYN + r")\s+(?P<mon>" + MON + r")(?:\s+(?P<yr>" + YEAR + r"))?\s*{joiner}\s*"
                     + r"(?P<day2>" + DAYN + r")\s+(?P<mon2>" + MON + r")\s*,?\s+(?P<yr2>" + YEAR + r")")

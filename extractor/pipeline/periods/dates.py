@@ -674,6 +674,13 @@ def _resolve_months_to(ctx, cand, m):
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
 
 
+def _resolve_year_through_month(ctx, cand, m):
+    """"year-to-date through February", "year to date to the end of March": January to the month named,
+    its year by the bare-month rule."""
+    month, end_y = _last_month(ctx, cand, m)
+    return _cal(date(end_y, 1, 1), _month_end(end_y, month), "range")
+
+
 def _resolve_quarter_to_month(ctx, cand, m):
     """"the June quarter", "the quarter to September 2022": the three months ending with the named
     month (a calendar quarter when it ends one), its year by the bare-month rule."""
