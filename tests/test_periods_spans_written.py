@@ -275,3 +275,20 @@ def test_year_to_date_through_a_month_runs_from_january_to_it(pipeline, written)
 def test_the_year_through_a_month_is_left_to_its_own_rule(pipeline):
     got = _periods(pipeline, "U.S. imports from Peru fell 12 percent in the year through August.", "2019-10-20")
     assert got.get("the year through August") is None
+
+
+@pytest.mark.parametrize("text, written, span", [
+    ("Brazil's exports from January until last week reached $180 billion.", "from January until last week",
+     ("2010-01-01", "2010-11-14")),
+    ("In November, up until last week, Chile's exports were $9 billion.", "November, up until last week",
+     ("2010-11-01", "2010-11-14")),
+])
+def test_a_month_to_a_recent_day_is_a_span_to_date(pipeline, text, written, span):
+    """'from January until last week', 'In November, up until last week': the month's first day to the end
+    of last week (published Monday 15 November 2010), not the month alone."""
+    assert _periods(pipeline, text, "2010-11-15")[written] == span
+
+
+def test_a_month_to_a_recent_day_needs_the_publication_date(pipeline):
+    r = pipeline.extract("Brazil's exports from January until last week reached $180 billion.")
+    assert [(str(p.from_), str(p.to)) for p in r.periods if p.text == "from January until last week"] == [("None", "None")]

@@ -674,6 +674,21 @@ def _resolve_months_to(ctx, cand, m):
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
 
 
+def _resolve_month_to_a_recent_day(ctx, cand, m):
+    """"from January until last week", "In November, up until last week", "from March through
+    yesterday": the named month's first day to the end of the recent time named (a span to date,
+    not the month alone nor the week alone); it needs the publication date."""
+    if ctx.published is None or ctx.narrative is not None:
+        raise _NeedsPublication
+    pub, rel = ctx.published, m["rel"].lower().split()[-1]
+    end = {"yesterday": pub - timedelta(days=1), "week": _week_span(pub - timedelta(days=7))[1]}.get(rel, pub)
+    if "this" in m["rel"].lower():
+        end = pub
+    month = _month_of(m["mon"])
+    start = date(end.year if month <= end.month else end.year - 1, month, 1)
+    return _cal(start, end, "range", relative=True)
+
+
 def _resolve_year_through_month(ctx, cand, m):
     """"year-to-date through February", "year to date to the end of March": January to the month named,
     its year by the bare-month rule."""
