@@ -572,9 +572,13 @@ def test_a_dateline_is_no_label(pipeline):
     assert got["$3.4 billion"][0] == ("WLD", "PER")
 
 
-def test_a_trade_participle_keeps_the_main_clause_s_origin(pipeline):
+@pytest.mark.parametrize("clause", [
+    "Tanzania took the most goods from Kenya in the year",
+    # the origin anywhere in the main clause before the participle
+    "Tanzania took more products from Kenya than any other state",
+])
+def test_a_trade_participle_keeps_the_main_clause_s_origin(pipeline, clause):
     """'Tanzania took the most goods from Kenya, importing goods worth Ksh48 billion': the participle's
     subject and the origin of its goods are the main clause's."""
-    got = _parties(pipeline, "Kenya's exports rose 6 percent in 2023. Tanzania took the most goods from Kenya "
-                             "in the year, importing goods worth around Ksh48 billion.")
+    got = _parties(pipeline, f"Kenya's exports rose 6 percent in 2023. {clause}, importing goods worth around Ksh48 billion.")
     assert got["around Ksh48 billion"][0] == ("KEN", "TZA")

@@ -557,7 +557,10 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
             own = {p.lower_ for p in trigger.children if p.dep_ == "prep"}
             end = {"import": "from", "export": "to"}.get(frame.kind)
             if end is not None and end not in own:
-                states = {ctx.country_at[o.i] for p in trigger.head.children if p.dep_ == "prep" and p.lower_ == end
+                # (anywhere in the main clause before it: "took more goods from Kenya than any other state")
+                own_words = {t.i for t in trigger.subtree}
+                states = {ctx.country_at[o.i] for p in trigger.head.subtree if p.dep_ == "prep" and p.lower_ == end
+                          and p.i not in own_words and p.i < trigger.i
                           for o in p.children if o.dep_ == "pobj" and o.i in ctx.country_at}
                 if len(states) == 1:
                     frame.name_partner(states.pop())
