@@ -948,3 +948,20 @@ def test_places_joined_by_and_are_one_sum_only_with_the_currency_after_them(pars
     not one sum of 2.04 billion."""
     found = amounts(parse, "The plan cost $2 billion and 40 million people signed up.")
     assert [(a.text, a.unit) for a in found] == [("$2 billion", "USD"), ("40 million people", "count")]
+
+
+def test_a_move_s_end_written_without_its_magnitude_takes_the_start_s(parse):
+    """'increased from $3.910 billion in May 2017 to $4.215 in May 2018': the copy dropped 'billion' from
+    the second sum (its three decimals show it); read as $4.215, the page's imports and deficit disagree
+    and the article is flagged as contradicting itself."""
+    got = {a.text: a.value for a in amounts(parse, "Imports increased from $3.910 billion in May 2017 to $4.215 in "
+                                                   "May 2018, showing growth of 7.8 percent.")}
+    assert got["$4.215"] == pytest.approx(4.215e9)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The price rose from $2 million to $3 a share.", "$3", 3.0),            # no decimals: no dropped word
+    ("The stock went from $2.15 billion in value to $3.40 a share.", "$3.40", 3.4),   # a price per share
+])
+def test_a_price_after_a_move_keeps_its_size(parse, text, span, value):
+    assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)

@@ -5,6 +5,9 @@ gapped clauses and restatements, and ``newsclaims_amounts`` sets ``doc._.amounts
 """
 from __future__ import annotations
 
+import math
+import re
+
 from typing import Optional
 
 from spacy.language import Language
@@ -248,6 +251,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
     _carry_into_gapped_clauses(doc, found)
     _carry_into_coordinated_figures(doc, found)
     _carry_into_earlier_rates(doc, found)
+    _carry_the_magnitude_of_a_move(doc, found)
     text = doc_text(doc)
     return [_to_model(doc, f, text) for f in found]
 
@@ -318,6 +322,35 @@ def _carry_into_coordinated_figures(doc: Doc, found: list[_Found]) -> None:
         elif b.start >= 2 and doc[b.start - 1].lower_ == "by" and doc[b.start - 2].lower_ in {"and", ","} \
                 and a.start >= 1 and doc[a.start - 1].lower_ == "by" and doc[a.start].sent.start == doc[b.start].sent.start:
             b.change = a.change   # "down by 41% from a year earlier and by 90% from levels before ..."
+
+
+def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
+    """'increased from $3.910 billion in May 2017 to $4.215 in May 2018': the level a move goes to,
+    written without the magnitude its start was given, has that magnitude (the copy dropped the word,
+    as its decimals show: 5.280 dollars is no figure of a flow in billions). Only a sum of the same
+    currency with no magnitude word of its own, after 'to' in a 'from ... to' move, and only where the
+    result lies within a factor of three of the start."""
+    t = _tables()
+    for a, b in zip(found, found[1:]):
+        if a.unit != b.unit or a.unit in {"percent", "count"} or a.value < 1e6 or b.value >= 1e4 or b.value <= 0:
+            continue
+        if not any(tok.lower_ == "from" for tok in doc[max(doc[a.start].sent.start, a.start - 2): a.start]):
+            continue
+        if b.start < 1 or doc[b.start - 1].lower_ != "to" or any(
+                tok.i in range(b.start, b.end) and tok.lower_ in t["magnitudes"] for tok in doc[b.start: b.end]):
+            continue
+        if any(tok.text in {".", ";"} or tok.like_num and tok.ent_type_ != "DATE" for tok in doc[a.end: b.start - 1]):
+            continue   # (only a time between them: "from $3.910 billion in May 2017 to $4.215")
+        decimals = [len(m.group(1)) for f in (a, b) for m in [re.search(r"\d\.(\d+)", doc[f.start: f.end].text)] if m]
+        if len(decimals) != 2 or decimals[0] != decimals[1] or decimals[1] < 2 or b.per is not None:
+            continue   # (the same decimals as the start, as a dropped word leaves them: not "$3 a share")
+        magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
+        if not 1 / 3 <= b.value * magnitude / a.value <= 3:
+            continue
+        b.value *= magnitude
+        b.precision = b.precision * magnitude if b.precision is not None else None
+        b.low = b.low * magnitude if b.low is not None else None
+        b.high = b.high * magnitude if b.high is not None else None
 
 
 def _to_a_place_then_a_comma(doc: Doc, start: int, end: int) -> bool:
