@@ -336,8 +336,7 @@ def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
             continue
         if not any(tok.lower_ == "from" for tok in doc[max(doc[a.start].sent.start, a.start - 2): a.start]):
             continue
-        if b.start < 1 or doc[b.start - 1].lower_ != "to" or any(
-                tok.i in range(b.start, b.end) and tok.lower_ in t["magnitudes"] for tok in doc[b.start: b.end]):
+        if b.start < 1 or doc[b.start - 1].lower_ != "to" or any(tok.lower_ in t["magnitudes"] for tok in doc[b.start: b.end]):
             continue
         if any(tok.text in {".", ";"} or tok.like_num and tok.ent_type_ != "DATE" for tok in doc[a.end: b.start - 1]):
             continue   # (only a time between them: "from $3.910 billion in May 2017 to $4.215")

@@ -800,11 +800,6 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     return goods if goods is not None and goods[1] else None
 
 
-#: Verbs that give a flow its figure ("hit $12.6 billion", "reach", "top"): never a goods noun misread
-_FIGURE_VERBS = frozenset({"hit", "reach", "top", "exceed", "surpass", "register", "record", "post", "log", "total",
-                           "amount", "stand", "equal", "value", "come", "make", "account", "earn", "fetch", "cost"})
-
-
 def _a_list_noun_read_as_a_verb(tok: Token) -> bool:
     """A noun of a list of goods the parser took for a verb conjoined with the sentence's ('Key exports
     included phones worth $12 billion, textiles worth $8 billion, footwear $5 billion'): a conjunct
@@ -815,7 +810,8 @@ def _a_list_noun_read_as_a_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.tag_ in {"VB", "VBP", "VBZ"} and nxt is not None \
         and (nxt.lower_ in {"worth", "at"} or nxt.like_num or nxt.text in {"$", "€", "£", "¥"}) \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
-        and not _trade_kind(tok) and tok.lemma_.lower() not in _change_verbs() | _FIGURE_VERBS
+        and not _trade_kind(tok) and tok.lemma_.lower() not in _change_verbs() | _lexicon_words("figure_verbs") \
+        | _lexicon_words("item_value_verbs")
 
 
 def _goods_of_one_word(word: str) -> tuple[str | None, str]:

@@ -21,6 +21,7 @@ from ..actors import _countries, _ranking_words, ranked_noun
 from ..extensions import tokens_whose
 from ..lexicon import load_table
 from .context import _Context
+from .goods import SERVICES_AGGREGATES, _is_a_segment
 from .words import (VALUE_NOUNS, WORLD, _change_verbs, _clause_verb, _in_a_balance, _in_a_ratio, _is_balance, _is_change_word, _lexicon,
                     _first_goods_noun_coordinated_with, _lexicon_words, _says_respectively, _trade_kind,
                     _with_the_noun_it_qualifies)
@@ -1638,7 +1639,6 @@ _LABEL = re.compile(r"[ \t]*(?:[•·▪*\-–—]\s*)?([A-Z][\w.'’ -]{1,40}?)
 
 def _of_some_goods(trade: Trade) -> bool:
     """A flow of named goods (not all goods, not services, not a segment by kind of firm or regime)."""
-    from .goods import SERVICES_AGGREGATES, _is_a_segment
     return trade.commodity is not None or trade.commodity_text not in (None, "goods", *SERVICES_AGGREGATES) \
         and not _is_a_segment(trade.commodity_text)
 

@@ -195,8 +195,18 @@ def _earnings_of_goods_in_an_export_story(noun: Token) -> bool:
     if not any(_goods_code(" ".join(t.lower_ for t in w.subtree if not t.is_punct), whole=True)
                or _goods_code(w.lemma_.lower(), whole=True) for w in words):
         return False
-    flows = _lexicon()["words"]
-    return any(flows.get(t.lower_) == "export" for t in noun.doc[max(0, noun.sent.start - 400): noun.i])
+    return _first_export_word(noun.doc) < noun.i
+
+
+def _first_export_word(doc: Doc) -> int:
+    """The index of the document's first export word (its length when none): where the story has
+    told exports by. Read once a document, from the places trade words can be."""
+    first = doc.user_data.get("newsclaims.first_export_word")
+    if first is None:
+        flows = _lexicon()["words"]
+        first = doc.user_data["newsclaims.first_export_word"] = next(
+            (i for i in trade_word_places(doc) if flows.get(doc[i].lower_) == "export"), len(doc))
+    return first
 
 
 def _in_a_ratio(token: Token) -> bool:

@@ -152,23 +152,10 @@ _rule("day_range", r"(?P<mon>" + MON + r")\s+(?P<day>" + DAYN + r")(?:\s*(?:-|�
 # "year-to-date", "so far this year", "this year so far", "so far in 2019": the year from its start to the
 # latest month the text has reported (before the year's and the deictic rules, which read its words alone)
 _rule("year_to_date", YEAR_TO_DATE, _resolve_year_to_date)
-class _MonthGroups:
-    """A match whose month is written in one of two groups ('mon', 'mon_in'), read as 'mon'."""
-
-    def __init__(self, m):
-        self.m = m
-
-    def __getitem__(self, key):
-        return (self.m["mon"] or self.m["mon_in"]) if key == "mon" else self.m[key]
-
-    def groupdict(self):
-        return {**self.m.groupdict(), "mon": self["mon"]}
-
-
 # "from January until last week", "In November, up until last week": a month to a recent day (to date)
-_rule("month_to_recent", r"(?:from\s+(?P<mon>" + MON + r")|(?<=\bin\s)(?P<mon_in>" + MON + r")\s*,?\s+up)\s+"
-      r"(?:until|till|to|through|up\s+to|up\s+until)\s+(?P<rel>last\s+week|yesterday|this\s+week|today)\b",
-      lambda ctx, cand, m: _resolve_month_to_a_recent_day(ctx, cand, _MonthGroups(m)))
+_UNTIL_A_RECENT_DAY = r"\s+(?:until|till|to|through|up\s+to|up\s+until)\s+(?P<rel>last\s+week|yesterday|this\s+week|today)\b"
+_rule("month_to_recent", r"from\s+(?P<mon>" + MON + r")" + _UNTIL_A_RECENT_DAY, _resolve_month_to_a_recent_day)
+_rule("month_to_recent", r"(?<=\bin\s)(?P<mon>" + MON + r")\s*,?\s+up" + _UNTIL_A_RECENT_DAY, _resolve_month_to_a_recent_day)
 # "year-to-date through February", "year to date to the end of March": January to the month named (not
 # "the year through March" nor "the year to March", below: a fiscal year or twelve months in some copy)
 _rule("year_to_date_month", r"(?:the\s+)?year[\s\-–—]+to[\s\-–—]+date\s+(?:through|thru|to|until|till|ending|ended)\s+"

@@ -680,10 +680,9 @@ def _resolve_month_to_a_recent_day(ctx, cand, m):
     not the month alone nor the week alone); it needs the publication date."""
     if ctx.published is None or ctx.narrative is not None:
         raise _NeedsPublication
-    pub, rel = ctx.published, m["rel"].lower().split()[-1]
-    end = {"yesterday": pub - timedelta(days=1), "week": _week_span(pub - timedelta(days=7))[1]}.get(rel, pub)
-    if "this" in m["rel"].lower():
-        end = pub
+    pub, rel = ctx.published, " ".join(m["rel"].lower().split())
+    # ("this week", "today": to the publication day)
+    end = {"yesterday": pub - timedelta(days=1), "last week": _week_span(pub - timedelta(days=7))[1]}.get(rel, pub)
     month = _month_of(m["mon"])
     start = date(end.year if month <= end.month else end.year - 1, month, 1)
     return _cal(start, end, "range", relative=True)
