@@ -965,3 +965,13 @@ def test_a_move_s_end_written_without_its_magnitude_takes_the_start_s(parse):
 ])
 def test_a_price_after_a_move_keeps_its_size(parse, text, span, value):
     assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("Hubei's Jan-Jun trade hits 2.7tr yuan", "2.7tr yuan", 2.7e12),
+    ("Exports reached $1.05tr last year.", "$1.05tr", 1.05e12),
+])
+def test_tr_glued_to_money_is_a_trillion(text, figure, value):
+    """Headline copy shortens trillion to 'tr' as it shortens billion to 'bn' (money only: 'tr' after a
+    bare number is no scale)."""
+    assert {a.text: a.value for a in extract(text, published="2024-07-20").amounts}[figure] == pytest.approx(value)
