@@ -270,3 +270,55 @@ def test_there_on_a_flow_is_the_state_named_before(pipeline, text, amount, partn
     """'Goods worth 7.9 billion euros were exported there': 'there' points to the one state the sentence (or
     the one before it) names, other than whose trade it is."""
     assert _parties(pipeline, text, published="2024-05-10")[amount][:3] == ("directional", "ESP", partner)
+
+
+@pytest.mark.parametrize("text, amount, parties", [
+    ("Foreign trade in east China's Anhui Province grew 6.5 percent to 420 billion yuan in the first "
+     "half of the year.", "420 billion yuan", ("total", None, None, ("Anhui", "WLD"))),
+    ("Anhui's trade rose 3 percent in May. Imports in Anhui climbed to 95 billion yuan, the provincial "
+     "branch of the General Administration of Customs said.", "95 billion yuan", ("directional", "WLD", "Anhui", ())),
+    ("In the first quarter, the foreign trade value in Shantou grew to 31 billion yuan.", "31 billion yuan",
+     ("total", None, None, ("Shantou", "WLD"))),
+    ("Vietnam's imports in Vietnam's northern provinces rose. Exports in Laos fell 4 percent to $610 million "
+     "in June.", "$610 million", ("directional", "LAO", "WLD", ())),
+])
+def test_a_place_or_state_in_the_in_phrase_of_a_trade_word_owns_it(pipeline, text, amount, parties):
+    """'foreign trade in Anhui Province', 'imports in Anhui', 'trade value in Shantou': where the trade
+    is counted trades (not the state of a customs branch the sentence cites)."""
+    assert _parties(pipeline, text, published="2023-07-20")[amount] == parties
+
+
+@pytest.mark.parametrize("text, amount, parties", [
+    ("Coastal firms did well. Foreign trade enterprises in Fujian exported more, and the province's "
+     "foreign trade reached 990 billion yuan in the first half of the year. Exports from companies in "
+     "the region of Western Europe rose.", "990 billion yuan", ("total", None, None, ("Fujian", "WLD"))),
+    ("Kenya's exports rose 6 percent to Sh300 billion. Overall, exports in the continent dropped to "
+     "Sh95 billion.", "Sh95 billion", ("directional", "KEN", "WLD", ())),
+])
+def test_an_in_phrase_of_another_noun_or_of_a_continent_names_no_owner(pipeline, text, amount, parties):
+    """The 'in' of the firms a trade word qualifies ('foreign trade enterprises in Fujian') says where
+    the firms are; 'exports in the continent' are the story's state's exports to it, never the
+    continent's own trade."""
+    assert _parties(pipeline, text, published="2023-07-20")[amount][:3] == parties[:3]
+
+
+@pytest.mark.parametrize("headline", [
+    "China's Hubei H1 foreign trade hits 310 billion yuan",
+    "Hubei H1 foreign trade hits 310 billion yuan",
+])
+def test_a_place_named_with_its_noun_once_is_that_place_everywhere(pipeline, headline):
+    """'Hubei Province' in the body names a place whatever the model tags, so the headline's 'Hubei'
+    (often tagged a person) is that place too, and 'China's Hubei' locates it: the province
+    trades, not China, and its name is no goods."""
+    r = pipeline.extract(f"{headline}\n\nHubei Province said its foreign trade reached 310 billion yuan in the "
+                         "first half of this year, up 5 percent.", published="2024-07-20")
+    trades = [c.trade for c in r.claims if c.trade is not None]
+    assert trades and all(t.between == ["Hubei", "WLD"] and t.commodity_text is None for t in trades)
+
+
+def test_the_subject_of_a_ranking_completed_by_continue_to_be(pipeline):
+    """'ASEAN continued to be Hubei's biggest trade partner, with two-way trade of X': the subject of the
+    verb that 'to be' completes is the ranked partner."""
+    text = ("Hubei Province's foreign trade rose in the first half of this year. ASEAN continued to be Hubei's "
+            "biggest trade partner, with two-way trade of 41 billion yuan, up 5 percent.")
+    assert _parties(pipeline, text, published="2024-07-20")["41 billion yuan"] == ("total", None, None, ("ASEAN", "Hubei"))

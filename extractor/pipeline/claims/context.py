@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import IS_ALPHA, IS_UPPER, LEMMA, TAG
+from spacy.attrs import IS_ALPHA, IS_UPPER, LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -219,6 +219,8 @@ class _Context:
                 self.place_counts[name] = self.place_counts.get(name, 0) + 1
                 for t in range(ent.start, ent.end):
                     self.country_at[t] = name
+        self._places_named_with_their_noun()
+        self._places_named_again()
         self._places_by_description()
         self.period_spans = [self.span(p) for p in self.periods]
         # "China's January exports": a period modifying a trade word is no kind of goods
@@ -245,6 +247,44 @@ class _Context:
         self.record_starts = {i: _previous_record_start(self.period_spans[i], self.text)
                               for i, role in enumerate(self.roles) if role == "record"}
         self.paragraph_breaks = [m.start() for m in re.finditer("\n\n", self.text)]
+
+    def _places_named_with_their_noun(self) -> None:
+        """'Zhejiang Province', 'Jiangsu province': proper names before 'province', 'prefecture' or
+        'municipality' name a place inside a state, whatever the model tagged them (it often tags
+        none in a headline or a lead that starts with them)."""
+        for i in tokens_whose(self.doc, LOWER, _PLACE_KIND_NOUNS.__contains__).nonzero()[0].tolist():
+            k = i
+            while k > 0 and self.doc[k - 1].tag_ == "NNP" and self.doc[k - 1].dep_ == "compound" \
+                    and self.doc[k - 1].head.i == i and k - 1 not in self.country_at and k - 1 not in self.pair_at:
+                k -= 1
+            if k == i or i in self.country_at:
+                continue
+            name = " ".join(t.text for t in self.doc[k:i])
+            if name.lower().replace(".", "") in _state_names():
+                continue
+            self.places.add(name)
+            for t in range(k, i + 1):
+                self.country_at[t] = name
+
+    def _places_named_again(self) -> None:
+        """'Zhejiang H1 foreign trade hits ...' in a headline where the model tagged no place: a
+        place's name written again is the same place wherever the model tagged it once."""
+        firsts: dict[str, list[tuple[list[str], str]]] = {}
+        for name in self.places:
+            words = name.split()
+            firsts.setdefault(words[0], []).append((words, name))
+        if not firsts:
+            return
+        for i in tokens_whose(self.doc, ORTH, firsts.__contains__).nonzero()[0].tolist():
+            for words, name in firsts[self.doc[i].text]:
+                end = i + len(words)
+                # (not a word the model read as a figure or a time: "H1" is a half-year where a
+                # lead's "Dubai H1" was taken for a place)
+                if end <= len(self.doc) and [t.text for t in self.doc[i:end]] == words \
+                        and self.doc[i].ent_type_ not in _NOT_A_PLACE_ENTITIES \
+                        and not any(k in self.country_at or k in self.pair_at for k in range(i, end)):
+                    for k in range(i, end):
+                        self.country_at[k] = name
 
     def _places_by_description(self) -> None:
         """'the province of Guizhou', 'China's southwestern province of Guizhou': the noun is the place
@@ -317,6 +357,13 @@ class _Context:
                 if code and code not in out:
                     out.append(code)
         return out
+
+
+# entity types of words that are never a place's name written again
+_NOT_A_PLACE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+# the nouns written after a place's proper name that say it is a place inside a state
+_PLACE_KIND_NOUNS = frozenset({"province", "prefecture", "municipality"})
 
 
 @cache

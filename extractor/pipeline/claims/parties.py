@@ -590,8 +590,16 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         # "the combined import and export value of Hunan province", "the exports of Peru": a state or
         # place the 'of' phrase names (its head: not a maker of goods, "exports of Chinese goods", nor
         # the state a place is in, "of China's northwestern Gansu Province") owns the trade
-        of_owner = next((ctx.country_at[o.i] for n in _with_the_noun_it_qualifies(trigger) for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)), None)
+        # (and "foreign trade in Zhejiang Province", "imports in Guangdong": a place or a state where
+        # the trade is counted; not a region, "exports in the continent", nor a misread "in H1")
+        # (the 'in' of the trade word or of its measure, "trade value in Xiamen": not of another noun it
+        # qualifies, "foreign trade enterprises in Zhejiang")
+        of_owner = next((ctx.country_at[o.i] for n in _with_the_noun_it_qualifies(trigger) for p in n.children
+                         if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and (
+                             n == trigger or n.lemma_.lower() in _lexicon_words("trade_measure_nouns")))
+                         for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)
+                         and (p.lower_ == "of" or o.i not in ctx.period_tokens and (
+                             ctx.country_at[o.i] in ctx.places or _a_state_code(ctx.country_at[o.i])))), None)
     # "non-EU exports", "non-OECD imports": the partners outside a bloc, not a trader
     for c in [c for c in left if str(ctx.country_at.get(c.i, "")).lower().startswith("non-")]:
         left.remove(c)
@@ -637,6 +645,9 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         if not any(c.dep_ == "poss" for c in left):
             left = left + importers
     agents: list[str] = []
+    # "China's Zhejiang H1 foreign trade": a state's possessive before a place in it says where the
+    # place is; the place trades
+    left = [c for c in left if not _locates_a_place(c, ctx)]
     for c in left:
         for code in ctx.countries_in(c):
             if code not in agents:
@@ -1608,6 +1619,14 @@ def _partner_there(frame: TradeFrame, sent: Span, ctx: _Context, story_agent: st
             return
 
 
+def _locates_a_place(token: Token, ctx: _Context) -> bool:
+    """'China's' in "China's Zhejiang", "south China's Guangdong": a state's possessive written
+    right before a place inside it."""
+    after = token.doc[token.i + 2] if token.i + 2 < len(token.doc) and token.doc[token.i + 1].dep_ == "case" else None
+    return token.dep_ == "poss" and after is not None and ctx.country_at.get(after.i) in ctx.places \
+        and ctx.country_at.get(token.i) not in (None, WORLD) and ctx.country_at[token.i] not in ctx.places
+
+
 def _a_state_code(party: str) -> bool:
     """An ISO alpha-3 code of one state (not WLD, EUU, nor a group or place written by name)."""
     return len(party) == 3 and party.isupper() and party not in {WORLD, "EUU"}
@@ -1673,6 +1692,9 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
             continue
         partner = ranked_noun(verb)
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None and verb.dep_ == "xcomp":
+            # "Japan continued to be Thailand's largest market": the subject of the verb it completes
+            subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         inverted = partner is None and _inverted_ranking(verb, subject, ctx)
         if inverted:
             # "The top buyer of Thai goods was Japan, with purchases worth $2.1 billion", "The other
