@@ -2746,3 +2746,17 @@ def test_respectively_pairs_flows_written_as_a_list_the_parser_joined_to_another
                   "mine closures, imports and exports bounced back and were up 13.2 percent and 5.1 percent, respectively.",
                   published="2022-03-10")
     assert got["13.2 percent"][1:3] == ("WLD", "CHL") and got["5.1 percent"][1:3] == ("CHL", "WLD")
+
+
+@pytest.mark.parametrize("flows", ["exports, overall trade and trade surplus", "exports, total trade and the trade surplus"])
+def test_respectively_gives_a_balance_in_a_list_of_flows_its_own_figure_and_no_claim(flows):
+    """'exports, total trade and the trade surplus fell by A, B and C, respectively': each flow its
+    figure in order, the balance its own, which is no trade claim (the parser hangs 'total trade' on
+    'surplus' and pairs the two 'trade's)."""
+    text = ("Thailand's exports fell to $21 billion in May 2023. Against April 2023, Thailand's imports logged a "
+            f"rise of 2.2 per cent while {flows} declined by 11.3 per cent, 4.6 per cent and 57.9 per cent, "
+            "respectively.")
+    got = parties(text, published="2023-06-20")
+    assert got["11.3 per cent"][:3] == ("directional", "THA", "WLD")
+    assert got["4.6 per cent"][0] == "total"
+    assert "57.9 per cent" not in got

@@ -238,6 +238,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                 period = slot["period"]   # "fell 3% and 12% in 2014 and 2015"
             if "trigger" in slot:
                 trigger = slot["trigger"]   # "exports and imports rose 5% and 3%, respectively"
+            if "balance" in slot:
+                trigger = None   # "exports and the trade surplus fell 10% and 60%, respectively": no flow's
             # Shares ("56% of its exports, up 3.5 percentage points") are not computed from trade levels.
             # A sum of money with a direction ("rose by $12 million", "$5 million less") is a change
             # too: the difference of two levels, never a level itself.

@@ -85,6 +85,33 @@ def _compared_with(token: Token) -> bool:
     return False
 
 
+def _written_flow_list(sent: Span) -> list[Token]:
+    """The first list of flows written with commas and 'and' ('imports and exports', 'exports, total
+    trade and trade surplus'): the last nouns of trade phrases and of balances, of at least two
+    kinds, with only the list's commas, conjunctions and the next phrase's modifiers between them
+    (read from the words: the parser often joins such a list wrongly). Empty when there is none."""
+    balances = set(_lexicon()["balance_nouns"]["words"])
+    words = _lexicon()["words"]
+    doc = sent.doc
+    # (a flow's word looked up as written: the parser may hang "total trade" on the balance after it)
+    heads = [t for t in sent if t.pos_ == "NOUN" and (
+        t.lemma_.lower() in balances
+        or (_trade_kind(t) or words.get(t.lower_)) in {"import", "export", "total"}
+        and not (t.i + 1 < sent.end and doc[t.i + 1].pos_ == "NOUN"))]
+    run: list[Token] = []
+    for a, b in zip(heads, heads[1:]):
+        between = doc[a.i + 1: b.i]
+        joined = any(t.lower_ in {"and", ",", "&"} for t in between) and all(
+            t.pos_ in {"ADJ", "DET", "NOUN", "PROPN", "CCONJ", "PUNCT"} for t in between)
+        if joined:
+            run = run or [a]
+            run.append(b)
+        elif run:
+            break
+    kinds = {words.get(t.lower_) or _trade_kind(t) or "balance" for t in run}
+    return run if len(kinds) >= 2 else []
+
+
 def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
     """Periods written one after another with only commas and 'and' between them ('in March,
     April and May'), however the parser attached them: runs of period indexes."""
@@ -203,16 +230,20 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         slot_lists += [[{"base" if _compared_with(ctx.period_spans[run[0]].root) else "period": d} for d in run]
                        for run in _written_period_lists(sent, ctx)
                        if not any([x.get("period", x.get("base")) for x in s] == run for s in slot_lists)]
-    if explicit and not any("trigger" in x for slots in slot_lists for x in slots):
+    run = _written_flow_list(sent) if explicit else []
+    balance = any(t.lemma_.lower() in _lexicon_words("balance_nouns") for t in run)
+    if run and (balance or not any("trigger" in x for slots in slot_lists for x in slots)):
         # "Measured against March 2019, the last month before the closures, imports and exports were up
         # 13.2% and 5.1%, respectively": flows written as a list, however the parser joined them
-        flow_nouns = [t for t in sent if t.pos_ == "NOUN" and _trade_kind(t) in {"import", "export"}]
-        for a, b in zip(flow_nouns, flow_nouns[1:]):
-            if _trade_kind(a) != _trade_kind(b) and b.i > a.i + 1 and all(
-                    t.lower_ in {"and", ",", "&"} for t in ctx.doc[a.i + 1: b.i]):
-                slot_lists.insert(len(slot_ends), [{"trigger": a}, {"trigger": b}])   # (the lists with an end)
-                slot_ends.append(b.i)
-                break
+        # ("exports, total trade and the trade surplus fell 10%, 5% and 60%, respectively": a balance in
+        # the list takes its figure, which is no flow's, whatever pairs the parser made inside it)
+        inside = [k for k, slots in enumerate(slot_lists) if balance and all(
+            "trigger" in x and run[0].i <= x["trigger"].i <= run[-1].i for x in slots)]
+        slot_lists = [slots for k, slots in enumerate(slot_lists) if k not in inside]
+        slot_ends = [end for k, end in enumerate(slot_ends) if k not in inside]
+        slot_lists.insert(len(slot_ends), [{"balance": t} if t.lemma_.lower() in _lexicon_words("balance_nouns")
+                                           else {"trigger": t} for t in run])
+        slot_ends.append(run[-1].i)   # (the lists with an end)
     both_flows = [k for k, slots in enumerate(slot_lists) if len(slots) == 2 and all("trigger" in x for x in slots)
                   and {_trade_kind(x["trigger"]) for x in slots} == {"import", "export"}]
     flows = {"import", "export"}

@@ -48,7 +48,10 @@ def _is_balance(token: Token) -> bool:
         return True   # "Peru's deficit in trade with Chile"
     if _in_a_balance(token):
         return True   # "Peru's trade in goods deficit with Chile": the parser hangs the balance on 'in'
-    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances
+    # (not one a conjunction parts from the balance: "total trade and trade surplus", which the parser
+    # may hang on "surplus", lists a flow beside the balance)
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in balances \
+        and not any(t.lower_ in {"and", ",", "&"} for t in token.doc[token.i + 1: token.head.i])
 
 
 def _in_a_balance(token: Token) -> bool:
