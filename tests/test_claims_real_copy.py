@@ -2760,3 +2760,27 @@ def test_respectively_gives_a_balance_in_a_list_of_flows_its_own_figure_and_no_c
     assert got["11.3 per cent"][:3] == ("directional", "THA", "WLD")
     assert got["4.6 per cent"][0] == "total"
     assert "57.9 per cent" not in got
+
+
+def test_states_among_the_top_trading_partners_with_respective_figures_are_partners():
+    """'China, India and Japan were among the top trading partners, with trade value at A, B and C,
+    respectively': a list of states put among the story's state's partners is a list of partners."""
+    text = ("Qatar's non-oil foreign trade rose 14 percent to QR90 billion in the first quarter of 2023. Korea, "
+            "Italy and Japan were among the leading trading partners in the first three months, with trade values at "
+            "QR9bn, QR7.5bn and QR6bn, respectively.")
+    got = parties(text, published="2023-05-10")
+    assert [got[a][3] for a in ("QR9bn", "QR7.5bn", "QR6bn")] == [("KOR", "QAT"), ("ITA", "QAT"), ("JPN", "QAT")]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Egypt's trade with Asia rose 12 percent in the first half. Trade with its top three Asian partners — "
+     "China, India and Japan — rose 21, 35 and 9 percent, respectively.", "35"),
+    ("Peru's exports to its trading partners in Asia rose 6 percent to $9.1 billion in 2021.", "$9.1 billion"),
+])
+def test_a_noun_of_partners_names_no_goods(text, figure):
+    """'its top three Asian partners', 'its trading partners': who trades, never what; a count of
+    partners is no trade figure."""
+    r = extract(text, published="2022-07-20")
+    trades = {r.amounts[c.amount].text: c.trade for c in r.claims if c.trade is not None and c.amount is not None}
+    assert trades[figure].commodity_text is None
+    assert not any(r.amounts[c.amount].unit == "count" for c in r.claims if c.trade is not None and c.amount is not None)

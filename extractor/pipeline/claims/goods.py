@@ -405,6 +405,14 @@ def _firm_nouns() -> frozenset[str]:
     return _lexicon_words("trading_entities") | _lexicon_words("sector_nouns")
 
 
+def _of_a_partner_noun(token: Token) -> bool:
+    """'partners', 'markets', 'countries' and their modifiers ('trading partners'): a noun of
+    partners names who trades, never goods."""
+    nouns = _lexicon_words("partner_group_nouns")
+    return token.lemma_.lower() in nouns or (
+        token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in nouns and token.head.i in range(token.i + 1, token.i + 3))
+
+
 def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
     """The goods a phrase names, as (HS code, words); ``_ALL_GOODS`` for 'goods', 'products' and
     the like; None when it names nothing (only states, periods, figures or determiners)."""
@@ -426,7 +434,8 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
                                                                            and t.head.lemma_.lower() not in firms))
              and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
-             and not _wire_tag(t) and t.i not in ctx.dateline_words]   # ("ANKARA - Exports rose")
+             and not _wire_tag(t) and t.i not in ctx.dateline_words   # ("ANKARA - Exports rose")
+             and not _of_a_partner_noun(t)]   # ("its top three trading partners": who, not what)
     written = _WRITTEN_HS_CODE.search(ctx.text, phrase.start_char, min(len(ctx.text), phrase.end_char + 24))
     if written is not None:
         words = [t for t in words if not written.start() <= t.idx < written.end()]

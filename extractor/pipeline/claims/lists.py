@@ -353,6 +353,10 @@ def _owner_of_the_partners_they_are(anchor: Token, ctx: _Context) -> str | None:
     if anchor.dep_ not in {"nsubj", "attr"} or verb.lemma_ != "be":
         return None
     other = next((c for c in verb.children if c.dep_ in ({"attr"} if anchor.dep_ == "nsubj" else {"nsubj"})), None)
+    if other is None and anchor.dep_ == "nsubj":
+        # "Korea, Italy and Japan were among the leading trading partners"
+        other = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
+                      for o in p.children if o.dep_ == "pobj"), None)
     if other is None or other.tag_ not in {"NNS", "NNPS"} or other.lemma_.lower() not in _lexicon_words("partner_group_nouns"):
         return None
     return next((ctx.country_at[c.i] for c in other.children if c.dep_ == "poss" and c.i in ctx.country_at), None) or ""
