@@ -814,3 +814,31 @@ def test_each_item_of_a_list_has_its_own_goods(pipeline, amount, words):
     (and its bracketed change's), not the item before it -- even where the parser reads the item as a verb."""
     got = _goods(pipeline, LIST, published="2024-05-01")
     assert got[amount][1].replace(" and ", " ") == words.replace(" and ", " ")
+
+
+@pytest.mark.parametrize("verb", ["remained at", "stood at", "totalled"])
+def test_a_level_clause_opened_by_its_goods_after_a_goods_flow_is_of_those_goods(pipeline, verb):
+    """'Exports of fish fell 2% to $1.5 billion, while wood pulp remained at $900 million': the goods
+    opening the figure's own clause, with a verb of a level as well as of change."""
+    got = _goods(pipeline, f"Chile's exports rose 3 percent to $8 billion in May. Exports of fish fell 2 percent to "
+                           f"$1.5 billion, while wood pulp {verb} $900 million.", published="2023-07-05")
+    assert got["$900 million"][1] == "wood pulp" and got["$1.5 billion"][1] == "fish"
+
+
+@pytest.mark.parametrize("phrase, words", [
+    ("Exports from the furniture industry", "furniture"),
+    ("Exports from the leather sector", "leather"),
+    ("Sales abroad of cherries", "cherries"),
+])
+def test_the_industry_or_the_of_phrase_after_an_adverb_names_the_goods(pipeline, phrase, words):
+    """'exports from the furniture industry', 'exports from the leather sector': the industry's goods;
+    'Sales abroad of cherries': the 'of' phrase the parser hangs on the adverb."""
+    got = _goods(pipeline, f"Chile's exports rose 3 percent to $8 billion in May 2023. {phrase} reached $310 million "
+                           "in May, Chile's central bank said.", published="2023-07-05")
+    assert got["$310 million"][1] == words
+
+
+def test_a_sector_named_by_who_owns_its_firms_is_no_goods(pipeline):
+    got = _goods(pipeline, "Vietnam's exports rose 3 percent to $30 billion in May 2023. Exports from the private "
+                           "sector came to $8 billion in May, the customs office said.", published="2023-07-05")
+    assert got["$8 billion"][1] != "private"

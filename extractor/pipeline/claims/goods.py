@@ -88,7 +88,9 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
     for child in modifiers:
         # (with the goods coordinated with it: "garment and textile exports")
         phrases.append(ctx.doc[child.left_edge.i: max([child.i] + [c.i for c in child.conjuncts if child.i < c.i < trigger.i]) + 1])
-    for child in trigger.children:
+    # ("Sales abroad of avocados": the parser hangs the 'of' phrase on the adverb)
+    for child in [*trigger.children, *(p for a in trigger.children if a.dep_ == "advmod" and a.i == trigger.i + 1
+                                       for p in a.children if p.dep_ == "prep" and p.lower_ == "of")]:
         if child.dep_ == "prep" and child.lower_ == "of":
             # (not the owner: "the foreign trade of China's northwestern Gansu Province"; nor a kind of
             # firm, a segment: "the trade of foreign-funded enterprises", see _segment_of)
@@ -162,6 +164,13 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
             modifiers = _modifiers_of(subject, ctx)
             if modifiers is not None:
                 phrases.append(modifiers)
+    # "exports from the automotive industry": the industry the trade word's own 'from' phrase names
+    # (an 'of' phrase names its goods with the sector noun: "exports of the furniture sector")
+    for sector in (o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                   if o.dep_ == "pobj" and o.lemma_.lower() in _lexicon_words("sector_nouns")):
+        modifiers = _modifiers_of(sector, ctx)
+        if modifiers is not None and not any(t.lower_ in _lexicon_words("ownership_modifiers") for t in modifiers):
+            phrases.insert(0, modifiers)   # (not "the private sector": who owns the firms)
     # "Fertilizer accounted for the biggest share of its imports", "Coal made up the bulk of
     # exports": the subject of a clause about a part of the flow names the goods; "Its largest
     # import was fertilizer": so does what a ranked flow is said to be
@@ -953,6 +962,9 @@ def _goods_of_a_semicolon_item(amount_span: Span, ctx: "_Context") -> tuple[str 
 
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "while", "whereas", "but"})
 
+# verbs that state a level ("remained at $9 billion", "totalled $3 billion"), beside those of change
+_LEVEL_VERBS = frozenset({"remain", "stay", "stand", "total", "reach", "amount", "hit", "top", "come"})
+
 
 def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool,
                             ctx: "_Context") -> tuple[str | None, str] | None:
@@ -968,9 +980,10 @@ def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool,
         k -= 1   # "garments rose 1.7% to $12.2 billion", "rose to $12.2 billion"
         while k >= 0 and k in ctx.amount_tokens:
             k -= 1
-    if k >= 0 and doc[k].lower_ == "by":
-        k -= 1
-    if k < 1 or doc[k].pos_ != "VERB" or not (doc[k].lemma_.lower() in _change_verbs() or _is_change_word(doc[k])):
+    if k >= 0 and doc[k].lower_ in {"by", "at"}:
+        k -= 1   # ("... while industrial supplies remained at C$9 billion": a level's verb)
+    if k < 1 or doc[k].pos_ != "VERB" or not (doc[k].lemma_.lower() in _change_verbs() or _is_change_word(doc[k])
+                                              or doc[k].lemma_.lower() in _LEVEL_VERBS):
         return None
     end = k
     k -= 1
