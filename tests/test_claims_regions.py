@@ -322,3 +322,27 @@ def test_the_subject_of_a_ranking_completed_by_continue_to_be(pipeline):
     text = ("Hubei Province's foreign trade rose in the first half of this year. ASEAN continued to be Hubei's "
             "biggest trade partner, with two-way trade of 41 billion yuan, up 5 percent.")
     assert _parties(pipeline, text, published="2024-07-20")["41 billion yuan"] == ("total", None, None, ("ASEAN", "Hubei"))
+
+
+def test_the_city_is_the_latest_place_not_written_as_a_province(pipeline):
+    """'Wenzhou, Zhejiang province ... the city's imports and exports': the city named beside its
+    province, not the province written after it."""
+    got = _parties(pipeline, "Figures from the customs office in Wenzhou, Zhejiang province show that in the first "
+                             "half, the city's imports and exports totaled 120 billion yuan, 3 percent of the "
+                             "province's total.", published="2022-07-20")
+    assert got["120 billion yuan"] == ("total", None, None, ("WLD", "Wenzhou"))
+
+
+@pytest.mark.parametrize("owner, city", [("Shandong province's", "Weifang"), ("Shandong's", "Zibo")])
+def test_a_proper_name_a_place_owns_is_a_place_in_it(pipeline, owner, city):
+    """'Shandong province's Weifang saw its exports grow': the place the possessive locates (the model
+    tags such a city a person), and 'the city' after it is that city; a month after the
+    possessive is no place."""
+    got = _parties(pipeline, f"Xiamen and Fuzhou grew fastest. {owner} {city} saw its exports climb 9 percent to "
+                             "160 billion yuan in 2023. This growth came partly from the city's shoe exports, which "
+                             "rose by 30 percent to 13 billion yuan. Fujian's July foreign trade figure helped the "
+                             "province reach 1.1 trillion yuan in the first seven months, down 2.3 percent.",
+                   published="2023-08-20")
+    assert got["160 billion yuan"][:3] == ("directional", city, "WLD")
+    assert got["13 billion yuan"][:3] == ("directional", city, "WLD")
+    assert got["2.3 percent"] == ("total", None, None, ("Fujian", "WLD"))

@@ -4,6 +4,7 @@ most named countries, and the role of each period (a comparison's 'since', a cha
 """
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -265,6 +266,21 @@ class _Context:
             self.places.add(name)
             for t in range(k, i + 1):
                 self.country_at[t] = name
+        # "Shandong province's Qingdao", "Zhejiang's Yiwu": a proper name a place owns is a place in it
+        for i in tokens_whose(self.doc, LOWER, {"'s", "’s"}.__contains__).nonzero()[0].tolist():
+            if not 0 < i < len(self.doc) - 1 or self.country_at.get(i - 1) not in self.places:
+                continue
+            end = i + 1
+            while end < len(self.doc) and self.doc[end].tag_ == "NNP" and end not in self.country_at \
+                    and self.doc[end].ent_type_ not in {"ORG", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"} \
+                    and self.doc[end].lower_ not in _MONTH_NAMES:   # (it tags many a city a person, or a date)
+                end += 1
+            if end > i + 1 and (end == len(self.doc) or self.doc[end].tag_ != "POS"):
+                name = " ".join(t.text for t in self.doc[i + 1: end])
+                if name.lower().replace(".", "") not in _state_names():
+                    self.places.add(name)
+                    for t in range(i + 1, end):
+                        self.country_at[t] = name
 
     def _places_named_again(self) -> None:
         """'Zhejiang H1 foreign trade hits ...' in a headline where the model tagged no place: a
@@ -314,8 +330,12 @@ class _Context:
             elif any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
                     and not any(c.dep_ in {"poss", "prep", "relcl", "acl"} for c in t.children):
                 # (not "the city where ...", "the province's neighbour China": a description of its own)
+                # (else the latest place not written as another kind: "Hangzhou, Zhejiang province
+                # ... the city's imports" are Hangzhou's)
+                other_kinds = {place for noun, written in typed.items() if noun != lemma for _, place in written}
+                before = [self.country_at[k] for k in range(t.i - 1, -1, -1) if self.country_at.get(k) in self.places]
                 named = [place for _, place in typed.get(lemma, [])][-1:] or [
-                    self.country_at[k] for k in range(t.i - 1, -1, -1) if self.country_at.get(k) in self.places][:1]
+                    place for place in before if place not in other_kinds][:1] or before[:1]
             if named:
                 self.country_at[t.i] = named[0]
 
@@ -358,6 +378,9 @@ class _Context:
                     out.append(code)
         return out
 
+
+# "Guangdong's July foreign trade": a month after a place's possessive is no place in it
+_MONTH_NAMES = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
 
 # entity types of words that are never a place's name written again
 _NOT_A_PLACE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
