@@ -320,7 +320,8 @@ def test_a_base_month_with_its_year_puts_an_undated_story_a_year_later(parse, te
 
 
 @pytest.mark.parametrize("recalled", ["and above an earlier peak in mid-2020",
-                                      "topping the record set in 2019", "though below the high of 2020"])
+                                      "topping the record set in 2019", "though below the high of 2020",
+                                      "overtaking the whole value of 2020", "and overtook the total of 2019"])
 def test_a_recalled_peak_s_year_does_not_date_the_month_beside_it(parse, recalled):
     """'in March, 22% above 2021 and above an earlier peak in mid-2020': the peak is what the
     figure is compared with, so its year is not the month's; the base year dates the text."""

@@ -327,8 +327,11 @@ _COMPARISON_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bover|\bfrom|\bthan
                               r"|(?:%|\bper\s?cent|\bpercent|\bpct)\s+(?:above|below)"   # "31% above 2022"
                               r"|\bas\s+(?:much|many|high|large|big|great|low|little|few)\s+as"
                               # "above an earlier peak in mid-2020", "topping the record set in 2019"
-                              r"|\b(?:above|below|beyond|surpass(?:ing|ed)?|exceed(?:ing|ed)?|topp(?:ing|ed))\s+(?:even\s+)?"
-                              r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:peak|high|record|level|low)s?"
+                              # ("overtaking the total revenue of 2016": a whole year's figure passed)
+                              r"|\b(?:above|below|beyond|surpass(?:ing|ed)?|exceed(?:ing|ed)?|topp(?:ing|ed)|overt(?:ook|ak(?:ing|en|es?)))"
+                              r"\s+(?:even\s+)?"
+                              r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:peak|high|record|level|low|total|figure|value|volume|amount|revenue|earning)s?"
                               r"(?:\s+(?:set|reached|hit|seen|posted))?(?:\s+of)?)"
                               r"\s+(?:(?:that|those|the\s+level|the\s+figure)s?\s+(?:of|in)\s+)?(?:in\s+)?$", re.IGNORECASE)
 # a figure with its words ("a 2.1 billion dollar surplus": the figure's noun too)
