@@ -842,3 +842,11 @@ def test_a_sector_named_by_who_owns_its_firms_is_no_goods(pipeline):
     got = _goods(pipeline, "Vietnam's exports rose 3 percent to $30 billion in May 2023. Exports from the private "
                            "sector came to $8 billion in May, the customs office said.", published="2023-07-05")
     assert got["$8 billion"][1] != "private"
+
+
+def test_the_rest_of_a_total_names_no_goods(pipeline):
+    """'the rest (500 billion yuan) was from import': what is left of the whole flow, no goods."""
+    got = _goods(pipeline, "Hubei's trade came to 1.9 trillion yuan in the first ten months of 2017. Of this, 1.4 "
+                           "trillion yuan came from export, up 8%; the rest (500 billion yuan) was from import, rising 21%.",
+                 published="2017-12-20")
+    assert got["500 billion yuan"] == (None, None)
