@@ -292,3 +292,24 @@ def test_a_month_to_a_recent_day_is_a_span_to_date(pipeline, text, written, span
 def test_a_month_to_a_recent_day_needs_the_publication_date(pipeline):
     r = pipeline.extract("Brazil's exports from January until last week reached $180 billion.")
     assert [(str(p.from_), str(p.to)) for p in r.periods if p.text == "from January until last week"] == [("None", "None")]
+
+
+def test_a_from_to_span_opening_the_sentence_dates_its_figures(pipeline):
+    """'From January to May, exports dropped 4.2%': the span the sentence opens with is the figures'
+    time (its 'from' holds no old level), not the month the sentence before named."""
+    got = _claim_periods(pipeline, "Peru's exports rose in May. From January to May, exports slid 3.1% to $21.9 "
+                                   "billion.", "2023-06-15")
+    assert got == {"3.1%": "From January to May", "$21.9 billion": "From January to May"}
+
+
+@pytest.mark.parametrize("written, span", [
+    ("from July till April", ("2022-07-01", "2023-04-30")),
+    ("from the beginning of 2023 to mid-April", ("2023-01-01", "2023-04-30")),
+    ("from the start of the year through April", ("2023-01-01", "2023-04-30")),
+])
+def test_spans_run_with_till_or_from_the_start_of_a_year(pipeline, written, span):
+    """'from July till April' (South Asian copy's fiscal year to date), 'from the beginning of 2023 to
+    mid-April': one span, to the end of the month it runs into."""
+    got = _periods(pipeline, f"Bangladesh's exports rose 6 percent to $41 billion {written}, the bureau said.",
+                   "2023-05-12")
+    assert got[written] == span

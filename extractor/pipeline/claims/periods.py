@@ -71,6 +71,14 @@ def _another_figure_s_time(token: Token, amount_root: Token | None) -> bool:
     return any(amount_root not in noun.subtree for noun in nouns)
 
 
+def _a_span_of_time_only(from_: Token) -> bool:
+    """'from January to May', 'from July till April': a 'from' phrase that runs to an end with 'to',
+    'through', 'till' or 'until' and holds no figure -- a span of time, no old level."""
+    words = [t for t in from_.subtree if t.i > from_.i]
+    return any(t.lower_ in {"to", "through", "till", "until"} for t in words) \
+        and not any(t.like_num and t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"} or t.tag_ == "$" for t in words)
+
+
 def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
     """The period is inside the reference of a comparison the amount is not in ("15 times more
     than in 2023", "down 17% compared with a year earlier", "a 9% fall, compared to the 1% fall in
@@ -88,6 +96,8 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
         compares_with = head.lower_ in {"with", "to", "against"} and head.head.lemma_.lower() == "compare"
         # ("jumped 46% from March 1-20": the span of Korean customs' twenty-day count, no old level's)
         from_days = head.lower_ == "from" and _DAYS_OF_A_MONTH.match(doc_text(head.doc), head.idx + 5) is not None
+        # ("From January to May, exports slid 3.1%": a span of time the figure covers, with no old level in it)
+        from_days = from_days or head.lower_ == "from" and _a_span_of_time_only(head)
         if head.lower_ in _COMPARISON_HEADS or compares_with or (head.lower_ == "from" and _is_change_word(head.head)
                                                                 and not from_days) \
                 or _after_an_earlier_change(head) or as_much_as:   # "four times as much as in 2018"

@@ -51,6 +51,7 @@ from .dates import (
     _resolve_iso_date,
     _resolve_month_of_year,
     _resolve_month_range,
+    _resolve_start_of_year_to_month,
     _resolve_month_year,
     _resolve_ordinal_month,
     _resolve_months_to,
@@ -127,13 +128,17 @@ _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\
 _rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through)\s*(?P<mon2>" + MON
       + r")(?:\s+period)?\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
       resolve_months_of_split_year)   # ('the July-June period of 2019/20' too)
-# ('from mid-August to mid-December': Nepali copy writes its year's months by their middles)
-_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|(?:(?:right|all\s+the\s+way)\s+)?(?:through\s+to|to|through|until))\s*(?:mid-\s?)?(?P<mon2>" + MON
+# ('from mid-August to mid-December': Nepali copy writes its year's months by their middles; 'from July till
+# April', South Asian copy's fiscal year to date)
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|(?:(?:right|all\s+the\s+way)\s+)?(?:through\s+to|to|through|until|till))\s*(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
+_rule("year_start_range", r"from\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<yr>" + YEAR + r")|(?:the|this)\s+year)\s*,?\s+"
+      r"(?:to|through|until|till|up\s+to)\s+(?:the\s+(?:end|middle)\s+of\s+)?(?P<mid>mid-\s?)?(?P<mon2>" + MON + r")",
+      _resolve_start_of_year_to_month)
 # "from July 2020 to April 2021", "January 2019-March 2020": a run of months across years, each end with
 # its own year (a statistics office's fiscal or rolling total); one range, as "from January to April"
-_rule("month_range", r"(?:from\s+)?(?P<mon>" + MON + r")\s*,?\s+(?P<y1>" + YEAR + r")\s*(?:-|–|—|to|through|until)\s*(?P<mon2>"
+_rule("month_range", r"(?:from\s+)?(?P<mon>" + MON + r")\s*,?\s+(?P<y1>" + YEAR + r")\s*(?:-|–|—|to|through|until|till)\s*(?P<mon2>"
       + MON + r")\s*,?\s+(?P<yr>" + YEAR + r")", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mid>mid-\s?)?(?P<mon>" + MON + r")\s+and\s+(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)\s+year)))?",

@@ -254,6 +254,24 @@ def _months_of_a_range(ctx, cand, m):
     return _cal(*_last_begun(ctx, span, make), "range")
 
 
+def _resolve_start_of_year_to_month(ctx, cand, m):
+    """"from the beginning of 2023 to mid-April", "from the start of the year through May": the
+    year's first month to the month named (a year-to-date written from its start)."""
+    m2 = _month_of(m["mon2"])
+    if m["yr"]:
+        found = _cal(date(int(m["yr"]), 1, 1), _month_end(int(m["yr"]), m2), "range")
+    else:
+        def make(y: int) -> tuple[date, date]:
+            return date(y, 1, 1), _month_end(y, m2)
+        span = _year_by_rule(ctx, cand, make, future_ok=False)
+        if span is None:
+            raise _NeedsPublication
+        found = _cal(*_last_begun(ctx, span, make), "range")
+    if m["mid"]:
+        found["bound"] = "approx"   # ("to mid-February": the months it runs into, about)
+    return found
+
+
 def _resolve_span_of_days(ctx, cand, m):
     """"1 January to 31 August 2016", "from Jan. 1 through June 30, 2021": one span from the first
     day to the last, dated by the year written at its end (at its start too when given); a
