@@ -850,3 +850,9 @@ def test_the_rest_of_a_total_names_no_goods(pipeline):
                            "trillion yuan came from export, up 8%; the rest (500 billion yuan) was from import, rising 21%.",
                  published="2017-12-20")
     assert got["500 billion yuan"] == (None, None)
+
+
+@pytest.mark.parametrize("state", ["US", "China"])
+def test_a_bound_adjective_names_where_the_goods_go_not_goods(pipeline, state):
+    got = _goods(pipeline, f"{state}-bound exports of Vietnam rose 5% to $9 billion in May.", published="2023-06-01")
+    assert got["$9 billion"] == (None, None)

@@ -444,7 +444,8 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
              and t.tag_ != "JJS" and not _trade_kind(t)
              and not _is_change_word(t)   # "$3 million of goods, a 71% drop": no goods "drop"
              and not _wire_tag(t) and t.i not in ctx.dateline_words   # ("ANKARA - Exports rose")
-             and not _of_a_partner_noun(t)]   # ("its top three trading partners": who, not what)
+             and not _of_a_partner_noun(t)   # ("its top three trading partners": who, not what)
+             and not (t.lower_ == "bound" and t.i > 0 and t.doc[t.i - 1].text == "-")]   # ("US-bound": where to)
     written = _WRITTEN_HS_CODE.search(ctx.text, phrase.start_char, min(len(ctx.text), phrase.end_char + 24))
     if written is not None:
         words = [t for t in words if not written.start() <= t.idx < written.end()]
