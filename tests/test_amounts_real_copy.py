@@ -975,3 +975,20 @@ def test_tr_glued_to_money_is_a_trillion(text, figure, value):
     """Headline copy shortens trillion to 'tr' as it shortens billion to 'bn' (money only: 'tr' after a
     bare number is no scale)."""
     assert {a.text: a.value for a in extract(text, published="2024-07-20").amounts}[figure] == pytest.approx(value)
+
+
+def test_a_parallel_level_written_without_its_magnitude_takes_the_first_s(parse):
+    """'exports fell 3.1% to $90.512 billion while imports fell 8.12% to $84.44': the second level of two
+    written in parallel lost its 'billion' (its decimals show it)."""
+    got = {a.text: a.value for a in amounts(parse, "Exports fell 3.1% to $90.512 billion while imports fell 8.12% to "
+                                                   "$84.44, the ministry said.")}
+    assert got["$84.44"] == pytest.approx(84.44e9)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Its shares rose 2% to $1.25 billion in value while the price rose 3% to $41.20 a share.", "$41.20", 41.2),
+    ("Exports rose to $2.3 billion and the average price rose to $8.50.", "$8.50", 8.5),
+])
+def test_a_price_beside_a_level_keeps_its_size(parse, text, span, value):
+    """A price per unit, or one out of the factor-of-three range of the level beside it, keeps its size."""
+    assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)

@@ -252,6 +252,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
     _carry_into_coordinated_figures(doc, found)
     _carry_into_earlier_rates(doc, found)
     _carry_the_magnitude_of_a_move(doc, found)
+    _carry_the_magnitude_of_a_parallel_level(doc, found)
     text = doc_text(doc)
     return [_to_model(doc, f, text) for f in found]
 
@@ -322,6 +323,35 @@ def _carry_into_coordinated_figures(doc: Doc, found: list[_Found]) -> None:
         elif b.start >= 2 and doc[b.start - 1].lower_ == "by" and doc[b.start - 2].lower_ in {"and", ","} \
                 and a.start >= 1 and doc[a.start - 1].lower_ == "by" and doc[a.start].sent.start == doc[b.start].sent.start:
             b.change = a.change   # "down by 41% from a year earlier and by 90% from levels before ..."
+
+
+def _carry_the_magnitude_of_a_parallel_level(doc: Doc, found: list[_Found]) -> None:
+    """'exports fell 3.1% to $90.512 billion while imports fell 8.12% to $84.44': the second of
+    two levels a sentence gives in parallel ('to $X ... to $Y'), written without the magnitude the first
+    has, has it (its decimals show the dropped word). Only a sum of the same currency with no magnitude
+    word, at least two decimals and no 'per', and only where the result lies within a factor of three
+    of the first."""
+    t = _tables()
+    money = [f for f in found if f.unit not in {"percent", "count", "times", "percentage_point"}]
+    for a, b in zip(money, money[1:]):
+        if a.unit != b.unit or a.value < 1e6 or b.value >= 1e4 or b.value <= 0 or b.per is not None:
+            continue
+        if doc[a.start].sent.start != doc[b.start].sent.start:
+            continue
+        if a.start < 1 or b.start < 1 or doc[a.start - 1].lower_ != "to" or doc[b.start - 1].lower_ != "to":
+            continue
+        if any(tok.lower_ in t["magnitudes"] for tok in doc[b.start: b.end]):
+            continue
+        decimals = re.search(r"\d\.(\d+)", doc[b.start: b.end].text)
+        if decimals is None or len(decimals.group(1)) < 2:
+            continue
+        magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
+        if not 1 / 3 <= b.value * magnitude / a.value <= 3:
+            continue
+        b.value *= magnitude
+        b.precision = b.precision * magnitude if b.precision is not None else None
+        b.low = b.low * magnitude if b.low is not None else None
+        b.high = b.high * magnitude if b.high is not None else None
 
 
 def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
