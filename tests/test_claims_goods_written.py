@@ -856,3 +856,11 @@ def test_the_rest_of_a_total_names_no_goods(pipeline):
 def test_a_bound_adjective_names_where_the_goods_go_not_goods(pipeline, state):
     got = _goods(pipeline, f"{state}-bound exports of Vietnam rose 5% to $9 billion in May.", published="2023-06-01")
     assert got["$9 billion"] == (None, None)
+
+
+def test_common_farm_goods_are_in_the_table_and_break_down_the_flow_just_told(pipeline):
+    """'Cheese rose 22 percent to NZ$800 million, while meat fell 9 percent': goods the HS table knows,
+    as subjects right after a flow, break it down item by item (cheese 0406, meat chapter 02)."""
+    got = _goods(pipeline, "New Zealand's exports rose 12 percent to NZ$6.5 billion in March. Cheese rose 22 percent "
+                           "to NZ$800 million, while meat fell 9 percent to NZ$450 million.", published="2023-04-25")
+    assert got["NZ$800 million"] == ("0406", "cheese") and got["NZ$450 million"] == ("02", "meat")
