@@ -386,6 +386,8 @@ def test_a_code_the_copy_writes_beats_the_table_s_guess(pipeline, written, code)
     ("Foreign-invested enterprises exported goods worth 1.2 trillion yuan.", "1.2 trillion yuan",
      "foreign-invested enterprises"),
     ("Private firms posted faster trade growth, with their trade up 11 percent.", "11 percent", "private firms"),
+    ("In May, the province's state-owned enterprises saw their combined import and export value reach 310 "
+     "billion yuan.", "310 billion yuan", "state-owned enterprises"),
 ])
 def test_a_segment_of_a_statistics_breakdown_is_reported_with_its_words(pipeline, sentence, amount, words):
     """Customs break trade down by regime ('general trade') and by kind of firm ('state-owned

@@ -283,7 +283,11 @@ def _segment_of(trigger: Token, amount_span: Span, ctx: "_Context") -> str | Non
                                                   if subject.lemma_.lower() == "trade" else None)
             if found is not None:
                 return found
-        if subjects or verb.head is verb:
+        # ("state-owned firms saw their combined import and export value reach 310 billion yuan": the
+        # trade's own 'their' points to the subject of the clause the trade's clause completes)
+        pointed = subjects and all(any(c.dep_ == "poss" and c.lower_ in {"their", "its"} for c in subject.children)
+                                   and subject in _with_the_noun_it_qualifies(trigger) + [trigger.head] for subject in subjects)
+        if subjects and not pointed or verb.head is verb:
             break
         verb = _clause_verb(verb.head)
     return None
