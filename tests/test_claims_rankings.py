@@ -308,3 +308,15 @@ def test_a_balance_said_of_a_ranked_state_is_no_trade_figure(pipeline):
     got = _parties(pipeline, "Trade between Brazil and Chile rose 10 percent in 2012. As Chile's biggest trade partner, "
                              "Brazil kept a trade surplus of 3.2 billion U.S. dollars in 2012 in its trade with Chile.")
     assert "3.2 billion U.S. dollars" not in got
+
+
+@pytest.mark.parametrize("tail", ["and Mexico at $190 billion", "and Mexico, down 2.1 percent to $190 billion"])
+def test_every_item_of_a_followed_by_list_is_its_own_partner(pipeline, tail):
+    """'X was Y's largest trading partner with $N, followed by A at $M and B at $K': the last item,
+    which the parser may hang outside the 'followed by' phrase, is B's trade, not the leader's."""
+    r = pipeline.extract("Canada's foreign trade rose 6 percent in 2022. The United States was Canada's largest "
+                         f"trading partner with trade of $900 billion, followed by China at $300 billion {tail}.",
+                         published="2023-02-10")
+    got = {r.amounts[c.amount].text: tuple(c.trade.between or ()) for c in r.claims
+           if c.trade is not None and c.amount is not None}
+    assert got["$190 billion"] == ("CAN", "MEX") and got["$300 billion"] == ("CAN", "CHN")

@@ -1744,6 +1744,11 @@ def _partner_ranking(amount_span: Span, ctx: _Context, story_agent: str | None =
         if inverted:
             ranked = [ctx.country_at[subject.i]]
         follow = next((a for a in amount_span.root.ancestors if a.lemma_.lower() == "follow" and a.i > partner.i), None)
+        if follow is None:
+            # ("..., followed by South Korea at $180 billion and Taiwan at $120 billion": the parser
+            # may hang the later items elsewhere; the 'followed by' written before still lists them)
+            follow = next((t for t in ctx.sent_of(verb) if t.lemma_.lower() == "follow" and partner.i < t.i < amount_span.start
+                           and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "by"), None)
         if follow is not None:
             # "followed by Japan with $310 million and Germany with $95 million"
             named = [ctx.country_at[t] for t in range(follow.i, amount_span.start) if t in ctx.country_at]
