@@ -313,3 +313,14 @@ def test_spans_run_with_till_or_from_the_start_of_a_year(pipeline, written, span
     got = _periods(pipeline, f"Bangladesh's exports rose 6 percent to $41 billion {written}, the bureau said.",
                    "2023-05-12")
     assert got[written] == span
+
+
+@pytest.mark.parametrize("published", ["2020-11-15", None])
+def test_the_period_of_a_figure_compared_with_is_not_the_figure_s(pipeline, published):
+    """'exports for the period April-October were $X as against $Y during the period April-October
+    2019': the year written after the figure compared with (and its noun 'the period') dates that
+    figure only; the figure before it keeps its own span, a year later on an undated page too."""
+    got = _claim_periods(pipeline, "Sri Lanka's exports for the period April-October were $6.21 billion as against "
+                                   "$7.08 billion during the period April-October 2019, a fall of 12.29 percent.",
+                         published)
+    assert got["$6.21 billion"] == "April-October" and got["$7.08 billion"] == "April-October 2019"

@@ -187,6 +187,10 @@ def _period_a_clause_gives_the_level(amount_span: Span, ctx: _Context) -> int | 
     return None
 
 
+# the words a period's noun is written with before it ("during the same period of 2019")
+_PERIOD_NOUN_WORDS = frozenset({"the", "same", "corresponding", "period", "of"})
+
+
 def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
     """The period is written right after another figure that is a change's old level ("rose from
     $9.7 billion in May, an increase of 48%"), or owns one after a base's preposition ("dropped
@@ -207,6 +211,14 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
         # "from $9.7 billion", "than the $410 million", "from the prior 4,838 million USD"
         while before and before[-1] in _REFERENCE_DETERMINERS:
             before = before[:-1]
+        if before[-1:] in (["against"], ["versus"]) or before[-2:] in (["compared", "with"], ["compared", "to"]):
+            # "$150.14 billion as against $185.40 billion during the period April-October 2019": the
+            # period written after the figure compared with (its noun 'period' too) is that figure's
+            between = ctx.doc[other.end: span.start]
+            if 0 <= span.start - other.end <= 5 and all(t.lower_ in _TIME_PREPOSITIONS or t.lower_ in _PERIOD_NOUN_WORDS
+                                                         for t in between):
+                return True
+            continue
         if before[-1:] not in (["from"], ["than"]):
             continue
         before = ["than"] if before[-1:] == ["than"] else before

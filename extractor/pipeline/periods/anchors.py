@@ -341,8 +341,10 @@ _FIGURE = (r"(?:the\s+|an?\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US)?[
            r"(?:\s+[a-z][a-z-]*){0,2}?")
 # "rose from 7.1 billion dollars in May", "than the $3 billion of 2019", "compared with a 2.1 billion
 # dollar surplus in June 2016": the figure compared with stands between the comparison word and its period
+# ("as against $185.40 billion during the period April-October 2019": the period's noun may come between)
 _FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus|\bvis-[àa]-vis)\s+" + _FIGURE
-                          + r"\s+(?:in|of|for|during)\s+$", re.IGNORECASE)
+                          + r"\s+(?:in|of|for|during)\s+(?:the\s+(?:same\s+|corresponding\s+)?period\s+(?:of\s+)?)?$",
+                          re.IGNORECASE)
 # "compared with a $400 million deficit in October and $1.2 billion deficit in November 2015": the
 # second of two figures compared with, each with its period
 _SECOND_FIGURE_BASE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bfrom|\bthan|\bagainst|\bversus)\s+" + _FIGURE
