@@ -568,6 +568,9 @@ def test_a_scale_letter_before_the_full_stop_keeps_its_scale_and_ends_the_senten
 @pytest.mark.parametrize("text", [
     "Sweden's exports to Chile increased by 8 percent from $2.5 billion to $2.7 billion in 2023.",
     "Sweden's exports to Chile increased by 8 percent, from $2.5 billion to $2.7 billion in 2023.",
+    # (a percent written 'per cent', or a time between it and 'from')
+    "Sweden's exports to Chile increased by 8 per cent from $2.5 billion to $2.7 billion in 2023.",
+    "Sweden's exports to Chile increased by 8% in 2022 and the same period in 2023 from $2.5 billion to $2.7 billion.",
 ])
 def test_from_a_to_b_after_a_percent_change_is_two_levels(text):
     found = {a.text: a.bound for a in extract(text, published="2024-03-20").amounts}

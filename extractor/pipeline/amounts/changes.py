@@ -568,13 +568,25 @@ def _span_root(doc: Doc, s: int, e: int) -> Token:
     return doc[s:e].root
 
 
+# the words of a time phrase besides its dates ("in May 2021 and the same month of 2022")
+_TIME_PHRASE_WORDS = frozenset({"and", "in", "the", "same", "period", "of", "during", "between", "over"})
+
+
 def _levels_after_change(doc: Doc, from_index: int, unit: str) -> bool:
     """'rose from A to B', 'fell from A to B': after a change verb, 'from … to …' gives the old
     and the new level, not a range ('ranged from A to B' is a range)."""
     v = from_index - 1
     unit_at = v - 1 if v >= 1 and doc[v].text == "," else v
-    if unit_at >= 0 and doc[unit_at].lower_ in _tables()["percent_units"] \
-            and _change_from_governing_verb(doc, doc[unit_at].left_edge.i, "percent"):
+    # ("grew by 8 per cent from ...", "rose by 90% in May 2021 and the same month of 2022 from
+    # ...": the percent's last word, past a time written between)
+    k = unit_at
+    while k > 0 and from_index - k <= 12 and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in _TIME_PHRASE_WORDS):
+        k -= 1
+    if k != unit_at and k >= 0 and (doc[k].lower_ in _tables()["percent_units"] or doc[k].lower_ == "cent"):
+        unit_at = k
+    percent_word = unit_at >= 0 and (doc[unit_at].lower_ in _tables()["percent_units"]
+                                     or doc[unit_at].lower_ == "cent" and unit_at > 0 and doc[unit_at - 1].lower_ == "per")
+    if percent_word and _change_from_governing_verb(doc, doc[unit_at].left_edge.i, "percent"):
         # "rose by 2.3 percent, from $580 million to $590 million", "increased by 8 percent from $2.5
         # billion to $2.7 billion": the change's two levels
         return True
