@@ -866,3 +866,10 @@ def test_common_farm_goods_are_in_the_table_and_break_down_the_flow_just_told(pi
     got = _goods(pipeline, "New Zealand's exports rose 12 percent to NZ$6.5 billion in March. Cheese rose 22 percent "
                            "to NZ$800 million, while meat fell 9 percent to NZ$450 million.", published="2023-04-25")
     assert got["NZ$800 million"] == ("0406", "cheese") and got["NZ$450 million"] == ("02", "meat")
+
+
+def test_a_hyphenated_ownership_word_stays_in_the_segment(pipeline):
+    """'State-owned enterprises': 'State' is a word of the firms' kind, not a noun of partners."""
+    got = _goods(pipeline, "Ningbo's exports fell 3.1 percent in the first seven months. The trade value of State-owned "
+                           "enterprises in Ningbo grew 21.5 percent to 98 billion yuan.", published="2020-08-20")
+    assert got["98 billion yuan"] == (None, "state enterprises")

@@ -64,6 +64,8 @@ class _Context:
     # places inside states the text names as traders ("Guangdong", "the province of Liaoning")
     places: set[str] = field(default_factory=set)
     place_counts: dict[str, int] = field(default_factory=dict)
+    # places the text writes with their kind ("Zhejiang Province"), which its other mentions name too
+    places_with_their_noun: set[str] = field(default_factory=set)
     # the state a home-country story reports on (parties._home_state), read once a doc
     home_state: str | None = None
     home_reason: str = ""   # how it was found (said by the claims that take it)
@@ -208,7 +210,9 @@ class _Context:
             # are not states); never the state's trade, nor the story's pair
             if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
                     and ent.text.lower().replace(".", "") not in _state_names() and not _a_dateline(ent, self.text) \
-                    and any(t.pos_ == "PROPN" or t.is_upper for t in ent):   # "Chinese", "in Beijing": the state's
+                    and any(t.pos_ == "PROPN" or t.is_upper for t in ent) \
+                    and not any(t.text == "," for t in ent):   # "Chinese", "in Beijing": the state's
+                # (nor a list the model took for one place: "exported to USA, Germany, India and Japan")
                 # (and not a common noun the model took for a place: "Logs, sawn timber and wood products rose";
                 # a dateline's city in capitals, "SYDNEY", is tagged a noun and is a place)
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
@@ -253,17 +257,21 @@ class _Context:
         """'Zhejiang Province', 'Jiangsu province': proper names before 'province', 'prefecture' or
         'municipality' name a place inside a state, whatever the model tagged them (it often tags
         none in a headline or a lead that starts with them)."""
+        written = self.places_with_their_noun
         for i in tokens_whose(self.doc, LOWER, _PLACE_KIND_NOUNS.__contains__).nonzero()[0].tolist():
             k = i
             while k > 0 and self.doc[k - 1].tag_ == "NNP" and self.doc[k - 1].dep_ == "compound" \
                     and self.doc[k - 1].head.i == i and k - 1 not in self.country_at and k - 1 not in self.pair_at:
                 k -= 1
+            if self.country_at.get(i) in self.places:
+                written.add(self.country_at[i])   # (the model's own "Zhejiang Province")
             if k == i or i in self.country_at:
                 continue
             name = " ".join(t.text for t in self.doc[k:i])
             if name.lower().replace(".", "") in _state_names():
                 continue
             self.places.add(name)
+            written.add(name)
             for t in range(k, i + 1):
                 self.country_at[t] = name
         # "Shandong province's Qingdao", "Zhejiang's Yiwu": a proper name a place owns is a place in it
@@ -275,7 +283,9 @@ class _Context:
                     and self.doc[end].ent_type_ not in {"ORG", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"} \
                     and self.doc[end].lower_ not in _MONTH_NAMES:   # (it tags many a city a person, or a date)
                 end += 1
-            if end > i + 1 and (end == len(self.doc) or self.doc[end].tag_ != "POS"):
+            # (the name heads its phrase: "Scotland's Scotch whisky" names whisky, no place)
+            if end > i + 1 and (end == len(self.doc) or self.doc[end].tag_ != "POS") \
+                    and self.doc[end - 1].dep_ not in {"compound", "amod", "nmod"}:
                 name = " ".join(t.text for t in self.doc[i + 1: end])
                 if name.lower().replace(".", "") not in _state_names():
                     self.places.add(name)
@@ -284,9 +294,11 @@ class _Context:
 
     def _places_named_again(self) -> None:
         """'Zhejiang H1 foreign trade hits ...' in a headline where the model tagged no place: a
-        place's name written again is the same place wherever the model tagged it once."""
+        place's name written again is the same place wherever the model tagged it, when the text
+        writes it once with its kind ('Zhejiang Province'; not a word the model once took for a
+        place, "For Scotch, ..." beside "Scotch whisky")."""
         firsts: dict[str, list[tuple[list[str], str]]] = {}
-        for name in self.places:
+        for name in self.places_with_their_noun:
             words = name.split()
             firsts.setdefault(words[0], []).append((words, name))
         if not firsts:

@@ -422,7 +422,11 @@ def _of_a_partner_noun(token: Token) -> bool:
     """'partners', 'markets', 'countries' and their modifiers ('trading partners'): a noun of
     partners names who trades, never goods."""
     nouns = _lexicon_words("partner_group_nouns")
-    return token.lemma_.lower() in nouns or (
+    # (a partner noun heads its phrase: "state enterprises" are firms, their "state" no partner)
+    head = token.dep_ not in {"compound", "amod", "nmod"} or token.head.lemma_.lower() in nouns
+    # (nor a word of a hyphenated modifier: "State-owned enterprises")
+    hyphened = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-" and not token.doc[token.i].whitespace_
+    return token.lemma_.lower() in nouns and head and not hyphened or (
         token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in nouns and token.head.i in range(token.i + 1, token.i + 3))
 
 
