@@ -437,3 +437,14 @@ def test_a_fiscal_year_with_its_year_written_dates_an_undated_text_by_its_last_m
 def test_a_fiscal_year_in_a_forecast_dates_nothing(parse):
     ps, _ = undated(parse, "Exports fell 3 percent in March. The ministry expects exports to grow in fiscal 2030.")
     assert span(period(ps, "March")) == (None, None)
+
+
+@pytest.mark.parametrize("later", ["", " The two sides aim to lift the trade volume to 1 trillion U.S. dollars by 2025.",
+                                   " The two sides targeted a trade volume of 1 trillion U.S. dollars in 2025."])
+def test_the_year_before_the_text_s_dated_span_takes_its_year(parse, later):
+    """An undated text whose headline says 'the first half of the year' and whose next sentence says 'the
+    first half of 2021': the year the text is about is 2021 (its own months give it); a year a clause of
+    aiming names ('targeted ... in 2025') is no year it reports in."""
+    ps, _ = undated(parse, "Peru-Chile trade grows in the first half of the year\n\nPeru's trade with Chile rose 6 "
+                           f"percent in the first half of 2021, customs data showed.{later}")
+    assert span(period(ps, "the first half of the year")) == (date(2021, 1, 1), date(2021, 6, 30))

@@ -492,6 +492,10 @@ def _year_from_group(ctx: _Context, cand: _Candidate, m: re.Match) -> tuple[Opti
         # "of the year", "of the previous year", "of the same year": the year the text is about;
         # "that year" points back into the text, never to the publication date
         anchor = _anchor(ctx, cand.start, whole_discourse=det == "that")
+        if anchor is None and det in ("the", "previous", "prior") and ctx.narrative == "month" and ctx.published is not None:
+            # an undated text whose own months give its year (HeidelTime's narrative reference): "the
+            # first half of the year" in a headline before "the first half of 2019" is 2019's
+            return ctx.published.year - (1 if det in ("previous", "prior") else 0), True
         if anchor is None:
             return None, True
         return anchor[0].year - (1 if det in ("previous", "prior") else 0), True
