@@ -439,3 +439,14 @@ def test_a_flow_dated_by_another_sentence_though_its_own_names_a_time_is_not_che
     kept = ("Japan's exports were 5.09 billion yen in May, the ministry said. Imports were 5.1 billion yen, leaving a "
             "deficit of 40.7 billion yen.")
     assert consistency_of(pipeline.extract(kept, published="2024-06-20")) != []
+
+
+def test_an_undated_balance_with_its_year_is_not_set_against_flows_whose_year_is_a_guess(pipeline):
+    """On a page with no date, 'In March 2024 a trade deficit of $3.1 billion was registered' is not
+    checked against flows given another sentence's period whose year comes only from the page's other
+    dates (a guess, never an accusation); with the page dated, the same flows are checked."""
+    text = ("Chile's imports rose 3 percent in the third month of the year, to 51.2 billion dollars. In the month, "
+            "exports reached 42.6 billion dollars.\n\n"
+            "In March 2024, a trade deficit of 3.1 billion dollars was registered, the central bank said.")
+    assert consistency_of(pipeline.extract(text, published=None)) == []
+    assert consistency_of(pipeline.extract(text, published="2024-04-20")) != []

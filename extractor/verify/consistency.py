@@ -343,6 +343,10 @@ def _balances(result: Extraction) -> list[Consistency]:
             if any("period" in c.inferred and _own_time_unused(c, result) for c in (exports, imports)):
                 continue   # (a flow given another sentence's period though its own names a time: "exports
                 # came to $4.9 billion last week" is not the year's, however it was dated)
+            if result.article.published is None and balance.period is not None and not _year_inferred(periods[balance.period]) \
+                    and any("period" in c.inferred and _year_inferred(periods[c.period]) for c in (exports, imports)):
+                continue   # (on an undated page, a balance with its year written is not set against flows
+                # given another sentence's period whose year is only a guess from the page's other dates)
             if exports.trade.from_ == "WLD":
                 continue
             # the balance's own pair: 'the deficit with Canada' is not the flows with China; with no
