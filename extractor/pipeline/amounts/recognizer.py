@@ -325,6 +325,18 @@ def _carry_into_coordinated_figures(doc: Doc, found: list[_Found]) -> None:
             b.change = a.change   # "down by 41% from a year earlier and by 90% from levels before ..."
 
 
+def _give_the_magnitude_of(a: _Found, b: _Found) -> None:
+    """Scale ``b`` by the magnitude (thousand, million, billion ...) of ``a`` when the result lies
+    within a factor of three of ``a``: a dropped magnitude word, not another figure."""
+    magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
+    if not 1 / 3 <= b.value * magnitude / a.value <= 3:
+        return
+    b.value *= magnitude
+    b.precision = b.precision * magnitude if b.precision is not None else None
+    b.low = b.low * magnitude if b.low is not None else None
+    b.high = b.high * magnitude if b.high is not None else None
+
+
 def _carry_the_magnitude_of_a_parallel_level(doc: Doc, found: list[_Found]) -> None:
     """'exports fell 3.1% to $90.512 billion while imports fell 8.12% to $84.44': the second of
     two levels a sentence gives in parallel ('to $X ... to $Y'), written without the magnitude the first
@@ -345,13 +357,7 @@ def _carry_the_magnitude_of_a_parallel_level(doc: Doc, found: list[_Found]) -> N
         decimals = re.search(r"\d\.(\d+)", doc[b.start: b.end].text)
         if decimals is None or len(decimals.group(1)) < 2:
             continue
-        magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
-        if not 1 / 3 <= b.value * magnitude / a.value <= 3:
-            continue
-        b.value *= magnitude
-        b.precision = b.precision * magnitude if b.precision is not None else None
-        b.low = b.low * magnitude if b.low is not None else None
-        b.high = b.high * magnitude if b.high is not None else None
+        _give_the_magnitude_of(a, b)
 
 
 def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
@@ -373,13 +379,7 @@ def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
         decimals = [len(m.group(1)) for f in (a, b) for m in [re.search(r"\d\.(\d+)", doc[f.start: f.end].text)] if m]
         if len(decimals) != 2 or decimals[0] != decimals[1] or decimals[1] < 2 or b.per is not None:
             continue   # (the same decimals as the start, as a dropped word leaves them: not "$3 a share")
-        magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
-        if not 1 / 3 <= b.value * magnitude / a.value <= 3:
-            continue
-        b.value *= magnitude
-        b.precision = b.precision * magnitude if b.precision is not None else None
-        b.low = b.low * magnitude if b.low is not None else None
-        b.high = b.high * magnitude if b.high is not None else None
+        _give_the_magnitude_of(a, b)
 
 
 def _to_a_place_then_a_comma(doc: Doc, start: int, end: int) -> bool:
