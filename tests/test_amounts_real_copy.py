@@ -513,6 +513,9 @@ def test_metric_tons_are_tonnes(parse, text, span, value):
     ("Indian tea exports fetched Rs. 1,100.15 crore in May.", "Rs. 1,100.15 crore", "INR"),
     ("Pakistan's rice exports fetched Rs 250 million in May.", "Rs 250 million", "PKR"),
     ("Sri Lanka's tea fetched Rs. 27.4 billion in May.", "Rs. 27.4 billion", "LKR"),
+    # glued to its digits as well
+    ("Pakistan's rice exports fetched Rs250,410 million in May.", "Rs250,410 million", "PKR"),
+    ("Sri Lanka's tea fetched Rs27.4bn in May.", "Rs27.4bn", "LKR"),
     # the word after the number too; a dateline's capital in capitals names its state
     ("Pakistan's rice exports fetched 250 million rupees in May.", "250 million rupees", "PKR"),
     ("KATHMANDU: Imports of steel cost 9.6 billion rupees in May.", "9.6 billion rupees", "NPR"),

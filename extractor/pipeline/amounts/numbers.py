@@ -104,6 +104,10 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
             if cur not in ("Sh", "Shs"):
                 return None   # ('SH2' is a highway) 'Sh4.1 billion' only as written so
             core.currency = _currency_of_the_state_named_most(doc, "shilling")
+        if cur in ("Rs", "Rs."):
+            # 'Rs3,359,862 million' glued to its digits, as 'Rs. 7,181 million' apart: the rupee of the
+            # rupee state the text names most
+            core.currency = _currency_of_the_state_named_most(doc, "rupee")
         if core.currency is None and cur.lower() in t["transliterated"]:
             # 'PS2.7m', 'Y=28,030': '£' and '¥' as ASCII feeds write them (data: transliterated_currency_signs)
             core.currency = t["transliterated"][cur.lower()]
