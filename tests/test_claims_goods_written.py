@@ -873,3 +873,15 @@ def test_a_hyphenated_ownership_word_stays_in_the_segment(pipeline):
     got = _goods(pipeline, "Ningbo's exports fell 3.1 percent in the first seven months. The trade value of State-owned "
                            "enterprises in Ningbo grew 21.5 percent to 98 billion yuan.", published="2020-08-20")
     assert got["98 billion yuan"] == (None, "state enterprises")
+
+
+@pytest.mark.parametrize("sentence, amount, words", [
+    ("Knitwear export earnings amounted to $4.1 billion.", "$4.1 billion", "knitwear"),
+    ("Receipts from electronic products dropped 6 percent to $3.2 billion.", "$3.2 billion", "electronic products"),
+])
+def test_earnings_named_by_their_goods(pipeline, sentence, amount, words):
+    """'knitwear export earnings': the earnings noun's own modifier before the trade word names the
+    goods; 'receipts from electronic products' (HS chapter 85) are of a kind of goods the table knows."""
+    got = _goods(pipeline, f"Sri Lanka's exports rose 8 percent in the first half of 2022. {sentence}",
+                 published="2022-08-10")
+    assert got[amount][1] == words

@@ -110,6 +110,11 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         # earned on (a state there is the buyer, and names no goods)
         phrases += [ctx.doc[o.left_edge.i: o.right_edge.i + 1] for p in earned.children
                     if p.dep_ == "prep" and p.lower_ in {"from", "of"} for o in p.children if o.dep_ == "pobj"]
+        if earned != trigger:
+            # "apparel export earnings": the earnings noun's own modifier before the trade word
+            phrases += [ctx.doc[c.left_edge.i: c.i + 1] for c in earned.children
+                        if c.dep_ in {"compound", "amod", "nmod"} and c.i < trigger.i and c != trigger
+                        and c.i not in ctx.country_at]
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
         # "supplies of crude from Russia delivered to China": the noun a trade participle modifies
         # names the goods
