@@ -324,3 +324,13 @@ def test_the_period_of_a_figure_compared_with_is_not_the_figure_s(pipeline, publ
                                    "$7.08 billion during the period April-October 2019, a fall of 12.29 percent.",
                          published)
     assert got["$6.21 billion"] == "April-October" and got["$7.08 billion"] == "April-October 2019"
+
+
+def test_a_second_figure_compared_with_keeps_its_own_period(pipeline):
+    """'In the month of May, exports came to $4.1 billion, as against $3.9 billion in April, 2022 and $3.2
+    billion during May, 2021': the second figure compared with, after 'and', is dated by the period
+    written after it, not the month's figure; two figures sharing one period ('$2.6 billion and $1.7 billion
+    during the same period last year') still share it."""
+    got = _claim_periods(pipeline, "In the month of May, Kenya's exports came to $4.1 billion, as against $3.9 billion "
+                                   "in April, 2022 and $3.2 billion during May, 2021.", "2022-06-20")
+    assert got["$4.1 billion"] == "May" and got["$3.2 billion"] == "May, 2021"

@@ -187,6 +187,21 @@ def _period_a_clause_gives_the_level(amount_span: Span, ctx: _Context) -> int | 
     return None
 
 
+def _after_a_figure_compared_with(other: Span, ctx: _Context) -> bool:
+    """'as against $X in March, 2021 and $Y during April, 2020': the figure after 'and' is a second
+    figure compared with, when the one before it in its sentence follows 'against', 'versus' or
+    'compared with' and has a period of its own."""
+    sent_start = ctx.sent_of(ctx.doc[other.start]).start
+    earlier = [a for a in ctx.amount_spans if a is not None and sent_start <= a.start < other.start]
+    if not earlier:
+        return False
+    words = [t.lower_ for t in ctx.doc[max(sent_start, earlier[-1].start - 3): earlier[-1].start]]
+    # (each with its own period: "$2.6 billion and $1.7 billion during the same period" share one)
+    own_period = any(span is not None and earlier[-1].end <= span.start and span.end <= other.start
+                     for span in ctx.period_spans)
+    return own_period and (words[-1:] in (["against"], ["versus"]) or words[-2:] in (["compared", "with"], ["compared", "to"]))
+
+
 # the words a period's noun is written with before it ("during the same period of 2019")
 _PERIOD_NOUN_WORDS = frozenset({"the", "same", "corresponding", "period", "of"})
 
@@ -211,7 +226,8 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
         # "from $9.7 billion", "than the $410 million", "from the prior 4,838 million USD"
         while before and before[-1] in _REFERENCE_DETERMINERS:
             before = before[:-1]
-        if before[-1:] in (["against"], ["versus"]) or before[-2:] in (["compared", "with"], ["compared", "to"]):
+        if before[-1:] in (["against"], ["versus"]) or before[-2:] in (["compared", "with"], ["compared", "to"]) \
+                or before[-1:] == ["and"] and _after_a_figure_compared_with(other, ctx):
             # "$150.14 billion as against $185.40 billion during the period April-October 2019": the
             # period written after the figure compared with (its noun 'period' too) is that figure's
             between = ctx.doc[other.end: span.start]
