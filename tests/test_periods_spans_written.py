@@ -334,3 +334,24 @@ def test_a_second_figure_compared_with_keeps_its_own_period(pipeline):
     got = _claim_periods(pipeline, "In the month of May, Kenya's exports came to $4.1 billion, as against $3.9 billion "
                                    "in April, 2022 and $3.2 billion during May, 2021.", "2022-06-20")
     assert got["$4.1 billion"] == "May" and got["$3.2 billion"] == "May, 2021"
+
+
+@pytest.mark.parametrize("written, span", [
+    ("between January 2023 and February 2023", ("2023-01-01", "2023-02-28")),
+    ("in 2M/2023", ("2023-01-01", "2023-02-28")),
+])
+def test_two_months_between_written_years_and_the_first_n_months_shorthand(pipeline, written, span):
+    """'between January 2023 and February 2023' said of no change is the two months together; '2M/2023'
+    (Vietnamese and Chinese industry copy) is the first two months of 2023."""
+    got = _periods(pipeline, f"Vietnam's exports of shrimp reached $410 million {written}, the association said.",
+                   "2023-03-20")
+    key = written.removeprefix("in ")
+    assert got[key] == span
+
+
+def test_a_change_between_two_months_that_reached_a_level_is_over_the_months_between(pipeline):
+    """'rose 4% between January and October, reaching $524 billion': with the level the change reached,
+    the months between are the figures' span (as with 'to $X'), not a move from one month to another."""
+    got = _claim_periods(pipeline, "Mexico's imports rose 4% between January and October, reaching $524 billion.",
+                         "2024-11-20")
+    assert got["$524 billion"] == "between January and October"

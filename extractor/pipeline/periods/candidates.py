@@ -140,6 +140,9 @@ _rule("year_start_range", r"from\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<yr>" 
 # its own year (a statistics office's fiscal or rolling total); one range, as "from January to April"
 _rule("month_range", r"(?:from\s+)?(?P<mon>" + MON + r")\s*,?\s+(?P<y1>" + YEAR + r")\s*(?:-|–|—|to|through|until|till)\s*(?P<mon2>"
       + MON + r")\s*,?\s+(?P<yr>" + YEAR + r")", _resolve_month_range)
+# "between January 2023 and February 2023": each end with its year
+_rule("month_range", r"between\s+(?P<mon>" + MON + r")\s*,?\s+(?P<y1>" + YEAR + r")\s+and\s+(?P<mon2>" + MON
+      + r")\s*,?\s+(?P<yr>" + YEAR + r")", _resolve_month_range)
 _rule("month_range", r"between\s+(?P<mid>mid-\s?)?(?P<mon>" + MON + r")\s+and\s+(?:mid-\s?)?(?P<mon2>" + MON
       + r")(?:,?\s+(?:of\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)\s+year)))?",
       _resolve_month_range)   # "between February and October last year" too
@@ -293,6 +296,9 @@ _rule("first_n", r"the\s+(?P<n>" + NUM + r")\s+(?P<unit>months)\s+of\s+(?:(?:the
       + r")|(?P<ryr>(?:the\s+)?(?:this|current)\s+year))", lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, m, edge="first"))
 # ('$7.5 billion in seven months this year', 'the five months this year': 'of' dropped too)
 _rule("first_n", r"(?:(?<=\bin\s)|the\s+)(?P<n>" + NUM + r")\s+(?P<unit>months)\s+(?P<ryr>this\s+year)",
+      lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, m, edge="first"))
+# "2M/2023", "in 5M/2022": the first N months of a year, as Vietnamese and Chinese industry copy writes them
+_rule("first_n", r"(?P<n>(?:1[0-2]|[1-9]))(?P<unit>M)\s?/\s?(?P<yr>" + YEAR + r")",
       lambda ctx, cand, m: _resolve_first_n_units(ctx, cand, m, edge="first"))
 _rule("year_range", r"(?:from\s+)?(?P<y1>" + YEAR + r")(?:\s*(?:-|–|to|through)\s*(?P<y2>" + YEAR
       + r")|[-–/](?P<y2s>\d\d(?!\d)))", resolve_split_year)
@@ -457,7 +463,10 @@ def _keep_candidate(ctx: _Context, cand: _Candidate) -> bool:
                 return False
     if rule == "month_range":
         m1, m2 = MONTHS[gd["mon"].rstrip(".").lower()], MONTHS[gd["mon2"].rstrip(".").lower()]
-        if gd.get("y1") and (not 1 < (int(gd["yr"]) - int(gd["y1"])) * 12 + m2 - m1 <= 35 or (
+        apart = (int(gd["yr"]) - int(gd["y1"])) * 12 + m2 - m1 if gd.get("y1") else 0
+        # ("between January 2023 and February 2023", said of no change: the two months together)
+        two_months = apart == 1 and m.group(0).lower().startswith("between") and not _governed_by_a_change(ctx, m.start())
+        if gd.get("y1") and (not (1 < apart <= 35 or two_months) or (
                 (_governed_by_a_change(ctx, m.start()) or _after_a_change_and_its_size(ctx, m.start()))
                 and not _A_LEVEL_BEFORE.search(text, max(0, m.start() - 60), m.start()))):
             # "from May 2022 to July 2021", years apart: two months, no run of them; nor a move from
@@ -606,7 +615,14 @@ def _a_level_for_the_span(ctx: _Context, char: int) -> bool:
     verb = tok.head if tok is not None else None
     return verb is not None and any(c.dep_ == "prep" and c.lower_ == "to" and any(o.like_num or o.ent_type_ == "MONEY"
                                                                                  for o in c.subtree)
+                                    # ("rose 30% between January and November, reaching $40 billion")
+                                    or c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in _LEVEL_PARTICIPLES
+                                    and any(o.ent_type_ == "MONEY" for o in c.subtree)
                                     for c in verb.children)
+
+
+# the verbs of a level a change's participle states ("..., reaching $40 billion")
+_LEVEL_PARTICIPLES = frozenset({"reach", "hit", "total", "amount", "stand", "top", "come"})
 
 
 @cache
