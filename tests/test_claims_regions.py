@@ -346,3 +346,11 @@ def test_a_proper_name_a_place_owns_is_a_place_in_it(pipeline, owner, city):
     assert got["160 billion yuan"][:3] == ("directional", city, "WLD")
     assert got["13 billion yuan"][:3] == ("directional", city, "WLD")
     assert got["2.3 percent"] == ("total", None, None, ("Fujian", "WLD"))
+
+
+def test_a_place_after_the_period_of_a_trade_measure_owns_the_trade(pipeline):
+    """'The value of foreign trade during the first half in Ningbo – a harbour city of east China's Zhejiang
+    province – expanded to X': the parser hangs 'in Ningbo' on the period; the place trades."""
+    got = _parties(pipeline, "The value of foreign trade during the first half in Ningbo – a harbour city of east China's "
+                             "Zhejiang province – expanded to 600 billion yuan, up 5.1 percent.", published="2020-07-20")
+    assert got["600 billion yuan"] == ("total", None, None, ("Ningbo", "WLD"))

@@ -599,7 +599,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                              n == trigger or n.lemma_.lower() in _lexicon_words("trade_measure_nouns")))
                          for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)
                          and (p.lower_ == "of" or o.i not in ctx.period_tokens and (
-                             ctx.country_at[o.i] in ctx.places or _a_state_code(ctx.country_at[o.i])))), None)
+                             ctx.country_at[o.i] in ctx.places or _a_state_code(ctx.country_at[o.i])))), None) \
+            or _place_after_the_period_of_a_measure(trigger, ctx)
     # "non-EU exports", "non-OECD imports": the partners outside a bloc, not a trader
     for c in [c for c in left if str(ctx.country_at.get(c.i, "")).lower().startswith("non-")]:
         left.remove(c)
@@ -1617,6 +1618,22 @@ def _partner_there(frame: TradeFrame, sent: Span, ctx: _Context, story_agent: st
             return
         if states:
             return
+
+
+def _place_after_the_period_of_a_measure(trigger: Token, ctx: _Context) -> str | None:
+    """'The value of foreign trade during the first half in Ningbo': the place an 'in' phrase names after the
+    period of the measure whose 'of' phrase holds the trade word (the parser hangs it on the period)."""
+    measure = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if measure is None or measure.lemma_.lower() not in _lexicon_words("trade_measure_nouns"):
+        return None
+    for p in (c for c in measure.children if c.dep_ == "prep" and c.lower_ in {"in", "during", "for"}):
+        for period in (o for o in p.children if o.dep_ == "pobj" and o.i in ctx.period_tokens):
+            for o in (o for q in period.children if q.dep_ == "prep" and q.lower_ == "in"
+                      for o in q.children if o.dep_ == "pobj"):
+                name = ctx.country_at.get(o.i)
+                if name is not None and (name in ctx.places or _a_state_code(name)):
+                    return name
+    return None
 
 
 def _locates_a_place(token: Token, ctx: _Context) -> bool:
