@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .tables import _tables
-from .units import (_currency_after, _currency_before, _currency_of_the_state_named_most, _glued_seq,
+from .units import (RUPEE_AS_WRITTEN, _currency_after, _currency_before, _currency_of_the_state_named_most, _glued_seq,
                     _quantulum_unit_name)
 
 # ------------------------------------------------------------------ value parsing
@@ -104,7 +104,7 @@ def _numeric_core(doc: Doc, i: int) -> Optional[_Core]:
             if cur not in ("Sh", "Shs"):
                 return None   # ('SH2' is a highway) 'Sh4.1 billion' only as written so
             core.currency = _currency_of_the_state_named_most(doc, "shilling")
-        if cur in ("Rs", "Rs."):
+        if cur in RUPEE_AS_WRITTEN:
             # 'Rs3,359,862 million' glued to its digits, as 'Rs. 7,181 million' apart: the rupee of the
             # rupee state the text names most
             core.currency = _currency_of_the_state_named_most(doc, "rupee")

@@ -15,6 +15,10 @@ from ..extensions import doc_text
 from .tables import _match_seq, _scaled_code, _tables
 
 
+# the rupee sign as written ('RS 232' is no currency): whose rupee, the text says (currency_names_by_state)
+RUPEE_AS_WRITTEN = frozenset({"Rs", "Rs."})
+
+
 def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     """'$', 'US$', 'US $', '€', 'USD', 'RMB' right before the number -> (ISO code, first token)."""
     t = _tables()
@@ -31,7 +35,7 @@ def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     code = t["currency_symbols"].get(prev.lower_)
     if code and prev.lower_ in ("rs", "rs."):
         # 'Rs 1,250 crore' as written only ('RS 232' is no currency); whose rupee, by the text
-        return (_currency_of_the_state_named_most(doc, "rupee"), i - 1) if prev.text in ("Rs", "Rs.") else (None, i)
+        return (_currency_of_the_state_named_most(doc, "rupee"), i - 1) if prev.text in RUPEE_AS_WRITTEN else (None, i)
     if code:
         start = i - 1
         # 'US $58.24', 'C $16.4 million': a country prefix split off the symbol

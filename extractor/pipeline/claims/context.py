@@ -4,7 +4,6 @@ most named countries, and the role of each period (a comparison's 'since', a cha
 """
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -21,7 +20,7 @@ from ..actors import _country_patterns, _country_surface_forms
 from ..extensions import doc_text, tokens_whose
 from ..lexicon import phrase_matcher
 from ..periods.anchors import change_over_figure_base
-from ..periods.patterns import START_OF_THE_YEAR
+from ..periods.patterns import MONTHS, START_OF_THE_YEAR
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
 
@@ -209,7 +208,7 @@ class _Context:
             # trades as itself, a region named as written (the contract's rule for partners that
             # are not states); never the state's trade, nor the story's pair
             if ent.label_ == "GPE" and not any(t in self.country_at or t in self.pair_at for t in range(ent.start, ent.end)) \
-                    and ent.text.lower().replace(".", "") not in _state_names() and not _a_dateline(ent, self.text) \
+                    and not _a_state_name(ent.text) and not _a_dateline(ent, self.text) \
                     and any(t.pos_ == "PROPN" or t.is_upper for t in ent) \
                     and not any(t.text == "," for t in ent):   # "Chinese", "in Beijing": the state's
                 # (nor a list the model took for one place: "exported to USA, Germany, India and Japan")
@@ -217,8 +216,8 @@ class _Context:
                 # a dateline's city in capitals, "SYDNEY", is tagged a noun and is a place)
                 name = " ".join(t.text for t in ent if t.lower_ not in {"the", "'s", "’s"})
                 # "Shandong province" and "Shandong's exports": one place, one name (not "Mexico City")
-                bare = re.sub(r"\s+(?:province|prefecture|municipality)$", "", name, flags=re.I)
-                if bare != name and bare.lower().replace(".", "") not in _state_names():
+                bare = _KIND_AFTER_A_PLACE.sub("", name)
+                if bare != name and not _a_state_name(bare):
                     name = bare
                 self.places.add(name)
                 self.place_counts[name] = self.place_counts.get(name, 0) + 1
@@ -268,7 +267,7 @@ class _Context:
             if k == i or i in self.country_at:
                 continue
             name = " ".join(t.text for t in self.doc[k:i])
-            if name.lower().replace(".", "") in _state_names():
+            if _a_state_name(name):
                 continue
             self.places.add(name)
             written.add(name)
@@ -280,14 +279,14 @@ class _Context:
                 continue
             end = i + 1
             while end < len(self.doc) and self.doc[end].tag_ == "NNP" and end not in self.country_at \
-                    and self.doc[end].ent_type_ not in {"ORG", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"} \
-                    and self.doc[end].lower_ not in _MONTH_NAMES:   # (it tags many a city a person, or a date)
+                    and self.doc[end].ent_type_ not in {"ORG", "NORP", *_FIGURE_ENTITIES} \
+                    and self.doc[end].lower_ not in MONTHS:   # (it tags many a city a person, or a date)
                 end += 1
             # (the name heads its phrase: "Scotland's Scotch whisky" names whisky, no place)
             if end > i + 1 and (end == len(self.doc) or self.doc[end].tag_ != "POS") \
                     and self.doc[end - 1].dep_ not in {"compound", "amod", "nmod"}:
                 name = " ".join(t.text for t in self.doc[i + 1: end])
-                if name.lower().replace(".", "") not in _state_names():
+                if not _a_state_name(name):
                     self.places.add(name)
                     for t in range(i + 1, end):
                         self.country_at[t] = name
@@ -391,14 +390,20 @@ class _Context:
         return out
 
 
-# "Guangdong's July foreign trade": a month after a place's possessive is no place in it
-_MONTH_NAMES = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
-
-# entity types of words that are never a place's name written again
-_NOT_A_PLACE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# entity types of figures, and of words that are never a place's name written again (a figure or a
+# time: "Dubai H1"); a month after a place's possessive ("Guangdong's July") is none either (MONTHS)
+_FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+_NOT_A_PLACE_ENTITIES = _FIGURE_ENTITIES | {"DATE", "TIME"}
 
 # the nouns written after a place's proper name that say it is a place inside a state
 _PLACE_KIND_NOUNS = frozenset({"province", "prefecture", "municipality"})
+# ("Shandong province" and "Shandong" are one place, one name)
+_KIND_AFTER_A_PLACE = re.compile(r"\s+(?:" + "|".join(sorted(_PLACE_KIND_NOUNS)) + r")$", re.IGNORECASE)
+
+
+def _a_state_name(name: str) -> bool:
+    """Whether ``name`` is a state's own name ("U.S.", "Mexico"), not a place inside one."""
+    return name.lower().replace(".", "") in _state_names()
 
 
 @cache

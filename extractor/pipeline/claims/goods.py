@@ -976,9 +976,6 @@ def _goods_of_a_semicolon_item(amount_span: Span, ctx: "_Context") -> tuple[str 
 
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "while", "whereas", "but"})
 
-# verbs that state a level ("remained at $9 billion", "totalled $3 billion"), beside those of change
-_LEVEL_VERBS = frozenset({"remain", "stay", "stand", "total", "reach", "amount", "hit", "top", "come"})
-
 
 def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool,
                             ctx: "_Context") -> tuple[str | None, str] | None:
@@ -997,7 +994,7 @@ def _goods_of_a_clause_item(amount_span: Span, trigger: Token, listed: bool,
     if k >= 0 and doc[k].lower_ in {"by", "at"}:
         k -= 1   # ("... while industrial supplies remained at C$9 billion": a level's verb)
     if k < 1 or doc[k].pos_ != "VERB" or not (doc[k].lemma_.lower() in _change_verbs() or _is_change_word(doc[k])
-                                              or doc[k].lemma_.lower() in _LEVEL_VERBS):
+                                              or doc[k].lemma_.lower() in _lexicon_words("level_verbs")):
         return None
     end = k
     k -= 1

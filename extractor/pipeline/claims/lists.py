@@ -90,12 +90,11 @@ def _written_flow_list(sent: Span) -> list[Token]:
     trade and trade surplus'): the last nouns of trade phrases and of balances, of at least two
     kinds, with only the list's commas, conjunctions and the next phrase's modifiers between them
     (read from the words: the parser often joins such a list wrongly). Empty when there is none."""
-    balances = set(_lexicon()["balance_nouns"]["words"])
     words = _lexicon()["words"]
     doc = sent.doc
     # (a flow's word looked up as written: the parser may hang "total trade" on the balance after it)
     heads = [t for t in sent if t.pos_ == "NOUN" and (
-        t.lemma_.lower() in balances
+        _a_balance_noun(t)
         or (_trade_kind(t) or words.get(t.lower_)) in {"import", "export", "total"}
         and not (t.i + 1 < sent.end and doc[t.i + 1].pos_ == "NOUN"))]
     run: list[Token] = []
@@ -110,6 +109,11 @@ def _written_flow_list(sent: Span) -> list[Token]:
             break
     kinds = {words.get(t.lower_) or _trade_kind(t) or "balance" for t in run}
     return run if len(kinds) >= 2 else []
+
+
+def _a_balance_noun(token: Token) -> bool:
+    """'surplus', 'deficit', 'balance' (trade_lexicon.json balance_nouns)."""
+    return token.lemma_.lower() in _lexicon_words("balance_nouns")
 
 
 def _written_period_lists(sent: Span, ctx: _Context) -> list[list[int]]:
@@ -231,7 +235,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                        for run in _written_period_lists(sent, ctx)
                        if not any([x.get("period", x.get("base")) for x in s] == run for s in slot_lists)]
     run = _written_flow_list(sent) if explicit else []
-    balance = any(t.lemma_.lower() in _lexicon_words("balance_nouns") for t in run)
+    balance = any(_a_balance_noun(t) for t in run)
     if run and (balance or not any("trigger" in x for slots in slot_lists for x in slots)):
         # "Measured against March 2019, the last month before the closures, imports and exports were up
         # 13.2% and 5.1%, respectively": flows written as a list, however the parser joined them
@@ -241,8 +245,7 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
             "trigger" in x and run[0].i <= x["trigger"].i <= run[-1].i for x in slots)]
         slot_lists = [slots for k, slots in enumerate(slot_lists) if k not in inside]
         slot_ends = [end for k, end in enumerate(slot_ends) if k not in inside]
-        slot_lists.insert(len(slot_ends), [{"balance": t} if t.lemma_.lower() in _lexicon_words("balance_nouns")
-                                           else {"trigger": t} for t in run])
+        slot_lists.insert(len(slot_ends), [{"balance": t} if _a_balance_noun(t) else {"trigger": t} for t in run])
         slot_ends.append(run[-1].i)   # (the lists with an end)
     both_flows = [k for k, slots in enumerate(slot_lists) if len(slots) == 2 and all("trigger" in x for x in slots)
                   and {_trade_kind(x["trigger"]) for x in slots} == {"import", "export"}]

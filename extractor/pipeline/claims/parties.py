@@ -598,8 +598,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
                          if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and (
                              n == trigger or n.lemma_.lower() in _lexicon_words("trade_measure_nouns")))
                          for o in p.children if o.dep_ == "pobj" and ctx.country_at.get(o.i) not in (None, WORLD)
-                         and (p.lower_ == "of" or o.i not in ctx.period_tokens and (
-                             ctx.country_at[o.i] in ctx.places or _a_state_code(ctx.country_at[o.i])))), None) \
+                         and (p.lower_ == "of" or o.i not in ctx.period_tokens and _a_place_or_state(ctx.country_at[o.i], ctx))),
+                        None) \
             or _place_after_the_period_of_a_measure(trigger, ctx)
     # "non-EU exports", "non-OECD imports": the partners outside a bloc, not a trader
     for c in [c for c in left if str(ctx.country_at.get(c.i, "")).lower().startswith("non-")]:
@@ -1631,9 +1631,14 @@ def _place_after_the_period_of_a_measure(trigger: Token, ctx: _Context) -> str |
             for o in (o for q in period.children if q.dep_ == "prep" and q.lower_ == "in"
                       for o in q.children if o.dep_ == "pobj"):
                 name = ctx.country_at.get(o.i)
-                if name is not None and (name in ctx.places or _a_state_code(name)):
+                if name is not None and _a_place_or_state(name, ctx):
                     return name
     return None
+
+
+def _a_place_or_state(name: str, ctx: _Context) -> bool:
+    """A place inside a state the text names, or one state (not a region, a group or the world)."""
+    return name in ctx.places or _a_state_code(name)
 
 
 def _locates_a_place(token: Token, ctx: _Context) -> bool:

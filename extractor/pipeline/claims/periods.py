@@ -95,11 +95,11 @@ def _in_a_comparison_without(token: Token, amount_root: Token) -> bool:
         as_much_as = head.lower_ == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in _AS_MUCH
         compares_with = head.lower_ in {"with", "to", "against"} and head.head.lemma_.lower() == "compare"
         # ("jumped 46% from March 1-20": the span of Korean customs' twenty-day count, no old level's)
-        from_days = head.lower_ == "from" and _DAYS_OF_A_MONTH.match(doc_text(head.doc), head.idx + 5) is not None
         # ("From January to May, exports slid 3.1%": a span of time the figure covers, with no old level in it)
-        from_days = from_days or head.lower_ == "from" and _a_span_of_time_only(head)
+        from_a_span = head.lower_ == "from" and (_DAYS_OF_A_MONTH.match(doc_text(head.doc), head.idx + 5) is not None
+                                                 or _a_span_of_time_only(head))
         if head.lower_ in _COMPARISON_HEADS or compares_with or (head.lower_ == "from" and _is_change_word(head.head)
-                                                                and not from_days) \
+                                                                and not from_a_span) \
                 or _after_an_earlier_change(head) or as_much_as:   # "four times as much as in 2018"
             # "rose from $15 billion in July": the old level's month, not the change's; "$2.1
             # billion compares with $1.1 billion in 2022": 2022 is the reference's
@@ -199,7 +199,12 @@ def _after_a_figure_compared_with(other: Span, ctx: _Context) -> bool:
     # (each with its own period: "$2.6 billion and $1.7 billion during the same period" share one)
     own_period = any(span is not None and earlier[-1].end <= span.start and span.end <= other.start
                      for span in ctx.period_spans)
-    return own_period and (words[-1:] in (["against"], ["versus"]) or words[-2:] in (["compared", "with"], ["compared", "to"]))
+    return own_period and _ends_comparing_with(words)
+
+
+def _ends_comparing_with(words: list[str]) -> bool:
+    """The words before a figure end with 'against', 'versus', 'compared with' or 'compared to'."""
+    return words[-1:] in (["against"], ["versus"]) or words[-2:] in (["compared", "with"], ["compared", "to"])
 
 
 # the words a period's noun is written with before it ("during the same period of 2019")
@@ -226,8 +231,7 @@ def _dates_an_old_level(index: int, amount_span: Span, ctx: _Context) -> bool:
         # "from $9.7 billion", "than the $410 million", "from the prior 4,838 million USD"
         while before and before[-1] in _REFERENCE_DETERMINERS:
             before = before[:-1]
-        if before[-1:] in (["against"], ["versus"]) or before[-2:] in (["compared", "with"], ["compared", "to"]) \
-                or before[-1:] == ["and"] and _after_a_figure_compared_with(other, ctx):
+        if _ends_comparing_with(before) or before[-1:] == ["and"] and _after_a_figure_compared_with(other, ctx):
             # "$150.14 billion as against $185.40 billion during the period April-October 2019": the
             # period written after the figure compared with (its noun 'period' too) is that figure's
             between = ctx.doc[other.end: span.start]

@@ -616,13 +616,15 @@ def _a_level_for_the_span(ctx: _Context, char: int) -> bool:
     return verb is not None and any(c.dep_ == "prep" and c.lower_ == "to" and any(o.like_num or o.ent_type_ == "MONEY"
                                                                                  for o in c.subtree)
                                     # ("rose 30% between January and November, reaching $40 billion")
-                                    or c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in _LEVEL_PARTICIPLES
+                                    or c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in _level_verbs()
                                     and any(o.ent_type_ == "MONEY" for o in c.subtree)
                                     for c in verb.children)
 
 
-# the verbs of a level a change's participle states ("..., reaching $40 billion")
-_LEVEL_PARTICIPLES = frozenset({"reach", "hit", "total", "amount", "stand", "top", "come"})
+@cache
+def _level_verbs() -> frozenset[str]:
+    """The verbs of a level a change's participle states ("..., reaching $40 billion"; trade_lexicon.json)."""
+    return frozenset(load_table("trade_lexicon.json")["level_verbs"]["words"])
 
 
 @cache

@@ -94,7 +94,6 @@ def narrative_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
                  and not _STARTING.search(ctx.text[max(0, c.start - 20):c.start])
                  and not _is_future(ctx, c.start) and not _is_comparison_base(ctx.text, c.start, c.end)
                  and not _DEADLINE.search(ctx.text[max(0, c.start - 12):c.start])
-                 and not _GOAL.search(ctx.text[max(0, c.start - 40):c.start])
                  and not _AIMED_AT.search(ctx.text[max(0, c.start - 90):c.start])]
         if later:
             period = max(later, key=lambda p: p.from_)
@@ -257,11 +256,10 @@ def _in_a_photo_caption(text: str, start: int, end: int) -> bool:
 
 # "turned to exporting wigs starting in 2018": when something began, not when the story is
 _STARTING = re.compile(r"\b(?:starting|beginning|from)\s+(?:in\s+)?$", re.IGNORECASE)
-# "the country's goals for 2017", "an export target for 2026": a year something is aimed at
-_GOAL = re.compile(r"\b(?:goals?|targets?|plans?|forecasts?|outlook|projections?|expectations?|aims?|ambitions?)"
-                   r"\s+(?:\w+\s+){0,2}?for\s+(?:the\s+(?:year|end\s+of)\s+)?$", re.IGNORECASE)
-# "The two sides targeted a trade volume of 1 trillion U.S. dollars in 2020": the year a clause of aiming
-# names (the full stops of an abbreviation end no sentence)
-_AIMED_AT = re.compile(r"\b(?:target(?:ed|s|ing)?|aim(?:ed|s|ing)?|plann?(?:ed|s|ing)?|goals?|expect(?:ed|s|ing)?|"
-                       r"forecast(?:ed|s|ing)?|project(?:ed|s|ing)?)\b(?:[^.;:!?]|(?<=[A-Z])\.){0,70}?\b(?:in|by|for)\s+$", re.IGNORECASE)
+# a year something is aimed at: "the country's goals for 2017", "an export target for the end of 2026",
+# "The two sides targeted a trade volume of 1 trillion U.S. dollars in 2020" (the full stops of an
+# abbreviation end no sentence)
+_AIMED_AT = re.compile(r"\b(?:target(?:ed|s|ing)?|aims?|aimed|aiming|plann?(?:ed|s|ing)?|goals?|expect(?:ed|s|ing)?|"
+                       r"expectations?|forecast(?:ed|s|ing)?|project(?:ed|s|ing)?|projections?|outlook|ambitions?)\b"
+                       r"(?:[^.;:!?]|(?<=[A-Z])\.){0,70}?\b(?:in|by|for)\s+(?:the\s+(?:year|end\s+of)\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|from|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
