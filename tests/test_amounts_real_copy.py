@@ -998,3 +998,15 @@ def test_a_parallel_level_written_without_its_magnitude_takes_the_first_s(parse)
 def test_a_price_beside_a_level_keeps_its_size(parse, text, span, value):
     """A price per unit, or one out of the factor-of-three range of the level beside it, keeps its size."""
     assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Imports from Japan fell from 4.9 to 3.4 billion dollars over the year.", "4.9", 4.9e9),
+    ("Shipments of palm oil climbed from 1.25 to 1.6 million tonnes in the quarter.", "1.25", 1.25e6),
+    ("Tea exports rose from 500 to 2 million tonnes after the reform.", "500", 500.0),
+])
+def test_the_first_level_of_a_move_takes_the_magnitude_said_once_after_the_second(parse, text, span, value):
+    """'fell from 4.9 to 3.4 billion dollars': the unit and its magnitude, said once after the second
+    level, serve the first too (right-node raising), where the two then lie within a factor of three
+    ('from 500 to 2 million' keeps 500)."""
+    assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)

@@ -498,6 +498,15 @@ def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
         # 'fell from 4.8 to 4.7 percent': two levels, and the unit said once serves both
         # (right-node raising); the second number is found on its own next
         a.unit, a.of = r.unit, r.of
+        if not a.core.has_magnitude and r.core is not None and r.core.has_magnitude:
+            # "fell from 4.9 to 3.4 billion dollars": the magnitude said once serves both too, where
+            # the two levels then lie within a factor of three ("from 500 to 2 million" keeps 500)
+            scale = _magnitude_of(r.core)
+            if r.high > 0 and 1 / 3 <= a.value * scale / r.high <= 3:
+                a.value *= scale
+                a.precision = a.precision * scale if a.precision is not None else None
+                a.low = a.low * scale if a.low is not None else None
+                a.high = a.high * scale if a.high is not None else None
         return a
     if r.low > r.high:
         return None
