@@ -448,3 +448,15 @@ def test_the_year_before_the_text_s_dated_span_takes_its_year(parse, later):
     ps, _ = undated(parse, "Peru-Chile trade grows in the first half of the year\n\nPeru's trade with Chile rose 6 "
                            f"percent in the first half of 2021, customs data showed.{later}")
     assert span(period(ps, "the first half of the year")) == (date(2021, 1, 1), date(2021, 6, 30))
+
+
+@pytest.mark.parametrize("weekday, expected", [("Tuesday", (date(2020, 4, 1), date(2020, 4, 30))),
+                                               ("Saturday", (date(2019, 4, 1), date(2019, 4, 30)))])
+def test_a_dateline_s_weekday_in_the_lead_gives_the_year_of_writing(parse, weekday, expected):
+    """'LIMA, June 9 (Xinhua) -- ... the office said on Tuesday': June 9 fell on a Tuesday in 2020,
+    the first such year on or after the text's latest year (2019), so April is April 2020; a weekday
+    no near year puts the dateline on leaves the text's own latest year."""
+    ps, _ = undated(parse, f"LIMA, June 9 (Xinhua) -- Peru's exports fell 20 percent to 2.1 billion dollars in April, "
+                           f"the statistics office said on {weekday}. Exports had last fallen this fast in July 2009. "
+                           "In 2019, mining generated most of the country's sales abroad.")
+    assert span(period(ps, "April")) == expected

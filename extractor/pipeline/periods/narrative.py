@@ -136,8 +136,26 @@ def _dateline(ctx: _Context, found: list[tuple[_Candidate, Period]], latest: dat
                 return None
             if 0 <= (filed - latest).days <= _DATELINE_AFTER_DAYS:
                 return cand.start, filed, period
+        # "BERLIN, June 9 (Xinhua) -- ... the statistics office announced on Tuesday": the lead's
+        # weekday is the dateline's day, which falls on that weekday only every five to eleven
+        # years; so the first year on or after the text's latest date that puts it there
+        lead = ctx.text[cand.end: cand.end + _DATELINE_LEAD]
+        lead = lead[: lead.find("\n")] if "\n" in lead else lead
+        weekday = _ON_A_WEEKDAY.search(lead)
+        if weekday is not None:
+            wanted = _WEEKDAYS.index(weekday.group(1).lower())
+            for year in range(latest.year, latest.year + _DATELINE_WEEKDAY_YEARS):
+                filed = date(year, month, day) if (month, day) != (2, 29) or calendar.isleap(year) else None
+                if filed is not None and filed >= latest and filed.weekday() == wanted:
+                    return cand.start, filed, period
         return None
     return None
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_ON_A_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_DATELINE_LEAD = 400          # characters of the lead after the dateline
+_DATELINE_WEEKDAY_YEARS = 3   # how many years after the text's latest date a dateline's weekday may put it
 
 
 def base_year_reference(ctx: _Context, found: list[tuple[_Candidate, Period]]
