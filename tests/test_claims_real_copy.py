@@ -2784,3 +2784,28 @@ def test_a_noun_of_partners_names_no_goods(text, figure):
     trades = {r.amounts[c.amount].text: c.trade for c in r.claims if c.trade is not None and c.amount is not None}
     assert trades[figure].commodity_text is None
     assert not any(r.amounts[c.amount].unit == "count" for c in r.claims if c.trade is not None and c.amount is not None)
+
+
+@pytest.mark.parametrize("compared", ["compared with", "compared to", "against", "versus"])
+def test_a_change_compared_with_an_earlier_change_noun_keeps_that_change_s_time(pipeline, compared):
+    """'rose 8 percent in May, compared with a 14 percent rise a year earlier': the change the
+    sentence's change is set against has its own time, as after 'after a 14 percent rise'."""
+    claims = _changes(pipeline, f"Kenya's tea exports rose 8 percent in May, {compared} a 14 percent rise a year earlier.",
+                      "2023-06-20")
+    assert claims["8 percent"][4] == "2023-05" and claims["14 percent"][4] == "2022-05"
+
+
+@pytest.mark.parametrize("since", ["since January 2023", "since January"])
+def test_a_flow_counted_since_january_is_the_year_so_far(since):
+    """'shipments since January have risen 11% to $30.5 billion', written in August: January to the
+    latest month (July), as 'since the beginning of the year' is; not a January of an earlier year,
+    nor 'since January' in a sentence that dates no figure."""
+    r = extract(f"Chile's copper shipments {since} have risen by 11% to $30.5 billion, the central bank said.",
+                published="2023-08-10")
+    p = r.periods[claim_of(r, "$30.5 billion").period]
+    assert (str(p.from_), str(p.to)) == ("2023-01-01", "2023-07-31")
+    earlier = extract("Chile's copper shipments since January 2019 have doubled to $30.5 billion.", published="2023-08-10")
+    assert claim_of(earlier, "$30.5 billion").period is None
+    counted = extract("Exports have grown faster than imports for seven months since January 2023. On a "
+                      "month-on-month basis, Chile's imports grew by 3 percent in July.", published="2023-08-10")
+    assert str(counted.periods[claim_of(counted, "3 percent").period].from_) == "2023-07-01"

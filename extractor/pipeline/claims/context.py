@@ -20,7 +20,7 @@ from ..actors import _country_patterns, _country_surface_forms
 from ..extensions import doc_text, tokens_whose
 from ..lexicon import phrase_matcher
 from ..periods.anchors import change_over_figure_base
-from ..periods.patterns import MONTHS, START_OF_THE_YEAR
+from ..periods.patterns import JANUARY_ON_ITS_OWN, MONTHS, START_OF_THE_YEAR
 from .words import WORLD, _change_verbs, _is_change_word, _lexicon, _lexicon_words, _partner_patterns, _trade_kind
 
 
@@ -546,6 +546,19 @@ def _the_year_so_far(period: Period) -> bool:
         and period.to.month < 12 and START_OF_THE_YEAR.fullmatch(period.text) is not None
 
 
+def _the_year_so_far_of_a_figure(index: int, ctx: "_Context") -> bool:
+    """'exports since January have fallen 25% to $32 billion': January to the latest month, the
+    period of the figures its sentence gives (not 'growth continued for five months since January',
+    which counts months and dates no figure)."""
+    period, span = ctx.periods[index], ctx.period_spans[index]
+    if period.granularity != "range" or period.from_ is None or period.to is None \
+            or JANUARY_ON_ITS_OWN.fullmatch(period.text) is None:
+        return False
+    sent = span.sent
+    return any(a is not None and sent.start <= a.start < sent.end and amount.unit != "count"
+               for a, amount in zip(ctx.amount_spans, ctx.amounts))
+
+
 def _reference_role(index: int, ctx: _Context) -> str | None:
     """'since' for a comparison's reference, 'basis' for a change's base period, 'boundary' for a
     time a figure is before or after, 'record' for the time of a previous record (its figure's
@@ -556,7 +569,8 @@ def _reference_role(index: int, ctx: _Context) -> str | None:
         return None
     lex = _lexicon()
     if (span.start > 0 and ctx.doc[span.start - 1].lower_ == "since" or span.root.head.lower_ == "since"
-            or index in ctx.since_clauses) and not _the_year_so_far(ctx.periods[index]):
+            or index in ctx.since_clauses) and not _the_year_so_far(ctx.periods[index]) \
+            and not _the_year_so_far_of_a_figure(index, ctx):
         return "since"   # (not "since the beginning of this year": the year so far, the figure's own)
     if _previous_record_start(span, ctx.text) is not None:
         return "record"   # "topping the previous high of $8.9 billion set in March": the old record's time

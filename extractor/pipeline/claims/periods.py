@@ -139,12 +139,14 @@ def _reference_figure_before(token: Token) -> Token | None:
 
 def _an_earlier_change(amount_span: Span) -> bool:
     """'after a 5.2% fall in the previous month', 'recovering from a 1.3% drop', 'following a 6.1
-    percent decline the previous month', 'faster than the 3% increase in May': the figure of a change
-    noun the sentence's change follows, recovers from or is set against."""
+    percent decline the previous month', 'faster than the 3% increase in May', 'compared with a 9% drop
+    a year earlier': the figure of a change noun the sentence's change follows, recovers from or is
+    set against."""
     root = amount_span.root
     noun = root.head if root.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "quantmod") else None
     return noun is not None and noun.pos_ == "NOUN" and _is_change_word(noun) and noun.dep_ == "pobj" \
-        and noun.head.lower_ in ("after", "following", "from", "than")
+        and (noun.head.lower_ in ("after", "following", "from", "than", "against", "versus")
+             or noun.head.lower_ in ("with", "to") and noun.head.head.lemma_.lower() == "compare")
 
 
 def _after_an_earlier_change(head: Token) -> bool:

@@ -19,7 +19,7 @@ from .anaphora import _is_deictic_report_period
 from .dates import year_to_date
 from .anchors import _Candidate, _Context, _is_comparison_base, _month_end, _NeedsPublication, _number, period_value
 from .narrative import base_year_reference, narrative_reference, this_year_named_reference
-from .patterns import MONTHS, PART, START_OF_THE_YEAR
+from .patterns import JANUARY_ON_ITS_OWN, MONTHS, PART, START_OF_THE_YEAR
 from .candidates import (
     _RULES,
     _candidates,
@@ -278,6 +278,18 @@ def _resolve_all(ctx: _Context) -> list[tuple[_Candidate, Period]]:
                 fields = dict(year_to_date(ctx), value=fields.get("value"))
             except _NeedsPublication:
                 fields["bound"] = "approx"
+        elif JANUARY_ON_ITS_OWN.fullmatch(span) and _SINCE_BEFORE.search(text, max(0, start - 12), start) \
+                and fields.get("granularity") == "month" and ctx.published is not None \
+                and fields["from_"].year == ctx.published.year:
+            # "exports since January have fallen 25%", "since January 2020" written in 2020: a flow
+            # counted since the year began is the year so far, as after "since the beginning of the year"
+            # (not a January of an earlier year: that runs over years the text does not total)
+            try:
+                so_far = year_to_date(ctx, fields["from_"].year)
+                if so_far["to"] > fields["to"]:
+                    fields = dict(so_far, value=fields.get("value"), relative=fields.get("relative", False))
+            except _NeedsPublication:
+                pass
         elif _PART.match(span) and fields.get("granularity") != "duration":
             # "early August", "the end of 2023": a part of the period, which one not said (TimeML's
             # mod START/END/MID): the span is the whole period, its bound approximate

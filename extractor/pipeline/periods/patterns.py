@@ -67,6 +67,8 @@ YEAR_TO_DATE = (r"(?:the\s+|this\s+)?year[-\s]to[-\s]date|this\s+year(?=\s+so\s+
                 r"|(?<=\bso\sfar\sin\s)(?P<yr>" + YEAR + r")|the\s+year(?=\s+so\s+far)")
 #: "the beginning of this year", "the start of the year": the year's start (after "since", the year so far)
 START_OF_THE_YEAR = re.compile(r"(?:the\s+)?(?:beginning|start)\s+of\s+(?:this|the|the\s+current)\s+year", re.IGNORECASE)
+#: "January", "January this year", "January 2020": after "since", the year so far (see START_OF_THE_YEAR)
+JANUARY_ON_ITS_OWN = re.compile(r"(?:January|Jan\.?)(?:\s*,?\s*(?:this\s+year|(?:19|20)\d\d))?", re.IGNORECASE)
 #: A year written in a period's own words ("March 2022", "FY2023", "Q1'24"): its year was read, not inferred
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|'\d\d\b")
 DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
