@@ -885,3 +885,20 @@ def test_earnings_named_by_their_goods(pipeline, sentence, amount, words):
     got = _goods(pipeline, f"Sri Lanka's exports rose 8 percent in the first half of 2022. {sentence}",
                  published="2022-08-10")
     assert got[amount][1] == words
+
+
+def test_a_region_after_all_of_is_the_partner_s_name_not_goods(pipeline):
+    """'Exports to all of Asia': the 'of' phrase hangs on 'all', and names where the goods went
+    ('imports from China of rice' hangs goods on a partner that is a state, which 'all' is not)."""
+    got = _goods(pipeline, "Japan's exports rose 2 percent in March. Exports to all of Asia fell 9 percent, with a "
+                           "12 percent drop in shipments to Korea.")
+    assert got["9 percent"] == (None, None) and got["12 percent"] == (None, None)
+
+
+@pytest.mark.parametrize("goods", ["automatic data processing equipment", "data processing equipment"])
+def test_data_in_a_goods_name_the_table_knows_stays(pipeline, goods):
+    """'automatic data processing equipment' (HS 8471) keeps 'data', which 'customs data showed'
+    drops."""
+    got = _goods(pipeline, f"Customs data showed Hunan's imports of {goods} fell 8 percent to 30 billion yuan in "
+                           "the first half.", published="2022-07-20")
+    assert got["30 billion yuan"] == ("8471", goods)

@@ -121,8 +121,9 @@ def _goods_a_trade_word_names(trigger: Token, ctx: "_Context") -> tuple[str | No
         for of in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
             phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
     # "imports from China of rice": the parser hangs the goods on the partner
+    # (not on "all" in "exports to all of Asia": the 'of' phrase is then the partner itself)
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}):
-        for partner in (c for c in prep.children if c.dep_ == "pobj"):
+        for partner in (c for c in prep.children if c.dep_ == "pobj" and c.i in ctx.country_at):
             for of in (c for c in partner.children if c.dep_ == "prep" and c.lower_ == "of"):
                 phrases += [ctx.doc[c.left_edge.i: c.right_edge.i + 1] for c in of.children if c.dep_ == "pobj"]
     if trigger.pos_ == "VERB" and trigger.tag_ in {"VBN", "VBD"} and trigger.i + 1 < len(ctx.doc) \
@@ -450,7 +451,8 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     firms = _firm_nouns()
     words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
              and not t.like_num
-             and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens and t.lower_ not in skip
+             and t.i not in ctx.period_tokens and t.i not in ctx.amount_tokens
+             and (t.lower_ not in skip or _a_report_noun_naming_goods(t, phrase, skip))
              and (t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.pos_ == "VERB" and (t.dep_ == "compound"   # ("display items")
                                                                            or t.dep_ == "amod" and t.tag_ == "VBN"   # ("manufactured goods")
                                                                            and t.head.lemma_.lower() not in firms))
@@ -488,6 +490,16 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
     if all(t.lower_ in generic or t.lemma_.lower() in generic for t in words):
         return _ALL_GOODS
     return None, text
+
+
+def _a_report_noun_naming_goods(t: Token, phrase: Span, skip: set[str]) -> bool:
+    """'automatic data processing equipment': a noun of reports ('data') compounded onto a later noun
+    of the phrase is part of the goods' name where the goods table knows the name with it (the skip
+    list has it for 'customs data showed', 'preliminary data show')."""
+    return t.lower_ in _lexicon_words("report_nouns") and t.dep_ == "compound" \
+        and phrase.start <= t.head.i < phrase.end and t.head.i > t.i and t.head.pos_ == "NOUN" \
+        and t.head.lower_ not in skip and not _trade_kind(t.head) \
+        and _goods_code(" ".join(w.lower_ for w in t.doc[t.i: phrase.end])) is not None
 
 
 def _goods_of_amount(amount_span: Span, ctx: "_Context") -> tuple[str | None, str | None] | None:
