@@ -902,3 +902,15 @@ def test_data_in_a_goods_name_the_table_knows_stays(pipeline, goods):
     got = _goods(pipeline, f"Customs data showed Hunan's imports of {goods} fell 8 percent to 30 billion yuan in "
                            "the first half.", published="2022-07-20")
     assert got["30 billion yuan"] == ("8471", goods)
+
+
+def test_a_reduction_is_a_change_noun_not_goods(pipeline):
+    """'a year-on-year reduction of 6.8 percent', 'a 23.8% reduction in imports': a noun of change like
+    'drop' or 'decline', which names no goods and takes its flow from its own 'in' phrase."""
+    text = ("Hubei bought goods worth 270 billion yuan from abroad in the first half, a year-on-year reduction of 6.8 "
+            "percent. The period saw a 9.1% drop in exports, and a steeper 12.4% reduction in imports.")
+    got = _goods(pipeline, text, published="2022-07-20")
+    assert got["6.8 percent"] == (None, None)
+    r = pipeline.extract(text, published="2022-07-20")
+    flows = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert flows["12.4%"] == ("WLD", "Hubei")
