@@ -253,6 +253,7 @@ def find_amounts(doc: Doc, scope: str = "claims") -> list[Amount]:
     _carry_into_earlier_rates(doc, found)
     _carry_the_magnitude_of_a_move(doc, found)
     _carry_the_magnitude_of_a_parallel_level(doc, found)
+    _carry_the_magnitude_back_to_a_start(doc, found)
     text = doc_text(doc)
     return [_to_model(doc, f, text) for f in found]
 
@@ -380,6 +381,38 @@ def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
         if len(decimals) != 2 or decimals[0] != decimals[1] or decimals[1] < 2 or b.per is not None:
             continue   # (the same decimals as the start, as a dropped word leaves them: not "$3 a share")
         _give_the_magnitude_of(a, b)
+
+
+def _carry_the_magnitude_back_to_a_start(doc: Doc, found: list[_Found]) -> None:
+    """'fell 31% to $1.74 billion in May from $2.52 a year earlier', 'dropped 16.5% to a little
+    over $7 billion from $8.384': the level a move started from, written after the level it went to
+    and without the magnitude that one has, has it (the mirror of _carry_the_magnitude_of_a_move).
+    Only a sum of the same currency after 'from', with no magnitude word of its own, where the two
+    levels have the same decimals (as a dropped word leaves them) or the change the sentence states
+    before them takes the one to the other (within 1.5%)."""
+    t = _tables()
+    for k, b in enumerate(found):
+        if b.unit in {"percent", "count"} or not b.unit or b.value >= 1e4 or b.value <= 0 or b.per is not None \
+                or b.start < 1 or doc[b.start - 1].lower_ != "from" \
+                or any(tok.lower_ in t["magnitudes"] for tok in doc[b.start: b.end]):
+            continue
+        sent_start = doc[b.start].sent.start
+        a = next((f for f in reversed(found[:k]) if f.start >= sent_start and f.unit not in {"percent", "count"}), None)
+        if a is None or a.unit != b.unit or a.value < 1e6 \
+                or not any(tok.lower_ == "to" for tok in doc[max(sent_start, a.start - 3): a.start]):
+            continue
+        if any(tok.text in {".", ";"} for tok in doc[a.end: b.start]):
+            continue
+        decimals = [len(m.group(1)) for f in (a, b) for m in [re.search(r"\d\.(\d+)", doc[f.start: f.end].text)] if m]
+        same_decimals = len(decimals) == 2 and decimals[0] == decimals[1] >= 2
+        magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
+        ratio = a.value / (b.value * magnitude)
+        stated = [f for f in found[:k] if f.start >= sent_start and f.end <= a.start and f.unit == "percent"
+                  and f.change in {"up", "down"}]
+        fits_change = any(abs(ratio - (1 + f.value / 100 if f.change == "up" else 1 - f.value / 100)) <= 0.015 * ratio
+                          for f in stated)
+        if same_decimals or fits_change:
+            _give_the_magnitude_of(a, b)
 
 
 def _to_a_place_then_a_comma(doc: Doc, start: int, end: int) -> bool:
