@@ -2809,3 +2809,21 @@ def test_a_flow_counted_since_january_is_the_year_so_far(since):
     counted = extract("Exports have grown faster than imports for seven months since January 2023. On a "
                       "month-on-month basis, Chile's imports grew by 3 percent in July.", published="2023-08-10")
     assert str(counted.periods[claim_of(counted, "3 percent").period].from_) == "2023-07-01"
+
+
+def test_a_change_set_against_a_named_month_is_the_next_month_s():
+    """'Compared to October 2019, imports rose 1.6% while exports slipped 9.7%': both changes are
+    November's, month on month -- the text's own November, marked as inferred -- and the story's
+    eleven months stay the period of what follows."""
+    text = ("Peru's exports fell 2.3 per cent in the first eleven months of 2019. Compared to October 2019, Peru's "
+            "imports rose by 1.6 per cent while exports slipped by 9.7 per cent. Exports during this "
+            "period totalled $40 billion. Peru's trade in November 2019 fell 4 percent year-on-year.")
+    r = extract(text, published="2020-01-03")
+    for figure in ("1.6 per cent", "9.7 per cent"):
+        c = claim_of(r, figure)
+        assert (r.periods[c.period].text, c.trade.basis) == ("November 2019", "period_on_period")
+        assert "period" in c.inferred
+    assert r.periods[claim_of(r, "$40 billion").period].text == "the first eleven months of 2019"
+    anaphoric = extract("Peru's exports rose 3 percent in July. Peru's imports rose 2 percent compared with the "
+                        "previous month.", published="2023-08-20")
+    assert claim_of(anaphoric, "2 percent").trade.basis == "period_on_period"

@@ -38,6 +38,7 @@ from .parties import (
     FROM_EARLIER_SENTENCE,
     FROM_PREVIOUS_CLAIM,
     FROM_THE_ADDRESS,
+    MONTH_AFTER_THE_COMPARED,
     STORY_BASIS,
     UNSTATED_BASIS,
     YEAR_SO_FAR,
@@ -68,7 +69,8 @@ from .sizes import _figures_larger_than_their_partner_s_total
 from .periods import (_a_figure_referred_to, _basis, _basis_after, _basis_between, _basis_from_reference,
                       _basis_of_own_reference,
                       _compared_with_another_span,
-                      _data_periods, _measured_from_unnamed_levels, _period_for, _story_periods, _the_level_moved_from)
+                      _data_periods, _measured_from_unnamed_levels, _period_for, _story_periods, _the_level_moved_from,
+                      _the_month_after_a_compared_month)
 from .words import (
     _SUPERLATIVE_TAGS,
     CURRENCY_UNITS_EXCLUDED,
@@ -626,7 +628,12 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                     # coordinated flow keeps the parties it read
                     del inferred["parties"]
                 moved_from = not is_change and period is None and _the_level_moved_from(span)
-                if period is None and aside_period is not None and aside_period[0] == s_index - 1 \
+                after_compared = _the_month_after_a_compared_month(s_index, ctx) if is_change and period is None else None
+                if after_compared is not None:
+                    # "Compared to October 2019, imports grew 1.4%": November's change, the month after
+                    period = after_compared
+                    inferred["period"] = MONTH_AFTER_THE_COMPARED
+                elif period is None and aside_period is not None and aside_period[0] == s_index - 1 \
                         and _BACK_REFERENCE.match(sent.text):
                     # "In June alone, trade totaled $16.8 billion. Among these, exports ...": the
                     # aside's figure, broken down
@@ -713,7 +720,7 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         story_trade = trade
                 last_trade_sentence = s_index
                 # the record "set in 2022" is that figure's year, not the story's
-                if period is not None and ctx.roles[period] is None and (
+                if period is not None and ctx.roles[period] is None and inferred.get("period") != MONTH_AFTER_THE_COMPARED and (
                         period in story_periods or period not in sent_periods) and _dates(period, data_period, ctx) \
                         and not _a_figure_referred_to(span) and not (aside_period and period == aside_period[1]):
                     data_period = period

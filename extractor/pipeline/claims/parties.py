@@ -960,6 +960,7 @@ FROM_ARTICLE_TOPIC = "the period most of the article's trade figures are about"
 UNSTATED_BASIS = "the change is taken as year on year, the customs convention when no comparison is stated"
 STORY_BASIS = "the change is taken to compare as the story's previous change does"
 YEAR_SO_FAR = "the year is taken as the months of it the story reports (it had not ended)"
+MONTH_AFTER_THE_COMPARED = "the period is taken as the month after the one the change is compared with"
 
 
 FROM_HOME_STATE = "the state the article is about (whose statistics it cites, or that it names far more than any other)"

@@ -535,6 +535,29 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                                           abs(ctx.period_spans[i].start - amount_span.start)))
 
 
+# a month a change is set against: "Compared to October 2019, ...", "rose 4% over March"
+_COMPARED_MONTH = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|over|from)\s+(?:the\s+month\s+of\s+)?$", re.IGNORECASE)
+
+
+def _the_month_after_a_compared_month(sent_index: int, ctx: _Context) -> int | None:
+    """'Compared to October 2019, imports grew 1.4%', 'exports rose 4% over March': a change whose
+    sentence names no period of its own but one month it is set against is the next month's, the
+    month a period-on-period change is reported for -- where the text names that month (its own
+    mention is the period; none is made up). Only with one such month in the sentence."""
+    bases = [ctx.periods[i] for i, span in enumerate(ctx.period_spans)
+             if span is not None and ctx.sentence_of(span.start_char) == sent_index
+             and ctx.periods[i].granularity == "month" and ctx.periods[i].from_ is not None
+             and any(t.lower_.rstrip(".") in MONTHS for t in span)   # (a month by its name, not "the previous month")
+             and _COMPARED_MONTH.search(ctx.text, max(0, span.start_char - 30), span.start_char)]
+    if len(bases) != 1:
+        return None
+    base = bases[0].from_
+    after = (base.year + base.month // 12, base.month % 12 + 1)
+    named = [i for i, p in enumerate(ctx.periods) if p.granularity == "month" and p.from_ is not None
+             and (p.from_.year, p.from_.month) == after and ctx.period_spans[i] is not None]
+    return min(named, key=lambda i: abs(ctx.sentence_of(ctx.period_spans[i].start_char) - sent_index)) if named else None
+
+
 def _in_the_since_clause_of(period: int, amount_span: Span, ctx: _Context) -> bool:
     """The figure follows the period inside the clause 'since' opens ("since shipments slumped in March
     2020 to 1.2 trillion yen"): no clause break between them."""
@@ -630,8 +653,11 @@ def _basis_from_reference(period: int | None, s_index: int, ctx: _Context,
             continue   # "grew 7% last month, better than a 1% increase in August": August is that increase's
         # "in January up 17.8%; in February up 30%": the month before is the change before's own, no
         # reference of this one (a list of months, each measured as its heading says)
+        # (a month heading each: "Compared to October, imports grew 1.4% while exports fell 10.8%"
+        # sets both against October)
         listed = amount_span is not None and any(a.change is not None and ref.end <= a.start < amount_span.start_char
-                                                 for a in ctx.amounts)
+                                                 for a in ctx.amounts) \
+            and any(ref.end <= o.start < amount_span.start_char for o in ctx.periods)
         # a year's previous period is the year before: for years both shifts coincide, and the
         # customs name for it is year on year
         for basis in ("year_on_year", "period_on_period"):
