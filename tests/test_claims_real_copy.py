@@ -2827,3 +2827,12 @@ def test_a_change_set_against_a_named_month_is_the_next_month_s():
     anaphoric = extract("Peru's exports rose 3 percent in July. Peru's imports rose 2 percent compared with the "
                         "previous month.", published="2023-08-20")
     assert claim_of(anaphoric, "2 percent").trade.basis == "period_on_period"
+
+
+def test_a_respectively_list_of_states_after_followed_by_pairs_each_with_its_figure():
+    """'... to Thailand, followed by China and Vietnam with A and B, respectively': each state its
+    figure, in the role the state ranked first plays (here the partner), not the state written
+    nearest both figures."""
+    got = parties("Laos sold goods worth $620 million to Thailand in March, followed by China and Vietnam with "
+                  "$210 million and $95 million, respectively.", published="2024-04-20")
+    assert got["$210 million"][1:3] == ("LAO", "CHN") and got["$95 million"][1:3] == ("LAO", "VNM")

@@ -583,7 +583,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
                         # "coal worth $7.1 billion, of which $6.8 billion went to China": the same goods
                         trade = trade.model_copy(update={"commodity": whole.trade.commodity,
                                                          "commodity_text": whole.trade.commodity_text})
-                ranked = _ranked_after(span, ctx)
+                # (a 'respectively' list of the ranked states has paired each with its figure)
+                ranked = _ranked_after(span, ctx) if not ("partner" in slot or "agent" in slot) else None
                 supplier = ranked[0] if ranked is not None else None
                 if supplier is not None and supplier not in (trade.from_, trade.to):
                     # "... with Cambodia selling 1.6 million tonnes, followed by Laos, which placed 0.9

@@ -197,6 +197,12 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
                 and head.head.head.lower_ in party_preps
             role = "partner" if anchor.dep_ == "pobj" and (head.lower_ in party_preps or example) else \
                 "agent" if anchor.dep_ in {"nsubj", "nsubjpass", "poss", "appos"} else None
+            if role is None and explicit and anchor.dep_ == "pobj" and head.lower_ == "by" \
+                    and head.head.lemma_.lower() == "follow":
+                # "sales to Thailand reached $620 million, followed by China and Vietnam with $210
+                # million and $95 million, respectively": the states go on the ranking, in the role
+                # the state ranked first plays
+                role = _role_of_the_state_ranked_first(head.head, sent, party_preps, ctx)
             owner = _owner_of_the_partners_they_are(anchor, ctx)
             if owner is not None:
                 role = "partner"   # "Peru, Chile and Brazil were Italy's biggest partners, with ..."
@@ -345,6 +351,22 @@ def _written_state_lists(sent: Span, ctx: _Context) -> list[tuple[list[str], int
         if len(set(codes)) == len(codes) and _ends_with_and(run, spans, ctx):
             out.append((codes, mentions[run[0]][1], mentions[run[-1]][2]))
     return out
+
+
+def _role_of_the_state_ranked_first(followed: Token, sent: Span, party_preps: set[str], ctx: _Context) -> str | None:
+    """'partner' or 'agent': what the last state written before 'followed by' is to its flow -- the
+    object of a preposition of parties ('to the US') or a subject or possessor ('China was the largest
+    supplier', "Japan's exports")."""
+    for t in reversed(ctx.doc[sent.start: followed.i]):
+        if ctx.country_at.get(t.i) in (None, WORLD):
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in party_preps:
+            return "partner"
+        if t.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return "agent"
+        if t.dep_ not in {"compound", "amod", "det"}:
+            return None
+    return None
 
 
 def _owner_of_the_partners_they_are(anchor: Token, ctx: _Context) -> str | None:
