@@ -2836,3 +2836,14 @@ def test_a_respectively_list_of_states_after_followed_by_pairs_each_with_its_fig
     got = parties("Laos sold goods worth $620 million to Thailand in March, followed by China and Vietnam with "
                   "$210 million and $95 million, respectively.", published="2024-04-20")
     assert got["$210 million"][1:3] == ("LAO", "CHN") and got["$95 million"][1:3] == ("LAO", "VNM")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Mongolia's imports climbed to $5.8 billion and exports to $7.3 billion in the first half.", "$7.3 billion"),
+    ("Mongolia's trade fell 2 percent in the first half, while imports shrank by 1.5 percent and exports by 4.2 "
+     "percent.", "4.2 percent"),
+])
+def test_the_flow_of_a_gapped_clause_owns_its_figure(text, figure):
+    """'imports climbed to X and exports to Y': the verb left out of the second clause (gapping), its
+    flow noun right before the figure's 'to' or 'by' is the figure's."""
+    assert parties(text, published="2023-08-20")[figure][:3] == ("directional", "MNG", "WLD")

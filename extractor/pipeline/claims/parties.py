@@ -200,13 +200,30 @@ def _trigger_for(amount_span: Span, sent: Span) -> Token | None:
     if _a_margin_between_flows(amount_span) or _money_of_another_kind(amount_span) or _the_change_of_a_balance(amount_span) \
             or _a_figure_of_another_measure(amount_span):
         return None
-    trigger = _trade_word_for(amount_span, sent)
+    trigger = _the_flow_of_a_gapped_clause(amount_span, sent) or _trade_word_for(amount_span, sent)
     if trigger is not None and (_in_a_gap(trigger, sent) or _in_a_ratio(trigger)):
         return None   # ("the ratio of exports to imports climbed 31 percent": a ratio's figure, no flow's)
     if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" \
             and trigger.head.head.pos_ == "VERB" and _trade_kind(trigger.head.head) == _trade_kind(trigger):
         return trigger.head.head
     return trigger
+
+
+def _the_flow_of_a_gapped_clause(amount_span: Span, sent: Span) -> Token | None:
+    """'imports rose to $600 million and exports to $60 million': the flow noun written right before
+    the figure's 'to' (or 'by'), right after 'and' or a comma, in a clause whose verb is left out
+    (gapping), is the figure's, however the parser hangs the 'to'. Only after an earlier flow of the
+    sentence."""
+    doc = amount_span.doc
+    k = amount_span.start - 1
+    if k < 3 or doc[k].lower_ not in {"to", "by"}:
+        return None
+    noun = doc[k - 1]
+    before = doc[k - 2] if doc[k - 2].lower_ != "the" else doc[k - 3]
+    if noun.pos_ != "NOUN" or not _trade_kind(noun) or before.lower_ not in {"and", ",", "while", "whereas"}:
+        return None
+    earlier = [t for t in doc[sent.start: before.i] if _trade_kind(t) and t.pos_ in {"NOUN", "VERB"}]
+    return noun if earlier else None
 
 
 _CHANGE_LEAD = frozenset({"down", "up", "a", "an", "rise", "fall", "increase", "decrease", "drop", "decline", "gain",
