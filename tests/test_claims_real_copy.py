@@ -2847,3 +2847,29 @@ def test_the_flow_of_a_gapped_clause_owns_its_figure(text, figure):
     """'imports climbed to X and exports to Y': the verb left out of the second clause (gapping), its
     flow noun right before the figure's 'to' or 'by' is the figure's."""
     assert parties(text, published="2023-08-20")[figure][:3] == ("directional", "MNG", "WLD")
+
+
+@pytest.mark.parametrize("second", [
+    "The figures for the like period of 2022 were $1.7 billion and $0.9 billion, respectively.",
+    "In the like period of 2022, both sums stood at $1.7 billion and $0.9 billion, respectively.",
+])
+def test_figures_a_year_earlier_pair_with_the_flows_of_the_sentence_before(second):
+    """'The figures for the like period of 2022 were X and Y, respectively': the base period the
+    subject (or a fronted phrase) names dates the levels, and with no list of its own the sentence
+    pairs them with the flows the sentence before gave figures for, in their order."""
+    r = extract("Bhutan's imports climbed to $1.9 billion and its exports to $1.1 billion in the first half of "
+                f"2023. {second}", published="2023-08-20")
+    for figure, ends in (("$1.7 billion", ("WLD", "BTN")), ("$0.9 billion", ("BTN", "WLD"))):
+        c = claim_of(r, figure)
+        assert (c.trade.from_, c.trade.to) == ends
+        assert (str(r.periods[c.period].from_), str(r.periods[c.period].to)) == ("2022-01-01", "2022-06-30")
+
+
+def test_a_respectively_pair_does_not_reach_past_a_sentence_without_figures():
+    """'Before, imports cost more than exports. A year ago they were X and Y, respectively': the list
+    the pronoun points to is further back than the sentence before, which gave no figures."""
+    r = extract("Bhutan's export earnings and import bills were each $1 billion in May 2023. Before, imports cost "
+                "more than export sales did. Twelve months earlier, they were respectively $1.2 billion and $1.8 "
+                "billion.", published="2023-06-20")
+    got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
+    assert got.get("$1.2 billion") != ("WLD", "BTN")

@@ -240,6 +240,20 @@ def _respectively(sent: Span, amount_indexes: list[int], ctx: _Context) -> dict[
         slot_lists += [[{"base" if _compared_with(ctx.period_spans[run[0]].root) else "period": d} for d in run]
                        for run in _written_period_lists(sent, ctx)
                        if not any([x.get("period", x.get("base")) for x in s] == run for s in slot_lists)]
+    if explicit and not slot_lists and not any(_trade_kind(t) for t in sent):
+        # "Imports rose to $600 million and exports to $60 million. The figures a year earlier were $512
+        # million and $50 million, respectively": with no list of its own, the flows the sentence
+        # before named, in their order
+        s_index = ctx.sentence_of(sent.start_char)
+        # (only a sentence that gave those flows their figures: not "Before, imports cost more than
+        # exports. A year ago they were X and Y, respectively", whose list is further back)
+        before = ctx.sents[s_index - 1] if s_index > 0 else None
+        earlier = [t for t in before if t.pos_ in {"NOUN", "VERB"} and _trade_kind(t) in {"import", "export"}] \
+            if before is not None else []
+        figures = [a for a in ctx.amount_spans if a is not None and before is not None and before.start <= a.start < before.end]
+        if len(earlier) >= 2 and len({_trade_kind(t) for t in earlier}) == len(earlier) and len(figures) >= len(earlier):
+            slot_lists.append([{"trigger": t} for t in earlier])
+            slot_ends.append(sent.start)
     run = _written_flow_list(sent) if explicit else []
     balance = any(_a_balance_noun(t) for t in run)
     if run and (balance or not any("trigger" in x for slots in slot_lists for x in slots)):

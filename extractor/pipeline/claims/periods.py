@@ -405,6 +405,25 @@ def _the_level_moved_from(amount_span: Span) -> bool:
     return before is not None and before.lower_ == "from" and _is_change_word(before.head)
 
 
+def _period_of_the_subject(amount_span: Span, ctx: _Context) -> int | None:
+    """The period written inside the subject of a copula whose complement is the figure ('The figures
+    for the like period of 2022 were X and Y'), the subject naming no trade or figure of its own."""
+    root = amount_span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head   # ("were X and Y": the second figure hangs on the first)
+    verb = root.head if root.dep_ in {"attr", "acomp"} else None
+    if verb is None or verb.lemma_.lower() != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subject is None or any(t.i in ctx.amount_tokens for t in subject.subtree):
+        return None
+    for i, span in enumerate(ctx.period_spans):
+        if span is not None and subject.left_edge.i <= span.root.i <= subject.right_edge.i \
+                and ctx.periods[i].granularity in _DATA_GRANULARITIES and ctx.roles[i] in {None, "basis"}:
+            return i
+    return None
+
+
 def _tree_distance(a: Token, b: Token) -> int:
     path_a = [a] + list(a.ancestors)
     index = {t.i: n for n, t in enumerate(path_a)}
@@ -480,6 +499,12 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             if span is not None and span.root.head == noun and span.root.dep_ in {"compound", "nmod", "poss", "amod", "npadvmod"} \
                     and span.end <= noun.i and ctx.periods[i].granularity in _DATA_GRANULARITIES:
                 return i
+    # "The figure for the same period last year was $4 billion": a period inside the subject of the
+    # clause that states the level dates it (a base's words, but the level's own time)
+    if not is_change:
+        own = _period_of_the_subject(amount_span, ctx)
+        if own is not None:
+            return own
     # "up from $222.1 million in April": a period inside the amount's own phrase
     # is its period, even when it is the reference of the sentence's change.
     # Not through a clause hanging on the amount ("$120 billion, which rose to $150 billion in
@@ -526,6 +551,18 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
                   and not _dates_an_old_level(i, amount_span, ctx)
                   and not (is_change and _after_a_colon(amount_span, ctx.period_spans[i]))]
     if not candidates:
+        # "A year earlier, in the like period of 2022, both sums stood at $1.7 billion and $0.9 billion": in a
+        # sentence of levels only, the period a base phrase written before them names is theirs (not
+        # "$1.9 billion, compared with $2 billion a year earlier": the base's, after the figures)
+        sent = ctx.sents[sent_index]
+        levels = [a for a in ctx.amounts if sent.start_char <= a.start < sent.end_char]
+        if not is_change and levels and not any(a.change is not None for a in levels):
+            first = min(a.start for a in levels)
+            bases = [i for i, span in enumerate(ctx.period_spans)
+                     if span is not None and ctx.roles[i] == "basis" and ctx.sentence_of(span.start_char) == sent_index
+                     and span.end_char <= first and ctx.periods[i].granularity in _DATA_GRANULARITIES]
+            if len(bases) == 1:
+                return bases[0]
         return None
     # (a level is not dated by a change's base: "was €15,210m for March, an increase of 19% against a year
     # earlier" is March's)
