@@ -914,3 +914,12 @@ def test_a_reduction_is_a_change_noun_not_goods(pipeline):
     r = pipeline.extract(text, published="2022-07-20")
     flows = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert flows["12.4%"] == ("WLD", "Hubei")
+
+
+def test_a_breakdown_after_a_colon_labels_each_figure_with_its_item(pipeline):
+    """'farm exports rose 5%: coffee, $2.1 billion (up 12%), and rice, $1.8 billion (down 4%)': each
+    item written before a comma and its figure names that figure's goods (and its bracketed change's),
+    not the goods of the total before the colon."""
+    got = _goods(pipeline, "Vietnam's exports of coffee and rice rose 5% in the first half: coffee, $2.1 billion (up "
+                           "12%), and rice, $1.8 billion (down 4%).", published="2023-07-20")
+    assert [got[a][1] for a in ("$2.1 billion", "12%", "$1.8 billion", "4%")] == ["coffee", "coffee", "rice", "rice"]

@@ -787,6 +787,13 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
     # ("..., textiles worth $8 billion, footwear $5 billion (up 12%) and seafood $2 billion": an item
     # written right before its figure, after an earlier item's figure in the same list)
     bare_item = None
+    # ("textiles and apparel fell 3%: textiles, $26.9 billion (up 3.9%), and apparel, $29.4 billion": a
+    # breakdown after a colon, each item labelled and a comma before its figure)
+    sent_start = ctx.sent_of(doc[k]).start if k >= 0 else 0
+    labelled = k >= 2 and doc[k].text == "," and doc[k - 1].pos_ in {"NOUN", "PROPN"} \
+        and any(t.text == ":" for t in doc[sent_start: k - 1])
+    if labelled:
+        k -= 1
     if k >= 2 and doc[k].lower_ not in {"at", "with", "worth"} and not by_item \
             and (doc[k].pos_ in {"NOUN", "PROPN"} or _a_list_noun_read_as_a_verb(doc[k])) \
             and any(t.i in ctx.amount_tokens for t in doc[ctx.sent_of(doc[k]).start: k]):
@@ -799,7 +806,7 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
                 or doc[start - 1].lower_ == "and" and doc[start - 2].pos_ in {"NOUN", "PROPN"}
                 and start - 2 not in ctx.amount_tokens):
             start -= 1
-        if doc[start - 1].lower_ in {",", "and", ";"}:
+        if doc[start - 1].lower_ in {",", "and", ";"} or labelled and doc[start - 1].text == ":":
             bare_item = doc[start: k + 1]
     if k < 1 or doc[k].lower_ not in {"at", "with", "worth"} and not by_item and bare_item is None:   # (a bracketed figure: lists.py)
         return None
