@@ -2873,3 +2873,15 @@ def test_a_respectively_pair_does_not_reach_past_a_sentence_without_figures():
                 "billion.", published="2023-06-20")
     got = {r.amounts[c.amount].text: (c.trade.from_, c.trade.to) for c in r.claims if c.trade is not None}
     assert got.get("$1.2 billion") != ("WLD", "BTN")
+
+
+@pytest.mark.parametrize("base", ["the comparison period", "the corresponding period", "the comparable period"])
+def test_a_level_in_the_comparison_period_is_the_same_period_a_year_earlier(base):
+    """'fell to $300 million, compared to $369 million in the comparison period': with no year written,
+    the base of a comparison is the same period a year earlier -- no goods called 'comparison', and no
+    second level for the story's own quarter."""
+    r = extract("Jordan's exports rose 4% to $2.1 billion in the first quarter of 2023. Jordan's imports of furniture "
+                f"fell to $31 million, compared to $36.9 million in {base}.", published="2023-05-10")
+    c = claim_of(r, "$36.9 million")
+    assert c.trade.commodity_text == "furniture"
+    assert (str(r.periods[c.period].from_), str(r.periods[c.period].to)) == ("2022-01-01", "2022-03-31")

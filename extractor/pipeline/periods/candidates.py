@@ -374,6 +374,10 @@ _rule("same_period", r"(?:the\s+|(?<=\bin\s)|(?<=\bfrom\s)|(?<=\bover\s)|(?<=\bw
       r"(?:(?:a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:last|previous|prior)\s+(?:(?:fiscal|financial)\s+year|FY|year)"
       r"|the\s+year\s+before"
       r"|(?P<yr>" + YEAR + r"))", _resolve_same_period)
+# "compared to $369 million in the comparison period", "against $2 billion in the corresponding period":
+# with no year written, the base of a comparison of levels is the same period a year earlier
+_rule("same_period", r"the\s+(?:comparison|corresponding|comparable)\s+(?P<what>period|month|quarter)"
+      r"(?!\s+(?:of|in|a|last|the|previous|prior)\b)(?P<yr>(?!))?", _resolve_same_period)
 _rule("period_of_n_months", r"the\s+(?P<n>" + NUM + r")[\s-]+month\s+period", _resolve_period_of_n_months)
 _rule("part_of_year", PART + r"(?:the\s+)?year", _resolve_part_of_anaphoric_year)
 _rule("part_of_year", r"(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![-\w])", _resolve_part_of_anaphoric_year)  # 'by year-end'
