@@ -2885,3 +2885,14 @@ def test_a_level_in_the_comparison_period_is_the_same_period_a_year_earlier(base
     c = claim_of(r, "$36.9 million")
     assert c.trade.commodity_text == "furniture"
     assert (str(r.periods[c.period].from_), str(r.periods[c.period].to)) == ("2022-01-01", "2022-03-31")
+
+
+@pytest.mark.parametrize("clause", ["which declined by 8.4 percent", "whose value fell by 8.4 percent"])
+def test_a_change_in_a_relative_clause_on_a_period_is_that_period_s(clause):
+    """'a 12 percent increase compared to May 2022, which declined by 8.4 percent': the relative
+    clause tells the period it hangs on, not the sentence's own month."""
+    r = extract(f"Jordan's exports in May 2023 posted a 12 percent increase compared to May 2022, {clause}.",
+                published="2023-07-10")
+    c = claim_of(r, "8.4 percent")
+    assert str(r.periods[c.period].from_) == "2022-05-01"
+    assert str(r.periods[claim_of(r, "12 percent").period].from_) == "2023-05-01"

@@ -441,6 +441,15 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
         level = _level_in_apposition(amount_span, ctx)
         if level is not None:
             return _period_for(level, sent_index, ctx)
+    # "compared with the previous month, whose value fell by 1.9%": a relative clause on a period
+    # tells that period's figure
+    for head in [amount_span.root] + list(amount_span.root.ancestors):
+        if head.dep_ == "relcl":
+            owner = next((i for i, span in enumerate(ctx.period_spans) if span is not None
+                          and span.start <= head.head.i < span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES), None)
+            if owner is not None:
+                return owner
+            break
     # "December 2019, when it totaled $279 million": a when-clause right after a
     # period is about that period, whatever the parser attached it to.
     # (not when the figure is dated right after it: "... when the border closed and amounted to
