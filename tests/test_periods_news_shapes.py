@@ -640,3 +640,15 @@ def test_a_bare_quarter_after_a_dated_one_in_its_sentence_shares_its_year(pipeli
     got = {p.text: (str(p.from_), str(p.to)) for p in r.periods}
     assert got["the second quarter"] == ("2017-04-01", "2017-06-30")
     assert got["the third quarter of the year"] == ("2017-07-01", "2017-09-30")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("QTR 1, 2017", (date(2017, 1, 1), date(2017, 3, 31))),
+    ("Qtr. 3 2019", (date(2019, 7, 1), date(2019, 9, 30))),
+    ("Quarter 2 of 2021", (date(2021, 4, 1), date(2021, 6, 30))),
+])
+def test_a_quarter_numbered_after_its_abbreviated_word(parse, written, expected):
+    """A headline's 'Tractor Sales in QTR 1, 2017': the quarter by its number after 'QTR', 'Qtr.' or
+    'Quarter', with its year."""
+    ps = periods(parse, f"Motorcycle exports in {written} rose 9 percent.")
+    assert span(period(ps, written)) == expected

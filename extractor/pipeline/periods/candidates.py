@@ -215,6 +215,9 @@ _rule("quarter", r"(?:the\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:this|last|next
       + r"|final|last)[\s-]+(?:fiscal\s+)?quarter", _resolve_named_quarter)
 _rule("quarter", r"Q(?P<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:(?P<yr>" + YEAR + r")|'(?P<yy>\d\d))|['’](?:(?P<yr2>" + YEAR
       + r")|(?P<yy2>\d\d)))?", _resolve_named_quarter)   # "Q1'24" too
+# "QTR 1, 2017", "Qtr. 3 2019", "Quarter 2 of 2021": the quarter by its number after the (abbreviated) word
+_rule("quarter", r"(?-i:QTR|Qtr\.?|Quarter)\s*(?P<q>[1-4])(?!\d)(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<yr>" + YEAR + r"))?",
+      _resolve_named_quarter)
 # "1Q'2023", "3Q 2022", "2Q23" (Asian wire and brokerage copy)
 _rule("quarter", r"(?P<q>[1-4])Q(?:(?:['’]|\s+)?(?P<yr>" + YEAR + r")|['’]?(?P<yy>\d\d)(?!\d))?", _resolve_named_quarter)
 _rule("quarter", r"(?P<yr>" + YEAR + r")\s*-?Q(?P<q>[1-4])", _resolve_named_quarter)
