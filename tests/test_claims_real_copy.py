@@ -2896,3 +2896,22 @@ def test_a_change_in_a_relative_clause_on_a_period_is_that_period_s(clause):
     c = claim_of(r, "8.4 percent")
     assert str(r.periods[c.period].from_) == "2022-05-01"
     assert str(r.periods[claim_of(r, "12 percent").period].from_) == "2023-05-01"
+
+
+@pytest.mark.parametrize("passing", [
+    "Its trade with Laos exceeded the total for the whole of 2009.",
+    "Shipments to Laos topped those of Thailand for the fourth time this year.",
+])
+def test_the_time_of_a_figure_passed_is_not_the_story_s(passing):
+    """'exceeded the total for the whole of 2009', 'topped those of Thailand for the fourth time this
+    year': a period under a verb of surpassing whose object is a figure named by a noun dates what was
+    passed, not the figures told after it."""
+    r = extract("Yunnan's foreign trade rose 12 percent to $2 billion in the first two months of 2021. "
+                f"{passing} Trade with Australia surged 31 percent to $140 million.", published="2021-03-20")
+    p = r.periods[claim_of(r, "$140 million").period]
+    assert (str(p.from_), str(p.to)) == ("2021-01-01", "2021-02-28")
+
+
+def test_a_sum_surpassed_keeps_its_own_month():
+    r = extract("Peru's exports exceeded $5 billion in March. Copper shipments rose 9 percent.", published="2023-04-20")
+    assert str(r.periods[claim_of(r, "9 percent").period].from_) == "2023-03-01"

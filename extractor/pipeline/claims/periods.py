@@ -12,7 +12,7 @@ from ..calendar_spans import shift_period
 from ..extensions import doc_text
 from ..periods.patterns import MONTHS
 from .context import _DAYS_OF_A_MONTH, BASE_PREPOSITIONS, _Context
-from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _trade_kind
+from .words import _DATA_GRANULARITIES, _TIME_PREPOSITIONS, _is_change_word, _lexicon, _lexicon_words, _trade_kind
 
 
 _SUBORDINATORS = frozenset({"since", "because", "as", "after", "before", "until", "although", "though", "while", "once"})
@@ -310,6 +310,9 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
                or a.tag_ in {"JJR", "RBR"} and any(c.lower_ == "than" for c in a.children) for a in ancestors):
             continue   # nor a comparison's reference: "well above December's 3.9 per cent", "more
             # than all imports from January to August"
+        path = [root] + ancestors
+        if any(_dates_a_figure_passed(below, a) for below, a in zip(path, path[1:])):
+            continue   # nor the time of a figure passed ("exceeded the total for the whole of 2000")
         if any(a.dep_ == "pcomp" and a.head.lower_ in _EVENT_PREPOSITIONS for a in ancestors):
             continue   # nor the time of an event the story recalls ("in surplus for eight months since
             # swinging into the black in March last year", "after falling in March")
@@ -333,6 +336,19 @@ def _story_periods(data_periods: list[int], ctx: _Context) -> list[int]:
             continue
         out.append(i)
     return out
+
+
+def _dates_a_figure_passed(below: Token, verb: Token) -> bool:
+    """'exceeded the total for the entire year of 2000', 'overtook the 2016 figure': under a verb of
+    surpassing whose object names a figure by a noun (not a sum: 'exceeded $5 billion in March' is
+    March's), the object, and a phrase after it, date the figure passed."""
+    if verb.lemma_.lower() not in _lexicon_words("surpassing_verbs"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or any(t.like_num and t.ent_type_ in {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"} or t.tag_ == "$"
+                          for t in obj.subtree):
+        return False
+    return below == obj or below.dep_ == "prep" and below.i > obj.i
 
 
 #: Prepositions that, with a gerund, tell an event before or after the story's time.
