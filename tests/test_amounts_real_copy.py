@@ -1021,3 +1021,14 @@ def test_the_start_of_a_move_written_after_its_end_takes_its_magnitude(parse, te
     """'fell 31% to $1.74 billion from $2.52': the level moved from lost its 'billion' where the two
     levels share their decimals or the stated change takes one to the other; not otherwise."""
     assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Exports climbed 2.4%to $3 billion in May.", "2.4%"),
+    ("Imports were $5 billion with a 7.5%decrease from April.", "7.5%"),
+])
+def test_a_percent_glued_to_the_next_word_is_a_percent(text, span):
+    """'climbed 2.4%to $3 billion': copy that lost the space after the percent sign still states a
+    percent (the pipeline's tokenizer splits the sign off, as it does before a space)."""
+    got = {a.text: (a.value, a.unit) for a in extract(text, published="2024-06-20").amounts}
+    assert got[span][1] == "percent"

@@ -84,6 +84,8 @@ _COMPARISON_ABBREVIATIONS = tuple(f"{a}-{o}-{a}" for x in "ymqw" for a, o in ((x
 _HYPHEN_AFTER_AN_ABBREVIATION = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 #: "NZ$318 million($205 million)": a bracket opened right after a word, on a sum, the space dropped
 _BRACKET_AFTER_A_WORD = r"(?<=[a-z])\((?=[$€£¥]|[A-Z]{1,3}\$|\d)"
+#: "rose by 0.1%to RM6.11 billion": a percent sign glued to the next word, the space dropped
+_PERCENT_BEFORE_A_WORD = r"(?<=\d)%(?=[a-z])"
 
 
 def _currency_abbreviations() -> tuple[str, ...]:
@@ -102,13 +104,15 @@ def _re_trade_words() -> tuple[str, ...]:
 
 def _tune_tokenizer(nlp: Language) -> None:
     """Drop the tokenizer's special cases for the scale letters, so their period splits off; keep
-    the abbreviated comparisons and currency abbreviations whole; split a hyphen after an abbreviation's period."""
+    the abbreviated comparisons and currency abbreviations whole; split a hyphen after an abbreviation's
+    period, and a percent sign from the word it is glued to."""
     rules = nlp.tokenizer.rules
     if any(k in rules for k in _SCALE_LETTERS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTERS}
     for abbreviation in _COMPARISON_ABBREVIATIONS + _currency_abbreviations() + _re_trade_words():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [_HYPHEN_AFTER_AN_ABBREVIATION, _BRACKET_AFTER_A_WORD]).finditer
+    infixes = [_HYPHEN_AFTER_AN_ABBREVIATION, _BRACKET_AFTER_A_WORD, _PERCENT_BEFORE_A_WORD]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + infixes).finditer
 
 
 class Pipeline:
