@@ -2915,3 +2915,19 @@ def test_the_time_of_a_figure_passed_is_not_the_story_s(passing):
 def test_a_sum_surpassed_keeps_its_own_month():
     r = extract("Peru's exports exceeded $5 billion in March. Copper shipments rose 9 percent.", published="2023-04-20")
     assert str(r.periods[claim_of(r, "9 percent").period].from_) == "2023-03-01"
+
+
+@pytest.mark.parametrize("text, figure, pair", [
+    ("Hubei's trade reached 50 billion yuan with the European Union in the first 11 months.", "50 billion yuan",
+     ("EUU", "Hubei")),
+    ("Hubei logged a trade volume valued at 80 billion yuan with members of the Association of Southeast Asian "
+     "Nations in the first 11 months.", "80 billion yuan", ("ASEAN", "Hubei")),
+    ("Hubei's trade grew 5 percent with strong demand from Europe in the first 11 months.", "5 percent",
+     ("Hubei", "WLD")),
+])
+def test_a_with_phrase_after_the_figure_names_the_other_state_of_a_total(text, figure, pair):
+    """'trade reached X with the EU', 'a trade volume valued at X with members of ASEAN': the 'with'
+    phrase written after the figure, on the verb or the participle of the trade noun, names the other
+    state of the total (the state itself or its 'of' phrase; not 'demand from Europe')."""
+    got = parties(text, published="2022-12-20")[figure]
+    assert got[0] == "total" and tuple(sorted(got[3])) == tuple(sorted(pair))

@@ -137,6 +137,31 @@ def _fronted_with(trigger: Token) -> list[Token]:
             and c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ","]
 
 
+def _with_after_the_figure(trigger: Token, ctx: _Context) -> list[Token]:
+    """'Hubei's trade reached 50 billion yuan with the EU', 'a trade volume valued at 1.2 trillion yuan
+    with members of ASEAN': a 'with' phrase written after the figure, on the verb the trade noun is the
+    subject of or on a participle valuing it, names the other state of a total -- one state, and the
+    last the sentence names ("increased with Chile ($2 billion), Peru (...)" is a list the bracket
+    reader reads)."""
+    noun = trigger.head if trigger.dep_ in {"compound", "amod"} and trigger.head.pos_ == "NOUN" else trigger
+    heads = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.i > noun.i:
+        heads.append(noun.head)
+    sent_end = trigger.sent.end
+    out = []
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > trigger.i):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            # (the object itself, or its 'of' phrase: "members of ASEAN"; not "strong demand from Europe")
+            states = [ctx.country_at[t.i] for o in objects for t in o.subtree if ctx.country_at.get(t.i) not in (None, WORLD)
+                      and all(a.dep_ != "prep" or a.lower_ == "of" for a in t.ancestors
+                              if o.left_edge.i <= a.i <= o.right_edge.i)]
+            if len(objects) == 1 and len(set(states)) == 1 and not objects[0].conjuncts \
+                    and not any(ctx.country_at.get(k) for k in range(prep.right_edge.i + 1, sent_end)):
+                out.append(prep)
+    return out
+
+
 # a topic written before the clause it is said of ("In the case of China, ...", "As for Chile, ...")
 _FRONTED_TOPIC = re.compile(r"\s*(?:In\s+the\s+case\s+of|As\s+for|As\s+regards|Regarding|When\s+it\s+comes\s+to)\s+"
                             r"(?P<topic>[^,;.]{2,40}?),|\s*In\s+(?P<topic2>[^,;.]{2,30}?)['’]s\s+case,")
@@ -787,6 +812,8 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
     if frame.kind == "total":
         # "With Norway, UK trade is about £30 billion": a fronted 'with' names the pair's other state
         preps += _fronted_with(trigger)
+        if not any(p.dep_ == "prep" and p.lower_ in {"with", "between", "among"} for p in trigger.children):
+            preps += _with_after_the_figure(trigger, ctx)
     # "The largest imports, worth $9.8 billion, came from China": a trade noun that is the subject
     # of a verb of coming or going takes the verb's route
     if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _lexicon_words("route_verbs"):
