@@ -2931,3 +2931,13 @@ def test_a_with_phrase_after_the_figure_names_the_other_state_of_a_total(text, f
     state of the total (the state itself or its 'of' phrase; not 'demand from Europe')."""
     got = parties(text, published="2022-12-20")[figure]
     assert got[0] == "total" and tuple(sorted(got[3])) == tuple(sorted(pair))
+
+
+@pytest.mark.parametrize("verb", ["earned", "collected", "raked in"])
+def test_who_earns_from_goods_exports_exports_them(verb):
+    """'Kenya earned $300 million from tea exports': the subject of a verb of earning is the exporter,
+    also when the goods modify the exports (and not the state of the story told before)."""
+    got = trades(f"Mexico's exports grew 27.8 percent in February. Kenya {verb} $300 million from tea exports in 2021.",
+                 published="2022-03-20")
+    tea = next(t for t in got if t[0] == "$300 million")
+    assert tea[1:4] == ("directional", "KEN", "WLD")

@@ -706,9 +706,11 @@ def _frame(trigger: Token, ctx: _Context) -> TradeFrame:
         named = [ctx.country_at[t.i] for t in sent if ctx.country_at.get(t.i) not in (None, WORLD)]
         if total is not None and len(set(named)) == 2:
             agents.append(named[0])
-    if not agents and not left and frame.kind == "export" and trigger.dep_ == "pobj" and trigger.head.lower_ == "from" \
+    if not agents and not any(ctx.country_at.get(t.i) for c in left for t in c.subtree) and frame.kind == "export" \
+            and trigger.dep_ == "pobj" and trigger.head.lower_ == "from" \
             and trigger.head.head.lemma_.lower() in _lexicon_words("earning_verbs"):
-        # "Uganda has earned nearly $1.7 billion from exports": who earns from exports exports
+        # "Uganda has earned nearly $1.7 billion from exports": who earns from exports exports (the
+        # goods may modify them: "from tea exports")
         subject = next((c for c in trigger.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and ctx.country_at.get(subject.i) not in (None, WORLD):
             agents.append(ctx.country_at[subject.i])
