@@ -2941,3 +2941,12 @@ def test_who_earns_from_goods_exports_exports_them(verb):
                  published="2022-03-20")
     tea = next(t for t in got if t[0] == "$300 million")
     assert tea[1:4] == ("directional", "KEN", "WLD")
+
+
+@pytest.mark.parametrize("firm", ["Ningbo Sunrise Brewery Co exported beers worth 23 million yuan to Kenya.",
+                                  "Acme Foods Ltd.'s exports reached 23 million yuan."])
+def test_a_company_s_trade_is_no_state_s_flow(firm):
+    """'Ningbo Sunrise Brewery Co exported beers worth ...': a company (by its name's last word) is the
+    subject or possessor, so the figure is no trade claim of the state the story was telling."""
+    r = extract(f"Zhejiang's exports to India rose 8 percent in the first seven months. {firm}", published="2022-08-20")
+    assert all(r.amounts[c.amount].text != "23 million yuan" for c in r.claims if c.trade is not None)

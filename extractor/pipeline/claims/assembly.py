@@ -42,6 +42,7 @@ from .parties import (
     STORY_BASIS,
     UNSTATED_BASIS,
     YEAR_SO_FAR,
+    _a_firm_s_trade,
     _agent_of,
     _anaphoric_trade_noun,
     _balance_nouns,
@@ -385,6 +386,8 @@ def assemble_claims(doc: Doc, amounts: list[Amount] | None = None, periods: list
             price = _is_a_price(a_index, by_sentence.get(s_index, []), ctx) or _a_change_in_a_price(span)
             if trigger is not None and _a_gap_between_states(span, ctx):
                 trigger = None   # "0.6 million tonnes more than China": how far apart two states are
+            if trigger is not None and _a_firm_s_trade(trigger, ctx):
+                trigger = None   # "Ningbo Sunrise Brewery Co exported beers worth ...": a company's, no state's flow
             if trigger is not None and (_hypothetical(trigger) or _expected(span) or _aid(trigger)):
                 trigger = None   # "the North may receive up to 500,000 barrels": a rule or a possibility, not a figure
             # a sentence with no trade word of its own, right after a flow was told, may go on with it

@@ -1731,6 +1731,22 @@ def _of_some_goods(trade: Trade) -> bool:
         and not _is_a_segment(trade.commodity_text)
 
 
+def _a_firm_s_trade(trigger: Token, ctx: _Context) -> bool:
+    """'Ningbo Sunrise Brewery Co exported beers worth 23 million yuan', 'Toyota Motor Corp's exports':
+    the trade verb's subject, or the trade noun's possessor, is a company by its name's last word
+    (organizations.json: company_name_endings), not a state."""
+    owners = [c for c in trigger.children if c.dep_ in ({"nsubj"} if trigger.pos_ == "VERB" else {"poss"})]
+    endings = _company_name_endings()
+    return any(o.ent_type_ == "ORG" and o.i not in ctx.country_at and o.text in endings
+               or o.i + 1 < len(ctx.doc) and ctx.doc[o.i + 1].lower_ in {"'s", "’s"} and o.text in endings
+               for o in owners)
+
+
+@cache
+def _company_name_endings() -> frozenset[str]:
+    return frozenset(load_table("organizations.json")["company_name_endings"])
+
+
 def _agent_of(trade: Trade | None, frame: TradeFrame, previous_agent: str | None) -> str | None:
     """Whose trade a claim states: the exporter of an export word, the importer of an import word
     ("China's exports to ...": China; "North Korea imported ...": North Korea), the possessor of
