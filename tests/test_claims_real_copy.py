@@ -2950,3 +2950,13 @@ def test_a_company_s_trade_is_no_state_s_flow(firm):
     subject or possessor, so the figure is no trade claim of the state the story was telling."""
     r = extract(f"Zhejiang's exports to India rose 8 percent in the first seven months. {firm}", published="2022-08-20")
     assert all(r.amounts[c.amount].text != "23 million yuan" for c in r.claims if c.trade is not None)
+
+
+def test_a_level_compared_in_a_relative_clause_keeps_its_own_period():
+    """'came to $48.8 million in the first five months of 2021, which is 18% more than the $41.2 million
+    of the first five months of 2020': the level inside the relative clause has its own time;
+    only a change with none of its own takes the period the clause hangs on."""
+    r = extract("Fiji's imports from Japan came to $48.8 million in the first five months of 2021, which is 18% "
+                "more than the $41.2 million of the first five months of 2020.", published="2021-06-20")
+    p = r.periods[claim_of(r, "$41.2 million").period]
+    assert (str(p.from_), str(p.to)) == ("2020-01-01", "2020-05-31")

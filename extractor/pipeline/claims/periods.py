@@ -459,8 +459,12 @@ def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bo
             return _period_for(level, sent_index, ctx)
     # "compared with the previous month, whose value fell by 1.9%": a relative clause on a period
     # tells that period's figure
-    for head in [amount_span.root] + list(amount_span.root.ancestors):
+    # (a change the clause states, with no time of its own in it: "which is 18% more than the $41.2
+    # million of the first five months of 2020" dates that level by its own period)
+    for head in ([amount_span.root] + list(amount_span.root.ancestors)) if is_change else []:
         if head.dep_ == "relcl":
+            if any(span is not None and head.left_edge.i <= span.root.i <= head.right_edge.i for span in ctx.period_spans):
+                break
             owner = next((i for i, span in enumerate(ctx.period_spans) if span is not None
                           and span.start <= head.head.i < span.end and ctx.periods[i].granularity in _DATA_GRANULARITIES), None)
             if owner is not None:
