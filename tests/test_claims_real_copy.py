@@ -2960,3 +2960,12 @@ def test_a_level_compared_in_a_relative_clause_keeps_its_own_period():
                 "more than the $41.2 million of the first five months of 2020.", published="2021-06-20")
     p = r.periods[claim_of(r, "$41.2 million").period]
     assert (str(p.from_), str(p.to)) == ("2020-01-01", "2020-05-31")
+
+
+def test_a_participle_on_a_noun_of_time_names_the_figure_s_period():
+    """'Looking at the period running from July to March, exports rose 14%': the participle on
+    'period' names the time the main clause's figures are for."""
+    r = extract("Looking at the period running from July to March 2023-24, Nepal's exports rose 11.6 percent to "
+                "$1.2 billion.", published="2024-04-20")
+    p = r.periods[claim_of(r, "$1.2 billion").period]
+    assert (str(p.from_), str(p.to)) == ("2023-07-01", "2024-03-31")

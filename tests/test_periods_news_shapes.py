@@ -652,3 +652,16 @@ def test_a_quarter_numbered_after_its_abbreviated_word(parse, written, expected)
     'Quarter', with its year."""
     ps = periods(parse, f"Motorcycle exports in {written} rose 9 percent.")
     assert span(period(ps, written)) == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("from January to the end of July 2022", (date(2022, 1, 1), date(2022, 7, 31))),
+    ("in the six months to the end of 2019", (date(2019, 7, 1), date(2019, 12, 31))),
+    ("from July to February 2023-24", (date(2023, 7, 1), date(2024, 2, 29))),
+])
+def test_a_run_of_months_written_to_an_end(parse, written, expected):
+    """'from January to the end of July 2022', 'the six months to the end of 2019', and a fiscal
+    year's months 'from July to February 2023-24': the months between, not the last one or the year."""
+    ps = periods(parse, f"Cotton exports rose 9 percent {written}.")
+    p = next(p for p in ps if p.text in written and len(p.text) > 8)
+    assert span(p) == expected

@@ -30,6 +30,8 @@ def _in_a_clause_without(token: Token, amount_root: Token) -> bool:
             return False   # "the value of goods China shipped in May was $X": the trade is the figure's
         if clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marks and marks[0].i < token.i):
             return not (clause.left_edge.i <= amount_root.i <= clause.right_edge.i)
+        if clause.dep_ == "acl" and clause.head.lemma_.lower() in _TIME_NOUNS:
+            continue   # "the period running from March to September": a participle on a noun of time names that time
         if clause.dep_ == "acl":
             # "... surpassing the record of $9 billion set in 2021": a participle's period is
             # about the noun it modifies, and the figures of that noun's phrase

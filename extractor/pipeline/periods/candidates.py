@@ -55,6 +55,7 @@ from .dates import (
     _resolve_month_year,
     _resolve_ordinal_month,
     _resolve_months_to,
+    _resolve_months_to_a_year_end,
     _resolve_year_through_month,
     _resolve_month_to_a_recent_day,
     _resolve_quarter_to_month,
@@ -125,12 +126,12 @@ _rule("written_day", r"(?:" + WDAY + r",?\s+)?(?:the\s+)?(?P<day>" + DAYN + r")\
       + r")(?:\s*,?\s+(?P<yr>" + YEAR + "))?", _resolve_written_day)
 # "July-March 2023-24", "Jul-Feb FY2018-19" (South Asian fiscal copy): the months of a fiscal year
 # written by its two years (longer than 'July-March 2023', so chosen over it)
-_rule("fiscal_month_range", r"(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through)\s*(?P<mon2>" + MON
+_rule("fiscal_month_range", r"(?:from\s+)?(?:the\s+)?(?P<mon>" + MON + r")\s*(?:-|–|—|to|through)\s*(?P<mon2>" + MON
       + r")(?:\s+period)?\s*,?\s+(?:of\s+)?(?:FY\s?)?(?P<y1>" + YEAR + r")\s*[-–/]\s*(?:(?P<y2>" + YEAR + r")|(?P<y2s>\d\d(?!\d)))",
       resolve_months_of_split_year)   # ('the July-June period of 2019/20' too)
 # ('from mid-August to mid-December': Nepali copy writes its year's months by their middles; 'from July till
 # April', South Asian copy's fiscal year to date)
-_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|(?:(?:right|all\s+the\s+way)\s+)?(?:through\s+to|to|through|until|till))\s*(?:mid-\s?)?(?P<mon2>" + MON
+_rule("month_range", r"(?:from\s+)?(?:the\s+)?(?:(?P<mid>mid-\s?)(?=" + MON + r"\s*(?:to|through|until|-|–)\s*mid-))?(?P<mon>" + MON + r")\s*(?:[-–—]\s*(?:to|through|until)\s*[-–—]|-|–|—|(?:(?:right|all\s+the\s+way)\s+)?(?:through\s+to|to|through|until|till))\s*(?:mid-\s?|the\s+end\s+of\s+)?(?P<mon2>" + MON
       + r")(?:(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(?:(?P<yr>" + YEAR + r")|(?P<ryr>(?:the\s+)?(?:this|last|previous|prior)"
       + r"\s+year)))|\s+period)?", _resolve_month_range)   # 'March to September last year' too
 _rule("year_start_range", r"from\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<yr>" + YEAR + r")|(?:the|this)\s+year)\s*,?\s+"
@@ -232,6 +233,10 @@ _rule("half", r"(?P<h>[12])H(?:\s+(?P<yr>" + YEAR + r"))?", _resolve_named_half)
 # the end of September')
 _rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")(?:\s+months|[\s-]+month\s+period)\s+(?:to|through|ending|ended)"
       r"\s+(?:in\s+|the\s+end\s+of\s+)?(?:end-)?(?P<mon>" + MON + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_months_to)
+# "the six months to the end of 2019", "the 12 months ended December 2023" is above: the months
+# ending with the year's last
+_rule("months_to", r"(?:the\s+)?(?P<n>" + NUM + r")(?:\s+months|[\s-]+month\s+period)\s+(?:to|through|ending|ended)"
+      r"\s+the\s+end\s+of\s+(?P<yend>" + YEAR + r")", _resolve_months_to_a_year_end)
 # a quarter named by its last month (Australian, New Zealand and company copy): "the June quarter",
 # "the September quarter of 2022", "the quarter to March"
 _rule("quarter_to_month", r"the\s+(?P<mon>" + MON + r")\s+quarter(?:\s+(?:of\s+)?(?P<yr>" + YEAR + r"))?",

@@ -692,6 +692,16 @@ def _resolve_months_to(ctx, cand, m):
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
 
 
+def _resolve_months_to_a_year_end(ctx, cand, m):
+    """"the six months to the end of 2019": the months ending with that year's December."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 1 <= n <= 120:
+        return None
+    end_y = int(m["yend"])
+    sy, sm = _add_months(end_y, 12, -int(n) + 1)
+    return _cal(date(sy, sm, 1), _month_end(end_y, 12), "range")
+
+
 def _resolve_month_to_a_recent_day(ctx, cand, m):
     """"from January until last week", "In November, up until last week", "from March through
     yesterday": the named month's first day to the end of the recent time named (a span to date,
