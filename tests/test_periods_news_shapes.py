@@ -665,3 +665,11 @@ def test_a_run_of_months_written_to_an_end(parse, written, expected):
     ps = periods(parse, f"Cotton exports rose 9 percent {written}.")
     p = next(p for p in ps if p.text in written and len(p.text) > 8)
     assert span(p) == expected
+
+
+@pytest.mark.parametrize("written", ["the opening six months of 2023", "the initial six months of 2023"])
+def test_the_opening_or_initial_months_are_the_first(parse, written):
+    """'the opening six months of the year', 'the initial two months': the first months, as 'the
+    first six months' (not the whole year its 'of the year' names)."""
+    ps = periods(parse, f"Rubber exports rose 9 percent in {written}.")
+    assert span(period(ps, written)) == (date(2023, 1, 1), date(2023, 6, 30))

@@ -288,7 +288,7 @@ _rule("fiscal_months", r"(?:the\s+)?first\s*(?:(?P<n>" + NUM + r")\s*months?|mon
       # ('the first 7 months of the financial year': the one running at publication)
       r"|(?P<running>(?:fiscal|financial)\s+year)(?![\s-]*(?:\d|FY)))", resolve_first_months_of_fiscal_year)
 # ("the first 11months": a digit glued to 'months', the space a typo drops)
-_rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final|past|previous)\s+(?P<n>" + NUM
+_rule("first_n", r"(?:the\s+)?(?P<edge>first|opening|initial|last|final|past|previous)\s+(?P<n>" + NUM
       + r")(?:\s+|(?<=\d)(?=months\b))" + SPAN_MODIFIERS + r"(?P<unit>months|quarters|weeks|days|years)" + OFYEAR + "?",
       _resolve_first_n_units)
 _rule("first_n", r"(?:the\s+)?(?P<edge>first|last|final)\s+(?P<unit>month)" + OFYEAR, _resolve_first_n_units)  # 'the first month of this year'

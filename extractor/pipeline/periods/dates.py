@@ -434,6 +434,7 @@ def _resolve_first_n_units(ctx, cand, m, edge: str | None = None):
     n = _number(m["n"]) if m.groupdict().get("n") else 1
     unit = m["unit"].lower()
     edge = (edge or m["edge"]).lower()
+    edge = "first" if edge in ("opening", "initial") else edge   # "the opening four months of the year"
     if n is None or n != int(n):
         return None
     n = int(n)
