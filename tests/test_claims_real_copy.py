@@ -2969,3 +2969,13 @@ def test_a_participle_on_a_noun_of_time_names_the_figure_s_period():
                 "$1.2 billion.", published="2024-04-20")
     p = r.periods[claim_of(r, "$1.2 billion").period]
     assert (str(p.from_), str(p.to)) == ("2023-07-01", "2024-03-31")
+
+
+def test_a_headline_restating_the_body_s_figure_is_one_claim():
+    """'Laos-Japan trade tops $2 billion in first half' over 'trade between Laos and Japan in the first half
+    exceeded $2 billion' on an undated page: one claim, the body's (the headline's words give its time less
+    surely, and two undated spans are not known to be one)."""
+    r = extract("Laos-Japan trade tops more than $2 billion in first half\n\nTwo-way trade between Laos and Japan in "
+                "the first half exceeded more than $2 billion, customs said.", published=None)
+    figures = [c for c in r.claims if c.trade is not None and r.amounts[c.amount].value == 2e9]
+    assert len(figures) == 1 and figures[0].sentence.rstrip().endswith(".")

@@ -859,7 +859,19 @@ def _restated_once(claims: list[Claim], ctx: _Context) -> list[Claim]:
         k = key(c)
         if k is not None and (k not in best or len(c.inferred) <= len(best[k].inferred)):
             best[k] = c
-    return [c for c in claims if (k := key(c)) is None or best[k] is c]
+    claims = [c for c in claims if (k := key(c)) is None or best[k] is c]
+
+    # A headline (or a summary line: no sentence end) restating a figure of the body is the body's
+    # claim, whatever time the headline's few words let the reading give it ("Sri Lanka earns $10
+    # billion from exports" above "... $10 billion in January to September")
+    def figure(c: Claim):
+        if c.trade is None or c.amount is None or c.kind not in {"trade_value", "trade_change"}:
+            return None
+        a, t = ctx.amounts[c.amount], c.trade
+        return (c.kind, round(a.value, 9), a.unit, a.bound, a.change, t.flow, t.from_, t.to, tuple(t.between or ()),
+                t.commodity, t.commodity_text)
+    told = {figure(c) for c in claims if c.sentence.rstrip().endswith(_SENTENCE_ENDS)}
+    return [c for c in claims if c.sentence.rstrip().endswith(_SENTENCE_ENDS) or figure(c) is None or figure(c) not in told]
 
 
 _PER_YEAR = re.compile(r"\b(?:a|per|each|every)\s+year\b|\bannual(?:ly)?\b|\bper\s+annum\b|\byearly\b|\bon\s+average\b",
