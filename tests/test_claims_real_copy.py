@@ -2979,3 +2979,12 @@ def test_a_headline_restating_the_body_s_figure_is_one_claim():
                 "the first half exceeded more than $2 billion, customs said.", published=None)
     figures = [c for c in r.claims if c.trade is not None and r.amounts[c.amount].value == 2e9]
     assert len(figures) == 1 and figures[0].sentence.rstrip().endswith(".")
+
+
+def test_a_bracket_after_a_period_narrows_it():
+    """'in fiscal 2021 to date (July to December)': the bracketed months, inside the fiscal year,
+    are the figure's period (not the whole year)."""
+    r = extract("Pakistan's imports rose 9% to $26.2 billion in fiscal 2021 to date (July to December).",
+                published="2021-01-20")
+    p = r.periods[claim_of(r, "$26.2 billion").period]
+    assert (p.text, str(p.from_), str(p.to)) == ("July to December", "2020-07-01", "2020-12-31")

@@ -673,3 +673,9 @@ def test_the_opening_or_initial_months_are_the_first(parse, written):
     first six months' (not the whole year its 'of the year' names)."""
     ps = periods(parse, f"Rubber exports rose 9 percent in {written}.")
     assert span(period(ps, written)) == (date(2023, 1, 1), date(2023, 6, 30))
+
+
+def test_the_quarter_ended_last_month(parse):
+    """'In the quarter ended last month', written in July: April to June."""
+    ps = periods(parse, "In the quarter ended last month, shipments grew 10 percent.", date(2021, 7, 20))
+    assert span(period(ps, "the quarter ended last month")) == (date(2021, 4, 1), date(2021, 6, 30))

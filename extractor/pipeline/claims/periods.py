@@ -452,6 +452,31 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _period_for(amount_span: Span, sent_index: int, ctx: _Context, is_change: bool = False) -> int | None:
+    """The index of the period a figure is for (see _period_of_figure), narrowed by a bracket right after
+    it: "in fiscal 2021 to date (July to December)" is July to December."""
+    index = _period_of_figure(amount_span, sent_index, ctx, is_change)
+    return _narrowed_by_a_bracket(index, ctx) if index is not None else None
+
+
+# "so far", "to date" between a period and the bracket that narrows it
+_BEFORE_A_NARROWING_BRACKET = re.compile(r"(?:\s+(?:so\s+far|to\s+date))?\s*\(\s*$", re.IGNORECASE)
+
+
+def _narrowed_by_a_bracket(index: int, ctx: _Context) -> int:
+    """The period written in brackets right after period ``index`` and lying inside it, else ``index``."""
+    outer = ctx.periods[index]
+    if outer.from_ is None:
+        return index
+    for i, p in enumerate(ctx.periods):
+        if i == index or p.from_ is None or p.to is None or not 0 < p.start - outer.end <= 14:
+            continue
+        if _BEFORE_A_NARROWING_BRACKET.fullmatch(ctx.text[outer.end: p.start]) is not None \
+                and outer.from_ <= p.from_ and p.to <= outer.to and (p.from_, p.to) != (outer.from_, outer.to):
+            return i
+    return index
+
+
+def _period_of_figure(amount_span: Span, sent_index: int, ctx: _Context, is_change: bool = False) -> int | None:
     if is_change:
         moved = _between_two_periods(amount_span, ctx)
         if moved is not None:

@@ -58,6 +58,7 @@ from .dates import (
     _resolve_months_to_a_year_end,
     _resolve_year_through_month,
     _resolve_month_to_a_recent_day,
+    _resolve_quarter_to_last_month,
     _resolve_quarter_to_month,
     _resolve_named_half,
     _resolve_named_quarter,
@@ -245,6 +246,9 @@ _rule("quarter_to_month", r"the\s+(?P<mon>" + MON + r")\s+quarter(?:\s+(?:of\s+)
 _rule("quarter_to_month", r"the\s+(?P<mon>" + MON + r")\s+(?P<yr>" + YEAR + r")\s+quarter", _resolve_quarter_to_month)
 _rule("quarter_to_month", r"the\s+quarter\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?:end-)?(?P<mon>" + MON
       + r")(?!\s+" + DAYN + r")(?:\s*,?\s+(?P<yr>" + YEAR + r"))?", _resolve_quarter_to_month)
+# "the quarter ended last month": the three months ending with the month before publication
+_rule("quarter_to_month", r"the\s+(?:quarter|three\s+months)\s+(?:to|ended|ending|through)\s+last\s+month",
+      _resolve_quarter_to_last_month)
 # a financial report's period named by its last day: 'the year ended March 31', 'the six months
 # ended Aug. 12', 'the quarter ending Sept. 30, 2024'
 _rule("period_ended", r"(?:the|its)\s+(?:(?P<n>" + NUM + r")\s+(?P<unit>months|weeks)|(?P<unit1>(?:fiscal\s+)?year|quarter))"

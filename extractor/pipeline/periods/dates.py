@@ -734,6 +734,17 @@ def _resolve_quarter_to_month(ctx, cand, m):
     return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
 
 
+def _resolve_quarter_to_last_month(ctx, cand, m):
+    """"the quarter ended last month": the three months ending with the month before the one of
+    writing (a calendar quarter when that month ends one)."""
+    pub = _need(ctx)
+    end_y, month = _add_months(pub.year, pub.month, -1)
+    if month % 3 == 0:
+        return _cal(*_quarter_span(end_y, month // 3), "quarter", relative=True)
+    sy, sm = _add_months(end_y, month, -2)
+    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range", relative=True)
+
+
 def _last_month(ctx, cand, m) -> tuple[int, int]:
     """(month, year) of the month a span is named by ('to June', 'the June quarter'): the year
     written, else the bare-month rule's."""
