@@ -310,3 +310,14 @@ def test_the_months_of_a_fiscal_year_as_copy_slips_in_writing_them(pipeline, tex
 ])
 def test_parts_of_a_fiscal_year_and_their_base(pipeline, text, written, span):
     assert _periods(pipeline, text, published="2024-05-20")[written] == span
+
+
+@pytest.mark.parametrize("state, expected", [("Ethiopia's", ("2021-07-01", "2021-09-30")),
+                                             ("Brazil's", ("2021-01-01", "2021-03-31"))])
+def test_the_first_quarter_of_the_fiscal_year_with_no_year_written(pipeline, state, expected):
+    """'in the first quarter of the fiscal year', written in December 2021: the state's fiscal quarter
+    last ended (Ethiopia's year starts in July); a state whose fiscal year is the calendar's keeps the
+    calendar quarter."""
+    got = _periods(pipeline, f"{state} exports reached $1.28 billion in the first quarter of the fiscal year.",
+                   published="2021-12-02")
+    assert got["the first quarter of the fiscal year"] == expected

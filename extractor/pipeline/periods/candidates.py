@@ -72,7 +72,7 @@ from .dates import (
     _resolve_written_day,
     _resolve_year_range,
 )
-from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_half_of_year, resolve_fiscal_months, resolve_fiscal_quarter, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_through_fiscal_month, resolve_year_to_month
+from .fiscal import resolve_deictic_fiscal_year, resolve_first_months_of_fiscal_year, resolve_fiscal_half, resolve_fiscal_half_of_year, resolve_fiscal_quarter_of_the_year, resolve_fiscal_months, resolve_fiscal_quarter, resolve_fiscal_year, resolve_months_of_split_year, resolve_split_year, resolve_year_through_fiscal_month, resolve_year_to_month
 from .durations import _resolve_duration, _resolve_duration_range, _resolve_streak, _resolve_vague_duration
 from .patterns import (
     YEAR_TO_DATE,
@@ -331,6 +331,9 @@ _rule("fiscal_year", r"FY\s?(?P<yy>\d\d)(?![\d/–-])", resolve_fiscal_year)   #
 # Pakistani copy: '7MFY25', '6MFY24' (the first seven, six months of that fiscal year)
 _rule("fiscal_year", r"(?P<n>1[0-2]|[1-9])M\s?FY\s?(?:(?P<yr>" + YEAR + r")|(?P<yy>\d\d))(?![\d/–-])", resolve_fiscal_months)
 # 'the fiscal first half', 'the first half of the fiscal year' (Japanese copy): the last such half ended
+# "the first quarter of the fiscal year", no year written: the state's fiscal quarter last ended
+_rule("fiscal_quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+the\s+"
+      r"(?:current\s+)?(?:fiscal|financial)\s+year(?![\s,(]+(?:of\s+)?(?:\d|FY))", resolve_fiscal_quarter_of_the_year)
 _rule("fiscal_half", r"(?:the\s+)?(?:fiscal\s+(?P<ord>first|second)\s+half|(?P<ord2>first|second)\s+half\s+of\s+the\s+"
       r"(?:current\s+)?fiscal\s+year)(?![\s,]+(?:of\s+)?\d)", resolve_fiscal_half)
 _rule("fiscal_year", r"(?:the\s+)?(?P<yr>" + YEAR + r")\s+(?:fiscal|financial)\s+year", resolve_fiscal_year)

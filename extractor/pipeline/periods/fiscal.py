@@ -246,6 +246,24 @@ def resolve_fiscal_half(ctx, cand, m):
         first_year -= 1
 
 
+def resolve_fiscal_quarter_of_the_year(ctx, cand, m):
+    """"the first quarter of the fiscal year" (no year written): that quarter of the state's fiscal
+    year, the last one ended by publication, as for a half (a quarter's figures are told once it has
+    ended); a state without a fiscal calendar keeps the calendar year's."""
+    calendar = fiscal_calendar(ctx, cand)   # (None: the calendar year, see _fiscal_span)
+    if ctx.published is None:
+        raise _NeedsPublication
+    q = _PART_ORDINALS[m["ord"].lower()]
+    first_year = ctx.published.year
+    while True:
+        start, _ = _fiscal_span(calendar, first_year)
+        sy, sm = _add_months(start.year, start.month, 3 * (q - 1))
+        ey, em = _add_months(sy, sm, 2)
+        if _month_end(ey, em) <= ctx.published or first_year < ctx.published.year - 2:
+            return _cal(date(sy, sm, 1), _month_end(ey, em), "range")
+        first_year -= 1
+
+
 def resolve_split_year(ctx, cand, m):
     """"2022-23", "FY2022/23", "the 2023/24 fiscal year": one fiscal year when the years follow
     each other and the state writes its fiscal years so (or the text says 'fiscal'); otherwise a
