@@ -460,3 +460,13 @@ def test_a_dateline_s_weekday_in_the_lead_gives_the_year_of_writing(parse, weekd
                            f"the statistics office said on {weekday}. Exports had last fallen this fast in July 2009. "
                            "In 2019, mining generated most of the country's sales abroad.")
     assert span(period(ps, "April")) == expected
+
+
+@pytest.mark.parametrize("month, expected", [("December", (date(2023, 12, 1), date(2023, 12, 31))),
+                                             ("March", (date(2024, 3, 1), date(2024, 3, 31)))])
+def test_a_bare_month_far_after_the_text_s_latest_month_is_the_year_before_s(parse, month, expected):
+    """On an undated page dated by 'February 2024', 'a 28% rise in December' is December 2023 (a month
+    the story looks back on, not ten months ahead); a month shortly after keeps the year."""
+    ps, _ = undated(parse, f"In February 2024, Bhutan's exports climbed 30 percent. The minister also cited a 28% rise "
+                           f"in {month}.")
+    assert span(period(ps, month)) == expected

@@ -24,6 +24,7 @@ from .patterns import (
     FUTURE_AUX,
     FUTURE_VERBS,
     MONTHS,
+    NARRATIVE_MONTHS_AHEAD,
     NUMBERS,
     EXTENSION_VERBS,
     SCHEDULED_DATE_WORDS,
@@ -515,8 +516,15 @@ def _year_by_rule(ctx: _Context, cand: _Candidate, make, *, future_ok: bool = Tr
     if ctx.narrative == "month":
         # HeidelTime's narrative strategy: a month named without a year is in the year of the
         # text's own latest month (that month is a period reported on, not the day of writing,
-        # so "latest not after it" would push the months after it a year back)
-        return make(y if y is not None else ctx.published.year)
+        # so "latest not after it" would push the months after it a year back) -- but not one more
+        # than six months after it: "28% in December" beside "February 2024" is December 2023, a
+        # month the story looks back on, not one ten months ahead of its latest
+        if y is None:
+            span = make(ctx.published.year)
+            if span[0] > ctx.published + timedelta(days=NARRATIVE_MONTHS_AHEAD * 31):
+                return make(ctx.published.year - 1)
+            return span
+        return make(y)
     if y is not None:
         span = make(y)
         # the sentence's year only if it does not push a past-tense period past publication

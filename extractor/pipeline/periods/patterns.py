@@ -34,6 +34,7 @@ YEAR_NOUN_BLOCKERS: set[str] = set(_DATA["year_noun_blockers"])
 UPCOMING_DAYS: int = _DATA["upcoming_day_window"]
 HOLIDAYS: dict[str, list[int]] = _DATA["holidays"]
 SCHEDULED_DAYS: int = _DATA["scheduled_date_window"]
+NARRATIVE_MONTHS_AHEAD: int = _DATA["narrative_months_ahead"]
 SCHEDULED_DATE_WORDS: set[str] = set(_DATA["scheduled_date_words"])
 EXTENSION_VERBS: set[str] = set(_DATA["extension_verbs"])
 
