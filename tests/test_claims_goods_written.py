@@ -923,3 +923,14 @@ def test_a_breakdown_after_a_colon_labels_each_figure_with_its_item(pipeline):
     got = _goods(pipeline, "Vietnam's exports of coffee and rice rose 5% in the first half: coffee, $2.1 billion (up "
                            "12%), and rice, $1.8 billion (down 4%).", published="2023-07-20")
     assert [got[a][1] for a in ("$2.1 billion", "12%", "$1.8 billion", "4%")] == ["coffee", "coffee", "rice", "rice"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Nepal's imports reached $3.2 billion, against the previous years import total of $3.5 billion.", "$3.5 billion"),
+    ("Nepal's exports rose 5 percent in March, generating $1.1 billion in earnings.", "$1.1 billion"),
+    ("Nepal's seaborne exports rose 4 percent to $2 billion in March.", "$2 billion"),
+])
+def test_words_of_time_earnings_and_transport_name_no_goods(pipeline, text, figure):
+    """'the previous years import total' (the apostrophe dropped), '$1.1 billion in earnings',
+    'seaborne exports': a time, what was earned and the way goods travel are no goods."""
+    assert _goods(pipeline, text, published="2024-04-20")[figure] == (None, None)

@@ -446,7 +446,8 @@ def _goods_of_phrase(phrase: Span, ctx: "_Context") -> tuple[str | None, str | N
         t.lower_ == "such" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "as")), None)
     if cut is not None and cut > phrase.start:
         phrase = phrase.doc[phrase.start: cut]
-    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"])   # "overseas shipments"
+    # ("overseas shipments"; "generating $1.1 billion in earnings": what was earned is no goods)
+    skip = set(lex["non_commodity_modifiers"]) | set(lex["world_modifiers"]["words"]) | _lexicon_words("revenue_nouns")
     # (a participle of a kind of firm or sector is no goods: "the foreign-invested sector")
     firms = _firm_nouns()
     words = [t for t in phrase if not t.is_punct and t.i not in ctx.country_at and t.i not in ctx.pair_at
