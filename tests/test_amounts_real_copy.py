@@ -1001,25 +1001,20 @@ def test_a_price_beside_a_level_keeps_its_size(parse, text, span, value):
 
 
 @pytest.mark.parametrize("text, span, value", [
+    # the first level, the unit and its magnitude said once after the second (right-node raising)
     ("Imports from Japan fell from 4.9 to 3.4 billion dollars over the year.", "4.9", 4.9e9),
     ("Shipments of palm oil climbed from 1.25 to 1.6 million tonnes in the quarter.", "1.25", 1.25e6),
     ("Tea exports rose from 500 to 2 million tonnes after the reform.", "500", 500.0),
-])
-def test_the_first_level_of_a_move_takes_the_magnitude_said_once_after_the_second(parse, text, span, value):
-    """'fell from 4.9 to 3.4 billion dollars': the unit and its magnitude, said once after the second
-    level, serve the first too (right-node raising), where the two then lie within a factor of three
-    ('from 500 to 2 million' keeps 500)."""
-    assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)
-
-
-@pytest.mark.parametrize("text, span, value", [
+    # the start written after the end, its 'billion' lost
     ("Cocoa exports fell 31 percent to $1.74 billion in May from $2.52 a year earlier.", "$2.52", 2.52e9),
     ("Cocoa exports dropped 16.5 percent to a little over $7 billion from $8.384 in 2022.", "$8.384", 8.384e9),
     ("Cocoa exports rose 5 percent to $2.3 billion from $7 in 2019.", "$7", 7.0),
 ])
-def test_the_start_of_a_move_written_after_its_end_takes_its_magnitude(parse, text, span, value):
-    """'fell 31% to $1.74 billion from $2.52': the level moved from lost its 'billion' where the two
-    levels share their decimals or the stated change takes one to the other; not otherwise."""
+def test_a_level_of_a_move_written_without_its_magnitude_takes_the_other_s(parse, text, span, value):
+    """'fell from 4.9 to 3.4 billion dollars', 'fell 31% to $1.74 billion from $2.52': a level of a move
+    written without the magnitude the other has takes it, where the two then lie within a factor of three
+    ('from 500 to 2 million' keeps 500) and, for a start written after the end, where the two share their
+    decimals or the stated change takes one to the other; not otherwise."""
     assert {a.text: a.value for a in amounts(parse, text)}[span] == pytest.approx(value)
 
 

@@ -330,12 +330,22 @@ def _give_the_magnitude_of(a: _Found, b: _Found) -> None:
     """Scale ``b`` by the magnitude (thousand, million, billion ...) of ``a`` when the result lies
     within a factor of three of ``a``: a dropped magnitude word, not another figure."""
     magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
-    if not 1 / 3 <= b.value * magnitude / a.value <= 3:
-        return
-    b.value *= magnitude
-    b.precision = b.precision * magnitude if b.precision is not None else None
-    b.low = b.low * magnitude if b.low is not None else None
-    b.high = b.high * magnitude if b.high is not None else None
+    if 1 / 3 <= b.value * magnitude / a.value <= 3:
+        _scale(b, magnitude)
+
+
+def _scale(f: _Found, factor: float) -> None:
+    """Multiply ``f``'s value, precision and bounds by ``factor`` (a magnitude it was written without)."""
+    f.value *= factor
+    f.precision = f.precision * factor if f.precision is not None else None
+    f.low = f.low * factor if f.low is not None else None
+    f.high = f.high * factor if f.high is not None else None
+
+
+def _decimals(doc: Doc, f: _Found) -> int | None:
+    """How many decimals the figure ``f`` is written with, None for a whole number."""
+    m = re.search(r"\d\.(\d+)", doc[f.start: f.end].text)
+    return len(m.group(1)) if m else None
 
 
 def _carry_the_magnitude_of_a_parallel_level(doc: Doc, found: list[_Found]) -> None:
@@ -355,8 +365,7 @@ def _carry_the_magnitude_of_a_parallel_level(doc: Doc, found: list[_Found]) -> N
             continue
         if any(tok.lower_ in t["magnitudes"] for tok in doc[b.start: b.end]):
             continue
-        decimals = re.search(r"\d\.(\d+)", doc[b.start: b.end].text)
-        if decimals is None or len(decimals.group(1)) < 2:
+        if (_decimals(doc, b) or 0) < 2:
             continue
         _give_the_magnitude_of(a, b)
 
@@ -377,8 +386,7 @@ def _carry_the_magnitude_of_a_move(doc: Doc, found: list[_Found]) -> None:
             continue
         if any(tok.text in {".", ";"} or tok.like_num and tok.ent_type_ != "DATE" for tok in doc[a.end: b.start - 1]):
             continue   # (only a time between them: "from $3.910 billion in May 2017 to $4.215")
-        decimals = [len(m.group(1)) for f in (a, b) for m in [re.search(r"\d\.(\d+)", doc[f.start: f.end].text)] if m]
-        if len(decimals) != 2 or decimals[0] != decimals[1] or decimals[1] < 2 or b.per is not None:
+        if _decimals(doc, a) != _decimals(doc, b) or (_decimals(doc, b) or 0) < 2 or b.per is not None:
             continue   # (the same decimals as the start, as a dropped word leaves them: not "$3 a share")
         _give_the_magnitude_of(a, b)
 
@@ -403,8 +411,7 @@ def _carry_the_magnitude_back_to_a_start(doc: Doc, found: list[_Found]) -> None:
             continue
         if any(tok.text in {".", ";"} for tok in doc[a.end: b.start]):
             continue
-        decimals = [len(m.group(1)) for f in (a, b) for m in [re.search(r"\d\.(\d+)", doc[f.start: f.end].text)] if m]
-        same_decimals = len(decimals) == 2 and decimals[0] == decimals[1] >= 2
+        same_decimals = _decimals(doc, a) == _decimals(doc, b) and (_decimals(doc, b) or 0) >= 2
         magnitude = 10 ** (3 * int(math.log10(a.value) // 3))
         ratio = a.value / (b.value * magnitude)
         stated = [f for f in found[:k] if f.start >= sent_start and f.end <= a.start and f.unit == "percent"
@@ -536,10 +543,7 @@ def _bare_range(doc: Doc, i: int, lower: int, yen: list) -> Optional[_Found]:
             # the two levels then lie within a factor of three ("from 500 to 2 million" keeps 500)
             scale = _magnitude_of(r.core)
             if r.high > 0 and 1 / 3 <= a.value * scale / r.high <= 3:
-                a.value *= scale
-                a.precision = a.precision * scale if a.precision is not None else None
-                a.low = a.low * scale if a.low is not None else None
-                a.high = a.high * scale if a.high is not None else None
+                _scale(a, scale)
         return a
     if r.low > r.high:
         return None

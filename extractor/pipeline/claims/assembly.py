@@ -845,15 +845,20 @@ def _restated_once(claims: list[Claim], ctx: _Context) -> list[Claim]:
     parties, goods, measure and period. The reading with the fewest inferred parts stays, the later
     one of equals (the body's sentence, which carries the attribution). A conversion into another
     currency ("(about $465 billion)") is a claim of its own, as the contract's gold counts it."""
-    def key(c: Claim):
-        if c.trade is None or c.amount is None or c.kind not in {"trade_value", "trade_change"} or c.period is None:
+    def figure(c: Claim):
+        """The amount, flow, parties and goods a trade claim states (None for other claims)."""
+        if c.trade is None or c.amount is None or c.kind not in {"trade_value", "trade_change"}:
             return None
-        a, p = ctx.amounts[c.amount], ctx.periods[c.period]
-        if p.from_ is None:
-            return None   # (an undated span may be two different times)
-        t = c.trade
+        a, t = ctx.amounts[c.amount], c.trade
         return (c.kind, round(a.value, 9), a.unit, a.bound, a.change, t.flow, t.from_, t.to, tuple(t.between or ()),
-                t.commodity, t.commodity_text, t.basis, t.measure, p.from_, p.to)
+                t.commodity, t.commodity_text)
+
+    def key(c: Claim):
+        f = figure(c)
+        if f is None or c.period is None or ctx.periods[c.period].from_ is None:
+            return None   # (an undated span may be two different times)
+        p = ctx.periods[c.period]
+        return (*f, c.trade.basis, c.trade.measure, p.from_, p.to)
     best: dict[tuple, Claim] = {}
     for c in claims:
         k = key(c)
@@ -864,14 +869,10 @@ def _restated_once(claims: list[Claim], ctx: _Context) -> list[Claim]:
     # A headline (or a summary line: no sentence end) restating a figure of the body is the body's
     # claim, whatever time the headline's few words let the reading give it ("Sri Lanka earns $10
     # billion from exports" above "... $10 billion in January to September")
-    def figure(c: Claim):
-        if c.trade is None or c.amount is None or c.kind not in {"trade_value", "trade_change"}:
-            return None
-        a, t = ctx.amounts[c.amount], c.trade
-        return (c.kind, round(a.value, 9), a.unit, a.bound, a.change, t.flow, t.from_, t.to, tuple(t.between or ()),
-                t.commodity, t.commodity_text)
-    told = {figure(c) for c in claims if c.sentence.rstrip().endswith(_SENTENCE_ENDS)}
-    return [c for c in claims if c.sentence.rstrip().endswith(_SENTENCE_ENDS) or figure(c) is None or figure(c) not in told]
+    def told_as_a_sentence(c: Claim) -> bool:
+        return c.sentence.rstrip().endswith(_SENTENCE_ENDS)
+    told = {figure(c) for c in claims if told_as_a_sentence(c)}
+    return [c for c in claims if told_as_a_sentence(c) or figure(c) is None or figure(c) not in told]
 
 
 _PER_YEAR = re.compile(r"\b(?:a|per|each|every)\s+year\b|\bannual(?:ly)?\b|\bper\s+annum\b|\byearly\b|\bon\s+average\b",

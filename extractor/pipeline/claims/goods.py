@@ -797,7 +797,7 @@ def _goods_of_a_list_item(amount_span: Span, ctx: "_Context") -> tuple[str | Non
         k -= 1
     if k >= 2 and doc[k].lower_ not in {"at", "with", "worth"} and not by_item \
             and (doc[k].pos_ in {"NOUN", "PROPN"} or _a_list_noun_read_as_a_verb(doc[k])) \
-            and any(t.i in ctx.amount_tokens for t in doc[ctx.sent_of(doc[k]).start: k]):
+            and any(t.i in ctx.amount_tokens for t in doc[sent_start: k]):
         # (back over the item's own words and a coordination inside it: "machine tools and spare parts
         # 0.8 billion USD"; not over a figure or a comma, where the item before ends)
         # ("milled rice": a participle modifying the item is its own first word)

@@ -685,22 +685,36 @@ def _resolve_the_weekend(ctx, cand, m):
 def _resolve_months_to(ctx, cand, m):
     """"the 12 months to June", "the three months ended September 2024": a span of whole months
     ending with the named month (whose year follows the bare-month rule)."""
-    n = _number(m["n"])
-    if n is None or n != int(n) or not 1 <= n <= 120:
+    n = _whole_months(m)
+    if n is None:
         return None
     month, end_y = _last_month(ctx, cand, m)
-    sy, sm = _add_months(end_y, month, -int(n) + 1)
-    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
+    return _months_ending(end_y, month, n)
 
 
 def _resolve_months_to_a_year_end(ctx, cand, m):
     """"the six months to the end of 2019": the months ending with that year's December."""
+    n = _whole_months(m)
+    return _months_ending(int(m["yend"]), 12, n) if n is not None else None
+
+
+def _whole_months(m) -> int | None:
+    """The number of months a span names, 1 to 120, else None."""
     n = _number(m["n"])
-    if n is None or n != int(n) or not 1 <= n <= 120:
-        return None
-    end_y = int(m["yend"])
-    sy, sm = _add_months(end_y, 12, -int(n) + 1)
-    return _cal(date(sy, sm, 1), _month_end(end_y, 12), "range")
+    return int(n) if n is not None and n == int(n) and 1 <= n <= 120 else None
+
+
+def _months_ending(end_y: int, month: int, n: int, relative: bool = False) -> dict:
+    """The ``n`` whole months ending with ``month`` of ``end_y``."""
+    sy, sm = _add_months(end_y, month, -n + 1)
+    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range", relative=relative)
+
+
+def _quarter_ending(end_y: int, month: int, relative: bool = False) -> dict:
+    """The three months ending with ``month`` of ``end_y``: a calendar quarter when it ends one."""
+    if month % 3 == 0:
+        return _cal(*_quarter_span(end_y, month // 3), "quarter", relative=relative)
+    return _months_ending(end_y, month, 3, relative=relative)
 
 
 def _resolve_month_to_a_recent_day(ctx, cand, m):
@@ -728,10 +742,7 @@ def _resolve_quarter_to_month(ctx, cand, m):
     """"the June quarter", "the quarter to September 2022": the three months ending with the named
     month (a calendar quarter when it ends one), its year by the bare-month rule."""
     month, end_y = _last_month(ctx, cand, m)
-    if month % 3 == 0:
-        return _cal(*_quarter_span(end_y, month // 3), "quarter")
-    sy, sm = _add_months(end_y, month, -2)
-    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range")
+    return _quarter_ending(end_y, month)
 
 
 def _resolve_quarter_to_last_month(ctx, cand, m):
@@ -739,10 +750,7 @@ def _resolve_quarter_to_last_month(ctx, cand, m):
     writing (a calendar quarter when that month ends one)."""
     pub = _need(ctx)
     end_y, month = _add_months(pub.year, pub.month, -1)
-    if month % 3 == 0:
-        return _cal(*_quarter_span(end_y, month // 3), "quarter", relative=True)
-    sy, sm = _add_months(end_y, month, -2)
-    return _cal(date(sy, sm, 1), _month_end(end_y, month), "range", relative=True)
+    return _quarter_ending(end_y, month, relative=True)
 
 
 def _last_month(ctx, cand, m) -> tuple[int, int]:

@@ -236,11 +236,17 @@ def resolve_fiscal_half(ctx, cand, m):
     if ctx.published is None:
         raise _NeedsPublication
     second = (m["ord"] or m["ord2"]).lower() == "second"
+    return _last_ended_part(ctx, calendar, 6 if second else 0, 6)
+
+
+def _last_ended_part(ctx, calendar: Optional[dict], offset: int, months: int) -> dict:
+    """The ``months`` months starting ``offset`` months into a fiscal year, of the latest fiscal year
+    in which they had ended by publication (looking back at most three years)."""
     first_year = ctx.published.year
     while True:
         start, _ = _fiscal_span(calendar, first_year)
-        sy, sm = _add_months(start.year, start.month, 6 if second else 0)
-        ey, em = _add_months(sy, sm, 5)
+        sy, sm = _add_months(start.year, start.month, offset)
+        ey, em = _add_months(sy, sm, months - 1)
         if _month_end(ey, em) <= ctx.published or first_year < ctx.published.year - 2:
             return _cal(date(sy, sm, 1), _month_end(ey, em), "range")
         first_year -= 1
@@ -253,15 +259,7 @@ def resolve_fiscal_quarter_of_the_year(ctx, cand, m):
     calendar = fiscal_calendar(ctx, cand)   # (None: the calendar year, see _fiscal_span)
     if ctx.published is None:
         raise _NeedsPublication
-    q = _PART_ORDINALS[m["ord"].lower()]
-    first_year = ctx.published.year
-    while True:
-        start, _ = _fiscal_span(calendar, first_year)
-        sy, sm = _add_months(start.year, start.month, 3 * (q - 1))
-        ey, em = _add_months(sy, sm, 2)
-        if _month_end(ey, em) <= ctx.published or first_year < ctx.published.year - 2:
-            return _cal(date(sy, sm, 1), _month_end(ey, em), "range")
-        first_year -= 1
+    return _last_ended_part(ctx, calendar, 3 * (_PART_ORDINALS[m["ord"].lower()] - 1), 3)
 
 
 def resolve_split_year(ctx, cand, m):
